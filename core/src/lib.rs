@@ -1,0 +1,18 @@
+//! Switchboard's core: what every part of the product agrees on.
+//!
+//! - [`domain`]: the one model the console knows (conversations, messages, agents, pages).
+//! - [`wire`]: each backend's own shapes, field for field, and their mapping onto the domain.
+//! - [`validation`]: the rules checked in the browser and again on the server.
+//! - [`error`]: every backend's error body normalised into one [`error::ApiError`].
+//! - [`directory`]: the reference server's own small endpoints (backends, agents).
+//! - [`time`]: relative times as agents read them.
+//!
+//! No I/O lives here, so the same code runs in the wasm console and in the server.
+
+pub mod directory;
+pub mod domain;
+pub mod error;
+pub mod lenient;
+pub mod time;
+pub mod validation;
+pub mod wire;

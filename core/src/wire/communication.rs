@@ -1,0 +1,540 @@
+//! The "communication" API (`communication-api.txt`): conversations, their messages,
+//! contact-us messages and mails. Field names are the document's; routes are ours and are
+//! written down in `docs/backends.md`.
+
+use crate::domain::{
+    Author, AuthorKind, BackendKind, Capabilities, ContactReceipt, Conversation, ConversationKey,
+    ConversationStatus, Message, Page,
+};
+use crate::lenient::{lenient_u32, lenient_u64, null_as_default};
+use crate::open_enum;
+use crate::wire::{parse_instant, MappingError};
+use serde::{Deserialize, Serialize};
+
+/// Where the reference server mounts this API, and where the connector looks by default.
+pub const DEFAULT_BASE_PATH: &str = "/communication/v1";
+/// `sizePage >= 3` for conversations and contact messages, `>= 1` for messages.
+pub const MIN_CONVERSATION_PAGE_SIZE: u32 = 3;
+pub const MIN_MESSAGE_PAGE_SIZE: u32 = 1;
+/// Our bound on `sizePage`, so one request cannot ask for the whole store.
+pub const MAX_PAGE_SIZE: u32 = 100;
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+/// Ids are opaque strings; this bounds what the server stores.
+pub const MAX_ID_LENGTH: usize = 100;
+
+/// What this backend lets the console do.
+pub const CAPABILITIES: Capabilities = Capabilities {
+    reply: true,
+    assign: true,
+    unassign: true,
+    close: true,
+    reopen: true,
+    archive: true,
+};
+
+open_enum! {
+    /// `status` of a conversation.
+    pub enum ConversationStatusDto { Open => "OPEN", Closed => "CLOSED", Archived => "ARCHIVED" }
+}
+
+open_enum! {
+    /// `transmitterType` of a message. The document shows `CUSTOMER`; agents and the
+    /// system are the two other writers it implies.
+    pub enum TransmitterType { Customer => "CUSTOMER", Agent => "AGENT", System => "SYSTEM" }
+}
+
+open_enum! {
+    /// `contentType` of a message.
+    pub enum ContentType { Text => "TEXT" }
+}
+
+open_enum! {
+    /// `status` of a message.
+    pub enum MessageStatus { Sent => "SENT", Delivered => "DELIVERED", Read => "READ" }
+}
+
+open_enum! {
+    /// `productType` of a mail.
+    pub enum ProductType { Trip => "TRIP", Hote => "HOTE" }
+}
+
+open_enum! {
+    /// `category` of a mail.
+    pub enum MailCategory {
+        ProfileCompletionRequest => "PROFILE_COMPLETION_REQUEST",
+        OrganizationCreationRequest => "ORGANIZATION_CREATION_REQUEST",
+        EstablishmentCreationRequest => "ESTABLISHMENT_CREATION_REQUEST",
+        OrganizationInfoCompletionRequest => "ORGANIZATION_INFO_COMPLETION_REQUEST",
+        EstablishmentInfoCompletionRequest => "ESTABLISHMENT_INFO_COMPLETION_REQUEST",
+        UserAccountActivationConfirmation => "USER_ACCOUNT_ACTIVATION_CONFIRMATION",
+        OrganizationActivationConfirmation => "ORGANIZATION_ACTIVATION_CONFIRMATION",
+        EstablishmentActivationConfirmation => "ESTABLISHMENT_ACTIVATION_CONFIRMATION",
+        TripDraftPublicationRequest => "TRIP_DRAFT_PUBLICATION_REQUEST",
+        TripPublicationNotification => "TRIP_PUBLICATION_NOTIFICATION",
+        TripResponsibleDesignationNotification => "TRIP_RESPONSIBLE_DESIGNATION_NOTIFICATION",
+        PartnerTripBookingNotification => "PARTNER_TRIP_BOOKING_NOTIFICATION",
+        ClientTripBookingNotification => "CLIENT_TRIP_BOOKING_NOTIFICATION",
+        PartnerBookingCancellationNotification => "PARTNER_BOOKING_CANCELLATION_NOTIFICATION",
+        ClientBookingCancellationNotification => "CLIENT_BOOKING_CANCELLATION_NOTIFICATION",
+        PartnerPaymentNotification => "PARTNER_PAYMENT_NOTIFICATION",
+        ClientPaymentNotification => "CLIENT_PAYMENT_NOTIFICATION",
+        TripReminderNotification => "TRIP_REMINDER_NOTIFICATION",
+    }
+}
+
+/// A HATEOAS link.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enc_type: Option<String>,
+}
+
+impl Link {
+    pub fn new(rel: &str, href: String, method: &str) -> Self {
+        Link {
+            href: Some(href),
+            rel: Some(rel.to_owned()),
+            title: None,
+            media_type: Some("application/json".to_owned()),
+            method: Some(method.to_owned()),
+            enc_type: Some("application/json".to_owned()),
+        }
+    }
+}
+
+/// A message of a conversation; also the body of "add a message".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// Kept as text: a malformed date must not lose the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transmitter_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transmitter_type: Option<TransmitterType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<ContentType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<MessageStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_date: Option<String>,
+}
+
+/// A conversation: the body of create and update, and what every read returns.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trip_publication_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trip_reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub establishment_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<String>,
+    /// "string or null": always written, `null` when nobody is assigned.
+    #[serde(default)]
+    pub assigned_agent_id: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub participants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_message: Option<MessageDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ConversationStatusDto>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub links: Vec<Link>,
+}
+
+/// The body of "update the assigned agent".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignAgentRequest {
+    #[serde(default)]
+    pub assigned_agent_id: Option<String>,
+}
+
+/// A contact-us message: the public form's body, and what reads return.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactMessageDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transmitter_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The document lists `required: any` and shows `null`; carried through untouched.
+    #[serde(default)]
+    pub required: serde_json::Value,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub links: Vec<Link>,
+}
+
+/// A mail.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MailDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_date: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub receivers_id: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reservation_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<ProductType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub establishment_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<MailCategory>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub links: Vec<Link>,
+}
+
+/// A page: `totalElements`, `totalPages`, `currentPage`, `content`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageDto<T> {
+    #[serde(default, deserialize_with = "lenient_u64")]
+    pub total_elements: u64,
+    #[serde(default, deserialize_with = "lenient_u32")]
+    pub total_pages: u32,
+    #[serde(default, deserialize_with = "lenient_u32")]
+    pub current_page: u32,
+    #[serde(
+        default = "Vec::new",
+        deserialize_with = "null_as_default",
+        bound(deserialize = "T: Deserialize<'de>")
+    )]
+    pub content: Vec<T>,
+}
+
+/// The error body of every 4xx and 5xx.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub debug_id: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub information_link: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub details: Vec<ErrorDetail>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub links: Vec<Link>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    #[serde(default)]
+    pub field: String,
+    #[serde(default)]
+    pub value: String,
+    #[serde(default)]
+    pub location: String,
+    #[serde(default)]
+    pub issue: String,
+}
+
+// ---- mapping onto the domain ------------------------------------------------------------
+
+pub fn status_to_domain(status: Option<&ConversationStatusDto>) -> ConversationStatus {
+    match status {
+        Some(ConversationStatusDto::Open) => ConversationStatus::Open,
+        Some(ConversationStatusDto::Closed) => ConversationStatus::Closed,
+        Some(ConversationStatusDto::Archived) => ConversationStatus::Archived,
+        Some(ConversationStatusDto::Other(raw)) => ConversationStatus::Other(raw.clone()),
+        None => ConversationStatus::Other(String::new()),
+    }
+}
+
+/// The wire status a console status becomes; `None` where this backend has no such status.
+pub fn status_from_domain(status: &ConversationStatus) -> Option<ConversationStatusDto> {
+    match status {
+        ConversationStatus::Open | ConversationStatus::InProgress => {
+            Some(ConversationStatusDto::Open)
+        }
+        ConversationStatus::Closed => Some(ConversationStatusDto::Closed),
+        ConversationStatus::Archived => Some(ConversationStatusDto::Archived),
+        ConversationStatus::Ignored | ConversationStatus::Other(_) => None,
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
+    let id = non_empty(dto.id).ok_or(MappingError {
+        record: "a message",
+        field: "id",
+    })?;
+    let kind = match dto.transmitter_type {
+        Some(TransmitterType::Customer) => AuthorKind::Customer,
+        Some(TransmitterType::Agent) => AuthorKind::Agent,
+        Some(TransmitterType::System) => AuthorKind::System,
+        Some(TransmitterType::Other(raw)) => AuthorKind::Other(raw),
+        None => AuthorKind::Other(String::new()),
+    };
+    Ok(Message {
+        id,
+        author: Author {
+            kind,
+            id: non_empty(dto.transmitter_id),
+        },
+        body: dto.content.unwrap_or_default(),
+        sent_at: dto.sending_date.as_deref().and_then(parse_instant),
+        delivery: dto.status.map(String::from),
+    })
+}
+
+pub fn conversation_to_domain(
+    backend: &str,
+    dto: ConversationDto,
+) -> Result<Conversation, MappingError> {
+    let id = non_empty(dto.id).ok_or(MappingError {
+        record: "a conversation",
+        field: "id",
+    })?;
+    // A malformed last message must not hide the conversation itself.
+    let last_message = dto.last_message.and_then(|m| message_to_domain(m).ok());
+    let last_activity = last_message.as_ref().and_then(|m| m.sent_at);
+    Ok(Conversation {
+        key: ConversationKey::new(backend, id),
+        backend_kind: BackendKind::Communication,
+        customer: non_empty(dto.customer_id).unwrap_or_else(|| "Unknown customer".to_owned()),
+        subject: None,
+        reference: non_empty(dto.trip_reference),
+        status: status_to_domain(dto.status.as_ref()),
+        assignee: non_empty(dto.assigned_agent_id),
+        participants: dto.participants,
+        last_message,
+        last_activity,
+        capabilities: CAPABILITIES,
+    })
+}
+
+/// Maps a page, keeping every record that maps and counting those that do not.
+pub fn page_to_domain<D, T>(
+    dto: PageDto<D>,
+    first_page: u32,
+    map: impl Fn(D) -> Result<T, MappingError>,
+) -> (Page<T>, Vec<MappingError>) {
+    let mut items = Vec::with_capacity(dto.content.len());
+    let mut unreadable = Vec::new();
+    for record in dto.content {
+        match map(record) {
+            Ok(item) => items.push(item),
+            Err(error) => unreadable.push(error),
+        }
+    }
+    // The domain's pages are 1-based whatever the backend counts from.
+    let page = dto
+        .current_page
+        .saturating_sub(first_page)
+        .saturating_add(1);
+    (
+        Page {
+            items,
+            page,
+            total_items: dto.total_elements,
+            total_pages: dto.total_pages,
+        },
+        unreadable,
+    )
+}
+
+pub fn contact_receipt(dto: ContactMessageDto) -> Result<ContactReceipt, MappingError> {
+    let reference = non_empty(dto.id).ok_or(MappingError {
+        record: "the contact message",
+        field: "id",
+    })?;
+    Ok(ContactReceipt {
+        reference,
+        conversation_id: non_empty(dto.conversation_id),
+        sent_at: dto.sending_date.as_deref().and_then(parse_instant),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The document's own examples, verbatim but for its "- " list markers.
+    const CONVERSATION: &str = r#"{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","tripPublicationId": "string","tripReference": "string","establishmentId": "string","customerId": "string","assignedAgentId": "string","participants": ["string"], "lastMessage": {"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}, "status": "OPEN","links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
+    const CONVERSATION_PAGE: &str = r#"{"totalElements": 0,"totalPages": 0,"currentPage": 0,"content": [{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","tripPublicationId": "string","tripReference": "string","establishmentId": "string","customerId": "string","assignedAgentId": "string","participants": ["string"], "lastMessage": {"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}, "status": "OPEN"}]}"#;
+    const MESSAGE_PAGE: &str = r#"{"totalElements": 0,"totalPages": 0,"currentPage": 0,"content": [{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}]}"#;
+    const CONTACT: &str = r#"{"id": "string","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","receiverId": "string","transmitterId": "string","name": "string","mail": "string","object": "string","message": "string","required": null,"links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
+    const CONTACT_PAGE: &str = r#"{"totalElements": 0,"totalPages": 0,"currentPage": 0,"content": [{"id": "string","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","receiverId": "string","transmitterId": "string","name": "string","mail": "string","object": "string","message": "string","required": null}]}"#;
+    const MAIL: &str = r#"{"id": "string","sendingDate": "2019-08-24T14:15:22Z","receiversId": ["string"], "publicationId": "string","reservationId": "string","productType": "TRIP","organizationId": "string","establishmentId": "string","category": "PROFILE_COMPLETION_REQUEST","links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
+    const ERROR: &str = r#"{"name": "string","debug_id": "string","message": "string","information_link": "string","details": [{"field": "string","value": "string","location": "string","issue": "string"}], "links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
+
+    #[test]
+    fn the_documented_conversation_maps() {
+        let dto: ConversationDto = serde_json::from_str(CONVERSATION).unwrap();
+        assert_eq!(dto.links.len(), 1);
+        assert_eq!(dto.links[0].enc_type.as_deref(), Some("application/json"));
+        let conversation = conversation_to_domain("communication", dto).unwrap();
+        assert_eq!(conversation.key.id, "497f6eca-6276-4993-bfeb-53cbbbba6f08");
+        assert_eq!(conversation.status, ConversationStatus::Open);
+        assert_eq!(conversation.assignee.as_deref(), Some("string"));
+        assert_eq!(conversation.reference.as_deref(), Some("string"));
+        let last = conversation.last_message.unwrap();
+        assert_eq!(last.author.kind, AuthorKind::Customer);
+        assert_eq!(last.delivery.as_deref(), Some("SENT"));
+        assert_eq!(
+            conversation.last_activity,
+            parse_instant("2019-08-24T14:15:22Z")
+        );
+    }
+
+    #[test]
+    fn the_documented_pages_map() {
+        let dto: PageDto<ConversationDto> = serde_json::from_str(CONVERSATION_PAGE).unwrap();
+        let (page, unreadable) =
+            page_to_domain(dto, 1, |c| conversation_to_domain("communication", c));
+        assert_eq!(page.items.len(), 1);
+        assert!(unreadable.is_empty());
+        assert_eq!(
+            page.page, 1,
+            "a 0 from a 1-based backend still means page 1"
+        );
+
+        let dto: PageDto<MessageDto> = serde_json::from_str(MESSAGE_PAGE).unwrap();
+        let (page, _) = page_to_domain(dto, 0, message_to_domain);
+        assert_eq!(page.items[0].body, "string");
+        assert_eq!(page.page, 1);
+
+        let dto: PageDto<ContactMessageDto> = serde_json::from_str(CONTACT_PAGE).unwrap();
+        assert_eq!(dto.content[0].mail.as_deref(), Some("string"));
+    }
+
+    #[test]
+    fn the_documented_contact_mail_and_error_deserialize() {
+        let contact: ContactMessageDto = serde_json::from_str(CONTACT).unwrap();
+        assert_eq!(contact.object.as_deref(), Some("string"));
+        assert!(contact.required.is_null());
+        let receipt = contact_receipt(contact).unwrap();
+        assert_eq!(receipt.reference, "string");
+
+        let mail: MailDto = serde_json::from_str(MAIL).unwrap();
+        assert_eq!(mail.category, Some(MailCategory::ProfileCompletionRequest));
+        assert_eq!(mail.product_type, Some(ProductType::Trip));
+        assert_eq!(MailCategory::KNOWN.len(), 18);
+
+        let error: ErrorBody = serde_json::from_str(ERROR).unwrap();
+        assert_eq!(error.details[0].issue, "string");
+    }
+
+    #[test]
+    fn what_real_servers_send_still_maps() {
+        // Unknown status, null participants, counts as strings, a broken date, no last message.
+        let raw = r#"{"totalElements":"2","totalPages":"1","currentPage":"1","content":[
+            {"id":"c1","customerId":"ana@example.es","participants":null,"status":"PENDING",
+             "lastMessage":{"id":"m1","sendingDate":"yesterday","content":"<script>x</script>","transmitterType":"BOT"}},
+            {"customerId":"no-id"}]}"#;
+        let dto: PageDto<ConversationDto> = serde_json::from_str(raw).unwrap();
+        let (page, unreadable) =
+            page_to_domain(dto, 1, |c| conversation_to_domain("communication", c));
+        assert_eq!(page.total_items, 2);
+        assert_eq!(page.items.len(), 1);
+        assert_eq!(
+            unreadable,
+            vec![MappingError {
+                record: "a conversation",
+                field: "id"
+            }]
+        );
+        let c = &page.items[0];
+        assert_eq!(c.status, ConversationStatus::Other("PENDING".into()));
+        assert!(c.participants.is_empty());
+        let last = c.last_message.as_ref().unwrap();
+        assert_eq!(last.sent_at, None);
+        assert_eq!(last.author.kind, AuthorKind::Other("BOT".into()));
+        assert_eq!(
+            last.body, "<script>x</script>",
+            "content is data, kept verbatim"
+        );
+    }
+
+    #[test]
+    fn statuses_round_trip_between_wire_and_domain() {
+        for wire in [
+            ConversationStatusDto::Open,
+            ConversationStatusDto::Closed,
+            ConversationStatusDto::Archived,
+        ] {
+            let domain = status_to_domain(Some(&wire));
+            assert_eq!(status_from_domain(&domain), Some(wire));
+        }
+        assert_eq!(status_from_domain(&ConversationStatus::Ignored), None);
+    }
+
+    #[test]
+    fn unassigned_is_written_as_null() {
+        let dto = ConversationDto {
+            id: Some("c".into()),
+            ..Default::default()
+        };
+        let json = serde_json::to_value(&dto).unwrap();
+        assert!(json.get("assignedAgentId").unwrap().is_null());
+        assert!(json.get("links").is_none());
+    }
+}

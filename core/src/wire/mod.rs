@@ -1,0 +1,52 @@
+//! Each backend's own shapes, field for field as its document names them, and their
+//! mapping onto [`crate::domain`]. One module per backend.
+
+pub mod communication;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use thiserror::Error;
+
+/// Why one record of a backend could not become a domain value.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{record} is missing its {field}")]
+pub struct MappingError {
+    pub record: &'static str,
+    pub field: &'static str,
+}
+
+/// Reads an instant as backends write them: RFC 3339 with an offset, or a naive ISO
+/// date-time taken as UTC (the zone each backend's notes in `docs/backends.md` give).
+pub fn parse_instant(raw: &str) -> Option<DateTime<Utc>> {
+    let raw = raw.trim();
+    if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
+        return Some(instant.with_timezone(&Utc));
+    }
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(raw, format).ok())
+        .map(|naive| naive.and_utc())
+}
+
+/// How this product writes instants: RFC 3339, UTC, milliseconds. Sorting these strings
+/// sorts the instants.
+pub fn format_instant(instant: DateTime<Utc>) -> String {
+    instant.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_parse_with_offsets_and_naive() {
+        let a = parse_instant("2019-08-24T14:15:22Z").unwrap();
+        let b = parse_instant("2019-08-24T16:15:22+02:00").unwrap();
+        let c = parse_instant("2019-08-24T14:15:22").unwrap();
+        let d = parse_instant("2019-08-24 14:15:22.000").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_eq!(a, d);
+        assert_eq!(parse_instant("24/08/2019"), None);
+        assert_eq!(format_instant(a), "2019-08-24T14:15:22.000Z");
+    }
+}

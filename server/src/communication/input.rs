@@ -1,0 +1,737 @@
+//! What a request may carry: each body and query is checked field by field, every problem
+//! collected, and turned into the store's records. Text rules come from
+//! `switchboard_core::validation`, so the server refuses exactly what the browser refuses.
+
+use crate::errors::{detail, ApiError, Location};
+use crate::extract::QueryParams;
+use crate::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
+use switchboard_core::validation::{
+    limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
+};
+use switchboard_core::wire::communication::{
+    AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
+    MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
+    DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
+    MIN_MESSAGE_PAGE_SIZE,
+};
+use switchboard_core::wire::{format_instant, parse_instant};
+
+/// A customer id may be the customer's email (contact-us conversations use it), which
+/// can be longer than other ids.
+pub const CUSTOMER_ID_MAX_CHARS: usize = if EMAIL_MAX_CHARS > MAX_ID_LENGTH {
+    EMAIL_MAX_CHARS
+} else {
+    MAX_ID_LENGTH
+};
+/// Bounds one conversation's participant list.
+pub const MAX_PARTICIPANTS: usize = 50;
+/// Bounds one mail's receivers.
+pub const MAX_RECEIVERS: usize = 100;
+
+/// Every problem of one request, reported together.
+#[derive(Default)]
+pub struct Problems(Vec<switchboard_core::wire::communication::ErrorDetail>);
+
+impl Problems {
+    pub fn add(&mut self, location: Location, field: &str, value: &str, issue: impl Into<String>) {
+        self.0.push(detail(location, field, value, issue));
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::invalid(self.0))
+        }
+    }
+
+    /// Non-blank and at most `max` characters; trimmed.
+    fn required(&mut self, field: &str, value: Option<&str>, max: usize) -> String {
+        match value.map(str::trim) {
+            None | Some("") => {
+                self.add(Location::Body, field, "", "is required");
+                String::new()
+            }
+            Some(text) => {
+                self.within(Location::Body, field, text, max);
+                text.to_owned()
+            }
+        }
+    }
+
+    /// Absent or blank is `None`; otherwise at most `max` characters, trimmed.
+    fn optional(
+        &mut self,
+        location: Location,
+        field: &str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
+        let text = value.map(str::trim).filter(|text| !text.is_empty())?;
+        self.within(location, field, text, max);
+        Some(text.to_owned())
+    }
+
+    fn within(&mut self, location: Location, field: &str, text: &str, max: usize) {
+        if text.chars().count() > max {
+            self.add(
+                location,
+                field,
+                text,
+                format!("can have at most {max} characters"),
+            );
+        }
+    }
+
+    /// An open enum's value must be one the document lists.
+    fn known(&mut self, location: Location, field: &str, raw: &str, known: bool, allowed: &[&str]) {
+        if !known {
+            self.add(
+                location,
+                field,
+                raw,
+                format!("must be one of {}", allowed.join(", ")),
+            );
+        }
+    }
+
+    /// An instant in any form `parse_instant` reads, rewritten the way the store sorts.
+    fn instant(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let raw = value.map(str::trim).filter(|raw| !raw.is_empty())?;
+        match parse_instant(raw) {
+            Some(instant) => Some(format_instant(instant)),
+            None => {
+                self.add(
+                    Location::Body,
+                    field,
+                    raw,
+                    "must be an RFC 3339 date-time, such as 2026-04-12T09:30:00Z",
+                );
+                None
+            }
+        }
+    }
+
+    fn ids(
+        &mut self,
+        field: &str,
+        values: &[String],
+        max_count: usize,
+        max_chars: usize,
+    ) -> Vec<String> {
+        if values.len() > max_count {
+            self.add(
+                Location::Body,
+                field,
+                &values.len().to_string(),
+                format!("can list at most {max_count} ids"),
+            );
+        }
+        let mut kept: Vec<String> = Vec::with_capacity(values.len());
+        for (index, value) in values.iter().enumerate() {
+            let text = value.trim();
+            let field = format!("{field}[{index}]");
+            if text.is_empty() {
+                self.add(Location::Body, &field, value, "must not be blank");
+            } else {
+                self.within(Location::Body, &field, text, max_chars);
+                if !kept.iter().any(|k| k == text) {
+                    kept.push(text.to_owned());
+                }
+            }
+        }
+        kept
+    }
+}
+
+/// A path id: present and not longer than any stored id.
+pub fn path_id(field: &str, id: &str) -> Result<(), ApiError> {
+    if id.trim().is_empty() {
+        Err(ApiError::invalid_field(
+            Location::Path,
+            field,
+            id,
+            "is required",
+        ))
+    } else if id.chars().count() > MAX_ID_LENGTH {
+        Err(ApiError::invalid_field(
+            Location::Path,
+            field,
+            id,
+            format!("can have at most {MAX_ID_LENGTH} characters"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+// ---- paging -------------------------------------------------------------------------------
+
+/// How a list counts its pages, per the document.
+#[derive(Clone, Copy, Debug)]
+pub struct Paging {
+    pub first_page: u32,
+    pub min_size: u32,
+}
+
+/// Conversations and contact messages: pages from 1, `sizePage >= 3`.
+pub const CONVERSATION_PAGING: Paging = Paging {
+    first_page: 1,
+    min_size: MIN_CONVERSATION_PAGE_SIZE,
+};
+/// Messages: pages from 0, `sizePage >= 1`.
+pub const MESSAGE_PAGING: Paging = Paging {
+    first_page: 0,
+    min_size: MIN_MESSAGE_PAGE_SIZE,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageRequest {
+    pub current_page: u32,
+    pub size: u32,
+}
+
+impl PageRequest {
+    pub fn window(self, paging: Paging) -> Window {
+        Window {
+            offset: u64::from(self.current_page - paging.first_page) * u64::from(self.size),
+            limit: self.size,
+        }
+    }
+}
+
+impl Paging {
+    pub fn read(self, query: &QueryParams, problems: &mut Problems) -> PageRequest {
+        let current_page = number(query, "currentPage", self.first_page, u32::MAX, problems)
+            .unwrap_or(self.first_page);
+        let size = number(query, "sizePage", self.min_size, MAX_PAGE_SIZE, problems)
+            .unwrap_or(DEFAULT_PAGE_SIZE);
+        PageRequest { current_page, size }
+    }
+}
+
+fn number(
+    query: &QueryParams,
+    field: &str,
+    min: u32,
+    max: u32,
+    problems: &mut Problems,
+) -> Option<u32> {
+    let raw = query.get(field)?;
+    let issue = match raw.parse::<i64>() {
+        Ok(n) if n < i64::from(min) => format!("must be at least {min}"),
+        Ok(n) if n > i64::from(max) => format!("must be at most {max}"),
+        Ok(n) => return u32::try_from(n).ok(),
+        Err(_) => format!("must be a whole number between {min} and {max}"),
+    };
+    problems.add(Location::Query, field, raw, issue);
+    None
+}
+
+// ---- conversations ------------------------------------------------------------------------
+
+pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> ConversationFilter {
+    let mut id =
+        |field: &str, max: usize| problems.optional(Location::Query, field, query.get(field), max);
+    let establishment_id = id("establishmentId", MAX_ID_LENGTH);
+    let customer_id = id("customerId", CUSTOMER_ID_MAX_CHARS);
+    let assigned_agent_id = id("assignedAgentId", MAX_ID_LENGTH);
+    let status = query.get("status").map(|raw| {
+        let status = ConversationStatusDto::from(raw.to_owned());
+        problems.known(
+            Location::Query,
+            "status",
+            raw,
+            status.is_known(),
+            ConversationStatusDto::KNOWN,
+        );
+        status.to_string()
+    });
+    ConversationFilter {
+        establishment_id,
+        customer_id,
+        assigned_agent_id,
+        status,
+    }
+}
+
+/// The body of create and update, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConversationInput {
+    pub id: Option<String>,
+    pub trip_publication_id: String,
+    pub trip_reference: String,
+    pub establishment_id: String,
+    pub customer_id: String,
+    pub assigned_agent_id: Option<String>,
+    pub participants: Vec<String>,
+    pub status: Option<String>,
+    /// Create only: a conversation may be opened with its first message.
+    pub first_message: Option<MessageInput>,
+}
+
+/// Whether the body's `lastMessage` is read: on create it is the first message; on update
+/// the server owns it, so it is ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LastMessage {
+    FirstMessage,
+    Ignored,
+}
+
+pub fn conversation(
+    dto: ConversationDto,
+    last: LastMessage,
+) -> Result<ConversationInput, ApiError> {
+    let mut problems = Problems::default();
+    let id = problems.optional(Location::Body, "id", dto.id.as_deref(), MAX_ID_LENGTH);
+    let trip_publication_id = problems.required(
+        "tripPublicationId",
+        dto.trip_publication_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let trip_reference = problems.required(
+        "tripReference",
+        dto.trip_reference.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let establishment_id = problems.required(
+        "establishmentId",
+        dto.establishment_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let customer_id = problems.required(
+        "customerId",
+        dto.customer_id.as_deref(),
+        CUSTOMER_ID_MAX_CHARS,
+    );
+    let assigned_agent_id = problems.optional(
+        Location::Body,
+        "assignedAgentId",
+        dto.assigned_agent_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let participants = problems.ids(
+        "participants",
+        &dto.participants,
+        MAX_PARTICIPANTS,
+        CUSTOMER_ID_MAX_CHARS,
+    );
+    let status = dto.status.map(|status| {
+        problems.known(
+            Location::Body,
+            "status",
+            status.as_str(),
+            status.is_known(),
+            ConversationStatusDto::KNOWN,
+        );
+        status.to_string()
+    });
+    let first_message = match (last, dto.last_message) {
+        (LastMessage::FirstMessage, Some(message)) => {
+            Some(read_message(message, "lastMessage.", &mut problems))
+        }
+        _ => None,
+    };
+    problems.finish()?;
+    Ok(ConversationInput {
+        id,
+        trip_publication_id,
+        trip_reference,
+        establishment_id,
+        customer_id,
+        assigned_agent_id,
+        participants,
+        status,
+        first_message,
+    })
+}
+
+/// The assigned-agent route's body: the id is required there.
+pub fn assigned_agent(request: AssignAgentRequest) -> Result<String, ApiError> {
+    let mut problems = Problems::default();
+    let id = problems.optional(
+        Location::Body,
+        "assignedAgentId",
+        request.assigned_agent_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let Some(id) = id else {
+        return Err(ApiError::invalid_field(
+            Location::Body,
+            "assignedAgentId",
+            "",
+            "is required; to unassign, PUT the conversation with \"assignedAgentId\": null",
+        ));
+    };
+    problems.finish()?;
+    Ok(id)
+}
+
+/// Adds `id` to `participants` unless already there.
+pub fn include(participants: &mut Vec<String>, id: &str) {
+    if !participants.iter().any(|p| p == id) {
+        participants.push(id.to_owned());
+    }
+}
+
+// ---- messages -----------------------------------------------------------------------------
+
+/// A message body, checked; the server fills what it may leave out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageInput {
+    pub id: Option<String>,
+    pub conversation_id: Option<String>,
+    pub sending_date: Option<String>,
+    pub transmitter_id: Option<String>,
+    pub receiver_id: Option<String>,
+    pub transmitter_type: String,
+    pub content: String,
+    pub content_type: String,
+    pub status: String,
+    pub received_date: Option<String>,
+}
+
+impl MessageInput {
+    pub fn into_record(self, id: String, conversation_id: &str, now: &str) -> MessageRecord {
+        MessageRecord {
+            id: self.id.unwrap_or(id),
+            conversation_id: conversation_id.to_owned(),
+            sending_date: self.sending_date.unwrap_or_else(|| now.to_owned()),
+            transmitter_id: self.transmitter_id,
+            receiver_id: self.receiver_id,
+            transmitter_type: self.transmitter_type,
+            content: self.content,
+            content_type: self.content_type,
+            status: self.status,
+            received_date: self.received_date,
+        }
+    }
+}
+
+pub fn message(dto: MessageDto) -> Result<MessageInput, ApiError> {
+    let mut problems = Problems::default();
+    let input = read_message(dto, "", &mut problems);
+    problems.finish()?;
+    Ok(input)
+}
+
+/// `prefix` names the fields of a message nested in another body (`lastMessage.`).
+fn read_message(dto: MessageDto, prefix: &str, problems: &mut Problems) -> MessageInput {
+    let field = |name: &str| format!("{prefix}{name}");
+    let id = problems.optional(
+        Location::Body,
+        &field("id"),
+        dto.id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let conversation_id = problems.optional(
+        Location::Body,
+        &field("conversationId"),
+        dto.conversation_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let sending_date = problems.instant(&field("sendingDate"), dto.sending_date.as_deref());
+    let received_date = problems.instant(&field("receivedDate"), dto.received_date.as_deref());
+    let transmitter_id = problems.optional(
+        Location::Body,
+        &field("transmitterId"),
+        dto.transmitter_id.as_deref(),
+        CUSTOMER_ID_MAX_CHARS,
+    );
+    let receiver_id = problems.optional(
+        Location::Body,
+        &field("receiverId"),
+        dto.receiver_id.as_deref(),
+        CUSTOMER_ID_MAX_CHARS,
+    );
+    let transmitter_type = dto.transmitter_type.unwrap_or(TransmitterType::Agent);
+    problems.known(
+        Location::Body,
+        &field("transmitterType"),
+        transmitter_type.as_str(),
+        transmitter_type.is_known(),
+        TransmitterType::KNOWN,
+    );
+    let content_type = dto.content_type.unwrap_or(ContentType::Text);
+    problems.known(
+        Location::Body,
+        &field("contentType"),
+        content_type.as_str(),
+        content_type.is_known(),
+        ContentType::KNOWN,
+    );
+    let status = dto.status.unwrap_or(MessageStatus::Sent);
+    problems.known(
+        Location::Body,
+        &field("status"),
+        status.as_str(),
+        status.is_known(),
+        MessageStatus::KNOWN,
+    );
+    let content = dto.content.unwrap_or_default();
+    if let Err(issue) = validate_reply(&content) {
+        problems.add(Location::Body, &field("content"), &content, issue);
+    }
+    MessageInput {
+        id,
+        conversation_id,
+        sending_date,
+        transmitter_id,
+        receiver_id,
+        transmitter_type: transmitter_type.to_string(),
+        content,
+        content_type: content_type.to_string(),
+        status: status.to_string(),
+        received_date,
+    }
+}
+
+// ---- contact-us ---------------------------------------------------------------------------
+
+/// The public form's body, checked with the form's own rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContactInput {
+    pub conversation_id: Option<String>,
+    pub receiver_id: Option<String>,
+    pub transmitter_id: Option<String>,
+    pub name: String,
+    pub mail: String,
+    pub object: String,
+    pub message: String,
+    pub required: serde_json::Value,
+}
+
+impl ContactInput {
+    pub fn into_record(self, id: String, conversation_id: String, now: &str) -> ContactRecord {
+        ContactRecord {
+            id,
+            conversation_id: Some(conversation_id),
+            sending_date: now.to_owned(),
+            receiver_id: self.receiver_id,
+            transmitter_id: self.transmitter_id,
+            name: self.name,
+            mail: self.mail,
+            object: self.object,
+            message: self.message,
+            required: self.required,
+        }
+    }
+}
+
+pub fn contact(dto: ContactMessageDto) -> Result<ContactInput, ApiError> {
+    let mut problems = Problems::default();
+    let mut form_field = |field: ContactField, value: Option<String>| {
+        let value = value.unwrap_or_default();
+        if let Err(issue) = validate_contact_field(field, &value) {
+            problems.add(Location::Body, field.wire_name(), &value, issue);
+        }
+        value
+    };
+    let name = form_field(ContactField::Name, dto.name).trim().to_owned();
+    let mail = form_field(ContactField::Email, dto.mail).trim().to_owned();
+    let object = form_field(ContactField::Subject, dto.object)
+        .trim()
+        .to_owned();
+    let message = form_field(ContactField::Message, dto.message);
+    let conversation_id = problems.optional(
+        Location::Body,
+        "conversationId",
+        dto.conversation_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let receiver_id = problems.optional(
+        Location::Body,
+        "receiverId",
+        dto.receiver_id.as_deref(),
+        MAX_ID_LENGTH,
+    );
+    let transmitter_id = problems.optional(
+        Location::Body,
+        "transmitterId",
+        dto.transmitter_id.as_deref(),
+        CUSTOMER_ID_MAX_CHARS,
+    );
+    problems.finish()?;
+    Ok(ContactInput {
+        conversation_id,
+        receiver_id,
+        transmitter_id,
+        name,
+        mail,
+        object,
+        message,
+        required: dto.required,
+    })
+}
+
+// ---- mails --------------------------------------------------------------------------------
+
+pub fn mail(dto: MailDto, id: String, now: &str) -> Result<MailRecord, ApiError> {
+    let mut problems = Problems::default();
+    let receivers_id = problems.ids(
+        "receiversId",
+        &dto.receivers_id,
+        MAX_RECEIVERS,
+        MAX_ID_LENGTH,
+    );
+    if dto.receivers_id.is_empty() {
+        problems.add(Location::Body, "receiversId", "", "needs at least one id");
+    }
+    let mut id_field = |field: &str, value: Option<String>| {
+        problems.optional(Location::Body, field, value.as_deref(), MAX_ID_LENGTH)
+    };
+    let publication_id = id_field("publicationId", dto.publication_id);
+    let reservation_id = id_field("reservationId", dto.reservation_id);
+    let organization_id = id_field("organizationId", dto.organization_id);
+    let establishment_id = id_field("establishmentId", dto.establishment_id);
+    let product_type = dto.product_type.map(|product| {
+        problems.known(
+            Location::Body,
+            "productType",
+            product.as_str(),
+            product.is_known(),
+            ProductType::KNOWN,
+        );
+        product.to_string()
+    });
+    let category = match dto.category {
+        Some(category) => {
+            problems.known(
+                Location::Body,
+                "category",
+                category.as_str(),
+                category.is_known(),
+                MailCategory::KNOWN,
+            );
+            category.to_string()
+        }
+        None => {
+            problems.add(Location::Body, "category", "", "is required");
+            String::new()
+        }
+    };
+    problems.finish()?;
+    Ok(MailRecord {
+        id,
+        sending_date: now.to_owned(),
+        receivers_id,
+        publication_id,
+        reservation_id,
+        product_type,
+        organization_id,
+        establishment_id,
+        category,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(error: &ApiError) -> Vec<&str> {
+        error.details.iter().map(|d| d.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_conversation_names_every_missing_field() {
+        let error = conversation(ConversationDto::default(), LastMessage::Ignored).unwrap_err();
+        assert_eq!(
+            fields(&error),
+            [
+                "tripPublicationId",
+                "tripReference",
+                "establishmentId",
+                "customerId"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_conversation_refuses_unknown_status_and_long_ids() {
+        let dto = ConversationDto {
+            trip_publication_id: Some("p".into()),
+            trip_reference: Some("r".repeat(MAX_ID_LENGTH + 1)),
+            establishment_id: Some("e".into()),
+            customer_id: Some("c".into()),
+            status: Some(ConversationStatusDto::Other("PENDING".into())),
+            ..Default::default()
+        };
+        let error = conversation(dto, LastMessage::Ignored).unwrap_err();
+        assert_eq!(fields(&error), ["tripReference", "status"]);
+        assert!(error.details[1].issue.contains("OPEN, CLOSED, ARCHIVED"));
+    }
+
+    #[test]
+    fn a_message_gets_defaults_and_normalised_dates() {
+        let input = message(MessageDto {
+            content: Some("Bonjour 👋".into()),
+            received_date: Some("2026-04-12T11:30:00+02:00".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(input.transmitter_type, "AGENT");
+        assert_eq!(input.content_type, "TEXT");
+        assert_eq!(input.status, "SENT");
+        assert_eq!(
+            input.received_date.as_deref(),
+            Some("2026-04-12T09:30:00.000Z")
+        );
+        let record = input.into_record("m1".into(), "c1", "2026-04-12T10:00:00.000Z");
+        assert_eq!(record.sending_date, "2026-04-12T10:00:00.000Z");
+    }
+
+    #[test]
+    fn a_message_refuses_blank_or_long_content_and_unknown_enums() {
+        let error = message(MessageDto {
+            content: Some(" ".into()),
+            transmitter_type: Some(TransmitterType::Other("BOT".into())),
+            sending_date: Some("yesterday".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            fields(&error),
+            ["sendingDate", "transmitterType", "content"]
+        );
+        let error = message(MessageDto {
+            content: Some("x".repeat(5_001)),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(error.details[0].issue.contains("at most 5000"), "{error}");
+    }
+
+    #[test]
+    fn the_contact_form_rules_are_the_browsers() {
+        let error = contact(ContactMessageDto {
+            mail: Some("not-an-address".into()),
+            message: Some("short".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(fields(&error), ["name", "mail", "object", "message"]);
+        assert!(error.details[1].issue.contains("not a valid email address"));
+    }
+
+    #[test]
+    fn a_mail_needs_receivers_and_a_known_category() {
+        let error = mail(
+            MailDto {
+                category: Some(MailCategory::Other("SPAM".into())),
+                product_type: Some(ProductType::Other("CAR".into())),
+                ..Default::default()
+            },
+            "id".into(),
+            "now",
+        )
+        .unwrap_err();
+        assert_eq!(fields(&error), ["receiversId", "productType", "category"]);
+    }
+
+    #[test]
+    fn assigning_needs_an_id() {
+        let error = assigned_agent(AssignAgentRequest::default()).unwrap_err();
+        assert_eq!(fields(&error), ["assignedAgentId"]);
+        assert!(error.details[0].issue.contains("null"));
+    }
+}

@@ -1,0 +1,174 @@
+//! Records become the document's shapes, with HATEOAS links whose `href` is relative to
+//! the API's base path (a deployment may mount the API elsewhere).
+
+use super::input::PageRequest;
+use crate::store::{ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice};
+use switchboard_core::domain::encode_path_segment;
+use switchboard_core::wire::communication::{
+    ContactMessageDto, ConversationDto, Link, MailDto, MessageDto, PageDto,
+};
+
+pub fn conversation_path(id: &str) -> String {
+    format!("/conversations/{}", encode_path_segment(id))
+}
+
+pub fn contact_path(id: &str) -> String {
+    format!("/contact-us/{}", encode_path_segment(id))
+}
+
+pub fn mail_path(id: &str) -> String {
+    format!("/mails/{}", encode_path_segment(id))
+}
+
+fn titled(mut link: Link, title: &str) -> Link {
+    link.title = Some(title.to_owned());
+    link
+}
+
+pub fn message(record: MessageRecord) -> MessageDto {
+    MessageDto {
+        id: Some(record.id),
+        conversation_id: Some(record.conversation_id),
+        sending_date: Some(record.sending_date),
+        transmitter_id: record.transmitter_id,
+        receiver_id: record.receiver_id,
+        transmitter_type: Some(record.transmitter_type.into()),
+        content: Some(record.content),
+        content_type: Some(record.content_type.into()),
+        status: Some(record.status.into()),
+        received_date: record.received_date,
+    }
+}
+
+/// As lists show it: no links.
+pub fn conversation(record: ConversationRecord, last: Option<MessageRecord>) -> ConversationDto {
+    ConversationDto {
+        id: Some(record.id),
+        trip_publication_id: Some(record.trip_publication_id),
+        trip_reference: Some(record.trip_reference),
+        establishment_id: Some(record.establishment_id),
+        customer_id: Some(record.customer_id),
+        assigned_agent_id: record.assigned_agent_id,
+        participants: record.participants,
+        last_message: last.map(message),
+        status: Some(record.status.into()),
+        links: Vec::new(),
+    }
+}
+
+/// As a single resource: with what can be done with it.
+pub fn conversation_with_links(
+    record: ConversationRecord,
+    last: Option<MessageRecord>,
+) -> ConversationDto {
+    let path = conversation_path(&record.id);
+    let mut dto = conversation(record, last);
+    dto.links = vec![
+        titled(Link::new("self", path.clone(), "GET"), "This conversation"),
+        titled(
+            Link::new("update", path.clone(), "PUT"),
+            "Update the conversation",
+        ),
+        titled(
+            Link::new("messages", format!("{path}/messages"), "GET"),
+            "Its messages, newest first",
+        ),
+        titled(
+            Link::new("add-message", format!("{path}/messages"), "POST"),
+            "Add a message",
+        ),
+        titled(
+            Link::new("assign", format!("{path}/assigned-agent"), "PUT"),
+            "Assign an agent",
+        ),
+    ];
+    dto
+}
+
+pub fn contact(record: ContactRecord) -> ContactMessageDto {
+    ContactMessageDto {
+        id: Some(record.id),
+        conversation_id: record.conversation_id,
+        sending_date: Some(record.sending_date),
+        receiver_id: record.receiver_id,
+        transmitter_id: record.transmitter_id,
+        name: Some(record.name),
+        mail: Some(record.mail),
+        object: Some(record.object),
+        message: Some(record.message),
+        required: record.required,
+        links: Vec::new(),
+    }
+}
+
+pub fn contact_with_links(record: ContactRecord) -> ContactMessageDto {
+    let mut links = vec![titled(
+        Link::new("self", contact_path(&record.id), "GET"),
+        "This contact message",
+    )];
+    if let Some(conversation_id) = &record.conversation_id {
+        links.push(titled(
+            Link::new("conversation", conversation_path(conversation_id), "GET"),
+            "The conversation it belongs to",
+        ));
+    }
+    let mut dto = contact(record);
+    dto.links = links;
+    dto
+}
+
+pub fn mail_with_links(record: MailRecord) -> MailDto {
+    let links = vec![titled(
+        Link::new("self", mail_path(&record.id), "GET"),
+        "This mail",
+    )];
+    MailDto {
+        id: Some(record.id),
+        sending_date: Some(record.sending_date),
+        receivers_id: record.receivers_id,
+        publication_id: record.publication_id,
+        reservation_id: record.reservation_id,
+        product_type: record.product_type.map(Into::into),
+        organization_id: record.organization_id,
+        establishment_id: record.establishment_id,
+        category: Some(record.category.into()),
+        links,
+    }
+}
+
+pub fn page<R, T>(slice: Slice<R>, request: PageRequest, map: impl Fn(R) -> T) -> PageDto<T> {
+    let size = u64::from(request.size.max(1));
+    let total_pages = slice.total.div_ceil(size);
+    PageDto {
+        total_elements: slice.total,
+        total_pages: u32::try_from(total_pages).unwrap_or(u32::MAX),
+        current_page: request.current_page,
+        content: slice.rows.into_iter().map(map).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_count_up() {
+        let slice = Slice {
+            total: 7,
+            rows: vec![1, 2, 3],
+        };
+        let request = PageRequest {
+            current_page: 0,
+            size: 3,
+        };
+        let dto = page(slice, request, |n| n * 10);
+        assert_eq!(dto.total_pages, 3);
+        assert_eq!(dto.current_page, 0);
+        assert_eq!(dto.content, [10, 20, 30]);
+    }
+
+    #[test]
+    fn links_encode_ids() {
+        assert_eq!(conversation_path("a/b c"), "/conversations/a%2Fb%20c");
+    }
+}

@@ -1,0 +1,157 @@
+//! What the server is started with: the library's [`Config`], and the binary's command
+//! line (`--host --port --db --dist`, each also read from `SWITCHBOARD_*`).
+
+use std::path::PathBuf;
+
+/// Where the server keeps its data and finds the console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The SQLite file, created on first start.
+    pub db_path: PathBuf,
+    /// The built console (Trunk's `dist/`); `None` serves a page saying how to build it.
+    pub dist_dir: Option<PathBuf>,
+}
+
+pub const USAGE: &str = "\
+Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR]
+
+  --host HOST  address to listen on          (env SWITCHBOARD_HOST, default 127.0.0.1)
+  --port PORT  port to listen on; 0 = any    (env SWITCHBOARD_PORT, default 8080)
+  --db FILE    SQLite database, created      (env SWITCHBOARD_DB, default switchboard.sqlite3)
+  --dist DIR   the built console to serve    (env SWITCHBOARD_DIST, default dist)
+  -h, --help   show this help";
+
+/// The binary's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerOptions {
+    pub host: String,
+    pub port: u16,
+    pub config: Config,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CliError {
+    /// `--help`: print the usage and succeed.
+    HelpRequested,
+    /// Anything unusable: print the reason and the usage, exit 2.
+    Usage(String),
+}
+
+/// Reads the command line (without the program name) over the environment's defaults.
+/// Both `--port 8080` and `--port=8080` are accepted.
+pub fn parse_options(
+    args: impl IntoIterator<Item = String>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<ServerOptions, CliError> {
+    let mut host = env("SWITCHBOARD_HOST").unwrap_or_else(|| "127.0.0.1".to_owned());
+    let mut port = env("SWITCHBOARD_PORT").unwrap_or_else(|| "8080".to_owned());
+    let mut db = env("SWITCHBOARD_DB").unwrap_or_else(|| "switchboard.sqlite3".to_owned());
+    let mut dist = env("SWITCHBOARD_DIST").unwrap_or_else(|| "dist".to_owned());
+
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Err(CliError::HelpRequested);
+        }
+        let (name, inline_value) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let target = match name.as_str() {
+            "--host" => &mut host,
+            "--port" => &mut port,
+            "--db" => &mut db,
+            "--dist" => &mut dist,
+            _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
+        };
+        *target = match inline_value.or_else(|| args.next()) {
+            Some(value) => value,
+            None => return Err(CliError::Usage(format!("{name} needs a value"))),
+        };
+    }
+
+    let port = port.trim().parse::<u16>().map_err(|_| {
+        CliError::Usage(format!(
+            "the port must be a number from 0 to 65535, not “{port}”"
+        ))
+    })?;
+    if host.trim().is_empty() {
+        return Err(CliError::Usage("the host must not be empty".to_owned()));
+    }
+    if db.trim().is_empty() {
+        return Err(CliError::Usage(
+            "the database path must not be empty".to_owned(),
+        ));
+    }
+    Ok(ServerOptions {
+        host,
+        port,
+        config: Config {
+            db_path: PathBuf::from(db),
+            // An empty --dist means: serve no console.
+            dist_dir: (!dist.trim().is_empty()).then(|| PathBuf::from(dist)),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let options = parse_options(args(&[]), no_env).unwrap();
+        assert_eq!(options.host, "127.0.0.1");
+        assert_eq!(options.port, 8080);
+        assert_eq!(options.config.db_path, PathBuf::from("switchboard.sqlite3"));
+        assert_eq!(options.config.dist_dir, Some(PathBuf::from("dist")));
+    }
+
+    #[test]
+    fn arguments_override_the_environment() {
+        let env = |name: &str| match name {
+            "SWITCHBOARD_PORT" => Some("9000".to_owned()),
+            "SWITCHBOARD_DB" => Some("/tmp/env.sqlite3".to_owned()),
+            _ => None,
+        };
+        let options = parse_options(
+            args(&["--port", "0", "--dist=web", "--host", "0.0.0.0"]),
+            env,
+        )
+        .unwrap();
+        assert_eq!(options.port, 0);
+        assert_eq!(options.host, "0.0.0.0");
+        assert_eq!(options.config.db_path, PathBuf::from("/tmp/env.sqlite3"));
+        assert_eq!(options.config.dist_dir, Some(PathBuf::from("web")));
+    }
+
+    #[test]
+    fn bad_arguments_are_usage_errors() {
+        for bad in [
+            &["--verbose"][..],
+            &["--port"],
+            &["--port", "http"],
+            &["--port", "70000"],
+            &["serve"],
+        ] {
+            assert!(
+                matches!(parse_options(args(bad), no_env), Err(CliError::Usage(_))),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_options(args(&["--help"]), no_env),
+            Err(CliError::HelpRequested)
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! `X-Correlation-ID` on every response: the request's own when it sent a usable one, else
+//! a new UUID v4. Error bodies get the same id as their `debug_id`.
+
+use crate::errors;
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use uuid::Uuid;
+
+pub const CORRELATION_HEADER: HeaderName = HeaderName::from_static("x-correlation-id");
+
+/// Longer ids are replaced: the id is echoed in headers, bodies and logs.
+const MAX_CORRELATION_ID_CHARS: usize = 128;
+
+/// The request's correlation id, for handlers that want it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorrelationId(pub String);
+
+pub async fn correlate(mut request: Request, next: Next) -> Response {
+    let id = usable_incoming_id(request.headers()).unwrap_or_else(|| Uuid::new_v4().to_string());
+    let api_path = errors::is_api_path(request.uri().path());
+    request.extensions_mut().insert(CorrelationId(id.clone()));
+
+    let response = next.run(request).await;
+
+    let mut response = errors::finish_response(response, &id, api_path);
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(CORRELATION_HEADER, value);
+    }
+    response
+}
+
+/// Printable ASCII without spaces, not too long: anything else is not echoed.
+fn usable_incoming_id(headers: &HeaderMap) -> Option<String> {
+    let raw = headers.get(CORRELATION_HEADER)?.to_str().ok()?.trim();
+    let usable = !raw.is_empty()
+        && raw.len() <= MAX_CORRELATION_ID_CHARS
+        && raw.bytes().all(|b| b.is_ascii_graphic());
+    usable.then(|| raw.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers_with(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(CORRELATION_HEADER, HeaderValue::from_str(value).unwrap());
+        headers
+    }
+
+    #[test]
+    fn usable_ids_are_kept_and_others_replaced() {
+        assert_eq!(
+            usable_incoming_id(&headers_with("abc-123")).as_deref(),
+            Some("abc-123")
+        );
+        assert_eq!(usable_incoming_id(&headers_with("  ")), None);
+        assert_eq!(usable_incoming_id(&headers_with("two words")), None);
+        assert_eq!(usable_incoming_id(&headers_with(&"x".repeat(129))), None);
+        assert_eq!(usable_incoming_id(&HeaderMap::new()), None);
+    }
+}

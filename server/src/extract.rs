@@ -1,0 +1,215 @@
+//! Request extractors whose every refusal is an [`ApiError`] naming the field, instead of
+//! axum's plain-text rejections.
+
+use crate::errors::{detail, ApiError, Location};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use switchboard_core::wire::communication::ErrorDetail;
+
+/// A JSON object body deserialized into `T`.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        if !is_json(request.headers()) {
+            return Err(ApiError::unsupported_media_type());
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::payload_too_large()
+                } else {
+                    ApiError::invalid_field(Location::Body, "body", "", "could not be read")
+                }
+            })?;
+        parse_object(&bytes).map(ApiJson)
+    }
+}
+
+/// `application/json`, with or without parameters, or any `application/*+json`.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(content_type) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Parses a JSON object into `T`, naming each field whose value has the wrong shape.
+pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|error| {
+        ApiError::invalid_field(
+            Location::Body,
+            "body",
+            "",
+            format!("is not valid JSON ({error})"),
+        )
+    })?;
+    let Value::Object(object) = value else {
+        return Err(ApiError::invalid_field(
+            Location::Body,
+            "body",
+            &value.to_string(),
+            "must be a JSON object",
+        ));
+    };
+    match serde_json::from_value::<T>(Value::Object(object.clone())) {
+        Ok(parsed) => Ok(parsed),
+        Err(whole_error) => Err(ApiError::invalid(misshapen_fields::<T>(
+            &object,
+            &whole_error,
+        ))),
+    }
+}
+
+/// serde's error does not say which field failed. Every body type here has all its fields
+/// optional, so trying each field alone finds the ones at fault.
+fn misshapen_fields<T: DeserializeOwned>(
+    object: &Map<String, Value>,
+    whole_error: &serde_json::Error,
+) -> Vec<ErrorDetail> {
+    let mut details: Vec<_> = object
+        .iter()
+        .filter_map(|(field, value)| {
+            let alone = Map::from_iter([(field.clone(), value.clone())]);
+            serde_json::from_value::<T>(Value::Object(alone))
+                .err()
+                .map(|error| detail(Location::Body, field, &shown(value), issue_of(&error)))
+        })
+        .collect();
+    if details.is_empty() {
+        details.push(detail(Location::Body, "body", "", issue_of(whole_error)));
+    }
+    details
+}
+
+fn shown(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn issue_of(error: &serde_json::Error) -> String {
+    // serde says "invalid type: integer `5`, expected a string"; the field is named apart.
+    format!("has the wrong type: {error}")
+}
+
+/// The query string as name/value pairs; blank values count as absent.
+pub struct QueryParams(Vec<(String, String)>);
+
+impl QueryParams {
+    /// The first non-blank value given for `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(key, value)| key == name && !value.trim().is_empty())
+            .map(|(_, value)| value.trim())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| {
+                ApiError::invalid_field(
+                    Location::Query,
+                    "query",
+                    parts.uri.query().unwrap_or_default(),
+                    "is not a valid query string",
+                )
+            })?;
+        Ok(QueryParams(pairs))
+    }
+}
+
+/// The one path parameter of a route, percent-decoded.
+pub struct PathId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path(id) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| {
+                ApiError::invalid_field(
+                    Location::Path,
+                    "id",
+                    parts.uri.path(),
+                    "is not a valid path segment",
+                )
+            })?;
+        Ok(PathId(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use switchboard_core::wire::communication::ConversationDto;
+
+    #[test]
+    fn malformed_json_is_refused_with_the_body_named() {
+        let error = parse_object::<ConversationDto>(b"{\"tripReference\": ").unwrap_err();
+        assert_eq!(error.status, StatusCode::BAD_REQUEST);
+        assert_eq!(error.details[0].field, "body");
+        assert!(error.details[0].issue.contains("not valid JSON"));
+    }
+
+    #[test]
+    fn a_non_object_is_refused() {
+        let error = parse_object::<ConversationDto>(b"[1,2]").unwrap_err();
+        assert_eq!(error.details[0].issue, "must be a JSON object");
+    }
+
+    #[test]
+    fn each_misshapen_field_is_named() {
+        let error = parse_object::<ConversationDto>(
+            br#"{"tripReference": 5, "customerId": "ok", "participants": "x"}"#,
+        )
+        .unwrap_err();
+        let mut fields: Vec<_> = error.details.iter().map(|d| d.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(fields, ["participants", "tripReference"]);
+        assert!(error.details.iter().all(|d| d.location == "body"));
+    }
+
+    #[test]
+    fn json_content_types_are_recognised() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::CONTENT_TYPE, value.parse().unwrap());
+            is_json(&headers)
+        };
+        assert!(with("application/json"));
+        assert!(with("Application/JSON; charset=utf-8"));
+        assert!(with("application/merge-patch+json"));
+        assert!(!with("text/plain"));
+        assert!(!with("application/x-www-form-urlencoded"));
+        assert!(!is_json(&HeaderMap::new()));
+    }
+}

@@ -1,0 +1,96 @@
+//! Switchboard's reference server: the communication API of `docs/backends.md` over one
+//! SQLite file, Switchboard's own discovery endpoints, and the built console.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), switchboard_server::StartupError> {
+//! let config = switchboard_server::Config {
+//!     db_path: "switchboard.sqlite3".into(),
+//!     dist_dir: Some("dist".into()),
+//! };
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(switchboard_server::StartupError::Bind)?;
+//! switchboard_server::serve(listener, config).await
+//! # }
+//! ```
+
+pub mod communication;
+pub mod config;
+pub mod correlation;
+pub mod directory;
+pub mod errors;
+pub mod extract;
+pub mod seed;
+pub mod spa;
+pub mod store;
+
+pub use config::Config;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::HeaderName;
+use axum::{middleware, Router};
+use std::path::PathBuf;
+use store::Store;
+use thiserror::Error;
+use tower_http::cors::{Any, CorsLayer};
+
+/// Bodies larger than this are refused with 413 before they are read.
+pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Store(#[from] store::OpenError),
+    #[error("cannot seed demo data into {path}: {reason}")]
+    Seed { path: PathBuf, reason: String },
+    #[error("cannot listen: {0}")]
+    Bind(std::io::Error),
+    #[error("the server stopped: {0}")]
+    Serve(std::io::Error),
+}
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+}
+
+/// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
+/// store is empty, and returns the router.
+pub fn build_app(config: &Config) -> Result<Router, StartupError> {
+    let store = Store::open(&config.db_path)?;
+    seed::seed_if_empty(&store, chrono::Utc::now()).map_err(|error| StartupError::Seed {
+        path: config.db_path.clone(),
+        reason: error.to_string(),
+    })?;
+    Ok(router(store, config.dist_dir.clone()))
+}
+
+/// build_app + axum::serve on the listener until the future is dropped / process ends.
+pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> Result<(), StartupError> {
+    let app = build_app(&config)?;
+    axum::serve(listener, app)
+        .await
+        .map_err(StartupError::Serve)
+}
+
+fn router(store: Store, dist_dir: Option<PathBuf>) -> Router {
+    let spa = spa::Spa::new(dist_dir);
+    Router::new()
+        .merge(communication::routes())
+        .merge(directory::routes())
+        .with_state(AppState { store })
+        .fallback(move |request: Request| spa::respond(spa.clone(), request))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(cors())
+        // Outermost, so every response, CORS preflights included, carries the id.
+        .layer(middleware::from_fn(correlation::correlate))
+}
+
+/// Any origin may call: browser tests serve the console from another port. A gateway in
+/// front of real vendors would narrow this to the console's own origin.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods(Any)
+        .allow_headers(Any)
+        .expose_headers([HeaderName::from_static("x-correlation-id")])
+}

@@ -1,0 +1,201 @@
+//! The connector for the communication API: its routes and parameters (see
+//! `docs/backends.md`), mapped through `core` so the pages only see the domain.
+
+use super::http::{get_json, query_string, send_json, Method};
+use super::{ConversationBackend, InboxSlice};
+use switchboard_core::domain::{
+    encode_path_segment, AssigneeFilter, ContactReceipt, Conversation, InboxQuery, Message, Page,
+    StatusChange, StatusFilter,
+};
+use switchboard_core::error::ApiError;
+use switchboard_core::validation::ContactForm;
+use switchboard_core::wire::communication::{
+    contact_receipt, conversation_to_domain, message_to_domain, page_to_domain, AssignAgentRequest,
+    ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto, MessageDto, PageDto,
+    TransmitterType, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
+};
+
+/// Messages are counted from 0 by this API, conversations from 1.
+const FIRST_MESSAGE_PAGE: u32 = 0;
+const FIRST_CONVERSATION_PAGE: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommunicationConnector {
+    /// The backend's name in discovery: the first segment of its conversation keys.
+    pub name: String,
+    /// Absolute or origin-relative URL of the API, without a trailing slash.
+    pub base_url: String,
+}
+
+impl CommunicationConnector {
+    pub fn new(name: impl Into<String>, base_url: impl Into<String>) -> Self {
+        let base_url: String = base_url.into();
+        Self {
+            name: name.into(),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    fn conversation_url(&self, id: &str) -> String {
+        format!(
+            "{}/conversations/{}",
+            self.base_url,
+            encode_path_segment(id)
+        )
+    }
+
+    fn map_conversation(&self, dto: ConversationDto) -> Result<Conversation, ApiError> {
+        conversation_to_domain(&self.name, dto).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    /// Read, change, write back: `PUT` takes the whole conversation.
+    async fn update(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut ConversationDto),
+    ) -> Result<ConversationDto, ApiError> {
+        let url = self.conversation_url(id);
+        let mut dto: ConversationDto = get_json(&url).await?;
+        change(&mut dto);
+        dto.links.clear();
+        send_json(Method::Put, &url, &dto).await
+    }
+
+    /// The public contact-us form.
+    pub async fn send_contact(&self, form: &ContactForm) -> Result<ContactReceipt, ApiError> {
+        let request = ContactMessageDto {
+            name: Some(form.name.trim().to_owned()),
+            mail: Some(form.email.trim().to_owned()),
+            object: Some(form.subject.trim().to_owned()),
+            message: Some(form.message.trim().to_owned()),
+            ..Default::default()
+        };
+        let url = format!("{}/contact-us", self.base_url);
+        let dto: ContactMessageDto = send_json(Method::Post, &url, &request).await?;
+        contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+}
+
+impl ConversationBackend for CommunicationConnector {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError> {
+        // The API cannot filter on "nobody assigned": ask for full pages and filter here.
+        let page_size = if query.assignee == AssigneeFilter::Unassigned {
+            MAX_PAGE_SIZE
+        } else {
+            query
+                .page_size
+                .clamp(MIN_CONVERSATION_PAGE_SIZE, MAX_PAGE_SIZE)
+        };
+        let mut params = vec![
+            (
+                "currentPage",
+                query.page.max(FIRST_CONVERSATION_PAGE).to_string(),
+            ),
+            ("sizePage", page_size.to_string()),
+        ];
+        let status = match query.status {
+            StatusFilter::All => None,
+            StatusFilter::Open => Some(ConversationStatusDto::Open),
+            StatusFilter::Closed => Some(ConversationStatusDto::Closed),
+            StatusFilter::Archived => Some(ConversationStatusDto::Archived),
+        };
+        if let Some(status) = status {
+            params.push(("status", status.to_string()));
+        }
+        if query.assignee == AssigneeFilter::Me {
+            match &query.me {
+                Some(me) => params.push(("assignedAgentId", me.clone())),
+                // "Mine" before the agent has said who they are is an empty view.
+                None => return Ok(InboxSlice::empty(&self.name)),
+            }
+        }
+        let url = format!("{}/conversations{}", self.base_url, query_string(&params));
+        let dto: PageDto<ConversationDto> = get_json(&url).await?;
+        let (mut page, unreadable) = page_to_domain(dto, FIRST_CONVERSATION_PAGE, |c| {
+            conversation_to_domain(&self.name, c)
+        });
+        if query.assignee == AssigneeFilter::Unassigned {
+            page.items.retain(|c| c.assignee.is_none());
+        }
+        Ok(InboxSlice {
+            backend: self.name.clone(),
+            page,
+            unreadable: unreadable.len(),
+        })
+    }
+
+    async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
+        let dto: ConversationDto = get_json(&self.conversation_url(id)).await?;
+        self.map_conversation(dto)
+    }
+
+    /// `page` is 1-based and 1 holds the newest messages; each page comes oldest first.
+    async fn messages(
+        &self,
+        id: &str,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Page<Message>, ApiError> {
+        let wire_page = page.max(1) - 1 + FIRST_MESSAGE_PAGE;
+        let url = format!(
+            "{}/messages{}",
+            self.conversation_url(id),
+            query_string(&[
+                ("currentPage", wire_page.to_string()),
+                ("sizePage", page_size.clamp(1, MAX_PAGE_SIZE).to_string()),
+            ])
+        );
+        let dto: PageDto<MessageDto> = get_json(&url).await?;
+        let (mut page, _unreadable) = page_to_domain(dto, FIRST_MESSAGE_PAGE, message_to_domain);
+        // The API sends newest first; a thread reads oldest first.
+        page.items.reverse();
+        Ok(page)
+    }
+
+    async fn reply(&self, id: &str, agent_id: &str, body: &str) -> Result<Message, ApiError> {
+        let request = MessageDto {
+            conversation_id: Some(id.to_owned()),
+            transmitter_id: Some(agent_id.to_owned()),
+            transmitter_type: Some(TransmitterType::Agent),
+            content: Some(body.to_owned()),
+            content_type: Some(ContentType::Text),
+            ..Default::default()
+        };
+        let url = format!("{}/messages", self.conversation_url(id));
+        let dto: MessageDto = send_json(Method::Post, &url, &request).await?;
+        message_to_domain(dto).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError> {
+        let dto: ConversationDto = match agent_id {
+            Some(agent_id) => {
+                let url = format!("{}/assigned-agent", self.conversation_url(id));
+                let body = AssignAgentRequest {
+                    assigned_agent_id: Some(agent_id.to_owned()),
+                };
+                send_json(Method::Put, &url, &body).await?
+            }
+            // The assigned-agent route requires an agent: unassigning is a full update.
+            None => self.update(id, |dto| dto.assigned_agent_id = None).await?,
+        };
+        self.map_conversation(dto)
+    }
+
+    async fn change_status(
+        &self,
+        id: &str,
+        change: StatusChange,
+    ) -> Result<Conversation, ApiError> {
+        let status = match change {
+            StatusChange::Reopen => ConversationStatusDto::Open,
+            StatusChange::Close => ConversationStatusDto::Closed,
+            StatusChange::Archive => ConversationStatusDto::Archived,
+        };
+        let dto = self.update(id, |dto| dto.status = Some(status)).await?;
+        self.map_conversation(dto)
+    }
+}

@@ -1,0 +1,128 @@
+//! The one place the console speaks HTTP: every request gets a correlation id and a
+//! time limit, `response.ok()` is checked before decoding, and every failure becomes a
+//! typed [`ApiError`] from `core`.
+
+use futures::future::{select, Either};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_timers::future::TimeoutFuture;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use switchboard_core::error::{ApiError, ErrorKind};
+
+/// Long enough for a slow backend, short enough that an agent is not left waiting blind.
+const REQUEST_TIMEOUT_MS: u32 = 20_000;
+const CORRELATION_HEADER: &str = "X-Correlation-ID";
+
+/// A random UUID v4 from the browser's CSPRNG, to trace a request across systems.
+pub fn new_correlation_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .unwrap_or(false);
+    if !filled {
+        // Without Web Crypto (a very old browser) uniqueness is all a trace id needs.
+        let now = clock_bits();
+        bytes[..8].copy_from_slice(&now.to_le_bytes());
+    }
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}
+
+fn clock_bits() -> u64 {
+    chrono::Utc::now()
+        .timestamp_nanos_opt()
+        .unwrap_or_default()
+        .unsigned_abs()
+}
+
+pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    let response = send(Request::get(url), None::<&()>).await?;
+    decode(response).await
+}
+
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let builder = match method {
+        Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
+    };
+    let response = send(builder, Some(body)).await?;
+    decode(response).await
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Method {
+    Post,
+    Put,
+}
+
+async fn send<B: Serialize>(
+    builder: RequestBuilder,
+    body: Option<&B>,
+) -> Result<Response, ApiError> {
+    let controller = web_sys::AbortController::new().ok();
+    let builder = builder
+        .header(CORRELATION_HEADER, &new_correlation_id())
+        .header("Accept", "application/json")
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let request = match body {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::network(e.to_string()))?;
+
+    let sending = Box::pin(request.send());
+    let deadline = TimeoutFuture::new(REQUEST_TIMEOUT_MS);
+    let response = match select(sending, deadline).await {
+        Either::Left((result, _)) => result.map_err(|e| ApiError::network(e.to_string()))?,
+        Either::Right(_) => {
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+            return Err(ApiError::new(ErrorKind::Timeout));
+        }
+    };
+
+    if response.ok() {
+        Ok(response)
+    } else {
+        let correlation_id = response.headers().get(CORRELATION_HEADER);
+        // An unreadable error body still leaves the status to speak.
+        let body = response.text().await.unwrap_or_default();
+        Err(ApiError::from_response(
+            response.status(),
+            &body,
+            correlation_id,
+        ))
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::network(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))
+}
+
+/// Builds a query string from pairs, percent-encoding every value.
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let encoded: Vec<String> = pairs
+        .iter()
+        .map(|(key, value)| {
+            format!(
+                "{key}={}",
+                switchboard_core::domain::encode_path_segment(value)
+            )
+        })
+        .collect();
+    format!("?{}", encoded.join("&"))
+}

@@ -1,0 +1,103 @@
+//! The middle pane: one compact row per conversation, newest activity first.
+
+use crate::components::status_badge::StatusBadge;
+use crate::state::Clock;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use switchboard_core::directory::Agent;
+use switchboard_core::domain::Conversation;
+use switchboard_core::time;
+
+/// The row whose path is the current location is the conversation open on the right.
+#[component]
+pub fn ConversationList(
+    #[prop(into)] conversations: Signal<Vec<Conversation>>,
+    #[prop(into)] agents: Signal<Vec<Agent>>,
+) -> impl IntoView {
+    view! {
+        <ul class="conversation-list" data-testid="conversation-list" aria-label="Conversations">
+            <For
+                each=move || conversations.get()
+                // A row is rebuilt when anything it shows changes.
+                key=|c| {
+                    (
+                        c.key.clone(),
+                        c.status.clone(),
+                        c.assignee.clone(),
+                        c.last_activity,
+                        c.last_message.as_ref().map(|m| m.id.clone()),
+                    )
+                }
+                let:conversation
+            >
+                <ConversationRow conversation agents />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> impl IntoView {
+    let location = use_location();
+    let clock = expect_context::<Clock>();
+    let key = conversation.key.clone();
+    let path = key.path();
+    // Keep the inbox filters when opening a conversation.
+    let href = {
+        let path = path.clone();
+        move || with_search(&path, &location.search.get())
+    };
+    let is_selected = {
+        let path = path.clone();
+        Memo::new(move |_| location.pathname.with(|current| *current == path))
+    };
+    let last_activity = conversation.last_activity;
+    let when = move || {
+        last_activity
+            .map(|t| time::relative(clock.now(), t))
+            .unwrap_or_default()
+    };
+    let exact = last_activity.map(time::exact).unwrap_or_default();
+    let assignee_id = conversation.assignee.clone();
+    let assignee = move || match &assignee_id {
+        None => "Unassigned".to_owned(),
+        Some(id) => agents
+            .with(|agents| agents.iter().find(|a| &a.id == id).map(|a| a.name.clone()))
+            .unwrap_or_else(|| id.clone()),
+    };
+    let unassigned = conversation.assignee.is_none();
+    let preview = conversation.preview();
+    view! {
+        <li class="conversation-row" class:selected=is_selected>
+            <a
+                href=href
+                data-testid="conversation-row"
+                data-key=key.to_string()
+                aria-current=move || is_selected.get().then_some("page")
+            >
+                <span class="row-line">
+                    <span class="row-customer">{conversation.customer.clone()}</span>
+                    <time class="row-time" title=exact>{when}</time>
+                </span>
+                <span class="row-preview">{preview}</span>
+                <span class="row-badges">
+                    <StatusBadge status=conversation.status.clone() />
+                    <span class="badge backend">{conversation.backend_kind.label()}</span>
+                    {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
+                    <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee">
+                        {assignee}
+                    </span>
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// `path` followed by the current query string, whether or not the router kept its `?`.
+fn with_search(path: &str, search: &str) -> String {
+    match search {
+        "" => path.to_owned(),
+        s if s.starts_with('?') => format!("{path}{s}"),
+        s => format!("{path}?{s}"),
+    }
+}

@@ -1,0 +1,112 @@
+//! The left pane: the inbox's views. Filters live in the URL so a view can be bookmarked,
+//! shared and survives a reload.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use switchboard_core::domain::{AssigneeFilter, StatusFilter};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InboxFilters {
+    pub status: StatusFilter,
+    pub assignee: AssigneeFilter,
+}
+
+impl InboxFilters {
+    /// The console's root URL for these filters; defaults are left out.
+    pub fn href(self) -> String {
+        let mut params = Vec::new();
+        if self.assignee != AssigneeFilter::All {
+            params.push(format!("assignee={}", self.assignee.token()));
+        }
+        if self.status != StatusFilter::All {
+            params.push(format!("status={}", self.status.token()));
+        }
+        if params.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/?{}", params.join("&"))
+        }
+    }
+}
+
+/// The filters the URL holds now.
+pub fn use_inbox_filters() -> Memo<InboxFilters> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| InboxFilters {
+            status: StatusFilter::parse(q.get_str("status")),
+            assignee: AssigneeFilter::parse(q.get_str("assignee")),
+        })
+    })
+}
+
+#[component]
+pub fn InboxViews() -> impl IntoView {
+    let filters = use_inbox_filters();
+    let assignee_links = AssigneeFilter::ALL
+        .into_iter()
+        .map(|assignee| {
+            let href = move || {
+                InboxFilters {
+                    assignee,
+                    ..filters.get()
+                }
+                .href()
+            };
+            let current = move || (filters.get().assignee == assignee).then_some("page");
+            view! {
+                <li>
+                    <a
+                        href=href
+                        aria-current=current
+                        data-testid=format!("view-assignee-{}", assignee.token())
+                    >
+                        {assignee.label()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let status_links = StatusFilter::ALL
+        .into_iter()
+        .map(|status| {
+            let href = move || InboxFilters { status, ..filters.get() }.href();
+            let current = move || (filters.get().status == status).then_some("page");
+            view! {
+                <li>
+                    <a
+                        href=href
+                        aria-current=current
+                        data-testid=format!("view-status-{}", status.token())
+                    >
+                        <span class=format!("dot status-{}", status.token()) aria-hidden="true"></span>
+                        {status.label()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="inbox-views" aria-label="Inbox views">
+            <h2 class="views-heading" id="views-assignee">"Conversations"</h2>
+            <ul aria-labelledby="views-assignee">{assignee_links}</ul>
+            <h2 class="views-heading" id="views-status">"Status"</h2>
+            <ul aria-labelledby="views-status">{status_links}</ul>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_leave_defaults_out() {
+        assert_eq!(InboxFilters::default().href(), "/");
+        let f = InboxFilters {
+            status: StatusFilter::Closed,
+            assignee: AssigneeFilter::Me,
+        };
+        assert_eq!(f.href(), "/?assignee=me&status=closed");
+    }
+}

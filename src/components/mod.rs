@@ -1,0 +1,12 @@
+//! Widgets, each on its own: the views, the list, the thread, the reply box, the assignee
+//! and status controls, and the shared loading, empty and error states.
+
+pub mod agent_picker;
+pub mod assignee_select;
+pub mod conversation_list;
+pub mod feedback;
+pub mod inbox_views;
+pub mod reply_box;
+pub mod status_badge;
+pub mod status_controls;
+pub mod thread;

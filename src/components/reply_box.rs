@@ -1,0 +1,154 @@
+//! The reply box: grows with its text, keeps its draft in the browser across reloads,
+//! sends with Ctrl+Enter, and keeps every word when sending fails.
+
+use crate::api::{Connector, ConversationBackend};
+use crate::components::feedback::ErrorPanel;
+use crate::state::CurrentAgent;
+use crate::storage;
+use leptos::prelude::*;
+use switchboard_core::error::ApiError;
+use switchboard_core::validation::{limits::REPLY_MAX_CHARS, validate_reply};
+
+#[component]
+pub fn ReplyBox(
+    connector: Connector,
+    #[prop(into)] conversation_id: String,
+    /// `None` when replying is possible, else why not.
+    #[prop(into)]
+    blocked_reason: Signal<Option<String>>,
+    on_sent: Callback<()>,
+) -> impl IntoView {
+    let current_agent = expect_context::<CurrentAgent>();
+    let draft_key = storage::draft_key(connector.name(), &conversation_id);
+    let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
+    let problem = RwSignal::new(None::<String>);
+
+    let send = Action::new_local({
+        let connector = connector.clone();
+        let conversation_id = conversation_id.clone();
+        move |(agent, body): &(String, String)| {
+            let connector = connector.clone();
+            let conversation_id = conversation_id.clone();
+            let (agent, body) = (agent.clone(), body.clone());
+            async move {
+                connector
+                    .reply(&conversation_id, &agent, &body)
+                    .await
+                    .map(|_| body)
+            }
+        }
+    });
+
+    // Only a confirmed send clears the draft, and only if nothing was typed meanwhile:
+    // a failure leaves text and storage untouched.
+    Effect::new({
+        let draft_key = draft_key.clone();
+        move |_| {
+            if let Some(Ok(sent)) = send.value().get() {
+                if draft.get_untracked().trim() == sent {
+                    draft.set(String::new());
+                    storage::remove(&draft_key);
+                }
+                on_sent.run(());
+            }
+        }
+    });
+
+    let submit = move || {
+        if send.pending().get_untracked() {
+            return;
+        }
+        let body = draft.get_untracked();
+        if let Err(message) = validate_reply(&body) {
+            problem.set(Some(message));
+            return;
+        }
+        let Some(agent) = current_agent.id() else {
+            problem.set(Some(
+                "Choose who you are (top right) before replying.".to_owned(),
+            ));
+            return;
+        };
+        problem.set(None);
+        send.dispatch((agent, body.trim().to_owned()));
+    };
+
+    let on_input = {
+        let draft_key = draft_key.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            if value.trim().is_empty() {
+                storage::remove(&draft_key);
+            } else {
+                storage::write(&draft_key, &value);
+            }
+            draft.set(value);
+            problem.set(None);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            submit();
+        }
+    };
+    let count = move || draft.with(|d| d.chars().count());
+    let near_limit = move || count() > REPLY_MAX_CHARS * 9 / 10;
+    let send_error = move || match send.value().get() {
+        Some(Err(error)) => Some(error),
+        _ => None,
+    };
+    let disabled = move || blocked_reason.get().is_some();
+
+    view! {
+        <form
+            class="reply-box"
+            data-testid="reply-box"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+        >
+            <label class="visually-hidden" for="reply-text">"Reply"</label>
+            <textarea
+                id="reply-text"
+                data-testid="reply-input"
+                rows="3"
+                placeholder=move || blocked_reason.get().unwrap_or_else(|| "Write a reply…  (Ctrl+Enter to send)".to_owned())
+                prop:value=move || draft.get()
+                on:input=on_input
+                on:keydown=on_keydown
+                disabled=disabled
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby="reply-problem"
+            ></textarea>
+            <div class="reply-footer">
+                <span id="reply-problem" class="field-error" role="alert" data-testid="reply-problem">
+                    {move || problem.get()}
+                </span>
+                <span class="char-count" class:warn=near_limit aria-live="polite">
+                    {move || near_limit().then(|| format!("{} / {REPLY_MAX_CHARS}", count()))}
+                </span>
+                <button
+                    class="button primary"
+                    type="submit"
+                    data-testid="reply-send"
+                    disabled=move || disabled() || send.pending().get()
+                >
+                    {move || if send.pending().get() { "Sending…" } else { "Send" }}
+                </button>
+            </div>
+            {move || {
+                send_error()
+                    .map(|error: ApiError| {
+                        view! {
+                            <ErrorPanel
+                                error
+                                context="Your reply was not sent. It is still here; try again."
+                            />
+                        }
+                    })
+            }}
+        </form>
+    }
+}

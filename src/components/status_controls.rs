@@ -1,0 +1,64 @@
+//! Open, close, archive: the changes that make sense from the current status. A change the
+//! backend cannot make is shown disabled with the reason, never failing after a click.
+
+use crate::api::{Connector, ConversationBackend};
+use leptos::prelude::*;
+use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
+
+#[component]
+pub fn StatusControls(
+    connector: Connector,
+    #[prop(into)] conversation_id: String,
+    status: ConversationStatus,
+    capabilities: Capabilities,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let change = Action::new_local(move |change: &StatusChange| {
+        let connector = connector.clone();
+        let conversation_id = conversation_id.clone();
+        let change = *change;
+        async move { connector.change_status(&conversation_id, change).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = change.value().get() {
+            on_changed.run(());
+        }
+    });
+    let error = move || match change.value().get() {
+        Some(Err(error)) => Some(format!("Status not changed: {error}")),
+        _ => None,
+    };
+    let buttons = StatusChange::available_from(&status)
+        .into_iter()
+        .map(|action| {
+            let allowed = action.allowed_by(&capabilities);
+            let reason = (!allowed).then(|| {
+                format!(
+                    "This backend cannot {} a conversation",
+                    action.label().to_lowercase()
+                )
+            });
+            view! {
+                <button
+                    class="button"
+                    class:primary=action == StatusChange::Close
+                    type="button"
+                    data-testid=format!("status-{}", action.label().to_lowercase())
+                    disabled=move || !allowed || change.pending().get()
+                    title=reason
+                    on:click=move |_| {
+                        change.dispatch(action);
+                    }
+                >
+                    {action.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="status-controls" role="group" aria-label="Conversation status">
+            {buttons}
+            <span class="field-error" role="alert">{error}</span>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! Switchboard's browser app: the agent console and the public contact page.
+//!
+//! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
+//! [`components`], and all HTTP goes through the connectors of [`api`].
+
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod state;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+use pages::console::{ConsolePage, NoConversation};
+use pages::contact::ContactPage;
+use pages::conversation::ConversationPage;
+use pages::not_found::NotFound;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/contact") view=ContactPage />
+                <ParentRoute path=path!("") view=ConsolePage>
+                    <Route path=path!("/") view=NoConversation />
+                    <Route path=path!("/conversations/:backend/:id") view=ConversationPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

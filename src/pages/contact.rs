@@ -1,0 +1,237 @@
+//! The public contact-us page: validated as the person types, nothing sent until every
+//! field is right, then a confirmation with the reference of the message.
+
+use crate::api::communication::CommunicationConnector;
+use crate::api::load_directory;
+use crate::components::feedback::ErrorPanel;
+use crate::state::api_origin;
+use leptos::prelude::*;
+use std::collections::HashSet;
+use switchboard_core::domain::{BackendKind, ContactReceipt};
+use switchboard_core::error::ApiError;
+use switchboard_core::validation::{limits, validate_contact_field, ContactField, ContactForm};
+use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    view! {
+        <div class="public-page">
+            <header class="public-header">
+                <span class="brand">"Switchboard"</span>
+                <span class="public-tagline">"Customer support"</span>
+            </header>
+            <main class="public-main">
+                <ContactForm />
+            </main>
+        </div>
+    }
+}
+
+/// Where contact messages go: the communication backend discovery names, else its default path.
+async fn contact_connector(origin: &str) -> CommunicationConnector {
+    let discovered = load_directory(origin)
+        .await
+        .ok()
+        .and_then(|d| d.contact_backend().cloned());
+    // Without discovery, the customer's message still goes where the reference server mounts it.
+    discovered.unwrap_or_else(|| {
+        CommunicationConnector::new(
+            BackendKind::Communication.slug(),
+            format!("{origin}{DEFAULT_BASE_PATH}"),
+        )
+    })
+}
+
+#[component]
+pub fn ContactForm() -> impl IntoView {
+    let origin = api_origin();
+    let form = RwSignal::new(ContactForm::default());
+    // A field's problem shows once the person has left it, or tried to send.
+    let touched = RwSignal::new(HashSet::<ContactField>::new());
+    let receipt = RwSignal::new(None::<ContactReceipt>);
+
+    let send = Action::new_local(move |form: &ContactForm| {
+        let form = form.clone();
+        let origin = origin.clone();
+        async move {
+            let connector = contact_connector(&origin).await;
+            connector.send_contact(&form).await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(r)) = send.value().get() {
+            receipt.set(Some(r));
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        touched.set(ContactField::ALL.into_iter().collect());
+        let current = form.get_untracked();
+        let problems = current.problems();
+        if let Some((first, _)) = problems.first() {
+            focus_field(*first);
+            return;
+        }
+        send.dispatch(current);
+    };
+
+    let server_error = move || match send.value().get() {
+        Some(Err(error)) => Some(error),
+        _ => None,
+    };
+    let reset = move |_| {
+        form.set(ContactForm::default());
+        touched.set(HashSet::new());
+        receipt.set(None);
+        send.value().set(None);
+    };
+
+    view! {
+        <Show
+            when=move || receipt.get().is_none()
+            fallback=move || {
+                let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None });
+                view! {
+                    <section class="card confirmation" role="status" data-testid="contact-confirmation">
+                        <h1>"Thank you, your message is on its way"</h1>
+                        <p>"Our support team has received it and will answer by email."</p>
+                        <p>"Your reference: " <strong data-testid="contact-reference">{r.reference}</strong></p>
+                        <p class="state-hint">"Quote it if you write to us again about the same matter."</p>
+                        <button class="button" type="button" on:click=reset>"Send another message"</button>
+                    </section>
+                }
+            }
+        >
+            <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
+                <h1>"Contact us"</h1>
+                <p class="state-hint">"Write to our support team. Every field is required."</p>
+                <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
+                <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
+                <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
+                <ContactInput field=ContactField::Message form touched kind="textarea" autocomplete="off" max=limits::MESSAGE_MAX_CHARS />
+                {move || server_error().map(|error: ApiError| view! {
+                    <ErrorPanel error context="Your message was not sent. Everything you wrote is still here." />
+                })}
+                <button class="button primary" type="submit" data-testid="contact-submit" disabled=move || send.pending().get()>
+                    {move || if send.pending().get() { "Sending…" } else { "Send message" }}
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+fn field_id(field: ContactField) -> &'static str {
+    match field {
+        ContactField::Name => "contact-name",
+        ContactField::Email => "contact-email",
+        ContactField::Subject => "contact-subject",
+        ContactField::Message => "contact-message",
+    }
+}
+
+fn focus_field(field: ContactField) {
+    if let Some(el) = document().get_element_by_id(field_id(field)) {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            // Focus is a courtesy; failing to move it changes nothing else.
+            let _ = el.focus();
+        }
+    }
+}
+
+fn set_field(form: &mut ContactForm, field: ContactField, value: String) {
+    match field {
+        ContactField::Name => form.name = value,
+        ContactField::Email => form.email = value,
+        ContactField::Subject => form.subject = value,
+        ContactField::Message => form.message = value,
+    }
+}
+
+#[component]
+fn ContactInput(
+    field: ContactField,
+    form: RwSignal<ContactForm>,
+    touched: RwSignal<HashSet<ContactField>>,
+    kind: &'static str,
+    autocomplete: &'static str,
+    max: usize,
+) -> impl IntoView {
+    let id = field_id(field);
+    let error_id = format!("{id}-error");
+    let value = move || form.with(|f| f.value(field).to_owned());
+    let problem = move || {
+        if !touched.with(|t| t.contains(&field)) {
+            return None;
+        }
+        form.with(|f| validate_contact_field(field, f.value(field)).err())
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        form.update(|f| set_field(f, field, value));
+    };
+    let on_blur = move |_| {
+        // An untouched empty field stays quiet until the person tries to send.
+        if form.with(|f| !f.value(field).is_empty()) {
+            touched.update(|t| {
+                t.insert(field);
+            });
+        }
+    };
+    let invalid = move || problem().is_some().then_some("true");
+    let testid = format!("contact-{}", field.wire_name());
+    let control = if kind == "textarea" {
+        view! {
+            <textarea
+                id=id
+                name=field.wire_name()
+                rows="7"
+                data-testid=testid
+                prop:value=value
+                on:input=on_input
+                on:blur=on_blur
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                aria-required="true"
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                name=field.wire_name()
+                type=kind
+                autocomplete=autocomplete
+                data-testid=testid
+                prop:value=value
+                on:input=on_input
+                on:blur=on_blur
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                aria-required="true"
+            />
+        }
+        .into_any()
+    };
+    let count = move || form.with(|f| f.value(field).chars().count());
+    let near_limit = move || count() > max * 9 / 10;
+    view! {
+        <div class="field" class:invalid=move || problem().is_some()>
+            <label for=id>{field.label()}</label>
+            {control}
+            <div class="field-footer">
+                <span id=error_id class="field-error" data-testid=format!("error-{}", field.wire_name())>
+                    {problem}
+                </span>
+                <span class="char-count" class:warn=near_limit>
+                    {move || near_limit().then(|| format!("{} / {max}", count()))}
+                </span>
+            </div>
+        </div>
+    }
+}

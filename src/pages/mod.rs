@@ -1,0 +1,6 @@
+//! One module per page (route).
+
+pub mod console;
+pub mod contact;
+pub mod conversation;
+pub mod not_found;

@@ -1,0 +1,30 @@
+//! The browser's localStorage, for what must survive a reload: who the agent is and the
+//! drafts they typed. Storage can be missing or full (private mode, quotas); then these
+//! calls do nothing rather than fail the page.
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Returns whether the value was stored.
+pub fn write(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        // Nothing to recover from: the key simply stays until the next write.
+        let _ = storage.remove_item(key);
+    }
+}
+
+pub const AGENT_KEY: &str = "switchboard.agent";
+
+/// Where the draft of a reply to one conversation is kept.
+pub fn draft_key(backend: &str, id: &str) -> String {
+    format!("switchboard.draft.{backend}.{id}")
+}

@@ -1,0 +1,109 @@
+//! Helpers for the browser tests: a fresh container per test, and events the way a
+//! person's typing produces them (bubbling, so Leptos' delegated handlers see them).
+
+#![allow(dead_code)]
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+/// Mounts a view into its own new `<div>` and returns that div; the view stays mounted.
+pub fn mount<F, N>(view: F) -> HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let container = document()
+        .create_element("div")
+        .expect("a div can be created")
+        .unchecked_into::<HtmlElement>();
+    document()
+        .body()
+        .expect("the test page has a body")
+        .append_child(&container)
+        .expect("the div can be attached");
+    let handle = leptos::mount::mount_to(container.clone(), view);
+    // The view lives for the rest of the test page.
+    handle.forget();
+    container
+}
+
+pub fn find(root: &Element, testid: &str) -> Element {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+}
+
+pub fn find_all(root: &Element, testid: &str) -> Vec<Element> {
+    let list = root
+        .query_selector_all(&format!("[data-testid=\"{testid}\"]"))
+        .expect("a valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn text(root: &Element, testid: &str) -> String {
+    find(root, testid).text_content().unwrap_or_default()
+}
+
+fn dispatch(el: &Element, name: &str, bubbles: bool) {
+    let init = EventInit::new();
+    init.set_bubbles(bubbles);
+    let event = Event::new_with_event_init_dict(name, &init).expect("an event");
+    el.dispatch_event(&event).expect("the event is dispatched");
+}
+
+/// Types `value` into an input or textarea, as one input event.
+pub fn type_into(root: &Element, testid: &str, value: &str) {
+    let el = find(root, testid);
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else {
+        panic!("{testid} is not a text field");
+    }
+    dispatch(&el, "input", true);
+}
+
+pub fn blur(root: &Element, testid: &str) {
+    dispatch(&find(root, testid), "blur", false);
+}
+
+pub fn click(root: &Element, testid: &str) {
+    find(root, testid).unchecked_into::<HtmlElement>().click();
+}
+
+/// Lets effects run and, for network work, lets a real server answer.
+pub async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Waits (up to ~10 s) until `ready` holds; network answers take real time.
+pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        leptos::task::tick().await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+pub fn clear_storage() {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        storage.clear().expect("storage can be cleared");
+    }
+}
+
+/// The reference server the test script started for these tests.
+pub fn server_origin() -> &'static str {
+    option_env!("SWITCHBOARD_TEST_SERVER").expect(
+        "SWITCHBOARD_TEST_SERVER must name a running reference server; scripts/test.sh starts one",
+    )
+}

@@ -1,0 +1,213 @@
+//! Components mounted in headless Chromium: they render, react to typing and clicks, and
+//! say what is wrong in words.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::components::Router;
+use switchboard::api::communication::CommunicationConnector;
+use switchboard::api::Connector;
+use switchboard::components::inbox_views::InboxViews;
+use switchboard::components::reply_box::ReplyBox;
+use switchboard::pages::contact::ContactForm;
+use switchboard::state::{ApiOrigin, CurrentAgent};
+use switchboard::storage;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn contact_form_flags_an_invalid_email_once_the_field_is_left() {
+    let root = mount(|| view! { <ContactForm /> });
+    settle().await;
+    assert_eq!(
+        text(&root, "error-mail"),
+        "",
+        "quiet before the person types"
+    );
+
+    type_into(&root, "contact-mail", "marie.dupont@");
+    settle().await;
+    assert_eq!(
+        text(&root, "error-mail"),
+        "",
+        "quiet while typing the first time"
+    );
+
+    blur(&root, "contact-mail");
+    settle().await;
+    assert!(
+        text(&root, "error-mail").contains("is not a valid email address"),
+        "got {:?}",
+        text(&root, "error-mail")
+    );
+    assert_eq!(
+        find(&root, "contact-mail")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+
+    // Fixing it clears the message as the person types.
+    type_into(&root, "contact-mail", "marie.dupont@example.fr");
+    settle().await;
+    assert_eq!(text(&root, "error-mail"), "");
+}
+
+#[wasm_bindgen_test]
+async fn contact_form_refuses_to_send_an_incomplete_form_and_names_each_field() {
+    // An origin nothing listens on: if anything were sent, an error panel would appear.
+    let root = mount(|| {
+        provide_context(ApiOrigin("http://127.0.0.1:9".into()));
+        view! { <ContactForm /> }
+    });
+    settle().await;
+    type_into(&root, "contact-message", "Too short");
+    click(&root, "contact-submit");
+    settle().await;
+
+    assert_eq!(text(&root, "error-name"), "Your name is required.");
+    assert_eq!(text(&root, "error-mail"), "Email address is required.");
+    assert_eq!(text(&root, "error-object"), "The subject is required.");
+    assert_eq!(
+        text(&root, "error-message"),
+        "Your message needs at least 10 characters (9 so far)."
+    );
+    assert!(
+        find_all(&root, "error-panel").is_empty(),
+        "nothing was sent"
+    );
+    assert!(find_all(&root, "contact-confirmation").is_empty());
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(
+        focused.as_deref(),
+        Some("contact-name"),
+        "focus goes to the first problem"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn inbox_views_follow_the_url() {
+    let root = mount(|| view! { <Router><InboxViews /></Router> });
+    settle().await;
+    let mine = find(&root, "view-assignee-me");
+    assert_eq!(mine.get_attribute("href").as_deref(), Some("/?assignee=me"));
+    assert_eq!(
+        find(&root, "view-assignee-all")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+
+    click(&root, "view-assignee-me");
+    settle().await;
+    assert_eq!(
+        find(&root, "view-assignee-me")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+    assert_eq!(
+        find(&root, "view-assignee-all").get_attribute("aria-current"),
+        None
+    );
+    // The status links keep the assignee chosen.
+    assert_eq!(
+        find(&root, "view-status-closed")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/?assignee=me&status=closed")
+    );
+    assert!(window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .contains("assignee=me"));
+}
+
+fn reply_box(agent: Option<&str>) -> web_sys::HtmlElement {
+    let agent = agent.map(str::to_owned);
+    mount(move || {
+        let current = CurrentAgent(RwSignal::new(agent));
+        provide_context(current);
+        let connector = Connector::Communication(CommunicationConnector::new(
+            "communication",
+            "http://127.0.0.1:9/communication/v1",
+        ));
+        view! {
+            <ReplyBox
+                connector
+                conversation_id="conv-1"
+                blocked_reason=Signal::derive(|| None::<String>)
+                on_sent=Callback::new(|_| ())
+            />
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn reply_box_refuses_a_blank_reply_and_keeps_the_draft() {
+    clear_storage();
+    let root = reply_box(Some("agent-camille"));
+    settle().await;
+
+    click(&root, "reply-send");
+    settle().await;
+    assert_eq!(text(&root, "reply-problem"), "A reply is required.");
+
+    type_into(
+        &root,
+        "reply-input",
+        "Bonjour, je regarde votre réservation.",
+    );
+    settle().await;
+    assert_eq!(
+        text(&root, "reply-problem"),
+        "",
+        "typing clears the problem"
+    );
+    assert_eq!(
+        storage::read(&storage::draft_key("communication", "conv-1")).as_deref(),
+        Some("Bonjour, je regarde votre réservation."),
+        "the draft survives a reload"
+    );
+
+    // A new reply box for the same conversation starts from the draft.
+    let again = reply_box(Some("agent-camille"));
+    settle().await;
+    let area = find(&again, "reply-input")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap();
+    assert_eq!(area.value(), "Bonjour, je regarde votre réservation.");
+}
+
+#[wasm_bindgen_test]
+async fn reply_box_asks_who_you_are_before_sending_and_keeps_text_when_sending_fails() {
+    clear_storage();
+    let root = reply_box(None);
+    settle().await;
+    type_into(&root, "reply-input", "Hello!");
+    click(&root, "reply-send");
+    settle().await;
+    assert!(text(&root, "reply-problem").contains("Choose who you are"));
+
+    // Nobody listens on port 9: the send fails, the words stay.
+    let root = reply_box(Some("agent-camille"));
+    settle().await;
+    type_into(&root, "reply-input", "Your refund is on its way.");
+    click(&root, "reply-send");
+    wait_until("the send fails", || {
+        !find_all(&root, "error-panel").is_empty()
+    })
+    .await;
+    assert!(text(&root, "error-panel").contains("could not be reached"));
+    let area = find(&root, "reply-input")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap();
+    assert_eq!(area.value(), "Your refund is on its way.");
+}
