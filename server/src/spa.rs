@@ -83,7 +83,8 @@ fn not_built(spa: &Spa, path: &str) -> Response {
          <body><h1>Switchboard: the console is not built</h1>\n\
          <p>{looked_in}</p>\n\
          <p>Build it from the repository root with <code>trunk build --release</code> (it writes \
-         <code>dist/</code>), then reload this page. The APIs already answer: try \
+         <code>dist/</code>), then reload this page; <code>scripts/run.sh</code> builds the console \
+         and starts this server in one go. The APIs already answer: try \
          <a href=\"/api/backends\">/api/backends</a>.</p>\n</body></html>\n"
     );
     let status = if path == "/" {

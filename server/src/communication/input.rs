@@ -10,7 +10,7 @@ use switchboard_core::validation::{
 };
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
-    MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
+    ErrorDetail, MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
     DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
     MIN_MESSAGE_PAGE_SIZE,
 };
@@ -30,7 +30,7 @@ pub const MAX_RECEIVERS: usize = 100;
 
 /// Every problem of one request, reported together.
 #[derive(Default)]
-pub struct Problems(Vec<switchboard_core::wire::communication::ErrorDetail>);
+pub struct Problems(Vec<ErrorDetail>);
 
 impl Problems {
     pub fn add(&mut self, location: Location, field: &str, value: &str, issue: impl Into<String>) {
@@ -194,7 +194,8 @@ pub struct PageRequest {
 impl PageRequest {
     pub fn window(self, paging: Paging) -> Window {
         Window {
-            offset: u64::from(self.current_page - paging.first_page) * u64::from(self.size),
+            offset: u64::from(self.current_page.saturating_sub(paging.first_page))
+                * u64::from(self.size),
             limit: self.size,
         }
     }

@@ -358,11 +358,8 @@ async fn add_message(
             Ok::<_, ApiError>(message)
         })
         .await?;
-    let path = format!(
-        "{}/messages",
-        output::conversation_path(&message.conversation_id)
-    );
-    Ok(created(&path, output::message(message)))
+    // No Location: a single message has no route of its own.
+    Ok((StatusCode::CREATED, Json(output::message(message))).into_response())
 }
 
 // ---- contact-us ---------------------------------------------------------------------------

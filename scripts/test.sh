@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Every check Switchboard has, in the order a failure is cheapest to find:
+# rustfmt, clippy (native and wasm, warnings denied), native tests, the release build of
+# the console, browser tests of components and of the connector against a live server
+# (wasm-bindgen-test in headless Chromium), then end-to-end tests through chromedriver.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+step() { printf '\n==> %s\n' "$*"; }
+failures=()
+run() {
+  local name="$1"; shift
+  if ! "$@"; then failures+=("$name"); fi
+}
+
+step "setup"
+"$ROOT/scripts/setup.sh"
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy -p switchboard --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "native tests: core, server, console logic"
+run "native tests" cargo test --workspace --lib --bins --no-fail-fast -q
+run "server HTTP tests" cargo test -p switchboard-server --tests --no-fail-fast -q
+
+step "release build of the console (trunk)"
+trunk build --release --skip-version-check --offline >/tmp/switchboard-trunk.log 2>&1 || {
+  cat /tmp/switchboard-trunk.log; exit 1; }
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo build -q -p switchboard-server
+server_db="$(mktemp -d)"
+server_log="$server_db/server.log"
+"$ROOT/target/debug/switchboard-server" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" >"$server_log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$server_db"' EXIT
+for _ in $(seq 1 100); do
+  grep -q "running at" "$server_log" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$server_log"; exit 1; }
+  sleep 0.1
+done
+SWITCHBOARD_TEST_SERVER="$(sed -n 's#.*running at \(http://[^/]*\)/.*#\1#p' "$server_log" | head -1)"
+[ -n "$SWITCHBOARD_TEST_SERVER" ] || { echo "the test server did not start:"; cat "$server_log"; exit 1; }
+export SWITCHBOARD_TEST_SERVER
+echo "test server: $SWITCHBOARD_TEST_SERVER"
+run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --tests --no-fail-fast
+
+step "end-to-end tests (chromedriver)"
+run "end-to-end tests" cargo test -p switchboard --test e2e --no-fail-fast -- --test-threads=1
+
+if [ ${#failures[@]} -gt 0 ]; then
+  printf '\nFAILED: %s\n' "${failures[*]}"
+  exit 1
+fi
+printf '\nAll checks passed.\n'

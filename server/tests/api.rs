@@ -1,0 +1,998 @@
+//! The server over real HTTP: each test starts its own `serve()` on 127.0.0.1:0 with a
+//! fresh SQLite file (so with the demo seed), and speaks to it with reqwest.
+
+use reqwest::header::{HeaderMap, CONTENT_TYPE};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use switchboard_server::{serve, Config};
+use tempfile::TempDir;
+
+const API: &str = "/communication/v1";
+
+struct TestServer {
+    base_url: String,
+    client: Client,
+    _data: TempDir,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Value,
+    text: String,
+}
+
+async fn start() -> TestServer {
+    start_with_dist(None).await
+}
+
+async fn start_with_dist(dist_dir: Option<PathBuf>) -> TestServer {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let config = Config {
+        db_path: data.path().join("switchboard.sqlite3"),
+        dist_dir,
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let address = listener.local_addr().expect("a bound address");
+    tokio::spawn(async move {
+        if let Err(error) = serve(listener, config).await {
+            panic!("the server stopped: {error}");
+        }
+    });
+    TestServer {
+        base_url: format!("http://{address}"),
+        client: Client::new(),
+        _data: data,
+    }
+}
+
+impl TestServer {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
+        let response = request.send().await.expect("the server answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.expect("a readable body");
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            text,
+        }
+    }
+
+    async fn get(&self, path: &str) -> Reply {
+        self.send(self.client.get(self.url(path))).await
+    }
+
+    async fn post(&self, path: &str, body: Value) -> Reply {
+        self.send(self.client.post(self.url(path)).json(&body))
+            .await
+    }
+
+    async fn put(&self, path: &str, body: Value) -> Reply {
+        self.send(self.client.put(self.url(path)).json(&body)).await
+    }
+
+    async fn create_conversation(&self, customer: &str) -> Value {
+        let reply = self
+            .post(
+                &format!("{API}/conversations"),
+                json!({
+                    "tripPublicationId": "pub-test",
+                    "tripReference": "TRIP-2026-9999",
+                    "establishmentId": "est-test",
+                    "customerId": customer,
+                }),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+        reply.body
+    }
+}
+
+/// The documented error body, with `debug_id` equal to the response's correlation id, and
+/// the fields its details name.
+fn assert_error(reply: &Reply, status: StatusCode, name: &str) -> Vec<String> {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(
+        reply.headers[CONTENT_TYPE], "application/json",
+        "{}",
+        reply.text
+    );
+    let body = &reply.body;
+    assert_eq!(body["name"], name, "{}", reply.text);
+    let correlation = reply.headers["x-correlation-id"].to_str().unwrap();
+    assert_eq!(body["debug_id"], correlation);
+    assert!(!body["message"].as_str().unwrap().is_empty());
+    assert_eq!(body["information_link"], "docs/backends.md");
+    let details = body["details"].as_array().expect("details is a list");
+    details
+        .iter()
+        .map(|detail| {
+            let location = detail["location"].as_str().unwrap();
+            assert!(["body", "query", "path"].contains(&location), "{detail}");
+            assert!(!detail["issue"].as_str().unwrap().is_empty(), "{detail}");
+            assert!(detail["value"].is_string(), "{detail}");
+            detail["field"].as_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
+fn ids(page: &Value) -> Vec<String> {
+    page["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+// ---- discovery ----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn discovery_lists_the_backend_and_the_seeded_agents() {
+    let server = start().await;
+    let backends = server.get("/api/backends").await;
+    assert_eq!(backends.status, StatusCode::OK);
+    assert_eq!(
+        backends.body,
+        json!([{"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1"}])
+    );
+    let agents = server.get("/api/agents").await;
+    assert_eq!(agents.status, StatusCode::OK);
+    let agents = agents.body.as_array().unwrap();
+    assert_eq!(agents.len(), 5);
+    assert!(agents
+        .iter()
+        .any(|a| a["id"] == "agent-camille" && a["name"] == "Camille Laurent"));
+    assert!(agents
+        .iter()
+        .all(|a| a["email"].as_str().unwrap().contains('@')));
+}
+
+#[tokio::test]
+async fn the_seed_gives_a_lived_in_inbox() {
+    let server = start().await;
+    let page = server
+        .get(&format!("{API}/conversations?sizePage=100"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let content = page.body["content"].as_array().unwrap();
+    assert!(content.len() >= 30, "{} conversations", content.len());
+    for status in ["OPEN", "CLOSED", "ARCHIVED"] {
+        assert!(content.iter().any(|c| c["status"] == status), "{status}");
+    }
+    let agents: std::collections::HashSet<_> = content
+        .iter()
+        .filter_map(|c| c["assignedAgentId"].as_str())
+        .collect();
+    assert!(agents.len() >= 3, "{agents:?}");
+    assert!(content.iter().any(|c| c["assignedAgentId"].is_null()));
+    assert!(content
+        .iter()
+        .all(|c| c["lastMessage"]["content"].is_string()));
+    assert!(
+        content.iter().all(|c| c.get("links").is_none()),
+        "lists carry no links"
+    );
+
+    let contacts = server.get(&format!("{API}/contact-us")).await;
+    assert_eq!(contacts.status, StatusCode::OK);
+    assert!(contacts.body["totalElements"].as_u64().unwrap() >= 2);
+}
+
+// ---- paging, filters, order ---------------------------------------------------------------
+
+#[tokio::test]
+async fn conversation_pages_are_bounded_as_documented() {
+    let server = start().await;
+    let server = &server;
+    let list = |query: &'static str| {
+        let path = format!("{API}/conversations?{query}");
+        async move { server.get(&path).await }
+    };
+
+    for (query, field) in [
+        ("sizePage=2", "sizePage"),
+        ("sizePage=101", "sizePage"),
+        ("sizePage=abc", "sizePage"),
+        ("currentPage=0", "currentPage"),
+        ("currentPage=-1", "currentPage"),
+        ("currentPage=1.5", "currentPage"),
+    ] {
+        let reply = list(query).await;
+        let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+        assert_eq!(fields, [field], "{query}");
+        assert_eq!(reply.body["details"][0]["location"], "query");
+    }
+    let reply = list("sizePage=abc").await;
+    assert_eq!(reply.body["details"][0]["value"], "abc");
+
+    let first = list("sizePage=3").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.body["currentPage"], 1);
+    assert_eq!(first.body["content"].as_array().unwrap().len(), 3);
+    let total = first.body["totalElements"].as_u64().unwrap();
+    assert_eq!(
+        first.body["totalPages"].as_u64().unwrap(),
+        total.div_ceil(3)
+    );
+
+    let second = list("sizePage=3&currentPage=2").await;
+    assert_eq!(second.body["currentPage"], 2);
+    let (first_ids, second_ids) = (ids(&first.body), ids(&second.body));
+    assert!(first_ids.iter().all(|id| !second_ids.contains(id)));
+
+    let default_size = list("").await;
+    assert_eq!(default_size.body["content"].as_array().unwrap().len(), 20);
+
+    let past_the_end = list("currentPage=999").await;
+    assert_eq!(past_the_end.status, StatusCode::OK);
+    assert!(past_the_end.body["content"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn message_pages_count_from_zero() {
+    let server = start().await;
+    let conversation = server.create_conversation("paging@example.com").await;
+    let id = conversation["id"].as_str().unwrap();
+    for text in ["one", "two", "three"] {
+        let reply = server
+            .post(
+                &format!("{API}/conversations/{id}/messages"),
+                json!({"content": text}),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED);
+    }
+    let page = server
+        .get(&format!(
+            "{API}/conversations/{id}/messages?currentPage=0&sizePage=1"
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert_eq!(page.body["currentPage"], 0);
+    assert_eq!(page.body["totalElements"], 3);
+    assert_eq!(page.body["totalPages"], 3);
+    assert_eq!(page.body["content"][0]["content"], "three");
+
+    let older = server
+        .get(&format!(
+            "{API}/conversations/{id}/messages?currentPage=2&sizePage=1"
+        ))
+        .await;
+    assert_eq!(older.body["content"][0]["content"], "one");
+
+    let reply = server
+        .get(&format!("{API}/conversations/{id}/messages?sizePage=0"))
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["sizePage"]
+    );
+    let reply = server
+        .get(&format!("{API}/conversations/{id}/messages?currentPage=-1"))
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["currentPage"]
+    );
+    let reply = server
+        .get(&format!("{API}/conversations/nope/messages"))
+        .await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn conversations_filter_by_status_agent_and_customer() {
+    let server = start().await;
+    for status in ["OPEN", "CLOSED", "ARCHIVED"] {
+        let page = server
+            .get(&format!("{API}/conversations?status={status}&sizePage=100"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        let content = page.body["content"].as_array().unwrap();
+        assert!(!content.is_empty(), "{status}");
+        assert!(content.iter().all(|c| c["status"] == status));
+        assert_eq!(
+            page.body["totalElements"].as_u64().unwrap(),
+            content.len() as u64
+        );
+    }
+
+    let mine = server
+        .get(&format!(
+            "{API}/conversations?assignedAgentId=agent-aisha&sizePage=100"
+        ))
+        .await;
+    let content = mine.body["content"].as_array().unwrap();
+    assert!(!content.is_empty());
+    assert!(content
+        .iter()
+        .all(|c| c["assignedAgentId"] == "agent-aisha"));
+
+    let customer = server.create_conversation("filter.me@example.org").await;
+    let theirs = server
+        .get(&format!(
+            "{API}/conversations?customerId=filter.me@example.org"
+        ))
+        .await;
+    assert_eq!(ids(&theirs.body), [customer["id"].as_str().unwrap()]);
+
+    let both = server
+        .get(&format!(
+            "{API}/conversations?customerId=filter.me@example.org&status=CLOSED"
+        ))
+        .await;
+    assert_eq!(both.body["totalElements"], 0);
+
+    let reply = server
+        .get(&format!("{API}/conversations?status=PENDING"))
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["status"]
+    );
+}
+
+#[tokio::test]
+async fn conversations_come_newest_activity_first() {
+    let server = start().await;
+    let page = server
+        .get(&format!("{API}/conversations?sizePage=100"))
+        .await;
+    let activity: Vec<&str> = page.body["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["lastMessage"]["sendingDate"].as_str().unwrap())
+        .collect();
+    let mut sorted = activity.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(activity, sorted);
+}
+
+// ---- conversations ------------------------------------------------------------------------
+
+#[tokio::test]
+async fn an_unknown_conversation_is_a_documented_404() {
+    let server = start().await;
+    let reply = server
+        .get(&format!("{API}/conversations/does-not-exist"))
+        .await;
+    let fields = assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+    assert_eq!(fields, ["conversation-id"]);
+    assert_eq!(reply.body["details"][0]["location"], "path");
+    assert_eq!(reply.body["details"][0]["value"], "does-not-exist");
+
+    let too_long = "x".repeat(101);
+    let reply = server.get(&format!("{API}/conversations/{too_long}")).await;
+    assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+}
+
+#[tokio::test]
+async fn creating_a_conversation_names_each_missing_field() {
+    let server = start().await;
+    let reply = server
+        .post(
+            &format!("{API}/conversations"),
+            json!({"assignedAgentId": null}),
+        )
+        .await;
+    let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+    assert_eq!(
+        fields,
+        [
+            "tripPublicationId",
+            "tripReference",
+            "establishmentId",
+            "customerId"
+        ]
+    );
+
+    let reply = server
+        .post(
+            &format!("{API}/conversations"),
+            json!({"tripPublicationId": "p", "tripReference": 42, "establishmentId": "e", "customerId": "c"}),
+        )
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["tripReference"]
+    );
+}
+
+#[tokio::test]
+async fn creating_a_conversation_refuses_an_unknown_status() {
+    let server = start().await;
+    let reply = server
+        .post(
+            &format!("{API}/conversations"),
+            json!({"tripPublicationId": "p", "tripReference": "r", "establishmentId": "e",
+                   "customerId": "c", "status": "PENDING"}),
+        )
+        .await;
+    let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+    assert_eq!(fields, ["status"]);
+    assert_eq!(reply.body["details"][0]["value"], "PENDING");
+}
+
+#[tokio::test]
+async fn a_created_conversation_can_be_read_back_with_links() {
+    let server = start().await;
+    let reply = server
+        .post(
+            &format!("{API}/conversations"),
+            json!({"tripPublicationId": "pub-1", "tripReference": "TRIP-2026-0412",
+                   "establishmentId": "est-casa-azul", "customerId": "new@example.com",
+                   "assignedAgentId": "agent-ingrid",
+                   "lastMessage": {"content": "Hola, ¿hay cuna disponible?", "transmitterType": "CUSTOMER"}}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let id = reply.body["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        reply.headers["location"],
+        format!("{API}/conversations/{id}").as_str()
+    );
+    assert_eq!(reply.body["status"], "OPEN");
+    assert_eq!(
+        reply.body["lastMessage"]["content"],
+        "Hola, ¿hay cuna disponible?"
+    );
+    assert_eq!(reply.body["lastMessage"]["status"], "SENT");
+    let participants = reply.body["participants"].as_array().unwrap();
+    assert!(participants.contains(&json!("new@example.com")));
+    assert!(participants.contains(&json!("agent-ingrid")));
+
+    let read = server.get(&format!("{API}/conversations/{id}")).await;
+    assert_eq!(read.status, StatusCode::OK);
+    let links = read.body["links"].as_array().unwrap();
+    let link = |rel: &str| {
+        links
+            .iter()
+            .find(|l| l["rel"] == rel)
+            .unwrap_or_else(|| panic!("a {rel} link"))
+    };
+    assert_eq!(link("self")["href"], format!("/conversations/{id}"));
+    assert_eq!(
+        link("messages")["href"],
+        format!("/conversations/{id}/messages")
+    );
+    assert_eq!(link("assign")["method"], "PUT");
+    assert_eq!(
+        link("assign")["href"],
+        format!("/conversations/{id}/assigned-agent")
+    );
+}
+
+#[tokio::test]
+async fn updating_a_conversation_changes_its_status_and_can_unassign() {
+    let server = start().await;
+    let mut conversation = server.create_conversation("update@example.com").await;
+    let id = conversation["id"].as_str().unwrap().to_owned();
+    let path = format!("{API}/conversations/{id}");
+
+    conversation["status"] = json!("CLOSED");
+    conversation["assignedAgentId"] = json!("agent-javier");
+    let reply = server.put(&path, conversation.clone()).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    assert_eq!(reply.body["status"], "CLOSED");
+    assert_eq!(reply.body["assignedAgentId"], "agent-javier");
+    assert_eq!(server.get(&path).await.body["status"], "CLOSED");
+
+    conversation["assignedAgentId"] = Value::Null;
+    let reply = server.put(&path, conversation.clone()).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body["assignedAgentId"].is_null());
+
+    conversation["status"] = json!("SNOOZED");
+    let reply = server.put(&path, conversation.clone()).await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["status"]
+    );
+
+    let reply = server
+        .put(&format!("{API}/conversations/missing"), {
+            let mut other = conversation.clone();
+            other["status"] = json!("OPEN");
+            other.as_object_mut().unwrap().remove("id");
+            other
+        })
+        .await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn assigning_accepts_known_agents_only() {
+    let server = start().await;
+    let conversation = server.create_conversation("assign@example.com").await;
+    let id = conversation["id"].as_str().unwrap();
+    let path = format!("{API}/conversations/{id}/assigned-agent");
+
+    let reply = server
+        .put(&path, json!({"assignedAgentId": "agent-tomas"}))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    assert_eq!(reply.body["assignedAgentId"], "agent-tomas");
+    assert!(reply.body["participants"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("agent-tomas")));
+
+    let reply = server
+        .put(&path, json!({"assignedAgentId": "agent-nobody"}))
+        .await;
+    let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+    assert_eq!(fields, ["assignedAgentId"]);
+    assert_eq!(reply.body["details"][0]["location"], "body");
+
+    let reply = server.put(&path, json!({"assignedAgentId": null})).await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["assignedAgentId"]
+    );
+    let still = server.get(&format!("{API}/conversations/{id}")).await;
+    assert_eq!(still.body["assignedAgentId"], "agent-tomas");
+
+    let reply = server
+        .put(
+            &format!("{API}/conversations/missing/assigned-agent"),
+            json!({"assignedAgentId": "agent-tomas"}),
+        )
+        .await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn an_added_message_becomes_the_last_and_moves_the_conversation_up() {
+    let server = start().await;
+    let page = server
+        .get(&format!("{API}/conversations?sizePage=100"))
+        .await;
+    let oldest = page.body["content"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    let id = oldest["id"].as_str().unwrap();
+
+    let content = "<b>Merci</b> — we'll sort it out today 🙂";
+    let reply = server
+        .post(
+            &format!("{API}/conversations/{id}/messages"),
+            json!({"content": content, "transmitterId": "agent-aisha"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let message = reply.body;
+    assert_eq!(message["conversationId"], id);
+    assert_eq!(message["transmitterType"], "AGENT");
+    assert_eq!(message["contentType"], "TEXT");
+    assert_eq!(message["status"], "SENT");
+    assert!(message["sendingDate"].as_str().unwrap().ends_with('Z'));
+
+    let read = server.get(&format!("{API}/conversations/{id}")).await;
+    assert_eq!(read.body["lastMessage"]["id"], message["id"]);
+    assert_eq!(read.body["lastMessage"]["content"], content);
+
+    let messages = server
+        .get(&format!("{API}/conversations/{id}/messages?currentPage=0"))
+        .await;
+    assert_eq!(messages.body["content"][0]["id"], message["id"]);
+
+    let top = server.get(&format!("{API}/conversations?sizePage=3")).await;
+    assert_eq!(top.body["content"][0]["id"], id);
+}
+
+#[tokio::test]
+async fn a_message_is_checked_before_it_is_stored() {
+    let server = start().await;
+    let conversation = server.create_conversation("checks@example.com").await;
+    let id = conversation["id"].as_str().unwrap();
+    let path = format!("{API}/conversations/{id}/messages");
+
+    let reply = server.post(&path, json!({"content": "   "})).await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["content"]
+    );
+    let reply = server
+        .post(&path, json!({"content": "x".repeat(5_001)}))
+        .await;
+    let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+    assert_eq!(fields, ["content"]);
+    assert!(
+        reply.body["details"][0]["value"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .count()
+            < 200
+    );
+
+    let reply = server
+        .post(
+            &path,
+            json!({"content": "ok", "transmitterType": "ROBOT", "status": "LOST"}),
+        )
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["transmitterType", "status"]
+    );
+
+    let reply = server
+        .post(
+            &format!("{API}/conversations/missing/messages"),
+            json!({"content": "hello"}),
+        )
+        .await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+}
+
+// ---- contact-us ---------------------------------------------------------------------------
+
+fn contact_form(mail: &str) -> Value {
+    json!({
+        "name": "Zoë Lambert",
+        "mail": mail,
+        "object": "Réservation RES-48211",
+        "message": "Bonjour, je voudrais savoir si le petit-déjeuner est inclus.",
+    })
+}
+
+#[tokio::test]
+async fn a_first_contact_opens_a_conversation_for_the_mail() {
+    let server = start().await;
+    let reply = server
+        .post(
+            &format!("{API}/contact-us"),
+            contact_form("zoe.lambert@example.fr"),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let contact = reply.body;
+    let contact_id = contact["id"].as_str().unwrap();
+    let conversation_id = contact["conversationId"].as_str().unwrap();
+    assert!(contact["sendingDate"].is_string());
+    assert!(contact["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["rel"] == "self"));
+
+    let conversation = server
+        .get(&format!("{API}/conversations/{conversation_id}"))
+        .await;
+    assert_eq!(conversation.status, StatusCode::OK);
+    assert_eq!(conversation.body["customerId"], "zoe.lambert@example.fr");
+    assert_eq!(conversation.body["status"], "OPEN");
+    let prefix: String = contact_id.chars().take(8).collect();
+    assert_eq!(
+        conversation.body["tripReference"],
+        format!("CONTACT-{prefix}")
+    );
+    assert_eq!(
+        conversation.body["lastMessage"]["content"],
+        "Réservation RES-48211\nBonjour, je voudrais savoir si le petit-déjeuner est inclus."
+    );
+    assert_eq!(
+        conversation.body["lastMessage"]["transmitterType"],
+        "CUSTOMER"
+    );
+
+    let read = server.get(&format!("{API}/contact-us/{contact_id}")).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.body["mail"], "zoe.lambert@example.fr");
+
+    let listed = server.get(&format!("{API}/contact-us?sizePage=3")).await;
+    assert_eq!(listed.body["content"][0]["id"], contact_id, "newest first");
+
+    let missing = server.get(&format!("{API}/contact-us/nope")).await;
+    assert_eq!(
+        assert_error(&missing, StatusCode::NOT_FOUND, "NOT_FOUND"),
+        ["contact_id"]
+    );
+}
+
+#[tokio::test]
+async fn a_follow_up_contact_continues_and_reopens_its_conversation() {
+    let server = start().await;
+    let first = server
+        .post(
+            &format!("{API}/contact-us"),
+            contact_form("again@example.com"),
+        )
+        .await;
+    let conversation_id = first.body["conversationId"].as_str().unwrap().to_owned();
+    let path = format!("{API}/conversations/{conversation_id}");
+
+    let mut conversation = server.get(&path).await.body;
+    conversation["status"] = json!("CLOSED");
+    assert_eq!(server.put(&path, conversation).await.status, StatusCode::OK);
+
+    let mut follow_up = contact_form("again@example.com");
+    follow_up["conversationId"] = json!(conversation_id);
+    follow_up["message"] = json!("Je n'ai toujours pas de réponse, pouvez-vous regarder ?");
+    let reply = server
+        .post(&format!("{API}/contact-us"), follow_up.clone())
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    assert_eq!(reply.body["conversationId"], conversation_id.as_str());
+
+    let reopened = server.get(&path).await;
+    assert_eq!(reopened.body["status"], "OPEN");
+    assert!(reopened.body["lastMessage"]["content"]
+        .as_str()
+        .unwrap()
+        .ends_with("pouvez-vous regarder ?"));
+    let messages = server.get(&format!("{path}/messages")).await;
+    assert_eq!(messages.body["totalElements"], 2);
+
+    follow_up["conversationId"] = json!("no-such-conversation");
+    let reply = server.post(&format!("{API}/contact-us"), follow_up).await;
+    let fields = assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+    assert_eq!(fields, ["conversationId"]);
+}
+
+#[tokio::test]
+async fn the_contact_form_is_checked_like_the_browser_does() {
+    let server = start().await;
+    let reply = server
+        .post(&format!("{API}/contact-us"), contact_form("not an address"))
+        .await;
+    let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+    assert_eq!(fields, ["mail"]);
+    assert!(reply.body["details"][0]["issue"]
+        .as_str()
+        .unwrap()
+        .contains("not a valid email address"));
+
+    let mut form = contact_form("ok@example.com");
+    form.as_object_mut().unwrap().remove("object");
+    let reply = server.post(&format!("{API}/contact-us"), form).await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["object"]
+    );
+
+    let reply = server.post(&format!("{API}/contact-us"), json!({})).await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["name", "mail", "object", "message"]
+    );
+}
+
+// ---- mails --------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn mails_are_checked_stored_and_read_back() {
+    let server = start().await;
+    let reply = server
+        .post(
+            &format!("{API}/mails"),
+            json!({"receiversId": ["u-1"], "category": "BIRTHDAY_GREETINGS", "productType": "TRIP"}),
+        )
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["category"]
+    );
+    let reply = server
+        .post(
+            &format!("{API}/mails"),
+            json!({"receiversId": [], "category": "TRIP_REMINDER_NOTIFICATION"}),
+        )
+        .await;
+    assert_eq!(
+        assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST"),
+        ["receiversId"]
+    );
+
+    let reply = server
+        .post(
+            &format!("{API}/mails"),
+            json!({"receiversId": ["u-1", "u-2"], "category": "TRIP_REMINDER_NOTIFICATION",
+                   "productType": "HOTE", "reservationId": "RES-1", "establishmentId": "est-casa-azul"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let id = reply.body["id"].as_str().unwrap();
+    assert!(reply.body["sendingDate"].is_string());
+
+    let read = server.get(&format!("{API}/mails/{id}")).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.body["receiversId"], json!(["u-1", "u-2"]));
+    assert_eq!(read.body["category"], "TRIP_REMINDER_NOTIFICATION");
+    assert_eq!(read.body["productType"], "HOTE");
+    assert_eq!(read.body["links"][0]["href"], format!("/mails/{id}"));
+
+    let missing = server.get(&format!("{API}/mails/nope")).await;
+    assert_error(&missing, StatusCode::NOT_FOUND, "NOT_FOUND");
+}
+
+// ---- the error body for everything else ---------------------------------------------------
+
+#[tokio::test]
+async fn correlation_ids_are_echoed_or_generated() {
+    let server = start().await;
+    let echoed = server
+        .send(
+            server
+                .client
+                .get(server.url("/api/agents"))
+                .header("X-Correlation-ID", "trace-42"),
+        )
+        .await;
+    assert_eq!(echoed.headers["x-correlation-id"], "trace-42");
+
+    let generated = server.get("/api/agents").await;
+    let id = generated.headers["x-correlation-id"].to_str().unwrap();
+    let parsed = uuid::Uuid::parse_str(id).expect("a UUID");
+    assert_eq!(parsed.get_version_num(), 4, "{id}");
+
+    let failed = server
+        .send(
+            server
+                .client
+                .get(server.url(&format!("{API}/conversations/missing")))
+                .header("X-Correlation-ID", "trace-43"),
+        )
+        .await;
+    assert_eq!(failed.body["debug_id"], "trace-43");
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_documented_400() {
+    let server = start().await;
+    let reply = server
+        .send(
+            server
+                .client
+                .post(server.url(&format!("{API}/conversations")))
+                .header(CONTENT_TYPE, "application/json")
+                .body("{\"tripReference\": "),
+        )
+        .await;
+    let fields = assert_error(&reply, StatusCode::BAD_REQUEST, "INVALID_REQUEST");
+    assert_eq!(fields, ["body"]);
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_a_documented_415() {
+    let server = start().await;
+    let reply = server
+        .send(
+            server
+                .client
+                .post(server.url(&format!("{API}/contact-us")))
+                .header(CONTENT_TYPE, "text/plain")
+                .body("name=Zoë"),
+        )
+        .await;
+    assert_error(
+        &reply,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "UNSUPPORTED_MEDIA_TYPE",
+    );
+}
+
+#[tokio::test]
+async fn a_huge_body_is_a_documented_413() {
+    let server = start().await;
+    let huge = json!({"content": "x".repeat(1024 * 1024 + 64 * 1024)});
+    let conversation = server.create_conversation("huge@example.com").await;
+    let id = conversation["id"].as_str().unwrap();
+    let reply = server
+        .post(&format!("{API}/conversations/{id}/messages"), huge)
+        .await;
+    assert_error(&reply, StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE");
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_are_documented_errors() {
+    let server = start().await;
+    for path in [
+        format!("{API}/nothing-here"),
+        API.to_owned(),
+        format!("{API}/conversations/x/y/z"),
+        "/api/unknown".to_owned(),
+    ] {
+        let reply = server.get(&path).await;
+        assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+    }
+    let reply = server
+        .send(
+            server
+                .client
+                .request(Method::DELETE, server.url(&format!("{API}/conversations"))),
+        )
+        .await;
+    assert_error(&reply, StatusCode::METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
+    assert!(reply.headers.contains_key("allow"));
+}
+
+// ---- the console and the browser ----------------------------------------------------------
+
+#[tokio::test]
+async fn client_routes_fall_back_to_the_built_console() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html>switchboard app</html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log('hi')").unwrap();
+    let server = start_with_dist(Some(dist.path().to_owned())).await;
+
+    for path in ["/", "/conversations/communication/abc", "/contact"] {
+        let reply = server.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.text, "<html>switchboard app</html>", "{path}");
+    }
+    let asset = server.get("/app.js").await;
+    assert_eq!(asset.text, "console.log('hi')");
+    // The API keeps its own 404 even with a console to fall back on.
+    let reply = server.get(&format!("{API}/nothing")).await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn without_a_build_the_root_says_how_to_make_one() {
+    let server = start().await;
+    let reply = server.get("/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.text.contains("not built"), "{}", reply.text);
+    assert!(reply.text.contains("trunk build"), "{}", reply.text);
+}
+
+#[tokio::test]
+async fn cross_origin_calls_are_allowed() {
+    let server = start().await;
+    let reply = server
+        .send(
+            server
+                .client
+                .get(server.url("/api/backends"))
+                .header("Origin", "http://localhost:5173"),
+        )
+        .await;
+    assert_eq!(reply.headers["access-control-allow-origin"], "*");
+    assert!(reply.headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("x-correlation-id"));
+
+    let preflight = server
+        .send(
+            server
+                .client
+                .request(
+                    Method::OPTIONS,
+                    server.url(&format!("{API}/conversations/x")),
+                )
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PUT")
+                .header(
+                    "Access-Control-Request-Headers",
+                    "content-type,x-correlation-id",
+                ),
+        )
+        .await;
+    assert!(preflight.status.is_success(), "{}", preflight.status);
+    assert!(preflight
+        .headers
+        .contains_key("access-control-allow-methods"));
+    assert!(preflight.headers.contains_key("x-correlation-id"));
+}

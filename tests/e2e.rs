@@ -1,0 +1,359 @@
+//! End to end, as people use it: the built console (Trunk's `dist/`) served by the
+//! reference server, driven in headless Chromium through chromedriver.
+//!
+//! `scripts/test.sh` builds `dist/` first. Each test starts its own server on a fresh
+//! database and its own chromedriver.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+use switchboard_server::{serve, Config};
+use thirtyfour::prelude::*;
+use thirtyfour::ChromiumLikeCapabilities;
+
+const WAIT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(100);
+
+struct Chromedriver(Child);
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+struct Harness {
+    base: String,
+    driver: WebDriver,
+    _chromedriver: Chromedriver,
+    _db: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("SWITCHBOARD_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no built console: run `trunk build --release` first (scripts/test.sh does)",
+        dist.display()
+    );
+    dist
+}
+
+async fn start() -> Harness {
+    let db = tempfile::tempdir().expect("a temporary directory");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let config = Config {
+        db_path: db.path().join("e2e.sqlite3"),
+        dist_dir: Some(dist_dir()),
+    };
+    tokio::spawn(async move {
+        serve(listener, config).await.expect("the server runs");
+    });
+
+    let port = free_port();
+    let chromedriver_path =
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+    let chromedriver = Chromedriver(
+        Command::new(&chromedriver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver_path}: {e}")),
+    );
+    let mut caps = DesiredCapabilities::chrome();
+    if let Ok(binary) = std::env::var("CHROME_BINARY") {
+        caps.set_binary(&binary).expect("binary");
+    }
+    for arg in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1400,900",
+    ] {
+        caps.add_arg(arg).expect("argument");
+    }
+    let mut driver = None;
+    for _ in 0..100 {
+        match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {
+            Ok(d) => {
+                driver = Some(d);
+                break;
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+    Harness {
+        base,
+        driver: driver.expect("chromedriver answers within 10 s"),
+        _chromedriver: chromedriver,
+        _db: db,
+    }
+}
+
+fn testid(id: &str) -> By {
+    By::Css(format!("[data-testid='{id}']"))
+}
+
+impl Harness {
+    async fn wait_for(&self, by: By) -> WebElement {
+        self.driver
+            .query(by)
+            .wait(WAIT, POLL)
+            .first()
+            .await
+            .expect("the element appears")
+    }
+
+    /// Waits until the element's text contains `expected`.
+    async fn wait_for_text(&self, by: By, expected: &str) -> WebElement {
+        let mut last = String::new();
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            if let Ok(el) = self.driver.find(by.clone()).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return el;
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("{by:?} never contained {expected:?}; last text {last:?}");
+    }
+
+    async fn select(&self, select: &str, value: &str) {
+        self.wait_for(By::Css(format!(
+            "[data-testid='{select}'] option[value='{value}']"
+        )))
+        .await
+        .click()
+        .await
+        .expect("the option can be chosen");
+    }
+
+    async fn api_json(&self, path: &str) -> serde_json::Value {
+        let response = reqwest_get(&format!("{}{path}", self.base)).await;
+        serde_json::from_str(&response).expect("the server answers JSON")
+    }
+}
+
+async fn reqwest_get(url: &str) -> String {
+    reqwest::get(url)
+        .await
+        .expect("the server answers")
+        .text()
+        .await
+        .expect("a body")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
+    let h = start().await;
+    let agents = h.api_json("/api/agents").await;
+    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
+    let colleague = agents[1]["id"].as_str().expect("a second agent").to_owned();
+
+    h.driver
+        .goto(format!("{}/?status=open", h.base))
+        .await
+        .unwrap();
+    h.wait_for(testid("conversation-row")).await;
+    h.select("agent-picker", &me).await;
+
+    // Open the first open conversation.
+    let row = h.wait_for(testid("conversation-row")).await;
+    let key = row
+        .attr("data-key")
+        .await
+        .unwrap()
+        .expect("rows carry their key");
+    row.click().await.unwrap();
+    h.wait_for(testid("conversation-customer")).await;
+    h.wait_for(testid("message")).await;
+    assert!(h
+        .driver
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .starts_with("/conversations/"));
+
+    // Reply.
+    let reply = "Bonjour ! Votre remboursement part aujourd'hui — merci de votre patience.";
+    let input = h.wait_for(testid("reply-input")).await;
+    input.send_keys(reply).await.unwrap();
+    h.wait_for(testid("reply-send"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        reply,
+    )
+    .await;
+    let cleared = h
+        .wait_for(testid("reply-input"))
+        .await
+        .value()
+        .await
+        .unwrap();
+    assert_eq!(
+        cleared.as_deref(),
+        Some(""),
+        "a sent reply leaves an empty box"
+    );
+
+    // Assign to a colleague, then close.
+    h.select("assignee-select", &colleague).await;
+    let colleague_name = agents[1]["name"].as_str().unwrap().to_owned();
+    h.wait_for_text(
+        By::Css(format!("[data-key='{key}'] [data-testid='row-assignee']")),
+        &colleague_name,
+    )
+    .await;
+    h.wait_for(testid("status-close"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.wait_for_text(
+        By::Css("[data-testid='conversation'] [data-testid='status-badge']"),
+        "Closed",
+    )
+    .await;
+
+    // Everything is still there after a reload.
+    h.driver.refresh().await.unwrap();
+    h.wait_for_text(
+        By::Css("[data-testid='conversation'] [data-testid='status-badge']"),
+        "Closed",
+    )
+    .await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        reply,
+    )
+    .await;
+    let selected = h
+        .wait_for(By::Css(format!(
+            "[data-testid='assignee-select'] option[value='{colleague}']"
+        )))
+        .await;
+    assert!(
+        selected.is_selected().await.unwrap(),
+        "the colleague is still assigned"
+    );
+    let picker = h
+        .wait_for(By::Css(format!(
+            "[data-testid='agent-picker'] option[value='{me}']"
+        )))
+        .await;
+    assert!(
+        picker.is_selected().await.unwrap(),
+        "the browser remembers who I am"
+    );
+
+    // And the server agrees.
+    let id = key.split_once('/').map(|(_, id)| id).expect("backend/id");
+    let stored = h
+        .api_json(&format!("/communication/v1/conversations/{id}"))
+        .await;
+    assert_eq!(stored["status"], "CLOSED");
+    assert_eq!(stored["assignedAgentId"], colleague.as_str());
+    assert_eq!(stored["lastMessage"]["content"], reply);
+    h.driver.clone().quit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
+    let h = start().await;
+    let before = h
+        .api_json("/communication/v1/contact-us?sizePage=100")
+        .await["totalElements"]
+        .as_u64()
+        .expect("a count");
+
+    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
+    h.wait_for(testid("contact-form")).await;
+    h.wait_for(testid("contact-name"))
+        .await
+        .send_keys("Lucía Fernández")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-mail"))
+        .await
+        .send_keys("lucia@correo")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-object"))
+        .await
+        .send_keys("Reserva TRIP-2026-0412")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-message"))
+        .await
+        .send_keys("Hola, no he recibido la confirmación de mi reserva. ¿Pueden ayudarme?")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-submit"))
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    h.wait_for_text(testid("error-mail"), "is not a valid email address")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let after = h
+        .api_json("/communication/v1/contact-us?sizePage=100")
+        .await["totalElements"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(after, before, "nothing was sent");
+    assert!(h.driver.find(testid("contact-confirmation")).await.is_err());
+
+    // Corrected, it goes through and the customer gets a reference.
+    let email = h.wait_for(testid("contact-mail")).await;
+    email.send_keys(".es").await.unwrap();
+    h.wait_for_text(testid("error-mail"), "").await;
+    h.wait_for(testid("contact-submit"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let reference = h
+        .wait_for(testid("contact-reference"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!reference.is_empty());
+
+    let stored = h
+        .api_json(&format!("/communication/v1/contact-us/{reference}"))
+        .await;
+    assert_eq!(stored["mail"], "lucia@correo.es");
+    assert_eq!(stored["name"], "Lucía Fernández");
+    h.driver.clone().quit().await.unwrap();
+}
