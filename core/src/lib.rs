@@ -4,11 +4,13 @@
 //! - [`wire`]: each backend's own shapes, field for field, and their mapping onto the domain.
 //! - [`validation`]: the rules checked in the browser and again on the server.
 //! - [`error`]: every backend's error body normalised into one [`error::ApiError`].
+//! - [`attachments`]: attachment policies as data, and the checks by magic number.
 //! - [`directory`]: the reference server's own small endpoints (backends, agents).
 //! - [`time`]: relative times as agents read them.
 //!
 //! No I/O lives here, so the same code runs in the wasm console and in the server.
 
+pub mod attachments;
 pub mod directory;
 pub mod domain;
 pub mod error;

@@ -227,6 +227,6 @@ pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery, pages: u32
     // Newest activity first across backends; conversations without a date go last.
     inbox
         .conversations
-        .sort_by(|a, b| b.last_activity.cmp(&a.last_activity));
+        .sort_by_key(|c| std::cmp::Reverse(c.last_activity));
     inbox
 }
