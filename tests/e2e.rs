@@ -357,3 +357,150 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
     assert_eq!(stored["name"], "Lucía Fernández");
     h.driver.clone().quit().await.unwrap();
 }
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_reload() {
+    let h = start().await;
+    let agents = h.api_json("/api/agents").await;
+    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
+    h.driver
+        .goto(format!("{}/?status=open", h.base))
+        .await
+        .unwrap();
+    h.select("agent-picker", &me).await;
+    let row = h.wait_for(testid("conversation-row")).await;
+    let key = row.attr("data-key").await.unwrap().expect("a key");
+    row.click().await.unwrap();
+    h.wait_for(testid("message")).await;
+
+    // A file that is not allowed is refused in the page, by name.
+    let exe = tempfile::Builder::new().suffix(".exe").tempfile().unwrap();
+    std::fs::write(
+        exe.path(),
+        b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0 program",
+    )
+    .unwrap();
+    let input = h.wait_for(testid("attachment-input")).await;
+    input
+        .send_keys(exe.path().to_string_lossy().as_ref())
+        .await
+        .unwrap();
+    h.wait_for_text(testid("attachment-problem"), "is not an accepted format")
+        .await;
+
+    // The real ones are accepted, shown as chips, and sent with the reply.
+    let png = fixture("boarding-pass.png");
+    let pdf = fixture("invoice.pdf");
+    let input = h.wait_for(testid("attachment-input")).await;
+    input
+        .send_keys(format!("{}\n{}", png.display(), pdf.display()))
+        .await
+        .unwrap();
+    let chips = h
+        .driver
+        .query(testid("attachment-chip"))
+        .wait(WAIT, POLL)
+        .all_from_selector_required()
+        .await
+        .unwrap();
+    assert_eq!(chips.len(), 2);
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys("Voici votre carte d'embarquement et la facture.")
+        .await
+        .unwrap();
+    h.wait_for(testid("reply-send"))
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    let last_attachments =
+        "[data-testid='thread'] li[data-testid='message']:last-child [data-testid='message-attachment']";
+    h.wait_for_text(By::Css(last_attachments), "boarding-pass.png")
+        .await;
+    assert!(
+        h.driver
+            .find_all(testid("attachment-chip"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "chips cleared after sending"
+    );
+
+    h.driver.refresh().await.unwrap();
+    h.wait_for_text(By::Css(last_attachments), "boarding-pass.png")
+        .await;
+    let attachments = h.driver.find_all(By::Css(last_attachments)).await.unwrap();
+    assert_eq!(attachments.len(), 2);
+    let texts = futures_texts(&attachments).await;
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("invoice.pdf") && t.contains("PDF")),
+        "{texts:?}"
+    );
+
+    // The thumbnail really loads from the server, and the PDF link serves the same bytes.
+    let image = h.wait_for(By::Css(format!("{last_attachments} img"))).await;
+    let mut loaded = false;
+    for _ in 0..50 {
+        let width = h
+            .driver
+            .execute(
+                "return arguments[0].naturalWidth;",
+                vec![image.to_json().unwrap()],
+            )
+            .await
+            .unwrap();
+        if width.json().as_u64() == Some(96) {
+            loaded = true;
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert!(loaded, "the thumbnail shows the uploaded 96x64 image");
+    let link = h
+        .wait_for(By::Css(format!("{last_attachments} a[download]")))
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("a link");
+    let served = reqwest::get(&link).await.unwrap().bytes().await.unwrap();
+    assert_eq!(served.as_ref(), std::fs::read(&pdf).unwrap().as_slice());
+
+    // Opening the image shows it large.
+    h.wait_for(By::Css(format!("{last_attachments} button.thumb")))
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.wait_for(testid("lightbox")).await;
+
+    let id = key.split_once('/').map(|(_, id)| id).unwrap();
+    let stored = h
+        .api_json(&format!("/communication/v1/conversations/{id}"))
+        .await;
+    assert_eq!(
+        stored["lastMessage"]["attachments"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    h.driver.clone().quit().await.unwrap();
+}
+
+async fn futures_texts(elements: &[WebElement]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for element in elements {
+        texts.push(element.text().await.unwrap_or_default());
+    }
+    texts
+}

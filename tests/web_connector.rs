@@ -98,6 +98,8 @@ async fn a_conversation_can_be_read_answered_assigned_and_closed() {
             &id,
             &directory.agents[1].id,
             "Nous avons bien reçu votre demande 👍",
+            &[],
+            &Default::default(),
         )
         .await
         .expect("reply");
@@ -177,7 +179,10 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         subject: "Booking TRIP-2026-0999".into(),
         message: "Can I move my trip to next week? Takk!".into(),
     };
-    let receipt = contact.send_contact(&form).await.expect("sent");
+    let receipt = contact
+        .send_contact(&form, &[], &Default::default())
+        .await
+        .expect("sent");
     assert!(!receipt.reference.is_empty());
     let conversation_id = receipt.conversation_id.expect("a conversation was opened");
     let connector = directory.connector("communication").unwrap();
@@ -192,7 +197,79 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         email: "not-an-email".into(),
         ..form
     };
-    let error = contact.send_contact(&bad).await.unwrap_err();
+    let error = contact
+        .send_contact(&bad, &[], &Default::default())
+        .await
+        .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Invalid);
     assert!(error.details.iter().any(|d| d.field == "mail"), "{error:?}");
+}
+
+#[wasm_bindgen_test]
+async fn replies_carry_files_and_the_server_checks_them_again() {
+    use common::{make_file, EXE_HEAD, PDF_HEAD, PNG_HEAD};
+    use switchboard::api::upload::UploadControl;
+
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory
+        .connector("communication")
+        .expect("connector")
+        .clone();
+    let query = InboxQuery {
+        page: 1,
+        page_size: 3,
+        ..Default::default()
+    };
+    let id = connector
+        .list_conversations(&query)
+        .await
+        .expect("list")
+        .page
+        .items[0]
+        .key
+        .id
+        .clone();
+    let agent = directory.agents[0].id.clone();
+    let upload = UploadControl::default();
+    let files = [
+        make_file("screen.png", PNG_HEAD, 200_000),
+        make_file("facture.pdf", PDF_HEAD, 50_000),
+    ];
+    let message = connector
+        .reply(&id, &agent, "Ci-joint.", &files, &upload)
+        .await
+        .expect("sent with files");
+    assert_eq!(message.attachments.len(), 2);
+    let png = &message.attachments[0];
+    assert_eq!(png.name, "screen.png");
+    assert_eq!(png.media_type, "image/png");
+    assert_eq!(png.size, 200_000);
+    assert!(png.is_image);
+    assert!(png.url.starts_with(server_origin()), "{}", png.url);
+    let served = gloo_net::http::Request::get(&message.attachments[1].url)
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.binary().await.expect("bytes").len(), 50_000);
+
+    // Bypassing the page's checks, a disguised program is still refused, by name.
+    let error = connector
+        .reply(
+            &id,
+            &agent,
+            "",
+            &[make_file("invoice.pdf", EXE_HEAD, 1_000)],
+            &upload,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert!(
+        error
+            .details
+            .iter()
+            .any(|d| d.field == "files[0]" && d.issue.contains("invoice.pdf")),
+        "{error:?}"
+    );
 }

@@ -317,6 +317,20 @@ pub struct Message {
     pub sent_at: Option<DateTime<Utc>>,
     /// The backend's delivery state, verbatim (`SENT`, `READ`, ...), when it has one.
     pub delivery: Option<String>,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Where to fetch it: as the backend gives it, made absolute by the connector.
+    pub url: String,
+    /// A picture the browser can show as a thumbnail.
+    pub is_image: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,6 +26,8 @@ pub enum ErrorKind {
     MalformedReply,
     /// Any other status.
     Unexpected,
+    /// The person stopped it (an upload cancelled).
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -145,6 +147,7 @@ impl ApiError {
             ErrorKind::Server => "The server failed while handling the request. Try again; if it keeps failing, tell your administrator.",
             ErrorKind::MalformedReply => "The server answered with something Switchboard could not read.",
             ErrorKind::Unexpected => "The server gave an unexpected answer.",
+            ErrorKind::Cancelled => "Sending was cancelled. Nothing was lost: send again when ready.",
         }
     }
 

@@ -139,14 +139,55 @@ impl ApiError {
     }
 
     pub fn payload_too_large() -> Self {
+        ApiError::payload_too_large_over(crate::BODY_LIMIT_BYTES)
+    }
+
+    /// 413 for a body over a route's own limit (the routes that take files have larger ones).
+    pub fn payload_too_large_over(limit_bytes: usize) -> Self {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
             format!(
                 "The request body is larger than the {} KiB this API accepts.",
-                crate::BODY_LIMIT_BYTES / 1024
+                limit_bytes / 1024
             ),
         )
+    }
+
+    /// Refused files (and whatever else the request got wrong): 413 when a file or the
+    /// total is too large, as the contract says, else 400.
+    pub fn refused(details: Vec<ErrorDetail>, too_large: bool) -> Self {
+        if !too_large {
+            return ApiError::invalid(details);
+        }
+        let message = match details.as_slice() {
+            [only] => format!("The request is too large: {}", only.issue),
+            _ => "The request is too large; see details.".to_owned(),
+        };
+        ApiError {
+            details,
+            ..ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", message)
+        }
+    }
+
+    /// Both errors' details in one answer, so a client can fix everything at once; a 413
+    /// outranks a 400. Other errors (404, 500) are not merged: the first one stands.
+    pub fn and(self, other: ApiError) -> Self {
+        let mergeable = |e: &ApiError| {
+            matches!(
+                e.status,
+                StatusCode::BAD_REQUEST | StatusCode::PAYLOAD_TOO_LARGE
+            )
+        };
+        if !mergeable(&self) || !mergeable(&other) {
+            return self;
+        }
+        let too_large = [&self, &other]
+            .iter()
+            .any(|e| e.status == StatusCode::PAYLOAD_TOO_LARGE);
+        let mut details = self.details;
+        details.extend(other.details);
+        ApiError::refused(details, too_large)
     }
 
     pub fn unsupported_media_type() -> Self {
@@ -154,6 +195,16 @@ impl ApiError {
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UNSUPPORTED_MEDIA_TYPE",
             "Send the body as JSON, with the header Content-Type: application/json.",
+        )
+    }
+
+    /// The routes that also take files.
+    pub fn unsupported_media_type_for_upload() -> Self {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Send the body as JSON (Content-Type: application/json), or as multipart/form-data \
+             to attach files.",
         )
     }
 
@@ -314,6 +365,25 @@ mod tests {
         assert!(!body.contains("no such table"), "{body}");
         assert!(body.contains("INTERNAL_ERROR"));
         assert!(body.contains("id-1"));
+    }
+
+    #[test]
+    fn merged_errors_keep_every_detail_and_the_graver_status() {
+        let invalid = ApiError::invalid_field(Location::Body, "content", "", "is required");
+        let too_large = ApiError::refused(
+            vec![detail(Location::Body, "files[0]", "a.png", "is too big")],
+            true,
+        );
+        let both = invalid.clone().and(too_large);
+        assert_eq!(both.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(both.name, "PAYLOAD_TOO_LARGE");
+        let fields: Vec<_> = both.details.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(fields, ["content", "files[0]"]);
+        let two_400s = invalid.clone().and(invalid.clone());
+        assert_eq!(two_400s.status, StatusCode::BAD_REQUEST);
+        assert_eq!(two_400s.details.len(), 2);
+        let missing = ApiError::no_route();
+        assert_eq!(missing.clone().and(invalid), missing);
     }
 
     #[test]

@@ -3,9 +3,11 @@
 
 use crate::errors::{detail, ApiError, Location};
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::extract::multipart::MultipartError;
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
+use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use switchboard_core::wire::communication::ErrorDetail;
@@ -37,22 +39,183 @@ where
     }
 }
 
-/// `application/json`, with or without parameters, or any `application/*+json`.
-fn is_json(headers: &HeaderMap) -> bool {
-    let Some(content_type) = headers
+/// The media type without its parameters, lower case; empty when there is none.
+fn essence(headers: &HeaderMap) -> String {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-    else {
-        return false;
-    };
-    let essence = content_type
-        .split(';')
-        .next()
+        .and_then(|content_type| content_type.split(';').next())
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// `application/json`, with or without parameters, or any `application/*+json`.
+fn is_json(headers: &HeaderMap) -> bool {
+    let essence = essence(headers);
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+// ---- JSON or multipart with files ---------------------------------------------------------
+
+/// A file part as it arrived: its name as the client gave it, and every byte.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UploadedFile {
+    pub name: String,
+    pub data: Bytes,
+}
+
+/// A JSON object, and the files sent beside it (none for a plain JSON body).
+pub struct WithFiles<T> {
+    pub body: T,
+    pub files: Vec<UploadedFile>,
+}
+
+/// How a route that takes files names its parts, and how large its body may be.
+#[derive(Clone, Copy, Debug)]
+pub struct Upload {
+    /// The part holding the JSON object (`message`, `contact`).
+    pub json_part: &'static str,
+    /// The parts holding one file each.
+    pub files_part: &'static str,
+    /// The route's body limit, which its `DefaultBodyLimit` layer also sets.
+    pub body_limit: usize,
+}
+
+/// Reads a body that is either the JSON object alone (at most [`crate::BODY_LIMIT_BYTES`],
+/// as on every route) or `multipart/form-data` with that object in `json_part` and the
+/// files in `files_part`. Every part is read to the end, so all the problems of a request
+/// are reported together.
+pub async fn json_or_multipart<T: DeserializeOwned>(
+    request: Request,
+    upload: Upload,
+) -> Result<WithFiles<T>, ApiError> {
+    let essence = essence(request.headers());
+    if is_json(request.headers()) {
+        let bytes = read_within(request, crate::BODY_LIMIT_BYTES).await?;
+        return Ok(WithFiles {
+            body: parse_object(&bytes)?,
+            files: Vec::new(),
+        });
+    }
+    if essence != "multipart/form-data" {
+        return Err(ApiError::unsupported_media_type_for_upload());
+    }
+    let not_multipart = |issue: String| {
+        ApiError::invalid_field(
+            Location::Body,
+            "body",
+            "",
+            format!("is not a valid multipart/form-data body: {issue}"),
+        )
+    };
+    let read_error = |error: MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::payload_too_large_over(upload.body_limit)
+        } else {
+            not_multipart(error.body_text())
+        }
+    };
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| not_multipart(rejection.body_text()))?;
+    let mut problems = Vec::new();
+    let mut json: Option<Bytes> = None;
+    let mut files = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(read_error)? {
+        let part = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        if part == upload.json_part {
+            let bytes = field.bytes().await.map_err(read_error)?;
+            if json.is_some() {
+                problems.push(detail(Location::Body, &part, "", "must be sent only once"));
+            } else if bytes.len() > crate::BODY_LIMIT_BYTES {
+                // The JSON object has the limit it has alone; only files may be larger.
+                return Err(ApiError::payload_too_large());
+            } else {
+                json = Some(bytes);
+            }
+        } else if part == upload.files_part {
+            let field_name = format!("{}[{}]", upload.files_part, files.len());
+            let data = field.bytes().await.map_err(read_error)?;
+            match file_name {
+                Some(name) => files.push(UploadedFile { name, data }),
+                None => {
+                    // Counted all the same, so the next files keep their indices.
+                    files.push(UploadedFile {
+                        name: String::new(),
+                        data,
+                    });
+                    problems.push(detail(
+                        Location::Body,
+                        &field_name,
+                        "",
+                        "must be a file: the part needs a filename",
+                    ));
+                }
+            }
+        } else {
+            let shown = if part.is_empty() { "part" } else { &part };
+            problems.push(detail(
+                Location::Body,
+                shown,
+                file_name.as_deref().unwrap_or_default(),
+                format!(
+                    "is not a part this request takes: send “{}” (the JSON object) and one “{}” \
+                     part per file",
+                    upload.json_part, upload.files_part
+                ),
+            ));
+        }
+    }
+    let body = match json {
+        Some(bytes) => match parse_object::<T>(&bytes) {
+            Ok(body) => Some(body),
+            Err(error) => {
+                // The part, not the whole body, is what failed to parse.
+                problems.extend(error.details.into_iter().map(|mut d| {
+                    if d.field == "body" {
+                        d.field = upload.json_part.to_owned();
+                    }
+                    d
+                }));
+                None
+            }
+        },
+        None => {
+            problems.push(detail(
+                Location::Body,
+                upload.json_part,
+                "",
+                format!(
+                    "is required: the multipart body needs a “{}” part holding the JSON object",
+                    upload.json_part
+                ),
+            ));
+            None
+        }
+    };
+    match body {
+        Some(body) if problems.is_empty() => Ok(WithFiles { body, files }),
+        _ => Err(ApiError::invalid(problems)),
+    }
+}
+
+/// The whole body, refused with a 413 as soon as it passes `limit`.
+async fn read_within(request: Request, limit: usize) -> Result<Bytes, ApiError> {
+    axum::body::to_bytes(request.into_body(), limit)
+        .await
+        .map_err(|error| {
+            let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+            while let Some(current) = cause {
+                if current.is::<LengthLimitError>() {
+                    return ApiError::payload_too_large_over(limit);
+                }
+                cause = current.source();
+            }
+            ApiError::invalid_field(Location::Body, "body", "", "could not be read")
+        })
 }
 
 /// Parses a JSON object into `T`, naming each field whose value has the wrong shape.

@@ -35,6 +35,10 @@ use tower_http::cors::{Any, CorsLayer};
 /// Bodies larger than this are refused with 413 before they are read.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 
+/// What a multipart body with files may carry beyond the files themselves: the JSON part
+/// and every part's headers.
+pub const MULTIPART_OVERHEAD_BYTES: usize = 1024 * 1024;
+
 #[derive(Debug, Error)]
 pub enum StartupError {
     #[error(transparent)]
@@ -92,5 +96,9 @@ fn cors() -> CorsLayer {
         .allow_origin(Any)
         .allow_methods(Any)
         .allow_headers(Any)
-        .expose_headers([HeaderName::from_static("x-correlation-id")])
+        // Content-Disposition carries an attachment's name to a console fetching it.
+        .expose_headers([
+            HeaderName::from_static("x-correlation-id"),
+            axum::http::header::CONTENT_DISPOSITION,
+        ])
 }

@@ -6,6 +6,7 @@
 //! orders the instants.
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -48,7 +49,9 @@ pub enum OpenError {
 }
 
 /// Each entry upgrades the schema by one version; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    // 1: the communication API's resources and the agents.
+    r#"
 CREATE TABLE agents (
     id    TEXT PRIMARY KEY,
     name  TEXT NOT NULL,
@@ -117,7 +120,24 @@ CREATE TABLE mails (
     establishment_id TEXT,
     category         TEXT NOT NULL
 );
-"#];
+"#,
+    // 2: files sent with messages. The bytes live beside their metadata, so a message and its
+    // files are written in one transaction; listings select every column but `data`.
+    r#"
+CREATE TABLE attachments (
+    id         TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    file_name  TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    sha256     TEXT NOT NULL,
+    data       BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX attachments_by_message ON attachments (message_id, position);
+"#,
+];
 
 /// One SQLite connection shared by every request. SQLite serialises writers anyway, and one
 /// connection keeps each request's transaction simple; the work runs on the blocking pool.
@@ -262,6 +282,28 @@ pub struct MessageRecord {
     pub content_type: String,
     pub status: String,
     pub received_date: Option<String>,
+    /// In the order they were sent; filled by the reads, written by [`insert_attachments`].
+    pub attachments: Vec<AttachmentRecord>,
+}
+
+/// A file's metadata: what lists show. The bytes are read only by [`get_attachment`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentRecord {
+    pub id: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Lower-case hex.
+    pub sha256: String,
+    pub created_at: String,
+}
+
+/// A checked file about to be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAttachment {
+    pub record: AttachmentRecord,
+    /// Shared with the request that brought it: no copy of a large file.
+    pub data: axum::body::Bytes,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -520,6 +562,7 @@ fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
         content_type: row.get(7)?,
         status: row.get(8)?,
         received_date: row.get(9)?,
+        attachments: Vec::new(),
     })
 }
 
@@ -560,8 +603,8 @@ pub fn insert_message(conn: &Connection, message: &MessageRecord) -> Result<(), 
     Ok(())
 }
 
-/// The newest message of a conversation, the later insert winning a tie.
-pub fn last_message(
+/// The newest message of a conversation, the later insert winning a tie; without its files.
+fn last_message_alone(
     conn: &Connection,
     conversation_id: &str,
 ) -> Result<Option<MessageRecord>, StoreError> {
@@ -573,6 +616,30 @@ pub fn last_message(
         .prepare_cached(&sql)?
         .query_row([conversation_id], message_from_row)
         .optional()?)
+}
+
+/// The newest message of a conversation, with its files.
+pub fn last_message(
+    conn: &Connection,
+    conversation_id: &str,
+) -> Result<Option<MessageRecord>, StoreError> {
+    let mut last = last_message_alone(conn, conversation_id)?;
+    fill_attachments(conn, last.as_mut_slice())?;
+    Ok(last)
+}
+
+/// The newest message of each conversation, in the same order; the files of all of them
+/// come in one query.
+pub fn last_messages(
+    conn: &Connection,
+    conversation_ids: &[&str],
+) -> Result<Vec<Option<MessageRecord>>, StoreError> {
+    let mut lasts = conversation_ids
+        .iter()
+        .map(|id| last_message_alone(conn, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    fill_attachments(conn, lasts.iter_mut().flatten())?;
+    Ok(lasts)
 }
 
 /// Newest first, so the first window holds the latest messages.
@@ -593,11 +660,97 @@ pub fn list_messages(
         window.limit,
         offset_param(window)
     );
-    let rows = conn
+    let mut rows = conn
         .prepare_cached(&sql)?
         .query_map(params_from_iter(&values), message_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
+    fill_attachments(conn, rows.iter_mut())?;
     Ok(Slice { total, rows })
+}
+
+// ---- attachments --------------------------------------------------------------------------
+
+const ATTACHMENT_COLUMNS: &str = "id, file_name, media_type, size, sha256, created_at";
+
+fn attachment_from_row(row: &Row<'_>) -> rusqlite::Result<AttachmentRecord> {
+    Ok(AttachmentRecord {
+        id: row.get(0)?,
+        file_name: row.get(1)?,
+        media_type: row.get(2)?,
+        size: u64::try_from(row.get::<_, i64>(3)?).unwrap_or(0),
+        sha256: row.get(4)?,
+        created_at: row.get(5)?,
+    })
+}
+
+/// Stores a message's files, in the given order. The message must exist already.
+pub fn insert_attachments(
+    conn: &Connection,
+    message_id: &str,
+    files: &[NewAttachment],
+) -> Result<(), StoreError> {
+    let mut statement = conn.prepare_cached(
+        "INSERT INTO attachments (id, message_id, position, file_name, media_type, size, sha256, \
+         data, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (position, file) in files.iter().enumerate() {
+        let record = &file.record;
+        statement.execute(params![
+            record.id,
+            message_id,
+            i64::try_from(position).unwrap_or(i64::MAX),
+            record.file_name,
+            record.media_type,
+            i64::try_from(record.size).unwrap_or(i64::MAX),
+            record.sha256,
+            &file.data[..],
+            record.created_at,
+        ])?;
+    }
+    Ok(())
+}
+
+/// Gives each message its files' metadata: one query for all of them, never the bytes.
+pub fn fill_attachments<'a>(
+    conn: &Connection,
+    messages: impl IntoIterator<Item = &'a mut MessageRecord>,
+) -> Result<(), StoreError> {
+    let mut messages: Vec<&mut MessageRecord> = messages.into_iter().collect();
+    if messages.is_empty() {
+        return Ok(());
+    }
+    // One JSON array parameter instead of a variable-length IN list: the statement stays
+    // the same, so it is prepared once.
+    let ids = serde_json::to_string(&messages.iter().map(|m| &m.id).collect::<Vec<_>>())?;
+    let sql = format!(
+        "SELECT {ATTACHMENT_COLUMNS}, message_id FROM attachments \
+         WHERE message_id IN (SELECT value FROM json_each(?1)) ORDER BY message_id, position"
+    );
+    let mut by_message: HashMap<String, Vec<AttachmentRecord>> = HashMap::new();
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([ids], |row| {
+        Ok((row.get::<_, String>(6)?, attachment_from_row(row)?))
+    })?;
+    for row in rows {
+        let (message_id, record) = row?;
+        by_message.entry(message_id).or_default().push(record);
+    }
+    for message in &mut messages {
+        message.attachments = by_message.remove(&message.id).unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// A file with its bytes, for download.
+pub fn get_attachment(
+    conn: &Connection,
+    id: &str,
+) -> Result<Option<(AttachmentRecord, Vec<u8>)>, StoreError> {
+    let sql = format!("SELECT {ATTACHMENT_COLUMNS}, data FROM attachments WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |row| Ok((attachment_from_row(row)?, row.get(6)?)))
+        .optional()?)
 }
 
 // ---- contact messages ---------------------------------------------------------------------
@@ -764,6 +917,21 @@ mod tests {
             content_type: "TEXT".into(),
             status: "SENT".into(),
             received_date: None,
+            attachments: Vec::new(),
+        }
+    }
+
+    fn file(id: &str, name: &str, data: &'static [u8]) -> NewAttachment {
+        NewAttachment {
+            record: AttachmentRecord {
+                id: id.into(),
+                file_name: name.into(),
+                media_type: "image/png".into(),
+                size: data.len() as u64,
+                sha256: "00".into(),
+                created_at: "2026-01-01T00:00:00.000Z".into(),
+            },
+            data: axum::body::Bytes::from_static(data),
         }
     }
 
@@ -856,6 +1024,100 @@ mod tests {
             .run_blocking(|conn| count_conversations(conn))
             .unwrap();
         assert_eq!(total, 0);
+    }
+
+    #[test]
+    fn files_come_with_their_messages_in_order() {
+        let store = Store::in_memory();
+        store
+            .run_blocking(|conn| {
+                insert_conversation(conn, &conversation("c", "2026-01-01T00:00:00.000Z"))?;
+                insert_message(conn, &message("m1", "c", "2026-01-02T00:00:00.000Z"))?;
+                insert_message(conn, &message("m2", "c", "2026-01-03T00:00:00.000Z"))?;
+                insert_attachments(
+                    conn,
+                    "m1",
+                    &[
+                        file("a2", "b.png", b"second"),
+                        file("a1", "a.png", b"first"),
+                    ],
+                )?;
+                let page = list_messages(conn, "c", ALL)?;
+                let m1 = page.rows.iter().find(|m| m.id == "m1").unwrap();
+                let names: Vec<_> = m1
+                    .attachments
+                    .iter()
+                    .map(|a| a.file_name.as_str())
+                    .collect();
+                assert_eq!(names, ["b.png", "a.png"], "sent order, not id order");
+                assert_eq!(m1.attachments[0].size, 6);
+                let m2 = page.rows.iter().find(|m| m.id == "m2").unwrap();
+                assert!(m2.attachments.is_empty());
+                insert_attachments(conn, "m2", &[file("a3", "c.png", b"third")])?;
+                let lasts = last_messages(conn, &["c", "nowhere"])?;
+                assert_eq!(lasts[0].as_ref().unwrap().attachments[0].id, "a3");
+                assert!(lasts[1].is_none());
+                let (record, data) = get_attachment(conn, "a1")?.unwrap();
+                assert_eq!(
+                    (record.file_name.as_str(), &data[..]),
+                    ("a.png", &b"first"[..])
+                );
+                assert!(get_attachment(conn, "nope")?.is_none());
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn listing_files_uses_the_index_and_never_reads_the_bytes() {
+        let store = Store::in_memory();
+        store
+            .run_blocking(|conn| {
+                let plan: Vec<String> = conn
+                    .prepare(
+                        "EXPLAIN QUERY PLAN SELECT id FROM attachments \
+                         WHERE message_id IN (SELECT value FROM json_each(?1))",
+                    )?
+                    .query_map(["[]"], |row| row.get::<_, String>(3))?
+                    .collect::<Result<_, _>>()?;
+                assert!(
+                    plan.iter()
+                        .any(|step| step.contains("attachments_by_message")),
+                    "{plan:?}"
+                );
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        assert!(!ATTACHMENT_COLUMNS.contains("data"));
+    }
+
+    #[test]
+    fn a_first_version_database_is_upgraded_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sqlite3");
+        let connection = Connection::open(&path).unwrap();
+        connection.execute_batch(MIGRATIONS[0]).unwrap();
+        connection.pragma_update(None, "user_version", 1).unwrap();
+        connection
+            .execute(
+                "INSERT INTO conversations (id, trip_publication_id, trip_reference, \
+                 establishment_id, customer_id, status, created_at, last_activity_at) \
+                 VALUES ('c', 'p', 'r', 'e', 'x', 'OPEN', '2026', '2026')",
+                [],
+            )
+            .unwrap();
+        drop(connection);
+        let store = Store::open(&path).unwrap();
+        store
+            .run_blocking(|conn| {
+                let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+                assert_eq!(version, MIGRATIONS.len() as i64);
+                assert!(get_conversation(conn, "c")?.is_some(), "the old rows stay");
+                insert_message(conn, &message("m", "c", "2026-01-02T00:00:00.000Z"))?;
+                insert_attachments(conn, "m", &[file("a", "a.png", b"x")])?;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
     }
 
     #[test]

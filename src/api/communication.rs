@@ -2,7 +2,10 @@
 //! `docs/backends.md`), mapped through `core` so the pages only see the domain.
 
 use super::http::{get_json, query_string, send_json, Method};
+use super::upload::{post_multipart, UploadControl};
 use super::{ConversationBackend, InboxSlice};
+use serde::de::DeserializeOwned;
+use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, AssigneeFilter, ContactReceipt, Conversation, InboxQuery, Message, Page,
     StatusChange, StatusFilter,
@@ -12,8 +15,10 @@ use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::{
     contact_receipt, conversation_to_domain, message_to_domain, page_to_domain, AssignAgentRequest,
     ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto, MessageDto, PageDto,
-    TransmitterType, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
+    TransmitterType, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART, MAX_PAGE_SIZE, MESSAGE_PART,
+    MIN_CONVERSATION_PAGE_SIZE,
 };
+use web_sys::{File, FormData};
 
 /// Messages are counted from 0 by this API, conversations from 1.
 const FIRST_MESSAGE_PAGE: u32 = 0;
@@ -45,7 +50,45 @@ impl CommunicationConnector {
     }
 
     fn map_conversation(&self, dto: ConversationDto) -> Result<Conversation, ApiError> {
-        conversation_to_domain(&self.name, dto).map_err(|e| ApiError::malformed(e.to_string()))
+        let mut conversation = conversation_to_domain(&self.name, dto)
+            .map_err(|e| ApiError::malformed(e.to_string()))?;
+        if let Some(message) = conversation.last_message.as_mut() {
+            self.resolve_links(message);
+        }
+        Ok(conversation)
+    }
+
+    /// Attachment links are relative to the API's base path; the page needs them whole.
+    fn resolve_links(&self, message: &mut Message) {
+        for attachment in &mut message.attachments {
+            if attachment.url.starts_with('/') {
+                attachment.url = format!("{}{}", self.base_url, attachment.url);
+            }
+        }
+    }
+
+    /// Sends `json` alone as JSON, or with files as multipart (with progress and cancel).
+    async fn post_with_files<B: serde::Serialize, T: DeserializeOwned>(
+        &self,
+        url: &str,
+        json_part: &str,
+        json: &B,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<T, ApiError> {
+        if files.is_empty() {
+            return send_json(Method::Post, url, json).await;
+        }
+        let form = FormData::new().map_err(|_| ApiError::network("no FormData"))?;
+        let body = serde_json::to_string(json).map_err(|e| ApiError::malformed(e.to_string()))?;
+        form.append_with_str(json_part, &body)
+            .map_err(|_| ApiError::network("the message could not be prepared"))?;
+        for file in files {
+            form.append_with_blob_and_filename(FILES_PART, file, &file.name())
+                .map_err(|_| ApiError::network("a file could not be prepared"))?;
+        }
+        let text = post_multipart(url, &form, upload).await?;
+        serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))
     }
 
     /// Read, change, write back: `PUT` takes the whole conversation.
@@ -62,7 +105,12 @@ impl CommunicationConnector {
     }
 
     /// The public contact-us form.
-    pub async fn send_contact(&self, form: &ContactForm) -> Result<ContactReceipt, ApiError> {
+    pub async fn send_contact(
+        &self,
+        form: &ContactForm,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<ContactReceipt, ApiError> {
         let request = ContactMessageDto {
             name: Some(form.name.trim().to_owned()),
             mail: Some(form.email.trim().to_owned()),
@@ -71,7 +119,9 @@ impl CommunicationConnector {
             ..Default::default()
         };
         let url = format!("{}/contact-us", self.base_url);
-        let dto: ContactMessageDto = send_json(Method::Post, &url, &request).await?;
+        let dto: ContactMessageDto = self
+            .post_with_files(&url, CONTACT_PART, &request, files, upload)
+            .await?;
         contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
     }
 }
@@ -79,6 +129,10 @@ impl CommunicationConnector {
 impl ConversationBackend for CommunicationConnector {
     fn name(&self) -> &str {
         &self.name
+    }
+
+    fn attachment_policy(&self) -> AttachmentPolicy {
+        ATTACHMENT_POLICY
     }
 
     async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError> {
@@ -153,10 +207,18 @@ impl ConversationBackend for CommunicationConnector {
         let (mut page, _unreadable) = page_to_domain(dto, FIRST_MESSAGE_PAGE, message_to_domain);
         // The API sends newest first; a thread reads oldest first.
         page.items.reverse();
+        page.items.iter_mut().for_each(|m| self.resolve_links(m));
         Ok(page)
     }
 
-    async fn reply(&self, id: &str, agent_id: &str, body: &str) -> Result<Message, ApiError> {
+    async fn reply(
+        &self,
+        id: &str,
+        agent_id: &str,
+        body: &str,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<Message, ApiError> {
         let request = MessageDto {
             conversation_id: Some(id.to_owned()),
             transmitter_id: Some(agent_id.to_owned()),
@@ -166,8 +228,12 @@ impl ConversationBackend for CommunicationConnector {
             ..Default::default()
         };
         let url = format!("{}/messages", self.conversation_url(id));
-        let dto: MessageDto = send_json(Method::Post, &url, &request).await?;
-        message_to_domain(dto).map_err(|e| ApiError::malformed(e.to_string()))
+        let dto: MessageDto = self
+            .post_with_files(&url, MESSAGE_PART, &request, files, upload)
+            .await?;
+        let mut message = message_to_domain(dto).map_err(|e| ApiError::malformed(e.to_string()))?;
+        self.resolve_links(&mut message);
+        Ok(message)
     }
 
     async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError> {

@@ -3,14 +3,18 @@
 
 pub mod communication;
 pub mod http;
+pub mod upload;
 
 use communication::CommunicationConnector;
 use futures::future::join_all;
+use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH};
 use switchboard_core::domain::{
     BackendKind, Conversation, InboxQuery, Message, Page, StatusChange,
 };
 use switchboard_core::error::ApiError;
+use upload::UploadControl;
+use web_sys::File;
 
 /// What every backend's connector does, in the domain's words. Each backend speaks its own
 /// dialect behind it; the console never sees a wire type.
@@ -19,6 +23,8 @@ use switchboard_core::error::ApiError;
 #[allow(async_fn_in_trait)]
 pub trait ConversationBackend {
     fn name(&self) -> &str;
+    /// What one reply may carry; the reply box checks it before anything is sent.
+    fn attachment_policy(&self) -> AttachmentPolicy;
     async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError>;
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError>;
     /// Page 1 holds the newest messages; each page reads oldest first.
@@ -28,7 +34,15 @@ pub trait ConversationBackend {
         page: u32,
         page_size: u32,
     ) -> Result<Page<Message>, ApiError>;
-    async fn reply(&self, id: &str, agent_id: &str, body: &str) -> Result<Message, ApiError>;
+    /// Sends a reply; with files, `upload` reports progress and can cancel it.
+    async fn reply(
+        &self,
+        id: &str,
+        agent_id: &str,
+        body: &str,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<Message, ApiError>;
     async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError>;
     async fn change_status(&self, id: &str, change: StatusChange)
         -> Result<Conversation, ApiError>;
@@ -91,6 +105,9 @@ impl ConversationBackend for Connector {
     fn name(&self) -> &str {
         self.backend().name()
     }
+    fn attachment_policy(&self) -> AttachmentPolicy {
+        self.backend().attachment_policy()
+    }
     async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError> {
         self.backend().list_conversations(query).await
     }
@@ -105,8 +122,17 @@ impl ConversationBackend for Connector {
     ) -> Result<Page<Message>, ApiError> {
         self.backend().messages(id, page, page_size).await
     }
-    async fn reply(&self, id: &str, agent_id: &str, body: &str) -> Result<Message, ApiError> {
-        self.backend().reply(id, agent_id, body).await
+    async fn reply(
+        &self,
+        id: &str,
+        agent_id: &str,
+        body: &str,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<Message, ApiError> {
+        self.backend()
+            .reply(id, agent_id, body, files, upload)
+            .await
     }
     async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError> {
         self.backend().assign(id, agent_id).await

@@ -3,6 +3,7 @@
 
 pub mod agent_picker;
 pub mod assignee_select;
+pub mod attachment_picker;
 pub mod conversation_list;
 pub mod feedback;
 pub mod inbox_views;
@@ -10,3 +11,4 @@ pub mod reply_box;
 pub mod status_badge;
 pub mod status_controls;
 pub mod thread;
+pub mod upload_progress;

@@ -1,8 +1,13 @@
 //! The reply box: grows with its text, keeps its draft in the browser across reloads,
 //! sends with Ctrl+Enter, and keeps every word when sending fails.
 
+use crate::api::upload::UploadControl;
 use crate::api::{Connector, ConversationBackend};
+use crate::components::attachment_picker::{
+    on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
+};
 use crate::components::feedback::ErrorPanel;
+use crate::components::upload_progress::UploadProgress;
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
@@ -22,6 +27,9 @@ pub fn ReplyBox(
     let draft_key = storage::draft_key(connector.name(), &conversation_id);
     let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
+    let policy = connector.attachment_policy();
+    let picked = PickedFiles::default();
+    let upload = UploadControl::default();
 
     let send = Action::new_local({
         let connector = connector.clone();
@@ -30,9 +38,11 @@ pub fn ReplyBox(
             let connector = connector.clone();
             let conversation_id = conversation_id.clone();
             let (agent, body) = (agent.clone(), body.clone());
+            // Files are read when sending: they cannot travel through the action's input.
+            let files = picked.files();
             async move {
                 connector
-                    .reply(&conversation_id, &agent, &body)
+                    .reply(&conversation_id, &agent, &body, &files, &upload)
                     .await
                     .map(|_| body)
             }
@@ -49,6 +59,7 @@ pub fn ReplyBox(
                     draft.set(String::new());
                     storage::remove(&draft_key);
                 }
+                picked.clear();
                 on_sent.run(());
             }
         }
@@ -59,8 +70,16 @@ pub fn ReplyBox(
             return;
         }
         let body = draft.get_untracked();
-        if let Err(message) = validate_reply(&body) {
-            problem.set(Some(message));
+        let has_files = !picked.files.with_untracked(Vec::is_empty);
+        // A message may be files alone; text, when there is some, follows the rules.
+        if !(has_files && body.trim().is_empty()) {
+            if let Err(message) = validate_reply(&body) {
+                problem.set(Some(message));
+                return;
+            }
+        }
+        if let Some(first) = picked.set_problems(&policy).first() {
+            problem.set(Some(first.to_string()));
             return;
         }
         let Some(agent) = current_agent.id() else {
@@ -100,14 +119,28 @@ pub fn ReplyBox(
     };
     let disabled = move || blocked_reason.get().is_some();
 
+    let sending = move || send.pending().get();
+    let drag_over = RwSignal::new(false);
+    let drop_files = on_drop(picked, policy);
     view! {
         <form
             class="reply-box"
+            class:drag-over=move || drag_over.get()
             data-testid="reply-box"
             on:submit=move |ev| {
                 ev.prevent_default();
                 submit();
             }
+            on:dragover=move |ev| {
+                on_drag_over(ev);
+                drag_over.set(true);
+            }
+            on:dragleave=move |_| drag_over.set(false)
+            on:drop=move |ev| {
+                drag_over.set(false);
+                drop_files(ev);
+            }
+            on:paste=on_paste(picked, policy)
         >
             <label class="visually-hidden" for="reply-text">"Reply"</label>
             <textarea
@@ -122,6 +155,13 @@ pub fn ReplyBox(
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby="reply-problem"
             ></textarea>
+            <AttachmentPicker
+                picked
+                policy
+                disabled=Signal::derive(move || disabled() || sending())
+                id="reply-attachments"
+            />
+            <UploadProgress control=upload />
             <div class="reply-footer">
                 <span id="reply-problem" class="field-error" role="alert" data-testid="reply-problem">
                     {move || problem.get()}

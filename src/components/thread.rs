@@ -3,8 +3,9 @@
 
 use crate::state::Clock;
 use leptos::prelude::*;
+use switchboard_core::attachments::{format_size, FileFormat};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{AuthorKind, Message};
+use switchboard_core::domain::{Attachment, AuthorKind, Message};
 use switchboard_core::time;
 
 #[component]
@@ -13,17 +14,97 @@ pub fn MessageThread(
     #[prop(into)] customer: String,
     #[prop(into)] agents: Signal<Vec<Agent>>,
 ) -> impl IntoView {
+    let enlarged = RwSignal::new(None::<Attachment>);
     view! {
         <ol class="thread" data-testid="thread" aria-label="Messages">
             <For each=move || messages.get() key=|m| m.id.clone() let:message>
-                <MessageItem message customer=customer.clone() agents />
+                <MessageItem message customer=customer.clone() agents enlarged />
             </For>
         </ol>
+        <Lightbox enlarged />
+    }
+}
+
+/// An image attachment shown large over the thread; Escape or a click closes it.
+#[component]
+fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
+    view! {
+        {move || {
+            enlarged
+                .get()
+                .map(|image| {
+                    view! {
+                        <div
+                            class="lightbox"
+                            role="dialog"
+                            aria-modal="true"
+                            aria-label=image.name.clone()
+                            data-testid="lightbox"
+                            on:click=move |_| enlarged.set(None)
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    enlarged.set(None);
+                                }
+                            }
+                        >
+                            <img src=image.url.clone() alt=image.name.clone() />
+                            <p class="lightbox-caption">
+                                {format!("{} · {}", image.name, format_size(image.size))}
+                            </p>
+                            <button class="button" type="button" autofocus=true>"Close"</button>
+                        </div>
+                    }
+                })
+        }}
     }
 }
 
 #[component]
-fn MessageItem(message: Message, customer: String, agents: Signal<Vec<Agent>>) -> impl IntoView {
+fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
+    let kind = FileFormat::from_media_type(&attachment.media_type)
+        .map(|f| f.label().to_owned())
+        .unwrap_or_else(|| attachment.media_type.clone());
+    let details = format!("{kind} · {}", format_size(attachment.size));
+    if attachment.is_image {
+        let label = format!("Show {} large", attachment.name);
+        let name = attachment.name.clone();
+        let url = attachment.url.clone();
+        view! {
+            <li class="attachment image" data-testid="message-attachment">
+                <button
+                    class="thumb"
+                    type="button"
+                    aria-label=label
+                    on:click=move |_| enlarged.set(Some(attachment.clone()))
+                >
+                    <img src=url alt=name.clone() loading="lazy" />
+                </button>
+                <span class="attachment-name">{name}</span>
+                <span class="state-hint">{details}</span>
+            </li>
+        }
+        .into_any()
+    } else {
+        view! {
+            <li class="attachment file" data-testid="message-attachment">
+                <a href=attachment.url.clone() download=attachment.name.clone()>
+                    <span class="file-icon" aria-hidden="true">{kind.clone()}</span>
+                    <span class="attachment-name">{attachment.name.clone()}</span>
+                </a>
+                <span class="state-hint">{details}</span>
+            </li>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn MessageItem(
+    message: Message,
+    customer: String,
+    agents: Signal<Vec<Agent>>,
+    enlarged: RwSignal<Option<Attachment>>,
+) -> impl IntoView {
     let clock = expect_context::<Clock>();
     let (side, author) = match &message.author.kind {
         AuthorKind::Customer => ("from-customer", customer),
@@ -56,7 +137,19 @@ fn MessageItem(message: Message, customer: String, agents: Signal<Vec<Agent>>) -
                 <time title=exact>{when}</time>
                 {message.delivery.clone().map(|d| view! { <span class="message-delivery">{d.to_lowercase()}</span> })}
             </div>
-            <p class="message-body" data-testid="message-body">{message.body.clone()}</p>
+            {(!message.body.is_empty()).then(|| view! {
+                <p class="message-body" data-testid="message-body">{message.body.clone()}</p>
+            })}
+            {(!message.attachments.is_empty()).then(|| view! {
+                <ul class="message-attachments" aria-label="Attachments">
+                    {message
+                        .attachments
+                        .clone()
+                        .into_iter()
+                        .map(|attachment| view! { <AttachmentItem attachment enlarged /> })
+                        .collect_view()}
+                </ul>
+            })}
         </li>
     }
 }

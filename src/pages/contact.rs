@@ -3,13 +3,19 @@
 
 use crate::api::communication::CommunicationConnector;
 use crate::api::load_directory;
+use crate::api::upload::UploadControl;
+use crate::components::attachment_picker::{
+    on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
+};
 use crate::components::feedback::ErrorPanel;
+use crate::components::upload_progress::UploadProgress;
 use crate::state::api_origin;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use switchboard_core::domain::{BackendKind, ContactReceipt};
 use switchboard_core::error::ApiError;
 use switchboard_core::validation::{limits, validate_contact_field, ContactField, ContactForm};
+use switchboard_core::wire::communication::CONTACT_ATTACHMENT_POLICY;
 use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 
 #[component]
@@ -50,16 +56,22 @@ pub fn ContactForm() -> impl IntoView {
     let touched = RwSignal::new(HashSet::<ContactField>::new());
     let receipt = RwSignal::new(None::<ContactReceipt>);
 
+    let picked = PickedFiles::default();
+    let upload = UploadControl::default();
+    let policy = CONTACT_ATTACHMENT_POLICY;
+
     let send = Action::new_local(move |form: &ContactForm| {
         let form = form.clone();
         let origin = origin.clone();
+        let files = picked.files();
         async move {
             let connector = contact_connector(&origin).await;
-            connector.send_contact(&form).await
+            connector.send_contact(&form, &files, &upload).await
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(r)) = send.value().get() {
+            picked.clear();
             receipt.set(Some(r));
         }
     });
@@ -74,6 +86,9 @@ pub fn ContactForm() -> impl IntoView {
         let problems = current.problems();
         if let Some((first, _)) = problems.first() {
             focus_field(*first);
+            return;
+        }
+        if !picked.set_problems(&policy).is_empty() {
             return;
         }
         send.dispatch(current);
@@ -113,6 +128,21 @@ pub fn ContactForm() -> impl IntoView {
                 <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
                 <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
                 <ContactInput field=ContactField::Message form touched kind="textarea" autocomplete="off" max=limits::MESSAGE_MAX_CHARS />
+                <div
+                    class="field"
+                    on:dragover=on_drag_over
+                    on:drop=on_drop(picked, policy)
+                    on:paste=on_paste(picked, policy)
+                >
+                    <span class="field-label">"Attachments (optional)"</span>
+                    <AttachmentPicker
+                        picked
+                        policy
+                        disabled=Signal::derive(move || send.pending().get())
+                        id="contact-attachments"
+                    />
+                </div>
+                <UploadProgress control=upload />
                 {move || server_error().map(|error: ApiError| view! {
                     <ErrorPanel error context="Your message was not sent. Everything you wrote is still here." />
                 })}

@@ -261,6 +261,7 @@ mod tests {
                 "2026-01-01T10:{minute:02}:00Z"
             )),
             delivery: None,
+            attachments: Vec::new(),
         }
     }
 

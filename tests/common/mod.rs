@@ -111,3 +111,41 @@ pub fn server_origin() -> &'static str {
         ),
     }
 }
+
+/// A file built in the test: `head` (its magic number) then zeros up to `size` bytes.
+pub fn make_file(name: &str, head: &[u8], size: usize) -> web_sys::File {
+    let mut bytes = vec![0u8; size.max(head.len())];
+    bytes[..head.len()].copy_from_slice(head);
+    let parts = js_sys::Array::new();
+    parts.push(&js_sys::Uint8Array::from(bytes.as_slice()));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).expect("a file")
+}
+
+pub const PNG_HEAD: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+pub const PDF_HEAD: &[u8] = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+pub const EXE_HEAD: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0";
+
+/// Puts files into a file input as a person choosing them would, and fires `change`.
+pub fn choose_files(root: &Element, testid: &str, files: &[web_sys::File]) {
+    let transfer = web_sys::DataTransfer::new().expect("a DataTransfer");
+    for file in files {
+        transfer.items().add_with_file(file).expect("file added");
+    }
+    let input = find(root, testid).unchecked_into::<HtmlInputElement>();
+    input.set_files(transfer.files().as_ref());
+    dispatch(&input, "change", true);
+}
+
+/// Drops files onto an element, as dragging them from the desktop does.
+pub fn drop_files(root: &Element, testid: &str, files: &[web_sys::File]) {
+    let transfer = web_sys::DataTransfer::new().expect("a DataTransfer");
+    for file in files {
+        transfer.items().add_with_file(file).expect("file added");
+    }
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let event = web_sys::DragEvent::new_with_event_init_dict("drop", &init).expect("a drop");
+    find(root, testid).dispatch_event(&event).expect("dropped");
+}

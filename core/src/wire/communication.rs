@@ -2,9 +2,10 @@
 //! contact-us messages and mails. Field names are the document's; routes are ours and are
 //! written down in `docs/backends.md`.
 
+use crate::attachments::{AttachmentPolicy, FileFormat, COMMUNICATION_POLICY, CONTACT_POLICY};
 use crate::domain::{
-    Author, AuthorKind, BackendKind, Capabilities, ContactReceipt, Conversation, ConversationKey,
-    ConversationStatus, Message, Page,
+    Attachment, Author, AuthorKind, BackendKind, Capabilities, ContactReceipt, Conversation,
+    ConversationKey, ConversationStatus, Message, Page,
 };
 use crate::lenient::{lenient_u32, lenient_u64, null_as_default};
 use crate::open_enum;
@@ -21,6 +22,15 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 pub const DEFAULT_PAGE_SIZE: u32 = 20;
 /// Ids are opaque strings; this bounds what the server stores.
 pub const MAX_ID_LENGTH: usize = 100;
+
+/// Agents' replies: what a message may carry.
+pub const ATTACHMENT_POLICY: AttachmentPolicy = COMMUNICATION_POLICY;
+/// The public contact-us form: what a customer may attach.
+pub const CONTACT_ATTACHMENT_POLICY: AttachmentPolicy = CONTACT_POLICY;
+/// The multipart parts of "add a message" and "create a contact-us message" with files.
+pub const MESSAGE_PART: &str = "message";
+pub const CONTACT_PART: &str = "contact";
+pub const FILES_PART: &str = "files";
 
 /// What this backend lets the console do.
 pub const CAPABILITIES: Capabilities = Capabilities {
@@ -138,6 +148,32 @@ pub struct MessageDto {
     pub status: Option<MessageStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_date: Option<String>,
+    /// Our extension (the document has none): files sent with the message.
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub attachments: Vec<AttachmentDto>,
+}
+
+/// A file attached to a message; `href` is relative to the API's base path.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    #[serde(default, deserialize_with = "lenient_u64")]
+    pub size: u64,
+    /// `sha256:<hex>` of the stored bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
 }
 
 /// A conversation: the body of create and update, and what every read returns.
@@ -342,6 +378,28 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
         body: dto.content.unwrap_or_default(),
         sent_at: dto.sending_date.as_deref().and_then(parse_instant),
         delivery: dto.status.map(String::from),
+        attachments: dto
+            .attachments
+            .into_iter()
+            .filter_map(attachment_to_domain)
+            .collect(),
+    })
+}
+
+/// An attachment without an id or a link cannot be shown or fetched: it is left out.
+pub fn attachment_to_domain(dto: AttachmentDto) -> Option<Attachment> {
+    let id = non_empty(dto.id)?;
+    let url = non_empty(dto.href)?;
+    let media_type = dto
+        .media_type
+        .unwrap_or_else(|| "application/octet-stream".to_owned());
+    Some(Attachment {
+        name: non_empty(dto.file_name).unwrap_or_else(|| format!("attachment-{id}")),
+        is_image: FileFormat::from_media_type(&media_type).is_some_and(FileFormat::is_image),
+        id,
+        media_type,
+        size: dto.size,
+        url,
     })
 }
 
@@ -512,6 +570,26 @@ mod tests {
             last.body, "<script>x</script>",
             "content is data, kept verbatim"
         );
+    }
+
+    #[test]
+    fn attachments_map_and_broken_ones_are_left_out() {
+        let raw = r#"{"id":"m1","content":"see attached","attachments":[
+            {"id":"a1","fileName":"screen.png","mediaType":"image/png","size":"2048","checksum":"sha256:ab","href":"/attachments/a1"},
+            {"id":"a2","fileName":"invoice.pdf","mediaType":"application/pdf","size":10,"href":"/attachments/a2"},
+            {"fileName":"no-id.png","href":"/attachments/x"}]}"#;
+        let message = message_to_domain(serde_json::from_str(raw).unwrap()).unwrap();
+        assert_eq!(message.attachments.len(), 2);
+        assert!(message.attachments[0].is_image);
+        assert_eq!(message.attachments[0].size, 2048);
+        assert!(!message.attachments[1].is_image);
+        assert_eq!(message.attachments[1].url, "/attachments/a2");
+        let no_files: MessageDto =
+            serde_json::from_str(r#"{"id":"m2","attachments":null}"#).unwrap();
+        assert!(serde_json::to_value(&no_files)
+            .unwrap()
+            .get("attachments")
+            .is_none());
     }
 
     #[test]

@@ -3,15 +3,22 @@
 //! `switchboard_core::validation`, so the server refuses exactly what the browser refuses.
 
 use crate::errors::{detail, ApiError, Location};
-use crate::extract::QueryParams;
-use crate::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
+use crate::extract::{QueryParams, UploadedFile};
+use crate::store::{
+    AttachmentRecord, ContactRecord, ConversationFilter, MailRecord, MessageRecord, NewAttachment,
+    Window,
+};
+use sha2::{Digest, Sha256};
+use switchboard_core::attachments::{
+    check_file, check_message, AttachmentPolicy, AttachmentProblem, CandidateFile, SNIFF_LEN,
+};
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
 };
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
     ErrorDetail, MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
-    DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE, FILES_PART, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
     MIN_MESSAGE_PAGE_SIZE,
 };
 use switchboard_core::wire::{format_instant, parse_instant};
@@ -328,9 +335,12 @@ pub fn conversation(
         status.to_string()
     });
     let first_message = match (last, dto.last_message) {
-        (LastMessage::FirstMessage, Some(message)) => {
-            Some(read_message(message, "lastMessage.", &mut problems))
-        }
+        (LastMessage::FirstMessage, Some(message)) => Some(read_message(
+            message,
+            "lastMessage.",
+            Files::None,
+            &mut problems,
+        )),
         _ => None,
     };
     problems.finish()?;
@@ -405,19 +415,32 @@ impl MessageInput {
             content_type: self.content_type,
             status: self.status,
             received_date: self.received_date,
+            attachments: Vec::new(),
         }
     }
 }
 
-pub fn message(dto: MessageDto) -> Result<MessageInput, ApiError> {
+/// Whether a message comes with files: then its text may be left empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Files {
+    None,
+    Attached,
+}
+
+pub fn message(dto: MessageDto, files: Files) -> Result<MessageInput, ApiError> {
     let mut problems = Problems::default();
-    let input = read_message(dto, "", &mut problems);
+    let input = read_message(dto, "", files, &mut problems);
     problems.finish()?;
     Ok(input)
 }
 
 /// `prefix` names the fields of a message nested in another body (`lastMessage.`).
-fn read_message(dto: MessageDto, prefix: &str, problems: &mut Problems) -> MessageInput {
+fn read_message(
+    dto: MessageDto,
+    prefix: &str,
+    files: Files,
+    problems: &mut Problems,
+) -> MessageInput {
     let field = |name: &str| format!("{prefix}{name}");
     let id = problems.optional(
         Location::Body,
@@ -470,7 +493,9 @@ fn read_message(dto: MessageDto, prefix: &str, problems: &mut Problems) -> Messa
         MessageStatus::KNOWN,
     );
     let content = dto.content.unwrap_or_default();
-    if let Err(issue) = validate_reply(&content) {
+    // A picture can say it all: with files, the text may be empty (but not too long).
+    let files_speak = files == Files::Attached && content.trim().is_empty();
+    if let (Err(issue), false) = (validate_reply(&content), files_speak) {
         problems.add(Location::Body, &field("content"), &content, issue);
     }
     MessageInput {
@@ -485,6 +510,92 @@ fn read_message(dto: MessageDto, prefix: &str, problems: &mut Problems) -> Messa
         status: status.to_string(),
         received_date,
     }
+}
+
+// ---- attachments --------------------------------------------------------------------------
+
+/// Checks the files against `policy` with the code the browser runs, on their real bytes,
+/// and readies them for the store: cleaned name, detected type, checksum. Hashing reads
+/// every byte, so callers run this off the async workers.
+pub fn files(
+    policy: &AttachmentPolicy,
+    uploads: Vec<UploadedFile>,
+    now: &str,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Vec<NewAttachment>, ApiError> {
+    let candidates: Vec<CandidateFile<'_>> = uploads
+        .iter()
+        .map(|upload| CandidateFile {
+            name: &upload.name,
+            size: upload.data.len() as u64,
+            head: &upload.data[..upload.data.len().min(SNIFF_LEN)],
+        })
+        .collect();
+    let accepted = match check_message(policy, &candidates) {
+        Ok(accepted) => accepted,
+        Err(problems) => return Err(refusal(policy, &candidates, &problems)),
+    };
+    Ok(accepted
+        .into_iter()
+        .zip(uploads)
+        .map(|(file, upload)| NewAttachment {
+            record: AttachmentRecord {
+                id: new_id(),
+                file_name: file.name,
+                media_type: file.format.media_type().to_owned(),
+                size: upload.data.len() as u64,
+                sha256: sha256_hex(&upload.data),
+                created_at: now.to_owned(),
+            },
+            data: upload.data,
+        })
+        .collect())
+}
+
+/// One detail per problem: `files[i]` for a file's own, `files` for the count and the total.
+fn refusal(
+    policy: &AttachmentPolicy,
+    candidates: &[CandidateFile<'_>],
+    problems: &[AttachmentProblem],
+) -> ApiError {
+    // `check_message` does not say which file a problem is about (two may share a name), so
+    // each file is checked alone for its index; the count and total come from `check_message`.
+    let mut details: Vec<ErrorDetail> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(index, candidate)| {
+            let problem = check_file(policy, *candidate).err()?;
+            let field = format!("{FILES_PART}[{index}]");
+            let name = problem.file_name().unwrap_or(candidate.name);
+            Some(detail(Location::Body, &field, name, problem.to_string()))
+        })
+        .collect();
+    details.extend(problems.iter().filter_map(|problem| {
+        let value = match problem {
+            AttachmentProblem::TooManyFiles { count, .. } => count.to_string(),
+            AttachmentProblem::MessageTooLarge { total, .. } => total.to_string(),
+            _ => return None,
+        };
+        Some(detail(
+            Location::Body,
+            FILES_PART,
+            &value,
+            problem.to_string(),
+        ))
+    }));
+    ApiError::refused(details, problems.iter().any(AttachmentProblem::is_size))
+}
+
+/// The checksum the API shows as `sha256:<hex>`.
+pub fn sha256_hex(data: &[u8]) -> String {
+    use std::fmt::Write;
+    Sha256::digest(data)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            // Writing to a String cannot fail.
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 // ---- contact-us ---------------------------------------------------------------------------
@@ -664,11 +775,14 @@ mod tests {
 
     #[test]
     fn a_message_gets_defaults_and_normalised_dates() {
-        let input = message(MessageDto {
-            content: Some("Bonjour 👋".into()),
-            received_date: Some("2026-04-12T11:30:00+02:00".into()),
-            ..Default::default()
-        })
+        let input = message(
+            MessageDto {
+                content: Some("Bonjour 👋".into()),
+                received_date: Some("2026-04-12T11:30:00+02:00".into()),
+                ..Default::default()
+            },
+            Files::None,
+        )
         .unwrap();
         assert_eq!(input.transmitter_type, "AGENT");
         assert_eq!(input.content_type, "TEXT");
@@ -683,23 +797,103 @@ mod tests {
 
     #[test]
     fn a_message_refuses_blank_or_long_content_and_unknown_enums() {
-        let error = message(MessageDto {
-            content: Some(" ".into()),
-            transmitter_type: Some(TransmitterType::Other("BOT".into())),
-            sending_date: Some("yesterday".into()),
-            ..Default::default()
-        })
+        let error = message(
+            MessageDto {
+                content: Some(" ".into()),
+                transmitter_type: Some(TransmitterType::Other("BOT".into())),
+                sending_date: Some("yesterday".into()),
+                ..Default::default()
+            },
+            Files::None,
+        )
         .unwrap_err();
         assert_eq!(
             fields(&error),
             ["sendingDate", "transmitterType", "content"]
         );
-        let error = message(MessageDto {
-            content: Some("x".repeat(5_001)),
-            ..Default::default()
-        })
+        let error = message(
+            MessageDto {
+                content: Some("x".repeat(5_001)),
+                ..Default::default()
+            },
+            Files::Attached,
+        )
         .unwrap_err();
         assert!(error.details[0].issue.contains("at most 5000"), "{error}");
+    }
+
+    #[test]
+    fn with_files_the_text_may_be_empty() {
+        let blank = || MessageDto {
+            content: Some("  ".into()),
+            ..Default::default()
+        };
+        assert!(message(blank(), Files::Attached).is_ok());
+        assert_eq!(
+            fields(&message(blank(), Files::None).unwrap_err()),
+            ["content"]
+        );
+    }
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of it";
+    const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0";
+
+    fn upload(name: &str, data: &'static [u8]) -> UploadedFile {
+        UploadedFile {
+            name: name.into(),
+            data: axum::body::Bytes::from_static(data),
+        }
+    }
+
+    fn check(
+        policy: &AttachmentPolicy,
+        uploads: Vec<UploadedFile>,
+    ) -> Result<Vec<NewAttachment>, ApiError> {
+        let mut next = 0;
+        files(policy, uploads, "2026-04-12T10:00:00.000Z", &mut || {
+            next += 1;
+            format!("a{next}")
+        })
+    }
+
+    #[test]
+    fn accepted_files_are_named_typed_and_summed() {
+        let stored = check(
+            &switchboard_core::attachments::CONTACT_POLICY,
+            vec![upload("C:\\Users\\ana\\scan\t1.png", PNG)],
+        )
+        .unwrap();
+        let record = &stored[0].record;
+        assert_eq!(record.id, "a1");
+        assert_eq!(record.file_name, "scan1.png");
+        assert_eq!(record.media_type, "image/png");
+        assert_eq!(record.size, PNG.len() as u64);
+        assert_eq!(record.sha256, sha256_hex(PNG));
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn each_refused_file_is_named_by_its_index() {
+        let error = check(
+            &switchboard_core::attachments::CONTACT_POLICY,
+            vec![
+                upload("ok.png", PNG),
+                upload("invoice.pdf", EXE),
+                upload("ok.png", b""),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(error.status.as_u16(), 400);
+        assert_eq!(fields(&error), ["files[1]", "files[2]"]);
+        assert_eq!(error.details[1].issue, "ok.png is empty.");
+        assert_eq!(error.details[1].value, "ok.png");
+        let four = (0..4).map(|_| upload("a.png", PNG)).collect();
+        let error = check(&switchboard_core::attachments::CONTACT_POLICY, four).unwrap_err();
+        assert_eq!(fields(&error), ["files"]);
+        assert_eq!(error.details[0].value, "4");
     }
 
     #[test]

@@ -5,20 +5,22 @@ pub mod input;
 pub mod output;
 
 use crate::errors::{ApiError, Location};
-use crate::extract::{ApiJson, PathId, QueryParams};
-use crate::store::{self, ConversationRecord, MessageRecord};
-use crate::AppState;
-use axum::extract::State;
+use crate::extract::{self, ApiJson, PathId, QueryParams, Upload, UploadedFile, WithFiles};
+use crate::store::{self, ConversationRecord, MessageRecord, NewAttachment};
+use crate::{AppState, MULTIPART_OVERHEAD_BYTES};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
 use axum::{Json, Router};
 use chrono::Utc;
-use input::{ContactInput, LastMessage, Problems, CONVERSATION_PAGING, MESSAGE_PAGING};
+use input::{ContactInput, Files, LastMessage, Problems, CONVERSATION_PAGING, MESSAGE_PAGING};
 use rusqlite::Connection;
+use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ConversationDto, ConversationStatusDto, MailDto,
-    MessageDto, TransmitterType, DEFAULT_BASE_PATH,
+    MessageDto, TransmitterType, ATTACHMENT_POLICY, CONTACT_ATTACHMENT_POLICY, CONTACT_PART,
+    DEFAULT_BASE_PATH, FILES_PART, MESSAGE_PART,
 };
 use switchboard_core::wire::format_instant;
 use uuid::Uuid;
@@ -26,6 +28,26 @@ use uuid::Uuid;
 /// A contact-us conversation has no trip or establishment; the conversation's required
 /// fields name where it came from instead.
 pub const CONTACT_ORIGIN_ID: &str = "contact-us";
+
+/// The largest body a route taking files under `policy` reads: every file at the policy's
+/// total, plus the JSON part and the part headers.
+pub const fn upload_body_limit(policy: &AttachmentPolicy) -> usize {
+    policy.max_message_bytes as usize + MULTIPART_OVERHEAD_BYTES
+}
+
+/// "Add a message" with files.
+pub const MESSAGE_UPLOAD: Upload = Upload {
+    json_part: MESSAGE_PART,
+    files_part: FILES_PART,
+    body_limit: upload_body_limit(&ATTACHMENT_POLICY),
+};
+
+/// "Create a contact-us message" with files.
+pub const CONTACT_UPLOAD: Upload = Upload {
+    json_part: CONTACT_PART,
+    files_part: FILES_PART,
+    body_limit: upload_body_limit(&CONTACT_ATTACHMENT_POLICY),
+};
 
 pub fn routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
@@ -39,12 +61,21 @@ pub fn routes() -> Router<AppState> {
             get(get_conversation).put(update_conversation),
         )
         .route(&at("/conversations/{id}/assigned-agent"), put(assign_agent))
+        // The routes that take files read larger bodies than the app-wide limit.
         .route(
             &at("/conversations/{id}/messages"),
-            get(list_messages).post(add_message),
+            get(list_messages)
+                .post(add_message)
+                .layer(DefaultBodyLimit::max(MESSAGE_UPLOAD.body_limit)),
         )
-        .route(&at("/contact-us"), get(list_contacts).post(create_contact))
+        .route(
+            &at("/contact-us"),
+            get(list_contacts)
+                .post(create_contact)
+                .layer(DefaultBodyLimit::max(CONTACT_UPLOAD.body_limit)),
+        )
         .route(&at("/contact-us/{id}"), get(get_contact))
+        .route(&at("/attachments/{id}"), get(get_attachment))
         .route(&at("/mails"), post(create_mail))
         .route(&at("/mails/{id}"), get(get_mail))
         // Anything else under the base is the API's own 404, not the console's page.
@@ -148,14 +179,11 @@ async fn list_conversations(
         .run(move |conn| {
             let slice =
                 store::list_conversations(conn, &filter, request.window(CONVERSATION_PAGING))?;
-            let mut rows = Vec::with_capacity(slice.rows.len());
-            for record in slice.rows {
-                let last = store::last_message(conn, &record.id)?;
-                rows.push((record, last));
-            }
+            let ids: Vec<&str> = slice.rows.iter().map(|record| record.id.as_str()).collect();
+            let lasts = store::last_messages(conn, &ids)?;
             Ok::<_, ApiError>(store::Slice {
                 total: slice.total,
-                rows,
+                rows: slice.rows.into_iter().zip(lasts).collect(),
             })
         })
         .await?;
@@ -324,13 +352,48 @@ async fn list_messages(
     Ok(Json(output::page(slice, request, output::message)))
 }
 
+/// Checks and hashes the files on the blocking pool: a 20 MB upload would otherwise hold an
+/// async worker for the whole digest.
+async fn prepare_files(
+    policy: &'static AttachmentPolicy,
+    files: Vec<UploadedFile>,
+    now: String,
+) -> Result<Vec<NewAttachment>, ApiError> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    tokio::task::spawn_blocking(move || input::files(policy, files, &now, &mut new_id))
+        .await
+        .map_err(ApiError::internal)?
+}
+
+/// The body's checks and the files' together, so one answer names every problem.
+fn both<A, B>(body: Result<A, ApiError>, files: Result<B, ApiError>) -> Result<(A, B), ApiError> {
+    match (body, files) {
+        (Ok(body), Ok(files)) => Ok((body, files)),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
+        (Err(body), Err(files)) => Err(body.and(files)),
+    }
+}
+
 async fn add_message(
     State(state): State<AppState>,
     PathId(id): PathId,
-    ApiJson(body): ApiJson<MessageDto>,
+    request: Request,
 ) -> Result<Response, ApiError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
-    let input = input::message(body)?;
+    let WithFiles { body, files } =
+        extract::json_or_multipart::<MessageDto>(request, MESSAGE_UPLOAD).await?;
+    let now = now();
+    let attached = if files.is_empty() {
+        Files::None
+    } else {
+        Files::Attached
+    };
+    let (input, attachments) = both(
+        input::message(body, attached),
+        prepare_files(&ATTACHMENT_POLICY, files, now.clone()).await,
+    )?;
     if let Some(other) = input
         .conversation_id
         .as_deref()
@@ -343,13 +406,15 @@ async fn add_message(
             "must be the conversation id of the path",
         ));
     }
-    let message = input.into_record(new_id(), &id, &now());
+    let mut message = input.into_record(new_id(), &id, &now);
     let message = state
         .store
         .run(move |conn| {
             let mut record = load_conversation(conn, &id)?;
             ensure_new_message_id(conn, "id", &message)?;
             store::insert_message(conn, &message)?;
+            store::insert_attachments(conn, &message.id, &attachments)?;
+            message.attachments = attachments.into_iter().map(|file| file.record).collect();
             let participants_before = record.participants.len();
             include_transmitter(&mut record, &message);
             if record.participants.len() != participants_before {
@@ -410,15 +475,18 @@ pub fn contact_message(
         content_type: "TEXT".to_owned(),
         status: "SENT".to_owned(),
         received_date: None,
+        attachments: Vec::new(),
     }
 }
 
 /// Opens a conversation for a first contact, or continues (and reopens, if closed) the
-/// one it names; then records the contact message. Runs inside the caller's transaction.
-/// `new_id` makes the ids of what is created (random for requests, fixed for the seed).
+/// one it names; then records the contact message, its files attached to the conversation
+/// message. Runs inside the caller's transaction. `new_id` makes the ids of what is created
+/// (random for requests, fixed for the seed).
 pub fn record_contact(
     conn: &Connection,
     contact: ContactInput,
+    files: &[NewAttachment],
     now: &str,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<store::ContactRecord, ApiError> {
@@ -448,6 +516,7 @@ pub fn record_contact(
     };
     let message = contact_message(new_id(), &conversation_id, &contact, now);
     store::insert_message(conn, &message)?;
+    store::insert_attachments(conn, &message.id, files)?;
     let record = contact.into_record(contact_id, conversation_id, now);
     store::insert_contact(conn, &record)?;
     Ok(record)
@@ -455,13 +524,18 @@ pub fn record_contact(
 
 async fn create_contact(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<ContactMessageDto>,
+    request: Request,
 ) -> Result<Response, ApiError> {
-    let contact = input::contact(body)?;
+    let WithFiles { body, files } =
+        extract::json_or_multipart::<ContactMessageDto>(request, CONTACT_UPLOAD).await?;
     let now = now();
+    let (contact, attachments) = both(
+        input::contact(body),
+        prepare_files(&CONTACT_ATTACHMENT_POLICY, files, now.clone()).await,
+    )?;
     let record = state
         .store
-        .run(move |conn| record_contact(conn, contact, &now, &mut new_id))
+        .run(move |conn| record_contact(conn, contact, &attachments, &now, &mut new_id))
         .await?;
     let path = output::contact_path(&record.id);
     Ok(created(&path, output::contact_with_links(record)))
@@ -500,6 +574,26 @@ async fn get_contact(
         })
         .await?;
     Ok(Json(output::contact_with_links(record)))
+}
+
+// ---- attachments --------------------------------------------------------------------------
+
+const ATTACHMENT_ID_FIELD: &str = "attachment-id";
+
+async fn get_attachment(
+    State(state): State<AppState>,
+    PathId(id): PathId,
+) -> Result<Response, ApiError> {
+    input::path_id(ATTACHMENT_ID_FIELD, &id)?;
+    let (record, data) = state
+        .store
+        .run(move |conn| {
+            store::get_attachment(conn, &id)?.ok_or_else(|| {
+                ApiError::not_found("attachment", Location::Path, ATTACHMENT_ID_FIELD, &id)
+            })
+        })
+        .await?;
+    output::download(record, data)
 }
 
 // ---- mails --------------------------------------------------------------------------------

@@ -2,10 +2,16 @@
 //! the API's base path (a deployment may mount the API elsewhere).
 
 use super::input::PageRequest;
-use crate::store::{ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice};
+use crate::errors::ApiError;
+use crate::store::{
+    AttachmentRecord, ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice,
+};
+use axum::body::Body;
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::response::Response;
 use switchboard_core::domain::encode_path_segment;
 use switchboard_core::wire::communication::{
-    ContactMessageDto, ConversationDto, Link, MailDto, MessageDto, PageDto,
+    AttachmentDto, ContactMessageDto, ConversationDto, Link, MailDto, MessageDto, PageDto,
 };
 
 pub fn conversation_path(id: &str) -> String {
@@ -18,6 +24,10 @@ pub fn contact_path(id: &str) -> String {
 
 pub fn mail_path(id: &str) -> String {
     format!("/mails/{}", encode_path_segment(id))
+}
+
+pub fn attachment_path(id: &str) -> String {
+    format!("/attachments/{}", encode_path_segment(id))
 }
 
 fn titled(mut link: Link, title: &str) -> Link {
@@ -37,7 +47,76 @@ pub fn message(record: MessageRecord) -> MessageDto {
         content_type: Some(record.content_type.into()),
         status: Some(record.status.into()),
         received_date: record.received_date,
+        attachments: record.attachments.into_iter().map(attachment).collect(),
     }
+}
+
+pub fn attachment(record: AttachmentRecord) -> AttachmentDto {
+    AttachmentDto {
+        href: Some(attachment_path(&record.id)),
+        id: Some(record.id),
+        file_name: Some(record.file_name),
+        media_type: Some(record.media_type),
+        size: record.size,
+        checksum: Some(format!("sha256:{}", record.sha256)),
+    }
+}
+
+/// A stored file as a download: never shown inline, never sniffed, and sandboxed should a
+/// browser open it anyway, so nothing uploaded runs in the console's origin. The bytes
+/// under an id never change, so caches may keep them.
+pub fn download(record: AttachmentRecord, data: Vec<u8>) -> Result<Response, ApiError> {
+    let value = |text: &str| HeaderValue::from_str(text).map_err(ApiError::internal);
+    let headers = [
+        (header::CONTENT_TYPE, value(&record.media_type)?),
+        (header::CONTENT_LENGTH, HeaderValue::from(data.len())),
+        (
+            header::CONTENT_DISPOSITION,
+            value(&content_disposition(&record.file_name))?,
+        ),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; sandbox"),
+        ),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, max-age=31536000, immutable"),
+        ),
+        (header::ETAG, value(&format!("\"{}\"", record.sha256))?),
+    ];
+    let mut response = Response::new(Body::from(data));
+    response.headers_mut().extend(
+        headers
+            .into_iter()
+            .map(|(name, value)| (Some::<HeaderName>(name), value)),
+    );
+    Ok(response)
+}
+
+/// `attachment` with a plain-ASCII `filename` for old clients and the exact UTF-8 name in
+/// `filename*` (RFC 6266, RFC 8187).
+pub fn content_disposition(file_name: &str) -> String {
+    let fallback: String = file_name
+        .chars()
+        .map(|c| match c {
+            ' '..='~' if c != '"' && c != '\\' => c,
+            _ => '_',
+        })
+        .collect();
+    let mut encoded = String::with_capacity(file_name.len() * 3);
+    for byte in file_name.bytes() {
+        // RFC 8187's attr-char: everything else is percent-encoded.
+        if byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
 }
 
 /// As lists show it: no links.
@@ -165,6 +244,19 @@ mod tests {
         assert_eq!(dto.total_pages, 3);
         assert_eq!(dto.current_page, 0);
         assert_eq!(dto.content, [10, 20, 30]);
+    }
+
+    #[test]
+    fn download_names_are_safe_in_a_header_and_exact_in_utf8() {
+        assert_eq!(
+            content_disposition("Facture “mai” \"2026\".pdf"),
+            "attachment; filename=\"Facture _mai_ _2026_.pdf\"; \
+             filename*=UTF-8''Facture%20%E2%80%9Cmai%E2%80%9D%20%222026%22.pdf"
+        );
+        assert_eq!(
+            content_disposition("a\\b;c.png"),
+            "attachment; filename=\"a_b;c.png\"; filename*=UTF-8''a%5Cb%3Bc.png"
+        );
     }
 
     #[test]
