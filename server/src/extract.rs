@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::wire::communication::ErrorDetail;
 
 /// A JSON object body deserialized into `T`.
@@ -72,15 +73,29 @@ pub struct WithFiles<T> {
     pub files: Vec<UploadedFile>,
 }
 
-/// How a route that takes files names its parts, and how large its body may be.
+/// How a route that takes files names its parts, and what it accepts.
 #[derive(Clone, Copy, Debug)]
 pub struct Upload {
     /// The part holding the JSON object (`message`, `contact`).
     pub json_part: &'static str,
     /// The parts holding one file each.
     pub files_part: &'static str,
-    /// The route's body limit, which its `DefaultBodyLimit` layer also sets.
-    pub body_limit: usize,
+    pub policy: &'static AttachmentPolicy,
+}
+
+impl Upload {
+    /// The route's body limit (its `DefaultBodyLimit` layer sets it): every file at the
+    /// policy's total, plus the JSON part and the part headers.
+    pub const fn body_limit(&self) -> usize {
+        self.policy.max_message_bytes as usize + crate::MULTIPART_OVERHEAD_BYTES
+    }
+
+    /// 413 for a body over [`Upload::body_limit`], saying what the files may be.
+    fn too_large(&self) -> ApiError {
+        let mut error = ApiError::payload_too_large_over(self.body_limit());
+        error.message = format!("{} Files: {}", error.message, self.policy.summary());
+        error
+    }
 }
 
 /// Reads a body that is either the JSON object alone (at most [`crate::BODY_LIMIT_BYTES`],
@@ -112,7 +127,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
     };
     let read_error = |error: MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::payload_too_large_over(upload.body_limit)
+            upload.too_large()
         } else {
             not_multipart(error.body_text())
         }

@@ -552,7 +552,11 @@ async fn a_body_over_the_route_limit_is_a_documented_413() {
         )
         .await;
     assert_error(&reply, StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE");
-    assert!(reply.body["message"].as_str().unwrap().contains("KiB"));
+    let message = reply.body["message"].as_str().unwrap();
+    assert!(
+        message.contains("10789 KiB") && message.contains("10 MB in all"),
+        "{message}"
+    );
 }
 
 #[tokio::test]

@@ -123,7 +123,7 @@ pub fn ContactForm() -> impl IntoView {
         >
             <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
                 <h1>"Contact us"</h1>
-                <p class="state-hint">"Write to our support team. Every field is required."</p>
+                <p class="state-hint">"Write to our support team. Every field is required; attachments are optional."</p>
                 <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
                 <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
                 <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />

@@ -7,7 +7,7 @@ pub mod output;
 use crate::errors::{ApiError, Location};
 use crate::extract::{self, ApiJson, PathId, QueryParams, Upload, UploadedFile, WithFiles};
 use crate::store::{self, ConversationRecord, MessageRecord, NewAttachment};
-use crate::{AppState, MULTIPART_OVERHEAD_BYTES};
+use crate::AppState;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -29,24 +29,18 @@ use uuid::Uuid;
 /// fields name where it came from instead.
 pub const CONTACT_ORIGIN_ID: &str = "contact-us";
 
-/// The largest body a route taking files under `policy` reads: every file at the policy's
-/// total, plus the JSON part and the part headers.
-pub const fn upload_body_limit(policy: &AttachmentPolicy) -> usize {
-    policy.max_message_bytes as usize + MULTIPART_OVERHEAD_BYTES
-}
-
 /// "Add a message" with files.
 pub const MESSAGE_UPLOAD: Upload = Upload {
     json_part: MESSAGE_PART,
     files_part: FILES_PART,
-    body_limit: upload_body_limit(&ATTACHMENT_POLICY),
+    policy: &ATTACHMENT_POLICY,
 };
 
 /// "Create a contact-us message" with files.
 pub const CONTACT_UPLOAD: Upload = Upload {
     json_part: CONTACT_PART,
     files_part: FILES_PART,
-    body_limit: upload_body_limit(&CONTACT_ATTACHMENT_POLICY),
+    policy: &CONTACT_ATTACHMENT_POLICY,
 };
 
 pub fn routes() -> Router<AppState> {
@@ -66,13 +60,13 @@ pub fn routes() -> Router<AppState> {
             &at("/conversations/{id}/messages"),
             get(list_messages)
                 .post(add_message)
-                .layer(DefaultBodyLimit::max(MESSAGE_UPLOAD.body_limit)),
+                .layer(DefaultBodyLimit::max(MESSAGE_UPLOAD.body_limit())),
         )
         .route(
             &at("/contact-us"),
             get(list_contacts)
                 .post(create_contact)
-                .layer(DefaultBodyLimit::max(CONTACT_UPLOAD.body_limit)),
+                .layer(DefaultBodyLimit::max(CONTACT_UPLOAD.body_limit())),
         )
         .route(&at("/contact-us/{id}"), get(get_contact))
         .route(&at("/attachments/{id}"), get(get_attachment))
@@ -392,7 +386,7 @@ async fn add_message(
     };
     let (input, attachments) = both(
         input::message(body, attached),
-        prepare_files(&ATTACHMENT_POLICY, files, now.clone()).await,
+        prepare_files(MESSAGE_UPLOAD.policy, files, now.clone()).await,
     )?;
     if let Some(other) = input
         .conversation_id
@@ -531,7 +525,7 @@ async fn create_contact(
     let now = now();
     let (contact, attachments) = both(
         input::contact(body),
-        prepare_files(&CONTACT_ATTACHMENT_POLICY, files, now.clone()).await,
+        prepare_files(CONTACT_UPLOAD.policy, files, now.clone()).await,
     )?;
     let record = state
         .store
