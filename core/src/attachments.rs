@@ -567,6 +567,7 @@ mod tests {
             "bytes win over the name"
         );
         assert_eq!(identify("a.pdf", PDF), Some(FileFormat::Pdf));
+        assert_eq!(identify("IMG_0042.JPEG", JPEG), Some(FileFormat::Jpeg));
         assert_eq!(identify("invoice.pdf", EXE), None);
         assert_eq!(identify("legacy.doc", OLE2), Some(FileFormat::Doc));
         assert_eq!(identify("sheet.XLS", OLE2), Some(FileFormat::Xls));
