@@ -28,7 +28,7 @@ cargo clippy -p switchboard --target wasm32-unknown-unknown --all-targets --quie
 
 step "native tests: core, server, console logic"
 run "native tests" cargo test --workspace --lib --bins --no-fail-fast -q
-run "server HTTP tests" cargo test -p switchboard-server --test api --no-fail-fast -q
+run "server HTTP tests" cargo test -p switchboard-server --test '*' --no-fail-fast -q
 
 step "release build of the console (trunk)"
 trunk build --release --skip-version-check --offline >/tmp/switchboard-trunk.log 2>&1 || {

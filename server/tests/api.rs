@@ -1,102 +1,13 @@
 //! The server over real HTTP: each test starts its own `serve()` on 127.0.0.1:0 with a
-//! fresh SQLite file (so with the demo seed), and speaks to it with reqwest.
+//! fresh SQLite file (so with the demo seed), and speaks to it with reqwest (the harness
+//! is in `common`).
 
-use reqwest::header::{HeaderMap, CONTENT_TYPE};
-use reqwest::{Client, Method, StatusCode};
+mod common;
+
+use common::{start, start_with_dist, Reply, API};
+use reqwest::header::CONTENT_TYPE;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use std::path::PathBuf;
-use switchboard_server::{serve, Config};
-use tempfile::TempDir;
-
-const API: &str = "/communication/v1";
-
-struct TestServer {
-    base_url: String,
-    client: Client,
-    _data: TempDir,
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Value,
-    text: String,
-}
-
-async fn start() -> TestServer {
-    start_with_dist(None).await
-}
-
-async fn start_with_dist(dist_dir: Option<PathBuf>) -> TestServer {
-    let data = tempfile::tempdir().expect("a temp dir");
-    let config = Config {
-        db_path: data.path().join("switchboard.sqlite3"),
-        dist_dir,
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let address = listener.local_addr().expect("a bound address");
-    tokio::spawn(async move {
-        if let Err(error) = serve(listener, config).await {
-            panic!("the server stopped: {error}");
-        }
-    });
-    TestServer {
-        base_url: format!("http://{address}"),
-        client: Client::new(),
-        _data: data,
-    }
-}
-
-impl TestServer {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url)
-    }
-
-    async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
-        let response = request.send().await.expect("the server answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.expect("a readable body");
-        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            body,
-            text,
-        }
-    }
-
-    async fn get(&self, path: &str) -> Reply {
-        self.send(self.client.get(self.url(path))).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> Reply {
-        self.send(self.client.post(self.url(path)).json(&body))
-            .await
-    }
-
-    async fn put(&self, path: &str, body: Value) -> Reply {
-        self.send(self.client.put(self.url(path)).json(&body)).await
-    }
-
-    async fn create_conversation(&self, customer: &str) -> Value {
-        let reply = self
-            .post(
-                &format!("{API}/conversations"),
-                json!({
-                    "tripPublicationId": "pub-test",
-                    "tripReference": "TRIP-2026-9999",
-                    "establishmentId": "est-test",
-                    "customerId": customer,
-                }),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-        reply.body
-    }
-}
 
 /// The documented error body, with `debug_id` equal to the response's correlation id, and
 /// the fields its details name.

@@ -1,114 +1,29 @@
 //! Files on messages and contact-us messages, over real HTTP: multipart uploads checked
 //! with core's policies, listed with their checksums, downloaded safely. Each test starts
-//! its own server on a fresh SQLite file, as in `api.rs`.
+//! its own server on a fresh SQLite file, with the harness in `common`.
 
-use reqwest::header::{HeaderMap, CONTENT_TYPE};
+mod common;
+
+use common::{start, Reply, TestServer, API};
+use reqwest::header::CONTENT_TYPE;
 use reqwest::multipart::{Form, Part};
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Instant;
 use switchboard_core::attachments::MB;
 use switchboard_server::communication::input::sha256_hex;
-use switchboard_server::{serve, Config};
-use tempfile::TempDir;
-
-const API: &str = "/communication/v1";
-
-struct TestServer {
-    base_url: String,
-    client: Client,
-    _data: TempDir,
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Value,
-    bytes: Vec<u8>,
-}
-
-impl Reply {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
-    }
-}
-
-async fn start() -> TestServer {
-    let data = tempfile::tempdir().expect("a temp dir");
-    let config = Config {
-        db_path: data.path().join("switchboard.sqlite3"),
-        dist_dir: None,
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let address = listener.local_addr().expect("a bound address");
-    tokio::spawn(async move {
-        if let Err(error) = serve(listener, config).await {
-            panic!("the server stopped: {error}");
-        }
-    });
-    TestServer {
-        base_url: format!("http://{address}"),
-        client: Client::new(),
-        _data: data,
-    }
-}
 
 impl TestServer {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url)
-    }
-
-    async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
-        let response = request.send().await.expect("the server answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.bytes().await.expect("a readable body").to_vec();
-        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            body,
-            bytes,
-        }
-    }
-
-    async fn get(&self, path: &str) -> Reply {
-        self.send(self.client.get(self.url(path))).await
-    }
-
-    async fn post_json(&self, path: &str, body: Value) -> Reply {
-        self.send(self.client.post(self.url(path)).json(&body))
-            .await
-    }
-
-    async fn post_form(&self, path: &str, form: Form) -> Reply {
-        self.send(self.client.post(self.url(path)).multipart(form))
-            .await
-    }
-
     async fn new_conversation(&self) -> String {
-        let reply = self
-            .post_json(
-                &format!("{API}/conversations"),
-                json!({
-                    "tripPublicationId": "pub-test",
-                    "tripReference": "TRIP-2026-9999",
-                    "establishmentId": "est-test",
-                    "customerId": "files@example.com",
-                }),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
-        reply.body["id"].as_str().unwrap().to_owned()
+        let conversation = self.create_conversation("files@example.com").await;
+        conversation["id"].as_str().unwrap().to_owned()
     }
 
     async fn messages(&self, conversation: &str) -> Vec<Value> {
         let reply = self
             .get(&format!("{API}/conversations/{conversation}/messages"))
             .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
         reply.body["content"].as_array().unwrap().clone()
     }
 }
@@ -116,10 +31,10 @@ impl TestServer {
 /// The documented error body, `debug_id` being the correlation id; returns the details as
 /// (field, value, issue).
 fn assert_error(reply: &Reply, status: StatusCode, name: &str) -> Vec<(String, String, String)> {
-    assert_eq!(reply.status, status, "{}", reply.text());
+    assert_eq!(reply.status, status, "{}", reply.text);
     assert_eq!(reply.headers[CONTENT_TYPE], "application/json");
     let body = &reply.body;
-    assert_eq!(body["name"], name, "{}", reply.text());
+    assert_eq!(body["name"], name, "{}", reply.text);
     assert_eq!(
         body["debug_id"],
         reply.headers["x-correlation-id"].to_str().unwrap()
@@ -216,7 +131,7 @@ async fn uploaded_files_are_listed_with_checksums_and_download_unchanged() {
             ),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.body["attachments"].as_array().unwrap().len(), 2);
 
     let messages = server.messages(&conversation).await;
@@ -290,7 +205,7 @@ async fn with_files_the_text_may_be_empty_but_not_without() {
             message_form("", vec![("photo.png", png(100))]),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.body["content"], "");
     let reply = server
         .post_form(&messages_path(&conversation), message_form(" ", vec![]))
@@ -304,13 +219,13 @@ async fn json_replies_still_work_and_carry_no_attachments() {
     let server = start().await;
     let conversation = server.new_conversation().await;
     let reply = server
-        .post_json(
+        .post(
             &messages_path(&conversation),
             json!({"content": "Plain text, as before."}),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
-    assert!(reply.body.get("attachments").is_none(), "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    assert!(reply.body.get("attachments").is_none(), "{}", reply.text);
     let messages = server.messages(&conversation).await;
     assert_eq!(messages[0]["content"], "Plain text, as before.");
     assert!(messages[0].get("attachments").is_none());
@@ -327,7 +242,7 @@ async fn a_file_exactly_at_the_limit_passes() {
             contact_form(vec![("whole.png", data.clone())]),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     let conversation = reply.body["conversationId"].as_str().unwrap();
     let messages = server.messages(conversation).await;
     assert_eq!(messages[0]["attachments"][0]["size"], size);
@@ -350,7 +265,7 @@ async fn file_names_are_stored_cleaned() {
             ),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.body["attachments"][0]["fileName"], "scan2026.pdf");
     let messages = server.messages(&conversation).await;
     assert_eq!(messages[0]["attachments"][0]["fileName"], "scan2026.pdf");
@@ -366,7 +281,7 @@ async fn a_contact_message_attaches_its_files_to_the_conversation() {
             contact_form(vec![("facture.pdf", invoice.clone())]),
         )
         .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     let conversation = reply.body["conversationId"].as_str().unwrap();
     let messages = server.messages(conversation).await;
     assert_eq!(messages.len(), 1);
@@ -487,7 +402,7 @@ async fn four_files_are_one_too_many_for_the_contact_form() {
     );
     let contacts = server.get(&format!("{API}/contact-us?sizePage=100")).await;
     assert!(
-        !contacts.text().contains("zoe.faure@example.fr"),
+        !contacts.text.contains("zoe.faure@example.fr"),
         "nothing was stored"
     );
 }
@@ -563,7 +478,7 @@ async fn a_body_over_the_route_limit_is_a_documented_413() {
 async fn a_json_body_keeps_the_ordinary_limit_on_routes_that_take_files() {
     let server = start().await;
     let reply = server
-        .post_json(
+        .post(
             &format!("{API}/contact-us"),
             json!({"message": "x".repeat(2 * 1024 * 1024)}),
         )
@@ -712,7 +627,7 @@ async fn a_19_mb_upload_of_two_files_goes_through() {
         )
         .await;
     let elapsed = started.elapsed();
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     eprintln!("a 19 MB multipart of 2 files took {elapsed:?} to upload and store");
     let href = reply.body["attachments"][0]["href"].as_str().unwrap();
     let started = Instant::now();

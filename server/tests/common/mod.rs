@@ -1,0 +1,116 @@
+//! The harness the integration tests share: each test starts its own `serve()` on
+//! 127.0.0.1:0 with a fresh SQLite file (so with the demo seed), and speaks to it with
+//! reqwest.
+
+// Each test crate compiles this module and uses only part of it: `put` is for `api.rs`,
+// `post_form` and `Reply::bytes` for `attachments.rs`.
+#![allow(dead_code)]
+
+use reqwest::header::HeaderMap;
+use reqwest::multipart::Form;
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use switchboard_server::{serve, Config};
+use tempfile::TempDir;
+
+pub const API: &str = "/communication/v1";
+
+pub struct TestServer {
+    pub base_url: String,
+    pub client: Client,
+    _data: TempDir,
+}
+
+/// A response, read whole: the body as raw bytes, as (lossy UTF-8) text, and as JSON
+/// (`Value::Null` when it is not JSON).
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+    pub text: String,
+    pub bytes: Vec<u8>,
+}
+
+pub async fn start() -> TestServer {
+    start_with_dist(None).await
+}
+
+pub async fn start_with_dist(dist_dir: Option<PathBuf>) -> TestServer {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let config = Config {
+        db_path: data.path().join("switchboard.sqlite3"),
+        dist_dir,
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let address = listener.local_addr().expect("a bound address");
+    tokio::spawn(async move {
+        if let Err(error) = serve(listener, config).await {
+            panic!("the server stopped: {error}");
+        }
+    });
+    TestServer {
+        base_url: format!("http://{address}"),
+        client: Client::new(),
+        _data: data,
+    }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
+        let response = request.send().await.expect("the server answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("a readable body").to_vec();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            text,
+            bytes,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(self.client.get(self.url(path))).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.send(self.client.post(self.url(path)).json(&body))
+            .await
+    }
+
+    pub async fn post_form(&self, path: &str, form: Form) -> Reply {
+        self.send(self.client.post(self.url(path)).multipart(form))
+            .await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        self.send(self.client.put(self.url(path)).json(&body)).await
+    }
+
+    /// A new conversation for `customer`, as the server returns it.
+    pub async fn create_conversation(&self, customer: &str) -> Value {
+        let reply = self
+            .post(
+                &format!("{API}/conversations"),
+                json!({
+                    "tripPublicationId": "pub-test",
+                    "tripReference": "TRIP-2026-9999",
+                    "establishmentId": "est-test",
+                    "customerId": customer,
+                }),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+        reply.body
+    }
+}
