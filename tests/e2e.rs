@@ -141,14 +141,41 @@ impl Harness {
         panic!("{by:?} never contained {expected:?}; last text {last:?}");
     }
 
+    /// Clicks the element once it is there, finding it again if the page re-rendered it
+    /// between finding and clicking.
+    async fn click(&self, by: By) {
+        let mut last_error = None;
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            match self.driver.find(by.clone()).await {
+                Ok(el) => match el.click().await {
+                    Ok(()) => return,
+                    Err(e) => last_error = Some(e),
+                },
+                Err(e) => last_error = Some(e),
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("could not click {by:?}: {last_error:?}");
+    }
+
+    /// An attribute of the first match, re-finding it if the page re-rendered it.
+    async fn attribute(&self, by: By, name: &str) -> String {
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            if let Ok(el) = self.driver.find(by.clone()).await {
+                if let Ok(Some(value)) = el.attr(name).await {
+                    return value;
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("{by:?} never had a {name} attribute");
+    }
+
     async fn select(&self, select: &str, value: &str) {
-        self.wait_for(By::Css(format!(
+        self.click(By::Css(format!(
             "[data-testid='{select}'] option[value='{value}']"
         )))
-        .await
-        .click()
-        .await
-        .expect("the option can be chosen");
+        .await;
     }
 
     async fn api_json(&self, path: &str) -> serde_json::Value {
@@ -181,13 +208,8 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
     h.select("agent-picker", &me).await;
 
     // Open the first open conversation.
-    let row = h.wait_for(testid("conversation-row")).await;
-    let key = row
-        .attr("data-key")
-        .await
-        .unwrap()
-        .expect("rows carry their key");
-    row.click().await.unwrap();
+    let key = h.attribute(testid("conversation-row"), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("conversation-customer")).await;
     h.wait_for(testid("message")).await;
     assert!(h
@@ -374,9 +396,8 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
         .await
         .unwrap();
     h.select("agent-picker", &me).await;
-    let row = h.wait_for(testid("conversation-row")).await;
-    let key = row.attr("data-key").await.unwrap().expect("a key");
-    row.click().await.unwrap();
+    let key = h.attribute(testid("conversation-row"), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("message")).await;
 
     // A file that is not allowed is refused in the page, by name.
@@ -469,7 +490,7 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
     let link = h
         .wait_for(By::Css(format!("{last_attachments} a[download]")))
         .await
-        .attr("href")
+        .prop("href")
         .await
         .unwrap()
         .expect("a link");

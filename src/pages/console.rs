@@ -73,7 +73,12 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
 
     let inbox = LocalResource::new(move || {
         let filters = filters.get();
-        let me = current_agent.id();
+        // Who I am matters only to "Mine": choosing yourself must not reload other views.
+        let me = if filters.assignee == AssigneeFilter::Me {
+            current_agent.id()
+        } else {
+            current_agent.0.get_untracked()
+        };
         let pages = pages.get();
         version.0.track();
         async move {
