@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use switchboard::api::communication::CommunicationConnector;
 use switchboard::api::Connector;
 use switchboard::components::attachment_picker::{AttachmentPicker, PickedFiles};
@@ -148,6 +149,58 @@ async fn files_dropped_on_the_reply_box_over_the_total_say_how_much_and_the_limi
     assert!(
         find_all(&root, "error-panel").is_empty(),
         "nothing was sent"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_screenshot_is_attached_and_a_failed_send_keeps_text_and_files() {
+    let root = mount(|| {
+        provide_context(CurrentAgent(RwSignal::new(Some(
+            "agent-camille".to_owned(),
+        ))));
+        // Nothing listens on port 9: the upload fails like a dropped connection.
+        let connector = Connector::Communication(CommunicationConnector::new(
+            "communication",
+            "http://127.0.0.1:9/communication/v1",
+        ));
+        view! {
+            <ReplyBox
+                connector
+                conversation_id="conv-paste"
+                blocked_reason=Signal::derive(|| None::<String>)
+                on_sent=Callback::new(|_| ())
+            />
+        }
+    });
+    settle().await;
+    paste_files(
+        &root,
+        "reply-input",
+        &[make_file("image.png", PNG_HEAD, 80_000)],
+    );
+    wait_until("the pasted image is a chip", || {
+        find_all(&root, "attachment-chip").len() == 1
+    })
+    .await;
+    type_into(&root, "reply-input", "Here is what I see.");
+    click(&root, "reply-send");
+    wait_until("the send fails", || {
+        !find_all(&root, "error-panel").is_empty()
+    })
+    .await;
+    assert!(text(&root, "error-panel").contains("could not be reached"));
+    assert_eq!(
+        find_all(&root, "attachment-chip").len(),
+        1,
+        "the file is kept"
+    );
+    let area = find(&root, "reply-input")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap();
+    assert_eq!(area.value(), "Here is what I see.", "the text is kept");
+    assert!(
+        find_all(&root, "upload-progress").is_empty(),
+        "no progress left behind"
     );
 }
 

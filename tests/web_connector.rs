@@ -5,6 +5,7 @@
 mod common;
 
 use common::server_origin;
+use leptos::prelude::*;
 use switchboard::api::{load_directory, load_inbox, ConversationBackend};
 use switchboard_core::domain::{
     AssigneeFilter, AuthorKind, ConversationStatus, InboxQuery, StatusChange, StatusFilter,
@@ -272,4 +273,58 @@ async fn replies_carry_files_and_the_server_checks_them_again() {
             .any(|d| d.field == "files[0]" && d.issue.contains("invoice.pdf")),
         "{error:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_upload_under_way_can_be_cancelled() {
+    use common::{make_file, PDF_HEAD};
+    use switchboard::api::upload::UploadControl;
+    use switchboard_core::attachments::MB;
+
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory
+        .connector("communication")
+        .expect("connector")
+        .clone();
+    let query = InboxQuery {
+        page: 1,
+        page_size: 3,
+        ..Default::default()
+    };
+    let id = connector
+        .list_conversations(&query)
+        .await
+        .expect("list")
+        .page
+        .items[0]
+        .key
+        .id
+        .clone();
+    let before = connector
+        .messages(&id, 1, 5)
+        .await
+        .expect("messages")
+        .total_items;
+    let upload = UploadControl::default();
+    let files = [make_file("big-scan.pdf", PDF_HEAD, 8 * MB as usize)];
+    let sending = connector.reply(&id, &directory.agents[0].id, "Big file", &files, &upload);
+    // Cancel as soon as the upload has started: the browser cannot have finished it yet.
+    let cancel = async {
+        while upload.progress.get_untracked().is_none() {
+            leptos::task::tick().await;
+        }
+        upload.cancel();
+    };
+    let (result, ()) = futures::join!(sending, cancel);
+    assert_eq!(result.unwrap_err().kind, ErrorKind::Cancelled);
+    assert!(
+        upload.progress.get_untracked().is_none(),
+        "the progress bar goes away"
+    );
+    let after = connector
+        .messages(&id, 1, 5)
+        .await
+        .expect("messages")
+        .total_items;
+    assert_eq!(after, before, "nothing was half-sent");
 }

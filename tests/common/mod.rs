@@ -149,3 +149,17 @@ pub fn drop_files(root: &Element, testid: &str, files: &[web_sys::File]) {
     let event = web_sys::DragEvent::new_with_event_init_dict("drop", &init).expect("a drop");
     find(root, testid).dispatch_event(&event).expect("dropped");
 }
+
+/// Pastes files onto an element, as pasting a screenshot from the clipboard does.
+pub fn paste_files(root: &Element, testid: &str, files: &[web_sys::File]) {
+    let transfer = web_sys::DataTransfer::new().expect("a DataTransfer");
+    for file in files {
+        transfer.items().add_with_file(file).expect("file added");
+    }
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&transfer));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).expect("a paste");
+    find(root, testid).dispatch_event(&event).expect("pasted");
+}
