@@ -85,6 +85,27 @@ pub fn encode_path_segment(segment: &str) -> String {
     out
 }
 
+/// Undoes [`encode_path_segment`] (and any other percent-encoding); a malformed escape
+/// is kept as written.
+pub fn decode_percent(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// The console's status set. A value no mapping knows is kept verbatim in `Other`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ConversationStatus {
@@ -407,6 +428,16 @@ mod tests {
     fn keys_encode_into_safe_paths() {
         let key = ConversationKey::new("communication", "a/b c?d");
         assert_eq!(key.path(), "/conversations/communication/a%2Fb%20c%3Fd");
+    }
+
+    #[test]
+    fn decoding_undoes_encoding_and_survives_bad_escapes() {
+        for id in ["a/b c?d", "réservation #4", "plain-id_1.2~x", ""] {
+            assert_eq!(decode_percent(&encode_path_segment(id)), id);
+        }
+        assert_eq!(decode_percent("100%"), "100%");
+        assert_eq!(decode_percent("%zz%4"), "%zz%4");
+        assert_eq!(decode_percent("%C3"), "\u{FFFD}");
     }
 
     #[test]

@@ -115,8 +115,11 @@ pub async fn post_multipart(
     xhr.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
 
     control.request.set_value(Some(xhr.clone()));
-    xhr.send_with_opt_form_data(Some(form))
-        .map_err(|_| ApiError::network("the upload could not start"))?;
+    if xhr.send_with_opt_form_data(Some(form)).is_err() {
+        control.request.set_value(None);
+        progress.set(None);
+        return Err(ApiError::network("the upload could not start"));
+    }
     let outcome = receiver.await.unwrap_or(Outcome::Failed);
     control.request.set_value(None);
     progress.set(None);

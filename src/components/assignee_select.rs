@@ -22,15 +22,22 @@ pub fn AssigneeSelect(
         let agent = agent.clone();
         async move { connector.assign(&conversation_id, agent.as_deref()).await }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = assign.value().get() {
-            on_changed.run(());
-        }
+    // What the select shows: the real assignee until the backend confirms a change, so a
+    // refused reassignment does not leave the wrong name on screen.
+    let shown = RwSignal::new(assignee.clone().unwrap_or_default());
+    let real = assignee.clone().unwrap_or_default();
+    Effect::new(move |_| match assign.value().get() {
+        Some(Ok(_)) => on_changed.run(()),
+        Some(Err(_)) => shown.set(real.clone()),
+        None => {}
     });
-
-    let selected = assignee.clone().unwrap_or_default();
+    // An assignee the directory does not know is still shown, by id.
+    let unknown_assignee = assignee
+        .clone()
+        .filter(|id| agents.with_untracked(|agents| !agents.iter().any(|a| &a.id == id)));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
+        shown.set(value.clone());
         assign.dispatch((!value.is_empty()).then_some(value));
     };
     let can_assign = capabilities.assign;
@@ -58,6 +65,7 @@ pub fn AssigneeSelect(
                 <span class="label-text">"Assignee"</span>
                 <select
                     data-testid="assignee-select"
+                    prop:value=move || shown.get()
                     on:change=on_change
                     disabled=move || !can_assign || assign.pending().get()
                     title=(!can_assign).then_some("This backend does not let agents be assigned")
@@ -65,12 +73,13 @@ pub fn AssigneeSelect(
                     <option value="" selected=assignee.is_none() disabled=!can_unassign>
                         "Unassigned"
                     </option>
+                    {unknown_assignee.map(|id| view! { <option value=id.clone()>{format!("Unknown agent ({id})")}</option> })}
                     {move || {
                         agents
                             .get()
                             .into_iter()
                             .map(|agent| {
-                                let is_selected = agent.id == selected;
+                                let is_selected = shown.with_untracked(|s| *s == agent.id);
                                 view! {
                                     <option value=agent.id.clone() selected=is_selected>
                                         {agent.name.clone()}

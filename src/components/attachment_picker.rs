@@ -82,6 +82,13 @@ impl PickedFiles {
         });
     }
 
+    /// Frees the thumbnails' object URLs when the box goes away; safe after disposal.
+    pub fn release_thumbnails(&self) {
+        let _ = self
+            .files
+            .try_with_untracked(|files| files.iter().for_each(revoke));
+    }
+
     pub fn clear(&self) {
         self.files.update(|files| {
             files.iter().for_each(revoke);

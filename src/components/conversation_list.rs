@@ -5,7 +5,7 @@ use crate::state::Clock;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::Conversation;
+use switchboard_core::domain::{decode_percent, Conversation};
 use switchboard_core::time;
 
 /// The row whose path is the current location is the conversation open on the right.
@@ -48,8 +48,13 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
         move || with_search(&path, &location.search.get())
     };
     let is_selected = {
-        let path = path.clone();
-        Memo::new(move |_| location.pathname.with(|current| *current == path))
+        // The router may hand the path back decoded: compare both decoded.
+        let decoded = decode_percent(&path);
+        Memo::new(move |_| {
+            location
+                .pathname
+                .with(|current| decode_percent(current) == decoded)
+        })
     };
     let last_activity = conversation.last_activity;
     let when = move || {

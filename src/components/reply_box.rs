@@ -34,36 +34,42 @@ pub fn ReplyBox(
     let send = Action::new_local({
         let connector = connector.clone();
         let conversation_id = conversation_id.clone();
+        let draft_key = draft_key.clone();
         move |(agent, body): &(String, String)| {
             let connector = connector.clone();
             let conversation_id = conversation_id.clone();
+            let draft_key = draft_key.clone();
             let (agent, body) = (agent.clone(), body.clone());
             // Files are read when sending: they cannot travel through the action's input.
             let files = picked.files();
             async move {
                 connector
                     .reply(&conversation_id, &agent, &body, &files, &upload)
-                    .await
-                    .map(|_| body)
+                    .await?;
+                // Here, not in the view: the agent may have left this conversation while it
+                // uploaded, and the stored draft must not come back as if unsent.
+                if storage::read(&draft_key).is_some_and(|stored| stored.trim() == body) {
+                    storage::remove(&draft_key);
+                }
+                Ok::<_, ApiError>(body)
             }
         }
     });
 
-    // Only a confirmed send clears the draft, and only if nothing was typed meanwhile:
-    // a failure leaves text and storage untouched.
-    Effect::new({
-        let draft_key = draft_key.clone();
-        move |_| {
-            if let Some(Ok(sent)) = send.value().get() {
-                if draft.get_untracked().trim() == sent {
-                    draft.set(String::new());
-                    storage::remove(&draft_key);
-                }
-                picked.clear();
-                on_sent.run(());
+    // A confirmed send empties the box, unless something was typed meanwhile: a failure
+    // leaves text and files untouched.
+    Effect::new(move |_| {
+        if let Some(Ok(sent)) = send.value().get() {
+            if draft.get_untracked().trim() == sent {
+                draft.set(String::new());
             }
+            // Nothing can be added while sending, so every chosen file went with it.
+            picked.clear();
+            on_sent.run(());
         }
     });
+    // Thumbnails are object URLs: free them when the conversation is left.
+    on_cleanup(move || picked.release_thumbnails());
 
     let submit = move || {
         if send.pending().get_untracked() {
@@ -120,8 +126,11 @@ pub fn ReplyBox(
     let disabled = move || blocked_reason.get().is_some();
 
     let sending = move || send.pending().get();
+    // While sending (or when replies are blocked) nothing may be added: it would be lost.
+    let accepts_files = move || !disabled() && !send.pending().get_untracked();
     let drag_over = RwSignal::new(false);
     let drop_files = on_drop(picked, policy);
+    let paste_files = on_paste(picked, policy);
     view! {
         <form
             class="reply-box"
@@ -133,14 +142,22 @@ pub fn ReplyBox(
             }
             on:dragover=move |ev| {
                 on_drag_over(ev);
-                drag_over.set(true);
+                drag_over.set(accepts_files());
             }
             on:dragleave=move |_| drag_over.set(false)
             on:drop=move |ev| {
                 drag_over.set(false);
-                drop_files(ev);
+                if accepts_files() {
+                    drop_files(ev);
+                } else {
+                    ev.prevent_default();
+                }
             }
-            on:paste=on_paste(picked, policy)
+            on:paste=move |ev| {
+                if accepts_files() {
+                    paste_files(ev);
+                }
+            }
         >
             <label class="visually-hidden" for="reply-text">"Reply"</label>
             <textarea

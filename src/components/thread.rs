@@ -2,7 +2,9 @@
 //! text, never as markup: customers write it.
 
 use crate::state::Clock;
+use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use switchboard_core::attachments::{format_size, FileFormat};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Attachment, AuthorKind, Message};
@@ -25,9 +27,38 @@ pub fn MessageThread(
     }
 }
 
-/// An image attachment shown large over the thread; Escape or a click closes it.
+/// An image attachment shown large over the thread. It takes the focus when it opens,
+/// Escape or Close shuts it, and the focus goes back to the thumbnail that opened it.
 #[component]
 fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
+    let close_button = NodeRef::<html::Button>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let close = move || {
+        enlarged.set(None);
+        if let Some(el) = opener.get_value() {
+            let _ = el.focus();
+        }
+    };
+    Effect::new(move |_| {
+        if enlarged.with(Option::is_some) {
+            opener.set_value(
+                document()
+                    .active_element()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+            );
+            request_animation_frame(move || {
+                if let Some(button) = close_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && enlarged.with_untracked(Option::is_some) {
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         {move || {
             enlarged
@@ -40,18 +71,15 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                             aria-modal="true"
                             aria-label=image.name.clone()
                             data-testid="lightbox"
-                            on:click=move |_| enlarged.set(None)
-                            on:keydown=move |ev| {
-                                if ev.key() == "Escape" {
-                                    enlarged.set(None);
-                                }
-                            }
+                            on:click=move |_| close()
                         >
                             <img src=image.url.clone() alt=image.name.clone() />
                             <p class="lightbox-caption">
                                 {format!("{} · {}", image.name, format_size(image.size))}
                             </p>
-                            <button class="button" type="button" autofocus=true>"Close"</button>
+                            <button class="button" type="button" node_ref=close_button>
+                                "Close"
+                            </button>
                         </div>
                     }
                 })

@@ -68,7 +68,10 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
     // A new view starts again from its first page.
     Effect::new(move |_| {
         filters.track();
-        pages.set(1);
+        // `set` always notifies: only reset when it changes something, or the inbox loads twice.
+        if pages.get_untracked() != 1 {
+            pages.set(1);
+        }
     });
 
     let inbox = LocalResource::new(move || {

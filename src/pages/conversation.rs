@@ -54,10 +54,16 @@ pub fn ConversationPage() -> impl IntoView {
 fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> impl IntoView {
     let inbox_version = expect_context::<InboxVersion>();
     let agents = Signal::stored(agents);
-    // Bumped after a reply, an assignment or a status change: header and newest page reload.
+    // An assignment or a status change reloads the header; a reply reloads the newest
+    // messages. Either way the inbox follows.
     let version = RwSignal::new(0u32);
+    let messages_version = RwSignal::new(0u32);
     let on_changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
+        inbox_version.bump();
+    });
+    let on_sent = Callback::new(move |_| {
+        messages_version.update(|v| *v += 1);
         inbox_version.bump();
     });
 
@@ -72,7 +78,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let newest = LocalResource::new({
         let (connector, id) = (connector.clone(), id.clone());
         move || {
-            version.track();
+            messages_version.track();
             let (connector, id) = (connector.clone(), id.clone());
             async move { connector.messages(&id, 1, MESSAGE_PAGE_SIZE).await }
         }
@@ -122,7 +128,10 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         }
         Some(Ok(_)) => None,
     });
-    let retry = Callback::new(move |_| version.update(|v| *v += 1));
+    let retry = Callback::new(move |_| {
+        version.update(|v| *v += 1);
+        messages_version.update(|v| *v += 1);
+    });
     let header_connector = connector.clone();
 
     view! {
@@ -181,27 +190,22 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     })}
                 </Transition>
             </div>
-            <ReplyBox connector conversation_id=id blocked_reason on_sent=on_changed />
+            <ReplyBox connector conversation_id=id blocked_reason on_sent />
         </article>
     }
 }
 
-/// Older pages then the newest, oldest first, each message once: pages shift as replies
-/// arrive, so a message can be in both.
+/// Older pages then the newest, each oldest first, each message once: pages shift as
+/// replies arrive, so a message can be in two. The backend's order is kept as it is, dated
+/// or not.
 fn merge_thread(older: &[Message], newest: &[Message]) -> Vec<Message> {
     let mut seen = std::collections::HashSet::new();
-    let mut merged: Vec<Message> = older
+    older
         .iter()
         .chain(newest)
         .filter(|m| seen.insert(m.id.clone()))
         .cloned()
-        .collect();
-    // Stable: messages without a date keep their place in the backend's order.
-    merged.sort_by(|a, b| match (a.sent_at, b.sent_at) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        _ => std::cmp::Ordering::Equal,
-    });
-    merged
+        .collect()
 }
 
 #[component]

@@ -205,6 +205,10 @@ pub struct ConversationDto {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub links: Vec<Link>,
+    /// Fields this version does not model, kept so that a read-change-write (`PUT` takes
+    /// the whole conversation) never drops what a vendor added.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The body of "update the assigned agent".
@@ -389,7 +393,9 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
 /// An attachment without an id or a link cannot be shown or fetched: it is left out.
 pub fn attachment_to_domain(dto: AttachmentDto) -> Option<Attachment> {
     let id = non_empty(dto.id)?;
-    let url = non_empty(dto.href)?;
+    // Only a path on the backend itself: never another site, never a `javascript:` link.
+    let url =
+        non_empty(dto.href).filter(|href| href.starts_with('/') && !href.starts_with("//"))?;
     let media_type = dto
         .media_type
         .unwrap_or_else(|| "application/octet-stream".to_owned());
@@ -577,7 +583,9 @@ mod tests {
         let raw = r#"{"id":"m1","content":"see attached","attachments":[
             {"id":"a1","fileName":"screen.png","mediaType":"image/png","size":"2048","checksum":"sha256:ab","href":"/attachments/a1"},
             {"id":"a2","fileName":"invoice.pdf","mediaType":"application/pdf","size":10,"href":"/attachments/a2"},
-            {"fileName":"no-id.png","href":"/attachments/x"}]}"#;
+            {"fileName":"no-id.png","href":"/attachments/x"},
+            {"id":"a3","fileName":"evil.png","href":"javascript:alert(1)"},
+            {"id":"a4","fileName":"away.png","href":"//evil.example/x.png"}]}"#;
         let message = message_to_domain(serde_json::from_str(raw).unwrap()).unwrap();
         assert_eq!(message.attachments.len(), 2);
         assert!(message.attachments[0].is_image);
@@ -603,6 +611,19 @@ mod tests {
             assert_eq!(status_from_domain(&domain), Some(wire));
         }
         assert_eq!(status_from_domain(&ConversationStatus::Ignored), None);
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_read_change_write() {
+        let raw =
+            r#"{"id":"c1","status":"OPEN","priority":"HIGH","tags":["vip"],"participants":null}"#;
+        let mut dto: ConversationDto = serde_json::from_str(raw).unwrap();
+        dto.status = Some(ConversationStatusDto::Closed);
+        let written = serde_json::to_value(&dto).unwrap();
+        assert_eq!(written["priority"], "HIGH");
+        assert_eq!(written["tags"][0], "vip");
+        assert_eq!(written["status"], "CLOSED");
+        assert!(dto.participants.is_empty());
     }
 
     #[test]

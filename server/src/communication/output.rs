@@ -132,6 +132,7 @@ pub fn conversation(record: ConversationRecord, last: Option<MessageRecord>) -> 
         last_message: last.map(message),
         status: Some(record.status.into()),
         links: Vec::new(),
+        extra: Default::default(),
     }
 }
 
