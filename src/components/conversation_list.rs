@@ -1,5 +1,6 @@
 //! The middle pane: one compact row per conversation, newest activity first.
 
+use crate::components::inbox_views::with_search;
 use crate::components::status_badge::StatusBadge;
 use crate::state::Clock;
 use leptos::prelude::*;
@@ -95,14 +96,5 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
                 </span>
             </a>
         </li>
-    }
-}
-
-/// `path` followed by the current query string, whether or not the router kept its `?`.
-fn with_search(path: &str, search: &str) -> String {
-    match search {
-        "" => path.to_owned(),
-        s if s.starts_with('?') => format!("{path}{s}"),
-        s => format!("{path}?{s}"),
     }
 }

@@ -40,6 +40,15 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
     })
 }
 
+/// `path` followed by the current query string, whether or not the router kept its `?`.
+pub fn with_search(path: &str, search: &str) -> String {
+    match search {
+        "" => path.to_owned(),
+        s if s.starts_with('?') => format!("{path}{s}"),
+        s => format!("{path}?{s}"),
+    }
+}
+
 #[component]
 pub fn InboxViews() -> impl IntoView {
     let filters = use_inbox_filters();
@@ -99,6 +108,13 @@ pub fn InboxViews() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_keep_the_query_with_or_without_its_question_mark() {
+        assert_eq!(with_search("/", ""), "/");
+        assert_eq!(with_search("/", "?status=open"), "/?status=open");
+        assert_eq!(with_search("/c/x", "status=open"), "/c/x?status=open");
+    }
 
     #[test]
     fn hrefs_leave_defaults_out() {

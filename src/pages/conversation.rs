@@ -4,6 +4,7 @@
 use crate::api::{Connector, ConversationBackend};
 use crate::components::assignee_select::AssigneeSelect;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::inbox_views::with_search;
 use crate::components::reply_box::ReplyBox;
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;
@@ -11,7 +12,7 @@ use crate::components::thread::MessageThread;
 use crate::state::{DirectoryResource, InboxVersion};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Conversation, Message};
 
@@ -216,10 +217,13 @@ fn ConversationHeader(
     on_changed: Callback<()>,
 ) -> impl IntoView {
     let id = conversation.key.id.clone();
+    let location = use_location();
+    // Back to the inbox view the agent came from, filters and all.
+    let back = move || with_search("/", &location.search.get());
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
-                <a class="back-link" href="/">"← All conversations"</a>
+                <a class="back-link" href=back>"← Back to the inbox"</a>
                 <h2 data-testid="conversation-customer">{conversation.customer.clone()}</h2>
                 <p class="conversation-meta">
                     <StatusBadge status=conversation.status.clone() />
