@@ -7,11 +7,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use switchboard::api::communication::CommunicationConnector;
-use switchboard::api::Connector;
 use switchboard::components::attachment_picker::{AttachmentPicker, PickedFiles};
-use switchboard::components::reply_box::ReplyBox;
-use switchboard::state::CurrentAgent;
 use switchboard_core::attachments::{AttachmentPolicy, MB, OCTOPIA_POLICY};
 use switchboard_core::wire::communication::CONTACT_ATTACHMENT_POLICY;
 use wasm_bindgen_test::*;
@@ -103,23 +99,7 @@ async fn four_files_are_one_too_many_for_octopia_until_one_is_removed() {
 
 #[wasm_bindgen_test]
 async fn files_dropped_on_the_reply_box_over_the_total_say_how_much_and_the_limit() {
-    let root = mount(|| {
-        provide_context(CurrentAgent(RwSignal::new(Some(
-            "agent-camille".to_owned(),
-        ))));
-        let connector = Connector::Communication(CommunicationConnector::new(
-            "communication",
-            "http://127.0.0.1:9/communication/v1",
-        ));
-        view! {
-            <ReplyBox
-                connector
-                conversation_id="conv-drop"
-                blocked_reason=Signal::derive(|| None::<String>)
-                on_sent=Callback::new(|_| ())
-            />
-        }
-    });
+    let root = mount_reply_box(Some("agent-camille"), "conv-drop", UNREACHABLE_API);
     settle().await;
     drop_files(
         &root,
@@ -154,24 +134,8 @@ async fn files_dropped_on_the_reply_box_over_the_total_say_how_much_and_the_limi
 
 #[wasm_bindgen_test]
 async fn a_pasted_screenshot_is_attached_and_a_failed_send_keeps_text_and_files() {
-    let root = mount(|| {
-        provide_context(CurrentAgent(RwSignal::new(Some(
-            "agent-camille".to_owned(),
-        ))));
-        // Nothing listens on port 9: the upload fails like a dropped connection.
-        let connector = Connector::Communication(CommunicationConnector::new(
-            "communication",
-            "http://127.0.0.1:9/communication/v1",
-        ));
-        view! {
-            <ReplyBox
-                connector
-                conversation_id="conv-paste"
-                blocked_reason=Signal::derive(|| None::<String>)
-                on_sent=Callback::new(|_| ())
-            />
-        }
-    });
+    // Nothing listens there: the upload fails like a dropped connection.
+    let root = mount_reply_box(Some("agent-camille"), "conv-paste", UNREACHABLE_API);
     settle().await;
     paste_files(
         &root,

@@ -8,12 +8,9 @@ use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
-use switchboard::api::communication::CommunicationConnector;
-use switchboard::api::Connector;
 use switchboard::components::inbox_views::InboxViews;
-use switchboard::components::reply_box::ReplyBox;
 use switchboard::pages::contact::ContactForm;
-use switchboard::state::{ApiOrigin, CurrentAgent};
+use switchboard::state::ApiOrigin;
 use switchboard::storage;
 use wasm_bindgen_test::*;
 
@@ -131,23 +128,7 @@ async fn inbox_views_follow_the_url() {
 }
 
 fn reply_box(agent: Option<&str>) -> web_sys::HtmlElement {
-    let agent = agent.map(str::to_owned);
-    mount(move || {
-        let current = CurrentAgent(RwSignal::new(agent));
-        provide_context(current);
-        let connector = Connector::Communication(CommunicationConnector::new(
-            "communication",
-            "http://127.0.0.1:9/communication/v1",
-        ));
-        view! {
-            <ReplyBox
-                connector
-                conversation_id="conv-1"
-                blocked_reason=Signal::derive(|| None::<String>)
-                on_sent=Callback::new(|_| ())
-            />
-        }
-    })
+    mount_reply_box(agent, "conv-1", UNREACHABLE_API)
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@ mod common;
 
 use common::server_origin;
 use leptos::prelude::*;
-use switchboard::api::{load_directory, load_inbox, ConversationBackend};
+use switchboard::api::{load_directory, load_inbox, Connector, ConversationBackend, Directory};
 use switchboard_core::domain::{
     AssigneeFilter, AuthorKind, ConversationStatus, InboxQuery, StatusChange, StatusFilter,
 };
@@ -15,6 +15,31 @@ use switchboard_core::validation::ContactForm;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The live server's directory, its communication connector, and the id of one of its
+/// conversations.
+async fn connector_and_a_conversation() -> (Directory, Connector, String) {
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory
+        .connector("communication")
+        .expect("connector")
+        .clone();
+    let query = InboxQuery {
+        page: 1,
+        page_size: 3,
+        ..Default::default()
+    };
+    let id = connector
+        .list_conversations(&query)
+        .await
+        .expect("list")
+        .page
+        .items[0]
+        .key
+        .id
+        .clone();
+    (directory, connector, id)
+}
 
 #[wasm_bindgen_test]
 async fn discovery_finds_the_communication_backend_and_the_agents() {
@@ -211,25 +236,7 @@ async fn replies_carry_files_and_the_server_checks_them_again() {
     use common::{make_file, EXE_HEAD, PDF_HEAD, PNG_HEAD};
     use switchboard::api::upload::UploadControl;
 
-    let directory = load_directory(server_origin()).await.expect("directory");
-    let connector = directory
-        .connector("communication")
-        .expect("connector")
-        .clone();
-    let query = InboxQuery {
-        page: 1,
-        page_size: 3,
-        ..Default::default()
-    };
-    let id = connector
-        .list_conversations(&query)
-        .await
-        .expect("list")
-        .page
-        .items[0]
-        .key
-        .id
-        .clone();
+    let (directory, connector, id) = connector_and_a_conversation().await;
     let agent = directory.agents[0].id.clone();
     let upload = UploadControl::default();
     let files = [
@@ -281,25 +288,7 @@ async fn an_upload_under_way_can_be_cancelled() {
     use switchboard::api::upload::UploadControl;
     use switchboard_core::attachments::MB;
 
-    let directory = load_directory(server_origin()).await.expect("directory");
-    let connector = directory
-        .connector("communication")
-        .expect("connector")
-        .clone();
-    let query = InboxQuery {
-        page: 1,
-        page_size: 3,
-        ..Default::default()
-    };
-    let id = connector
-        .list_conversations(&query)
-        .await
-        .expect("list")
-        .page
-        .items[0]
-        .key
-        .id
-        .clone();
+    let (directory, connector, id) = connector_and_a_conversation().await;
     let before = connector
         .messages(&id, 1, 5)
         .await

@@ -5,6 +5,10 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use switchboard::api::communication::CommunicationConnector;
+use switchboard::api::Connector;
+use switchboard::components::reply_box::ReplyBox;
+use switchboard::state::CurrentAgent;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// Mounts a view into its own new `<div>` and returns that div; the view stays mounted.
@@ -162,4 +166,27 @@ pub fn paste_files(root: &Element, testid: &str, files: &[web_sys::File]) {
     init.set_clipboard_data(Some(&transfer));
     let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).expect("a paste");
     find(root, testid).dispatch_event(&event).expect("pasted");
+}
+
+/// Where nothing listens: a send there fails like a dropped connection.
+pub const UNREACHABLE_API: &str = "http://127.0.0.1:9/communication/v1";
+
+/// A reply box for `conversation_id` on the communication connector at `api`, as the
+/// agent `agent` (or nobody chosen yet).
+pub fn mount_reply_box(agent: Option<&str>, conversation_id: &str, api: &str) -> HtmlElement {
+    let agent = agent.map(str::to_owned);
+    let conversation_id = conversation_id.to_owned();
+    let api = api.to_owned();
+    mount(move || {
+        provide_context(CurrentAgent(RwSignal::new(agent)));
+        let connector = Connector::Communication(CommunicationConnector::new("communication", api));
+        view! {
+            <ReplyBox
+                connector
+                conversation_id
+                blocked_reason=Signal::derive(|| None::<String>)
+                on_sent=Callback::new(|_| ())
+            />
+        }
+    })
 }
