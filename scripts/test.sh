@@ -9,9 +9,11 @@ cd "$ROOT"
 
 step() { printf '\n==> %s\n' "$*"; }
 failures=()
+results="$(mktemp)"
+# Runs one test runner, keeping its output for the totals at the end.
 run() {
   local name="$1"; shift
-  if ! "$@"; then failures+=("$name"); fi
+  if ! "$@" 2>&1 | tee -a "$results"; then failures+=("$name"); fi
 }
 
 step "setup"
@@ -55,8 +57,13 @@ run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --
 step "end-to-end tests (chromedriver)"
 run "end-to-end tests" cargo test -p switchboard --test e2e --no-fail-fast -- --test-threads=1
 
+# One closing line over every runner: cargo's and wasm-bindgen-test's "test result" lines.
+totals="$(sed -n 's/.*test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$results" \
+  | awk '{ p += $1; f += $2 } END { printf "%d passed, %d failed", p, f }')"
+rm -f "$results"
 if [ ${#failures[@]} -gt 0 ]; then
   printf '\nFAILED: %s\n' "${failures[*]}"
+  printf 'tests: %s\n' "$totals"
   exit 1
 fi
-printf '\nAll checks passed.\n'
+printf '\nAll checks passed.\ntests: %s\n' "$totals"
