@@ -17,14 +17,15 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The live server's directory, its communication connector, and the id of one of its
-/// conversations.
-async fn connector_and_a_conversation() -> (Directory, Connector, String) {
+/// conversations with that status.
+async fn connector_and_a_conversation(status: StatusFilter) -> (Directory, Connector, String) {
     let directory = load_directory(server_origin()).await.expect("directory");
     let connector = directory
         .connector("communication")
         .expect("connector")
         .clone();
     let query = InboxQuery {
+        status,
         page: 1,
         page_size: 3,
         ..Default::default()
@@ -104,19 +105,7 @@ async fn the_inbox_lists_newest_activity_first_and_filters() {
 
 #[wasm_bindgen_test]
 async fn a_conversation_can_be_read_answered_assigned_and_closed() {
-    let directory = load_directory(server_origin()).await.expect("directory");
-    let connector = directory
-        .connector("communication")
-        .expect("connector")
-        .clone();
-    let query = InboxQuery {
-        status: StatusFilter::Open,
-        page: 1,
-        page_size: 5,
-        ..Default::default()
-    };
-    let slice = connector.list_conversations(&query).await.expect("list");
-    let id = slice.page.items[0].key.id.clone();
+    let (directory, connector, id) = connector_and_a_conversation(StatusFilter::Open).await;
 
     let before = connector.messages(&id, 1, 50).await.expect("messages");
     let reply = connector
@@ -236,7 +225,7 @@ async fn replies_carry_files_and_the_server_checks_them_again() {
     use common::{make_file, EXE_HEAD, PDF_HEAD, PNG_HEAD};
     use switchboard::api::upload::UploadControl;
 
-    let (directory, connector, id) = connector_and_a_conversation().await;
+    let (directory, connector, id) = connector_and_a_conversation(StatusFilter::All).await;
     let agent = directory.agents[0].id.clone();
     let upload = UploadControl::default();
     let files = [
@@ -288,7 +277,7 @@ async fn an_upload_under_way_can_be_cancelled() {
     use switchboard::api::upload::UploadControl;
     use switchboard_core::attachments::MB;
 
-    let (directory, connector, id) = connector_and_a_conversation().await;
+    let (directory, connector, id) = connector_and_a_conversation(StatusFilter::All).await;
     let before = connector
         .messages(&id, 1, 5)
         .await
