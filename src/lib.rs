@@ -1,10 +1,10 @@
 //! Switchboard's browser app: the agent console and the public contact page.
 //!
 //! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
-//! [`components`], and all HTTP goes through the connectors of [`api`].
+//! [`components`], and all HTTP goes through the connectors of [`connectors`].
 
-pub mod api;
 pub mod components;
+pub mod connectors;
 pub mod pages;
 pub mod state;
 pub mod storage;

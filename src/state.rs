@@ -2,7 +2,7 @@
 //! server gave, who the agent is, the clock for relative times, and a counter that tells
 //! lists to reload after a change.
 
-use crate::api::Directory;
+use crate::connectors::Directory;
 use crate::storage;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! Who handles the conversation: pick any agent, take it yourself, or leave it unassigned.
 
-use crate::api::{Connector, ConversationBackend};
+use crate::connectors::{Connector, ConversationBackend};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;

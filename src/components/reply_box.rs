@@ -1,13 +1,13 @@
 //! The reply box: grows with its text, keeps its draft in the browser across reloads,
 //! sends with Ctrl+Enter, and keeps every word when sending fails.
 
-use crate::api::upload::UploadControl;
-use crate::api::{Connector, ConversationBackend};
 use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
+use crate::connectors::upload::UploadControl;
+use crate::connectors::{Connector, ConversationBackend};
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! Open, close, archive: the changes that make sense from the current status. A change the
 //! backend cannot make is shown disabled with the reason, never failing after a click.
 
-use crate::api::{Connector, ConversationBackend};
+use crate::connectors::{Connector, ConversationBackend};
 use leptos::prelude::*;
 use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
 

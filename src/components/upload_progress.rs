@@ -1,4 +1,4 @@
-use crate::api::upload::UploadControl;
+use crate::connectors::upload::UploadControl;
 use leptos::prelude::*;
 use switchboard_core::attachments::format_size;
 

@@ -1,11 +1,11 @@
 //! The agent console's frame: top bar, views on the left, the inbox in the middle, and
 //! the open conversation (the nested route) on the right.
 
-use crate::api::{load_directory, load_inbox};
 use crate::components::agent_picker::AgentPicker;
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::inbox_views::{use_inbox_filters, InboxViews};
+use crate::connectors::{load_directory, load_inbox};
 use crate::state::{
     api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxVersion,
 };

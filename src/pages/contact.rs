@@ -1,14 +1,14 @@
 //! The public contact-us page: validated as the person types, nothing sent until every
 //! field is right, then a confirmation with the reference of the message.
 
-use crate::api::communication::CommunicationConnector;
-use crate::api::load_directory;
-use crate::api::upload::UploadControl;
 use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
+use crate::connectors::communication::CommunicationConnector;
+use crate::connectors::load_directory;
+use crate::connectors::upload::UploadControl;
 use crate::state::api_origin;
 use leptos::prelude::*;
 use std::collections::HashSet;

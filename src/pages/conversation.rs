@@ -1,7 +1,6 @@
 //! The right pane: one conversation's header (customer, reference, status, assignee), its
 //! thread with older messages on demand, and the reply box.
 
-use crate::api::{Connector, ConversationBackend};
 use crate::components::assignee_select::AssigneeSelect;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::inbox_views::with_search;
@@ -9,6 +8,7 @@ use crate::components::reply_box::ReplyBox;
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;
 use crate::components::thread::MessageThread;
+use crate::connectors::{Connector, ConversationBackend};
 use crate::state::{DirectoryResource, InboxVersion};
 use leptos::html;
 use leptos::prelude::*;

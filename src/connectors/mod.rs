@@ -1,14 +1,20 @@
-//! The console's API layer: one connector per backend behind one interface, and the
-//! reference server's discovery. Pages call these functions and see only the domain.
+//! The console's connectors: one per backend dialect behind one interface
+//! ([`ConversationBackend`]), dispatched by the [`Connector`] enum. Shared plumbing sits
+//! beside them ([`http`], [`upload`]), discovery in [`directory`], the merge of every
+//! backend's conversations in [`inbox`]. Pages call these and see only the domain.
 
 pub mod communication;
+pub mod directory;
 pub mod http;
+pub mod inbox;
 pub mod upload;
 
+pub use directory::{load_directory, Directory};
+pub use inbox::{load_inbox, Inbox};
+
 use communication::CommunicationConnector;
-use futures::future::join_all;
 use switchboard_core::attachments::AttachmentPolicy;
-use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH};
+use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
     BackendKind, Conversation, InboxQuery, Message, Page, StatusChange,
 };
@@ -144,115 +150,4 @@ impl ConversationBackend for Connector {
     ) -> Result<Conversation, ApiError> {
         self.backend().change_status(id, change).await
     }
-}
-
-/// What the serving server says is connected, and who can be assigned.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Directory {
-    pub backends: Vec<BackendDescriptor>,
-    pub agents: Vec<Agent>,
-    pub connectors: Vec<Connector>,
-}
-
-impl Directory {
-    pub fn connector(&self, name: &str) -> Option<&Connector> {
-        self.connectors.iter().find(|c| c.name() == name)
-    }
-
-    pub fn backend(&self, name: &str) -> Option<&BackendDescriptor> {
-        self.backends.iter().find(|b| b.name == name)
-    }
-
-    pub fn agent(&self, id: &str) -> Option<&Agent> {
-        self.agents.iter().find(|a| a.id == id)
-    }
-
-    /// Discovered backends this console has no connector for yet.
-    pub fn unsupported(&self) -> impl Iterator<Item = &BackendDescriptor> {
-        self.backends
-            .iter()
-            .filter(|b| self.connector(&b.name).is_none())
-    }
-
-    /// The communication backend, which also receives the public contact-us form.
-    pub fn contact_backend(&self) -> Option<&CommunicationConnector> {
-        self.connectors
-            .iter()
-            .map(|c| match c {
-                Connector::Communication(c) => c,
-            })
-            .next()
-    }
-}
-
-/// `origin` is empty for the server that serves the console, or `http://host:port`.
-pub async fn load_directory(origin: &str) -> Result<Directory, ApiError> {
-    let backends_url = format!("{origin}{BACKENDS_PATH}");
-    let agents_url = format!("{origin}{AGENTS_PATH}");
-    let (backends, agents) = futures::join!(
-        http::get_json::<Vec<BackendDescriptor>>(&backends_url),
-        http::get_json::<Vec<Agent>>(&agents_url)
-    );
-    let backends = backends?;
-    let connectors = backends
-        .iter()
-        .filter_map(|b| Connector::for_backend(b, origin))
-        .collect();
-    Ok(Directory {
-        backends,
-        agents: agents?,
-        connectors,
-    })
-}
-
-/// The merged inbox: every backend's conversations, newest activity first.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Inbox {
-    pub conversations: Vec<Conversation>,
-    /// Backends that failed, by name, with why; the others still show.
-    pub failures: Vec<(String, ApiError)>,
-    pub total: u64,
-    pub unreadable: usize,
-    pub has_more: bool,
-}
-
-/// Loads pages `1..=pages` of every backend at once and merges them.
-pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery, pages: u32) -> Inbox {
-    let per_backend = connectors.iter().map(|connector| async move {
-        let mut slices = Vec::new();
-        for page in 1..=pages.max(1) {
-            let query = InboxQuery {
-                page,
-                ..query.clone()
-            };
-            let slice = connector.list_conversations(&query).await?;
-            let last = !slice.page.has_more();
-            slices.push(slice);
-            if last {
-                break;
-            }
-        }
-        Ok::<_, ApiError>(slices)
-    });
-    let mut inbox = Inbox::default();
-    for (connector, result) in connectors.iter().zip(join_all(per_backend).await) {
-        match result {
-            Ok(slices) => {
-                if let Some(last) = slices.last() {
-                    inbox.has_more |= last.page.has_more();
-                    inbox.total += last.page.total_items;
-                }
-                for slice in slices {
-                    inbox.unreadable += slice.unreadable;
-                    inbox.conversations.extend(slice.page.items);
-                }
-            }
-            Err(error) => inbox.failures.push((connector.name().to_owned(), error)),
-        }
-    }
-    // Newest activity first across backends; conversations without a date go last.
-    inbox
-        .conversations
-        .sort_by_key(|c| std::cmp::Reverse(c.last_activity));
-    inbox
 }

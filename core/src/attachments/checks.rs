@@ -1,0 +1,258 @@
+//! The checks made on files before they are sent (browser) and when they arrive (server),
+//! each refusal naming the file, the rule and the limit.
+
+use super::formats::extension;
+use super::{identify, AttachmentPolicy, FileFormat, KB, MAX_NAME_CHARS, MB};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The name a file is kept and shown under: no folders, no control characters, not
+/// empty, not endless. `None` when nothing usable is left.
+pub fn clean_file_name(raw: &str) -> Option<String> {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim();
+    if cleaned.is_empty() {
+        return None;
+    }
+    let count = cleaned.chars().count();
+    if count <= MAX_NAME_CHARS {
+        return Some(cleaned.to_owned());
+    }
+    // Keep the extension when cutting a long name.
+    let ext = extension(cleaned).filter(|e| e.chars().count() <= 10);
+    let keep = MAX_NAME_CHARS - ext.map_or(0, |e| e.chars().count() + 1);
+    let stem: String = cleaned.chars().take(keep).collect();
+    Some(match ext {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem,
+    })
+}
+
+/// `12 bytes`, `812 KB`, `5.2 MB`: one decimal where it helps.
+pub fn format_size(bytes: u64) -> String {
+    if bytes < KB {
+        return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });
+    }
+    let (value, unit) = if bytes < MB {
+        (bytes as f64 / KB as f64, "KB")
+    } else {
+        (bytes as f64 / MB as f64, "MB")
+    };
+    // Round down so a size just over a limit never reads as the limit itself.
+    let tenths = (value * 10.0).floor() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0} {unit}")
+    } else {
+        format!("{tenths:.1} {unit}")
+    }
+}
+
+/// A size next to its limit: exact bytes when rounding would make them read the same.
+fn format_size_against(size: u64, limit: u64) -> String {
+    let rounded = format_size(size);
+    if size > limit && rounded == format_size(limit) {
+        format!("{} bytes", group_thousands(size))
+    } else {
+        rounded
+    }
+}
+
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A file as the browser or the server holds it before the checks.
+#[derive(Clone, Copy, Debug)]
+pub struct CandidateFile<'a> {
+    pub name: &'a str,
+    pub size: u64,
+    /// At least its first [`SNIFF_LEN`] bytes (all of them when shorter).
+    pub head: &'a [u8],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedFile {
+    pub name: String,
+    pub format: FileFormat,
+    pub size: u64,
+}
+
+/// Why a file, or a set of files, cannot be sent. Each says which file, what rule, and
+/// the limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AttachmentProblem {
+    UnusableName {
+        raw: String,
+    },
+    Empty {
+        name: String,
+    },
+    NotAccepted {
+        name: String,
+        accepted: String,
+    },
+    NotWhatItsNameSays {
+        name: String,
+        claimed: FileFormat,
+        accepted: String,
+    },
+    FileTooLarge {
+        name: String,
+        size: u64,
+        limit: u64,
+    },
+    TooManyFiles {
+        count: usize,
+        limit: usize,
+    },
+    MessageTooLarge {
+        total: u64,
+        limit: u64,
+    },
+}
+
+impl AttachmentProblem {
+    /// The file the problem is about, when it is about one file.
+    pub fn file_name(&self) -> Option<&str> {
+        match self {
+            AttachmentProblem::UnusableName { raw } => Some(raw),
+            AttachmentProblem::Empty { name }
+            | AttachmentProblem::NotAccepted { name, .. }
+            | AttachmentProblem::NotWhatItsNameSays { name, .. }
+            | AttachmentProblem::FileTooLarge { name, .. } => Some(name),
+            AttachmentProblem::TooManyFiles { .. } | AttachmentProblem::MessageTooLarge { .. } => {
+                None
+            }
+        }
+    }
+
+    /// Whether the server should answer 413 rather than 400.
+    pub fn is_size(&self) -> bool {
+        matches!(
+            self,
+            AttachmentProblem::FileTooLarge { .. } | AttachmentProblem::MessageTooLarge { .. }
+        )
+    }
+}
+
+impl fmt::Display for AttachmentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AttachmentProblem::UnusableName { raw } => {
+                write!(f, "“{}” is not a usable file name.", raw.escape_debug())
+            }
+            AttachmentProblem::Empty { name } => write!(f, "{name} is empty."),
+            AttachmentProblem::NotAccepted { name, accepted } => {
+                write!(f, "{name} is not an accepted format: accepted are {accepted}.")
+            }
+            AttachmentProblem::NotWhatItsNameSays {
+                name,
+                claimed,
+                accepted,
+            } => write!(
+                f,
+                "{name} is not really a {} file: its content does not match its name. Accepted are {accepted}.",
+                claimed.label()
+            ),
+            AttachmentProblem::FileTooLarge { name, size, limit } => write!(
+                f,
+                "{name} is {}; one file can be at most {}.",
+                format_size_against(*size, *limit),
+                format_size(*limit)
+            ),
+            AttachmentProblem::TooManyFiles { count, limit } => write!(
+                f,
+                "{limit} files are the most one message can carry ({count} chosen)."
+            ),
+            AttachmentProblem::MessageTooLarge { total, limit } => write!(
+                f,
+                "These files come to {}; a message can carry {}.",
+                format_size_against(*total, *limit),
+                format_size(*limit)
+            ),
+        }
+    }
+}
+
+/// Checks one file against a policy.
+pub fn check_file(
+    policy: &AttachmentPolicy,
+    file: CandidateFile<'_>,
+) -> Result<AcceptedFile, AttachmentProblem> {
+    let name = clean_file_name(file.name).ok_or_else(|| AttachmentProblem::UnusableName {
+        raw: file.name.to_owned(),
+    })?;
+    if file.size == 0 {
+        return Err(AttachmentProblem::Empty { name });
+    }
+    let accepted = policy.accepted_labels();
+    let format = identify(&name, file.head).filter(|f| policy.formats.contains(f));
+    let Some(format) = format else {
+        let claimed = extension(&name)
+            .and_then(FileFormat::from_extension)
+            .filter(|f| policy.formats.contains(f));
+        return Err(match claimed {
+            Some(claimed) => AttachmentProblem::NotWhatItsNameSays {
+                name,
+                claimed,
+                accepted,
+            },
+            None => AttachmentProblem::NotAccepted { name, accepted },
+        });
+    };
+    if file.size > policy.max_file_bytes {
+        return Err(AttachmentProblem::FileTooLarge {
+            name,
+            size: file.size,
+            limit: policy.max_file_bytes,
+        });
+    }
+    Ok(AcceptedFile {
+        name,
+        format,
+        size: file.size,
+    })
+}
+
+/// Checks every file, then the count and the total. Every problem is reported, so the
+/// person can fix them all at once.
+pub fn check_message(
+    policy: &AttachmentPolicy,
+    files: &[CandidateFile<'_>],
+) -> Result<Vec<AcceptedFile>, Vec<AttachmentProblem>> {
+    let mut accepted = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match check_file(policy, *file) {
+            Ok(ok) => accepted.push(ok),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if files.len() > policy.max_files {
+        problems.push(AttachmentProblem::TooManyFiles {
+            count: files.len(),
+            limit: policy.max_files,
+        });
+    }
+    let total: u64 = files.iter().map(|f| f.size).sum();
+    if total > policy.max_message_bytes && files.len() > 1 {
+        problems.push(AttachmentProblem::MessageTooLarge {
+            total,
+            limit: policy.max_message_bytes,
+        });
+    }
+    if problems.is_empty() {
+        Ok(accepted)
+    } else {
+        Err(problems)
+    }
+}

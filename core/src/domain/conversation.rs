@@ -1,0 +1,193 @@
+//! Conversations and messages as every backend's are shown: status, author, files,
+//! and what a backend lets an agent do.
+
+use super::{BackendKind, ConversationKey};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The console's status set. A value no mapping knows is kept verbatim in `Other`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConversationStatus {
+    Open,
+    InProgress,
+    Closed,
+    Archived,
+    Ignored,
+    Other(String),
+}
+
+impl ConversationStatus {
+    pub fn label(&self) -> &str {
+        match self {
+            ConversationStatus::Open => "Open",
+            ConversationStatus::InProgress => "In progress",
+            ConversationStatus::Closed => "Closed",
+            ConversationStatus::Archived => "Archived",
+            ConversationStatus::Ignored => "Ignored",
+            ConversationStatus::Other(raw) => raw,
+        }
+    }
+
+    /// A stable token for CSS classes and test hooks.
+    pub fn token(&self) -> &'static str {
+        match self {
+            ConversationStatus::Open => "open",
+            ConversationStatus::InProgress => "in-progress",
+            ConversationStatus::Closed => "closed",
+            ConversationStatus::Archived => "archived",
+            ConversationStatus::Ignored => "ignored",
+            ConversationStatus::Other(_) => "other",
+        }
+    }
+}
+
+/// What a backend can do with a conversation; the console hides or disables the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capabilities {
+    pub reply: bool,
+    pub assign: bool,
+    pub unassign: bool,
+    pub close: bool,
+    pub reopen: bool,
+    pub archive: bool,
+}
+
+impl Capabilities {
+    pub const NONE: Capabilities = Capabilities {
+        reply: false,
+        assign: false,
+        unassign: false,
+        close: false,
+        reopen: false,
+        archive: false,
+    };
+}
+
+/// An action on a conversation's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusChange {
+    Reopen,
+    Close,
+    Archive,
+}
+
+impl StatusChange {
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusChange::Reopen => "Reopen",
+            StatusChange::Close => "Close",
+            StatusChange::Archive => "Archive",
+        }
+    }
+
+    /// Which changes make sense from a status, in the order the console shows them.
+    pub fn available_from(status: &ConversationStatus) -> Vec<StatusChange> {
+        match status {
+            ConversationStatus::Open | ConversationStatus::InProgress => {
+                vec![StatusChange::Close, StatusChange::Archive]
+            }
+            ConversationStatus::Closed => vec![StatusChange::Reopen, StatusChange::Archive],
+            ConversationStatus::Archived => vec![StatusChange::Reopen],
+            ConversationStatus::Ignored | ConversationStatus::Other(_) => {
+                vec![StatusChange::Reopen, StatusChange::Close]
+            }
+        }
+    }
+
+    pub fn allowed_by(self, capabilities: &Capabilities) -> bool {
+        match self {
+            StatusChange::Reopen => capabilities.reopen,
+            StatusChange::Close => capabilities.close,
+            StatusChange::Archive => capabilities.archive,
+        }
+    }
+}
+
+/// Who wrote a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthorKind {
+    Customer,
+    Agent,
+    System,
+    Other(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub kind: AuthorKind,
+    pub id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: String,
+    pub author: Author,
+    pub body: String,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// The backend's delivery state, verbatim (`SENT`, `READ`, ...), when it has one.
+    pub delivery: Option<String>,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Where to fetch it: as the backend gives it, made absolute by the connector.
+    pub url: String,
+    /// A picture the browser can show as a thumbnail.
+    pub is_image: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub key: ConversationKey,
+    pub backend_kind: BackendKind,
+    /// How the customer is known to the backend (an id or a mail address).
+    pub customer: String,
+    pub subject: Option<String>,
+    /// A reference the customer and the agent share (trip, order, case).
+    pub reference: Option<String>,
+    pub status: ConversationStatus,
+    pub assignee: Option<String>,
+    pub participants: Vec<String>,
+    pub last_message: Option<Message>,
+    pub last_activity: Option<DateTime<Utc>>,
+    pub capabilities: Capabilities,
+}
+
+impl Conversation {
+    /// The line under the customer in the list: the subject, else the last message.
+    pub fn preview(&self) -> String {
+        let text = self
+            .subject
+            .as_deref()
+            .or(self.last_message.as_ref().map(|m| m.body.as_str()))
+            .unwrap_or("");
+        preview_text(text, 140)
+    }
+}
+
+/// One line of plain text: whitespace folded, cut at `max_chars` with an ellipsis.
+pub fn preview_text(text: &str, max_chars: usize) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= max_chars {
+        folded
+    } else {
+        let mut cut: String = folded.chars().take(max_chars.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// A contact-us message as the console and the contact page see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactReceipt {
+    /// The reference given to the customer.
+    pub reference: String,
+    pub conversation_id: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
