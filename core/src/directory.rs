@@ -2,6 +2,7 @@
 //! `GET /api/backends` (discovery) and `GET /api/agents` (who can be assigned).
 
 use crate::domain::BackendKind;
+use crate::error::ApiError;
 use serde::{Deserialize, Serialize};
 
 pub const BACKENDS_PATH: &str = "/api/backends";
@@ -26,16 +27,25 @@ pub struct Agent {
     pub email: String,
 }
 
-impl Agent {
-    /// Up to two initials for the avatar.
-    pub fn initials(&self) -> String {
-        self.name
-            .split_whitespace()
-            .filter_map(|word| word.chars().next())
-            .take(2)
-            .flat_map(char::to_uppercase)
-            .collect()
+/// Switchboard's own error body on `/api`: a `message` and the request's `debug_id`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    debug_id: String,
+}
+
+/// An error from Switchboard's own endpoints as the one domain error.
+pub fn decode_error(status: u16, body: &str, correlation_id: Option<String>) -> ApiError {
+    let mut error = ApiError::from_status(status, correlation_id);
+    if let Ok(parsed) = serde_json::from_str::<ErrorBody>(body) {
+        error.backend_message = Some(parsed.message).filter(|m| !m.trim().is_empty());
+        if !parsed.debug_id.is_empty() {
+            error.correlation_id = Some(parsed.debug_id);
+        }
     }
+    error
 }
 
 #[cfg(test)]
@@ -51,12 +61,9 @@ mod tests {
     }
 
     #[test]
-    fn initials_take_two_words() {
-        let agent = Agent {
-            id: "a".into(),
-            name: "élodie de la Tour".into(),
-            email: "e@x.fr".into(),
-        };
-        assert_eq!(agent.initials(), "ÉD");
+    fn its_own_error_body_is_read() {
+        let e = decode_error(404, r#"{"message":"No such route","debug_id":"d-1"}"#, None);
+        assert_eq!(e.backend_message.as_deref(), Some("No such route"));
+        assert_eq!(e.correlation_id.as_deref(), Some("d-1"));
     }
 }

@@ -1,7 +1,7 @@
-//! One error type for every backend: whatever a backend answers (its own error body, an
-//! HTML error page, nothing at all) becomes an [`ApiError`] the console can put in words.
+//! The one error the console shows, whatever the backend: each backend's own error body
+//! is decoded by its `wire/<backend>/error.rs` into an [`ApiError`]; an HTML error page
+//! or no body at all leaves the status to speak. Here: the kinds, and their words.
 
-use serde::Deserialize;
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,18 +45,6 @@ impl ErrorKind {
             500..=599 => ErrorKind::Server,
             _ => ErrorKind::Unexpected,
         }
-    }
-
-    /// Whether trying the same request again later may work.
-    pub fn is_transient(self) -> bool {
-        matches!(
-            self,
-            ErrorKind::Network
-                | ErrorKind::Timeout
-                | ErrorKind::RateLimited
-                | ErrorKind::Unavailable
-                | ErrorKind::Server
-        )
     }
 }
 
@@ -103,32 +91,15 @@ impl ApiError {
         }
     }
 
-    /// Normalises an error response. Reads, in order: the communication API's body
-    /// (`name`, `message`, `debug_id`, `details`), `{"error":{"message"}}`,
-    /// `{"error":"..."}` and `{"message":"..."}`. Anything else (an HTML page, an empty
-    /// body) leaves only the status to speak, and is never shown to the person as is.
-    pub fn from_response(status: u16, body: &str, correlation_id: Option<String>) -> Self {
-        let mut error = ApiError {
+    /// An error response before its body is read: the status speaks, and the
+    /// `X-Correlation-ID` header names the request. Each backend's `wire/<backend>/error.rs`
+    /// then reads its own body into `backend_message`, `details` and its trace id.
+    pub fn from_status(status: u16, correlation_id: Option<String>) -> Self {
+        ApiError {
             status: Some(status),
             correlation_id,
             ..ApiError::new(ErrorKind::from_status(status))
-        };
-        if let Ok(parsed) = serde_json::from_str::<AnyErrorBody>(body) {
-            error.backend_message = parsed.message();
-            error.details = parsed
-                .details
-                .into_iter()
-                .filter(|d| !d.field.is_empty() || !d.issue.is_empty())
-                .map(|d| FieldIssue {
-                    field: d.field,
-                    issue: d.issue,
-                })
-                .collect();
-            if let Some(debug_id) = parsed.debug_id.filter(|id| !id.is_empty()) {
-                error.correlation_id = Some(debug_id);
-            }
         }
-        error
     }
 
     /// One sentence for the person in front of the console.
@@ -176,75 +147,16 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The union of the error bodies our backends send; every field optional.
-#[derive(Deserialize, Default)]
-struct AnyErrorBody {
-    #[serde(default)]
-    message: Option<serde_json::Value>,
-    #[serde(default)]
-    error: Option<serde_json::Value>,
-    #[serde(default)]
-    debug_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::lenient::null_as_default")]
-    details: Vec<AnyDetail>,
-}
-
-#[derive(Deserialize, Default)]
-struct AnyDetail {
-    #[serde(default)]
-    field: String,
-    #[serde(default)]
-    issue: String,
-}
-
-impl AnyErrorBody {
-    fn message(&self) -> Option<String> {
-        let text = |v: &serde_json::Value| v.as_str().map(str::to_owned);
-        self.message
-            .as_ref()
-            .and_then(text)
-            .or_else(|| match &self.error {
-                Some(serde_json::Value::String(s)) => Some(s.clone()),
-                Some(serde_json::Value::Object(o)) => o.get("message").and_then(text),
-                _ => None,
-            })
-            .filter(|m| !m.trim().is_empty())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_communication_error_body_is_read() {
-        let body = r#"{"name":"INVALID_REQUEST","debug_id":"abc-123","message":"Request is not valid","information_link":"","details":[{"field":"mail","value":"x","location":"body","issue":"must be an email address"}]}"#;
-        let e = ApiError::from_response(400, body, Some("header-id".into()));
-        assert_eq!(e.kind, ErrorKind::Invalid);
-        assert_eq!(e.backend_message.as_deref(), Some("Request is not valid"));
-        assert_eq!(e.correlation_id.as_deref(), Some("abc-123"));
-        assert_eq!(e.detail_lines(), vec!["mail: must be an email address"]);
-    }
-
-    #[test]
-    fn other_dialects_are_read() {
-        let e = ApiError::from_response(401, r#"{"error":{"message":"token expired"}}"#, None);
-        assert_eq!(e.kind, ErrorKind::Unauthorized);
-        assert_eq!(e.backend_message.as_deref(), Some("token expired"));
-        let e = ApiError::from_response(404, r#"{"error":"no such ticket"}"#, None);
-        assert_eq!(e.backend_message.as_deref(), Some("no such ticket"));
-    }
-
-    #[test]
-    fn an_html_error_page_leaves_the_status_to_speak() {
-        let e = ApiError::from_response(
-            502,
-            "<html><body><h1>502 Bad Gateway</h1></body></html>",
-            None,
-        );
+    fn an_error_before_its_body_has_the_status_and_the_request_id() {
+        let e = ApiError::from_status(502, Some("c-1".into()));
         assert_eq!(e.kind, ErrorKind::Unavailable);
         assert_eq!(e.backend_message, None);
-        assert!(e.kind.is_transient());
+        assert_eq!(e.correlation_id.as_deref(), Some("c-1"));
         assert_eq!(
             e.to_string(),
             "The server is unavailable for now. Try again in a moment. (HTTP 502)"
@@ -256,6 +168,33 @@ mod tests {
         assert_eq!(ErrorKind::from_status(500), ErrorKind::Server);
         assert_eq!(ErrorKind::from_status(413), ErrorKind::TooLarge);
         assert_eq!(ErrorKind::from_status(418), ErrorKind::Unexpected);
-        assert!(!ErrorKind::Invalid.is_transient());
+        assert_eq!(ErrorKind::from_status(404), ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn detail_lines_read_with_or_without_a_field() {
+        let mut e = ApiError::new(ErrorKind::Invalid);
+        e.details = vec![
+            FieldIssue {
+                field: "mail".into(),
+                issue: "must be an email address".into(),
+            },
+            FieldIssue {
+                field: String::new(),
+                issue: "too many files".into(),
+            },
+            FieldIssue {
+                field: "name".into(),
+                issue: String::new(),
+            },
+        ];
+        assert_eq!(
+            e.detail_lines(),
+            vec![
+                "mail: must be an email address",
+                "too many files",
+                "name is not valid"
+            ]
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The connector for the communication API: its routes and parameters (see
 //! `docs/backends.md`), mapped through `core` so the pages only see the domain.
 
-use super::http::{get_json, query_string, send_json, Method};
+use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};
 use super::{ConversationBackend, InboxSlice};
 use serde::de::DeserializeOwned;
@@ -13,16 +13,18 @@ use switchboard_core::domain::{
 use switchboard_core::error::ApiError;
 use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::{
-    contact_receipt, conversation_to_domain, message_to_domain, page_to_domain, AssignAgentRequest,
-    ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto, MessageDto, PageDto,
-    TransmitterType, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART, MAX_PAGE_SIZE, MESSAGE_PART,
-    MIN_CONVERSATION_PAGE_SIZE,
+    contact_receipt, conversation_to_domain, decode_error, message_to_domain, page_to_domain,
+    AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
+    MessageDto, PageDto, TransmitterType, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART,
+    MAX_PAGE_SIZE, MESSAGE_PART, MIN_CONVERSATION_PAGE_SIZE,
 };
 use web_sys::{File, FormData};
 
 /// Messages are counted from 0 by this API, conversations from 1.
 const FIRST_MESSAGE_PAGE: u32 = 0;
 const FIRST_CONVERSATION_PAGE: u32 = 1;
+/// This API's way of speaking HTTP: its own error body.
+const HTTP: Client = Client::new(decode_error);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CommunicationConnector {
@@ -77,7 +79,7 @@ impl CommunicationConnector {
         upload: &UploadControl,
     ) -> Result<T, ApiError> {
         if files.is_empty() {
-            return send_json(Method::Post, url, json).await;
+            return HTTP.send_json(Method::Post, url, json).await;
         }
         let form = FormData::new().map_err(|_| ApiError::network("no FormData"))?;
         let body = serde_json::to_string(json).map_err(|e| ApiError::malformed(e.to_string()))?;
@@ -87,7 +89,7 @@ impl CommunicationConnector {
             form.append_with_blob_and_filename(FILES_PART, file, &file.name())
                 .map_err(|_| ApiError::network("a file could not be prepared"))?;
         }
-        let text = post_multipart(url, &form, upload).await?;
+        let text = post_multipart(HTTP, url, &form, upload).await?;
         serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))
     }
 
@@ -98,10 +100,10 @@ impl CommunicationConnector {
         change: impl FnOnce(&mut ConversationDto),
     ) -> Result<ConversationDto, ApiError> {
         let url = self.conversation_url(id);
-        let mut dto: ConversationDto = get_json(&url).await?;
+        let mut dto: ConversationDto = HTTP.get_json(&url).await?;
         change(&mut dto);
         dto.links.clear();
-        send_json(Method::Put, &url, &dto).await
+        HTTP.send_json(Method::Put, &url, &dto).await
     }
 
     /// The public contact-us form.
@@ -168,7 +170,7 @@ impl ConversationBackend for CommunicationConnector {
             }
         }
         let url = format!("{}/conversations{}", self.base_url, query_string(&params));
-        let dto: PageDto<ConversationDto> = get_json(&url).await?;
+        let dto: PageDto<ConversationDto> = HTTP.get_json(&url).await?;
         let (mut page, unreadable) = page_to_domain(dto, FIRST_CONVERSATION_PAGE, |c| {
             conversation_to_domain(&self.name, c)
         });
@@ -183,7 +185,7 @@ impl ConversationBackend for CommunicationConnector {
     }
 
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        let dto: ConversationDto = get_json(&self.conversation_url(id)).await?;
+        let dto: ConversationDto = HTTP.get_json(&self.conversation_url(id)).await?;
         self.map_conversation(dto)
     }
 
@@ -203,7 +205,7 @@ impl ConversationBackend for CommunicationConnector {
                 ("sizePage", page_size.clamp(1, MAX_PAGE_SIZE).to_string()),
             ])
         );
-        let dto: PageDto<MessageDto> = get_json(&url).await?;
+        let dto: PageDto<MessageDto> = HTTP.get_json(&url).await?;
         let (mut page, _unreadable) = page_to_domain(dto, FIRST_MESSAGE_PAGE, message_to_domain);
         // The API sends newest first; a thread reads oldest first.
         page.items.reverse();
@@ -243,7 +245,7 @@ impl ConversationBackend for CommunicationConnector {
                 let body = AssignAgentRequest {
                     assigned_agent_id: Some(agent_id.to_owned()),
                 };
-                send_json(Method::Put, &url, &body).await?
+                HTTP.send_json(Method::Put, &url, &body).await?
             }
             // The assigned-agent route requires an agent: unassigning is a full update.
             None => self.update(id, |dto| dto.assigned_agent_id = None).await?,

@@ -2,9 +2,15 @@
 //! into connectors.
 
 use super::communication::CommunicationConnector;
-use super::{http, Connector, ConversationBackend};
-use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH};
+use super::http::Client;
+use super::{Connector, ConversationBackend};
+use switchboard_core::directory::{
+    decode_error, Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH,
+};
 use switchboard_core::error::ApiError;
+
+/// Switchboard's own endpoints speak their own error body.
+const OWN: Client = Client::new(decode_error);
 
 /// What the serving server says is connected, and who can be assigned.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,8 +56,8 @@ pub async fn load_directory(origin: &str) -> Result<Directory, ApiError> {
     let backends_url = format!("{origin}{BACKENDS_PATH}");
     let agents_url = format!("{origin}{AGENTS_PATH}");
     let (backends, agents) = futures::join!(
-        http::get_json::<Vec<BackendDescriptor>>(&backends_url),
-        http::get_json::<Vec<Agent>>(&agents_url)
+        OWN.get_json::<Vec<BackendDescriptor>>(&backends_url),
+        OWN.get_json::<Vec<Agent>>(&agents_url)
     );
     let backends = backends?;
     let connectors = backends

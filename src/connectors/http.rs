@@ -1,6 +1,7 @@
 //! The one place the console speaks HTTP: every request gets a correlation id and a
 //! time limit, `response.ok()` is checked before decoding, and every failure becomes a
-//! typed [`ApiError`] from `core`.
+//! typed [`ApiError`] from `core`. Each connector holds a [`Client`] with its backend's
+//! own error decoder (`core/src/wire/<backend>/error.rs`).
 
 use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -37,69 +38,101 @@ fn clock_bits() -> u64 {
         .unsigned_abs()
 }
 
-pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response = send(Request::get(url), None::<&()>).await?;
-    decode(response).await
+/// Reads one backend's error body into the domain error (`wire/<backend>/error.rs`).
+pub type ErrorDecoder = fn(u16, &str, Option<String>) -> ApiError;
+
+/// One backend's way of speaking HTTP: today only its error decoder; its credentials join
+/// here when a gateway needs them.
+#[derive(Clone, Copy)]
+pub struct Client {
+    pub decode_error: ErrorDecoder,
 }
 
-pub async fn send_json<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    url: &str,
-    body: &B,
-) -> Result<T, ApiError> {
-    let builder = match method {
-        Method::Post => Request::post(url),
-        Method::Put => Request::put(url),
-    };
-    let response = send(builder, Some(body)).await?;
-    decode(response).await
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Client")
+    }
+}
+
+impl PartialEq for Client {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.decode_error, other.decode_error)
+    }
+}
+
+impl Client {
+    pub const fn new(decode_error: ErrorDecoder) -> Self {
+        Client { decode_error }
+    }
+
+    pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
+        let response = self.send(Request::get(url), None::<&()>).await?;
+        decode(response).await
+    }
+
+    pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let builder = match method {
+            Method::Post => Request::post(url),
+            Method::Put => Request::put(url),
+            Method::Patch => Request::patch(url),
+        };
+        let response = self.send(builder, Some(body)).await?;
+        decode(response).await
+    }
+
+    async fn send<B: Serialize>(
+        &self,
+        builder: RequestBuilder,
+        body: Option<&B>,
+    ) -> Result<Response, ApiError> {
+        let controller = web_sys::AbortController::new().ok();
+        let builder = builder
+            .header(CORRELATION_HEADER, &new_correlation_id())
+            .header("Accept", "application/json")
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+        let request = match body {
+            Some(body) => builder.json(body),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::network(e.to_string()))?;
+
+        let sending = Box::pin(request.send());
+        let deadline = TimeoutFuture::new(REQUEST_TIMEOUT_MS);
+        let response = match select(sending, deadline).await {
+            Either::Left((result, _)) => result.map_err(|e| ApiError::network(e.to_string()))?,
+            Either::Right(_) => {
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+                return Err(ApiError::new(ErrorKind::Timeout));
+            }
+        };
+
+        if response.ok() {
+            Ok(response)
+        } else {
+            let correlation_id = response.headers().get(CORRELATION_HEADER);
+            // An unreadable error body still leaves the status to speak.
+            let body = response.text().await.unwrap_or_default();
+            Err((self.decode_error)(
+                response.status(),
+                &body,
+                correlation_id,
+            ))
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
 pub enum Method {
     Post,
     Put,
-}
-
-async fn send<B: Serialize>(
-    builder: RequestBuilder,
-    body: Option<&B>,
-) -> Result<Response, ApiError> {
-    let controller = web_sys::AbortController::new().ok();
-    let builder = builder
-        .header(CORRELATION_HEADER, &new_correlation_id())
-        .header("Accept", "application/json")
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let request = match body {
-        Some(body) => builder.json(body),
-        None => builder.build(),
-    }
-    .map_err(|e| ApiError::network(e.to_string()))?;
-
-    let sending = Box::pin(request.send());
-    let deadline = TimeoutFuture::new(REQUEST_TIMEOUT_MS);
-    let response = match select(sending, deadline).await {
-        Either::Left((result, _)) => result.map_err(|e| ApiError::network(e.to_string()))?,
-        Either::Right(_) => {
-            if let Some(controller) = controller {
-                controller.abort();
-            }
-            return Err(ApiError::new(ErrorKind::Timeout));
-        }
-    };
-
-    if response.ok() {
-        Ok(response)
-    } else {
-        let correlation_id = response.headers().get(CORRELATION_HEADER);
-        // An unreadable error body still leaves the status to speak.
-        let body = response.text().await.unwrap_or_default();
-        Err(ApiError::from_response(
-            response.status(),
-            &body,
-            correlation_id,
-        ))
-    }
+    Patch,
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

@@ -2,7 +2,7 @@
 //! uploads go through XMLHttpRequest and its `upload.onprogress`; everything else stays
 //! on gloo-net.
 
-use super::http::new_correlation_id;
+use super::http::{new_correlation_id, Client};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -70,6 +70,7 @@ enum Outcome {
 /// POSTs `form` and returns the response body of a 2xx; any other status becomes the
 /// backend's normalised error.
 pub async fn post_multipart(
+    client: Client,
     url: &str,
     form: &FormData,
     control: &UploadControl,
@@ -137,7 +138,7 @@ pub async fn post_multipart(
                 Ok(body)
             } else {
                 let correlation_id = xhr.get_response_header("X-Correlation-ID").ok().flatten();
-                Err(ApiError::from_response(status, &body, correlation_id))
+                Err((client.decode_error)(status, &body, correlation_id))
             }
         }
     }

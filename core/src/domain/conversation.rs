@@ -52,17 +52,6 @@ pub struct Capabilities {
     pub archive: bool,
 }
 
-impl Capabilities {
-    pub const NONE: Capabilities = Capabilities {
-        reply: false,
-        assign: false,
-        unassign: false,
-        close: false,
-        reopen: false,
-        archive: false,
-    };
-}
-
 /// An action on a conversation's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusChange {

@@ -1,8 +1,6 @@
 //! The inbox's views (status and assignee) as they stand in the URL, and the one query
 //! every connector translates into its own parameters.
 
-use super::ConversationStatus;
-
 /// The status filter of the inbox, as it stands in the URL (`?status=open`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum StatusFilter {
@@ -45,18 +43,6 @@ impl StatusFilter {
             StatusFilter::Open => "Open",
             StatusFilter::Closed => "Closed",
             StatusFilter::Archived => "Archived",
-        }
-    }
-
-    pub fn matches(self, status: &ConversationStatus) -> bool {
-        match self {
-            StatusFilter::All => true,
-            StatusFilter::Open => matches!(
-                status,
-                ConversationStatus::Open | ConversationStatus::InProgress
-            ),
-            StatusFilter::Closed => *status == ConversationStatus::Closed,
-            StatusFilter::Archived => *status == ConversationStatus::Archived,
         }
     }
 }

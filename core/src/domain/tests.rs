@@ -47,13 +47,6 @@ fn filters_round_trip_through_their_tokens() {
 }
 
 #[test]
-fn open_filter_includes_in_progress() {
-    assert!(StatusFilter::Open.matches(&ConversationStatus::InProgress));
-    assert!(!StatusFilter::Open.matches(&ConversationStatus::Closed));
-    assert!(StatusFilter::All.matches(&ConversationStatus::Other("X".into())));
-}
-
-#[test]
 fn preview_folds_whitespace_and_cuts_on_characters() {
     assert_eq!(preview_text("  a\n\n b\t c ", 10), "a b c");
     let long = "é".repeat(200);

@@ -22,18 +22,6 @@ pub fn status_to_domain(status: Option<&ConversationStatusDto>) -> ConversationS
     }
 }
 
-/// The wire status a console status becomes; `None` where this backend has no such status.
-pub fn status_from_domain(status: &ConversationStatus) -> Option<ConversationStatusDto> {
-    match status {
-        ConversationStatus::Open | ConversationStatus::InProgress => {
-            Some(ConversationStatusDto::Open)
-        }
-        ConversationStatus::Closed => Some(ConversationStatusDto::Closed),
-        ConversationStatus::Archived => Some(ConversationStatusDto::Archived),
-        ConversationStatus::Ignored | ConversationStatus::Other(_) => None,
-    }
-}
-
 fn non_empty(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
 }
@@ -278,16 +266,15 @@ mod tests {
     }
 
     #[test]
-    fn statuses_round_trip_between_wire_and_domain() {
-        for wire in [
-            ConversationStatusDto::Open,
-            ConversationStatusDto::Closed,
-            ConversationStatusDto::Archived,
-        ] {
-            let domain = status_to_domain(Some(&wire));
-            assert_eq!(status_from_domain(&domain), Some(wire));
-        }
-        assert_eq!(status_from_domain(&ConversationStatus::Ignored), None);
+    fn statuses_map_and_unknown_ones_are_kept() {
+        assert_eq!(
+            status_to_domain(Some(&ConversationStatusDto::Closed)),
+            ConversationStatus::Closed
+        );
+        assert_eq!(
+            status_to_domain(Some(&ConversationStatusDto::Other("PAUSED".into()))),
+            ConversationStatus::Other("PAUSED".into())
+        );
     }
 
     #[test]
