@@ -3,9 +3,10 @@
 //! to `now` so the inbox reads "5 min ago" to a month back; everything else, ids included,
 //! is derived from indices, so two seeds differ only in their times.
 
-use crate::communication::input::{sha256_hex, ContactInput};
-use crate::communication::record_contact;
-use crate::errors::ApiError;
+use crate::dialects::communication::contact::record_contact;
+use crate::dialects::communication::input::ContactInput;
+use crate::http::upload::sha256_hex;
+use crate::http::HttpError;
 use crate::store::{
     self, AttachmentRecord, ConversationRecord, MailRecord, MessageRecord, NewAttachment, Store,
 };
@@ -274,7 +275,7 @@ fn minutes(n: i64) -> Duration {
 }
 
 /// Seeds the store when it has no conversation yet; says whether it did.
-pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, ApiError> {
+pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, HttpError> {
     store.run_blocking(|conn| {
         if store::count_conversations(conn)? > 0 {
             return Ok(false);
@@ -477,7 +478,7 @@ fn demo_files(index: u32) -> Vec<(usize, String, Vec<u8>)> {
 fn demo_attachments(
     index: u32,
     messages: &[MessageRecord],
-) -> Result<Vec<(String, Vec<NewAttachment>)>, ApiError> {
+) -> Result<Vec<(String, Vec<NewAttachment>)>, HttpError> {
     let mut by_message: Vec<(String, Vec<NewAttachment>)> = Vec::new();
     for (position, (k, name, data)) in demo_files(index).into_iter().enumerate() {
         let Some(message) = messages.get(k) else {
@@ -490,7 +491,7 @@ fn demo_attachments(
         };
         // Our own bytes: a refusal here is a bug in this file, reported at startup.
         let accepted = check_file(&ATTACHMENT_POLICY, candidate)
-            .map_err(|problem| ApiError::internal(format!("demo file: {problem}")))?;
+            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
         let file = NewAttachment {
             record: AttachmentRecord {
                 id: seed_uuid(5, u64::from(index) * 16 + position as u64),
@@ -655,7 +656,7 @@ fn pdf(title: &str, lines: &[&str]) -> Vec<u8> {
 
 /// Contact-us messages go through the same path as the public form, so each opens its
 /// conversation exactly as a real one would.
-fn seed_contacts(conn: &rusqlite::Connection, now: DateTime<Utc>) -> Result<(), ApiError> {
+fn seed_contacts(conn: &rusqlite::Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
     let contacts = [
         (
             minutes(38),

@@ -2,7 +2,7 @@
 //! the API's base path (a deployment may mount the API elsewhere).
 
 use super::input::PageRequest;
-use crate::errors::ApiError;
+use crate::http::HttpError;
 use crate::store::{
     AttachmentRecord, ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice,
 };
@@ -65,8 +65,8 @@ pub fn attachment(record: AttachmentRecord) -> AttachmentDto {
 /// A stored file as a download: never shown inline, never sniffed, and sandboxed should a
 /// browser open it anyway, so nothing uploaded runs in the console's origin. The bytes
 /// under an id never change, so caches may keep them.
-pub fn download(record: AttachmentRecord, data: Vec<u8>) -> Result<Response, ApiError> {
-    let value = |text: &str| HeaderValue::from_str(text).map_err(ApiError::internal);
+pub fn download(record: AttachmentRecord, data: Vec<u8>) -> Result<Response, HttpError> {
+    let value = |text: &str| HeaderValue::from_str(text).map_err(HttpError::internal);
     let headers = [
         (header::CONTENT_TYPE, value(&record.media_type)?),
         (header::CONTENT_LENGTH, HeaderValue::from(data.len())),

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Instant;
 use switchboard_core::attachments::MB;
-use switchboard_server::communication::input::sha256_hex;
+use switchboard_server::http::upload::sha256_hex;
 
 impl TestServer {
     async fn new_conversation(&self) -> String {
