@@ -5,7 +5,7 @@
 use crate::dialects;
 use crate::http::error::{json_response, rendered};
 use crate::http::{HttpError, Kind};
-use crate::store;
+use crate::store::people;
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
@@ -42,7 +42,7 @@ async fn list_backends() -> Json<Vec<BackendDescriptor>> {
 async fn list_agents(State(state): State<AppState>) -> Result<Json<Vec<Agent>>, HttpError> {
     let agents = state
         .store
-        .run(|conn| Ok::<_, HttpError>(store::list_agents(conn)?))
+        .run(|conn| Ok::<_, HttpError>(people::list_agents(conn)?))
         .await?;
     Ok(Json(agents))
 }

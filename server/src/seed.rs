@@ -5,11 +5,11 @@
 
 use crate::dialects::communication::contact::record_contact;
 use crate::dialects::communication::input::ContactInput;
+use crate::dialects::communication::store::{self, ConversationRecord, MailRecord, MessageRecord};
 use crate::http::upload::sha256_hex;
 use crate::http::HttpError;
-use crate::store::{
-    self, AttachmentRecord, ConversationRecord, MailRecord, MessageRecord, NewAttachment, Store,
-};
+use crate::store::files::{FileRecord, NewFile};
+use crate::store::{people, Store};
 use chrono::{DateTime, Duration, Utc};
 use switchboard_core::attachments::{check_file, CandidateFile};
 use switchboard_core::directory::Agent;
@@ -281,7 +281,7 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, HttpErro
             return Ok(false);
         }
         for (id, name, email) in AGENTS {
-            store::insert_agent(
+            people::insert_agent(
                 conn,
                 &Agent {
                     id: id.to_owned(),
@@ -297,7 +297,7 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, HttpErro
                 store::insert_message(conn, message)?;
             }
             for (message_id, files) in demo_attachments(index, &messages)? {
-                store::insert_attachments(conn, &message_id, &files)?;
+                store::insert_message_files(conn, &message_id, &files)?;
             }
         }
         seed_contacts(conn, now)?;
@@ -478,8 +478,8 @@ fn demo_files(index: u32) -> Vec<(usize, String, Vec<u8>)> {
 fn demo_attachments(
     index: u32,
     messages: &[MessageRecord],
-) -> Result<Vec<(String, Vec<NewAttachment>)>, HttpError> {
-    let mut by_message: Vec<(String, Vec<NewAttachment>)> = Vec::new();
+) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
+    let mut by_message: Vec<(String, Vec<NewFile>)> = Vec::new();
     for (position, (k, name, data)) in demo_files(index).into_iter().enumerate() {
         let Some(message) = messages.get(k) else {
             continue;
@@ -492,10 +492,10 @@ fn demo_attachments(
         // Our own bytes: a refusal here is a bug in this file, reported at startup.
         let accepted = check_file(&ATTACHMENT_POLICY, candidate)
             .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
-        let file = NewAttachment {
-            record: AttachmentRecord {
+        let file = NewFile {
+            record: FileRecord {
                 id: seed_uuid(5, u64::from(index) * 16 + position as u64),
-                file_name: accepted.name,
+                name: accepted.name,
                 media_type: accepted.format.media_type().to_owned(),
                 size: data.len() as u64,
                 sha256: sha256_hex(&data),
@@ -731,7 +731,7 @@ fn demo_mails(now: DateTime<Utc>) -> Vec<MailRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{ConversationFilter, Window};
+    use store::{ConversationFilter, Window};
 
     #[test]
     fn the_seed_is_varied_and_runs_once() {

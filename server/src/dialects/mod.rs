@@ -8,6 +8,7 @@
 pub mod communication;
 
 use crate::http::error::{rendered, Renderer};
+use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::Router;
 use switchboard_core::directory::BackendDescriptor;
@@ -24,6 +25,8 @@ pub struct Dialect {
     pub routes: fn() -> Router<AppState>,
     /// Its error body.
     pub render_error: Renderer,
+    /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
+    pub migrations: &'static [Migration],
 }
 
 /// Every dialect, in discovery's order.

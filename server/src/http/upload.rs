@@ -3,7 +3,7 @@
 //! their real bytes, before anything is stored.
 
 use super::error::{problem, HttpError, Location, Problem};
-use crate::store::{AttachmentRecord, NewAttachment};
+use crate::store::files::{FileRecord, NewFile};
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 use switchboard_core::attachments::{
@@ -50,7 +50,7 @@ pub fn files(
     uploads: Vec<UploadedFile>,
     now: &str,
     new_id: &mut dyn FnMut() -> String,
-) -> Result<Vec<NewAttachment>, HttpError> {
+) -> Result<Vec<NewFile>, HttpError> {
     let candidates: Vec<CandidateFile<'_>> = uploads
         .iter()
         .map(|file| CandidateFile {
@@ -66,10 +66,10 @@ pub fn files(
     Ok(accepted
         .into_iter()
         .zip(uploads)
-        .map(|(file, uploaded)| NewAttachment {
-            record: AttachmentRecord {
+        .map(|(file, uploaded)| NewFile {
+            record: FileRecord {
                 id: new_id(),
-                file_name: file.name,
+                name: file.name,
                 media_type: file.format.media_type().to_owned(),
                 size: uploaded.data.len() as u64,
                 sha256: sha256_hex(&uploaded.data),
@@ -148,7 +148,7 @@ mod tests {
     fn check(
         policy: &'static AttachmentPolicy,
         uploads: Vec<UploadedFile>,
-    ) -> Result<Vec<NewAttachment>, HttpError> {
+    ) -> Result<Vec<NewFile>, HttpError> {
         let upload = Upload {
             json_part: "contact",
             files_part: "files",
@@ -170,7 +170,7 @@ mod tests {
         .unwrap();
         let record = &stored[0].record;
         assert_eq!(record.id, "a1");
-        assert_eq!(record.file_name, "scan1.png");
+        assert_eq!(record.name, "scan1.png");
         assert_eq!(record.media_type, "image/png");
         assert_eq!(record.size, PNG.len() as u64);
         assert_eq!(record.sha256, sha256_hex(PNG));

@@ -3,9 +3,10 @@
 //! demo contacts land exactly as real ones do.
 
 use super::input::{self, ContactInput};
+use super::store::{self, ConversationRecord, MessageRecord};
 use super::CONTACT_ORIGIN_ID;
 use crate::http::{HttpError, Location};
-use crate::store::{self, ConversationRecord, MessageRecord, NewAttachment};
+use crate::store::files::NewFile;
 use rusqlite::Connection;
 use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterType};
 
@@ -64,7 +65,7 @@ pub fn contact_message(
 pub fn record_contact(
     conn: &Connection,
     contact: ContactInput,
-    files: &[NewAttachment],
+    files: &[NewFile],
     now: &str,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<store::ContactRecord, HttpError> {
@@ -94,7 +95,7 @@ pub fn record_contact(
     };
     let message = contact_message(new_id(), &conversation_id, &contact, now);
     store::insert_message(conn, &message)?;
-    store::insert_attachments(conn, &message.id, files)?;
+    store::insert_message_files(conn, &message.id, files)?;
     let record = contact.into_record(contact_id, conversation_id, now);
     store::insert_contact(conn, &record)?;
     Ok(record)

@@ -4,12 +4,14 @@
 
 use super::contact::record_contact;
 use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
+use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, CONTACT_UPLOAD, MESSAGE_UPLOAD};
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
 use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
-use crate::store::{self, ConversationRecord, MessageRecord, NewAttachment};
+use crate::store::files::NewFile;
+use crate::store::people;
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -64,7 +66,7 @@ fn conversation_view(
 
 fn ensure_agent_exists(conn: &Connection, agent_id: Option<&str>) -> Result<(), HttpError> {
     match agent_id {
-        Some(agent_id) if !store::agent_exists(conn, agent_id)? => Err(HttpError::invalid_field(
+        Some(agent_id) if !people::agent_exists(conn, agent_id)? => Err(HttpError::invalid_field(
             Location::Body,
             "assignedAgentId",
             agent_id,
@@ -301,7 +303,7 @@ async fn prepare_files(
     upload: Upload,
     files: Vec<UploadedFile>,
     now: String,
-) -> Result<Vec<NewAttachment>, HttpError> {
+) -> Result<Vec<NewFile>, HttpError> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
@@ -360,7 +362,7 @@ pub async fn add_message(
             let mut record = load_conversation(conn, &id)?;
             ensure_new_message_id(conn, "id", &message)?;
             store::insert_message(conn, &message)?;
-            store::insert_attachments(conn, &message.id, &attachments)?;
+            store::insert_message_files(conn, &message.id, &attachments)?;
             message.attachments = attachments.into_iter().map(|file| file.record).collect();
             let participants_before = record.participants.len();
             include_transmitter(&mut record, &message);

@@ -2,10 +2,10 @@
 //! collected, and turned into the store's records. Text rules come from
 //! `switchboard_core::validation`, so the server refuses exactly what the browser refuses.
 
+use super::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
 use crate::http::extract::QueryParams;
 use crate::http::problems::Problems;
 use crate::http::{HttpError, Location};
-use crate::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
 };

@@ -3,16 +3,19 @@
 //!
 //! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
 //! the answers, `contact` is what a contact-us message opens (shared with the seed),
-//! `errors` renders the documented error body.
+//! `errors` renders the documented error body, `store` holds its tables' SQL and
+//! `migrations/` their steps.
 
 pub mod contact;
 pub mod errors;
 pub mod handlers;
 pub mod input;
 pub mod output;
+pub mod store;
 
 use super::Dialect;
 use crate::http::upload::Upload;
+use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, put};
@@ -31,7 +34,27 @@ pub const DIALECT: Dialect = Dialect {
     base_path: DEFAULT_BASE_PATH,
     routes,
     render_error: errors::render,
+    migrations: MIGRATIONS,
 };
+
+/// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "conversations",
+        sql: include_str!("migrations/001_conversations.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "attachments",
+        sql: include_str!("migrations/002_attachments.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "message files",
+        sql: include_str!("migrations/003_message_files.sql"),
+    },
+];
 
 /// A contact-us conversation has no trip or establishment; the conversation's required
 /// fields name where it came from instead.
