@@ -2,12 +2,14 @@
 //! adding a dialect is one module and one line in [`ALL`].
 //!
 //! A dialect brings its routes (absolute paths under its base path), the renderer of its
-//! error body, its schema steps and its demo data. Everything below its base path is
+//! error body ([`crate::http::error::Renderer`]), its schema steps
+//! ([`crate::store::migrations`]) and its demo data ([`crate::seed::Seed`]). Everything below its base path is
 //! answered in its shape, including unknown paths and wrong methods.
 
 pub mod communication;
 
 use crate::http::error::{rendered, Renderer};
+use crate::seed::Seed;
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::Router;
@@ -27,6 +29,8 @@ pub struct Dialect {
     pub render_error: Renderer,
     /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
     pub migrations: &'static [Migration],
+    /// Its demo data, written into an empty store.
+    pub seed: Seed,
 }
 
 /// Every dialect, in discovery's order.

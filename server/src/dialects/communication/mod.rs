@@ -3,14 +3,15 @@
 //!
 //! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
 //! the answers, `contact` is what a contact-us message opens (shared with the seed),
-//! `errors` renders the documented error body, `store` holds its tables' SQL and
-//! `migrations/` their steps.
+//! `errors` renders the documented error body, `store` holds its tables' SQL,
+//! `migrations/` their steps and `seed` its demo data.
 
 pub mod contact;
 pub mod errors;
 pub mod handlers;
 pub mod input;
 pub mod output;
+pub mod seed;
 pub mod store;
 
 use super::Dialect;
@@ -35,6 +36,7 @@ pub const DIALECT: Dialect = Dialect {
     routes,
     render_error: errors::render,
     migrations: MIGRATIONS,
+    seed: seed::SEED,
 };
 
 /// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
