@@ -1,5 +1,5 @@
 //! Switchboard's reference server: each backend dialect's REST contract (`dialects`, as
-//! `docs/backends.md` routes them) over one SQLite store, Switchboard's own discovery
+//! `docs/backends/` routes them) over one SQLite store, Switchboard's own discovery
 //! endpoints (`directory`), and the built console (`spa`).
 //!
 //! ```no_run

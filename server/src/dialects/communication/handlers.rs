@@ -1,5 +1,5 @@
-//! The communication API's handlers, one per operation of `docs/backends.md`: each checks
-//! its request (`input`), runs its store work in one transaction, and shapes the answer
+//! The communication API's handlers, one per operation of `docs/backends/communication.md`:
+//! each checks its request (`input`), runs its store work in one transaction, and shapes the answer
 //! (`output`).
 
 use super::contact::record_contact;

@@ -1,5 +1,5 @@
-//! The communication API (`communication-api.txt`) as `docs/backends.md` routes it:
-//! conversations and their messages, contact-us messages, mails.
+//! The communication API (`communication-api.txt`) as `docs/backends/communication.md`
+//! routes it: conversations and their messages, contact-us messages, mails.
 //!
 //! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
 //! the answers, `contact` is what a contact-us message opens (shared with the seed),
@@ -76,7 +76,7 @@ pub const CONTACT_UPLOAD: Upload = Upload {
     policy: &CONTACT_ATTACHMENT_POLICY,
 };
 
-/// The routes of `docs/backends.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths below it
+/// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths below it
 /// and wrong methods are answered by the dialects list, in this API's error body.
 pub fn routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
