@@ -17,8 +17,8 @@ use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKEND
 /// Where Switchboard's own endpoints live.
 pub const BASE_PATH: &str = "/api";
 
-/// Where an error body sends a reader.
-pub const INFORMATION_LINK: &str = "docs/backends.md";
+/// Where an error body sends a reader: the index of the backends, with these endpoints.
+pub const INFORMATION_LINK: &str = "docs/backends/README.md";
 
 /// Every backend this server implements, named after its dialect.
 pub fn backends() -> Vec<BackendDescriptor> {

@@ -40,7 +40,7 @@ fn assert_error(reply: &Reply, status: StatusCode, name: &str) -> Vec<(String, S
         reply.headers["x-correlation-id"].to_str().unwrap()
     );
     assert!(!body["message"].as_str().unwrap().is_empty());
-    assert_eq!(body["information_link"], "docs/backends.md");
+    assert_eq!(body["information_link"], "docs/backends/communication.md");
     body["details"]
         .as_array()
         .expect("details is a list")

@@ -7,7 +7,7 @@ use axum::response::Response;
 use switchboard_core::wire::communication::{ErrorBody, ErrorDetail};
 
 /// Where the error body sends a reader: the contract's notes.
-pub const INFORMATION_LINK: &str = "docs/backends.md";
+pub const INFORMATION_LINK: &str = "docs/backends/communication.md";
 
 /// The document's error names.
 pub fn name(kind: Kind) -> &'static str {

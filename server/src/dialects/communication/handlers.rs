@@ -1,6 +1,6 @@
-//! The communication API's handlers, one per operation of `docs/backends/communication.md`:
-//! each checks its request (`input`), runs its store work in one transaction, and shapes the answer
-//! (`output`).
+//! The communication API's handlers, one per operation of
+//! `docs/backends/communication.md`: each checks its request (`input`), runs its store work
+//! in one transaction, and shapes the answer (`output`).
 
 use super::contact::record_contact;
 use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
