@@ -1,50 +1,106 @@
-//! Switchboard's own endpoints: discovery (`/api/backends`) and the agents a conversation
-//! can be assigned to (`/api/agents`).
+//! Switchboard's own endpoints under `/api`: discovery (`/api/backends`, from the dialects
+//! list) and the agents a conversation can be assigned to (`/api/agents`). Their errors
+//! have Switchboard's own body, rendered here.
 
-use crate::communication::no_route;
-use crate::errors::ApiError;
-use crate::store;
+use crate::dialects;
+use crate::http::error::{json_response, rendered};
+use crate::http::{HttpError, Kind};
+use crate::store::people;
 use crate::AppState;
 use axum::extract::State;
-use axum::routing::{any, get};
+use axum::response::Response;
+use axum::routing::get;
 use axum::{Json, Router};
+use serde::Serialize;
 use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH};
-use switchboard_core::domain::BackendKind;
-use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 
-/// The one backend this server implements, named after its dialect.
+/// Where Switchboard's own endpoints live.
+pub const BASE_PATH: &str = "/api";
+
+/// Where an error body sends a reader: the index of the backends, with these endpoints.
+pub const INFORMATION_LINK: &str = "docs/backends/README.md";
+
+/// Every backend this server implements, named after its dialect.
 pub fn backends() -> Vec<BackendDescriptor> {
-    vec![BackendDescriptor {
-        kind: BackendKind::Communication,
-        name: "communication".to_owned(),
-        label: BackendKind::Communication.label().to_owned(),
-        base_path: DEFAULT_BASE_PATH.to_owned(),
-    }]
+    dialects::ALL.iter().map(|d| d.descriptor()).collect()
 }
 
+/// `/api/*`, every error in Switchboard's body.
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    let routes = Router::new()
         .route(BACKENDS_PATH, get(list_backends))
-        .route(AGENTS_PATH, get(list_agents))
-        .route("/api", any(no_route))
-        .route("/api/{*rest}", any(no_route))
+        .route(AGENTS_PATH, get(list_agents));
+    rendered(routes, BASE_PATH, render_error)
 }
 
+/// Discovery: the backends, their kinds and base paths.
 async fn list_backends() -> Json<Vec<BackendDescriptor>> {
     Json(backends())
 }
 
-async fn list_agents(State(state): State<AppState>) -> Result<Json<Vec<Agent>>, ApiError> {
+/// The agents a conversation can be assigned to.
+async fn list_agents(State(state): State<AppState>) -> Result<Json<Vec<Agent>>, HttpError> {
     let agents = state
         .store
-        .run(|conn| Ok::<_, ApiError>(store::list_agents(conn)?))
+        .run(|conn| Ok::<_, HttpError>(people::list_agents(conn)?))
         .await?;
     Ok(Json(agents))
+}
+
+/// Switchboard's error body: for now the same fields and names as the communication API's.
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    name: &'static str,
+    debug_id: &'a str,
+    message: &'a str,
+    information_link: &'static str,
+    details: Vec<ErrorDetail<'a>>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    field: &'a str,
+    value: &'a str,
+    location: &'static str,
+    issue: &'a str,
+}
+
+fn name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Invalid => "INVALID_REQUEST",
+        Kind::NotFound | Kind::NoRoute => "NOT_FOUND",
+        Kind::MethodNotAllowed => "METHOD_NOT_ALLOWED",
+        Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+        Kind::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        Kind::Internal => "INTERNAL_ERROR",
+    }
+}
+
+/// The [`crate::http::error::Renderer`] of Switchboard's own endpoints.
+fn render_error(error: &HttpError, debug_id: &str) -> Response {
+    let body = ErrorBody {
+        name: name(error.kind),
+        debug_id,
+        message: &error.message,
+        information_link: INFORMATION_LINK,
+        details: error
+            .problems
+            .iter()
+            .map(|p| ErrorDetail {
+                field: &p.field,
+                value: &p.value,
+                location: p.location.as_str(),
+                issue: &p.issue,
+            })
+            .collect(),
+    };
+    json_response(error.status, &body)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::Location;
 
     #[test]
     fn discovery_lists_the_communication_backend() {
@@ -52,6 +108,32 @@ mod tests {
         assert_eq!(
             json,
             r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"}]"#
+        );
+    }
+
+    #[test]
+    fn the_error_body_has_the_fields_of_today() {
+        let error = HttpError::invalid_field(Location::Query, "q", "x", "is odd");
+        let response = render_error(&error, "id-1");
+        assert_eq!(response.status(), axum::http::StatusCode::BAD_REQUEST);
+        let body = ErrorBody {
+            name: "INVALID_REQUEST",
+            debug_id: "id-1",
+            message: &error.message,
+            information_link: INFORMATION_LINK,
+            details: vec![ErrorDetail {
+                field: "q",
+                value: "x",
+                location: "query",
+                issue: "is odd",
+            }],
+        };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            serde_json::json!({"name": "INVALID_REQUEST", "debug_id": "id-1",
+                "message": "The request is not valid: q is odd",
+                "information_link": INFORMATION_LINK,
+                "details": [{"field": "q", "value": "x", "location": "query", "issue": "is odd"}]})
         );
     }
 }

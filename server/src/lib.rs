@@ -1,5 +1,6 @@
-//! Switchboard's reference server: the communication API of `docs/backends.md` over one
-//! SQLite file, Switchboard's own discovery endpoints, and the built console.
+//! Switchboard's reference server: each backend dialect's REST contract (`dialects`, as
+//! `docs/backends/` routes them) over one SQLite store, Switchboard's own discovery
+//! endpoints (`directory`), and the built console (`spa`).
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), switchboard_server::StartupError> {
@@ -12,12 +13,10 @@
 //! # }
 //! ```
 
-pub mod communication;
 pub mod config;
-pub mod correlation;
+pub mod dialects;
 pub mod directory;
-pub mod errors;
-pub mod extract;
+pub mod http;
 pub mod seed;
 pub mod spa;
 pub mod store;
@@ -79,14 +78,14 @@ pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> Result<
 fn router(store: Store, dist_dir: Option<PathBuf>) -> Router {
     let spa = spa::Spa::new(dist_dir);
     Router::new()
-        .merge(communication::routes())
+        .merge(dialects::routes())
         .merge(directory::routes())
         .with_state(AppState { store })
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(cors())
         // Outermost, so every response, CORS preflights included, carries the id.
-        .layer(middleware::from_fn(correlation::correlate))
+        .layer(middleware::from_fn(http::correlation::correlate))
 }
 
 /// Any origin may call: browser tests serve the console from another port. A gateway in

@@ -2,8 +2,8 @@
 //! 127.0.0.1:0 with a fresh SQLite file (so with the demo seed), and speaks to it with
 //! reqwest.
 
-// Each test crate compiles this module and uses only part of it: `put` is for `api.rs`,
-// `post_form` and `Reply::bytes` for `attachments.rs`.
+// Each test crate compiles this module and uses only part of it: `put` is for
+// `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`.
 #![allow(dead_code)]
 
 use reqwest::header::HeaderMap;

@@ -2,26 +2,19 @@
 //! collected, and turned into the store's records. Text rules come from
 //! `switchboard_core::validation`, so the server refuses exactly what the browser refuses.
 
-use crate::errors::{detail, ApiError, Location};
-use crate::extract::{QueryParams, UploadedFile};
-use crate::store::{
-    AttachmentRecord, ContactRecord, ConversationFilter, MailRecord, MessageRecord, NewAttachment,
-    Window,
-};
-use sha2::{Digest, Sha256};
-use switchboard_core::attachments::{
-    check_file, check_message, AttachmentPolicy, AttachmentProblem, CandidateFile, SNIFF_LEN,
-};
+use super::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
+use crate::http::extract::QueryParams;
+use crate::http::problems::Problems;
+use crate::http::{HttpError, Location};
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
 };
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
-    ErrorDetail, MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
-    DEFAULT_PAGE_SIZE, FILES_PART, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
+    MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
+    DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
     MIN_MESSAGE_PAGE_SIZE,
 };
-use switchboard_core::wire::{format_instant, parse_instant};
 
 /// A customer id may be the customer's email (contact-us conversations use it), which
 /// can be longer than other ids.
@@ -35,133 +28,17 @@ pub const MAX_PARTICIPANTS: usize = 50;
 /// Bounds one mail's receivers.
 pub const MAX_RECEIVERS: usize = 100;
 
-/// Every problem of one request, reported together.
-#[derive(Default)]
-pub struct Problems(Vec<ErrorDetail>);
-
-impl Problems {
-    pub fn add(&mut self, location: Location, field: &str, value: &str, issue: impl Into<String>) {
-        self.0.push(detail(location, field, value, issue));
-    }
-
-    pub fn finish(self) -> Result<(), ApiError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::invalid(self.0))
-        }
-    }
-
-    /// Non-blank and at most `max` characters; trimmed.
-    fn required(&mut self, field: &str, value: Option<&str>, max: usize) -> String {
-        match value.map(str::trim) {
-            None | Some("") => {
-                self.add(Location::Body, field, "", "is required");
-                String::new()
-            }
-            Some(text) => {
-                self.within(Location::Body, field, text, max);
-                text.to_owned()
-            }
-        }
-    }
-
-    /// Absent or blank is `None`; otherwise at most `max` characters, trimmed.
-    fn optional(
-        &mut self,
-        location: Location,
-        field: &str,
-        value: Option<&str>,
-        max: usize,
-    ) -> Option<String> {
-        let text = value.map(str::trim).filter(|text| !text.is_empty())?;
-        self.within(location, field, text, max);
-        Some(text.to_owned())
-    }
-
-    fn within(&mut self, location: Location, field: &str, text: &str, max: usize) {
-        if text.chars().count() > max {
-            self.add(
-                location,
-                field,
-                text,
-                format!("can have at most {max} characters"),
-            );
-        }
-    }
-
-    /// An open enum's value must be one the document lists.
-    fn known(&mut self, location: Location, field: &str, raw: &str, known: bool, allowed: &[&str]) {
-        if !known {
-            self.add(
-                location,
-                field,
-                raw,
-                format!("must be one of {}", allowed.join(", ")),
-            );
-        }
-    }
-
-    /// An instant in any form `parse_instant` reads, rewritten the way the store sorts.
-    fn instant(&mut self, field: &str, value: Option<&str>) -> Option<String> {
-        let raw = value.map(str::trim).filter(|raw| !raw.is_empty())?;
-        match parse_instant(raw) {
-            Some(instant) => Some(format_instant(instant)),
-            None => {
-                self.add(
-                    Location::Body,
-                    field,
-                    raw,
-                    "must be an RFC 3339 date-time, such as 2026-04-12T09:30:00Z",
-                );
-                None
-            }
-        }
-    }
-
-    fn ids(
-        &mut self,
-        field: &str,
-        values: &[String],
-        max_count: usize,
-        max_chars: usize,
-    ) -> Vec<String> {
-        if values.len() > max_count {
-            self.add(
-                Location::Body,
-                field,
-                &values.len().to_string(),
-                format!("can list at most {max_count} ids"),
-            );
-        }
-        let mut kept: Vec<String> = Vec::with_capacity(values.len());
-        for (index, value) in values.iter().enumerate() {
-            let text = value.trim();
-            let field = format!("{field}[{index}]");
-            if text.is_empty() {
-                self.add(Location::Body, &field, value, "must not be blank");
-            } else {
-                self.within(Location::Body, &field, text, max_chars);
-                if !kept.iter().any(|k| k == text) {
-                    kept.push(text.to_owned());
-                }
-            }
-        }
-        kept
-    }
-}
-
 /// A path id: present and not longer than any stored id.
-pub fn path_id(field: &str, id: &str) -> Result<(), ApiError> {
+pub fn path_id(field: &str, id: &str) -> Result<(), HttpError> {
     if id.trim().is_empty() {
-        Err(ApiError::invalid_field(
+        Err(HttpError::invalid_field(
             Location::Path,
             field,
             id,
             "is required",
         ))
     } else if id.chars().count() > MAX_ID_LENGTH {
-        Err(ApiError::invalid_field(
+        Err(HttpError::invalid_field(
             Location::Path,
             field,
             id,
@@ -289,7 +166,7 @@ pub enum LastMessage {
 pub fn conversation(
     dto: ConversationDto,
     last: LastMessage,
-) -> Result<ConversationInput, ApiError> {
+) -> Result<ConversationInput, HttpError> {
     let mut problems = Problems::default();
     let id = problems.optional(Location::Body, "id", dto.id.as_deref(), MAX_ID_LENGTH);
     let trip_publication_id = problems.required(
@@ -358,7 +235,7 @@ pub fn conversation(
 }
 
 /// The assigned-agent route's body: the id is required there.
-pub fn assigned_agent(request: AssignAgentRequest) -> Result<String, ApiError> {
+pub fn assigned_agent(request: AssignAgentRequest) -> Result<String, HttpError> {
     let mut problems = Problems::default();
     let id = problems.optional(
         Location::Body,
@@ -367,7 +244,7 @@ pub fn assigned_agent(request: AssignAgentRequest) -> Result<String, ApiError> {
         MAX_ID_LENGTH,
     );
     let Some(id) = id else {
-        return Err(ApiError::invalid_field(
+        return Err(HttpError::invalid_field(
             Location::Body,
             "assignedAgentId",
             "",
@@ -427,7 +304,7 @@ pub enum Files {
     Attached,
 }
 
-pub fn message(dto: MessageDto, files: Files) -> Result<MessageInput, ApiError> {
+pub fn message(dto: MessageDto, files: Files) -> Result<MessageInput, HttpError> {
     let mut problems = Problems::default();
     let input = read_message(dto, "", files, &mut problems);
     problems.finish()?;
@@ -512,92 +389,6 @@ fn read_message(
     }
 }
 
-// ---- attachments --------------------------------------------------------------------------
-
-/// Checks the files against `policy` with the code the browser runs, on their real bytes,
-/// and readies them for the store: cleaned name, detected type, checksum. Hashing reads
-/// every byte, so callers run this off the async workers.
-pub fn files(
-    policy: &AttachmentPolicy,
-    uploads: Vec<UploadedFile>,
-    now: &str,
-    new_id: &mut dyn FnMut() -> String,
-) -> Result<Vec<NewAttachment>, ApiError> {
-    let candidates: Vec<CandidateFile<'_>> = uploads
-        .iter()
-        .map(|upload| CandidateFile {
-            name: &upload.name,
-            size: upload.data.len() as u64,
-            head: &upload.data[..upload.data.len().min(SNIFF_LEN)],
-        })
-        .collect();
-    let accepted = match check_message(policy, &candidates) {
-        Ok(accepted) => accepted,
-        Err(problems) => return Err(refusal(policy, &candidates, &problems)),
-    };
-    Ok(accepted
-        .into_iter()
-        .zip(uploads)
-        .map(|(file, upload)| NewAttachment {
-            record: AttachmentRecord {
-                id: new_id(),
-                file_name: file.name,
-                media_type: file.format.media_type().to_owned(),
-                size: upload.data.len() as u64,
-                sha256: sha256_hex(&upload.data),
-                created_at: now.to_owned(),
-            },
-            data: upload.data,
-        })
-        .collect())
-}
-
-/// One detail per problem: `files[i]` for a file's own, `files` for the count and the total.
-fn refusal(
-    policy: &AttachmentPolicy,
-    candidates: &[CandidateFile<'_>],
-    problems: &[AttachmentProblem],
-) -> ApiError {
-    // `check_message` does not say which file a problem is about (two may share a name), so
-    // each file is checked alone for its index; the count and total come from `check_message`.
-    let mut details: Vec<ErrorDetail> = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(index, candidate)| {
-            let problem = check_file(policy, *candidate).err()?;
-            let field = format!("{FILES_PART}[{index}]");
-            let name = problem.file_name().unwrap_or(candidate.name);
-            Some(detail(Location::Body, &field, name, problem.to_string()))
-        })
-        .collect();
-    details.extend(problems.iter().filter_map(|problem| {
-        let value = match problem {
-            AttachmentProblem::TooManyFiles { count, .. } => count.to_string(),
-            AttachmentProblem::MessageTooLarge { total, .. } => total.to_string(),
-            _ => return None,
-        };
-        Some(detail(
-            Location::Body,
-            FILES_PART,
-            &value,
-            problem.to_string(),
-        ))
-    }));
-    ApiError::refused(details, problems.iter().any(AttachmentProblem::is_size))
-}
-
-/// The checksum the API shows as `sha256:<hex>`.
-pub fn sha256_hex(data: &[u8]) -> String {
-    use std::fmt::Write;
-    Sha256::digest(data)
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, byte| {
-            // Writing to a String cannot fail.
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
-}
-
 // ---- contact-us ---------------------------------------------------------------------------
 
 /// The public form's body, checked with the form's own rules.
@@ -630,7 +421,7 @@ impl ContactInput {
     }
 }
 
-pub fn contact(dto: ContactMessageDto) -> Result<ContactInput, ApiError> {
+pub fn contact(dto: ContactMessageDto) -> Result<ContactInput, HttpError> {
     let mut problems = Problems::default();
     let mut form_field = |field: ContactField, value: Option<String>| {
         let value = value.unwrap_or_default();
@@ -678,7 +469,7 @@ pub fn contact(dto: ContactMessageDto) -> Result<ContactInput, ApiError> {
 
 // ---- mails --------------------------------------------------------------------------------
 
-pub fn mail(dto: MailDto, id: String, now: &str) -> Result<MailRecord, ApiError> {
+pub fn mail(dto: MailDto, id: String, now: &str) -> Result<MailRecord, HttpError> {
     let mut problems = Problems::default();
     let receivers_id = problems.ids(
         "receiversId",
@@ -737,196 +528,4 @@ pub fn mail(dto: MailDto, id: String, now: &str) -> Result<MailRecord, ApiError>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fields(error: &ApiError) -> Vec<&str> {
-        error.details.iter().map(|d| d.field.as_str()).collect()
-    }
-
-    #[test]
-    fn a_conversation_names_every_missing_field() {
-        let error = conversation(ConversationDto::default(), LastMessage::Ignored).unwrap_err();
-        assert_eq!(
-            fields(&error),
-            [
-                "tripPublicationId",
-                "tripReference",
-                "establishmentId",
-                "customerId"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_conversation_refuses_unknown_status_and_long_ids() {
-        let dto = ConversationDto {
-            trip_publication_id: Some("p".into()),
-            trip_reference: Some("r".repeat(MAX_ID_LENGTH + 1)),
-            establishment_id: Some("e".into()),
-            customer_id: Some("c".into()),
-            status: Some(ConversationStatusDto::Other("PENDING".into())),
-            ..Default::default()
-        };
-        let error = conversation(dto, LastMessage::Ignored).unwrap_err();
-        assert_eq!(fields(&error), ["tripReference", "status"]);
-        assert!(error.details[1].issue.contains("OPEN, CLOSED, ARCHIVED"));
-    }
-
-    #[test]
-    fn a_message_gets_defaults_and_normalised_dates() {
-        let input = message(
-            MessageDto {
-                content: Some("Bonjour 👋".into()),
-                received_date: Some("2026-04-12T11:30:00+02:00".into()),
-                ..Default::default()
-            },
-            Files::None,
-        )
-        .unwrap();
-        assert_eq!(input.transmitter_type, "AGENT");
-        assert_eq!(input.content_type, "TEXT");
-        assert_eq!(input.status, "SENT");
-        assert_eq!(
-            input.received_date.as_deref(),
-            Some("2026-04-12T09:30:00.000Z")
-        );
-        let record = input.into_record("m1".into(), "c1", "2026-04-12T10:00:00.000Z");
-        assert_eq!(record.sending_date, "2026-04-12T10:00:00.000Z");
-    }
-
-    #[test]
-    fn a_message_refuses_blank_or_long_content_and_unknown_enums() {
-        let error = message(
-            MessageDto {
-                content: Some(" ".into()),
-                transmitter_type: Some(TransmitterType::Other("BOT".into())),
-                sending_date: Some("yesterday".into()),
-                ..Default::default()
-            },
-            Files::None,
-        )
-        .unwrap_err();
-        assert_eq!(
-            fields(&error),
-            ["sendingDate", "transmitterType", "content"]
-        );
-        let error = message(
-            MessageDto {
-                content: Some("x".repeat(5_001)),
-                ..Default::default()
-            },
-            Files::Attached,
-        )
-        .unwrap_err();
-        assert!(error.details[0].issue.contains("at most 5000"), "{error}");
-    }
-
-    #[test]
-    fn with_files_the_text_may_be_empty() {
-        let blank = || MessageDto {
-            content: Some("  ".into()),
-            ..Default::default()
-        };
-        assert!(message(blank(), Files::Attached).is_ok());
-        assert_eq!(
-            fields(&message(blank(), Files::None).unwrap_err()),
-            ["content"]
-        );
-    }
-
-    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of it";
-    const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0";
-
-    fn upload(name: &str, data: &'static [u8]) -> UploadedFile {
-        UploadedFile {
-            name: name.into(),
-            data: axum::body::Bytes::from_static(data),
-        }
-    }
-
-    fn check(
-        policy: &AttachmentPolicy,
-        uploads: Vec<UploadedFile>,
-    ) -> Result<Vec<NewAttachment>, ApiError> {
-        let mut next = 0;
-        files(policy, uploads, "2026-04-12T10:00:00.000Z", &mut || {
-            next += 1;
-            format!("a{next}")
-        })
-    }
-
-    #[test]
-    fn accepted_files_are_named_typed_and_summed() {
-        let stored = check(
-            &switchboard_core::attachments::CONTACT_POLICY,
-            vec![upload("C:\\Users\\ana\\scan\t1.png", PNG)],
-        )
-        .unwrap();
-        let record = &stored[0].record;
-        assert_eq!(record.id, "a1");
-        assert_eq!(record.file_name, "scan1.png");
-        assert_eq!(record.media_type, "image/png");
-        assert_eq!(record.size, PNG.len() as u64);
-        assert_eq!(record.sha256, sha256_hex(PNG));
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    #[test]
-    fn each_refused_file_is_named_by_its_index() {
-        let error = check(
-            &switchboard_core::attachments::CONTACT_POLICY,
-            vec![
-                upload("ok.png", PNG),
-                upload("invoice.pdf", EXE),
-                upload("ok.png", b""),
-            ],
-        )
-        .unwrap_err();
-        assert_eq!(error.status.as_u16(), 400);
-        assert_eq!(fields(&error), ["files[1]", "files[2]"]);
-        assert_eq!(error.details[1].issue, "ok.png is empty.");
-        assert_eq!(error.details[1].value, "ok.png");
-        let four = (0..4).map(|_| upload("a.png", PNG)).collect();
-        let error = check(&switchboard_core::attachments::CONTACT_POLICY, four).unwrap_err();
-        assert_eq!(fields(&error), ["files"]);
-        assert_eq!(error.details[0].value, "4");
-    }
-
-    #[test]
-    fn the_contact_form_rules_are_the_browsers() {
-        let error = contact(ContactMessageDto {
-            mail: Some("not-an-address".into()),
-            message: Some("short".into()),
-            ..Default::default()
-        })
-        .unwrap_err();
-        assert_eq!(fields(&error), ["name", "mail", "object", "message"]);
-        assert!(error.details[1].issue.contains("not a valid email address"));
-    }
-
-    #[test]
-    fn a_mail_needs_receivers_and_a_known_category() {
-        let error = mail(
-            MailDto {
-                category: Some(MailCategory::Other("SPAM".into())),
-                product_type: Some(ProductType::Other("CAR".into())),
-                ..Default::default()
-            },
-            "id".into(),
-            "now",
-        )
-        .unwrap_err();
-        assert_eq!(fields(&error), ["receiversId", "productType", "category"]);
-    }
-
-    #[test]
-    fn assigning_needs_an_id() {
-        let error = assigned_agent(AssignAgentRequest::default()).unwrap_err();
-        assert_eq!(fields(&error), ["assignedAgentId"]);
-        assert!(error.details[0].issue.contains("null"));
-    }
-}
+mod tests;

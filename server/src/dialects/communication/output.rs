@@ -2,10 +2,9 @@
 //! the API's base path (a deployment may mount the API elsewhere).
 
 use super::input::PageRequest;
-use crate::errors::ApiError;
-use crate::store::{
-    AttachmentRecord, ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice,
-};
+use super::store::{ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice};
+use crate::http::HttpError;
+use crate::store::files::FileRecord;
 use axum::body::Body;
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::response::Response;
@@ -51,11 +50,11 @@ pub fn message(record: MessageRecord) -> MessageDto {
     }
 }
 
-pub fn attachment(record: AttachmentRecord) -> AttachmentDto {
+pub fn attachment(record: FileRecord) -> AttachmentDto {
     AttachmentDto {
         href: Some(attachment_path(&record.id)),
         id: Some(record.id),
-        file_name: Some(record.file_name),
+        file_name: Some(record.name),
         media_type: Some(record.media_type),
         size: record.size,
         checksum: Some(format!("sha256:{}", record.sha256)),
@@ -65,14 +64,14 @@ pub fn attachment(record: AttachmentRecord) -> AttachmentDto {
 /// A stored file as a download: never shown inline, never sniffed, and sandboxed should a
 /// browser open it anyway, so nothing uploaded runs in the console's origin. The bytes
 /// under an id never change, so caches may keep them.
-pub fn download(record: AttachmentRecord, data: Vec<u8>) -> Result<Response, ApiError> {
-    let value = |text: &str| HeaderValue::from_str(text).map_err(ApiError::internal);
+pub fn download(record: FileRecord, data: Vec<u8>) -> Result<Response, HttpError> {
+    let value = |text: &str| HeaderValue::from_str(text).map_err(HttpError::internal);
     let headers = [
         (header::CONTENT_TYPE, value(&record.media_type)?),
         (header::CONTENT_LENGTH, HeaderValue::from(data.len())),
         (
             header::CONTENT_DISPOSITION,
-            value(&content_disposition(&record.file_name))?,
+            value(&content_disposition(&record.name))?,
         ),
         (
             header::X_CONTENT_TYPE_OPTIONS,

@@ -1,85 +1,30 @@
-//! The communication API (`communication-api.txt`) as `docs/backends.md` routes it:
-//! conversations and their messages, contact-us messages, mails.
+//! The communication API's handlers, one per operation of
+//! `docs/backends/communication.md`: each checks its request (`input`), runs its store work
+//! in one transaction, and shapes the answer (`output`).
 
-pub mod input;
-pub mod output;
-
-use crate::errors::{ApiError, Location};
-use crate::extract::{self, ApiJson, PathId, QueryParams, Upload, UploadedFile, WithFiles};
-use crate::store::{self, ConversationRecord, MessageRecord, NewAttachment};
+use super::contact::record_contact;
+use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
+use super::store::{self, ConversationRecord, MessageRecord};
+use super::{output, CONTACT_UPLOAD, MESSAGE_UPLOAD};
+use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
+use crate::http::problems::Problems;
+use crate::http::upload::{self, Upload, UploadedFile};
+use crate::http::{HttpError, Location};
+use crate::store::files::NewFile;
+use crate::store::people;
 use crate::AppState;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use chrono::Utc;
-use input::{ContactInput, Files, LastMessage, Problems, CONVERSATION_PAGING, MESSAGE_PAGING};
 use rusqlite::Connection;
-use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ConversationDto, ConversationStatusDto, MailDto,
-    MessageDto, TransmitterType, ATTACHMENT_POLICY, CONTACT_ATTACHMENT_POLICY, CONTACT_PART,
-    DEFAULT_BASE_PATH, FILES_PART, MESSAGE_PART,
+    MessageDto, TransmitterType, DEFAULT_BASE_PATH,
 };
 use switchboard_core::wire::format_instant;
 use uuid::Uuid;
-
-/// A contact-us conversation has no trip or establishment; the conversation's required
-/// fields name where it came from instead.
-pub const CONTACT_ORIGIN_ID: &str = "contact-us";
-
-/// "Add a message" with files.
-pub const MESSAGE_UPLOAD: Upload = Upload {
-    json_part: MESSAGE_PART,
-    files_part: FILES_PART,
-    policy: &ATTACHMENT_POLICY,
-};
-
-/// "Create a contact-us message" with files.
-pub const CONTACT_UPLOAD: Upload = Upload {
-    json_part: CONTACT_PART,
-    files_part: FILES_PART,
-    policy: &CONTACT_ATTACHMENT_POLICY,
-};
-
-pub fn routes() -> Router<AppState> {
-    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
-    Router::new()
-        .route(
-            &at("/conversations"),
-            get(list_conversations).post(create_conversation),
-        )
-        .route(
-            &at("/conversations/{id}"),
-            get(get_conversation).put(update_conversation),
-        )
-        .route(&at("/conversations/{id}/assigned-agent"), put(assign_agent))
-        // The routes that take files read larger bodies than the app-wide limit.
-        .route(
-            &at("/conversations/{id}/messages"),
-            get(list_messages)
-                .post(add_message)
-                .layer(DefaultBodyLimit::max(MESSAGE_UPLOAD.body_limit())),
-        )
-        .route(
-            &at("/contact-us"),
-            get(list_contacts)
-                .post(create_contact)
-                .layer(DefaultBodyLimit::max(CONTACT_UPLOAD.body_limit())),
-        )
-        .route(&at("/contact-us/{id}"), get(get_contact))
-        .route(&at("/attachments/{id}"), get(get_attachment))
-        .route(&at("/mails"), post(create_mail))
-        .route(&at("/mails/{id}"), get(get_mail))
-        // Anything else under the base is the API's own 404, not the console's page.
-        .route(DEFAULT_BASE_PATH, any(no_route))
-        .route(&at("/{*rest}"), any(no_route))
-}
-
-pub async fn no_route() -> ApiError {
-    ApiError::no_route()
-}
 
 fn now() -> String {
     format_instant(Utc::now())
@@ -102,11 +47,11 @@ fn created<T: serde::Serialize>(path_in_api: &str, body: T) -> Response {
 
 const CONVERSATION_ID_FIELD: &str = "conversation-id";
 
-fn conversation_not_found(id: &str) -> ApiError {
-    ApiError::not_found("conversation", Location::Path, CONVERSATION_ID_FIELD, id)
+fn conversation_not_found(id: &str) -> HttpError {
+    HttpError::not_found("conversation", Location::Path, CONVERSATION_ID_FIELD, id)
 }
 
-fn load_conversation(conn: &Connection, id: &str) -> Result<ConversationRecord, ApiError> {
+fn load_conversation(conn: &Connection, id: &str) -> Result<ConversationRecord, HttpError> {
     store::get_conversation(conn, id)?.ok_or_else(|| conversation_not_found(id))
 }
 
@@ -114,14 +59,14 @@ fn load_conversation(conn: &Connection, id: &str) -> Result<ConversationRecord, 
 fn conversation_view(
     conn: &Connection,
     record: ConversationRecord,
-) -> Result<ConversationDto, ApiError> {
+) -> Result<ConversationDto, HttpError> {
     let last = store::last_message(conn, &record.id)?;
     Ok(output::conversation_with_links(record, last))
 }
 
-fn ensure_agent_exists(conn: &Connection, agent_id: Option<&str>) -> Result<(), ApiError> {
+fn ensure_agent_exists(conn: &Connection, agent_id: Option<&str>) -> Result<(), HttpError> {
     match agent_id {
-        Some(agent_id) if !store::agent_exists(conn, agent_id)? => Err(ApiError::invalid_field(
+        Some(agent_id) if !people::agent_exists(conn, agent_id)? => Err(HttpError::invalid_field(
             Location::Body,
             "assignedAgentId",
             agent_id,
@@ -135,9 +80,9 @@ fn ensure_new_message_id(
     conn: &Connection,
     field: &str,
     message: &MessageRecord,
-) -> Result<(), ApiError> {
+) -> Result<(), HttpError> {
     if store::message_exists(conn, &message.id)? {
-        return Err(ApiError::invalid_field(
+        return Err(HttpError::invalid_field(
             Location::Body,
             field,
             &message.id,
@@ -160,10 +105,11 @@ fn include_transmitter(record: &mut ConversationRecord, message: &MessageRecord)
     }
 }
 
-async fn list_conversations(
+/// "List conversations": filtered, newest activity first, paged from 1.
+pub async fn list_conversations(
     State(state): State<AppState>,
     query: QueryParams,
-) -> Result<Json<impl serde::Serialize>, ApiError> {
+) -> Result<Json<impl serde::Serialize>, HttpError> {
     let mut problems = Problems::default();
     let request = CONVERSATION_PAGING.read(&query, &mut problems);
     let filter = input::conversation_filter(&query, &mut problems);
@@ -175,7 +121,7 @@ async fn list_conversations(
                 store::list_conversations(conn, &filter, request.window(CONVERSATION_PAGING))?;
             let ids: Vec<&str> = slice.rows.iter().map(|record| record.id.as_str()).collect();
             let lasts = store::last_messages(conn, &ids)?;
-            Ok::<_, ApiError>(store::Slice {
+            Ok::<_, HttpError>(store::Slice {
                 total: slice.total,
                 rows: slice.rows.into_iter().zip(lasts).collect(),
             })
@@ -186,10 +132,11 @@ async fn list_conversations(
     })))
 }
 
-async fn create_conversation(
+/// "Create a conversation", with its first message if the body has a `lastMessage`.
+pub async fn create_conversation(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<ConversationDto>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, HttpError> {
     let input = input::conversation(body, LastMessage::FirstMessage)?;
     let now = now();
     let mut record = ConversationRecord {
@@ -219,7 +166,7 @@ async fn create_conversation(
         .store
         .run(move |conn| {
             if store::conversation_exists(conn, &record.id)? {
-                return Err(ApiError::invalid_field(
+                return Err(HttpError::invalid_field(
                     Location::Body,
                     "id",
                     &record.id,
@@ -239,10 +186,11 @@ async fn create_conversation(
     Ok(created(&path, dto))
 }
 
-async fn get_conversation(
+/// "Get a conversation", with its last message and links.
+pub async fn get_conversation(
     State(state): State<AppState>,
     PathId(id): PathId,
-) -> Result<Json<ConversationDto>, ApiError> {
+) -> Result<Json<ConversationDto>, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let dto = state
         .store
@@ -254,15 +202,16 @@ async fn get_conversation(
     Ok(Json(dto))
 }
 
-async fn update_conversation(
+/// "Update a conversation": PUT replaces, participants are only ever added.
+pub async fn update_conversation(
     State(state): State<AppState>,
     PathId(id): PathId,
     ApiJson(body): ApiJson<ConversationDto>,
-) -> Result<Json<ConversationDto>, ApiError> {
+) -> Result<Json<ConversationDto>, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let input = input::conversation(body, LastMessage::Ignored)?;
     if let Some(body_id) = input.id.as_deref().filter(|body_id| *body_id != id) {
-        return Err(ApiError::invalid_field(
+        return Err(HttpError::invalid_field(
             Location::Body,
             "id",
             body_id,
@@ -298,11 +247,12 @@ async fn update_conversation(
     Ok(Json(dto))
 }
 
-async fn assign_agent(
+/// "Update the assigned agent" of a conversation.
+pub async fn assign_agent(
     State(state): State<AppState>,
     PathId(id): PathId,
     ApiJson(body): ApiJson<AssignAgentRequest>,
-) -> Result<Json<ConversationDto>, ApiError> {
+) -> Result<Json<ConversationDto>, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let agent = input::assigned_agent(body)?;
     let dto = state
@@ -321,11 +271,12 @@ async fn assign_agent(
 
 // ---- messages -----------------------------------------------------------------------------
 
-async fn list_messages(
+/// "List a conversation's messages": newest first, paged from 0.
+pub async fn list_messages(
     State(state): State<AppState>,
     PathId(id): PathId,
     query: QueryParams,
-) -> Result<Json<impl serde::Serialize>, ApiError> {
+) -> Result<Json<impl serde::Serialize>, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let mut problems = Problems::default();
     let request = MESSAGE_PAGING.read(&query, &mut problems);
@@ -349,20 +300,23 @@ async fn list_messages(
 /// Checks and hashes the files on the blocking pool: a 20 MB upload would otherwise hold an
 /// async worker for the whole digest.
 async fn prepare_files(
-    policy: &'static AttachmentPolicy,
+    upload: Upload,
     files: Vec<UploadedFile>,
     now: String,
-) -> Result<Vec<NewAttachment>, ApiError> {
+) -> Result<Vec<NewFile>, HttpError> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    tokio::task::spawn_blocking(move || input::files(policy, files, &now, &mut new_id))
+    tokio::task::spawn_blocking(move || upload::files(upload, files, &now, &mut new_id))
         .await
-        .map_err(ApiError::internal)?
+        .map_err(HttpError::internal)?
 }
 
 /// The body's checks and the files' together, so one answer names every problem.
-fn both<A, B>(body: Result<A, ApiError>, files: Result<B, ApiError>) -> Result<(A, B), ApiError> {
+fn both<A, B>(
+    body: Result<A, HttpError>,
+    files: Result<B, HttpError>,
+) -> Result<(A, B), HttpError> {
     match (body, files) {
         (Ok(body), Ok(files)) => Ok((body, files)),
         (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
@@ -370,11 +324,12 @@ fn both<A, B>(body: Result<A, ApiError>, files: Result<B, ApiError>) -> Result<(
     }
 }
 
-async fn add_message(
+/// "Add a message to a conversation", as JSON or multipart with files.
+pub async fn add_message(
     State(state): State<AppState>,
     PathId(id): PathId,
     request: Request,
-) -> Result<Response, ApiError> {
+) -> Result<Response, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let WithFiles { body, files } =
         extract::json_or_multipart::<MessageDto>(request, MESSAGE_UPLOAD).await?;
@@ -386,14 +341,14 @@ async fn add_message(
     };
     let (input, attachments) = both(
         input::message(body, attached),
-        prepare_files(MESSAGE_UPLOAD.policy, files, now.clone()).await,
+        prepare_files(MESSAGE_UPLOAD, files, now.clone()).await,
     )?;
     if let Some(other) = input
         .conversation_id
         .as_deref()
         .filter(|other| *other != id)
     {
-        return Err(ApiError::invalid_field(
+        return Err(HttpError::invalid_field(
             Location::Body,
             "conversationId",
             other,
@@ -407,14 +362,14 @@ async fn add_message(
             let mut record = load_conversation(conn, &id)?;
             ensure_new_message_id(conn, "id", &message)?;
             store::insert_message(conn, &message)?;
-            store::insert_attachments(conn, &message.id, &attachments)?;
+            store::insert_message_files(conn, &message.id, &attachments)?;
             message.attachments = attachments.into_iter().map(|file| file.record).collect();
             let participants_before = record.participants.len();
             include_transmitter(&mut record, &message);
             if record.participants.len() != participants_before {
                 store::update_conversation(conn, &record)?;
             }
-            Ok::<_, ApiError>(message)
+            Ok::<_, HttpError>(message)
         })
         .await?;
     // No Location: a single message has no route of its own.
@@ -423,109 +378,20 @@ async fn add_message(
 
 // ---- contact-us ---------------------------------------------------------------------------
 
+/// The path parameter of "get a contact-us message", as the document names it.
 const CONTACT_ID_FIELD: &str = "contact_id";
 
-/// The conversation a first contact message opens: the customer is known by their mail.
-pub fn contact_conversation(
-    id: String,
-    contact_id: &str,
-    contact: &ContactInput,
-    now: &str,
-) -> ConversationRecord {
-    let reference: String = contact_id.chars().take(8).collect();
-    ConversationRecord {
-        id,
-        trip_publication_id: CONTACT_ORIGIN_ID.to_owned(),
-        trip_reference: format!("CONTACT-{reference}"),
-        establishment_id: CONTACT_ORIGIN_ID.to_owned(),
-        customer_id: contact.mail.clone(),
-        assigned_agent_id: None,
-        participants: vec![contact.mail.clone()],
-        status: ConversationStatusDto::Open.to_string(),
-        created_at: now.to_owned(),
-    }
-}
-
-/// The conversation message a contact message becomes: its object on the first line.
-pub fn contact_message(
-    id: String,
-    conversation_id: &str,
-    contact: &ContactInput,
-    now: &str,
-) -> MessageRecord {
-    MessageRecord {
-        id,
-        conversation_id: conversation_id.to_owned(),
-        sending_date: now.to_owned(),
-        transmitter_id: Some(
-            contact
-                .transmitter_id
-                .clone()
-                .unwrap_or_else(|| contact.mail.clone()),
-        ),
-        receiver_id: contact.receiver_id.clone(),
-        transmitter_type: TransmitterType::Customer.to_string(),
-        content: format!("{}\n{}", contact.object, contact.message),
-        content_type: "TEXT".to_owned(),
-        status: "SENT".to_owned(),
-        received_date: None,
-        attachments: Vec::new(),
-    }
-}
-
-/// Opens a conversation for a first contact, or continues (and reopens, if closed) the
-/// one it names; then records the contact message, its files attached to the conversation
-/// message. Runs inside the caller's transaction. `new_id` makes the ids of what is created
-/// (random for requests, fixed for the seed).
-pub fn record_contact(
-    conn: &Connection,
-    contact: ContactInput,
-    files: &[NewAttachment],
-    now: &str,
-    new_id: &mut dyn FnMut() -> String,
-) -> Result<store::ContactRecord, ApiError> {
-    let contact_id = new_id();
-    let conversation_id = match &contact.conversation_id {
-        Some(conversation_id) => {
-            let Some(mut record) = store::get_conversation(conn, conversation_id)? else {
-                return Err(ApiError::not_found(
-                    "conversation",
-                    Location::Body,
-                    "conversationId",
-                    conversation_id,
-                ));
-            };
-            if record.status == ConversationStatusDto::Closed.as_str() {
-                record.status = ConversationStatusDto::Open.to_string();
-            }
-            input::include(&mut record.participants, &contact.mail);
-            store::update_conversation(conn, &record)?;
-            record.id
-        }
-        None => {
-            let record = contact_conversation(new_id(), &contact_id, &contact, now);
-            store::insert_conversation(conn, &record)?;
-            record.id
-        }
-    };
-    let message = contact_message(new_id(), &conversation_id, &contact, now);
-    store::insert_message(conn, &message)?;
-    store::insert_attachments(conn, &message.id, files)?;
-    let record = contact.into_record(contact_id, conversation_id, now);
-    store::insert_contact(conn, &record)?;
-    Ok(record)
-}
-
-async fn create_contact(
+/// "Create a contact-us message" (public), as JSON or multipart with files.
+pub async fn create_contact(
     State(state): State<AppState>,
     request: Request,
-) -> Result<Response, ApiError> {
+) -> Result<Response, HttpError> {
     let WithFiles { body, files } =
         extract::json_or_multipart::<ContactMessageDto>(request, CONTACT_UPLOAD).await?;
     let now = now();
     let (contact, attachments) = both(
         input::contact(body),
-        prepare_files(CONTACT_UPLOAD.policy, files, now.clone()).await,
+        prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
     )?;
     let record = state
         .store
@@ -535,17 +401,18 @@ async fn create_contact(
     Ok(created(&path, output::contact_with_links(record)))
 }
 
-async fn list_contacts(
+/// "List contact-us messages": newest first, paged from 1.
+pub async fn list_contacts(
     State(state): State<AppState>,
     query: QueryParams,
-) -> Result<Json<impl serde::Serialize>, ApiError> {
+) -> Result<Json<impl serde::Serialize>, HttpError> {
     let mut problems = Problems::default();
     let request = CONVERSATION_PAGING.read(&query, &mut problems);
     problems.finish()?;
     let slice = state
         .store
         .run(move |conn| {
-            Ok::<_, ApiError>(store::list_contacts(
+            Ok::<_, HttpError>(store::list_contacts(
                 conn,
                 request.window(CONVERSATION_PAGING),
             )?)
@@ -554,16 +421,17 @@ async fn list_contacts(
     Ok(Json(output::page(slice, request, output::contact)))
 }
 
-async fn get_contact(
+/// "Get a contact-us message".
+pub async fn get_contact(
     State(state): State<AppState>,
     PathId(id): PathId,
-) -> Result<Json<ContactMessageDto>, ApiError> {
+) -> Result<Json<ContactMessageDto>, HttpError> {
     input::path_id(CONTACT_ID_FIELD, &id)?;
     let record = state
         .store
         .run(move |conn| {
             store::get_contact(conn, &id)?.ok_or_else(|| {
-                ApiError::not_found("contact message", Location::Path, CONTACT_ID_FIELD, &id)
+                HttpError::not_found("contact message", Location::Path, CONTACT_ID_FIELD, &id)
             })
         })
         .await?;
@@ -574,16 +442,17 @@ async fn get_contact(
 
 const ATTACHMENT_ID_FIELD: &str = "attachment-id";
 
-async fn get_attachment(
+/// A message's file, downloaded (the `href` of an attachment).
+pub async fn get_attachment(
     State(state): State<AppState>,
     PathId(id): PathId,
-) -> Result<Response, ApiError> {
+) -> Result<Response, HttpError> {
     input::path_id(ATTACHMENT_ID_FIELD, &id)?;
     let (record, data) = state
         .store
         .run(move |conn| {
             store::get_attachment(conn, &id)?.ok_or_else(|| {
-                ApiError::not_found("attachment", Location::Path, ATTACHMENT_ID_FIELD, &id)
+                HttpError::not_found("attachment", Location::Path, ATTACHMENT_ID_FIELD, &id)
             })
         })
         .await?;
@@ -592,32 +461,34 @@ async fn get_attachment(
 
 // ---- mails --------------------------------------------------------------------------------
 
-async fn create_mail(
+/// "Create a mail": stored, never sent.
+pub async fn create_mail(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<MailDto>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, HttpError> {
     let record = input::mail(body, new_id(), &now())?;
     let record = state
         .store
         .run(move |conn| {
             store::insert_mail(conn, &record)?;
-            Ok::<_, ApiError>(record)
+            Ok::<_, HttpError>(record)
         })
         .await?;
     let path = output::mail_path(&record.id);
     Ok(created(&path, output::mail_with_links(record)))
 }
 
-async fn get_mail(
+/// "Get a mail".
+pub async fn get_mail(
     State(state): State<AppState>,
     PathId(id): PathId,
-) -> Result<Json<MailDto>, ApiError> {
+) -> Result<Json<MailDto>, HttpError> {
     input::path_id("id", &id)?;
     let record = state
         .store
         .run(move |conn| {
             store::get_mail(conn, &id)?
-                .ok_or_else(|| ApiError::not_found("mail", Location::Path, "id", &id))
+                .ok_or_else(|| HttpError::not_found("mail", Location::Path, "id", &id))
         })
         .await?;
     Ok(Json(output::mail_with_links(record)))

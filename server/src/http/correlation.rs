@@ -1,7 +1,7 @@
 //! `X-Correlation-ID` on every response: the request's own when it sent a usable one, else
-//! a new UUID v4. Error bodies get the same id as their `debug_id`.
+//! a new UUID v4. The id rides in the request's extensions, where each dialect's error
+//! layer ([`super::error::rendered`]) reads it to quote it in its error body.
 
-use crate::errors;
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
@@ -13,18 +13,15 @@ pub const CORRELATION_HEADER: HeaderName = HeaderName::from_static("x-correlatio
 /// Longer ids are replaced: the id is echoed in headers, bodies and logs.
 const MAX_CORRELATION_ID_CHARS: usize = 128;
 
-/// The request's correlation id, for handlers that want it.
+/// The request's correlation id, for the error layers (and any handler that wants it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorrelationId(pub String);
 
 pub async fn correlate(mut request: Request, next: Next) -> Response {
     let id = usable_incoming_id(request.headers()).unwrap_or_else(|| Uuid::new_v4().to_string());
-    let api_path = errors::is_api_path(request.uri().path());
     request.extensions_mut().insert(CorrelationId(id.clone()));
 
-    let response = next.run(request).await;
-
-    let mut response = errors::finish_response(response, &id, api_path);
+    let mut response = next.run(request).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(CORRELATION_HEADER, value);
     }

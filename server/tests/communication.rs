@@ -23,7 +23,11 @@ fn assert_error(reply: &Reply, status: StatusCode, name: &str) -> Vec<String> {
     let correlation = reply.headers["x-correlation-id"].to_str().unwrap();
     assert_eq!(body["debug_id"], correlation);
     assert!(!body["message"].as_str().unwrap().is_empty());
-    assert_eq!(body["information_link"], "docs/backends.md");
+    // Each API's own notes: the communication API's, or the index for Switchboard's `/api`.
+    let link = body["information_link"].as_str().unwrap();
+    let repository = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    assert!(link.starts_with("docs/backends/"), "{link}");
+    assert!(repository.join(link).is_file(), "{link} exists");
     let details = body["details"].as_array().expect("details is a list");
     details
         .iter()
@@ -832,6 +836,18 @@ async fn unknown_routes_and_methods_are_documented_errors() {
         .await;
     assert_error(&reply, StatusCode::METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
     assert!(reply.headers.contains_key("allow"));
+}
+
+#[tokio::test]
+async fn each_api_links_its_own_notes() {
+    let server = start().await;
+    let ours = server.get("/api/unknown").await;
+    assert_eq!(ours.body["information_link"], "docs/backends/README.md");
+    let communication = server.get(&format!("{API}/unknown")).await;
+    assert_eq!(
+        communication.body["information_link"],
+        "docs/backends/communication.md"
+    );
 }
 
 // ---- the console and the browser ----------------------------------------------------------

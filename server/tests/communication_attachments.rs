@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Instant;
 use switchboard_core::attachments::MB;
-use switchboard_server::communication::input::sha256_hex;
+use switchboard_server::http::upload::sha256_hex;
 
 impl TestServer {
     async fn new_conversation(&self) -> String {
@@ -40,7 +40,7 @@ fn assert_error(reply: &Reply, status: StatusCode, name: &str) -> Vec<(String, S
         reply.headers["x-correlation-id"].to_str().unwrap()
     );
     assert!(!body["message"].as_str().unwrap().is_empty());
-    assert_eq!(body["information_link"], "docs/backends.md");
+    assert_eq!(body["information_link"], "docs/backends/communication.md");
     body["details"]
         .as_array()
         .expect("details is a list")

@@ -1,7 +1,8 @@
-//! Request extractors whose every refusal is an [`ApiError`] naming the field, instead of
+//! Request extractors whose every refusal is an [`HttpError`] naming the field, instead of
 //! axum's plain-text rejections.
 
-use crate::errors::{detail, ApiError, Location};
+use super::error::{problem, HttpError, Location, Problem};
+use super::upload::{Upload, UploadedFile};
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Query, Request};
@@ -10,8 +11,6 @@ use axum::http::{header, HeaderMap, StatusCode};
 use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use switchboard_core::attachments::AttachmentPolicy;
-use switchboard_core::wire::communication::ErrorDetail;
 
 /// A JSON object body deserialized into `T`.
 pub struct ApiJson<T>(pub T);
@@ -21,19 +20,19 @@ where
     S: Send + Sync,
     T: DeserializeOwned,
 {
-    type Rejection = ApiError;
+    type Rejection = HttpError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+    async fn from_request(request: Request, state: &S) -> Result<Self, HttpError> {
         if !is_json(request.headers()) {
-            return Err(ApiError::unsupported_media_type());
+            return Err(HttpError::unsupported_media_type());
         }
         let bytes = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::payload_too_large()
+                    HttpError::payload_too_large()
                 } else {
-                    ApiError::invalid_field(Location::Body, "body", "", "could not be read")
+                    HttpError::invalid_field(Location::Body, "body", "", "could not be read")
                 }
             })?;
         parse_object(&bytes).map(ApiJson)
@@ -60,42 +59,10 @@ fn is_json(headers: &HeaderMap) -> bool {
 
 // ---- JSON or multipart with files ---------------------------------------------------------
 
-/// A file part as it arrived: its name as the client gave it, and every byte.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UploadedFile {
-    pub name: String,
-    pub data: Bytes,
-}
-
 /// A JSON object, and the files sent beside it (none for a plain JSON body).
 pub struct WithFiles<T> {
     pub body: T,
     pub files: Vec<UploadedFile>,
-}
-
-/// How a route that takes files names its parts, and what it accepts.
-#[derive(Clone, Copy, Debug)]
-pub struct Upload {
-    /// The part holding the JSON object (`message`, `contact`).
-    pub json_part: &'static str,
-    /// The parts holding one file each.
-    pub files_part: &'static str,
-    pub policy: &'static AttachmentPolicy,
-}
-
-impl Upload {
-    /// The route's body limit (its `DefaultBodyLimit` layer sets it): every file at the
-    /// policy's total, plus the JSON part and the part headers.
-    pub const fn body_limit(&self) -> usize {
-        self.policy.max_message_bytes as usize + crate::MULTIPART_OVERHEAD_BYTES
-    }
-
-    /// 413 for a body over [`Upload::body_limit`], saying what the files may be.
-    fn too_large(&self) -> ApiError {
-        let mut error = ApiError::payload_too_large_over(self.body_limit());
-        error.message = format!("{} Files: {}", error.message, self.policy.summary());
-        error
-    }
 }
 
 /// Reads a body that is either the JSON object alone (at most [`crate::BODY_LIMIT_BYTES`],
@@ -105,7 +72,7 @@ impl Upload {
 pub async fn json_or_multipart<T: DeserializeOwned>(
     request: Request,
     upload: Upload,
-) -> Result<WithFiles<T>, ApiError> {
+) -> Result<WithFiles<T>, HttpError> {
     let essence = essence(request.headers());
     if is_json(request.headers()) {
         let bytes = read_within(request, crate::BODY_LIMIT_BYTES).await?;
@@ -115,10 +82,10 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
         });
     }
     if essence != "multipart/form-data" {
-        return Err(ApiError::unsupported_media_type_for_upload());
+        return Err(HttpError::unsupported_media_type_for_upload());
     }
     let not_multipart = |issue: String| {
-        ApiError::invalid_field(
+        HttpError::invalid_field(
             Location::Body,
             "body",
             "",
@@ -144,10 +111,10 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
         if part == upload.json_part {
             let bytes = field.bytes().await.map_err(read_error)?;
             if json.is_some() {
-                problems.push(detail(Location::Body, &part, "", "must be sent only once"));
+                problems.push(problem(Location::Body, &part, "", "must be sent only once"));
             } else if bytes.len() > crate::BODY_LIMIT_BYTES {
                 // The JSON object has the limit it has alone; only files may be larger.
-                return Err(ApiError::payload_too_large());
+                return Err(HttpError::payload_too_large());
             } else {
                 json = Some(bytes);
             }
@@ -162,7 +129,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
                         name: String::new(),
                         data,
                     });
-                    problems.push(detail(
+                    problems.push(problem(
                         Location::Body,
                         &field_name,
                         "",
@@ -172,7 +139,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
             }
         } else {
             let shown = if part.is_empty() { "part" } else { &part };
-            problems.push(detail(
+            problems.push(problem(
                 Location::Body,
                 shown,
                 file_name.as_deref().unwrap_or_default(),
@@ -189,7 +156,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
             Ok(body) => Some(body),
             Err(error) => {
                 // The part, not the whole body, is what failed to parse.
-                problems.extend(error.details.into_iter().map(|mut d| {
+                problems.extend(error.problems.into_iter().map(|mut d| {
                     if d.field == "body" {
                         d.field = upload.json_part.to_owned();
                     }
@@ -199,7 +166,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
             }
         },
         None => {
-            problems.push(detail(
+            problems.push(problem(
                 Location::Body,
                 upload.json_part,
                 "",
@@ -213,30 +180,30 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
     };
     match body {
         Some(body) if problems.is_empty() => Ok(WithFiles { body, files }),
-        _ => Err(ApiError::invalid(problems)),
+        _ => Err(HttpError::invalid(problems)),
     }
 }
 
 /// The whole body, refused with a 413 as soon as it passes `limit`.
-async fn read_within(request: Request, limit: usize) -> Result<Bytes, ApiError> {
+async fn read_within(request: Request, limit: usize) -> Result<Bytes, HttpError> {
     axum::body::to_bytes(request.into_body(), limit)
         .await
         .map_err(|error| {
             let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
             while let Some(current) = cause {
                 if current.is::<LengthLimitError>() {
-                    return ApiError::payload_too_large_over(limit);
+                    return HttpError::payload_too_large_over(limit);
                 }
                 cause = current.source();
             }
-            ApiError::invalid_field(Location::Body, "body", "", "could not be read")
+            HttpError::invalid_field(Location::Body, "body", "", "could not be read")
         })
 }
 
 /// Parses a JSON object into `T`, naming each field whose value has the wrong shape.
-pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, HttpError> {
     let value: Value = serde_json::from_slice(bytes).map_err(|error| {
-        ApiError::invalid_field(
+        HttpError::invalid_field(
             Location::Body,
             "body",
             "",
@@ -244,7 +211,7 @@ pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         )
     })?;
     let Value::Object(object) = value else {
-        return Err(ApiError::invalid_field(
+        return Err(HttpError::invalid_field(
             Location::Body,
             "body",
             &value.to_string(),
@@ -253,7 +220,7 @@ pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     };
     match serde_json::from_value::<T>(Value::Object(object.clone())) {
         Ok(parsed) => Ok(parsed),
-        Err(whole_error) => Err(ApiError::invalid(misshapen_fields::<T>(
+        Err(whole_error) => Err(HttpError::invalid(misshapen_fields::<T>(
             &object,
             &whole_error,
         ))),
@@ -265,18 +232,18 @@ pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 fn misshapen_fields<T: DeserializeOwned>(
     object: &Map<String, Value>,
     whole_error: &serde_json::Error,
-) -> Vec<ErrorDetail> {
+) -> Vec<Problem> {
     let mut details: Vec<_> = object
         .iter()
         .filter_map(|(field, value)| {
             let alone = Map::from_iter([(field.clone(), value.clone())]);
             serde_json::from_value::<T>(Value::Object(alone))
                 .err()
-                .map(|error| detail(Location::Body, field, &shown(value), issue_of(&error)))
+                .map(|error| problem(Location::Body, field, &shown(value), issue_of(&error)))
         })
         .collect();
     if details.is_empty() {
-        details.push(detail(Location::Body, "body", "", issue_of(whole_error)));
+        details.push(problem(Location::Body, "body", "", issue_of(whole_error)));
     }
     details
 }
@@ -307,13 +274,13 @@ impl QueryParams {
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
-    type Rejection = ApiError;
+    type Rejection = HttpError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
         let Query(pairs) = Query::<Vec<(String, String)>>::from_request_parts(parts, state)
             .await
             .map_err(|_| {
-                ApiError::invalid_field(
+                HttpError::invalid_field(
                     Location::Query,
                     "query",
                     parts.uri.query().unwrap_or_default(),
@@ -328,13 +295,13 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
 pub struct PathId(pub String);
 
 impl<S: Send + Sync> FromRequestParts<S> for PathId {
-    type Rejection = ApiError;
+    type Rejection = HttpError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
         let Path(id) = Path::<String>::from_request_parts(parts, state)
             .await
             .map_err(|_| {
-                ApiError::invalid_field(
+                HttpError::invalid_field(
                     Location::Path,
                     "id",
                     parts.uri.path(),
@@ -354,14 +321,14 @@ mod tests {
     fn malformed_json_is_refused_with_the_body_named() {
         let error = parse_object::<ConversationDto>(b"{\"tripReference\": ").unwrap_err();
         assert_eq!(error.status, StatusCode::BAD_REQUEST);
-        assert_eq!(error.details[0].field, "body");
-        assert!(error.details[0].issue.contains("not valid JSON"));
+        assert_eq!(error.problems[0].field, "body");
+        assert!(error.problems[0].issue.contains("not valid JSON"));
     }
 
     #[test]
     fn a_non_object_is_refused() {
         let error = parse_object::<ConversationDto>(b"[1,2]").unwrap_err();
-        assert_eq!(error.details[0].issue, "must be a JSON object");
+        assert_eq!(error.problems[0].issue, "must be a JSON object");
     }
 
     #[test]
@@ -370,10 +337,10 @@ mod tests {
             br#"{"tripReference": 5, "customerId": "ok", "participants": "x"}"#,
         )
         .unwrap_err();
-        let mut fields: Vec<_> = error.details.iter().map(|d| d.field.as_str()).collect();
+        let mut fields: Vec<_> = error.problems.iter().map(|d| d.field.as_str()).collect();
         fields.sort();
         assert_eq!(fields, ["participants", "tripReference"]);
-        assert!(error.details.iter().all(|d| d.location == "body"));
+        assert!(error.problems.iter().all(|p| p.location == Location::Body));
     }
 
     #[test]

@@ -1,0 +1,134 @@
+//! The checks of `input`, field by field: what each body refuses and what it fills in.
+
+use super::*;
+
+fn fields(error: &HttpError) -> Vec<&str> {
+    error.problems.iter().map(|p| p.field.as_str()).collect()
+}
+
+#[test]
+fn a_conversation_names_every_missing_field() {
+    let error = conversation(ConversationDto::default(), LastMessage::Ignored).unwrap_err();
+    assert_eq!(
+        fields(&error),
+        [
+            "tripPublicationId",
+            "tripReference",
+            "establishmentId",
+            "customerId"
+        ]
+    );
+}
+
+#[test]
+fn a_conversation_refuses_unknown_status_and_long_ids() {
+    let dto = ConversationDto {
+        trip_publication_id: Some("p".into()),
+        trip_reference: Some("r".repeat(MAX_ID_LENGTH + 1)),
+        establishment_id: Some("e".into()),
+        customer_id: Some("c".into()),
+        status: Some(ConversationStatusDto::Other("PENDING".into())),
+        ..Default::default()
+    };
+    let error = conversation(dto, LastMessage::Ignored).unwrap_err();
+    assert_eq!(fields(&error), ["tripReference", "status"]);
+    assert!(error.problems[1].issue.contains("OPEN, CLOSED, ARCHIVED"));
+}
+
+#[test]
+fn a_message_gets_defaults_and_normalised_dates() {
+    let input = message(
+        MessageDto {
+            content: Some("Bonjour 👋".into()),
+            received_date: Some("2026-04-12T11:30:00+02:00".into()),
+            ..Default::default()
+        },
+        Files::None,
+    )
+    .unwrap();
+    assert_eq!(input.transmitter_type, "AGENT");
+    assert_eq!(input.content_type, "TEXT");
+    assert_eq!(input.status, "SENT");
+    assert_eq!(
+        input.received_date.as_deref(),
+        Some("2026-04-12T09:30:00.000Z")
+    );
+    let record = input.into_record("m1".into(), "c1", "2026-04-12T10:00:00.000Z");
+    assert_eq!(record.sending_date, "2026-04-12T10:00:00.000Z");
+}
+
+#[test]
+fn a_message_refuses_blank_or_long_content_and_unknown_enums() {
+    let error = message(
+        MessageDto {
+            content: Some(" ".into()),
+            transmitter_type: Some(TransmitterType::Other("BOT".into())),
+            sending_date: Some("yesterday".into()),
+            ..Default::default()
+        },
+        Files::None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        fields(&error),
+        ["sendingDate", "transmitterType", "content"]
+    );
+    let error = message(
+        MessageDto {
+            content: Some("x".repeat(5_001)),
+            ..Default::default()
+        },
+        Files::Attached,
+    )
+    .unwrap_err();
+    assert!(error.problems[0].issue.contains("at most 5000"), "{error}");
+}
+
+#[test]
+fn with_files_the_text_may_be_empty() {
+    let blank = || MessageDto {
+        content: Some("  ".into()),
+        ..Default::default()
+    };
+    assert!(message(blank(), Files::Attached).is_ok());
+    assert_eq!(
+        fields(&message(blank(), Files::None).unwrap_err()),
+        ["content"]
+    );
+}
+
+#[test]
+fn the_contact_form_rules_are_the_browsers() {
+    let error = contact(ContactMessageDto {
+        mail: Some("not-an-address".into()),
+        message: Some("short".into()),
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert_eq!(fields(&error), ["name", "mail", "object", "message"]);
+    assert!(error.problems[1]
+        .issue
+        .contains("not a valid email address"));
+}
+
+#[test]
+fn a_mail_needs_receivers_and_a_known_category() {
+    let error = mail(
+        MailDto {
+            category: Some(MailCategory::Other("SPAM".into())),
+            product_type: Some(ProductType::Other("CAR".into())),
+            ..Default::default()
+        },
+        "id".into(),
+        "now",
+    )
+    .unwrap_err();
+    assert_eq!(fields(&error), ["receiversId", "productType", "category"]);
+}
+
+#[test]
+fn assigning_needs_an_id() {
+    let error = assigned_agent(AssignAgentRequest::default()).unwrap_err();
+    assert_eq!(fields(&error), ["assignedAgentId"]);
+    assert!(error.problems[0].issue.contains("null"));
+}

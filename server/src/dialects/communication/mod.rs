@@ -1,0 +1,110 @@
+//! The communication API (`communication-api.txt`) as `docs/backends/communication.md`
+//! routes it: conversations and their messages, contact-us messages, mails.
+//!
+//! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
+//! the answers, `contact` is what a contact-us message opens (shared with the seed),
+//! `errors` renders the documented error body, `store` holds its tables' SQL,
+//! `migrations/` their steps and `seed` its demo data.
+
+pub mod contact;
+pub mod errors;
+pub mod handlers;
+pub mod input;
+pub mod output;
+pub mod seed;
+pub mod store;
+
+use super::Dialect;
+use crate::http::upload::Upload;
+use crate::store::migrations::Migration;
+use crate::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post, put};
+use axum::Router;
+use handlers::*;
+use switchboard_core::domain::BackendKind;
+use switchboard_core::wire::communication::{
+    ATTACHMENT_POLICY, CONTACT_ATTACHMENT_POLICY, CONTACT_PART, DEFAULT_BASE_PATH, FILES_PART,
+    MESSAGE_PART,
+};
+
+/// The communication API, as the dialects list mounts it.
+pub const DIALECT: Dialect = Dialect {
+    name: "communication",
+    kind: BackendKind::Communication,
+    base_path: DEFAULT_BASE_PATH,
+    routes,
+    render_error: errors::render,
+    migrations: MIGRATIONS,
+    seed: seed::SEED,
+};
+
+/// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "conversations",
+        sql: include_str!("migrations/001_conversations.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "attachments",
+        sql: include_str!("migrations/002_attachments.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "message files",
+        sql: include_str!("migrations/003_message_files.sql"),
+    },
+];
+
+/// A contact-us conversation has no trip or establishment; the conversation's required
+/// fields name where it came from instead.
+pub const CONTACT_ORIGIN_ID: &str = "contact-us";
+
+/// "Add a message" with files.
+pub const MESSAGE_UPLOAD: Upload = Upload {
+    json_part: MESSAGE_PART,
+    files_part: FILES_PART,
+    policy: &ATTACHMENT_POLICY,
+};
+
+/// "Create a contact-us message" with files.
+pub const CONTACT_UPLOAD: Upload = Upload {
+    json_part: CONTACT_PART,
+    files_part: FILES_PART,
+    policy: &CONTACT_ATTACHMENT_POLICY,
+};
+
+/// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths below it
+/// and wrong methods are answered by the dialects list, in this API's error body.
+pub fn routes() -> Router<AppState> {
+    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
+    Router::new()
+        .route(
+            &at("/conversations"),
+            get(list_conversations).post(create_conversation),
+        )
+        .route(
+            &at("/conversations/{id}"),
+            get(get_conversation).put(update_conversation),
+        )
+        .route(&at("/conversations/{id}/assigned-agent"), put(assign_agent))
+        // The routes that take files read larger bodies than the app-wide limit.
+        .route(
+            &at("/conversations/{id}/messages"),
+            get(list_messages)
+                .post(add_message)
+                .layer(DefaultBodyLimit::max(MESSAGE_UPLOAD.body_limit())),
+        )
+        .route(
+            &at("/contact-us"),
+            get(list_contacts)
+                .post(create_contact)
+                .layer(DefaultBodyLimit::max(CONTACT_UPLOAD.body_limit())),
+        )
+        .route(&at("/contact-us/{id}"), get(get_contact))
+        .route(&at("/attachments/{id}"), get(get_attachment))
+        .route(&at("/mails"), post(create_mail))
+        .route(&at("/mails/{id}"), get(get_mail))
+}

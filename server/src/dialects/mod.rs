@@ -1,0 +1,60 @@
+//! The backends this server speaks, one module each, and the one list that mounts them:
+//! adding a dialect is one module and one line in [`ALL`].
+//!
+//! A dialect brings its routes (absolute paths under its base path), the renderer of its
+//! error body ([`crate::http::error::Renderer`]), its schema steps
+//! ([`crate::store::migrations`]) and its demo data ([`crate::seed::Seed`]). Everything below its base path is
+//! answered in its shape, including unknown paths and wrong methods.
+
+pub mod communication;
+
+use crate::http::error::{rendered, Renderer};
+use crate::seed::Seed;
+use crate::store::migrations::Migration;
+use crate::AppState;
+use axum::Router;
+use switchboard_core::directory::BackendDescriptor;
+use switchboard_core::domain::BackendKind;
+
+/// What the server needs to know of one backend dialect.
+pub struct Dialect {
+    /// The dialect's name: in discovery, in its module path, in its schema steps' key.
+    pub name: &'static str,
+    pub kind: BackendKind,
+    /// Where its routes live; discovery gives it to the console.
+    pub base_path: &'static str,
+    /// Its routes, at absolute paths under `base_path`.
+    pub routes: fn() -> Router<AppState>,
+    /// Its error body.
+    pub render_error: Renderer,
+    /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
+    pub migrations: &'static [Migration],
+    /// Its demo data, written into an empty store.
+    pub seed: Seed,
+}
+
+/// Every dialect, in discovery's order.
+pub const ALL: &[Dialect] = &[communication::DIALECT];
+
+impl Dialect {
+    /// How discovery (`/api/backends`) lists it.
+    pub fn descriptor(&self) -> BackendDescriptor {
+        BackendDescriptor {
+            kind: self.kind,
+            name: self.name.to_owned(),
+            label: self.kind.label().to_owned(),
+            base_path: self.base_path.to_owned(),
+        }
+    }
+
+    /// Its routes, with every error under its base path in its own shape.
+    pub fn router(&self) -> Router<AppState> {
+        rendered((self.routes)(), self.base_path, self.render_error)
+    }
+}
+
+/// Every dialect's routes together.
+pub fn routes() -> Router<AppState> {
+    ALL.iter()
+        .fold(Router::new(), |app, dialect| app.merge(dialect.router()))
+}

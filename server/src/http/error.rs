@@ -1,0 +1,442 @@
+//! The one error every handler returns, whatever its dialect: a status, a kind, a message
+//! and the problems found, field by field. It names no wire shape: each dialect renders it
+//! in its own body through the layer [`rendered`] puts around its routes, which also gives
+//! axum's bare 404s, 405s, 413s and 415s a body in that shape.
+//!
+//! The layer reads the request's correlation id (set by [`super::correlation`], which runs
+//! first) so a body can quote it.
+
+use super::correlation::CorrelationId;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use axum::Router;
+use std::fmt;
+
+/// A refused value is echoed up to this many characters, so an error never carries a
+/// whole oversized body back.
+const MAX_ECHOED_CHARS: usize = 80;
+
+/// How a dialect writes an error: the whole response for `error`, `debug_id` being the
+/// request's correlation id. Its status and headers replace the error response's own.
+pub type Renderer = fn(&HttpError, &str) -> Response;
+
+/// What went wrong, in words no dialect owns; each renderer names it in its vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The request is not valid (400, or another 4xx with no kind of its own).
+    Invalid,
+    /// An id names nothing.
+    NotFound,
+    /// No operation answers at this path.
+    NoRoute,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    /// The server failed; the cause is logged, never sent.
+    Internal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Location {
+    Body,
+    Query,
+    Path,
+}
+
+impl Location {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Body => "body",
+            Location::Query => "query",
+            Location::Path => "path",
+        }
+    }
+}
+
+/// One named problem of a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    /// The refused value, shortened (see [`problem`]).
+    pub value: String,
+    pub location: Location,
+    pub issue: String,
+}
+
+/// One named problem of a request; a long value is cut when echoed.
+pub fn problem(location: Location, field: &str, value: &str, issue: impl Into<String>) -> Problem {
+    Problem {
+        field: field.to_owned(),
+        value: echo(value),
+        location,
+        issue: issue.into(),
+    }
+}
+
+fn echo(value: &str) -> String {
+    if value.chars().count() <= MAX_ECHOED_CHARS {
+        value.to_owned()
+    } else {
+        let mut shortened: String = value.chars().take(MAX_ECHOED_CHARS).collect();
+        shortened.push('…');
+        shortened
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpError {
+    pub status: StatusCode,
+    pub kind: Kind,
+    pub message: String,
+    pub problems: Vec<Problem>,
+    /// What failed inside, for the server's log only: never sent to the client.
+    pub internal_cause: Option<String>,
+}
+
+impl HttpError {
+    fn new(status: StatusCode, kind: Kind, message: impl Into<String>) -> Self {
+        HttpError {
+            status,
+            kind,
+            message: message.into(),
+            problems: Vec::new(),
+            internal_cause: None,
+        }
+    }
+
+    /// 400 with every problem found.
+    pub fn invalid(problems: Vec<Problem>) -> Self {
+        let message = match problems.as_slice() {
+            [only] => format!("The request is not valid: {} {}", only.field, only.issue),
+            _ => "The request is not valid; see details.".to_owned(),
+        };
+        HttpError {
+            problems,
+            ..HttpError::new(StatusCode::BAD_REQUEST, Kind::Invalid, message)
+        }
+    }
+
+    pub fn invalid_field(
+        location: Location,
+        field: &str,
+        value: &str,
+        issue: impl Into<String>,
+    ) -> Self {
+        HttpError::invalid(vec![problem(location, field, value, issue)])
+    }
+
+    /// 404 for an id that names nothing: usually in the path, sometimes in a body.
+    pub fn not_found(what: &str, location: Location, field: &str, id: &str) -> Self {
+        HttpError {
+            problems: vec![problem(
+                location,
+                field,
+                id,
+                format!("no {what} has this id"),
+            )],
+            ..HttpError::new(
+                StatusCode::NOT_FOUND,
+                Kind::NotFound,
+                format!("No {what} has the id “{}”.", echo(id)),
+            )
+        }
+    }
+
+    pub fn no_route() -> Self {
+        HttpError::new(
+            StatusCode::NOT_FOUND,
+            Kind::NoRoute,
+            "No operation answers at this path; see the routes in the information link.",
+        )
+    }
+
+    pub fn method_not_allowed() -> Self {
+        HttpError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            Kind::MethodNotAllowed,
+            "This path does not accept this method; the Allow header lists those it does.",
+        )
+    }
+
+    pub fn payload_too_large() -> Self {
+        HttpError::payload_too_large_over(crate::BODY_LIMIT_BYTES)
+    }
+
+    /// 413 for a body over a route's own limit (the routes that take files have larger ones).
+    pub fn payload_too_large_over(limit_bytes: usize) -> Self {
+        HttpError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Kind::PayloadTooLarge,
+            format!(
+                "The request body is larger than the {} KiB this API accepts.",
+                limit_bytes / 1024
+            ),
+        )
+    }
+
+    /// Refused files (and whatever else the request got wrong): 413 when a file or the
+    /// total is too large, else 400.
+    pub fn refused(problems: Vec<Problem>, too_large: bool) -> Self {
+        if !too_large {
+            return HttpError::invalid(problems);
+        }
+        let message = match problems.as_slice() {
+            [only] => format!("The request is too large: {}", only.issue),
+            _ => "The request is too large; see details.".to_owned(),
+        };
+        HttpError {
+            problems,
+            ..HttpError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Kind::PayloadTooLarge,
+                message,
+            )
+        }
+    }
+
+    /// Both errors' problems in one answer, so a client can fix everything at once; a 413
+    /// outranks a 400. Other errors (404, 500) are not merged: the first one stands.
+    pub fn and(self, other: HttpError) -> Self {
+        let mergeable = |e: &HttpError| {
+            matches!(
+                e.status,
+                StatusCode::BAD_REQUEST | StatusCode::PAYLOAD_TOO_LARGE
+            )
+        };
+        if !mergeable(&self) || !mergeable(&other) {
+            return self;
+        }
+        let too_large = [&self, &other]
+            .iter()
+            .any(|e| e.status == StatusCode::PAYLOAD_TOO_LARGE);
+        let mut problems = self.problems;
+        problems.extend(other.problems);
+        HttpError::refused(problems, too_large)
+    }
+
+    pub fn unsupported_media_type() -> Self {
+        HttpError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Kind::UnsupportedMediaType,
+            "Send the body as JSON, with the header Content-Type: application/json.",
+        )
+    }
+
+    /// The routes that also take files.
+    pub fn unsupported_media_type_for_upload() -> Self {
+        HttpError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Kind::UnsupportedMediaType,
+            "Send the body as JSON (Content-Type: application/json), or as multipart/form-data \
+             to attach files.",
+        )
+    }
+
+    /// 500: the cause goes to the log, the client reads a generic message and the id.
+    pub fn internal(cause: impl fmt::Display) -> Self {
+        HttpError {
+            internal_cause: Some(cause.to_string()),
+            ..HttpError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Kind::Internal,
+                "The server failed to handle this request. Quote the debug_id when reporting it.",
+            )
+        }
+    }
+
+    /// The error for a status axum or a middleware produced without a body of ours.
+    pub fn for_bare_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => HttpError::no_route(),
+            StatusCode::METHOD_NOT_ALLOWED => HttpError::method_not_allowed(),
+            StatusCode::PAYLOAD_TOO_LARGE => HttpError::payload_too_large(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => HttpError::unsupported_media_type(),
+            status if status.is_server_error() => HttpError {
+                status,
+                ..HttpError::internal(format!("a bare {status} response"))
+            },
+            status => HttpError::new(
+                status,
+                Kind::Invalid,
+                status
+                    .canonical_reason()
+                    .unwrap_or("The request is not valid."),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for HttpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {:?}: {}",
+            self.status.as_u16(),
+            self.kind,
+            self.message
+        )?;
+        for problem in &self.problems {
+            write!(f, "; {} {}", problem.field, problem.issue)?;
+        }
+        if let Some(cause) = &self.internal_cause {
+            write!(f, " ({cause})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for HttpError {}
+
+impl From<crate::store::StoreError> for HttpError {
+    fn from(error: crate::store::StoreError) -> Self {
+        HttpError::internal(error)
+    }
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        // A plain-text stand-in: the layer of `rendered` replaces it with the dialect's body.
+        let mut response = (self.status, self.message.clone()).into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// A JSON response: what most dialects' renderers answer.
+pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
+    // Error bodies are strings and lists of strings: serializing them cannot fail.
+    let bytes = serde_json::to_vec(body).unwrap_or_default();
+    let mut response = Response::new(Body::from(bytes));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// `router` with every path at and under `base_path` answered by it (an unknown one is a
+/// 404 in its shape, never the console's page), and every error of its routes rendered by
+/// `renderer`.
+pub fn rendered<S>(router: Router<S>, base_path: &str, renderer: Renderer) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router
+        .route(base_path, any(no_route))
+        .route(&format!("{base_path}/{{*rest}}"), any(no_route))
+        .layer(middleware::from_fn_with_state(renderer, render))
+}
+
+async fn no_route() -> HttpError {
+    HttpError::no_route()
+}
+
+async fn render(State(renderer): State<Renderer>, request: Request, next: Next) -> Response {
+    let debug_id = request
+        .extensions()
+        .get::<CorrelationId>()
+        .map(|id| id.0.clone())
+        .unwrap_or_default();
+    let response = next.run(request).await;
+    finish(response, &debug_id, renderer)
+}
+
+/// Gives an error response its final body, keeping its headers (an `Allow` on a 405, say).
+/// Bare error statuses get a body too; everything else passes untouched.
+fn finish(response: Response, debug_id: &str, renderer: Renderer) -> Response {
+    let status = response.status();
+    let error = match response.extensions().get::<HttpError>() {
+        Some(error) => error.clone(),
+        None if status.is_client_error() || status.is_server_error() => {
+            HttpError::for_bare_status(status)
+        }
+        None => return response,
+    };
+    if let Some(cause) = &error.internal_cause {
+        eprintln!("[{debug_id}] internal error: {cause}");
+    }
+    let (mut parts, _old_body) = response.into_parts();
+    let (rendered, body) = renderer(&error, debug_id).into_parts();
+    parts.extensions.remove::<HttpError>();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.status = rendered.status;
+    parts.headers.extend(rendered.headers);
+    Response::from_parts(parts, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_cut_when_echoed() {
+        let p = problem(Location::Body, "content", &"é".repeat(500), "is too long");
+        assert_eq!(p.value.chars().count(), MAX_ECHOED_CHARS + 1);
+        assert!(p.value.ends_with('…'));
+        assert_eq!(p.location.as_str(), "body");
+    }
+
+    #[test]
+    fn merged_errors_keep_every_problem_and_the_graver_status() {
+        let invalid = HttpError::invalid_field(Location::Body, "content", "", "is required");
+        let too_large = HttpError::refused(
+            vec![problem(Location::Body, "files[0]", "a.png", "is too big")],
+            true,
+        );
+        let both = invalid.clone().and(too_large);
+        assert_eq!(both.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(both.kind, Kind::PayloadTooLarge);
+        let fields: Vec<_> = both.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["content", "files[0]"]);
+        let two_400s = invalid.clone().and(invalid.clone());
+        assert_eq!(two_400s.status, StatusCode::BAD_REQUEST);
+        assert_eq!(two_400s.problems.len(), 2);
+        let missing = HttpError::no_route();
+        assert_eq!(missing.clone().and(invalid), missing);
+    }
+
+    #[test]
+    fn bare_statuses_get_their_kinds() {
+        let kinds: Vec<_> = [404, 405, 413, 415, 400, 503]
+            .into_iter()
+            .map(|s| HttpError::for_bare_status(StatusCode::from_u16(s).unwrap()).kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::NoRoute,
+                Kind::MethodNotAllowed,
+                Kind::PayloadTooLarge,
+                Kind::UnsupportedMediaType,
+                Kind::Invalid,
+                Kind::Internal
+            ]
+        );
+    }
+
+    fn plain(error: &HttpError, debug_id: &str) -> Response {
+        (error.status, format!("{debug_id} {:?}", error.kind)).into_response()
+    }
+
+    #[test]
+    fn errors_and_bare_statuses_are_rendered_and_the_rest_passes() {
+        let mut with_allow = HttpError::method_not_allowed().into_response();
+        with_allow
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET"));
+        let rendered = finish(with_allow, "id-1", plain);
+        assert_eq!(rendered.status(), StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(rendered.headers()[header::ALLOW], "GET");
+        assert!(rendered.extensions().get::<HttpError>().is_none());
+
+        let bare = finish(StatusCode::NOT_FOUND.into_response(), "id-2", plain);
+        assert_eq!(bare.status(), StatusCode::NOT_FOUND);
+        let fine = finish(StatusCode::OK.into_response(), "id-3", plain);
+        assert_eq!(fine.status(), StatusCode::OK);
+    }
+}

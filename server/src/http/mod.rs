@@ -1,0 +1,11 @@
+//! Dialect-neutral HTTP plumbing that every backend's routes share: the correlation id,
+//! the neutral error and the layer that lets each dialect render it, the request
+//! extractors, the list of a request's problems and the checks of uploaded files.
+
+pub mod correlation;
+pub mod error;
+pub mod extract;
+pub mod problems;
+pub mod upload;
+
+pub use error::{problem, HttpError, Kind, Location, Problem};

@@ -1,0 +1,151 @@
+//! Demo data for an empty store: Switchboard's shared people (the agents) and, through the
+//! dialects list, each dialect's own scenarios. Demo files any dialect may attach are in
+//! [`files`]. Times are relative to `now`; everything else, ids included, is derived from
+//! indices, so two seeds differ only in their times.
+
+pub mod files;
+
+use crate::dialects;
+use crate::http::HttpError;
+use crate::store::{people, Store, StoreError};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use switchboard_core::directory::Agent;
+
+/// `(id, name, email)` of the demo agents, whom every dialect's demo data assigns.
+pub const AGENTS: [(&str, &str, &str); 5] = [
+    (
+        "agent-camille",
+        "Camille Laurent",
+        "camille.laurent@switchboard.example",
+    ),
+    (
+        "agent-javier",
+        "Javier Ortega",
+        "javier.ortega@switchboard.example",
+    ),
+    (
+        "agent-aisha",
+        "Aisha Khan",
+        "aisha.khan@switchboard.example",
+    ),
+    (
+        "agent-tomas",
+        "Tomás Ruiz",
+        "tomas.ruiz@switchboard.example",
+    ),
+    (
+        "agent-ingrid",
+        "Ingrid Berg",
+        "ingrid.berg@switchboard.example",
+    ),
+];
+
+/// How a dialect seeds its demo data.
+pub struct Seed {
+    /// Whether the dialect has no data yet: only then is it seeded.
+    pub is_empty: fn(&Connection) -> Result<bool, StoreError>,
+    /// Writes its demo data, inside the seed's transaction; the agents are there already.
+    pub run: fn(&Connection, DateTime<Utc>) -> Result<(), HttpError>,
+}
+
+/// Ids that look like the APIs' own UUIDs but come from the index: a fixed shuffle of the
+/// bits, then the version and variant of a v4.
+pub fn seed_uuid(kind: u64, index: u64) -> String {
+    let mix = |mut x: u64| {
+        // splitmix64's finaliser: spreads neighbouring indices over the whole range.
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^ (x >> 31)
+    };
+    let high = mix(kind.wrapping_mul(1_000_003).wrapping_add(index));
+    let low = mix(high ^ 0x5bd1_e995);
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&high.to_be_bytes());
+    bytes[8..].copy_from_slice(&low.to_be_bytes());
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}
+
+/// Seeds every dialect that has no data yet (and the agents with the first of them), in
+/// one transaction; says whether it seeded anything.
+pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, HttpError> {
+    store.run_blocking(|conn| {
+        let mut empty = Vec::new();
+        for dialect in dialects::ALL {
+            if (dialect.seed.is_empty)(conn)? {
+                empty.push(dialect);
+            }
+        }
+        if empty.is_empty() {
+            return Ok(false);
+        }
+        for (id, name, email) in AGENTS {
+            people::insert_agent(
+                conn,
+                &Agent {
+                    id: id.to_owned(),
+                    name: name.to_owned(),
+                    email: email.to_owned(),
+                },
+            )?;
+        }
+        for dialect in empty {
+            (dialect.seed.run)(conn, now)?;
+        }
+        Ok(true)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialects::communication::seed::CONVERSATION_COUNT;
+    use crate::dialects::communication::store::{self, ConversationFilter, Window};
+
+    #[test]
+    fn the_seed_is_varied_and_runs_once() {
+        let store = Store::in_memory();
+        let now = Utc::now();
+        assert!(seed_if_empty(&store, now).unwrap());
+        assert!(
+            !seed_if_empty(&store, now).unwrap(),
+            "a second start adds nothing"
+        );
+
+        let all = Window {
+            offset: 0,
+            limit: 100,
+        };
+        let page = store
+            .run_blocking(|conn| {
+                store::list_conversations(conn, &ConversationFilter::default(), all)
+            })
+            .unwrap();
+        assert_eq!(page.total, u64::from(CONVERSATION_COUNT) + 3);
+        for status in ["OPEN", "CLOSED", "ARCHIVED"] {
+            assert!(page.rows.iter().any(|c| c.status == status), "{status}");
+        }
+        assert!(page.rows.iter().any(|c| c.assigned_agent_id.is_none()));
+        for (agent, _, _) in AGENTS {
+            assert!(
+                page.rows
+                    .iter()
+                    .any(|c| c.assigned_agent_id.as_deref() == Some(agent)),
+                "{agent} has conversations"
+            );
+        }
+        let open = page.rows.iter().filter(|c| c.status == "OPEN").count();
+        assert!(open * 2 > page.rows.len(), "most conversations are open");
+    }
+
+    #[test]
+    fn seed_ids_are_stable_uuids() {
+        let id = seed_uuid(1, 7);
+        assert_eq!(id, seed_uuid(1, 7));
+        assert_ne!(id, seed_uuid(1, 8));
+        assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 4);
+    }
+}

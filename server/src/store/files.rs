@@ -1,0 +1,77 @@
+//! Files: one neutral table for every dialect. A dialect's messages point to their files
+//! through a link table of the dialect's own (communication: `message_files`, message →
+//! file with its position); this module only stores and reads the files themselves.
+
+use super::StoreError;
+use rusqlite::{params, Connection, Row};
+
+/// A file's metadata: what lists show. The bytes are read only for a download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRecord {
+    pub id: String,
+    /// The cleaned name, as shown and downloaded.
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Lower-case hex.
+    pub sha256: String,
+    pub created_at: String,
+}
+
+/// A checked file about to be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewFile {
+    pub record: FileRecord,
+    /// Shared with the request that brought it: no copy of a large file.
+    pub data: axum::body::Bytes,
+}
+
+/// Every column but the bytes, in [`file_from_row`]'s order, for a dialect's queries to
+/// select (prefixed by the table's alias when they join).
+pub const FILE_COLUMNS: [&str; 6] = ["id", "name", "media_type", "size", "sha256", "created_at"];
+
+/// [`FILE_COLUMNS`] as a select list, each prefixed by `alias.` when one is given.
+pub fn file_columns(alias: &str) -> String {
+    FILE_COLUMNS
+        .iter()
+        .map(|column| {
+            if alias.is_empty() {
+                (*column).to_owned()
+            } else {
+                format!("{alias}.{column}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads [`FILE_COLUMNS`] from the start of a row.
+pub fn file_from_row(row: &Row<'_>) -> rusqlite::Result<FileRecord> {
+    Ok(FileRecord {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        media_type: row.get(2)?,
+        size: u64::try_from(row.get::<_, i64>(3)?).unwrap_or(0),
+        sha256: row.get(4)?,
+        created_at: row.get(5)?,
+    })
+}
+
+/// Stores a file; the dialect then links it to its message.
+pub fn insert_file(conn: &Connection, file: &NewFile) -> Result<(), StoreError> {
+    let record = &file.record;
+    conn.prepare_cached(
+        "INSERT INTO files (id, name, media_type, size, sha256, created_at, content) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        record.id,
+        record.name,
+        record.media_type,
+        i64::try_from(record.size).unwrap_or(i64::MAX),
+        record.sha256,
+        record.created_at,
+        &file.data[..],
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! The schema, as numbered steps keyed by `(dialect, version)`: Switchboard's own tables
+//! under [`SWITCHBOARD`], each dialect's under its name, each step a `.sql` file beside its
+//! owner. `schema_migrations` records the steps applied, so two dialects' steps never
+//! collide and a new dialect only adds its own.
+//!
+//! A database written before the keyed steps counted them in `PRAGMA user_version`; it is
+//! adopted (what its version had applied is recorded) rather than migrated again.
+
+use super::OpenError;
+use rusqlite::{params, Connection};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The key of Switchboard's own steps (agents, files), applied before any dialect's.
+pub const SWITCHBOARD: &str = "switchboard";
+
+/// One schema step.
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    /// 1, 2, 3…: the order of the steps of one key; never reused once shipped.
+    pub version: i64,
+    /// A few words on what it does, recorded with it.
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Switchboard's own steps.
+pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "agents",
+        sql: include_str!("migrations/001_agents.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "files",
+        sql: include_str!("migrations/002_files.sql"),
+    },
+];
+
+/// What each `PRAGMA user_version` of a database from before the keyed steps had applied:
+/// from that version on, these steps are recorded as done.
+const ADOPTED: &[(i64, &str, i64)] = &[
+    (1, SWITCHBOARD, 1),
+    (1, "communication", 1),
+    (2, "communication", 2),
+];
+
+/// Written into `PRAGMA user_version` once the steps are keyed, so a server from before
+/// refuses the database as newer than itself instead of misreading it.
+pub const KEYED_USER_VERSION: i64 = 1000;
+
+/// Every key's steps, in the order they apply: Switchboard's, then each dialect's.
+pub fn all() -> Vec<(&'static str, &'static [Migration])> {
+    std::iter::once((SWITCHBOARD, SWITCHBOARD_MIGRATIONS))
+        .chain(
+            crate::dialects::ALL
+                .iter()
+                .map(|dialect| (dialect.name, dialect.migrations)),
+        )
+        .collect()
+}
+
+/// Brings the schema up to date: adopts a counted database, refuses one written by a newer
+/// server, then applies each missing step in its own transaction.
+pub fn migrate(
+    connection: &mut Connection,
+    path: &Path,
+    steps: &[(&'static str, &'static [Migration])],
+) -> Result<(), OpenError> {
+    let migrate_error = |source| OpenError::Migrate {
+        path: path.to_owned(),
+        source,
+    };
+    let found: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(migrate_error)?;
+    let last_counted = ADOPTED.iter().map(|(v, _, _)| *v).max().unwrap_or(0);
+    if found != KEYED_USER_VERSION && found > last_counted {
+        return Err(OpenError::UnknownSchema {
+            path: path.to_owned(),
+            found,
+        });
+    }
+    if found != KEYED_USER_VERSION {
+        let transaction = connection.transaction().map_err(migrate_error)?;
+        transaction
+            .execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (
+                     dialect    TEXT NOT NULL,
+                     version    INTEGER NOT NULL,
+                     name       TEXT NOT NULL,
+                     PRIMARY KEY (dialect, version)
+                 );",
+            )
+            .map_err(migrate_error)?;
+        for (since, dialect, version) in ADOPTED {
+            if found >= *since {
+                let name = name_of(steps, dialect, *version);
+                record(&transaction, dialect, *version, name).map_err(migrate_error)?;
+            }
+        }
+        transaction
+            .pragma_update(None, "user_version", KEYED_USER_VERSION)
+            .map_err(migrate_error)?;
+        transaction.commit().map_err(migrate_error)?;
+    }
+    let applied = applied(connection).map_err(migrate_error)?;
+    for (dialect, migrations) in steps {
+        let supported = migrations.iter().map(|m| m.version).max().unwrap_or(0);
+        let newest = applied
+            .iter()
+            .filter(|(d, _)| d == dialect)
+            .map(|(_, v)| *v)
+            .max()
+            .unwrap_or(0);
+        if newest > supported {
+            return Err(OpenError::NewerStep {
+                path: path.to_owned(),
+                dialect: (*dialect).to_owned(),
+                found: newest,
+                supported,
+            });
+        }
+    }
+    for (dialect, migrations) in steps {
+        for step in *migrations {
+            if applied.contains(&((*dialect).to_owned(), step.version)) {
+                continue;
+            }
+            let transaction = connection.transaction().map_err(migrate_error)?;
+            transaction.execute_batch(step.sql).map_err(migrate_error)?;
+            record(&transaction, dialect, step.version, step.name).map_err(migrate_error)?;
+            transaction.commit().map_err(migrate_error)?;
+        }
+    }
+    Ok(())
+}
+
+fn name_of(steps: &[(&str, &[Migration])], dialect: &str, version: i64) -> &'static str {
+    steps
+        .iter()
+        .filter(|(key, _)| *key == dialect)
+        .flat_map(|(_, migrations)| migrations.iter())
+        .find(|step| step.version == version)
+        .map_or("adopted", |step| step.name)
+}
+
+fn record(conn: &Connection, dialect: &str, version: i64, name: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO schema_migrations (dialect, version, name) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (dialect, version) DO NOTHING",
+        params![dialect, version, name],
+    )?;
+    Ok(())
+}
+
+/// The steps recorded as applied.
+pub fn applied(conn: &Connection) -> rusqlite::Result<HashSet<(String, i64)>> {
+    let mut statement = conn.prepare("SELECT dialect, version FROM schema_migrations")?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    rows.collect()
+}

@@ -1,0 +1,173 @@
+//! The store's runner: one SQLite connection, opened and migrated at startup, on which
+//! every request runs its work in one transaction, off the async workers. What the tables
+//! hold is elsewhere: Switchboard's own in [`people`] and [`files`], each dialect's in its
+//! `dialects/<name>/store`; the schema steps of all of them in [`migrations`].
+//!
+//! Instants are stored as `format_instant` text (UTC, milliseconds), so ordering the text
+//! orders the instants. SQL stays portable where a portable form exists, so another
+//! engine can take the same steps later.
+
+pub mod files;
+pub mod migrations;
+pub mod people;
+
+use rusqlite::{params_from_iter, Connection, Transaction};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use thiserror::Error;
+
+/// A failure of the store itself, never of the request: it becomes a 500.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("a stored list is not valid JSON: {0}")]
+    CorruptList(#[from] serde_json::Error),
+    #[error("the database task did not finish: {0}")]
+    TaskFailed(String),
+}
+
+/// Why the store could not be opened.
+#[derive(Debug, Error)]
+pub enum OpenError {
+    #[error("cannot open the database at {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot prepare the database at {path}: {source}")]
+    Migrate {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the database at {path} has schema version {found}, which this server does not know; \
+         use a newer server or another --db file"
+    )]
+    UnknownSchema { path: PathBuf, found: i64 },
+    #[error(
+        "the database at {path} has {dialect} step {found}, newer than this server's {supported}; \
+         use a newer server or another --db file"
+    )]
+    NewerStep {
+        path: PathBuf,
+        dialect: String,
+        found: i64,
+        supported: i64,
+    },
+}
+
+/// One SQLite connection shared by every request. SQLite serialises writers anyway, and one
+/// connection keeps each request's transaction simple; the work runs on the blocking pool.
+#[derive(Clone)]
+pub struct Store {
+    connection: Arc<Mutex<Connection>>,
+}
+
+impl Store {
+    /// Opens (creating on first start) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        let open_error = |source| OpenError::Open {
+            path: path.to_owned(),
+            source,
+        };
+        let connection = Connection::open(path).map_err(open_error)?;
+        Self::prepare(connection, path)
+    }
+
+    /// A private in-memory store, for unit tests.
+    #[cfg(test)]
+    pub fn in_memory() -> Store {
+        let connection = Connection::open_in_memory().expect("SQLite can always open memory");
+        Self::prepare(connection, Path::new(":memory:")).expect("the schema applies to memory")
+    }
+
+    fn prepare(mut connection: Connection, path: &Path) -> Result<Store, OpenError> {
+        let migrate_error = |source| OpenError::Migrate {
+            path: path.to_owned(),
+            source,
+        };
+        connection
+            .busy_timeout(Duration::from_secs(5))
+            .map_err(migrate_error)?;
+        // WAL lets a reader (the sqlite3 shell, a backup) look while the server writes.
+        let _mode: String = connection
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(migrate_error)?;
+        connection
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(migrate_error)?;
+        connection
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(migrate_error)?;
+        migrations::migrate(&mut connection, path, &migrations::all())?;
+        Ok(Store {
+            connection: Arc::new(Mutex::new(connection)),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock dropped its Transaction, which rolled back, so the
+        // connection is still consistent: take it back rather than fail every later request.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `work` in one transaction on the calling thread: committed when it returns
+    /// `Ok`, rolled back otherwise. For startup; requests use [`Store::run`].
+    pub fn run_blocking<R, E>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut connection = self.lock();
+        let transaction = connection.transaction().map_err(StoreError::from)?;
+        let result = work(&transaction)?;
+        transaction.commit().map_err(StoreError::from)?;
+        Ok(result)
+    }
+
+    /// Runs `work` in one transaction on the blocking pool, so SQLite's I/O never stalls
+    /// the async workers.
+    pub async fn run<R, E, F>(&self, work: F) -> Result<R, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<R, E> + Send + 'static,
+        R: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.run_blocking(work))
+            .await
+            .map_err(|join_error| E::from(StoreError::TaskFailed(join_error.to_string())))?
+    }
+}
+
+/// Which rows of an ordered list to return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub offset: u64,
+    pub limit: u32,
+}
+
+/// One page of rows and how many rows match in all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slice<T> {
+    pub total: u64,
+    pub rows: Vec<T>,
+}
+
+/// A window's OFFSET, as SQL binds it.
+pub fn offset_param(window: Window) -> i64 {
+    // Page numbers are u32 and sizes at most MAX_PAGE_SIZE, so this never saturates in use.
+    i64::try_from(window.offset).unwrap_or(i64::MAX)
+}
+
+/// The one number a `SELECT COUNT(*)` returns, `values` bound in order.
+pub fn count(conn: &Connection, sql: &str, values: &[String]) -> Result<u64, StoreError> {
+    let total: i64 = conn.query_row(sql, params_from_iter(values), |row| row.get(0))?;
+    Ok(u64::try_from(total).unwrap_or(0))
+}
