@@ -2,6 +2,7 @@
 //! mapping onto [`crate::domain`]. One module per backend.
 
 pub mod communication;
+pub mod octopia;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use thiserror::Error;
