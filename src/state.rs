@@ -1,12 +1,13 @@
 //! What the whole console shares through context: where the API is, the directory the
-//! server gave, who the agent is, the clock for relative times, and a counter that tells
-//! lists to reload after a change.
+//! server gave, who the agent is, the clock for relative times, the inbox as shown, and
+//! every backend's counts.
 
-use crate::connectors::Directory;
+use crate::connectors::{ConversationBackend, Counter, Directory, Inbox};
 use crate::storage;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
+use switchboard_core::domain::Conversation;
 use switchboard_core::error::ApiError;
 
 /// Prefix for every API URL: empty for the serving origin; tests point it at a test server.
@@ -44,15 +45,19 @@ impl CurrentAgent {
     }
 }
 
-/// Bumped after any change to a conversation so the inbox and counts reload.
+/// The inbox as shown: the list reads it, "load more" appends to it, and a write puts
+/// the conversation it returned back in place, so nothing is fetched twice.
 #[derive(Clone, Copy, Debug)]
-pub struct InboxVersion(pub RwSignal<u32>);
+pub struct InboxRows(pub RwSignal<Inbox>);
 
-impl InboxVersion {
-    pub fn bump(&self) {
-        self.0.update(|v| *v = v.wrapping_add(1));
+impl InboxRows {
+    pub fn replace(&self, changed: &Conversation) {
+        self.0.update(|inbox| inbox.replace(changed));
     }
 }
+
+/// Every backend's own counts for the sidebar; refetched after a change.
+pub type CountersResource = LocalResource<Vec<(String, Counter)>>;
 
 /// The current minute, so relative times stay true while the console stays open.
 #[derive(Clone, Copy, Debug)]
@@ -74,10 +79,32 @@ impl Clock {
     }
 }
 
+/// Each connected backend's counts, asked at once; a backend that fails shows none.
+fn counters(directory: DirectoryResource) -> CountersResource {
+    LocalResource::new(move || async move {
+        let Ok(directory) = directory.await else {
+            return Vec::new();
+        };
+        let asks = directory.connectors.iter().map(|c| async move {
+            let counts = c.counters().await.unwrap_or_default();
+            counts
+                .into_iter()
+                .map(|n| (c.name().to_owned(), n))
+                .collect::<Vec<_>>()
+        });
+        futures::future::join_all(asks)
+            .await
+            .into_iter()
+            .flatten()
+            .collect()
+    })
+}
+
 /// Shares everything the console needs; called once by the console layout.
 pub fn provide_console_state(directory: DirectoryResource) {
     provide_context(directory);
     provide_context(CurrentAgent::from_storage());
-    provide_context(InboxVersion(RwSignal::new(0)));
+    provide_context(InboxRows(RwSignal::new(Inbox::default())));
+    provide_context(counters(directory));
     provide_context(Clock::start());
 }

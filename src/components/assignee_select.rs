@@ -4,7 +4,7 @@ use crate::connectors::{Connector, ConversationBackend};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::Capabilities;
+use switchboard_core::domain::{Capabilities, Conversation};
 
 #[component]
 pub fn AssigneeSelect(
@@ -13,7 +13,8 @@ pub fn AssigneeSelect(
     assignee: Option<String>,
     capabilities: Capabilities,
     #[prop(into)] agents: Signal<Vec<Agent>>,
-    on_changed: Callback<()>,
+    /// Receives the conversation as the write returned it.
+    on_changed: Callback<Conversation>,
 ) -> impl IntoView {
     let current_agent = expect_context::<CurrentAgent>();
     let assign = Action::new_local(move |agent: &Option<String>| {
@@ -27,7 +28,7 @@ pub fn AssigneeSelect(
     let shown = RwSignal::new(assignee.clone().unwrap_or_default());
     let real = assignee.clone().unwrap_or_default();
     Effect::new(move |_| match assign.value().get() {
-        Some(Ok(_)) => on_changed.run(()),
+        Some(Ok(changed)) => on_changed.run(changed),
         Some(Err(_)) => shown.set(real.clone()),
         None => {}
     });

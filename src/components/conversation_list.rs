@@ -27,6 +27,7 @@ pub fn ConversationList(
                         c.assignee.clone(),
                         c.last_activity,
                         c.last_message.as_ref().map(|m| m.id.clone()),
+                        c.unread,
                     )
                 }
                 let:conversation
@@ -72,9 +73,11 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
             .unwrap_or_else(|| id.clone()),
     };
     let unassigned = conversation.assignee.is_none();
+    let assignable = conversation.capabilities.assign;
+    let unread = conversation.unread == Some(true);
     let preview = conversation.preview();
     view! {
-        <li class="conversation-row" class:selected=is_selected>
+        <li class="conversation-row" class:selected=is_selected class:unread=unread>
             <a
                 href=href
                 data-testid="conversation-row"
@@ -82,7 +85,8 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
                 aria-current=move || is_selected.get().then_some("page")
             >
                 <span class="row-line">
-                    <span class="row-customer">{conversation.customer.clone()}</span>
+                    <span class="row-customer">{conversation.customer_display().to_owned()}</span>
+                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">"Unread"</span> })}
                     <time class="row-time" title=exact>{when}</time>
                 </span>
                 <span class="row-preview">{preview}</span>
@@ -90,9 +94,12 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{conversation.backend_kind.label()}</span>
                     {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
-                    <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee">
-                        {assignee}
-                    </span>
+                    {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
+                    {assignable.then(|| view! {
+                        <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee">
+                            {assignee}
+                        </span>
+                    })}
                 </span>
             </a>
         </li>

@@ -1,25 +1,34 @@
-//! The left pane: the inbox's views. Filters live in the URL so a view can be bookmarked,
-//! shared and survives a reload.
+//! The left pane: the inbox's views and each backend's counts. Filters live in the URL so
+//! a view can be bookmarked, shared and survives a reload.
 
+use crate::state::{CountersResource, DirectoryResource};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use switchboard_core::domain::{AssigneeFilter, StatusFilter};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InboxFilters {
     pub status: StatusFilter,
     pub assignee: AssigneeFilter,
+    /// An order or trip reference to find (`?reference=...`).
+    pub reference: Option<String>,
 }
 
 impl InboxFilters {
     /// The console's root URL for these filters; defaults are left out.
-    pub fn href(self) -> String {
+    pub fn href(&self) -> String {
         let mut params = Vec::new();
         if self.assignee != AssigneeFilter::All {
             params.push(format!("assignee={}", self.assignee.token()));
         }
         if self.status != StatusFilter::All {
             params.push(format!("status={}", self.status.token()));
+        }
+        if let Some(reference) = &self.reference {
+            params.push(format!(
+                "reference={}",
+                switchboard_core::domain::encode_path_segment(reference)
+            ));
         }
         if params.is_empty() {
             "/".to_owned()
@@ -36,6 +45,11 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
         query.with(|q| InboxFilters {
             status: StatusFilter::parse(q.get_str("status")),
             assignee: AssigneeFilter::parse(q.get_str("assignee")),
+            reference: q
+                .get_str("reference")
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned),
         })
     })
 }
@@ -62,7 +76,7 @@ pub fn InboxViews() -> impl IntoView {
                 }
                 .href()
             };
-            let current = move || (filters.get().assignee == assignee).then_some("page");
+            let current = move || (filters.with(|f| f.assignee == assignee)).then_some("page");
             view! {
                 <li>
                     <a
@@ -80,7 +94,7 @@ pub fn InboxViews() -> impl IntoView {
         .into_iter()
         .map(|status| {
             let href = move || InboxFilters { status, ..filters.get() }.href();
-            let current = move || (filters.get().status == status).then_some("page");
+            let current = move || (filters.with(|f| f.status == status)).then_some("page");
             view! {
                 <li>
                     <a
@@ -101,7 +115,44 @@ pub fn InboxViews() -> impl IntoView {
             <ul aria-labelledby="views-assignee">{assignee_links}</ul>
             <h2 class="views-heading" id="views-status">"Status"</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
+            <BackendCounts />
         </nav>
+    }
+}
+
+/// Each backend's own counts ("Claims to treat"), refreshed after every change.
+#[component]
+fn BackendCounts() -> impl IntoView {
+    let counters = expect_context::<CountersResource>();
+    let directory = expect_context::<DirectoryResource>();
+    let label = move |backend: &str| {
+        directory
+            .get()
+            .and_then(Result::ok)
+            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
+            .unwrap_or_else(|| backend.to_owned())
+    };
+    move || {
+        let counts = counters.get().unwrap_or_default();
+        (!counts.is_empty()).then(|| {
+            let items = counts
+                .into_iter()
+                .map(|(backend, counter)| {
+                    view! {
+                        <li class="backend-count">
+                            <span>{format!("{} · {}", label(&backend), counter.label)}</span>
+                            <span class="count" data-testid=format!("count-{}", counter.token)>
+                                {counter.count}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2 class="views-heading" id="views-counts">"To treat"</h2>
+                <ul class="backend-counts" aria-labelledby="views-counts" aria-live="polite">{items}</ul>
+            }
+        })
     }
 }
 
@@ -122,7 +173,11 @@ mod tests {
         let f = InboxFilters {
             status: StatusFilter::Closed,
             assignee: AssigneeFilter::Me,
+            reference: Some("25 11/A".into()),
         };
-        assert_eq!(f.href(), "/?assignee=me&status=closed");
+        assert_eq!(
+            f.href(),
+            "/?assignee=me&status=closed&reference=25%2011%2FA"
+        );
     }
 }

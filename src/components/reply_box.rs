@@ -1,5 +1,6 @@
 //! The reply box: grows with its text, keeps its draft in the browser across reloads,
-//! sends with Ctrl+Enter, and keeps every word when sending fails.
+//! sends with Ctrl+Enter, and keeps every word when sending fails. Where a backend lets
+//! the agent choose who receives a reply (Octopia), it offers only the eligible ones.
 
 use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
@@ -7,10 +8,11 @@ use crate::components::attachment_picker::{
 use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
+use switchboard_core::domain::Recipient;
 use switchboard_core::error::ApiError;
 use switchboard_core::validation::{limits::REPLY_MAX_CHARS, validate_reply};
 
@@ -21,8 +23,26 @@ pub fn ReplyBox(
     /// `None` when replying is possible, else why not.
     #[prop(into)]
     blocked_reason: Signal<Option<String>>,
+    /// Who the reply may go to; empty where the backend decides alone.
+    #[prop(into, optional)]
+    recipients: Signal<Vec<Recipient>>,
     on_sent: Callback<()>,
 ) -> impl IntoView {
+    // The customer by default, as agents expect; the others one click away.
+    let chosen = RwSignal::new(Vec::<Recipient>::new());
+    Effect::new(move |_| {
+        let offered = recipients.get();
+        let customer: Vec<_> = offered
+            .iter()
+            .filter(|r| r.role == "Customer")
+            .cloned()
+            .collect();
+        chosen.set(if customer.is_empty() {
+            offered.into_iter().take(1).collect()
+        } else {
+            customer
+        });
+    });
     let current_agent = expect_context::<CurrentAgent>();
     let draft_key = storage::draft_key(connector.name(), &conversation_id);
     let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
@@ -35,17 +55,18 @@ pub fn ReplyBox(
         let connector = connector.clone();
         let conversation_id = conversation_id.clone();
         let draft_key = draft_key.clone();
-        move |(agent, body): &(String, String)| {
+        move |reply: &Reply| {
             let connector = connector.clone();
             let conversation_id = conversation_id.clone();
             let draft_key = draft_key.clone();
-            let (agent, body) = (agent.clone(), body.clone());
+            let reply = reply.clone();
             // Files are read when sending: they cannot travel through the action's input.
             let files = picked.files();
             async move {
                 connector
-                    .reply(&conversation_id, &agent, &body, &files, &upload)
+                    .reply(&conversation_id, &reply, &files, &upload)
                     .await?;
+                let body = reply.body;
                 // Here, not in the view: the agent may have left this conversation while it
                 // uploaded, and the stored draft must not come back as if unsent.
                 if storage::read(&draft_key).is_some_and(|stored| stored.trim() == body) {
@@ -71,6 +92,7 @@ pub fn ReplyBox(
     // Thumbnails are object URLs: free them when the conversation is left.
     on_cleanup(move || picked.release_thumbnails());
 
+    let recipients_offered = recipients;
     let submit = move || {
         if send.pending().get_untracked() {
             return;
@@ -94,8 +116,17 @@ pub fn ReplyBox(
             ));
             return;
         };
+        let recipients = chosen.get_untracked();
+        if recipients.is_empty() && !recipients_offered.get_untracked().is_empty() {
+            problem.set(Some("Choose who receives this reply.".to_owned()));
+            return;
+        }
         problem.set(None);
-        send.dispatch((agent, body.trim().to_owned()));
+        send.dispatch(Reply {
+            agent_id: agent,
+            body: body.trim().to_owned(),
+            recipients,
+        });
     };
 
     let on_input = {
@@ -159,6 +190,7 @@ pub fn ReplyBox(
                 }
             }
         >
+            <RecipientChoice offered=recipients chosen />
             <label class="visually-hidden" for="reply-text">"Reply"</label>
             <textarea
                 id="reply-text"
@@ -207,5 +239,50 @@ pub fn ReplyBox(
                     })
             }}
         </form>
+    }
+}
+
+/// One checkbox per eligible recipient; nothing at all where the backend decides alone.
+#[component]
+fn RecipientChoice(
+    offered: Signal<Vec<Recipient>>,
+    chosen: RwSignal<Vec<Recipient>>,
+) -> impl IntoView {
+    move || {
+        let offered = offered.get();
+        (!offered.is_empty()).then(|| {
+            let boxes = offered
+                .into_iter()
+                .map(|recipient| {
+                    let checked = {
+                        let recipient = recipient.clone();
+                        move || chosen.with(|c| c.contains(&recipient))
+                    };
+                    let toggle = {
+                        let recipient = recipient.clone();
+                        move |_| {
+                            chosen.update(|c| match c.iter().position(|r| *r == recipient) {
+                                Some(at) => {
+                                    c.remove(at);
+                                }
+                                None => c.push(recipient.clone()),
+                            })
+                        }
+                    };
+                    view! {
+                        <label class="recipient" data-testid=format!("recipient-{}", recipient.role)>
+                            <input type="checkbox" prop:checked=checked on:change=toggle />
+                            {recipient.label.clone()}
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="recipients" data-testid="recipients">
+                    <legend>"Send to"</legend>
+                    {boxes}
+                </fieldset>
+            }
+        })
     }
 }

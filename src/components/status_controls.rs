@@ -3,7 +3,7 @@
 
 use crate::connectors::{Connector, ConversationBackend};
 use leptos::prelude::*;
-use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
+use switchboard_core::domain::{Capabilities, Conversation, ConversationStatus, StatusChange};
 
 #[component]
 pub fn StatusControls(
@@ -11,7 +11,8 @@ pub fn StatusControls(
     #[prop(into)] conversation_id: String,
     status: ConversationStatus,
     capabilities: Capabilities,
-    on_changed: Callback<()>,
+    /// Receives the conversation as the write returned it.
+    on_changed: Callback<Conversation>,
 ) -> impl IntoView {
     let change = Action::new_local(move |change: &StatusChange| {
         let connector = connector.clone();
@@ -20,8 +21,8 @@ pub fn StatusControls(
         async move { connector.change_status(&conversation_id, change).await }
     });
     Effect::new(move |_| {
-        if let Some(Ok(_)) = change.value().get() {
-            on_changed.run(());
+        if let Some(Ok(changed)) = change.value().get() {
+            on_changed.run(changed);
         }
     });
     let error = move || match change.value().get() {

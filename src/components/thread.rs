@@ -134,8 +134,9 @@ fn MessageItem(
     enlarged: RwSignal<Option<Attachment>>,
 ) -> impl IntoView {
     let clock = expect_context::<Clock>();
+    let named = message.author.name.clone();
     let (side, author) = match &message.author.kind {
-        AuthorKind::Customer => ("from-customer", customer),
+        AuthorKind::Customer => ("from-customer", named.unwrap_or(customer)),
         AuthorKind::Agent => {
             let id = message.author.id.clone().unwrap_or_default();
             let name = agents
@@ -149,8 +150,17 @@ fn MessageItem(
         }
         AuthorKind::System => ("from-system", "System".to_owned()),
         AuthorKind::Other(raw) if raw.is_empty() => ("from-other", "Unknown sender".to_owned()),
-        AuthorKind::Other(raw) => ("from-other", raw.clone()),
+        AuthorKind::Other(raw) => (
+            "from-other",
+            match named {
+                Some(name) => format!("{name} ({raw})"),
+                None => raw.clone(),
+            },
+        ),
     };
+    let recipients =
+        (!message.recipients.is_empty()).then(|| format!("to {}", message.recipients.join(", ")));
+    let unread = message.read == Some(false) && message.author.kind != AuthorKind::Agent;
     let sent_at = message.sent_at;
     let when = move || {
         sent_at
@@ -159,9 +169,11 @@ fn MessageItem(
     };
     let exact = sent_at.map(time::exact).unwrap_or_default();
     view! {
-        <li class=format!("message {side}") data-testid="message">
+        <li class=format!("message {side}") class:unread=unread data-testid="message">
             <div class="message-meta">
                 <span class="message-author">{author}</span>
+                {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
+                {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">"unread"</span> })}
                 <time title=exact>{when}</time>
                 {message.delivery.clone().map(|d| view! { <span class="message-delivery">{d.to_lowercase()}</span> })}
             </div>

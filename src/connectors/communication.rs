@@ -3,12 +3,12 @@
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};
-use super::{ConversationBackend, InboxSlice};
+use super::{ConversationBackend, InboxSlice, Reply};
 use serde::de::DeserializeOwned;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
-    encode_path_segment, AssigneeFilter, ContactReceipt, Conversation, InboxQuery, Message, Page,
-    StatusChange, StatusFilter,
+    encode_path_segment, AssigneeFilter, ContactReceipt, Conversation, Cursor, InboxQuery, Message,
+    Page, StatusChange, StatusFilter,
 };
 use switchboard_core::error::ApiError;
 use switchboard_core::validation::ContactForm;
@@ -105,9 +105,23 @@ impl CommunicationConnector {
         dto.links.clear();
         HTTP.send_json(Method::Put, &url, &dto).await
     }
+}
+
+impl ConversationBackend for CommunicationConnector {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn attachment_policy(&self) -> AttachmentPolicy {
+        ATTACHMENT_POLICY
+    }
+
+    fn takes_contact_messages(&self) -> bool {
+        true
+    }
 
     /// The public contact-us form.
-    pub async fn send_contact(
+    async fn send_contact(
         &self,
         form: &ContactForm,
         files: &[File],
@@ -126,31 +140,36 @@ impl CommunicationConnector {
             .await?;
         contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
     }
-}
 
-impl ConversationBackend for CommunicationConnector {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn attachment_policy(&self) -> AttachmentPolicy {
-        ATTACHMENT_POLICY
-    }
-
-    async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError> {
-        // The API cannot filter on "nobody assigned": ask for full pages and filter here.
-        let page_size = if query.assignee == AssigneeFilter::Unassigned {
-            MAX_PAGE_SIZE
-        } else {
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        let mut filtered_here = Vec::new();
+        // The API cannot filter on "nobody assigned" nor on a reference: ask for full
+        // pages and filter here, and say so.
+        if query.assignee == AssigneeFilter::Unassigned {
+            filtered_here.push("unassigned".to_owned());
+        }
+        if query.reference.is_some() {
+            filtered_here.push("reference".to_owned());
+        }
+        let page_size = if filtered_here.is_empty() {
             query
                 .page_size
                 .clamp(MIN_CONVERSATION_PAGE_SIZE, MAX_PAGE_SIZE)
+        } else {
+            MAX_PAGE_SIZE
+        };
+        let current_page = match after {
+            None => FIRST_CONVERSATION_PAGE,
+            Some(cursor) => cursor
+                .page_number()
+                .ok_or_else(|| ApiError::malformed("a page cursor that is not a number"))?,
         };
         let mut params = vec![
-            (
-                "currentPage",
-                query.page.max(FIRST_CONVERSATION_PAGE).to_string(),
-            ),
+            ("currentPage", current_page.to_string()),
             ("sizePage", page_size.to_string()),
         ];
         let status = match query.status {
@@ -177,10 +196,18 @@ impl ConversationBackend for CommunicationConnector {
         if query.assignee == AssigneeFilter::Unassigned {
             page.items.retain(|c| c.assignee.is_none());
         }
+        if let Some(reference) = &query.reference {
+            page.items.retain(|c| {
+                c.reference
+                    .as_deref()
+                    .is_some_and(|r| r.eq_ignore_ascii_case(reference.trim()))
+            });
+        }
         Ok(InboxSlice {
             backend: self.name.clone(),
             page,
             unreadable: unreadable.len(),
+            filtered_here,
         })
     }
 
@@ -189,14 +216,19 @@ impl ConversationBackend for CommunicationConnector {
         self.map_conversation(dto)
     }
 
-    /// `page` is 1-based and 1 holds the newest messages; each page comes oldest first.
+    /// No cursor is page 0, the newest messages; each page comes oldest first.
     async fn messages(
         &self,
         id: &str,
-        page: u32,
+        before: Option<&Cursor>,
         page_size: u32,
     ) -> Result<Page<Message>, ApiError> {
-        let wire_page = page.max(1) - 1 + FIRST_MESSAGE_PAGE;
+        let wire_page = match before {
+            None => FIRST_MESSAGE_PAGE,
+            Some(cursor) => cursor
+                .page_number()
+                .ok_or_else(|| ApiError::malformed("a page cursor that is not a number"))?,
+        };
         let url = format!(
             "{}/messages{}",
             self.conversation_url(id),
@@ -216,16 +248,15 @@ impl ConversationBackend for CommunicationConnector {
     async fn reply(
         &self,
         id: &str,
-        agent_id: &str,
-        body: &str,
+        reply: &Reply,
         files: &[File],
         upload: &UploadControl,
     ) -> Result<Message, ApiError> {
         let request = MessageDto {
             conversation_id: Some(id.to_owned()),
-            transmitter_id: Some(agent_id.to_owned()),
+            transmitter_id: Some(reply.agent_id.clone()),
             transmitter_type: Some(TransmitterType::Agent),
-            content: Some(body.to_owned()),
+            content: Some(reply.body.clone()),
             content_type: Some(ContentType::Text),
             ..Default::default()
         };

@@ -1,7 +1,6 @@
 //! Discovery: what the serving server says is connected, and who can be assigned, turned
 //! into connectors.
 
-use super::communication::CommunicationConnector;
 use super::http::Client;
 use super::{Connector, ConversationBackend};
 use switchboard_core::directory::{
@@ -40,14 +39,9 @@ impl Directory {
             .filter(|b| self.connector(&b.name).is_none())
     }
 
-    /// The communication backend, which also receives the public contact-us form.
-    pub fn contact_backend(&self) -> Option<&CommunicationConnector> {
-        self.connectors
-            .iter()
-            .map(|c| match c {
-                Connector::Communication(c) => c,
-            })
-            .next()
+    /// The backend that takes the public contact page's messages.
+    pub fn contact_backend(&self) -> Option<&Connector> {
+        self.connectors.iter().find(|c| c.takes_contact_messages())
     }
 }
 

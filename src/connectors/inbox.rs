@@ -1,9 +1,11 @@
 //! The merged inbox: every connected backend asked at once, their conversations merged
-//! newest activity first; a backend that fails is reported beside the others.
+//! newest activity first; a backend that fails is reported beside the others. Each
+//! backend keeps its own cursor, so "load more" asks each for its next page only and
+//! appends: pages already shown are never fetched again.
 
-use super::{Connector, ConversationBackend};
+use super::{Connector, ConversationBackend, InboxSlice};
 use futures::future::join_all;
-use switchboard_core::domain::{Conversation, InboxQuery};
+use switchboard_core::domain::{Conversation, ConversationKey, Cursor, InboxQuery};
 use switchboard_core::error::ApiError;
 
 /// The merged inbox: every backend's conversations, newest activity first.
@@ -12,48 +14,98 @@ pub struct Inbox {
     pub conversations: Vec<Conversation>,
     /// Backends that failed, by name, with why; the others still show.
     pub failures: Vec<(String, ApiError)>,
-    pub total: u64,
     pub unreadable: usize,
-    pub has_more: bool,
+    /// Each backend's next page, where it has one.
+    pub cursors: Vec<(String, Cursor)>,
+    /// What a backend could not filter itself, by backend name, in words.
+    pub filtered_here: Vec<(String, Vec<String>)>,
 }
 
-/// Loads pages `1..=pages` of every backend at once and merges them.
-pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery, pages: u32) -> Inbox {
-    let per_backend = connectors.iter().map(|connector| async move {
-        let mut slices = Vec::new();
-        for page in 1..=pages.max(1) {
-            let query = InboxQuery {
-                page,
-                ..query.clone()
-            };
-            let slice = connector.list_conversations(&query).await?;
-            let last = !slice.page.has_more();
-            slices.push(slice);
-            if last {
-                break;
-            }
-        }
-        Ok::<_, ApiError>(slices)
-    });
-    let mut inbox = Inbox::default();
-    for (connector, result) in connectors.iter().zip(join_all(per_backend).await) {
-        match result {
-            Ok(slices) => {
-                if let Some(last) = slices.last() {
-                    inbox.has_more |= last.page.has_more();
-                    inbox.total += last.page.total_items;
-                }
-                for slice in slices {
-                    inbox.unreadable += slice.unreadable;
-                    inbox.conversations.extend(slice.page.items);
-                }
-            }
-            Err(error) => inbox.failures.push((connector.name().to_owned(), error)),
+impl Inbox {
+    pub fn has_more(&self) -> bool {
+        !self.cursors.is_empty()
+    }
+
+    /// Puts a conversation as a write returned it in place of the one shown.
+    pub fn replace(&mut self, changed: &Conversation) {
+        if let Some(row) = self.conversations.iter_mut().find(|c| c.key == changed.key) {
+            *row = changed.clone();
         }
     }
-    // Newest activity first across backends; conversations without a date go last.
+
+    pub fn get(&self, key: &ConversationKey) -> Option<&Conversation> {
+        self.conversations.iter().find(|c| &c.key == key)
+    }
+
+    fn absorb(&mut self, name: &str, result: Result<InboxSlice, ApiError>) {
+        match result {
+            Ok(slice) => {
+                self.unreadable += slice.unreadable;
+                if let Some(next) = slice.page.next {
+                    self.cursors.push((name.to_owned(), next));
+                }
+                if !slice.filtered_here.is_empty()
+                    && !self.filtered_here.iter().any(|(n, _)| n == name)
+                {
+                    self.filtered_here
+                        .push((name.to_owned(), slice.filtered_here));
+                }
+                for conversation in slice.page.items {
+                    // Pages shift as conversations move: each is listed once.
+                    if self.get(&conversation.key).is_none() {
+                        self.conversations.push(conversation);
+                    }
+                }
+            }
+            Err(error) => self.failures.push((name.to_owned(), error)),
+        }
+    }
+
+    fn sort(&mut self) {
+        // Newest activity first across backends; conversations without a date go last.
+        self.conversations
+            .sort_by_key(|c| std::cmp::Reverse(c.last_activity));
+    }
+}
+
+/// The first page of every backend, asked at once, merged.
+pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery) -> Inbox {
+    let results = join_all(connectors.iter().map(|c| c.list_conversations(query, None))).await;
+    let mut inbox = Inbox::default();
+    for (connector, result) in connectors.iter().zip(results) {
+        inbox.absorb(connector.name(), result);
+    }
+    inbox.sort();
     inbox
-        .conversations
-        .sort_by_key(|c| std::cmp::Reverse(c.last_activity));
-    inbox
+}
+
+/// The next page of each backend that has one, appended to `inbox`.
+pub async fn load_more(connectors: &[Connector], query: &InboxQuery, inbox: &Inbox) -> Inbox {
+    let mut next = Inbox {
+        cursors: Vec::new(),
+        failures: Vec::new(),
+        ..inbox.clone()
+    };
+    let asks = inbox.cursors.iter().filter_map(|(name, cursor)| {
+        let connector = connectors.iter().find(|c| c.name() == name)?;
+        Some(async move {
+            (
+                name.clone(),
+                connector.list_conversations(query, Some(cursor)).await,
+            )
+        })
+    });
+    for (name, result) in join_all(asks).await {
+        if let Err(error) = &result {
+            // A failed page keeps its cursor, so "load more" can try it again.
+            if let Some(kept) = inbox.cursors.iter().find(|(n, _)| *n == name) {
+                next.cursors.push(kept.clone());
+            }
+            next.failures.push((name, error.clone()));
+        } else {
+            next.absorb(&name, result);
+        }
+    }
+    next.sort();
+    next
 }

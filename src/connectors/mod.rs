@@ -7,23 +7,28 @@ pub mod communication;
 pub mod directory;
 pub mod http;
 pub mod inbox;
+pub mod octopia;
 pub mod upload;
 
 pub use directory::{load_directory, Directory};
-pub use inbox::{load_inbox, Inbox};
+pub use inbox::{load_inbox, load_more, Inbox};
 
 use communication::CommunicationConnector;
+use octopia::OctopiaConnector;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
-    BackendKind, Conversation, InboxQuery, Message, Page, StatusChange,
+    BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page, Recipient,
+    StatusChange,
 };
-use switchboard_core::error::ApiError;
+use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::validation::ContactForm;
 use upload::UploadControl;
 use web_sys::File;
 
 /// What every backend's connector does, in the domain's words. Each backend speaks its own
-/// dialect behind it; the console never sees a wire type.
+/// dialect behind it; the console never sees a wire type. Methods with a body are what a
+/// backend without that feature answers.
 // gloo-net futures are not `Send` and never leave the browser's one thread, so the
 // futures these methods return need no `Send` bound.
 #[allow(async_fn_in_trait)]
@@ -31,27 +36,78 @@ pub trait ConversationBackend {
     fn name(&self) -> &str;
     /// What one reply may carry; the reply box checks it before anything is sent.
     fn attachment_policy(&self) -> AttachmentPolicy;
-    async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError>;
+    /// One page of conversations, newest activity first; `after` is the cursor a previous
+    /// page gave. What the backend cannot filter is filtered here and said in the slice.
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError>;
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError>;
-    /// Page 1 holds the newest messages; each page reads oldest first.
+    /// The newest messages without a cursor, then older pages; each page reads oldest first.
     async fn messages(
         &self,
         id: &str,
-        page: u32,
+        before: Option<&Cursor>,
         page_size: u32,
     ) -> Result<Page<Message>, ApiError>;
     /// Sends a reply; with files, `upload` reports progress and can cancel it.
     async fn reply(
         &self,
         id: &str,
-        agent_id: &str,
-        body: &str,
+        reply: &Reply,
         files: &[File],
         upload: &UploadControl,
     ) -> Result<Message, ApiError>;
+    /// Writes return the conversation as it now is, so no one fetches it again.
     async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError>;
     async fn change_status(&self, id: &str, change: StatusChange)
         -> Result<Conversation, ApiError>;
+    /// Marks everything read, or the newest message unread.
+    async fn mark_read(&self, _id: &str, _read: bool) -> Result<Conversation, ApiError> {
+        Err(unsupported("keep a read state"))
+    }
+    /// The backend's own counts for the sidebar ("claims to treat").
+    async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
+        Ok(Vec::new())
+    }
+    /// Whether the public contact page can write to this backend.
+    fn takes_contact_messages(&self) -> bool {
+        false
+    }
+    async fn send_contact(
+        &self,
+        _form: &ContactForm,
+        _files: &[File],
+        _upload: &UploadControl,
+    ) -> Result<ContactReceipt, ApiError> {
+        Err(unsupported("take contact messages"))
+    }
+}
+
+fn unsupported(what: &str) -> ApiError {
+    ApiError {
+        backend_message: Some(format!("This backend does not {what}.")),
+        ..ApiError::new(ErrorKind::Unexpected)
+    }
+}
+
+/// A reply as the agent wrote it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reply {
+    pub agent_id: String,
+    pub body: String,
+    /// Chosen among the conversation's `reply_recipients`; empty where the backend decides.
+    pub recipients: Vec<Recipient>,
+}
+
+/// A count a backend keeps, for the sidebar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counter {
+    /// Stable, for test hooks: `claims-to-treat`.
+    pub token: &'static str,
+    pub label: String,
+    pub count: u64,
 }
 
 /// One backend's part of an inbox page.
@@ -61,19 +117,18 @@ pub struct InboxSlice {
     pub page: Page<Conversation>,
     /// Records the backend sent that could not be read; shown as a notice, never silently lost.
     pub unreadable: usize,
+    /// Parts of the query this backend could not apply itself, in words, applied in the
+    /// page instead (over what was loaded).
+    pub filtered_here: Vec<String>,
 }
 
 impl InboxSlice {
     pub fn empty(backend: &str) -> Self {
         InboxSlice {
             backend: backend.to_owned(),
-            page: Page {
-                items: Vec::new(),
-                page: 1,
-                total_items: 0,
-                total_pages: 0,
-            },
+            page: Page::empty(),
             unreadable: 0,
+            filtered_here: Vec::new(),
         }
     }
 }
@@ -83,6 +138,17 @@ impl InboxSlice {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Connector {
     Communication(CommunicationConnector),
+    Octopia(OctopiaConnector),
+}
+
+/// Calls the same method on whichever connector this is: one arm per dialect.
+macro_rules! dispatch {
+    ($connector:expr, $inner:ident => $call:expr) => {
+        match $connector {
+            Connector::Communication($inner) => $call,
+            Connector::Octopia($inner) => $call,
+        }
+    };
 }
 
 impl Connector {
@@ -93,61 +159,76 @@ impl Connector {
             BackendKind::Communication => Some(Connector::Communication(
                 CommunicationConnector::new(&backend.name, base_url),
             )),
-            BackendKind::Octopia
-            | BackendKind::CaseMessages
-            | BackendKind::SupportSessions
-            | BackendKind::Postcenter => None,
-        }
-    }
-
-    fn backend(&self) -> &impl ConversationBackend {
-        match self {
-            Connector::Communication(c) => c,
+            BackendKind::Octopia => Some(Connector::Octopia(OctopiaConnector::new(
+                &backend.name,
+                base_url,
+            ))),
+            BackendKind::CaseMessages | BackendKind::SupportSessions | BackendKind::Postcenter => {
+                None
+            }
         }
     }
 }
 
 impl ConversationBackend for Connector {
     fn name(&self) -> &str {
-        self.backend().name()
+        dispatch!(self, c => c.name())
     }
     fn attachment_policy(&self) -> AttachmentPolicy {
-        self.backend().attachment_policy()
+        dispatch!(self, c => c.attachment_policy())
     }
-    async fn list_conversations(&self, query: &InboxQuery) -> Result<InboxSlice, ApiError> {
-        self.backend().list_conversations(query).await
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        dispatch!(self, c => c.list_conversations(query, after).await)
     }
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        self.backend().conversation(id).await
+        dispatch!(self, c => c.conversation(id).await)
     }
     async fn messages(
         &self,
         id: &str,
-        page: u32,
+        before: Option<&Cursor>,
         page_size: u32,
     ) -> Result<Page<Message>, ApiError> {
-        self.backend().messages(id, page, page_size).await
+        dispatch!(self, c => c.messages(id, before, page_size).await)
     }
     async fn reply(
         &self,
         id: &str,
-        agent_id: &str,
-        body: &str,
+        reply: &Reply,
         files: &[File],
         upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        self.backend()
-            .reply(id, agent_id, body, files, upload)
-            .await
+        dispatch!(self, c => c.reply(id, reply, files, upload).await)
     }
     async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        self.backend().assign(id, agent_id).await
+        dispatch!(self, c => c.assign(id, agent_id).await)
     }
     async fn change_status(
         &self,
         id: &str,
         change: StatusChange,
     ) -> Result<Conversation, ApiError> {
-        self.backend().change_status(id, change).await
+        dispatch!(self, c => c.change_status(id, change).await)
+    }
+    async fn mark_read(&self, id: &str, read: bool) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.mark_read(id, read).await)
+    }
+    async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
+        dispatch!(self, c => c.counters().await)
+    }
+    fn takes_contact_messages(&self) -> bool {
+        dispatch!(self, c => c.takes_contact_messages())
+    }
+    async fn send_contact(
+        &self,
+        form: &ContactForm,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<ContactReceipt, ApiError> {
+        dispatch!(self, c => c.send_contact(form, files, upload).await)
     }
 }

@@ -67,6 +67,13 @@ enum Outcome {
     Aborted,
 }
 
+/// What an upload carries: a multipart form, or JSON with the files inside (Octopia).
+#[derive(Clone, Copy)]
+pub enum UploadBody<'a> {
+    Form(&'a FormData),
+    Json(&'a str),
+}
+
 /// POSTs `form` and returns the response body of a 2xx; any other status becomes the
 /// backend's normalised error.
 pub async fn post_multipart(
@@ -75,11 +82,25 @@ pub async fn post_multipart(
     form: &FormData,
     control: &UploadControl,
 ) -> Result<String, ApiError> {
+    post_with_progress(client, url, UploadBody::Form(form), control).await
+}
+
+/// POSTs `body` with progress and cancel; the response body of a 2xx, else the backend's
+/// normalised error.
+pub async fn post_with_progress(
+    client: Client,
+    url: &str,
+    body: UploadBody<'_>,
+    control: &UploadControl,
+) -> Result<String, ApiError> {
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::network("no XMLHttpRequest"))?;
     xhr.open("POST", url)
         .map_err(|_| ApiError::network(format!("cannot open {url}")))?;
     let _ = xhr.set_request_header("X-Correlation-ID", &new_correlation_id());
     let _ = xhr.set_request_header("Accept", "application/json");
+    if let UploadBody::Json(_) = body {
+        let _ = xhr.set_request_header("Content-Type", "application/json");
+    }
     xhr.set_timeout(UPLOAD_TIMEOUT_MS);
 
     let progress = control.progress;
@@ -116,7 +137,11 @@ pub async fn post_multipart(
     xhr.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
 
     control.request.set_value(Some(xhr.clone()));
-    if xhr.send_with_opt_form_data(Some(form)).is_err() {
+    let started = match body {
+        UploadBody::Form(form) => xhr.send_with_opt_form_data(Some(form)),
+        UploadBody::Json(json) => xhr.send_with_opt_str(Some(json)),
+    };
+    if started.is_err() {
         control.request.set_value(None);
         progress.set(None);
         return Err(ApiError::network("the upload could not start"));

@@ -1,19 +1,19 @@
 //! The agent console's frame: top bar, views on the left, the inbox in the middle, and
-//! the open conversation (the nested route) on the right.
+//! the open conversation (the nested route) on the right. The inbox loads the first page
+//! of every backend per view, appends further pages, and finds by reference.
 
 use crate::components::agent_picker::AgentPicker;
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::inbox_views::{use_inbox_filters, InboxViews};
-use crate::connectors::{load_directory, load_inbox};
-use crate::state::{
-    api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxVersion,
-};
+use crate::components::inbox_views::{use_inbox_filters, InboxFilters, InboxViews};
+use crate::connectors::{load_directory, load_inbox, load_more, Directory, Inbox};
+use crate::state::{api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{AssigneeFilter, InboxQuery};
+use switchboard_core::error::ApiError;
 
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
@@ -58,133 +58,256 @@ pub fn ConsolePage() -> impl IntoView {
     }
 }
 
+/// The query a view asks every backend.
+fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
+    InboxQuery {
+        status: filters.status,
+        assignee: filters.assignee,
+        me,
+        reference: filters.reference.clone(),
+        page_size: INBOX_PAGE_SIZE,
+    }
+}
+
 #[component]
 fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
     let directory = expect_context::<DirectoryResource>();
     let current_agent = expect_context::<CurrentAgent>();
-    let version = expect_context::<InboxVersion>();
+    let rows = expect_context::<InboxRows>();
     let filters = use_inbox_filters();
-    let pages = RwSignal::new(1u32);
-    // A new view starts again from its first page.
-    Effect::new(move |_| {
-        filters.track();
-        // `set` always notifies: only reset when it changes something, or the inbox loads twice.
-        if pages.get_untracked() != 1 {
-            pages.set(1);
-        }
-    });
-
-    let inbox = LocalResource::new(move || {
+    // Who I am matters only to "Mine": choosing yourself must not reload other views.
+    let query = Memo::new(move |_| {
         let filters = filters.get();
-        // Who I am matters only to "Mine": choosing yourself must not reload other views.
         let me = if filters.assignee == AssigneeFilter::Me {
             current_agent.id()
         } else {
             current_agent.0.get_untracked()
         };
-        let pages = pages.get();
-        version.0.track();
+        query_for(&filters, me)
+    });
+
+    // The first page of every backend, keyed on the view.
+    let first = LocalResource::new(move || {
+        let query = query.get();
         async move {
             let directory = directory.await?;
-            let query = InboxQuery {
-                status: filters.status,
-                assignee: filters.assignee,
-                me,
-                page: 1,
-                page_size: INBOX_PAGE_SIZE,
-            };
-            Ok::<_, switchboard_core::error::ApiError>((
-                load_inbox(&directory.connectors, &query, pages).await,
-                directory,
+            let inbox = load_inbox(&directory.connectors, &query).await;
+            Ok::<_, ApiError>((inbox, directory))
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok((inbox, _))) = first.get() {
+            rows.0.set(inbox);
+        }
+    });
+    // The next page of each backend, appended; dropped if the view changed meanwhile.
+    let more = Action::new_local(move |asked: &InboxQuery| {
+        let asked = asked.clone();
+        let shown = rows.0.get_untracked();
+        async move {
+            let directory = directory.await.ok()?;
+            Some((
+                load_more(&directory.connectors, &asked, &shown).await,
+                asked,
             ))
         }
     });
+    Effect::new(move |_| {
+        if let Some(Some((inbox, asked))) = more.value().get() {
+            if asked == query.get_untracked() {
+                rows.0.set(inbox);
+            }
+        }
+    });
 
-    let retry = Callback::new(move |_| inbox.refetch());
+    let retry = Callback::new(move |_| first.refetch());
     let title = move || {
         let f = filters.get();
-        match (f.assignee, f.status.label()) {
+        let view = match (f.assignee, f.status.label()) {
             (AssigneeFilter::All, "All statuses") => "All conversations".to_owned(),
             (assignee, "All statuses") => assignee.label().to_owned(),
             (AssigneeFilter::All, status) => status.to_owned(),
             (assignee, status) => format!("{} · {}", assignee.label(), status),
+        };
+        match f.reference {
+            Some(reference) => format!("{view} · reference {reference}"),
+            None => view,
         }
     };
 
     view! {
         <div class="list-header">
             <h1 data-testid="inbox-title">{title}</h1>
-            <button class="button ghost" type="button" on:click=move |_| inbox.refetch() aria-label="Refresh the inbox">
+            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label="Refresh the inbox">
                 "Refresh"
             </button>
         </div>
+        <ReferenceSearch filters />
         <Transition fallback=|| view! { <Loading label="Loading conversations…" /> }>
             {move || Suspend::new(async move {
-                match inbox.await {
+                match first.await {
                     Err(error) => {
                         view! {
                             <ErrorPanel error context="The console could not reach its server." on_retry=retry />
                         }
                             .into_any()
                     }
-                    Ok((inbox, directory)) => {
-                        let failures = inbox
-                            .failures
-                            .into_iter()
-                            .map(|(backend, error)| {
-                                let label = directory
-                                    .backend(&backend)
-                                    .map(|b| b.label.clone())
-                                    .unwrap_or(backend);
-                                view! {
-                                    <ErrorPanel error context=format!("{label} could not be loaded; other backends still show.") on_retry=retry />
-                                }
-                            })
-                            .collect_view();
-                        let unsupported = directory
-                            .unsupported()
-                            .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
-                            .collect_view();
-                        let unreadable = (inbox.unreadable > 0)
-                            .then(|| {
-                                view! {
-                                    <p class="notice" role="status">
-                                        {format!("{} conversation(s) sent by a backend could not be read and are not shown.", inbox.unreadable)}
-                                    </p>
-                                }
-                            });
-                        let count = inbox.conversations.len();
-                        let has_more = inbox.has_more;
-                        let empty = (count == 0)
-                            .then(|| {
-                                let hint = match filters.get_untracked().assignee {
-                                    AssigneeFilter::Me if current_agent.id().is_none() => "Choose who you are at the top right to see your conversations.",
-                                    AssigneeFilter::Me => "Nothing is assigned to you in this view.",
-                                    _ => "Try another view on the left.",
-                                };
-                                view! { <EmptyState title="No conversations here" hint=hint /> }
-                            });
-                        let conversations = Signal::derive(move || inbox.conversations.clone());
-                        view! {
-                            {failures}
-                            {unsupported}
-                            {unreadable}
-                            {empty}
-                            <p class="list-count" data-testid="inbox-count">
-                                {format!("{count} conversation{}{}", if count == 1 { "" } else { "s" }, if has_more { " loaded" } else { "" })}
-                            </p>
-                            <ConversationList conversations agents />
-                            <Show when=move || has_more>
-                                <button class="button load-more" type="button" on:click=move |_| pages.update(|p| *p += 1)>
-                                    "Load more conversations"
-                                </button>
-                            </Show>
-                        }
-                            .into_any()
+                    Ok((_, directory)) => {
+                        view! { <InboxBody directory rows agents more query retry /> }.into_any()
                     }
                 }
             })}
         </Transition>
+    }
+}
+
+/// Finds conversations by an order or trip reference; the reference stays in the URL.
+#[component]
+fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
+    let navigate = use_navigate();
+    let text = RwSignal::new(String::new());
+    Effect::new(move |_| text.set(filters.with(|f| f.reference.clone().unwrap_or_default())));
+    let go = move |reference: Option<String>| {
+        let href = InboxFilters {
+            reference,
+            ..filters.get_untracked()
+        }
+        .href();
+        navigate(&href, Default::default());
+    };
+    let clear = go.clone();
+    view! {
+        <form
+            class="reference-search"
+            role="search"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let value = text.get_untracked().trim().to_owned();
+                go((!value.is_empty()).then_some(value));
+            }
+        >
+            <label class="visually-hidden" for="reference-search">"Find by order or trip reference"</label>
+            <input
+                id="reference-search"
+                type="search"
+                data-testid="reference-search"
+                placeholder="Find by order or trip reference"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
+            <button class="button" type="submit" data-testid="reference-find">"Find"</button>
+            <Show when=move || filters.with(|f| f.reference.is_some())>
+                <button class="button ghost" type="button" on:click={
+                    let clear = clear.clone();
+                    move |_| clear(None)
+                }>"Clear"</button>
+            </Show>
+        </form>
+    }
+}
+
+/// The list and what it could not show: failed backends, unreadable records, filters a
+/// backend could not apply itself.
+#[component]
+fn InboxBody(
+    directory: Directory,
+    rows: InboxRows,
+    agents: Signal<Vec<Agent>>,
+    more: Action<InboxQuery, Option<(Inbox, InboxQuery)>>,
+    query: Memo<InboxQuery>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let current_agent = expect_context::<CurrentAgent>();
+    let label = {
+        let directory = directory.clone();
+        move |backend: &str| {
+            directory
+                .backend(backend)
+                .map(|b| b.label.clone())
+                .unwrap_or_else(|| backend.to_owned())
+        }
+    };
+    let notices = {
+        let label = label.clone();
+        move || {
+            let inbox = rows.0.get();
+            let failures = inbox
+                .failures
+                .into_iter()
+                .map(|(backend, error)| {
+                    view! {
+                        <ErrorPanel error context=format!("{} could not be loaded; other backends still show.", label(&backend)) on_retry=retry />
+                    }
+                })
+                .collect_view();
+            let filtered = inbox
+                .filtered_here
+                .into_iter()
+                .map(|(backend, parts)| {
+                    view! {
+                        <p class="notice" data-testid="filtered-here">
+                            {format!(
+                                "{} cannot filter by {} itself: only its loaded conversations are filtered here.",
+                                label(&backend),
+                                parts.join(" or ")
+                            )}
+                        </p>
+                    }
+                })
+                .collect_view();
+            let unreadable = (inbox.unreadable > 0).then(|| {
+                view! {
+                    <p class="notice" role="status">
+                        {format!("{} conversation(s) sent by a backend could not be read and are not shown.", inbox.unreadable)}
+                    </p>
+                }
+            });
+            (failures, filtered, unreadable)
+        }
+    };
+    let unsupported = directory
+        .unsupported()
+        .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
+        .collect_view();
+    let conversations = Signal::derive(move || rows.0.with(|i| i.conversations.clone()));
+    let count = move || rows.0.with(|i| i.conversations.len());
+    let has_more = move || rows.0.with(Inbox::has_more);
+    let empty = move || {
+        (count() == 0).then(|| {
+            let hint = match query.with(|q| q.assignee) {
+                AssigneeFilter::Me if current_agent.id().is_none() => {
+                    "Choose who you are at the top right to see your conversations."
+                }
+                AssigneeFilter::Me => "Nothing is assigned to you in this view.",
+                _ => "Try another view on the left.",
+            };
+            view! { <EmptyState title="No conversations here" hint=hint /> }
+        })
+    };
+    view! {
+        {notices}
+        {unsupported}
+        {empty}
+        <p class="list-count" data-testid="inbox-count">
+            {move || {
+                let count = count();
+                format!("{count} conversation{}{}", if count == 1 { "" } else { "s" }, if has_more() { " loaded" } else { "" })
+            }}
+        </p>
+        <ConversationList conversations agents />
+        <Show when=has_more>
+            <button
+                class="button load-more"
+                type="button"
+                data-testid="load-more"
+                disabled=move || more.pending().get()
+                on:click=move |_| {
+                    more.dispatch(query.get_untracked());
+                }
+            >
+                {move || if more.pending().get() { "Loading more…" } else { "Load more conversations" }}
+            </button>
+        </Show>
     }
 }
 

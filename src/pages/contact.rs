@@ -7,8 +7,8 @@ use crate::components::attachment_picker::{
 use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::communication::CommunicationConnector;
-use crate::connectors::load_directory;
 use crate::connectors::upload::UploadControl;
+use crate::connectors::{load_directory, Connector, ConversationBackend};
 use crate::state::api_origin;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -33,18 +33,19 @@ pub fn ContactPage() -> impl IntoView {
     }
 }
 
-/// Where contact messages go: the communication backend discovery names, else its default path.
-async fn contact_connector(origin: &str) -> CommunicationConnector {
+/// Where contact messages go: the backend discovery names as taking them, else the
+/// communication API at its default path.
+async fn contact_connector(origin: &str) -> Connector {
     let discovered = load_directory(origin)
         .await
         .ok()
         .and_then(|d| d.contact_backend().cloned());
     // Without discovery, the customer's message still goes where the reference server mounts it.
     discovered.unwrap_or_else(|| {
-        CommunicationConnector::new(
+        Connector::Communication(CommunicationConnector::new(
             BackendKind::Communication.slug(),
             format!("{origin}{DEFAULT_BASE_PATH}"),
-        )
+        ))
     })
 }
 

@@ -1,5 +1,7 @@
-//! The right pane: one conversation's header (customer, reference, status, assignee), its
-//! thread with older messages on demand, and the reply box.
+//! The right pane: one conversation's header (customer, reference, reason, status,
+//! assignee, read state), its thread with older messages on demand, and the reply box.
+//! Writes return the conversation as it now is: the header and the inbox row take it as
+//! it comes, nothing is fetched again.
 
 use crate::components::assignee_select::AssigneeSelect;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
@@ -9,12 +11,13 @@ use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;
 use crate::components::thread::MessageThread;
 use crate::connectors::{Connector, ConversationBackend};
-use crate::state::{DirectoryResource, InboxVersion};
+use crate::state::{CountersResource, DirectoryResource, InboxRows};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{Conversation, Message};
+use switchboard_core::domain::{Conversation, Cursor, Message};
+use switchboard_core::error::ApiError;
 
 /// Messages fetched per page of the thread.
 const MESSAGE_PAGE_SIZE: u32 = 30;
@@ -53,54 +56,90 @@ pub fn ConversationPage() -> impl IntoView {
 
 #[component]
 fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> impl IntoView {
-    let inbox_version = expect_context::<InboxVersion>();
+    let rows = expect_context::<InboxRows>();
+    let counters = expect_context::<CountersResource>();
     let agents = Signal::stored(agents);
-    // An assignment or a status change reloads the header; a reply reloads the newest
-    // messages. Either way the inbox follows.
-    let version = RwSignal::new(0u32);
-    let messages_version = RwSignal::new(0u32);
-    let on_changed = Callback::new(move |_| {
-        version.update(|v| *v += 1);
-        inbox_version.bump();
-    });
-    let on_sent = Callback::new(move |_| {
-        messages_version.update(|v| *v += 1);
-        inbox_version.bump();
-    });
 
-    let conversation = LocalResource::new({
+    let loaded = LocalResource::new({
         let (connector, id) = (connector.clone(), id.clone());
         move || {
-            version.track();
             let (connector, id) = (connector.clone(), id.clone());
             async move { connector.conversation(&id).await }
         }
     });
+    // The conversation as it now is: loaded once, then as each write returns it.
+    let current = RwSignal::new(None::<Conversation>);
+    let on_changed = Callback::new(move |changed: Conversation| {
+        rows.replace(&changed);
+        current.set(Some(changed));
+        counters.refetch();
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(conversation)) = loaded.get() {
+            on_changed.run(conversation);
+        }
+    });
+    // Opening a conversation with unread messages reads them, where the backend keeps a
+    // read state; once per visit, so "Mark unread" stays unread.
+    let mark_read = Action::new_local({
+        let (connector, id) = (connector.clone(), id.clone());
+        move |read: &bool| {
+            let (connector, id, read) = (connector.clone(), id.clone(), *read);
+            async move { connector.mark_read(&id, read).await }
+        }
+    });
+    let read_on_open = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(c) = current.get() else { return };
+        if !read_on_open.get_value() && c.capabilities.mark_read && c.unread == Some(true) {
+            read_on_open.set_value(true);
+            mark_read.dispatch(true);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(changed)) = mark_read.value().get() {
+            on_changed.run(changed);
+        }
+    });
+
     let newest = LocalResource::new({
         let (connector, id) = (connector.clone(), id.clone());
         move || {
-            messages_version.track();
             let (connector, id) = (connector.clone(), id.clone());
-            async move { connector.messages(&id, 1, MESSAGE_PAGE_SIZE).await }
+            async move { connector.messages(&id, None, MESSAGE_PAGE_SIZE).await }
         }
+    });
+    // A sent reply: the newest messages again, and the conversation for its row.
+    let on_sent = Callback::new(move |_| {
+        newest.refetch();
+        loaded.refetch();
     });
 
     // Older pages, loaded on demand and kept while newer ones reload.
     let older = RwSignal::new(Vec::<Message>::new());
-    let oldest_page = RwSignal::new(1u32);
+    let older_cursor = RwSignal::new(None::<Cursor>);
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = newest.get() {
+            if older.with_untracked(Vec::is_empty) {
+                older_cursor.set(page.next);
+            }
+        }
+    });
     let load_older = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
-        move |page: &u32| {
-            let (connector, id, page) = (connector.clone(), id.clone(), *page);
+        move |cursor: &Cursor| {
+            let (connector, id, cursor) = (connector.clone(), id.clone(), cursor.clone());
             async move {
-                let loaded = connector.messages(&id, page, MESSAGE_PAGE_SIZE).await?;
+                let loaded = connector
+                    .messages(&id, Some(&cursor), MESSAGE_PAGE_SIZE)
+                    .await?;
                 older.update(|o| {
                     let mut merged = loaded.items.clone();
                     merged.append(o);
                     *o = merged;
                 });
-                oldest_page.set(page);
-                Ok::<_, switchboard_core::error::ApiError>(())
+                older_cursor.set(loaded.next);
+                Ok::<_, ApiError>(())
             }
         }
     });
@@ -121,47 +160,48 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         }
     });
 
-    let blocked_reason = Signal::derive(move || match conversation.get() {
-        None => Some("Loading…".to_owned()),
-        Some(Err(_)) => Some("This conversation could not be loaded.".to_owned()),
-        Some(Ok(c)) if !c.capabilities.reply => {
+    let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
+        (Some(c), _) if !c.capabilities.reply => {
             Some("This backend does not accept replies.".to_owned())
         }
-        Some(Ok(_)) => None,
+        (Some(_), _) => None,
+        (None, Some(Err(_))) => Some("This conversation could not be loaded.".to_owned()),
+        (None, _) => Some("Loading…".to_owned()),
+    });
+    let recipients = Signal::derive(move || {
+        current.with(|c| {
+            c.as_ref()
+                .map(|c| c.reply_recipients.clone())
+                .unwrap_or_default()
+        })
     });
     let retry = Callback::new(move |_| {
-        version.update(|v| *v += 1);
-        messages_version.update(|v| *v += 1);
+        loaded.refetch();
+        newest.refetch();
     });
     let header_connector = connector.clone();
 
     view! {
         <article class="conversation" data-testid="conversation">
-            <Transition fallback=|| view! { <Loading label="Loading conversation…" /> }>
-                {
-                    move || {
-                        let connector = header_connector.clone();
-                        Suspend::new(async move {
-                            match conversation.await {
-                                Ok(c) => view! { <ConversationHeader conversation=c connector agents on_changed /> }.into_any(),
-                                Err(error) => view! { <ErrorPanel error context="This conversation could not be loaded." on_retry=retry /> }.into_any(),
-                            }
-                        })
-                    }
+            {move || match (current.get(), loaded.get()) {
+                (Some(c), _) => {
+                    let connector = header_connector.clone();
+                    view! { <ConversationHeader conversation=c connector agents on_changed mark_read /> }.into_any()
                 }
-            </Transition>
+                (None, Some(Err(error))) => view! { <ErrorPanel error context="This conversation could not be loaded." on_retry=retry /> }.into_any(),
+                (None, _) => view! { <Loading label="Loading conversation…" /> }.into_any(),
+            }}
             <div class="thread-scroll" node_ref=scroller>
                 <Transition fallback=|| view! { <Loading label="Loading messages…" /> }>
                     {move || Suspend::new(async move {
-                        let customer = conversation
+                        let customer = loaded
                             .await
-                            .map(|c| c.customer)
+                            .map(|c| c.customer_display().to_owned())
                             .unwrap_or_else(|_| "Customer".to_owned());
                         match newest.await {
                             Err(error) => view! { <ErrorPanel error context="The messages could not be loaded." on_retry=retry /> }.into_any(),
                             Ok(page) => {
-                                let total_pages = page.total_pages;
-                                let has_older = move || oldest_page.get() < total_pages;
+                                let has_older = move || older_cursor.with(Option::is_some);
                                 let latest = page.items;
                                 let messages = Signal::derive(move || merge_thread(&older.get(), &latest));
                                 let empty = move || messages.with(Vec::is_empty);
@@ -173,7 +213,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                                             data-testid="load-older"
                                             disabled=move || load_older.pending().get()
                                             on:click=move |_| {
-                                                load_older.dispatch(oldest_page.get_untracked() + 1);
+                                                if let Some(cursor) = older_cursor.get_untracked() {
+                                                    load_older.dispatch(cursor);
+                                                }
                                             }
                                         >
                                             {move || if load_older.pending().get() { "Loading older messages…" } else { "Load older messages" }}
@@ -191,7 +233,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     })}
                 </Transition>
             </div>
-            <ReplyBox connector conversation_id=id blocked_reason on_sent />
+            <ReplyBox connector conversation_id=id blocked_reason recipients on_sent />
         </article>
     }
 }
@@ -214,32 +256,63 @@ fn ConversationHeader(
     conversation: Conversation,
     connector: Connector,
     agents: Signal<Vec<Agent>>,
-    on_changed: Callback<()>,
+    on_changed: Callback<Conversation>,
+    mark_read: Action<bool, Result<Conversation, ApiError>>,
 ) -> impl IntoView {
     let id = conversation.key.id.clone();
     let location = use_location();
     // Back to the inbox view the agent came from, filters and all.
     let back = move || with_search("/", &location.search.get());
+    let name = conversation.customer_display().to_owned();
+    // The backend's id of the customer, beside their name when both exist.
+    let known_as = (name != conversation.customer && !conversation.customer.is_empty())
+        .then(|| conversation.customer.clone());
+    let unread = conversation.unread;
+    let read_toggle = conversation.capabilities.mark_read.then(|| {
+        let to = unread != Some(true);
+        view! {
+            <button
+                class="button ghost"
+                type="button"
+                data-testid="toggle-read"
+                disabled=move || mark_read.pending().get()
+                on:click=move |_| {
+                    mark_read.dispatch(!to);
+                }
+            >
+                {if to { "Mark unread" } else { "Mark read" }}
+            </button>
+        }
+    });
+    let assignable = conversation.capabilities.assign || conversation.capabilities.unassign;
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
                 <a class="back-link" href=back>"← Back to the inbox"</a>
-                <h2 data-testid="conversation-customer">{conversation.customer.clone()}</h2>
+                <h2 data-testid="conversation-customer">{name}</h2>
+                {known_as.map(|id| view! { <p class="conversation-customer-id">{id}</p> })}
+                {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject">{s}</p> })}
                 <p class="conversation-meta">
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{conversation.backend_kind.label()}</span>
-                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title="Reference">{r}</span> })}
+                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title="Reference" data-testid="conversation-reference">{r}</span> })}
+                    {conversation.reason.clone().map(|r| view! { <span class="badge reason" title="Reason" data-testid="conversation-reason">{r}</span> })}
+                    {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
+                    {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">"Unread"</span> })}
                 </p>
             </div>
             <div class="conversation-actions">
-                <AssigneeSelect
-                    connector=connector.clone()
-                    conversation_id=id.clone()
-                    assignee=conversation.assignee.clone()
-                    capabilities=conversation.capabilities
-                    agents
-                    on_changed
-                />
+                {read_toggle}
+                {assignable.then(|| view! {
+                    <AssigneeSelect
+                        connector=connector.clone()
+                        conversation_id=id.clone()
+                        assignee=conversation.assignee.clone()
+                        capabilities=conversation.capabilities
+                        agents
+                        on_changed
+                    />
+                })}
                 <StatusControls
                     connector
                     conversation_id=id
@@ -263,8 +336,11 @@ mod tests {
             author: Author {
                 kind: AuthorKind::Customer,
                 id: None,
+                name: None,
             },
             body: id.to_owned(),
+            read: None,
+            recipients: Vec::new(),
             sent_at: switchboard_core::wire::parse_instant(&format!(
                 "2026-01-01T10:{minute:02}:00Z"
             )),

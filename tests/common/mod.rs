@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use switchboard::api::communication::CommunicationConnector;
-use switchboard::api::Connector;
 use switchboard::components::reply_box::ReplyBox;
+use switchboard::connectors::communication::CommunicationConnector;
+use switchboard::connectors::Connector;
 use switchboard::state::CurrentAgent;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 

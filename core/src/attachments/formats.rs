@@ -90,7 +90,7 @@ impl FileFormat {
             .find(|f| f.media_type().eq_ignore_ascii_case(media_type.trim()))
     }
 
-    pub(super) fn from_extension(extension: &str) -> Option<FileFormat> {
+    pub fn from_extension(extension: &str) -> Option<FileFormat> {
         ALL_FORMATS.iter().copied().find(|f| {
             f.extensions()
                 .iter()

@@ -50,6 +50,8 @@ pub struct Capabilities {
     pub close: bool,
     pub reopen: bool,
     pub archive: bool,
+    /// Whether the backend keeps a read state the console can change.
+    pub mark_read: bool,
 }
 
 /// An action on a conversation's status.
@@ -105,6 +107,19 @@ pub enum AuthorKind {
 pub struct Author {
     pub kind: AuthorKind,
     pub id: Option<String>,
+    /// A readable name, when the backend gives one.
+    pub name: Option<String>,
+}
+
+/// Someone a reply can go to, where a backend lets the agent choose (Octopia's receivers).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Recipient {
+    /// The backend's own id of that person or team.
+    pub id: String,
+    /// The backend's word for their role (`Customer`, `CustomerService`), kept verbatim.
+    pub role: String,
+    /// How the console names them: "Customer · Camille Martin".
+    pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +131,10 @@ pub struct Message {
     /// The backend's delivery state, verbatim (`SENT`, `READ`, ...), when it has one.
     pub delivery: Option<String>,
     pub attachments: Vec<Attachment>,
+    /// Whether the agent's side has read it, where the backend keeps that.
+    pub read: Option<bool>,
+    /// Who it was sent to, as the console names them; empty where the backend does not say.
+    pub recipients: Vec<String>,
 }
 
 /// A file sent with a message.
@@ -146,9 +165,24 @@ pub struct Conversation {
     pub last_message: Option<Message>,
     pub last_activity: Option<DateTime<Utc>>,
     pub capabilities: Capabilities,
+    /// The customer's readable name, when the backend has one beside `customer`.
+    pub customer_name: Option<String>,
+    /// Why the customer wrote (Octopia's sub-typology), in readable words.
+    pub reason: Option<String>,
+    /// Short facts shown as badges in the list and the header ("Claim", a sales channel).
+    pub badges: Vec<String>,
+    /// Whether something in it is unread; `None` where the backend keeps no read state.
+    pub unread: Option<bool>,
+    /// Who the next reply may go to; empty where the backend decides alone.
+    pub reply_recipients: Vec<Recipient>,
 }
 
 impl Conversation {
+    /// How the list and the header name the customer: their name, else the backend's id.
+    pub fn customer_display(&self) -> &str {
+        self.customer_name.as_deref().unwrap_or(&self.customer)
+    }
+
     /// The line under the customer in the list: the subject, else the last message.
     pub fn preview(&self) -> String {
         let text = self

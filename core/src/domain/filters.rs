@@ -88,14 +88,15 @@ impl AssigneeFilter {
     }
 }
 
-/// One inbox query, whatever the backend: connectors translate it into their own parameters.
+/// One inbox query, whatever the backend: connectors translate it into their own
+/// parameters, and say which parts they could not apply.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InboxQuery {
     pub status: StatusFilter,
     pub assignee: AssigneeFilter,
     /// The signed-in agent, needed for [`AssigneeFilter::Me`].
     pub me: Option<String>,
-    /// 1-based page of the inbox.
-    pub page: u32,
+    /// A reference to find (an order, a trip): matched in full, case aside.
+    pub reference: Option<String>,
     pub page_size: u32,
 }

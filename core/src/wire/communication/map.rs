@@ -6,11 +6,9 @@ use super::*;
 use crate::attachments::FileFormat;
 use crate::domain::{
     Attachment, Author, AuthorKind, BackendKind, ContactReceipt, Conversation, ConversationKey,
-    ConversationStatus, Message, Page,
+    ConversationStatus, Cursor, Message, Page,
 };
 use crate::wire::{parse_instant, MappingError};
-
-// ---- mapping onto the domain ------------------------------------------------------------
 
 pub fn status_to_domain(status: Option<&ConversationStatusDto>) -> ConversationStatus {
     match status {
@@ -43,6 +41,7 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
         author: Author {
             kind,
             id: non_empty(dto.transmitter_id),
+            name: None,
         },
         body: dto.content.unwrap_or_default(),
         sent_at: dto.sending_date.as_deref().and_then(parse_instant),
@@ -52,6 +51,8 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
             .into_iter()
             .filter_map(attachment_to_domain)
             .collect(),
+        read: None,
+        recipients: Vec::new(),
     })
 }
 
@@ -97,6 +98,12 @@ pub fn conversation_to_domain(
         last_message,
         last_activity,
         capabilities: CAPABILITIES,
+        customer_name: None,
+        reason: None,
+        badges: Vec::new(),
+        // This API keeps no read state for agents.
+        unread: None,
+        reply_recipients: Vec::new(),
     })
 }
 
@@ -114,17 +121,15 @@ pub fn page_to_domain<D, T>(
             Err(error) => unreadable.push(error),
         }
     }
-    // The domain's pages are 1-based whatever the backend counts from.
-    let page = dto
-        .current_page
-        .saturating_sub(first_page)
-        .saturating_add(1);
+    // The next page, counted as this backend counts: `first_page` is 0 or 1.
+    let last = (dto.total_pages as u64 + first_page as u64).saturating_sub(1);
+    let next = (dto.total_pages > 0 && (dto.current_page as u64) < last)
+        .then(|| Cursor::page(dto.current_page.saturating_add(1)));
     (
         Page {
             items,
-            page,
-            total_items: dto.total_elements,
-            total_pages: dto.total_pages,
+            next,
+            total_items: Some(dto.total_elements),
         },
         unreadable,
     )
@@ -181,15 +186,28 @@ mod tests {
             page_to_domain(dto, 1, |c| conversation_to_domain("communication", c));
         assert_eq!(page.items.len(), 1);
         assert!(unreadable.is_empty());
-        assert_eq!(
-            page.page, 1,
-            "a 0 from a 1-based backend still means page 1"
-        );
+        assert_eq!(page.next, None, "the only page has no next");
 
         let dto: PageDto<MessageDto> = serde_json::from_str(MESSAGE_PAGE).unwrap();
         let (page, _) = page_to_domain(dto, 0, message_to_domain);
         assert_eq!(page.items[0].body, "string");
-        assert_eq!(page.page, 1);
+        assert_eq!(page.total_items, Some(0));
+    }
+
+    #[test]
+    fn the_next_cursor_counts_as_the_backend_counts() {
+        let page = |current: u32, total: u32| PageDto::<MessageDto> {
+            total_elements: 60,
+            total_pages: total,
+            current_page: current,
+            content: Vec::new(),
+        };
+        let next = |dto, first| page_to_domain(dto, first, message_to_domain).0.next;
+        assert_eq!(next(page(1, 3), 1), Some(Cursor::page(2)));
+        assert_eq!(next(page(3, 3), 1), None);
+        assert_eq!(next(page(0, 3), 0), Some(Cursor::page(1)));
+        assert_eq!(next(page(2, 3), 0), None);
+        assert_eq!(next(page(1, 0), 1), None);
 
         let dto: PageDto<ContactMessageDto> = serde_json::from_str(CONTACT_PAGE).unwrap();
         assert_eq!(dto.content[0].mail.as_deref(), Some("string"));
@@ -222,7 +240,7 @@ mod tests {
         let dto: PageDto<ConversationDto> = serde_json::from_str(raw).unwrap();
         let (page, unreadable) =
             page_to_domain(dto, 1, |c| conversation_to_domain("communication", c));
-        assert_eq!(page.total_items, 2);
+        assert_eq!(page.total_items, Some(2));
         assert_eq!(page.items.len(), 1);
         assert_eq!(
             unreadable,

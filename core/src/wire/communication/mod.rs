@@ -46,6 +46,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     close: true,
     reopen: true,
     archive: true,
+    mark_read: false,
 };
 
 open_enum! {

@@ -10,9 +10,11 @@
 
 pub mod dto;
 pub mod error;
+pub mod map;
 
 pub use dto::*;
 pub use error::*;
+pub use map::*;
 
 use crate::attachments::{AttachmentPolicy, OCTOPIA_POLICY};
 use crate::domain::Capabilities;
@@ -43,6 +45,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     close: true,
     reopen: true,
     archive: false,
+    mark_read: true,
 };
 
 open_enum! {

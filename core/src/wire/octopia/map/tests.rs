@@ -1,0 +1,103 @@
+//! Octopia's documented attributes, read and mapped.
+
+use super::*;
+
+/// A discussion's detail with every attribute the document lists.
+const DISCUSSION: &str = r#"{"discussionId":"d-1","subject":"Colis endommagé à la livraison","orderReference":"2511PAQ7731","orderId":"o-1","offerId":"of-1","productId":"p-1","subTypologyCode":"DamagedParcel","typologyCode":"Delivery","status":"ToTreat","isOpen":true,"graduationCode":"Claim","customerId":"cust-1","customerName":"Camille Martin","sellerid":"s-1","salesChannel":"CDISCOUNT","createdAt":"2026-11-20T09:00:00.000Z","updatedAt":"2026-11-21T10:00:00.000Z","messages":[{"messageId":"m-1","message":"Le colis est arrivé abîmé.","sender":"Camille Martin","userId":"cust-1","userType":"Customer","receivers":[{"userId":"s-1","userType":"Seller"}],"createdAt":"2026-11-20T09:00:00.000Z","hasRead":true,"attachmentCount":1,"attachments":[{"attachmentId":"a-1","attachmentName":"photo.jpg","fileFormat":"jpg","size":"2048"}]},{"messageId":"m-2","message":"Pouvez-vous envoyer une photo ?","sender":"Service client","userId":"cs","userType":"CustomerService","receivers":[],"createdAt":"2026-11-21T10:00:00.000Z","hasRead":false,"attachmentCount":0,"attachments":null}],"receivers":[{"userId":"cust-1","userType":"Customer","name":"Camille Martin"},{"userId":"cs","userType":"CustomerService"}]}"#;
+
+fn typologies() -> Vec<TypologyDto> {
+    vec![TypologyDto {
+        sub_typology_code: Some("DamagedParcel".into()),
+        typology_description: Some("Colis endommagé".into()),
+        ..Default::default()
+    }]
+}
+
+#[test]
+fn the_documented_discussion_maps() {
+    let dto: DiscussionDto = serde_json::from_str(DISCUSSION).unwrap();
+    assert_eq!(dto.seller_id.as_deref(), Some("s-1"), "`sellerid` is read");
+    let c = discussion_to_domain("octopia", dto, &typologies()).unwrap();
+    assert_eq!(c.key.path(), "/conversations/octopia/d-1");
+    assert_eq!(c.customer_display(), "Camille Martin");
+    assert_eq!(c.reference.as_deref(), Some("2511PAQ7731"));
+    assert_eq!(c.reason.as_deref(), Some("Colis endommagé"));
+    assert_eq!(c.badges, vec!["Claim", "CDISCOUNT"]);
+    assert_eq!(c.status, ConversationStatus::Open);
+    assert_eq!(c.unread, Some(true));
+    let roles: Vec<_> = c.reply_recipients.iter().map(|r| r.role.as_str()).collect();
+    assert_eq!(roles, ["Customer", "CustomerService"]);
+    assert_eq!(c.reply_recipients[0].label, "Customer · Camille Martin");
+    let last = c.last_message.unwrap();
+    assert_eq!(
+        last.author.kind,
+        AuthorKind::Other("Marketplace care team".into())
+    );
+    assert_eq!(last.read, Some(false));
+}
+
+#[test]
+fn messages_carry_their_files_and_read_state() {
+    let dto: DiscussionDto = serde_json::from_str(DISCUSSION).unwrap();
+    let first = message_to_domain(dto.messages[0].clone()).unwrap();
+    assert_eq!(first.author.name.as_deref(), Some("Camille Martin"));
+    assert_eq!(first.recipients, vec!["Seller"]);
+    assert_eq!(first.attachments[0].media_type, "image/jpeg");
+    assert!(first.attachments[0].is_image);
+    assert_eq!(first.attachments[0].size, 2048);
+    assert_eq!(first.read, Some(true));
+}
+
+#[test]
+fn statuses_follow_is_open_then_the_process_status() {
+    use ProcessStatus::*;
+    assert_eq!(
+        status_to_domain(Some(false), Some(&ToTreat)),
+        ConversationStatus::Closed
+    );
+    assert_eq!(
+        status_to_domain(Some(true), Some(&Treated)),
+        ConversationStatus::InProgress
+    );
+    assert_eq!(status_to_domain(None, None), ConversationStatus::Open);
+    assert_eq!(
+        status_to_domain(Some(true), Some(&Other("Escalated".into()))),
+        ConversationStatus::Other("Escalated".into())
+    );
+}
+
+#[test]
+fn a_page_counts_the_unreadable_and_knows_its_next() {
+    let raw = format!(
+        r#"{{"items":[{DISCUSSION},{{"subject":"no id"}},42],"pageIndex":"1","pageSize":3,"totalCount":7}}"#
+    );
+    let dto: DiscussionPageDto<serde_json::Value> = serde_json::from_str(&raw).unwrap();
+    let (page, unreadable) = page_to_domain("octopia", dto, &[]);
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(unreadable, 2);
+    assert_eq!(page.next, Some(Cursor::page(2)));
+    assert_eq!(
+        page.items[0].reason.as_deref(),
+        Some("DamagedParcel"),
+        "unknown codes show as they came"
+    );
+
+    let last = r#"{"items":[],"pageIndex":3,"pageSize":3,"totalCount":7}"#;
+    let (page, _) = page_to_domain("octopia", serde_json::from_str(last).unwrap(), &[]);
+    assert_eq!(page.next, None);
+}
+
+#[test]
+fn a_long_search_is_split_into_six_month_windows() {
+    let at = |s: &str| parse_instant(s).unwrap();
+    let windows = search_windows(at("2025-01-15T00:00:00Z"), at("2026-03-01T00:00:00Z"));
+    assert_eq!(
+        windows,
+        vec![
+            (at("2025-09-01T00:00:00Z"), at("2026-03-01T00:00:00Z")),
+            (at("2025-03-01T00:00:00Z"), at("2025-09-01T00:00:00Z")),
+            (at("2025-01-15T00:00:00Z"), at("2025-03-01T00:00:00Z")),
+        ]
+    );
+    assert!(search_windows(at("2026-03-01T00:00:00Z"), at("2026-03-01T00:00:00Z")).is_empty());
+}

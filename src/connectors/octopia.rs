@@ -1,0 +1,385 @@
+//! The connector for Octopia's Discussion API V2 (`docs/backends/octopia.md`): discussions
+//! listed newest activity first with their reasons in words, read and answered as the
+//! seller, opened and closed, marked read and unread, and its two counts (discussions and
+//! claims to treat). Files travel as base64 inside JSON, both ways.
+
+use super::http::{query_string, Client, Method};
+use super::upload::{post_with_progress, UploadBody, UploadControl};
+use super::{ConversationBackend, Counter, InboxSlice, Reply};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use std::sync::{Arc, Mutex};
+use switchboard_core::attachments::{identify, AttachmentPolicy, SNIFF_LEN};
+use switchboard_core::domain::{
+    encode_path_segment, AssigneeFilter, Conversation, Cursor, InboxQuery, Message, Page,
+    StatusChange, StatusFilter,
+};
+use switchboard_core::error::ApiError;
+use switchboard_core::wire::octopia::{
+    decode_error, discussion_to_domain, format_of, is_unread, message_to_domain, page_to_domain,
+    AttachmentContentDto, CountDto, DiscussionDto, DiscussionPageDto, GraduationCode,
+    NewAttachmentDto, NewMessageDto, PatchOperation, ProcessStatus, ReceiverDto, ResponseDto,
+    TypologyDto, UserType, ATTACHMENT_POLICY, FIRST_PAGE_INDEX, HAS_READ_PATH, IS_OPEN_PATH,
+    MAX_PAGE_SIZE,
+};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+
+/// This API's way of speaking HTTP: its own error body.
+const HTTP: Client = Client::new(decode_error);
+
+/// The sub-typologies, read once per console: the document calls for them "occasionally".
+/// (`Arc` and `Mutex` only because views need `Send` values; the browser has one thread.)
+#[derive(Clone, Default)]
+struct Typologies(Arc<Mutex<Option<Arc<Vec<TypologyDto>>>>>);
+
+impl std::fmt::Debug for Typologies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Typologies")
+    }
+}
+
+/// Two connectors are the same backend whatever they have cached.
+impl PartialEq for Typologies {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OctopiaConnector {
+    /// The backend's name in discovery: the first segment of its conversation keys.
+    pub name: String,
+    /// Absolute or origin-relative URL of the API, without a trailing slash.
+    pub base_url: String,
+    typologies: Typologies,
+}
+
+impl OctopiaConnector {
+    pub fn new(name: impl Into<String>, base_url: impl Into<String>) -> Self {
+        let base_url: String = base_url.into();
+        Self {
+            name: name.into(),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            typologies: Typologies::default(),
+        }
+    }
+
+    fn discussion_url(&self, id: &str) -> String {
+        format!("{}/discussions/{}", self.base_url, encode_path_segment(id))
+    }
+
+    /// The readable reasons; without them, codes show as they are (never a failure).
+    async fn typologies(&self) -> Arc<Vec<TypologyDto>> {
+        if let Some(known) = self.cached_typologies() {
+            return known;
+        }
+        let url = format!("{}/discussions/typologies", self.base_url);
+        match HTTP.get_json::<Vec<TypologyDto>>(&url).await {
+            Ok(list) => {
+                let list = Arc::new(list);
+                if let Ok(mut cache) = self.typologies.0.lock() {
+                    *cache = Some(list.clone());
+                }
+                list
+            }
+            Err(_) => Arc::new(Vec::new()),
+        }
+    }
+
+    fn cached_typologies(&self) -> Option<Arc<Vec<TypologyDto>>> {
+        self.typologies
+            .0
+            .lock()
+            .ok()
+            .and_then(|cache| cache.clone())
+    }
+
+    async fn detail(&self, id: &str) -> Result<DiscussionDto, ApiError> {
+        HTTP.get_json(&self.discussion_url(id)).await
+    }
+
+    async fn map(&self, dto: DiscussionDto) -> Result<Conversation, ApiError> {
+        discussion_to_domain(&self.name, dto, &self.typologies().await)
+            .map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    async fn patch(&self, url: &str, path: &str, value: bool) -> Result<(), ApiError> {
+        let body = [PatchOperation::replace(path, value)];
+        // The answer is the string "success"; anything readable as JSON will do.
+        let _: serde_json::Value = HTTP.send_json(Method::Patch, url, &body).await?;
+        Ok(())
+    }
+
+    async fn count(&self, graduation: GraduationCode) -> Result<u64, ApiError> {
+        let url = format!(
+            "{}/discussions/count{}",
+            self.base_url,
+            query_string(&[
+                ("graduationCode", graduation.to_string()),
+                ("processStatus", ProcessStatus::ToTreat.to_string()),
+                ("isOpen", "true".to_owned()),
+            ])
+        );
+        Ok(HTTP.get_json::<CountDto>(&url).await?.discussion_count)
+    }
+
+    /// Every file of a discussion, with its content, as `data:` URLs the thread can show
+    /// and download: the content never leaves the page, and nothing needs freeing.
+    async fn fill_attachment_links(
+        &self,
+        id: &str,
+        messages: &mut [Message],
+    ) -> Result<(), ApiError> {
+        if messages.iter().all(|m| m.attachments.is_empty()) {
+            return Ok(());
+        }
+        let url = format!(
+            "{}/attachments{}",
+            self.base_url,
+            query_string(&[("discussionId", id.to_owned())])
+        );
+        let contents: Vec<AttachmentContentDto> = HTTP.get_json(&url).await?;
+        for message in messages.iter_mut() {
+            for attachment in &mut message.attachments {
+                let content = contents
+                    .iter()
+                    .find(|c| c.attachment_id.as_deref() == Some(attachment.id.as_str()))
+                    .and_then(|c| c.content.as_deref())
+                    .filter(|c| BASE64.decode(c).is_ok());
+                if let Some(content) = content {
+                    attachment.url = format!("data:{};base64,{content}", attachment.media_type);
+                }
+            }
+            // A file whose content did not come cannot be shown or fetched: left out, as
+            // every connector does.
+            message.attachments.retain(|a| !a.url.is_empty());
+        }
+        Ok(())
+    }
+}
+
+/// A chosen file as the document sends it: its bytes in base64, its name, its format.
+async fn encode_file(file: &File) -> Result<NewAttachmentDto, ApiError> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ApiError::network(format!("{} could not be read", file.name())))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let name = file.name();
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let format = identify(&name, head)
+        .and_then(|f| f.extensions().first().copied())
+        .or_else(|| {
+            name.rsplit_once('.')
+                .map(|(_, ext)| ext)
+                .filter(|e| format_of(e).is_some())
+        })
+        .unwrap_or_default()
+        .to_owned();
+    Ok(NewAttachmentDto {
+        content: Some(BASE64.encode(&bytes)),
+        name: Some(name),
+        file_format: Some(format),
+    })
+}
+
+impl ConversationBackend for OctopiaConnector {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn attachment_policy(&self) -> AttachmentPolicy {
+        ATTACHMENT_POLICY
+    }
+
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        // Discussions have no assignee (they are the seller's) and no archive: "Mine" and
+        // "Archived" are truly empty here, "Unassigned" is every discussion.
+        if query.assignee == AssigneeFilter::Me || query.status == StatusFilter::Archived {
+            return Ok(InboxSlice::empty(&self.name));
+        }
+        let page_index = match after {
+            None => FIRST_PAGE_INDEX,
+            Some(cursor) => cursor
+                .page_number()
+                .ok_or_else(|| ApiError::malformed("a page cursor that is not a number"))?,
+        };
+        let mut params = vec![
+            ("pageIndex", page_index.to_string()),
+            (
+                "pageSize",
+                query.page_size.clamp(1, MAX_PAGE_SIZE).to_string(),
+            ),
+        ];
+        match query.status {
+            StatusFilter::Open => params.push(("isOpen", "true".to_owned())),
+            StatusFilter::Closed => params.push(("isOpen", "false".to_owned())),
+            StatusFilter::All | StatusFilter::Archived => {}
+        }
+        if let Some(reference) = &query.reference {
+            params.push(("orderReference", reference.trim().to_owned()));
+        }
+        let url = format!("{}/discussions{}", self.base_url, query_string(&params));
+        let (dto, typologies) = futures::join!(
+            HTTP.get_json::<DiscussionPageDto<serde_json::Value>>(&url),
+            self.typologies()
+        );
+        let (page, unreadable) = page_to_domain(&self.name, dto?, &typologies);
+        Ok(InboxSlice {
+            backend: self.name.clone(),
+            page,
+            unreadable,
+            filtered_here: Vec::new(),
+        })
+    }
+
+    async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
+        let dto = self.detail(id).await?;
+        self.map(dto).await
+    }
+
+    /// The detail carries every message: one page, oldest first, with files' content.
+    async fn messages(
+        &self,
+        id: &str,
+        _before: Option<&Cursor>,
+        _page_size: u32,
+    ) -> Result<Page<Message>, ApiError> {
+        let dto = self.detail(id).await?;
+        let mut items: Vec<Message> = dto
+            .messages
+            .into_iter()
+            .filter_map(|m| message_to_domain(m).ok())
+            .collect();
+        self.fill_attachment_links(id, &mut items).await?;
+        Ok(Page {
+            total_items: Some(items.len() as u64),
+            items,
+            next: None,
+        })
+    }
+
+    async fn reply(
+        &self,
+        id: &str,
+        reply: &Reply,
+        files: &[File],
+        upload: &UploadControl,
+    ) -> Result<Message, ApiError> {
+        let mut attachments = Vec::with_capacity(files.len());
+        for file in files {
+            attachments.push(encode_file(file).await?);
+        }
+        let request = NewMessageDto {
+            body: Some(reply.body.clone()),
+            discussion_id: Some(id.to_owned()),
+            user_id: Some(reply.agent_id.clone()),
+            user_type: Some(UserType::Seller),
+            receivers: reply
+                .recipients
+                .iter()
+                .map(|r| ReceiverDto {
+                    user_id: Some(r.id.clone()),
+                    user_type: Some(UserType::from(r.role.clone())),
+                    name: None,
+                })
+                .collect(),
+            attachments,
+            ..Default::default()
+        };
+        let body =
+            serde_json::to_string(&request).map_err(|e| ApiError::malformed(e.to_string()))?;
+        let url = format!("{}/messages", self.base_url);
+        let answer = post_with_progress(HTTP, &url, UploadBody::Json(&body), upload).await?;
+        serde_json::from_str::<ResponseDto>(&answer)
+            .map_err(|e| ApiError::malformed(e.to_string()))?;
+        // The answer names no message: the newest one this agent wrote is it.
+        let mut page = self.messages(id, None, 0).await?;
+        let mine = page
+            .items
+            .iter()
+            .rposition(|m| m.author.id.as_deref() == Some(reply.agent_id.as_str()))
+            .ok_or_else(|| ApiError::malformed("the reply is not in the discussion"))?;
+        Ok(page.items.swap_remove(mine))
+    }
+
+    async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
+        Err(ApiError {
+            backend_message: Some("Octopia discussions have no assignee.".to_owned()),
+            ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
+        })
+    }
+
+    async fn change_status(
+        &self,
+        id: &str,
+        change: StatusChange,
+    ) -> Result<Conversation, ApiError> {
+        let open = match change {
+            StatusChange::Reopen => true,
+            StatusChange::Close => false,
+            StatusChange::Archive => {
+                return Err(ApiError {
+                    backend_message: Some("Octopia discussions cannot be archived.".to_owned()),
+                    ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
+                })
+            }
+        };
+        self.patch(&self.discussion_url(id), IS_OPEN_PATH, open)
+            .await?;
+        self.conversation(id).await
+    }
+
+    /// Read: every message waiting for the seller. Unread: the newest message from the
+    /// others, so the discussion shows as waiting again.
+    async fn mark_read(&self, id: &str, read: bool) -> Result<Conversation, ApiError> {
+        let dto = self.detail(id).await?;
+        let targets: Vec<String> = if read {
+            dto.messages
+                .iter()
+                .filter(|m| is_unread(m))
+                .filter_map(|m| m.message_id.clone())
+                .collect()
+        } else {
+            dto.messages
+                .iter()
+                .rev()
+                .find(|m| m.user_type != Some(UserType::Seller))
+                .and_then(|m| m.message_id.clone())
+                .into_iter()
+                .collect()
+        };
+        for message_id in targets {
+            let url = format!(
+                "{}/messages/{}",
+                self.base_url,
+                encode_path_segment(&message_id)
+            );
+            self.patch(&url, HAS_READ_PATH, read).await?;
+        }
+        self.conversation(id).await
+    }
+
+    async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
+        let (discussions, claims) = futures::join!(
+            self.count(GraduationCode::Discussion),
+            self.count(GraduationCode::Claim)
+        );
+        Ok(vec![
+            Counter {
+                token: "discussions-to-treat",
+                label: "Discussions to treat".to_owned(),
+                count: discussions?,
+            },
+            Counter {
+                token: "claims-to-treat",
+                label: "Claims to treat".to_owned(),
+                count: claims?,
+            },
+        ])
+    }
+}

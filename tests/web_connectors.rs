@@ -1,0 +1,526 @@
+//! Every connector against a real reference server (`scripts/test.sh` starts one with a
+//! fresh database and passes its URL at build time): one contract suite that each runs
+//! (list and page, open, reply with a file, assign, close, errors), then each dialect's own
+//! cases beside it.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{make_file, server_origin, PDF_HEAD};
+use leptos::prelude::*;
+use std::collections::HashSet;
+use switchboard::connectors::{
+    load_directory, load_inbox, load_more, Connector, ConversationBackend, Directory, Reply,
+};
+use switchboard_core::domain::{
+    AssigneeFilter, AuthorKind, Conversation, ConversationStatus, InboxQuery, StatusChange,
+    StatusFilter,
+};
+use switchboard_core::error::ErrorKind;
+use switchboard_core::validation::ContactForm;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Every backend the reference server serves and the console speaks.
+const BACKENDS: [&str; 2] = ["communication", "octopia"];
+
+async fn connector(name: &str) -> (Directory, Connector) {
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory.connector(name).expect(name).clone();
+    (directory, connector)
+}
+
+fn reply(agent: &str, body: &str) -> Reply {
+    Reply {
+        agent_id: agent.to_owned(),
+        body: body.to_owned(),
+        recipients: Vec::new(),
+    }
+}
+
+/// The first conversation of a view.
+async fn first(connector: &Connector, status: StatusFilter) -> Conversation {
+    let query = InboxQuery {
+        status,
+        page_size: 3,
+        ..Default::default()
+    };
+    let slice = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("list");
+    slice.page.items.into_iter().next().expect("a conversation")
+}
+
+async fn communication_conversation() -> (Directory, Connector, String) {
+    let (directory, connector) = connector("communication").await;
+    let id = first(&connector, StatusFilter::All).await.key.id;
+    (directory, connector, id)
+}
+
+// ---- the contract: what every connector does ---------------------------------------------
+
+async fn lists_newest_first_and_pages_append(name: &str) {
+    let (_, connector) = connector(name).await;
+    let query = InboxQuery {
+        page_size: 4,
+        ..Default::default()
+    };
+    let page = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("list")
+        .page;
+    assert_eq!(page.items.len(), 4, "{name}");
+    let times: Vec<_> = page.items.iter().map(|c| c.last_activity).collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted, "{name}: newest activity first");
+    let next = page.next.clone().expect("a next page");
+    let second = connector
+        .list_conversations(&query, Some(&next))
+        .await
+        .expect("next")
+        .page;
+    let seen: HashSet<_> = page.items.iter().map(|c| c.key.clone()).collect();
+    assert!(!second.items.is_empty(), "{name}");
+    assert!(
+        second.items.iter().all(|c| !seen.contains(&c.key)),
+        "{name}: a next page holds new rows"
+    );
+
+    // The merged inbox appends: the first rows stay, new ones follow.
+    let inbox = load_inbox(std::slice::from_ref(&connector), &query).await;
+    let more = load_more(std::slice::from_ref(&connector), &query, &inbox).await;
+    assert_eq!(more.conversations.len(), 8, "{name}");
+    assert!(
+        inbox
+            .conversations
+            .iter()
+            .all(|c| more.get(&c.key).is_some()),
+        "{name}"
+    );
+}
+
+async fn opens_a_conversation_and_replies_with_a_file(name: &str) {
+    let (directory, connector) = connector(name).await;
+    let listed = first(&connector, StatusFilter::Open).await;
+    let opened = connector.conversation(&listed.key.id).await.expect("open");
+    assert_eq!(opened.key, listed.key, "{name}");
+    let before = connector
+        .messages(&listed.key.id, None, 50)
+        .await
+        .expect("messages");
+    assert!(!before.items.is_empty(), "{name}");
+
+    let mut answer = reply(
+        &directory.agents[1].id,
+        "Nous avons bien reçu votre demande 👍 — <b>merci</b>",
+    );
+    answer.recipients = opened.reply_recipients.iter().take(1).cloned().collect();
+    let file = make_file("facture.pdf", PDF_HEAD, 50_000);
+    let sent = connector
+        .reply(&listed.key.id, &answer, &[file], &Default::default())
+        .await
+        .expect("reply");
+    assert_eq!(sent.author.kind, AuthorKind::Agent, "{name}");
+    assert_eq!(sent.body, answer.body, "{name}: text stays text");
+    assert_eq!(sent.attachments.len(), 1, "{name}");
+    assert_eq!(sent.attachments[0].media_type, "application/pdf", "{name}");
+    let after = connector
+        .messages(&listed.key.id, None, 50)
+        .await
+        .expect("messages");
+    assert_eq!(
+        after.items.last().map(|m| m.id.clone()),
+        Some(sent.id),
+        "{name}: newest last"
+    );
+}
+
+async fn assigns_and_closes_as_its_capabilities_say(name: &str) {
+    let (directory, connector) = connector(name).await;
+    let conversation = first(&connector, StatusFilter::Open).await;
+    let id = conversation.key.id.clone();
+    let can = conversation.capabilities;
+    if can.assign {
+        let agent = directory.agents[2].id.clone();
+        let assigned = connector.assign(&id, Some(&agent)).await.expect("assign");
+        assert_eq!(assigned.assignee.as_deref(), Some(agent.as_str()), "{name}");
+        let unassigned = connector.assign(&id, None).await.expect("unassign");
+        assert_eq!(unassigned.assignee, None, "{name}");
+    }
+    assert!(
+        can.close && can.reopen,
+        "{name}: every backend so far opens and closes"
+    );
+    let closed = connector
+        .change_status(&id, StatusChange::Close)
+        .await
+        .expect("close");
+    assert_eq!(
+        closed.status,
+        ConversationStatus::Closed,
+        "{name}: the write returns the change"
+    );
+    let reopened = connector
+        .change_status(&id, StatusChange::Reopen)
+        .await
+        .expect("reopen");
+    assert!(
+        matches!(
+            reopened.status,
+            ConversationStatus::Open | ConversationStatus::InProgress
+        ),
+        "{name}: {:?}",
+        reopened.status
+    );
+}
+
+async fn errors_come_back_typed_and_in_words(name: &str) {
+    let (_, connector) = connector(name).await;
+    let error = connector
+        .conversation("no-such-conversation")
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::NotFound, "{name}");
+    assert_eq!(error.status, Some(404), "{name}");
+    assert!(
+        error.correlation_id.is_some(),
+        "{name}: the trace id reaches the console"
+    );
+    let error = connector
+        .change_status("no-such-conversation", StatusChange::Close)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error.kind, ErrorKind::NotFound | ErrorKind::Invalid),
+        "{name}: {error:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_connector_lists_newest_first_and_pages_append() {
+    for name in BACKENDS {
+        lists_newest_first_and_pages_append(name).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_connector_opens_and_replies_with_a_file() {
+    for name in BACKENDS {
+        opens_a_conversation_and_replies_with_a_file(name).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_connector_assigns_and_closes_as_its_capabilities_say() {
+    for name in BACKENDS {
+        assigns_and_closes_as_its_capabilities_say(name).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_connector_maps_errors() {
+    for name in BACKENDS {
+        errors_come_back_typed_and_in_words(name).await;
+    }
+    // Nobody listens there: a network error, not a panic.
+    let unreachable = load_directory("http://127.0.0.1:9").await.unwrap_err();
+    assert_eq!(unreachable.kind, ErrorKind::Network);
+}
+
+// ---- communication's own cases ---------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn discovery_finds_both_backends_and_the_agents() {
+    let directory = load_directory(server_origin()).await.expect("directory");
+    for name in BACKENDS {
+        assert!(directory.connector(name).is_some(), "{name}");
+    }
+    assert!(directory.agents.len() >= 3, "{:?}", directory.agents);
+    assert_eq!(directory.unsupported().count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_inbox_lists_newest_activity_first_and_filters() {
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let query = InboxQuery {
+        page_size: 20,
+        ..Default::default()
+    };
+    let inbox = load_inbox(&directory.connectors, &query).await;
+    assert!(inbox.failures.is_empty(), "{:?}", inbox.failures);
+    assert_eq!(inbox.conversations.len(), 20 * directory.connectors.len());
+    assert!(inbox.has_more());
+    let times: Vec<_> = inbox
+        .conversations
+        .iter()
+        .map(|c| c.last_activity)
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted, "newest activity first");
+
+    let closed = InboxQuery {
+        status: StatusFilter::Closed,
+        ..query.clone()
+    };
+    let inbox = load_inbox(&directory.connectors, &closed).await;
+    assert!(!inbox.conversations.is_empty());
+    assert!(inbox
+        .conversations
+        .iter()
+        .all(|c| c.status == ConversationStatus::Closed));
+
+    let unassigned = InboxQuery {
+        assignee: AssigneeFilter::Unassigned,
+        ..query.clone()
+    };
+    let inbox = load_inbox(&directory.connectors, &unassigned).await;
+    assert!(!inbox.conversations.is_empty());
+    assert!(inbox.conversations.iter().all(|c| c.assignee.is_none()));
+
+    let agent = directory.agents[0].id.clone();
+    let mine = InboxQuery {
+        assignee: AssigneeFilter::Me,
+        me: Some(agent.clone()),
+        ..query
+    };
+    let inbox = load_inbox(&directory.connectors, &mine).await;
+    assert!(inbox
+        .conversations
+        .iter()
+        .all(|c| c.assignee.as_deref() == Some(agent.as_str())));
+}
+
+#[wasm_bindgen_test]
+async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let contact = directory
+        .contact_backend()
+        .expect("contact backend")
+        .clone();
+    assert_eq!(
+        contact.name(),
+        "communication",
+        "the backend that takes contact messages"
+    );
+    let form = ContactForm {
+        name: "Søren Ødegård".into(),
+        email: "soren@example.no".into(),
+        subject: "Booking TRIP-2026-0999".into(),
+        message: "Can I move my trip to next week? Takk!".into(),
+    };
+    let receipt = contact
+        .send_contact(&form, &[], &Default::default())
+        .await
+        .expect("sent");
+    assert!(!receipt.reference.is_empty());
+    let conversation_id = receipt.conversation_id.expect("a conversation was opened");
+    let connector = directory.connector("communication").unwrap();
+    let conversation = connector
+        .conversation(&conversation_id)
+        .await
+        .expect("conversation");
+    assert_eq!(conversation.customer, "soren@example.no");
+
+    // The server re-validates what the browser checks.
+    let bad = ContactForm {
+        email: "not-an-email".into(),
+        ..form
+    };
+    let error = contact
+        .send_contact(&bad, &[], &Default::default())
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert!(error.details.iter().any(|d| d.field == "mail"), "{error:?}");
+}
+
+#[wasm_bindgen_test]
+async fn replies_carry_files_and_the_server_checks_them_again() {
+    use common::{make_file, EXE_HEAD, PDF_HEAD, PNG_HEAD};
+    use switchboard::connectors::upload::UploadControl;
+
+    let (directory, connector, id) = communication_conversation().await;
+    let agent = directory.agents[0].id.clone();
+    let upload = UploadControl::default();
+    let files = [
+        make_file("screen.png", PNG_HEAD, 200_000),
+        make_file("facture.pdf", PDF_HEAD, 50_000),
+    ];
+    let message = connector
+        .reply(&id, &reply(&agent, "Ci-joint."), &files, &upload)
+        .await
+        .expect("sent with files");
+    assert_eq!(message.attachments.len(), 2);
+    let png = &message.attachments[0];
+    assert_eq!(png.name, "screen.png");
+    assert_eq!(png.media_type, "image/png");
+    assert_eq!(png.size, 200_000);
+    assert!(png.is_image);
+    assert!(png.url.starts_with(server_origin()), "{}", png.url);
+    let served = gloo_net::http::Request::get(&message.attachments[1].url)
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.binary().await.expect("bytes").len(), 50_000);
+
+    // Bypassing the page's checks, a disguised program is still refused, by name.
+    let error = connector
+        .reply(
+            &id,
+            &reply(&agent, ""),
+            &[make_file("invoice.pdf", EXE_HEAD, 1_000)],
+            &upload,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert!(
+        error
+            .details
+            .iter()
+            .any(|d| d.field == "files[0]" && d.issue.contains("invoice.pdf")),
+        "{error:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_upload_under_way_can_be_cancelled() {
+    use common::{make_file, PDF_HEAD};
+    use switchboard::connectors::upload::UploadControl;
+    use switchboard_core::attachments::MB;
+
+    let (directory, connector, id) = communication_conversation().await;
+    let before = connector
+        .messages(&id, None, 5)
+        .await
+        .expect("messages")
+        .total_items;
+    let upload = UploadControl::default();
+    let files = [make_file("big-scan.pdf", PDF_HEAD, 8 * MB as usize)];
+    let big = reply(&directory.agents[0].id, "Big file");
+    let sending = connector.reply(&id, &big, &files, &upload);
+    // Cancel as soon as the upload has started: the browser cannot have finished it yet.
+    let cancel = async {
+        while upload.progress.get_untracked().is_none() {
+            leptos::task::tick().await;
+        }
+        upload.cancel();
+    };
+    let (result, ()) = futures::join!(sending, cancel);
+    assert_eq!(result.unwrap_err().kind, ErrorKind::Cancelled);
+    assert!(
+        upload.progress.get_untracked().is_none(),
+        "the progress bar goes away"
+    );
+    let after = connector
+        .messages(&id, None, 5)
+        .await
+        .expect("messages")
+        .total_items;
+    assert_eq!(after, before, "nothing was half-sent");
+}
+
+// ---- Octopia's own cases -----------------------------------------------------------------
+
+/// The seeded claim the end-to-end test also uses.
+const CLAIM_REFERENCE: &str = "2511PAQ7731";
+
+async fn the_claim(connector: &Connector) -> Conversation {
+    let query = InboxQuery {
+        reference: Some(CLAIM_REFERENCE.to_owned()),
+        page_size: 20,
+        ..Default::default()
+    };
+    let found = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("find")
+        .page
+        .items;
+    assert_eq!(found.len(), 1, "{found:?}");
+    connector
+        .conversation(&found[0].key.id)
+        .await
+        .expect("open")
+}
+
+#[wasm_bindgen_test]
+async fn octopia_finds_by_order_reference_with_reasons_in_words() {
+    let (_, connector) = connector("octopia").await;
+    let claim = the_claim(&connector).await;
+    assert_eq!(claim.reference.as_deref(), Some(CLAIM_REFERENCE));
+    assert_eq!(claim.reason.as_deref(), Some("Colis endommagé"));
+    assert!(
+        claim.badges.contains(&"Claim".to_owned()),
+        "{:?}",
+        claim.badges
+    );
+    assert_eq!(claim.customer_display(), "Camille Martin");
+    let roles: Vec<_> = claim
+        .reply_recipients
+        .iter()
+        .map(|r| r.role.as_str())
+        .collect();
+    assert_eq!(roles, ["Customer", "CustomerService"]);
+    assert!(!claim.capabilities.assign && !claim.capabilities.archive);
+}
+
+#[wasm_bindgen_test]
+async fn octopia_refuses_a_receiver_the_discussion_does_not_have() {
+    let (directory, connector) = connector("octopia").await;
+    let discussion = first(&connector, StatusFilter::Open).await;
+    let mut wrong = reply(&directory.agents[0].id, "Bonjour");
+    wrong.recipients = vec![switchboard_core::domain::Recipient {
+        id: "someone".into(),
+        role: "Seller".into(),
+        label: "Seller".into(),
+    }];
+    let error = connector
+        .reply(&discussion.key.id, &wrong, &[], &Default::default())
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert!(
+        error.details.iter().any(|d| d.field.contains("userType")),
+        "{error:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn octopia_reads_unreads_and_counts_claims_to_treat() {
+    let (_, connector) = connector("octopia").await;
+    let claim = the_claim(&connector).await;
+    let id = claim.key.id.clone();
+    let read = connector.mark_read(&id, true).await.expect("read");
+    assert_eq!(read.unread, Some(false));
+    let unread = connector.mark_read(&id, false).await.expect("unread");
+    assert_eq!(unread.unread, Some(true));
+
+    let claims = |counts: Vec<switchboard::connectors::Counter>| {
+        counts
+            .into_iter()
+            .find(|c| c.token == "claims-to-treat")
+            .expect("claims")
+            .count
+    };
+    let before = claims(connector.counters().await.expect("counts"));
+    connector
+        .change_status(&id, StatusChange::Close)
+        .await
+        .expect("close");
+    assert_eq!(
+        claims(connector.counters().await.expect("counts")),
+        before - 1
+    );
+    connector
+        .change_status(&id, StatusChange::Reopen)
+        .await
+        .expect("reopen");
+    assert_eq!(claims(connector.counters().await.expect("counts")), before);
+}
