@@ -116,6 +116,11 @@ fn testid(id: &str) -> By {
     By::Css(format!("[data-testid='{id}']"))
 }
 
+/// A row of the communication API: other backends' rows share the list.
+fn communication_row() -> By {
+    By::Css("[data-testid='conversation-row'][data-key^='communication/']".to_owned())
+}
+
 impl Harness {
     async fn wait_for(&self, by: By) -> WebElement {
         self.driver
@@ -204,11 +209,11 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         .goto(format!("{}/?status=open", h.base))
         .await
         .unwrap();
-    h.wait_for(testid("conversation-row")).await;
+    h.wait_for(communication_row()).await;
     h.select("agent-picker", &me).await;
 
     // Open the first open conversation.
-    let key = h.attribute(testid("conversation-row"), "data-key").await;
+    let key = h.attribute(communication_row(), "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("conversation-customer")).await;
     h.wait_for(testid("message")).await;
@@ -396,7 +401,7 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
         .await
         .unwrap();
     h.select("agent-picker", &me).await;
-    let key = h.attribute(testid("conversation-row"), "data-key").await;
+    let key = h.attribute(communication_row(), "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("message")).await;
 
@@ -515,6 +520,120 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
             .map(Vec::len),
         Some(2)
     );
+    h.driver.clone().quit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it() {
+    const REFERENCE: &str = "2511PAQ7731";
+    let h = start().await;
+    let agents = h.api_json("/api/agents").await;
+    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
+    h.driver.goto(format!("{}/", h.base)).await.unwrap();
+    h.select("agent-picker", &me).await;
+    let claims = || async {
+        let text = h
+            .wait_for(testid("count-claims-to-treat"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        text.trim().parse::<u64>().expect("a count")
+    };
+    let before = claims().await;
+    assert!(before >= 1, "the seeded claim is to treat");
+
+    // Find it by its order reference: one row, the claim.
+    h.wait_for(testid("reference-search"))
+        .await
+        .send_keys(REFERENCE)
+        .await
+        .unwrap();
+    h.click(testid("reference-find")).await;
+    h.wait_for_text(testid("inbox-title"), REFERENCE).await;
+    let row = By::Css("[data-testid='conversation-row'][data-key^='octopia/']".to_owned());
+    let key = h.attribute(row.clone(), "data-key").await;
+    h.wait_for_text(testid("inbox-count"), "1 conversation")
+        .await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+
+    // Reading it turns it read: in the header, in the list, and on the server.
+    h.wait_for_text(testid("conversation-reference"), REFERENCE)
+        .await;
+    h.wait_for_text(testid("conversation-reason"), "Colis endommagé")
+        .await;
+    h.wait_for_text(testid("conversation-customer"), "Camille Martin")
+        .await;
+    h.wait_for_text(testid("toggle-read"), "Mark unread").await;
+    let id = key
+        .split_once('/')
+        .map(|(_, id)| id)
+        .expect("backend/id")
+        .to_owned();
+    let detail = || async { h.api_json(&format!("/octopia/v2/discussions/{id}")).await };
+    assert!(detail().await["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .all(|m| m["hasRead"] == true));
+
+    // Answer the customer (chosen by default) with a PDF.
+    let customer = h
+        .wait_for(By::Css(
+            "[data-testid='recipient-Customer'] input".to_owned(),
+        ))
+        .await;
+    assert!(
+        customer.is_selected().await.unwrap(),
+        "the customer receives by default"
+    );
+    let pdf = fixture("invoice.pdf");
+    h.wait_for(testid("attachment-input"))
+        .await
+        .send_keys(pdf.display().to_string())
+        .await
+        .unwrap();
+    h.wait_for(testid("attachment-chip")).await;
+    let answer = "Bonjour Camille, nous vous remboursons : voici l'avoir.";
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys(answer)
+        .await
+        .unwrap();
+    h.click(testid("reply-send")).await;
+    let last = "[data-testid='thread'] li[data-testid='message']:last-child";
+    h.wait_for_text(
+        By::Css(format!("{last} [data-testid='message-body']")),
+        answer,
+    )
+    .await;
+    h.wait_for_text(
+        By::Css(format!("{last} [data-testid='message-attachment']")),
+        "invoice.pdf",
+    )
+    .await;
+
+    // Close it: the claims to treat go down by one.
+    h.click(testid("status-close")).await;
+    h.wait_for_text(
+        By::Css("[data-testid='conversation'] [data-testid='status-badge']".to_owned()),
+        "Closed",
+    )
+    .await;
+    h.wait_for_text(testid("count-claims-to-treat"), &(before - 1).to_string())
+        .await;
+
+    // And the server agrees, in Octopia's own words.
+    let stored = detail().await;
+    assert_eq!(stored["isOpen"], false);
+    let sent = stored["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .cloned()
+        .expect("a message");
+    assert_eq!(sent["message"], answer);
+    assert_eq!(sent["receivers"][0]["userType"], "Customer");
+    assert_eq!(sent["attachments"][0]["attachmentName"], "invoice.pdf");
     h.driver.clone().quit().await.unwrap();
 }
 
