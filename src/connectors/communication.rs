@@ -1,5 +1,5 @@
 //! The connector for the communication API: its routes and parameters (see
-//! `docs/backends.md`), mapped through `core` so the pages only see the domain.
+//! `docs/backends/communication.md`), mapped through `core` so the pages only see the domain.
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};

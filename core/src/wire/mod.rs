@@ -16,7 +16,7 @@ pub struct MappingError {
 }
 
 /// Reads an instant as backends write them: RFC 3339 with an offset, or a naive ISO
-/// date-time taken as UTC (the zone each backend's notes in `docs/backends.md` give).
+/// date-time taken as UTC (the zone each backend's notes in `docs/backends/` give).
 pub fn parse_instant(raw: &str) -> Option<DateTime<Utc>> {
     let raw = raw.trim();
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
