@@ -32,17 +32,21 @@ pub fn rfc9110_section(status: StatusCode) -> String {
     format!("https://tools.ietf.org/html/rfc9110#section-{section}")
 }
 
-/// One readable sentence; the neutral messages that point elsewhere are said in this API's
-/// words.
+/// One readable sentence, with its full stop; the neutral messages that point elsewhere
+/// are said in this API's words.
 fn title(error: &HttpError) -> String {
-    match error.kind {
+    let mut title = match error.kind {
         Kind::NoRoute => format!("No operation answers at this path; the routes are in {NOTES}."),
         Kind::Internal => {
             "The server failed to handle this request. Quote the traceId when reporting it."
                 .to_owned()
         }
         _ => error.message.clone(),
+    };
+    if !title.ends_with(['.', '!', '?']) {
+        title.push('.');
     }
+    title
 }
 
 /// The body of `error`; `trace_id` is the request's correlation id.
