@@ -103,11 +103,11 @@ mod tests {
     use crate::http::Location;
 
     #[test]
-    fn discovery_lists_the_communication_backend() {
+    fn discovery_lists_the_backends_in_order() {
         let json = serde_json::to_string(&backends()).unwrap();
         assert_eq!(
             json,
-            r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"}]"#
+            r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2"}]"#
         );
     }
 

@@ -59,7 +59,10 @@ async fn discovery_lists_the_backend_and_the_seeded_agents() {
     assert_eq!(backends.status, StatusCode::OK);
     assert_eq!(
         backends.body,
-        json!([{"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1"}])
+        json!([
+            {"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1"},
+            {"kind": "octopia", "name": "octopia", "label": "Octopia", "basePath": "/octopia/v2"}
+        ])
     );
     let agents = server.get("/api/agents").await;
     assert_eq!(agents.status, StatusCode::OK);

@@ -7,6 +7,7 @@
 //! answered in its shape, including unknown paths and wrong methods.
 
 pub mod communication;
+pub mod octopia;
 
 use crate::http::error::{rendered, Renderer};
 use crate::seed::Seed;
@@ -34,7 +35,7 @@ pub struct Dialect {
 }
 
 /// Every dialect, in discovery's order.
-pub const ALL: &[Dialect] = &[communication::DIALECT];
+pub const ALL: &[Dialect] = &[communication::DIALECT, octopia::DIALECT];
 
 impl Dialect {
     /// How discovery (`/api/backends`) lists it.

@@ -51,7 +51,7 @@ fn essence(headers: &HeaderMap) -> String {
 }
 
 /// `application/json`, with or without parameters, or any `application/*+json`.
-fn is_json(headers: &HeaderMap) -> bool {
+pub fn is_json(headers: &HeaderMap) -> bool {
     let essence = essence(headers);
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
@@ -185,7 +185,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
 }
 
 /// The whole body, refused with a 413 as soon as it passes `limit`.
-async fn read_within(request: Request, limit: usize) -> Result<Bytes, HttpError> {
+pub async fn read_within(request: Request, limit: usize) -> Result<Bytes, HttpError> {
     axum::body::to_bytes(request.into_body(), limit)
         .await
         .map_err(|error| {
@@ -202,18 +202,29 @@ async fn read_within(request: Request, limit: usize) -> Result<Bytes, HttpError>
 
 /// Parses a JSON object into `T`, naming each field whose value has the wrong shape.
 pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, HttpError> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|error| {
+    object_from_value(parse_value(bytes, "body")?, "body")
+}
+
+/// Parses any JSON value; a refusal names the body as a whole `root` (`body` for most
+/// dialects; one whose bodies have a `body` field of their own picks another name).
+pub fn parse_value(bytes: &[u8], root: &str) -> Result<Value, HttpError> {
+    serde_json::from_slice(bytes).map_err(|error| {
         HttpError::invalid_field(
             Location::Body,
-            "body",
+            root,
             "",
             format!("is not valid JSON ({error})"),
         )
-    })?;
+    })
+}
+
+/// A JSON object as `T`, naming each field whose value has the wrong shape, and the body
+/// as a whole `root` when it is not an object.
+pub fn object_from_value<T: DeserializeOwned>(value: Value, root: &str) -> Result<T, HttpError> {
     let Value::Object(object) = value else {
         return Err(HttpError::invalid_field(
             Location::Body,
-            "body",
+            root,
             &value.to_string(),
             "must be a JSON object",
         ));
@@ -223,6 +234,7 @@ pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, HttpError> {
         Err(whole_error) => Err(HttpError::invalid(misshapen_fields::<T>(
             &object,
             &whole_error,
+            root,
         ))),
     }
 }
@@ -232,6 +244,7 @@ pub fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, HttpError> {
 fn misshapen_fields<T: DeserializeOwned>(
     object: &Map<String, Value>,
     whole_error: &serde_json::Error,
+    root: &str,
 ) -> Vec<Problem> {
     let mut details: Vec<_> = object
         .iter()
@@ -243,7 +256,7 @@ fn misshapen_fields<T: DeserializeOwned>(
         })
         .collect();
     if details.is_empty() {
-        details.push(problem(Location::Body, "body", "", issue_of(whole_error)));
+        details.push(problem(Location::Body, root, "", issue_of(whole_error)));
     }
     details
 }

@@ -36,3 +36,11 @@ pub fn agent_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
         .optional()?;
     Ok(found.is_some())
 }
+
+/// An agent's name, when `id` is an agent's.
+pub fn agent_name(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT name FROM agents WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?)
+}

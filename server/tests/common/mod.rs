@@ -3,7 +3,8 @@
 //! reqwest.
 
 // Each test crate compiles this module and uses only part of it: `put` is for
-// `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`.
+// `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
+// `patch` for `octopia.rs`.
 #![allow(dead_code)]
 
 use reqwest::header::HeaderMap;
@@ -97,6 +98,11 @@ impl TestServer {
         self.send(self.client.put(self.url(path)).json(&body)).await
     }
 
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        self.send(self.client.patch(self.url(path)).json(&body))
+            .await
+    }
+
     /// A new conversation for `customer`, as the server returns it.
     pub async fn create_conversation(&self, customer: &str) -> Value {
         let reply = self
@@ -113,4 +119,43 @@ impl TestServer {
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.body
     }
+}
+
+/// Where the Octopia dialect is mounted.
+pub const OCTOPIA: &str = "/octopia/v2";
+
+/// Octopia's answer body for a refusal: `type` the RFC 9110 section of the status, a
+/// readable `title`, `status`, `traceId` equal to the response's correlation id, and
+/// `errors` a map of field to messages. Returns the fields `errors` names, sorted.
+pub fn assert_octopia_error(reply: &Reply, status: StatusCode) -> Vec<String> {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(
+        reply.headers[reqwest::header::CONTENT_TYPE],
+        "application/json",
+        "{}",
+        reply.text
+    );
+    let body = &reply.body;
+    let kind = body["type"].as_str().expect("type is a string");
+    assert!(
+        kind.starts_with("https://tools.ietf.org/html/rfc9110#section-15."),
+        "{kind}"
+    );
+    let title = body["title"].as_str().expect("title is a string");
+    assert!(title.len() > 10 && title.ends_with('.'), "{title}");
+    assert_eq!(body["status"], status.as_u16(), "{}", reply.text);
+    let correlation = reply.headers["x-correlation-id"].to_str().unwrap();
+    assert_eq!(body["traceId"], correlation);
+    let errors = body["errors"].as_object().expect("errors is a map");
+    for (field, messages) in errors {
+        let messages = messages.as_array().expect("a list of messages");
+        assert!(!messages.is_empty(), "{field}");
+        assert!(
+            messages.iter().all(|m| !m.as_str().unwrap().is_empty()),
+            "{field}"
+        );
+    }
+    let mut fields: Vec<String> = errors.keys().cloned().collect();
+    fields.sort();
+    fields
 }

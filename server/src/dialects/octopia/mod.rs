@@ -1,0 +1,90 @@
+//! Octopia's Discussion API V2 (`octopia-discussions-v2.txt`) as `docs/backends/octopia.md`
+//! routes it: the seller's side of discussions and claims about marketplace orders.
+//!
+//! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
+//! the answers, `typologies` is the fixed catalogue of reasons, `errors` renders the
+//! document's answer body, `store` holds its tables' SQL, `migrations/` their steps and
+//! `seed` its demo data. Who may receive a reply is decided here, once, for the detail and
+//! for the reply's checks.
+
+pub mod errors;
+pub mod handlers;
+pub mod input;
+pub mod output;
+pub mod seed;
+pub mod store;
+pub mod typologies;
+
+use super::Dialect;
+use crate::store::migrations::Migration;
+use crate::AppState;
+use axum::routing::{get, patch, post};
+use axum::Router;
+use handlers::*;
+use store::{DiscussionRecord, PartyRecord};
+use switchboard_core::domain::BackendKind;
+use switchboard_core::wire::octopia::{
+    GraduationCode, UserType, ATTACHMENT_POLICY, DEFAULT_BASE_PATH,
+};
+
+/// Octopia's discussions, as the dialects list mounts them.
+pub const DIALECT: Dialect = Dialect {
+    name: "octopia",
+    kind: BackendKind::Octopia,
+    base_path: DEFAULT_BASE_PATH,
+    routes,
+    render_error: errors::render,
+    migrations: MIGRATIONS,
+    seed: seed::SEED,
+};
+
+/// Its schema steps, applied after Switchboard's own (they need the `files` table).
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "discussions",
+    sql: include_str!("migrations/001_discussions.sql"),
+}];
+
+/// `POST /messages` reads up to this: the policy's 4 MB of files in base64 (a third
+/// larger), plus 1 MiB for the JSON around them. About 6.4 MB.
+pub const MESSAGE_BODY_LIMIT: usize =
+    (ATTACHMENT_POLICY.max_message_bytes.div_ceil(3) * 4) as usize + crate::BODY_LIMIT_BYTES;
+
+/// The marketplace's care team, as a receiver of the seller's replies on a claim.
+pub const CUSTOMER_SERVICE_ID: &str = "customer-service";
+pub const CUSTOMER_SERVICE_NAME: &str = "Service client";
+
+/// Who the seller's next reply may go to: the customer always, and the care team when the
+/// discussion is a claim. The seller never receives.
+pub fn eligible_receivers(discussion: &DiscussionRecord) -> Vec<PartyRecord> {
+    let mut receivers = vec![PartyRecord {
+        user_id: discussion.customer_id.clone(),
+        user_type: UserType::Customer.to_string(),
+        name: Some(discussion.customer_name.clone()),
+    }];
+    if discussion.graduation_code == GraduationCode::Claim.as_str() {
+        receivers.push(PartyRecord {
+            user_id: CUSTOMER_SERVICE_ID.to_owned(),
+            user_type: UserType::CustomerService.to_string(),
+            name: Some(CUSTOMER_SERVICE_NAME.to_owned()),
+        });
+    }
+    receivers
+}
+
+/// The routes of `docs/backends/octopia.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths
+/// below it and wrong methods are answered by the dialects list, in this API's body.
+pub fn routes() -> Router<AppState> {
+    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
+    Router::new()
+        .route(&at("/discussions/typologies"), get(list_typologies))
+        .route(&at("/discussions/count"), get(count_discussions))
+        .route(&at("/discussions"), get(list_discussions))
+        .route(
+            &at("/discussions/{discussionId}"),
+            get(get_discussion).patch(patch_discussion),
+        )
+        .route(&at("/messages"), post(add_message))
+        .route(&at("/messages/{messageId}"), patch(patch_message))
+        .route(&at("/attachments"), get(search_attachments))
+}
