@@ -259,7 +259,7 @@ async fn files_are_checked_like_the_browser_checks_them() {
         ]
     );
 
-    // Over 4 MB in all: its base64 is over the route's limit, a 413 in Octopia's body.
+    // 5 MB in all: read whole, refused by the policy in Octopia's body.
     let half = file_of(PDF_MAGIC, (5 * MB / 2) as usize);
     let mut five_mb = reply_to_claim("Cinq mégaoctets");
     five_mb["attachments"] = json!([
