@@ -123,17 +123,18 @@ pub fn InboxViews() -> impl IntoView {
 /// Each backend's own counts ("Claims to treat"), refreshed after every change.
 #[component]
 fn BackendCounts() -> impl IntoView {
-    let counters = expect_context::<CountersResource>();
-    let directory = expect_context::<DirectoryResource>();
+    // Mounted alone (in a test, on a page without backends), it shows nothing.
+    let counters = use_context::<CountersResource>();
+    let directory = use_context::<DirectoryResource>();
     let label = move |backend: &str| {
         directory
-            .get()
+            .and_then(|d| d.get())
             .and_then(Result::ok)
             .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
             .unwrap_or_else(|| backend.to_owned())
     };
     move || {
-        let counts = counters.get().unwrap_or_default();
+        let counts = counters.and_then(|c| c.get()).unwrap_or_default();
         (!counts.is_empty()).then(|| {
             let items = counts
                 .into_iter()

@@ -6,7 +6,7 @@ use crate::components::agent_picker::AgentPicker;
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::inbox_views::{use_inbox_filters, InboxFilters, InboxViews};
-use crate::connectors::{load_directory, load_inbox, load_more, Directory, Inbox};
+use crate::connectors::{load_directory, load_inbox, load_more, Inbox};
 use crate::state::{api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -91,12 +91,11 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
         let query = query.get();
         async move {
             let directory = directory.await?;
-            let inbox = load_inbox(&directory.connectors, &query).await;
-            Ok::<_, ApiError>((inbox, directory))
+            Ok::<_, ApiError>(load_inbox(&directory.connectors, &query).await)
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok((inbox, _))) = first.get() {
+        if let Some(Ok(inbox)) = first.get() {
             rows.0.set(inbox);
         }
     });
@@ -143,21 +142,16 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
             </button>
         </div>
         <ReferenceSearch filters />
+        // Loading and a server out of reach only: the list itself is mounted once, below,
+        // and reads the inbox's state, so nothing it shows is disposed under it.
         <Transition fallback=|| view! { <Loading label="Loading conversations…" /> }>
             {move || Suspend::new(async move {
-                match first.await {
-                    Err(error) => {
-                        view! {
-                            <ErrorPanel error context="The console could not reach its server." on_retry=retry />
-                        }
-                            .into_any()
-                    }
-                    Ok((_, directory)) => {
-                        view! { <InboxBody directory rows agents more query retry /> }.into_any()
-                    }
-                }
+                first.await.err().map(|error| view! {
+                    <ErrorPanel error context="The console could not reach its server." on_retry=retry />
+                })
             })}
         </Transition>
+        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(_)))) />
     }
 }
 
@@ -210,22 +204,21 @@ fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
 /// backend could not apply itself.
 #[component]
 fn InboxBody(
-    directory: Directory,
     rows: InboxRows,
     agents: Signal<Vec<Agent>>,
     more: Action<InboxQuery, Option<(Inbox, InboxQuery)>>,
     query: Memo<InboxQuery>,
     retry: Callback<()>,
+    /// Whether the view's first page has come: until then there is nothing to count.
+    loaded: Signal<bool>,
 ) -> impl IntoView {
     let current_agent = expect_context::<CurrentAgent>();
-    let label = {
-        let directory = directory.clone();
-        move |backend: &str| {
-            directory
-                .backend(backend)
-                .map(|b| b.label.clone())
-                .unwrap_or_else(|| backend.to_owned())
-        }
+    let directory = expect_context::<DirectoryResource>();
+    let known = move || directory.get().and_then(Result::ok);
+    let label = move |backend: &str| {
+        known()
+            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
+            .unwrap_or_else(|| backend.to_owned())
     };
     let notices = {
         let label = label.clone();
@@ -265,15 +258,18 @@ fn InboxBody(
             (failures, filtered, unreadable)
         }
     };
-    let unsupported = directory
-        .unsupported()
-        .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
-        .collect_view();
+    let unsupported = move || {
+        known().map(|d| {
+            d.unsupported()
+                .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
+                .collect_view()
+        })
+    };
     let conversations = Signal::derive(move || rows.0.with(|i| i.conversations.clone()));
     let count = move || rows.0.with(|i| i.conversations.len());
     let has_more = move || rows.0.with(Inbox::has_more);
     let empty = move || {
-        (count() == 0).then(|| {
+        (loaded.get() && count() == 0).then(|| {
             let hint = match query.with(|q| q.assignee) {
                 AssigneeFilter::Me if current_agent.id().is_none() => {
                     "Choose who you are at the top right to see your conversations."
@@ -288,7 +284,7 @@ fn InboxBody(
         {notices}
         {unsupported}
         {empty}
-        <p class="list-count" data-testid="inbox-count">
+        <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {
                 let count = count();
                 format!("{count} conversation{}{}", if count == 1 { "" } else { "s" }, if has_more() { " loaded" } else { "" })

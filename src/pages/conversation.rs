@@ -79,6 +79,13 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             on_changed.run(conversation);
         }
     });
+    let newest = LocalResource::new({
+        let (connector, id) = (connector.clone(), id.clone());
+        move || {
+            let (connector, id) = (connector.clone(), id.clone());
+            async move { connector.messages(&id, None, MESSAGE_PAGE_SIZE).await }
+        }
+    });
     // Opening a conversation with unread messages reads them, where the backend keeps a
     // read state; once per visit, so "Mark unread" stays unread.
     let mark_read = Action::new_local({
@@ -99,16 +106,11 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     Effect::new(move |_| {
         if let Some(Ok(changed)) = mark_read.value().get() {
             on_changed.run(changed);
+            // The thread shows each message's read state: show the new one.
+            newest.refetch();
         }
     });
 
-    let newest = LocalResource::new({
-        let (connector, id) = (connector.clone(), id.clone());
-        move || {
-            let (connector, id) = (connector.clone(), id.clone());
-            async move { connector.messages(&id, None, MESSAGE_PAGE_SIZE).await }
-        }
-    });
     // A sent reply: the newest messages again, and the conversation for its row.
     let on_sent = Callback::new(move |_| {
         newest.refetch();
