@@ -221,7 +221,6 @@ fn InboxBody(
             .unwrap_or_else(|| backend.to_owned())
     };
     let notices = {
-        let label = label.clone();
         move || {
             let inbox = rows.0.get();
             let failures = inbox
