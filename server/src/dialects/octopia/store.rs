@@ -6,7 +6,7 @@
 
 use crate::store::files::FILE_COLUMNS;
 use crate::store::files::{file_columns, file_from_row, insert_file, FileRecord, NewFile};
-use crate::store::{count, offset_param, StoreError};
+use crate::store::{count, offset_param, where_equal, StoreError, Where};
 pub use crate::store::{Slice, Window};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
@@ -167,9 +167,7 @@ pub fn get_discussion(conn: &Connection, id: &str) -> Result<Option<DiscussionRe
 
 /// The WHERE clause of a filter and its values, bound in order.
 fn where_clause(filter: &DiscussionFilter) -> (String, Vec<String>) {
-    let mut clauses = Vec::new();
-    let mut values = Vec::new();
-    let equal = [
+    let mut conditions = Where::default().equal(&[
         ("id", &filter.discussion_id),
         ("order_id", &filter.order_id),
         ("order_reference", &filter.order_reference),
@@ -177,31 +175,15 @@ fn where_clause(filter: &DiscussionFilter) -> (String, Vec<String>) {
         ("graduation_code", &filter.graduation_code),
         ("status", &filter.process_status),
         ("sub_typology_code", &filter.sub_typology_code),
-    ];
-    for (column, value) in equal {
-        if let Some(value) = value {
-            values.push(value.clone());
-            clauses.push(format!("{column} = ?{}", values.len()));
-        }
-    }
+    ]);
     if let Some(open) = filter.is_open {
         // A literal from a bool: nothing of the request reaches the SQL text.
-        clauses.push(format!("is_open = {}", flag(open)));
+        conditions = conditions.literal(format!("is_open = {}", flag(open)));
     }
-    for (operator, bound) in [
-        (">=", &filter.updated_at_min),
-        ("<=", &filter.updated_at_max),
-    ] {
-        if let Some(bound) = bound {
-            values.push(bound.clone());
-            clauses.push(format!("updated_at {operator} ?{}", values.len()));
-        }
-    }
-    if clauses.is_empty() {
-        (String::new(), values)
-    } else {
-        (format!("WHERE {}", clauses.join(" AND ")), values)
-    }
+    conditions
+        .compare("updated_at", ">=", &filter.updated_at_min)
+        .compare("updated_at", "<=", &filter.updated_at_max)
+        .finish()
 }
 
 /// How many discussions match.
@@ -454,24 +436,11 @@ pub fn find_attachments(
     conn: &Connection,
     filter: &AttachmentFilter,
 ) -> Result<Vec<AttachmentContent>, StoreError> {
-    let mut clauses = Vec::new();
-    let mut values = Vec::new();
-    let equal = [
+    let (where_clause, values) = where_equal(&[
         ("m.discussion_id", &filter.discussion_id),
         ("l.message_id", &filter.message_id),
         ("l.file_id", &filter.attachment_id),
-    ];
-    for (column, value) in equal {
-        if let Some(value) = value {
-            values.push(value.clone());
-            clauses.push(format!("{column} = ?{}", values.len()));
-        }
-    }
-    let where_clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
+    ]);
     let sql = format!(
         "SELECT {}, f.content, m.discussion_id, l.message_id FROM octopia_message_files l \
          JOIN octopia_messages m ON m.id = l.message_id JOIN files f ON f.id = l.file_id \

@@ -14,7 +14,7 @@ use crate::store::files::{
 };
 pub use crate::store::{Slice, Window};
 
-use crate::store::{count, offset_param, StoreError};
+use crate::store::{count, offset_param, where_equal, StoreError};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
@@ -191,25 +191,12 @@ pub fn list_conversations(
     filter: &ConversationFilter,
     window: Window,
 ) -> Result<Slice<ConversationRecord>, StoreError> {
-    let mut clauses = Vec::new();
-    let mut values = Vec::new();
-    let columns = [
+    let (where_clause, values) = where_equal(&[
         ("establishment_id", &filter.establishment_id),
         ("customer_id", &filter.customer_id),
         ("assigned_agent_id", &filter.assigned_agent_id),
         ("status", &filter.status),
-    ];
-    for (column, value) in columns {
-        if let Some(value) = value {
-            values.push(value.clone());
-            clauses.push(format!("{column} = ?{}", values.len()));
-        }
-    }
-    let where_clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
+    ]);
     let total = count(
         conn,
         &format!("SELECT COUNT(*) FROM conversations {where_clause}"),
