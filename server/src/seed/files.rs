@@ -1,5 +1,48 @@
 //! Demo files any dialect's seed may attach, made here so the seed needs no asset: small
-//! valid PNG pictures (a map, a screenshot) and one-page PDFs, checksums computed.
+//! valid PNG pictures (a map, a screenshot) and one-page PDFs, checksums computed; and
+//! how a demo file becomes a file record, checked like an upload and grouped by message.
+
+use crate::http::upload::sha256_hex;
+use crate::http::HttpError;
+use crate::store::files::{FileRecord, NewFile};
+use switchboard_core::attachments::{check_file, AttachmentPolicy, CandidateFile};
+
+/// A demo file's bytes as a file record, checked against the dialect's `policy` like an
+/// upload. Our own bytes: a refusal is a bug in the seed, reported at startup.
+pub fn demo_file(
+    policy: &AttachmentPolicy,
+    id: String,
+    name: &str,
+    data: Vec<u8>,
+    created_at: &str,
+) -> Result<NewFile, HttpError> {
+    let candidate = CandidateFile {
+        name,
+        size: data.len() as u64,
+        head: &data,
+    };
+    let accepted = check_file(policy, candidate)
+        .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
+    Ok(NewFile {
+        record: FileRecord {
+            id,
+            name: accepted.name,
+            media_type: accepted.format.media_type().to_owned(),
+            size: data.len() as u64,
+            sha256: sha256_hex(&data),
+            created_at: created_at.to_owned(),
+        },
+        data: data.into(),
+    })
+}
+
+/// Adds `file` to its message's group, opening the group at the end the first time.
+pub fn group_by_message(groups: &mut Vec<(String, Vec<NewFile>)>, message_id: &str, file: NewFile) {
+    match groups.iter_mut().find(|(id, _)| id == message_id) {
+        Some((_, files)) => files.push(file),
+        None => groups.push((message_id.to_owned(), vec![file])),
+    }
+}
 
 /// A small RGB picture as a valid PNG. The pixels go in stored (uncompressed) deflate
 /// blocks, so no compressor is needed; the checksums are computed below.

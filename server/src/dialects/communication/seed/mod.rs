@@ -7,11 +7,10 @@ mod scenarios;
 use super::contact::record_contact;
 use super::input::ContactInput;
 use super::store::{self, ConversationRecord, MailRecord, MessageRecord};
-use crate::http::upload::sha256_hex;
 use crate::http::HttpError;
-use crate::seed::files::{access_map_png, pdf, screenshot_png};
+use crate::seed::files::{access_map_png, demo_file, group_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
-use crate::store::files::{FileRecord, NewFile};
+use crate::store::files::NewFile;
 use crate::store::StoreError;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
@@ -19,7 +18,6 @@ use scenarios::{
     Customer, Language, Scenario, ENGLISH_CUSTOMERS, FRENCH_CUSTOMERS, LONG_SCENARIO,
     REGULAR_SCENARIOS, SCRIPT_SCENARIO, SPANISH_CUSTOMERS, STAYS,
 };
-use switchboard_core::attachments::{check_file, CandidateFile};
 use switchboard_core::wire::communication::{
     ConversationStatusDto, MailCategory, MessageStatus, ProductType, TransmitterType,
     ATTACHMENT_POLICY,
@@ -235,29 +233,14 @@ fn demo_attachments(
         let Some(message) = messages.get(k) else {
             continue;
         };
-        let candidate = CandidateFile {
-            name: &name,
-            size: data.len() as u64,
-            head: &data,
-        };
-        // Our own bytes: a refusal here is a bug in this file, reported at startup.
-        let accepted = check_file(&ATTACHMENT_POLICY, candidate)
-            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
-        let file = NewFile {
-            record: FileRecord {
-                id: seed_uuid(5, u64::from(index) * 16 + position as u64),
-                name: accepted.name,
-                media_type: accepted.format.media_type().to_owned(),
-                size: data.len() as u64,
-                sha256: sha256_hex(&data),
-                created_at: message.sending_date.clone(),
-            },
-            data: data.into(),
-        };
-        match by_message.iter_mut().find(|(id, _)| *id == message.id) {
-            Some((_, files)) => files.push(file),
-            None => by_message.push((message.id.clone(), vec![file])),
-        }
+        let file = demo_file(
+            &ATTACHMENT_POLICY,
+            seed_uuid(5, u64::from(index) * 16 + position as u64),
+            &name,
+            data,
+            &message.sending_date,
+        )?;
+        group_by_message(&mut by_message, &message.id, file);
     }
     Ok(by_message)
 }

@@ -12,16 +12,14 @@ mod scenarios;
 use super::store::{self, DiscussionRecord, MessageRecord, PartyRecord};
 use super::typologies::{self, COLIS_ENDOMMAGE};
 use super::{eligible_receivers, CUSTOMER_SERVICE_ID, CUSTOMER_SERVICE_NAME};
-use crate::http::upload::sha256_hex;
 use crate::http::HttpError;
-use crate::seed::files::{pdf, screenshot_png};
+use crate::seed::files::{demo_file, group_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
-use crate::store::files::{FileRecord, NewFile};
+use crate::store::files::NewFile;
 use crate::store::StoreError;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 use scenarios::{DemoFile, Scenario, Who, CLAIMS, CUSTOMERS, DISCUSSIONS, SCRIPT_DISCUSSION};
-use switchboard_core::attachments::{check_file, CandidateFile};
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::octopia::{GraduationCode, ProcessStatus, UserType, ATTACHMENT_POLICY};
 
@@ -363,29 +361,14 @@ fn demo_files(
             ),
             DemoFile::Photo => ("photo.png".to_owned(), screenshot_png(0x8a4b2d)),
         };
-        let candidate = CandidateFile {
-            name: &name,
-            size: data.len() as u64,
-            head: &data,
-        };
-        // Our own bytes: a refusal is a bug in this file, reported at startup.
-        let accepted = check_file(&ATTACHMENT_POLICY, candidate)
-            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
-        let file = NewFile {
-            record: FileRecord {
-                id: seed_uuid(13, u64::from(n) * 16 + position as u64),
-                name: accepted.name,
-                media_type: accepted.format.media_type().to_owned(),
-                size: data.len() as u64,
-                sha256: sha256_hex(&data),
-                created_at: message.created_at.clone(),
-            },
-            data: data.into(),
-        };
-        match grouped.iter_mut().find(|(id, _)| *id == message.id) {
-            Some((_, files)) => files.push(file),
-            None => grouped.push((message.id.clone(), vec![file])),
-        }
+        let file = demo_file(
+            &ATTACHMENT_POLICY,
+            seed_uuid(13, u64::from(n) * 16 + position as u64),
+            &name,
+            data,
+            &message.created_at,
+        )?;
+        group_by_message(&mut grouped, &message.id, file);
     }
     Ok(grouped)
 }
