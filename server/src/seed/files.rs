@@ -2,46 +2,43 @@
 //! valid PNG pictures (a map, a screenshot) and one-page PDFs, checksums computed; and
 //! how a demo file becomes a file record, checked like an upload and grouped by message.
 
-use crate::http::upload::sha256_hex;
+use crate::http::upload::new_file;
 use crate::http::HttpError;
-use crate::store::files::{FileRecord, NewFile};
+use crate::seed::seed_uuid;
+use crate::store::files::NewFile;
 use switchboard_core::attachments::{check_file, AttachmentPolicy, CandidateFile};
 
-/// A demo file's bytes as a file record, checked against the dialect's `policy` like an
-/// upload. Our own bytes: a refusal is a bug in the seed, reported at startup.
-pub fn demo_file(
+/// Demo files as file records grouped by message id, checked against the dialect's
+/// `policy` like uploads. Each `(k, name, bytes)` lands on `messages[k]` (its id and date),
+/// and is skipped when there is none; the file at `position` gets the id
+/// `seed_uuid(kind, base * 16 + position)`. Our own bytes: a refusal is a bug in the seed,
+/// reported at startup.
+pub fn demo_files_by_message(
     policy: &AttachmentPolicy,
-    id: String,
-    name: &str,
-    data: Vec<u8>,
-    created_at: &str,
-) -> Result<NewFile, HttpError> {
-    let candidate = CandidateFile {
-        name,
-        size: data.len() as u64,
-        head: &data,
-    };
-    let accepted = check_file(policy, candidate)
-        .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
-    Ok(NewFile {
-        record: FileRecord {
-            id,
-            name: accepted.name,
-            media_type: accepted.format.media_type().to_owned(),
+    (kind, base): (u64, u64),
+    files: Vec<(usize, String, Vec<u8>)>,
+    messages: &[(&str, &str)],
+) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
+    let mut groups: Vec<(String, Vec<NewFile>)> = Vec::new();
+    for (position, (k, name, data)) in files.into_iter().enumerate() {
+        let Some(&(message_id, created_at)) = messages.get(k) else {
+            continue;
+        };
+        let candidate = CandidateFile {
+            name: &name,
             size: data.len() as u64,
-            sha256: sha256_hex(&data),
-            created_at: created_at.to_owned(),
-        },
-        data: data.into(),
-    })
-}
-
-/// Adds `file` to its message's group, opening the group at the end the first time.
-pub fn group_by_message(groups: &mut Vec<(String, Vec<NewFile>)>, message_id: &str, file: NewFile) {
-    match groups.iter_mut().find(|(id, _)| id == message_id) {
-        Some((_, files)) => files.push(file),
-        None => groups.push((message_id.to_owned(), vec![file])),
+            head: &data,
+        };
+        let accepted = check_file(policy, candidate)
+            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
+        let id = seed_uuid(kind, base * 16 + position as u64);
+        let file = new_file(id, accepted, data.into(), created_at);
+        match groups.iter_mut().find(|(id, _)| id == message_id) {
+            Some((_, files)) => files.push(file),
+            None => groups.push((message_id.to_owned(), vec![file])),
+        }
     }
+    Ok(groups)
 }
 
 /// A small RGB picture as a valid PNG. The pixels go in stored (uncompressed) deflate

@@ -8,7 +8,7 @@ use super::contact::record_contact;
 use super::input::ContactInput;
 use super::store::{self, ConversationRecord, MailRecord, MessageRecord};
 use crate::http::HttpError;
-use crate::seed::files::{access_map_png, demo_file, group_by_message, pdf, screenshot_png};
+use crate::seed::files::{access_map_png, demo_files_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
 use crate::store::files::NewFile;
 use crate::store::StoreError;
@@ -228,21 +228,16 @@ fn demo_attachments(
     index: u32,
     messages: &[MessageRecord],
 ) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
-    let mut by_message: Vec<(String, Vec<NewFile>)> = Vec::new();
-    for (position, (k, name, data)) in demo_files(index).into_iter().enumerate() {
-        let Some(message) = messages.get(k) else {
-            continue;
-        };
-        let file = demo_file(
-            &ATTACHMENT_POLICY,
-            seed_uuid(5, u64::from(index) * 16 + position as u64),
-            &name,
-            data,
-            &message.sending_date,
-        )?;
-        group_by_message(&mut by_message, &message.id, file);
-    }
-    Ok(by_message)
+    let messages: Vec<(&str, &str)> = messages
+        .iter()
+        .map(|message| (message.id.as_str(), message.sending_date.as_str()))
+        .collect();
+    demo_files_by_message(
+        &ATTACHMENT_POLICY,
+        (5, u64::from(index)),
+        demo_files(index),
+        &messages,
+    )
 }
 
 /// Contact-us messages go through the same path as the public form, so each opens its

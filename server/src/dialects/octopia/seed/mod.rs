@@ -13,7 +13,7 @@ use super::store::{self, DiscussionRecord, MessageRecord, PartyRecord};
 use super::typologies::{self, COLIS_ENDOMMAGE};
 use super::{eligible_receivers, CUSTOMER_SERVICE_ID, CUSTOMER_SERVICE_NAME};
 use crate::http::HttpError;
-use crate::seed::files::{demo_file, group_by_message, pdf, screenshot_png};
+use crate::seed::files::{demo_files_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
 use crate::store::files::NewFile;
 use crate::store::StoreError;
@@ -322,11 +322,7 @@ fn demo_files(
     messages: &[MessageRecord],
     reference: &str,
 ) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
-    let mut grouped: Vec<(String, Vec<NewFile>)> = Vec::new();
-    for (position, (k, file)) in scenario.files.iter().enumerate() {
-        let Some(message) = messages.get(*k) else {
-            continue;
-        };
+    let files = scenario.files.iter().map(|(k, file)| {
         let (name, data) = match file {
             DemoFile::Invoice => (
                 format!("facture-{reference}.pdf"),
@@ -361,16 +357,18 @@ fn demo_files(
             ),
             DemoFile::Photo => ("photo.png".to_owned(), screenshot_png(0x8a4b2d)),
         };
-        let file = demo_file(
-            &ATTACHMENT_POLICY,
-            seed_uuid(13, u64::from(n) * 16 + position as u64),
-            &name,
-            data,
-            &message.created_at,
-        )?;
-        group_by_message(&mut grouped, &message.id, file);
-    }
-    Ok(grouped)
+        (*k, name, data)
+    });
+    let messages: Vec<(&str, &str)> = messages
+        .iter()
+        .map(|message| (message.id.as_str(), message.created_at.as_str()))
+        .collect();
+    demo_files_by_message(
+        &ATTACHMENT_POLICY,
+        (13, u64::from(n)),
+        files.collect(),
+        &messages,
+    )
 }
 
 #[cfg(test)]
