@@ -5,7 +5,9 @@
 //! `octopia_message_files`; its receivers are rows of `octopia_message_receivers`.
 
 use crate::store::files::FILE_COLUMNS;
-use crate::store::files::{file_columns, file_from_row, insert_file, FileRecord, NewFile};
+use crate::store::files::{
+    file_columns, file_from_row, insert_linked_files, linked_files, FileRecord, NewFile,
+};
 use crate::store::{count, offset_param, where_equal, StoreError, Where};
 pub use crate::store::{Slice, Window};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
@@ -383,23 +385,7 @@ fn fill<'a>(
         receivers.entry(message_id).or_default().push(party);
     }
 
-    let mut files: HashMap<String, Vec<FileRecord>> = HashMap::new();
-    let sql = format!(
-        "SELECT {}, l.message_id FROM octopia_message_files l JOIN files f ON f.id = l.file_id \
-         WHERE l.message_id IN ({marks}) ORDER BY l.message_id, l.position",
-        file_columns("f")
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map(params_from_iter(&ids), |row| {
-        Ok((
-            row.get::<_, String>(FILE_COLUMNS.len())?,
-            file_from_row(row)?,
-        ))
-    })?;
-    for row in rows {
-        let (message_id, file) = row?;
-        files.entry(message_id).or_default().push(file);
-    }
+    let mut files = linked_files(conn, "octopia_message_files", &ids)?;
 
     for message in &mut messages {
         message.receivers = receivers.remove(&message.id).unwrap_or_default();
@@ -416,18 +402,7 @@ pub fn insert_message_files(
     message_id: &str,
     files: &[NewFile],
 ) -> Result<(), StoreError> {
-    let mut link = conn.prepare_cached(
-        "INSERT INTO octopia_message_files (message_id, file_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (position, file) in files.iter().enumerate() {
-        insert_file(conn, file)?;
-        link.execute(params![
-            message_id,
-            file.record.id,
-            i64::try_from(position).unwrap_or(i64::MAX),
-        ])?;
-    }
-    Ok(())
+    insert_linked_files(conn, "octopia_message_files", message_id, files)
 }
 
 /// The files of Octopia's messages that match, with their bytes, in the order of their
