@@ -1,9 +1,31 @@
 //! Every problem of one request, collected field by field and reported together, with the
 //! checks any dialect's bodies and queries need (required, length, known enum value,
-//! instant, list of ids).
+//! instant, list of ids, a query's bounded number).
 
 use super::error::{problem, HttpError, Location, Problem};
+use super::extract::QueryParams;
+use chrono::{DateTime, Utc};
 use switchboard_core::wire::{format_instant, parse_instant};
+
+/// A query's whole number from `min` to `max`; absent is `None`, and so is one out of
+/// bounds or not a number, with its problem noted.
+pub fn number(
+    query: &QueryParams,
+    field: &str,
+    min: u32,
+    max: u32,
+    problems: &mut Problems,
+) -> Option<u32> {
+    let raw = query.get(field)?;
+    let issue = match raw.parse::<i64>() {
+        Ok(n) if n < i64::from(min) => format!("must be at least {min}"),
+        Ok(n) if n > i64::from(max) => format!("must be at most {max}"),
+        Ok(n) => return u32::try_from(n).ok(),
+        Err(_) => format!("must be a whole number between {min} and {max}"),
+    };
+    problems.add(Location::Query, field, raw, issue);
+    None
+}
 
 /// Every problem of one request, reported together.
 #[derive(Default)]
@@ -82,18 +104,27 @@ impl Problems {
     /// An instant in any form `parse_instant` reads, rewritten the way the store sorts.
     pub fn instant(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let raw = value.map(str::trim).filter(|raw| !raw.is_empty())?;
-        match parse_instant(raw) {
-            Some(instant) => Some(format_instant(instant)),
-            None => {
-                self.add(
-                    Location::Body,
-                    field,
-                    raw,
-                    "must be an RFC 3339 date-time, such as 2026-04-12T09:30:00Z",
-                );
-                None
-            }
+        self.parsed_instant(Location::Body, field, raw)
+            .map(format_instant)
+    }
+
+    /// An instant in any form `parse_instant` reads, wherever the request carries it.
+    pub fn parsed_instant(
+        &mut self,
+        location: Location,
+        field: &str,
+        raw: &str,
+    ) -> Option<DateTime<Utc>> {
+        let parsed = parse_instant(raw);
+        if parsed.is_none() {
+            self.add(
+                location,
+                field,
+                raw,
+                "must be an RFC 3339 date-time, such as 2026-04-12T09:30:00Z",
+            );
         }
+        parsed
     }
 
     pub fn ids(

@@ -7,7 +7,8 @@ use crate::store::files::{FileRecord, NewFile};
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 use switchboard_core::attachments::{
-    check_file, check_message, AttachmentPolicy, AttachmentProblem, CandidateFile, SNIFF_LEN,
+    check_file, check_message, AcceptedFile, AttachmentPolicy, AttachmentProblem, CandidateFile,
+    SNIFF_LEN,
 };
 
 /// A file part as it arrived: its name as the client gave it, and every byte.
@@ -66,18 +67,24 @@ pub fn files(
     Ok(accepted
         .into_iter()
         .zip(uploads)
-        .map(|(file, uploaded)| NewFile {
-            record: FileRecord {
-                id: new_id(),
-                name: file.name,
-                media_type: file.format.media_type().to_owned(),
-                size: uploaded.data.len() as u64,
-                sha256: sha256_hex(&uploaded.data),
-                created_at: now.to_owned(),
-            },
-            data: uploaded.data,
-        })
+        .map(|(file, uploaded)| new_file(new_id(), file, uploaded.data, now))
         .collect())
+}
+
+/// A file its policy accepted, readied for the store: cleaned name, detected type, size and
+/// checksum of its bytes.
+pub fn new_file(id: String, accepted: AcceptedFile, data: Bytes, created_at: &str) -> NewFile {
+    NewFile {
+        record: FileRecord {
+            id,
+            name: accepted.name,
+            media_type: accepted.format.media_type().to_owned(),
+            size: data.len() as u64,
+            sha256: sha256_hex(&data),
+            created_at: created_at.to_owned(),
+        },
+        data,
+    }
 }
 
 /// One problem each: `files[i]` for a file's own, `files` for the count and the total (named

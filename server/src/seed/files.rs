@@ -1,5 +1,45 @@
 //! Demo files any dialect's seed may attach, made here so the seed needs no asset: small
-//! valid PNG pictures (a map, a screenshot) and one-page PDFs, checksums computed.
+//! valid PNG pictures (a map, a screenshot) and one-page PDFs, checksums computed; and
+//! how a demo file becomes a file record, checked like an upload and grouped by message.
+
+use crate::http::upload::new_file;
+use crate::http::HttpError;
+use crate::seed::seed_uuid;
+use crate::store::files::NewFile;
+use switchboard_core::attachments::{check_file, AttachmentPolicy, CandidateFile};
+
+/// Demo files as file records grouped by message id, checked against the dialect's
+/// `policy` like uploads. Each `(k, name, bytes)` lands on `messages[k]` (its id and date),
+/// and is skipped when there is none; the file at `position` gets the id
+/// `seed_uuid(kind, base * 16 + position)`. Our own bytes: a refusal is a bug in the seed,
+/// reported at startup.
+pub fn demo_files_by_message(
+    policy: &AttachmentPolicy,
+    (kind, base): (u64, u64),
+    files: Vec<(usize, String, Vec<u8>)>,
+    messages: &[(&str, &str)],
+) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
+    let mut groups: Vec<(String, Vec<NewFile>)> = Vec::new();
+    for (position, (k, name, data)) in files.into_iter().enumerate() {
+        let Some(&(message_id, created_at)) = messages.get(k) else {
+            continue;
+        };
+        let candidate = CandidateFile {
+            name: &name,
+            size: data.len() as u64,
+            head: &data,
+        };
+        let accepted = check_file(policy, candidate)
+            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
+        let id = seed_uuid(kind, base * 16 + position as u64);
+        let file = new_file(id, accepted, data.into(), created_at);
+        match groups.iter_mut().find(|(id, _)| id == message_id) {
+            Some((_, files)) => files.push(file),
+            None => groups.push((message_id.to_owned(), vec![file])),
+        }
+    }
+    Ok(groups)
+}
 
 /// A small RGB picture as a valid PNG. The pixels go in stored (uncompressed) deflate
 /// blocks, so no compressor is needed; the checksums are computed below.

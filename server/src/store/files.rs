@@ -1,9 +1,11 @@
 //! Files: one neutral table for every dialect. A dialect's messages point to their files
 //! through a link table of the dialect's own (communication: `message_files`, message →
-//! file with its position); this module only stores and reads the files themselves.
+//! file with its position); this module stores and reads the files themselves, and links
+//! them through a link table a dialect names (`message_id`, `file_id`, `position`).
 
 use super::StoreError;
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, params_from_iter, Connection, Row};
+use std::collections::HashMap;
 
 /// A file's metadata: what lists show. The bytes are read only for a download.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,4 +76,60 @@ pub fn insert_file(conn: &Connection, file: &NewFile) -> Result<(), StoreError> 
         &file.data[..],
     ])?;
     Ok(())
+}
+
+/// Stores a message's files and links them to it in `link_table`, in the given order. The
+/// table's name comes from the dialect's code, never from a request.
+pub fn insert_linked_files(
+    conn: &Connection,
+    link_table: &str,
+    message_id: &str,
+    files: &[NewFile],
+) -> Result<(), StoreError> {
+    let mut link = conn.prepare_cached(&format!(
+        "INSERT INTO {link_table} (message_id, file_id, position) VALUES (?1, ?2, ?3)"
+    ))?;
+    for (position, file) in files.iter().enumerate() {
+        insert_file(conn, file)?;
+        link.execute(params![
+            message_id,
+            file.record.id,
+            i64::try_from(position).unwrap_or(i64::MAX),
+        ])?;
+    }
+    Ok(())
+}
+
+/// The files' metadata (never the bytes) of each of `message_ids`, in their order, linked
+/// through `link_table` (named by the dialect's code): one query for all of them. A page
+/// holds at most a page size of ids, far below any engine's limit on parameters.
+pub fn linked_files<S: AsRef<str>>(
+    conn: &Connection,
+    link_table: &str,
+    message_ids: &[S],
+) -> Result<HashMap<String, Vec<FileRecord>>, StoreError> {
+    let mut by_message: HashMap<String, Vec<FileRecord>> = HashMap::new();
+    if message_ids.is_empty() {
+        return Ok(by_message);
+    }
+    let placeholders: Vec<String> = (1..=message_ids.len()).map(|n| format!("?{n}")).collect();
+    let sql = format!(
+        "SELECT {}, l.message_id FROM {link_table} l JOIN files f ON f.id = l.file_id \
+         WHERE l.message_id IN ({}) ORDER BY l.message_id, l.position",
+        file_columns("f"),
+        placeholders.join(", ")
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let ids = message_ids.iter().map(AsRef::as_ref);
+    let rows = statement.query_map(params_from_iter(ids), |row| {
+        Ok((
+            row.get::<_, String>(FILE_COLUMNS.len())?,
+            file_from_row(row)?,
+        ))
+    })?;
+    for row in rows {
+        let (message_id, record) = row?;
+        by_message.entry(message_id).or_default().push(record);
+    }
+    Ok(by_message)
 }

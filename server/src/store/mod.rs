@@ -171,3 +171,70 @@ pub fn count(conn: &Connection, sql: &str, values: &[String]) -> Result<u64, Sto
     let total: i64 = conn.query_row(sql, params_from_iter(values), |row| row.get(0))?;
     Ok(u64::try_from(total).unwrap_or(0))
 }
+
+/// A `WHERE` clause built from the conditions a filter sets, with its values bound in order
+/// as `?1`, `?2`, …: a condition left unset adds nothing, and no condition at all gives an
+/// empty clause. Only column names and operators the code names reach the SQL text.
+#[derive(Debug, Default)]
+pub struct Where {
+    clauses: Vec<String>,
+    values: Vec<String>,
+}
+
+impl Where {
+    /// `column = ?N` for each pair whose value is set, in the order given.
+    pub fn equal(mut self, pairs: &[(&str, &Option<String>)]) -> Self {
+        for (column, value) in pairs {
+            self = self.compare(column, "=", value);
+        }
+        self
+    }
+
+    /// `column <operator> ?N` when `value` is set.
+    pub fn compare(mut self, column: &str, operator: &str, value: &Option<String>) -> Self {
+        if let Some(value) = value {
+            self.values.push(value.clone());
+            self.clauses
+                .push(format!("{column} {operator} ?{}", self.values.len()));
+        }
+        self
+    }
+
+    /// A condition that binds nothing; its text must come from the code, never the request.
+    pub fn literal(mut self, clause: String) -> Self {
+        self.clauses.push(clause);
+        self
+    }
+
+    /// The clause (`WHERE a AND b`, or empty) and its values.
+    pub fn finish(self) -> (String, Vec<String>) {
+        if self.clauses.is_empty() {
+            (String::new(), self.values)
+        } else {
+            (format!("WHERE {}", self.clauses.join(" AND ")), self.values)
+        }
+    }
+}
+
+/// The `WHERE` clause of `column = ?N` for each pair whose value is set, and its values.
+pub fn where_equal(pairs: &[(&str, &Option<String>)]) -> (String, Vec<String>) {
+    Where::default().equal(pairs).finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{where_equal, Where};
+
+    #[test]
+    fn where_binds_only_the_set_conditions_in_order() {
+        let (a, b, none) = (Some("x".to_owned()), Some("y".to_owned()), None);
+        assert_eq!(where_equal(&[("a", &none)]), (String::new(), vec![]));
+        let (clause, values) = Where::default()
+            .equal(&[("a", &a), ("n", &none)])
+            .literal("flag = 1".to_owned())
+            .compare("at", ">=", &b)
+            .finish();
+        assert_eq!(clause, "WHERE a = ?1 AND flag = 1 AND at >= ?2");
+        assert_eq!(values, ["x", "y"]);
+    }
+}

@@ -4,7 +4,7 @@
 
 // Each test crate compiles this module and uses only part of it: `put` is for
 // `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
-// `patch` for `octopia.rs`.
+// `octopia` and `patch` for the Octopia ones.
 #![allow(dead_code)]
 
 use reqwest::header::HeaderMap;
@@ -96,6 +96,13 @@ impl TestServer {
 
     pub async fn put(&self, path: &str, body: Value) -> Reply {
         self.send(self.client.put(self.url(path)).json(&body)).await
+    }
+
+    /// The body of a `GET` on Octopia's `path`, which must answer 200.
+    pub async fn octopia(&self, path: &str) -> Value {
+        let reply = self.get(&format!("{OCTOPIA}{path}")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.text);
+        reply.body
     }
 
     pub async fn patch(&self, path: &str, body: Value) -> Reply {

@@ -4,7 +4,7 @@
 
 use super::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
 use crate::http::extract::QueryParams;
-use crate::http::problems::Problems;
+use crate::http::problems::{number, Problems};
 use crate::http::{HttpError, Location};
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
@@ -93,24 +93,6 @@ impl Paging {
             .unwrap_or(DEFAULT_PAGE_SIZE);
         PageRequest { current_page, size }
     }
-}
-
-fn number(
-    query: &QueryParams,
-    field: &str,
-    min: u32,
-    max: u32,
-    problems: &mut Problems,
-) -> Option<u32> {
-    let raw = query.get(field)?;
-    let issue = match raw.parse::<i64>() {
-        Ok(n) if n < i64::from(min) => format!("must be at least {min}"),
-        Ok(n) if n > i64::from(max) => format!("must be at most {max}"),
-        Ok(n) => return u32::try_from(n).ok(),
-        Err(_) => format!("must be a whole number between {min} and {max}"),
-    };
-    problems.add(Location::Query, field, raw, issue);
-    None
 }
 
 // ---- conversations ------------------------------------------------------------------------

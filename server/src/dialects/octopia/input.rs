@@ -5,15 +5,15 @@
 
 use super::store::{AttachmentFilter, DiscussionFilter, Window};
 use crate::http::extract::QueryParams;
-use crate::http::problems::Problems;
+use crate::http::problems::{number, Problems};
 use crate::http::{problem, HttpError, Location};
 use chrono::{DateTime, Months, Utc};
 use serde_json::Value;
+use switchboard_core::wire::format_instant;
 use switchboard_core::wire::octopia::{
     GraduationCode, NewMessageDto, OrderStatus, PatchOperation, ProcessStatus, UserType,
     DEFAULT_PAGE_SIZE, FIRST_PAGE_INDEX, MAX_BODY_CHARS, MAX_PAGE_SIZE, MAX_SEARCH_MONTHS,
 };
-use switchboard_core::wire::{format_instant, parse_instant};
 
 /// Ids and codes are at most this long.
 pub const MAX_ID_CHARS: usize = 100;
@@ -65,35 +65,7 @@ fn known<T: From<String> + ToString>(
 }
 
 fn instant(query: &QueryParams, field: &str, problems: &mut Problems) -> Option<DateTime<Utc>> {
-    let raw = query.get(field)?;
-    let parsed = parse_instant(raw);
-    if parsed.is_none() {
-        problems.add(
-            Location::Query,
-            field,
-            raw,
-            "must be an RFC 3339 date-time, such as 2026-04-12T09:30:00Z",
-        );
-    }
-    parsed
-}
-
-fn number(
-    query: &QueryParams,
-    field: &str,
-    min: u32,
-    max: u32,
-    problems: &mut Problems,
-) -> Option<u32> {
-    let raw = query.get(field)?;
-    let issue = match raw.parse::<i64>() {
-        Ok(n) if n < i64::from(min) => format!("must be at least {min}"),
-        Ok(n) if n > i64::from(max) => format!("must be at most {max}"),
-        Ok(n) => return u32::try_from(n).ok(),
-        Err(_) => format!("must be a whole number between {min} and {max}"),
-    };
-    problems.add(Location::Query, field, raw, issue);
-    None
+    problems.parsed_instant(Location::Query, field, query.get(field)?)
 }
 
 /// `GET /discussions/typologies?orderStatus=`: one order status, or all.

@@ -51,11 +51,9 @@ const READ_BEYOND_POLICY_BYTES: u64 = 2 * switchboard_core::attachments::MB;
 
 /// `POST /messages` reads up to this: 6 MB of files (the policy's 4 MB and 2 MB more) in
 /// base64 (a third larger), plus 1 MiB for the JSON around them. About 9 MB.
-pub const MESSAGE_BODY_LIMIT: usize = ((ATTACHMENT_POLICY.max_message_bytes
-    + READ_BEYOND_POLICY_BYTES)
-    .div_ceil(3)
-    * 4) as usize
-    + crate::BODY_LIMIT_BYTES;
+pub const MESSAGE_BODY_LIMIT: usize =
+    ((ATTACHMENT_POLICY.max_message_bytes + READ_BEYOND_POLICY_BYTES).div_ceil(3) * 4) as usize
+        + crate::BODY_LIMIT_BYTES;
 
 /// The marketplace's care team, as a receiver of the seller's replies on a claim.
 pub const CUSTOMER_SERVICE_ID: &str = "customer-service";

@@ -5,8 +5,10 @@
 //! `octopia_message_files`; its receivers are rows of `octopia_message_receivers`.
 
 use crate::store::files::FILE_COLUMNS;
-use crate::store::files::{file_columns, file_from_row, insert_file, FileRecord, NewFile};
-use crate::store::{count, offset_param, StoreError};
+use crate::store::files::{
+    file_columns, file_from_row, insert_linked_files, linked_files, FileRecord, NewFile,
+};
+use crate::store::{count, offset_param, where_equal, StoreError, Where};
 pub use crate::store::{Slice, Window};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
@@ -167,9 +169,7 @@ pub fn get_discussion(conn: &Connection, id: &str) -> Result<Option<DiscussionRe
 
 /// The WHERE clause of a filter and its values, bound in order.
 fn where_clause(filter: &DiscussionFilter) -> (String, Vec<String>) {
-    let mut clauses = Vec::new();
-    let mut values = Vec::new();
-    let equal = [
+    let mut conditions = Where::default().equal(&[
         ("id", &filter.discussion_id),
         ("order_id", &filter.order_id),
         ("order_reference", &filter.order_reference),
@@ -177,31 +177,15 @@ fn where_clause(filter: &DiscussionFilter) -> (String, Vec<String>) {
         ("graduation_code", &filter.graduation_code),
         ("status", &filter.process_status),
         ("sub_typology_code", &filter.sub_typology_code),
-    ];
-    for (column, value) in equal {
-        if let Some(value) = value {
-            values.push(value.clone());
-            clauses.push(format!("{column} = ?{}", values.len()));
-        }
-    }
+    ]);
     if let Some(open) = filter.is_open {
         // A literal from a bool: nothing of the request reaches the SQL text.
-        clauses.push(format!("is_open = {}", flag(open)));
+        conditions = conditions.literal(format!("is_open = {}", flag(open)));
     }
-    for (operator, bound) in [
-        (">=", &filter.updated_at_min),
-        ("<=", &filter.updated_at_max),
-    ] {
-        if let Some(bound) = bound {
-            values.push(bound.clone());
-            clauses.push(format!("updated_at {operator} ?{}", values.len()));
-        }
-    }
-    if clauses.is_empty() {
-        (String::new(), values)
-    } else {
-        (format!("WHERE {}", clauses.join(" AND ")), values)
-    }
+    conditions
+        .compare("updated_at", ">=", &filter.updated_at_min)
+        .compare("updated_at", "<=", &filter.updated_at_max)
+        .finish()
 }
 
 /// How many discussions match.
@@ -401,23 +385,7 @@ fn fill<'a>(
         receivers.entry(message_id).or_default().push(party);
     }
 
-    let mut files: HashMap<String, Vec<FileRecord>> = HashMap::new();
-    let sql = format!(
-        "SELECT {}, l.message_id FROM octopia_message_files l JOIN files f ON f.id = l.file_id \
-         WHERE l.message_id IN ({marks}) ORDER BY l.message_id, l.position",
-        file_columns("f")
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map(params_from_iter(&ids), |row| {
-        Ok((
-            row.get::<_, String>(FILE_COLUMNS.len())?,
-            file_from_row(row)?,
-        ))
-    })?;
-    for row in rows {
-        let (message_id, file) = row?;
-        files.entry(message_id).or_default().push(file);
-    }
+    let mut files = linked_files(conn, "octopia_message_files", &ids)?;
 
     for message in &mut messages {
         message.receivers = receivers.remove(&message.id).unwrap_or_default();
@@ -434,18 +402,7 @@ pub fn insert_message_files(
     message_id: &str,
     files: &[NewFile],
 ) -> Result<(), StoreError> {
-    let mut link = conn.prepare_cached(
-        "INSERT INTO octopia_message_files (message_id, file_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (position, file) in files.iter().enumerate() {
-        insert_file(conn, file)?;
-        link.execute(params![
-            message_id,
-            file.record.id,
-            i64::try_from(position).unwrap_or(i64::MAX),
-        ])?;
-    }
-    Ok(())
+    insert_linked_files(conn, "octopia_message_files", message_id, files)
 }
 
 /// The files of Octopia's messages that match, with their bytes, in the order of their
@@ -454,24 +411,11 @@ pub fn find_attachments(
     conn: &Connection,
     filter: &AttachmentFilter,
 ) -> Result<Vec<AttachmentContent>, StoreError> {
-    let mut clauses = Vec::new();
-    let mut values = Vec::new();
-    let equal = [
+    let (where_clause, values) = where_equal(&[
         ("m.discussion_id", &filter.discussion_id),
         ("l.message_id", &filter.message_id),
         ("l.file_id", &filter.attachment_id),
-    ];
-    for (column, value) in equal {
-        if let Some(value) = value {
-            values.push(value.clone());
-            clauses.push(format!("{column} = ?{}", values.len()));
-        }
-    }
-    let where_clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
+    ]);
     let sql = format!(
         "SELECT {}, f.content, m.discussion_id, l.message_id FROM octopia_message_files l \
          JOIN octopia_messages m ON m.id = l.message_id JOIN files f ON f.id = l.file_id \

@@ -7,11 +7,10 @@ mod scenarios;
 use super::contact::record_contact;
 use super::input::ContactInput;
 use super::store::{self, ConversationRecord, MailRecord, MessageRecord};
-use crate::http::upload::sha256_hex;
 use crate::http::HttpError;
-use crate::seed::files::{access_map_png, pdf, screenshot_png};
+use crate::seed::files::{access_map_png, demo_files_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
-use crate::store::files::{FileRecord, NewFile};
+use crate::store::files::NewFile;
 use crate::store::StoreError;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
@@ -19,7 +18,6 @@ use scenarios::{
     Customer, Language, Scenario, ENGLISH_CUSTOMERS, FRENCH_CUSTOMERS, LONG_SCENARIO,
     REGULAR_SCENARIOS, SCRIPT_SCENARIO, SPANISH_CUSTOMERS, STAYS,
 };
-use switchboard_core::attachments::{check_file, CandidateFile};
 use switchboard_core::wire::communication::{
     ConversationStatusDto, MailCategory, MessageStatus, ProductType, TransmitterType,
     ATTACHMENT_POLICY,
@@ -230,36 +228,16 @@ fn demo_attachments(
     index: u32,
     messages: &[MessageRecord],
 ) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
-    let mut by_message: Vec<(String, Vec<NewFile>)> = Vec::new();
-    for (position, (k, name, data)) in demo_files(index).into_iter().enumerate() {
-        let Some(message) = messages.get(k) else {
-            continue;
-        };
-        let candidate = CandidateFile {
-            name: &name,
-            size: data.len() as u64,
-            head: &data,
-        };
-        // Our own bytes: a refusal here is a bug in this file, reported at startup.
-        let accepted = check_file(&ATTACHMENT_POLICY, candidate)
-            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
-        let file = NewFile {
-            record: FileRecord {
-                id: seed_uuid(5, u64::from(index) * 16 + position as u64),
-                name: accepted.name,
-                media_type: accepted.format.media_type().to_owned(),
-                size: data.len() as u64,
-                sha256: sha256_hex(&data),
-                created_at: message.sending_date.clone(),
-            },
-            data: data.into(),
-        };
-        match by_message.iter_mut().find(|(id, _)| *id == message.id) {
-            Some((_, files)) => files.push(file),
-            None => by_message.push((message.id.clone(), vec![file])),
-        }
-    }
-    Ok(by_message)
+    let messages: Vec<(&str, &str)> = messages
+        .iter()
+        .map(|message| (message.id.as_str(), message.sending_date.as_str()))
+        .collect();
+    demo_files_by_message(
+        &ATTACHMENT_POLICY,
+        (5, u64::from(index)),
+        demo_files(index),
+        &messages,
+    )
 }
 
 /// Contact-us messages go through the same path as the public form, so each opens its

@@ -10,13 +10,13 @@ mod tests;
 pub use contacts::{get_contact, get_mail, insert_contact, insert_mail, list_contacts};
 
 use crate::store::files::{
-    file_columns, file_from_row, insert_file, FileRecord, NewFile, FILE_COLUMNS,
+    file_columns, file_from_row, insert_linked_files, linked_files, FileRecord, NewFile,
+    FILE_COLUMNS,
 };
 pub use crate::store::{Slice, Window};
 
-use crate::store::{count, offset_param, StoreError};
+use crate::store::{count, offset_param, where_equal, StoreError};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
-use std::collections::HashMap;
 
 /// A conversation row, its last message aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,25 +191,12 @@ pub fn list_conversations(
     filter: &ConversationFilter,
     window: Window,
 ) -> Result<Slice<ConversationRecord>, StoreError> {
-    let mut clauses = Vec::new();
-    let mut values = Vec::new();
-    let columns = [
+    let (where_clause, values) = where_equal(&[
         ("establishment_id", &filter.establishment_id),
         ("customer_id", &filter.customer_id),
         ("assigned_agent_id", &filter.assigned_agent_id),
         ("status", &filter.status),
-    ];
-    for (column, value) in columns {
-        if let Some(value) = value {
-            values.push(value.clone());
-            clauses.push(format!("{column} = ?{}", values.len()));
-        }
-    }
-    let where_clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
+    ]);
     let total = count(
         conn,
         &format!("SELECT COUNT(*) FROM conversations {where_clause}"),
@@ -363,18 +350,7 @@ pub fn insert_message_files(
     message_id: &str,
     files: &[NewFile],
 ) -> Result<(), StoreError> {
-    let mut link = conn.prepare_cached(
-        "INSERT INTO message_files (message_id, file_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (position, file) in files.iter().enumerate() {
-        insert_file(conn, file)?;
-        link.execute(params![
-            message_id,
-            file.record.id,
-            i64::try_from(position).unwrap_or(i64::MAX),
-        ])?;
-    }
-    Ok(())
+    insert_linked_files(conn, "message_files", message_id, files)
 }
 
 /// Gives each message its files' metadata: one query for all of them, never the bytes.
@@ -386,28 +362,8 @@ pub fn fill_files<'a>(
     if messages.is_empty() {
         return Ok(());
     }
-    // One placeholder per message: a page holds at most MAX_PAGE_SIZE of them, far below
-    // any engine's limit on parameters.
-    let placeholders: Vec<String> = (1..=messages.len()).map(|n| format!("?{n}")).collect();
-    let sql = format!(
-        "SELECT {}, l.message_id FROM message_files l JOIN files f ON f.id = l.file_id \
-         WHERE l.message_id IN ({}) ORDER BY l.message_id, l.position",
-        file_columns("f"),
-        placeholders.join(", ")
-    );
     let ids: Vec<&str> = messages.iter().map(|m| m.id.as_str()).collect();
-    let mut by_message: HashMap<String, Vec<FileRecord>> = HashMap::new();
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map(params_from_iter(&ids), |row| {
-        Ok((
-            row.get::<_, String>(FILE_COLUMNS.len())?,
-            file_from_row(row)?,
-        ))
-    })?;
-    for row in rows {
-        let (message_id, record) = row?;
-        by_message.entry(message_id).or_default().push(record);
-    }
+    let mut by_message = linked_files(conn, "message_files", &ids)?;
     for message in &mut messages {
         message.attachments = by_message.remove(&message.id).unwrap_or_default();
     }

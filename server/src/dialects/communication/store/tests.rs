@@ -2,6 +2,7 @@
 //! filters, transactions, files, and databases written by earlier servers.
 
 use super::*;
+use crate::store::files::insert_file;
 use crate::store::migrations::{self, KEYED_USER_VERSION};
 use crate::store::Store;
 use rusqlite::Connection;

@@ -1,9 +1,9 @@
 //! A reply's files: base64 in JSON, decoded and checked with core's attachment code (the
 //! one the browser runs) against Octopia's policy, each problem named by the file's index.
 
-use crate::http::upload::sha256_hex;
+use crate::http::upload::new_file;
 use crate::http::{problem, HttpError, Location, Problem};
-use crate::store::files::{FileRecord, NewFile};
+use crate::store::files::NewFile;
 use base64::Engine;
 use switchboard_core::attachments::{
     check_file, check_message, AttachmentProblem, CandidateFile, SNIFF_LEN,
@@ -153,16 +153,6 @@ pub fn attachments(
     Ok(accepted
         .into_iter()
         .zip(decoded)
-        .map(|(file, (_, _, data))| NewFile {
-            record: FileRecord {
-                id: new_id(),
-                name: file.name,
-                media_type: file.format.media_type().to_owned(),
-                size: data.len() as u64,
-                sha256: sha256_hex(&data),
-                created_at: now.to_owned(),
-            },
-            data: data.into(),
-        })
+        .map(|(file, (_, _, data))| new_file(new_id(), file, data.into(), now))
         .collect())
 }

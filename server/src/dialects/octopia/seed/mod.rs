@@ -12,16 +12,14 @@ mod scenarios;
 use super::store::{self, DiscussionRecord, MessageRecord, PartyRecord};
 use super::typologies::{self, COLIS_ENDOMMAGE};
 use super::{eligible_receivers, CUSTOMER_SERVICE_ID, CUSTOMER_SERVICE_NAME};
-use crate::http::upload::sha256_hex;
 use crate::http::HttpError;
-use crate::seed::files::{pdf, screenshot_png};
+use crate::seed::files::{demo_files_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
-use crate::store::files::{FileRecord, NewFile};
+use crate::store::files::NewFile;
 use crate::store::StoreError;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 use scenarios::{DemoFile, Scenario, Who, CLAIMS, CUSTOMERS, DISCUSSIONS, SCRIPT_DISCUSSION};
-use switchboard_core::attachments::{check_file, CandidateFile};
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::octopia::{GraduationCode, ProcessStatus, UserType, ATTACHMENT_POLICY};
 
@@ -324,11 +322,7 @@ fn demo_files(
     messages: &[MessageRecord],
     reference: &str,
 ) -> Result<Vec<(String, Vec<NewFile>)>, HttpError> {
-    let mut grouped: Vec<(String, Vec<NewFile>)> = Vec::new();
-    for (position, (k, file)) in scenario.files.iter().enumerate() {
-        let Some(message) = messages.get(*k) else {
-            continue;
-        };
+    let files = scenario.files.iter().map(|(k, file)| {
         let (name, data) = match file {
             DemoFile::Invoice => (
                 format!("facture-{reference}.pdf"),
@@ -363,31 +357,18 @@ fn demo_files(
             ),
             DemoFile::Photo => ("photo.png".to_owned(), screenshot_png(0x8a4b2d)),
         };
-        let candidate = CandidateFile {
-            name: &name,
-            size: data.len() as u64,
-            head: &data,
-        };
-        // Our own bytes: a refusal is a bug in this file, reported at startup.
-        let accepted = check_file(&ATTACHMENT_POLICY, candidate)
-            .map_err(|problem| HttpError::internal(format!("demo file: {problem}")))?;
-        let file = NewFile {
-            record: FileRecord {
-                id: seed_uuid(13, u64::from(n) * 16 + position as u64),
-                name: accepted.name,
-                media_type: accepted.format.media_type().to_owned(),
-                size: data.len() as u64,
-                sha256: sha256_hex(&data),
-                created_at: message.created_at.clone(),
-            },
-            data: data.into(),
-        };
-        match grouped.iter_mut().find(|(id, _)| *id == message.id) {
-            Some((_, files)) => files.push(file),
-            None => grouped.push((message.id.clone(), vec![file])),
-        }
-    }
-    Ok(grouped)
+        (*k, name, data)
+    });
+    let messages: Vec<(&str, &str)> = messages
+        .iter()
+        .map(|message| (message.id.as_str(), message.created_at.as_str()))
+        .collect();
+    demo_files_by_message(
+        &ATTACHMENT_POLICY,
+        (13, u64::from(n)),
+        files.collect(),
+        &messages,
+    )
 }
 
 #[cfg(test)]
