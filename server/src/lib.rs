@@ -84,6 +84,7 @@ fn router(store: Store, dist_dir: Option<PathBuf>) -> Router {
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(cors())
+        .layer(middleware::from_fn(http::security::secure))
         // Outermost, so every response, CORS preflights included, carries the id.
         .layer(middleware::from_fn(http::correlation::correlate))
 }

@@ -1,7 +1,12 @@
 //! The console: files from the built SPA (`dist/`), and its `index.html` for every other
 //! path so client routes like `/conversations/communication/42` load the app. Without a
 //! build, a short page says how to make one.
+//!
+//! Both pages carry the console's strict `Content-Security-Policy`
+//! ([`crate::http::security::console_policy`]); the built page's allows the inline
+//! scripts Trunk wrote into it, by the hashes of their text, read with the page.
 
+use crate::http::security::{console_policy, inline_script_hashes};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -33,6 +38,10 @@ pub async fn respond(spa: Arc<Spa>, request: Request) -> Response {
         return not_built(&spa, request.uri().path());
     };
     let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
+    // The page itself always goes through `index_html`, for its policy.
+    if is_read && matches!(request.uri().path(), "/" | "/index.html") {
+        return index_html(dist_dir).await;
+    }
     let served = ServeDir::new(dist_dir)
         .append_index_html_on_directories(true)
         .try_call(request)
@@ -53,8 +62,12 @@ async fn index_html(dist_dir: &Path) -> Response {
     let path = dist_dir.join("index.html");
     match tokio::fs::read(&path).await {
         Ok(bytes) => {
+            let policy = console_policy(&inline_script_hashes(&bytes));
             let mut response = Response::new(Body::from(bytes));
             let headers = response.headers_mut();
+            if let Ok(policy) = HeaderValue::from_str(&policy) {
+                headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+            }
             headers.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),
@@ -92,7 +105,13 @@ fn not_built(spa: &Spa, path: &str) -> Response {
     } else {
         StatusCode::NOT_FOUND
     };
-    (status, Html(page)).into_response()
+    let mut response = (status, Html(page)).into_response();
+    if let Ok(policy) = HeaderValue::from_str(&console_policy(&[])) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
 }
 
 fn escape(text: &str) -> String {

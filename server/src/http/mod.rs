@@ -1,11 +1,13 @@
 //! Dialect-neutral HTTP plumbing that every backend's routes share: the correlation id,
 //! the neutral error and the layer that lets each dialect render it, the request
-//! extractors, the list of a request's problems and the checks of uploaded files.
+//! extractors, the list of a request's problems, the checks of uploaded files and the
+//! security headers.
 
 pub mod correlation;
 pub mod error;
 pub mod extract;
 pub mod problems;
+pub mod security;
 pub mod upload;
 
 pub use error::{problem, HttpError, Kind, Location, Problem};

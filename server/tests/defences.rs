@@ -1,0 +1,104 @@
+//! The server's defences, over real HTTP: the security headers on every response and the
+//! console page's script hashes.
+
+mod common;
+
+use base64::Engine;
+use common::{start, start_with_dist, API};
+use reqwest::{Method, StatusCode};
+use sha2::{Digest, Sha256};
+
+const INLINE: &str = "\nimport init, * as bindings from '/switchboard-1a2b.js';\n\
+                      const wasm = await init({ module_or_path: '/switchboard-1a2b_bg.wasm' });\n";
+
+fn built_page() -> String {
+    format!(
+        "<!DOCTYPE html><html><head><link rel=\"modulepreload\" href=\"/switchboard-1a2b.js\">\
+         <script type=\"module\">{INLINE}</script></head><body></body></html>"
+    )
+}
+
+fn expected_policy() -> String {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE));
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; \
+         style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+}
+
+fn assert_common_headers(headers: &reqwest::header::HeaderMap, what: &str) {
+    assert_eq!(headers["x-content-type-options"], "nosniff", "{what}");
+    assert_eq!(headers["referrer-policy"], "same-origin", "{what}");
+    assert_eq!(headers["x-frame-options"], "DENY", "{what}");
+}
+
+#[tokio::test]
+async fn the_console_page_allows_exactly_its_inline_script() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), built_page()).unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log('hi')").unwrap();
+    let server = start_with_dist(Some(dist.path().to_owned())).await;
+
+    for path in [
+        "/",
+        "/index.html",
+        "/conversations/communication/abc",
+        "/contact",
+    ] {
+        let reply = server.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.text, built_page(), "{path}");
+        assert_eq!(
+            reply.headers["content-security-policy"].to_str().unwrap(),
+            expected_policy(),
+            "{path}"
+        );
+        assert!(!reply.text.is_empty());
+        assert_common_headers(&reply.headers, path);
+    }
+    let asset = server.get("/app.js").await;
+    assert_eq!(asset.text, "console.log('hi')");
+    assert_common_headers(&asset.headers, "/app.js");
+}
+
+#[tokio::test]
+async fn the_not_built_page_has_the_console_policy_without_hashes() {
+    let server = start().await;
+    let reply = server.get("/").await;
+    let policy = reply.headers["content-security-policy"].to_str().unwrap();
+    assert!(
+        policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert_common_headers(&reply.headers, "/");
+}
+
+#[tokio::test]
+async fn api_answers_and_errors_load_nothing() {
+    let server = start().await;
+    for path in [
+        "/api/backends".to_owned(),
+        format!("{API}/conversations"),
+        format!("{API}/nothing-here"),
+        "/octopia/v2/discussions".to_owned(),
+    ] {
+        let reply = server.get(&path).await;
+        assert_eq!(
+            reply.headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'",
+            "{path}"
+        );
+        assert_common_headers(&reply.headers, &path);
+    }
+    let preflight = server
+        .send(
+            server
+                .client
+                .request(Method::OPTIONS, server.url(&format!("{API}/conversations")))
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST"),
+        )
+        .await;
+    assert_common_headers(&preflight.headers, "preflight");
+}
