@@ -625,7 +625,7 @@ async fn a_first_contact_opens_a_conversation_for_the_mail() {
 }
 
 #[tokio::test]
-async fn a_follow_up_contact_continues_and_reopens_its_conversation() {
+async fn a_contact_naming_a_conversation_still_opens_a_new_one() {
     let server = start().await;
     let first = server
         .post(
@@ -640,28 +640,37 @@ async fn a_follow_up_contact_continues_and_reopens_its_conversation() {
     conversation["status"] = json!("CLOSED");
     assert_eq!(server.put(&path, conversation).await.status, StatusCode::OK);
 
+    // The public form may not post into a conversation, nor reopen it; any other field is
+    // ignored too, even of the wrong type.
     let mut follow_up = contact_form("again@example.com");
     follow_up["conversationId"] = json!(conversation_id);
+    follow_up["id"] = json!("chosen-id");
+    follow_up["sendingDate"] = json!("2001-01-01T00:00:00Z");
+    follow_up["transmitterId"] = json!("agent-1");
+    follow_up["receiverId"] = json!(42);
     follow_up["message"] = json!("Je n'ai toujours pas de réponse, pouvez-vous regarder ?");
-    let reply = server
-        .post(&format!("{API}/contact-us"), follow_up.clone())
-        .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    assert_eq!(reply.body["conversationId"], conversation_id.as_str());
-
-    let reopened = server.get(&path).await;
-    assert_eq!(reopened.body["status"], "OPEN");
-    assert!(reopened.body["lastMessage"]["content"]
-        .as_str()
-        .unwrap()
-        .ends_with("pouvez-vous regarder ?"));
-    let messages = server.get(&format!("{path}/messages")).await;
-    assert_eq!(messages.body["totalElements"], 2);
-
-    follow_up["conversationId"] = json!("no-such-conversation");
     let reply = server.post(&format!("{API}/contact-us"), follow_up).await;
-    let fields = assert_error(&reply, StatusCode::NOT_FOUND, "NOT_FOUND");
-    assert_eq!(fields, ["conversationId"]);
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    assert_ne!(reply.body["conversationId"], conversation_id.as_str());
+    assert_ne!(reply.body["id"], "chosen-id");
+    assert_ne!(reply.body["sendingDate"], "2001-01-01T00:00:00.000Z");
+    assert!(reply.body.get("transmitterId").is_none(), "{}", reply.text);
+    assert!(reply.body.get("receiverId").is_none(), "{}", reply.text);
+
+    let untouched = server.get(&path).await;
+    assert_eq!(untouched.body["status"], "CLOSED");
+    let messages = server.get(&format!("{path}/messages")).await;
+    assert_eq!(messages.body["totalElements"], 1);
+    let new_path = format!(
+        "{API}/conversations/{}",
+        reply.body["conversationId"].as_str().unwrap()
+    );
+    let opened = server.get(&new_path).await;
+    assert_eq!(opened.body["status"], "OPEN");
+    assert_eq!(
+        opened.body["lastMessage"]["transmitterId"],
+        "again@example.com"
+    );
 }
 
 #[tokio::test]

@@ -1,11 +1,12 @@
 //! The server's defences, over real HTTP: the security headers on every response and the
-//! console page's script hashes.
+//! console page's script hashes; the public contact form's honeypot and body limit.
 
 mod common;
 
 use base64::Engine;
 use common::{start, start_with_dist, API};
 use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 const INLINE: &str = "\nimport init, * as bindings from '/switchboard-1a2b.js';\n\
@@ -101,4 +102,73 @@ async fn api_answers_and_errors_load_nothing() {
         )
         .await;
     assert_common_headers(&preflight.headers, "preflight");
+}
+
+// ---- the public contact form ----------------------------------------------------------------
+
+fn contact_form(mail: &str) -> Value {
+    json!({
+        "name": "Zoë Lambert",
+        "mail": mail,
+        "object": "Réservation RES-48211",
+        "message": "Bonjour, je voudrais savoir si le petit-déjeuner est inclus.",
+    })
+}
+
+#[tokio::test]
+async fn a_filled_honeypot_is_answered_like_a_success_and_stores_nothing() {
+    let server = start().await;
+    let before = server.get(&format!("{API}/contact-us?sizePage=3")).await;
+    let mut form = contact_form("robot@example.com");
+    form["website"] = json!("https://spam.example");
+    let reply = server.post(&format!("{API}/contact-us"), form).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let id = reply.body["id"].as_str().unwrap();
+    assert!(reply.body["conversationId"].is_string());
+    assert_eq!(reply.body["mail"], "robot@example.com");
+    assert!(reply.headers.contains_key("location"));
+
+    let after = server.get(&format!("{API}/contact-us?sizePage=3")).await;
+    assert_eq!(after.body["totalElements"], before.body["totalElements"]);
+    let read = server.get(&format!("{API}/contact-us/{id}")).await;
+    assert_eq!(read.status, StatusCode::NOT_FOUND);
+    let conversations = server
+        .get(&format!("{API}/conversations?customerId=robot@example.com"))
+        .await;
+    assert_eq!(conversations.body["totalElements"], 0);
+
+    // A robot gets the same refusals as anyone; a blank honeypot is a person's message.
+    let mut bad = contact_form("not an address");
+    bad["website"] = json!("x");
+    let reply = server.post(&format!("{API}/contact-us"), bad).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let mut blank = contact_form("person@example.com");
+    blank["website"] = json!("  ");
+    let reply = server.post(&format!("{API}/contact-us"), blank).await;
+    let id = reply.body["id"].as_str().unwrap();
+    let read = server.get(&format!("{API}/contact-us/{id}")).await;
+    assert_eq!(read.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_contact_form_body_is_capped_at_128_kib() {
+    let server = start().await;
+    let mut form = contact_form("big@example.com");
+    form["padding"] = json!("x".repeat(128 * 1024));
+    let reply = server.post(&format!("{API}/contact-us"), form).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.text
+    );
+    assert_eq!(reply.body["name"], "PAYLOAD_TOO_LARGE");
+
+    // The longest form a person can send, every character a 4-byte one, still fits.
+    let mut longest = contact_form("long@example.com");
+    longest["message"] = json!("😀".repeat(5_000));
+    longest["name"] = json!("😀".repeat(100));
+    longest["object"] = json!("😀".repeat(150));
+    let reply = server.post(&format!("{API}/contact-us"), longest).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
 }

@@ -65,8 +65,8 @@ pub struct WithFiles<T> {
     pub files: Vec<UploadedFile>,
 }
 
-/// Reads a body that is either the JSON object alone (at most [`crate::BODY_LIMIT_BYTES`],
-/// as on every route) or `multipart/form-data` with that object in `json_part` and the
+/// Reads a body that is either the JSON object alone (at most the upload's
+/// `max_json_bytes`) or `multipart/form-data` with that object in `json_part` and the
 /// files in `files_part`. Every part is read to the end, so all the problems of a request
 /// are reported together.
 pub async fn json_or_multipart<T: DeserializeOwned>(
@@ -75,7 +75,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
 ) -> Result<WithFiles<T>, HttpError> {
     let essence = essence(request.headers());
     if is_json(request.headers()) {
-        let bytes = read_within(request, crate::BODY_LIMIT_BYTES).await?;
+        let bytes = read_within(request, upload.max_json_bytes).await?;
         return Ok(WithFiles {
             body: parse_object(&bytes)?,
             files: Vec::new(),
@@ -112,9 +112,9 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
             let bytes = field.bytes().await.map_err(read_error)?;
             if json.is_some() {
                 problems.push(problem(Location::Body, &part, "", "must be sent only once"));
-            } else if bytes.len() > crate::BODY_LIMIT_BYTES {
+            } else if bytes.len() > upload.max_json_bytes {
                 // The JSON object has the limit it has alone; only files may be larger.
-                return Err(HttpError::payload_too_large());
+                return Err(HttpError::payload_too_large_over(upload.max_json_bytes));
             } else {
                 json = Some(bytes);
             }

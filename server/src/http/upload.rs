@@ -26,6 +26,8 @@ pub struct Upload {
     /// The parts holding one file each.
     pub files_part: &'static str,
     pub policy: &'static AttachmentPolicy,
+    /// The JSON object's own limit, alone or as a part: at most [`crate::BODY_LIMIT_BYTES`].
+    pub max_json_bytes: usize,
 }
 
 impl Upload {
@@ -160,6 +162,7 @@ mod tests {
             json_part: "contact",
             files_part: "files",
             policy,
+            max_json_bytes: crate::BODY_LIMIT_BYTES,
         };
         let mut next = 0;
         files(upload, uploads, "2026-04-12T10:00:00.000Z", &mut || {

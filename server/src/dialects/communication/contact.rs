@@ -1,11 +1,11 @@
-//! What a contact-us message does to the conversations: opens one for a first contact, or
-//! continues (and reopens) the one it names. Shared by the public route and the seed, so
-//! demo contacts land exactly as real ones do.
+//! What a contact-us message does to the conversations: it always opens a new one (the
+//! public form cannot name, continue or reopen an existing conversation). Shared by the
+//! public route and the seed, so demo contacts land exactly as real ones do.
 
-use super::input::{self, ContactInput};
+use super::input::ContactInput;
 use super::store::{self, ConversationRecord, MessageRecord};
 use super::CONTACT_ORIGIN_ID;
-use crate::http::{HttpError, Location};
+use crate::http::HttpError;
 use crate::store::files::NewFile;
 use rusqlite::Connection;
 use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterType};
@@ -42,13 +42,8 @@ pub fn contact_message(
         id,
         conversation_id: conversation_id.to_owned(),
         sending_date: now.to_owned(),
-        transmitter_id: Some(
-            contact
-                .transmitter_id
-                .clone()
-                .unwrap_or_else(|| contact.mail.clone()),
-        ),
-        receiver_id: contact.receiver_id.clone(),
+        transmitter_id: Some(contact.mail.clone()),
+        receiver_id: None,
         transmitter_type: TransmitterType::Customer.to_string(),
         content: format!("{}\n{}", contact.object, contact.message),
         content_type: "TEXT".to_owned(),
@@ -58,10 +53,9 @@ pub fn contact_message(
     }
 }
 
-/// Opens a conversation for a first contact, or continues (and reopens, if closed) the
-/// one it names; then records the contact message, its files attached to the conversation
-/// message. Runs inside the caller's transaction. `new_id` makes the ids of what is created
-/// (random for requests, fixed for the seed).
+/// Opens a conversation for the contact message and records the message in it, its files
+/// attached to the conversation message. Runs inside the caller's transaction. `new_id`
+/// makes the ids of what is created (random for requests, fixed for the seed).
 pub fn record_contact(
     conn: &Connection,
     contact: ContactInput,
@@ -70,33 +64,23 @@ pub fn record_contact(
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<store::ContactRecord, HttpError> {
     let contact_id = new_id();
-    let conversation_id = match &contact.conversation_id {
-        Some(conversation_id) => {
-            let Some(mut record) = store::get_conversation(conn, conversation_id)? else {
-                return Err(HttpError::not_found(
-                    "conversation",
-                    Location::Body,
-                    "conversationId",
-                    conversation_id,
-                ));
-            };
-            if record.status == ConversationStatusDto::Closed.as_str() {
-                record.status = ConversationStatusDto::Open.to_string();
-            }
-            input::include(&mut record.participants, &contact.mail);
-            store::update_conversation(conn, &record)?;
-            record.id
-        }
-        None => {
-            let record = contact_conversation(new_id(), &contact_id, &contact, now);
-            store::insert_conversation(conn, &record)?;
-            record.id
-        }
-    };
-    let message = contact_message(new_id(), &conversation_id, &contact, now);
+    let conversation = contact_conversation(new_id(), &contact_id, &contact, now);
+    store::insert_conversation(conn, &conversation)?;
+    let message = contact_message(new_id(), &conversation.id, &contact, now);
     store::insert_message(conn, &message)?;
     store::insert_message_files(conn, &message.id, files)?;
-    let record = contact.into_record(contact_id, conversation_id, now);
+    let record = contact.into_record(contact_id, conversation.id, now);
     store::insert_contact(conn, &record)?;
     Ok(record)
+}
+
+/// What a contact message whose honeypot was filled is answered with: a record shaped like
+/// a real one, with fresh ids, that nothing stores.
+pub fn unrecorded_contact(
+    contact: ContactInput,
+    now: &str,
+    new_id: &mut dyn FnMut() -> String,
+) -> store::ContactRecord {
+    let contact_id = new_id();
+    contact.into_record(contact_id, new_id(), now)
 }

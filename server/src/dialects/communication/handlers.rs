@@ -2,8 +2,8 @@
 //! `docs/backends/communication.md`: each checks its request (`input`), runs its store work
 //! in one transaction, and shapes the answer (`output`).
 
-use super::contact::record_contact;
-use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
+use super::contact::{record_contact, unrecorded_contact};
+use super::input::{self, ContactRequest, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
 use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, CONTACT_UPLOAD, MESSAGE_UPLOAD};
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
@@ -381,22 +381,30 @@ pub async fn add_message(
 /// The path parameter of "get a contact-us message", as the document names it.
 const CONTACT_ID_FIELD: &str = "contact_id";
 
-/// "Create a contact-us message" (public), as JSON or multipart with files.
+/// "Create a contact-us message" (public), as JSON or multipart with files. Only the
+/// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation.
+/// A filled honeypot (`website`) is answered as a success once the request passes the same
+/// checks, and nothing is stored.
 pub async fn create_contact(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, HttpError> {
     let WithFiles { body, files } =
-        extract::json_or_multipart::<ContactMessageDto>(request, CONTACT_UPLOAD).await?;
+        extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
+    let from_a_robot = body.is_from_a_robot();
     let now = now();
     let (contact, attachments) = both(
         input::contact(body),
         prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
     )?;
-    let record = state
-        .store
-        .run(move |conn| record_contact(conn, contact, &attachments, &now, &mut new_id))
-        .await?;
+    let record = if from_a_robot {
+        unrecorded_contact(contact, &now, &mut new_id)
+    } else {
+        state
+            .store
+            .run(move |conn| record_contact(conn, contact, &attachments, &now, &mut new_id))
+            .await?
+    };
     let path = output::contact_path(&record.id);
     Ok(created(&path, output::contact_with_links(record)))
 }

@@ -6,14 +6,14 @@ use super::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord,
 use crate::http::extract::QueryParams;
 use crate::http::problems::{number, Problems};
 use crate::http::{HttpError, Location};
+use serde::Deserialize;
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
 };
 use switchboard_core::wire::communication::{
-    AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
-    MailCategory, MailDto, MessageDto, MessageStatus, ProductType, TransmitterType,
-    DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE,
-    MIN_MESSAGE_PAGE_SIZE,
+    AssignAgentRequest, ContentType, ConversationDto, ConversationStatusDto, MailCategory, MailDto,
+    MessageDto, MessageStatus, ProductType, TransmitterType, DEFAULT_PAGE_SIZE, MAX_ID_LENGTH,
+    MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE, MIN_MESSAGE_PAGE_SIZE,
 };
 
 /// A customer id may be the customer's email (contact-us conversations use it), which
@@ -373,17 +373,41 @@ fn read_message(
 
 // ---- contact-us ---------------------------------------------------------------------------
 
+/// What the public form may set, and nothing else: any other field of the document's
+/// contact message (`id`, `conversationId`, `sendingDate`, `transmitterId`, `receiverId`,
+/// `required`, `links`) is ignored, whatever its type.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct ContactRequest {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub mail: Option<String>,
+    #[serde(default)]
+    pub object: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The honeypot (our addition): a field the form hides from people, so only a robot
+    /// fills it.
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+impl ContactRequest {
+    /// Whether the honeypot was filled: then the message is answered but never stored.
+    pub fn is_from_a_robot(&self) -> bool {
+        self.website
+            .as_deref()
+            .is_some_and(|website| !website.trim().is_empty())
+    }
+}
+
 /// The public form's body, checked with the form's own rules.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactInput {
-    pub conversation_id: Option<String>,
-    pub receiver_id: Option<String>,
-    pub transmitter_id: Option<String>,
     pub name: String,
     pub mail: String,
     pub object: String,
     pub message: String,
-    pub required: serde_json::Value,
 }
 
 impl ContactInput {
@@ -392,18 +416,19 @@ impl ContactInput {
             id,
             conversation_id: Some(conversation_id),
             sending_date: now.to_owned(),
-            receiver_id: self.receiver_id,
-            transmitter_id: self.transmitter_id,
+            receiver_id: None,
+            transmitter_id: None,
             name: self.name,
             mail: self.mail,
             object: self.object,
             message: self.message,
-            required: self.required,
+            required: serde_json::Value::Null,
         }
     }
 }
 
-pub fn contact(dto: ContactMessageDto) -> Result<ContactInput, HttpError> {
+/// The four fields, each at most its limit of `core::validation::limits`.
+pub fn contact(request: ContactRequest) -> Result<ContactInput, HttpError> {
     let mut problems = Problems::default();
     let mut form_field = |field: ContactField, value: Option<String>| {
         let value = value.unwrap_or_default();
@@ -412,40 +437,22 @@ pub fn contact(dto: ContactMessageDto) -> Result<ContactInput, HttpError> {
         }
         value
     };
-    let name = form_field(ContactField::Name, dto.name).trim().to_owned();
-    let mail = form_field(ContactField::Email, dto.mail).trim().to_owned();
-    let object = form_field(ContactField::Subject, dto.object)
+    let name = form_field(ContactField::Name, request.name)
         .trim()
         .to_owned();
-    let message = form_field(ContactField::Message, dto.message);
-    let conversation_id = problems.optional(
-        Location::Body,
-        "conversationId",
-        dto.conversation_id.as_deref(),
-        MAX_ID_LENGTH,
-    );
-    let receiver_id = problems.optional(
-        Location::Body,
-        "receiverId",
-        dto.receiver_id.as_deref(),
-        MAX_ID_LENGTH,
-    );
-    let transmitter_id = problems.optional(
-        Location::Body,
-        "transmitterId",
-        dto.transmitter_id.as_deref(),
-        CUSTOMER_ID_MAX_CHARS,
-    );
+    let mail = form_field(ContactField::Email, request.mail)
+        .trim()
+        .to_owned();
+    let object = form_field(ContactField::Subject, request.object)
+        .trim()
+        .to_owned();
+    let message = form_field(ContactField::Message, request.message);
     problems.finish()?;
     Ok(ContactInput {
-        conversation_id,
-        receiver_id,
-        transmitter_id,
         name,
         mail,
         object,
         message,
-        required: dto.required,
     })
 }
 

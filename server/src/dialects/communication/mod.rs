@@ -67,13 +67,20 @@ pub const MESSAGE_UPLOAD: Upload = Upload {
     json_part: MESSAGE_PART,
     files_part: FILES_PART,
     policy: &ATTACHMENT_POLICY,
+    max_json_bytes: crate::BODY_LIMIT_BYTES,
 };
+
+/// The contact form's JSON, alone or as a part: its fields at their longest (5,000
+/// characters of message, about 500 for the rest), even with every character written as a
+/// 12-byte `\uXXXX\uXXXX` escape, fit within this.
+pub const CONTACT_JSON_LIMIT_BYTES: usize = 128 * 1024;
 
 /// "Create a contact-us message" with files.
 pub const CONTACT_UPLOAD: Upload = Upload {
     json_part: CONTACT_PART,
     files_part: FILES_PART,
     policy: &CONTACT_ATTACHMENT_POLICY,
+    max_json_bytes: CONTACT_JSON_LIMIT_BYTES,
 };
 
 /// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths below it

@@ -99,7 +99,7 @@ fn with_files_the_text_may_be_empty() {
 
 #[test]
 fn the_contact_form_rules_are_the_browsers() {
-    let error = contact(ContactMessageDto {
+    let error = contact(ContactRequest {
         mail: Some("not-an-address".into()),
         message: Some("short".into()),
         ..Default::default()

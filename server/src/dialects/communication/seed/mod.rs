@@ -273,14 +273,10 @@ fn seed_contacts(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError>
     };
     for (ago, name, mail, object, message) in contacts {
         let contact = ContactInput {
-            conversation_id: None,
-            receiver_id: None,
-            transmitter_id: None,
             name: name.to_owned(),
             mail: mail.to_owned(),
             object: object.to_owned(),
             message: message.to_owned(),
-            required: serde_json::Value::Null,
         };
         record_contact(conn, contact, &[], &format_instant(now - ago), &mut new_id)?;
     }
