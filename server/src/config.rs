@@ -1,7 +1,36 @@
-//! What the server is started with: the library's [`Config`], and the binary's command
-//! line (`--host --port --db --dist`, each also read from `SWITCHBOARD_*`).
+//! What the server is started with: the library's [`Config`] and [`Limits`], and the
+//! binary's command line (`--host --port --db --dist`, each also read from
+//! `SWITCHBOARD_*`).
 
 use std::path::PathBuf;
+
+/// The defences' numbers (`docs/backends/README.md`, "Defences"). Apart from [`Config`],
+/// so code that builds a `Config` by its two fields keeps compiling; [`Limits::default`]
+/// is what [`crate::serve`] and the binary use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The public contact form, per client address.
+    pub contact_rate: RateLimit,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            contact_rate: RateLimit {
+                per_minute: 20,
+                burst: 10,
+            },
+        }
+    }
+}
+
+/// A token bucket's size and refill: `burst` requests at once, `per_minute` earned back
+/// each minute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    pub per_minute: u32,
+    pub burst: u32,
+}
 
 /// Where the server keeps its data and finds the console.
 #[derive(Clone, Debug, PartialEq, Eq)]

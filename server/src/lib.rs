@@ -21,12 +21,15 @@ pub mod seed;
 pub mod spa;
 pub mod store;
 
-pub use config::Config;
+pub use config::{Config, Limits, RateLimit};
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::HeaderName;
 use axum::{middleware, Router};
+use http::rate_limit::RateLimiter;
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use store::Store;
 use thiserror::Error;
 use tower_http::cors::{Any, CorsLayer};
@@ -54,33 +57,58 @@ pub enum StartupError {
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The public contact form's buckets, per client address.
+    pub contact_limiter: Arc<RateLimiter>,
 }
 
 /// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
-/// store is empty, and returns the router.
+/// store is empty, and returns the router, with the default [`Limits`]. Serve it with
+/// `into_make_service_with_connect_info::<SocketAddr>()`: the rate limits are kept per
+/// client address (without it, every client shares one bucket).
 pub fn build_app(config: &Config) -> Result<Router, StartupError> {
+    build_app_with(config, Limits::default())
+}
+
+/// [`build_app`] with other [`Limits`] (tests use small ones).
+pub fn build_app_with(config: &Config, limits: Limits) -> Result<Router, StartupError> {
     let store = Store::open(&config.db_path)?;
     seed::seed_if_empty(&store, chrono::Utc::now()).map_err(|error| StartupError::Seed {
         path: config.db_path.clone(),
         reason: error.to_string(),
     })?;
-    Ok(router(store, config.dist_dir.clone()))
+    Ok(router(store, config.dist_dir.clone(), limits))
 }
 
 /// build_app + axum::serve on the listener until the future is dropped / process ends.
 pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> Result<(), StartupError> {
-    let app = build_app(&config)?;
-    axum::serve(listener, app)
-        .await
-        .map_err(StartupError::Serve)
+    serve_with(listener, config, Limits::default()).await
 }
 
-fn router(store: Store, dist_dir: Option<PathBuf>) -> Router {
+/// [`serve`] with other [`Limits`].
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    limits: Limits,
+) -> Result<(), StartupError> {
+    let app = build_app_with(&config, limits)?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+    .map_err(StartupError::Serve)
+}
+
+fn router(store: Store, dist_dir: Option<PathBuf>, limits: Limits) -> Router {
     let spa = spa::Spa::new(dist_dir);
+    let state = AppState {
+        store,
+        contact_limiter: Arc::new(RateLimiter::new(limits.contact_rate)),
+    };
     Router::new()
         .merge(dialects::routes())
         .merge(directory::routes())
-        .with_state(AppState { store })
+        .with_state(state)
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(cors())

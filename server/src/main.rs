@@ -43,15 +43,18 @@ async fn run(
         .map_err(StartupError::Bind)?;
     let address = listener.local_addr().map_err(StartupError::Bind)?;
     announce(address);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            // If the signal handler cannot be installed, run until killed instead.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        })
-        .await
-        .map_err(StartupError::Serve)
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        // If the signal handler cannot be installed, run until killed instead.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    })
+    .await
+    .map_err(StartupError::Serve)
 }
 
 fn announce(address: SocketAddr) {

@@ -1,13 +1,15 @@
 //! The server's defences, over real HTTP: the security headers on every response and the
-//! console page's script hashes; the public contact form's honeypot and body limit.
+//! console page's script hashes; the public contact form's honeypot, body limit and rate
+//! limit.
 
 mod common;
 
 use base64::Engine;
-use common::{start, start_with_dist, API};
+use common::{start, start_with_dist, start_with_limits, API};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use switchboard_server::{Limits, RateLimit};
 
 const INLINE: &str = "\nimport init, * as bindings from '/switchboard-1a2b.js';\n\
                       const wasm = await init({ module_or_path: '/switchboard-1a2b_bg.wasm' });\n";
@@ -171,4 +173,57 @@ async fn the_contact_form_body_is_capped_at_128_kib() {
     longest["object"] = json!("😀".repeat(150));
     let reply = server.post(&format!("{API}/contact-us"), longest).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+}
+
+#[tokio::test]
+async fn the_contact_form_is_rate_limited_per_address_with_retry_after() {
+    let server = start_with_limits(Limits {
+        contact_rate: RateLimit {
+            per_minute: 1,
+            burst: 2,
+        },
+    })
+    .await;
+    let path = format!("{API}/contact-us");
+    assert_eq!(
+        server
+            .post(&path, contact_form("one@example.com"))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    // A refused attempt is spent all the same.
+    assert_eq!(
+        server.post(&path, json!({})).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let reply = server.post(&path, contact_form("three@example.com")).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        reply.text
+    );
+    assert_eq!(reply.body["name"], "TOO_MANY_REQUESTS");
+    let retry_after: u64 = reply.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    assert!(reply.body["message"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("{retry_after} s")));
+    assert_eq!(
+        reply.body["debug_id"],
+        reply.headers["x-correlation-id"].to_str().unwrap()
+    );
+    assert_common_headers(&reply.headers, "429");
+
+    // Only the public form is limited: agents' reads and writes are not.
+    for _ in 0..3 {
+        assert_eq!(server.get(&path).await.status, StatusCode::OK);
+    }
+    server.create_conversation("agent-side@example.com").await;
 }

@@ -36,6 +36,8 @@ pub enum Kind {
     MethodNotAllowed,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// 429: this client sent too many requests; `retry_after_secs` says when to try again.
+    TooManyRequests,
     /// The server failed; the cause is logged, never sent.
     Internal,
 }
@@ -95,6 +97,8 @@ pub struct HttpError {
     pub problems: Vec<Problem>,
     /// What failed inside, for the server's log only: never sent to the client.
     pub internal_cause: Option<String>,
+    /// When to try again, in seconds: sent as `Retry-After`.
+    pub retry_after_secs: Option<u64>,
 }
 
 impl HttpError {
@@ -105,6 +109,22 @@ impl HttpError {
             message: message.into(),
             problems: Vec::new(),
             internal_cause: None,
+            retry_after_secs: None,
+        }
+    }
+
+    /// 429 for a client over its rate on a public route.
+    pub fn too_many_requests(retry_after_secs: u64) -> Self {
+        HttpError {
+            retry_after_secs: Some(retry_after_secs),
+            ..HttpError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                Kind::TooManyRequests,
+                format!(
+                    "Too many requests from your address; try again in {retry_after_secs} s \
+                     (the Retry-After header)."
+                ),
+            )
         }
     }
 
@@ -301,6 +321,11 @@ impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
         // A plain-text stand-in: the layer of `rendered` replaces it with the dialect's body.
         let mut response = (self.status, self.message.clone()).into_response();
+        if let Some(secs) = self.retry_after_secs {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         response.extensions_mut().insert(self);
         response
     }

@@ -1,12 +1,13 @@
 //! Dialect-neutral HTTP plumbing that every backend's routes share: the correlation id,
 //! the neutral error and the layer that lets each dialect render it, the request
-//! extractors, the list of a request's problems, the checks of uploaded files and the
-//! security headers.
+//! extractors, the list of a request's problems, the checks of uploaded files, the
+//! security headers and the per-address rate limit.
 
 pub mod correlation;
 pub mod error;
 pub mod extract;
 pub mod problems;
+pub mod rate_limit;
 pub mod security;
 pub mod upload;
 

@@ -12,7 +12,7 @@ use reqwest::multipart::Form;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use switchboard_server::{serve, Config};
+use switchboard_server::{serve_with, Config, Limits};
 use tempfile::TempDir;
 
 pub const API: &str = "/communication/v1";
@@ -38,6 +38,15 @@ pub async fn start() -> TestServer {
 }
 
 pub async fn start_with_dist(dist_dir: Option<PathBuf>) -> TestServer {
+    start_with(dist_dir, Limits::default()).await
+}
+
+/// A server with other defences' numbers (small ones, to reach them quickly).
+pub async fn start_with_limits(limits: Limits) -> TestServer {
+    start_with(None, limits).await
+}
+
+async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
     let data = tempfile::tempdir().expect("a temp dir");
     let config = Config {
         db_path: data.path().join("switchboard.sqlite3"),
@@ -48,7 +57,7 @@ pub async fn start_with_dist(dist_dir: Option<PathBuf>) -> TestServer {
         .expect("a free port");
     let address = listener.local_addr().expect("a bound address");
     tokio::spawn(async move {
-        if let Err(error) = serve(listener, config).await {
+        if let Err(error) = serve_with(listener, config, limits).await {
             panic!("the server stopped: {error}");
         }
     });

@@ -17,6 +17,7 @@ pub fn name(kind: Kind) -> &'static str {
         Kind::MethodNotAllowed => "METHOD_NOT_ALLOWED",
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         Kind::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        Kind::TooManyRequests => "TOO_MANY_REQUESTS",
         Kind::Internal => "INTERNAL_ERROR",
     }
 }

@@ -8,17 +8,20 @@ use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, CONTACT_UPLOAD, MESSAGE_UPLOAD};
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
+use crate::http::rate_limit::retry_after_secs;
 use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
 use crate::store::files::NewFile;
 use crate::store::people;
 use crate::AppState;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 use rusqlite::Connection;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Instant;
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ConversationDto, ConversationStatusDto, MailDto,
     MessageDto, TransmitterType, DEFAULT_BASE_PATH,
@@ -383,12 +386,22 @@ const CONTACT_ID_FIELD: &str = "contact_id";
 
 /// "Create a contact-us message" (public), as JSON or multipart with files. Only the
 /// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation.
-/// A filled honeypot (`website`) is answered as a success once the request passes the same
+/// Limited per client address ([`AppState::contact_limiter`]: 429 with `Retry-After` over
+/// it). A filled honeypot (`website`) is answered as a success once the request passes the same
 /// checks, and nothing is stored.
 pub async fn create_contact(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, HttpError> {
+    // Every attempt counts, refused ones too: a robot cannot probe for free.
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+    state
+        .contact_limiter
+        .check(client, Instant::now())
+        .map_err(|wait| HttpError::too_many_requests(retry_after_secs(wait)))?;
     let WithFiles { body, files } =
         extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
     let from_a_robot = body.is_from_a_robot();

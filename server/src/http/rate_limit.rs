@@ -1,0 +1,133 @@
+//! A token bucket per client address, in memory, for the public routes (the contact form):
+//! each address may spend `burst` requests at once, and earns `per_minute` back each
+//! minute. Over it, [`RateLimiter::check`] says how long to wait, for a 429 and its
+//! `Retry-After`.
+//!
+//! An IPv6 address is counted by its /64 (what one host is usually given), and an
+//! IPv4-mapped one as its IPv4 address. Full buckets are forgotten when the table grows,
+//! so memory stays bounded by the addresses active within a refill.
+
+use crate::config::RateLimit;
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv6Addr};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Beyond this many addresses, the full (idle) buckets are dropped before adding one.
+const PRUNE_ABOVE: usize = 10_000;
+
+/// Each address's bucket, kept as the instant it will be full again (the "theoretical
+/// arrival time" of GCRA, the same bucket in whole durations, so no rounding creeps in):
+/// one request adds an interval; one that would put it more than `burst - 1` intervals
+/// ahead of now is refused.
+pub struct RateLimiter {
+    limit: RateLimit,
+    full_at: Mutex<HashMap<IpAddr, Instant>>,
+}
+
+impl RateLimiter {
+    pub fn new(limit: RateLimit) -> RateLimiter {
+        RateLimiter {
+            limit,
+            full_at: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Spends one request of `client`'s at `now`; `Err` holds how long until one is earned.
+    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
+        let interval = Duration::from_secs(60) / self.limit.per_minute.max(1);
+        let tolerance = interval * (self.limit.burst.max(1) - 1);
+        // A panic elsewhere cannot leave the table half-written: take it back.
+        let mut full_at = self
+            .full_at
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if full_at.len() >= PRUNE_ABOVE {
+            full_at.retain(|_, at| *at > now);
+        }
+        let key = key(client);
+        let at = full_at.get(&key).copied().unwrap_or(now).max(now);
+        let ahead = at - now;
+        if ahead > tolerance {
+            return Err(ahead - tolerance);
+        }
+        full_at.insert(key, at + interval);
+        Ok(())
+    }
+}
+
+/// The address a bucket is kept for.
+fn key(client: IpAddr) -> IpAddr {
+    match client {
+        IpAddr::V4(_) => client,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+    }
+}
+
+/// Whole seconds to wait, at least one, as `Retry-After` says them.
+pub fn retry_after_secs(wait: Duration) -> u64 {
+    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    secs.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_burst_is_spent_then_earned_back_at_the_rate() {
+        let limiter = RateLimiter::new(RateLimit {
+            per_minute: 20,
+            burst: 10,
+        });
+        let start = Instant::now();
+        let a = ip("203.0.113.7");
+        for _ in 0..10 {
+            assert_eq!(limiter.check(a, start), Ok(()));
+        }
+        let wait = limiter.check(a, start).unwrap_err();
+        assert_eq!(retry_after_secs(wait), 3, "20 a minute: one every 3 s");
+        // Another address has its own bucket.
+        assert_eq!(limiter.check(ip("203.0.113.8"), start), Ok(()));
+        assert!(limiter.check(a, start + Duration::from_secs(2)).is_err());
+        assert_eq!(limiter.check(a, start + Duration::from_secs(3)), Ok(()));
+        assert!(limiter.check(a, start + Duration::from_secs(3)).is_err());
+        // Idle for long, the bucket is full again, never fuller.
+        let later = start + Duration::from_secs(3600);
+        for _ in 0..10 {
+            assert_eq!(limiter.check(a, later), Ok(()));
+        }
+        assert!(limiter.check(a, later).is_err());
+    }
+
+    #[test]
+    fn ipv6_hosts_share_their_64_and_mapped_ipv4_is_ipv4() {
+        assert_eq!(key(ip("2001:db8:1:2:aaaa::1")), ip("2001:db8:1:2::"));
+        assert_eq!(key(ip("::ffff:192.0.2.1")), ip("192.0.2.1"));
+        let limiter = RateLimiter::new(RateLimit {
+            per_minute: 1,
+            burst: 1,
+        });
+        let now = Instant::now();
+        assert!(limiter.check(ip("2001:db8:1:2::1"), now).is_ok());
+        assert!(limiter.check(ip("2001:db8:1:2::2"), now).is_err());
+    }
+
+    #[test]
+    fn waits_round_up_to_whole_seconds() {
+        assert_eq!(retry_after_secs(Duration::from_millis(1)), 1);
+        assert_eq!(retry_after_secs(Duration::from_secs(3)), 3);
+        assert_eq!(retry_after_secs(Duration::from_millis(3001)), 4);
+        assert_eq!(retry_after_secs(Duration::ZERO), 1);
+    }
+}
