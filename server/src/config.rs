@@ -3,6 +3,7 @@
 //! `SWITCHBOARD_*`).
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The defences' numbers (`docs/backends/README.md`, "Defences"). Apart from [`Config`],
 /// so code that builds a `Config` by its two fields keeps compiling; [`Limits::default`]
@@ -11,6 +12,10 @@ use std::path::PathBuf;
 pub struct Limits {
     /// The public contact form, per client address.
     pub contact_rate: RateLimit,
+    /// Longer, and a request is answered 503 (uploads of 20 MB must fit in it).
+    pub request_timeout: Duration,
+    /// More at once, and a request is refused with 503 rather than queued.
+    pub max_concurrent_requests: usize,
 }
 
 impl Default for Limits {
@@ -20,6 +25,8 @@ impl Default for Limits {
                 per_minute: 20,
                 burst: 10,
             },
+            request_timeout: Duration::from_secs(60),
+            max_concurrent_requests: 128,
         }
     }
 }

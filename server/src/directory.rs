@@ -73,12 +73,13 @@ fn name(kind: Kind) -> &'static str {
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         Kind::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
         Kind::TooManyRequests => "TOO_MANY_REQUESTS",
+        Kind::Unavailable => "SERVICE_UNAVAILABLE",
         Kind::Internal => "INTERNAL_ERROR",
     }
 }
 
 /// The [`crate::http::error::Renderer`] of Switchboard's own endpoints.
-fn render_error(error: &HttpError, debug_id: &str) -> Response {
+pub fn render_error(error: &HttpError, debug_id: &str) -> Response {
     let body = ErrorBody {
         name: name(error.kind),
         debug_id,

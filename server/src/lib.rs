@@ -111,10 +111,29 @@ fn router(store: Store, dist_dir: Option<PathBuf>, limits: Limits) -> Router {
         .with_state(state)
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(middleware::from_fn_with_state(
+            http::guard::Guard::new(limits.max_concurrent_requests, limits.request_timeout),
+            http::guard::guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            renderer_for as http::guard::RendererFor,
+            http::guard::render_escaped,
+        ))
         .layer(cors())
         .layer(middleware::from_fn(http::security::secure))
         // Outermost, so every response, CORS preflights included, carries the id.
         .layer(middleware::from_fn(http::correlation::correlate))
+}
+
+/// The error body of the API `path` belongs to; `None` for the console's paths.
+fn renderer_for(path: &str) -> Option<http::error::Renderer> {
+    if http::guard::is_under(path, directory::BASE_PATH) {
+        return Some(directory::render_error);
+    }
+    dialects::ALL
+        .iter()
+        .find(|dialect| http::guard::is_under(path, dialect.base_path))
+        .map(|dialect| dialect.render_error)
 }
 
 /// Any origin may call: browser tests serve the console from another port. A gateway in

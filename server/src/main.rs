@@ -1,7 +1,8 @@
 //! `switchboard-server [--host 127.0.0.1] [--port 8080] [--db switchboard.sqlite3] [--dist dist]`
 //!
 //! Prints one line, `Switchboard is running at http://HOST:PORT/`, once it accepts
-//! connections: scripts wait for it.
+//! connections: scripts wait for it. Ctrl-C or SIGTERM stops it once the requests under
+//! way are answered.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -47,14 +48,37 @@ async fn run(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        // If the signal handler cannot be installed, run until killed instead.
+    .with_graceful_shutdown(stop_requested())
+    .await
+    .map_err(StartupError::Serve)
+}
+
+/// Ctrl-C or SIGTERM: the server stops accepting connections, answers the requests under
+/// way (each bounded by the request timeout), then returns. A signal whose handler cannot
+/// be installed is never awaited: the process then runs until killed.
+async fn stop_requested() {
+    let interrupt = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    })
-    .await
-    .map_err(StartupError::Serve)
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+    eprintln!("switchboard-server: stopping; finishing the requests under way");
 }
 
 fn announce(address: SocketAddr) {

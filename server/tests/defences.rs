@@ -1,14 +1,16 @@
 //! The server's defences, over real HTTP: the security headers on every response and the
 //! console page's script hashes; the public contact form's honeypot, body limit and rate
-//! limit.
+//! limit; the load guard (concurrency, timeout) and a busy database, each a 503 with
+//! `Retry-After` in the body of the API asked.
 
 mod common;
 
 use base64::Engine;
-use common::{start, start_with_dist, start_with_limits, API};
+use common::{start, start_with_dist, start_with_limits, API, OCTOPIA};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use std::time::Duration;
 use switchboard_server::{Limits, RateLimit};
 
 const INLINE: &str = "\nimport init, * as bindings from '/switchboard-1a2b.js';\n\
@@ -182,6 +184,7 @@ async fn the_contact_form_is_rate_limited_per_address_with_retry_after() {
             per_minute: 1,
             burst: 2,
         },
+        ..Limits::default()
     })
     .await;
     let path = format!("{API}/contact-us");
@@ -226,4 +229,105 @@ async fn the_contact_form_is_rate_limited_per_address_with_retry_after() {
         assert_eq!(server.get(&path).await.status, StatusCode::OK);
     }
     server.create_conversation("agent-side@example.com").await;
+}
+
+// ---- load and a busy database ----------------------------------------------------------------
+
+fn retry_after(reply: &common::Reply) -> u64 {
+    reply.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn over_the_concurrency_limit_every_api_answers_503_in_its_own_body() {
+    let server = start_with_limits(Limits {
+        max_concurrent_requests: 0,
+        ..Limits::default()
+    })
+    .await;
+    let reply = server.get(&format!("{API}/conversations")).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        reply.text
+    );
+    assert_eq!(reply.body["name"], "SERVICE_UNAVAILABLE");
+    assert_eq!(
+        reply.body["debug_id"],
+        reply.headers["x-correlation-id"].to_str().unwrap()
+    );
+    assert_eq!(retry_after(&reply), 1);
+    assert_common_headers(&reply.headers, "503");
+    assert_eq!(reply.headers["access-control-allow-origin"], "*");
+
+    let reply = server.get("/api/agents").await;
+    assert_eq!(reply.body["name"], "SERVICE_UNAVAILABLE");
+    assert_eq!(reply.body["information_link"], "docs/backends/README.md");
+
+    let reply = server.get(&format!("{OCTOPIA}/discussions")).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(reply.body["status"], 503);
+    assert_eq!(
+        reply.body["traceId"],
+        reply.headers["x-correlation-id"].to_str().unwrap()
+    );
+    assert_eq!(retry_after(&reply), 1);
+
+    let page = server.get("/").await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.text.contains("try again"), "{}", page.text);
+}
+
+#[tokio::test]
+async fn a_request_over_the_timeout_is_a_503_with_retry_after() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = start_with_limits(Limits {
+        request_timeout: Duration::from_millis(300),
+        ..Limits::default()
+    })
+    .await;
+    server.get("/api/backends").await;
+    // A client that promises a body and never sends it.
+    let address = server.base_url.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST {API}/contact-us HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+         Content-Length: 100\r\nConnection: close\r\n\r\n{{"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer))
+        .await
+        .expect("the server answers before the test gives up")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer).to_lowercase();
+    assert!(answer.starts_with("http/1.1 503"), "{answer}");
+    assert!(answer.contains("retry-after: 1\r\n"), "{answer}");
+    assert!(answer.contains("\"service_unavailable\""), "{answer}");
+    assert!(answer.contains("longer than"), "{answer}");
+}
+
+#[tokio::test]
+async fn a_database_busy_past_its_timeout_is_a_503_with_retry_after() {
+    let server = start().await;
+    server.get("/api/backends").await;
+    // Another writer holds the database: the server's write cannot wait it out.
+    let other = rusqlite::Connection::open(server.db_path()).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let reply = server.create_conversation_reply("busy@example.com").await;
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(
+        reply.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        reply.text
+    );
+    assert_eq!(reply.body["name"], "SERVICE_UNAVAILABLE");
+    assert_eq!(retry_after(&reply), 2);
+    assert!(!reply.text.contains("locked"), "the cause stays in the log");
+    server.create_conversation("busy@example.com").await;
 }

@@ -38,6 +38,9 @@ pub enum Kind {
     UnsupportedMediaType,
     /// 429: this client sent too many requests; `retry_after_secs` says when to try again.
     TooManyRequests,
+    /// 503: the server is full, slow or its database busy; `retry_after_secs` says when to
+    /// try again.
+    Unavailable,
     /// The server failed; the cause is logged, never sent.
     Internal,
 }
@@ -110,6 +113,14 @@ impl HttpError {
             problems: Vec::new(),
             internal_cause: None,
             retry_after_secs: None,
+        }
+    }
+
+    /// 503: try again in `retry_after_secs`.
+    pub fn unavailable(retry_after_secs: u64, message: impl Into<String>) -> Self {
+        HttpError {
+            retry_after_secs: Some(retry_after_secs),
+            ..HttpError::new(StatusCode::SERVICE_UNAVAILABLE, Kind::Unavailable, message)
         }
     }
 
@@ -311,9 +322,29 @@ impl fmt::Display for HttpError {
 
 impl std::error::Error for HttpError {}
 
+/// What a client is told to wait when SQLite stayed busy past the store's busy timeout.
+pub const DATABASE_BUSY_RETRY_AFTER_SECS: u64 = 2;
+
+/// A store failure is a 500, except SQLite's busy and locked: the database is in use, not
+/// broken, so a 503 says to try again.
 impl From<crate::store::StoreError> for HttpError {
     fn from(error: crate::store::StoreError) -> Self {
-        HttpError::internal(error)
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        let busy = matches!(
+            &error,
+            crate::store::StoreError::Database(rusqlite::Error::SqliteFailure(failure, _))
+                if matches!(failure.code, DatabaseBusy | DatabaseLocked)
+        );
+        if !busy {
+            return HttpError::internal(error);
+        }
+        HttpError {
+            internal_cause: Some(error.to_string()),
+            ..HttpError::unavailable(
+                DATABASE_BUSY_RETRY_AFTER_SECS,
+                "The database is busy; try again shortly.",
+            )
+        }
     }
 }
 
@@ -373,7 +404,7 @@ async fn render(State(renderer): State<Renderer>, request: Request, next: Next) 
 
 /// Gives an error response its final body, keeping its headers (an `Allow` on a 405, say).
 /// Bare error statuses get a body too; everything else passes untouched.
-fn finish(response: Response, debug_id: &str, renderer: Renderer) -> Response {
+pub(crate) fn finish(response: Response, debug_id: &str, renderer: Renderer) -> Response {
     let status = response.status();
     let error = match response.extensions().get::<HttpError>() {
         Some(error) => error.clone(),
@@ -463,5 +494,27 @@ mod tests {
         assert_eq!(bare.status(), StatusCode::NOT_FOUND);
         let fine = finish(StatusCode::OK.into_response(), "id-3", plain);
         assert_eq!(fine.status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn a_busy_or_locked_database_is_a_503_with_retry_after() {
+        use crate::store::StoreError;
+        let failure = |code| {
+            StoreError::Database(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+        };
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let error = HttpError::from(failure(code));
+            assert_eq!(error.status, StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(error.kind, Kind::Unavailable);
+            assert_eq!(error.retry_after_secs, Some(DATABASE_BUSY_RETRY_AFTER_SECS));
+            let response = error.into_response();
+            assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+        }
+        let broken = HttpError::from(failure(rusqlite::ffi::SQLITE_CORRUPT));
+        assert_eq!(broken.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(broken.retry_after_secs, None);
     }
 }

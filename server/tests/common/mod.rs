@@ -119,21 +119,30 @@ impl TestServer {
             .await
     }
 
+    /// The server's SQLite file.
+    pub fn db_path(&self) -> PathBuf {
+        self._data.path().join("switchboard.sqlite3")
+    }
+
     /// A new conversation for `customer`, as the server returns it.
     pub async fn create_conversation(&self, customer: &str) -> Value {
-        let reply = self
-            .post(
-                &format!("{API}/conversations"),
-                json!({
-                    "tripPublicationId": "pub-test",
-                    "tripReference": "TRIP-2026-9999",
-                    "establishmentId": "est-test",
-                    "customerId": customer,
-                }),
-            )
-            .await;
+        let reply = self.create_conversation_reply(customer).await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.body
+    }
+
+    /// The answer to creating a conversation for `customer`, whatever it is.
+    pub async fn create_conversation_reply(&self, customer: &str) -> Reply {
+        self.post(
+            &format!("{API}/conversations"),
+            json!({
+                "tripPublicationId": "pub-test",
+                "tripReference": "TRIP-2026-9999",
+                "establishmentId": "est-test",
+                "customerId": customer,
+            }),
+        )
+        .await
     }
 }
 

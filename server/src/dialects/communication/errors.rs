@@ -18,6 +18,7 @@ pub fn name(kind: Kind) -> &'static str {
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         Kind::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
         Kind::TooManyRequests => "TOO_MANY_REQUESTS",
+        Kind::Unavailable => "SERVICE_UNAVAILABLE",
         Kind::Internal => "INTERNAL_ERROR",
     }
 }
