@@ -637,6 +637,61 @@ async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_cl
     h.driver.clone().quit().await.unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_runs_under_its_content_security_policy() {
+    let h = start().await;
+    let page = reqwest::get(format!("{}/", h.base))
+        .await
+        .expect("the page");
+    let policy = page
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .expect("a Content-Security-Policy")
+        .to_owned();
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{policy}"
+    );
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+
+    // The app starts (its inline loader is allowed by hash), then every screen is walked
+    // while the browser reports any violation.
+    h.driver.goto(format!("{}/", h.base)).await.unwrap();
+    h.wait_for(communication_row()).await;
+    h.driver
+        .execute(
+            "window.__violations = []; document.addEventListener('securitypolicyviolation', \
+             e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("message")).await;
+    let octopia = By::Css("[data-testid='conversation-row'][data-key^='octopia/']".to_owned());
+    let key = h.attribute(octopia, "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for_text(testid("conversation-customer"), "Camille Martin")
+        .await;
+    h.wait_for(testid("message")).await;
+    h.click(By::Css("a.topbar-link".to_owned())).await;
+    h.wait_for(testid("contact-form")).await;
+    let violations = h
+        .driver
+        .execute("return window.__violations;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        violations.json(),
+        &serde_json::json!([]),
+        "no CSP violation"
+    );
+    h.driver.clone().quit().await.unwrap();
+}
+
 async fn futures_texts(elements: &[WebElement]) -> Vec<String> {
     let mut texts = Vec::new();
     for element in elements {
