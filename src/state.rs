@@ -81,22 +81,26 @@ impl Clock {
 
 /// Each connected backend's counts, asked at once; a backend that fails shows none.
 fn counters(directory: DirectoryResource) -> CountersResource {
-    LocalResource::new(move || async move {
-        let Ok(directory) = directory.await else {
-            return Vec::new();
-        };
-        let asks = directory.connectors.iter().map(|c| async move {
-            let counts = c.counters().await.unwrap_or_default();
-            counts
+    // The directory as a value, not awaited: awaiting would subscribe and ask twice.
+    LocalResource::new(move || {
+        let directory = directory.get();
+        async move {
+            let Some(Ok(directory)) = directory else {
+                return Vec::new();
+            };
+            let asks = directory.connectors.iter().map(|c| async move {
+                let counts = c.counters().await.unwrap_or_default();
+                counts
+                    .into_iter()
+                    .map(|n| (c.name().to_owned(), n))
+                    .collect::<Vec<_>>()
+            });
+            futures::future::join_all(asks)
+                .await
                 .into_iter()
-                .map(|n| (c.name().to_owned(), n))
-                .collect::<Vec<_>>()
-        });
-        futures::future::join_all(asks)
-            .await
-            .into_iter()
-            .flatten()
-            .collect()
+                .flatten()
+                .collect()
+        }
     })
 }
 

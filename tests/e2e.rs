@@ -183,6 +183,42 @@ impl Harness {
         .await;
     }
 
+    /// Waits until the focused element is the one with this `data-testid`.
+    async fn wait_for_focus(&self, id: &str) {
+        let mut last = serde_json::Value::Null;
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            last = self
+                .driver
+                .execute(
+                    "return document.activeElement && document.activeElement.dataset.testid;",
+                    vec![],
+                )
+                .await
+                .expect("a script")
+                .json()
+                .clone();
+            if last == id {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("focus never reached {id}; it is on {last}");
+    }
+
+    /// How many requests the page made to URLs containing `part` since it loaded.
+    async fn requests_to(&self, part: &str) -> u64 {
+        self.driver
+            .execute(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes(arguments[0])).length;",
+                vec![serde_json::Value::from(part)],
+            )
+            .await
+            .expect("a script")
+            .json()
+            .as_u64()
+            .expect("a count")
+    }
+
     async fn api_json(&self, path: &str) -> serde_json::Value {
         let response = reqwest_get(&format!("{}{path}", self.base)).await;
         serde_json::from_str(&response).expect("the server answers JSON")
@@ -203,7 +239,6 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
     let h = start().await;
     let agents = h.api_json("/api/agents").await;
     let me = agents[0]["id"].as_str().expect("an agent").to_owned();
-    let colleague = agents[1]["id"].as_str().expect("a second agent").to_owned();
 
     h.driver
         .goto(format!("{}/?status=open", h.base))
@@ -251,14 +286,35 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         "a sent reply leaves an empty box"
     );
 
-    // Assign to a colleague, then close.
+    // Assign to a colleague (choosing, then Save), then close; focus stays with the controls.
+    let assignee = h
+        .wait_for(testid("assignee-select"))
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let colleague = agents
+        .as_array()
+        .expect("agents")
+        .iter()
+        .map(|a| a["id"].as_str().expect("an id").to_owned())
+        .find(|id| *id != me && *id != assignee)
+        .expect("a colleague who is not the assignee");
     h.select("assignee-select", &colleague).await;
-    let colleague_name = agents[1]["name"].as_str().unwrap().to_owned();
+    h.click(testid("assignee-save")).await;
+    let colleague_name = agents
+        .as_array()
+        .and_then(|all| all.iter().find(|a| a["id"] == colleague.as_str()))
+        .and_then(|a| a["name"].as_str())
+        .expect("the colleague's name")
+        .to_owned();
     h.wait_for_text(
         By::Css(format!("[data-key='{key}'] [data-testid='row-assignee']")),
         &colleague_name,
     )
     .await;
+    h.wait_for_focus("assignee-select").await;
     h.wait_for(testid("status-close"))
         .await
         .click()
@@ -269,6 +325,12 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         "Closed",
     )
     .await;
+    h.wait_for_focus("status-reopen").await;
+    h.wait_for_text(testid("announcement"), "Conversation closed.")
+        .await;
+    // The write changed its row in place: the list was asked once, when it loaded.
+    assert_eq!(h.requests_to("/communication/v1/conversations?").await, 1);
+    assert_eq!(h.requests_to("/octopia/v2/discussions?").await, 1);
 
     // Everything is still there after a reload.
     h.driver.refresh().await.unwrap();
@@ -493,7 +555,9 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
     }
     assert!(loaded, "the thumbnail shows the uploaded 96x64 image");
     let link = h
-        .wait_for(By::Css(format!("{last_attachments} a[download]")))
+        .wait_for(By::Css(format!(
+            "[data-testid='thread'] li[data-testid='message']:last-child li.attachment.file a[download]"
+        )))
         .await
         .prop("href")
         .await
@@ -689,6 +753,141 @@ async fn the_console_runs_under_its_content_security_policy() {
         &serde_json::json!([]),
         "no CSP violation"
     );
+    h.driver.clone().quit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversation() {
+    let h = start().await;
+    let agents = h.api_json("/api/agents").await;
+    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
+    h.driver
+        .goto(format!("{}/?status=closed", h.base))
+        .await
+        .unwrap();
+    h.wait_for(communication_row()).await;
+
+    // The first Tab reaches the skip links; the list is one stop, walked with arrows.
+    h.driver
+        .execute(
+            "document.activeElement && document.activeElement.blur();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    h.driver
+        .action_chain()
+        .send_keys(Key::Tab)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for_focus("skip-to-list").await;
+    h.driver
+        .action_chain()
+        .send_keys(Key::Enter)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for_focus("conversation-row").await;
+    let first = h
+        .driver
+        .active_element()
+        .await
+        .unwrap()
+        .attr("data-key")
+        .await
+        .unwrap();
+    h.driver
+        .action_chain()
+        .send_keys(Key::Down)
+        .perform()
+        .await
+        .unwrap();
+    let mut second = first.clone();
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        second = h
+            .driver
+            .active_element()
+            .await
+            .unwrap()
+            .attr("data-key")
+            .await
+            .unwrap();
+        if second != first {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert_ne!(second, first, "ArrowDown moves to the next row");
+    // Find a closed communication conversation's row and open it with Enter.
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.driver
+        .execute(
+            "document.querySelector(`[data-key='${arguments[0]}']`).focus();",
+            vec![serde_json::Value::from(key.clone())],
+        )
+        .await
+        .unwrap();
+    h.driver
+        .action_chain()
+        .send_keys(Key::Enter)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for_focus("conversation-customer").await;
+
+    h.select("agent-picker", &me).await;
+
+    h.select("agent-picker", &me).await;
+
+    // The reply box says the conversation is closed and what sending does.
+    h.wait_for_text(
+        testid("reply-closed-notice"),
+        "Sending your reply reopens it",
+    )
+    .await;
+    // Skip links show once focused; Enter follows one.
+    h.driver
+        .execute(
+            "document.querySelector(\"[data-testid='skip-to-reply']\").focus();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    h.driver
+        .action_chain()
+        .send_keys(Key::Enter)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for_focus("reply-input").await;
+    let reply = "Je rouvre votre demande : nous revenons vers vous aujourd'hui.";
+    h.driver
+        .action_chain()
+        .send_keys(reply)
+        .perform()
+        .await
+        .unwrap();
+    h.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(Key::Enter)
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for_text(
+        By::Css("[data-testid='conversation'] [data-testid='status-badge']".to_owned()),
+        "Open",
+    )
+    .await;
+    h.wait_for_text(testid("announcement"), "open again").await;
+    let id = key.split_once('/').map(|(_, id)| id).expect("backend/id");
+    let stored = h
+        .api_json(&format!("/communication/v1/conversations/{id}"))
+        .await;
+    assert_eq!(stored["status"], "OPEN");
+    assert_eq!(stored["lastMessage"]["content"], reply);
     h.driver.clone().quit().await.unwrap();
 }
 

@@ -1,10 +1,14 @@
 //! Who handles the conversation: pick any agent, take it yourself, or leave it unassigned.
+//! Choosing in the list commits nothing: the agent confirms with Enter or Save (an arrow
+//! key in a closed select must never reassign a conversation), and focus stays on the
+//! control. Every button keeps its place, so the header never reflows under the pointer.
 
+use crate::components::change::Changed;
 use crate::connectors::{Connector, ConversationBackend};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{Capabilities, Conversation};
+use switchboard_core::domain::Capabilities;
 
 #[component]
 pub fn AssigneeSelect(
@@ -14,50 +18,70 @@ pub fn AssigneeSelect(
     capabilities: Capabilities,
     #[prop(into)] agents: Signal<Vec<Agent>>,
     /// Receives the conversation as the write returned it.
-    on_changed: Callback<Conversation>,
+    on_changed: Callback<Changed>,
 ) -> impl IntoView {
     let current_agent = expect_context::<CurrentAgent>();
+    let real = assignee.clone().unwrap_or_default();
+    // What the select shows: the real assignee until the agent picks another.
+    let choice = RwSignal::new(real.clone());
     let assign = Action::new_local(move |agent: &Option<String>| {
         let connector = connector.clone();
         let conversation_id = conversation_id.clone();
         let agent = agent.clone();
         async move { connector.assign(&conversation_id, agent.as_deref()).await }
     });
-    // What the select shows: the real assignee until the backend confirms a change, so a
-    // refused reassignment does not leave the wrong name on screen.
-    let shown = RwSignal::new(assignee.clone().unwrap_or_default());
-    let real = assignee.clone().unwrap_or_default();
-    Effect::new(move |_| match assign.value().get() {
-        Some(Ok(changed)) => on_changed.run(changed),
-        Some(Err(_)) => shown.set(real.clone()),
-        None => {}
+    Effect::new({
+        let real = real.clone();
+        move |_| match assign.value().get() {
+            Some(Ok(conversation)) => {
+                let announce = match &conversation.assignee {
+                    None => "Now unassigned.".to_owned(),
+                    Some(id) => format!("Assigned to {}.", agent_name(&agents.get_untracked(), id)),
+                };
+                on_changed.run(Changed {
+                    conversation,
+                    focus: "assignee-select",
+                    announce,
+                });
+            }
+            // A refused choice does not stay on screen as if it were saved.
+            Some(Err(_)) => choice.set(real.clone()),
+            None => {}
+        }
     });
     // An assignee the directory does not know is still shown, by id.
     let unknown_assignee = assignee
         .clone()
         .filter(|id| agents.with_untracked(|agents| !agents.iter().any(|a| &a.id == id)));
-    let on_change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        shown.set(value.clone());
+    let saved = StoredValue::new(real.clone());
+    let pending = move || choice.with(|c| saved.with_value(|real| c != real));
+    let commit = move || {
+        if assign.pending().get_untracked() {
+            return;
+        }
+        let value = choice.get_untracked();
         assign.dispatch((!value.is_empty()).then_some(value));
     };
     let can_assign = capabilities.assign;
     let can_unassign = capabilities.unassign;
-    let assignee_for_me = assignee.clone();
-    let show_take = move || {
-        can_assign
-            && current_agent
-                .id()
-                .is_some_and(|me| assignee_for_me.as_deref() != Some(me.as_str()))
+    let is_mine = move || {
+        current_agent
+            .id()
+            .is_some_and(|me| saved.with_value(|real| *real == me))
     };
     let take = move |_| {
         if let Some(me) = current_agent.id() {
+            choice.set(me.clone());
             assign.dispatch(Some(me));
         }
     };
     let error = move || match assign.value().get() {
         Some(Err(error)) => Some(format!("Not reassigned: {error}")),
         _ => None,
+    };
+    let cancel = {
+        let real = real.clone();
+        move |_| choice.set(real.clone())
     };
 
     view! {
@@ -66,8 +90,15 @@ pub fn AssigneeSelect(
                 <span class="label-text">"Assignee"</span>
                 <select
                     data-testid="assignee-select"
-                    prop:value=move || shown.get()
-                    on:change=on_change
+                    prop:value=move || choice.get()
+                    on:change=move |ev| choice.set(event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            commit();
+                        }
+                    }
+                    aria-describedby="assignee-hint"
                     disabled=move || !can_assign || assign.pending().get()
                     title=(!can_assign).then_some("This backend does not let agents be assigned")
                 >
@@ -80,7 +111,7 @@ pub fn AssigneeSelect(
                             .get()
                             .into_iter()
                             .map(|agent| {
-                                let is_selected = shown.with_untracked(|s| *s == agent.id);
+                                let is_selected = choice.with_untracked(|s| *s == agent.id);
                                 view! {
                                     <option value=agent.id.clone() selected=is_selected>
                                         {agent.name.clone()}
@@ -91,18 +122,40 @@ pub fn AssigneeSelect(
                     }}
                 </select>
             </label>
-            <Show when=show_take>
+            <span id="assignee-hint" class="visually-hidden">"Press Enter or Save to reassign."</span>
+            // Always in place; shown only while a choice waits to be saved.
+            <span class="assignee-confirm" class:invisible=move || !pending()>
                 <button
-                    class="button"
+                    class="button primary"
                     type="button"
-                    data-testid="assign-to-me"
-                    on:click=take
-                    disabled=move || assign.pending().get()
+                    data-testid="assignee-save"
+                    on:click=move |_| commit()
+                    disabled=move || !pending() || assign.pending().get()
                 >
-                    "Assign to me"
+                    "Save"
                 </button>
-            </Show>
-            <span class="field-error" role="alert">{error}</span>
+                <button class="button ghost" type="button" data-testid="assignee-cancel" on:click=cancel disabled=move || !pending()>
+                    "Cancel"
+                </button>
+            </span>
+            <button
+                class="button"
+                type="button"
+                data-testid="assign-to-me"
+                on:click=take
+                disabled=move || !can_assign || is_mine() || current_agent.id().is_none() || assign.pending().get()
+                title=move || is_mine().then_some("Already assigned to you")
+            >
+                "Assign to me"
+            </button>
+            <span class="field-error" role="alert" data-testid="assignee-error">{error}</span>
         </div>
     }
+}
+
+fn agent_name(agents: &[Agent], id: &str) -> String {
+    agents
+        .iter()
+        .find(|a| a.id == id)
+        .map_or_else(|| id.to_owned(), |a| a.name.clone())
 }

@@ -247,8 +247,11 @@ pub fn AttachmentPicker(
                     />
                     "Attach files"
                 </label>
+                // A phone can neither drop nor paste files: say what it can do.
                 <span id=hint_id class="state-hint attachments-hint">
-                    {format!("Drop or paste files here. {}", policy.summary())}
+                    <span class="hint-pointer">"Drop or paste files here. "</span>
+                    <span class="hint-touch">"Choose files or take a photo. "</span>
+                    {policy.summary()}
                 </span>
             </div>
             <ul class="attachment-problems" role="alert" data-testid="attachment-problems">

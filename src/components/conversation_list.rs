@@ -1,9 +1,12 @@
-//! The middle pane: one compact row per conversation, newest activity first.
+//! The middle pane: one compact row per conversation, newest activity first. The list is
+//! one tab stop: the open (or first) row takes Tab, arrow keys, Home and End move between
+//! rows, and Enter opens one.
 
 use crate::components::inbox_views::with_search;
 use crate::components::status_badge::StatusBadge;
 use crate::state::Clock;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{decode_percent, Conversation};
@@ -15,8 +18,47 @@ pub fn ConversationList(
     #[prop(into)] conversations: Signal<Vec<Conversation>>,
     #[prop(into)] agents: Signal<Vec<Agent>>,
 ) -> impl IntoView {
+    let list = NodeRef::<leptos::html::Ul>::new();
+    // After each change of rows, exactly one row takes Tab: the open one, else the first.
+    Effect::new(move |_| {
+        conversations.track();
+        request_animation_frame(move || {
+            if let Some(list) = list.get_untracked() {
+                let rows = rows_of(&list);
+                if !rows.iter().any(|r| r.tab_index() == 0) {
+                    if let Some(first) = rows.first() {
+                        first.set_tab_index(0);
+                    }
+                }
+            }
+        });
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(list) = list.get_untracked() else {
+            return;
+        };
+        let rows = rows_of(&list);
+        let focused = document().active_element();
+        let at = rows
+            .iter()
+            .position(|r| Some(r.unchecked_ref::<web_sys::Element>()) == focused.as_ref());
+        let next = match (ev.key().as_str(), at) {
+            ("ArrowDown", Some(i)) => (i + 1).min(rows.len().saturating_sub(1)),
+            ("ArrowUp", Some(i)) => i.saturating_sub(1),
+            ("Home", Some(_)) => 0,
+            ("End", Some(_)) => rows.len().saturating_sub(1),
+            _ => return,
+        };
+        ev.prevent_default();
+        for (i, row) in rows.iter().enumerate() {
+            row.set_tab_index(if i == next { 0 } else { -1 });
+        }
+        if let Some(row) = rows.get(next) {
+            let _ = row.focus();
+        }
+    };
     view! {
-        <ul class="conversation-list" data-testid="conversation-list" aria-label="Conversations">
+        <ul class="conversation-list" id="conversation-list" data-testid="conversation-list" aria-label="Conversations" node_ref=list on:keydown=on_keydown>
             <For
                 each=move || conversations.get()
                 // A row is rebuilt when anything it shows changes.
@@ -80,6 +122,7 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
         <li class="conversation-row" class:selected=is_selected class:unread=unread>
             <a
                 href=href
+                tabindex=move || if is_selected.get() { "0" } else { "-1" }
                 data-testid="conversation-row"
                 data-key=key.to_string()
                 aria-current=move || is_selected.get().then_some("page")
@@ -104,4 +147,15 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
             </a>
         </li>
     }
+}
+
+/// The list's row links, in order.
+fn rows_of(list: &web_sys::HtmlUListElement) -> Vec<web_sys::HtmlElement> {
+    let Ok(nodes) = list.query_selector_all("a[data-testid='conversation-row']") else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use crate::state::{CountersResource, DirectoryResource};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 use switchboard_core::domain::{AssigneeFilter, StatusFilter};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +17,11 @@ pub struct InboxFilters {
 impl InboxFilters {
     /// The console's root URL for these filters; defaults are left out.
     pub fn href(&self) -> String {
+        self.href_at("/")
+    }
+
+    /// `path` with these filters: a view changed beside an open conversation keeps it open.
+    pub fn href_at(&self, path: &str) -> String {
         let mut params = Vec::new();
         if self.assignee != AssigneeFilter::All {
             params.push(format!("assignee={}", self.assignee.token()));
@@ -31,9 +36,9 @@ impl InboxFilters {
             ));
         }
         if params.is_empty() {
-            "/".to_owned()
+            path.to_owned()
         } else {
-            format!("/?{}", params.join("&"))
+            format!("{path}?{}", params.join("&"))
         }
     }
 }
@@ -66,6 +71,7 @@ pub fn with_search(path: &str, search: &str) -> String {
 #[component]
 pub fn InboxViews() -> impl IntoView {
     let filters = use_inbox_filters();
+    let location = use_location();
     let assignee_links = AssigneeFilter::ALL
         .into_iter()
         .map(|assignee| {
@@ -74,7 +80,7 @@ pub fn InboxViews() -> impl IntoView {
                     assignee,
                     ..filters.get()
                 }
-                .href()
+                .href_at(&location.pathname.get())
             };
             let current = move || (filters.with(|f| f.assignee == assignee)).then_some("page");
             view! {
@@ -93,7 +99,9 @@ pub fn InboxViews() -> impl IntoView {
     let status_links = StatusFilter::ALL
         .into_iter()
         .map(|status| {
-            let href = move || InboxFilters { status, ..filters.get() }.href();
+            let href = move || {
+                InboxFilters { status, ..filters.get() }.href_at(&location.pathname.get())
+            };
             let current = move || (filters.with(|f| f.status == status)).then_some("page");
             view! {
                 <li>

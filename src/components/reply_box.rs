@@ -1,6 +1,8 @@
 //! The reply box: grows with its text, keeps its draft in the browser across reloads,
 //! sends with Ctrl+Enter, and keeps every word when sending fails. Where a backend lets
-//! the agent choose who receives a reply (Octopia), it offers only the eligible ones.
+//! the agent choose who receives a reply (Octopia), it offers only the eligible ones. On a
+//! closed or archived conversation it says so before sending, and sending reopens it where
+//! the backend can (and says when it cannot).
 
 use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
@@ -12,7 +14,7 @@ use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
-use switchboard_core::domain::Recipient;
+use switchboard_core::domain::{Conversation, ConversationStatus, Recipient, StatusChange};
 use switchboard_core::error::ApiError;
 use switchboard_core::validation::{limits::REPLY_MAX_CHARS, validate_reply};
 
@@ -26,8 +28,31 @@ pub fn ReplyBox(
     /// Who the reply may go to; empty where the backend decides alone.
     #[prop(into, optional)]
     recipients: Signal<Vec<Recipient>>,
-    on_sent: Callback<()>,
+    /// The conversation's status, once known.
+    #[prop(into, optional)]
+    status: Signal<Option<ConversationStatus>>,
+    /// Whether the backend can reopen it.
+    #[prop(into, optional)]
+    can_reopen: Signal<bool>,
+    /// After a send: the conversation as the reopen returned it, when sending reopened it.
+    on_sent: Callback<Option<Conversation>>,
 ) -> impl IntoView {
+    let closed = move || {
+        matches!(
+            status.get(),
+            Some(ConversationStatus::Closed | ConversationStatus::Archived)
+        )
+    };
+    let closed_notice = move || {
+        closed().then(|| {
+            let text = if can_reopen.get() {
+                "This conversation is closed. Sending your reply reopens it."
+            } else {
+                "This conversation is closed and this backend cannot reopen it: your reply is sent, and the conversation stays closed."
+            };
+            view! { <p class="notice" data-testid="reply-closed-notice">{text}</p> }
+        })
+    };
     // The customer by default, as agents expect; the others one click away.
     let chosen = RwSignal::new(Vec::<Recipient>::new());
     Effect::new(move |_| {
@@ -55,11 +80,11 @@ pub fn ReplyBox(
         let connector = connector.clone();
         let conversation_id = conversation_id.clone();
         let draft_key = draft_key.clone();
-        move |reply: &Reply| {
+        move |(reply, reopen): &(Reply, bool)| {
             let connector = connector.clone();
             let conversation_id = conversation_id.clone();
             let draft_key = draft_key.clone();
-            let reply = reply.clone();
+            let (reply, reopen) = (reply.clone(), *reopen);
             // Files are read when sending: they cannot travel through the action's input.
             let files = picked.files();
             async move {
@@ -67,12 +92,22 @@ pub fn ReplyBox(
                     .reply(&conversation_id, &reply, &files, &upload)
                     .await?;
                 let body = reply.body;
+                // Sent: the reply is stored whatever happens to the reopen; a failed reopen
+                // leaves the conversation as it was, and the header still offers Reopen.
+                let reopened = if reopen {
+                    connector
+                        .change_status(&conversation_id, StatusChange::Reopen)
+                        .await
+                        .ok()
+                } else {
+                    None
+                };
                 // Here, not in the view: the agent may have left this conversation while it
                 // uploaded, and the stored draft must not come back as if unsent.
                 if storage::read(&draft_key).is_some_and(|stored| stored.trim() == body) {
                     storage::remove(&draft_key);
                 }
-                Ok::<_, ApiError>(body)
+                Ok::<_, ApiError>((body, reopened))
             }
         }
     });
@@ -80,19 +115,25 @@ pub fn ReplyBox(
     // A confirmed send empties the box, unless something was typed meanwhile: a failure
     // leaves text and files untouched.
     Effect::new(move |_| {
-        if let Some(Ok(sent)) = send.value().get() {
+        if let Some(Ok((sent, reopened))) = send.value().get() {
             if draft.get_untracked().trim() == sent {
                 draft.set(String::new());
             }
             // Nothing can be added while sending, so every chosen file went with it.
             picked.clear();
-            on_sent.run(());
+            on_sent.run(reopened);
         }
     });
     // Thumbnails are object URLs: free them when the conversation is left.
     on_cleanup(move || picked.release_thumbnails());
 
     let recipients_offered = recipients;
+    let closed_untracked = move || {
+        matches!(
+            status.get_untracked(),
+            Some(ConversationStatus::Closed | ConversationStatus::Archived)
+        )
+    };
     let submit = move || {
         if send.pending().get_untracked() {
             return;
@@ -122,11 +163,12 @@ pub fn ReplyBox(
             return;
         }
         problem.set(None);
-        send.dispatch(Reply {
+        let reply = Reply {
             agent_id: agent,
             body: body.trim().to_owned(),
             recipients,
-        });
+        };
+        send.dispatch((reply, closed_untracked() && can_reopen.get_untracked()));
     };
 
     let on_input = {
@@ -190,6 +232,7 @@ pub fn ReplyBox(
                 }
             }
         >
+            {closed_notice}
             <RecipientChoice offered=recipients chosen />
             <label class="visually-hidden" for="reply-text">"Reply"</label>
             <textarea

@@ -1,9 +1,11 @@
 //! Open, close, archive: the changes that make sense from the current status. A change the
 //! backend cannot make is shown disabled with the reason, never failing after a click.
+//! After a change, focus goes to the control that replaced the one pressed.
 
+use crate::components::change::Changed;
 use crate::connectors::{Connector, ConversationBackend};
 use leptos::prelude::*;
-use switchboard_core::domain::{Capabilities, Conversation, ConversationStatus, StatusChange};
+use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
 
 #[component]
 pub fn StatusControls(
@@ -12,7 +14,7 @@ pub fn StatusControls(
     status: ConversationStatus,
     capabilities: Capabilities,
     /// Receives the conversation as the write returned it.
-    on_changed: Callback<Conversation>,
+    on_changed: Callback<Changed>,
 ) -> impl IntoView {
     let change = Action::new_local(move |change: &StatusChange| {
         let connector = connector.clone();
@@ -21,8 +23,20 @@ pub fn StatusControls(
         async move { connector.change_status(&conversation_id, change).await }
     });
     Effect::new(move |_| {
-        if let Some(Ok(changed)) = change.value().get() {
-            on_changed.run(changed);
+        if let Some(Ok(conversation)) = change.value().get() {
+            // The first control of the new status takes the place of the one pressed.
+            let focus = StatusChange::available_from(&conversation.status)
+                .first()
+                .map_or("status-badge", |next| next.test_id());
+            let announce = format!(
+                "Conversation {}.",
+                conversation.status.label().to_lowercase()
+            );
+            on_changed.run(Changed {
+                conversation,
+                focus,
+                announce,
+            });
         }
     });
     let error = move || match change.value().get() {
@@ -44,7 +58,7 @@ pub fn StatusControls(
                     class="button"
                     class:primary=action == StatusChange::Close
                     type="button"
-                    data-testid=format!("status-{}", action.label().to_lowercase())
+                    data-testid=action.test_id()
                     disabled=move || !allowed || change.pending().get()
                     title=reason
                     on:click=move |_| {

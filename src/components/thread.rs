@@ -77,6 +77,15 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                             <p class="lightbox-caption">
                                 {format!("{} · {}", image.name, format_size(image.size))}
                             </p>
+                            <a
+                                class="button"
+                                href=image.url.clone()
+                                download=image.name.clone()
+                                data-testid="lightbox-download"
+                                on:click=|ev| ev.stop_propagation()
+                            >
+                                "Download"
+                            </a>
                             <button class="button" type="button" node_ref=close_button>
                                 "Close"
                             </button>
@@ -97,6 +106,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
         let label = format!("Show {} large", attachment.name);
         let name = attachment.name.clone();
         let url = attachment.url.clone();
+        let download_url = attachment.url.clone();
         view! {
             <li class="attachment image" data-testid="message-attachment">
                 <button
@@ -107,8 +117,17 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
                 >
                     <img src=url alt=name.clone() loading="lazy" />
                 </button>
-                <span class="attachment-name">{name}</span>
+                <span class="attachment-name">{name.clone()}</span>
                 <span class="state-hint">{details}</span>
+                <a
+                    class="attachment-download"
+                    href=download_url
+                    download=name.clone()
+                    aria-label=format!("Download {name}")
+                    data-testid="attachment-download"
+                >
+                    "Download"
+                </a>
             </li>
         }
         .into_any()

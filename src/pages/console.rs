@@ -9,11 +9,11 @@ use crate::components::inbox_views::{use_inbox_filters, InboxFilters, InboxViews
 use crate::connectors::{load_directory, load_inbox, load_more, Inbox};
 use crate::state::{api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{AssigneeFilter, InboxQuery};
-use switchboard_core::error::ApiError;
 
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
@@ -39,6 +39,11 @@ pub fn ConsolePage() -> impl IntoView {
 
     view! {
         <div class="console" class:has-selection=has_selection>
+            <nav class="skip-links" aria-label="Skip links">
+                <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>"Skip to the list"</a>
+                <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>"Skip to the conversation"</a>
+                <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>"Skip to the reply box"</a>
+            </nav>
             <header class="topbar">
                 <a class="brand" href="/">"Switchboard"</a>
                 <span class="topbar-spacer"></span>
@@ -55,6 +60,27 @@ pub fn ConsolePage() -> impl IntoView {
                 <Outlet />
             </main>
         </div>
+    }
+}
+
+/// A skip link's click: focus its target (for the list, its current row) without leaving
+/// the route, as a fragment link would.
+fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + Clone {
+    move |ev| {
+        ev.prevent_default();
+        let target = document().get_element_by_id(id);
+        let target = match id {
+            "conversation-list" => target.and_then(|list| {
+                list.query_selector("a[tabindex='0']")
+                    .ok()
+                    .flatten()
+                    .or(Some(list))
+            }),
+            _ => target,
+        };
+        if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
     }
 }
 
@@ -86,16 +112,22 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
         query_for(&filters, me)
     });
 
-    // The first page of every backend, keyed on the view.
+    // The first page of every backend, keyed on the view and on the directory as a value:
+    // awaiting the directory would subscribe to it and ask every backend twice. Before
+    // the directory has come, there is nothing to ask (`None`).
     let first = LocalResource::new(move || {
         let query = query.get();
+        let directory = directory.get();
         async move {
-            let directory = directory.await?;
-            Ok::<_, ApiError>(load_inbox(&directory.connectors, &query).await)
+            match directory {
+                None => Ok(None),
+                Some(Err(error)) => Err(error),
+                Some(Ok(directory)) => Ok(Some(load_inbox(&directory.connectors, &query).await)),
+            }
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(inbox)) = first.get() {
+        if let Some(Ok(Some(inbox))) = first.get() {
             rows.0.set(inbox);
         }
     });
@@ -146,12 +178,16 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
         // and reads the inbox's state, so nothing it shows is disposed under it.
         <Transition fallback=|| view! { <Loading label="Loading conversations…" /> }>
             {move || Suspend::new(async move {
-                first.await.err().map(|error| view! {
-                    <ErrorPanel error context="The console could not reach its server." on_retry=retry />
-                })
+                match first.await {
+                    Err(error) => view! {
+                        <ErrorPanel error context="The console could not reach its server." on_retry=retry />
+                    }.into_any(),
+                    Ok(None) => view! { <Loading label="Loading conversations…" /> }.into_any(),
+                    Ok(Some(_)) => ().into_any(),
+                }
             })}
         </Transition>
-        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(_)))) />
+        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
     }
 }
 
@@ -159,14 +195,16 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
 #[component]
 fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
     let navigate = use_navigate();
+    let location = use_location();
     let text = RwSignal::new(String::new());
     Effect::new(move |_| text.set(filters.with(|f| f.reference.clone().unwrap_or_default())));
     let go = move |reference: Option<String>| {
+        // Searching beside an open conversation keeps it open.
         let href = InboxFilters {
             reference,
             ..filters.get_untracked()
         }
-        .href();
+        .href_at(&location.pathname.get_untracked());
         navigate(&href, Default::default());
     };
     let clear = go.clone();

@@ -4,6 +4,7 @@
 //! it comes, nothing is fetched again.
 
 use crate::components::assignee_select::AssigneeSelect;
+use crate::components::change::Changed;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::inbox_views::with_search;
 use crate::components::reply_box::ReplyBox;
@@ -14,6 +15,7 @@ use crate::connectors::{Connector, ConversationBackend};
 use crate::state::{CountersResource, DirectoryResource, InboxRows};
 use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_params_map};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Conversation, Cursor, Message};
@@ -69,14 +71,27 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
     // The conversation as it now is: loaded once, then as each write returns it.
     let current = RwSignal::new(None::<Conversation>);
-    let on_changed = Callback::new(move |changed: Conversation| {
+    let apply = move |changed: Conversation| {
         rows.replace(&changed);
         current.set(Some(changed));
         counters.refetch();
+    };
+    // What screen readers hear after a change; focus goes where the change says.
+    let announcement = RwSignal::new(String::new());
+    let article = NodeRef::<html::Article>::new();
+    let on_changed = Callback::new(move |changed: Changed| {
+        apply(changed.conversation);
+        announcement.set(changed.announce);
+        focus_in(article, changed.focus);
     });
     Effect::new(move |_| {
         if let Some(Ok(conversation)) = loaded.get() {
-            on_changed.run(conversation);
+            // Opened from the list with the keyboard: go on reading here, not in the list.
+            let from_list = came_from_list();
+            apply(conversation);
+            if from_list {
+                focus_in(article, "conversation-customer");
+            }
         }
     });
     let newest = LocalResource::new({
@@ -88,11 +103,17 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
     // Opening a conversation with unread messages reads them, where the backend keeps a
     // read state; once per visit, so "Mark unread" stays unread.
+    // Input: (read, asked by the agent). Reading on open moves no focus and says nothing.
     let mark_read = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
-        move |read: &bool| {
-            let (connector, id, read) = (connector.clone(), id.clone(), *read);
-            async move { connector.mark_read(&id, read).await }
+        move |&(read, asked): &(bool, bool)| {
+            let (connector, id) = (connector.clone(), id.clone());
+            async move {
+                connector
+                    .mark_read(&id, read)
+                    .await
+                    .map(|c| (c, read, asked))
+            }
         }
     });
     let read_on_open = StoredValue::new(false);
@@ -100,21 +121,42 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         let Some(c) = current.get() else { return };
         if !read_on_open.get_value() && c.capabilities.mark_read && c.unread == Some(true) {
             read_on_open.set_value(true);
-            mark_read.dispatch(true);
+            mark_read.dispatch((true, false));
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(changed)) = mark_read.value().get() {
-            on_changed.run(changed);
+        if let Some(Ok((conversation, read, asked))) = mark_read.value().get() {
+            if asked {
+                on_changed.run(Changed {
+                    conversation,
+                    focus: "toggle-read",
+                    announce: if read {
+                        "Marked as read."
+                    } else {
+                        "Marked as unread."
+                    }
+                    .to_owned(),
+                });
+            } else {
+                apply(conversation);
+            }
             // The thread shows each message's read state: show the new one.
             newest.refetch();
         }
     });
 
-    // A sent reply: the newest messages again, and the conversation for its row.
-    let on_sent = Callback::new(move |_| {
+    // A sent reply: the newest messages again, and the conversation for its row (as the
+    // reopen that went with it returned it, or read again).
+    let on_sent = Callback::new(move |reopened: Option<Conversation>| {
         newest.refetch();
-        loaded.refetch();
+        match reopened {
+            Some(conversation) => on_changed.run(Changed {
+                conversation,
+                focus: "reply-input",
+                announce: "Reply sent. The conversation is open again.".to_owned(),
+            }),
+            None => loaded.refetch(),
+        }
     });
 
     // Older pages, loaded on demand and kept while newer ones reload.
@@ -162,6 +204,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         }
     });
 
+    // What the header shows, and only that: a reply that moves the last message must not
+    // rebuild it under an agent who is choosing an assignee.
+    let header = Memo::new(move |_| current.get().map(header_facts));
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
         (Some(c), _) if !c.capabilities.reply => {
             Some("This backend does not accept replies.".to_owned())
@@ -170,6 +215,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         (None, Some(Err(_))) => Some("This conversation could not be loaded.".to_owned()),
         (None, _) => Some("Loading…".to_owned()),
     });
+    let status = Signal::derive(move || current.with(|c| c.as_ref().map(|c| c.status.clone())));
+    let can_reopen =
+        Signal::derive(move || current.with(|c| c.as_ref().is_some_and(|c| c.capabilities.reopen)));
     let recipients = Signal::derive(move || {
         current.with(|c| {
             c.as_ref()
@@ -184,8 +232,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let header_connector = connector.clone();
 
     view! {
-        <article class="conversation" data-testid="conversation">
-            {move || match (current.get(), loaded.get()) {
+        <article class="conversation" data-testid="conversation" node_ref=article>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
+            {move || match (header.get(), loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();
                     view! { <ConversationHeader conversation=c connector agents on_changed mark_read /> }.into_any()
@@ -193,7 +242,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                 (None, Some(Err(error))) => view! { <ErrorPanel error context="This conversation could not be loaded." on_retry=retry /> }.into_any(),
                 (None, _) => view! { <Loading label="Loading conversation…" /> }.into_any(),
             }}
-            <div class="thread-scroll" node_ref=scroller>
+            <div class="thread-scroll" id="thread" tabindex="-1" node_ref=scroller>
                 <Transition fallback=|| view! { <Loading label="Loading messages…" /> }>
                     {move || Suspend::new(async move {
                         let customer = loaded
@@ -235,9 +284,43 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     })}
                 </Transition>
             </div>
-            <ReplyBox connector conversation_id=id blocked_reason recipients on_sent />
+            <ReplyBox connector conversation_id=id blocked_reason recipients status can_reopen on_sent />
         </article>
     }
+}
+
+/// Focuses the control with this `data-testid` inside the conversation once the header
+/// shows the change (the next frame), so the keyboard stays where the agent works.
+fn focus_in(article: NodeRef<html::Article>, test_id: &'static str) {
+    request_animation_frame(move || {
+        let target = article
+            .get_untracked()
+            .and_then(|a| {
+                a.query_selector(&format!("[data-testid='{test_id}']"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    });
+}
+
+/// A conversation without what its header does not show.
+fn header_facts(mut conversation: Conversation) -> Conversation {
+    conversation.last_message = None;
+    conversation.last_activity = None;
+    conversation.participants.clear();
+    conversation
+}
+
+/// Whether focus is on a row of the list: the conversation was opened from it by keyboard.
+fn came_from_list() -> bool {
+    document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-testid"))
+        .is_some_and(|id| id == "conversation-row")
 }
 
 /// Older pages then the newest, each oldest first, each message once: pages shift as
@@ -258,8 +341,8 @@ fn ConversationHeader(
     conversation: Conversation,
     connector: Connector,
     agents: Signal<Vec<Agent>>,
-    on_changed: Callback<Conversation>,
-    mark_read: Action<bool, Result<Conversation, ApiError>>,
+    on_changed: Callback<Changed>,
+    mark_read: Action<(bool, bool), Result<(Conversation, bool, bool), ApiError>>,
 ) -> impl IntoView {
     let id = conversation.key.id.clone();
     let location = use_location();
@@ -279,7 +362,7 @@ fn ConversationHeader(
                 data-testid="toggle-read"
                 disabled=move || mark_read.pending().get()
                 on:click=move |_| {
-                    mark_read.dispatch(!to);
+                    mark_read.dispatch((!to, true));
                 }
             >
                 {if to { "Mark unread" } else { "Mark read" }}
@@ -291,7 +374,7 @@ fn ConversationHeader(
         <header class="conversation-header">
             <div class="conversation-title">
                 <a class="back-link" href=back>"← Back to the inbox"</a>
-                <h2 data-testid="conversation-customer">{name}</h2>
+                <h2 data-testid="conversation-customer" tabindex="-1">{name}</h2>
                 {known_as.map(|id| view! { <p class="conversation-customer-id">{id}</p> })}
                 {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject">{s}</p> })}
                 <p class="conversation-meta">

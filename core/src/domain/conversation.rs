@@ -71,6 +71,15 @@ impl StatusChange {
         }
     }
 
+    /// The console's stable hook for its button: `status-close`.
+    pub fn test_id(self) -> &'static str {
+        match self {
+            StatusChange::Reopen => "status-reopen",
+            StatusChange::Close => "status-close",
+            StatusChange::Archive => "status-archive",
+        }
+    }
+
     /// Which changes make sense from a status, in the order the console shows them.
     pub fn available_from(status: &ConversationStatus) -> Vec<StatusChange> {
         match status {

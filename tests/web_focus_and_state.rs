@@ -1,0 +1,155 @@
+//! The widgets an agent drives from the keyboard, in headless Chromium: choosing an
+//! assignee commits nothing until confirmed and keeps focus, views change beside an open
+//! conversation without closing it, and the reply box says what sending does on a closed
+//! conversation.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::components::Router;
+use switchboard::components::assignee_select::AssigneeSelect;
+use switchboard::components::inbox_views::InboxViews;
+use switchboard::components::reply_box::ReplyBox;
+use switchboard::connectors::communication::CommunicationConnector;
+use switchboard::connectors::Connector;
+use switchboard::state::CurrentAgent;
+use switchboard_core::directory::Agent;
+use switchboard_core::domain::ConversationStatus;
+use switchboard_core::wire::communication::CAPABILITIES;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unreachable() -> Connector {
+    Connector::Communication(CommunicationConnector::new(
+        "communication",
+        UNREACHABLE_API,
+    ))
+}
+
+fn agent(id: &str, name: &str) -> Agent {
+    Agent {
+        id: id.into(),
+        name: name.into(),
+        email: format!("{id}@example.com"),
+    }
+}
+
+fn press(el: &web_sys::Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    el.dispatch_event(&event).expect("dispatched");
+}
+
+fn is_hidden(el: &web_sys::Element) -> bool {
+    el.closest(".invisible").ok().flatten().is_some()
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_assignee_commits_nothing_until_enter_and_keeps_focus() {
+    let root = mount(|| {
+        provide_context(CurrentAgent(RwSignal::new(Some("a-1".to_owned()))));
+        view! {
+            <AssigneeSelect
+                connector=unreachable()
+                conversation_id="c-1"
+                assignee=None
+                capabilities=CAPABILITIES
+                agents=vec![agent("a-1", "Amélie"), agent("a-2", "Bruno")]
+                on_changed=Callback::new(|_| ())
+            />
+        }
+    });
+    settle().await;
+    let select = find(&root, "assignee-select").unchecked_into::<HtmlSelectElement>();
+    assert!(
+        is_hidden(&find(&root, "assignee-save")),
+        "nothing to save yet"
+    );
+
+    // A pick (what an arrow key does in a closed select) only chooses: nothing is sent.
+    select.focus().expect("focusable");
+    select.set_value("a-2");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    settle().await;
+    assert!(
+        !is_hidden(&find(&root, "assignee-save")),
+        "Save waits for the agent"
+    );
+    assert_eq!(text(&root, "assignee-error"), "", "no request was made");
+
+    // Enter commits: here the server is unreachable, so the refusal shows, the choice
+    // goes back, and focus is still on the select.
+    press(&select, "Enter");
+    wait_until("the commit is refused", || {
+        text(&root, "assignee-error").contains("Not reassigned")
+    })
+    .await;
+    assert_eq!(
+        select.value(),
+        "",
+        "a refused choice does not stay on screen"
+    );
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("assignee-select"));
+}
+
+#[wasm_bindgen_test]
+async fn views_change_beside_an_open_conversation_without_closing_it() {
+    let history = window().history().expect("history");
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("/conversations/octopia/d-1"),
+        )
+        .expect("a path");
+    let root = mount(|| view! { <Router><InboxViews /></Router> });
+    settle().await;
+    let href = find(&root, "view-status-open").get_attribute("href");
+    // Put the test page back where the other tests expect it.
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .expect("a path");
+    assert_eq!(
+        href.as_deref(),
+        Some("/conversations/octopia/d-1?status=open")
+    );
+}
+
+fn closed_reply_box(can_reopen: bool) -> HtmlElement {
+    mount(move || {
+        provide_context(CurrentAgent(RwSignal::new(Some("a-1".to_owned()))));
+        view! {
+            <ReplyBox
+                connector=unreachable()
+                conversation_id="c-closed"
+                blocked_reason=Signal::derive(|| None::<String>)
+                status=Signal::derive(|| Some(ConversationStatus::Closed))
+                can_reopen=Signal::derive(move || can_reopen)
+                on_sent=Callback::new(|_| ())
+            />
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn the_reply_box_says_a_conversation_is_closed_and_what_sending_does() {
+    let root = closed_reply_box(true);
+    settle().await;
+    assert!(text(&root, "reply-closed-notice").contains("Sending your reply reopens it"));
+    let root = closed_reply_box(false);
+    settle().await;
+    assert!(text(&root, "reply-closed-notice").contains("cannot reopen it"));
+}
