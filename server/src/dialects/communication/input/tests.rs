@@ -1,6 +1,7 @@
 //! The checks of `input`, field by field: what each body refuses and what it fills in.
 
 use super::*;
+use switchboard_core::wire::communication::{MailCategory, MailDto, ProductType};
 
 fn fields(error: &HttpError) -> Vec<&str> {
     error.problems.iter().map(|p| p.field.as_str()).collect()
