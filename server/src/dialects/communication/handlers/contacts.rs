@@ -3,7 +3,7 @@
 
 use super::super::contact::{record_contact, unrecorded_contact};
 use super::super::input::{self, ContactRequest, CONVERSATION_PAGING};
-use super::super::{output, store, CONTACT_UPLOAD};
+use super::super::{output, reference, store, CONTACT_UPLOAD};
 use super::{both, created, new_id, now, prepare_files};
 use crate::http::extract::{self, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
@@ -51,7 +51,16 @@ pub async fn create_contact(
     } else {
         state
             .store
-            .run(move |conn| record_contact(conn, contact, &attachments, &now, &mut new_id))
+            .run(move |conn| {
+                record_contact(
+                    conn,
+                    contact,
+                    &attachments,
+                    &now,
+                    &mut new_id,
+                    &mut reference::random,
+                )
+            })
             .await?
     };
     let path = output::contact_path(&record.id);

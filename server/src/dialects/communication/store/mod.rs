@@ -185,6 +185,19 @@ pub fn get_conversation(
         .transpose()
 }
 
+/// Whether a contact reference is in use: as a conversation's `tripReference` (in any
+/// case, as the list's filter finds it) or as a contact message's id.
+pub fn reference_taken(conn: &Connection, reference: &str) -> Result<bool, StoreError> {
+    let found = conn
+        .prepare_cached(
+            "SELECT 1 FROM conversations WHERE UPPER(trip_reference) = UPPER(?1) \
+             UNION ALL SELECT 1 FROM contact_messages WHERE id = ?1",
+        )?
+        .query_row([reference], |_| Ok(()))
+        .optional()?;
+    Ok(found.is_some())
+}
+
 /// Newest activity first; the newest row wins a tie.
 pub fn list_conversations(
     conn: &Connection,
