@@ -107,6 +107,7 @@ pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> Conv
     let establishment_id = id("establishmentId", MAX_ID_LENGTH);
     let customer_id = id("customerId", CUSTOMER_ID_MAX_CHARS);
     let assigned_agent_id = id("assignedAgentId", MAX_ID_LENGTH);
+    let trip_reference = id("tripReference", MAX_ID_LENGTH);
     let status = query.get("status").map(|raw| {
         let status = ConversationStatusDto::from(raw.to_owned());
         problems.known(
@@ -123,6 +124,7 @@ pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> Conv
         customer_id,
         assigned_agent_id,
         status,
+        trip_reference,
     }
 }
 

@@ -57,6 +57,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "message files",
         sql: include_str!("migrations/003_message_files.sql"),
     },
+    Migration {
+        version: 4,
+        name: "conversations by reference",
+        sql: include_str!("migrations/004_conversations_by_reference.sql"),
+    },
 ];
 
 /// A contact-us conversation has no trip or establishment; the conversation's required

@@ -15,7 +15,7 @@ use crate::store::files::{
 };
 pub use crate::store::{Slice, Window};
 
-use crate::store::{count, offset_param, where_equal, StoreError};
+use crate::store::{count, offset_param, StoreError, Where};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 /// A conversation row, its last message aside.
@@ -82,6 +82,8 @@ pub struct ConversationFilter {
     pub customer_id: Option<String>,
     pub assigned_agent_id: Option<String>,
     pub status: Option<String>,
+    /// Equal whatever the case (our addition: an agent types the customer's reference).
+    pub trip_reference: Option<String>,
 }
 
 // ---- conversations ------------------------------------------------------------------------
@@ -204,12 +206,15 @@ pub fn list_conversations(
     filter: &ConversationFilter,
     window: Window,
 ) -> Result<Slice<ConversationRecord>, StoreError> {
-    let (where_clause, values) = where_equal(&[
-        ("establishment_id", &filter.establishment_id),
-        ("customer_id", &filter.customer_id),
-        ("assigned_agent_id", &filter.assigned_agent_id),
-        ("status", &filter.status),
-    ]);
+    let (where_clause, values) = Where::default()
+        .equal(&[
+            ("establishment_id", &filter.establishment_id),
+            ("customer_id", &filter.customer_id),
+            ("assigned_agent_id", &filter.assigned_agent_id),
+            ("status", &filter.status),
+        ])
+        .equal_ignoring_case("trip_reference", &filter.trip_reference)
+        .finish();
     let total = count(
         conn,
         &format!("SELECT COUNT(*) FROM conversations {where_clause}"),
