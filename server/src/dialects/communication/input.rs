@@ -5,6 +5,8 @@
 
 mod contact;
 mod mail;
+#[cfg(test)]
+mod tests;
 
 pub use contact::{contact, ContactInput, ContactRequest};
 pub use mail::mail;
