@@ -124,3 +124,97 @@ async fn a_reference_query_is_bounded_like_other_ids() {
         .await;
     assert_eq!(trip.body["totalElements"], 1, "{}", trip.text);
 }
+
+#[tokio::test]
+async fn the_name_the_customer_typed_comes_with_the_conversation() {
+    let server = start().await;
+    let reply = server
+        .post(
+            &format!("{API}/contact-us"),
+            contact_form("  Zoë Lambert ", "zoe@example.fr"),
+        )
+        .await;
+    let reference = reply.body["id"].as_str().unwrap().to_owned();
+    let conversation_id = reply.body["conversationId"].as_str().unwrap().to_owned();
+    let read = server
+        .get(&format!("{API}/conversations/{conversation_id}"))
+        .await;
+    assert_eq!(read.body["customerName"], "Zoë Lambert", "{}", read.text);
+    let listed = server
+        .get(&format!("{API}/conversations?tripReference={reference}"))
+        .await;
+    assert_eq!(listed.body["content"][0]["customerName"], "Zoë Lambert");
+
+    // A read-change-write that drops the field keeps the name.
+    let path = format!("{API}/conversations/{conversation_id}");
+    let mut body = read.body.clone();
+    body.as_object_mut().unwrap().remove("customerName");
+    body["status"] = json!("CLOSED");
+    let updated = server.put(&path, body).await;
+    assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
+    assert_eq!(updated.body["customerName"], "Zoë Lambert");
+
+    // The seed's contacts have theirs.
+    let seeded = server
+        .get(&format!("{API}/conversations?tripReference=C-H2N8PZ5E"))
+        .await;
+    assert_eq!(seeded.body["content"][0]["customerName"], "Alejandra Gómez");
+}
+
+#[tokio::test]
+async fn a_created_conversation_may_carry_a_customer_name() {
+    let server = start().await;
+    let create = |name: Value| {
+        let server = &server;
+        async move {
+            server
+                .post(
+                    &format!("{API}/conversations"),
+                    json!({
+                        "tripPublicationId": "pub-test",
+                        "tripReference": "TRIP-2026-0412",
+                        "establishmentId": "est-test",
+                        "customerId": "ana@example.es",
+                        "customerName": name,
+                    }),
+                )
+                .await
+        }
+    };
+    let named = create(json!(" Ana Ruiz ")).await;
+    assert_eq!(named.status, StatusCode::CREATED, "{}", named.text);
+    assert_eq!(named.body["customerName"], "Ana Ruiz");
+    let id = named.body["id"].as_str().unwrap().to_owned();
+    let read = server.get(&format!("{API}/conversations/{id}")).await;
+    assert_eq!(read.body["customerName"], "Ana Ruiz");
+
+    // Unknown is null, and so is a blank name.
+    let unnamed = server.create_conversation("bo@example.es").await;
+    assert!(unnamed["customerName"].is_null(), "{unnamed}");
+    let blank = create(json!("  ")).await;
+    assert!(blank.body["customerName"].is_null(), "{}", blank.text);
+
+    // Capped and on one line, like the contact form's name; a string or null.
+    for wrong in [json!("N".repeat(101)), json!("Ana\nRuiz"), json!(42)] {
+        let reply = create(wrong.clone()).await;
+        assert_eq!(
+            refused_fields(&reply),
+            [("customerName".to_owned(), "body".to_owned())],
+            "{wrong}"
+        );
+    }
+    assert_eq!(
+        create(json!("N".repeat(100))).await.status,
+        StatusCode::CREATED
+    );
+
+    // An update may change it.
+    let mut body = read.body.clone();
+    body["customerName"] = json!("Ana Ruiz Soler");
+    let updated = server.put(&format!("{API}/conversations/{id}"), body).await;
+    assert_eq!(
+        updated.body["customerName"], "Ana Ruiz Soler",
+        "{}",
+        updated.text
+    );
+}

@@ -30,6 +30,7 @@ pub fn contact_conversation(
         participants: vec![contact.mail.clone()],
         status: ConversationStatusDto::Open.to_string(),
         created_at: now.to_owned(),
+        customer_name: Some(contact.name.clone()),
     }
 }
 
@@ -153,6 +154,7 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(conversation.trip_reference, "C-4QK7M2XD");
+        assert_eq!(conversation.customer_name.as_deref(), Some("Zoë Lambert"));
     }
 
     #[test]

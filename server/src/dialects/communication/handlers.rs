@@ -157,6 +157,7 @@ pub async fn create_conversation(
             .status
             .unwrap_or_else(|| ConversationStatusDto::Open.to_string()),
         created_at: now.clone(),
+        customer_name: input.customer_name,
     };
     input::include(&mut record.participants, &record.customer_id.clone());
     if let Some(agent) = record.assigned_agent_id.clone() {
@@ -241,6 +242,10 @@ pub async fn update_conversation(
             }
             if let Some(status) = input.status {
                 record.status = status;
+            }
+            // Like the participants: a client that leaves the name out keeps it.
+            if let Some(name) = input.customer_name {
+                record.customer_name = Some(name);
             }
             input::include(&mut record.participants, &record.customer_id.clone());
             if let Some(agent) = record.assigned_agent_id.clone() {

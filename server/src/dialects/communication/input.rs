@@ -15,7 +15,9 @@ use super::store::{ConversationFilter, MessageRecord, Window};
 use crate::http::extract::QueryParams;
 use crate::http::problems::{number, Problems};
 use crate::http::{HttpError, Location};
-use switchboard_core::validation::{limits::EMAIL_MAX_CHARS, validate_reply};
+use switchboard_core::validation::{
+    limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
+};
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContentType, ConversationDto, ConversationStatusDto, MessageDto,
     MessageStatus, TransmitterType, DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE,
@@ -29,6 +31,8 @@ pub const CUSTOMER_ID_MAX_CHARS: usize = if EMAIL_MAX_CHARS > MAX_ID_LENGTH {
 } else {
     MAX_ID_LENGTH
 };
+/// The conversation's field with the name the customer gave (our addition).
+pub const CUSTOMER_NAME_FIELD: &str = "customerName";
 /// Bounds one conversation's participant list.
 pub const MAX_PARTICIPANTS: usize = 50;
 /// Bounds one mail's receivers.
@@ -141,6 +145,9 @@ pub struct ConversationInput {
     pub assigned_agent_id: Option<String>,
     pub participants: Vec<String>,
     pub status: Option<String>,
+    /// The name the customer gave, checked like the contact form's; absent, null or blank
+    /// is `None`.
+    pub customer_name: Option<String>,
     /// Create only: a conversation may be opened with its first message.
     pub first_message: Option<MessageInput>,
 }
@@ -201,6 +208,7 @@ pub fn conversation(
         );
         status.to_string()
     });
+    let customer_name = customer_name(dto.extra.get(CUSTOMER_NAME_FIELD), &mut problems);
     let first_message = match (last, dto.last_message) {
         (LastMessage::FirstMessage, Some(message)) => Some(read_message(
             message,
@@ -220,8 +228,35 @@ pub fn conversation(
         assigned_agent_id,
         participants,
         status,
+        customer_name,
         first_message,
     })
+}
+
+/// `customerName`: a string or null; a name is at most as long, and on one line, as the
+/// contact form's.
+fn customer_name(value: Option<&serde_json::Value>, problems: &mut Problems) -> Option<String> {
+    let text = match value {
+        None | Some(serde_json::Value::Null) => return None,
+        Some(serde_json::Value::String(text)) => text.trim(),
+        Some(other) => {
+            let shown = other.to_string();
+            problems.add(
+                Location::Body,
+                CUSTOMER_NAME_FIELD,
+                &shown,
+                "must be a string or null",
+            );
+            return None;
+        }
+    };
+    if text.is_empty() {
+        return None;
+    }
+    if let Err(issue) = validate_contact_field(ContactField::Name, text) {
+        problems.add(Location::Body, CUSTOMER_NAME_FIELD, text, issue);
+    }
+    Some(text.to_owned())
 }
 
 /// The assigned-agent route's body: the id is required there.

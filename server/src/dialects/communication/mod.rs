@@ -62,6 +62,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "conversations by reference",
         sql: include_str!("migrations/004_conversations_by_reference.sql"),
     },
+    Migration {
+        version: 5,
+        name: "customer names",
+        sql: include_str!("migrations/005_customer_names.sql"),
+    },
 ];
 
 /// A contact-us conversation has no trip or establishment; the conversation's required

@@ -95,7 +95,7 @@ fn customer_of(language: Language, index: u32) -> Customer {
 fn demo_conversation(index: u32, now: DateTime<Utc>) -> (ConversationRecord, Vec<MessageRecord>) {
     let i = i64::from(index);
     let scenario = scenario_of(index);
-    let (first_name, _full_name, email) = customer_of(scenario.language, index);
+    let (first_name, full_name, email) = customer_of(scenario.language, index);
     let (establishment_id, stay, city) = STAYS[(index as usize * 3 + 1) % STAYS.len()];
     let trip = trip_of(index);
     let reservation = reservation_of(index);
@@ -180,6 +180,7 @@ fn demo_conversation(index: u32, now: DateTime<Utc>) -> (ConversationRecord, Vec
         participants,
         status: status_of(index).to_string(),
         created_at: format_instant(created_at),
+        customer_name: Some(full_name.to_owned()),
     };
     (conversation, messages)
 }

@@ -30,6 +30,8 @@ pub struct ConversationRecord {
     pub participants: Vec<String>,
     pub status: String,
     pub created_at: String,
+    /// The name the customer gave (our addition); `None` when unknown.
+    pub customer_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +91,7 @@ pub struct ConversationFilter {
 // ---- conversations ------------------------------------------------------------------------
 
 const CONVERSATION_COLUMNS: &str = "id, trip_publication_id, trip_reference, establishment_id, \
-     customer_id, assigned_agent_id, participants, status, created_at";
+     customer_id, assigned_agent_id, participants, status, created_at, customer_name";
 
 fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord, String)> {
     Ok((
@@ -103,6 +105,7 @@ fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord,
             participants: Vec::new(),
             status: row.get(7)?,
             created_at: row.get(8)?,
+            customer_name: row.get(9)?,
         },
         row.get(6)?,
     ))
@@ -135,8 +138,8 @@ pub fn insert_conversation(
 ) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO conversations (id, trip_publication_id, trip_reference, establishment_id, \
-         customer_id, assigned_agent_id, participants, status, created_at, last_activity_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+         customer_id, assigned_agent_id, participants, status, created_at, last_activity_at, \
+         customer_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
         params![
             record.id,
             record.trip_publication_id,
@@ -147,6 +150,7 @@ pub fn insert_conversation(
             serde_json::to_string(&record.participants)?,
             record.status,
             record.created_at,
+            record.customer_name,
         ],
     )?;
     Ok(())
@@ -160,7 +164,7 @@ pub fn update_conversation(
     conn.execute(
         "UPDATE conversations SET trip_publication_id = ?2, trip_reference = ?3, \
          establishment_id = ?4, customer_id = ?5, assigned_agent_id = ?6, participants = ?7, \
-         status = ?8 WHERE id = ?1",
+         status = ?8, customer_name = ?9 WHERE id = ?1",
         params![
             record.id,
             record.trip_publication_id,
@@ -170,6 +174,7 @@ pub fn update_conversation(
             record.assigned_agent_id,
             serde_json::to_string(&record.participants)?,
             record.status,
+            record.customer_name,
         ],
     )?;
     Ok(())

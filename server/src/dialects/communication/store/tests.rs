@@ -18,6 +18,7 @@ fn conversation(id: &str, created_at: &str) -> ConversationRecord {
         participants: vec!["ana@example.es".into()],
         status: "OPEN".into(),
         created_at: created_at.into(),
+        customer_name: None,
     }
 }
 
