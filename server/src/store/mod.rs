@@ -200,6 +200,17 @@ impl Where {
         self
     }
 
+    /// `UPPER(column) = UPPER(?N)` when `value` is set: equal whatever the case, both sides
+    /// folded by the database alike (an index on `UPPER(column)` serves it).
+    pub fn equal_ignoring_case(mut self, column: &str, value: &Option<String>) -> Self {
+        if let Some(value) = value {
+            self.values.push(value.clone());
+            self.clauses
+                .push(format!("UPPER({column}) = UPPER(?{})", self.values.len()));
+        }
+        self
+    }
+
     /// A condition that binds nothing; its text must come from the code, never the request.
     pub fn literal(mut self, clause: String) -> Self {
         self.clauses.push(clause);
@@ -233,8 +244,13 @@ mod tests {
             .equal(&[("a", &a), ("n", &none)])
             .literal("flag = 1".to_owned())
             .compare("at", ">=", &b)
+            .equal_ignoring_case("r", &none)
+            .equal_ignoring_case("ref", &a)
             .finish();
-        assert_eq!(clause, "WHERE a = ?1 AND flag = 1 AND at >= ?2");
-        assert_eq!(values, ["x", "y"]);
+        assert_eq!(
+            clause,
+            "WHERE a = ?1 AND flag = 1 AND at >= ?2 AND UPPER(ref) = UPPER(?3)"
+        );
+        assert_eq!(values, ["x", "y", "x"]);
     }
 }

@@ -1,30 +1,33 @@
 //! The communication API's handlers, one per operation of
 //! `docs/backends/communication.md`: each checks its request (`input`), runs its store work
-//! in one transaction, and shapes the answer (`output`).
+//! in one transaction, and shapes the answer (`output`). Conversations, messages and
+//! attachments are here; contact-us in [`contacts`], mails in [`mails`].
 
-use super::contact::{record_contact, unrecorded_contact};
-use super::input::{self, ContactRequest, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
+mod contacts;
+mod mails;
+
+pub use contacts::{create_contact, get_contact, list_contacts};
+pub use mails::{create_mail, get_mail};
+
+use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
 use super::store::{self, ConversationRecord, MessageRecord};
-use super::{output, CONTACT_UPLOAD, MESSAGE_UPLOAD};
+use super::{output, MESSAGE_UPLOAD};
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
-use crate::http::rate_limit::retry_after_secs;
 use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
 use crate::store::files::NewFile;
 use crate::store::people;
 use crate::AppState;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 use rusqlite::Connection;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::Instant;
 use switchboard_core::wire::communication::{
-    AssignAgentRequest, ContactMessageDto, ConversationDto, ConversationStatusDto, MailDto,
-    MessageDto, TransmitterType, DEFAULT_BASE_PATH,
+    AssignAgentRequest, ConversationDto, ConversationStatusDto, MessageDto, TransmitterType,
+    DEFAULT_BASE_PATH,
 };
 use switchboard_core::wire::format_instant;
 use uuid::Uuid;
@@ -154,6 +157,7 @@ pub async fn create_conversation(
             .status
             .unwrap_or_else(|| ConversationStatusDto::Open.to_string()),
         created_at: now.clone(),
+        customer_name: input.customer_name,
     };
     input::include(&mut record.participants, &record.customer_id.clone());
     if let Some(agent) = record.assigned_agent_id.clone() {
@@ -238,6 +242,10 @@ pub async fn update_conversation(
             }
             if let Some(status) = input.status {
                 record.status = status;
+            }
+            // Like the participants: a client that leaves the name out keeps it.
+            if let Some(name) = input.customer_name {
+                record.customer_name = Some(name);
             }
             input::include(&mut record.participants, &record.customer_id.clone());
             if let Some(agent) = record.assigned_agent_id.clone() {
@@ -379,86 +387,6 @@ pub async fn add_message(
     Ok((StatusCode::CREATED, Json(output::message(message))).into_response())
 }
 
-// ---- contact-us ---------------------------------------------------------------------------
-
-/// The path parameter of "get a contact-us message", as the document names it.
-const CONTACT_ID_FIELD: &str = "contact_id";
-
-/// "Create a contact-us message" (public), as JSON or multipart with files. Only the
-/// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation.
-/// Limited per client address ([`AppState::contact_limiter`]: 429 with `Retry-After` over
-/// it). A filled honeypot (`website`) is answered as a success once the request passes the same
-/// checks, and nothing is stored.
-pub async fn create_contact(
-    State(state): State<AppState>,
-    request: Request,
-) -> Result<Response, HttpError> {
-    // Every attempt counts, refused ones too: a robot cannot probe for free.
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
-    state
-        .contact_limiter
-        .check(client, Instant::now())
-        .map_err(|wait| HttpError::too_many_requests(retry_after_secs(wait)))?;
-    let WithFiles { body, files } =
-        extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
-    let from_a_robot = body.is_from_a_robot();
-    let now = now();
-    let (contact, attachments) = both(
-        input::contact(body),
-        prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
-    )?;
-    let record = if from_a_robot {
-        unrecorded_contact(contact, &now, &mut new_id)
-    } else {
-        state
-            .store
-            .run(move |conn| record_contact(conn, contact, &attachments, &now, &mut new_id))
-            .await?
-    };
-    let path = output::contact_path(&record.id);
-    Ok(created(&path, output::contact_with_links(record)))
-}
-
-/// "List contact-us messages": newest first, paged from 1.
-pub async fn list_contacts(
-    State(state): State<AppState>,
-    query: QueryParams,
-) -> Result<Json<impl serde::Serialize>, HttpError> {
-    let mut problems = Problems::default();
-    let request = CONVERSATION_PAGING.read(&query, &mut problems);
-    problems.finish()?;
-    let slice = state
-        .store
-        .run(move |conn| {
-            Ok::<_, HttpError>(store::list_contacts(
-                conn,
-                request.window(CONVERSATION_PAGING),
-            )?)
-        })
-        .await?;
-    Ok(Json(output::page(slice, request, output::contact)))
-}
-
-/// "Get a contact-us message".
-pub async fn get_contact(
-    State(state): State<AppState>,
-    PathId(id): PathId,
-) -> Result<Json<ContactMessageDto>, HttpError> {
-    input::path_id(CONTACT_ID_FIELD, &id)?;
-    let record = state
-        .store
-        .run(move |conn| {
-            store::get_contact(conn, &id)?.ok_or_else(|| {
-                HttpError::not_found("contact message", Location::Path, CONTACT_ID_FIELD, &id)
-            })
-        })
-        .await?;
-    Ok(Json(output::contact_with_links(record)))
-}
-
 // ---- attachments --------------------------------------------------------------------------
 
 const ATTACHMENT_ID_FIELD: &str = "attachment-id";
@@ -478,39 +406,4 @@ pub async fn get_attachment(
         })
         .await?;
     output::download(record, data)
-}
-
-// ---- mails --------------------------------------------------------------------------------
-
-/// "Create a mail": stored, never sent.
-pub async fn create_mail(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<MailDto>,
-) -> Result<Response, HttpError> {
-    let record = input::mail(body, new_id(), &now())?;
-    let record = state
-        .store
-        .run(move |conn| {
-            store::insert_mail(conn, &record)?;
-            Ok::<_, HttpError>(record)
-        })
-        .await?;
-    let path = output::mail_path(&record.id);
-    Ok(created(&path, output::mail_with_links(record)))
-}
-
-/// "Get a mail".
-pub async fn get_mail(
-    State(state): State<AppState>,
-    PathId(id): PathId,
-) -> Result<Json<MailDto>, HttpError> {
-    input::path_id("id", &id)?;
-    let record = state
-        .store
-        .run(move |conn| {
-            store::get_mail(conn, &id)?
-                .ok_or_else(|| HttpError::not_found("mail", Location::Path, "id", &id))
-        })
-        .await?;
-    Ok(Json(output::mail_with_links(record)))
 }

@@ -1,19 +1,27 @@
 //! What a request may carry: each body and query is checked field by field, every problem
 //! collected, and turned into the store's records. Text rules come from
 //! `switchboard_core::validation`, so the server refuses exactly what the browser refuses.
+//! The contact form's body is in [`contact`], a mail's in [`mail`].
 
-use super::store::{ContactRecord, ConversationFilter, MailRecord, MessageRecord, Window};
+mod contact;
+mod mail;
+#[cfg(test)]
+mod tests;
+
+pub use contact::{contact, ContactInput, ContactRequest};
+pub use mail::mail;
+
+use super::store::{ConversationFilter, MessageRecord, Window};
 use crate::http::extract::QueryParams;
 use crate::http::problems::{number, Problems};
 use crate::http::{HttpError, Location};
-use serde::Deserialize;
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
 };
 use switchboard_core::wire::communication::{
-    AssignAgentRequest, ContentType, ConversationDto, ConversationStatusDto, MailCategory, MailDto,
-    MessageDto, MessageStatus, ProductType, TransmitterType, DEFAULT_PAGE_SIZE, MAX_ID_LENGTH,
-    MAX_PAGE_SIZE, MIN_CONVERSATION_PAGE_SIZE, MIN_MESSAGE_PAGE_SIZE,
+    AssignAgentRequest, ContentType, ConversationDto, ConversationStatusDto, MessageDto,
+    MessageStatus, TransmitterType, DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE,
+    MIN_CONVERSATION_PAGE_SIZE, MIN_MESSAGE_PAGE_SIZE,
 };
 
 /// A customer id may be the customer's email (contact-us conversations use it), which
@@ -23,6 +31,8 @@ pub const CUSTOMER_ID_MAX_CHARS: usize = if EMAIL_MAX_CHARS > MAX_ID_LENGTH {
 } else {
     MAX_ID_LENGTH
 };
+/// The conversation's field with the name the customer gave (our addition).
+pub const CUSTOMER_NAME_FIELD: &str = "customerName";
 /// Bounds one conversation's participant list.
 pub const MAX_PARTICIPANTS: usize = 50;
 /// Bounds one mail's receivers.
@@ -103,6 +113,7 @@ pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> Conv
     let establishment_id = id("establishmentId", MAX_ID_LENGTH);
     let customer_id = id("customerId", CUSTOMER_ID_MAX_CHARS);
     let assigned_agent_id = id("assignedAgentId", MAX_ID_LENGTH);
+    let trip_reference = id("tripReference", MAX_ID_LENGTH);
     let status = query.get("status").map(|raw| {
         let status = ConversationStatusDto::from(raw.to_owned());
         problems.known(
@@ -119,6 +130,7 @@ pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> Conv
         customer_id,
         assigned_agent_id,
         status,
+        trip_reference,
     }
 }
 
@@ -133,6 +145,9 @@ pub struct ConversationInput {
     pub assigned_agent_id: Option<String>,
     pub participants: Vec<String>,
     pub status: Option<String>,
+    /// The name the customer gave, checked like the contact form's; absent, null or blank
+    /// is `None`.
+    pub customer_name: Option<String>,
     /// Create only: a conversation may be opened with its first message.
     pub first_message: Option<MessageInput>,
 }
@@ -193,6 +208,7 @@ pub fn conversation(
         );
         status.to_string()
     });
+    let customer_name = customer_name(dto.extra.get(CUSTOMER_NAME_FIELD), &mut problems);
     let first_message = match (last, dto.last_message) {
         (LastMessage::FirstMessage, Some(message)) => Some(read_message(
             message,
@@ -212,8 +228,35 @@ pub fn conversation(
         assigned_agent_id,
         participants,
         status,
+        customer_name,
         first_message,
     })
+}
+
+/// `customerName`: a string or null; a name is at most as long, and on one line, as the
+/// contact form's.
+fn customer_name(value: Option<&serde_json::Value>, problems: &mut Problems) -> Option<String> {
+    let text = match value {
+        None | Some(serde_json::Value::Null) => return None,
+        Some(serde_json::Value::String(text)) => text.trim(),
+        Some(other) => {
+            let shown = other.to_string();
+            problems.add(
+                Location::Body,
+                CUSTOMER_NAME_FIELD,
+                &shown,
+                "must be a string or null",
+            );
+            return None;
+        }
+    };
+    if text.is_empty() {
+        return None;
+    }
+    if let Err(issue) = validate_contact_field(ContactField::Name, text) {
+        problems.add(Location::Body, CUSTOMER_NAME_FIELD, text, issue);
+    }
+    Some(text.to_owned())
 }
 
 /// The assigned-agent route's body: the id is required there.
@@ -370,151 +413,3 @@ fn read_message(
         received_date,
     }
 }
-
-// ---- contact-us ---------------------------------------------------------------------------
-
-/// What the public form may set, and nothing else: any other field of the document's
-/// contact message (`id`, `conversationId`, `sendingDate`, `transmitterId`, `receiverId`,
-/// `required`, `links`) is ignored, whatever its type.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-pub struct ContactRequest {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub mail: Option<String>,
-    #[serde(default)]
-    pub object: Option<String>,
-    #[serde(default)]
-    pub message: Option<String>,
-    /// The honeypot (our addition): a field the form hides from people, so only a robot
-    /// fills it.
-    #[serde(default)]
-    pub website: Option<String>,
-}
-
-impl ContactRequest {
-    /// Whether the honeypot was filled: then the message is answered but never stored.
-    pub fn is_from_a_robot(&self) -> bool {
-        self.website
-            .as_deref()
-            .is_some_and(|website| !website.trim().is_empty())
-    }
-}
-
-/// The public form's body, checked with the form's own rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ContactInput {
-    pub name: String,
-    pub mail: String,
-    pub object: String,
-    pub message: String,
-}
-
-impl ContactInput {
-    pub fn into_record(self, id: String, conversation_id: String, now: &str) -> ContactRecord {
-        ContactRecord {
-            id,
-            conversation_id: Some(conversation_id),
-            sending_date: now.to_owned(),
-            receiver_id: None,
-            transmitter_id: None,
-            name: self.name,
-            mail: self.mail,
-            object: self.object,
-            message: self.message,
-            required: serde_json::Value::Null,
-        }
-    }
-}
-
-/// The four fields, each at most its limit of `core::validation::limits`.
-pub fn contact(request: ContactRequest) -> Result<ContactInput, HttpError> {
-    let mut problems = Problems::default();
-    let mut form_field = |field: ContactField, value: Option<String>| {
-        let value = value.unwrap_or_default();
-        if let Err(issue) = validate_contact_field(field, &value) {
-            problems.add(Location::Body, field.wire_name(), &value, issue);
-        }
-        value
-    };
-    let name = form_field(ContactField::Name, request.name)
-        .trim()
-        .to_owned();
-    let mail = form_field(ContactField::Email, request.mail)
-        .trim()
-        .to_owned();
-    let object = form_field(ContactField::Subject, request.object)
-        .trim()
-        .to_owned();
-    let message = form_field(ContactField::Message, request.message);
-    problems.finish()?;
-    Ok(ContactInput {
-        name,
-        mail,
-        object,
-        message,
-    })
-}
-
-// ---- mails --------------------------------------------------------------------------------
-
-pub fn mail(dto: MailDto, id: String, now: &str) -> Result<MailRecord, HttpError> {
-    let mut problems = Problems::default();
-    let receivers_id = problems.ids(
-        "receiversId",
-        &dto.receivers_id,
-        MAX_RECEIVERS,
-        MAX_ID_LENGTH,
-    );
-    if dto.receivers_id.is_empty() {
-        problems.add(Location::Body, "receiversId", "", "needs at least one id");
-    }
-    let mut id_field = |field: &str, value: Option<String>| {
-        problems.optional(Location::Body, field, value.as_deref(), MAX_ID_LENGTH)
-    };
-    let publication_id = id_field("publicationId", dto.publication_id);
-    let reservation_id = id_field("reservationId", dto.reservation_id);
-    let organization_id = id_field("organizationId", dto.organization_id);
-    let establishment_id = id_field("establishmentId", dto.establishment_id);
-    let product_type = dto.product_type.map(|product| {
-        problems.known(
-            Location::Body,
-            "productType",
-            product.as_str(),
-            product.is_known(),
-            ProductType::KNOWN,
-        );
-        product.to_string()
-    });
-    let category = match dto.category {
-        Some(category) => {
-            problems.known(
-                Location::Body,
-                "category",
-                category.as_str(),
-                category.is_known(),
-                MailCategory::KNOWN,
-            );
-            category.to_string()
-        }
-        None => {
-            problems.add(Location::Body, "category", "", "is required");
-            String::new()
-        }
-    };
-    problems.finish()?;
-    Ok(MailRecord {
-        id,
-        sending_date: now.to_owned(),
-        receivers_id,
-        publication_id,
-        reservation_id,
-        product_type,
-        organization_id,
-        establishment_id,
-        category,
-    })
-}
-
-#[cfg(test)]
-mod tests;

@@ -2,15 +2,16 @@
 //! routes it: conversations and their messages, contact-us messages, mails.
 //!
 //! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
-//! the answers, `contact` is what a contact-us message opens (shared with the seed),
-//! `errors` renders the documented error body, `store` holds its tables' SQL,
-//! `migrations/` their steps and `seed` its demo data.
+//! the answers, `contact` is what a contact-us message opens (shared with the seed) and
+//! `reference` its short reference, `errors` renders the documented error body, `store`
+//! holds its tables' SQL, `migrations/` their steps and `seed` its demo data.
 
 pub mod contact;
 pub mod errors;
 pub mod handlers;
 pub mod input;
 pub mod output;
+pub mod reference;
 pub mod seed;
 pub mod store;
 
@@ -55,6 +56,16 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "message files",
         sql: include_str!("migrations/003_message_files.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "conversations by reference",
+        sql: include_str!("migrations/004_conversations_by_reference.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "customer names",
+        sql: include_str!("migrations/005_customer_names.sql"),
     },
 ];
 

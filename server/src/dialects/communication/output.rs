@@ -1,7 +1,7 @@
 //! Records become the document's shapes, with HATEOAS links whose `href` is relative to
 //! the API's base path (a deployment may mount the API elsewhere).
 
-use super::input::PageRequest;
+use super::input::{PageRequest, CUSTOMER_NAME_FIELD};
 use super::store::{ContactRecord, ConversationRecord, MailRecord, MessageRecord, Slice};
 use crate::http::HttpError;
 use crate::store::files::FileRecord;
@@ -118,7 +118,8 @@ pub fn content_disposition(file_name: &str) -> String {
     format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
 }
 
-/// As lists show it: no links.
+/// As lists show it: no links. With the name the customer gave as `customerName` (our
+/// addition), `null` when unknown.
 pub fn conversation(record: ConversationRecord, last: Option<MessageRecord>) -> ConversationDto {
     ConversationDto {
         id: Some(record.id),
@@ -131,7 +132,12 @@ pub fn conversation(record: ConversationRecord, last: Option<MessageRecord>) -> 
         last_message: last.map(message),
         status: Some(record.status.into()),
         links: Vec::new(),
-        extra: Default::default(),
+        extra: serde_json::Map::from_iter([(
+            CUSTOMER_NAME_FIELD.to_owned(),
+            record
+                .customer_name
+                .map_or(serde_json::Value::Null, serde_json::Value::String),
+        )]),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The checks of `input`, field by field: what each body refuses and what it fills in.
 
 use super::*;
+use switchboard_core::wire::communication::{MailCategory, MailDto, ProductType};
 
 fn fields(error: &HttpError) -> Vec<&str> {
     error.problems.iter().map(|p| p.field.as_str()).collect()
@@ -131,4 +132,32 @@ fn assigning_needs_an_id() {
     let error = assigned_agent(AssignAgentRequest::default()).unwrap_err();
     assert_eq!(fields(&error), ["assignedAgentId"]);
     assert!(error.problems[0].issue.contains("null"));
+}
+
+#[test]
+fn a_customer_name_is_trimmed_and_checked_like_the_forms() {
+    let with_name = |name: serde_json::Value| ConversationDto {
+        trip_publication_id: Some("p".into()),
+        trip_reference: Some("r".into()),
+        establishment_id: Some("e".into()),
+        customer_id: Some("c".into()),
+        extra: serde_json::Map::from_iter([(CUSTOMER_NAME_FIELD.to_owned(), name)]),
+        ..Default::default()
+    };
+    let read = |name| conversation(with_name(name), LastMessage::Ignored);
+    assert_eq!(
+        read(serde_json::json!(" Ana Ruiz "))
+            .unwrap()
+            .customer_name
+            .as_deref(),
+        Some("Ana Ruiz")
+    );
+    assert_eq!(read(serde_json::json!(null)).unwrap().customer_name, None);
+    assert_eq!(read(serde_json::json!("")).unwrap().customer_name, None);
+    for wrong in [
+        serde_json::json!("a".repeat(101)),
+        serde_json::json!(["Ana"]),
+    ] {
+        assert_eq!(fields(&read(wrong).unwrap_err()), [CUSTOMER_NAME_FIELD]);
+    }
 }

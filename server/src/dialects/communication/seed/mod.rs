@@ -95,7 +95,7 @@ fn customer_of(language: Language, index: u32) -> Customer {
 fn demo_conversation(index: u32, now: DateTime<Utc>) -> (ConversationRecord, Vec<MessageRecord>) {
     let i = i64::from(index);
     let scenario = scenario_of(index);
-    let (first_name, _full_name, email) = customer_of(scenario.language, index);
+    let (first_name, full_name, email) = customer_of(scenario.language, index);
     let (establishment_id, stay, city) = STAYS[(index as usize * 3 + 1) % STAYS.len()];
     let trip = trip_of(index);
     let reservation = reservation_of(index);
@@ -180,6 +180,7 @@ fn demo_conversation(index: u32, now: DateTime<Utc>) -> (ConversationRecord, Vec
         participants,
         status: status_of(index).to_string(),
         created_at: format_instant(created_at),
+        customer_name: Some(full_name.to_owned()),
     };
     (conversation, messages)
 }
@@ -240,45 +241,67 @@ fn demo_attachments(
     )
 }
 
-/// Contact-us messages go through the same path as the public form, so each opens its
-/// conversation exactly as a real one would.
-fn seed_contacts(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
-    let contacts = [
+/// A demo contact message: (minutes ago, reference, name, mail, object, message).
+type DemoContact = (
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+/// The demo contact messages; their references are fixed, so a demo can quote them.
+const DEMO_CONTACTS: [DemoContact; 3] = [
         (
-            minutes(38),
+            38,
+            "C-4QK7M2XD",
             "Inès Bouchard",
             "ines.bouchard@gmail.com",
             "Question sur une réservation",
             "Bonjour, je n'ai pas reçu l'e-mail de confirmation de ma réservation au Riad Zitoun. Pouvez-vous vérifier ? Merci !",
         ),
         (
-            minutes(60 * 7),
+            60 * 7,
+            "C-9TB3W6RH",
             "Marco Rossi",
             "marco.rossi@libero.it",
             "Group trip for 12 people",
             "Hello, we are a hiking club of 12 and would like a private version of your Chamonix trip in September. Is that possible?",
         ),
         (
-            minutes(60 * 53),
+            60 * 53,
+            "C-H2N8PZ5E",
             "Alejandra Gómez",
             "alejandra.gomez@hotmail.com",
             "Factura de mi viaje",
             "Hola, necesito la factura de mi viaje a Oaxaca con mis datos fiscales. ¿A quién se la pido?",
         ),
-    ];
+];
+
+/// Contact-us messages go through the same path as the public form, so each opens its
+/// conversation exactly as a real one would.
+fn seed_contacts(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
     let mut next = 0u64;
     let mut new_id = || {
         next += 1;
         seed_uuid(3, next)
     };
-    for (ago, name, mail, object, message) in contacts {
+    for (ago, reference, name, mail, object, message) in DEMO_CONTACTS {
         let contact = ContactInput {
             name: name.to_owned(),
             mail: mail.to_owned(),
             object: object.to_owned(),
             message: message.to_owned(),
         };
-        record_contact(conn, contact, &[], &format_instant(now - ago), &mut new_id)?;
+        record_contact(
+            conn,
+            contact,
+            &[],
+            &format_instant(now - minutes(ago)),
+            &mut new_id,
+            &mut || reference.to_owned(),
+        )?;
     }
     Ok(())
 }
@@ -313,6 +336,7 @@ fn demo_mails(now: DateTime<Utc>) -> Vec<MailRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dialects::communication::reference;
 
     #[test]
     fn seeded_conversations_have_two_to_eight_alternating_messages() {
@@ -332,6 +356,14 @@ mod tests {
                 .any(|m| m.content == "<script>alert('x')</script> is this safe?");
         }
         assert!(seen_script);
+    }
+
+    #[test]
+    fn demo_contacts_have_distinct_well_formed_references() {
+        let references: std::collections::HashSet<&str> =
+            DEMO_CONTACTS.iter().map(|contact| contact.1).collect();
+        assert_eq!(references.len(), DEMO_CONTACTS.len());
+        assert!(references.iter().all(|r| reference::is_reference(r)));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::store::files::{
 };
 pub use crate::store::{Slice, Window};
 
-use crate::store::{count, offset_param, where_equal, StoreError};
+use crate::store::{count, offset_param, StoreError, Where};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 /// A conversation row, its last message aside.
@@ -30,6 +30,8 @@ pub struct ConversationRecord {
     pub participants: Vec<String>,
     pub status: String,
     pub created_at: String,
+    /// The name the customer gave (our addition); `None` when unknown.
+    pub customer_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,12 +84,14 @@ pub struct ConversationFilter {
     pub customer_id: Option<String>,
     pub assigned_agent_id: Option<String>,
     pub status: Option<String>,
+    /// Equal whatever the case (our addition: an agent types the customer's reference).
+    pub trip_reference: Option<String>,
 }
 
 // ---- conversations ------------------------------------------------------------------------
 
 const CONVERSATION_COLUMNS: &str = "id, trip_publication_id, trip_reference, establishment_id, \
-     customer_id, assigned_agent_id, participants, status, created_at";
+     customer_id, assigned_agent_id, participants, status, created_at, customer_name";
 
 fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord, String)> {
     Ok((
@@ -101,6 +105,7 @@ fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord,
             participants: Vec::new(),
             status: row.get(7)?,
             created_at: row.get(8)?,
+            customer_name: row.get(9)?,
         },
         row.get(6)?,
     ))
@@ -133,8 +138,8 @@ pub fn insert_conversation(
 ) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO conversations (id, trip_publication_id, trip_reference, establishment_id, \
-         customer_id, assigned_agent_id, participants, status, created_at, last_activity_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+         customer_id, assigned_agent_id, participants, status, created_at, last_activity_at, \
+         customer_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
         params![
             record.id,
             record.trip_publication_id,
@@ -145,6 +150,7 @@ pub fn insert_conversation(
             serde_json::to_string(&record.participants)?,
             record.status,
             record.created_at,
+            record.customer_name,
         ],
     )?;
     Ok(())
@@ -158,7 +164,7 @@ pub fn update_conversation(
     conn.execute(
         "UPDATE conversations SET trip_publication_id = ?2, trip_reference = ?3, \
          establishment_id = ?4, customer_id = ?5, assigned_agent_id = ?6, participants = ?7, \
-         status = ?8 WHERE id = ?1",
+         status = ?8, customer_name = ?9 WHERE id = ?1",
         params![
             record.id,
             record.trip_publication_id,
@@ -168,6 +174,7 @@ pub fn update_conversation(
             record.assigned_agent_id,
             serde_json::to_string(&record.participants)?,
             record.status,
+            record.customer_name,
         ],
     )?;
     Ok(())
@@ -185,18 +192,34 @@ pub fn get_conversation(
         .transpose()
 }
 
+/// Whether a contact reference is in use: as a conversation's `tripReference` (in any
+/// case, as the list's filter finds it) or as a contact message's id.
+pub fn reference_taken(conn: &Connection, reference: &str) -> Result<bool, StoreError> {
+    let found = conn
+        .prepare_cached(
+            "SELECT 1 FROM conversations WHERE UPPER(trip_reference) = UPPER(?1) \
+             UNION ALL SELECT 1 FROM contact_messages WHERE id = ?1",
+        )?
+        .query_row([reference], |_| Ok(()))
+        .optional()?;
+    Ok(found.is_some())
+}
+
 /// Newest activity first; the newest row wins a tie.
 pub fn list_conversations(
     conn: &Connection,
     filter: &ConversationFilter,
     window: Window,
 ) -> Result<Slice<ConversationRecord>, StoreError> {
-    let (where_clause, values) = where_equal(&[
-        ("establishment_id", &filter.establishment_id),
-        ("customer_id", &filter.customer_id),
-        ("assigned_agent_id", &filter.assigned_agent_id),
-        ("status", &filter.status),
-    ]);
+    let (where_clause, values) = Where::default()
+        .equal(&[
+            ("establishment_id", &filter.establishment_id),
+            ("customer_id", &filter.customer_id),
+            ("assigned_agent_id", &filter.assigned_agent_id),
+            ("status", &filter.status),
+        ])
+        .equal_ignoring_case("trip_reference", &filter.trip_reference)
+        .finish();
     let total = count(
         conn,
         &format!("SELECT COUNT(*) FROM conversations {where_clause}"),

@@ -18,6 +18,7 @@ fn conversation(id: &str, created_at: &str) -> ConversationRecord {
         participants: vec!["ana@example.es".into()],
         status: "OPEN".into(),
         created_at: created_at.into(),
+        customer_name: None,
     }
 }
 
@@ -121,6 +122,58 @@ fn filters_combine_and_pages_count_everything() {
                 },
             )?;
             assert!(past_the_end.rows.is_empty());
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_reference_is_found_whatever_its_case_on_its_index() {
+    let store = Store::in_memory();
+    store
+        .run_blocking(|conn| {
+            for (id, reference, status) in [
+                ("a", "C-4QK7M2XD", "OPEN"),
+                ("b", "c-9tb3w6rh", "CLOSED"),
+                ("c", "TRIP-2026-0412", "OPEN"),
+            ] {
+                let mut record = conversation(id, "2026-01-01T00:00:00.000Z");
+                record.trip_reference = reference.into();
+                record.status = status.into();
+                insert_conversation(conn, &record)?;
+            }
+            let found = |reference: &str, status: Option<&str>| {
+                let filter = ConversationFilter {
+                    trip_reference: Some(reference.into()),
+                    status: status.map(Into::into),
+                    ..Default::default()
+                };
+                list_conversations(conn, &filter, ALL)
+                    .map(|page| page.rows.into_iter().map(|c| c.id).collect::<Vec<_>>())
+            };
+            assert_eq!(found("c-4qk7m2xd", None)?, ["a"]);
+            assert_eq!(found("C-9TB3W6RH", None)?, ["b"]);
+            assert_eq!(found("C-9TB3W6RH", Some("OPEN"))?, Vec::<String>::new());
+            assert_eq!(
+                found("C-4QK7M2X", None)?,
+                Vec::<String>::new(),
+                "exact, not a prefix"
+            );
+            assert!(reference_taken(conn, "C-9TB3W6RH")?);
+            assert!(!reference_taken(conn, "C-00000000")?);
+
+            let plan: Vec<String> = conn
+                .prepare(
+                    "EXPLAIN QUERY PLAN SELECT id FROM conversations \
+                     WHERE UPPER(trip_reference) = UPPER(?1)",
+                )?
+                .query_map(["c-4qk7m2xd"], |row| row.get::<_, String>(3))?
+                .collect::<Result<_, _>>()?;
+            assert!(
+                plan.iter()
+                    .any(|step| step.contains("conversations_by_reference")),
+                "{plan:?}"
+            );
             Ok::<_, StoreError>(())
         })
         .unwrap();

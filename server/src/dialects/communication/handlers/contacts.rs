@@ -1,0 +1,105 @@
+//! The contact-us routes: the public form (rate-limited, with its honeypot) and the
+//! console's reads of what it received.
+
+use super::super::contact::{record_contact, unrecorded_contact};
+use super::super::input::{self, ContactRequest, CONVERSATION_PAGING};
+use super::super::{output, reference, store, CONTACT_UPLOAD};
+use super::{both, created, new_id, now, prepare_files};
+use crate::http::extract::{self, PathId, QueryParams, WithFiles};
+use crate::http::problems::Problems;
+use crate::http::rate_limit::retry_after_secs;
+use crate::http::{HttpError, Location};
+use crate::AppState;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::response::Response;
+use axum::Json;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Instant;
+use switchboard_core::wire::communication::ContactMessageDto;
+
+/// The path parameter of "get a contact-us message", as the document names it.
+const CONTACT_ID_FIELD: &str = "contact_id";
+
+/// "Create a contact-us message" (public), as JSON or multipart with files. Only the
+/// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation.
+/// Limited per client address ([`AppState::contact_limiter`]: 429 with `Retry-After` over
+/// it). A filled honeypot (`website`) is answered as a success once the request passes the same
+/// checks, and nothing is stored.
+pub async fn create_contact(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Response, HttpError> {
+    // Every attempt counts, refused ones too: a robot cannot probe for free.
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+    state
+        .contact_limiter
+        .check(client, Instant::now())
+        .map_err(|wait| HttpError::too_many_requests(retry_after_secs(wait)))?;
+    let WithFiles { body, files } =
+        extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
+    let from_a_robot = body.is_from_a_robot();
+    let now = now();
+    let (contact, attachments) = both(
+        input::contact(body),
+        prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
+    )?;
+    let record = if from_a_robot {
+        unrecorded_contact(contact, &now, &mut new_id)
+    } else {
+        state
+            .store
+            .run(move |conn| {
+                record_contact(
+                    conn,
+                    contact,
+                    &attachments,
+                    &now,
+                    &mut new_id,
+                    &mut reference::random,
+                )
+            })
+            .await?
+    };
+    let path = output::contact_path(&record.id);
+    Ok(created(&path, output::contact_with_links(record)))
+}
+
+/// "List contact-us messages": newest first, paged from 1.
+pub async fn list_contacts(
+    State(state): State<AppState>,
+    query: QueryParams,
+) -> Result<Json<impl serde::Serialize>, HttpError> {
+    let mut problems = Problems::default();
+    let request = CONVERSATION_PAGING.read(&query, &mut problems);
+    problems.finish()?;
+    let slice = state
+        .store
+        .run(move |conn| {
+            Ok::<_, HttpError>(store::list_contacts(
+                conn,
+                request.window(CONVERSATION_PAGING),
+            )?)
+        })
+        .await?;
+    Ok(Json(output::page(slice, request, output::contact)))
+}
+
+/// "Get a contact-us message".
+pub async fn get_contact(
+    State(state): State<AppState>,
+    PathId(id): PathId,
+) -> Result<Json<ContactMessageDto>, HttpError> {
+    input::path_id(CONTACT_ID_FIELD, &id)?;
+    let record = state
+        .store
+        .run(move |conn| {
+            store::get_contact(conn, &id)?.ok_or_else(|| {
+                HttpError::not_found("contact message", Location::Path, CONTACT_ID_FIELD, &id)
+            })
+        })
+        .await?;
+    Ok(Json(output::contact_with_links(record)))
+}

@@ -1,0 +1,3 @@
+-- Communication 5: the name the customer gave (the contact form's `name`, or a created
+-- conversation's `customerName`), answered as `customerName`; unknown for older rows.
+ALTER TABLE conversations ADD COLUMN customer_name TEXT;
