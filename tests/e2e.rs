@@ -444,6 +444,26 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
         .await;
     assert_eq!(stored["mail"], "lucia@correo.es");
     assert_eq!(stored["name"], "Lucía Fernández");
+    assert!(
+        reference.len() == 10 && reference.starts_with("C-"),
+        "a short, readable reference: {reference}"
+    );
+
+    // An agent given that reference finds the conversation, under the customer's name.
+    h.driver.goto(format!("{}/", h.base)).await.unwrap();
+    h.wait_for(testid("reference-search"))
+        .await
+        .send_keys(reference.to_lowercase())
+        .await
+        .unwrap();
+    h.click(testid("reference-find")).await;
+    h.wait_for_text(testid("inbox-count"), "1 conversation")
+        .await;
+    h.click(communication_row()).await;
+    h.wait_for_text(testid("conversation-customer"), "Lucía Fernández")
+        .await;
+    h.wait_for_text(testid("conversation-reference"), &reference)
+        .await;
     h.driver.clone().quit().await.unwrap();
 }
 
@@ -566,6 +586,24 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
     let served = reqwest::get(&link).await.unwrap().bytes().await.unwrap();
     assert_eq!(served.as_ref(), std::fs::read(&pdf).unwrap().as_slice());
 
+    // The image can be downloaded too, from the thread and from the viewer.
+    let image_link = h
+        .wait_for(By::Css(format!(
+            "{last_attachments} [data-testid='attachment-download']"
+        )))
+        .await
+        .prop("href")
+        .await
+        .unwrap()
+        .expect("a link");
+    let served = reqwest::get(&image_link)
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(served.as_ref(), std::fs::read(&png).unwrap().as_slice());
+
     // Opening the image shows it large.
     h.wait_for(By::Css(format!("{last_attachments} button.thumb")))
         .await
@@ -573,6 +611,14 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
         .await
         .unwrap();
     h.wait_for(testid("lightbox")).await;
+    let viewer_link = h
+        .wait_for(testid("lightbox-download"))
+        .await
+        .prop("href")
+        .await
+        .unwrap()
+        .expect("a link");
+    assert_eq!(viewer_link, image_link);
 
     let id = key.split_once('/').map(|(_, id)| id).unwrap();
     let stored = h

@@ -325,6 +325,12 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         .await
         .expect("conversation");
     assert_eq!(conversation.customer, "soren@example.no");
+    assert_eq!(conversation.customer_display(), "Søren Ødegård");
+    assert_eq!(
+        conversation.reference.as_deref(),
+        Some(receipt.reference.as_str()),
+        "one reference"
+    );
 
     // The server re-validates what the browser checks.
     let bad = ContactForm {

@@ -16,7 +16,7 @@ use switchboard_core::wire::communication::{
     contact_receipt, conversation_to_domain, decode_error, message_to_domain, page_to_domain,
     AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
     MessageDto, PageDto, TransmitterType, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART,
-    MAX_PAGE_SIZE, MESSAGE_PART, MIN_CONVERSATION_PAGE_SIZE,
+    MAX_PAGE_SIZE, MESSAGE_PART, MIN_CONVERSATION_PAGE_SIZE, TRIP_REFERENCE_PARAM,
 };
 use web_sys::{File, FormData};
 
@@ -147,13 +147,10 @@ impl ConversationBackend for CommunicationConnector {
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
         let mut filtered_here = Vec::new();
-        // The API cannot filter on "nobody assigned" nor on a reference: ask for full
-        // pages and filter here, and say so.
+        // The API cannot filter on "nobody assigned": ask for full pages, filter here,
+        // and say so.
         if query.assignee == AssigneeFilter::Unassigned {
             filtered_here.push("unassigned".to_owned());
-        }
-        if query.reference.is_some() {
-            filtered_here.push("reference".to_owned());
         }
         let page_size = if filtered_here.is_empty() {
             query
@@ -181,6 +178,9 @@ impl ConversationBackend for CommunicationConnector {
         if let Some(status) = status {
             params.push(("status", status.to_string()));
         }
+        if let Some(reference) = &query.reference {
+            params.push((TRIP_REFERENCE_PARAM, reference.trim().to_owned()));
+        }
         if query.assignee == AssigneeFilter::Me {
             match &query.me {
                 Some(me) => params.push(("assignedAgentId", me.clone())),
@@ -195,13 +195,6 @@ impl ConversationBackend for CommunicationConnector {
         });
         if query.assignee == AssigneeFilter::Unassigned {
             page.items.retain(|c| c.assignee.is_none());
-        }
-        if let Some(reference) = &query.reference {
-            page.items.retain(|c| {
-                c.reference
-                    .as_deref()
-                    .is_some_and(|r| r.eq_ignore_ascii_case(reference.trim()))
-            });
         }
         Ok(InboxSlice {
             backend: self.name.clone(),

@@ -114,7 +114,7 @@ pub fn ContactForm() -> impl IntoView {
                 view! {
                     <section class="card confirmation" role="status" data-testid="contact-confirmation">
                         <h1>"Thank you, your message is on its way"</h1>
-                        <p>"Our support team has received it and will answer by email."</p>
+                        <p>"Our support team has received it. Keep your reference: quote it whenever you contact us about this request, and we will find it at once."</p>
                         <p>"Your reference: " <strong data-testid="contact-reference">{r.reference}</strong></p>
                         <p class="state-hint">"Quote it if you write to us again about the same matter."</p>
                         <button class="button" type="button" on:click=reset>"Send another message"</button>

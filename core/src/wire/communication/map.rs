@@ -86,6 +86,11 @@ pub fn conversation_to_domain(
     // A malformed last message must not hide the conversation itself.
     let last_message = dto.last_message.and_then(|m| message_to_domain(m).ok());
     let last_activity = last_message.as_ref().and_then(|m| m.sent_at);
+    let customer_name = dto
+        .extra
+        .get(CUSTOMER_NAME_FIELD)
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned);
     Ok(Conversation {
         key: ConversationKey::new(backend, id),
         backend_kind: BackendKind::Communication,
@@ -98,7 +103,7 @@ pub fn conversation_to_domain(
         last_message,
         last_activity,
         capabilities: CAPABILITIES,
-        customer_name: None,
+        customer_name: non_empty(customer_name),
         reason: None,
         badges: Vec::new(),
         // This API keeps no read state for agents.
@@ -192,6 +197,19 @@ mod tests {
         let (page, _) = page_to_domain(dto, 0, message_to_domain);
         assert_eq!(page.items[0].body, "string");
         assert_eq!(page.total_items, Some(0));
+    }
+
+    #[test]
+    fn the_customer_s_name_is_read_beside_the_email() {
+        let raw = r#"{"id":"c1","customerId":"ana@example.com","customerName":"Ana Pérez","status":"OPEN"}"#;
+        let c =
+            conversation_to_domain("communication", serde_json::from_str(raw).unwrap()).unwrap();
+        assert_eq!(c.customer_display(), "Ana Pérez");
+        assert_eq!(c.customer, "ana@example.com");
+        let raw = r#"{"id":"c2","customerId":"x@example.com","customerName":null}"#;
+        let c =
+            conversation_to_domain("communication", serde_json::from_str(raw).unwrap()).unwrap();
+        assert_eq!(c.customer_display(), "x@example.com");
     }
 
     #[test]

@@ -29,6 +29,12 @@ pub const DEFAULT_PAGE_SIZE: u32 = 20;
 /// Ids are opaque strings; this bounds what the server stores.
 pub const MAX_ID_LENGTH: usize = 100;
 
+/// Our addition to a conversation: the name the customer gave (contact-us), kept in
+/// [`ConversationDto::extra`] so a read-change-write carries it untouched.
+pub const CUSTOMER_NAME_FIELD: &str = "customerName";
+/// Our addition to the conversation list: find by `tripReference`, exact, case aside.
+pub const TRIP_REFERENCE_PARAM: &str = "tripReference";
+
 /// Agents' replies: what a message may carry.
 pub const ATTACHMENT_POLICY: AttachmentPolicy = COMMUNICATION_POLICY;
 /// The public contact-us form: what a customer may attach.

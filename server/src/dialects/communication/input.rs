@@ -32,7 +32,7 @@ pub const CUSTOMER_ID_MAX_CHARS: usize = if EMAIL_MAX_CHARS > MAX_ID_LENGTH {
     MAX_ID_LENGTH
 };
 /// The conversation's field with the name the customer gave (our addition).
-pub const CUSTOMER_NAME_FIELD: &str = "customerName";
+pub use switchboard_core::wire::communication::CUSTOMER_NAME_FIELD;
 /// Bounds one conversation's participant list.
 pub const MAX_PARTICIPANTS: usize = 50;
 /// Bounds one mail's receivers.
