@@ -575,9 +575,10 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
     }
     assert!(loaded, "the thumbnail shows the uploaded 96x64 image");
     let link = h
-        .wait_for(By::Css(format!(
+        .wait_for(By::Css(
             "[data-testid='thread'] li[data-testid='message']:last-child li.attachment.file a[download]"
-        )))
+                .to_owned(),
+        ))
         .await
         .prop("href")
         .await

@@ -106,14 +106,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // Input: (read, asked by the agent). Reading on open moves no focus and says nothing.
     let mark_read = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
-        move |&(read, asked): &(bool, bool)| {
+        move |&mark: &ReadMark| {
             let (connector, id) = (connector.clone(), id.clone());
-            async move {
-                connector
-                    .mark_read(&id, read)
-                    .await
-                    .map(|c| (c, read, asked))
-            }
+            async move { connector.mark_read(&id, mark.read).await.map(|c| (c, mark)) }
         }
     });
     let read_on_open = StoredValue::new(false);
@@ -121,11 +116,14 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         let Some(c) = current.get() else { return };
         if !read_on_open.get_value() && c.capabilities.mark_read && c.unread == Some(true) {
             read_on_open.set_value(true);
-            mark_read.dispatch((true, false));
+            mark_read.dispatch(ReadMark {
+                read: true,
+                asked: false,
+            });
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok((conversation, read, asked))) = mark_read.value().get() {
+        if let Some(Ok((conversation, ReadMark { read, asked }))) = mark_read.value().get() {
             if asked {
                 on_changed.run(Changed {
                     conversation,
@@ -307,6 +305,16 @@ fn focus_in(article: NodeRef<html::Article>, test_id: &'static str) {
     });
 }
 
+/// Marking read or unread, and whether the agent asked for it: reading on open moves no
+/// focus and announces nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ReadMark {
+    read: bool,
+    asked: bool,
+}
+
+type MarkRead = Action<ReadMark, Result<(Conversation, ReadMark), ApiError>>;
+
 /// A conversation without what its header does not show.
 fn header_facts(mut conversation: Conversation) -> Conversation {
     conversation.last_message = None;
@@ -342,7 +350,7 @@ fn ConversationHeader(
     connector: Connector,
     agents: Signal<Vec<Agent>>,
     on_changed: Callback<Changed>,
-    mark_read: Action<(bool, bool), Result<(Conversation, bool, bool), ApiError>>,
+    mark_read: MarkRead,
 ) -> impl IntoView {
     let id = conversation.key.id.clone();
     let location = use_location();
@@ -362,7 +370,10 @@ fn ConversationHeader(
                 data-testid="toggle-read"
                 disabled=move || mark_read.pending().get()
                 on:click=move |_| {
-                    mark_read.dispatch((!to, true));
+                    mark_read.dispatch(ReadMark {
+                        read: !to,
+                        asked: true,
+                    });
                 }
             >
                 {if to { "Mark unread" } else { "Mark read" }}
