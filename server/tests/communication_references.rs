@@ -218,3 +218,57 @@ async fn a_created_conversation_may_carry_a_customer_name() {
         updated.text
     );
 }
+
+#[tokio::test]
+async fn unassigned_conversations_are_listed_by_the_server_in_full_pages() {
+    let server = start().await;
+    let page = server
+        .get(&format!("{API}/conversations?unassigned=true&sizePage=5"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    let items = page.body["content"].as_array().unwrap();
+    assert_eq!(
+        items.len(),
+        5,
+        "a full page, not what is left after filtering"
+    );
+    assert!(
+        items.iter().all(|c| c["assignedAgentId"].is_null()),
+        "{}",
+        page.text
+    );
+    let all = server
+        .get(&format!("{API}/conversations?sizePage=100"))
+        .await;
+    let unassigned_in_all = all.body["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["assignedAgentId"].is_null())
+        .count() as u64;
+    assert_eq!(page.body["totalElements"].as_u64(), Some(unassigned_in_all));
+
+    // `false` is the same as leaving it out; anything else is named.
+    let not = server
+        .get(&format!(
+            "{API}/conversations?unassigned=false&sizePage=100"
+        ))
+        .await;
+    assert_eq!(ids(&not.body), ids(&all.body));
+    let bad = server
+        .get(&format!("{API}/conversations?unassigned=yes"))
+        .await;
+    assert_eq!(
+        refused_fields(&bad),
+        [("unassigned".to_owned(), "query".to_owned())]
+    );
+    let both = server
+        .get(&format!(
+            "{API}/conversations?unassigned=true&assignedAgentId=agent-camille"
+        ))
+        .await;
+    assert_eq!(
+        refused_fields(&both),
+        [("unassigned".to_owned(), "query".to_owned())]
+    );
+}

@@ -7,6 +7,20 @@ use super::extract::QueryParams;
 use chrono::{DateTime, Utc};
 use switchboard_core::wire::{format_instant, parse_instant};
 
+/// A query's `true` or `false` (any case); absent is `None`, and so is anything else,
+/// with its problem noted.
+pub fn boolean(query: &QueryParams, field: &str, problems: &mut Problems) -> Option<bool> {
+    let raw = query.get(field)?;
+    match raw.to_ascii_lowercase().as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => {
+            problems.add(Location::Query, field, raw, "must be true or false");
+            None
+        }
+    }
+}
+
 /// A query's whole number from `min` to `max`; absent is `None`, and so is one out of
 /// bounds or not a number, with its problem noted.
 pub fn number(

@@ -34,6 +34,8 @@ pub const MAX_ID_LENGTH: usize = 100;
 pub const CUSTOMER_NAME_FIELD: &str = "customerName";
 /// Our addition to the conversation list: find by `tripReference`, exact, case aside.
 pub const TRIP_REFERENCE_PARAM: &str = "tripReference";
+/// Our addition to the conversation list: `unassigned=true`, only those nobody handles.
+pub const UNASSIGNED_PARAM: &str = "unassigned";
 
 /// Agents' replies: what a message may carry.
 pub const ATTACHMENT_POLICY: AttachmentPolicy = COMMUNICATION_POLICY;

@@ -13,7 +13,7 @@ pub use mail::mail;
 
 use super::store::{ConversationFilter, MessageRecord, Window};
 use crate::http::extract::QueryParams;
-use crate::http::problems::{number, Problems};
+use crate::http::problems::{boolean, number, Problems};
 use crate::http::{HttpError, Location};
 use switchboard_core::validation::{
     limits::EMAIL_MAX_CHARS, validate_contact_field, validate_reply, ContactField,
@@ -21,7 +21,7 @@ use switchboard_core::validation::{
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ContentType, ConversationDto, ConversationStatusDto, MessageDto,
     MessageStatus, TransmitterType, DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_PAGE_SIZE,
-    MIN_CONVERSATION_PAGE_SIZE, MIN_MESSAGE_PAGE_SIZE,
+    MIN_CONVERSATION_PAGE_SIZE, MIN_MESSAGE_PAGE_SIZE, UNASSIGNED_PARAM,
 };
 
 /// A customer id may be the customer's email (contact-us conversations use it), which
@@ -114,6 +114,16 @@ pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> Conv
     let customer_id = id("customerId", CUSTOMER_ID_MAX_CHARS);
     let assigned_agent_id = id("assignedAgentId", MAX_ID_LENGTH);
     let trip_reference = id("tripReference", MAX_ID_LENGTH);
+    // Our addition: "nobody assigned" cannot be said with `assignedAgentId`.
+    let unassigned = boolean(query, UNASSIGNED_PARAM, problems).unwrap_or(false);
+    if unassigned && assigned_agent_id.is_some() {
+        problems.add(
+            Location::Query,
+            UNASSIGNED_PARAM,
+            "true",
+            "cannot be combined with assignedAgentId",
+        );
+    }
     let status = query.get("status").map(|raw| {
         let status = ConversationStatusDto::from(raw.to_owned());
         problems.known(
@@ -131,6 +141,7 @@ pub fn conversation_filter(query: &QueryParams, problems: &mut Problems) -> Conv
         assigned_agent_id,
         status,
         trip_reference,
+        unassigned,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::store::{AttachmentFilter, DiscussionFilter, Window};
 use crate::http::extract::QueryParams;
-use crate::http::problems::{number, Problems};
+use crate::http::problems::{boolean, number, Problems};
 use crate::http::{problem, HttpError, Location};
 use chrono::{DateTime, Months, Utc};
 use serde_json::Value;
@@ -37,18 +37,6 @@ pub fn path_id(field: &str, id: &str) -> Result<(), HttpError> {
 
 fn text(query: &QueryParams, field: &str, problems: &mut Problems) -> Option<String> {
     problems.optional(Location::Query, field, query.get(field), MAX_ID_CHARS)
-}
-
-fn boolean(query: &QueryParams, field: &str, problems: &mut Problems) -> Option<bool> {
-    let raw = query.get(field)?;
-    match raw.to_ascii_lowercase().as_str() {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => {
-            problems.add(Location::Query, field, raw, "must be true or false");
-            None
-        }
-    }
 }
 
 fn known<T: From<String> + ToString>(

@@ -86,6 +86,8 @@ pub struct ConversationFilter {
     pub status: Option<String>,
     /// Equal whatever the case (our addition: an agent types the customer's reference).
     pub trip_reference: Option<String>,
+    /// Only conversations nobody is assigned to (our addition).
+    pub unassigned: bool,
 }
 
 // ---- conversations ------------------------------------------------------------------------
@@ -211,15 +213,18 @@ pub fn list_conversations(
     filter: &ConversationFilter,
     window: Window,
 ) -> Result<Slice<ConversationRecord>, StoreError> {
-    let (where_clause, values) = Where::default()
+    let mut condition = Where::default()
         .equal(&[
             ("establishment_id", &filter.establishment_id),
             ("customer_id", &filter.customer_id),
             ("assigned_agent_id", &filter.assigned_agent_id),
             ("status", &filter.status),
         ])
-        .equal_ignoring_case("trip_reference", &filter.trip_reference)
-        .finish();
+        .equal_ignoring_case("trip_reference", &filter.trip_reference);
+    if filter.unassigned {
+        condition = condition.literal("assigned_agent_id IS NULL".to_owned());
+    }
+    let (where_clause, values) = condition.finish();
     let total = count(
         conn,
         &format!("SELECT COUNT(*) FROM conversations {where_clause}"),
