@@ -17,6 +17,7 @@ use switchboard_core::wire::communication::{
     AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
     MessageDto, PageDto, TransmitterType, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART,
     MAX_PAGE_SIZE, MESSAGE_PART, MIN_CONVERSATION_PAGE_SIZE, TRIP_REFERENCE_PARAM,
+    UNASSIGNED_PARAM,
 };
 use web_sys::{File, FormData};
 
@@ -146,19 +147,9 @@ impl ConversationBackend for CommunicationConnector {
         query: &InboxQuery,
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
-        let mut filtered_here = Vec::new();
-        // The API cannot filter on "nobody assigned": ask for full pages, filter here,
-        // and say so.
-        if query.assignee == AssigneeFilter::Unassigned {
-            filtered_here.push("unassigned".to_owned());
-        }
-        let page_size = if filtered_here.is_empty() {
-            query
-                .page_size
-                .clamp(MIN_CONVERSATION_PAGE_SIZE, MAX_PAGE_SIZE)
-        } else {
-            MAX_PAGE_SIZE
-        };
+        let page_size = query
+            .page_size
+            .clamp(MIN_CONVERSATION_PAGE_SIZE, MAX_PAGE_SIZE);
         let current_page = match after {
             None => FIRST_CONVERSATION_PAGE,
             Some(cursor) => cursor
@@ -181,6 +172,9 @@ impl ConversationBackend for CommunicationConnector {
         if let Some(reference) = &query.reference {
             params.push((TRIP_REFERENCE_PARAM, reference.trim().to_owned()));
         }
+        if query.assignee == AssigneeFilter::Unassigned {
+            params.push((UNASSIGNED_PARAM, "true".to_owned()));
+        }
         if query.assignee == AssigneeFilter::Me {
             match &query.me {
                 Some(me) => params.push(("assignedAgentId", me.clone())),
@@ -190,17 +184,14 @@ impl ConversationBackend for CommunicationConnector {
         }
         let url = format!("{}/conversations{}", self.base_url, query_string(&params));
         let dto: PageDto<ConversationDto> = HTTP.get_json(&url).await?;
-        let (mut page, unreadable) = page_to_domain(dto, FIRST_CONVERSATION_PAGE, |c| {
+        let (page, unreadable) = page_to_domain(dto, FIRST_CONVERSATION_PAGE, |c| {
             conversation_to_domain(&self.name, c)
         });
-        if query.assignee == AssigneeFilter::Unassigned {
-            page.items.retain(|c| c.assignee.is_none());
-        }
         Ok(InboxSlice {
             backend: self.name.clone(),
             page,
             unreadable: unreadable.len(),
-            filtered_here,
+            filtered_here: Vec::new(),
         })
     }
 
