@@ -183,6 +183,16 @@ impl Harness {
         .await;
     }
 
+    /// Types keys into whatever has focus, as a person at the keyboard does.
+    async fn press(&self, keys: impl Into<TypingData>) {
+        self.driver
+            .action_chain()
+            .send_keys(keys)
+            .perform()
+            .await
+            .expect("the keys are typed");
+    }
+
     /// Waits until the focused element is the one with this `data-testid`.
     async fn wait_for_focus(&self, id: &str) {
         let mut last = serde_json::Value::Null;
@@ -822,19 +832,9 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
         )
         .await
         .unwrap();
-    h.driver
-        .action_chain()
-        .send_keys(Key::Tab)
-        .perform()
-        .await
-        .unwrap();
+    h.press(Key::Tab).await;
     h.wait_for_focus("skip-to-list").await;
-    h.driver
-        .action_chain()
-        .send_keys(Key::Enter)
-        .perform()
-        .await
-        .unwrap();
+    h.press(Key::Enter).await;
     h.wait_for_focus("conversation-row").await;
     let first = h
         .driver
@@ -844,12 +844,7 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
         .attr("data-key")
         .await
         .unwrap();
-    h.driver
-        .action_chain()
-        .send_keys(Key::Down)
-        .perform()
-        .await
-        .unwrap();
+    h.press(Key::Down).await;
     let mut second = first.clone();
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
         second = h
@@ -875,12 +870,7 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
         )
         .await
         .unwrap();
-    h.driver
-        .action_chain()
-        .send_keys(Key::Enter)
-        .perform()
-        .await
-        .unwrap();
+    h.press(Key::Enter).await;
     h.wait_for_focus("conversation-customer").await;
 
     h.select("agent-picker", &me).await;
@@ -901,20 +891,10 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
         )
         .await
         .unwrap();
-    h.driver
-        .action_chain()
-        .send_keys(Key::Enter)
-        .perform()
-        .await
-        .unwrap();
+    h.press(Key::Enter).await;
     h.wait_for_focus("reply-input").await;
     let reply = "Je rouvre votre demande : nous revenons vers vous aujourd'hui.";
-    h.driver
-        .action_chain()
-        .send_keys(reply)
-        .perform()
-        .await
-        .unwrap();
+    h.press(reply).await;
     h.driver
         .action_chain()
         .key_down(Key::Control)

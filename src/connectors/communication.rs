@@ -3,7 +3,7 @@
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};
-use super::{ConversationBackend, InboxSlice, Reply};
+use super::{page_after, ConversationBackend, InboxSlice, Reply};
 use serde::de::DeserializeOwned;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
@@ -150,12 +150,7 @@ impl ConversationBackend for CommunicationConnector {
         let page_size = query
             .page_size
             .clamp(MIN_CONVERSATION_PAGE_SIZE, MAX_PAGE_SIZE);
-        let current_page = match after {
-            None => FIRST_CONVERSATION_PAGE,
-            Some(cursor) => cursor
-                .page_number()
-                .ok_or_else(|| ApiError::malformed("a page cursor that is not a number"))?,
-        };
+        let current_page = page_after(after, FIRST_CONVERSATION_PAGE)?;
         let mut params = vec![
             ("currentPage", current_page.to_string()),
             ("sizePage", page_size.to_string()),
@@ -207,12 +202,7 @@ impl ConversationBackend for CommunicationConnector {
         before: Option<&Cursor>,
         page_size: u32,
     ) -> Result<Page<Message>, ApiError> {
-        let wire_page = match before {
-            None => FIRST_MESSAGE_PAGE,
-            Some(cursor) => cursor
-                .page_number()
-                .ok_or_else(|| ApiError::malformed("a page cursor that is not a number"))?,
-        };
+        let wire_page = page_after(before, FIRST_MESSAGE_PAGE)?;
         let url = format!(
             "{}/messages{}",
             self.conversation_url(id),

@@ -85,6 +85,17 @@ pub trait ConversationBackend {
     }
 }
 
+/// The page a numbered-page backend is asked for: `first` without a cursor, else the
+/// number the cursor holds. A cursor that holds none was not made by this connector.
+pub(crate) fn page_after(after: Option<&Cursor>, first: u32) -> Result<u32, ApiError> {
+    match after {
+        None => Ok(first),
+        Some(cursor) => cursor
+            .page_number()
+            .ok_or_else(|| ApiError::malformed("a page cursor that is not a number")),
+    }
+}
+
 fn unsupported(what: &str) -> ApiError {
     ApiError {
         backend_message: Some(format!("This backend does not {what}.")),

@@ -5,7 +5,7 @@
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_with_progress, UploadBody, UploadControl};
-use super::{ConversationBackend, Counter, InboxSlice, Reply};
+use super::{page_after, ConversationBackend, Counter, InboxSlice, Reply};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use std::sync::{Arc, Mutex};
@@ -202,12 +202,7 @@ impl ConversationBackend for OctopiaConnector {
         if query.assignee == AssigneeFilter::Me || query.status == StatusFilter::Archived {
             return Ok(InboxSlice::empty(&self.name));
         }
-        let page_index = match after {
-            None => FIRST_PAGE_INDEX,
-            Some(cursor) => cursor
-                .page_number()
-                .ok_or_else(|| ApiError::malformed("a page cursor that is not a number"))?,
-        };
+        let page_index = page_after(after, FIRST_PAGE_INDEX)?;
         let mut params = vec![
             ("pageIndex", page_index.to_string()),
             (
