@@ -4,7 +4,7 @@
 //! own error decoder (`core/src/wire/<backend>/error.rs`).
 
 use futures::future::{select, Either};
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -66,8 +66,8 @@ impl Client {
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
-        let response = self.send(Request::get(url), None::<&()>).await?;
-        decode(response).await
+        let text = self.exchange(Request::get(url), None).await?;
+        parse(&text)
     }
 
     pub async fn send_json<B: Serialize, T: DeserializeOwned>(
@@ -76,27 +76,33 @@ impl Client {
         url: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
         let builder = match method {
             Method::Post => Request::post(url),
             Method::Put => Request::put(url),
             Method::Patch => Request::patch(url),
         };
-        let response = self.send(builder, Some(body)).await?;
-        decode(response).await
+        let text = self.exchange(builder, Some(body)).await?;
+        parse(&text)
     }
 
-    async fn send<B: Serialize>(
+    /// The whole exchange (correlation id, deadline, status check, the answer's text),
+    /// written once and generic over nothing: every request of every connector shares this
+    /// one copy, and only the JSON reading differs by type.
+    async fn exchange(
         &self,
         builder: RequestBuilder,
-        body: Option<&B>,
-    ) -> Result<Response, ApiError> {
+        body: Option<String>,
+    ) -> Result<String, ApiError> {
         let controller = web_sys::AbortController::new().ok();
         let builder = builder
             .header(CORRELATION_HEADER, &new_correlation_id())
             .header("Accept", "application/json")
             .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
         let request = match body {
-            Some(body) => builder.json(body),
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
             None => builder.build(),
         }
         .map_err(|e| ApiError::network(e.to_string()))?;
@@ -114,7 +120,10 @@ impl Client {
         };
 
         if response.ok() {
-            Ok(response)
+            response
+                .text()
+                .await
+                .map_err(|e| ApiError::network(e.to_string()))
         } else {
             let correlation_id = response.headers().get(CORRELATION_HEADER);
             // An unreadable error body still leaves the status to speak.
@@ -135,12 +144,8 @@ pub enum Method {
     Patch,
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let text = response
-        .text()
-        .await
-        .map_err(|e| ApiError::network(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::malformed(e.to_string()))
 }
 
 /// Builds a query string from pairs, percent-encoding every value.
