@@ -909,6 +909,8 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
     )
     .await;
     h.wait_for_text(testid("announcement"), "open again").await;
+    h.wait_for_text(testid("reply-reopened"), "the conversation is open again")
+        .await;
     let id = key.split_once('/').map(|(_, id)| id).expect("backend/id");
     let stored = h
         .api_json(&format!("/communication/v1/conversations/{id}"))

@@ -37,6 +37,8 @@ pub fn ReplyBox(
     /// After a send: the conversation as the reopen returned it, when sending reopened it.
     on_sent: Callback<Option<Conversation>>,
 ) -> impl IntoView {
+    // Shown after a reply reopened the conversation, until the agent types again.
+    let reopened_notice = RwSignal::new(false);
     let closed = move || {
         matches!(
             status.get(),
@@ -119,6 +121,7 @@ pub fn ReplyBox(
             if draft.get_untracked().trim() == sent {
                 draft.set(String::new());
             }
+            reopened_notice.set(reopened.is_some());
             // Nothing can be added while sending, so every chosen file went with it.
             picked.clear();
             on_sent.run(reopened);
@@ -182,6 +185,7 @@ pub fn ReplyBox(
             }
             draft.set(value);
             problem.set(None);
+            reopened_notice.set(false);
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -233,6 +237,9 @@ pub fn ReplyBox(
             }
         >
             {closed_notice}
+            <Show when=move || reopened_notice.get()>
+                <p class="notice" data-testid="reply-reopened">"Your reply was sent, and the conversation is open again."</p>
+            </Show>
             <RecipientChoice offered=recipients chosen />
             <label class="visually-hidden" for="reply-text">"Reply"</label>
             <textarea
