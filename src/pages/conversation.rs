@@ -82,15 +82,18 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let on_changed = Callback::new(move |changed: Changed| {
         apply(changed.conversation);
         announcement.set(changed.announce);
-        focus_in(article, changed.focus);
+        focus_when_shown(article, changed.focus);
     });
+    // Opened from the list with the keyboard (focus is on its row as this view is made):
+    // once loaded, reading goes on here, not in the list. Asked now, not when the
+    // conversation arrives, when focus may already have moved.
+    let focus_on_load = StoredValue::new(came_from_list());
     Effect::new(move |_| {
         if let Some(Ok(conversation)) = loaded.get() {
-            // Opened from the list with the keyboard: go on reading here, not in the list.
-            let from_list = came_from_list();
             apply(conversation);
-            if from_list {
-                focus_in(article, "conversation-customer");
+            if focus_on_load.get_value() {
+                focus_on_load.set_value(false);
+                focus_when_shown(article, "conversation-customer");
             }
         }
     });
@@ -287,22 +290,37 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     }
 }
 
-/// Focuses the control with this `data-testid` inside the conversation once the header
-/// shows the change (the next frame), so the keyboard stays where the agent works.
-fn focus_in(article: NodeRef<html::Article>, test_id: &'static str) {
-    request_animation_frame(move || {
-        let target = article
-            .get_untracked()
-            .and_then(|a| {
-                a.query_selector(&format!("[data-testid='{test_id}']"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(target) = target {
-            let _ = target.focus();
+/// How long a focus request waits for its control: polls of `FOCUS_POLL_MS`.
+const FOCUS_POLLS: u32 = 100;
+const FOCUS_POLL_MS: u32 = 20;
+
+/// Focuses the control with this `data-testid` once the page shows the change. The
+/// header is patched in the tasks that follow the change, so the first try waits one
+/// timer tick, then tries again each tick until the control is there (two seconds at
+/// most). Timers, not animation frames: a page that is not painting gets no frames.
+fn focus_when_shown(article: NodeRef<html::Article>, test_id: &'static str) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..FOCUS_POLLS {
+            gloo_timers::future::TimeoutFuture::new(FOCUS_POLL_MS).await;
+            if focus_in(article, test_id) {
+                return;
+            }
         }
     });
+}
+
+/// Focuses the control with this `data-testid` inside the conversation; `false` when it
+/// is not on the page.
+fn focus_in(article: NodeRef<html::Article>, test_id: &str) -> bool {
+    article
+        .get_untracked()
+        .and_then(|a| {
+            a.query_selector(&format!("[data-testid='{test_id}']"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
 }
 
 /// Marking read or unread, and whether the agent asked for it: reading on open moves no
