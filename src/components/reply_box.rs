@@ -39,12 +39,7 @@ pub fn ReplyBox(
 ) -> impl IntoView {
     // Shown after a reply reopened the conversation, until the agent types again.
     let reopened_notice = RwSignal::new(false);
-    let closed = move || {
-        matches!(
-            status.get(),
-            Some(ConversationStatus::Closed | ConversationStatus::Archived)
-        )
-    };
+    let closed = move || status.with(is_closed);
     let closed_notice = move || {
         closed().then(|| {
             let text = if can_reopen.get() {
@@ -131,12 +126,7 @@ pub fn ReplyBox(
     on_cleanup(move || picked.release_thumbnails());
 
     let recipients_offered = recipients;
-    let closed_untracked = move || {
-        matches!(
-            status.get_untracked(),
-            Some(ConversationStatus::Closed | ConversationStatus::Archived)
-        )
-    };
+    let closed_untracked = move || status.with_untracked(is_closed);
     let submit = move || {
         if send.pending().get_untracked() {
             return;
@@ -290,6 +280,14 @@ pub fn ReplyBox(
             }}
         </form>
     }
+}
+
+/// Whether a reply would land in a conversation nobody is looking at any more.
+fn is_closed(status: &Option<ConversationStatus>) -> bool {
+    matches!(
+        status,
+        Some(ConversationStatus::Closed | ConversationStatus::Archived)
+    )
 }
 
 /// One checkbox per eligible recipient; nothing at all where the backend decides alone.
