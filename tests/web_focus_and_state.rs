@@ -1,6 +1,7 @@
 //! The widgets an agent drives from the keyboard, in headless Chromium: choosing an
 //! assignee commits nothing until confirmed and keeps focus, views change beside an open
-//! conversation without closing it, and the reply box says what sending does on a closed
+//! conversation without closing it, a refused status change leaves focus where it was,
+//! and the reply box says what sending does on a closed
 //! conversation.
 #![cfg(target_arch = "wasm32")]
 
@@ -13,6 +14,7 @@ use leptos_router::components::Router;
 use switchboard::components::assignee_select::AssigneeSelect;
 use switchboard::components::inbox_views::InboxViews;
 use switchboard::components::reply_box::ReplyBox;
+use switchboard::components::status_controls::StatusControls;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
 use switchboard::state::CurrentAgent;
@@ -89,11 +91,15 @@ async fn choosing_an_assignee_commits_nothing_until_enter_and_keeps_focus() {
 
     // Enter commits: here the server is unreachable, so the refusal shows, the choice
     // goes back, and focus is still on the select.
+    // While the choice is being saved the select is busy, never disabled: a disabled
+    // element loses focus.
+    let watch = DisabledWatch::new(&select);
     press(&select, "Enter");
     wait_until("the commit is refused", || {
         text(&root, "assignee-error").contains("Not reassigned")
     })
     .await;
+    assert!(!watch.ever_disabled(), "the select stayed focusable");
     assert_eq!(
         select.value(),
         "",
@@ -103,6 +109,38 @@ async fn choosing_an_assignee_commits_nothing_until_enter_and_keeps_focus() {
         .active_element()
         .and_then(|e| e.get_attribute("data-testid"));
     assert_eq!(focused.as_deref(), Some("assignee-select"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_status_change_leaves_focus_on_the_button_pressed() {
+    let root = mount(|| {
+        view! {
+            <StatusControls
+                connector=unreachable()
+                conversation_id="c-1"
+                status=ConversationStatus::Open
+                capabilities=CAPABILITIES
+                on_changed=Callback::new(|_| ())
+            />
+        }
+    });
+    settle().await;
+    let close = find(&root, "status-close").unchecked_into::<HtmlElement>();
+    close.focus().expect("focusable");
+    let watch = DisabledWatch::new(&close);
+    close.click();
+    wait_until("the change is refused", || {
+        text(&root, "status-error").contains("Status not changed")
+    })
+    .await;
+    assert!(
+        !watch.ever_disabled(),
+        "the button stayed focusable while busy"
+    );
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("status-close"));
 }
 
 #[wasm_bindgen_test]

@@ -24,6 +24,7 @@ pub fn AssigneeSelect(
     let real = assignee.clone().unwrap_or_default();
     // What the select shows: the real assignee until the agent picks another.
     let choice = RwSignal::new(real.clone());
+    let select_ref = NodeRef::<leptos::html::Select>::new();
     let assign = Action::new_local(move |agent: &Option<String>| {
         let connector = connector.clone();
         let conversation_id = conversation_id.clone();
@@ -44,8 +45,14 @@ pub fn AssigneeSelect(
                     announce,
                 });
             }
-            // A refused choice does not stay on screen as if it were saved.
-            Some(Err(_)) => choice.set(real.clone()),
+            // A refused choice does not stay on screen as if it were saved, and the agent
+            // is back on the select (Save or "Assign to me" had focus and were disabled).
+            Some(Err(_)) => {
+                choice.set(real.clone());
+                if let Some(select) = select_ref.get_untracked() {
+                    let _ = select.focus();
+                }
+            }
             None => {}
         }
     });
@@ -70,6 +77,9 @@ pub fn AssigneeSelect(
             .is_some_and(|me| saved.with_value(|real| *real == me))
     };
     let take = move |_| {
+        if assign.pending().get_untracked() {
+            return;
+        }
         if let Some(me) = current_agent.id() {
             choice.set(me.clone());
             assign.dispatch(Some(me));
@@ -88,7 +98,10 @@ pub fn AssigneeSelect(
         <div class="assignee-control">
             <label>
                 <span class="label-text">"Assignee"</span>
+                // Never disabled while a choice is being saved: a disabled element loses
+                // focus, and the agent who pressed Enter must stay where they were.
                 <select
+                    node_ref=select_ref
                     data-testid="assignee-select"
                     prop:value=move || choice.get()
                     on:change=move |ev| choice.set(event_target_value(&ev))
@@ -99,7 +112,8 @@ pub fn AssigneeSelect(
                         }
                     }
                     aria-describedby="assignee-hint"
-                    disabled=move || !can_assign || assign.pending().get()
+                    disabled=!can_assign
+                    aria-busy=move || assign.pending().get().then_some("true")
                     title=(!can_assign).then_some("This backend does not let agents be assigned")
                 >
                     <option value="" selected=assignee.is_none() disabled=!can_unassign>
@@ -130,7 +144,8 @@ pub fn AssigneeSelect(
                     type="button"
                     data-testid="assignee-save"
                     on:click=move |_| commit()
-                    disabled=move || !pending() || assign.pending().get()
+                    disabled=move || !pending()
+                    aria-disabled=move || assign.pending().get().then_some("true")
                 >
                     "Save"
                 </button>
@@ -143,7 +158,8 @@ pub fn AssigneeSelect(
                 type="button"
                 data-testid="assign-to-me"
                 on:click=take
-                disabled=move || !can_assign || is_mine() || current_agent.id().is_none() || assign.pending().get()
+                disabled=move || !can_assign || is_mine() || current_agent.id().is_none()
+                aria-disabled=move || assign.pending().get().then_some("true")
                 title=move || is_mine().then_some("Already assigned to you")
             >
                 "Assign to me"

@@ -1,6 +1,8 @@
 //! Open, close, archive: the changes that make sense from the current status. A change the
 //! backend cannot make is shown disabled with the reason, never failing after a click.
-//! After a change, focus goes to the control that replaced the one pressed.
+//! After a change, focus goes to the control that replaced the one pressed; while it is
+//! being saved the buttons are marked busy rather than disabled, so focus never falls out
+//! of the page (a disabled button loses it) and a refusal leaves the agent where they were.
 
 use crate::components::change::Changed;
 use crate::connectors::{Connector, ConversationBackend};
@@ -59,10 +61,13 @@ pub fn StatusControls(
                     class:primary=action == StatusChange::Close
                     type="button"
                     data-testid=action.test_id()
-                    disabled=move || !allowed || change.pending().get()
+                    disabled=!allowed
+                    aria-disabled=move || change.pending().get().then_some("true")
                     title=reason
                     on:click=move |_| {
-                        change.dispatch(action);
+                        if !change.pending().get_untracked() {
+                            change.dispatch(action);
+                        }
                     }
                 >
                     {action.label()}
@@ -73,7 +78,7 @@ pub fn StatusControls(
     view! {
         <div class="status-controls" role="group" aria-label="Conversation status">
             {buttons}
-            <span class="field-error" role="alert">{error}</span>
+            <span class="field-error" role="alert" data-testid="status-error">{error}</span>
         </div>
     }
 }

@@ -87,6 +87,60 @@ pub async fn settle() {
     }
 }
 
+/// Records whether an element was ever given the `disabled` attribute, however briefly:
+/// a MutationObserver sees what polling between two answers would miss.
+pub struct DisabledWatch {
+    observer: web_sys::MutationObserver,
+    seen: std::rc::Rc<std::cell::Cell<bool>>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl DisabledWatch {
+    pub fn new(el: &Element) -> Self {
+        let seen = std::rc::Rc::new(std::cell::Cell::new(el.has_attribute("disabled")));
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new({
+            let seen = seen.clone();
+            move |records: js_sys::Array| seen.set(seen.get() || disabled_in(&records))
+        });
+        let observer =
+            web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("an observer");
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attributes(true);
+        options.set_attribute_old_value(true);
+        options.set_attribute_filter(&js_sys::Array::of1(&"disabled".into()));
+        observer
+            .observe_with_options(el, &options)
+            .expect("observed");
+        DisabledWatch {
+            observer,
+            seen,
+            _callback: callback,
+        }
+    }
+
+    /// True if `disabled` was set at any moment since the watch began.
+    pub fn ever_disabled(&self) -> bool {
+        let pending = self.observer.take_records();
+        self.seen.get() || disabled_in(&pending)
+    }
+}
+
+impl Drop for DisabledWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// A record with no old value is the attribute being added.
+fn disabled_in(records: &js_sys::Array) -> bool {
+    records.iter().any(|record| {
+        record
+            .unchecked_into::<web_sys::MutationRecord>()
+            .old_value()
+            .is_none()
+    })
+}
+
 /// Waits (up to ~10 s) until `ready` holds; network answers take real time.
 pub async fn wait_until(what: &str, ready: impl Fn() -> bool) {
     for _ in 0..200 {
