@@ -6,6 +6,7 @@
 //! - [`error`]: every backend's error body normalised into one [`error::ApiError`].
 //! - [`attachments`]: attachment policies as data, and the checks by magic number.
 //! - [`directory`]: the reference server's own small endpoints (backends, agents).
+//! - [`session`]: signing in, and the header every write carries.
 //! - [`time`]: relative times as agents read them.
 //!
 //! No I/O lives here, so the same code runs in the wasm console and in the server.
@@ -15,6 +16,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod lenient;
+pub mod session;
 pub mod time;
 pub mod validation;
 pub mod wire;
