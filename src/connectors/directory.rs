@@ -1,5 +1,6 @@
 //! Discovery: what the serving server says is connected, and who can be assigned, turned
-//! into connectors.
+//! into connectors. What is connected is public (the contact page asks it); who the agents
+//! are is for signed-in agents only.
 
 use super::http::Client;
 use super::{Connector, ConversationBackend};
@@ -45,22 +46,34 @@ impl Directory {
     }
 }
 
+/// What is connected and who can be assigned, for the console (a signed-in agent).
 /// `origin` is empty for the server that serves the console, or `http://host:port`.
 pub async fn load_directory(origin: &str) -> Result<Directory, ApiError> {
-    let backends_url = format!("{origin}{BACKENDS_PATH}");
     let agents_url = format!("{origin}{AGENTS_PATH}");
-    let (backends, agents) = futures::join!(
-        OWN.get_json::<Vec<BackendDescriptor>>(&backends_url),
+    let (directory, agents) = futures::join!(
+        load_backends(origin),
         OWN.get_json::<Vec<Agent>>(&agents_url)
     );
-    let backends = backends?;
+    let directory = directory?;
+    Ok(Directory {
+        agents: agents?,
+        ..directory
+    })
+}
+
+/// What is connected, without the agents: all the public contact page may ask.
+pub async fn load_backends(origin: &str) -> Result<Directory, ApiError> {
+    let backends_url = format!("{origin}{BACKENDS_PATH}");
+    let backends = OWN
+        .get_json::<Vec<BackendDescriptor>>(&backends_url)
+        .await?;
     let connectors = backends
         .iter()
         .filter_map(|b| Connector::for_backend(b, origin))
         .collect();
     Ok(Directory {
         backends,
-        agents: agents?,
+        agents: Vec::new(),
         connectors,
     })
 }

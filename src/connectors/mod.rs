@@ -10,7 +10,7 @@ pub mod inbox;
 pub mod octopia;
 pub mod upload;
 
-pub use directory::{load_directory, Directory};
+pub use directory::{load_backends, load_directory, Directory};
 pub use inbox::{load_inbox, load_more, Inbox};
 
 use communication::CommunicationConnector;

@@ -8,7 +8,7 @@ use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::communication::CommunicationConnector;
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{load_directory, Connector, ConversationBackend};
+use crate::connectors::{load_backends, Connector, ConversationBackend};
 use crate::state::api_origin;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -34,9 +34,9 @@ pub fn ContactPage() -> impl IntoView {
 }
 
 /// Where contact messages go: the backend discovery names as taking them, else the
-/// communication API at its default path.
+/// communication API at its default path. Public discovery only: a customer has no session.
 async fn contact_connector(origin: &str) -> Connector {
-    let discovered = load_directory(origin)
+    let discovered = load_backends(origin)
         .await
         .ok()
         .and_then(|d| d.contact_backend().cloned());
