@@ -2,13 +2,22 @@
 //! time limit, `response.ok()` is checked before decoding, and every failure becomes a
 //! typed [`ApiError`] from `core`. Each connector holds a [`Client`] with its backend's
 //! own error decoder (`core/src/wire/<backend>/error.rs`).
+//!
+//! The session lives here too, for fetch and for the uploads' XMLHttpRequest alike
+//! ([`common_headers`], [`Client::refused`]): every request goes with the browser's
+//! credentials (the session cookie, also when the API is on another origin, as in the
+//! browser tests), every write carries the header a cross-site form cannot send
+//! (`core::session::WRITE_HEADER`), and a 401 tells the console its session has ended.
 
+use super::session;
 use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::session::{is_write, WRITE_HEADER, WRITE_HEADER_VALUE};
+use web_sys::RequestCredentials;
 
 /// Long enough for a slow backend, short enough that an agent is not left waiting blind.
 const REQUEST_TIMEOUT_MS: u32 = 20_000;
@@ -41,11 +50,13 @@ fn clock_bits() -> u64 {
 /// Reads one backend's error body into the domain error (`wire/<backend>/error.rs`).
 pub type ErrorDecoder = fn(u16, &str, Option<String>) -> ApiError;
 
-/// One backend's way of speaking HTTP: today only its error decoder; its credentials join
-/// here when a gateway needs them.
+/// One backend's way of speaking HTTP: its error decoder, and what a 401 from it means.
 #[derive(Clone, Copy)]
 pub struct Client {
     pub decode_error: ErrorDecoder,
+    /// Whether a 401 means the agent's session has ended (every backend), rather than an
+    /// answer the caller reads itself (`/api/session`: a wrong password, nobody signed in).
+    reports_lost_session: bool,
 }
 
 impl std::fmt::Debug for Client {
@@ -57,16 +68,28 @@ impl std::fmt::Debug for Client {
 impl PartialEq for Client {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::fn_addr_eq(self.decode_error, other.decode_error)
+            && self.reports_lost_session == other.reports_lost_session
     }
 }
 
 impl Client {
     pub const fn new(decode_error: ErrorDecoder) -> Self {
-        Client { decode_error }
+        Client {
+            decode_error,
+            reports_lost_session: true,
+        }
+    }
+
+    /// For `/api/session` itself: its 401 is its answer, not a session that ended.
+    pub const fn for_session(decode_error: ErrorDecoder) -> Self {
+        Client {
+            decode_error,
+            reports_lost_session: false,
+        }
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
-        let text = self.exchange(Request::get(url), None).await?;
+        let text = self.exchange(Method::Get, url, None).await?;
         parse(&text)
     }
 
@@ -76,29 +99,53 @@ impl Client {
         url: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
-        let builder = match method {
-            Method::Post => Request::post(url),
-            Method::Put => Request::put(url),
-            Method::Patch => Request::patch(url),
-        };
-        let text = self.exchange(builder, Some(body)).await?;
-        parse(&text)
+        Ok(self.send_json_with_wait(method, url, body).await?)
     }
 
-    /// The whole exchange (correlation id, deadline, status check, the answer's text),
-    /// written once and generic over nothing: every request of every connector shares this
-    /// one copy, and only the JSON reading differs by type.
+    /// [`Client::send_json`], keeping the server's `Retry-After` beside its refusal.
+    pub async fn send_json_with_wait<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: &str,
+        body: &B,
+    ) -> Result<T, Refusal> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
+        let text = self.exchange(method, url, Some(body)).await?;
+        Ok(parse(&text)?)
+    }
+
+    /// A `DELETE` whose answer has no body worth reading.
+    pub async fn delete(&self, url: &str) -> Result<(), ApiError> {
+        self.exchange(Method::Delete, url, None).await?;
+        Ok(())
+    }
+
+    /// An error status as the backend's error; a 401 also tells the console its session
+    /// has ended (where this client's 401 means that). Fetch and XHR both end here.
+    pub fn refused(&self, status: u16, body: &str, correlation_id: Option<String>) -> ApiError {
+        if status == 401 && self.reports_lost_session {
+            session::report_lost_session();
+        }
+        (self.decode_error)(status, body, correlation_id)
+    }
+
+    /// The whole exchange (credentials, headers, deadline, status check, the answer's
+    /// text), written once and generic over nothing: every request of every connector
+    /// shares this one copy, and only the JSON reading differs by type.
     async fn exchange(
         &self,
-        builder: RequestBuilder,
+        method: Method,
+        url: &str,
         body: Option<String>,
-    ) -> Result<String, ApiError> {
+    ) -> Result<String, Refusal> {
         let controller = web_sys::AbortController::new().ok();
-        let builder = builder
-            .header(CORRELATION_HEADER, &new_correlation_id())
-            .header("Accept", "application/json")
+        let mut builder = method
+            .request(url)
+            .credentials(RequestCredentials::Include)
             .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+        for (name, value) in common_headers(method) {
+            builder = builder.header(name, &value);
+        }
         let request = match body {
             Some(body) => builder
                 .header("Content-Type", "application/json")
@@ -115,33 +162,103 @@ impl Client {
                 if let Some(controller) = controller {
                     controller.abort();
                 }
-                return Err(ApiError::new(ErrorKind::Timeout));
+                return Err(ApiError::new(ErrorKind::Timeout).into());
             }
         };
 
         if response.ok() {
-            response
+            Ok(response
                 .text()
                 .await
-                .map_err(|e| ApiError::network(e.to_string()))
+                .map_err(|e| ApiError::network(e.to_string()))?)
         } else {
             let correlation_id = response.headers().get(CORRELATION_HEADER);
+            let retry_after_secs = response
+                .headers()
+                .get("Retry-After")
+                .and_then(|value| parse_retry_after(&value));
             // An unreadable error body still leaves the status to speak.
             let body = response.text().await.unwrap_or_default();
-            Err((self.decode_error)(
-                response.status(),
-                &body,
-                correlation_id,
-            ))
+            Err(Refusal {
+                error: self.refused(response.status(), &body, correlation_id),
+                retry_after_secs,
+            })
         }
     }
 }
 
-#[derive(Clone, Copy, Debug)]
+/// A request that failed, with when the server said to try again. `ApiError` (in `core`)
+/// has no place for `Retry-After`, so it rides beside it for the one caller that shows
+/// it (signing in).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub error: ApiError,
+    /// `Retry-After` in seconds; an HTTP date, or a header the browser may not read
+    /// (another origin that does not expose it), leaves `None`.
+    pub retry_after_secs: Option<u64>,
+}
+
+impl From<ApiError> for Refusal {
+    fn from(error: ApiError) -> Self {
+        Refusal {
+            error,
+            retry_after_secs: None,
+        }
+    }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> Self {
+        refusal.error
+    }
+}
+
+fn parse_retry_after(value: &str) -> Option<u64> {
+    value.trim().parse().ok()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
+    Get,
     Post,
     Put,
     Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    fn request(self, url: &str) -> RequestBuilder {
+        match self {
+            Method::Get => Request::get(url),
+            Method::Post => Request::post(url),
+            Method::Put => Request::put(url),
+            Method::Patch => Request::patch(url),
+            Method::Delete => Request::delete(url),
+        }
+    }
+}
+
+/// The headers every request carries, through fetch or XMLHttpRequest: a correlation id,
+/// the JSON it accepts, and on a write the header a cross-site form cannot send.
+pub fn common_headers(method: Method) -> Vec<(&'static str, String)> {
+    let mut headers = vec![
+        (CORRELATION_HEADER, new_correlation_id()),
+        ("Accept", "application/json".to_owned()),
+    ];
+    if is_write(method.as_str()) {
+        headers.push((WRITE_HEADER, WRITE_HEADER_VALUE.to_owned()));
+    }
+    headers
 }
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {

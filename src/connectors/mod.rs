@@ -1,13 +1,15 @@
 //! The console's connectors: one per backend dialect behind one interface
 //! ([`ConversationBackend`]), dispatched by the [`Connector`] enum. Shared plumbing sits
-//! beside them ([`http`], [`upload`]), discovery in [`directory`], the merge of every
-//! backend's conversations in [`inbox`]. Pages call these and see only the domain.
+//! beside them ([`http`], [`upload`]), discovery in [`directory`], who is signed in in
+//! [`session`], the merge of every backend's conversations in [`inbox`]. Pages call these
+//! and see only the domain.
 
 pub mod communication;
 pub mod directory;
 pub mod http;
 pub mod inbox;
 pub mod octopia;
+pub mod session;
 pub mod upload;
 
 pub use directory::{load_backends, load_directory, Directory};

@@ -1,8 +1,9 @@
 //! Multipart uploads with progress and cancel. `fetch` cannot report upload progress, so
 //! uploads go through XMLHttpRequest and its `upload.onprogress`; everything else stays
-//! on gloo-net.
+//! on gloo-net. Like every request, an upload goes with the browser's credentials and the
+//! headers of [`common_headers`], and its error status goes through [`Client::refused`].
 
-use super::http::{new_correlation_id, Client};
+use super::http::{common_headers, Client, Method};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -96,8 +97,10 @@ pub async fn post_with_progress(
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::network("no XMLHttpRequest"))?;
     xhr.open("POST", url)
         .map_err(|_| ApiError::network(format!("cannot open {url}")))?;
-    let _ = xhr.set_request_header("X-Correlation-ID", &new_correlation_id());
-    let _ = xhr.set_request_header("Accept", "application/json");
+    xhr.set_with_credentials(true);
+    for (name, value) in common_headers(Method::Post) {
+        let _ = xhr.set_request_header(name, &value);
+    }
     if let UploadBody::Json(_) = body {
         let _ = xhr.set_request_header("Content-Type", "application/json");
     }
@@ -163,7 +166,7 @@ pub async fn post_with_progress(
                 Ok(body)
             } else {
                 let correlation_id = xhr.get_response_header("X-Correlation-ID").ok().flatten();
-                Err((client.decode_error)(status, &body, correlation_id))
+                Err(client.refused(status, &body, correlation_id))
             }
         }
     }
