@@ -1,4 +1,5 @@
-//! Switchboard's browser app: the agent console and the public contact page.
+//! Switchboard's browser app: the agent console, its sign-in page and the public contact
+//! page.
 //!
 //! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
 //! [`components`], and all HTTP goes through the connectors of [`connectors`].
@@ -16,6 +17,7 @@ use pages::console::{ConsolePage, NoConversation};
 use pages::contact::ContactPage;
 use pages::conversation::ConversationPage;
 use pages::not_found::NotFound;
+use pages::sign_in::SignInPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,6 +25,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/contact") view=ContactPage />
+                <Route path=path!("/sign-in") view=SignInPage />
                 <ParentRoute path=path!("") view=ConsolePage>
                     <Route path=path!("/") view=NoConversation />
                     <Route path=path!("/conversations/:backend/:id") view=ConversationPage />

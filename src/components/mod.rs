@@ -1,5 +1,5 @@
 //! Widgets, each on its own: the views, the list, the thread, the reply box, the assignee
-//! and status controls, and the shared loading, empty and error states.
+//! and status controls, the sign-in form, and the shared loading, empty and error states.
 
 pub mod agent_picker;
 pub mod assignee_select;
@@ -9,6 +9,7 @@ pub mod conversation_list;
 pub mod feedback;
 pub mod inbox_views;
 pub mod reply_box;
+pub mod sign_in_form;
 pub mod status_badge;
 pub mod status_controls;
 pub mod thread;

@@ -4,3 +4,4 @@ pub mod console;
 pub mod contact;
 pub mod conversation;
 pub mod not_found;
+pub mod sign_in;
