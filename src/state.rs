@@ -1,14 +1,16 @@
 //! What the whole console shares through context: where the API is, the directory the
-//! server gave, who the agent is, the clock for relative times, the inbox as shown, and
-//! every backend's counts.
+//! server gave, the signed-in agent and whether their session has ended, the clock for
+//! relative times, the inbox as shown, and every backend's counts.
 
+use crate::connectors::session::watch_lost_session;
 use crate::connectors::{ConversationBackend, Counter, Directory, Inbox};
-use crate::storage;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use std::time::Duration;
 use switchboard_core::domain::Conversation;
 use switchboard_core::error::ApiError;
+use switchboard_core::session::SessionAgent;
 
 /// Prefix for every API URL: empty for the serving origin; tests point it at a test server.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,27 +23,82 @@ pub fn api_origin() -> String {
 /// The directory, loaded once for the console.
 pub type DirectoryResource = LocalResource<Result<Directory, ApiError>>;
 
-/// The agent using the console, remembered in the browser until sign-in exists.
+/// The signed-in agent, as the session says: who replies, and whom "Assign to me" means.
+/// `None` only where a widget is mounted without a session (its tests).
 #[derive(Clone, Copy, Debug)]
-pub struct CurrentAgent(pub RwSignal<Option<String>>);
+pub struct CurrentAgent(pub RwSignal<Option<SessionAgent>>);
 
 impl CurrentAgent {
-    pub fn from_storage() -> Self {
-        CurrentAgent(RwSignal::new(storage::read(storage::AGENT_KEY)))
+    pub fn signed_in(agent: SessionAgent) -> Self {
+        CurrentAgent(RwSignal::new(Some(agent)))
     }
 
     pub fn id(&self) -> Option<String> {
-        self.0.get()
+        self.0.with(|agent| agent.as_ref().map(|a| a.id.clone()))
     }
 
-    pub fn set(&self, id: Option<String>) {
-        match &id {
-            Some(id) => {
-                storage::write(storage::AGENT_KEY, id);
-            }
-            None => storage::remove(storage::AGENT_KEY),
+    pub fn id_untracked(&self) -> Option<String> {
+        self.0
+            .with_untracked(|agent| agent.as_ref().map(|a| a.id.clone()))
+    }
+
+    pub fn name(&self) -> Option<String> {
+        self.0.with(|agent| agent.as_ref().map(|a| a.name.clone()))
+    }
+
+    pub fn email_untracked(&self) -> Option<String> {
+        self.0
+            .with_untracked(|agent| agent.as_ref().map(|a| a.email.clone()))
+    }
+
+    /// Signed in again, maybe as someone else.
+    pub fn set(&self, agent: SessionAgent) {
+        self.0.set(Some(agent));
+    }
+}
+
+/// Whether a request has found the session ended (expired, or signed out elsewhere), and
+/// what had focus then: the console waits, untouched, under a sign-in dialog, and the
+/// agent is given their place back once signed in again.
+#[derive(Clone, Copy)]
+pub struct SessionLost {
+    pub ended: RwSignal<bool>,
+    focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl SessionLost {
+    /// Hears every request's 401 for as long as the console lives.
+    fn watch() -> Self {
+        let lost = SessionLost {
+            ended: RwSignal::new(false),
+            focus: StoredValue::new_local(None),
+        };
+        let watch = watch_lost_session(move || lost.report());
+        on_cleanup(move || drop(watch));
+        lost
+    }
+
+    fn report(&self) {
+        if self.ended.try_get_untracked() == Some(false) {
+            // Now, before the console is made inert and the browser moves focus away.
+            let focused = document()
+                .active_element()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            self.focus.try_set_value(focused);
+            self.ended.try_set(true);
         }
-        self.0.set(id);
+    }
+
+    /// Signed in again: the console is usable again, and focus goes back where it was.
+    pub fn resolved(&self) {
+        self.ended.set(false);
+        if let Some(element) = self.focus.try_get_value().flatten() {
+            leptos::task::spawn_local(async move {
+                // Once the console is no longer inert: an inert element takes no focus.
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                let _ = element.focus();
+            });
+        }
     }
 }
 
@@ -104,10 +161,11 @@ fn counters(directory: DirectoryResource) -> CountersResource {
     })
 }
 
-/// Shares everything the console needs; called once by the console layout.
-pub fn provide_console_state(directory: DirectoryResource) {
+/// Shares everything the console needs; called once by the console layout, signed in.
+pub fn provide_console_state(directory: DirectoryResource, agent: SessionAgent) {
     provide_context(directory);
-    provide_context(CurrentAgent::from_storage());
+    provide_context(CurrentAgent::signed_in(agent));
+    provide_context(SessionLost::watch());
     provide_context(InboxRows(RwSignal::new(Inbox::default())));
     provide_context(counters(directory));
     provide_context(Clock::start());

@@ -1,5 +1,5 @@
-//! The browser's localStorage, for what must survive a reload: who the agent is and the
-//! drafts they typed. Storage can be missing or full (private mode, quotas); then these
+//! The browser's localStorage, for what must survive a reload: the drafts agents typed
+//! (who the agent is lives in the server's session, never here). Storage can be missing or full (private mode, quotas); then these
 //! calls do nothing rather than fail the page.
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -21,8 +21,6 @@ pub fn remove(key: &str) {
         let _ = storage.remove_item(key);
     }
 }
-
-pub const AGENT_KEY: &str = "switchboard.agent";
 
 /// Where the draft of a reply to one conversation is kept.
 pub fn draft_key(backend: &str, id: &str) -> String {

@@ -168,14 +168,14 @@ async fn reply_box_refuses_a_blank_reply_and_keeps_the_draft() {
 }
 
 #[wasm_bindgen_test]
-async fn reply_box_asks_who_you_are_before_sending_and_keeps_text_when_sending_fails() {
+async fn reply_box_sends_nothing_without_a_signed_in_agent_and_keeps_text_when_sending_fails() {
     clear_storage();
     let root = reply_box(None);
     settle().await;
     type_into(&root, "reply-input", "Hello!");
     click(&root, "reply-send");
     settle().await;
-    assert!(text(&root, "reply-problem").contains("Choose who you are"));
+    assert!(text(&root, "reply-problem").contains("sign in again"));
 
     // Nobody listens on port 9: the send fails, the words stay.
     let root = reply_box(Some("agent-camille"));

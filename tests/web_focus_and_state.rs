@@ -17,7 +17,6 @@ use switchboard::components::reply_box::ReplyBox;
 use switchboard::components::status_controls::StatusControls;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
-use switchboard::state::CurrentAgent;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::ConversationStatus;
 use switchboard_core::wire::communication::CAPABILITIES;
@@ -56,7 +55,7 @@ fn is_hidden(el: &web_sys::Element) -> bool {
 #[wasm_bindgen_test]
 async fn choosing_an_assignee_commits_nothing_until_enter_and_keeps_focus() {
     let root = mount(|| {
-        provide_context(CurrentAgent(RwSignal::new(Some("a-1".to_owned()))));
+        provide_context(signed_in_as("a-1"));
         view! {
             <AssigneeSelect
                 connector=unreachable()
@@ -168,7 +167,7 @@ async fn views_change_beside_an_open_conversation_without_closing_it() {
 
 fn closed_reply_box(can_reopen: bool) -> HtmlElement {
     mount(move || {
-        provide_context(CurrentAgent(RwSignal::new(Some("a-1".to_owned()))));
+        provide_context(signed_in_as("a-1"));
         view! {
             <ReplyBox
                 connector=unreachable()

@@ -1,7 +1,6 @@
 //! Widgets, each on its own: the views, the list, the thread, the reply box, the assignee
 //! and status controls, the sign-in form, and the shared loading, empty and error states.
 
-pub mod agent_picker;
 pub mod assignee_select;
 pub mod attachment_picker;
 pub mod change;
@@ -9,7 +8,9 @@ pub mod conversation_list;
 pub mod feedback;
 pub mod inbox_views;
 pub mod reply_box;
+pub mod session_ended;
 pub mod sign_in_form;
+pub mod signed_in;
 pub mod status_badge;
 pub mod status_controls;
 pub mod thread;

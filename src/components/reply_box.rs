@@ -146,7 +146,7 @@ pub fn ReplyBox(
         }
         let Some(agent) = current_agent.id() else {
             problem.set(Some(
-                "Choose who you are (top right) before replying.".to_owned(),
+                "You are not signed in: sign in again to send this reply.".to_owned(),
             ));
             return;
         };

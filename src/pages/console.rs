@@ -1,31 +1,85 @@
 //! The agent console's frame: top bar, views on the left, the inbox in the middle, and
 //! the open conversation (the nested route) on the right. The inbox loads the first page
 //! of every backend per view, appends further pages, and finds by reference.
+//!
+//! Nothing of it shows without a session: the console first asks who is signed in, and
+//! sends an agent who is not to the sign-in page, which brings them back here. A session
+//! that ends later is signed into again over the console ([`SessionEnded`]).
 
-use crate::components::agent_picker::AgentPicker;
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::inbox_views::{use_inbox_filters, InboxFilters, InboxViews};
-use crate::connectors::{load_directory, load_inbox, load_more, Inbox};
-use crate::state::{api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxRows};
+use crate::components::inbox_views::{use_inbox_filters, with_search, InboxFilters, InboxViews};
+use crate::components::session_ended::SessionEnded;
+use crate::components::signed_in::SignedInAgent;
+use crate::connectors::{load_directory, load_inbox, load_more, session, Inbox};
+use crate::pages::sign_in::sign_in_href;
+use crate::state::{
+    api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxRows, SessionLost,
+};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::components::Outlet;
+use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{AssigneeFilter, InboxQuery};
+use switchboard_core::session::SessionAgent;
 
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
 
+/// The console once the server has said who is signed in; the sign-in page otherwise.
 #[component]
 pub fn ConsolePage() -> impl IntoView {
+    let origin = api_origin();
+    let session = LocalResource::new(move || {
+        let origin = origin.clone();
+        async move { session::current(&origin).await }
+    });
+    let retry = Callback::new(move |_| session.refetch());
+    view! {
+        <Transition fallback=|| view! { <Loading label="Opening the console…" /> }>
+            {move || Suspend::new(async move {
+                match session.await {
+                    Ok(Some(session)) => view! { <Console agent=session.agent /> }.into_any(),
+                    Ok(None) => view! { <ToSignIn /> }.into_any(),
+                    Err(error) => view! {
+                        <main class="public-main">
+                            <ErrorPanel error context="The console could not reach its server." on_retry=retry />
+                        </main>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Nobody is signed in: to the sign-in page, which comes back to this very page.
+#[component]
+fn ToSignIn() -> impl IntoView {
+    let location = use_location();
+    let wanted = with_search(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    );
+    // Replacing: Back from the sign-in page must not come here to be sent there again.
+    view! {
+        <Redirect
+            path=sign_in_href(&wanted)
+            options=NavigateOptions { replace: true, ..Default::default() }
+        />
+    }
+}
+
+#[component]
+fn Console(agent: SessionAgent) -> impl IntoView {
     let origin = api_origin();
     let directory: DirectoryResource = LocalResource::new(move || {
         let origin = origin.clone();
         async move { load_directory(&origin).await }
     });
-    provide_console_state(directory);
+    provide_console_state(directory, agent);
     let agents = Signal::derive(move || {
         directory
             .get()
@@ -36,9 +90,11 @@ pub fn ConsolePage() -> impl IntoView {
     let location = use_location();
     // On a phone one pane shows at a time: the thread when a conversation is open.
     let has_selection = move || location.pathname.with(|p| p.starts_with("/conversations/"));
+    let lost = expect_context::<SessionLost>();
 
     view! {
-        <div class="console" class:has-selection=has_selection>
+        // Inert while the session is signed into again: kept as it is, out of reach.
+        <div class="console" class:has-selection=has_selection inert=move || lost.ended.get()>
             <nav class="skip-links" aria-label="Skip links">
                 <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>"Skip to the list"</a>
                 <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>"Skip to the conversation"</a>
@@ -48,7 +104,7 @@ pub fn ConsolePage() -> impl IntoView {
                 <a class="brand" href="/">"Switchboard"</a>
                 <span class="topbar-spacer"></span>
                 <a class="topbar-link" href="/contact">"Public contact page"</a>
-                <AgentPicker agents />
+                <SignedInAgent />
             </header>
             <aside class="sidebar">
                 <InboxViews />
@@ -60,6 +116,7 @@ pub fn ConsolePage() -> impl IntoView {
                 <Outlet />
             </main>
         </div>
+        <SessionEnded />
     }
 }
 
@@ -101,13 +158,13 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
     let current_agent = expect_context::<CurrentAgent>();
     let rows = expect_context::<InboxRows>();
     let filters = use_inbox_filters();
-    // Who I am matters only to "Mine": choosing yourself must not reload other views.
+    // Who I am matters only to "Mine": signing in again must not reload other views.
     let query = Memo::new(move |_| {
         let filters = filters.get();
         let me = if filters.assignee == AssigneeFilter::Me {
             current_agent.id()
         } else {
-            current_agent.0.get_untracked()
+            current_agent.id_untracked()
         };
         query_for(&filters, me)
     });
@@ -309,7 +366,7 @@ fn InboxBody(
         (loaded.get() && count() == 0).then(|| {
             let hint = match query.with(|q| q.assignee) {
                 AssigneeFilter::Me if current_agent.id().is_none() => {
-                    "Choose who you are at the top right to see your conversations."
+                    "Sign in to see your conversations."
                 }
                 AssigneeFilter::Me => "Nothing is assigned to you in this view.",
                 _ => "Try another view on the left.",

@@ -9,6 +9,7 @@ use switchboard::components::reply_box::ReplyBox;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
 use switchboard::state::CurrentAgent;
+use switchboard_core::session::{Role, SessionAgent};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// Mounts a view into its own new `<div>` and returns that div; the view stays mounted.
@@ -225,10 +226,25 @@ pub fn paste_files(root: &Element, testid: &str, files: &[web_sys::File]) {
 /// Where nothing listens: a send there fails like a dropped connection.
 pub const UNREACHABLE_API: &str = "http://127.0.0.1:9/communication/v1";
 
+/// The agent `id` as a session names them, for widgets mounted without a server.
+pub fn session_agent(id: &str) -> SessionAgent {
+    SessionAgent {
+        id: id.to_owned(),
+        name: format!("Agent {id}"),
+        email: format!("{id}@switchboard.example"),
+        role: Role::Agent,
+    }
+}
+
+/// The console's context for a widget used by the signed-in agent `id`.
+pub fn signed_in_as(id: &str) -> CurrentAgent {
+    CurrentAgent::signed_in(session_agent(id))
+}
+
 /// A reply box for `conversation_id` on the communication connector at `api`, as the
-/// agent `agent` (or nobody chosen yet).
+/// signed-in agent `agent` (or with nobody signed in).
 pub fn mount_reply_box(agent: Option<&str>, conversation_id: &str, api: &str) -> HtmlElement {
-    let agent = agent.map(str::to_owned);
+    let agent = agent.map(session_agent);
     let conversation_id = conversation_id.to_owned();
     let api = api.to_owned();
     mount(move || {

@@ -1,0 +1,51 @@
+//! Who is signed in, at the top right, and the way out: "Sign out" ends the session on
+//! the server, then shows the sign-in page. If the server cannot be reached the agent is
+//! told they are still signed in, rather than shown a sign-in page that would lie.
+
+use crate::connectors::session;
+use crate::pages::sign_in::SIGN_IN_PATH;
+use crate::state::{api_origin, CurrentAgent};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn SignedInAgent() -> impl IntoView {
+    let agent = expect_context::<CurrentAgent>();
+    let origin = api_origin();
+    let navigate = use_navigate();
+    let sign_out = Action::new_local(move |_: &()| {
+        let origin = origin.clone();
+        async move { session::sign_out(&origin).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            navigate(SIGN_IN_PATH, Default::default());
+        }
+    });
+    let error = move || match sign_out.value().get() {
+        Some(Err(error)) => Some(format!("You are still signed in: {error}")),
+        _ => None,
+    };
+    let busy = move || sign_out.pending().get().then_some("true");
+    view! {
+        <span class="signed-in">
+            <span class="label-text">"Signed in as"</span>
+            <strong data-testid="signed-in-agent">{move || agent.name()}</strong>
+        </span>
+        // Busy, never disabled: a disabled button would drop the agent's focus.
+        <button
+            class="button ghost"
+            type="button"
+            data-testid="sign-out"
+            aria-disabled=busy
+            on:click=move |_| {
+                if !sign_out.pending().get_untracked() {
+                    sign_out.dispatch(());
+                }
+            }
+        >
+            {move || if sign_out.pending().get() { "Signing out…" } else { "Sign out" }}
+        </button>
+        <span class="field-error" role="alert" data-testid="sign-out-error">{error}</span>
+    }
+}
