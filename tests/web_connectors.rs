@@ -1,16 +1,19 @@
 //! Every connector against a real reference server (`scripts/test.sh` starts one with a
 //! fresh database and passes its URL at build time): one contract suite that each runs
 //! (list and page, open, reply with a file, assign, close, errors), then each dialect's own
-//! cases beside it.
+//! cases beside it. The server lets only a signed-in agent in, so every test signs in
+//! first (the session is the browser's cookie, shared by the tests of this file), and the
+//! session's own contract is tested here too.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use common::{make_file, server_origin, PDF_HEAD};
+use common::{make_file, server_origin, sign_in, DEMO_EMAIL, PDF_HEAD};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use switchboard::connectors::{
-    load_directory, load_inbox, load_more, Connector, ConversationBackend, Directory, Reply,
+    load_backends, load_directory, load_inbox, load_more, session, Connector, ConversationBackend,
+    Directory, Reply,
 };
 use switchboard_core::domain::{
     AssigneeFilter, AuthorKind, Conversation, ConversationStatus, InboxQuery, StatusChange,
@@ -202,6 +205,7 @@ async fn errors_come_back_typed_and_in_words(name: &str) {
 
 #[wasm_bindgen_test]
 async fn every_connector_lists_newest_first_and_pages_append() {
+    sign_in().await;
     for name in BACKENDS {
         lists_newest_first_and_pages_append(name).await;
     }
@@ -209,6 +213,7 @@ async fn every_connector_lists_newest_first_and_pages_append() {
 
 #[wasm_bindgen_test]
 async fn every_connector_opens_and_replies_with_a_file() {
+    sign_in().await;
     for name in BACKENDS {
         opens_a_conversation_and_replies_with_a_file(name).await;
     }
@@ -216,6 +221,7 @@ async fn every_connector_opens_and_replies_with_a_file() {
 
 #[wasm_bindgen_test]
 async fn every_connector_assigns_and_closes_as_its_capabilities_say() {
+    sign_in().await;
     for name in BACKENDS {
         assigns_and_closes_as_its_capabilities_say(name).await;
     }
@@ -223,6 +229,7 @@ async fn every_connector_assigns_and_closes_as_its_capabilities_say() {
 
 #[wasm_bindgen_test]
 async fn every_connector_maps_errors() {
+    sign_in().await;
     for name in BACKENDS {
         errors_come_back_typed_and_in_words(name).await;
     }
@@ -231,10 +238,74 @@ async fn every_connector_maps_errors() {
     assert_eq!(unreachable.kind, ErrorKind::Network);
 }
 
+// ---- the session ------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn an_agent_signs_in_is_known_and_signs_out_and_then_nothing_opens() {
+    let origin = server_origin();
+    session::sign_out(origin).await.expect("signed out");
+    assert_eq!(session::current(origin).await.expect("asked"), None);
+
+    // Deny by default: without a session every backend answers 401, and the console hears
+    // that its session has ended; discovery alone is public.
+    let lost = std::rc::Rc::new(std::cell::Cell::new(0));
+    let watch = session::watch_lost_session({
+        let lost = lost.clone();
+        move || lost.set(lost.get() + 1)
+    });
+    let public = load_backends(origin).await.expect("public discovery");
+    for connector in &public.connectors {
+        let error = connector
+            .list_conversations(&InboxQuery::default(), None)
+            .await
+            .unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Unauthorized, "{}", connector.name());
+    }
+    assert_eq!(
+        load_directory(origin).await.unwrap_err().kind,
+        ErrorKind::Unauthorized,
+        "who the agents are is not public"
+    );
+    let heard = lost.get();
+    assert!(
+        heard > public.connectors.len(),
+        "every 401 is heard: {heard}"
+    );
+
+    // A wrong password is refused in words, and is not a session that ended.
+    let refusal = session::sign_in(origin, DEMO_EMAIL, "not-the-password")
+        .await
+        .unwrap_err();
+    assert_eq!(refusal.error.kind, ErrorKind::Unauthorized);
+    assert_eq!(
+        lost.get(),
+        heard,
+        "a refused sign-in is not a session that ended"
+    );
+    drop(watch);
+
+    let signed_in = sign_in().await;
+    assert_eq!(signed_in.agent.email, DEMO_EMAIL);
+    assert!(!signed_in.agent.name.is_empty());
+    let known = session::current(origin)
+        .await
+        .expect("asked")
+        .expect("a session");
+    assert_eq!(known.agent, signed_in.agent);
+    let directory = load_directory(origin).await.expect("directory");
+    assert!(directory.agents.iter().any(|a| a.id == known.agent.id));
+
+    session::sign_out(origin).await.expect("signed out");
+    assert_eq!(session::current(origin).await.expect("asked"), None);
+    // Signing out twice is no error: the session is as ended as it gets.
+    session::sign_out(origin).await.expect("signed out again");
+}
+
 // ---- communication's own cases ---------------------------------------------------------------
 
 #[wasm_bindgen_test]
 async fn discovery_finds_both_backends_and_the_agents() {
+    sign_in().await;
     let directory = load_directory(server_origin()).await.expect("directory");
     for name in BACKENDS {
         assert!(directory.connector(name).is_some(), "{name}");
@@ -245,6 +316,7 @@ async fn discovery_finds_both_backends_and_the_agents() {
 
 #[wasm_bindgen_test]
 async fn the_inbox_lists_newest_activity_first_and_filters() {
+    sign_in().await;
     let directory = load_directory(server_origin()).await.expect("directory");
     let query = InboxQuery {
         page_size: 20,
@@ -297,11 +369,14 @@ async fn the_inbox_lists_newest_activity_first_and_filters() {
 
 #[wasm_bindgen_test]
 async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
-    let directory = load_directory(server_origin()).await.expect("directory");
-    let contact = directory
-        .contact_backend()
-        .expect("contact backend")
-        .clone();
+    // A customer has no session: the public discovery and the contact endpoint need none.
+    session::sign_out(server_origin())
+        .await
+        .expect("signed out");
+    let public = load_backends(server_origin())
+        .await
+        .expect("public discovery");
+    let contact = public.contact_backend().expect("contact backend").clone();
     assert_eq!(
         contact.name(),
         "communication",
@@ -319,6 +394,8 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         .expect("sent");
     assert!(!receipt.reference.is_empty());
     let conversation_id = receipt.conversation_id.expect("a conversation was opened");
+    sign_in().await;
+    let directory = load_directory(server_origin()).await.expect("directory");
     let connector = directory.connector("communication").unwrap();
     let conversation = connector
         .conversation(&conversation_id)
@@ -347,6 +424,7 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
 
 #[wasm_bindgen_test]
 async fn replies_carry_files_and_the_server_checks_them_again() {
+    sign_in().await;
     use common::{make_file, EXE_HEAD, PDF_HEAD, PNG_HEAD};
     use switchboard::connectors::upload::UploadControl;
 
@@ -369,6 +447,7 @@ async fn replies_carry_files_and_the_server_checks_them_again() {
     assert!(png.is_image);
     assert!(png.url.starts_with(server_origin()), "{}", png.url);
     let served = gloo_net::http::Request::get(&message.attachments[1].url)
+        .credentials(web_sys::RequestCredentials::Include)
         .send()
         .await
         .expect("download");
@@ -397,6 +476,7 @@ async fn replies_carry_files_and_the_server_checks_them_again() {
 
 #[wasm_bindgen_test]
 async fn an_upload_under_way_can_be_cancelled() {
+    sign_in().await;
     use common::{make_file, PDF_HEAD};
     use switchboard::connectors::upload::UploadControl;
     use switchboard_core::attachments::MB;
@@ -458,6 +538,7 @@ async fn the_claim(connector: &Connector) -> Conversation {
 
 #[wasm_bindgen_test]
 async fn octopia_finds_by_order_reference_with_reasons_in_words() {
+    sign_in().await;
     let (_, connector) = connector("octopia").await;
     let claim = the_claim(&connector).await;
     assert_eq!(claim.reference.as_deref(), Some(CLAIM_REFERENCE));
@@ -479,6 +560,7 @@ async fn octopia_finds_by_order_reference_with_reasons_in_words() {
 
 #[wasm_bindgen_test]
 async fn octopia_refuses_a_receiver_the_discussion_does_not_have() {
+    sign_in().await;
     let (directory, connector) = connector("octopia").await;
     let discussion = first(&connector, StatusFilter::Open).await;
     let mut wrong = reply(&directory.agents[0].id, "Bonjour");
@@ -500,6 +582,7 @@ async fn octopia_refuses_a_receiver_the_discussion_does_not_have() {
 
 #[wasm_bindgen_test]
 async fn octopia_reads_unreads_and_counts_claims_to_treat() {
+    sign_in().await;
     let (_, connector) = connector("octopia").await;
     let claim = the_claim(&connector).await;
     let id = claim.key.id.clone();

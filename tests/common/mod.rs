@@ -1,5 +1,6 @@
-//! Helpers for the browser tests: a fresh container per test, and events the way a
-//! person's typing produces them (bubbling, so Leptos' delegated handlers see them).
+//! Helpers for the browser tests: a fresh container per test, events the way a person's
+//! typing produces them (bubbling, so Leptos' delegated handlers see them), and the demo
+//! agent's session on the live test server.
 
 #![allow(dead_code)]
 
@@ -169,6 +170,26 @@ pub fn server_origin() -> &'static str {
             "SWITCHBOARD_TEST_SERVER must name a running reference server; scripts/test.sh starts one"
         ),
     }
+}
+
+/// The demo agent the reference server creates, and the password written in the README.
+pub const DEMO_EMAIL: &str = "camille.laurent@switchboard.example";
+pub const DEMO_PASSWORD: &str = "switchboard-demo";
+
+/// Signs the demo agent in on the live test server, unless this browser already holds
+/// their session (the cookie is shared by every test of a file): tests that talk to the
+/// server call it first.
+pub async fn sign_in() -> switchboard_core::session::Session {
+    use switchboard::connectors::session;
+    let origin = server_origin();
+    if let Ok(Some(current)) = session::current(origin).await {
+        if current.agent.email == DEMO_EMAIL {
+            return current;
+        }
+    }
+    session::sign_in(origin, DEMO_EMAIL, DEMO_PASSWORD)
+        .await
+        .unwrap_or_else(|refusal| panic!("the demo agent cannot sign in: {refusal:?}"))
 }
 
 /// A file built in the test: `head` (its magic number) then zeros up to `size` bytes.
