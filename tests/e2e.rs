@@ -2,19 +2,26 @@
 //! reference server, driven in headless Chromium through chromedriver.
 //!
 //! `scripts/test.sh` builds `dist/` first. Each test starts its own server on a fresh
-//! database and its own chromedriver.
+//! database and its own chromedriver. Agents sign in through the sign-in page, as the demo
+//! agent; the tests' own look at the server (reqwest) signs in too, with its own session.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::net::TcpListener as StdListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::Duration;
+use switchboard_core::session::{SESSION_COOKIE, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 use switchboard_server::{serve, Config};
 use thirtyfour::prelude::*;
 use thirtyfour::ChromiumLikeCapabilities;
 
 const WAIT: Duration = Duration::from_secs(20);
 const POLL: Duration = Duration::from_millis(100);
+
+/// The demo agent the reference server creates, and the password the README gives.
+const DEMO_EMAIL: &str = "camille.laurent@switchboard.example";
+const DEMO_PASSWORD: &str = "switchboard-demo";
 
 struct Chromedriver(Child);
 
@@ -28,6 +35,8 @@ impl Drop for Chromedriver {
 struct Harness {
     base: String,
     driver: WebDriver,
+    /// The test's own session cookie (`name=value`), for its requests to the API.
+    api_cookie: Mutex<Option<String>>,
     _chromedriver: Chromedriver,
     _db: tempfile::TempDir,
 }
@@ -107,6 +116,7 @@ async fn start() -> Harness {
     Harness {
         base,
         driver: driver.expect("chromedriver answers within 10 s"),
+        api_cookie: Mutex::new(None),
         _chromedriver: chromedriver,
         _db: db,
     }
@@ -229,33 +239,121 @@ impl Harness {
             .expect("a count")
     }
 
-    async fn api_json(&self, path: &str) -> serde_json::Value {
-        let response = reqwest_get(&format!("{}{path}", self.base)).await;
-        serde_json::from_str(&response).expect("the server answers JSON")
+    /// Waits until the page's path and query are `expected`.
+    async fn wait_for_path(&self, expected: &str) {
+        let mut last = String::new();
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            let url = self.driver.current_url().await.expect("a URL");
+            last = match url.query() {
+                Some(query) => format!("{}?{query}", url.path()),
+                None => url.path().to_owned(),
+            };
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("the page never reached {expected}; it is at {last}");
     }
-}
 
-async fn reqwest_get(url: &str) -> String {
-    reqwest::get(url)
-        .await
-        .expect("the server answers")
-        .text()
-        .await
-        .expect("a body")
+    /// Replaces a field's text as a person does: select all, type over it.
+    async fn retype(&self, by: By, text: &str) {
+        let field = self.wait_for(by).await;
+        field.send_keys(Key::Control + "a").await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Fills the sign-in form on screen as the demo agent and sends it with Enter.
+    async fn submit_sign_in(&self, password: &str) {
+        self.retype(testid("sign-in-email"), DEMO_EMAIL).await;
+        self.retype(testid("sign-in-password"), password).await;
+        self.press(Key::Enter).await;
+    }
+
+    /// Opens `path` as an agent does: the console sends them to sign in, they sign in on
+    /// the page, and it brings them back to `path`. Returns the signed-in agent's id.
+    async fn sign_in_at(&self, path: &str) -> String {
+        self.driver
+            .goto(format!("{}{path}", self.base))
+            .await
+            .unwrap();
+        self.wait_for(testid("sign-in-form")).await;
+        self.submit_sign_in(DEMO_PASSWORD).await;
+        self.wait_for(testid("signed-in-agent")).await;
+        self.wait_for_path(path).await;
+        let session = self.api_json(SESSION_PATH).await;
+        session["agent"]["id"]
+            .as_str()
+            .expect("the demo agent's id")
+            .to_owned()
+    }
+
+    /// The test's own session on the server, signed in once.
+    async fn api_cookie(&self) -> String {
+        if let Some(cookie) = self.api_cookie.lock().unwrap().clone() {
+            return cookie;
+        }
+        let body = serde_json::json!({ "email": DEMO_EMAIL, "password": DEMO_PASSWORD });
+        let response = reqwest::Client::new()
+            .post(format!("{}{SESSION_PATH}", self.base))
+            .header("content-type", "application/json")
+            .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), 200, "the demo agent signs in");
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with(&format!("{SESSION_COOKIE}=")))
+            .and_then(|value| value.split(';').next())
+            .expect("the session cookie")
+            .to_owned();
+        *self.api_cookie.lock().unwrap() = Some(cookie.clone());
+        cookie
+    }
+
+    /// A GET as the signed-in demo agent.
+    async fn api_get(&self, url: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(url)
+            .header("cookie", self.api_cookie().await)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    async fn api_json(&self, path: &str) -> serde_json::Value {
+        let response = self.api_get(&format!("{}{path}", self.base)).await;
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        let text = response.text().await.expect("a body");
+        serde_json::from_str(&text).expect("the server answers JSON")
+    }
+
+    async fn api_bytes(&self, url: &str) -> Vec<u8> {
+        let response = self.api_get(url).await;
+        assert!(
+            response.status().is_success(),
+            "{url}: {}",
+            response.status()
+        );
+        response.bytes().await.expect("a body").to_vec()
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
     let h = start().await;
+    let me = h.sign_in_at("/?status=open").await;
     let agents = h.api_json("/api/agents").await;
-    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
-
-    h.driver
-        .goto(format!("{}/?status=open", h.base))
-        .await
-        .unwrap();
     h.wait_for(communication_row()).await;
-    h.select("agent-picker", &me).await;
 
     // Open the first open conversation.
     let key = h.attribute(communication_row(), "data-key").await;
@@ -363,15 +461,13 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         selected.is_selected().await.unwrap(),
         "the colleague is still assigned"
     );
-    let picker = h
-        .wait_for(By::Css(format!(
-            "[data-testid='agent-picker'] option[value='{me}']"
-        )))
-        .await;
-    assert!(
-        picker.is_selected().await.unwrap(),
-        "the browser remembers who I am"
-    );
+    let my_name = agents
+        .as_array()
+        .and_then(|all| all.iter().find(|a| a["id"] == me.as_str()))
+        .and_then(|a| a["name"].as_str())
+        .expect("my name")
+        .to_owned();
+    h.wait_for_text(testid("signed-in-agent"), &my_name).await;
 
     // And the server agrees.
     let id = key.split_once('/').map(|(_, id)| id).expect("backend/id");
@@ -381,6 +477,11 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
     assert_eq!(stored["status"], "CLOSED");
     assert_eq!(stored["assignedAgentId"], colleague.as_str());
     assert_eq!(stored["lastMessage"]["content"], reply);
+    assert_eq!(
+        stored["lastMessage"]["transmitterId"],
+        me.as_str(),
+        "the reply is the signed-in agent's"
+    );
     h.driver.clone().quit().await.unwrap();
 }
 
@@ -460,7 +561,7 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
     );
 
     // An agent given that reference finds the conversation, under the customer's name.
-    h.driver.goto(format!("{}/", h.base)).await.unwrap();
+    h.sign_in_at("/").await;
     h.wait_for(testid("reference-search"))
         .await
         .send_keys(reference.to_lowercase())
@@ -486,13 +587,7 @@ fn fixture(name: &str) -> PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_reload() {
     let h = start().await;
-    let agents = h.api_json("/api/agents").await;
-    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
-    h.driver
-        .goto(format!("{}/?status=open", h.base))
-        .await
-        .unwrap();
-    h.select("agent-picker", &me).await;
+    h.sign_in_at("/?status=open").await;
     let key = h.attribute(communication_row(), "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("message")).await;
@@ -594,8 +689,8 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
         .await
         .unwrap()
         .expect("a link");
-    let served = reqwest::get(&link).await.unwrap().bytes().await.unwrap();
-    assert_eq!(served.as_ref(), std::fs::read(&pdf).unwrap().as_slice());
+    let served = h.api_bytes(&link).await;
+    assert_eq!(served, std::fs::read(&pdf).unwrap());
 
     // The image can be downloaded too, from the thread and from the viewer.
     let image_link = h
@@ -607,13 +702,8 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
         .await
         .unwrap()
         .expect("a link");
-    let served = reqwest::get(&image_link)
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert_eq!(served.as_ref(), std::fs::read(&png).unwrap().as_slice());
+    let served = h.api_bytes(&image_link).await;
+    assert_eq!(served, std::fs::read(&png).unwrap());
 
     // Opening the image shows it large.
     h.wait_for(By::Css(format!("{last_attachments} button.thumb")))
@@ -648,10 +738,7 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
 async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it() {
     const REFERENCE: &str = "2511PAQ7731";
     let h = start().await;
-    let agents = h.api_json("/api/agents").await;
-    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
-    h.driver.goto(format!("{}/", h.base)).await.unwrap();
-    h.select("agent-picker", &me).await;
+    h.sign_in_at("/").await;
     let claims = || async {
         let text = h
             .wait_for(testid("count-claims-to-treat"))
@@ -778,9 +865,9 @@ async fn the_console_runs_under_its_content_security_policy() {
     assert!(!policy.contains("unsafe-inline"), "{policy}");
 
     // The app starts (its inline loader is allowed by hash), then every screen is walked
-    // while the browser reports any violation.
+    // while the browser reports any violation, from signing in on.
     h.driver.goto(format!("{}/", h.base)).await.unwrap();
-    h.wait_for(communication_row()).await;
+    h.wait_for(testid("sign-in-form")).await;
     h.driver
         .execute(
             "window.__violations = []; document.addEventListener('securitypolicyviolation', \
@@ -789,6 +876,8 @@ async fn the_console_runs_under_its_content_security_policy() {
         )
         .await
         .unwrap();
+    h.submit_sign_in(DEMO_PASSWORD).await;
+    h.wait_for(communication_row()).await;
     let key = h.attribute(communication_row(), "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("message")).await;
@@ -816,12 +905,9 @@ async fn the_console_runs_under_its_content_security_policy() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversation() {
     let h = start().await;
-    let agents = h.api_json("/api/agents").await;
-    let me = agents[0]["id"].as_str().expect("an agent").to_owned();
-    h.driver
-        .goto(format!("{}/?status=closed", h.base))
-        .await
-        .unwrap();
+    h.sign_in_at("/?status=closed").await;
+    // A page loaded afresh, signed in: the keyboard starts from the top.
+    h.driver.refresh().await.unwrap();
     h.wait_for(communication_row()).await;
 
     // The first Tab reaches the skip links; the list is one stop, walked with arrows.
@@ -873,10 +959,6 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
     h.press(Key::Enter).await;
     h.wait_for_focus("conversation-customer").await;
 
-    h.select("agent-picker", &me).await;
-
-    h.select("agent-picker", &me).await;
-
     // The reply box says the conversation is closed and what sending does.
     h.wait_for_text(
         testid("reply-closed-notice"),
@@ -917,6 +999,182 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
         .await;
     assert_eq!(stored["status"], "OPEN");
     assert_eq!(stored["lastMessage"]["content"], reply);
+    h.driver.clone().quit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_signs_in_replies_signs_out_and_the_console_asks_for_sign_in_again() {
+    let h = start().await;
+    // Nobody is signed in: the console sends the agent to sign in, and remembers where to.
+    h.driver
+        .goto(format!("{}/?status=open", h.base))
+        .await
+        .unwrap();
+    h.wait_for_path("/sign-in?next=%2F%3Fstatus%3Dopen").await;
+    assert_eq!(
+        h.attribute(testid("sign-in-email"), "autocomplete").await,
+        "username"
+    );
+    assert_eq!(
+        h.attribute(testid("sign-in-password"), "autocomplete")
+            .await,
+        "current-password"
+    );
+
+    // A wrong password is refused in words; the email stays as typed.
+    h.submit_sign_in("not-the-password").await;
+    h.wait_for_text(testid("sign-in-problem"), "do not match")
+        .await;
+    let kept = h
+        .wait_for(testid("sign-in-email"))
+        .await
+        .value()
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some(DEMO_EMAIL));
+
+    // The right one (sent with Enter) opens the console where the agent was going.
+    h.submit_sign_in(DEMO_PASSWORD).await;
+    h.wait_for_path("/?status=open").await;
+    let me = h.api_json(SESSION_PATH).await["agent"].clone();
+    let my_name = me["name"].as_str().expect("a name").to_owned();
+    h.wait_for_text(testid("signed-in-agent"), &my_name).await;
+
+    // The agent replies, as themselves.
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("message")).await;
+    let reply = "Merci, c'est noté : je reviens vers vous demain matin.";
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys(reply)
+        .await
+        .unwrap();
+    h.click(testid("reply-send")).await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        reply,
+    )
+    .await;
+    let id = key.split_once('/').map(|(_, id)| id).expect("backend/id");
+    let stored = h
+        .api_json(&format!("/communication/v1/conversations/{id}"))
+        .await;
+    assert_eq!(stored["lastMessage"]["content"], reply);
+    assert_eq!(stored["lastMessage"]["transmitterId"], me["id"]);
+
+    // Signing out ends the session: the sign-in page, and nothing of the console after a
+    // reload, nor for the browser's own requests.
+    h.click(testid("sign-out")).await;
+    h.wait_for(testid("sign-in-form")).await;
+    h.wait_for_path("/sign-in").await;
+    h.driver.goto(format!("{}/", h.base)).await.unwrap();
+    h.wait_for(testid("sign-in-form")).await;
+    h.wait_for_path("/sign-in").await;
+    assert!(h.driver.find(testid("conversation-row")).await.is_err());
+    let status = h
+        .driver
+        .execute(
+            "return fetch('/api/session', { credentials: 'include' }).then(r => r.status);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status.json(), &serde_json::json!(401));
+
+    // A conversation's own address brings the agent back to it once signed in.
+    let conversation = format!("/conversations/{key}");
+    h.sign_in_at(&conversation).await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        reply,
+    )
+    .await;
+    h.driver.clone().quit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_that_ends_mid_reply_is_signed_into_again_and_the_reply_is_kept() {
+    let h = start().await;
+    h.sign_in_at("/?status=open").await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("message")).await;
+    let reply = "Votre billet est modifié ; vous recevrez la confirmation par e-mail.";
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys(reply)
+        .await
+        .unwrap();
+
+    // The session ends behind the console's back (expired, or signed out in another tab).
+    let ended = h
+        .driver
+        .execute(
+            &format!(
+                "return fetch('{SESSION_PATH}', {{ method: 'DELETE', credentials: 'include', \
+                 headers: {{ '{WRITE_HEADER}': '{WRITE_HEADER_VALUE}' }} }}).then(r => r.status);"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ended.json(), &serde_json::json!(204));
+
+    // Sending is refused: the console asks to sign in again over everything, email given.
+    h.wait_for_focus("reply-input").await;
+    h.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(Key::Enter)
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for(testid("session-ended")).await;
+    let email = h
+        .wait_for(By::Css(
+            "[data-testid='session-ended'] [data-testid='sign-in-email']".to_owned(),
+        ))
+        .await
+        .value()
+        .await
+        .unwrap();
+    assert_eq!(email.as_deref(), Some(DEMO_EMAIL));
+    h.wait_for_focus("sign-in-password").await;
+    h.press(DEMO_PASSWORD).await;
+    h.press(Key::Enter).await;
+
+    // Signed in again: the dialog goes, the reply is still in its box, focus is back there,
+    // and sending it now works.
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        if h.driver.find(testid("session-ended")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert!(h.driver.find(testid("session-ended")).await.is_err());
+    let kept = h
+        .wait_for(testid("reply-input"))
+        .await
+        .value()
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some(reply));
+    h.wait_for_focus("reply-input").await;
+    h.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(Key::Enter)
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        reply,
+    )
+    .await;
     h.driver.clone().quit().await.unwrap();
 }
 
