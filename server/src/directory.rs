@@ -68,6 +68,8 @@ struct ErrorDetail<'a> {
 fn name(kind: Kind) -> &'static str {
     match kind {
         Kind::Invalid => "INVALID_REQUEST",
+        Kind::Unauthorized => "UNAUTHORIZED",
+        Kind::Forbidden => "FORBIDDEN",
         Kind::NotFound | Kind::NoRoute => "NOT_FOUND",
         Kind::MethodNotAllowed => "METHOD_NOT_ALLOWED",
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
