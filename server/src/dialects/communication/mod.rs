@@ -16,6 +16,7 @@ pub mod seed;
 pub mod store;
 
 use super::Dialect;
+use crate::auth::PublicRoute;
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
 use crate::AppState;
@@ -38,6 +39,10 @@ pub const DIALECT: Dialect = Dialect {
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
+    public_routes: &[PublicRoute {
+        method: "POST",
+        path: "/contact-us",
+    }],
 };
 
 /// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
