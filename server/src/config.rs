@@ -12,6 +12,8 @@ use std::time::Duration;
 pub struct Limits {
     /// The public contact form, per client address.
     pub contact_rate: RateLimit,
+    /// The customers' follow-up links (reading and writing again), per client address.
+    pub follow_up_rate: RateLimit,
     /// Longer, and a request is answered 503 (uploads of 20 MB must fit in it).
     pub request_timeout: Duration,
     /// More at once, and a request is refused with 503 rather than queued.
@@ -32,6 +34,10 @@ impl Default for Limits {
             contact_rate: RateLimit {
                 per_minute: 20,
                 burst: 10,
+            },
+            follow_up_rate: RateLimit {
+                per_minute: 60,
+                burst: 30,
             },
             request_timeout: Duration::from_secs(60),
             max_concurrent_requests: 128,

@@ -62,6 +62,8 @@ pub struct AppState {
     pub store: Store,
     /// The public contact form's buckets, per client address.
     pub contact_limiter: Arc<RateLimiter>,
+    /// The follow-up links' buckets, per client address.
+    pub follow_up_limiter: Arc<RateLimiter>,
     /// Wrong passwords' limits and delay.
     pub sign_in: Arc<auth::throttle::Throttle>,
     /// How long a session lasts from sign-in.
@@ -111,6 +113,7 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
     let state = AppState {
         store,
         contact_limiter: Arc::new(RateLimiter::new(limits.contact_rate)),
+        follow_up_limiter: Arc::new(RateLimiter::new(limits.follow_up_rate)),
         sign_in: Arc::new(auth::throttle::Throttle::new(&limits)),
         session_lifetime: limits.session_lifetime,
     };

@@ -99,6 +99,8 @@ async fn every_route_but_the_public_ones_refuses_a_request_without_a_session() {
         (Method::GET, "/api/backends".to_owned()),
         (Method::POST, "/api/session".to_owned()),
         (Method::POST, format!("{API}/contact-us")),
+        (Method::GET, format!("{API}/follow-up/x1")),
+        (Method::POST, format!("{API}/follow-up/x1/messages")),
     ];
     for (method, path) in &routes {
         let reply = anonymous(&server, method.clone(), path).await;
@@ -410,4 +412,23 @@ async fn a_reply_is_written_by_the_signed_in_agent_whatever_the_body_says() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.body["transmitterId"], AGENT_ID);
     assert_eq!(reply.body["transmitterType"], "AGENT");
+}
+
+#[tokio::test]
+async fn the_public_list_is_exactly_what_the_docs_say() {
+    let mut public: Vec<String> = switchboard_server::auth::public_routes()
+        .into_iter()
+        .map(|(path, method)| format!("{method} {path}"))
+        .collect();
+    public.sort();
+    assert_eq!(
+        public,
+        [
+            "GET /api/backends",
+            "GET /communication/v1/follow-up/{token}",
+            "POST /api/session",
+            "POST /communication/v1/contact-us",
+            "POST /communication/v1/follow-up/{token}/messages",
+        ]
+    );
 }

@@ -4,6 +4,7 @@
 //! attachments are here; contact-us in [`contacts`], mails in [`mails`].
 
 mod contacts;
+pub mod follow_up;
 mod mails;
 
 pub use contacts::{create_contact, get_contact, list_contacts};
