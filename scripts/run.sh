@@ -11,5 +11,10 @@ echo "run: building the console (release)"
 trunk build --release --skip-version-check --offline >/dev/null
 echo "run: building the server (release)"
 cargo build --release --quiet -p switchboard-server
+cat <<'NOTE'
+run: sign in as a demo agent, e.g. camille.laurent@switchboard.example (admin) or
+     javier.ortega@switchboard.example, with the demo password: switchboard-demo
+     (demo data only; manage real accounts with: target/release/switchboard-server agents --help)
+NOTE
 exec "$ROOT/target/release/switchboard-server" \
   --host 127.0.0.1 --port "${PORT:-8080}" --db "${DB:-$ROOT/switchboard.sqlite3}" --dist "$ROOT/dist"

@@ -38,9 +38,22 @@ trunk build --release --skip-version-check --offline >/tmp/switchboard-trunk.log
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build -q -p switchboard-server
+# The test pages are served from a port of our choosing, so the test server can let that
+# one origin call it with a session (and no other): a free port, found without Python.
+test_page_port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 30000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+    test_page_port=$candidate
+    break
+  fi
+done
+[ -n "$test_page_port" ] || { echo "no free port for the browser tests' pages"; exit 1; }
+export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$test_page_port"
 server_db="$(mktemp -d)"
 server_log="$server_db/server.log"
-"$ROOT/target/debug/switchboard-server" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" >"$server_log" 2>&1 &
+"$ROOT/target/debug/switchboard-server" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" \
+  --allow-origin "http://$WASM_BINDGEN_TEST_ADDRESS" >"$server_log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$server_db"' EXIT
 for _ in $(seq 1 100); do
@@ -51,7 +64,7 @@ done
 SWITCHBOARD_TEST_SERVER="$(sed -n 's#.*running at \(http://[^/]*\)/.*#\1#p' "$server_log" | head -1)"
 [ -n "$SWITCHBOARD_TEST_SERVER" ] || { echo "the test server did not start:"; cat "$server_log"; exit 1; }
 export SWITCHBOARD_TEST_SERVER
-echo "test server: $SWITCHBOARD_TEST_SERVER"
+echo "test server: $SWITCHBOARD_TEST_SERVER (for pages at http://$WASM_BINDGEN_TEST_ADDRESS)"
 run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --tests --no-fail-fast
 
 step "end-to-end tests (chromedriver)"

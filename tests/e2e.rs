@@ -69,6 +69,7 @@ async fn start() -> Harness {
     let config = Config {
         db_path: db.path().join("e2e.sqlite3"),
         dist_dir: Some(dist_dir()),
+        allowed_origins: Vec::new(),
     };
     tokio::spawn(async move {
         serve(listener, config).await.expect("the server runs");

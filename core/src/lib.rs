@@ -6,6 +6,7 @@
 //! - [`error`]: every backend's error body normalised into one [`error::ApiError`].
 //! - [`attachments`]: attachment policies as data, and the checks by magic number.
 //! - [`directory`]: the reference server's own small endpoints (backends, agents).
+//! - [`follow_up`]: the customer's private link to their conversation.
 //! - [`session`]: signing in, and the header every write carries.
 //! - [`time`]: relative times as agents read them.
 //!
@@ -15,6 +16,7 @@ pub mod attachments;
 pub mod directory;
 pub mod domain;
 pub mod error;
+pub mod follow_up;
 pub mod lenient;
 pub mod session;
 pub mod time;

@@ -12,10 +12,20 @@ use std::time::Duration;
 pub struct Limits {
     /// The public contact form, per client address.
     pub contact_rate: RateLimit,
+    /// The customers' follow-up links (reading and writing again), per client address.
+    pub follow_up_rate: RateLimit,
     /// Longer, and a request is answered 503 (uploads of 20 MB must fit in it).
     pub request_timeout: Duration,
     /// More at once, and a request is refused with 503 rather than queued.
     pub max_concurrent_requests: usize,
+    /// Sign-in attempts, right or wrong, per client address.
+    pub sign_in_attempts: RateLimit,
+    /// Wrong passwords per email, whether or not an agent has it.
+    pub sign_in_failures: RateLimit,
+    /// How long a wrong password waits for its answer.
+    pub sign_in_failure_delay: Duration,
+    /// How long a session lasts from sign-in, whatever the agent does.
+    pub session_lifetime: Duration,
 }
 
 impl Default for Limits {
@@ -25,8 +35,23 @@ impl Default for Limits {
                 per_minute: 20,
                 burst: 10,
             },
+            follow_up_rate: RateLimit {
+                per_minute: 60,
+                burst: 30,
+            },
             request_timeout: Duration::from_secs(60),
             max_concurrent_requests: 128,
+            sign_in_attempts: RateLimit {
+                per_minute: 10,
+                burst: 20,
+            },
+            sign_in_failures: RateLimit {
+                per_minute: 1,
+                burst: 5,
+            },
+            sign_in_failure_delay: Duration::from_secs(1),
+            // A working day; then the agent signs in again.
+            session_lifetime: Duration::from_secs(12 * 3600),
         }
     }
 }
@@ -46,15 +71,22 @@ pub struct Config {
     pub db_path: PathBuf,
     /// The built console (Trunk's `dist/`); `None` serves a page saying how to build it.
     pub dist_dir: Option<PathBuf>,
+    /// Other origins whose pages may call the API with an agent's session (CORS with
+    /// credentials), as `scheme://host:port`. Empty: only the console's own origin, which
+    /// needs no CORS at all.
+    pub allowed_origins: Vec<String>,
 }
 
 pub const USAGE: &str = "\
-Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR]
+Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [--allow-origin ORIGINS]
+       switchboard-server agents list|create|reset-password …  (agents --help)
 
   --host HOST  address to listen on          (env SWITCHBOARD_HOST, default 127.0.0.1)
   --port PORT  port to listen on; 0 = any    (env SWITCHBOARD_PORT, default 8080)
   --db FILE    SQLite database, created      (env SWITCHBOARD_DB, default switchboard.sqlite3)
   --dist DIR   the built console to serve    (env SWITCHBOARD_DIST, default dist)
+  --allow-origin ORIGINS  other origins (comma-separated http(s)://host:port) whose pages
+               may call the API with a session (env SWITCHBOARD_ALLOW_ORIGINS, default none)
   -h, --help   show this help";
 
 /// The binary's settings.
@@ -83,6 +115,7 @@ pub fn parse_options(
     let mut port = env("SWITCHBOARD_PORT").unwrap_or_else(|| "8080".to_owned());
     let mut db = env("SWITCHBOARD_DB").unwrap_or_else(|| "switchboard.sqlite3".to_owned());
     let mut dist = env("SWITCHBOARD_DIST").unwrap_or_else(|| "dist".to_owned());
+    let mut origins = env("SWITCHBOARD_ALLOW_ORIGINS").unwrap_or_default();
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -100,6 +133,7 @@ pub fn parse_options(
             "--port" => &mut port,
             "--db" => &mut db,
             "--dist" => &mut dist,
+            "--allow-origin" => &mut origins,
             _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
         };
         *target = match inline_value.or_else(|| args.next()) {
@@ -121,6 +155,7 @@ pub fn parse_options(
             "the database path must not be empty".to_owned(),
         ));
     }
+    let allowed_origins = parse_origins(&origins)?;
     Ok(ServerOptions {
         host,
         port,
@@ -128,8 +163,30 @@ pub fn parse_options(
             db_path: PathBuf::from(db),
             // An empty --dist means: serve no console.
             dist_dir: (!dist.trim().is_empty()).then(|| PathBuf::from(dist)),
+            allowed_origins,
         },
     })
+}
+
+/// `http://host:port` origins, comma-separated: a scheme and a host, no path, no `*`.
+fn parse_origins(list: &str) -> Result<Vec<String>, CliError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|origin| !origin.is_empty())
+        .map(|origin| {
+            let rest = origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"));
+            match rest {
+                Some(host) if !host.is_empty() && !host.contains(['/', '*', ' ']) => {
+                    Ok(origin.to_owned())
+                }
+                _ => Err(CliError::Usage(format!(
+                    "“{origin}” is not an origin like http://127.0.0.1:8000 (scheme, host, port; no path)"
+                ))),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,6 +226,29 @@ mod tests {
         assert_eq!(options.host, "0.0.0.0");
         assert_eq!(options.config.db_path, PathBuf::from("/tmp/env.sqlite3"));
         assert_eq!(options.config.dist_dir, Some(PathBuf::from("web")));
+        assert!(options.config.allowed_origins.is_empty());
+    }
+
+    #[test]
+    fn other_origins_are_named_exactly() {
+        let options = parse_options(
+            args(&[
+                "--allow-origin",
+                "http://127.0.0.1:8000, https://support.example.com",
+            ]),
+            no_env,
+        )
+        .unwrap();
+        assert_eq!(
+            options.config.allowed_origins,
+            vec!["http://127.0.0.1:8000", "https://support.example.com"]
+        );
+        for bad in ["*", "http://*", "127.0.0.1:8000", "http://a.example/path"] {
+            assert!(
+                parse_options(args(&["--allow-origin", bad]), no_env).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

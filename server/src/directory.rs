@@ -1,7 +1,9 @@
 //! Switchboard's own endpoints under `/api`: discovery (`/api/backends`, from the dialects
-//! list) and the agents a conversation can be assigned to (`/api/agents`). Their errors
+//! list), the agents a conversation can be assigned to (`/api/agents`) and the session
+//! ([`crate::auth::handlers`]). Their errors
 //! have Switchboard's own body, rendered here.
 
+use crate::auth;
 use crate::dialects;
 use crate::http::error::{json_response, rendered};
 use crate::http::{HttpError, Kind};
@@ -9,10 +11,11 @@ use crate::store::people;
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH};
+use switchboard_core::session::SESSION_PATH;
 
 /// Where Switchboard's own endpoints live.
 pub const BASE_PATH: &str = "/api";
@@ -29,7 +32,13 @@ pub fn backends() -> Vec<BackendDescriptor> {
 pub fn routes() -> Router<AppState> {
     let routes = Router::new()
         .route(BACKENDS_PATH, get(list_backends))
-        .route(AGENTS_PATH, get(list_agents));
+        .route(AGENTS_PATH, get(list_agents))
+        .route(
+            SESSION_PATH,
+            post(auth::handlers::sign_in)
+                .get(auth::handlers::current)
+                .delete(auth::handlers::sign_out),
+        );
     rendered(routes, BASE_PATH, render_error)
 }
 
@@ -68,6 +77,8 @@ struct ErrorDetail<'a> {
 fn name(kind: Kind) -> &'static str {
     match kind {
         Kind::Invalid => "INVALID_REQUEST",
+        Kind::Unauthorized => "UNAUTHORIZED",
+        Kind::Forbidden => "FORBIDDEN",
         Kind::NotFound | Kind::NoRoute => "NOT_FOUND",
         Kind::MethodNotAllowed => "METHOD_NOT_ALLOWED",
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",

@@ -7,12 +7,14 @@
 //! let config = switchboard_server::Config {
 //!     db_path: "switchboard.sqlite3".into(),
 //!     dist_dir: Some("dist".into()),
+//!     allowed_origins: Vec::new(),
 //! };
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(switchboard_server::StartupError::Bind)?;
 //! switchboard_server::serve(listener, config).await
 //! # }
 //! ```
 
+pub mod auth;
 pub mod config;
 pub mod dialects;
 pub mod directory;
@@ -24,15 +26,16 @@ pub mod store;
 pub use config::{Config, Limits, RateLimit};
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::HeaderName;
+use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::{middleware, Router};
 use http::rate_limit::RateLimiter;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use store::Store;
+use switchboard_core::session::WRITE_HEADER;
 use thiserror::Error;
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Bodies larger than this are refused with 413 before they are read.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -59,6 +62,12 @@ pub struct AppState {
     pub store: Store,
     /// The public contact form's buckets, per client address.
     pub contact_limiter: Arc<RateLimiter>,
+    /// The follow-up links' buckets, per client address.
+    pub follow_up_limiter: Arc<RateLimiter>,
+    /// Wrong passwords' limits and delay.
+    pub sign_in: Arc<auth::throttle::Throttle>,
+    /// How long a session lasts from sign-in.
+    pub session_lifetime: std::time::Duration,
 }
 
 /// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
@@ -76,7 +85,7 @@ pub fn build_app_with(config: &Config, limits: Limits) -> Result<Router, Startup
         path: config.db_path.clone(),
         reason: error.to_string(),
     })?;
-    Ok(router(store, config.dist_dir.clone(), limits))
+    Ok(router(store, config, limits))
 }
 
 /// build_app + axum::serve on the listener until the future is dropped / process ends.
@@ -99,18 +108,24 @@ pub async fn serve_with(
     .map_err(StartupError::Serve)
 }
 
-fn router(store: Store, dist_dir: Option<PathBuf>, limits: Limits) -> Router {
-    let spa = spa::Spa::new(dist_dir);
+fn router(store: Store, config: &Config, limits: Limits) -> Router {
+    let spa = spa::Spa::new(config.dist_dir.clone());
     let state = AppState {
         store,
         contact_limiter: Arc::new(RateLimiter::new(limits.contact_rate)),
+        follow_up_limiter: Arc::new(RateLimiter::new(limits.follow_up_rate)),
+        sign_in: Arc::new(auth::throttle::Throttle::new(&limits)),
+        session_lifetime: limits.session_lifetime,
     };
     Router::new()
         .merge(dialects::routes())
         .merge(directory::routes())
-        .with_state(state)
+        .with_state(state.clone())
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        // Inside the guard, so session lookups count against its limits; inside the
+        // renderer, so a refusal has the body of the API its path belongs to.
+        .layer(middleware::from_fn_with_state(state, auth::gate))
         .layer(middleware::from_fn_with_state(
             http::guard::Guard::new(limits.max_concurrent_requests, limits.request_timeout),
             http::guard::guard,
@@ -119,7 +134,7 @@ fn router(store: Store, dist_dir: Option<PathBuf>, limits: Limits) -> Router {
             renderer_for as http::guard::RendererFor,
             http::guard::render_escaped,
         ))
-        .layer(cors())
+        .layer(cors(&config.allowed_origins))
         .layer(middleware::from_fn(http::security::secure))
         // Outermost, so every response, CORS preflights included, carries the id.
         .layer(middleware::from_fn(http::correlation::correlate))
@@ -136,16 +151,39 @@ fn renderer_for(path: &str) -> Option<http::error::Renderer> {
         .map(|dialect| dialect.render_error)
 }
 
-/// Any origin may call: browser tests serve the console from another port. A gateway in
-/// front of real vendors would narrow this to the console's own origin.
-fn cors() -> CorsLayer {
+/// Whether `path` belongs to an API (Switchboard's own or a dialect's) rather than to the
+/// console's pages.
+pub fn is_api_path(path: &str) -> bool {
+    renderer_for(path).is_some()
+}
+
+/// Only the configured origins may call with credentials; with none, the browser's
+/// same-origin rule stands alone (the console is served from the API's own origin).
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
     CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods(Any)
-        .allow_headers(Any)
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_credentials(true)
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            HeaderName::from_static(WRITE_HEADER),
+            HeaderName::from_static("x-correlation-id"),
+        ])
         // Content-Disposition carries an attachment's name to a console fetching it.
         .expose_headers([
             HeaderName::from_static("x-correlation-id"),
-            axum::http::header::CONTENT_DISPOSITION,
+            header::CONTENT_DISPOSITION,
+            header::RETRY_AFTER,
         ])
 }

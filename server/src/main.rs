@@ -1,4 +1,6 @@
-//! `switchboard-server [--host 127.0.0.1] [--port 8080] [--db switchboard.sqlite3] [--dist dist]`
+//! `switchboard-server [--host 127.0.0.1] [--port 8080] [--db switchboard.sqlite3] [--dist dist]
+//! [--allow-origin ORIGINS]`, or `switchboard-server agents list|create|reset-password …`
+//! to manage the agents' accounts.
 //!
 //! Prints one line, `Switchboard is running at http://HOST:PORT/`, once it accepts
 //! connections: scripts wait for it. Ctrl-C or SIGTERM stops it once the requests under
@@ -7,12 +9,17 @@
 use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use switchboard_server::auth::cli::{self, AGENTS_USAGE};
 use switchboard_server::config::{parse_options, CliError, USAGE};
 use switchboard_server::{build_app, StartupError};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse_options(std::env::args().skip(1), |name| std::env::var(name).ok()) {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("agents") {
+        return agents(args.skip(1));
+    }
+    let options = match parse_options(args, |name| std::env::var(name).ok()) {
         Ok(options) => options,
         Err(CliError::HelpRequested) => {
             println!("{USAGE}");
@@ -79,6 +86,32 @@ async fn stop_requested() {
         () = terminate => {}
     }
     eprintln!("switchboard-server: stopping; finishing the requests under way");
+}
+
+/// `switchboard-server agents …` ([`switchboard_server::auth::cli`]).
+fn agents(args: impl Iterator<Item = String>) -> ExitCode {
+    let args: Vec<String> = args.collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{AGENTS_USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let (command, db) = match cli::parse(args, |name| std::env::var(name).ok()) {
+        Ok(parsed) => parsed,
+        Err(reason) => {
+            eprintln!("switchboard-server agents: {reason}\n\n{AGENTS_USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli::run(command, &db) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(reason) => {
+            eprintln!("switchboard-server agents: {reason}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn announce(address: SocketAddr) {

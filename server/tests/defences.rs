@@ -6,7 +6,7 @@
 mod common;
 
 use base64::Engine;
-use common::{start, start_with_dist, start_with_limits, API, OCTOPIA};
+use common::{start, start_with_dist, start_with_limits, ALLOWED_ORIGIN, API, OCTOPIA};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -248,7 +248,14 @@ async fn over_the_concurrency_limit_every_api_answers_503_in_its_own_body() {
         ..Limits::default()
     })
     .await;
-    let reply = server.get(&format!("{API}/conversations")).await;
+    let reply = server
+        .send(
+            server
+                .client
+                .get(server.url(&format!("{API}/conversations")))
+                .header("Origin", ALLOWED_ORIGIN),
+        )
+        .await;
     assert_eq!(
         reply.status,
         StatusCode::SERVICE_UNAVAILABLE,
@@ -262,7 +269,7 @@ async fn over_the_concurrency_limit_every_api_answers_503_in_its_own_body() {
     );
     assert_eq!(retry_after(&reply), 1);
     assert_common_headers(&reply.headers, "503");
-    assert_eq!(reply.headers["access-control-allow-origin"], "*");
+    assert_eq!(reply.headers["access-control-allow-origin"], ALLOWED_ORIGIN);
 
     let reply = server.get("/api/agents").await;
     assert_eq!(reply.body["name"], "SERVICE_UNAVAILABLE");
@@ -296,6 +303,7 @@ async fn a_request_over_the_timeout_is_a_503_with_retry_after() {
     let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
     let head = format!(
         "POST {API}/contact-us HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+         X-Requested-By: switchboard\r\n\
          Content-Length: 100\r\nConnection: close\r\n\r\n{{"
     );
     stream.write_all(head.as_bytes()).await.unwrap();

@@ -124,11 +124,13 @@ async fn a_reply_is_created_and_treats_the_discussion() {
         last["messageId"]
     );
 
-    // An unknown user id is its own sender name.
+    // The sender is the signed-in agent, whatever userId the body names.
     let mut other = reply_to_claim("Suite à votre demande.");
-    other["userId"] = json!("seller-bot");
+    other["userId"] = json!("agent-javier");
     assert_eq!(server.reply(other).await.status, StatusCode::CREATED);
-    assert_eq!(server.claim().await["messages"][3]["sender"], "seller-bot");
+    let written = &server.claim().await["messages"][3];
+    assert_eq!(written["userId"], "agent-camille");
+    assert_eq!(written["sender"], "Camille Laurent");
 }
 
 #[tokio::test]
@@ -194,7 +196,8 @@ async fn a_reply_names_every_problem_of_its_body() {
         .await;
     assert_eq!(
         assert_octopia_error(&refused, StatusCode::BAD_REQUEST),
-        ["body", "salesChannel", "userId", "userType"]
+        ["body", "salesChannel", "userType"],
+        "no userId is needed: the sender is the signed-in agent"
     );
     let long = reply_to_claim(&"x".repeat(5_001));
     assert_eq!(

@@ -9,6 +9,7 @@
 pub mod communication;
 pub mod octopia;
 
+use crate::auth::PublicRoute;
 use crate::http::error::{rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::Migration;
@@ -32,6 +33,9 @@ pub struct Dialect {
     pub migrations: &'static [Migration],
     /// Its demo data, written into an empty store.
     pub seed: Seed,
+    /// The routes anyone may call, under `base_path`; every other path under it needs a
+    /// signed-in agent ([`crate::auth`]). Empty for most: a backend's data is agents' work.
+    pub public_routes: &'static [PublicRoute],
 }
 
 /// Every dialect, in discovery's order.

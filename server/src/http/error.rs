@@ -29,6 +29,10 @@ pub type Renderer = fn(&HttpError, &str) -> Response;
 pub enum Kind {
     /// The request is not valid (400, or another 4xx with no kind of its own).
     Invalid,
+    /// 401: the route needs a signed-in agent (or the sign-in itself was refused).
+    Unauthorized,
+    /// 403: the request may not do this (a write without the console's header).
+    Forbidden,
     /// An id names nothing.
     NotFound,
     /// No operation answers at this path.
@@ -137,6 +141,16 @@ impl HttpError {
                 ),
             )
         }
+    }
+
+    /// 401 with a sentence saying what to do.
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        HttpError::new(StatusCode::UNAUTHORIZED, Kind::Unauthorized, message)
+    }
+
+    /// 403 with a sentence saying why.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        HttpError::new(StatusCode::FORBIDDEN, Kind::Forbidden, message)
     }
 
     /// 400 with every problem found.

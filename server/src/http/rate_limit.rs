@@ -1,58 +1,92 @@
-//! A token bucket per client address, in memory, for the public routes (the contact form):
-//! each address may spend `burst` requests at once, and earns `per_minute` back each
-//! minute. Over it, [`RateLimiter::check`] says how long to wait, for a 429 and its
-//! `Retry-After`.
+//! Token buckets in memory, one per key: per client address for the public routes (the
+//! contact form, sign-in attempts) and per account for failed sign-ins. Each key may
+//! spend `burst` requests at once, and earns `per_minute` back each minute. Over it,
+//! [`RateLimiter::check`] says how long to wait, for a 429 and its `Retry-After`.
 //!
 //! An IPv6 address is counted by its /64 (what one host is usually given), and an
 //! IPv4-mapped one as its IPv4 address. Full buckets are forgotten when the table grows,
-//! so memory stays bounded by the addresses active within a refill.
+//! so memory stays bounded by the keys active within a refill.
 
 use crate::config::RateLimit;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::{IpAddr, Ipv6Addr};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// Beyond this many addresses, the full (idle) buckets are dropped before adding one.
+/// Beyond this many keys, the full (idle) buckets are dropped before adding one.
 const PRUNE_ABOVE: usize = 10_000;
 
-/// Each address's bucket, kept as the instant it will be full again (the "theoretical
+/// Each key's bucket, kept as the instant it will be full again (the "theoretical
 /// arrival time" of GCRA, the same bucket in whole durations, so no rounding creeps in):
 /// one request adds an interval; one that would put it more than `burst - 1` intervals
-/// ahead of now is refused.
-pub struct RateLimiter {
+/// ahead of now is refused. Keyed by client address unless said otherwise.
+pub struct RateLimiter<K = IpAddr> {
     limit: RateLimit,
-    full_at: Mutex<HashMap<IpAddr, Instant>>,
+    full_at: Mutex<HashMap<K, Instant>>,
 }
 
-impl RateLimiter {
-    pub fn new(limit: RateLimit) -> RateLimiter {
+impl<K: Eq + Hash> RateLimiter<K> {
+    pub fn new(limit: RateLimit) -> RateLimiter<K> {
         RateLimiter {
             limit,
             full_at: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Spends one request of `client`'s at `now`; `Err` holds how long until one is earned.
-    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
-        let interval = Duration::from_secs(60) / self.limit.per_minute.max(1);
-        let tolerance = interval * (self.limit.burst.max(1) - 1);
-        // A panic elsewhere cannot leave the table half-written: take it back.
-        let mut full_at = self
-            .full_at
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// Spends one request of `key`'s at `now`; `Err` holds how long until one is earned.
+    pub fn spend(&self, key: K, now: Instant) -> Result<(), Duration> {
+        let mut full_at = self.table();
         if full_at.len() >= PRUNE_ABOVE {
             full_at.retain(|_, at| *at > now);
         }
-        let key = key(client);
-        let at = full_at.get(&key).copied().unwrap_or(now).max(now);
+        let at = self.ahead_of(&full_at, &key, now)?;
+        full_at.insert(key, at + self.interval());
+        Ok(())
+    }
+
+    /// Whether `key` could spend one now, spending nothing.
+    pub fn peek(&self, key: &K, now: Instant) -> Result<(), Duration> {
+        self.ahead_of(&self.table(), key, now).map(|_| ())
+    }
+
+    /// Gives `key` a full bucket again (a correct password clears the failures).
+    pub fn forget(&self, key: &K) {
+        self.table().remove(key);
+    }
+
+    fn interval(&self) -> Duration {
+        Duration::from_secs(60) / self.limit.per_minute.max(1)
+    }
+
+    /// When `key`'s bucket is full again, if it has a request left.
+    fn ahead_of(
+        &self,
+        full_at: &HashMap<K, Instant>,
+        key: &K,
+        now: Instant,
+    ) -> Result<Instant, Duration> {
+        let tolerance = self.interval() * (self.limit.burst.max(1) - 1);
+        let at = full_at.get(key).copied().unwrap_or(now).max(now);
         let ahead = at - now;
         if ahead > tolerance {
             return Err(ahead - tolerance);
         }
-        full_at.insert(key, at + interval);
-        Ok(())
+        Ok(at)
+    }
+
+    /// A panic elsewhere cannot leave the table half-written: take it back.
+    fn table(&self) -> MutexGuard<'_, HashMap<K, Instant>> {
+        self.full_at
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl RateLimiter<IpAddr> {
+    /// Spends one request of `client`'s (its /64 for IPv6) at `now`.
+    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
+        self.spend(key(client), now)
     }
 }
 
@@ -121,6 +155,23 @@ mod tests {
         let now = Instant::now();
         assert!(limiter.check(ip("2001:db8:1:2::1"), now).is_ok());
         assert!(limiter.check(ip("2001:db8:1:2::2"), now).is_err());
+    }
+
+    #[test]
+    fn peeking_spends_nothing_and_forgetting_refills() {
+        let limiter = RateLimiter::<String>::new(RateLimit {
+            per_minute: 1,
+            burst: 2,
+        });
+        let now = Instant::now();
+        let who = "a@example.com".to_owned();
+        assert!(limiter.peek(&who, now).is_ok());
+        assert!(limiter.spend(who.clone(), now).is_ok());
+        assert!(limiter.spend(who.clone(), now).is_ok());
+        assert!(limiter.peek(&who, now).is_err());
+        assert!(limiter.peek(&who, now).is_err(), "a peek spends nothing");
+        limiter.forget(&who);
+        assert!(limiter.peek(&who, now).is_ok());
     }
 
     #[test]

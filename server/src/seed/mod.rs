@@ -1,16 +1,20 @@
 //! Demo data for an empty store: Switchboard's shared people (the agents) and, through the
 //! dialects list, each dialect's own scenarios. Demo files any dialect may attach are in
 //! [`files`]. Times are relative to `now`; everything else, ids included, is derived from
-//! indices, so two seeds differ only in their times.
+//! indices, so two seeds differ only in their times. The demo agents sign in with
+//! [`DEMO_PASSWORD`].
 
 pub mod files;
 
+use crate::auth::passwords;
 use crate::dialects;
 use crate::http::HttpError;
 use crate::store::{people, Store, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
+use std::sync::OnceLock;
 use switchboard_core::directory::Agent;
+use switchboard_core::session::Role;
 
 /// `(id, name, email)` of the demo agents, whom every dialect's demo data assigns.
 pub const AGENTS: [(&str, &str, &str); 5] = [
@@ -40,6 +44,13 @@ pub const AGENTS: [(&str, &str, &str); 5] = [
         "ingrid.berg@switchboard.example",
     ),
 ];
+
+/// The demo agents' password, for the demo only (the README says so): a real team creates
+/// its agents with `switchboard-server agents create`, and resets these.
+pub const DEMO_PASSWORD: &str = "switchboard-demo";
+
+/// The demo agent who may also manage agents.
+pub const DEMO_ADMIN_ID: &str = "agent-camille";
 
 /// How a dialect seeds its demo data.
 pub struct Seed {
@@ -80,6 +91,7 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, HttpErro
             }
         }
         if empty.is_empty() {
+            give_demo_agents_a_password(conn)?;
             return Ok(false);
         }
         for (id, name, email) in AGENTS {
@@ -92,11 +104,32 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>) -> Result<bool, HttpErro
                 },
             )?;
         }
+        people::set_role(conn, DEMO_ADMIN_ID, Role::Admin)?;
+        give_demo_agents_a_password(conn)?;
         for dialect in empty {
             (dialect.seed.run)(conn, now)?;
         }
         Ok(true)
     })
+}
+
+/// Demo agents without a password (a store seeded before sign-in existed, too) get
+/// [`DEMO_PASSWORD`]; one whose password was set is left alone.
+fn give_demo_agents_a_password(conn: &Connection) -> Result<(), HttpError> {
+    for (id, _, _) in AGENTS {
+        let without = people::account_by_id(conn, id)?.is_some_and(|a| a.password_hash.is_none());
+        if without {
+            people::set_password_hash(conn, id, demo_password_hash())?;
+        }
+    }
+    Ok(())
+}
+
+/// [`DEMO_PASSWORD`] hashed once per process (Argon2id is slow on purpose, and the tests
+/// start many servers).
+fn demo_password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| passwords::hash(DEMO_PASSWORD))
 }
 
 #[cfg(test)]

@@ -36,6 +36,16 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         name: "files",
         sql: include_str!("migrations/002_files.sql"),
     },
+    Migration {
+        version: 3,
+        name: "agent accounts",
+        sql: include_str!("migrations/003_agent_accounts.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "sessions",
+        sql: include_str!("migrations/004_sessions.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -1,25 +1,35 @@
 //! The harness the integration tests share: each test starts its own `serve()` on
 //! 127.0.0.1:0 with a fresh SQLite file (so with the demo seed), and speaks to it with
-//! reqwest.
+//! reqwest, signed in as the demo agent [`AGENT_EMAIL`] and carrying the write header the
+//! console sends; `anonymous` is the same without a session.
 
 // Each test crate compiles this module and uses only part of it: `put` is for
 // `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
 // `octopia` and `patch` for the Octopia ones.
 #![allow(dead_code)]
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::multipart::Form;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::PathBuf;
+use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{serve_with, Config, Limits};
 use tempfile::TempDir;
 
 pub const API: &str = "/communication/v1";
 
+/// The demo agent the harness signs in as, and their id.
+pub const AGENT_EMAIL: &str = "camille.laurent@switchboard.example";
+pub const AGENT_ID: &str = "agent-camille";
+
 pub struct TestServer {
     pub base_url: String,
+    /// Signed in as [`AGENT_EMAIL`], with the write header.
     pub client: Client,
+    /// No session, with the write header.
+    pub anonymous: Client,
     _data: TempDir,
 }
 
@@ -51,6 +61,7 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
     let config = Config {
         db_path: data.path().join("switchboard.sqlite3"),
         dist_dir,
+        allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -61,10 +72,68 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
             panic!("the server stopped: {error}");
         }
     });
+    let base_url = format!("http://{address}");
+    let anonymous = client_with(&[]);
+    // A server refusing everything (a limit of 0) cannot sign anyone in: its tests expect
+    // the refusals, and every other test fails loudly on a 401.
+    let cookie = sign_in(&anonymous, &base_url, AGENT_EMAIL, DEMO_PASSWORD)
+        .await
+        .ok();
+    let client = match &cookie {
+        Some(cookie) => client_with(&[("cookie", cookie)]),
+        None => client_with(&[]),
+    };
     TestServer {
-        base_url: format!("http://{address}"),
-        client: Client::new(),
+        client,
+        anonymous,
+        base_url,
         _data: data,
+    }
+}
+
+/// The one other origin the test servers let call with a session.
+pub const ALLOWED_ORIGIN: &str = "http://127.0.0.1:1";
+
+/// A client that sends the write header and `headers` on every request.
+pub fn client_with(headers: &[(&str, &str)]) -> Client {
+    let mut map = HeaderMap::new();
+    map.insert(WRITE_HEADER, HeaderValue::from_static(WRITE_HEADER_VALUE));
+    for (name, value) in headers {
+        map.insert(
+            reqwest::header::HeaderName::from_bytes(name.as_bytes()).expect("a header name"),
+            HeaderValue::from_str(value).expect("a header value"),
+        );
+    }
+    Client::builder()
+        .default_headers(map)
+        .build()
+        .expect("a client")
+}
+
+/// Signs in at `base_url`; the `name=value` of the session cookie, or the refusal.
+pub async fn sign_in(
+    client: &Client,
+    base_url: &str,
+    email: &str,
+    password: &str,
+) -> Result<String, (StatusCode, String)> {
+    let response = client
+        .post(format!("{base_url}{SESSION_PATH}"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status();
+    let cookie = response
+        .headers()
+        .get(reqwest::header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|line| line.split(';').next())
+        .map(str::to_owned);
+    let text = response.text().await.unwrap_or_default();
+    match cookie {
+        Some(cookie) if status == StatusCode::OK => Ok(cookie),
+        _ => Err((status, text)),
     }
 }
 

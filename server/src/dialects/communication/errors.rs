@@ -13,6 +13,8 @@ pub const INFORMATION_LINK: &str = "docs/backends/communication.md";
 pub fn name(kind: Kind) -> &'static str {
     match kind {
         Kind::Invalid => "INVALID_REQUEST",
+        Kind::Unauthorized => "UNAUTHORIZED",
+        Kind::Forbidden => "FORBIDDEN",
         Kind::NotFound | Kind::NoRoute => "NOT_FOUND",
         Kind::MethodNotAllowed => "METHOD_NOT_ALLOWED",
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",

@@ -4,6 +4,7 @@
 //! attachments are here; contact-us in [`contacts`], mails in [`mails`].
 
 mod contacts;
+pub mod follow_up;
 mod mails;
 
 pub use contacts::{create_contact, get_contact, list_contacts};
@@ -12,6 +13,7 @@ pub use mails::{create_mail, get_mail};
 use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
 use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, MESSAGE_UPLOAD};
+use crate::auth::SignedIn;
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
 use crate::http::upload::{self, Upload, UploadedFile};
@@ -335,9 +337,12 @@ fn both<A, B>(
     }
 }
 
-/// "Add a message to a conversation", as JSON or multipart with files.
+/// "Add a message to a conversation", as JSON or multipart with files. The author is the
+/// signed-in agent, whatever `transmitterId` and `transmitterType` the body names: an
+/// agent cannot write as a customer or as another agent.
 pub async fn add_message(
     State(state): State<AppState>,
+    SignedIn(agent, _): SignedIn,
     PathId(id): PathId,
     request: Request,
 ) -> Result<Response, HttpError> {
@@ -350,10 +355,12 @@ pub async fn add_message(
     } else {
         Files::Attached
     };
-    let (input, attachments) = both(
+    let (mut input, attachments) = both(
         input::message(body, attached),
         prepare_files(MESSAGE_UPLOAD, files, now.clone()).await,
     )?;
+    input.transmitter_id = Some(agent.id);
+    input.transmitter_type = TransmitterType::Agent.to_string();
     if let Some(other) = input
         .conversation_id
         .as_deref()

@@ -16,6 +16,7 @@ pub mod seed;
 pub mod store;
 
 use super::Dialect;
+use crate::auth::PublicRoute;
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
 use crate::AppState;
@@ -38,6 +39,20 @@ pub const DIALECT: Dialect = Dialect {
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
+    public_routes: &[
+        PublicRoute {
+            method: "POST",
+            path: "/contact-us",
+        },
+        PublicRoute {
+            method: "GET",
+            path: "/follow-up/{token}",
+        },
+        PublicRoute {
+            method: "POST",
+            path: "/follow-up/{token}/messages",
+        },
+    ],
 };
 
 /// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
@@ -66,6 +81,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         name: "customer names",
         sql: include_str!("migrations/005_customer_names.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "follow-up links",
+        sql: include_str!("migrations/006_follow_up_links.sql"),
     },
 ];
 
@@ -123,6 +143,15 @@ pub fn routes() -> Router<AppState> {
         )
         .route(&at("/contact-us/{id}"), get(get_contact))
         .route(&at("/attachments/{id}"), get(get_attachment))
+        .route(
+            &at("/conversations/{id}/follow-up-links"),
+            axum::routing::delete(follow_up::revoke),
+        )
+        .route(&at("/follow-up/{token}"), get(follow_up::read))
+        .route(
+            &at("/follow-up/{token}/messages"),
+            post(follow_up::write).layer(DefaultBodyLimit::max(CONTACT_JSON_LIMIT_BYTES)),
+        )
         .route(&at("/mails"), post(create_mail))
         .route(&at("/mails/{id}"), get(get_mail))
 }

@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::response::Response;
 use switchboard_core::domain::encode_path_segment;
+use switchboard_core::follow_up::follow_up_page_link;
 use switchboard_core::wire::communication::{
     AttachmentDto, ContactMessageDto, ConversationDto, Link, MailDto, MessageDto, PageDto,
 };
@@ -199,6 +200,17 @@ pub fn contact_with_links(record: ContactRecord) -> ContactMessageDto {
     }
     let mut dto = contact(record);
     dto.links = links;
+    dto
+}
+
+/// A new contact message as its customer is answered: with their private `follow-up` link
+/// (the token is in no other answer, and stored only hashed).
+pub fn contact_with_follow_up(record: ContactRecord, token: &str) -> ContactMessageDto {
+    let mut dto = contact_with_links(record);
+    dto.links.push(titled(
+        Link::new("follow-up", follow_up_page_link(token), "GET"),
+        "Your private link: read our answers and write again. Keep it to yourself.",
+    ));
     dto
 }
 

@@ -5,6 +5,7 @@
 use super::input::{self, ReplyInput, ROOT};
 use super::store::{self, DiscussionRecord, MessageRecord, PartyRecord};
 use super::{eligible_receivers, output, typologies, MESSAGE_BODY_LIMIT};
+use crate::auth::SignedIn;
 use crate::http::correlation::CorrelationId;
 use crate::http::extract::{self, PathId, QueryParams};
 use crate::http::problems::Problems;
@@ -309,9 +310,11 @@ fn merged(results: Vec<Result<(), HttpError>>) -> Result<(), HttpError> {
 }
 
 /// "Add a message to an existing discussion" (`POST /messages`): the seller's reply, with
-/// up to 3 files in base64; the discussion becomes Treated.
+/// up to 3 files in base64; the discussion becomes Treated. The sender is the signed-in
+/// agent, whatever `userId` the body names.
 pub async fn add_message(
     State(state): State<AppState>,
+    SignedIn(agent, _): SignedIn,
     correlation: Option<Extension<CorrelationId>>,
     request: Request,
 ) -> Result<Response, HttpError> {
@@ -320,6 +323,7 @@ pub async fn add_message(
         .await
         .map_err(reply_too_large)?;
     let mut dto: NewMessageDto = extract::object_from_value(body, ROOT)?;
+    dto.user_id = Some(agent.id);
     let mut problems = Problems::default();
     let reply = input::reply(&dto, &mut problems);
     let checked = problems.finish();

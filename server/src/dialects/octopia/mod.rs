@@ -36,6 +36,7 @@ pub const DIALECT: Dialect = Dialect {
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
+    public_routes: &[],
 };
 
 /// Its schema steps, applied after Switchboard's own (they need the `files` table).

@@ -5,6 +5,7 @@ use super::super::contact::{record_contact, unrecorded_contact};
 use super::super::input::{self, ContactRequest, CONVERSATION_PAGING};
 use super::super::{output, reference, store, CONTACT_UPLOAD};
 use super::{both, created, new_id, now, prepare_files};
+use crate::auth::sessions::new_token;
 use crate::http::extract::{self, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
 use crate::http::rate_limit::retry_after_secs;
@@ -21,7 +22,9 @@ use switchboard_core::wire::communication::ContactMessageDto;
 const CONTACT_ID_FIELD: &str = "contact_id";
 
 /// "Create a contact-us message" (public), as JSON or multipart with files. Only the
-/// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation.
+/// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation,
+/// and the answer's `follow-up` link is the customer's private link to it
+/// ([`super::follow_up`]).
 /// Limited per client address ([`AppState::contact_limiter`]: 429 with `Retry-After` over
 /// it). A filled honeypot (`website`) is answered as a success once the request passes the same
 /// checks, and nothing is stored.
@@ -46,25 +49,32 @@ pub async fn create_contact(
         input::contact(body),
         prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
     )?;
-    let record = if from_a_robot {
-        unrecorded_contact(contact, &now, &mut new_id)
+    let (record, token) = if from_a_robot {
+        // A link that opens nothing, shaped like a real one.
+        (unrecorded_contact(contact, &now, &mut new_id), new_token())
     } else {
         state
             .store
             .run(move |conn| {
-                record_contact(
+                let record = record_contact(
                     conn,
                     contact,
                     &attachments,
                     &now,
                     &mut new_id,
                     &mut reference::random,
-                )
+                )?;
+                let conversation_id = record.conversation_id.clone().unwrap_or_default();
+                let token = store::follow_up::open_link(conn, &conversation_id, &now)?;
+                Ok::<_, HttpError>((record, token))
             })
             .await?
     };
     let path = output::contact_path(&record.id);
-    Ok(created(&path, output::contact_with_links(record)))
+    Ok(created(
+        &path,
+        output::contact_with_follow_up(record, &token),
+    ))
 }
 
 /// "List contact-us messages": newest first, paged from 1.

@@ -4,6 +4,7 @@
 //! Contact-us messages and mails are in [`contacts`].
 
 mod contacts;
+pub mod follow_up;
 #[cfg(test)]
 mod tests;
 

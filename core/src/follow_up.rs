@@ -1,0 +1,85 @@
+//! The customer's private link: after a contact message, the customer gets a link with an
+//! unguessable token, where they read the agents' answers and write again in the same
+//! conversation, and nowhere else. Shared by the server (which answers it) and the
+//! console's public follow-up page (which reads it).
+//!
+//! The token travels in the page's fragment (`/contact/follow-up#TOKEN`), which browsers
+//! never send to a server nor put in a `Referer`; the page sends it to the API in the path
+//! of [`follow_up_path`].
+
+use serde::{Deserialize, Serialize};
+
+/// The console's public page for a follow-up link; the token is its fragment.
+pub const FOLLOW_UP_PAGE: &str = "/contact/follow-up";
+
+/// The link a customer keeps, relative to the console's origin.
+pub fn follow_up_page_link(token: &str) -> String {
+    format!("{FOLLOW_UP_PAGE}#{token}")
+}
+
+/// Where the API reads (`GET`) and writes to (`POST …/messages`) a link's conversation,
+/// under the base path of the backend that took the contact message.
+pub fn follow_up_path(base_path: &str, token: &str) -> String {
+    format!("{base_path}/follow-up/{token}")
+}
+
+/// Who wrote a message, as the customer sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Author {
+    /// The customer themself.
+    Customer,
+    /// Someone from support.
+    Agent,
+}
+
+/// One message of the conversation, as the customer may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUpMessage {
+    pub id: String,
+    pub author: Author,
+    /// The agent's name for an agent's message; the customer's own name otherwise.
+    pub author_name: String,
+    pub body: String,
+    /// RFC 3339.
+    pub sent_at: String,
+}
+
+/// What a follow-up link shows: the reference the customer was given, whether support
+/// still considers it open, and the messages, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUp {
+    pub reference: String,
+    pub open: bool,
+    pub messages: Vec<FollowUpMessage>,
+}
+
+/// `POST …/follow-up/{token}/messages`'s body: the customer writes again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpWrite {
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_stays_in_the_fragment_of_the_page_and_in_the_api_path() {
+        assert_eq!(follow_up_page_link("abc"), "/contact/follow-up#abc");
+        assert_eq!(
+            follow_up_path("/communication/v1", "abc"),
+            "/communication/v1/follow-up/abc"
+        );
+    }
+
+    #[test]
+    fn a_follow_up_reads_as_the_server_writes_it() {
+        let raw = r#"{"reference":"C-4QK7M2XD","open":true,"messages":[{"id":"m1","author":"agent","authorName":"Camille","body":"Hi","sentAt":"2026-11-25T10:00:00.000Z"}]}"#;
+        let follow_up: FollowUp = serde_json::from_str(raw).unwrap();
+        assert_eq!(follow_up.messages[0].author, Author::Agent);
+        assert_eq!(serde_json::to_string(&follow_up).unwrap(), raw);
+    }
+}

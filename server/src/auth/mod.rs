@@ -1,0 +1,195 @@
+//! Who may do what. Every path under `/api` and under every dialect's base path needs a
+//! signed-in agent, except the routes in a public list: Switchboard's own ([`PUBLIC`])
+//! and each dialect's ([`crate::dialects::Dialect::public_routes`]). The rule is checked
+//! before routing, so a route added later (or a path that answers nothing) is closed
+//! without anyone remembering to close it. The console's own pages and assets stay public.
+//!
+//! Every write on an API path, public or not, must carry [`WRITE_HEADER`]: a cross-site
+//! form cannot send it, and a cross-site script would need a CORS preflight that only the
+//! configured origins pass.
+//!
+//! `passwords` hashes and checks, `sessions` keeps the server-side sessions and their
+//! cookie, `handlers` serves `/api/session` (sign in, who am I, sign out), `throttle` slows
+//! and limits wrong passwords, `cli` is the `agents` command of `switchboard-server`.
+
+pub mod cli;
+pub mod handlers;
+pub mod passwords;
+pub mod sessions;
+pub mod throttle;
+
+use crate::http::HttpError;
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use switchboard_core::session::{
+    is_write, SessionAgent, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE,
+};
+
+/// A route anyone may call: a method and a path, where a `{name}` segment matches any one
+/// segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PublicRoute {
+    pub method: &'static str,
+    pub path: &'static str,
+}
+
+/// Switchboard's own public routes: discovery (the contact page finds its backend with
+/// it) and signing in.
+pub const PUBLIC: &[PublicRoute] = &[
+    PublicRoute {
+        method: "GET",
+        path: switchboard_core::directory::BACKENDS_PATH,
+    },
+    PublicRoute {
+        method: "POST",
+        path: SESSION_PATH,
+    },
+];
+
+/// The agent a request was made by, and when their session ends (RFC 3339): set by
+/// [`gate`] on every non-public API request, so a handler that takes it always finds it.
+#[derive(Clone, Debug)]
+pub struct SignedIn(pub SessionAgent, pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
+    type Rejection = HttpError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<SignedIn>()
+            .cloned()
+            .ok_or_else(not_signed_in)
+    }
+}
+
+/// Every public route: Switchboard's, then each dialect's under its base path.
+pub fn public_routes() -> Vec<(String, &'static str)> {
+    PUBLIC
+        .iter()
+        .map(|route| (route.path.to_owned(), route.method))
+        .chain(crate::dialects::ALL.iter().flat_map(|dialect| {
+            dialect
+                .public_routes
+                .iter()
+                .map(|route| (format!("{}{}", dialect.base_path, route.path), route.method))
+        }))
+        .collect()
+}
+
+/// Whether `method path` is on the public list (`HEAD` wherever `GET` is).
+pub fn is_public(method: &str, path: &str) -> bool {
+    let method = if method == "HEAD" { "GET" } else { method };
+    public_routes()
+        .iter()
+        .any(|(pattern, allowed)| *allowed == method && matches_pattern(pattern, path))
+}
+
+fn matches_pattern(pattern: &str, path: &str) -> bool {
+    let mut wanted = pattern.split('/');
+    let mut given = path.split('/');
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some(w), Some(g)) if w.starts_with('{') && w.ends_with('}') => {
+                if g.is_empty() {
+                    return false;
+                }
+            }
+            (Some(w), Some(g)) if w == g => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The layer: API paths need the write header on writes, and a live session unless
+/// public; the session's agent goes into the request as [`SignedIn`]. Other paths (the
+/// console) pass untouched.
+pub async fn gate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    if !crate::is_api_path(&path) {
+        return next.run(request).await;
+    }
+    let method = request.method().as_str().to_owned();
+    if is_write(&method) && !carries_write_header(&request) {
+        return HttpError::forbidden(format!(
+            "Writes must come from the Switchboard console: the {WRITE_HEADER} header is missing."
+        ))
+        .into_response();
+    }
+    if is_public(&method, &path) {
+        return next.run(request).await;
+    }
+    let Some(token) = sessions::token_in(request.headers()) else {
+        return not_signed_in().into_response();
+    };
+    let now = chrono::Utc::now();
+    let found = state
+        .store
+        .run(move |conn| Ok::<_, HttpError>(sessions::find(conn, &token, now)?))
+        .await;
+    match found {
+        Ok(Some((agent, expires_at))) => {
+            request.extensions_mut().insert(SignedIn(agent, expires_at));
+            next.run(request).await
+        }
+        Ok(None) => not_signed_in().into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+fn carries_write_header(request: &Request) -> bool {
+    request
+        .headers()
+        .get(WRITE_HEADER)
+        .is_some_and(|value| value.as_bytes() == WRITE_HEADER_VALUE.as_bytes())
+}
+
+/// What a request without a live session gets, everywhere but the public list.
+pub fn not_signed_in() -> HttpError {
+    HttpError::unauthorized(
+        "Sign in to Switchboard first: this needs a signed-in agent, and the request has no \
+         session or its session has ended.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_one_segment_per_name() {
+        assert!(matches_pattern(
+            "/api/follow-up/{token}",
+            "/api/follow-up/abc"
+        ));
+        assert!(!matches_pattern(
+            "/api/follow-up/{token}",
+            "/api/follow-up/"
+        ));
+        assert!(!matches_pattern(
+            "/api/follow-up/{token}",
+            "/api/follow-up/a/b"
+        ));
+        assert!(!matches_pattern("/api/session", "/api/session/"));
+        assert!(matches_pattern("/api/session", "/api/session"));
+    }
+
+    #[test]
+    fn the_public_list_is_short_and_exact() {
+        assert!(is_public("POST", "/api/session"));
+        assert!(!is_public("GET", "/api/session"));
+        assert!(!is_public("DELETE", "/api/session"));
+        assert!(is_public("GET", "/api/backends"));
+        assert!(is_public("HEAD", "/api/backends"));
+        assert!(!is_public("GET", "/api/agents"));
+        assert!(is_public("POST", "/communication/v1/contact-us"));
+        assert!(!is_public("GET", "/communication/v1/contact-us"));
+        assert!(!is_public("GET", "/communication/v1/contact-us/x"));
+    }
+}

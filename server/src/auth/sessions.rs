@@ -1,0 +1,199 @@
+//! Agents' sessions: a random 256-bit token in an `HttpOnly`, `SameSite=Strict` cookie
+//! (`Secure` unless the console is reached on plain localhost), and on the server only the
+//! token's SHA-256 with the agent and the expiry. Signing out deletes the row, so the
+//! cookie opens nothing afterwards, wherever a copy of it went.
+
+use crate::store::people::{self, AccountRow};
+use crate::store::StoreError;
+use axum::http::{header, HeaderMap, HeaderValue};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use rand_core::{OsRng, RngCore};
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+use switchboard_core::session::{SessionAgent, SESSION_COOKIE};
+use switchboard_core::wire::format_instant;
+
+/// A new session's secret, as the cookie carries it.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the store keeps of a token.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Opens a session for `agent_id` until `expires_at`.
+pub fn open(
+    conn: &Connection,
+    token: &str,
+    agent_id: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![token_hash(token), agent_id, format_instant(now), format_instant(expires_at)],
+    )?;
+    // Ended sessions are swept as new ones open, so the table never grows without bound.
+    conn.execute(
+        "DELETE FROM sessions WHERE expires_at <= ?1",
+        [format_instant(now)],
+    )?;
+    Ok(())
+}
+
+/// The agent a live session belongs to, with its expiry; `None` for an unknown, ended or
+/// expired token.
+pub fn find(
+    conn: &Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(SessionAgent, String)>, StoreError> {
+    let found = conn
+        .prepare_cached(
+            "SELECT agent_id, expires_at FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
+        )?
+        .query_row(params![token_hash(token), format_instant(now)], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
+        .optional()?;
+    let Some((agent_id, expires_at)) = found else {
+        return Ok(None);
+    };
+    Ok(people::account_by_id(conn, &agent_id)?.map(|row: AccountRow| (row.agent, expires_at)))
+}
+
+/// Ends one session (sign-out).
+pub fn end(conn: &Connection, token: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "DELETE FROM sessions WHERE token_hash = ?1",
+        [token_hash(token)],
+    )?;
+    Ok(())
+}
+
+/// Ends every session of an agent (a password reset).
+pub fn end_all(conn: &Connection, agent_id: &str) -> Result<usize, StoreError> {
+    Ok(conn.execute("DELETE FROM sessions WHERE agent_id = ?1", [agent_id])?)
+}
+
+/// The session token a request carries, if any.
+pub fn token_in(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|line| line.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// The `Set-Cookie` that gives the browser its session for `max_age_secs`.
+pub fn cookie(token: &str, max_age_secs: i64, headers: &HeaderMap) -> HeaderValue {
+    cookie_line(
+        &format!("{SESSION_COOKIE}={token}; Max-Age={max_age_secs}"),
+        headers,
+    )
+}
+
+/// The `Set-Cookie` that makes the browser forget its session.
+pub fn cleared_cookie(headers: &HeaderMap) -> HeaderValue {
+    cookie_line(&format!("{SESSION_COOKIE}=; Max-Age=0"), headers)
+}
+
+fn cookie_line(start: &str, headers: &HeaderMap) -> HeaderValue {
+    let secure = if is_plain_localhost(headers) {
+        ""
+    } else {
+        "; Secure"
+    };
+    let line = format!("{start}; Path=/; HttpOnly; SameSite=Strict{secure}");
+    HeaderValue::from_str(&line).expect("a token is base64url, always a valid header value")
+}
+
+/// Whether the request was addressed to this machine itself, where browsers reach the
+/// console over plain HTTP; everywhere else the cookie is `Secure`.
+fn is_plain_localhost(headers: &HeaderMap) -> bool {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(
+                header::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                HeaderValue::from_str(value).unwrap(),
+            );
+        }
+        map
+    }
+
+    #[test]
+    fn tokens_are_long_random_and_stored_only_hashed() {
+        let token = new_token();
+        assert_eq!(token.len(), 43, "32 bytes in base64url");
+        assert_ne!(token, new_token());
+        assert_eq!(token_hash(&token).len(), 64);
+        assert!(!token_hash(&token).contains(&token));
+    }
+
+    #[test]
+    fn the_cookie_is_found_among_others() {
+        let map = headers(&[("cookie", "a=1; switchboard_session=tok ; b=2")]);
+        assert_eq!(token_in(&map).as_deref(), Some("tok"));
+        assert_eq!(
+            token_in(&headers(&[("cookie", "switchboard_sessionx=1")])),
+            None
+        );
+        assert_eq!(
+            token_in(&headers(&[("cookie", "switchboard_session=")])),
+            None
+        );
+        assert_eq!(token_in(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn the_cookie_is_secure_everywhere_but_plain_localhost() {
+        let line = |host: &str| {
+            cookie("t", 60, &headers(&[("host", host)]))
+                .to_str()
+                .unwrap()
+                .to_owned()
+        };
+        let local = line("127.0.0.1:8080");
+        assert_eq!(
+            local,
+            "switchboard_session=t; Max-Age=60; Path=/; HttpOnly; SameSite=Strict"
+        );
+        assert!(!line("localhost").contains("Secure"));
+        assert!(!line("[::1]:3000").contains("Secure"));
+        assert!(line("support.example.com").ends_with("; Secure"));
+        assert!(line("localhost.example.com:80").ends_with("; Secure"));
+        assert!(cleared_cookie(&HeaderMap::new())
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0"));
+    }
+}

@@ -1,0 +1,204 @@
+//! The customer's private link (issue #5, "The customer's side"): a contact message
+//! answers with it; it reads only its own conversation, shows support's answers, lets the
+//! customer write again (reopening a closed conversation), is stored only hashed, and an
+//! agent can withdraw it. A wrong token reads nothing.
+
+mod common;
+
+use common::{start, start_with_limits, TestServer, API};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use switchboard_server::{Limits, RateLimit};
+
+/// Sends the contact form without a session; the conversation id and the link's token.
+async fn contact(server: &TestServer, mail: &str, message: &str) -> (String, String) {
+    let reply = server
+        .send(
+            server
+                .anonymous
+                .post(server.url(&format!("{API}/contact-us")))
+                .json(&json!({"name": "Zoë Lambert", "mail": mail, "object": "Breakfast",
+                    "message": message, "conversationId": "c-0001", "transmitterId": "agent-camille"})),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let link = reply.body["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["rel"] == "follow-up")
+        .expect("a follow-up link")["href"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token = link
+        .strip_prefix("/contact/follow-up#")
+        .expect("the token is in the page's fragment")
+        .to_owned();
+    assert!(token.len() >= 43, "at least 256 bits in base64url: {token}");
+    (
+        reply.body["conversationId"].as_str().unwrap().to_owned(),
+        token,
+    )
+}
+
+async fn read(server: &TestServer, token: &str) -> (StatusCode, Value) {
+    let reply = server
+        .send(
+            server
+                .anonymous
+                .get(server.url(&format!("{API}/follow-up/{token}"))),
+        )
+        .await;
+    (reply.status, reply.body)
+}
+
+async fn write(server: &TestServer, token: &str, message: &str) -> (StatusCode, Value) {
+    let reply = server
+        .send(
+            server
+                .anonymous
+                .post(server.url(&format!("{API}/follow-up/{token}/messages")))
+                .json(&json!({"message": message})),
+        )
+        .await;
+    (reply.status, reply.body)
+}
+
+#[tokio::test]
+async fn the_link_shows_the_answer_and_the_customer_writes_again() {
+    let server = start().await;
+    let (conversation, token) = contact(
+        &server,
+        "zoe@example.fr",
+        "Is breakfast included in my stay?",
+    )
+    .await;
+    // The form cannot name a conversation or its author: a new one, written by the customer.
+    assert_ne!(conversation, "c-0001");
+    let (status, view) = read(&server, &token).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert!(view["reference"].as_str().unwrap().starts_with("C-"));
+    assert_eq!(view["open"], true);
+    assert_eq!(view["messages"].as_array().unwrap().len(), 1);
+    assert_eq!(view["messages"][0]["author"], "customer");
+    assert_eq!(view["messages"][0]["authorName"], "Zoë Lambert");
+
+    // An agent answers and closes.
+    let answer = server
+        .post(
+            &format!("{API}/conversations/{conversation}/messages"),
+            json!({"content": "Yes, it is."}),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+    let path = format!("{API}/conversations/{conversation}");
+    let mut closed = server.get(&path).await.body;
+    closed["status"] = json!("CLOSED");
+    assert_eq!(server.put(&path, closed).await.status, StatusCode::OK);
+
+    let (_, view) = read(&server, &token).await;
+    assert_eq!(view["open"], false);
+    let last = &view["messages"][1];
+    assert_eq!(last["author"], "agent");
+    assert_eq!(last["authorName"], "Camille Laurent");
+    assert_eq!(last["body"], "Yes, it is.");
+    assert!(view.get("assignedAgentId").is_none() && view.get("customerId").is_none());
+
+    // The customer writes again: the same conversation, open again for the agents.
+    let (status, view) = write(&server, &token, "Thank you! And parking?").await;
+    assert_eq!(status, StatusCode::CREATED, "{view}");
+    assert_eq!(view["messages"].as_array().unwrap().len(), 3);
+    assert_eq!(view["open"], true);
+    assert_eq!(server.get(&path).await.body["status"], "OPEN");
+    let messages = server.get(&format!("{path}/messages")).await.body;
+    assert_eq!(messages["content"][0]["transmitterType"], "CUSTOMER");
+    assert_eq!(messages["content"][0]["transmitterId"], "zoe@example.fr");
+}
+
+#[tokio::test]
+async fn a_link_reads_only_its_own_conversation_and_a_wrong_one_reads_nothing() {
+    let server = start().await;
+    let (_, mine) = contact(&server, "a@example.fr", "My own question about the stay").await;
+    let (_, theirs) = contact(&server, "b@example.fr", "Someone else's private question").await;
+    let (_, view) = read(&server, &mine).await;
+    assert!(!view.to_string().contains("Someone else"), "{view}");
+    let (_, view) = read(&server, &theirs).await;
+    assert!(!view.to_string().contains("My own question"), "{view}");
+
+    for wrong in ["x", &mine[..mine.len() - 1], &format!("{mine}A")] {
+        let (status, body) = read(&server, wrong).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{wrong}");
+        assert!(body["message"]
+            .as_str()
+            .unwrap()
+            .contains("mistyped or withdrawn"));
+        assert_eq!(
+            write(&server, wrong, "Hello there").await.0,
+            StatusCode::NOT_FOUND
+        );
+    }
+    // An empty message is refused in words, and nothing is written.
+    let (status, body) = write(&server, &mine, "   ").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(
+        read(&server, &mine).await.1["messages"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_token_is_stored_only_hashed_and_an_agent_can_withdraw_it() {
+    let server = start().await;
+    let (conversation, token) =
+        contact(&server, "c@example.fr", "Please call me back tomorrow").await;
+    let db = rusqlite::Connection::open(server.db_path()).unwrap();
+    let stored: String = db
+        .query_row("SELECT token_hash FROM follow_up_links", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_ne!(stored, token);
+    assert_eq!(stored.len(), 64);
+
+    let path = format!("{API}/conversations/{conversation}/follow-up-links");
+    // Withdrawing is the agents' business.
+    let anonymous = server
+        .send(server.anonymous.delete(server.url(&path)))
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let withdrawn = server.send(server.client.delete(server.url(&path))).await;
+    assert_eq!(
+        withdrawn.status,
+        StatusCode::NO_CONTENT,
+        "{}",
+        withdrawn.text
+    );
+    assert_eq!(read(&server, &token).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_flood_on_a_link_is_told_to_wait() {
+    let server = start_with_limits(Limits {
+        follow_up_rate: RateLimit {
+            per_minute: 1,
+            burst: 1,
+        },
+        ..Limits::default()
+    })
+    .await;
+    let (_, token) = contact(&server, "d@example.fr", "A question about my booking").await;
+    assert_eq!(read(&server, &token).await.0, StatusCode::OK);
+    let reply = server
+        .send(
+            server
+                .anonymous
+                .get(server.url(&format!("{API}/follow-up/{token}"))),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.headers.contains_key("retry-after"));
+}
