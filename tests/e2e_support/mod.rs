@@ -1,0 +1,349 @@
+//! The end-to-end tests' harness: a reference server on a fresh database serving the
+//! built console, a chromedriver of its own, and helpers that wait on conditions (never
+//! fixed sleeps): for elements, text, focus, the page's path, signing in on the sign-in
+//! page, and the test's own signed-in requests to the API.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::Duration;
+use switchboard_core::session::{SESSION_COOKIE, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_server::{serve, Config};
+use thirtyfour::prelude::*;
+use thirtyfour::ChromiumLikeCapabilities;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// The demo agent the reference server creates, and the password the README gives.
+pub const DEMO_EMAIL: &str = "camille.laurent@switchboard.example";
+pub const DEMO_PASSWORD: &str = "switchboard-demo";
+
+struct Chromedriver(Child);
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct Harness {
+    pub base: String,
+    pub driver: WebDriver,
+    /// The test's own session cookie (`name=value`), for its requests to the API.
+    api_cookie: Mutex<Option<String>>,
+    _chromedriver: Chromedriver,
+    _db: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("SWITCHBOARD_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no built console: run `trunk build --release` first (scripts/test.sh does)",
+        dist.display()
+    );
+    dist
+}
+
+pub async fn start() -> Harness {
+    let db = tempfile::tempdir().expect("a temporary directory");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let config = Config {
+        db_path: db.path().join("e2e.sqlite3"),
+        dist_dir: Some(dist_dir()),
+        allowed_origins: Vec::new(),
+    };
+    tokio::spawn(async move {
+        serve(listener, config).await.expect("the server runs");
+    });
+
+    let port = free_port();
+    let chromedriver_path =
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+    let chromedriver = Chromedriver(
+        Command::new(&chromedriver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver_path}: {e}")),
+    );
+    let mut caps = DesiredCapabilities::chrome();
+    if let Ok(binary) = std::env::var("CHROME_BINARY") {
+        caps.set_binary(&binary).expect("binary");
+    }
+    for arg in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1400,900",
+    ] {
+        caps.add_arg(arg).expect("argument");
+    }
+    let mut driver = None;
+    for _ in 0..100 {
+        match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {
+            Ok(d) => {
+                driver = Some(d);
+                break;
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+    Harness {
+        base,
+        driver: driver.expect("chromedriver answers within 10 s"),
+        api_cookie: Mutex::new(None),
+        _chromedriver: chromedriver,
+        _db: db,
+    }
+}
+
+pub fn testid(id: &str) -> By {
+    By::Css(format!("[data-testid='{id}']"))
+}
+
+/// A row of the communication API: other backends' rows share the list.
+pub fn communication_row() -> By {
+    By::Css("[data-testid='conversation-row'][data-key^='communication/']".to_owned())
+}
+
+impl Harness {
+    pub async fn wait_for(&self, by: By) -> WebElement {
+        self.driver
+            .query(by)
+            .wait(WAIT, POLL)
+            .first()
+            .await
+            .expect("the element appears")
+    }
+
+    /// Waits until the element's text contains `expected`.
+    pub async fn wait_for_text(&self, by: By, expected: &str) -> WebElement {
+        let mut last = String::new();
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            if let Ok(el) = self.driver.find(by.clone()).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return el;
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("{by:?} never contained {expected:?}; last text {last:?}");
+    }
+
+    /// Clicks the element once it is there, finding it again if the page re-rendered it
+    /// between finding and clicking.
+    pub async fn click(&self, by: By) {
+        let mut last_error = None;
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            match self.driver.find(by.clone()).await {
+                Ok(el) => match el.click().await {
+                    Ok(()) => return,
+                    Err(e) => last_error = Some(e),
+                },
+                Err(e) => last_error = Some(e),
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("could not click {by:?}: {last_error:?}");
+    }
+
+    /// An attribute of the first match, re-finding it if the page re-rendered it.
+    pub async fn attribute(&self, by: By, name: &str) -> String {
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            if let Ok(el) = self.driver.find(by.clone()).await {
+                if let Ok(Some(value)) = el.attr(name).await {
+                    return value;
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("{by:?} never had a {name} attribute");
+    }
+
+    pub async fn select(&self, select: &str, value: &str) {
+        self.click(By::Css(format!(
+            "[data-testid='{select}'] option[value='{value}']"
+        )))
+        .await;
+    }
+
+    /// Types keys into whatever has focus, as a person at the keyboard does.
+    pub async fn press(&self, keys: impl Into<TypingData>) {
+        self.driver
+            .action_chain()
+            .send_keys(keys)
+            .perform()
+            .await
+            .expect("the keys are typed");
+    }
+
+    /// Waits until the focused element is the one with this `data-testid`.
+    pub async fn wait_for_focus(&self, id: &str) {
+        let mut last = serde_json::Value::Null;
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            last = self
+                .driver
+                .execute(
+                    "return document.activeElement && document.activeElement.dataset.testid;",
+                    vec![],
+                )
+                .await
+                .expect("a script")
+                .json()
+                .clone();
+            if last == id {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("focus never reached {id}; it is on {last}");
+    }
+
+    /// How many requests the page made to URLs containing `part` since it loaded.
+    pub async fn requests_to(&self, part: &str) -> u64 {
+        self.driver
+            .execute(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes(arguments[0])).length;",
+                vec![serde_json::Value::from(part)],
+            )
+            .await
+            .expect("a script")
+            .json()
+            .as_u64()
+            .expect("a count")
+    }
+
+    /// Waits until the page's path and query are `expected`.
+    pub async fn wait_for_path(&self, expected: &str) {
+        let mut last = String::new();
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            let url = self.driver.current_url().await.expect("a URL");
+            last = match url.query() {
+                Some(query) => format!("{}?{query}", url.path()),
+                None => url.path().to_owned(),
+            };
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("the page never reached {expected}; it is at {last}");
+    }
+
+    /// Replaces a field's text as a person does: select all, type over it.
+    pub async fn retype(&self, by: By, text: &str) {
+        let field = self.wait_for(by).await;
+        field.send_keys(Key::Control + "a").await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Fills the sign-in form on screen as the demo agent and sends it with Enter.
+    pub async fn submit_sign_in(&self, password: &str) {
+        self.retype(testid("sign-in-email"), DEMO_EMAIL).await;
+        self.retype(testid("sign-in-password"), password).await;
+        self.press(Key::Enter).await;
+    }
+
+    /// Opens `path` as an agent does: the console sends them to sign in, they sign in on
+    /// the page, and it brings them back to `path`. Returns the signed-in agent's id.
+    pub async fn sign_in_at(&self, path: &str) -> String {
+        self.driver
+            .goto(format!("{}{path}", self.base))
+            .await
+            .unwrap();
+        self.wait_for(testid("sign-in-form")).await;
+        self.submit_sign_in(DEMO_PASSWORD).await;
+        self.wait_for(testid("signed-in-agent")).await;
+        self.wait_for_path(path).await;
+        let session = self.api_json(SESSION_PATH).await;
+        session["agent"]["id"]
+            .as_str()
+            .expect("the demo agent's id")
+            .to_owned()
+    }
+
+    /// The test's own session on the server, signed in once.
+    pub async fn api_cookie(&self) -> String {
+        if let Some(cookie) = self.api_cookie.lock().unwrap().clone() {
+            return cookie;
+        }
+        let body = serde_json::json!({ "email": DEMO_EMAIL, "password": DEMO_PASSWORD });
+        let response = reqwest::Client::new()
+            .post(format!("{}{SESSION_PATH}", self.base))
+            .header("content-type", "application/json")
+            .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), 200, "the demo agent signs in");
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with(&format!("{SESSION_COOKIE}=")))
+            .and_then(|value| value.split(';').next())
+            .expect("the session cookie")
+            .to_owned();
+        *self.api_cookie.lock().unwrap() = Some(cookie.clone());
+        cookie
+    }
+
+    /// A GET as the signed-in demo agent.
+    pub async fn api_get(&self, url: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(url)
+            .header("cookie", self.api_cookie().await)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    pub async fn api_json(&self, path: &str) -> serde_json::Value {
+        let response = self.api_get(&format!("{}{path}", self.base)).await;
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        let text = response.text().await.expect("a body");
+        serde_json::from_str(&text).expect("the server answers JSON")
+    }
+
+    pub async fn api_bytes(&self, url: &str) -> Vec<u8> {
+        let response = self.api_get(url).await;
+        assert!(
+            response.status().is_success(),
+            "{url}: {}",
+            response.status()
+        );
+        response.bytes().await.expect("a body").to_vec()
+    }
+}
