@@ -15,6 +15,7 @@ use leptos_router::path;
 use pages::console::{ConsolePage, NoConversation};
 use pages::contact::ContactPage;
 use pages::conversation::ConversationPage;
+use pages::follow_up::FollowUpPage;
 use pages::not_found::NotFound;
 
 #[component]
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/contact") view=ContactPage />
+                <Route path=path!("/contact/follow-up") view=FollowUpPage />
                 <ParentRoute path=path!("") view=ConsolePage>
                     <Route path=path!("/") view=NoConversation />
                     <Route path=path!("/conversations/:backend/:id") view=ConversationPage />

@@ -3,4 +3,5 @@
 pub mod console;
 pub mod contact;
 pub mod conversation;
+pub mod follow_up;
 pub mod not_found;
