@@ -21,14 +21,23 @@ use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 #[component]
 pub fn ContactPage() -> impl IntoView {
     view! {
+        <PublicPage>
+            <ContactForm />
+        </PublicPage>
+    }
+}
+
+/// The frame of the customers' pages (contact, follow-up): the brand, and the page's
+/// content in one narrow column that reads well on a phone.
+#[component]
+pub fn PublicPage(children: Children) -> impl IntoView {
+    view! {
         <div class="public-page">
             <header class="public-header">
                 <span class="brand">"Switchboard"</span>
                 <span class="public-tagline">"Customer support"</span>
             </header>
-            <main class="public-main">
-                <ContactForm />
-            </main>
+            <main class="public-main">{children()}</main>
         </div>
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::components::feedback::ErrorPanel;
 use crate::connectors::{Connector, ConversationBackend};
-use crate::pages::contact::contact_connector;
+use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;
 use leptos::prelude::*;
 use switchboard_core::error::ApiError;
@@ -29,30 +29,24 @@ pub fn FollowUpPage() -> impl IntoView {
         }
     });
     view! {
-        <div class="public-page">
-            <header class="public-header">
-                <span class="brand">"Switchboard"</span>
-                <span class="public-tagline">"Customer support"</span>
-            </header>
-            <main class="public-main">
-                <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">"Opening your conversation…"</p> }>
-                    {move || Suspend::new(async move {
-                        match loaded.await {
-                            Ok((connector, token, follow_up)) => {
-                                view! { <Conversation connector token initial=follow_up /> }.into_any()
-                            }
-                            Err(error) => view! {
-                                <section class="card" data-testid="follow-up-unavailable">
-                                    <ErrorPanel error context="We could not open this conversation." />
-                                    <p><a href="/contact">"Write to us from the contact page"</a></p>
-                                </section>
-                            }
-                            .into_any(),
+        <PublicPage>
+            <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">"Opening your conversation…"</p> }>
+                {move || Suspend::new(async move {
+                    match loaded.await {
+                        Ok((connector, token, follow_up)) => {
+                            view! { <Conversation connector token initial=follow_up /> }.into_any()
                         }
-                    })}
-                </Transition>
-            </main>
-        </div>
+                        Err(error) => view! {
+                            <section class="card" data-testid="follow-up-unavailable">
+                                <ErrorPanel error context="We could not open this conversation." />
+                                <p><a href="/contact">"Write to us from the contact page"</a></p>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Transition>
+        </PublicPage>
     }
 }
 
