@@ -1,5 +1,5 @@
-//! Switchboard's browser app: the agent console, its sign-in page and the public contact
-//! page.
+//! Switchboard's browser app: the agent console and its sign-in page, and the customers'
+//! public pages (contact, follow-up).
 //!
 //! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
 //! [`components`], and all HTTP goes through the connectors of [`connectors`].
@@ -16,6 +16,7 @@ use leptos_router::path;
 use pages::console::{ConsolePage, NoConversation};
 use pages::contact::ContactPage;
 use pages::conversation::ConversationPage;
+use pages::follow_up::FollowUpPage;
 use pages::not_found::NotFound;
 use pages::sign_in::SignInPage;
 
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/contact") view=ContactPage />
+                <Route path=path!("/contact/follow-up") view=FollowUpPage />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <ParentRoute path=path!("") view=ConsolePage>
                     <Route path=path!("/") view=NoConversation />

@@ -387,6 +387,7 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         email: "soren@example.no".into(),
         subject: "Booking TRIP-2026-0999".into(),
         message: "Can I move my trip to next week? Takk!".into(),
+        ..Default::default()
     };
     let receipt = contact
         .send_contact(&form, &[], &Default::default())

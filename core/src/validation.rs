@@ -56,6 +56,8 @@ pub struct ContactForm {
     pub email: String,
     pub subject: String,
     pub message: String,
+    /// The honeypot: hidden from people, so anything in it was typed by a robot.
+    pub website: String,
 }
 
 impl ContactForm {
@@ -192,6 +194,7 @@ mod tests {
             email: "lucia@example.es".into(),
             subject: "Reserva 4821".into(),
             message: "Hola, no he recibido la confirmación de mi reserva.".into(),
+            website: String::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{start, start_with_limits, TestServer, API};
+use common::{start, start_with_limits, Reply, TestServer, API};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use switchboard_server::{Limits, RateLimit};
@@ -43,14 +43,18 @@ async fn contact(server: &TestServer, mail: &str, message: &str) -> (String, Str
 }
 
 async fn read(server: &TestServer, token: &str) -> (StatusCode, Value) {
-    let reply = server
+    let reply = read_reply(server, token).await;
+    (reply.status, reply.body)
+}
+
+async fn read_reply(server: &TestServer, token: &str) -> Reply {
+    server
         .send(
             server
                 .anonymous
                 .get(server.url(&format!("{API}/follow-up/{token}"))),
         )
-        .await;
-    (reply.status, reply.body)
+        .await
 }
 
 async fn write(server: &TestServer, token: &str, message: &str) -> (StatusCode, Value) {
@@ -192,13 +196,7 @@ async fn a_flood_on_a_link_is_told_to_wait() {
     .await;
     let (_, token) = contact(&server, "d@example.fr", "A question about my booking").await;
     assert_eq!(read(&server, &token).await.0, StatusCode::OK);
-    let reply = server
-        .send(
-            server
-                .anonymous
-                .get(server.url(&format!("{API}/follow-up/{token}"))),
-        )
-        .await;
+    let reply = read_reply(&server, &token).await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(reply.headers.contains_key("retry-after"));
 }

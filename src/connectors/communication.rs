@@ -11,6 +11,7 @@ use switchboard_core::domain::{
     Page, StatusChange, StatusFilter,
 };
 use switchboard_core::error::ApiError;
+use switchboard_core::follow_up::{follow_up_path, FollowUp, FollowUpWrite};
 use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::{
     contact_receipt, conversation_to_domain, decode_error, message_to_domain, page_to_domain,
@@ -42,6 +43,12 @@ impl CommunicationConnector {
             name: name.into(),
             base_url: base_url.trim_end_matches('/').to_owned(),
         }
+    }
+
+    /// Where a follow-up token reads and writes; the token is percent-encoded like any
+    /// path segment, whatever the page's fragment held.
+    fn follow_up_url(&self, token: &str) -> String {
+        follow_up_path(&self.base_url, &encode_path_segment(token))
     }
 
     fn conversation_url(&self, id: &str) -> String {
@@ -133,6 +140,7 @@ impl ConversationBackend for CommunicationConnector {
             mail: Some(form.email.trim().to_owned()),
             object: Some(form.subject.trim().to_owned()),
             message: Some(form.message.trim().to_owned()),
+            website: Some(form.website.clone()).filter(|w| !w.is_empty()),
             ..Default::default()
         };
         let url = format!("{}/contact-us", self.base_url);
@@ -140,6 +148,18 @@ impl ConversationBackend for CommunicationConnector {
             .post_with_files(&url, CONTACT_PART, &request, files, upload)
             .await?;
         contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
+        HTTP.get_json(&self.follow_up_url(token)).await
+    }
+
+    async fn write_follow_up(&self, token: &str, message: &str) -> Result<FollowUp, ApiError> {
+        let url = format!("{}/messages", self.follow_up_url(token));
+        let body = FollowUpWrite {
+            message: message.trim().to_owned(),
+        };
+        HTTP.send_json(Method::Post, &url, &body).await
     }
 
     async fn list_conversations(

@@ -24,6 +24,7 @@ use switchboard_core::domain::{
     StatusChange,
 };
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::follow_up::FollowUp;
 use switchboard_core::validation::ContactForm;
 use upload::UploadControl;
 use web_sys::File;
@@ -84,6 +85,14 @@ pub trait ConversationBackend {
         _upload: &UploadControl,
     ) -> Result<ContactReceipt, ApiError> {
         Err(unsupported("take contact messages"))
+    }
+    /// What a customer's private link shows (the token from their link).
+    async fn follow_up(&self, _token: &str) -> Result<FollowUp, ApiError> {
+        Err(unsupported("give customers a follow-up link"))
+    }
+    /// The customer writes again through their link; the link's view as it now is.
+    async fn write_follow_up(&self, _token: &str, _message: &str) -> Result<FollowUp, ApiError> {
+        Err(unsupported("give customers a follow-up link"))
     }
 }
 
@@ -243,5 +252,11 @@ impl ConversationBackend for Connector {
         upload: &UploadControl,
     ) -> Result<ContactReceipt, ApiError> {
         dispatch!(self, c => c.send_contact(form, files, upload).await)
+    }
+    async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
+        dispatch!(self, c => c.follow_up(token).await)
+    }
+    async fn write_follow_up(&self, token: &str, message: &str) -> Result<FollowUp, ApiError> {
+        dispatch!(self, c => c.write_follow_up(token, message).await)
     }
 }

@@ -21,21 +21,30 @@ use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 #[component]
 pub fn ContactPage() -> impl IntoView {
     view! {
+        <PublicPage>
+            <ContactForm />
+        </PublicPage>
+    }
+}
+
+/// The frame of the customers' pages (contact, follow-up): the brand, and the page's
+/// content in one narrow column that reads well on a phone.
+#[component]
+pub fn PublicPage(children: Children) -> impl IntoView {
+    view! {
         <div class="public-page">
             <header class="public-header">
                 <span class="brand">"Switchboard"</span>
                 <span class="public-tagline">"Customer support"</span>
             </header>
-            <main class="public-main">
-                <ContactForm />
-            </main>
+            <main class="public-main">{children()}</main>
         </div>
     }
 }
 
 /// Where contact messages go: the backend discovery names as taking them, else the
 /// communication API at its default path. Public discovery only: a customer has no session.
-async fn contact_connector(origin: &str) -> Connector {
+pub(crate) async fn contact_connector(origin: &str) -> Connector {
     let discovered = load_backends(origin)
         .await
         .ok()
@@ -110,13 +119,20 @@ pub fn ContactForm() -> impl IntoView {
         <Show
             when=move || receipt.get().is_none()
             fallback=move || {
-                let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None });
+                let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None, follow_up: None });
                 view! {
                     <section class="card confirmation" role="status" data-testid="contact-confirmation">
                         <h1>"Thank you, your message is on its way"</h1>
                         <p>"Our support team has received it. Keep your reference: quote it whenever you contact us about this request, and we will find it at once."</p>
                         <p>"Your reference: " <strong data-testid="contact-reference">{r.reference}</strong></p>
-                        <p class="state-hint">"Quote it if you write to us again about the same matter."</p>
+                        {r.follow_up.map(|link| view! {
+                            <p>
+                                "Your private link, to read our answer and write again: "
+                                <a href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
+                            </p>
+                            <p class="state-hint">"Bookmark it and keep it to yourself: anyone with this link can read this conversation."</p>
+                        })}
+                        <p class="state-hint">"Quote your reference if you write to us again about the same matter."</p>
                         <button class="button" type="button" on:click=reset>"Send another message"</button>
                     </section>
                 }
@@ -129,6 +145,21 @@ pub fn ContactForm() -> impl IntoView {
                 <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
                 <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
                 <ContactInput field=ContactField::Message form touched kind="textarea" autocomplete="off" max=limits::MESSAGE_MAX_CHARS />
+                // The honeypot: out of sight, out of the tab order and of assistive tech,
+                // so only a robot fills it in.
+                <div class="honeypot" aria-hidden="true">
+                    <label for="contact-website">"Leave this empty"</label>
+                    <input
+                        id="contact-website"
+                        name="website"
+                        type="text"
+                        tabindex="-1"
+                        autocomplete="off"
+                        data-testid="contact-website"
+                        prop:value=move || form.with(|f| f.website.clone())
+                        on:input=move |ev| form.update(|f| f.website = event_target_value(&ev))
+                    />
+                </div>
                 <div
                     class="field"
                     on:dragover=on_drag_over
@@ -153,6 +184,12 @@ pub fn ContactForm() -> impl IntoView {
             </form>
         </Show>
     }
+}
+
+/// The link as the customer would copy it: the full address on this site.
+fn follow_up_address(link: &str) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{link}")
 }
 
 fn field_id(field: ContactField) -> &'static str {

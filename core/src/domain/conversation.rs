@@ -222,4 +222,7 @@ pub struct ContactReceipt {
     pub reference: String,
     pub conversation_id: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// The customer's private link to follow up (a path on the console's site, see
+    /// [`crate::follow_up`]); `None` when the backend gives none.
+    pub follow_up: Option<String>,
 }

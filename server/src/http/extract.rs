@@ -8,9 +8,11 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
+use bytes::BytesMut;
 use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use switchboard_core::attachments::SNIFF_LEN;
 
 /// A JSON object body deserialized into `T`.
 pub struct ApiJson<T>(pub T);
@@ -68,7 +70,9 @@ pub struct WithFiles<T> {
 /// Reads a body that is either the JSON object alone (at most the upload's
 /// `max_json_bytes`) or `multipart/form-data` with that object in `json_part` and the
 /// files in `files_part`. Every part is read to the end, so all the problems of a request
-/// are reported together.
+/// are reported together; but a file's bytes are kept only while the file and the files
+/// before it stay within the policy's limits ([`read_file_part`]): past them, the rest of
+/// the part is counted and dropped as it streams.
 pub async fn json_or_multipart<T: DeserializeOwned>(
     request: Request,
     upload: Upload,
@@ -104,7 +108,7 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
         .map_err(|rejection| not_multipart(rejection.body_text()))?;
     let mut problems = Vec::new();
     let mut json: Option<Bytes> = None;
-    let mut files = Vec::new();
+    let mut files: Vec<UploadedFile> = Vec::new();
     while let Some(field) = multipart.next_field().await.map_err(read_error)? {
         let part = field.name().unwrap_or_default().to_owned();
         let file_name = field.file_name().map(str::to_owned);
@@ -120,14 +124,18 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
             }
         } else if part == upload.files_part {
             let field_name = format!("{}[{}]", upload.files_part, files.len());
-            let data = field.bytes().await.map_err(read_error)?;
+            let before: u64 = files.iter().map(|file| file.size).sum();
+            let (data, size) = read_file_part(field, upload, before)
+                .await
+                .map_err(read_error)?;
             match file_name {
-                Some(name) => files.push(UploadedFile { name, data }),
+                Some(name) => files.push(UploadedFile { name, data, size }),
                 None => {
                     // Counted all the same, so the next files keep their indices.
                     files.push(UploadedFile {
                         name: String::new(),
                         data,
+                        size,
                     });
                     problems.push(problem(
                         Location::Body,
@@ -182,6 +190,36 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
         Some(body) if problems.is_empty() => Ok(WithFiles { body, files }),
         _ => Err(HttpError::invalid(problems)),
     }
+}
+
+/// One file part, chunk by chunk: its bytes while it stays within the policy's size per
+/// file and, with the `before` bytes of the files ahead of it, per message; past either
+/// only its head is kept (to name the refusal) and the rest is counted as it goes by.
+async fn read_file_part(
+    mut field: axum::extract::multipart::Field<'_>,
+    upload: Upload,
+    before: u64,
+) -> Result<(Bytes, u64), MultipartError> {
+    let policy = upload.policy;
+    let mut kept = BytesMut::new();
+    let mut size: u64 = 0;
+    let mut within = true;
+    while let Some(chunk) = field.chunk().await? {
+        size += chunk.len() as u64;
+        if within && size <= policy.max_file_bytes && before + size <= policy.max_message_bytes {
+            kept.extend_from_slice(&chunk);
+            continue;
+        }
+        if within {
+            // Over a limit: the bytes kept so far go, but their head.
+            within = false;
+            kept.truncate(SNIFF_LEN);
+            kept = BytesMut::from(&kept[..]);
+        }
+        let room = SNIFF_LEN.saturating_sub(kept.len());
+        kept.extend_from_slice(&chunk[..room.min(chunk.len())]);
+    }
+    Ok((kept.freeze(), size))
 }
 
 /// The whole body, refused with a 413 as soon as it passes `limit`.

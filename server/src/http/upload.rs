@@ -11,11 +11,14 @@ use switchboard_core::attachments::{
     SNIFF_LEN,
 };
 
-/// A file part as it arrived: its name as the client gave it, and every byte.
+/// A file part as it arrived: its name as the client gave it, its size, and its bytes,
+/// all of them while the file stayed within its policy's limits, else only its first
+/// [`SNIFF_LEN`] (enough to name the refusal; nothing over a limit is ever buffered).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UploadedFile {
     pub name: String,
     pub data: Bytes,
+    pub size: u64,
 }
 
 /// How a route that takes files names its parts, and what it accepts.
@@ -58,7 +61,7 @@ pub fn files(
         .iter()
         .map(|file| CandidateFile {
             name: &file.name,
-            size: file.data.len() as u64,
+            size: file.size,
             head: &file.data[..file.data.len().min(SNIFF_LEN)],
         })
         .collect();
@@ -151,6 +154,7 @@ mod tests {
         UploadedFile {
             name: name.into(),
             data: axum::body::Bytes::from_static(data),
+            size: data.len() as u64,
         }
     }
 

@@ -159,6 +159,10 @@ pub struct ContactMessageDto {
     /// The document lists `required: any` and shows `null`; carried through untouched.
     #[serde(default)]
     pub required: serde_json::Value,
+    /// Switchboard's honeypot: a field people never see, so only a robot fills it; the
+    /// server then answers as usual and stores nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
     #[serde(
         default,
         deserialize_with = "null_as_default",

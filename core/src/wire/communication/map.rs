@@ -8,6 +8,7 @@ use crate::domain::{
     Attachment, Author, AuthorKind, BackendKind, ContactReceipt, Conversation, ConversationKey,
     ConversationStatus, Cursor, Message, Page,
 };
+use crate::follow_up::FOLLOW_UP_PAGE;
 use crate::wire::{parse_instant, MappingError};
 
 pub fn status_to_domain(status: Option<&ConversationStatusDto>) -> ConversationStatus {
@@ -145,16 +146,59 @@ pub fn contact_receipt(dto: ContactMessageDto) -> Result<ContactReceipt, Mapping
         record: "the contact message",
         field: "id",
     })?;
+    let follow_up = dto
+        .links
+        .iter()
+        .find(|link| link.rel.as_deref() == Some("follow-up"))
+        .and_then(|link| link.href.as_deref())
+        .and_then(follow_up_link);
     Ok(ContactReceipt {
         reference,
         conversation_id: non_empty(dto.conversation_id),
         sent_at: dto.sending_date.as_deref().and_then(parse_instant),
+        follow_up,
     })
+}
+
+/// A follow-up link is taken only as the console's own page with a plain token: a backend
+/// cannot send the customer elsewhere (another site, a `javascript:` URL) through it.
+fn follow_up_link(href: &str) -> Option<String> {
+    let token = href.strip_prefix(FOLLOW_UP_PAGE)?.strip_prefix('#')?;
+    let plain = !token.is_empty()
+        && token.len() <= 128
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    plain.then(|| href.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_follow_up_link_is_only_ever_the_consoles_own_page() {
+        let receipt = |href: &str| {
+            let raw = serde_json::json!({"id": "C-4QK7M2XD", "links": [{"rel": "follow-up", "href": href}]});
+            contact_receipt(serde_json::from_value(raw).unwrap())
+                .unwrap()
+                .follow_up
+        };
+        assert_eq!(
+            receipt("/contact/follow-up#Ab-9_x").as_deref(),
+            Some("/contact/follow-up#Ab-9_x")
+        );
+        for hostile in [
+            "https://evil.example/contact/follow-up#a",
+            "javascript:alert(1)",
+            "/contact/follow-up#a\"><script>",
+            "/contact/follow-up#",
+            "/contact/follow-upx#a",
+            "//evil.example/contact/follow-up#a",
+        ] {
+            assert_eq!(receipt(hostile), None, "{hostile}");
+        }
+    }
 
     // The document's own examples, verbatim but for its "- " list markers.
     const CONVERSATION: &str = r#"{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","tripPublicationId": "string","tripReference": "string","establishmentId": "string","customerId": "string","assignedAgentId": "string","participants": ["string"], "lastMessage": {"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}, "status": "OPEN","links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;

@@ -183,6 +183,7 @@ pub fn contact(record: ContactRecord) -> ContactMessageDto {
         object: Some(record.object),
         message: Some(record.message),
         required: record.required,
+        website: None,
         links: Vec::new(),
     }
 }

@@ -1,0 +1,123 @@
+//! The customer's follow-up page against the live test server, in headless Chromium: a
+//! contact message's private link opens the conversation with no sign-in, an empty message
+//! is refused in words without a request, a message written again appears in the thread,
+//! and a wrong link says so and offers the contact page. Text from people is shown as text.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use switchboard::connectors::communication::CommunicationConnector;
+use switchboard::connectors::{Connector, ConversationBackend};
+use switchboard::pages::follow_up::FollowUpPage;
+use switchboard::state::ApiOrigin;
+use switchboard_core::validation::ContactForm;
+use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
+use wasm_bindgen_test::*;
+use web_sys::HtmlFormElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Sends a contact message as a customer would (no session) and returns its private link.
+async fn contact(message: &str) -> String {
+    let connector = Connector::Communication(CommunicationConnector::new(
+        "communication",
+        format!("{}{DEFAULT_BASE_PATH}", server_origin()),
+    ));
+    let form = ContactForm {
+        name: "Ana <b>Silva</b>".into(),
+        email: "ana.silva@example.pt".into(),
+        subject: "Booking 2611".into(),
+        message: message.into(),
+        ..Default::default()
+    };
+    let receipt = connector
+        .send_contact(&form, &[], &Default::default())
+        .await
+        .expect("the contact message is taken");
+    receipt.follow_up.expect("a private link")
+}
+
+/// Points the page's address at `link` (the fragment is what the page reads).
+fn open(link: &str) {
+    let fragment = link.split_once('#').map_or("", |(_, token)| token);
+    window()
+        .location()
+        .set_hash(fragment)
+        .expect("the fragment is set");
+}
+
+fn mount_page() -> web_sys::HtmlElement {
+    mount(|| {
+        provide_context(ApiOrigin(server_origin().to_owned()));
+        view! { <FollowUpPage /> }
+    })
+}
+
+fn submit(root: &web_sys::Element) {
+    root.query_selector("form")
+        .ok()
+        .flatten()
+        .expect("the form")
+        .unchecked_into::<HtmlFormElement>()
+        .request_submit()
+        .expect("submitted");
+}
+
+#[wasm_bindgen_test]
+async fn a_customer_reads_their_conversation_and_writes_again() {
+    let link = contact("Is the <script>alert(1)</script> breakfast included?").await;
+    assert!(link.starts_with("/contact/follow-up#"), "{link}");
+    open(&link);
+    let root = mount_page();
+    wait_until("the conversation shows", || {
+        find_all(&root, "follow-up-message").len() == 1
+    })
+    .await;
+    assert!(text(&root, "follow-up-reference").starts_with("C-"));
+    let first = text(&root, "follow-up-message");
+    assert!(
+        first.contains("<script>alert(1)</script>"),
+        "as text: {first}"
+    );
+    assert!(first.contains("Ana <b>Silva</b>"), "as text: {first}");
+    assert!(root.query_selector("script, b").unwrap().is_none());
+
+    // Nothing to send: said in words, nothing sent.
+    submit(&root);
+    settle().await;
+    assert!(!text(&root, "follow-up-error").is_empty());
+    assert_eq!(find_all(&root, "follow-up-message").len(), 1);
+
+    type_into(&root, "follow-up-input", "And is parking free?");
+    submit(&root);
+    wait_until("the new message shows", || {
+        find_all(&root, "follow-up-message").len() == 2
+    })
+    .await;
+    assert!(text(&root, "follow-up-message").contains("Is the"));
+    let all: Vec<String> = find_all(&root, "follow-up-message")
+        .iter()
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert!(all[1].contains("And is parking free?"), "{all:?}");
+    let input = find(&root, "follow-up-input").unchecked_into::<web_sys::HtmlTextAreaElement>();
+    assert_eq!(input.value(), "", "the sent message leaves the box");
+    assert_eq!(text(&root, "follow-up-error"), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_link_says_so_and_offers_the_contact_page() {
+    open("/contact/follow-up#not-a-real-token");
+    let root = mount_page();
+    wait_until("the refusal shows", || {
+        !find_all(&root, "follow-up-unavailable").is_empty()
+    })
+    .await;
+    let shown = text(&root, "follow-up-unavailable");
+    assert!(shown.contains("mistyped or withdrawn"), "{shown}");
+    assert!(root.query_selector("a[href='/contact']").unwrap().is_some());
+    assert!(find_all(&root, "follow-up").is_empty());
+}
