@@ -10,7 +10,6 @@ mod e2e_support;
 
 use e2e_support::*;
 use std::path::PathBuf;
-use std::time::Duration;
 use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;
 
@@ -148,99 +147,6 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         me.as_str(),
         "the reply is the signed-in agent's"
     );
-    h.driver.clone().quit().await.unwrap();
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
-    let h = start().await;
-    let before = h
-        .api_json("/communication/v1/contact-us?sizePage=100")
-        .await["totalElements"]
-        .as_u64()
-        .expect("a count");
-
-    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
-    h.wait_for(testid("contact-form")).await;
-    h.wait_for(testid("contact-name"))
-        .await
-        .send_keys("Lucía Fernández")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-mail"))
-        .await
-        .send_keys("lucia@correo")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-object"))
-        .await
-        .send_keys("Reserva TRIP-2026-0412")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-message"))
-        .await
-        .send_keys("Hola, no he recibido la confirmación de mi reserva. ¿Pueden ayudarme?")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-submit"))
-        .await
-        .click()
-        .await
-        .unwrap();
-
-    h.wait_for_text(testid("error-mail"), "is not a valid email address")
-        .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let after = h
-        .api_json("/communication/v1/contact-us?sizePage=100")
-        .await["totalElements"]
-        .as_u64()
-        .unwrap();
-    assert_eq!(after, before, "nothing was sent");
-    assert!(h.driver.find(testid("contact-confirmation")).await.is_err());
-
-    // Corrected, it goes through and the customer gets a reference.
-    let email = h.wait_for(testid("contact-mail")).await;
-    email.send_keys(".es").await.unwrap();
-    h.wait_for_text(testid("error-mail"), "").await;
-    h.wait_for(testid("contact-submit"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    let reference = h
-        .wait_for(testid("contact-reference"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(!reference.is_empty());
-
-    let stored = h
-        .api_json(&format!("/communication/v1/contact-us/{reference}"))
-        .await;
-    assert_eq!(stored["mail"], "lucia@correo.es");
-    assert_eq!(stored["name"], "Lucía Fernández");
-    assert!(
-        reference.len() == 10 && reference.starts_with("C-"),
-        "a short, readable reference: {reference}"
-    );
-
-    // An agent given that reference finds the conversation, under the customer's name.
-    h.sign_in_at("/").await;
-    h.wait_for(testid("reference-search"))
-        .await
-        .send_keys(reference.to_lowercase())
-        .await
-        .unwrap();
-    h.click(testid("reference-find")).await;
-    h.wait_for_text(testid("inbox-count"), "1 conversation")
-        .await;
-    h.click(communication_row()).await;
-    h.wait_for_text(testid("conversation-customer"), "Lucía Fernández")
-        .await;
-    h.wait_for_text(testid("conversation-reference"), &reference)
-        .await;
     h.driver.clone().quit().await.unwrap();
 }
 

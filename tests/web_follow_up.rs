@@ -117,7 +117,8 @@ async fn a_wrong_link_says_so_and_offers_the_contact_page() {
     })
     .await;
     let shown = text(&root, "follow-up-unavailable");
-    assert!(shown.contains("mistyped or withdrawn"), "{shown}");
+    assert!(shown.contains("This link opens no conversation"), "{shown}");
+    assert!(shown.contains("mistyped"), "{shown}");
     assert!(root.query_selector("a[href='/contact']").unwrap().is_some());
     assert!(find_all(&root, "follow-up").is_empty());
 }

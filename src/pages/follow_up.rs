@@ -9,18 +9,23 @@ use crate::connectors::{Connector, ConversationBackend};
 use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;
 use leptos::prelude::*;
-use switchboard_core::error::ApiError;
+use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::follow_up::{Author, FollowUp, FollowUpMessage};
 use switchboard_core::validation::{limits, validate_reply};
 
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
     let origin = api_origin();
-    // The fragment is read once: the page is about one link.
-    let token = token_from_fragment();
+    // Another link pasted into the same tab changes only the fragment, which reloads
+    // nothing: the page follows it.
+    let token = RwSignal::new(token_from_fragment());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        token.set(token_from_fragment());
+    });
+    on_cleanup(move || listener.remove());
     let loaded = LocalResource::new(move || {
         let origin = origin.clone();
-        let token = token.clone();
+        let token = token.get();
         async move {
             let token = token.ok_or_else(no_token)?;
             let connector = contact_connector(&origin).await;
@@ -38,7 +43,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         }
                         Err(error) => view! {
                             <section class="card" data-testid="follow-up-unavailable">
-                                <ErrorPanel error context="We could not open this conversation." />
+                                {unavailable(error)}
                                 <p><a href="/contact">"Write to us from the contact page"</a></p>
                             </section>
                         }
@@ -57,14 +62,26 @@ fn token_from_fragment() -> Option<String> {
     (!token.is_empty()).then(|| token.to_owned())
 }
 
+/// An address without a token is a link that opens nothing, like a wrong one.
 fn no_token() -> ApiError {
-    let mut error = ApiError::from_status(404, None);
-    error.backend_message = Some(
-        "This address has no private link in it: open the whole link we gave you, \
-         including the part after #."
-            .to_owned(),
-    );
-    error
+    ApiError::from_status(404, None)
+}
+
+/// Why the page cannot show a conversation: a link that opens none is said in the
+/// customer's terms (the server does not say whether it was mistyped or withdrawn); any
+/// other failure in the console's usual words.
+fn unavailable(error: ApiError) -> AnyView {
+    if error.kind == ErrorKind::NotFound {
+        return view! {
+            <h1>"This link opens no conversation"</h1>
+            <p data-testid="follow-up-not-found">
+                "It may be mistyped, cut short (it ends with the part after #), or withdrawn \
+                 by our support team. Write to us again and we will answer there."
+            </p>
+        }
+        .into_any();
+    }
+    view! { <ErrorPanel error context="We could not open this conversation." /> }.into_any()
 }
 
 #[component]

@@ -1,0 +1,218 @@
+//! End to end, as customers use it: the public contact page and their private follow-up
+//! link, with an agent answering in the console between them. The harness is
+//! `e2e_support` (the same as `e2e.rs`'s); `scripts/test.sh` builds `dist/` first.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod e2e_support;
+
+use e2e_support::*;
+use thirtyfour::prelude::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
+    let h = start().await;
+    let before = h
+        .api_json("/communication/v1/contact-us?sizePage=100")
+        .await["totalElements"]
+        .as_u64()
+        .expect("a count");
+
+    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
+    h.wait_for(testid("contact-form")).await;
+    h.wait_for(testid("contact-name"))
+        .await
+        .send_keys("Lucía Fernández")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-mail"))
+        .await
+        .send_keys("lucia@correo")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-object"))
+        .await
+        .send_keys("Reserva TRIP-2026-0412")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-message"))
+        .await
+        .send_keys("Hola, no he recibido la confirmación de mi reserva. ¿Pueden ayudarme?")
+        .await
+        .unwrap();
+    h.wait_for(testid("contact-submit"))
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    h.wait_for_text(testid("error-mail"), "is not a valid email address")
+        .await;
+    assert_eq!(h.requests_to("/contact-us").await, 0, "nothing was sent");
+    let after = h
+        .api_json("/communication/v1/contact-us?sizePage=100")
+        .await["totalElements"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(after, before, "nothing was sent");
+    assert!(h.driver.find(testid("contact-confirmation")).await.is_err());
+
+    // Corrected, it goes through and the customer gets a reference.
+    let email = h.wait_for(testid("contact-mail")).await;
+    email.send_keys(".es").await.unwrap();
+    h.wait_for_text(testid("error-mail"), "").await;
+    h.wait_for(testid("contact-submit"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let reference = h
+        .wait_for(testid("contact-reference"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!reference.is_empty());
+
+    let stored = h
+        .api_json(&format!("/communication/v1/contact-us/{reference}"))
+        .await;
+    assert_eq!(stored["mail"], "lucia@correo.es");
+    assert_eq!(stored["name"], "Lucía Fernández");
+    assert!(
+        reference.len() == 10 && reference.starts_with("C-"),
+        "a short, readable reference: {reference}"
+    );
+
+    // An agent given that reference finds the conversation, under the customer's name.
+    h.sign_in_at("/").await;
+    h.wait_for(testid("reference-search"))
+        .await
+        .send_keys(reference.to_lowercase())
+        .await
+        .unwrap();
+    h.click(testid("reference-find")).await;
+    h.wait_for_text(testid("inbox-count"), "1 conversation")
+        .await;
+    h.click(communication_row()).await;
+    h.wait_for_text(testid("conversation-customer"), "Lucía Fernández")
+        .await;
+    h.wait_for_text(testid("conversation-reference"), &reference)
+        .await;
+    h.driver.clone().quit().await.unwrap();
+}
+
+/// Fills the contact form with valid values and sends it; the reference shown.
+async fn send_contact(h: &Harness, message: &str) -> String {
+    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
+    for (field, value) in [
+        ("contact-name", "Jonas Weber"),
+        ("contact-mail", "jonas.weber@example.de"),
+        ("contact-object", "Zimmer 12"),
+        ("contact-message", message),
+    ] {
+        h.wait_for(testid(field))
+            .await
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    h.click(testid("contact-submit")).await;
+    h.wait_for(testid("contact-reference"))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
+    let h = start().await;
+    let reference = send_contact(&h, "Gibt es im Hotel einen Parkplatz für mein Auto?").await;
+    let link = h.attribute(testid("contact-follow-up"), "href").await;
+    let (page, token) = link.split_once('#').expect("the token is in the fragment");
+    assert_eq!(page, "/contact/follow-up", "a path on this site: {link}");
+    assert!(token.len() >= 43, "{link}");
+
+    // An agent finds it by its reference and answers.
+    h.sign_in_at("/").await;
+    h.wait_for(testid("reference-search"))
+        .await
+        .send_keys(&reference)
+        .await
+        .unwrap();
+    h.click(testid("reference-find")).await;
+    h.wait_for_text(testid("inbox-count"), "1 conversation")
+        .await;
+    h.click(communication_row()).await;
+    h.wait_for_text(testid("conversation-reference"), &reference)
+        .await;
+    let answer = "Ja, der Parkplatz ist kostenlos. Bis bald!";
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys(answer)
+        .await
+        .unwrap();
+    h.click(testid("reply-send")).await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        answer,
+    )
+    .await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    let id = key
+        .split_once('/')
+        .map(|(_, id)| id.to_owned())
+        .expect("backend/id");
+    // The agent closes it, and signs out: the customer's page needs no session.
+    h.click(testid("status-close")).await;
+    h.wait_for(testid("status-reopen")).await;
+    h.click(testid("sign-out")).await;
+    h.wait_for(testid("sign-in-form")).await;
+
+    // The customer opens their link: the answer is there, from support.
+    h.driver.goto(format!("{}{link}", h.base)).await.unwrap();
+    h.wait_for_text(testid("follow-up-reference"), &reference)
+        .await;
+    h.wait_for_text(
+        By::Css("[data-testid='follow-up-message']:last-child .follow-up-body"),
+        answer,
+    )
+    .await;
+    let from = h
+        .wait_for(By::Css(
+            "[data-testid='follow-up-message']:last-child .follow-up-meta",
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(from.contains("(support)"), "{from}");
+    h.wait_for_text(testid("follow-up-state"), "closed").await;
+
+    // And writes back: the message joins the thread and the conversation opens again.
+    let again = "Danke! Und ab wann kann ich einchecken?";
+    h.wait_for(testid("follow-up-input"))
+        .await
+        .send_keys(again)
+        .await
+        .unwrap();
+    h.click(testid("follow-up-send")).await;
+    h.wait_for_text(
+        By::Css("[data-testid='follow-up-message']:last-child .follow-up-body"),
+        again,
+    )
+    .await;
+    h.wait_for_text(testid("follow-up-state"), "in hand").await;
+    let stored = h
+        .api_json(&format!("/communication/v1/conversations/{id}"))
+        .await;
+    assert_eq!(stored["status"], "OPEN");
+    assert_eq!(stored["lastMessage"]["content"], again);
+    assert_eq!(stored["lastMessage"]["transmitterType"], "CUSTOMER");
+
+    // A link cut short opens nothing, and says so.
+    let cut = &link[..link.len() - 3];
+    h.driver.goto(format!("{}{cut}", h.base)).await.unwrap();
+    h.wait_for(testid("follow-up-not-found")).await;
+    h.driver.clone().quit().await.unwrap();
+}
