@@ -38,7 +38,8 @@ pub fn routes() -> Router<AppState> {
             post(auth::handlers::sign_in)
                 .get(auth::handlers::current)
                 .delete(auth::handlers::sign_out),
-        );
+        )
+        .merge(crate::follows::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

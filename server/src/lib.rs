@@ -18,6 +18,7 @@ pub mod auth;
 pub mod config;
 pub mod dialects;
 pub mod directory;
+pub mod follows;
 pub mod http;
 pub mod seed;
 pub mod spa;

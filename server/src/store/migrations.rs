@@ -46,6 +46,11 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         name: "sessions",
         sql: include_str!("migrations/004_sessions.sql"),
     },
+    Migration {
+        version: 5,
+        name: "follows",
+        sql: include_str!("migrations/005_follows.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -1,6 +1,6 @@
 //! The store's runner: one SQLite connection, opened and migrated at startup, on which
 //! every request runs its work in one transaction, off the async workers. What the tables
-//! hold is elsewhere: Switchboard's own in [`people`] and [`files`], each dialect's in its
+//! hold is elsewhere: Switchboard's own in [`people`], [`files`] and [`follows`], each dialect's in its
 //! `dialects/<name>/store`; the schema steps of all of them in [`migrations`].
 //!
 //! Instants are stored as `format_instant` text (UTC, milliseconds), so ordering the text
@@ -8,6 +8,7 @@
 //! engine can take the same steps later.
 
 pub mod files;
+pub mod follows;
 pub mod migrations;
 pub mod people;
 
