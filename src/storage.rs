@@ -22,7 +22,9 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Where the draft of a reply to one conversation is kept.
-pub fn draft_key(backend: &str, id: &str) -> String {
-    format!("switchboard.draft.{backend}.{id}")
+/// Where one agent's draft of a reply to one conversation is kept: per agent, so on a
+/// shared browser the next agent to sign in never sees (or sends) another's words, and
+/// each finds their own drafts again when they come back.
+pub fn draft_key(agent: &str, backend: &str, id: &str) -> String {
+    format!("switchboard.draft.{agent}.{backend}.{id}")
 }

@@ -611,6 +611,13 @@ async fn an_agent_signs_in_replies_signs_out_and_the_console_asks_for_sign_in_ag
     let me = h.api_json(SESSION_PATH).await["agent"].clone();
     let my_name = me["name"].as_str().expect("a name").to_owned();
     h.wait_for_text(testid("signed-in-agent"), &my_name).await;
+    // Signed in already, the sign-in page goes straight on.
+    h.driver
+        .goto(format!("{}/sign-in?next=%2F%3Fstatus%3Dopen", h.base))
+        .await
+        .unwrap();
+    h.wait_for_path("/?status=open").await;
+    h.wait_for_text(testid("signed-in-agent"), &my_name).await;
 
     // The agent replies, as themselves.
     let key = h.attribute(communication_row(), "data-key").await;

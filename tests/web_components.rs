@@ -153,9 +153,23 @@ async fn reply_box_refuses_a_blank_reply_and_keeps_the_draft() {
         "typing clears the problem"
     );
     assert_eq!(
-        storage::read(&storage::draft_key("communication", "conv-1")).as_deref(),
+        storage::read(&storage::draft_key(
+            "agent-camille",
+            "communication",
+            "conv-1"
+        ))
+        .as_deref(),
         Some("Bonjour, je regarde votre réservation."),
         "the draft survives a reload"
+    );
+    assert_eq!(
+        storage::read(&storage::draft_key(
+            "agent-javier",
+            "communication",
+            "conv-1"
+        )),
+        None,
+        "another agent on this browser has no draft here"
     );
 
     // A new reply box for the same conversation starts from the draft.
@@ -165,6 +179,14 @@ async fn reply_box_refuses_a_blank_reply_and_keeps_the_draft() {
         .dyn_into::<web_sys::HtmlTextAreaElement>()
         .unwrap();
     assert_eq!(area.value(), "Bonjour, je regarde votre réservation.");
+
+    // Another agent signed in on this browser starts from nothing.
+    let other = reply_box(Some("agent-javier"));
+    settle().await;
+    let area = find(&other, "reply-input")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap();
+    assert_eq!(area.value(), "");
 }
 
 #[wasm_bindgen_test]

@@ -66,7 +66,11 @@ pub fn ReplyBox(
         });
     });
     let current_agent = expect_context::<CurrentAgent>();
-    let draft_key = storage::draft_key(connector.name(), &conversation_id);
+    let draft_key = storage::draft_key(
+        &current_agent.id_untracked().unwrap_or_default(),
+        connector.name(),
+        &conversation_id,
+    );
     let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
     let policy = connector.attachment_policy();

@@ -1,9 +1,12 @@
 //! The sign-in page (`/sign-in?next=...`): where the console sends an agent who has no
 //! session, and where signing out lands. Once signed in, the agent goes back to the page
 //! they wanted, but only to a path on this site: `next` is read from the URL, so anyone
-//! can write a link with it, and it must never lead to another site.
+//! can write a link with it, and it must never lead to another site. An agent who is
+//! signed in already goes straight on.
 
 use crate::components::sign_in_form::SignInForm;
+use crate::connectors::session;
+use crate::state::api_origin;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -26,6 +29,17 @@ pub fn SignInPage() -> impl IntoView {
                 ..Default::default()
             },
         );
+    });
+    // An agent already signed in (a bookmark, Back after signing in) goes straight on.
+    let origin = api_origin();
+    let already = LocalResource::new(move || {
+        let origin = origin.clone();
+        async move { session::current(&origin).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(Some(session))) = already.get() {
+            on_signed_in.run(session);
+        }
     });
     view! {
         <div class="public-page">
