@@ -8,6 +8,24 @@ use serde::{Deserialize, Serialize};
 pub const BACKENDS_PATH: &str = "/api/backends";
 pub const AGENTS_PATH: &str = "/api/agents";
 
+/// Where the items followed on `backend` are listed (`GET`), and one is followed (`PUT
+/// …/{item}`) or no longer (`DELETE …/{item}`): Switchboard's own list for the backends
+/// that cannot list what exists.
+pub fn follows_path(backend: &str) -> String {
+    format!("/api/follows/{backend}")
+}
+
+/// One item the team follows on a backend that cannot list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowedItem {
+    pub item_id: String,
+    pub added_at: String,
+    /// The agent who added it; `None` when the server did.
+    #[serde(default)]
+    pub added_by: Option<String>,
+}
+
 /// One connected backend: which dialect, its name (the URL segment of its conversations),
 /// and where its API is mounted relative to the console's origin.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

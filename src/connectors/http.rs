@@ -120,6 +120,13 @@ impl Client {
         Ok(())
     }
 
+    /// A `PUT` with no body whose answer has none worth reading (putting something in a
+    /// set: the path says it all).
+    pub async fn put_empty(&self, url: &str) -> Result<(), ApiError> {
+        self.exchange(Method::Put, url, None).await?;
+        Ok(())
+    }
+
     /// An error status as the backend's error; a 401 also tells the console its session
     /// has ended (where this client's 401 means that). Fetch and XHR both end here.
     pub fn refused(&self, status: u16, body: &str, correlation_id: Option<String>) -> ApiError {

@@ -1,11 +1,13 @@
 //! The console's connectors: one per backend dialect behind one interface
 //! ([`ConversationBackend`]), dispatched by the [`Connector`] enum. Shared plumbing sits
 //! beside them ([`http`], [`upload`]), discovery in [`directory`], who is signed in in
-//! [`session`], the merge of every backend's conversations in [`inbox`]. Pages call these
-//! and see only the domain.
+//! [`session`], the merge of every backend's conversations in [`inbox`], Switchboard's
+//! list of followed items (for the backends that cannot list) in [`follows`]. Pages call
+//! these and see only the domain.
 
 pub mod communication;
 pub mod directory;
+pub mod follows;
 pub mod http;
 pub mod inbox;
 pub mod octopia;
