@@ -29,7 +29,8 @@ const STUB_ORIGIN: &str = "http://switchboard.test";
 const SESSION_JSON: &str = r#"{"agent":{"id":"agent-camille","name":"Camille Laurent","email":"camille.laurent@switchboard.example","role":"agent"},"expiresAt":"2030-01-01T00:00:00Z"}"#;
 
 /// From now on `fetch` answers `status` (0: never answers) with `body` and `headers`, and
-/// keeps a copy of each request in `window.__requests`.
+/// keeps a copy of each request in `window.__requests`; except that asking who is signed
+/// in (the sign-in page does, as it opens) always finds nobody, unrecorded.
 fn stub_fetch(status: u16, body: &str, headers: &[(&str, &str)]) {
     let install = js_sys::Function::new_with_args(
         "status, body, headers",
@@ -37,6 +38,9 @@ fn stub_fetch(status: u16, body: &str, headers: &[(&str, &str)]) {
          window.__requests = [];
          window.fetch = (input, init) => {
              const request = new Request(input, init);
+             if (request.method === 'GET' && new URL(request.url).pathname === '/api/session') {
+                 return Promise.resolve(new Response('{}', { status: 401 }));
+             }
              window.__requests.push(request.clone());
              if (status === 0) return new Promise(() => {});
              const empty = status === 204 || status === 304;

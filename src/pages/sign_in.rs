@@ -19,8 +19,9 @@ pub const SIGN_IN_PATH: &str = "/sign-in";
 pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
+    // Where to go is decided as the page opens: going there changes the query.
+    let next = safe_next(query.with_untracked(|q| q.get("next")).as_deref());
     let on_signed_in = Callback::new(move |_: Session| {
-        let next = safe_next(query.with_untracked(|q| q.get("next")).as_deref());
         // The sign-in page is not kept in the history: Back from the console leaves it.
         navigate(
             &next,
