@@ -3,6 +3,7 @@
 
 pub mod communication;
 pub mod octopia;
+pub mod support_sessions;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use thiserror::Error;

@@ -8,6 +8,7 @@
 
 pub mod communication;
 pub mod octopia;
+pub mod support_sessions;
 
 use crate::auth::PublicRoute;
 use crate::http::error::{rendered, Renderer};
@@ -39,7 +40,11 @@ pub struct Dialect {
 }
 
 /// Every dialect, in discovery's order.
-pub const ALL: &[Dialect] = &[communication::DIALECT, octopia::DIALECT];
+pub const ALL: &[Dialect] = &[
+    communication::DIALECT,
+    octopia::DIALECT,
+    support_sessions::DIALECT,
+];
 
 impl Dialect {
     /// How discovery (`/api/backends`) lists it.

@@ -5,7 +5,7 @@
 
 // Each test crate compiles this module and uses only part of it: `put` is for
 // `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
-// `octopia` and `patch` for the Octopia ones.
+// `octopia` and `patch` for the Octopia ones, the `support_*` ones for the support sessions'.
 #![allow(dead_code)]
 
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -218,6 +218,9 @@ impl TestServer {
 /// Where the Octopia dialect is mounted.
 pub const OCTOPIA: &str = "/octopia/v2";
 
+/// Where the support sessions dialect is mounted.
+pub const SUPPORT_SESSIONS: &str = "/support-management/v1";
+
 /// Octopia's answer body for a refusal: `type` the RFC 9110 section of the status, a
 /// readable `title`, `status`, `traceId` equal to the response's correlation id, and
 /// `errors` a map of field to messages. Returns the fields `errors` names, sorted.
@@ -252,4 +255,59 @@ pub fn assert_octopia_error(reply: &Reply, status: StatusCode) -> Vec<String> {
     let mut fields: Vec<String> = errors.keys().cloned().collect();
     fields.sort();
     fields
+}
+
+/// A support session's path, and its agent's and history's.
+pub fn support_session_path(order_id: &str) -> String {
+    format!("{SUPPORT_SESSIONS}/support/{order_id}")
+}
+
+pub fn support_agent_path(order_id: &str) -> String {
+    format!("{SUPPORT_SESSIONS}/support/{order_id}/agent")
+}
+
+impl TestServer {
+    /// `POST` a support session open, with `body` or none.
+    pub async fn open_support_session(&self, order_id: &str, body: Option<Value>) -> Reply {
+        let request = self.client.post(self.url(&support_session_path(order_id)));
+        match body {
+            Some(body) => self.send(request.json(&body)).await,
+            None => self.send(request).await,
+        }
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.send(self.client.delete(self.url(path))).await
+    }
+}
+
+/// The support sessions' error body on a refusal (`error: {code, paths, message, status,
+/// trace_id, details}`): its code is the status's, its trace id the response's correlation
+/// id. Returns the paths its details name, in order.
+pub fn assert_support_error(reply: &Reply, status: StatusCode, code: &str) -> Vec<String> {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(
+        reply.headers[reqwest::header::CONTENT_TYPE],
+        "application/json"
+    );
+    let error = &reply.body["error"];
+    assert_eq!(error["code"], code, "{}", reply.text);
+    assert_eq!(error["status"], status.as_u16());
+    let message = error["message"].as_str().expect("a message");
+    assert!(message.len() > 10 && message.ends_with('.'), "{message}");
+    let correlation = reply.headers["x-correlation-id"].to_str().unwrap();
+    assert_eq!(error["trace_id"], correlation);
+    let details = error["details"].as_array().expect("details");
+    let paths: Vec<String> = details
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect();
+    if paths.is_empty() {
+        assert!(error.get("paths").is_none(), "{}", reply.text);
+    } else {
+        let mut unique = paths.clone();
+        unique.dedup();
+        assert_eq!(error["paths"], unique.join(","));
+    }
+    paths
 }

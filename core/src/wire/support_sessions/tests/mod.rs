@@ -1,0 +1,130 @@
+//! The document's shapes as fixtures: the session ("Details of customer support") and the
+//! agent, read, written back and mapped; Switchboard's additions and history beside them.
+
+use super::*;
+use crate::domain::ConversationStatus;
+
+/// The session's shape as `support-management.txt` lists it: `order_id`, `callback_phone`.
+const DOCUMENT_SESSION: &str = r#"{"order_id":"RIDE-2611-4821","callback_phone":"+33612345678"}"#;
+/// The agent's shape: `id`, `rating` (a rating may be an expression).
+const DOCUMENT_AGENT: &str = r#"{"id":"driver-amadou-diallo","rating":"gte 4.5"}"#;
+/// A session as the reference server answers it, with Switchboard's additions.
+const SERVER_SESSION: &str = r#"{"order_id":"RIDE-2611-4821","callback_phone":"+33612345678","status":"open","agent":{"id":"driver-amadou-diallo","rating":"gt 4 && lte 5"},"opened_at":"2026-11-25T09:00:00.000Z","updated_at":"2026-11-25T09:30:00.000Z","closed_at":null}"#;
+
+#[test]
+fn the_documented_shapes_read_and_write_back() {
+    let session: SupportDto = serde_json::from_str(DOCUMENT_SESSION).unwrap();
+    assert_eq!(session.order_id.as_deref(), Some("RIDE-2611-4821"));
+    assert_eq!(session.callback_phone.as_deref(), Some("+33612345678"));
+    assert_eq!(session.status, None);
+    let agent: AgentDto = serde_json::from_str(DOCUMENT_AGENT).unwrap();
+    assert_eq!(agent.id.as_deref(), Some("driver-amadou-diallo"));
+    assert_eq!(agent.rating.as_deref(), Some("gte 4.5"));
+    assert_eq!(serde_json::to_string(&agent).unwrap(), DOCUMENT_AGENT);
+    let full: SupportDto = serde_json::from_str(SERVER_SESSION).unwrap();
+    assert_eq!(serde_json::to_string(&full).unwrap(), SERVER_SESSION);
+}
+
+#[test]
+fn reads_are_lenient() {
+    let agent: AgentDto = serde_json::from_str(r#"{"id":"d-1","rating":4.5}"#).unwrap();
+    assert_eq!(
+        agent.rating.as_deref(),
+        Some("4.5"),
+        "a number is kept as its text"
+    );
+    let session: SupportDto =
+        serde_json::from_str(r#"{"order_id":"o","status":"escalated","agent":null}"#).unwrap();
+    assert_eq!(
+        session.status,
+        Some(SessionStatus::Other("escalated".into()))
+    );
+    let empty: SupportDto = serde_json::from_str("{}").unwrap();
+    assert_eq!(empty, SupportDto::default());
+}
+
+#[test]
+fn a_change_tells_absent_from_null() {
+    let absent: SupportChangeDto = serde_json::from_str(r#"{"order_id":"o"}"#).unwrap();
+    assert_eq!(absent.callback_phone, None);
+    let null: SupportChangeDto = serde_json::from_str(r#"{"callback_phone":null}"#).unwrap();
+    assert_eq!(null.callback_phone, Some(None));
+    let set: SupportChangeDto = serde_json::from_str(DOCUMENT_SESSION).unwrap();
+    assert_eq!(set.callback_phone, Some(Some("+33612345678".into())));
+    assert_eq!(serde_json::to_string(&set).unwrap(), DOCUMENT_SESSION);
+    // The agent's PUT in the document's literal shape (the session's): no `id` to set.
+    let literal: AgentChangeDto = serde_json::from_str(DOCUMENT_SESSION).unwrap();
+    assert_eq!(literal.id, None);
+    assert_eq!(literal.callback_phone, Some(Some("+33612345678".into())));
+}
+
+#[test]
+fn a_session_is_a_conversation_keyed_by_its_order() {
+    let dto: SupportDto = serde_json::from_str(SERVER_SESSION).unwrap();
+    let c = session_to_domain("support-sessions", &dto).unwrap();
+    assert_eq!(
+        c.key.path(),
+        "/conversations/support-sessions/RIDE-2611-4821"
+    );
+    assert_eq!(c.reference.as_deref(), Some("RIDE-2611-4821"));
+    assert_eq!(c.customer, "+33612345678");
+    assert_eq!(c.status, ConversationStatus::InProgress, "it has an agent");
+    assert_eq!(
+        c.badges,
+        ["Agent driver-amadou-diallo · rating > 4 and ≤ 5"]
+    );
+    assert_eq!(c.participants, ["driver-amadou-diallo"]);
+    assert!(!c.capabilities.reply && !c.capabilities.assign && c.capabilities.close);
+    assert_eq!(
+        c.last_activity.map(crate::wire::format_instant).as_deref(),
+        Some("2026-11-25T09:30:00.000Z")
+    );
+
+    let bare: SupportDto = serde_json::from_str(DOCUMENT_SESSION).unwrap();
+    let c = session_to_domain("support-sessions", &bare).unwrap();
+    assert_eq!(c.status, ConversationStatus::Open);
+    assert!(c.badges.is_empty());
+    let closed = SupportDto {
+        status: Some(SessionStatus::Closed),
+        ..dto
+    };
+    let c = session_to_domain("support-sessions", &closed).unwrap();
+    assert_eq!(c.status, ConversationStatus::Closed);
+    assert!(session_to_domain("support-sessions", &SupportDto::default()).is_err());
+    assert_eq!(tel_link("+33612345678"), "tel:+33612345678");
+}
+
+#[test]
+fn history_entries_read_as_sentences() {
+    let raw = r#"[
+        {"event":"opened","at":"2026-11-25T09:00:00.000Z","by":{"id":"agent-camille","name":"Camille Laurent"},"callback_phone":"+33612345678"},
+        {"event":"callback_phone_changed","at":"2026-11-25T09:05:00.000Z","by":{"id":"agent-camille","name":"Camille Laurent"},"callback_phone":"+33698765432","previous_callback_phone":"+33612345678"},
+        {"event":"agent_set","at":"2026-11-25T09:10:00.000Z","by":{"id":"agent-javier"},"agent":{"id":"driver-1","rating":"4.8"}},
+        {"event":"agent_changed","at":"2026-11-25T09:20:00.000Z","by":null,"agent":{"id":"driver-2","rating":null},"previous_agent":{"id":"driver-1","rating":"4.8"}},
+        {"event":"agent_removed","at":"2026-11-25T09:30:00.000Z","by":{"name":"Aisha Khan"},"previous_agent":{"id":"driver-2"}},
+        {"event":"closed","at":"2026-11-25T09:40:00.000Z","by":{"name":"Aisha Khan"}},
+        {"event":"reassigned","at":"2026-11-25T09:50:00.000Z"}
+    ]"#;
+    let entries: Vec<HistoryEntryDto> = serde_json::from_str(raw).unwrap();
+    let lines: Vec<String> = entries.iter().map(history_line).collect();
+    assert_eq!(
+        lines,
+        [
+            "Camille Laurent opened the session, callback phone +33612345678.",
+            "Camille Laurent changed the callback phone from +33612345678 to +33698765432.",
+            "agent-javier set the agent: driver-1 · rating 4.8.",
+            "Someone changed the agent from driver-1 · rating 4.8 to driver-2.",
+            "Aisha Khan removed the agent driver-2.",
+            "Aisha Khan closed the session.",
+            "Someone did “reassigned”.",
+        ]
+    );
+}
+
+#[test]
+fn error_codes_follow_the_status() {
+    assert_eq!(error_code(409), "CONFLICT");
+    assert_eq!(error_code(401), "UNAUTHORIZED");
+    assert_eq!(error_code(418), "INVALID_REQUEST");
+    assert_eq!(error_code(502), "INTERNAL_ERROR");
+}

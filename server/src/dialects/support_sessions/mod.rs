@@ -1,0 +1,71 @@
+//! Order support sessions (`support-management.txt`, "8.12 Support Management") as
+//! `docs/backends/support-sessions.md` routes them: a session per order, with the number
+//! to call the customer back and the order's agent (driver, delivery person, doctor) with
+//! its rating; and, as Switchboard's own addition, the history of the changes made
+//! through Switchboard. The document cannot list sessions: every order opened or changed
+//! here, and every demo one, joins Switchboard's followed items (`/api/follows/support-sessions`).
+//!
+//! `handlers` serve the routes below, `input` checks what requests carry, `changes` decides
+//! what each write may do and what it records, `output` shapes the answers, `errors`
+//! renders the error body, `store` holds its tables' SQL, `migrations/` their steps and
+//! `seed` its demo data.
+
+pub mod changes;
+pub mod errors;
+pub mod handlers;
+pub mod input;
+pub mod output;
+pub mod seed;
+pub mod store;
+
+use super::Dialect;
+use crate::store::migrations::Migration;
+use crate::AppState;
+use axum::routing::get;
+use axum::Router;
+use handlers::*;
+use switchboard_core::domain::BackendKind;
+use switchboard_core::wire::support_sessions::{
+    AGENT_PATH, DEFAULT_BASE_PATH, HISTORY_PATH, SESSION_PATH,
+};
+
+/// The dialect's name: in discovery, in its schema steps' key, in the followed items.
+pub const NAME: &str = "support-sessions";
+
+/// The support sessions, as the dialects list mounts them.
+pub const DIALECT: Dialect = Dialect {
+    name: NAME,
+    kind: BackendKind::SupportSessions,
+    base_path: DEFAULT_BASE_PATH,
+    routes,
+    render_error: errors::render,
+    migrations: MIGRATIONS,
+    seed: seed::SEED,
+    public_routes: &[],
+};
+
+/// Its schema steps.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "sessions",
+    sql: include_str!("migrations/001_sessions.sql"),
+}];
+
+/// The routes of `docs/backends/support-sessions.md`, under [`DEFAULT_BASE_PATH`]. Unknown
+/// paths below it and wrong methods are answered by the dialects list, in this API's body.
+pub fn routes() -> Router<AppState> {
+    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
+    Router::new()
+        .route(
+            &at(SESSION_PATH),
+            get(get_session)
+                .post(open_session)
+                .put(change_session)
+                .delete(close_session),
+        )
+        .route(
+            &at(AGENT_PATH),
+            get(get_agent).put(set_agent).delete(remove_agent),
+        )
+        .route(&at(HISTORY_PATH), get(get_history))
+}
