@@ -61,7 +61,8 @@ async fn discovery_lists_the_backend_and_the_seeded_agents() {
         backends.body,
         json!([
             {"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1"},
-            {"kind": "octopia", "name": "octopia", "label": "Octopia", "basePath": "/octopia/v2"}
+            {"kind": "octopia", "name": "octopia", "label": "Octopia", "basePath": "/octopia/v2"},
+            {"kind": "case-messages", "name": "case-messages", "label": "Case messages", "basePath": "/api/v3"}
         ])
     );
     let agents = server.get("/api/agents").await;

@@ -6,6 +6,7 @@
 //! ([`crate::store::migrations`]) and its demo data ([`crate::seed::Seed`]). Everything below its base path is
 //! answered in its shape, including unknown paths and wrong methods.
 
+pub mod case_messages;
 pub mod communication;
 pub mod octopia;
 
@@ -39,7 +40,11 @@ pub struct Dialect {
 }
 
 /// Every dialect, in discovery's order.
-pub const ALL: &[Dialect] = &[communication::DIALECT, octopia::DIALECT];
+pub const ALL: &[Dialect] = &[
+    communication::DIALECT,
+    octopia::DIALECT,
+    case_messages::DIALECT,
+];
 
 impl Dialect {
     /// How discovery (`/api/backends`) lists it.
