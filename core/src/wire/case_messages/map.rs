@@ -53,7 +53,7 @@ fn known_label(kind: &MessageType) -> &'static str {
         MessageType::CostProposalRejectRur => "Cost proposal rejected: return unrepaired",
         MessageType::CostProposalRejectScrap => "Cost proposal rejected: scrap",
         MessageType::StatusRequest => "Status request",
-        MessageType::SparePart => "Spare parts",
+        MessageType::SpareParts => "Spare parts",
         MessageType::Reminder => "Reminder",
         MessageType::CostProposal => "Cost proposal",
         MessageType::Shipment => "Shipment",

@@ -65,7 +65,7 @@ open_enum! {
         CostProposalRejectRur => "costProposalRejectRur",
         CostProposalRejectScrap => "costProposalRejectScrap",
         StatusRequest => "statusRequest",
-        SparePart => "spareParts",
+        SpareParts => "spareParts",
         Reminder => "reminder",
         CostProposal => "costProposal",
         Shipment => "shipment",
