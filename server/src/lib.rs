@@ -141,15 +141,22 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         .layer(middleware::from_fn(http::correlation::correlate))
 }
 
-/// The error body of the API `path` belongs to; `None` for the console's paths.
+/// The error body of the API `path` belongs to; `None` for the console's paths. The
+/// longest base path `path` is under wins: the case messages API lives at `/api/v3`, inside
+/// Switchboard's own `/api`.
 fn renderer_for(path: &str) -> Option<http::error::Renderer> {
-    if http::guard::is_under(path, directory::BASE_PATH) {
-        return Some(directory::render_error);
-    }
-    dialects::ALL
-        .iter()
-        .find(|dialect| http::guard::is_under(path, dialect.base_path))
-        .map(|dialect| dialect.render_error)
+    std::iter::once((
+        directory::BASE_PATH,
+        directory::render_error as http::error::Renderer,
+    ))
+    .chain(
+        dialects::ALL
+            .iter()
+            .map(|dialect| (dialect.base_path, dialect.render_error)),
+    )
+    .filter(|(base, _)| http::guard::is_under(path, base))
+    .max_by_key(|(base, _)| base.len())
+    .map(|(_, renderer)| renderer)
 }
 
 /// Whether `path` belongs to an API (Switchboard's own or a dialect's) rather than to the

@@ -8,7 +8,7 @@ mod common;
 
 use common::{
     client_with, sign_in, start, start_with_limits, Reply, TestServer, AGENT_EMAIL, AGENT_ID,
-    ALLOWED_ORIGIN, API, OCTOPIA, SUPPORT_SESSIONS,
+    ALLOWED_ORIGIN, API, CASE_MESSAGES, OCTOPIA, SUPPORT_SESSIONS,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -23,6 +23,7 @@ fn documented_routes() -> Vec<(Method, String)> {
     let bases = [
         ("communication.md", API),
         ("octopia.md", OCTOPIA),
+        ("case-messages.md", CASE_MESSAGES),
         ("support-sessions.md", SUPPORT_SESSIONS),
         ("README.md", ""),
     ];
@@ -81,6 +82,11 @@ fn assert_refused(reply: &Reply, what: &str) {
     if what.contains(OCTOPIA) {
         assert_eq!(reply.body["status"], 401, "{what}");
         assert_eq!(reply.body["traceId"], correlation, "{what}");
+    } else if what.contains(CASE_MESSAGES) {
+        // The document's body has only a message; the id is in the header.
+        assert_eq!(reply.body.as_object().map(|b| b.len()), Some(1), "{what}");
+        let message = reply.body["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("Sign in"), "{what}: {}", reply.text);
     } else if what.contains(SUPPORT_SESSIONS) {
         assert_eq!(reply.body["error"]["code"], "UNAUTHORIZED", "{what}");
         assert_eq!(reply.body["error"]["trace_id"], correlation, "{what}");
@@ -122,6 +128,8 @@ async fn every_route_but_the_public_ones_refuses_a_request_without_a_session() {
         "/api",
         &format!("{API}/new-route"),
         &format!("{OCTOPIA}/sellers/1"),
+        &format!("{CASE_MESSAGES}/cases"),
+        CASE_MESSAGES,
         &format!("{SUPPORT_SESSIONS}/sessions"),
     ] {
         for method in [Method::GET, Method::POST, Method::DELETE] {

@@ -62,6 +62,7 @@ async fn discovery_lists_the_backend_and_the_seeded_agents() {
         json!([
             {"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1"},
             {"kind": "octopia", "name": "octopia", "label": "Octopia", "basePath": "/octopia/v2"},
+            {"kind": "case-messages", "name": "case-messages", "label": "Case messages", "basePath": "/api/v3"},
             {"kind": "support-sessions", "name": "support-sessions", "label": "Support sessions", "basePath": "/support-management/v1"}
         ])
     );

@@ -1,6 +1,7 @@
 //! Each backend's own shapes, field for field as its document names them, and their
 //! mapping onto [`crate::domain`]. One module per backend.
 
+pub mod case_messages;
 pub mod communication;
 pub mod octopia;
 pub mod support_sessions;

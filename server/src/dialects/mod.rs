@@ -6,6 +6,7 @@
 //! ([`crate::store::migrations`]) and its demo data ([`crate::seed::Seed`]). Everything below its base path is
 //! answered in its shape, including unknown paths and wrong methods.
 
+pub mod case_messages;
 pub mod communication;
 pub mod octopia;
 pub mod support_sessions;
@@ -43,6 +44,7 @@ pub struct Dialect {
 pub const ALL: &[Dialect] = &[
     communication::DIALECT,
     octopia::DIALECT,
+    case_messages::DIALECT,
     support_sessions::DIALECT,
 ];
 

@@ -311,3 +311,25 @@ pub fn assert_support_error(reply: &Reply, status: StatusCode, code: &str) -> Ve
     }
     paths
 }
+
+/// Where the case messages dialect is mounted (the document's own `/api/v3`).
+pub const CASE_MESSAGES: &str = "/api/v3";
+
+/// The case messages API's answer body for a refusal: `{"error": {"message": "..."}}` and
+/// nothing else. Returns the message.
+pub fn assert_case_messages_error(reply: &Reply, status: StatusCode) -> String {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(
+        reply.headers[reqwest::header::CONTENT_TYPE],
+        "application/json",
+        "{}",
+        reply.text
+    );
+    let body = reply.body.as_object().expect("an object");
+    assert_eq!(body.len(), 1, "only `error`: {}", reply.text);
+    let error = body["error"].as_object().expect("`error` is an object");
+    assert_eq!(error.len(), 1, "only `message`: {}", reply.text);
+    let message = error["message"].as_str().expect("a message");
+    assert!(!message.is_empty());
+    message.to_owned()
+}

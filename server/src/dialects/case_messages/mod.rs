@@ -1,0 +1,68 @@
+//! The case messages API, V3 (`case-messages-v3.txt`), as `docs/backends/case-messages.md`
+//! routes it: the service partner's side of messages on repair cases, read by the service
+//! provider. The console's team is the partner ([`PARTNER_ACCOUNT_ID`]).
+//!
+//! `handlers` serve the three routes below, `input` checks what requests carry (every
+//! problem named as the vendor's validator names it), `output` shapes the answers, `errors`
+//! renders the document's `{"error":{"message"}}` body, `store` holds its tables' SQL,
+//! `migrations/` their steps and `seed` its demo cases. The API cannot list cases: every
+//! case written through these routes, and every demo case, is followed
+//! ([`crate::store::follows`]), so `/api/follows/case-messages` lists them.
+//!
+//! The vendor's `accessToken` query parameter is not read: these routes are an agent's,
+//! behind the session like every console route; a gateway to the real vendor will add the
+//! token on the server side.
+
+pub mod errors;
+pub mod handlers;
+pub mod input;
+pub mod output;
+pub mod seed;
+pub mod store;
+
+use super::Dialect;
+use crate::store::migrations::Migration;
+use crate::AppState;
+use axum::routing::{get, post};
+use axum::Router;
+use handlers::*;
+use switchboard_core::domain::BackendKind;
+use switchboard_core::wire::case_messages::{
+    CONFIRM_PATH, CREATE_PATH, DEFAULT_BASE_PATH, MESSAGES_PATH,
+};
+
+/// The dialect's name: discovery's, its schema steps' key, and its followed items' backend.
+pub const NAME: &str = "case-messages";
+
+/// The service partner this console writes for: `senderAccountId` of its messages (the
+/// document's example account), and the owner of the cases it may read.
+pub const PARTNER_ACCOUNT_ID: i64 = 1009;
+
+/// The case messages API, as the dialects list mounts it.
+pub const DIALECT: Dialect = Dialect {
+    name: NAME,
+    kind: BackendKind::CaseMessages,
+    base_path: DEFAULT_BASE_PATH,
+    routes,
+    render_error: errors::render,
+    migrations: MIGRATIONS,
+    seed: seed::SEED,
+    public_routes: &[],
+};
+
+/// Its schema steps.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "cases and messages",
+    sql: include_str!("migrations/001_cases.sql"),
+}];
+
+/// The routes of `docs/backends/case-messages.md`, under [`DEFAULT_BASE_PATH`]. Unknown
+/// paths below it and wrong methods are answered by the dialects list, in this API's body.
+pub fn routes() -> Router<AppState> {
+    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
+    Router::new()
+        .route(&at(CREATE_PATH), post(create_message))
+        .route(&at(MESSAGES_PATH), get(list_messages))
+        .route(&at(CONFIRM_PATH), post(confirm_messages))
+}
