@@ -4,10 +4,11 @@
 //! time ([`READ_AT_ONCE`]), never one by one and never a thousand at once.
 
 use super::http::Client;
+use super::{page_after, InboxSlice};
 use futures::stream::{self, StreamExt};
 use std::future::Future;
 use switchboard_core::directory::{decode_error, follows_path, FollowedItem};
-use switchboard_core::domain::encode_path_segment;
+use switchboard_core::domain::{encode_path_segment, Conversation, Cursor, InboxQuery, Page};
 use switchboard_core::error::ApiError;
 
 /// How many followed items are read from their backend at once.
@@ -38,6 +39,53 @@ pub async fn follow(origin: &str, backend: &str, item: &str) -> Result<(), ApiEr
 /// Stops following `item`.
 pub async fn unfollow(origin: &str, backend: &str, item: &str) -> Result<(), ApiError> {
     FOLLOWS.delete(&item_url(origin, backend, item)).await
+}
+
+/// One inbox page of a backend that cannot list: its followed items read from it (a few
+/// at a time), the query applied here, newest activity first, `page_size` rows after the
+/// cursor (an offset). An item that cannot be read (gone from the backend, refused) is
+/// counted in `unreadable`, never silently dropped; a failure of the list itself is the
+/// slice's error.
+pub async fn followed_slice<F, Fut>(
+    origin: &str,
+    backend: &str,
+    query: &InboxQuery,
+    after: Option<&Cursor>,
+    read: F,
+) -> Result<InboxSlice, ApiError>
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<Conversation, ApiError>>,
+{
+    let start = page_after(after, 0)? as usize;
+    let ids = followed(origin, backend)
+        .await?
+        .into_iter()
+        .map(|followed| followed.item_id)
+        .collect();
+    let mut unreadable = 0;
+    let mut rows: Vec<Conversation> = Vec::new();
+    for (_, read) in read_all(ids, READ_AT_ONCE, read).await {
+        match read {
+            Ok(conversation) if query.admits(&conversation) => rows.push(conversation),
+            Ok(_) => {}
+            Err(_) => unreadable += 1,
+        }
+    }
+    rows.sort_by_key(|row| std::cmp::Reverse(row.last_activity));
+    let total = rows.len();
+    let end = (start + query.page_size.max(1) as usize).min(total);
+    let items = rows.drain(start.min(total)..end).collect();
+    Ok(InboxSlice {
+        backend: backend.to_owned(),
+        page: Page {
+            items,
+            next: (end < total).then(|| Cursor::page(end as u32)),
+            total_items: Some(total as u64),
+        },
+        unreadable,
+        filtered_here: Vec::new(),
+    })
 }
 
 /// Reads every item with `read`, at most `at_once` at a time, and answers in the items'

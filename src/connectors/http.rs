@@ -120,6 +120,17 @@ impl Client {
         Ok(())
     }
 
+    /// A request without a body whose answer is JSON (a `POST` that opens, a `DELETE`
+    /// that answers what it closed).
+    pub async fn send_empty<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: &str,
+    ) -> Result<T, ApiError> {
+        let text = self.exchange(method, url, None).await?;
+        parse(&text)
+    }
+
     /// A `PUT` with no body whose answer has none worth reading (putting something in a
     /// set: the path says it all).
     pub async fn put_empty(&self, url: &str) -> Result<(), ApiError> {

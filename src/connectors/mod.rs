@@ -12,6 +12,7 @@ pub mod http;
 pub mod inbox;
 pub mod octopia;
 pub mod session;
+pub mod support_sessions;
 pub mod upload;
 
 pub use directory::{load_backends, load_directory, Directory};
@@ -19,6 +20,7 @@ pub use inbox::{load_inbox, load_more, Inbox};
 
 use communication::CommunicationConnector;
 use octopia::OctopiaConnector;
+use support_sessions::SupportSessionsConnector;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
@@ -76,6 +78,10 @@ pub trait ConversationBackend {
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         Ok(Vec::new())
     }
+    /// Why the reply box is not offered, for a backend whose conversations take no reply.
+    fn no_replies_reason(&self) -> &'static str {
+        "This backend does not accept replies."
+    }
     /// Whether the public contact page can write to this backend.
     fn takes_contact_messages(&self) -> bool {
         false
@@ -109,7 +115,7 @@ pub(crate) fn page_after(after: Option<&Cursor>, first: u32) -> Result<u32, ApiE
     }
 }
 
-fn unsupported(what: &str) -> ApiError {
+pub(crate) fn unsupported(what: &str) -> ApiError {
     ApiError {
         backend_message: Some(format!("This backend does not {what}.")),
         ..ApiError::new(ErrorKind::Unexpected)
@@ -163,6 +169,7 @@ impl InboxSlice {
 pub enum Connector {
     Communication(CommunicationConnector),
     Octopia(OctopiaConnector),
+    SupportSessions(SupportSessionsConnector),
 }
 
 /// Calls the same method on whichever connector this is: one arm per dialect.
@@ -171,6 +178,7 @@ macro_rules! dispatch {
         match $connector {
             Connector::Communication($inner) => $call,
             Connector::Octopia($inner) => $call,
+            Connector::SupportSessions($inner) => $call,
         }
     };
 }
@@ -187,9 +195,10 @@ impl Connector {
                 &backend.name,
                 base_url,
             ))),
-            BackendKind::CaseMessages | BackendKind::SupportSessions | BackendKind::Postcenter => {
-                None
-            }
+            BackendKind::SupportSessions => Some(Connector::SupportSessions(
+                SupportSessionsConnector::new(&backend.name, base_url, origin),
+            )),
+            BackendKind::CaseMessages | BackendKind::Postcenter => None,
         }
     }
 }
@@ -243,6 +252,9 @@ impl ConversationBackend for Connector {
     }
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         dispatch!(self, c => c.counters().await)
+    }
+    fn no_replies_reason(&self) -> &'static str {
+        dispatch!(self, c => c.no_replies_reason())
     }
     fn takes_contact_messages(&self) -> bool {
         dispatch!(self, c => c.takes_contact_messages())

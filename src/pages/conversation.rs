@@ -208,10 +208,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // What the header shows, and only that: a reply that moves the last message must not
     // rebuild it under an agent who is choosing an assignee.
     let header = Memo::new(move |_| current.get().map(header_facts));
+    let no_replies = connector.no_replies_reason();
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
-        (Some(c), _) if !c.capabilities.reply => {
-            Some("This backend does not accept replies.".to_owned())
-        }
+        (Some(c), _) if !c.capabilities.reply => Some(no_replies.to_owned()),
         (Some(_), _) => None,
         (None, Some(Err(_))) => Some("This conversation could not be loaded.".to_owned()),
         (None, _) => Some("Loading…".to_owned()),

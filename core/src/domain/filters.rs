@@ -100,3 +100,88 @@ pub struct InboxQuery {
     pub reference: Option<String>,
     pub page_size: u32,
 }
+
+impl InboxQuery {
+    /// Whether `conversation` belongs in this view: for the backends that cannot filter
+    /// (their items are read one by one), the console applies the query itself.
+    pub fn admits(&self, conversation: &super::Conversation) -> bool {
+        use super::ConversationStatus as S;
+        let status = match self.status {
+            StatusFilter::All => true,
+            StatusFilter::Open => matches!(conversation.status, S::Open | S::InProgress),
+            StatusFilter::Closed => conversation.status == S::Closed,
+            StatusFilter::Archived => conversation.status == S::Archived,
+        };
+        let assignee = match self.assignee {
+            AssigneeFilter::All => true,
+            AssigneeFilter::Me => {
+                self.me.is_some() && conversation.assignee.as_deref() == self.me.as_deref()
+            }
+            AssigneeFilter::Unassigned => conversation.assignee.is_none(),
+        };
+        let reference = self
+            .reference
+            .as_deref()
+            .map(str::trim)
+            .is_none_or(|wanted| {
+                [
+                    conversation.reference.as_deref(),
+                    Some(conversation.key.id.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|known| known.eq_ignore_ascii_case(wanted))
+            });
+        status && assignee && reference
+    }
+}
+
+#[cfg(test)]
+mod admits_tests {
+    use super::*;
+    use crate::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus};
+
+    fn conversation(status: ConversationStatus, assignee: Option<&str>) -> Conversation {
+        Conversation {
+            key: ConversationKey::new("support-sessions", "ORD-1"),
+            backend_kind: BackendKind::SupportSessions,
+            customer: "+33612345678".into(),
+            subject: None,
+            reference: Some("ORD-1".into()),
+            status,
+            assignee: assignee.map(str::to_owned),
+            participants: Vec::new(),
+            last_message: None,
+            last_activity: None,
+            capabilities: crate::wire::support_sessions::CAPABILITIES,
+            customer_name: None,
+            reason: None,
+            badges: Vec::new(),
+            unread: None,
+            reply_recipients: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_view_admits_what_it_shows() {
+        let open = conversation(ConversationStatus::InProgress, None);
+        let closed = conversation(ConversationStatus::Closed, Some("agent-a"));
+        let query = |status, assignee| InboxQuery {
+            status,
+            assignee,
+            me: Some("agent-a".into()),
+            ..Default::default()
+        };
+        assert!(query(StatusFilter::Open, AssigneeFilter::All).admits(&open));
+        assert!(!query(StatusFilter::Open, AssigneeFilter::All).admits(&closed));
+        assert!(query(StatusFilter::Closed, AssigneeFilter::Me).admits(&closed));
+        assert!(!query(StatusFilter::All, AssigneeFilter::Me).admits(&open));
+        assert!(query(StatusFilter::All, AssigneeFilter::Unassigned).admits(&open));
+        let find = |reference: &str| InboxQuery {
+            reference: Some(reference.into()),
+            ..Default::default()
+        };
+        assert!(find("ord-1").admits(&open));
+        assert!(!find("ORD-2").admits(&open));
+    }
+}

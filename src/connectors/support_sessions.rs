@@ -1,0 +1,176 @@
+//! The connector for order support sessions (`docs/backends/support-sessions.md`): a
+//! session is a conversation keyed by its order id. The API cannot list sessions, so the
+//! inbox reads the orders the team follows ([`super::follows`]) one session each, a few at
+//! a time. A session has no messages: its thread is the history of the changes made
+//! through Switchboard, each a line from the system; there is nothing to reply to.
+//! Closing is `DELETE`, opening again `POST`.
+
+use super::follows::followed_slice;
+use super::http::{Client, Method};
+use super::upload::UploadControl;
+use super::{ConversationBackend, InboxSlice, Reply};
+use switchboard_core::attachments::AttachmentPolicy;
+use switchboard_core::domain::{
+    encode_path_segment, Author, AuthorKind, Conversation, Cursor, InboxQuery, Message, Page,
+    StatusChange,
+};
+use switchboard_core::error::ApiError;
+use switchboard_core::wire::parse_instant;
+use switchboard_core::wire::support_sessions::{
+    decode_error, history_line, session_to_domain, HistoryEntryDto, SupportDto, NO_MESSAGES,
+};
+use web_sys::File;
+
+/// This API's way of speaking HTTP: its own error body.
+const HTTP: Client = Client::new(decode_error);
+
+/// A session takes no files: nothing is ever sent with one.
+const NO_FILES: AttachmentPolicy = AttachmentPolicy {
+    formats: &[],
+    max_files: 0,
+    max_file_bytes: 0,
+    max_message_bytes: 0,
+};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SupportSessionsConnector {
+    /// The backend's name in discovery: the first segment of its conversation keys.
+    pub name: String,
+    /// Absolute or origin-relative URL of the API, without a trailing slash.
+    pub base_url: String,
+    /// Where Switchboard's own endpoints are (the followed orders).
+    pub origin: String,
+}
+
+impl SupportSessionsConnector {
+    pub fn new(
+        name: impl Into<String>,
+        base_url: impl Into<String>,
+        origin: impl Into<String>,
+    ) -> Self {
+        let base_url: String = base_url.into();
+        Self {
+            name: name.into(),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            origin: origin.into(),
+        }
+    }
+
+    fn session_url(&self, order_id: &str) -> String {
+        format!(
+            "{}/support/{}",
+            self.base_url,
+            encode_path_segment(order_id)
+        )
+    }
+
+    fn to_domain(&self, dto: &SupportDto) -> Result<Conversation, ApiError> {
+        session_to_domain(&self.name, dto).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    async fn session(&self, order_id: &str) -> Result<Conversation, ApiError> {
+        let dto: SupportDto = HTTP.get_json(&self.session_url(order_id)).await?;
+        self.to_domain(&dto)
+    }
+}
+
+/// A history entry as a line of the thread, from the system.
+fn history_message(index: usize, entry: &HistoryEntryDto) -> Message {
+    let by = entry.by.as_ref();
+    Message {
+        id: format!("history-{index}"),
+        author: Author {
+            kind: AuthorKind::System,
+            id: by.and_then(|by| by.id.clone()),
+            name: by.and_then(|by| by.name.clone()),
+        },
+        body: history_line(entry),
+        sent_at: entry.at.as_deref().and_then(parse_instant),
+        delivery: None,
+        attachments: Vec::new(),
+        read: None,
+        recipients: Vec::new(),
+    }
+}
+
+impl ConversationBackend for SupportSessionsConnector {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn attachment_policy(&self) -> AttachmentPolicy {
+        NO_FILES
+    }
+
+    fn no_replies_reason(&self) -> &'static str {
+        NO_MESSAGES
+    }
+
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        followed_slice(&self.origin, &self.name, query, after, |order| async move {
+            self.session(&order).await
+        })
+        .await
+    }
+
+    async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
+        self.session(id).await
+    }
+
+    /// The history of the changes made through Switchboard, oldest first, all at once.
+    async fn messages(
+        &self,
+        id: &str,
+        _before: Option<&Cursor>,
+        _page_size: u32,
+    ) -> Result<Page<Message>, ApiError> {
+        let url = format!("{}/history", self.session_url(id));
+        let entries: Vec<HistoryEntryDto> = HTTP.get_json(&url).await?;
+        let items: Vec<Message> = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| history_message(index, entry))
+            .collect();
+        Ok(Page {
+            total_items: Some(items.len() as u64),
+            items,
+            next: None,
+        })
+    }
+
+    async fn reply(
+        &self,
+        _id: &str,
+        _reply: &Reply,
+        _files: &[File],
+        _upload: &UploadControl,
+    ) -> Result<Message, ApiError> {
+        Err(super::unsupported(
+            "take replies: a support session has no messages",
+        ))
+    }
+
+    async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
+        Err(super::unsupported(
+            "assign one of Switchboard's agents: a session's agent is the order's",
+        ))
+    }
+
+    async fn change_status(
+        &self,
+        id: &str,
+        change: StatusChange,
+    ) -> Result<Conversation, ApiError> {
+        let url = self.session_url(id);
+        let dto: SupportDto = match change {
+            StatusChange::Close => HTTP.send_empty(Method::Delete, &url).await?,
+            StatusChange::Reopen => HTTP.send_empty(Method::Post, &url).await?,
+            StatusChange::Archive => return Err(super::unsupported("archive a session")),
+        };
+        self.to_domain(&dto)
+    }
+}
