@@ -25,8 +25,16 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// An id no backend knows, in a shape every backend accepts (case messages want a guid).
+const NO_SUCH_ID: &str = "00000000-0000-4000-8000-000000000000";
+
 /// Every backend the reference server serves and the console speaks.
-const BACKENDS: [&str; 3] = ["communication", "octopia", "support-sessions"];
+const BACKENDS: [&str; 4] = [
+    "communication",
+    "octopia",
+    "case-messages",
+    "support-sessions",
+];
 
 async fn connector(name: &str) -> (Directory, Connector) {
     let directory = load_directory(server_origin()).await.expect("directory");
@@ -38,7 +46,7 @@ fn reply(agent: &str, body: &str) -> Reply {
     Reply {
         agent_id: agent.to_owned(),
         body: body.to_owned(),
-        recipients: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -137,15 +145,22 @@ async fn opens_a_conversation_and_replies_with_a_file(name: &str) {
         "Nous avons bien reçu votre demande 👍 — <b>merci</b>",
     );
     answer.recipients = opened.reply_recipients.iter().take(1).cloned().collect();
-    let file = make_file("facture.pdf", PDF_HEAD, 50_000);
+    // A backend that carries no files (case messages) is sent the text alone.
+    let takes_files = connector.attachment_policy().max_files > 0;
+    let files: Vec<_> = takes_files
+        .then(|| make_file("facture.pdf", PDF_HEAD, 50_000))
+        .into_iter()
+        .collect();
     let sent = connector
-        .reply(&listed.key.id, &answer, &[file], &Default::default())
+        .reply(&listed.key.id, &answer, &files, &Default::default())
         .await
         .expect("reply");
     assert_eq!(sent.author.kind, AuthorKind::Agent, "{name}");
     assert_eq!(sent.body, answer.body, "{name}: text stays text");
-    assert_eq!(sent.attachments.len(), 1, "{name}");
-    assert_eq!(sent.attachments[0].media_type, "application/pdf", "{name}");
+    assert_eq!(sent.attachments.len(), files.len(), "{name}");
+    if takes_files {
+        assert_eq!(sent.attachments[0].media_type, "application/pdf", "{name}");
+    }
     let after = connector
         .messages(&listed.key.id, None, 50)
         .await
@@ -169,10 +184,16 @@ async fn assigns_and_closes_as_its_capabilities_say(name: &str) {
         let unassigned = connector.assign(&id, None).await.expect("unassign");
         assert_eq!(unassigned.assignee, None, "{name}");
     }
-    assert!(
-        can.close && can.reopen,
-        "{name}: every backend so far opens and closes"
-    );
+    if !can.close {
+        // A case lives in the provider's system: asked anyway, it is refused in words.
+        let refused = connector
+            .change_status(&id, StatusChange::Close)
+            .await
+            .unwrap_err();
+        assert!(refused.backend_message.is_some(), "{name}");
+        return;
+    }
+    assert!(can.reopen, "{name}: what closes opens again");
     let closed = connector
         .change_status(&id, StatusChange::Close)
         .await
@@ -198,10 +219,7 @@ async fn assigns_and_closes_as_its_capabilities_say(name: &str) {
 
 async fn errors_come_back_typed_and_in_words(name: &str) {
     let (_, connector) = connector(name).await;
-    let error = connector
-        .conversation("no-such-conversation")
-        .await
-        .unwrap_err();
+    let error = connector.conversation(NO_SUCH_ID).await.unwrap_err();
     assert_eq!(error.kind, ErrorKind::NotFound, "{name}");
     assert_eq!(error.status, Some(404), "{name}");
     assert!(
@@ -209,11 +227,14 @@ async fn errors_come_back_typed_and_in_words(name: &str) {
         "{name}: the trace id reaches the console"
     );
     let error = connector
-        .change_status("no-such-conversation", StatusChange::Close)
+        .change_status(NO_SUCH_ID, StatusChange::Close)
         .await
         .unwrap_err();
     assert!(
-        matches!(error.kind, ErrorKind::NotFound | ErrorKind::Invalid),
+        matches!(
+            error.kind,
+            ErrorKind::NotFound | ErrorKind::Invalid | ErrorKind::Unexpected
+        ),
         "{name}: {error:?}"
     );
 }

@@ -9,6 +9,7 @@ use crate::components::attachment_picker::{
 };
 use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
+use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::state::CurrentAgent;
@@ -72,6 +73,9 @@ pub fn ReplyBox(
         &conversation_id,
     );
     let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
+    // One key per reply: kept across retries of a send that failed (its answer may have
+    // been lost after the backend took it), renewed once a reply is confirmed.
+    let attempt = StoredValue::new(new_idempotency_key());
     let problem = RwSignal::new(None::<String>);
     let policy = connector.attachment_policy();
     let picked = PickedFiles::default();
@@ -117,6 +121,7 @@ pub fn ReplyBox(
     // leaves text and files untouched.
     Effect::new(move |_| {
         if let Some(Ok((sent, reopened))) = send.value().get() {
+            attempt.set_value(new_idempotency_key());
             if draft.get_untracked().trim() == sent {
                 draft.set(String::new());
             }
@@ -164,6 +169,7 @@ pub fn ReplyBox(
             agent_id: agent,
             body: body.trim().to_owned(),
             recipients,
+            idempotency_key: attempt.get_value(),
         };
         send.dispatch((reply, closed_untracked() && can_reopen.get_untracked()));
     };
@@ -248,12 +254,15 @@ pub fn ReplyBox(
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby="reply-problem"
             ></textarea>
-            <AttachmentPicker
-                picked
-                policy
-                disabled=Signal::derive(move || disabled() || sending())
-                id="reply-attachments"
-            />
+            // A backend that carries no files (case messages) offers none to choose.
+            {(policy.max_files > 0).then(|| view! {
+                <AttachmentPicker
+                    picked
+                    policy
+                    disabled=Signal::derive(move || disabled() || sending())
+                    id="reply-attachments"
+                />
+            })}
             <UploadProgress control=upload />
             <div class="reply-footer">
                 <span id="reply-problem" class="field-error" role="alert" data-testid="reply-problem">

@@ -40,6 +40,12 @@ pub fn new_correlation_id() -> String {
         .to_string()
 }
 
+/// A random id for one message being sent: the same on every retry of that message, so a
+/// backend that knows it (case messages' `externalId`) never posts it twice.
+pub fn new_idempotency_key() -> String {
+    new_correlation_id()
+}
+
 fn clock_bits() -> u64 {
     chrono::Utc::now()
         .timestamp_nanos_opt()

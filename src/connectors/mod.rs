@@ -5,6 +5,7 @@
 //! list of followed items (for the backends that cannot list) in [`follows`]. Pages call
 //! these and see only the domain.
 
+pub mod case_messages;
 pub mod communication;
 pub mod directory;
 pub mod follows;
@@ -18,6 +19,7 @@ pub mod upload;
 pub use directory::{load_backends, load_directory, Directory};
 pub use inbox::{load_inbox, load_more, Inbox};
 
+use case_messages::CaseMessagesConnector;
 use communication::CommunicationConnector;
 use octopia::OctopiaConnector;
 use support_sessions::SupportSessionsConnector;
@@ -129,6 +131,9 @@ pub struct Reply {
     pub body: String,
     /// Chosen among the conversation's `reply_recipients`; empty where the backend decides.
     pub recipients: Vec<Recipient>,
+    /// The same on every attempt to send this reply, new for the next one
+    /// ([`http::new_idempotency_key`]); backends that know it never post a reply twice.
+    pub idempotency_key: String,
 }
 
 /// A count a backend keeps, for the sidebar.
@@ -169,6 +174,7 @@ impl InboxSlice {
 pub enum Connector {
     Communication(CommunicationConnector),
     Octopia(OctopiaConnector),
+    CaseMessages(CaseMessagesConnector),
     SupportSessions(SupportSessionsConnector),
 }
 
@@ -178,6 +184,7 @@ macro_rules! dispatch {
         match $connector {
             Connector::Communication($inner) => $call,
             Connector::Octopia($inner) => $call,
+            Connector::CaseMessages($inner) => $call,
             Connector::SupportSessions($inner) => $call,
         }
     };
@@ -198,7 +205,12 @@ impl Connector {
             BackendKind::SupportSessions => Some(Connector::SupportSessions(
                 SupportSessionsConnector::new(&backend.name, base_url, origin),
             )),
-            BackendKind::CaseMessages | BackendKind::Postcenter => None,
+            BackendKind::CaseMessages => Some(Connector::CaseMessages(CaseMessagesConnector::new(
+                &backend.name,
+                base_url,
+                origin,
+            ))),
+            BackendKind::Postcenter => None,
         }
     }
 }

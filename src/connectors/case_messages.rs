@@ -1,0 +1,188 @@
+//! The connector for the case messages API V3 (`docs/backends/case-messages.md`): a case is
+//! a conversation keyed by its guid. The API cannot list cases, so the inbox reads the
+//! cases the team follows ([`super::follows`]), a few at a time. A reply is a
+//! `serviceComment` from the partner (this console's side) with a fresh `externalId`, so a
+//! retry after a lost answer is recognised and never posted twice. Marking read confirms
+//! the case's unconfirmed messages; a partial success names each message not confirmed and
+//! why, never a silent "done".
+
+use super::follows::followed_slice;
+use super::http::{query_string, Client, Method};
+use super::upload::UploadControl;
+use super::{ConversationBackend, InboxSlice, Reply};
+use switchboard_core::attachments::AttachmentPolicy;
+use switchboard_core::domain::{Conversation, Cursor, InboxQuery, Message, Page, StatusChange};
+use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::wire::case_messages::{
+    case_to_domain, confirm_failures, decode_error, message_to_domain, unconfirmed_ids,
+    CaseMessageDto, ConfirmResultDto, MessageType, NewCaseMessageDto, CONFIRM_PATH, CREATE_PATH,
+    GUID_PARAM, MESSAGES_PATH,
+};
+use web_sys::File;
+
+/// This API's way of speaking HTTP: its own error body.
+const HTTP: Client = Client::new(decode_error);
+
+/// The document carries no files with a message.
+const NO_FILES: AttachmentPolicy = AttachmentPolicy {
+    formats: &[],
+    max_files: 0,
+    max_file_bytes: 0,
+    max_message_bytes: 0,
+};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseMessagesConnector {
+    /// The backend's name in discovery: the first segment of its conversation keys.
+    pub name: String,
+    /// Absolute or origin-relative URL of the API, without a trailing slash.
+    pub base_url: String,
+    /// Where Switchboard's own endpoints are (the followed cases).
+    pub origin: String,
+}
+
+impl CaseMessagesConnector {
+    pub fn new(
+        name: impl Into<String>,
+        base_url: impl Into<String>,
+        origin: impl Into<String>,
+    ) -> Self {
+        let base_url: String = base_url.into();
+        Self {
+            name: name.into(),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            origin: origin.into(),
+        }
+    }
+
+    /// A case's messages as the API gives them.
+    async fn case(&self, guid: &str) -> Result<Vec<CaseMessageDto>, ApiError> {
+        let query = query_string(&[(GUID_PARAM, guid.to_owned())]);
+        let url = format!("{}{MESSAGES_PATH}?{query}", self.base_url);
+        HTTP.get_json(&url).await
+    }
+
+    async fn read_case(&self, guid: &str) -> Result<Conversation, ApiError> {
+        let messages = self.case(guid).await?;
+        Ok(case_to_domain(&self.name, guid, &messages))
+    }
+}
+
+/// What a partial confirmation says: each message not confirmed, and why.
+fn not_confirmed(result: &ConfirmResultDto) -> Option<ApiError> {
+    let failures = confirm_failures(result);
+    if failures.is_empty() {
+        return None;
+    }
+    let lines: Vec<String> = failures
+        .iter()
+        .map(|(id, failure)| format!("message {id}: {}", failure.explain()))
+        .collect();
+    Some(ApiError {
+        backend_message: Some(format!(
+            "Some messages were not confirmed read ({}); the others were.",
+            lines.join("; ")
+        )),
+        ..ApiError::new(ErrorKind::Conflict)
+    })
+}
+
+impl ConversationBackend for CaseMessagesConnector {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn attachment_policy(&self) -> AttachmentPolicy {
+        NO_FILES
+    }
+
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        followed_slice(&self.origin, &self.name, query, after, |guid| async move {
+            self.read_case(&guid).await
+        })
+        .await
+    }
+
+    async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
+        self.read_case(id).await
+    }
+
+    /// Every message of the case, oldest first (the API gives them all at once).
+    async fn messages(
+        &self,
+        id: &str,
+        _before: Option<&Cursor>,
+        _page_size: u32,
+    ) -> Result<Page<Message>, ApiError> {
+        let dtos = self.case(id).await?;
+        let items = dtos
+            .iter()
+            .map(message_to_domain)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ApiError::malformed(e.to_string()))?;
+        Ok(Page {
+            total_items: Some(items.len() as u64),
+            items,
+            next: None,
+        })
+    }
+
+    async fn reply(
+        &self,
+        id: &str,
+        reply: &Reply,
+        _files: &[File],
+        _upload: &UploadControl,
+    ) -> Result<Message, ApiError> {
+        let body = NewCaseMessageDto {
+            guid: id.to_owned(),
+            content: Some(reply.body.trim().to_owned()),
+            kind: MessageType::ServiceComment,
+            declared_at: None,
+            // One per message written: sent again after a lost answer, it is the same one.
+            external_id: Some(reply.idempotency_key.clone()),
+            parent_message_id: None,
+            user_email: None,
+            user_name: None,
+        };
+        let url = format!("{}{CREATE_PATH}", self.base_url);
+        let created: CaseMessageDto = HTTP.send_json(Method::Post, &url, &body).await?;
+        message_to_domain(&created).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
+        Err(super::unsupported(
+            "assign cases: they live in the provider's case system",
+        ))
+    }
+
+    async fn change_status(
+        &self,
+        _id: &str,
+        _change: StatusChange,
+    ) -> Result<Conversation, ApiError> {
+        Err(super::unsupported(
+            "open or close cases: they live in the provider's case system",
+        ))
+    }
+
+    /// Confirms every unconfirmed message of the case (there is no "unread" to go back to).
+    async fn mark_read(&self, id: &str, read: bool) -> Result<Conversation, ApiError> {
+        if !read {
+            return Err(super::unsupported("mark a confirmed message unread"));
+        }
+        let ids = unconfirmed_ids(&self.case(id).await?);
+        if !ids.is_empty() {
+            let url = format!("{}{CONFIRM_PATH}", self.base_url);
+            let result: ConfirmResultDto = HTTP.send_json(Method::Post, &url, &ids).await?;
+            if let Some(error) = not_confirmed(&result) {
+                return Err(error);
+            }
+        }
+        self.read_case(id).await
+    }
+}
