@@ -347,12 +347,7 @@ async fn discovery_finds_both_backends_and_the_agents() {
         assert!(directory.connector(name).is_some(), "{name}");
     }
     assert!(directory.agents.len() >= 3, "{:?}", directory.agents);
-    let unsupported: Vec<_> = directory.unsupported().map(|b| b.name.clone()).collect();
-    assert_eq!(
-        unsupported,
-        ["case-messages"],
-        "the one backend the console cannot speak yet"
-    );
+    assert_eq!(directory.unsupported().count(), 0);
 }
 
 #[wasm_bindgen_test]
@@ -363,9 +358,16 @@ async fn the_inbox_lists_newest_activity_first_and_filters() {
         page_size: 20,
         ..Default::default()
     };
-    let inbox = load_inbox(&directory.connectors, &query).await;
+    // The backends that list for themselves, each with more than a page of demo data.
+    let listing: Vec<Connector> = directory
+        .connectors
+        .iter()
+        .filter(|c| ["communication", "octopia"].contains(&c.name()))
+        .cloned()
+        .collect();
+    let inbox = load_inbox(&listing, &query).await;
     assert!(inbox.failures.is_empty(), "{:?}", inbox.failures);
-    assert_eq!(inbox.conversations.len(), 20 * directory.connectors.len());
+    assert_eq!(inbox.conversations.len(), 20 * listing.len());
     assert!(inbox.has_more());
     let times: Vec<_> = inbox
         .conversations

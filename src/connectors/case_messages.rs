@@ -58,7 +58,7 @@ impl CaseMessagesConnector {
     /// A case's messages as the API gives them.
     async fn case(&self, guid: &str) -> Result<Vec<CaseMessageDto>, ApiError> {
         let query = query_string(&[(GUID_PARAM, guid.to_owned())]);
-        let url = format!("{}{MESSAGES_PATH}?{query}", self.base_url);
+        let url = format!("{}{MESSAGES_PATH}{query}", self.base_url);
         HTTP.get_json(&url).await
     }
 

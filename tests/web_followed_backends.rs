@@ -1,0 +1,133 @@
+//! The two backends that cannot list, through the console's connectors against the live
+//! test server in headless Chromium: case messages never posts a reply twice when it is
+//! sent again with the same key (a retry after a lost answer), and marking a case read
+//! confirms its messages; a support session's thread is its history, and it closes and
+//! opens again.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use switchboard::connectors::{load_directory, Connector, ConversationBackend, Reply};
+use switchboard_core::domain::{AuthorKind, ConversationStatus, InboxQuery, StatusChange};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn connector(name: &str) -> Connector {
+    let directory = load_directory(server_origin()).await.expect("directory");
+    directory.connector(name).expect(name).clone()
+}
+
+/// The followed item with the newest activity that has messages.
+async fn newest(connector: &Connector) -> String {
+    let query = InboxQuery {
+        page_size: 10,
+        ..Default::default()
+    };
+    let slice = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("list");
+    assert_eq!(slice.unreadable, 0, "every followed item reads");
+    slice
+        .page
+        .items
+        .into_iter()
+        .find(|c| c.last_message.is_some() || c.capabilities.close)
+        .expect("an item")
+        .key
+        .id
+}
+
+#[wasm_bindgen_test]
+async fn a_case_reply_sent_again_with_its_key_is_posted_once() {
+    sign_in().await;
+    let cases = connector("case-messages").await;
+    let guid = newest(&cases).await;
+    let before = cases
+        .messages(&guid, None, 100)
+        .await
+        .expect("messages")
+        .items
+        .len();
+    let reply = Reply {
+        body: "Das Ersatzteil ist bestellt.".into(),
+        idempotency_key: format!("retry-{}", js_sys::Date::now()),
+        ..Default::default()
+    };
+    let first = cases
+        .reply(&guid, &reply, &[], &Default::default())
+        .await
+        .expect("sent");
+    let again = cases
+        .reply(&guid, &reply, &[], &Default::default())
+        .await
+        .expect("sent again");
+    assert_eq!(first.id, again.id, "the same message, not a second one");
+    assert_eq!(first.author.kind, AuthorKind::Agent);
+    let after = cases
+        .messages(&guid, None, 100)
+        .await
+        .expect("messages")
+        .items;
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(
+        after.last().map(|m| m.body.as_str()),
+        Some(reply.body.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn marking_a_case_read_confirms_its_messages() {
+    sign_in().await;
+    let cases = connector("case-messages").await;
+    let guid = newest(&cases).await;
+    let read = cases.mark_read(&guid, true).await.expect("confirmed");
+    assert_eq!(read.unread, Some(false));
+    let unread = cases.mark_read(&guid, false).await.unwrap_err();
+    assert!(
+        unread.backend_message.is_some(),
+        "said in words: {unread:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_support_session_shows_its_history_and_closes_and_opens_again() {
+    sign_in().await;
+    let sessions = connector("support-sessions").await;
+    let order = newest(&sessions).await;
+    let history = sessions
+        .messages(&order, None, 50)
+        .await
+        .expect("history")
+        .items;
+    assert!(!history.is_empty());
+    assert!(history.iter().all(|m| m.author.kind == AuthorKind::System));
+    assert!(history[0].body.contains("opened"), "{:?}", history[0].body);
+
+    let closed = sessions
+        .change_status(&order, StatusChange::Close)
+        .await
+        .expect("closed");
+    assert_eq!(closed.status, ConversationStatus::Closed);
+    let reopened = sessions
+        .change_status(&order, StatusChange::Reopen)
+        .await
+        .expect("opened");
+    assert_ne!(reopened.status, ConversationStatus::Closed);
+    let history = sessions
+        .messages(&order, None, 50)
+        .await
+        .expect("history")
+        .items;
+    assert!(
+        history.iter().any(|m| m.body.contains("closed")),
+        "{history:?}"
+    );
+    let refused = sessions
+        .reply(&order, &Reply::default(), &[], &Default::default())
+        .await
+        .unwrap_err();
+    assert!(refused.backend_message.is_some());
+}
