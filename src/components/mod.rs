@@ -1,11 +1,12 @@
 //! Widgets, each on its own: the views, the list, the thread, the reply box, the assignee
-//! and status controls, the sign-in form, and the shared loading, empty and error states.
+//! and status controls, following items on the backends that cannot list, the sign-in form, and the shared loading, empty and error states.
 
 pub mod assignee_select;
 pub mod attachment_picker;
 pub mod change;
 pub mod conversation_list;
 pub mod feedback;
+pub mod follow_item;
 pub mod inbox_views;
 pub mod reply_box;
 pub mod session_ended;

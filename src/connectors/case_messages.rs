@@ -14,7 +14,7 @@ use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{Conversation, Cursor, InboxQuery, Message, Page, StatusChange};
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::wire::case_messages::{
-    case_to_domain, confirm_failures, decode_error, message_to_domain, unconfirmed_ids,
+    case_to_domain, confirm_failures, decode_error, is_guid, message_to_domain, unconfirmed_ids,
     CaseMessageDto, ConfirmResultDto, MessageType, NewCaseMessageDto, CONFIRM_PATH, CREATE_PATH,
     GUID_PARAM, MESSAGES_PATH,
 };
@@ -94,6 +94,22 @@ impl ConversationBackend for CaseMessagesConnector {
 
     fn attachment_policy(&self) -> AttachmentPolicy {
         NO_FILES
+    }
+
+    fn followed_by(&self) -> Option<&'static str> {
+        Some("Case guid")
+    }
+
+    fn check_item_id(&self, id: &str) -> Result<(), String> {
+        if is_guid(id.trim()) {
+            Ok(())
+        } else {
+            Err(
+                "A case guid has 32 hexadecimal digits in groups of 8-4-4-4-12, \
+                 like 1e0abcb7-b94c-4072-a9c0-37072a1ef015."
+                    .to_owned(),
+            )
+        }
     }
 
     async fn list_conversations(

@@ -33,6 +33,22 @@ impl Inbox {
         }
     }
 
+    /// Shows a conversation just followed in its place by activity (or updates it).
+    pub fn add(&mut self, conversation: Conversation) {
+        self.conversations.retain(|c| c.key != conversation.key);
+        let at = self
+            .conversations
+            .iter()
+            .position(|c| c.last_activity < conversation.last_activity)
+            .unwrap_or(self.conversations.len());
+        self.conversations.insert(at, conversation);
+    }
+
+    /// Stops showing a conversation (no longer followed).
+    pub fn remove(&mut self, key: &ConversationKey) {
+        self.conversations.retain(|c| &c.key != key);
+    }
+
     pub fn get(&self, key: &ConversationKey) -> Option<&Conversation> {
         self.conversations.iter().find(|c| &c.key == key)
     }

@@ -80,6 +80,15 @@ pub trait ConversationBackend {
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         Ok(Vec::new())
     }
+    /// For a backend that cannot list: what an agent pastes to follow an item ("Case
+    /// guid"). `None` for the backends that list for themselves.
+    fn followed_by(&self) -> Option<&'static str> {
+        None
+    }
+    /// Whether `id` has the shape of this backend's items, before asking it.
+    fn check_item_id(&self, _id: &str) -> Result<(), String> {
+        Ok(())
+    }
     /// Why the reply box is not offered, for a backend whose conversations take no reply.
     fn no_replies_reason(&self) -> &'static str {
         "This backend does not accept replies."
@@ -267,6 +276,12 @@ impl ConversationBackend for Connector {
     }
     fn no_replies_reason(&self) -> &'static str {
         dispatch!(self, c => c.no_replies_reason())
+    }
+    fn followed_by(&self) -> Option<&'static str> {
+        dispatch!(self, c => c.followed_by())
+    }
+    fn check_item_id(&self, id: &str) -> Result<(), String> {
+        dispatch!(self, c => c.check_item_id(id))
     }
     fn takes_contact_messages(&self) -> bool {
         dispatch!(self, c => c.takes_contact_messages())

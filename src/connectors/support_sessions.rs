@@ -17,7 +17,8 @@ use switchboard_core::domain::{
 use switchboard_core::error::ApiError;
 use switchboard_core::wire::parse_instant;
 use switchboard_core::wire::support_sessions::{
-    decode_error, history_line, session_to_domain, HistoryEntryDto, SupportDto, NO_MESSAGES,
+    decode_error, history_line, session_to_domain, HistoryEntryDto, SupportDto, MAX_ORDER_ID_CHARS,
+    NO_MESSAGES,
 };
 use web_sys::File;
 
@@ -104,6 +105,23 @@ impl ConversationBackend for SupportSessionsConnector {
 
     fn no_replies_reason(&self) -> &'static str {
         NO_MESSAGES
+    }
+
+    fn followed_by(&self) -> Option<&'static str> {
+        Some("Order id")
+    }
+
+    fn check_item_id(&self, id: &str) -> Result<(), String> {
+        let id = id.trim();
+        if id.is_empty()
+            || id.chars().count() > MAX_ORDER_ID_CHARS
+            || id.chars().any(char::is_control)
+        {
+            return Err(format!(
+                "An order id has 1 to {MAX_ORDER_ID_CHARS} characters, without line breaks."
+            ));
+        }
+        Ok(())
     }
 
     async fn list_conversations(

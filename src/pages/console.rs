@@ -8,6 +8,7 @@
 
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::follow_item::FollowForm;
 use crate::components::inbox_views::{use_inbox_filters, with_search, InboxFilters, InboxViews};
 use crate::components::session_ended::SessionEnded;
 use crate::components::signed_in::SignedInAgent;
@@ -231,6 +232,10 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
             </button>
         </div>
         <ReferenceSearch filters />
+        <FollowForm connectors=Signal::derive(move || match directory.get() {
+            Some(Ok(directory)) => directory.connectors.clone(),
+            _ => Vec::new(),
+        }) />
         // Loading and a server out of reach only: the list itself is mounted once, below,
         // and reads the inbox's state, so nothing it shows is disposed under it.
         <Transition fallback=|| view! { <Loading label="Loading conversations…" /> }>

@@ -6,6 +6,7 @@
 use crate::components::assignee_select::AssigneeSelect;
 use crate::components::change::Changed;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::follow_item::StopFollowing;
 use crate::components::inbox_views::with_search;
 use crate::components::reply_box::ReplyBox;
 use crate::components::status_badge::StatusBadge;
@@ -415,6 +416,7 @@ fn ConversationHeader(
                 </p>
             </div>
             <div class="conversation-actions">
+                <StopFollowing connector=connector.clone() key=conversation.key.clone() />
                 {read_toggle}
                 {assignable.then(|| view! {
                     <AssigneeSelect

@@ -1,0 +1,176 @@
+//! Following items on the backends that cannot list (case messages by guid, support
+//! sessions by order id): the inbox's form where an agent pastes an id, checked for its
+//! shape and then asked of the backend before it is followed (a typo never lands in the
+//! team's list), and the conversation's "Stop following" button.
+
+use crate::connectors::{follows, Connector, ConversationBackend};
+use crate::state::{api_origin, InboxRows};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use switchboard_core::domain::{Conversation, ConversationKey};
+use switchboard_core::error::{ApiError, ErrorKind};
+
+/// Why an id was not followed, in words.
+fn refusal(label: &str, error: &ApiError) -> String {
+    match error.kind {
+        ErrorKind::NotFound => format!(
+            "The backend knows no item with this {}.",
+            label.to_lowercase()
+        ),
+        ErrorKind::Forbidden => {
+            "This item belongs to someone else: the backend refuses it.".to_owned()
+        }
+        _ => format!("Not followed: {error}"),
+    }
+}
+
+/// The inbox's form: pick the backend (when there are several), paste an id, follow.
+#[component]
+pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl IntoView {
+    let rows = expect_context::<InboxRows>();
+    let navigate = use_navigate();
+    let followable = Memo::new(move |_| {
+        connectors
+            .get()
+            .into_iter()
+            .filter(|c| c.followed_by().is_some())
+            .collect::<Vec<_>>()
+    });
+    let chosen = RwSignal::new(String::new());
+    let id = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let current = move || {
+        followable.with(|list| {
+            let wanted = chosen.get();
+            list.iter()
+                .find(|c| c.name() == wanted)
+                .or_else(|| list.first())
+                .cloned()
+        })
+    };
+    let follow = Action::new_local(move |(connector, item): &(Connector, String)| {
+        let connector = connector.clone();
+        let item = item.clone();
+        let origin = api_origin();
+        async move {
+            let label = connector.followed_by().unwrap_or("Id");
+            let conversation = connector
+                .conversation(&item)
+                .await
+                .map_err(|e| refusal(label, &e))?;
+            follows::follow(&origin, connector.name(), &item)
+                .await
+                .map_err(|e| refusal(label, &e))?;
+            Ok::<Conversation, String>(conversation)
+        }
+    });
+    Effect::new(move |_| match follow.value().get() {
+        Some(Ok(conversation)) => {
+            let key = conversation.key.clone();
+            rows.0.update(|inbox| inbox.add(conversation));
+            id.set(String::new());
+            problem.set(None);
+            navigate(&key.path(), Default::default());
+        }
+        Some(Err(reason)) => problem.set(Some(reason)),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if follow.pending().get_untracked() {
+            return;
+        }
+        let Some(connector) = current() else { return };
+        let item = id.get_untracked().trim().to_owned();
+        match connector.check_item_id(&item) {
+            Err(reason) => problem.set(Some(reason)),
+            Ok(()) => {
+                problem.set(None);
+                follow.dispatch((connector, item));
+            }
+        }
+    };
+    view! {
+        <Show when=move || followable.with(|list| !list.is_empty())>
+            <form class="follow-form" on:submit=submit data-testid="follow-form">
+                <label class="visually-hidden" for="follow-backend">"Backend to follow an item on"</label>
+                <select
+                    id="follow-backend"
+                    data-testid="follow-backend"
+                    on:change=move |ev| chosen.set(event_target_value(&ev))
+                >
+                    {move || followable.get().into_iter().map(|c| {
+                        let name = c.name().to_owned();
+                        let label = c.followed_by().unwrap_or("Id");
+                        view! { <option value=name.clone()>{format!("{label} ({name})")}</option> }
+                    }).collect_view()}
+                </select>
+                <label class="visually-hidden" for="follow-id">"Id to follow"</label>
+                <input
+                    id="follow-id"
+                    type="text"
+                    autocomplete="off"
+                    data-testid="follow-id"
+                    placeholder=move || current().and_then(|c| c.followed_by()).map(|l| format!("Follow by {}", l.to_lowercase()))
+                    prop:value=move || id.get()
+                    on:input=move |ev| id.set(event_target_value(&ev))
+                    aria-describedby="follow-problem"
+                    aria-invalid=move || problem.get().is_some().then_some("true")
+                />
+                <button class="button" type="submit" data-testid="follow-submit" aria-disabled=move || follow.pending().get().then_some("true")>
+                    {move || if follow.pending().get() { "Checking…" } else { "Follow" }}
+                </button>
+                <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get()}</p>
+            </form>
+        </Show>
+    }
+}
+
+/// The conversation's button on a backend that cannot list: the team stops following it,
+/// and it leaves the inbox.
+#[component]
+pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoView {
+    let rows = expect_context::<InboxRows>();
+    let navigate = use_navigate();
+    let stop = Action::new_local(move |key: &ConversationKey| {
+        let key = key.clone();
+        let origin = api_origin();
+        async move {
+            follows::unfollow(&origin, &key.backend, &key.id)
+                .await
+                .map(|()| key)
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(key)) = stop.value().get() {
+            rows.0.update(|inbox| inbox.remove(&key));
+            navigate("/", Default::default());
+        }
+    });
+    let error = move || match stop.value().get() {
+        Some(Err(error)) => Some(format!("Still followed: {error}")),
+        _ => None,
+    };
+    let label = connector.followed_by().map(|_| "Stop following");
+    label.map(|label| {
+        view! {
+            <button
+                class="button ghost"
+                type="button"
+                data-testid="stop-following"
+                aria-disabled=move || stop.pending().get().then_some("true")
+                on:click={
+                    let key = key.clone();
+                    move |_| {
+                        if !stop.pending().get_untracked() {
+                            stop.dispatch(key.clone());
+                        }
+                    }
+                }
+            >
+                {label}
+            </button>
+            <span class="field-error" role="alert">{error}</span>
+        }
+    })
+}
