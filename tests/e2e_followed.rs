@@ -1,0 +1,132 @@
+//! End to end on the backends that cannot list: an agent stops following a repair case,
+//! follows it again by pasting its guid (a malformed one is refused in words first),
+//! replies to it, and finds it confirmed read on opening; an agent opens a support session from the inbox,
+//! reads its history instead of messages, and closes it. The harness is `e2e_support`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod e2e_support;
+
+use e2e_support::*;
+use thirtyfour::prelude::*;
+
+/// The document's own example case, followed by the demo data.
+const CASE: &str = "1e0abcb7-b94c-4072-a9c0-37072a1ef015";
+
+fn row(backend: &str, id: &str) -> By {
+    By::Css(format!(
+        "[data-testid='conversation-row'][data-key='{backend}/{id}']"
+    ))
+}
+
+/// Waits until nothing matches `by`.
+async fn wait_gone(h: &Harness, by: By) {
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        if h.driver
+            .find_all(by.clone())
+            .await
+            .map(|all| all.is_empty())
+            .unwrap_or(false)
+        {
+            return;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("{by:?} is still there");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_read() {
+    let h = start().await;
+    h.sign_in_at(&format!("/conversations/case-messages/{CASE}"))
+        .await;
+    h.wait_for_text(testid("conversation-reference"), "7748")
+        .await;
+    h.wait_for(row("case-messages", CASE)).await;
+
+    // The team stops following it: it leaves the inbox.
+    h.click(testid("stop-following")).await;
+    h.wait_for_path("/").await;
+    wait_gone(&h, row("case-messages", CASE)).await;
+
+    // A guid cut short is refused before anything is asked.
+    h.select("follow-backend", "case-messages").await;
+    h.retype(testid("follow-id"), &CASE[..8]).await;
+    h.click(testid("follow-submit")).await;
+    h.wait_for_text(testid("follow-problem"), "hexadecimal digits")
+        .await;
+    // The whole guid is checked with the backend, followed and opened.
+    h.retype(testid("follow-id"), CASE).await;
+    h.click(testid("follow-submit")).await;
+    h.wait_for_path(&format!("/conversations/case-messages/{CASE}"))
+        .await;
+    h.wait_for(row("case-messages", CASE)).await;
+    let followed = h.api_json("/api/follows/case-messages").await;
+    assert!(followed.to_string().contains(CASE), "{followed}");
+
+    // A reply, as the partner.
+    let reply = "Please send the espresso machine back with the invoice.";
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys(reply)
+        .await
+        .unwrap();
+    h.click(testid("reply-send")).await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        reply,
+    )
+    .await;
+    // Opened, the case is confirmed read (the console reads on open): every message from
+    // the workshop or the platform gets its confirmedAt.
+    wait_gone(&h, testid("conversation-unread")).await;
+    let mut unconfirmed = usize::MAX;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        let messages = h
+            .api_json(&format!("/api/v3/case-messages?guid={CASE}"))
+            .await;
+        unconfirmed = messages
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|m| m["senderType"] != "partner" && m["confirmedAt"].is_null())
+            .count();
+        if unconfirmed == 0 {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert_eq!(unconfirmed, 0, "every message confirmed");
+    h.driver.clone().quit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_reads_a_support_sessions_history_and_closes_it() {
+    let h = start().await;
+    h.sign_in_at("/?status=open").await;
+    let first =
+        By::Css("[data-testid='conversation-row'][data-key^='support-sessions/']".to_owned());
+    let key = h.attribute(first, "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:first-child [data-testid='message-body']"),
+        "opened the session",
+    )
+    .await;
+    // No reply box: the reason, in the session's words.
+    let placeholder = h.attribute(testid("reply-input"), "placeholder").await;
+    assert!(placeholder.contains("no messages"), "{placeholder}");
+    let input = h.wait_for(testid("reply-input")).await;
+    assert!(!input.is_enabled().await.unwrap(), "nothing to write");
+
+    h.click(testid("status-close")).await;
+    h.wait_for(testid("status-reopen")).await;
+    let order = key
+        .split_once('/')
+        .map(|(_, id)| id.to_owned())
+        .expect("backend/id");
+    let session = h
+        .api_json(&format!("/support-management/v1/support/{order}"))
+        .await;
+    assert_eq!(session["status"], "closed", "{session}");
+    h.driver.clone().quit().await.unwrap();
+}
