@@ -1,6 +1,6 @@
 //! End to end on the backends that cannot list: an agent stops following a repair case,
 //! follows it again by pasting its guid (a malformed one is refused in words first),
-//! replies to it, and finds it confirmed read on opening; an agent opens a support session from the inbox,
+//! replies to its last message with a type, and finds it confirmed read on opening; an agent opens a support session from the inbox,
 //! reads its history instead of messages, and closes it. The harness is `e2e_support`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -63,7 +63,13 @@ async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_rea
     let followed = h.api_json("/api/follows/case-messages").await;
     assert!(followed.to_string().contains(CASE), "{followed}");
 
-    // A reply, as the partner.
+    // A reply, as the partner, to the workshop's last message, as a status request.
+    h.click(By::Css(
+        "[data-testid='thread'] li:last-child [data-testid='reply-to-message']".to_owned(),
+    ))
+    .await;
+    h.wait_for_text(testid("replying-to"), "Replying to").await;
+    h.select("reply-kind", "statusRequest").await;
     let reply = "Please send the espresso machine back with the invoice.";
     h.wait_for(testid("reply-input"))
         .await
@@ -76,6 +82,17 @@ async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_rea
         reply,
     )
     .await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-kind']"),
+        "Status request",
+    )
+    .await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-quote']"),
+        "In reply to",
+    )
+    .await;
+    wait_gone(&h, testid("replying-to")).await;
     // Opened, the case is confirmed read (the console reads on open): every message from
     // the workshop or the platform gets its confirmedAt.
     wait_gone(&h, testid("conversation-unread")).await;
@@ -96,6 +113,18 @@ async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_rea
         tokio::time::sleep(POLL).await;
     }
     assert_eq!(unconfirmed, 0, "every message confirmed");
+    let messages = h
+        .api_json(&format!("/api/v3/case-messages?guid={CASE}"))
+        .await;
+    let list = messages.as_array().expect("a list");
+    let mine = list.last().expect("the reply");
+    assert_eq!(mine["content"], reply);
+    assert_eq!(mine["type"], "statusRequest");
+    assert_eq!(
+        mine["parentMessageId"],
+        list[list.len() - 2]["id"],
+        "{mine}"
+    );
     h.driver.clone().quit().await.unwrap();
 }
 

@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod follow_item;
 pub mod inbox_views;
 pub mod reply_box;
+pub mod reply_context;
 pub mod session_ended;
 pub mod sign_in_form;
 pub mod signed_in;

@@ -8,6 +8,7 @@ use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
+use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
@@ -76,6 +77,11 @@ pub fn ReplyBox(
     // One key per reply: kept across retries of a send that failed (its answer may have
     // been lost after the backend took it), renewed once a reply is confirmed.
     let attempt = StoredValue::new(new_idempotency_key());
+    // The reply's kind (first the backend's default) and the message it answers, where the
+    // backend has them.
+    let kinds = connector.reply_kinds();
+    let kind = RwSignal::new(kinds.first().map(|(value, _)| value.clone()));
+    let replying = use_context::<ReplyingTo>();
     let problem = RwSignal::new(None::<String>);
     let policy = connector.attachment_policy();
     let picked = PickedFiles::default();
@@ -122,6 +128,9 @@ pub fn ReplyBox(
     Effect::new(move |_| {
         if let Some(Ok((sent, reopened))) = send.value().get() {
             attempt.set_value(new_idempotency_key());
+            if let Some(replying) = replying {
+                replying.target.set(None);
+            }
             if draft.get_untracked().trim() == sent {
                 draft.set(String::new());
             }
@@ -169,6 +178,10 @@ pub fn ReplyBox(
             agent_id: agent,
             body: body.trim().to_owned(),
             recipients,
+            kind: kind.get_untracked(),
+            in_reply_to: replying
+                .and_then(|r| r.target.get_untracked())
+                .map(|target| target.id),
             idempotency_key: attempt.get_value(),
         };
         send.dispatch((reply, closed_untracked() && can_reopen.get_untracked()));
@@ -241,6 +254,8 @@ pub fn ReplyBox(
                 <p class="notice" data-testid="reply-reopened">"Your reply was sent, and the conversation is open again."</p>
             </Show>
             <RecipientChoice offered=recipients chosen />
+            <ReplyingToChip />
+            <ReplyKindChoice kinds kind />
             <label class="visually-hidden" for="reply-text">"Reply"</label>
             <textarea
                 id="reply-text"

@@ -1,6 +1,8 @@
 //! The open conversation's messages, oldest first. Message text is always rendered as
-//! text, never as markup: customers write it.
+//! text, never as markup: customers write it. Where a backend has them, each message shows
+//! its kind and the message it answers, and offers "Reply to this".
 
+use crate::components::reply_context::{snippet, ReplyTarget, ReplyingTo};
 use crate::state::Clock;
 use leptos::html;
 use leptos::prelude::*;
@@ -20,11 +22,36 @@ pub fn MessageThread(
     view! {
         <ol class="thread" data-testid="thread" aria-label="Messages">
             <For each=move || messages.get() key=|m| m.id.clone() let:message>
-                <MessageItem message customer=customer.clone() agents enlarged />
+                <MessageItem
+                    parent=parent_of(&message, messages)
+                    message
+                    customer=customer.clone()
+                    agents
+                    enlarged
+                />
             </For>
         </ol>
         <Lightbox enlarged />
     }
+}
+
+/// The message `message` answers, quoted: who wrote it and its first words.
+fn parent_of(message: &Message, messages: Signal<Vec<Message>>) -> Option<String> {
+    let wanted = message.in_reply_to.as_ref()?;
+    Some(messages.with_untracked(|all| {
+        all.iter().find(|m| &m.id == wanted).map_or_else(
+            || "an earlier message".to_owned(),
+            |m| {
+                let who = m
+                    .author
+                    .name
+                    .clone()
+                    .or_else(|| m.kind.clone())
+                    .unwrap_or_else(|| "message".to_owned());
+                format!("{who}: “{}”", snippet(&m.body, 80))
+            },
+        )
+    }))
 }
 
 /// An image attachment shown large over the thread. It takes the focus when it opens,
@@ -148,6 +175,8 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
 #[component]
 fn MessageItem(
     message: Message,
+    /// The message it answers, quoted.
+    parent: Option<String>,
     customer: String,
     agents: Signal<Vec<Agent>>,
     enlarged: RwSignal<Option<Attachment>>,
@@ -187,6 +216,26 @@ fn MessageItem(
             .unwrap_or_default()
     };
     let exact = sent_at.map(time::exact).unwrap_or_default();
+    // "Reply to this", where the backend threads replies.
+    let reply_to = use_context::<ReplyingTo>()
+        .filter(|r| r.offered)
+        .map(|replying| {
+            let target = ReplyTarget {
+                id: message.id.clone(),
+                author: author.clone(),
+                snippet: snippet(&message.body, 60),
+            };
+            view! {
+                <button
+                    class="button ghost message-reply-to"
+                    type="button"
+                    data-testid="reply-to-message"
+                    on:click=move |_| replying.target.set(Some(target.clone()))
+                >
+                    "Reply to this"
+                </button>
+            }
+        });
     view! {
         <li class=format!("message {side}") class:unread=unread data-testid="message">
             <div class="message-meta">
@@ -195,7 +244,12 @@ fn MessageItem(
                 {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">"unread"</span> })}
                 <time title=exact>{when}</time>
                 {message.delivery.clone().map(|d| view! { <span class="message-delivery">{d.to_lowercase()}</span> })}
+                {message.kind.clone().map(|k| view! { <span class="badge message-kind" data-testid="message-kind">{k}</span> })}
+                {reply_to}
             </div>
+            {parent.map(|quote| view! {
+                <p class="message-quote" data-testid="message-quote">{format!("In reply to {quote}")}</p>
+            })}
             {(!message.body.is_empty()).then(|| view! {
                 <p class="message-body" data-testid="message-body">{message.body.clone()}</p>
             })}

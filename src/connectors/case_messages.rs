@@ -1,7 +1,8 @@
 //! The connector for the case messages API V3 (`docs/backends/case-messages.md`): a case is
 //! a conversation keyed by its guid. The API cannot list cases, so the inbox reads the
-//! cases the team follows ([`super::follows`]), a few at a time. A reply is a
-//! `serviceComment` from the partner (this console's side) with a fresh `externalId`, so a
+//! cases the team follows ([`super::follows`]), a few at a time. A reply is from the
+//! partner (this console's side), of the type the agent chose (a `serviceComment` unless
+//! said otherwise), maybe answering one message, with a fresh `externalId`, so a
 //! retry after a lost answer is recognised and never posted twice. Marking read confirms
 //! the case's unconfirmed messages; a partial success names each message not confirmed and
 //! why, never a silent "done".
@@ -14,9 +15,9 @@ use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{Conversation, Cursor, InboxQuery, Message, Page, StatusChange};
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::wire::case_messages::{
-    case_to_domain, confirm_failures, decode_error, is_guid, message_to_domain, unconfirmed_ids,
-    CaseMessageDto, ConfirmResultDto, MessageType, NewCaseMessageDto, CONFIRM_PATH, CREATE_PATH,
-    GUID_PARAM, MESSAGES_PATH,
+    case_to_domain, confirm_failures, decode_error, is_guid, message_to_domain, type_choices,
+    unconfirmed_ids, CaseMessageDto, ConfirmResultDto, MessageType, NewCaseMessageDto,
+    CONFIRM_PATH, CREATE_PATH, GUID_PARAM, MESSAGES_PATH,
 };
 use web_sys::File;
 
@@ -96,6 +97,17 @@ impl ConversationBackend for CaseMessagesConnector {
         NO_FILES
     }
 
+    fn reply_kinds(&self) -> Vec<(String, String)> {
+        type_choices()
+            .into_iter()
+            .map(|(kind, label)| (kind.to_string(), label.to_owned()))
+            .collect()
+    }
+
+    fn replies_to_messages(&self) -> bool {
+        true
+    }
+
     fn followed_by(&self) -> Option<&'static str> {
         Some("Case guid")
     }
@@ -157,11 +169,14 @@ impl ConversationBackend for CaseMessagesConnector {
         let body = NewCaseMessageDto {
             guid: id.to_owned(),
             content: Some(reply.body.trim().to_owned()),
-            kind: MessageType::ServiceComment,
+            kind: reply
+                .kind
+                .clone()
+                .map_or(MessageType::ServiceComment, MessageType::from),
             declared_at: None,
             // One per message written: sent again after a lost answer, it is the same one.
             external_id: Some(reply.idempotency_key.clone()),
-            parent_message_id: None,
+            parent_message_id: reply.in_reply_to.as_deref().and_then(|id| id.parse().ok()),
             user_email: None,
             user_name: None,
         };

@@ -80,6 +80,15 @@ pub trait ConversationBackend {
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         Ok(Vec::new())
     }
+    /// The kinds of message a reply can be (value on the wire, label), first the default;
+    /// empty where the backend has none.
+    fn reply_kinds(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+    /// Whether a reply can answer one message in particular.
+    fn replies_to_messages(&self) -> bool {
+        false
+    }
     /// For a backend that cannot list: what an agent pastes to follow an item ("Case
     /// guid"). `None` for the backends that list for themselves.
     fn followed_by(&self) -> Option<&'static str> {
@@ -140,6 +149,10 @@ pub struct Reply {
     pub body: String,
     /// Chosen among the conversation's `reply_recipients`; empty where the backend decides.
     pub recipients: Vec<Recipient>,
+    /// The kind chosen among [`ConversationBackend::reply_kinds`], by its wire value.
+    pub kind: Option<String>,
+    /// The message it answers, where the backend threads replies.
+    pub in_reply_to: Option<String>,
     /// The same on every attempt to send this reply, new for the next one
     /// ([`http::new_idempotency_key`]); backends that know it never post a reply twice.
     pub idempotency_key: String,
@@ -276,6 +289,12 @@ impl ConversationBackend for Connector {
     }
     fn no_replies_reason(&self) -> &'static str {
         dispatch!(self, c => c.no_replies_reason())
+    }
+    fn reply_kinds(&self) -> Vec<(String, String)> {
+        dispatch!(self, c => c.reply_kinds())
+    }
+    fn replies_to_messages(&self) -> bool {
+        dispatch!(self, c => c.replies_to_messages())
     }
     fn followed_by(&self) -> Option<&'static str> {
         dispatch!(self, c => c.followed_by())

@@ -91,6 +91,8 @@ fn history_message(index: usize, entry: &HistoryEntryDto) -> Message {
         attachments: Vec::new(),
         read: None,
         recipients: Vec::new(),
+        kind: None,
+        in_reply_to: None,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::follow_item::StopFollowing;
 use crate::components::inbox_views::with_search;
 use crate::components::reply_box::ReplyBox;
+use crate::components::reply_context::ReplyingTo;
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;
 use crate::components::thread::MessageThread;
@@ -210,6 +211,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // rebuild it under an agent who is choosing an assignee.
     let header = Memo::new(move |_| current.get().map(header_facts));
     let no_replies = connector.no_replies_reason();
+    // The message a reply answers, shared by the thread and the reply box.
+    provide_context(ReplyingTo::new(connector.replies_to_messages()));
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
         (Some(c), _) if !c.capabilities.reply => Some(no_replies.to_owned()),
         (Some(_), _) => None,
@@ -461,6 +464,8 @@ mod tests {
             )),
             delivery: None,
             attachments: Vec::new(),
+            kind: None,
+            in_reply_to: None,
         }
     }
 

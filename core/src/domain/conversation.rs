@@ -144,6 +144,12 @@ pub struct Message {
     pub read: Option<bool>,
     /// Who it was sent to, as the console names them; empty where the backend does not say.
     pub recipients: Vec<String>,
+    /// The backend's kind of message, in words ("Cost proposal"), where it has kinds.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// The id of the message this one answers, where the backend threads replies.
+    #[serde(default)]
+    pub in_reply_to: Option<String>,
 }
 
 /// A file sent with a message.

@@ -129,6 +129,8 @@ pub fn message_to_domain(dto: &CaseMessageDto) -> Result<Message, MappingError> 
         attachments: Vec::new(),
         read: Some(!is_unread(dto)),
         recipients: Vec::new(),
+        kind: dto.kind.as_ref().map(|k| type_label(k).to_owned()),
+        in_reply_to: dto.parent_message_id.map(|id| id.to_string()),
     })
 }
 

@@ -54,6 +54,8 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
             .collect(),
         read: None,
         recipients: Vec::new(),
+        kind: None,
+        in_reply_to: None,
     })
 }
 

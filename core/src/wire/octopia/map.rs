@@ -114,6 +114,8 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
             .filter_map(recipient_to_domain)
             .map(|r| r.label)
             .collect(),
+        kind: None,
+        in_reply_to: None,
     })
 }
 
