@@ -217,3 +217,35 @@ impl ConversationBackend for CaseMessagesConnector {
         self.read_case(id).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use switchboard_core::wire::case_messages::ConfirmErrorDto;
+
+    #[test]
+    fn a_partial_confirmation_names_each_message_left_and_why() {
+        assert!(not_confirmed(&ConfirmResultDto::all_confirmed()).is_none());
+        let partial = ConfirmResultDto {
+            success: true,
+            errors: vec![
+                ConfirmErrorDto {
+                    id: Some(4380),
+                    message: Some("Not found".into()),
+                },
+                ConfirmErrorDto {
+                    id: Some(4697),
+                    message: Some("No access".into()),
+                },
+            ],
+            ..ConfirmResultDto::all_confirmed()
+        };
+        let error = not_confirmed(&partial).expect("not all were confirmed");
+        let said = error.backend_message.expect("in words");
+        assert!(
+            said.contains("message 4380") && said.contains("message 4697"),
+            "{said}"
+        );
+        assert!(said.contains("the others were"), "{said}");
+    }
+}

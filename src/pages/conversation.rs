@@ -421,6 +421,15 @@ fn ConversationHeader(
             <div class="conversation-actions">
                 <StopFollowing connector=connector.clone() key=conversation.key.clone() />
                 {read_toggle}
+                // Never a silent "done": what could not be marked read, and why.
+                {move || match mark_read.value().get() {
+                    Some(Err(error)) => Some(view! {
+                        <p class="field-error" role="alert" data-testid="read-error">
+                            {format!("Not marked read: {}", error.backend_message.clone().unwrap_or_else(|| error.to_string()))}
+                        </p>
+                    }),
+                    _ => None,
+                }}
                 {assignable.then(|| view! {
                     <AssigneeSelect
                         connector=connector.clone()
