@@ -1,7 +1,8 @@
 //! End to end on the backends that cannot list: an agent stops following a repair case,
 //! follows it again by pasting its guid (a malformed one is refused in words first),
-//! replies to its last message with a type, and finds it confirmed read on opening; an agent opens a support session from the inbox,
-//! reads its history instead of messages, and closes it. The harness is `e2e_support`.
+//! replies to its last message with a type, and finds it confirmed read on opening; an
+//! agent opens a support session for a new order, reads a session's history instead of
+//! messages, and closes it. The harness is `e2e_support`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod e2e_support;
@@ -129,9 +130,27 @@ async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_rea
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_agent_reads_a_support_sessions_history_and_closes_it() {
+async fn an_agent_opens_a_support_session_reads_its_history_and_closes_it() {
     let h = start().await;
     h.sign_in_at("/?status=open").await;
+
+    // An order with no session yet: the backend does not know it, and the agent opens one.
+    h.select("follow-backend", "support-sessions").await;
+    h.retype(testid("follow-id"), "ORD-E2E-7001").await;
+    h.click(testid("follow-submit")).await;
+    h.wait_for_text(testid("follow-problem"), "knows no item")
+        .await;
+    h.click(testid("follow-open")).await;
+    h.wait_for_path("/conversations/support-sessions/ORD-E2E-7001?status=open")
+        .await;
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:first-child [data-testid='message-body']"),
+        "opened the session",
+    )
+    .await;
+    let followed = h.api_json("/api/follows/support-sessions").await;
+    assert!(followed.to_string().contains("ORD-E2E-7001"), "{followed}");
+
     let first =
         By::Css("[data-testid='conversation-row'][data-key^='support-sessions/']".to_owned());
     let key = h.attribute(first, "data-key").await;

@@ -1,12 +1,15 @@
 //! Following items on the backends that cannot list (case messages by guid, support
 //! sessions by order id): the inbox's form where an agent pastes an id, checked for its
 //! shape and then asked of the backend before it is followed (a typo never lands in the
-//! team's list), and the conversation's "Stop following" button.
+//! team's list; where agents start items, one the backend does not know can be opened
+//! instead: a support session for a new order), and the conversation's "Stop following"
+//! button.
 
+use crate::components::inbox_views::with_search;
 use crate::connectors::{follows, Connector, ConversationBackend};
 use crate::state::{api_origin, InboxRows};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::domain::{Conversation, ConversationKey};
 use switchboard_core::error::{ApiError, ErrorKind};
 
@@ -29,6 +32,8 @@ fn refusal(label: &str, error: &ApiError) -> String {
 pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl IntoView {
     let rows = expect_context::<InboxRows>();
     let navigate = use_navigate();
+    let navigate_opened = use_navigate();
+    let location = use_location();
     let followable = Memo::new(move |_| {
         connectors
             .get()
@@ -48,16 +53,47 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                 .cloned()
         })
     };
+    // An id the backend does not know, on a backend where agents start items: offered.
+    let openable = RwSignal::new(None::<(Connector, String)>);
+    let open = Action::new_local(move |(connector, item): &(Connector, String)| {
+        let connector = connector.clone();
+        let item = item.clone();
+        async move {
+            connector
+                .open_item(&item)
+                .await
+                .map_err(|e| format!("Not opened: {e}"))
+        }
+    });
+    Effect::new(move |_| match open.value().get() {
+        Some(Ok(conversation)) => {
+            let key = conversation.key.clone();
+            rows.0.update(|inbox| inbox.add(conversation));
+            openable.set(None);
+            id.set(String::new());
+            problem.set(None);
+            navigate_opened(
+                &with_search(&key.path(), &location.search.get_untracked()),
+                Default::default(),
+            );
+        }
+        Some(Err(reason)) => problem.set(Some(reason)),
+        None => {}
+    });
     let follow = Action::new_local(move |(connector, item): &(Connector, String)| {
         let connector = connector.clone();
         let item = item.clone();
         let origin = api_origin();
         async move {
             let label = connector.followed_by().unwrap_or("Id");
-            let conversation = connector
-                .conversation(&item)
-                .await
-                .map_err(|e| refusal(label, &e))?;
+            let conversation = match connector.conversation(&item).await {
+                Ok(conversation) => conversation,
+                Err(e) if e.kind == ErrorKind::NotFound && connector.opens_items().is_some() => {
+                    openable.set(Some((connector.clone(), item.clone())));
+                    return Err(refusal(label, &e));
+                }
+                Err(e) => return Err(refusal(label, &e)),
+            };
             follows::follow(&origin, connector.name(), &item)
                 .await
                 .map_err(|e| refusal(label, &e))?;
@@ -70,7 +106,11 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
             rows.0.update(|inbox| inbox.add(conversation));
             id.set(String::new());
             problem.set(None);
-            navigate(&key.path(), Default::default());
+            // The inbox keeps its view beside the conversation.
+            navigate(
+                &with_search(&key.path(), &location.search.get_untracked()),
+                Default::default(),
+            );
         }
         Some(Err(reason)) => problem.set(Some(reason)),
         None => {}
@@ -81,6 +121,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
             return;
         }
         let Some(connector) = current() else { return };
+        openable.set(None);
         let item = id.get_untracked().trim().to_owned();
         match connector.check_item_id(&item) {
             Err(reason) => problem.set(Some(reason)),
@@ -121,6 +162,24 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                     {move || if follow.pending().get() { "Checking…" } else { "Follow" }}
                 </button>
                 <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get()}</p>
+                {move || openable.get().map(|(connector, item)| {
+                    let words = connector.opens_items().unwrap_or("Open it");
+                    view! {
+                        <button
+                            class="button primary"
+                            type="button"
+                            data-testid="follow-open"
+                            aria-disabled=move || open.pending().get().then_some("true")
+                            on:click=move |_| {
+                                if !open.pending().get_untracked() {
+                                    open.dispatch((connector.clone(), item.clone()));
+                                }
+                            }
+                        >
+                            {format!("{words}: {}", item.clone())}
+                        </button>
+                    }
+                })}
             </form>
         </Show>
     }

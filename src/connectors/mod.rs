@@ -98,6 +98,15 @@ pub trait ConversationBackend {
     fn check_item_id(&self, _id: &str) -> Result<(), String> {
         Ok(())
     }
+    /// For a backend where an agent can start an item that does not exist yet (a support
+    /// session for an order): the action's words. `None` elsewhere.
+    fn opens_items(&self) -> Option<&'static str> {
+        None
+    }
+    /// Starts the item `id` (see [`ConversationBackend::opens_items`]).
+    async fn open_item(&self, _id: &str) -> Result<Conversation, ApiError> {
+        Err(unsupported("start new items"))
+    }
     /// Why the reply box is not offered, for a backend whose conversations take no reply.
     fn no_replies_reason(&self) -> &'static str {
         "This backend does not accept replies."
@@ -301,6 +310,12 @@ impl ConversationBackend for Connector {
     }
     fn check_item_id(&self, id: &str) -> Result<(), String> {
         dispatch!(self, c => c.check_item_id(id))
+    }
+    fn opens_items(&self) -> Option<&'static str> {
+        dispatch!(self, c => c.opens_items())
+    }
+    async fn open_item(&self, id: &str) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.open_item(id).await)
     }
     fn takes_contact_messages(&self) -> bool {
         dispatch!(self, c => c.takes_contact_messages())

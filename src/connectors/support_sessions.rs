@@ -113,6 +113,18 @@ impl ConversationBackend for SupportSessionsConnector {
         Some("Order id")
     }
 
+    fn opens_items(&self) -> Option<&'static str> {
+        Some("Open a support session for this order")
+    }
+
+    /// `POST /support/{orderId}`: the server follows the order it opens.
+    async fn open_item(&self, id: &str) -> Result<Conversation, ApiError> {
+        let dto: SupportDto = HTTP
+            .send_empty(Method::Post, &self.session_url(id.trim()))
+            .await?;
+        self.to_domain(&dto)
+    }
+
     fn check_item_id(&self, id: &str) -> Result<(), String> {
         let id = id.trim();
         if id.is_empty()
