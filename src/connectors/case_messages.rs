@@ -152,11 +152,7 @@ impl ConversationBackend for CaseMessagesConnector {
             .map(message_to_domain)
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| ApiError::malformed(e.to_string()))?;
-        Ok(Page {
-            total_items: Some(items.len() as u64),
-            items,
-            next: None,
-        })
+        Ok(Page::whole(items))
     }
 
     async fn reply(

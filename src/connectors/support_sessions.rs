@@ -167,11 +167,7 @@ impl ConversationBackend for SupportSessionsConnector {
             .enumerate()
             .map(|(index, entry)| history_message(index, entry))
             .collect();
-        Ok(Page {
-            total_items: Some(items.len() as u64),
-            items,
-            next: None,
-        })
+        Ok(Page::whole(items))
     }
 
     async fn reply(

@@ -41,6 +41,15 @@ impl<T> Page<T> {
         }
     }
 
+    /// Everything there is, in one page (a backend that answers all at once).
+    pub fn whole(items: Vec<T>) -> Self {
+        Page {
+            total_items: Some(items.len() as u64),
+            items,
+            next: None,
+        }
+    }
+
     pub fn has_more(&self) -> bool {
         self.next.is_some()
     }
