@@ -1,8 +1,9 @@
 //! End to end on the backends that cannot list: an agent stops following a repair case,
 //! follows it again by pasting its guid (a malformed one is refused in words first),
 //! replies to its last message with a type, and finds it confirmed read on opening; an
-//! agent opens a support session for a new order, reads a session's history instead of
-//! messages, and closes it. The harness is `e2e_support`.
+//! agent opens a support session for a new order, changes its callback phone (a bad one
+//! refused first), sets the order's agent with a rating and removes it, reads the history
+//! instead of messages, and closes a session. The harness is `e2e_support`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod e2e_support;
@@ -130,7 +131,7 @@ async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_rea
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_agent_opens_a_support_session_reads_its_history_and_closes_it() {
+async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes_it() {
     let h = start().await;
     h.sign_in_at("/?status=open").await;
 
@@ -150,6 +151,46 @@ async fn an_agent_opens_a_support_session_reads_its_history_and_closes_it() {
     .await;
     let followed = h.api_json("/api/follows/support-sessions").await;
     assert!(followed.to_string().contains("ORD-E2E-7001"), "{followed}");
+
+    // The callback phone: a bad number is refused in words, a good one becomes a link.
+    h.retype(testid("callback-phone"), "06 12").await;
+    h.click(testid("callback-save")).await;
+    h.wait_for(By::Css(
+        "[data-testid='callback-problem']:not(:empty)".to_owned(),
+    ))
+    .await;
+    h.retype(testid("callback-phone"), "+33 6 12 34 56 78")
+        .await;
+    h.click(testid("callback-save")).await;
+    h.wait_for_text(testid("callback-link"), "+33612345678")
+        .await;
+    assert_eq!(
+        h.attribute(testid("callback-link"), "href").await,
+        "tel:+33612345678"
+    );
+    // The order's agent with a rating expression, then removed.
+    h.retype(testid("performer-id"), "driver-e2e-42").await;
+    h.retype(testid("performer-rating"), "gte 4.5 && lte 5")
+        .await;
+    h.click(testid("performer-save")).await;
+    h.wait_for(testid("performer-remove")).await;
+    let session = h
+        .api_json("/support-management/v1/support/ORD-E2E-7001")
+        .await;
+    assert_eq!(session["callback_phone"], "+33612345678", "{session}");
+    assert_eq!(session["agent"]["id"], "driver-e2e-42", "{session}");
+    assert_eq!(session["agent"]["rating"], "gte 4.5 && lte 5", "{session}");
+    h.click(testid("performer-remove")).await;
+    h.wait_for_text(testid("performer-save"), "Set agent").await;
+    let session = h
+        .api_json("/support-management/v1/support/ORD-E2E-7001")
+        .await;
+    assert!(session["agent"].is_null(), "{session}");
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        "removed",
+    )
+    .await;
 
     let first =
         By::Css("[data-testid='conversation-row'][data-key^='support-sessions/']".to_owned());

@@ -11,6 +11,7 @@ pub mod inbox_views;
 pub mod reply_box;
 pub mod reply_context;
 pub mod session_ended;
+pub mod session_facts;
 pub mod sign_in_form;
 pub mod signed_in;
 pub mod status_badge;

@@ -26,8 +26,8 @@ use support_sessions::SupportSessionsConnector;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
-    BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page, Recipient,
-    StatusChange,
+    BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page, Performer,
+    Recipient, StatusChange,
 };
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::follow_up::FollowUp;
@@ -96,6 +96,30 @@ pub trait ConversationBackend {
     }
     /// Whether `id` has the shape of this backend's items, before asking it.
     fn check_item_id(&self, _id: &str) -> Result<(), String> {
+        Ok(())
+    }
+    /// Changes the number to call the customer back on (`None` removes it).
+    async fn set_callback_phone(
+        &self,
+        _id: &str,
+        _phone: Option<&str>,
+    ) -> Result<Conversation, ApiError> {
+        Err(unsupported("keep a callback phone"))
+    }
+    /// Sets, changes or (with `None`) removes the order's performer.
+    async fn set_performer(
+        &self,
+        _id: &str,
+        _performer: Option<&Performer>,
+    ) -> Result<Conversation, ApiError> {
+        Err(unsupported("keep an order's performer"))
+    }
+    /// Why a callback phone would be refused, before it is sent.
+    fn check_callback_phone(&self, _raw: &str) -> Result<(), String> {
+        Ok(())
+    }
+    /// Why a performer would be refused, before it is sent.
+    fn check_performer(&self, _performer: &Performer) -> Result<(), String> {
         Ok(())
     }
     /// For a backend where an agent can start an item that does not exist yet (a support
@@ -313,6 +337,26 @@ impl ConversationBackend for Connector {
     }
     fn opens_items(&self) -> Option<&'static str> {
         dispatch!(self, c => c.opens_items())
+    }
+    async fn set_callback_phone(
+        &self,
+        id: &str,
+        phone: Option<&str>,
+    ) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.set_callback_phone(id, phone).await)
+    }
+    async fn set_performer(
+        &self,
+        id: &str,
+        performer: Option<&Performer>,
+    ) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.set_performer(id, performer).await)
+    }
+    fn check_callback_phone(&self, raw: &str) -> Result<(), String> {
+        dispatch!(self, c => c.check_callback_phone(raw))
+    }
+    fn check_performer(&self, performer: &Performer) -> Result<(), String> {
+        dispatch!(self, c => c.check_performer(performer))
     }
     async fn open_item(&self, id: &str) -> Result<Conversation, ApiError> {
         dispatch!(self, c => c.open_item(id).await)

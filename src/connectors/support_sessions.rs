@@ -12,12 +12,13 @@ use super::{ConversationBackend, InboxSlice, Reply};
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, Author, AuthorKind, Conversation, Cursor, InboxQuery, Message, Page,
-    StatusChange,
+    Performer, StatusChange,
 };
 use switchboard_core::error::ApiError;
 use switchboard_core::wire::parse_instant;
 use switchboard_core::wire::support_sessions::{
-    decode_error, history_line, session_to_domain, HistoryEntryDto, SupportDto, MAX_ORDER_ID_CHARS,
+    decode_error, history_line, session_to_domain, validate_phone, validate_rating, AgentChangeDto,
+    HistoryEntryDto, SupportChangeDto, SupportDto, MAX_AGENT_ID_CHARS, MAX_ORDER_ID_CHARS,
     NO_MESSAGES,
 };
 use web_sys::File;
@@ -111,6 +112,60 @@ impl ConversationBackend for SupportSessionsConnector {
 
     fn followed_by(&self) -> Option<&'static str> {
         Some("Order id")
+    }
+
+    /// `PUT /support/{orderId}` with the phone (`null` removes it).
+    async fn set_callback_phone(
+        &self,
+        id: &str,
+        phone: Option<&str>,
+    ) -> Result<Conversation, ApiError> {
+        let body = SupportChangeDto {
+            order_id: None,
+            callback_phone: Some(phone.map(|p| p.trim().to_owned())),
+        };
+        let dto: SupportDto = HTTP
+            .send_json(Method::Put, &self.session_url(id), &body)
+            .await?;
+        self.to_domain(&dto)
+    }
+
+    /// `PUT /support/{orderId}/agent` with the performer, or `DELETE` it.
+    async fn set_performer(
+        &self,
+        id: &str,
+        performer: Option<&Performer>,
+    ) -> Result<Conversation, ApiError> {
+        let url = format!("{}/agent", self.session_url(id));
+        let dto: SupportDto = match performer {
+            Some(performer) => {
+                let body = AgentChangeDto {
+                    id: Some(performer.id.trim().to_owned()),
+                    rating: performer.rating.as_deref().map(|r| r.trim().to_owned()),
+                    ..Default::default()
+                };
+                HTTP.send_json(Method::Put, &url, &body).await?
+            }
+            None => HTTP.send_empty(Method::Delete, &url).await?,
+        };
+        self.to_domain(&dto)
+    }
+
+    fn check_callback_phone(&self, raw: &str) -> Result<(), String> {
+        validate_phone(raw)
+    }
+
+    fn check_performer(&self, performer: &Performer) -> Result<(), String> {
+        let id = performer.id.trim();
+        if id.is_empty() || id.chars().count() > MAX_AGENT_ID_CHARS {
+            return Err(format!(
+                "The agent's id needs 1 to {MAX_AGENT_ID_CHARS} characters."
+            ));
+        }
+        match performer.rating.as_deref().map(str::trim) {
+            Some(rating) if !rating.is_empty() => validate_rating(rating),
+            _ => Ok(()),
+        }
     }
 
     fn opens_items(&self) -> Option<&'static str> {

@@ -10,6 +10,7 @@ use crate::components::follow_item::StopFollowing;
 use crate::components::inbox_views::with_search;
 use crate::components::reply_box::ReplyBox;
 use crate::components::reply_context::ReplyingTo;
+use crate::components::session_facts::{CallbackPhone, PerformerControl};
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;
 use crate::components::thread::MessageThread;
@@ -81,11 +82,6 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // What screen readers hear after a change; focus goes where the change says.
     let announcement = RwSignal::new(String::new());
     let article = NodeRef::<html::Article>::new();
-    let on_changed = Callback::new(move |changed: Changed| {
-        apply(changed.conversation);
-        announcement.set(changed.announce);
-        focus_when_shown(article, changed.focus);
-    });
     // Opened from the list with the keyboard (focus is on its row as this view is made):
     // once loaded, reading goes on here, not in the list. Asked now, not when the
     // conversation arrives, when focus may already have moved.
@@ -104,6 +100,16 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         move || {
             let (connector, id) = (connector.clone(), id.clone());
             async move { connector.messages(&id, None, MESSAGE_PAGE_SIZE).await }
+        }
+    });
+    let on_changed = Callback::new(move |changed: Changed| {
+        // Where the thread is the history of changes (no replies), a change adds to it.
+        let thread_is_history = !changed.conversation.capabilities.reply;
+        apply(changed.conversation);
+        announcement.set(changed.announce);
+        focus_when_shown(article, changed.focus);
+        if thread_is_history {
+            newest.refetch();
         }
     });
     // Opening a conversation with unread messages reads them, where the backend keeps a
@@ -402,6 +408,19 @@ fn ConversationHeader(
         }
     });
     let assignable = conversation.capabilities.assign || conversation.capabilities.unassign;
+    // A support session's facts, in place of messages.
+    let session_facts = (conversation.capabilities.callback_phone
+        || conversation.capabilities.performer)
+        .then(|| {
+            let (c1, c2) = (connector.clone(), connector.clone());
+            let (v1, v2) = (conversation.clone(), conversation.clone());
+            view! {
+                <div class="session-facts" data-testid="session-facts">
+                    <CallbackPhone connector=c1 conversation=v1 on_changed />
+                    <PerformerControl connector=c2 conversation=v2 on_changed />
+                </div>
+            }
+        });
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
@@ -417,6 +436,7 @@ fn ConversationHeader(
                     {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
                     {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">"Unread"</span> })}
                 </p>
+                {session_facts}
             </div>
             <div class="conversation-actions">
                 <StopFollowing connector=connector.clone() key=conversation.key.clone() />

@@ -52,6 +52,20 @@ pub struct Capabilities {
     pub archive: bool,
     /// Whether the backend keeps a read state the console can change.
     pub mark_read: bool,
+    /// Whether the conversation has a number to call the customer back on, which agents
+    /// can change (support sessions).
+    pub callback_phone: bool,
+    /// Whether the conversation has a performer of the order (a driver, a doctor) with a
+    /// rating, whom agents set, change and remove (support sessions).
+    pub performer: bool,
+}
+
+/// The order's performer (not one of Switchboard's agents), and the rating they must have,
+/// as written (a value or an expression such as `gte 4.5`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Performer {
+    pub id: String,
+    pub rating: Option<String>,
 }
 
 /// An action on a conversation's status.
@@ -190,6 +204,12 @@ pub struct Conversation {
     pub unread: Option<bool>,
     /// Who the next reply may go to; empty where the backend decides alone.
     pub reply_recipients: Vec<Recipient>,
+    /// Where to call the customer back, E.164, where the backend keeps one.
+    #[serde(default)]
+    pub callback_phone: Option<String>,
+    /// The order's performer, where the backend has one.
+    #[serde(default)]
+    pub performer: Option<Performer>,
 }
 
 impl Conversation {

@@ -159,6 +159,8 @@ mod admits_tests {
             badges: Vec::new(),
             unread: None,
             reply_recipients: Vec::new(),
+            callback_phone: None,
+            performer: None,
         }
     }
 

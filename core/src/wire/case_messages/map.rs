@@ -173,6 +173,8 @@ pub fn case_to_domain(backend: &str, guid: &str, messages: &[CaseMessageDto]) ->
         badges: Vec::new(),
         unread: Some(messages.iter().any(is_unread)),
         reply_recipients: Vec::new(),
+        callback_phone: None,
+        performer: None,
     }
 }
 

@@ -55,6 +55,8 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: false,
     archive: false,
     mark_read: true,
+    callback_phone: false,
+    performer: false,
 };
 
 open_enum! {

@@ -112,6 +112,8 @@ pub fn conversation_to_domain(
         // This API keeps no read state for agents.
         unread: None,
         reply_recipients: Vec::new(),
+        callback_phone: None,
+        performer: None,
     })
 }
 

@@ -55,6 +55,8 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: true,
     archive: true,
     mark_read: false,
+    callback_phone: false,
+    performer: false,
 };
 
 open_enum! {

@@ -182,6 +182,8 @@ pub fn discussion_to_domain(
             .iter()
             .filter_map(recipient_to_domain)
             .collect(),
+        callback_phone: None,
+        performer: None,
     })
 }
 

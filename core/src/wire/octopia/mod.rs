@@ -46,6 +46,8 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: true,
     archive: false,
     mark_read: true,
+    callback_phone: false,
+    performer: false,
 };
 
 open_enum! {

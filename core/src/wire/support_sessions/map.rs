@@ -5,7 +5,7 @@
 
 use super::dto::*;
 use super::*;
-use crate::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus};
+use crate::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus, Performer};
 use crate::wire::{parse_instant, MappingError};
 
 fn non_empty(value: Option<&str>) -> Option<&str> {
@@ -71,6 +71,13 @@ pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation
         badges: agent.into_iter().map(|a| format!("Agent {a}")).collect(),
         unread: None,
         reply_recipients: Vec::new(),
+        callback_phone: non_empty(dto.callback_phone.as_deref()).map(str::to_owned),
+        performer: dto.agent.as_ref().and_then(|a| {
+            non_empty(a.id.as_deref()).map(|id| Performer {
+                id: id.to_owned(),
+                rating: non_empty(a.rating.as_deref()).map(str::to_owned),
+            })
+        }),
     })
 }
 

@@ -84,6 +84,8 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: true,
     archive: false,
     mark_read: false,
+    callback_phone: true,
+    performer: true,
 };
 
 /// Why the reply box is not offered, in the console's words.
