@@ -22,6 +22,19 @@ pub fn remove(key: &str) {
     }
 }
 
+/// Whether opening a conversation marks it read (confirms a case's messages): "on" unless
+/// the agent turned it off on this browser.
+pub const READ_ON_OPEN_KEY: &str = "switchboard.read-on-open";
+
+/// The agent's choice for [`READ_ON_OPEN_KEY`].
+pub fn read_on_open() -> bool {
+    read(READ_ON_OPEN_KEY).as_deref() != Some("off")
+}
+
+pub fn set_read_on_open(on: bool) {
+    write(READ_ON_OPEN_KEY, if on { "on" } else { "off" });
+}
+
 /// Where one agent's draft of a reply to one conversation is kept: per agent, so on a
 /// shared browser the next agent to sign in never sees (or sends) another's words, and
 /// each finds their own drafts again when they come back.

@@ -1,6 +1,6 @@
 //! End to end on the backends that cannot list: an agent stops following a repair case,
 //! follows it again by pasting its guid (a malformed one is refused in words first),
-//! replies to its last message with a type, and finds it confirmed read on opening; an
+//! replies to its last message with a type, with cases confirmed only when asked; an
 //! agent opens a support session for a new order, changes its callback phone (a bad one
 //! refused first), sets the order's agent with a rating and removes it, reads the history
 //! instead of messages, and closes a session. The harness is `e2e_support`.
@@ -37,13 +37,22 @@ async fn wait_gone(h: &Harness, by: By) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_read() {
+async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message() {
     let h = start().await;
-    h.sign_in_at(&format!("/conversations/case-messages/{CASE}"))
-        .await;
+    h.sign_in_at("/").await;
+    // This agent confirms cases only when they say so: opening leaves them unread.
+    h.click(testid("read-on-open")).await;
+    h.driver
+        .goto(format!("{}/conversations/case-messages/{CASE}", h.base))
+        .await
+        .unwrap();
     h.wait_for_text(testid("conversation-reference"), "7748")
         .await;
     h.wait_for(row("case-messages", CASE)).await;
+    h.wait_for(testid("conversation-unread")).await;
+    h.wait_for_text(testid("toggle-read"), "Mark read").await;
+    h.click(testid("toggle-read")).await;
+    wait_gone(&h, testid("conversation-unread")).await;
 
     // The team stops following it: it leaves the inbox.
     h.click(testid("stop-following")).await;
@@ -95,8 +104,8 @@ async fn an_agent_follows_a_case_by_its_guid_and_replies_and_it_is_confirmed_rea
     )
     .await;
     wait_gone(&h, testid("replying-to")).await;
-    // Opened, the case is confirmed read (the console reads on open): every message from
-    // the workshop or the platform gets its confirmedAt.
+    // Confirmed when the agent asked: every message from the workshop or the platform has
+    // its confirmedAt.
     wait_gone(&h, testid("conversation-unread")).await;
     let mut unconfirmed = usize::MAX;
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {

@@ -17,6 +17,7 @@ use crate::pages::sign_in::sign_in_href;
 use crate::state::{
     api_origin, provide_console_state, CurrentAgent, DirectoryResource, InboxRows, SessionLost,
 };
+use crate::storage;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Outlet, Redirect};
@@ -231,6 +232,7 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
                 "Refresh"
             </button>
         </div>
+        <ReadOnOpenToggle />
         <ReferenceSearch filters />
         <FollowForm connectors=Signal::derive(move || match directory.get() {
             Some(Ok(directory)) => directory.connectors.clone(),
@@ -250,6 +252,28 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
             })}
         </Transition>
         <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
+    }
+}
+
+/// The agent's choice, kept on this browser: opening a conversation marks it read (for a
+/// case, confirms its messages), or only "Mark read" does.
+#[component]
+fn ReadOnOpenToggle() -> impl IntoView {
+    let on = RwSignal::new(storage::read_on_open());
+    view! {
+        <label class="read-on-open">
+            <input
+                type="checkbox"
+                data-testid="read-on-open"
+                prop:checked=move || on.get()
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    storage::set_read_on_open(checked);
+                    on.set(checked);
+                }
+            />
+            " Mark conversations read (confirm cases) when I open them"
+        </label>
     }
 }
 

@@ -16,6 +16,7 @@ use crate::components::status_controls::StatusControls;
 use crate::components::thread::MessageThread;
 use crate::connectors::{Connector, ConversationBackend};
 use crate::state::{CountersResource, DirectoryResource, InboxRows};
+use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -125,7 +126,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let read_on_open = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(c) = current.get() else { return };
-        if !read_on_open.get_value() && c.capabilities.mark_read && c.unread == Some(true) {
+        // Unless the agent chose to mark read (confirm) only when they say so.
+        if !read_on_open.get_value()
+            && storage::read_on_open()
+            && c.capabilities.mark_read
+            && c.unread == Some(true)
+        {
             read_on_open.set_value(true);
             mark_read.dispatch(ReadMark {
                 read: true,
