@@ -17,33 +17,17 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
         .as_u64()
         .expect("a count");
 
-    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
-    h.wait_for(testid("contact-form")).await;
-    h.wait_for(testid("contact-name"))
-        .await
-        .send_keys("Lucía Fernández")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-mail"))
-        .await
-        .send_keys("lucia@correo")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-object"))
-        .await
-        .send_keys("Reserva TRIP-2026-0412")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-message"))
-        .await
-        .send_keys("Hola, no he recibido la confirmación de mi reserva. ¿Pueden ayudarme?")
-        .await
-        .unwrap();
-    h.wait_for(testid("contact-submit"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    fill_contact(
+        &h,
+        [
+            "Lucía Fernández",
+            "lucia@correo",
+            "Reserva TRIP-2026-0412",
+            "Hola, no he recibido la confirmación de mi reserva. ¿Pueden ayudarme?",
+        ],
+    )
+    .await;
+    h.click(testid("contact-submit")).await;
 
     h.wait_for_text(testid("error-mail"), "is not a valid email address")
         .await;
@@ -101,21 +85,36 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
     h.driver.clone().quit().await.unwrap();
 }
 
-/// Fills the contact form with valid values and sends it; the reference shown.
-async fn send_contact(h: &Harness, message: &str) -> String {
+/// Opens the contact page and types name, email, subject and message, as a customer does.
+async fn fill_contact(h: &Harness, values: [&str; 4]) {
     h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
-    for (field, value) in [
-        ("contact-name", "Jonas Weber"),
-        ("contact-mail", "jonas.weber@example.de"),
-        ("contact-object", "Zimmer 12"),
-        ("contact-message", message),
-    ] {
+    let fields = [
+        "contact-name",
+        "contact-mail",
+        "contact-object",
+        "contact-message",
+    ];
+    for (field, value) in fields.into_iter().zip(values) {
         h.wait_for(testid(field))
             .await
             .send_keys(value)
             .await
             .unwrap();
     }
+}
+
+/// Fills the contact form with valid values and sends it; the reference shown.
+async fn send_contact(h: &Harness, message: &str) -> String {
+    fill_contact(
+        h,
+        [
+            "Jonas Weber",
+            "jonas.weber@example.de",
+            "Zimmer 12",
+            message,
+        ],
+    )
+    .await;
     h.click(testid("contact-submit")).await;
     h.wait_for(testid("contact-reference"))
         .await
