@@ -4,6 +4,7 @@
 pub mod assignee_select;
 pub mod attachment_picker;
 pub mod change;
+pub mod conversation_header;
 pub mod conversation_list;
 pub mod feedback;
 pub mod follow_item;

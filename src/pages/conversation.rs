@@ -3,16 +3,11 @@
 //! Writes return the conversation as it now is: the header and the inbox row take it as
 //! it comes, nothing is fetched again.
 
-use crate::components::assignee_select::AssigneeSelect;
 use crate::components::change::Changed;
+use crate::components::conversation_header::{ConversationHeader, ReadMark};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::follow_item::StopFollowing;
-use crate::components::inbox_views::with_search;
 use crate::components::reply_box::ReplyBox;
 use crate::components::reply_context::ReplyingTo;
-use crate::components::session_facts::{CallbackPhone, PerformerControl};
-use crate::components::status_badge::StatusBadge;
-use crate::components::status_controls::StatusControls;
 use crate::components::thread::MessageThread;
 use crate::connectors::{Connector, ConversationBackend};
 use crate::state::{CountersResource, DirectoryResource, InboxRows};
@@ -20,7 +15,7 @@ use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Conversation, Cursor, Message};
 use switchboard_core::error::ApiError;
@@ -338,16 +333,6 @@ fn focus_in(article: NodeRef<html::Article>, test_id: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
-/// Marking read or unread, and whether the agent asked for it: reading on open moves no
-/// focus and announces nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct ReadMark {
-    read: bool,
-    asked: bool,
-}
-
-type MarkRead = Action<ReadMark, Result<(Conversation, ReadMark), ApiError>>;
-
 /// A conversation without what its header does not show.
 fn header_facts(mut conversation: Conversation) -> Conversation {
     conversation.last_message = None;
@@ -375,107 +360,6 @@ fn merge_thread(older: &[Message], newest: &[Message]) -> Vec<Message> {
         .filter(|m| seen.insert(m.id.clone()))
         .cloned()
         .collect()
-}
-
-#[component]
-fn ConversationHeader(
-    conversation: Conversation,
-    connector: Connector,
-    agents: Signal<Vec<Agent>>,
-    on_changed: Callback<Changed>,
-    mark_read: MarkRead,
-) -> impl IntoView {
-    let id = conversation.key.id.clone();
-    let location = use_location();
-    // Back to the inbox view the agent came from, filters and all.
-    let back = move || with_search("/", &location.search.get());
-    let name = conversation.customer_display().to_owned();
-    // The backend's id of the customer, beside their name when both exist.
-    let known_as = (name != conversation.customer && !conversation.customer.is_empty())
-        .then(|| conversation.customer.clone());
-    let unread = conversation.unread;
-    let read_toggle = conversation.capabilities.mark_read.then(|| {
-        let to = unread != Some(true);
-        view! {
-            <button
-                class="button ghost"
-                type="button"
-                data-testid="toggle-read"
-                disabled=move || mark_read.pending().get()
-                on:click=move |_| {
-                    mark_read.dispatch(ReadMark {
-                        read: !to,
-                        asked: true,
-                    });
-                }
-            >
-                {if to { "Mark unread" } else { "Mark read" }}
-            </button>
-        }
-    });
-    let assignable = conversation.capabilities.assign || conversation.capabilities.unassign;
-    // A support session's facts, in place of messages.
-    let session_facts = (conversation.capabilities.callback_phone
-        || conversation.capabilities.performer)
-        .then(|| {
-            let (c1, c2) = (connector.clone(), connector.clone());
-            let (v1, v2) = (conversation.clone(), conversation.clone());
-            view! {
-                <div class="session-facts" data-testid="session-facts">
-                    <CallbackPhone connector=c1 conversation=v1 on_changed />
-                    <PerformerControl connector=c2 conversation=v2 on_changed />
-                </div>
-            }
-        });
-    view! {
-        <header class="conversation-header">
-            <div class="conversation-title">
-                <a class="back-link" href=back>"← Back to the inbox"</a>
-                <h2 data-testid="conversation-customer" tabindex="-1">{name}</h2>
-                {known_as.map(|id| view! { <p class="conversation-customer-id">{id}</p> })}
-                {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject">{s}</p> })}
-                <p class="conversation-meta">
-                    <StatusBadge status=conversation.status.clone() />
-                    <span class="badge backend">{conversation.backend_kind.label()}</span>
-                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title="Reference" data-testid="conversation-reference">{r}</span> })}
-                    {conversation.reason.clone().map(|r| view! { <span class="badge reason" title="Reason" data-testid="conversation-reason">{r}</span> })}
-                    {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
-                    {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">"Unread"</span> })}
-                </p>
-                {session_facts}
-            </div>
-            <div class="conversation-actions">
-                <StopFollowing connector=connector.clone() key=conversation.key.clone() />
-                {read_toggle}
-                // Never a silent "done": what could not be marked read, and why.
-                {move || match mark_read.value().get() {
-                    Some(Err(error)) => Some(view! {
-                        <p class="field-error" role="alert" data-testid="read-error">
-                            {format!("Not marked read: {}", error.backend_message.clone().unwrap_or_else(|| error.to_string()))}
-                        </p>
-                    }),
-                    _ => None,
-                }}
-                {assignable.then(|| view! {
-                    <AssigneeSelect
-                        connector=connector.clone()
-                        conversation_id=id.clone()
-                        assignee=conversation.assignee.clone()
-                        capabilities=conversation.capabilities
-                        agents
-                        on_changed
-                    />
-                })}
-                <StatusControls
-                    connector
-                    conversation_id=id
-                    status=conversation.status.clone()
-                    capabilities=conversation.capabilities
-                    on_changed
-                />
-            </div>
-        </header>
-    }
 }
 
 #[cfg(test)]
