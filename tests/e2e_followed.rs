@@ -36,6 +36,26 @@ async fn wait_gone(h: &Harness, by: By) {
     panic!("{by:?} is still there");
 }
 
+/// Deletes the case's oldest unconfirmed message from the workshop that nothing answers,
+/// as the vendor's own system might: its id.
+fn delete_an_unread_message(h: &Harness) -> i64 {
+    h.store()
+        .query_row(
+            "DELETE FROM case_messages WHERE id = (
+                SELECT m.id FROM case_messages m
+                JOIN case_messages_cases c ON c.id = m.case_id
+                WHERE c.guid = ?1 AND m.confirmed_at IS NULL
+                  AND m.sender_type IS NOT 'partner' AND m.content IS NOT NULL
+                  AND NOT EXISTS (
+                      SELECT 1 FROM case_messages r WHERE r.parent_message_id = m.id)
+                ORDER BY m.id LIMIT 1)
+             RETURNING id",
+            [CASE],
+            |row| row.get(0),
+        )
+        .expect("an unread message nothing answers")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message() {
     let h = start().await;
@@ -51,8 +71,20 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
     h.wait_for(row("case-messages", CASE)).await;
     h.wait_for(testid("conversation-unread")).await;
     h.wait_for_text(testid("toggle-read"), "Mark read").await;
+    // While the agent reads, the workshop's system deletes one of its unread messages.
+    let deleted = delete_an_unread_message(&h);
+    let on_screen = By::Css(format!(
+        "[data-testid='message'][data-message-id='{}']",
+        deleted
+    ));
+    h.wait_for(on_screen.clone()).await;
     h.click(testid("toggle-read")).await;
+    // Never a silent "done": the report names it and why; the others are confirmed.
+    h.wait_for_text(testid("read-error"), &format!("message {}", deleted))
+        .await;
+    h.wait_for_text(testid("read-error"), "not found").await;
     wait_gone(&h, testid("conversation-unread")).await;
+    wait_gone(&h, on_screen).await;
 
     // The team stops following it: it leaves the inbox.
     h.click(testid("stop-following")).await;

@@ -630,9 +630,9 @@ async fn octopia_reads_unreads_and_counts_claims_to_treat() {
     let (_, connector) = connector("octopia").await;
     let claim = the_claim(&connector).await;
     let id = claim.key.id.clone();
-    let read = connector.mark_read(&id, true).await.expect("read");
+    let read = connector.mark_read(&id, true, &[]).await.expect("read");
     assert_eq!(read.unread, Some(false));
-    let unread = connector.mark_read(&id, false).await.expect("unread");
+    let unread = connector.mark_read(&id, false, &[]).await.expect("unread");
     assert_eq!(unread.unread, Some(true));
 
     let claims = |counts: Vec<switchboard::connectors::Counter>| {

@@ -83,13 +83,35 @@ async fn marking_a_case_read_confirms_its_messages() {
     sign_in().await;
     let cases = connector("case-messages").await;
     let guid = newest(&cases).await;
-    let read = cases.mark_read(&guid, true).await.expect("confirmed");
+    let read = cases.mark_read(&guid, true, &[]).await.expect("confirmed");
     assert_eq!(read.unread, Some(false));
-    let unread = cases.mark_read(&guid, false).await.unwrap_err();
+    let unread = cases.mark_read(&guid, false, &[]).await.unwrap_err();
     assert!(
         unread.backend_message.is_some(),
         "said in words: {unread:?}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn confirming_what_is_shown_reports_a_message_gone_meanwhile_and_confirms_the_rest() {
+    sign_in().await;
+    let cases = connector("case-messages").await;
+    let guid = newest(&cases).await;
+    let shown: Vec<String> = cases
+        .messages(&guid, None, 100)
+        .await
+        .expect("messages")
+        .items
+        .into_iter()
+        .map(|m| m.id)
+        .chain(["987654321".to_owned()])
+        .collect();
+    let report = cases.mark_read(&guid, true, &shown).await.unwrap_err();
+    let said = report.backend_message.expect("said in words");
+    assert!(said.contains("message 987654321"), "{said}");
+    assert!(said.contains("not found"), "{said}");
+    let after = cases.conversation(&guid).await.expect("case");
+    assert_eq!(after.unread, Some(false), "the others were confirmed");
 }
 
 #[wasm_bindgen_test]

@@ -18,10 +18,13 @@ use switchboard_core::error::ApiError;
 
 /// Marking read or unread, and whether the agent asked for it: reading on open moves no
 /// focus and announces nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `shown`: the unread messages on the agent's screen as they asked (see
+/// `ConversationBackend::mark_read`); empty on open.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadMark {
     pub read: bool,
     pub asked: bool,
+    pub shown: Vec<String>,
 }
 
 pub type MarkRead = Action<ReadMark, Result<(Conversation, ReadMark), ApiError>>;
@@ -33,6 +36,8 @@ pub fn ConversationHeader(
     agents: Signal<Vec<Agent>>,
     on_changed: Callback<Changed>,
     mark_read: MarkRead,
+    /// The unread messages the thread shows now.
+    shown_unread: Signal<Vec<String>>,
 ) -> impl IntoView {
     let id = conversation.key.id.clone();
     let location = use_location();
@@ -55,6 +60,7 @@ pub fn ConversationHeader(
                     mark_read.dispatch(ReadMark {
                         read: !to,
                         asked: true,
+                        shown: if to { Vec::new() } else { shown_unread.get_untracked() },
                     });
                 }
             >

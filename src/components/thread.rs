@@ -208,7 +208,7 @@ fn MessageItem(
     };
     let recipients =
         (!message.recipients.is_empty()).then(|| format!("to {}", message.recipients.join(", ")));
-    let unread = message.read == Some(false) && message.author.kind != AuthorKind::Agent;
+    let unread = shows_unread(&message);
     let sent_at = message.sent_at;
     let when = move || {
         sent_at
@@ -236,8 +236,9 @@ fn MessageItem(
                 </button>
             }
         });
+    let message_id = message.id.clone();
     view! {
-        <li class=format!("message {side}") class:unread=unread data-testid="message">
+        <li class=format!("message {side}") class:unread=unread data-testid="message" data-message-id=message_id>
             <div class="message-meta">
                 <span class="message-author">{author}</span>
                 {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
@@ -265,4 +266,9 @@ fn MessageItem(
             })}
         </li>
     }
+}
+
+/// Whether a message shows as unread: the agent's side has not read what others sent.
+pub fn shows_unread(message: &Message) -> bool {
+    message.read == Some(false) && message.author.kind != AuthorKind::Agent
 }

@@ -69,6 +69,12 @@ impl CaseMessagesConnector {
     }
 }
 
+/// The message ids shown, as this API numbers them. A message the case gave without a
+/// number cannot be confirmed by anyone: it is left out.
+fn shown_ids(shown: &[String]) -> Vec<u64> {
+    shown.iter().filter_map(|id| id.parse().ok()).collect()
+}
+
 /// What a partial confirmation says: each message not confirmed, and why.
 fn not_confirmed(result: &ConfirmResultDto) -> Option<ApiError> {
     let failures = confirm_failures(result);
@@ -198,11 +204,22 @@ impl ConversationBackend for CaseMessagesConnector {
     }
 
     /// Confirms every unconfirmed message of the case (there is no "unread" to go back to).
-    async fn mark_read(&self, id: &str, read: bool) -> Result<Conversation, ApiError> {
+    /// What the agent has in front of them is what they read: those ids are confirmed as
+    /// shown, so one deleted meanwhile comes back as "Not found" in the report.
+    async fn mark_read(
+        &self,
+        id: &str,
+        read: bool,
+        shown: &[String],
+    ) -> Result<Conversation, ApiError> {
         if !read {
             return Err(super::unsupported("mark a confirmed message unread"));
         }
-        let ids = unconfirmed_ids(&self.case(id).await?);
+        let ids = if shown.is_empty() {
+            unconfirmed_ids(&self.case(id).await?)
+        } else {
+            shown_ids(shown)
+        };
         if !ids.is_empty() {
             let url = format!("{}{CONFIRM_PATH}", self.base_url);
             let result: ConfirmResultDto = HTTP.send_json(Method::Post, &url, &ids).await?;

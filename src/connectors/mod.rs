@@ -72,8 +72,15 @@ pub trait ConversationBackend {
     async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError>;
     async fn change_status(&self, id: &str, change: StatusChange)
         -> Result<Conversation, ApiError>;
-    /// Marks everything read, or the newest message unread.
-    async fn mark_read(&self, _id: &str, _read: bool) -> Result<Conversation, ApiError> {
+    /// Marks everything read, or the newest message unread. `shown`: the unread messages
+    /// the agent has in front of them, for a backend that confirms message by message
+    /// (those are what the agent read); empty means whatever is unread now.
+    async fn mark_read(
+        &self,
+        _id: &str,
+        _read: bool,
+        _shown: &[String],
+    ) -> Result<Conversation, ApiError> {
         Err(unsupported("keep a read state"))
     }
     /// The backend's own counts for the sidebar ("claims to treat").
@@ -314,8 +321,13 @@ impl ConversationBackend for Connector {
     ) -> Result<Conversation, ApiError> {
         dispatch!(self, c => c.change_status(id, change).await)
     }
-    async fn mark_read(&self, id: &str, read: bool) -> Result<Conversation, ApiError> {
-        dispatch!(self, c => c.mark_read(id, read).await)
+    async fn mark_read(
+        &self,
+        id: &str,
+        read: bool,
+        shown: &[String],
+    ) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.mark_read(id, read, shown).await)
     }
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         dispatch!(self, c => c.counters().await)

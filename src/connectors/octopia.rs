@@ -330,8 +330,14 @@ impl ConversationBackend for OctopiaConnector {
     }
 
     /// Read: every message waiting for the seller. Unread: the newest message from the
-    /// others, so the discussion shows as waiting again.
-    async fn mark_read(&self, id: &str, read: bool) -> Result<Conversation, ApiError> {
+    /// others, so the discussion shows as waiting again. Octopia reads a discussion as a
+    /// whole: what is shown does not narrow it.
+    async fn mark_read(
+        &self,
+        id: &str,
+        read: bool,
+        _shown: &[String],
+    ) -> Result<Conversation, ApiError> {
         let dto = self.detail(id).await?;
         let targets: Vec<String> = if read {
             dto.messages

@@ -111,11 +111,16 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // Opening a conversation with unread messages reads them, where the backend keeps a
     // read state; once per visit, so "Mark unread" stays unread.
     // Input: (read, asked by the agent). Reading on open moves no focus and says nothing.
+    let mark_asked = StoredValue::new(false);
     let mark_read = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
-        move |&mark: &ReadMark| {
-            let (connector, id) = (connector.clone(), id.clone());
-            async move { connector.mark_read(&id, mark.read).await.map(|c| (c, mark)) }
+        move |mark: &ReadMark| {
+            mark_asked.set_value(mark.asked);
+            let (connector, id, mark) = (connector.clone(), id.clone(), mark.clone());
+            async move {
+                let changed = connector.mark_read(&id, mark.read, &mark.shown).await;
+                changed.map(|c| (c, mark))
+            }
         }
     });
     let read_on_open = StoredValue::new(false);
@@ -131,11 +136,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             mark_read.dispatch(ReadMark {
                 read: true,
                 asked: false,
+                shown: Vec::new(),
             });
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok((conversation, ReadMark { read, asked }))) = mark_read.value().get() {
+        if let Some(Ok((conversation, ReadMark { read, asked, .. }))) = mark_read.value().get() {
             if asked {
                 on_changed.run(Changed {
                     conversation,
@@ -152,6 +158,15 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             }
             // The thread shows each message's read state: show the new one.
             newest.refetch();
+        }
+        // A refusal may still have changed some (a partial confirmation): show what is,
+        // and keep the agent on the control they used, its report beside it.
+        if let Some(Err(_)) = mark_read.value().get() {
+            loaded.refetch();
+            newest.refetch();
+            if mark_asked.get_value() {
+                focus_when_shown(article, "toggle-read");
+            }
         }
     });
 
@@ -202,6 +217,15 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         _ => None,
     };
 
+    // What the agent has in front of them, unread: what "Mark read" confirms.
+    let shown_unread = Signal::derive(move || {
+        let newest = match newest.get() {
+            Some(Ok(page)) => page.items,
+            _ => Vec::new(),
+        };
+        older.with(|older| unread_ids(&merge_thread(older, &newest)))
+    });
+
     let scroller = NodeRef::<html::Div>::new();
     // Land on the newest message when the thread first arrives and after each reload.
     Effect::new(move |_| {
@@ -248,7 +272,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             {move || match (header.get(), loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();
-                    view! { <ConversationHeader conversation=c connector agents on_changed mark_read /> }.into_any()
+                    view! { <ConversationHeader conversation=c connector agents on_changed mark_read shown_unread /> }.into_any()
                 }
                 (None, Some(Err(error))) => view! { <ErrorPanel error context="This conversation could not be loaded." on_retry=retry /> }.into_any(),
                 (None, _) => view! { <Loading label="Loading conversation…" /> }.into_any(),
@@ -359,6 +383,15 @@ fn merge_thread(older: &[Message], newest: &[Message]) -> Vec<Message> {
         .chain(newest)
         .filter(|m| seen.insert(m.id.clone()))
         .cloned()
+        .collect()
+}
+
+/// The messages the thread shows as unread (`thread::MessageItem`'s rule).
+fn unread_ids(messages: &[Message]) -> Vec<String> {
+    messages
+        .iter()
+        .filter(|m| crate::components::thread::shows_unread(m))
+        .map(|m| m.id.clone())
         .collect()
 }
 

@@ -15,6 +15,9 @@ use switchboard_server::{serve, Config};
 use thirtyfour::prelude::*;
 use thirtyfour::ChromiumLikeCapabilities;
 
+/// The store's file in the harness's temporary directory.
+const DB_FILE: &str = "e2e.sqlite3";
+
 pub const WAIT: Duration = Duration::from_secs(20);
 pub const POLL: Duration = Duration::from_millis(100);
 
@@ -37,7 +40,7 @@ pub struct Harness {
     /// The test's own session cookie (`name=value`), for its requests to the API.
     api_cookie: Mutex<Option<String>>,
     _chromedriver: Chromedriver,
-    _db: tempfile::TempDir,
+    db: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -66,7 +69,7 @@ pub async fn start() -> Harness {
         .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let config = Config {
-        db_path: db.path().join("e2e.sqlite3"),
+        db_path: db.path().join(DB_FILE),
         dist_dir: Some(dist_dir()),
         allowed_origins: Vec::new(),
     };
@@ -118,7 +121,19 @@ pub async fn start() -> Harness {
         driver: driver.expect("chromedriver answers within 10 s"),
         api_cookie: Mutex::new(None),
         _chromedriver: chromedriver,
-        _db: db,
+        db,
+    }
+}
+
+impl Harness {
+    /// The server's store, opened beside it: for what someone else does to the vendor's
+    /// data while the agent is looking (a message deleted meanwhile).
+    pub fn store(&self) -> rusqlite::Connection {
+        let store = rusqlite::Connection::open(self.db.path().join(DB_FILE)).expect("the store");
+        store
+            .busy_timeout(WAIT)
+            .expect("waits for the server's writes");
+        store
     }
 }
 
