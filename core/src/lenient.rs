@@ -153,3 +153,51 @@ mod tests {
         assert_eq!(Colour::KNOWN, &["RED", "BLUE"]);
     }
 }
+
+/// A field read as `T` when it is one, and kept verbatim when it is of a type never seen:
+/// one odd field is shown as it came, not a failure of the whole record or list.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Lenient<T> {
+    Known(T),
+    Odd(serde_json::Value),
+}
+
+impl<T> Lenient<T> {
+    /// The value when it is of the expected type.
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            Lenient::Known(value) => Some(value),
+            Lenient::Odd(_) => None,
+        }
+    }
+
+    /// The value as it came when it is not, for showing it as text.
+    pub fn odd(&self) -> Option<&serde_json::Value> {
+        match self {
+            Lenient::Known(_) => None,
+            Lenient::Odd(raw) => Some(raw),
+        }
+    }
+}
+
+impl<T> From<T> for Lenient<T> {
+    fn from(value: T) -> Self {
+        Lenient::Known(value)
+    }
+}
+
+#[cfg(test)]
+mod lenient_field_tests {
+    use super::Lenient;
+
+    #[test]
+    fn a_field_of_another_type_is_kept_not_refused() {
+        let known: Lenient<bool> = serde_json::from_str("true").unwrap();
+        assert_eq!(known.known(), Some(&true));
+        let odd: Lenient<bool> = serde_json::from_str(r#"{"value": "yes"}"#).unwrap();
+        assert_eq!(odd.known(), None);
+        assert_eq!(odd.odd(), Some(&serde_json::json!({"value": "yes"})));
+        assert_eq!(serde_json::to_string(&Lenient::from(3)).unwrap(), "3");
+    }
+}

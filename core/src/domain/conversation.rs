@@ -58,6 +58,10 @@ pub struct Capabilities {
     /// Whether the conversation has a performer of the order (a driver, a doctor) with a
     /// rating, whom agents set, change and remove (support sessions).
     pub performer: bool,
+    /// Whether the backend proposes an agent (and why) and reassigns on its own when
+    /// asked (PostCenter).
+    #[serde(default)]
+    pub auto_assign: bool,
 }
 
 /// The order's performer (not one of Switchboard's agents), and the rating they must have,
@@ -210,6 +214,29 @@ pub struct Conversation {
     /// The order's performer, where the backend has one.
     #[serde(default)]
     pub performer: Option<Performer>,
+    /// The backend's own agent it is assigned to, where the backend names its agents
+    /// itself rather than Switchboard's (PostCenter's `current_assignment`).
+    #[serde(default)]
+    pub assigned_to: Option<BackendAgent>,
+    /// Fields the backend sent that the console has no place for, or of a type never seen:
+    /// shown as they came rather than lost.
+    #[serde(default)]
+    pub other_fields: Vec<OtherField>,
+}
+
+/// An agent as a backend knows them (not one of Switchboard's agents).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackendAgent {
+    pub id: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+/// A field shown as it came: its name, and its value as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherField {
+    pub name: String,
+    pub value: String,
 }
 
 impl Conversation {

@@ -161,6 +161,8 @@ mod admits_tests {
             reply_recipients: Vec::new(),
             callback_phone: None,
             performer: None,
+            assigned_to: None,
+            other_fields: Vec::new(),
         }
     }
 

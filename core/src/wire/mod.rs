@@ -4,6 +4,7 @@
 pub mod case_messages;
 pub mod communication;
 pub mod octopia;
+pub mod postcenter;
 pub mod support_sessions;
 
 use chrono::{DateTime, NaiveDateTime, Utc};

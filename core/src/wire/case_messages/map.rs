@@ -175,6 +175,8 @@ pub fn case_to_domain(backend: &str, guid: &str, messages: &[CaseMessageDto]) ->
         reply_recipients: Vec::new(),
         callback_phone: None,
         performer: None,
+        assigned_to: None,
+        other_fields: Vec::new(),
     }
 }
 

@@ -114,6 +114,8 @@ pub fn conversation_to_domain(
         reply_recipients: Vec::new(),
         callback_phone: None,
         performer: None,
+        assigned_to: None,
+        other_fields: Vec::new(),
     })
 }
 

@@ -57,6 +57,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     mark_read: false,
     callback_phone: false,
     performer: false,
+    auto_assign: false,
 };
 
 open_enum! {

@@ -184,6 +184,8 @@ pub fn discussion_to_domain(
             .collect(),
         callback_phone: None,
         performer: None,
+        assigned_to: None,
+        other_fields: Vec::new(),
     })
 }
 

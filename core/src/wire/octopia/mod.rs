@@ -48,6 +48,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     mark_read: true,
     callback_phone: false,
     performer: false,
+    auto_assign: false,
 };
 
 open_enum! {

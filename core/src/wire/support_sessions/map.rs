@@ -78,6 +78,8 @@ pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation
                 rating: non_empty(a.rating.as_deref()).map(str::to_owned),
             })
         }),
+        assigned_to: None,
+        other_fields: Vec::new(),
     })
 }
 

@@ -86,6 +86,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     mark_read: false,
     callback_phone: true,
     performer: true,
+    auto_assign: false,
 };
 
 /// Why the reply box is not offered, in the console's words.
