@@ -3,6 +3,7 @@
 //! The page owns the conversation and the read action; the header shows and asks.
 
 use crate::components::assignee_select::AssigneeSelect;
+use crate::components::backend_assignment::BackendAssignment;
 use crate::components::change::Changed;
 use crate::components::follow_item::StopFollowing;
 use crate::components::inbox_views::with_search;
@@ -82,6 +83,23 @@ pub fn ConversationHeader(
                 </div>
             }
         });
+    // Where the backend picks its own agents: who has it, and asking it to pick.
+    let backend_assignment = conversation.capabilities.auto_assign.then(|| {
+        let (connector, conversation) = (connector.clone(), conversation.clone());
+        view! { <BackendAssignment connector conversation on_changed /> }
+    });
+    // What the backend sent that has no place of its own, shown as it came.
+    let other_fields = (!conversation.other_fields.is_empty()).then(|| {
+        let fields = conversation.other_fields.clone();
+        view! {
+            <details class="other-fields" data-testid="other-fields">
+                <summary>"More from the backend"</summary>
+                <dl>
+                    {fields.into_iter().map(|f| view! { <dt>{f.name}</dt><dd>{f.value}</dd> }).collect_view()}
+                </dl>
+            </details>
+        }
+    });
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
@@ -98,6 +116,8 @@ pub fn ConversationHeader(
                     {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">"Unread"</span> })}
                 </p>
                 {session_facts}
+                {backend_assignment}
+                {other_fields}
             </div>
             <div class="conversation-actions">
                 <StopFollowing connector=connector.clone() key=conversation.key.clone() />

@@ -3,10 +3,12 @@
 
 pub mod assignee_select;
 pub mod attachment_picker;
+pub mod backend_assignment;
 pub mod change;
 pub mod conversation_header;
 pub mod conversation_list;
 pub mod feedback;
+pub mod find_by_number;
 pub mod follow_item;
 pub mod inbox_views;
 pub mod reply_box;

@@ -100,7 +100,7 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                             data-testid="lightbox"
                             on:click=move |_| close()
                         >
-                            <img src=image.url.clone() alt=image.name.clone() />
+                            <img src=image.url.clone() alt=image.name.clone() referrerpolicy="no-referrer" />
                             <p class="lightbox-caption">
                                 {format!("{} · {}", image.name, format_size(image.size))}
                             </p>
@@ -127,8 +127,15 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
 fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
     let kind = FileFormat::from_media_type(&attachment.media_type)
         .map(|f| f.label().to_owned())
-        .unwrap_or_else(|| attachment.media_type.clone());
-    let details = format!("{kind} · {}", format_size(attachment.size));
+        .unwrap_or_else(|| match attachment.media_type.as_str() {
+            "" => "Media".to_owned(),
+            other => other.to_owned(),
+        });
+    // A link's size is unknown until fetched (PostCenter's media): not shown as 0 B.
+    let details = match attachment.size {
+        0 => kind.clone(),
+        size => format!("{kind} · {}", format_size(size)),
+    };
     if attachment.is_image {
         let label = format!("Show {} large", attachment.name);
         let name = attachment.name.clone();
@@ -142,7 +149,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
                     aria-label=label
                     on:click=move |_| enlarged.set(Some(attachment.clone()))
                 >
-                    <img src=url alt=name.clone() loading="lazy" />
+                    <img src=url alt=name.clone() loading="lazy" referrerpolicy="no-referrer" />
                 </button>
                 <span class="attachment-name">{name.clone()}</span>
                 <span class="state-hint">{details}</span>
@@ -161,7 +168,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
     } else {
         view! {
             <li class="attachment file" data-testid="message-attachment">
-                <a href=attachment.url.clone() download=attachment.name.clone()>
+                <a href=attachment.url.clone() download=attachment.name.clone() rel="noreferrer" referrerpolicy="no-referrer">
                     <span class="file-icon" aria-hidden="true">{kind.clone()}</span>
                     <span class="attachment-name">{attachment.name.clone()}</span>
                 </a>

@@ -12,6 +12,7 @@ pub mod follows;
 pub mod http;
 pub mod inbox;
 pub mod octopia;
+pub mod postcenter;
 pub mod session;
 pub mod support_sessions;
 pub mod upload;
@@ -22,12 +23,13 @@ pub use inbox::{load_inbox, load_more, Inbox};
 use case_messages::CaseMessagesConnector;
 use communication::CommunicationConnector;
 use octopia::OctopiaConnector;
+use postcenter::PostcenterConnector;
 use support_sessions::SupportSessionsConnector;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
-    BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page, Performer,
-    Recipient, StatusChange,
+    AgentSuggestion, BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page,
+    Performer, Recipient, StatusChange,
 };
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::follow_up::FollowUp;
@@ -138,6 +140,23 @@ pub trait ConversationBackend {
     async fn open_item(&self, _id: &str) -> Result<Conversation, ApiError> {
         Err(unsupported("start new items"))
     }
+    /// For a backend whose agents know items by a number of their own (PostCenter's
+    /// ticket number): the words for it. `None` elsewhere.
+    fn finds_by_number(&self) -> Option<&'static str> {
+        None
+    }
+    /// The id of the item agents know by `number` (see [`ConversationBackend::finds_by_number`]).
+    async fn find_by_number(&self, _number: &str) -> Result<String, ApiError> {
+        Err(unsupported("find items by a number agents see"))
+    }
+    /// The agent the backend would assign, and why (`capabilities.auto_assign`).
+    async fn suggest_agent(&self, _id: &str) -> Result<AgentSuggestion, ApiError> {
+        Err(unsupported("suggest an agent"))
+    }
+    /// Has the backend reassign it on its own; the conversation as it now is.
+    async fn reassign_automatically(&self, _id: &str) -> Result<Conversation, ApiError> {
+        Err(unsupported("reassign on its own"))
+    }
     /// Why the reply box is not offered, for a backend whose conversations take no reply.
     fn no_replies_reason(&self) -> &'static str {
         "This backend does not accept replies."
@@ -238,6 +257,7 @@ pub enum Connector {
     Octopia(OctopiaConnector),
     CaseMessages(CaseMessagesConnector),
     SupportSessions(SupportSessionsConnector),
+    Postcenter(PostcenterConnector),
 }
 
 /// Calls the same method on whichever connector this is: one arm per dialect.
@@ -248,6 +268,7 @@ macro_rules! dispatch {
             Connector::Octopia($inner) => $call,
             Connector::CaseMessages($inner) => $call,
             Connector::SupportSessions($inner) => $call,
+            Connector::Postcenter($inner) => $call,
         }
     };
 }
@@ -272,7 +293,11 @@ impl Connector {
                 base_url,
                 origin,
             ))),
-            BackendKind::Postcenter => None,
+            BackendKind::Postcenter => Some(Connector::Postcenter(PostcenterConnector::new(
+                &backend.name,
+                base_url,
+                origin,
+            ))),
         }
     }
 }
@@ -372,6 +397,18 @@ impl ConversationBackend for Connector {
     }
     async fn open_item(&self, id: &str) -> Result<Conversation, ApiError> {
         dispatch!(self, c => c.open_item(id).await)
+    }
+    fn finds_by_number(&self) -> Option<&'static str> {
+        dispatch!(self, c => c.finds_by_number())
+    }
+    async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
+        dispatch!(self, c => c.find_by_number(number).await)
+    }
+    async fn suggest_agent(&self, id: &str) -> Result<AgentSuggestion, ApiError> {
+        dispatch!(self, c => c.suggest_agent(id).await)
+    }
+    async fn reassign_automatically(&self, id: &str) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.reassign_automatically(id).await)
     }
     fn takes_contact_messages(&self) -> bool {
         dispatch!(self, c => c.takes_contact_messages())

@@ -8,6 +8,7 @@
 
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::find_by_number::FindByNumber;
 use crate::components::follow_item::FollowForm;
 use crate::components::inbox_views::{use_inbox_filters, with_search, InboxFilters, InboxViews};
 use crate::components::session_ended::SessionEnded;
@@ -235,6 +236,10 @@ fn Inbox(agents: Signal<Vec<Agent>>) -> impl IntoView {
         <ReadOnOpenToggle />
         <ReferenceSearch filters />
         <FollowForm connectors=Signal::derive(move || match directory.get() {
+            Some(Ok(directory)) => directory.connectors.clone(),
+            _ => Vec::new(),
+        }) />
+        <FindByNumber connectors=Signal::derive(move || match directory.get() {
             Some(Ok(directory)) => directory.connectors.clone(),
             _ => Vec::new(),
         }) />

@@ -232,6 +232,14 @@ pub struct BackendAgent {
     pub email: Option<String>,
 }
 
+/// The agent a backend would assign (PostCenter's possible agent), and why; no agent when
+/// none is available.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentSuggestion {
+    pub agent: Option<BackendAgent>,
+    pub reason: Option<String>,
+}
+
 /// A field shown as it came: its name, and its value as text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OtherField {

@@ -162,7 +162,10 @@ pub fn ticket_to_domain(backend: &str, dto: &TicketDto) -> Result<Conversation, 
     Ok(Conversation {
         key: ConversationKey::new(backend, id),
         backend_kind: BackendKind::Postcenter,
-        customer: author.clone().unwrap_or_default(),
+        customer: author
+            .clone()
+            .or_else(|| agent_number(dto).map(|n| format!("Ticket #{n}")))
+            .unwrap_or_default(),
         subject,
         reference: agent_number(dto).map(|n| format!("#{n}")),
         status: ticket_status(state.as_deref(), is_closed),
@@ -211,6 +214,18 @@ pub fn message_to_domain(
     };
     let sent_at = read.time("created", &dto.created);
     let media = read.text("media", &dto.media);
+    // Only web addresses become links or images: anything else (a `javascript:` URL) is
+    // shown as text.
+    let (media, unsafe_media) = match media {
+        Some(url) if is_web_address(&url) => (Some(url), None),
+        other => (None, other),
+    };
+    if let Some(raw) = unsafe_media {
+        read.other.push(OtherField {
+            name: "media".to_owned(),
+            value: raw,
+        });
+    }
     let mut body = read.text("content", &dto.content).unwrap_or_default();
     let author = Author {
         kind,
@@ -240,6 +255,14 @@ pub fn message_to_domain(
         kind: None,
         in_reply_to: None,
     }
+}
+
+/// An `http(s)://` address or a path on the API's own host.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (url.starts_with('/') && !url.starts_with("//"))
 }
 
 /// A message's `media` URL as an attachment: an image when its name says so; the console

@@ -194,3 +194,23 @@ fn ticket_times_come_in_three_forms() {
     assert_eq!(format_detail_time(a), "2016-11-29T18:38:32.000");
     assert_eq!(parse_ticket_time("ayer"), None);
 }
+
+#[test]
+fn media_that_is_not_a_web_address_is_text_not_a_link() {
+    let dto: MessageDto = serde_json::from_str(
+        r#"{"content": "hola", "media": "javascript:alert(1)", "created": "2014-11-30T18:50:11"}"#,
+    )
+    .unwrap();
+    let message = message_to_domain("t", 0, &dto, None);
+    assert!(message.attachments.is_empty());
+    assert!(
+        message.body.contains("[media: javascript:alert(1)]"),
+        "{}",
+        message.body
+    );
+    let image: MessageDto =
+        serde_json::from_str(r#"{"media": "/postcenter/media/foto.png"}"#).unwrap();
+    let message = message_to_domain("t", 1, &image, None);
+    assert!(message.attachments[0].is_image);
+    assert_eq!(message.attachments[0].name, "foto.png");
+}
