@@ -35,7 +35,15 @@ pub struct BackendDescriptor {
     pub name: String,
     pub label: String,
     pub base_path: String,
+    /// Where the team opens an item in the backend's own tool, `{number}` standing for
+    /// the number agents know it by (`https://app.postcenter.io/tickets/{number}`), when
+    /// the server is configured with one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_link: Option<String>,
 }
+
+/// The placeholder of [`BackendDescriptor::item_link`].
+pub const ITEM_LINK_NUMBER: &str = "{number}";
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod find_by_number;
 pub mod follow_item;
 pub mod inbox_views;
+pub mod no_replies;
 pub mod reply_box;
 pub mod reply_context;
 pub mod session_ended;

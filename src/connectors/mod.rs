@@ -157,6 +157,11 @@ pub trait ConversationBackend {
     async fn reassign_automatically(&self, _id: &str) -> Result<Conversation, ApiError> {
         Err(unsupported("reassign on its own"))
     }
+    /// The item in the backend's own tool, and what the link says, where the team
+    /// configured a link pattern (PostCenter's ticket by its number).
+    fn open_elsewhere(&self, _conversation: &Conversation) -> Option<(String, String)> {
+        None
+    }
     /// Why the reply box is not offered, for a backend whose conversations take no reply.
     fn no_replies_reason(&self) -> &'static str {
         "This backend does not accept replies."
@@ -293,11 +298,10 @@ impl Connector {
                 base_url,
                 origin,
             ))),
-            BackendKind::Postcenter => Some(Connector::Postcenter(PostcenterConnector::new(
-                &backend.name,
-                base_url,
-                origin,
-            ))),
+            BackendKind::Postcenter => Some(Connector::Postcenter(
+                PostcenterConnector::new(&backend.name, base_url, origin)
+                    .with_ticket_link(backend.item_link.clone()),
+            )),
         }
     }
 }
@@ -400,6 +404,9 @@ impl ConversationBackend for Connector {
     }
     fn finds_by_number(&self) -> Option<&'static str> {
         dispatch!(self, c => c.finds_by_number())
+    }
+    fn open_elsewhere(&self, conversation: &Conversation) -> Option<(String, String)> {
+        dispatch!(self, c => c.open_elsewhere(conversation))
     }
     async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
         dispatch!(self, c => c.find_by_number(number).await)

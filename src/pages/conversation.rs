@@ -6,6 +6,7 @@
 use crate::components::change::Changed;
 use crate::components::conversation_header::{ConversationHeader, ReadMark};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::no_replies::NoReplies;
 use crate::components::reply_box::ReplyBox;
 use crate::components::reply_context::ReplyingTo;
 use crate::components::thread::MessageThread;
@@ -265,6 +266,10 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         newest.refetch();
     });
     let header_connector = connector.clone();
+    let elsewhere = {
+        let connector = connector.clone();
+        move |c: &Conversation| connector.open_elsewhere(c)
+    };
 
     view! {
         <article class="conversation" data-testid="conversation" node_ref=article>
@@ -319,6 +324,11 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     })}
                 </Transition>
             </div>
+            {move || {
+                current
+                    .with(|c| c.as_ref().filter(|c| !c.capabilities.reply).map(|c| elsewhere.clone()(c)))
+                    .map(|elsewhere| view! { <NoReplies reason=no_replies elsewhere /> })
+            }}
             <ReplyBox connector conversation_id=id blocked_reason recipients status can_reopen on_sent />
         </article>
     }

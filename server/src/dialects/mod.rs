@@ -56,6 +56,7 @@ impl Dialect {
             name: self.name.to_owned(),
             label: self.kind.label().to_owned(),
             base_path: self.base_path.to_owned(),
+            item_link: None,
         }
     }
 

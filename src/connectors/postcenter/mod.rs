@@ -4,14 +4,20 @@
 //! "All" pages through each channel's date range by its `next_page` cursor; "Open" and
 //! "Closed" list a state's ids and read their details a few at a time, kept for a minute.
 
-use super::follows::{read_all, READ_AT_ONCE};
-use super::http::{query_string, Client, Method};
-use super::upload::UploadControl;
-use super::{ConversationBackend, InboxSlice, Reply};
-use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+mod cursor;
+mod known;
+
+pub use cursor::ticket_number;
+
+use crate::connectors::follows::{read_all, READ_AT_ONCE};
+use crate::connectors::http::{query_string, Client, Method};
+use crate::connectors::upload::UploadControl;
+use crate::connectors::{unsupported, ConversationBackend, InboxSlice, Reply};
+use chrono::{Duration, Utc};
+use cursor::ChannelCursor;
+use known::Known;
 use switchboard_core::attachments::AttachmentPolicy;
+use switchboard_core::directory::ITEM_LINK_NUMBER;
 use switchboard_core::domain::{
     encode_path_segment, AgentSuggestion, AssigneeFilter, BackendAgent, Conversation, Cursor,
     InboxQuery, Message, Page, StatusChange, StatusFilter,
@@ -32,8 +38,6 @@ const HTTP: Client = Client::new(decode_error);
 const CHANNELS: [&str; 4] = ["facebook", "twitter", "email", "whatsapp"];
 /// How far back "All" reaches.
 const LISTED_DAYS: i64 = 183;
-/// How long a ticket's detail read for a state's list is reused.
-const DETAIL_KEPT_SECONDS: i64 = 60;
 
 /// The document carries no files with a reply (there is no reply).
 const NO_FILES: AttachmentPolicy = AttachmentPolicy {
@@ -43,54 +47,6 @@ const NO_FILES: AttachmentPolicy = AttachmentPolicy {
     max_message_bytes: 0,
 };
 
-/// What this console has read: tickets' details (with when), and PostCenter's agents by
-/// their number, learned from the tickets they are assigned to. (`Arc` and `Mutex` only
-/// because views need `Send` values; the browser has one thread.)
-#[derive(Clone, Default)]
-struct Known(Arc<Mutex<KnownInner>>);
-
-#[derive(Default)]
-struct KnownInner {
-    tickets: HashMap<String, (DateTime<Utc>, Conversation)>,
-    agents: HashMap<String, BackendAgent>,
-}
-
-impl std::fmt::Debug for Known {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Known")
-    }
-}
-
-/// Two connectors are the same backend whatever they have read.
-impl PartialEq for Known {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Known {
-    fn remember(&self, ticket: &Conversation) {
-        if let Ok(mut known) = self.0.lock() {
-            if let Some(agent) = &ticket.assigned_to {
-                known.agents.insert(agent.id.clone(), agent.clone());
-            }
-            known
-                .tickets
-                .insert(ticket.key.id.clone(), (Utc::now(), ticket.clone()));
-        }
-    }
-
-    fn fresh(&self, id: &str) -> Option<Conversation> {
-        let known = self.0.lock().ok()?;
-        let (at, ticket) = known.tickets.get(id)?;
-        (Utc::now() - *at < Duration::seconds(DETAIL_KEPT_SECONDS)).then(|| ticket.clone())
-    }
-
-    fn agent(&self, cmid: &str) -> Option<BackendAgent> {
-        self.0.lock().ok()?.agents.get(cmid).cloned()
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct PostcenterConnector {
     /// The backend's name in discovery: the first segment of its conversation keys.
@@ -99,6 +55,8 @@ pub struct PostcenterConnector {
     pub base_url: String,
     /// Where the console is served: media on the API's own host are made absolute here.
     pub origin: String,
+    /// The ticket in PostCenter's own tool, `{number}` for its number, when configured.
+    pub ticket_link: Option<String>,
     known: Known,
 }
 
@@ -113,8 +71,19 @@ impl PostcenterConnector {
             name: name.into(),
             base_url: base_url.trim_end_matches('/').to_owned(),
             origin: origin.into().trim_end_matches('/').to_owned(),
+            ticket_link: None,
             known: Known::default(),
         }
+    }
+
+    /// With the team's link to a ticket in PostCenter's own tool (from discovery).
+    pub fn with_ticket_link(mut self, pattern: Option<String>) -> Self {
+        self.ticket_link = pattern.filter(|p| {
+            let lower = p.to_ascii_lowercase();
+            p.contains(ITEM_LINK_NUMBER)
+                && (lower.starts_with("https://") || lower.starts_with("http://"))
+        });
+        self
     }
 
     fn ticket_url(&self, id: &str, action: &str) -> String {
@@ -157,17 +126,55 @@ impl PostcenterConnector {
         self.detail(id).await
     }
 
-    /// "All": one channel's page of the last months, newest created first; the cursor
-    /// says which channel and PostCenter's `next_page` in it.
-    async fn channel_page(&self, after: Option<&Cursor>) -> Result<InboxSlice, ApiError> {
-        let (channel, next) = ChannelCursor::read(after)?;
+    /// "All": a slice of one channel's page of the last months, newest created first.
+    /// PostCenter's pages hold 100; the inbox asks for fewer, so the cursor says which
+    /// channel, PostCenter's `next` for the page, and where in it (`ChannelCursor`).
+    async fn channel_page(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        let at = ChannelCursor::read(after)?;
+        let (tickets, next_page) = self.vendor_page(at.channel, at.next.as_deref()).await?;
+        let (items, unreadable) = self.read_tickets(&tickets);
+        let end = (at.offset + query.page_size.max(1) as usize).min(items.len());
+        let mut slice: Vec<Conversation> = items.get(at.offset..end).unwrap_or_default().to_vec();
+        slice.sort_by_key(|t| std::cmp::Reverse(t.last_activity));
+        let next = if end < items.len() {
+            Some(at.at_offset(end))
+        } else {
+            ChannelCursor::after(at.channel, next_page)
+        };
+        Ok(InboxSlice {
+            backend: self.name.clone(),
+            page: Page {
+                items: slice,
+                next: next.map(|c| c.write()),
+                total_items: None,
+            },
+            // Counted once, with the page's first slice.
+            unreadable: if at.offset == 0 { unreadable } else { 0 },
+            filtered_here: Vec::new(),
+        })
+    }
+
+    /// One of PostCenter's pages of a channel, read within the last minute or now.
+    async fn vendor_page(
+        &self,
+        channel: usize,
+        next: Option<&str>,
+    ) -> Result<(Vec<Lenient<TicketDto>>, Option<String>), ApiError> {
+        let key = format!("{channel}:{}", next.unwrap_or_default());
+        if let Some(page) = self.known.page(&key) {
+            return Ok(page);
+        }
         let now = Utc::now().naive_utc();
         let mut params = vec![
             ("from", format_range_date(now - Duration::days(LISTED_DAYS))),
             ("to", format_range_date(now + Duration::days(1))),
         ];
-        if let Some(next) = &next {
-            params.push(("next", next.clone()));
+        if let Some(next) = next {
+            params.push(("next", next.to_owned()));
         }
         let url = format!(
             "{}/v2/tickets/paginated/{}/{}",
@@ -179,18 +186,9 @@ impl PostcenterConnector {
         if let Some(refusal) = body_refusal(dto.status, None) {
             return Err(refusal);
         }
-        let next = ChannelCursor::after(channel, dto.next_page);
-        let (items, unreadable) = self.read_tickets(&dto.tickets);
-        Ok(InboxSlice {
-            backend: self.name.clone(),
-            page: Page {
-                items,
-                next,
-                total_items: None,
-            },
-            unreadable,
-            filtered_here: Vec::new(),
-        })
+        let page = (dto.tickets, dto.next_page);
+        self.known.keep_page(key, page.clone());
+        Ok(page)
     }
 
     fn read_tickets(&self, dtos: &[Lenient<TicketDto>]) -> (Vec<Conversation>, usize) {
@@ -278,45 +276,6 @@ impl PostcenterConnector {
     }
 }
 
-/// Where "All" stands: the channel's index in [`CHANNELS`] and PostCenter's `next_page`
-/// in it, written `index:next` (`2:` at the start of the third channel).
-struct ChannelCursor;
-
-impl ChannelCursor {
-    fn read(after: Option<&Cursor>) -> Result<(usize, Option<String>), ApiError> {
-        let Some(cursor) = after else {
-            return Ok((0, None));
-        };
-        let (index, next) = cursor
-            .0
-            .split_once(':')
-            .and_then(|(i, next)| Some((i.parse::<usize>().ok()?, next)))
-            .filter(|(i, _)| *i < CHANNELS.len())
-            .ok_or_else(|| ApiError::malformed("a list cursor this connector did not make"))?;
-        Ok((index, Some(next.to_owned()).filter(|n| !n.is_empty())))
-    }
-
-    /// The next page: further in this channel, else the next channel's first.
-    fn after(channel: usize, next_page: Option<String>) -> Option<Cursor> {
-        match next_page.filter(|n| !n.is_empty()) {
-            Some(next) => Some(Cursor(format!("{channel}:{next}"))),
-            None => (channel + 1 < CHANNELS.len()).then(|| Cursor(format!("{}:", channel + 1))),
-        }
-    }
-}
-
-/// A ticket number as an agent may type it: `261`, `#261`, ` 261 `.
-pub fn ticket_number(raw: &str) -> Result<String, String> {
-    let digits = raw.trim().trim_start_matches('#').trim();
-    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(
-            "A ticket number is digits only, as PostCenter shows it (for example 261).".into(),
-        );
-    }
-    let number = digits.trim_start_matches('0');
-    Ok(if number.is_empty() { "0" } else { number }.to_owned())
-}
-
 impl ConversationBackend for PostcenterConnector {
     fn name(&self) -> &str {
         &self.name
@@ -345,7 +304,7 @@ impl ConversationBackend for PostcenterConnector {
                     .await?
             }
             (None, StatusFilter::Closed) => self.state_page(&[State::Closed], query, after).await?,
-            (None, _) => self.channel_page(after).await?,
+            (None, _) => self.channel_page(query, after).await?,
         };
         if query.assignee == AssigneeFilter::Unassigned {
             slice.page.items.retain(|t| t.assigned_to.is_none());
@@ -382,13 +341,11 @@ impl ConversationBackend for PostcenterConnector {
         _files: &[File],
         _upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        Err(super::unsupported(
-            "take replies: answer the ticket in PostCenter",
-        ))
+        Err(unsupported("take replies: answer the ticket in PostCenter"))
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(super::unsupported(
+        Err(unsupported(
             "assign a chosen agent: ask PostCenter to reassign instead",
         ))
     }
@@ -400,9 +357,9 @@ impl ConversationBackend for PostcenterConnector {
     ) -> Result<Conversation, ApiError> {
         match change {
             StatusChange::Close => self.act(id, "close/").await,
-            StatusChange::Reopen | StatusChange::Archive => Err(super::unsupported(
-                "reopen or archive tickets: only close them",
-            )),
+            StatusChange::Reopen | StatusChange::Archive => {
+                Err(unsupported("reopen or archive tickets: only close them"))
+            }
         }
     }
 
@@ -412,6 +369,17 @@ impl ConversationBackend for PostcenterConnector {
 
     fn finds_by_number(&self) -> Option<&'static str> {
         Some("Ticket number")
+    }
+
+    /// "Open #261 in PostCenter", where the team configured its link.
+    fn open_elsewhere(&self, conversation: &Conversation) -> Option<(String, String)> {
+        let pattern = self.ticket_link.as_deref()?;
+        let number = conversation.reference.as_deref()?.trim_start_matches('#');
+        let number = ticket_number(number).ok()?;
+        Some((
+            pattern.replace(ITEM_LINK_NUMBER, &number),
+            format!("Open #{number} in PostCenter"),
+        ))
     }
 
     async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
@@ -463,29 +431,30 @@ impl ConversationBackend for PostcenterConnector {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use switchboard_core::wire::postcenter::TicketDto;
 
-    #[test]
-    fn ticket_numbers_are_read_as_agents_type_them() {
-        assert_eq!(ticket_number("261").as_deref(), Ok("261"));
-        assert_eq!(ticket_number(" #261 ").as_deref(), Ok("261"));
-        assert_eq!(ticket_number("0261").as_deref(), Ok("261"));
-        assert!(ticket_number("26a").is_err());
-        assert!(ticket_number("").is_err());
-        assert!(ticket_number("../261").is_err());
+    fn ticket_261() -> Conversation {
+        let dto: TicketDto =
+            serde_json::from_str(r#"{"id": "583dcb2855d0a46e438d0206", "identifier": "261"}"#)
+                .unwrap();
+        ticket_to_domain("postcenter", &dto).unwrap()
     }
 
     #[test]
-    fn the_channel_cursor_walks_each_channel_then_the_next() {
-        assert_eq!(ChannelCursor::read(None).unwrap(), (0, None));
-        let next = ChannelCursor::after(0, Some("abc".into())).unwrap();
+    fn a_configured_link_opens_the_ticket_by_its_number_and_only_on_the_web() {
+        let plain = PostcenterConnector::new("postcenter", "/postcenter", "");
+        assert_eq!(plain.open_elsewhere(&ticket_261()), None);
+        let linked = plain
+            .clone()
+            .with_ticket_link(Some("https://app.postcenter.io/tickets/{number}".into()));
         assert_eq!(
-            ChannelCursor::read(Some(&next)).unwrap(),
-            (0, Some("abc".into()))
+            linked.open_elsewhere(&ticket_261()),
+            Some((
+                "https://app.postcenter.io/tickets/261".to_owned(),
+                "Open #261 in PostCenter".to_owned()
+            ))
         );
-        let second = ChannelCursor::after(0, None).unwrap();
-        assert_eq!(ChannelCursor::read(Some(&second)).unwrap(), (1, None));
-        assert!(ChannelCursor::after(CHANNELS.len() - 1, None).is_none());
-        assert!(ChannelCursor::read(Some(&Cursor("9:x".into()))).is_err());
-        assert!(ChannelCursor::read(Some(&Cursor("12".into()))).is_err());
+        let hostile = plain.with_ticket_link(Some("javascript:alert('{number}')".into()));
+        assert_eq!(hostile.open_elsewhere(&ticket_261()), None);
     }
 }
