@@ -44,6 +44,11 @@ async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it() {
     );
     h.wait_for_text(testid("reply-blocked"), "no way to reply")
         .await;
+    // The team's link opens it in PostCenter's own tool, by its number.
+    assert_eq!(
+        h.attribute(testid("open-elsewhere"), "href").await,
+        TICKET_LINK.replace("{number}", "261")
+    );
 
     // Whom PostCenter would assign, and why; then it reassigns on its own.
     h.click(testid("suggest-agent")).await;
@@ -68,8 +73,11 @@ async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it() {
 
     // Closed from the console, as PostCenter now has it.
     h.click(testid("status-close")).await;
-    h.wait_for_text(By::Css(".conversation-header [data-testid='status-badge']".to_owned()), "Closed")
-        .await;
+    h.wait_for_text(
+        By::Css(".conversation-header [data-testid='status-badge']".to_owned()),
+        "Closed",
+    )
+    .await;
     let detail = h.api_json(&format!("/postcenter/v2/ticket/{id}/")).await;
     assert_eq!(detail["is_closed"], true, "{detail}");
     h.driver.clone().quit().await.unwrap();

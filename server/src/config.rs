@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::time::Duration;
+use switchboard_core::directory::ITEM_LINK_NUMBER;
 
 /// The defences' numbers (`docs/backends/README.md`, "Defences"). Apart from [`Config`],
 /// so code that builds a `Config` by its two fields keeps compiling; [`Limits::default`]
@@ -75,10 +76,14 @@ pub struct Config {
     /// credentials), as `scheme://host:port`. Empty: only the console's own origin, which
     /// needs no CORS at all.
     pub allowed_origins: Vec<String>,
+    /// Where the team opens a PostCenter ticket in PostCenter's own tool, `{number}` for
+    /// the number agents know it by; discovery gives it to the console.
+    pub postcenter_ticket_link: Option<String>,
 }
 
 pub const USAGE: &str = "\
 Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [--allow-origin ORIGINS]
+                          [--postcenter-ticket-link URL]
        switchboard-server agents list|create|reset-password …  (agents --help)
 
   --host HOST  address to listen on          (env SWITCHBOARD_HOST, default 127.0.0.1)
@@ -87,6 +92,9 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [
   --dist DIR   the built console to serve    (env SWITCHBOARD_DIST, default dist)
   --allow-origin ORIGINS  other origins (comma-separated http(s)://host:port) whose pages
                may call the API with a session (env SWITCHBOARD_ALLOW_ORIGINS, default none)
+  --postcenter-ticket-link URL  a ticket in PostCenter's own tool, {number} for its number,
+               e.g. https://app.postcenter.io/tickets/{number}
+               (env SWITCHBOARD_POSTCENTER_TICKET_LINK, default none)
   -h, --help   show this help";
 
 /// The binary's settings.
@@ -116,6 +124,7 @@ pub fn parse_options(
     let mut db = env("SWITCHBOARD_DB").unwrap_or_else(|| "switchboard.sqlite3".to_owned());
     let mut dist = env("SWITCHBOARD_DIST").unwrap_or_else(|| "dist".to_owned());
     let mut origins = env("SWITCHBOARD_ALLOW_ORIGINS").unwrap_or_default();
+    let mut ticket_link = env("SWITCHBOARD_POSTCENTER_TICKET_LINK").unwrap_or_default();
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -134,6 +143,7 @@ pub fn parse_options(
             "--db" => &mut db,
             "--dist" => &mut dist,
             "--allow-origin" => &mut origins,
+            "--postcenter-ticket-link" => &mut ticket_link,
             _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
         };
         *target = match inline_value.or_else(|| args.next()) {
@@ -156,6 +166,7 @@ pub fn parse_options(
         ));
     }
     let allowed_origins = parse_origins(&origins)?;
+    let postcenter_ticket_link = parse_item_link(&ticket_link)?;
     Ok(ServerOptions {
         host,
         port,
@@ -164,8 +175,26 @@ pub fn parse_options(
             // An empty --dist means: serve no console.
             dist_dir: (!dist.trim().is_empty()).then(|| PathBuf::from(dist)),
             allowed_origins,
+            postcenter_ticket_link,
         },
     })
+}
+
+/// A link pattern to an item in a vendor's own tool: an `http(s)://` URL with `{number}`.
+/// Empty: none.
+fn parse_item_link(raw: &str) -> Result<Option<String>, CliError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let lower = raw.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if !web || !raw.contains(ITEM_LINK_NUMBER) || raw.contains(char::is_whitespace) {
+        return Err(CliError::Usage(format!(
+            "“{raw}” is not a link like https://app.postcenter.io/tickets/{{number}} (http or https, with {{number}})"
+        )));
+    }
+    Ok(Some(raw.to_owned()))
 }
 
 /// `http://host:port` origins, comma-separated: a scheme and a host, no path, no `*`.
@@ -192,6 +221,32 @@ fn parse_origins(list: &str) -> Result<Vec<String>, CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ticket_link_is_a_web_address_with_the_number() {
+        let options = parse_options(
+            args(&[
+                "--postcenter-ticket-link",
+                "https://app.postcenter.io/tickets/{number}",
+            ]),
+            no_env,
+        )
+        .expect("accepted");
+        assert_eq!(
+            options.config.postcenter_ticket_link.as_deref(),
+            Some("https://app.postcenter.io/tickets/{number}")
+        );
+        for bad in [
+            "javascript:{number}",
+            "https://x.example/tickets",
+            "ftp://x/{number}",
+        ] {
+            assert!(
+                parse_options(args(&["--postcenter-ticket-link", bad]), no_env).is_err(),
+                "{bad}"
+            );
+        }
+    }
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()

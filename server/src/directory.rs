@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use switchboard_core::directory::{Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH};
+use switchboard_core::domain::BackendKind;
 use switchboard_core::session::SESSION_PATH;
 
 /// Where Switchboard's own endpoints live.
@@ -23,9 +24,19 @@ pub const BASE_PATH: &str = "/api";
 /// Where an error body sends a reader: the index of the backends, with these endpoints.
 pub const INFORMATION_LINK: &str = "docs/backends/README.md";
 
-/// Every backend this server implements, named after its dialect.
-pub fn backends() -> Vec<BackendDescriptor> {
-    dialects::ALL.iter().map(|d| d.descriptor()).collect()
+/// Every backend this server implements, named after its dialect, with the team's link
+/// to a ticket in PostCenter's own tool when one is configured.
+pub fn backends(postcenter_ticket_link: Option<&str>) -> Vec<BackendDescriptor> {
+    dialects::ALL
+        .iter()
+        .map(|d| {
+            let mut descriptor = d.descriptor();
+            if descriptor.kind == BackendKind::Postcenter {
+                descriptor.item_link = postcenter_ticket_link.map(str::to_owned);
+            }
+            descriptor
+        })
+        .collect()
 }
 
 /// `/api/*`, every error in Switchboard's body.
@@ -44,8 +55,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Discovery: the backends, their kinds and base paths.
-async fn list_backends() -> Json<Vec<BackendDescriptor>> {
-    Json(backends())
+async fn list_backends(State(state): State<AppState>) -> Json<Vec<BackendDescriptor>> {
+    Json(state.backends.as_ref().clone())
 }
 
 /// The agents a conversation can be assigned to.
@@ -118,7 +129,7 @@ mod tests {
 
     #[test]
     fn discovery_lists_the_backends_in_order() {
-        let json = serde_json::to_string(&backends()).unwrap();
+        let json = serde_json::to_string(&backends(None)).unwrap();
         assert_eq!(
             json,
             r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2"},{"kind":"case-messages","name":"case-messages","label":"Case messages","basePath":"/api/v3"},{"kind":"support-sessions","name":"support-sessions","label":"Support sessions","basePath":"/support-management/v1"}]"#

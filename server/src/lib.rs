@@ -8,6 +8,7 @@
 //!     db_path: "switchboard.sqlite3".into(),
 //!     dist_dir: Some("dist".into()),
 //!     allowed_origins: Vec::new(),
+//!     postcenter_ticket_link: None,
 //! };
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(switchboard_server::StartupError::Bind)?;
 //! switchboard_server::serve(listener, config).await
@@ -69,6 +70,8 @@ pub struct AppState {
     pub sign_in: Arc<auth::throttle::Throttle>,
     /// How long a session lasts from sign-in.
     pub session_lifetime: std::time::Duration,
+    /// What discovery answers: the backends, with their configured links.
+    pub backends: Arc<Vec<switchboard_core::directory::BackendDescriptor>>,
 }
 
 /// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
@@ -117,6 +120,9 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         follow_up_limiter: Arc::new(RateLimiter::new(limits.follow_up_rate)),
         sign_in: Arc::new(auth::throttle::Throttle::new(&limits)),
         session_lifetime: limits.session_lifetime,
+        backends: Arc::new(directory::backends(
+            config.postcenter_ticket_link.as_deref(),
+        )),
     };
     Router::new()
         .merge(dialects::routes())

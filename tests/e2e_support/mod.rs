@@ -15,6 +15,9 @@ use switchboard_server::{serve, Config};
 use thirtyfour::prelude::*;
 use thirtyfour::ChromiumLikeCapabilities;
 
+/// The team's link to a ticket in PostCenter's own tool, as the harness configures it.
+pub const TICKET_LINK: &str = "https://postcenter.example/tickets/{number}";
+
 /// The store's file in the harness's temporary directory.
 const DB_FILE: &str = "e2e.sqlite3";
 
@@ -72,6 +75,7 @@ pub async fn start() -> Harness {
         db_path: db.path().join(DB_FILE),
         dist_dir: Some(dist_dir()),
         allowed_origins: Vec::new(),
+        postcenter_ticket_link: Some(TICKET_LINK.to_owned()),
     };
     tokio::spawn(async move {
         serve(listener, config).await.expect("the server runs");

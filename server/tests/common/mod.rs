@@ -62,6 +62,7 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
         db_path: data.path().join("switchboard.sqlite3"),
         dist_dir,
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
+        postcenter_ticket_link: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
