@@ -183,7 +183,7 @@ pub fn ticket_id(index: usize) -> String {
 
 /// Ticket `index`'s channel: Facebook for the even ones, then Twitter, email, WhatsApp.
 pub fn channel_of(index: usize) -> &'static str {
-    if index % 2 == 0 {
+    if index.is_multiple_of(2) {
         return "facebook";
     }
     ["twitter", "email", "whatsapp"][(index / 2) % 3]
