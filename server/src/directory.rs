@@ -132,7 +132,7 @@ mod tests {
         let json = serde_json::to_string(&backends(None)).unwrap();
         assert_eq!(
             json,
-            r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2"},{"kind":"case-messages","name":"case-messages","label":"Case messages","basePath":"/api/v3"},{"kind":"support-sessions","name":"support-sessions","label":"Support sessions","basePath":"/support-management/v1"}]"#
+            r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2"},{"kind":"case-messages","name":"case-messages","label":"Case messages","basePath":"/api/v3"},{"kind":"support-sessions","name":"support-sessions","label":"Support sessions","basePath":"/support-management/v1"},{"kind":"postcenter","name":"postcenter","label":"PostCenter","basePath":"/postcenter"}]"#
         );
     }
 

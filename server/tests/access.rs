@@ -439,6 +439,7 @@ async fn the_public_list_is_exactly_what_the_docs_say() {
         [
             "GET /api/backends",
             "GET /communication/v1/follow-up/{token}",
+            "GET /postcenter/media/{name}",
             "POST /api/session",
             "POST /communication/v1/contact-us",
             "POST /communication/v1/follow-up/{token}/messages",

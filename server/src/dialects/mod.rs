@@ -9,6 +9,7 @@
 pub mod case_messages;
 pub mod communication;
 pub mod octopia;
+pub mod postcenter;
 pub mod support_sessions;
 
 use crate::auth::PublicRoute;
@@ -46,6 +47,7 @@ pub const ALL: &[Dialect] = &[
     octopia::DIALECT,
     case_messages::DIALECT,
     support_sessions::DIALECT,
+    postcenter::DIALECT,
 ];
 
 impl Dialect {

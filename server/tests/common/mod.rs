@@ -5,7 +5,8 @@
 
 // Each test crate compiles this module and uses only part of it: `put` is for
 // `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
-// `octopia` and `patch` for the Octopia ones, the `support_*` ones for the support sessions'.
+// `octopia` and `patch` for the Octopia ones, the `support_*` ones for the support sessions',
+// the `postcenter*` ones for PostCenter's.
 #![allow(dead_code)]
 
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -333,4 +334,44 @@ pub fn assert_case_messages_error(reply: &Reply, status: StatusCode) -> String {
     let message = error["message"].as_str().expect("a message");
     assert!(!message.is_empty());
     message.to_owned()
+}
+
+/// Where the PostCenter dialect is mounted, with the document's `/v2`.
+pub const POSTCENTER: &str = "/postcenter/v2";
+
+/// PostCenter's answer body for a refusal: `{"message": "...", "status": <the HTTP
+/// status>}` and nothing else. Returns the message.
+pub fn assert_postcenter_error(reply: &Reply, status: StatusCode) -> String {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(
+        reply.headers[reqwest::header::CONTENT_TYPE],
+        "application/json",
+        "{}",
+        reply.text
+    );
+    let body = reply.body.as_object().expect("an object");
+    assert_eq!(body.len(), 2, "only `message` and `status`: {}", reply.text);
+    assert_eq!(body["status"], status.as_u16(), "{}", reply.text);
+    let message = body["message"].as_str().expect("a message");
+    assert!(!message.is_empty());
+    message.to_owned()
+}
+
+impl TestServer {
+    /// The body of a `GET` on PostCenter's `path`, which must answer 200 (and `status` 200
+    /// in the body, but for the detail, which has none).
+    pub async fn postcenter(&self, path: &str) -> Value {
+        let reply = self.get(&format!("{POSTCENTER}{path}")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.text);
+        if let Some(status) = reply.body.get("status") {
+            assert_eq!(status, 200, "{path}: {}", reply.text);
+        }
+        reply.body
+    }
+
+    /// A `POST` without a body on PostCenter's `path`.
+    pub async fn postcenter_post(&self, path: &str) -> Reply {
+        self.send(self.client.post(self.url(&format!("{POSTCENTER}{path}"))))
+            .await
+    }
 }

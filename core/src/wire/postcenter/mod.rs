@@ -31,6 +31,10 @@ pub const DEFAULT_BASE_PATH: &str = "/postcenter";
 pub const COMPANY_ACCOUNT: &str = "mercadosur";
 /// `GET /v2/tickets/paginated/...` answers in pages of this many, "except perhaps the last".
 pub const PAGE_SIZE: usize = 100;
+/// The `author_account` the reference server's demo company (Mercado Sur) writes its own
+/// messages under: a message by this account is the company's, any other the customer's.
+/// The document's example uses `superempresa` the same way.
+pub const COMPANY_ACCOUNT: &str = "mercadosur";
 
 /// A ticket is read and closed; its assignee is chosen by PostCenter (an agent suggested,
 /// an automatic reassignment), never by name from the console; the document has no way

@@ -1,0 +1,101 @@
+//! PostCenter's Tickets API v2 (`postcenter-tickets-v2.txt`) as
+//! `docs/backends/postcenter.md` routes it: social and email tickets of a Chilean retailer
+//! (Facebook, Twitter, email, WhatsApp), read in three shapes, closed, reassigned
+//! automatically, found by the number agents see, by customer, by Facebook user, by state
+//! and by channel and date range in pages of 100; and, ours, the demo messages' media.
+//!
+//! `handlers` serve the routes below, `input` checks what requests carry, `assign` picks
+//! the agent for a ticket, `output` shapes the answers, `errors` renders the error body,
+//! `store` holds its tables' SQL, `migrations/` their steps, `seed` its demo data and
+//! `media` the demo media's bytes.
+
+pub mod assign;
+pub mod errors;
+pub mod handlers;
+pub mod input;
+pub mod media;
+pub mod output;
+pub mod seed;
+pub mod store;
+
+use super::Dialect;
+use crate::auth::PublicRoute;
+use crate::store::migrations::Migration;
+use crate::AppState;
+use axum::routing::{get, post, MethodRouter};
+use axum::Router;
+use handlers::*;
+use switchboard_core::domain::BackendKind;
+use switchboard_core::wire::postcenter::DEFAULT_BASE_PATH;
+
+/// The dialect's name: in discovery and in its schema steps' key.
+pub const NAME: &str = "postcenter";
+
+/// PostCenter, as the dialects list mounts it.
+pub const DIALECT: Dialect = Dialect {
+    name: NAME,
+    kind: BackendKind::Postcenter,
+    base_path: DEFAULT_BASE_PATH,
+    routes,
+    render_error: errors::render,
+    migrations: MIGRATIONS,
+    seed: seed::SEED,
+    public_routes: &[PublicRoute {
+        method: "GET",
+        path: media::MEDIA_PATH,
+    }],
+};
+
+/// Its schema steps.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "tickets",
+    sql: include_str!("migrations/001_tickets.sql"),
+}];
+
+/// `path` under [`DEFAULT_BASE_PATH`], with and without its trailing slash.
+fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) -> Router<AppState> {
+    let bare = format!("{DEFAULT_BASE_PATH}{}", path.trim_end_matches('/'));
+    router
+        .route(&format!("{bare}/"), method.clone())
+        .route(&bare, method)
+}
+
+/// The routes of `docs/backends/postcenter.md`, under [`DEFAULT_BASE_PATH`], each with and
+/// without its trailing slash (the public media route only without, as listed). Unknown paths below it and wrong methods are answered by
+/// the dialects list, in this API's body.
+pub fn routes() -> Router<AppState> {
+    let ticket = "/v2/ticket/{ticket_id}";
+    let routes: [(String, MethodRouter<AppState>); 10] = [
+        (format!("{ticket}/"), get(get_ticket)),
+        (format!("{ticket}/messages/"), get(get_messages)),
+        (format!("{ticket}/close/"), post(close_ticket)),
+        (format!("{ticket}/reassign/"), post(reassign_ticket)),
+        // The document's `{agent_ticket_id}`: the router needs one name per position.
+        (
+            format!("{ticket}/by_agent_id/"),
+            get(by_agent_id).post(by_agent_id),
+        ),
+        (
+            format!("{ticket}/get_possible_agent/"),
+            get(get_possible_agent),
+        ),
+        ("/v2/tickets/".to_owned(), get(customer_tickets)),
+        ("/v2/tickets/facebook/".to_owned(), get(facebook_tickets)),
+        (
+            "/v2/tickets/state/{state}".to_owned(),
+            get(tickets_in_state),
+        ),
+        (
+            "/v2/tickets/paginated/{social_network}/".to_owned(),
+            get(paginated),
+        ),
+    ];
+    let media = format!("{DEFAULT_BASE_PATH}{}", media::MEDIA_PATH);
+    routes
+        .into_iter()
+        .fold(Router::new(), |router, (path, method)| {
+            both(router, &path, method)
+        })
+        .route(&media, get(get_media))
+}
