@@ -137,6 +137,15 @@ mod tests {
     }
 
     #[test]
+    fn the_ticket_link_goes_to_postcenter_only() {
+        let link = "https://app.postcenter.io/tickets/{number}";
+        for backend in backends(Some(link)) {
+            let expected = (backend.kind == BackendKind::Postcenter).then_some(link);
+            assert_eq!(backend.item_link.as_deref(), expected, "{}", backend.name);
+        }
+    }
+
+    #[test]
     fn the_error_body_has_the_fields_of_today() {
         let error = HttpError::invalid_field(Location::Query, "q", "x", "is odd");
         let response = render_error(&error, "id-1");

@@ -26,9 +26,6 @@ use crate::open_enum;
 /// Where the reference server mounts this API: the document's paths (`/v2/ticket/...`)
 /// below it.
 pub const DEFAULT_BASE_PATH: &str = "/postcenter";
-/// The company's own account (`author_account`) in the reference server's demo data: its
-/// messages are the agent side of a ticket, everyone else's the customer's.
-pub const COMPANY_ACCOUNT: &str = "mercadosur";
 /// `GET /v2/tickets/paginated/...` answers in pages of this many, "except perhaps the last".
 pub const PAGE_SIZE: usize = 100;
 /// The `author_account` the reference server's demo company (Mercado Sur) writes its own
