@@ -1,16 +1,17 @@
 //! `Idempotency-Key` on every create of every dialect, over real HTTP: a retry with the
 //! same key stores nothing more and gets the first answer byte for byte (marked
 //! `Idempotent-Replayed: true`); the same key on another request is refused in the
-//! dialect's error body; without a key nothing changes; keys are scoped to the agent (and
-//! the public contact form's to the key alone); a malformed key is a 400. The rules'
+//! dialect's error body; without a key nothing changes. The keys themselves (scope,
+//! malformed ones, what is kept, limits, CORS) are in `idempotency_keys.rs`; the rules'
 //! times (24 hours, an abandoned reservation) are unit-tested with an injected clock in
 //! `server/src/store/idempotency.rs`.
 
 mod common;
 
 use common::{
-    assert_case_messages_error, assert_octopia_error, assert_support_error, client_with, sign_in,
-    start, support_session_path, Reply, TestServer, API, CASE_MESSAGES, OCTOPIA,
+    assert_case_messages_error, assert_octopia_error, assert_support_error, start,
+    support_session_path, Reply, API, CASE_MESSAGES, IDEMPOTENCY_KEY as KEY,
+    IDEMPOTENT_REPLAYED as REPLAYED, OCTOPIA,
 };
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
@@ -19,29 +20,8 @@ use switchboard_server::dialects::case_messages::seed::CASE_GUID;
 use switchboard_server::dialects::octopia::seed::{
     CLAIM_CUSTOMER_ID, CLAIM_ID, CLAIM_SALES_CHANNEL,
 };
-use switchboard_server::seed::DEMO_PASSWORD;
 
-const KEY: &str = "idempotency-key";
-const REPLAYED: &str = "idempotent-replayed";
 const MISMATCH: &str = "This Idempotency-Key was already used for a different request";
-
-impl TestServer {
-    async fn keyed(&self, path: &str, key: &str, body: Value) -> Reply {
-        let request = self.client.post(self.url(path)).header(KEY, key);
-        self.send(request.json(&body)).await
-    }
-
-    async fn keyed_form(&self, path: &str, key: &str, form: Form) -> Reply {
-        let request = self.client.post(self.url(path)).header(KEY, key);
-        self.send(request.multipart(form)).await
-    }
-
-    async fn count(&self, path: &str) -> u64 {
-        let reply = self.get(path).await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-        reply.body["totalElements"].as_u64().expect("a total")
-    }
-}
 
 /// The second answer is the first, byte for byte, marked as replayed.
 fn assert_replayed(first: &Reply, again: &Reply) {
@@ -82,8 +62,6 @@ fn message_form(text: &str) -> Form {
         .part("files", Part::bytes(png()).file_name("screen.png"))
 }
 
-// ---- communication ------------------------------------------------------------------------
-
 #[tokio::test]
 async fn a_conversation_is_created_once_per_key() {
     let server = start().await;
@@ -97,7 +75,7 @@ async fn a_conversation_is_created_once_per_key() {
         .keyed(&path, "conv-1", conversation("idem@example.com"))
         .await;
     assert_replayed(&first, &again);
-    assert_eq!(server.count(&listed).await, 1);
+    assert_eq!(server.total(&listed).await, 1);
 
     let other = server
         .keyed(&path, "conv-1", conversation("other@example.com"))
@@ -110,12 +88,12 @@ async fn a_conversation_is_created_once_per_key() {
     );
     assert_eq!(other.body["name"], "INVALID_REQUEST");
     assert!(other.body["message"].as_str().unwrap().contains(MISMATCH));
-    assert_eq!(server.count(&listed).await, 1);
+    assert_eq!(server.total(&listed).await, 1);
 
     // Without a key, as before: two posts, two conversations.
     server.create_conversation("idem@example.com").await;
     server.create_conversation("idem@example.com").await;
-    assert_eq!(server.count(&listed).await, 3);
+    assert_eq!(server.total(&listed).await, 3);
 }
 
 #[tokio::test]
@@ -132,7 +110,7 @@ async fn a_message_with_files_is_added_once_though_each_retry_has_its_own_bounda
         .keyed_form(&path, "msg-1", message_form("the invoice"))
         .await;
     assert_replayed(&first, &again);
-    assert_eq!(server.count(&path).await, 1);
+    assert_eq!(server.total(&path).await, 1);
 
     let other = server
         .keyed_form(&path, "msg-1", message_form("another"))
@@ -146,7 +124,7 @@ async fn a_message_with_files_is_added_once_though_each_retry_has_its_own_bounda
     let json_retry = server.keyed(&path, "msg-2", json!({"content": "hi"})).await;
     let json_again = server.keyed(&path, "msg-2", json!({"content": "hi"})).await;
     assert_replayed(&json_retry, &json_again);
-    assert_eq!(server.count(&path).await, 2);
+    assert_eq!(server.total(&path).await, 2);
 }
 
 #[tokio::test]
@@ -173,7 +151,7 @@ async fn a_retried_contact_message_opens_one_conversation() {
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
     let again = send(form()).await;
     assert_replayed(&first, &again);
-    assert_eq!(server.count(&listed).await, 1);
+    assert_eq!(server.total(&listed).await, 1);
 
     let changed = server
         .send(
@@ -191,7 +169,7 @@ async fn a_retried_contact_message_opens_one_conversation() {
         changed.text
     );
     assert!(changed.text.contains(MISMATCH), "{}", changed.text);
-    assert_eq!(server.count(&listed).await, 1);
+    assert_eq!(server.total(&listed).await, 1);
 }
 
 #[tokio::test]
@@ -237,7 +215,7 @@ async fn a_mail_and_a_follow_up_message_are_sent_once() {
     assert_replayed(&first, &write().await);
     let messages = format!("{API}/conversations/{conversation}/messages");
     assert_eq!(
-        server.count(&messages).await,
+        server.total(&messages).await,
         2,
         "the contact's and one follow-up"
     );
@@ -329,94 +307,4 @@ async fn a_support_session_is_opened_once_per_key() {
     // Without a key the second open is refused as before: the session is open.
     let unkeyed = server.open_support_session("RIDE-IDEM-1", Some(body)).await;
     assert_eq!(unkeyed.status, StatusCode::CONFLICT, "{}", unkeyed.text);
-}
-
-// ---- scope and keys -----------------------------------------------------------------------
-
-#[tokio::test]
-async fn a_key_is_the_agents_own() {
-    let server = start().await;
-    let cookie = sign_in(
-        &server.anonymous,
-        &server.base_url,
-        "javier.ortega@switchboard.example",
-        DEMO_PASSWORD,
-    )
-    .await
-    .expect("the second agent signs in");
-    let javier = client_with(&[("cookie", &cookie)]);
-    let path = format!("{API}/conversations");
-    let listed = format!("{API}/conversations?customerId=shared@example.com");
-    let first = server
-        .keyed(&path, "shared-key", conversation("shared@example.com"))
-        .await;
-    let theirs = server
-        .send(
-            javier
-                .post(server.url(&path))
-                .header(KEY, "shared-key")
-                .json(&conversation("shared@example.com")),
-        )
-        .await;
-    assert_eq!(first.status, StatusCode::CREATED);
-    assert_eq!(theirs.status, StatusCode::CREATED, "{}", theirs.text);
-    assert!(theirs.headers.get(REPLAYED).is_none());
-    assert_ne!(theirs.body["id"], first.body["id"]);
-    assert_eq!(server.count(&listed).await, 2);
-}
-
-#[tokio::test]
-async fn a_malformed_key_is_refused_in_the_dialects_body() {
-    let server = start().await;
-    let path = format!("{API}/conversations");
-    let too_long = "k".repeat(256);
-    for key in ["", too_long.as_str(), "two words", "tab\there"] {
-        let reply = server
-            .keyed(&path, key, conversation("bad-key@example.com"))
-            .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::BAD_REQUEST,
-            "{key:?}: {}",
-            reply.text
-        );
-        assert_eq!(reply.body["name"], "INVALID_REQUEST");
-        assert_eq!(reply.body["details"][0]["field"], "Idempotency-Key");
-        assert_eq!(reply.body["details"][0]["location"], "header");
-    }
-    let listed = format!("{API}/conversations?customerId=bad-key@example.com");
-    assert_eq!(server.count(&listed).await, 0);
-    let octopia = server
-        .keyed(&format!("{OCTOPIA}/messages"), "", octopia_reply("x"))
-        .await;
-    assert_eq!(
-        assert_octopia_error(&octopia, StatusCode::BAD_REQUEST),
-        ["Idempotency-Key"]
-    );
-}
-
-#[tokio::test]
-async fn a_refusal_is_kept_and_other_routes_ignore_the_key() {
-    let server = start().await;
-    let path = format!("{API}/conversations");
-    let invalid = json!({"customerId": "x@example.com"});
-    let first = server.keyed(&path, "bad-1", invalid.clone()).await;
-    assert_eq!(first.status, StatusCode::BAD_REQUEST, "{}", first.text);
-    let again = server.keyed(&path, "bad-1", invalid).await;
-    assert_eq!(again.bytes, first.bytes);
-    assert_eq!(again.headers[REPLAYED], "true");
-    // Not a create: a PUT with a key runs as usual.
-    let id = server.create_conversation("put@example.com").await["id"].clone();
-    let put_path = format!("{API}/conversations/{}", id.as_str().unwrap());
-    let put = server
-        .send(
-            server
-                .client
-                .put(server.url(&put_path))
-                .header(KEY, "")
-                .json(&json!({})),
-        )
-        .await;
-    assert!(put.headers.get(REPLAYED).is_none());
-    assert_ne!(put.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", put.text);
 }
