@@ -1,8 +1,9 @@
 //! The idempotency keys themselves, over real HTTP: a key is the agent's own, a malformed
 //! one is a 400 in the dialect's body, a refusal is kept while other methods ignore the
 //! key, size refusals read as without a key (bodies are read whole to fingerprint them),
-//! and a configured origin may send the key and read the replay mark. The creates of each
-//! dialect are in `idempotency.rs`.
+//! a configured origin may send the key and read the replay mark, and a retry while the
+//! first request runs is a 409 with `Retry-After`. The creates of each dialect are in
+//! `idempotency.rs`.
 
 mod common;
 
@@ -250,4 +251,46 @@ async fn a_configured_origin_may_send_the_key_and_read_the_replay_mark() {
         .to_str()
         .unwrap();
     assert!(exposed.contains(REPLAYED), "{exposed}");
+}
+
+/// A key whose first request still runs: reserved here through the store, as the layer
+/// reserves it, so no timing is involved.
+#[tokio::test]
+async fn a_retry_while_the_first_request_runs_is_told_to_wait() {
+    use switchboard_server::http::idempotency::fingerprint::fingerprint;
+    use switchboard_server::store::idempotency::{begin, Begin};
+    let server = start().await;
+    let path = format!("{API}/conversations");
+    let body = conversation("waiting@example.com");
+    let (parts, ()) = axum::http::Request::post(&path)
+        .header("content-type", "application/json")
+        .body(())
+        .unwrap()
+        .into_parts();
+    let hash = fingerprint(&parts, &axum::body::Bytes::from(body.to_string())).await;
+    let store = switchboard_server::store::Store::open(&server.db_path()).unwrap();
+    let reserved = store
+        .run_blocking(|conn| {
+            begin(
+                conn,
+                "agent:agent-camille",
+                "wait-1",
+                &hash,
+                chrono::Utc::now(),
+            )
+        })
+        .unwrap();
+    assert_eq!(reserved, Begin::Proceed);
+
+    let reply = server.keyed(&path, "wait-1", body).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text);
+    assert_eq!(reply.headers["retry-after"], "1");
+    assert_eq!(reply.body["name"], "CONFLICT");
+    assert!(
+        reply.text.contains("already being processed"),
+        "{}",
+        reply.text
+    );
+    let listed = format!("{API}/conversations?customerId=waiting@example.com");
+    assert_eq!(server.total(&listed).await, 0);
 }
