@@ -130,6 +130,16 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         .with_state(state.clone())
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        // Inside the gate, so a key is scoped to the session's agent; outside the routes,
+        // whose answers it keeps already in their dialect's body.
+        .layer(middleware::from_fn_with_state(
+            http::idempotency::Idempotency {
+                store: state.store.clone(),
+                applies_to: dialects::is_dialect_path,
+                max_body_bytes: dialects::MAX_BODY_BYTES,
+            },
+            http::idempotency::honour,
+        ))
         // Inside the guard, so session lookups count against its limits; inside the
         // renderer, so a refusal has the body of the API its path belongs to.
         .layer(middleware::from_fn_with_state(state, auth::gate))
@@ -193,11 +203,13 @@ fn cors(origins: &[String]) -> CorsLayer {
             header::ACCEPT,
             HeaderName::from_static(WRITE_HEADER),
             HeaderName::from_static("x-correlation-id"),
+            http::idempotency::IDEMPOTENCY_KEY,
         ])
         // Content-Disposition carries an attachment's name to a console fetching it.
         .expose_headers([
             HeaderName::from_static("x-correlation-id"),
             header::CONTENT_DISPOSITION,
             header::RETRY_AFTER,
+            http::idempotency::REPLAYED,
         ])
 }

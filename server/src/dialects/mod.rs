@@ -68,6 +68,34 @@ impl Dialect {
     }
 }
 
+/// Whether `path` is under a dialect's base path: where `POST`s honour an
+/// `Idempotency-Key` ([`crate::http::idempotency`]).
+pub fn is_dialect_path(path: &str) -> bool {
+    ALL.iter()
+        .any(|dialect| crate::http::guard::is_under(path, dialect.base_path))
+}
+
+/// The longest body any dialect's route accepts: a communication message with its files.
+/// A body past it is refused by whichever route it was sent to.
+pub const MAX_BODY_BYTES: usize = max_of(&[
+    crate::BODY_LIMIT_BYTES,
+    communication::MESSAGE_UPLOAD.body_limit(),
+    communication::CONTACT_UPLOAD.body_limit(),
+    octopia::MESSAGE_BODY_LIMIT,
+]);
+
+const fn max_of(values: &[usize]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < values.len() {
+        if values[i] > max {
+            max = values[i];
+        }
+        i += 1;
+    }
+    max
+}
+
 /// Every dialect's routes together.
 pub fn routes() -> Router<AppState> {
     ALL.iter()

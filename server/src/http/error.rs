@@ -40,6 +40,9 @@ pub enum Kind {
     MethodNotAllowed,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// 409: the request collides with another one still under way (its `Idempotency-Key`
+    /// is in use); `retry_after_secs` says when to try again.
+    Conflict,
     /// 429: this client sent too many requests; `retry_after_secs` says when to try again.
     TooManyRequests,
     /// 503: the server is full, slow or its database busy; `retry_after_secs` says when to
@@ -54,6 +57,7 @@ pub enum Location {
     Body,
     Query,
     Path,
+    Header,
 }
 
 impl Location {
@@ -62,6 +66,7 @@ impl Location {
             Location::Body => "body",
             Location::Query => "query",
             Location::Path => "path",
+            Location::Header => "header",
         }
     }
 }
@@ -126,6 +131,19 @@ impl HttpError {
             retry_after_secs: Some(retry_after_secs),
             ..HttpError::new(StatusCode::SERVICE_UNAVAILABLE, Kind::Unavailable, message)
         }
+    }
+
+    /// 409: another request is using what this one needs; try again in `retry_after_secs`.
+    pub fn conflict(retry_after_secs: u64, message: impl Into<String>) -> Self {
+        HttpError {
+            retry_after_secs: Some(retry_after_secs),
+            ..HttpError::new(StatusCode::CONFLICT, Kind::Conflict, message)
+        }
+    }
+
+    /// 422: the request is well formed but cannot be accepted as it is.
+    pub fn unprocessable(message: impl Into<String>) -> Self {
+        HttpError::new(StatusCode::UNPROCESSABLE_ENTITY, Kind::Invalid, message)
     }
 
     /// 429 for a client over its rate on a public route.

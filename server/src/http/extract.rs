@@ -42,7 +42,7 @@ where
 }
 
 /// The media type without its parameters, lower case; empty when there is none.
-fn essence(headers: &HeaderMap) -> String {
+pub(crate) fn essence(headers: &HeaderMap) -> String {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())

@@ -1,12 +1,14 @@
 //! Dialect-neutral HTTP plumbing that every backend's routes share: the correlation id,
 //! the neutral error and the layer that lets each dialect render it, the request
 //! extractors, the list of a request's problems, the checks of uploaded files, the
-//! security headers, the per-address rate limit and the load guard.
+//! security headers, the per-address rate limit, the load guard and the idempotency keys
+//! of creates.
 
 pub mod correlation;
 pub mod error;
 pub mod extract;
 pub mod guard;
+pub mod idempotency;
 pub mod problems;
 pub mod rate_limit;
 pub mod security;

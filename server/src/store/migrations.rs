@@ -51,6 +51,11 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         name: "follows",
         sql: include_str!("migrations/005_follows.sql"),
     },
+    Migration {
+        version: 6,
+        name: "idempotency keys",
+        sql: include_str!("migrations/006_idempotency_keys.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -1,6 +1,6 @@
 //! The store's runner: one SQLite connection, opened and migrated at startup, on which
 //! every request runs its work in one transaction, off the async workers. What the tables
-//! hold is elsewhere: Switchboard's own in [`people`], [`files`] and [`follows`], each dialect's in its
+//! hold is elsewhere: Switchboard's own in [`people`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
 //! `dialects/<name>/store`; the schema steps of all of them in [`migrations`].
 //!
 //! Instants are stored as `format_instant` text (UTC, milliseconds), so ordering the text
@@ -9,6 +9,7 @@
 
 pub mod files;
 pub mod follows;
+pub mod idempotency;
 pub mod migrations;
 pub mod people;
 

@@ -6,7 +6,7 @@
 // Each test crate compiles this module and uses only part of it: `put` is for
 // `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
 // `octopia` and `patch` for the Octopia ones, the `support_*` ones for the support sessions',
-// the `postcenter*` ones for PostCenter's.
+// the `postcenter*` ones for PostCenter's, the `keyed` ones for the idempotency ones.
 #![allow(dead_code)]
 
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -373,5 +373,36 @@ impl TestServer {
     pub async fn postcenter_post(&self, path: &str) -> Reply {
         self.send(self.client.post(self.url(&format!("{POSTCENTER}{path}"))))
             .await
+    }
+}
+
+/// The request header of idempotency keys, and the mark of a replayed answer.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+pub const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
+
+impl TestServer {
+    /// `POST` `body` as JSON with an `Idempotency-Key`.
+    pub async fn keyed(&self, path: &str, key: &str, body: Value) -> Reply {
+        let request = self
+            .client
+            .post(self.url(path))
+            .header(IDEMPOTENCY_KEY, key);
+        self.send(request.json(&body)).await
+    }
+
+    /// `POST` a multipart `form` with an `Idempotency-Key`.
+    pub async fn keyed_form(&self, path: &str, key: &str, form: Form) -> Reply {
+        let request = self
+            .client
+            .post(self.url(path))
+            .header(IDEMPOTENCY_KEY, key);
+        self.send(request.multipart(form)).await
+    }
+
+    /// The `totalElements` of a communication page at `path`, which must answer 200.
+    pub async fn total(&self, path: &str) -> u64 {
+        let reply = self.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+        reply.body["totalElements"].as_u64().expect("a total")
     }
 }

@@ -19,6 +19,7 @@ pub fn name(kind: Kind) -> &'static str {
         Kind::MethodNotAllowed => "METHOD_NOT_ALLOWED",
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         Kind::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        Kind::Conflict => "CONFLICT",
         Kind::TooManyRequests => "TOO_MANY_REQUESTS",
         Kind::Unavailable => "SERVICE_UNAVAILABLE",
         Kind::Internal => "INTERNAL_ERROR",
