@@ -1,9 +1,33 @@
 //! The browser's localStorage, for what must survive a reload: the drafts agents typed
-//! (who the agent is lives in the server's session, never here). Storage can be missing or full (private mode, quotas); then these
+//! (who the agent is lives in the server's session, never here); and the tab's
+//! sessionStorage for what matters only to one tab (a contact form's submission key). Storage can be missing or full (private mode, quotas); then these
 //! calls do nothing rather than fail the page.
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// This tab's storage: what must survive a reload of it, and no more (a contact form's
+/// submission key).
+pub fn tab_read(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn tab_write(key: &str, value: &str) {
+    if let Some(storage) = session_storage() {
+        // Full or refused: the key then lives only as long as the page.
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn tab_remove(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 pub fn read(key: &str) -> Option<String> {

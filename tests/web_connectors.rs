@@ -448,7 +448,12 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         ..Default::default()
     };
     let receipt = contact
-        .send_contact(&form, &[], &Default::default())
+        .send_contact(
+            &form,
+            &[],
+            &Default::default(),
+            &switchboard::connectors::http::new_idempotency_key(),
+        )
         .await
         .expect("sent");
     assert!(!receipt.reference.is_empty());
@@ -474,7 +479,12 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         ..form
     };
     let error = contact
-        .send_contact(&bad, &[], &Default::default())
+        .send_contact(
+            &bad,
+            &[],
+            &Default::default(),
+            &switchboard::connectors::http::new_idempotency_key(),
+        )
         .await
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Invalid);

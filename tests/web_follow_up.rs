@@ -34,7 +34,12 @@ async fn contact(message: &str) -> String {
         ..Default::default()
     };
     let receipt = connector
-        .send_contact(&form, &[], &Default::default())
+        .send_contact(
+            &form,
+            &[],
+            &Default::default(),
+            &switchboard::connectors::http::new_idempotency_key(),
+        )
         .await
         .expect("the contact message is taken");
     receipt.follow_up.expect("a private link")

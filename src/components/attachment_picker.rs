@@ -70,6 +70,12 @@ impl PickedFiles {
         self.files.with(Vec::is_empty)
     }
 
+    /// Each chosen file's name and size, to tell one set of files from another.
+    pub fn names(&self) -> Vec<(String, u64)> {
+        self.files
+            .with_untracked(|files| files.iter().map(|f| (f.name.clone(), f.size)).collect())
+    }
+
     pub fn remove(&self, key: u32) {
         self.files.update(|files| {
             files.retain(|f| {

@@ -10,7 +10,7 @@ use crate::components::attachment_picker::{
 use crate::components::feedback::ErrorPanel;
 use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
-use crate::connectors::http::new_idempotency_key;
+use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::state::CurrentAgent;
@@ -74,9 +74,9 @@ pub fn ReplyBox(
         &conversation_id,
     );
     let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
-    // One key per reply: kept across retries of a send that failed (its answer may have
-    // been lost after the backend took it), renewed once a reply is confirmed.
-    let attempt = StoredValue::new(new_idempotency_key());
+    // One key per reply: kept across retries of the same reply that failed (its answer
+    // may have been lost after the backend took it), forgotten once a reply is confirmed.
+    let attempt = StoredValue::new(None::<(String, String)>);
     // The reply's kind (first the backend's default) and the message it answers, where the
     // backend has them.
     let kinds = connector.reply_kinds();
@@ -127,7 +127,7 @@ pub fn ReplyBox(
     // leaves text and files untouched.
     Effect::new(move |_| {
         if let Some(Ok((sent, reopened))) = send.value().get() {
-            attempt.set_value(new_idempotency_key());
+            attempt.set_value(None);
             if let Some(replying) = replying {
                 replying.target.set(None);
             }
@@ -174,7 +174,7 @@ pub fn ReplyBox(
             return;
         }
         problem.set(None);
-        let reply = Reply {
+        let mut reply = Reply {
             agent_id: agent,
             body: body.trim().to_owned(),
             recipients,
@@ -182,8 +182,12 @@ pub fn ReplyBox(
             in_reply_to: replying
                 .and_then(|r| r.target.get_untracked())
                 .map(|target| target.id),
-            idempotency_key: attempt.get_value(),
+            idempotency_key: String::new(),
         };
+        let fingerprint = format!("{reply:?}{:?}", picked.names());
+        reply.idempotency_key = attempt
+            .try_update_value(|last| attempt_key(last, &fingerprint))
+            .unwrap_or_else(new_idempotency_key);
         send.dispatch((reply, closed_untracked() && can_reopen.get_untracked()));
     };
 

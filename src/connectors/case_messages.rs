@@ -183,7 +183,9 @@ impl ConversationBackend for CaseMessagesConnector {
             user_name: None,
         };
         let url = format!("{}{CREATE_PATH}", self.base_url);
-        let created: CaseMessageDto = HTTP.send_json(Method::Post, &url, &body).await?;
+        let created: CaseMessageDto = HTTP
+            .send_json_once(&url, &body, &reply.idempotency_key)
+            .await?;
         message_to_domain(&created).map_err(|e| ApiError::malformed(e.to_string()))
     }
 

@@ -85,9 +85,10 @@ impl CommunicationConnector {
         json: &B,
         files: &[File],
         upload: &UploadControl,
+        key: &str,
     ) -> Result<T, ApiError> {
         if files.is_empty() {
-            return HTTP.send_json(Method::Post, url, json).await;
+            return HTTP.send_json_once(url, json, key).await;
         }
         let form = FormData::new().map_err(|_| ApiError::network("no FormData"))?;
         let body = serde_json::to_string(json).map_err(|e| ApiError::malformed(e.to_string()))?;
@@ -97,7 +98,7 @@ impl CommunicationConnector {
             form.append_with_blob_and_filename(FILES_PART, file, &file.name())
                 .map_err(|_| ApiError::network("a file could not be prepared"))?;
         }
-        let text = post_multipart(HTTP, url, &form, upload).await?;
+        let text = post_multipart(HTTP, url, &form, upload, Some(key)).await?;
         serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))
     }
 
@@ -134,6 +135,7 @@ impl ConversationBackend for CommunicationConnector {
         form: &ContactForm,
         files: &[File],
         upload: &UploadControl,
+        key: &str,
     ) -> Result<ContactReceipt, ApiError> {
         let request = ContactMessageDto {
             name: Some(form.name.trim().to_owned()),
@@ -145,7 +147,7 @@ impl ConversationBackend for CommunicationConnector {
         };
         let url = format!("{}/contact-us", self.base_url);
         let dto: ContactMessageDto = self
-            .post_with_files(&url, CONTACT_PART, &request, files, upload)
+            .post_with_files(&url, CONTACT_PART, &request, files, upload, key)
             .await?;
         contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
     }
@@ -154,12 +156,17 @@ impl ConversationBackend for CommunicationConnector {
         HTTP.get_json(&self.follow_up_url(token)).await
     }
 
-    async fn write_follow_up(&self, token: &str, message: &str) -> Result<FollowUp, ApiError> {
+    async fn write_follow_up(
+        &self,
+        token: &str,
+        message: &str,
+        key: &str,
+    ) -> Result<FollowUp, ApiError> {
         let url = format!("{}/messages", self.follow_up_url(token));
         let body = FollowUpWrite {
             message: message.trim().to_owned(),
         };
-        HTTP.send_json(Method::Post, &url, &body).await
+        HTTP.send_json_once(&url, &body, key).await
     }
 
     async fn list_conversations(
@@ -256,7 +263,14 @@ impl ConversationBackend for CommunicationConnector {
         };
         let url = format!("{}/messages", self.conversation_url(id));
         let dto: MessageDto = self
-            .post_with_files(&url, MESSAGE_PART, &request, files, upload)
+            .post_with_files(
+                &url,
+                MESSAGE_PART,
+                &request,
+                files,
+                upload,
+                &reply.idempotency_key,
+            )
             .await?;
         let mut message = message_to_domain(dto).map_err(|e| ApiError::malformed(e.to_string()))?;
         self.resolve_links(&mut message);

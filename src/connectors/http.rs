@@ -40,10 +40,29 @@ pub fn new_correlation_id() -> String {
         .to_string()
 }
 
+/// The header that makes a create safe to retry: every dialect's server stores the first
+/// answer under it and replays it (`docs/idempotency.md`).
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+
 /// A random id for one message being sent: the same on every retry of that message, so a
 /// backend that knows it (case messages' `externalId`) never posts it twice.
 pub fn new_idempotency_key() -> String {
     new_correlation_id()
+}
+
+/// The key of a message about to be sent: the one its last attempt used when what is sent
+/// is the same (`fingerprint`), else a new one, remembered in `last`. A retry after a lost
+/// answer then replays; a message changed after a failure is a new message, never
+/// refused as "a different request with the same key".
+pub fn attempt_key(last: &mut Option<(String, String)>, fingerprint: &str) -> String {
+    match last {
+        Some((made_for, key)) if made_for == fingerprint => key.clone(),
+        _ => {
+            let key = new_idempotency_key();
+            *last = Some((fingerprint.to_owned(), key.clone()));
+            key
+        }
+    }
 }
 
 fn clock_bits() -> u64 {
@@ -95,7 +114,7 @@ impl Client {
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
-        let text = self.exchange(Method::Get, url, None).await?;
+        let text = self.exchange(Method::Get, url, None, None).await?;
         parse(&text)
     }
 
@@ -116,13 +135,28 @@ impl Client {
         body: &B,
     ) -> Result<T, Refusal> {
         let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
-        let text = self.exchange(method, url, Some(body)).await?;
+        let text = self.exchange(method, url, Some(body), None).await?;
         Ok(parse(&text)?)
+    }
+
+    /// A create sent with its idempotency key: the same key on every retry of the same
+    /// message, so the server stores it once even when an answer was lost.
+    pub async fn send_json_once<B: Serialize, T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: &B,
+        key: &str,
+    ) -> Result<T, ApiError> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
+        let text = self
+            .exchange(Method::Post, url, Some(body), Some(key))
+            .await?;
+        parse(&text)
     }
 
     /// A `DELETE` whose answer has no body worth reading.
     pub async fn delete(&self, url: &str) -> Result<(), ApiError> {
-        self.exchange(Method::Delete, url, None).await?;
+        self.exchange(Method::Delete, url, None, None).await?;
         Ok(())
     }
 
@@ -133,14 +167,14 @@ impl Client {
         method: Method,
         url: &str,
     ) -> Result<T, ApiError> {
-        let text = self.exchange(method, url, None).await?;
+        let text = self.exchange(method, url, None, None).await?;
         parse(&text)
     }
 
     /// A `PUT` with no body whose answer has none worth reading (putting something in a
     /// set: the path says it all).
     pub async fn put_empty(&self, url: &str) -> Result<(), ApiError> {
-        self.exchange(Method::Put, url, None).await?;
+        self.exchange(Method::Put, url, None, None).await?;
         Ok(())
     }
 
@@ -161,6 +195,7 @@ impl Client {
         method: Method,
         url: &str,
         body: Option<String>,
+        idempotency_key: Option<&str>,
     ) -> Result<String, Refusal> {
         let controller = web_sys::AbortController::new().ok();
         let mut builder = method
@@ -169,6 +204,9 @@ impl Client {
             .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
         for (name, value) in common_headers(method) {
             builder = builder.header(name, &value);
+        }
+        if let Some(key) = idempotency_key {
+            builder = builder.header(IDEMPOTENCY_KEY_HEADER, key);
         }
         let request = match body {
             Some(body) => builder

@@ -170,11 +170,14 @@ pub trait ConversationBackend {
     fn takes_contact_messages(&self) -> bool {
         false
     }
+    /// Sends the contact form once: `key` is the submission's, the same on every retry
+    /// and reload of it.
     async fn send_contact(
         &self,
         _form: &ContactForm,
         _files: &[File],
         _upload: &UploadControl,
+        _key: &str,
     ) -> Result<ContactReceipt, ApiError> {
         Err(unsupported("take contact messages"))
     }
@@ -183,7 +186,12 @@ pub trait ConversationBackend {
         Err(unsupported("give customers a follow-up link"))
     }
     /// The customer writes again through their link; the link's view as it now is.
-    async fn write_follow_up(&self, _token: &str, _message: &str) -> Result<FollowUp, ApiError> {
+    async fn write_follow_up(
+        &self,
+        _token: &str,
+        _message: &str,
+        _key: &str,
+    ) -> Result<FollowUp, ApiError> {
         Err(unsupported("give customers a follow-up link"))
     }
 }
@@ -425,13 +433,19 @@ impl ConversationBackend for Connector {
         form: &ContactForm,
         files: &[File],
         upload: &UploadControl,
+        key: &str,
     ) -> Result<ContactReceipt, ApiError> {
-        dispatch!(self, c => c.send_contact(form, files, upload).await)
+        dispatch!(self, c => c.send_contact(form, files, upload, key).await)
     }
     async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
         dispatch!(self, c => c.follow_up(token).await)
     }
-    async fn write_follow_up(&self, token: &str, message: &str) -> Result<FollowUp, ApiError> {
-        dispatch!(self, c => c.write_follow_up(token, message).await)
+    async fn write_follow_up(
+        &self,
+        token: &str,
+        message: &str,
+        key: &str,
+    ) -> Result<FollowUp, ApiError> {
+        dispatch!(self, c => c.write_follow_up(token, message, key).await)
     }
 }

@@ -289,7 +289,8 @@ impl ConversationBackend for OctopiaConnector {
         let body =
             serde_json::to_string(&request).map_err(|e| ApiError::malformed(e.to_string()))?;
         let url = format!("{}/messages", self.base_url);
-        let answer = post_with_progress(HTTP, &url, UploadBody::Json(&body), upload).await?;
+        let key = Some(reply.idempotency_key.as_str());
+        let answer = post_with_progress(HTTP, &url, UploadBody::Json(&body), upload, key).await?;
         serde_json::from_str::<ResponseDto>(&answer)
             .map_err(|e| ApiError::malformed(e.to_string()))?;
         // The answer names no message: the newest one this agent wrote is it.

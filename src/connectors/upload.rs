@@ -3,7 +3,7 @@
 //! on gloo-net. Like every request, an upload goes with the browser's credentials and the
 //! headers of [`common_headers`], and its error status goes through [`Client::refused`].
 
-use super::http::{common_headers, Client, Method};
+use super::http::{common_headers, Client, Method, IDEMPOTENCY_KEY_HEADER};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -82,8 +82,16 @@ pub async fn post_multipart(
     url: &str,
     form: &FormData,
     control: &UploadControl,
+    idempotency_key: Option<&str>,
 ) -> Result<String, ApiError> {
-    post_with_progress(client, url, UploadBody::Form(form), control).await
+    post_with_progress(
+        client,
+        url,
+        UploadBody::Form(form),
+        control,
+        idempotency_key,
+    )
+    .await
 }
 
 /// POSTs `body` with progress and cancel; the response body of a 2xx, else the backend's
@@ -93,6 +101,7 @@ pub async fn post_with_progress(
     url: &str,
     body: UploadBody<'_>,
     control: &UploadControl,
+    idempotency_key: Option<&str>,
 ) -> Result<String, ApiError> {
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::network("no XMLHttpRequest"))?;
     xhr.open("POST", url)
@@ -103,6 +112,9 @@ pub async fn post_with_progress(
     }
     if let UploadBody::Json(_) = body {
         let _ = xhr.set_request_header("Content-Type", "application/json");
+    }
+    if let Some(key) = idempotency_key {
+        let _ = xhr.set_request_header(IDEMPOTENCY_KEY_HEADER, key);
     }
     xhr.set_timeout(UPLOAD_TIMEOUT_MS);
 

@@ -7,9 +7,11 @@ use crate::components::attachment_picker::{
 use crate::components::feedback::ErrorPanel;
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::communication::CommunicationConnector;
+use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{load_backends, Connector, ConversationBackend};
 use crate::state::api_origin;
+use crate::storage;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use switchboard_core::domain::{BackendKind, ContactReceipt};
@@ -58,6 +60,44 @@ pub(crate) async fn contact_connector(origin: &str) -> Connector {
     })
 }
 
+/// Where this tab keeps the key of the submission being sent, with what it was made for.
+const SUBMISSION_KEY: &str = "switchboard.contact.submission";
+
+/// The idempotency key of this submission: the one already made for the same words in
+/// this tab (a double click, a retry after a lost answer, a reload and the same message
+/// sent again), else a new one. Changed words are a new submission, with a new key.
+fn submission_key(form: &ContactForm, files: &[web_sys::File]) -> String {
+    let fingerprint = fingerprint(form, files);
+    if let Some((key, made_for)) = storage::tab_read(SUBMISSION_KEY)
+        .as_deref()
+        .and_then(|stored| stored.split_once('\n'))
+    {
+        if made_for == fingerprint {
+            return key.to_owned();
+        }
+    }
+    let key = new_idempotency_key();
+    storage::tab_write(SUBMISSION_KEY, &format!("{key}\n{fingerprint}"));
+    key
+}
+
+/// The form's words and files as one stable number (the same on every page load).
+fn fingerprint(form: &ContactForm, files: &[web_sys::File]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (
+        form.name.trim(),
+        form.email.trim(),
+        form.subject.trim(),
+        form.message.trim(),
+    )
+        .hash(&mut hasher);
+    for file in files {
+        (file.name(), file.size().to_bits()).hash(&mut hasher);
+    }
+    format!("{:016x}", hasher.finish())
+}
+
 #[component]
 pub fn ContactForm() -> impl IntoView {
     let origin = api_origin();
@@ -76,7 +116,12 @@ pub fn ContactForm() -> impl IntoView {
         let files = picked.files();
         async move {
             let connector = contact_connector(&origin).await;
-            connector.send_contact(&form, &files, &upload).await
+            let key = submission_key(&form, &files);
+            let sent = connector.send_contact(&form, &files, &upload, &key).await;
+            if sent.is_ok() {
+                storage::tab_remove(SUBMISSION_KEY);
+            }
+            sent
         }
     });
     Effect::new(move |_| {

@@ -5,6 +5,7 @@
 //! type stays until it is sent; a refusal says why in words.
 
 use crate::components::feedback::ErrorPanel;
+use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::{Connector, ConversationBackend};
 use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;
@@ -90,14 +91,21 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
     let draft = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
+    // One key per message, kept across retries of it (its answer may have been lost after
+    // the server stored it), renewed once it is confirmed.
+    let attempt = StoredValue::new(None::<(String, String)>);
     let write = Action::new_local(move |text: &String| {
         let connector = connector.clone();
         let token = token.clone();
         let text = text.clone();
-        async move { connector.write_follow_up(&token, &text).await }
+        let key = attempt
+            .try_update_value(|last| attempt_key(last, text.trim()))
+            .unwrap_or_else(new_idempotency_key);
+        async move { connector.write_follow_up(&token, &text, &key).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(view)) = write.value().get() {
+            attempt.set_value(None);
             shown.set(view);
             draft.set(String::new());
             announcement.set("Your message is sent.".to_owned());
