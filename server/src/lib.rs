@@ -204,6 +204,7 @@ fn cors(origins: &[String]) -> CorsLayer {
             HeaderName::from_static(WRITE_HEADER),
             HeaderName::from_static("x-correlation-id"),
             http::idempotency::IDEMPOTENCY_KEY,
+            header::IF_MATCH,
         ])
         // Content-Disposition carries an attachment's name to a console fetching it.
         .expose_headers([
@@ -211,5 +212,6 @@ fn cors(origins: &[String]) -> CorsLayer {
             header::CONTENT_DISPOSITION,
             header::RETRY_AFTER,
             http::idempotency::REPLAYED,
+            header::ETAG,
         ])
 }

@@ -43,6 +43,8 @@ pub enum Kind {
     /// 409: the request collides with another one still under way (its `Idempotency-Key`
     /// is in use); `retry_after_secs` says when to try again.
     Conflict,
+    /// 412: the write named a version of the resource that is no longer the current one.
+    Stale,
     /// 429: this client sent too many requests; `retry_after_secs` says when to try again.
     TooManyRequests,
     /// 503: the server is full, slow or its database busy; `retry_after_secs` says when to
@@ -139,6 +141,11 @@ impl HttpError {
             retry_after_secs: Some(retry_after_secs),
             ..HttpError::new(StatusCode::CONFLICT, Kind::Conflict, message)
         }
+    }
+
+    /// 412: `If-Match` names an older version; `message` says who changed it and how.
+    pub fn stale(message: impl Into<String>) -> Self {
+        HttpError::new(StatusCode::PRECONDITION_FAILED, Kind::Stale, message)
     }
 
     /// 422: the request is well formed but cannot be accepted as it is.

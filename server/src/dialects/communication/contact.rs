@@ -31,6 +31,8 @@ pub fn contact_conversation(
         status: ConversationStatusDto::Open.to_string(),
         created_at: now.to_owned(),
         customer_name: Some(contact.name.clone()),
+        version: 1,
+        changed_by: None,
     }
 }
 

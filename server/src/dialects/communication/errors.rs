@@ -20,6 +20,7 @@ pub fn name(kind: Kind) -> &'static str {
         Kind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         Kind::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
         Kind::Conflict => "CONFLICT",
+        Kind::Stale => "PRECONDITION_FAILED",
         Kind::TooManyRequests => "TOO_MANY_REQUESTS",
         Kind::Unavailable => "SERVICE_UNAVAILABLE",
         Kind::Internal => "INTERNAL_ERROR",

@@ -12,7 +12,7 @@ pub use mails::{create_mail, get_mail};
 
 use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
 use super::store::{self, ConversationRecord, MessageRecord};
-use super::{output, MESSAGE_UPLOAD};
+use super::{output, versions, MESSAGE_UPLOAD};
 use crate::auth::SignedIn;
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
@@ -22,7 +22,7 @@ use crate::store::files::NewFile;
 use crate::store::people;
 use crate::AppState;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
@@ -160,6 +160,8 @@ pub async fn create_conversation(
             .unwrap_or_else(|| ConversationStatusDto::Open.to_string()),
         created_at: now.clone(),
         customer_name: input.customer_name,
+        version: 1,
+        changed_by: None,
     };
     input::include(&mut record.participants, &record.customer_id.clone());
     if let Some(agent) = record.assigned_agent_id.clone() {
@@ -199,24 +201,51 @@ pub async fn create_conversation(
 pub async fn get_conversation(
     State(state): State<AppState>,
     PathId(id): PathId,
-) -> Result<Json<ConversationDto>, HttpError> {
+) -> Result<Tagged, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
-    let dto = state
+    state
         .store
         .run(move |conn| {
             let record = load_conversation(conn, &id)?;
-            conversation_view(conn, record)
+            tagged(conn, record)
         })
-        .await?;
-    Ok(Json(dto))
+        .await
 }
 
-/// "Update a conversation": PUT replaces, participants are only ever added.
+/// A conversation with its version as an `ETag` ([`versions`]).
+type Tagged = (
+    [(header::HeaderName, HeaderValue); 1],
+    Json<ConversationDto>,
+);
+
+fn tagged(conn: &Connection, record: ConversationRecord) -> Result<Tagged, HttpError> {
+    let tag = versions::etag_header(&record);
+    Ok((tag, Json(conversation_view(conn, record)?)))
+}
+
+/// Refuses a write on a version older than `record`'s (`If-Match`), naming who changed it.
+fn check_version(
+    conn: &Connection,
+    expected: Option<&[String]>,
+    record: &ConversationRecord,
+) -> Result<(), HttpError> {
+    let changed_by = match record.changed_by.as_deref() {
+        Some(agent) => people::agent_name(conn, agent)?,
+        None => None,
+    };
+    versions::check(expected, record, changed_by.as_deref())
+}
+
+/// "Update a conversation": PUT replaces, participants are only ever added. With
+/// `If-Match`, only on the version it names.
 pub async fn update_conversation(
     State(state): State<AppState>,
+    SignedIn(agent, _): SignedIn,
     PathId(id): PathId,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationDto>,
-) -> Result<Json<ConversationDto>, HttpError> {
+) -> Result<Tagged, HttpError> {
+    let expected = versions::if_match(&headers);
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let input = input::conversation(body, LastMessage::Ignored)?;
     if let Some(body_id) = input.id.as_deref().filter(|body_id| *body_id != id) {
@@ -227,10 +256,11 @@ pub async fn update_conversation(
             "must be the conversation id of the path",
         ));
     }
-    let dto = state
+    state
         .store
         .run(move |conn| {
             let mut record = load_conversation(conn, &id)?;
+            check_version(conn, expected.as_deref(), &record)?;
             ensure_agent_exists(conn, input.assigned_agent_id.as_deref())?;
             record.trip_publication_id = input.trip_publication_id;
             record.trip_reference = input.trip_reference;
@@ -238,9 +268,10 @@ pub async fn update_conversation(
             record.customer_id = input.customer_id;
             // PUT replaces: no assignedAgentId (or null) unassigns, as the contract says.
             record.assigned_agent_id = input.assigned_agent_id;
-            // A client that leaves the list out keeps it: participants are only ever added.
-            if !input.participants.is_empty() {
-                record.participants = input.participants;
+            // The server keeps the participants: a client's list is merged in, never
+            // replaces it, so a client that read an older list removes no one.
+            for participant in &input.participants {
+                input::include(&mut record.participants, participant);
             }
             if let Some(status) = input.status {
                 record.status = status;
@@ -253,33 +284,38 @@ pub async fn update_conversation(
             if let Some(agent) = record.assigned_agent_id.clone() {
                 input::include(&mut record.participants, &agent);
             }
-            store::update_conversation(conn, &record)?;
-            conversation_view(conn, record)
+            record.changed_by = Some(agent.id);
+            store::update_conversation(conn, &mut record)?;
+            tagged(conn, record)
         })
-        .await?;
-    Ok(Json(dto))
+        .await
 }
 
-/// "Update the assigned agent" of a conversation.
+/// "Update the assigned agent" of a conversation. With `If-Match`, only on the version it
+/// names.
 pub async fn assign_agent(
     State(state): State<AppState>,
+    SignedIn(by, _): SignedIn,
     PathId(id): PathId,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<AssignAgentRequest>,
-) -> Result<Json<ConversationDto>, HttpError> {
+) -> Result<Tagged, HttpError> {
+    let expected = versions::if_match(&headers);
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let agent = input::assigned_agent(body)?;
-    let dto = state
+    state
         .store
         .run(move |conn| {
             let mut record = load_conversation(conn, &id)?;
+            check_version(conn, expected.as_deref(), &record)?;
             ensure_agent_exists(conn, Some(&agent))?;
             input::include(&mut record.participants, &agent);
             record.assigned_agent_id = Some(agent);
-            store::update_conversation(conn, &record)?;
-            conversation_view(conn, record)
+            record.changed_by = Some(by.id);
+            store::update_conversation(conn, &mut record)?;
+            tagged(conn, record)
         })
-        .await?;
-    Ok(Json(dto))
+        .await
 }
 
 // ---- messages -----------------------------------------------------------------------------
@@ -385,7 +421,7 @@ pub async fn add_message(
             let participants_before = record.participants.len();
             include_transmitter(&mut record, &message);
             if record.participants.len() != participants_before {
-                store::update_conversation(conn, &record)?;
+                store::update_participants(conn, &record)?;
             }
             Ok::<_, HttpError>(message)
         })

@@ -14,6 +14,7 @@ pub mod output;
 pub mod reference;
 pub mod seed;
 pub mod store;
+pub mod versions;
 
 use super::Dialect;
 use crate::auth::PublicRoute;
@@ -86,6 +87,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 6,
         name: "follow-up links",
         sql: include_str!("migrations/006_follow_up_links.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "conversation versions",
+        sql: include_str!("migrations/007_conversation_versions.sql"),
     },
 ];
 

@@ -87,7 +87,7 @@ pub async fn write(
             let open = ConversationStatusDto::Open.to_string();
             if conversation.status != open {
                 conversation.status = open;
-                store::update_conversation(conn, &conversation)?;
+                store::update_conversation(conn, &mut conversation)?;
             }
             view(conn, &conversation)
         })

@@ -181,6 +181,8 @@ fn demo_conversation(index: u32, now: DateTime<Utc>) -> (ConversationRecord, Vec
         status: status_of(index).to_string(),
         created_at: format_instant(created_at),
         customer_name: Some(full_name.to_owned()),
+        version: 1,
+        changed_by: None,
     };
     (conversation, messages)
 }

@@ -33,6 +33,10 @@ pub struct ConversationRecord {
     pub created_at: String,
     /// The name the customer gave (our addition); `None` when unknown.
     pub customer_name: Option<String>,
+    /// Moved by every update (our addition; the `ETag` of `versions`).
+    pub version: i64,
+    /// The agent who made the last update, when one did.
+    pub changed_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,7 +98,8 @@ pub struct ConversationFilter {
 // ---- conversations ------------------------------------------------------------------------
 
 const CONVERSATION_COLUMNS: &str = "id, trip_publication_id, trip_reference, establishment_id, \
-     customer_id, assigned_agent_id, participants, status, created_at, customer_name";
+     customer_id, assigned_agent_id, participants, status, created_at, customer_name, version, \
+     changed_by";
 
 fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord, String)> {
     Ok((
@@ -109,6 +114,8 @@ fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord,
             status: row.get(7)?,
             created_at: row.get(8)?,
             customer_name: row.get(9)?,
+            version: row.get(10)?,
+            changed_by: row.get(11)?,
         },
         row.get(6)?,
     ))
@@ -160,14 +167,16 @@ pub fn insert_conversation(
 }
 
 /// Writes every field but `id` and `created_at`, which never change.
+/// Writes `record` and moves its version on (`record.version` follows).
 pub fn update_conversation(
     conn: &Connection,
-    record: &ConversationRecord,
+    record: &mut ConversationRecord,
 ) -> Result<(), StoreError> {
+    record.version += 1;
     conn.execute(
         "UPDATE conversations SET trip_publication_id = ?2, trip_reference = ?3, \
          establishment_id = ?4, customer_id = ?5, assigned_agent_id = ?6, participants = ?7, \
-         status = ?8, customer_name = ?9 WHERE id = ?1",
+         status = ?8, customer_name = ?9, version = ?10, changed_by = ?11 WHERE id = ?1",
         params![
             record.id,
             record.trip_publication_id,
@@ -178,7 +187,22 @@ pub fn update_conversation(
             serde_json::to_string(&record.participants)?,
             record.status,
             record.customer_name,
+            record.version,
+            record.changed_by,
         ],
+    )?;
+    Ok(())
+}
+
+/// Writes the participants alone: a new participant (someone wrote) is no change an agent
+/// could undo, so the version stays.
+pub fn update_participants(
+    conn: &Connection,
+    record: &ConversationRecord,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE conversations SET participants = ?2 WHERE id = ?1",
+        params![record.id, serde_json::to_string(&record.participants)?],
     )?;
     Ok(())
 }

@@ -19,6 +19,8 @@ fn conversation(id: &str, created_at: &str) -> ConversationRecord {
         status: "OPEN".into(),
         created_at: created_at.into(),
         customer_name: None,
+        version: 1,
+        changed_by: None,
     }
 }
 
