@@ -3,7 +3,7 @@
 //! key in a closed select must never reassign a conversation), and focus stays on the
 //! control. Every button keeps its place, so the header never reflows under the pointer.
 
-use crate::components::change::Changed;
+use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ pub fn AssigneeSelect(
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
     let current_agent = expect_context::<CurrentAgent>();
+    let stale = use_context::<Stale>();
     let real = assignee.clone().unwrap_or_default();
     // What the select shows: the real assignee until the agent picks another.
     let choice = RwSignal::new(real.clone());
@@ -47,11 +48,13 @@ pub fn AssigneeSelect(
             }
             // A refused choice does not stay on screen as if it were saved, and the agent
             // is back on the select (Save or "Assign to me" had focus and were disabled).
-            Some(Err(_)) => {
+            Some(Err(error)) => {
                 choice.set(real.clone());
                 if let Some(select) = select_ref.get_untracked() {
                     let _ = select.focus();
                 }
+                // A colleague changed it meanwhile: the page shows how it stands now.
+                Stale::report(stale, &error);
             }
             None => {}
         }

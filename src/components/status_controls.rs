@@ -4,7 +4,7 @@
 //! being saved the buttons are marked busy rather than disabled, so focus never falls out
 //! of the page (a disabled button loses it) and a refusal leaves the agent where they were.
 
-use crate::components::change::Changed;
+use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
 use leptos::prelude::*;
 use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
@@ -18,6 +18,7 @@ pub fn StatusControls(
     /// Receives the conversation as the write returned it.
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
+    let stale = use_context::<Stale>();
     let change = Action::new_local(move |change: &StatusChange| {
         let connector = connector.clone();
         let conversation_id = conversation_id.clone();
@@ -25,6 +26,10 @@ pub fn StatusControls(
         async move { connector.change_status(&conversation_id, change).await }
     });
     Effect::new(move |_| {
+        // A colleague changed it meanwhile: the page shows how it stands now.
+        if let Some(Err(error)) = change.value().get() {
+            Stale::report(stale, &error);
+        }
         if let Some(Ok(conversation)) = change.value().get() {
             // The first control of the new status takes the place of the one pressed.
             let focus = StatusChange::available_from(&conversation.status)

@@ -3,6 +3,7 @@
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};
+use super::versions::SeenVersions;
 use super::{page_after, ConversationBackend, InboxSlice, Reply};
 use serde::de::DeserializeOwned;
 use switchboard_core::attachments::AttachmentPolicy;
@@ -34,6 +35,8 @@ pub struct CommunicationConnector {
     pub name: String,
     /// Absolute or origin-relative URL of the API, without a trailing slash.
     pub base_url: String,
+    /// Each conversation's version as the agent last saw it (`ETag`).
+    seen: SeenVersions,
 }
 
 impl CommunicationConnector {
@@ -42,6 +45,7 @@ impl CommunicationConnector {
         Self {
             name: name.into(),
             base_url: base_url.trim_end_matches('/').to_owned(),
+            seen: SeenVersions::default(),
         }
     }
 
@@ -103,16 +107,56 @@ impl CommunicationConnector {
     }
 
     /// Read, change, write back: `PUT` takes the whole conversation.
+    /// A full update, made on the version the agent saw (`If-Match`): the current
+    /// conversation with `change` applied, participants left to the server (it merges).
+    /// Refused with 412 when a colleague changed it since; the conversation is then read
+    /// again, so what the agent sees next is how it stands.
     async fn update(
         &self,
         id: &str,
         change: impl FnOnce(&mut ConversationDto),
     ) -> Result<ConversationDto, ApiError> {
         let url = self.conversation_url(id);
-        let mut dto: ConversationDto = HTTP.get_json(&url).await?;
+        let (mut dto, version): (ConversationDto, _) = HTTP.get_json_versioned(&url).await?;
+        let seen = self.seen.of(id).or(version);
         change(&mut dto);
         dto.links.clear();
-        HTTP.send_json(Method::Put, &url, &dto).await
+        dto.participants.clear();
+        self.write_versioned(id, Method::Put, &url, &dto, seen)
+            .await
+    }
+
+    /// A write on version `seen`, remembering the new one; on 412, the conversation is
+    /// read again (and its version with it) before the refusal is passed on.
+    async fn write_versioned<B: serde::Serialize>(
+        &self,
+        id: &str,
+        method: Method,
+        url: &str,
+        body: &B,
+        seen: Option<String>,
+    ) -> Result<ConversationDto, ApiError> {
+        match HTTP
+            .send_json_versioned(method, url, body, seen.as_deref())
+            .await
+        {
+            Ok((dto, version)) => {
+                self.seen.saw(id, version);
+                Ok(dto)
+            }
+            Err(refused) if refused.status == Some(412) => {
+                let _ = self.read_versioned(id).await;
+                Err(refused)
+            }
+            Err(refused) => Err(refused),
+        }
+    }
+
+    /// The conversation as it is now, its version remembered.
+    async fn read_versioned(&self, id: &str) -> Result<ConversationDto, ApiError> {
+        let (dto, version) = HTTP.get_json_versioned(&self.conversation_url(id)).await?;
+        self.seen.saw(id, version);
+        Ok(dto)
     }
 }
 
@@ -218,7 +262,7 @@ impl ConversationBackend for CommunicationConnector {
     }
 
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        let dto: ConversationDto = HTTP.get_json(&self.conversation_url(id)).await?;
+        let dto = self.read_versioned(id).await?;
         self.map_conversation(dto)
     }
 
@@ -284,7 +328,9 @@ impl ConversationBackend for CommunicationConnector {
                 let body = AssignAgentRequest {
                     assigned_agent_id: Some(agent_id.to_owned()),
                 };
-                HTTP.send_json(Method::Put, &url, &body).await?
+                let seen = self.seen.of(id);
+                self.write_versioned(id, Method::Put, &url, &body, seen)
+                    .await?
             }
             // The assigned-agent route requires an agent: unassigning is a full update.
             None => self.update(id, |dto| dto.assigned_agent_id = None).await?,

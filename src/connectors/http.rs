@@ -114,7 +114,7 @@ impl Client {
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
-        let text = self.exchange(Method::Get, url, None, None).await?;
+        let (text, _) = self.exchange(Method::Get, url, None, &[]).await?;
         parse(&text)
     }
 
@@ -135,7 +135,7 @@ impl Client {
         body: &B,
     ) -> Result<T, Refusal> {
         let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
-        let text = self.exchange(method, url, Some(body), None).await?;
+        let (text, _) = self.exchange(method, url, Some(body), &[]).await?;
         Ok(parse(&text)?)
     }
 
@@ -148,15 +148,44 @@ impl Client {
         key: &str,
     ) -> Result<T, ApiError> {
         let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
-        let text = self
-            .exchange(Method::Post, url, Some(body), Some(key))
+        let (text, _) = self
+            .exchange(
+                Method::Post,
+                url,
+                Some(body),
+                &[(IDEMPOTENCY_KEY_HEADER, key)],
+            )
             .await?;
         parse(&text)
     }
 
+    /// A `GET` of something that has versions: the body and its `ETag`, when it has one.
+    pub async fn get_json_versioned<T: DeserializeOwned>(
+        &self,
+        url: &str,
+    ) -> Result<(T, Option<String>), ApiError> {
+        let (text, version) = self.exchange(Method::Get, url, None, &[]).await?;
+        Ok((parse(&text)?, version))
+    }
+
+    /// A write on the version the agent saw (`If-Match`, when known): refused with 412 if
+    /// someone changed it since. The answer and its new `ETag`.
+    pub async fn send_json_versioned<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: &str,
+        body: &B,
+        seen: Option<&str>,
+    ) -> Result<(T, Option<String>), ApiError> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
+        let headers: Vec<(&str, &str)> = seen.map(|tag| ("If-Match", tag)).into_iter().collect();
+        let (text, version) = self.exchange(method, url, Some(body), &headers).await?;
+        Ok((parse(&text)?, version))
+    }
+
     /// A `DELETE` whose answer has no body worth reading.
     pub async fn delete(&self, url: &str) -> Result<(), ApiError> {
-        self.exchange(Method::Delete, url, None, None).await?;
+        self.exchange(Method::Delete, url, None, &[]).await?;
         Ok(())
     }
 
@@ -167,14 +196,14 @@ impl Client {
         method: Method,
         url: &str,
     ) -> Result<T, ApiError> {
-        let text = self.exchange(method, url, None, None).await?;
+        let (text, _) = self.exchange(method, url, None, &[]).await?;
         parse(&text)
     }
 
     /// A `PUT` with no body whose answer has none worth reading (putting something in a
     /// set: the path says it all).
     pub async fn put_empty(&self, url: &str) -> Result<(), ApiError> {
-        self.exchange(Method::Put, url, None, None).await?;
+        self.exchange(Method::Put, url, None, &[]).await?;
         Ok(())
     }
 
@@ -195,8 +224,8 @@ impl Client {
         method: Method,
         url: &str,
         body: Option<String>,
-        idempotency_key: Option<&str>,
-    ) -> Result<String, Refusal> {
+        headers: &[(&str, &str)],
+    ) -> Result<(String, Option<String>), Refusal> {
         let controller = web_sys::AbortController::new().ok();
         let mut builder = method
             .request(url)
@@ -205,8 +234,8 @@ impl Client {
         for (name, value) in common_headers(method) {
             builder = builder.header(name, &value);
         }
-        if let Some(key) = idempotency_key {
-            builder = builder.header(IDEMPOTENCY_KEY_HEADER, key);
+        for (name, value) in headers {
+            builder = builder.header(name, value);
         }
         let request = match body {
             Some(body) => builder
@@ -229,10 +258,12 @@ impl Client {
         };
 
         if response.ok() {
-            Ok(response
+            let version = response.headers().get("ETag");
+            let text = response
                 .text()
                 .await
-                .map_err(|e| ApiError::network(e.to_string()))?)
+                .map_err(|e| ApiError::network(e.to_string()))?;
+            Ok((text, version))
         } else {
             let correlation_id = response.headers().get(CORRELATION_HEADER);
             let retry_after_secs = response

@@ -16,6 +16,7 @@ pub mod postcenter;
 pub mod session;
 pub mod support_sessions;
 pub mod upload;
+pub mod versions;
 
 pub use directory::{load_backends, load_directory, Directory};
 pub use inbox::{load_inbox, load_more, Inbox};

@@ -3,7 +3,7 @@
 //! Writes return the conversation as it now is: the header and the inbox row take it as
 //! it comes, nothing is fetched again.
 
-use crate::components::change::Changed;
+use crate::components::change::{Changed, Stale};
 use crate::components::conversation_header::{ConversationHeader, ReadMark};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::no_replies::NoReplies;
@@ -99,7 +99,15 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             async move { connector.messages(&id, None, MESSAGE_PAGE_SIZE).await }
         }
     });
+    // A write refused because a colleague changed it since it was read: said here, the
+    // conversation read again, the agent decides again.
+    let stale_notice = RwSignal::new(None::<String>);
+    provide_context(Stale(Callback::new(move |said: String| {
+        stale_notice.set(Some(said));
+        loaded.refetch();
+    })));
     let on_changed = Callback::new(move |changed: Changed| {
+        stale_notice.set(None);
         // Where the thread is the history of changes (no replies), a change adds to it.
         let thread_is_history = !changed.conversation.capabilities.reply;
         apply(changed.conversation);
@@ -274,6 +282,13 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     view! {
         <article class="conversation" data-testid="conversation" node_ref=article>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
+            {move || stale_notice.get().map(|said| view! {
+                <div class="notice stale" role="alert" data-testid="stale-notice">
+                    <p>{said}</p>
+                    <p>"The conversation below is as it stands now: change it again if you still want to."</p>
+                    <button class="button ghost" type="button" on:click=move |_| stale_notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
             {move || match (header.get(), loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();
