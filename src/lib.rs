@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod connectors;
+pub mod draft_files;
 pub mod pages;
 pub mod state;
 pub mod storage;

@@ -13,6 +13,7 @@ use crate::components::upload_progress::UploadProgress;
 use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
+use crate::draft_files;
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
@@ -142,6 +143,7 @@ pub fn ReplyBox(
     });
     // Thumbnails are object URLs: free them when the conversation is left.
     on_cleanup(move || picked.release_thumbnails());
+    keep_files_with_the_draft(picked, policy, draft_key.clone());
 
     let recipients_offered = recipients;
     let closed_untracked = move || status.with_untracked(is_closed);
@@ -365,4 +367,37 @@ fn RecipientChoice(
             }
         })
     }
+}
+
+/// The chosen files follow the draft's text: restored when the conversation is opened
+/// again (after a reload, a crash, another conversation), kept in IndexedDB at every
+/// change, and removed once the reply is stored (sending clears the picker). Nothing is
+/// written before the stored files are back, so opening never erases them.
+fn keep_files_with_the_draft(
+    picked: PickedFiles,
+    policy: switchboard_core::attachments::AttachmentPolicy,
+    key: String,
+) {
+    let restored = StoredValue::new(false);
+    {
+        let key = key.clone();
+        leptos::task::spawn_local(async move {
+            let files = draft_files::load(&key).await;
+            if !files.is_empty() {
+                picked.add_now(policy, files).await;
+            }
+            restored.set_value(true);
+            // What was picked while they were read is kept too.
+            draft_files::save(&key, &picked.files()).await;
+        });
+    }
+    Effect::new(move |_| {
+        picked.files.with(|_| ());
+        if restored.get_value() {
+            let (key, files) = (key.clone(), picked.files());
+            leptos::task::spawn_local(async move {
+                draft_files::save(&key, &files).await;
+            });
+        }
+    });
 }
