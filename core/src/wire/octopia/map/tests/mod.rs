@@ -88,6 +88,32 @@ fn a_page_counts_the_unreadable_and_knows_its_next() {
 }
 
 #[test]
+fn a_page_numbered_at_the_last_index_has_no_next_instead_of_overflowing() {
+    let raw = format!(
+        r#"{{"items":[{DISCUSSION}],"pageIndex":4294967295,"pageSize":0,"totalCount":4294967294}}"#
+    );
+    let (page, unreadable) = page_to_domain("octopia", serde_json::from_str(&raw).unwrap(), &[]);
+    assert_eq!(
+        (page.items.len(), unreadable),
+        (1, 0),
+        "its discussions still show"
+    );
+    assert_eq!(page.next, None);
+    assert_eq!(page.total_items, Some(4_294_967_294));
+
+    let huge = format!(
+        r#"{{"items":[{DISCUSSION}],"pageIndex":"4294967295","pageSize":"4294967295","totalCount":18446744073709551615}}"#
+    );
+    let (page, _) = page_to_domain("octopia", serde_json::from_str(&huge).unwrap(), &[]);
+    assert_eq!(page.next, None);
+
+    let one_before =
+        format!(r#"{{"items":[{DISCUSSION}],"pageIndex":4294967294,"pageSize":0,"totalCount":2}}"#);
+    let (page, _) = page_to_domain("octopia", serde_json::from_str(&one_before).unwrap(), &[]);
+    assert_eq!(page.next, Some(Cursor::page(u32::MAX)));
+}
+
+#[test]
 fn a_long_search_is_split_into_six_month_windows() {
     let at = |s: &str| parse_instant(s).unwrap();
     let windows = search_windows(at("2025-01-15T00:00:00Z"), at("2026-03-01T00:00:00Z"));
