@@ -207,13 +207,13 @@ mod tests {
     }
 
     // The document's own examples, verbatim but for its "- " list markers.
-    const CONVERSATION: &str = r#"{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","tripPublicationId": "string","tripReference": "string","establishmentId": "string","customerId": "string","assignedAgentId": "string","participants": ["string"], "lastMessage": {"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}, "status": "OPEN","links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
-    const CONVERSATION_PAGE: &str = r#"{"totalElements": 0,"totalPages": 0,"currentPage": 0,"content": [{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","tripPublicationId": "string","tripReference": "string","establishmentId": "string","customerId": "string","assignedAgentId": "string","participants": ["string"], "lastMessage": {"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}, "status": "OPEN"}]}"#;
-    const MESSAGE_PAGE: &str = r#"{"totalElements": 0,"totalPages": 0,"currentPage": 0,"content": [{"id": "497f6eca-6276-4993-bfeb-53cbbbba6f08","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","transmitterId": "string","receiverId": "string","transmitterType": "CUSTOMER","content": "string","contentType": "TEXT","status": "SENT","receivedDate": "2019-08-24T14:15:22Z"}]}"#;
-    const CONTACT: &str = r#"{"id": "string","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","receiverId": "string","transmitterId": "string","name": "string","mail": "string","object": "string","message": "string","required": null,"links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
-    const CONTACT_PAGE: &str = r#"{"totalElements": 0,"totalPages": 0,"currentPage": 0,"content": [{"id": "string","conversationId": "string","sendingDate": "2019-08-24T14:15:22Z","receiverId": "string","transmitterId": "string","name": "string","mail": "string","object": "string","message": "string","required": null}]}"#;
-    const MAIL: &str = r#"{"id": "string","sendingDate": "2019-08-24T14:15:22Z","receiversId": ["string"], "publicationId": "string","reservationId": "string","productType": "TRIP","organizationId": "string","establishmentId": "string","category": "PROFILE_COMPLETION_REQUEST","links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
-    const ERROR: &str = r#"{"name": "string","debug_id": "string","message": "string","information_link": "string","details": [{"field": "string","value": "string","location": "string","issue": "string"}], "links": [{"href": "string","rel": "string","title": "string","mediaType": "string","method": "string","encType": "application/json"}]}"#;
+    const CONVERSATION: &str = include_str!("fixtures/conversation.json");
+    const CONVERSATION_PAGE: &str = include_str!("fixtures/conversation-page.json");
+    const MESSAGE_PAGE: &str = include_str!("fixtures/message-page.json");
+    const CONTACT: &str = include_str!("fixtures/contact.json");
+    const CONTACT_PAGE: &str = include_str!("fixtures/contact-page.json");
+    const MAIL: &str = include_str!("fixtures/mail.json");
+    const ERROR: &str = include_str!("fixtures/error.json");
 
     #[test]
     fn the_documented_conversation_maps() {

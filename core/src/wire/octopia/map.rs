@@ -209,8 +209,14 @@ pub fn page_to_domain(
         }
     }
     let index = dto.page_index.max(FIRST_PAGE_INDEX);
-    let seen = u64::from(index - FIRST_PAGE_INDEX) * u64::from(dto.page_size) + count;
-    let next = (count > 0 && seen < dto.total_count).then(|| Cursor::page(index + 1));
+    let seen = u64::from(index - FIRST_PAGE_INDEX)
+        .saturating_mul(u64::from(dto.page_size))
+        .saturating_add(count);
+    // A page numbered `u32::MAX` has no next one a request could name (`pageIndex` is read
+    // as a `u32`): whatever `totalCount` claims, the list ends there.
+    let next = (count > 0 && seen < dto.total_count)
+        .then(|| index.checked_add(1).map(Cursor::page))
+        .flatten();
     (
         Page {
             items,

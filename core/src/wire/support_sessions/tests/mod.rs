@@ -5,11 +5,11 @@ use super::*;
 use crate::domain::ConversationStatus;
 
 /// The session's shape as `support-management.txt` lists it: `order_id`, `callback_phone`.
-const DOCUMENT_SESSION: &str = r#"{"order_id":"RIDE-2611-4821","callback_phone":"+33612345678"}"#;
+const DOCUMENT_SESSION: &str = include_str!("../fixtures/document-session.json");
 /// The agent's shape: `id`, `rating` (a rating may be an expression).
-const DOCUMENT_AGENT: &str = r#"{"id":"driver-amadou-diallo","rating":"gte 4.5"}"#;
+const DOCUMENT_AGENT: &str = include_str!("../fixtures/document-agent.json");
 /// A session as the reference server answers it, with Switchboard's additions.
-const SERVER_SESSION: &str = r#"{"order_id":"RIDE-2611-4821","callback_phone":"+33612345678","status":"open","agent":{"id":"driver-amadou-diallo","rating":"gt 4 && lte 5"},"opened_at":"2026-11-25T09:00:00.000Z","updated_at":"2026-11-25T09:30:00.000Z","closed_at":null}"#;
+const SERVER_SESSION: &str = include_str!("../fixtures/server-session.json");
 
 #[test]
 fn the_documented_shapes_read_and_write_back() {
@@ -96,15 +96,7 @@ fn a_session_is_a_conversation_keyed_by_its_order() {
 
 #[test]
 fn history_entries_read_as_sentences() {
-    let raw = r#"[
-        {"event":"opened","at":"2026-11-25T09:00:00.000Z","by":{"id":"agent-camille","name":"Camille Laurent"},"callback_phone":"+33612345678"},
-        {"event":"callback_phone_changed","at":"2026-11-25T09:05:00.000Z","by":{"id":"agent-camille","name":"Camille Laurent"},"callback_phone":"+33698765432","previous_callback_phone":"+33612345678"},
-        {"event":"agent_set","at":"2026-11-25T09:10:00.000Z","by":{"id":"agent-javier"},"agent":{"id":"driver-1","rating":"4.8"}},
-        {"event":"agent_changed","at":"2026-11-25T09:20:00.000Z","by":null,"agent":{"id":"driver-2","rating":null},"previous_agent":{"id":"driver-1","rating":"4.8"}},
-        {"event":"agent_removed","at":"2026-11-25T09:30:00.000Z","by":{"name":"Aisha Khan"},"previous_agent":{"id":"driver-2"}},
-        {"event":"closed","at":"2026-11-25T09:40:00.000Z","by":{"name":"Aisha Khan"}},
-        {"event":"reassigned","at":"2026-11-25T09:50:00.000Z"}
-    ]"#;
+    let raw = include_str!("../fixtures/history.json");
     let entries: Vec<HistoryEntryDto> = serde_json::from_str(raw).unwrap();
     let lines: Vec<String> = entries.iter().map(history_line).collect();
     assert_eq!(

@@ -3,7 +3,7 @@
 use super::*;
 
 /// A discussion's detail with every attribute the document lists.
-const DISCUSSION: &str = r#"{"discussionId":"d-1","subject":"Colis endommagé à la livraison","orderReference":"2511PAQ7731","orderId":"o-1","offerId":"of-1","productId":"p-1","subTypologyCode":"DamagedParcel","typologyCode":"Delivery","status":"ToTreat","isOpen":true,"graduationCode":"Claim","customerId":"cust-1","customerName":"Camille Martin","sellerid":"s-1","salesChannel":"CDISCOUNT","createdAt":"2026-11-20T09:00:00.000Z","updatedAt":"2026-11-21T10:00:00.000Z","messages":[{"messageId":"m-1","message":"Le colis est arrivé abîmé.","sender":"Camille Martin","userId":"cust-1","userType":"Customer","receivers":[{"userId":"s-1","userType":"Seller"}],"createdAt":"2026-11-20T09:00:00.000Z","hasRead":true,"attachmentCount":1,"attachments":[{"attachmentId":"a-1","attachmentName":"photo.jpg","fileFormat":"jpg","size":"2048"}]},{"messageId":"m-2","message":"Pouvez-vous envoyer une photo ?","sender":"Service client","userId":"cs","userType":"CustomerService","receivers":[],"createdAt":"2026-11-21T10:00:00.000Z","hasRead":false,"attachmentCount":0,"attachments":null}],"receivers":[{"userId":"cust-1","userType":"Customer","name":"Camille Martin"},{"userId":"cs","userType":"CustomerService"}]}"#;
+const DISCUSSION: &str = include_str!("../../fixtures/discussion.json");
 
 fn typologies() -> Vec<TypologyDto> {
     vec![TypologyDto {
@@ -85,6 +85,32 @@ fn a_page_counts_the_unreadable_and_knows_its_next() {
     let last = r#"{"items":[],"pageIndex":3,"pageSize":3,"totalCount":7}"#;
     let (page, _) = page_to_domain("octopia", serde_json::from_str(last).unwrap(), &[]);
     assert_eq!(page.next, None);
+}
+
+#[test]
+fn a_page_numbered_at_the_last_index_has_no_next_instead_of_overflowing() {
+    let raw = format!(
+        r#"{{"items":[{DISCUSSION}],"pageIndex":4294967295,"pageSize":0,"totalCount":4294967294}}"#
+    );
+    let (page, unreadable) = page_to_domain("octopia", serde_json::from_str(&raw).unwrap(), &[]);
+    assert_eq!(
+        (page.items.len(), unreadable),
+        (1, 0),
+        "its discussions still show"
+    );
+    assert_eq!(page.next, None);
+    assert_eq!(page.total_items, Some(4_294_967_294));
+
+    let huge = format!(
+        r#"{{"items":[{DISCUSSION}],"pageIndex":"4294967295","pageSize":"4294967295","totalCount":18446744073709551615}}"#
+    );
+    let (page, _) = page_to_domain("octopia", serde_json::from_str(&huge).unwrap(), &[]);
+    assert_eq!(page.next, None);
+
+    let one_before =
+        format!(r#"{{"items":[{DISCUSSION}],"pageIndex":4294967294,"pageSize":0,"totalCount":2}}"#);
+    let (page, _) = page_to_domain("octopia", serde_json::from_str(&one_before).unwrap(), &[]);
+    assert_eq!(page.next, Some(Cursor::page(u32::MAX)));
 }
 
 #[test]
