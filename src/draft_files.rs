@@ -98,6 +98,10 @@ pub async fn load(key: &str) -> Vec<File> {
     db.close();
     value
         .and_then(|v| v.dyn_into::<Array>().ok())
-        .map(|list| list.iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
+        .map(|list| {
+            list.iter()
+                .filter_map(|f| f.dyn_into::<File>().ok())
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -1,0 +1,84 @@
+//! Nothing typed or chosen is lost, in headless Chromium: a reply's chosen files are kept
+//! in IndexedDB with its draft and come back when the conversation is opened again (as
+//! after a reload or a crash), and never follow the agent into another conversation or
+//! another agent into this one.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use switchboard::draft_files;
+use switchboard::storage;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits until the draft `key` has `count` files kept.
+async fn kept(key: &str, count: usize) {
+    for _ in 0..200 {
+        if draft_files::load(key).await.len() == count {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(25).await;
+    }
+    panic!("the draft {key} never had {count} files kept");
+}
+
+#[wasm_bindgen_test]
+async fn files_are_kept_and_restored_as_given() {
+    let key = "test-draft-roundtrip";
+    let files = [
+        make_file("facture.pdf", PDF_HEAD, 3_000),
+        make_file("photo.png", PNG_HEAD, 1_000),
+    ];
+    assert!(draft_files::save(key, &files).await);
+    let back = draft_files::load(key).await;
+    let names: Vec<String> = back.iter().map(|f| f.name()).collect();
+    assert_eq!(names, ["facture.pdf", "photo.png"]);
+    assert_eq!(back[0].size(), 3_000.0);
+    assert!(draft_files::save(key, &[]).await);
+    assert!(draft_files::load(key).await.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn chosen_files_come_back_with_the_draft_and_stay_in_their_conversation() {
+    clear_storage();
+    let key = storage::draft_key("agent-camille", "communication", "conv-files");
+    draft_files::save(&key, &[]).await;
+    let root = mount_reply_box(Some("agent-camille"), "conv-files", UNREACHABLE_API);
+    // The box has read what was kept (nothing) before the agent chooses.
+    settle().await;
+    choose_files(
+        &root,
+        "attachment-input",
+        &[make_file("facture.pdf", PDF_HEAD, 2_000)],
+    );
+    kept(&key, 1).await;
+    root.remove();
+
+    // Opened again, as after a reload: the file is back in the box.
+    let again = mount_reply_box(Some("agent-camille"), "conv-files", UNREACHABLE_API);
+    wait_until("the kept file is back", || {
+        find_all(&again, "attachment-chip").len() == 1
+    })
+    .await;
+    assert!(text(&again, "attachment-chip").contains("facture.pdf"));
+
+    // Another conversation, another agent: nothing of it.
+    for (agent, conversation) in [("agent-camille", "conv-other"), ("agent-lea", "conv-files")] {
+        let elsewhere = mount_reply_box(Some(agent), conversation, UNREACHABLE_API);
+        let their_key = storage::draft_key(agent, "communication", conversation);
+        assert!(draft_files::load(&their_key).await.is_empty());
+        settle().await;
+        assert!(
+            find_all(&elsewhere, "attachment-chip").is_empty(),
+            "{agent} {conversation}"
+        );
+        elsewhere.remove();
+    }
+
+    // Removing it from the box removes it from what is kept.
+    click(&again, "attachment-remove");
+    kept(&key, 0).await;
+    again.remove();
+}
