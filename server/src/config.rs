@@ -27,6 +27,10 @@ pub struct Limits {
     pub sign_in_failure_delay: Duration,
     /// How long a session lasts from sign-in, whatever the agent does.
     pub session_lifetime: Duration,
+    /// How old an `Idempotency-Key`'s reservation without an answer must be to count as
+    /// abandoned by a request that died, so a retry runs again (`docs/idempotency.md`).
+    /// Keep it longer than any request runs; shorter only for tests that kill the server.
+    pub idempotency_abandoned_after: Duration,
 }
 
 impl Default for Limits {
@@ -53,6 +57,7 @@ impl Default for Limits {
             sign_in_failure_delay: Duration::from_secs(1),
             // A working day; then the agent signs in again.
             session_lifetime: Duration::from_secs(12 * 3600),
+            idempotency_abandoned_after: Duration::from_secs(120),
         }
     }
 }
@@ -95,6 +100,9 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [
   --postcenter-ticket-link URL  a ticket in PostCenter's own tool, {number} for its number,
                e.g. https://app.postcenter.io/tickets/{number}
                (env SWITCHBOARD_POSTCENTER_TICKET_LINK, default none)
+  --idempotency-abandon-secs SECS  how old an Idempotency-Key's reservation left without an
+               answer (a crash) must be for a retry to run again; longer than any request
+               (env SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS, default 120; lower only in tests)
   -h, --help   show this help";
 
 /// The binary's settings.
@@ -103,6 +111,8 @@ pub struct ServerOptions {
     pub host: String,
     pub port: u16,
     pub config: Config,
+    /// [`Limits::default`] but for what the command line sets.
+    pub limits: Limits,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +135,7 @@ pub fn parse_options(
     let mut dist = env("SWITCHBOARD_DIST").unwrap_or_else(|| "dist".to_owned());
     let mut origins = env("SWITCHBOARD_ALLOW_ORIGINS").unwrap_or_default();
     let mut ticket_link = env("SWITCHBOARD_POSTCENTER_TICKET_LINK").unwrap_or_default();
+    let mut abandon = env("SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS").unwrap_or_default();
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -144,6 +155,7 @@ pub fn parse_options(
             "--dist" => &mut dist,
             "--allow-origin" => &mut origins,
             "--postcenter-ticket-link" => &mut ticket_link,
+            "--idempotency-abandon-secs" => &mut abandon,
             _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
         };
         *target = match inline_value.or_else(|| args.next()) {
@@ -167,9 +179,14 @@ pub fn parse_options(
     }
     let allowed_origins = parse_origins(&origins)?;
     let postcenter_ticket_link = parse_item_link(&ticket_link)?;
+    let limits = Limits {
+        idempotency_abandoned_after: parse_abandon_secs(&abandon)?,
+        ..Limits::default()
+    };
     Ok(ServerOptions {
         host,
         port,
+        limits,
         config: Config {
             db_path: PathBuf::from(db),
             // An empty --dist means: serve no console.
@@ -178,6 +195,20 @@ pub fn parse_options(
             postcenter_ticket_link,
         },
     })
+}
+
+/// Seconds, at least 1; empty: the default (120).
+fn parse_abandon_secs(raw: &str) -> Result<Duration, CliError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(Limits::default().idempotency_abandoned_after);
+    }
+    match raw.parse::<u64>() {
+        Ok(secs) if secs >= 1 => Ok(Duration::from_secs(secs)),
+        _ => Err(CliError::Usage(format!(
+            "--idempotency-abandon-secs must be a whole number of seconds, 1 or more, not “{raw}”"
+        ))),
+    }
 }
 
 /// A link pattern to an item in a vendor's own tool: an `http(s)://` URL with `{number}`.
@@ -263,6 +294,27 @@ mod tests {
         assert_eq!(options.port, 8080);
         assert_eq!(options.config.db_path, PathBuf::from("switchboard.sqlite3"));
         assert_eq!(options.config.dist_dir, Some(PathBuf::from("dist")));
+        assert_eq!(options.limits, Limits::default());
+    }
+
+    #[test]
+    fn the_abandonment_age_is_whole_seconds() {
+        let env =
+            |name: &str| (name == "SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS").then(|| "3".to_owned());
+        let options = parse_options(args(&[]), env).unwrap();
+        assert_eq!(
+            options.limits.idempotency_abandoned_after,
+            Duration::from_secs(3)
+        );
+        let options = parse_options(args(&["--idempotency-abandon-secs=7"]), env).unwrap();
+        assert_eq!(
+            options.limits.idempotency_abandoned_after,
+            Duration::from_secs(7)
+        );
+        for bad in ["0", "-1", "1.5", "soon"] {
+            let bad = parse_options(args(&["--idempotency-abandon-secs", bad]), no_env);
+            assert!(matches!(bad, Err(CliError::Usage(_))));
+        }
     }
 
     #[test]

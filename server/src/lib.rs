@@ -137,6 +137,8 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
                 store: state.store.clone(),
                 applies_to: dialects::is_dialect_path,
                 max_body_bytes: dialects::MAX_BODY_BYTES,
+                abandoned_after: chrono::Duration::from_std(limits.idempotency_abandoned_after)
+                    .unwrap_or(store::idempotency::ABANDONED_AFTER),
             },
             http::idempotency::honour,
         ))

@@ -1,5 +1,5 @@
 //! `switchboard-server [--host 127.0.0.1] [--port 8080] [--db switchboard.sqlite3] [--dist dist]
-//! [--allow-origin ORIGINS]`, or `switchboard-server agents list|create|reset-password …`
+//! [--allow-origin ORIGINS] [--idempotency-abandon-secs SECS]`, or `switchboard-server agents list|create|reset-password …`
 //! to manage the agents' accounts.
 //!
 //! Prints one line, `Switchboard is running at http://HOST:PORT/`, once it accepts
@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use switchboard_server::auth::cli::{self, AGENTS_USAGE};
 use switchboard_server::config::{parse_options, CliError, USAGE};
-use switchboard_server::{build_app, StartupError};
+use switchboard_server::{build_app_with, Limits, StartupError};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -30,7 +30,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&options.host, options.port, options.config).await {
+    match run(&options.host, options.port, options.config, options.limits).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("switchboard-server: {error}");
@@ -43,9 +43,10 @@ async fn run(
     host: &str,
     port: u16,
     config: switchboard_server::Config,
+    limits: Limits,
 ) -> Result<(), StartupError> {
     // The database first: a bad --db must fail before the "running" line is printed.
-    let app = build_app(&config)?;
+    let app = build_app_with(&config, limits)?;
     let listener = tokio::net::TcpListener::bind((host, port))
         .await
         .map_err(StartupError::Bind)?;

@@ -258,7 +258,7 @@ async fn a_configured_origin_may_send_the_key_and_read_the_replay_mark() {
 #[tokio::test]
 async fn a_retry_while_the_first_request_runs_is_told_to_wait() {
     use switchboard_server::http::idempotency::fingerprint::fingerprint;
-    use switchboard_server::store::idempotency::{begin, Begin};
+    use switchboard_server::store::idempotency::{begin, Begin, ABANDONED_AFTER};
     let server = start().await;
     let path = format!("{API}/conversations");
     let body = conversation("waiting@example.com");
@@ -277,6 +277,7 @@ async fn a_retry_while_the_first_request_runs_is_told_to_wait() {
                 "wait-1",
                 &hash,
                 chrono::Utc::now(),
+                ABANDONED_AFTER,
             )
         })
         .unwrap();

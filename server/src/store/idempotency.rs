@@ -12,9 +12,10 @@ use switchboard_core::wire::format_instant;
 /// How long a key's answer is kept: at least this long, swept soon after.
 pub const KEEP_FOR: Duration = Duration::hours(24);
 
-/// A reservation older than this whose answer was never kept belongs to a request that
-/// died (a crash, a kill): a retry runs again. Longer than the server's request timeout
-/// (60 s by default), so a request still running is never taken over.
+/// By default, a reservation older than this whose answer was never kept belongs to a
+/// request that died (a crash, a kill): a retry runs again. Longer than the server's
+/// request timeout (60 s by default), so a request still running is never taken over.
+/// `Limits::idempotency_abandoned_after` sets another (tests that kill the server).
 pub const ABANDONED_AFTER: Duration = Duration::seconds(120);
 
 const IN_PROGRESS: &str = "in-progress";
@@ -62,25 +63,32 @@ pub enum Verdict {
 /// The rules, apart from the SQL: a different request is refused whatever the row's state;
 /// the same one gets the kept answer, waits while its first run goes on, or runs again
 /// when that run was abandoned.
-pub fn decide(row: &KeyRow, request_hash: &str, now: DateTime<Utc>) -> Verdict {
+pub fn decide(
+    row: &KeyRow,
+    request_hash: &str,
+    now: DateTime<Utc>,
+    abandoned_after: Duration,
+) -> Verdict {
     if row.request_hash != request_hash {
         return Verdict::Answer(Begin::Mismatch);
     }
     match &row.answer {
         Some(answer) => Verdict::Answer(Begin::Replay(answer.clone())),
-        None if row.created_at <= format_instant(now - ABANDONED_AFTER) => Verdict::TakeOver,
+        None if row.created_at <= format_instant(now - abandoned_after) => Verdict::TakeOver,
         None => Verdict::Answer(Begin::InProgress),
     }
 }
 
 /// Reserves `key` in `scope` for a request hashed `request_hash`, or says why not; keys
-/// past [`KEEP_FOR`] are swept first.
+/// past [`KEEP_FOR`] are swept first. A reservation older than `abandoned_after` without
+/// an answer is taken over ([`ABANDONED_AFTER`] by default).
 pub fn begin(
     conn: &Connection,
     scope: &str,
     key: &str,
     request_hash: &str,
     now: DateTime<Utc>,
+    abandoned_after: Duration,
 ) -> Result<Begin, StoreError> {
     sweep(conn, now)?;
     let inserted = conn.execute(
@@ -95,7 +103,7 @@ pub fn begin(
         // Inside one transaction the row the insert collided with is still there.
         return Err(StoreError::Database(rusqlite::Error::QueryReturnedNoRows));
     };
-    match decide(&row, request_hash, now) {
+    match decide(&row, request_hash, now, abandoned_after) {
         Verdict::Answer(answer) => Ok(answer),
         Verdict::TakeOver => {
             conn.execute(
@@ -134,15 +142,17 @@ fn find(conn: &Connection, scope: &str, key: &str) -> Result<Option<KeyRow>, Sto
     Ok(row)
 }
 
-/// Keeps the answer of the request that reserved `key`.
+/// Keeps the answer of the request that reserved `key`; `false` when the key was no longer
+/// reserved (its answer already kept, in the handler's own transaction or by a run that
+/// took it over).
 pub fn complete(
     conn: &Connection,
     scope: &str,
     key: &str,
     request_hash: &str,
     answer: &StoredResponse,
-) -> Result<(), StoreError> {
-    conn.execute(
+) -> Result<bool, StoreError> {
+    let kept = conn.execute(
         "UPDATE idempotency_keys SET state = ?4, status = ?5, content_type = ?6, location = ?7, \
          body = ?8 WHERE scope = ?1 AND idem_key = ?2 AND request_hash = ?3 AND state = ?9",
         params![
@@ -157,7 +167,7 @@ pub fn complete(
             IN_PROGRESS
         ],
     )?;
-    Ok(())
+    Ok(kept == 1)
 }
 
 /// Frees `key` when its request's answer is not kept (a server failure, a rate limit), so
@@ -213,21 +223,21 @@ mod tests {
             answer: None,
         };
         let busy = Verdict::Answer(Begin::InProgress);
-        assert_eq!(decide(&running, "h", now), busy);
+        assert_eq!(decide(&running, "h", now, ABANDONED_AFTER), busy);
         let mismatch = Verdict::Answer(Begin::Mismatch);
-        assert_eq!(decide(&running, "other", now), mismatch);
+        assert_eq!(decide(&running, "other", now, ABANDONED_AFTER), mismatch);
         let dead = KeyRow {
             created_at: format_instant(now - ABANDONED_AFTER),
             ..running.clone()
         };
-        assert_eq!(decide(&dead, "h", now), Verdict::TakeOver);
-        assert_eq!(decide(&dead, "other", now), mismatch);
+        assert_eq!(decide(&dead, "h", now, ABANDONED_AFTER), Verdict::TakeOver);
+        assert_eq!(decide(&dead, "other", now, ABANDONED_AFTER), mismatch);
         let done = KeyRow {
             answer: Some(answer()),
             ..dead
         };
         let replay = Verdict::Answer(Begin::Replay(answer()));
-        assert_eq!(decide(&done, "h", now), replay);
+        assert_eq!(decide(&done, "h", now, ABANDONED_AFTER), replay);
     }
 
     #[test]
@@ -236,16 +246,35 @@ mod tests {
         let now = at("2026-11-25T10:00:00Z");
         store
             .run_blocking(|conn| {
-                assert_eq!(begin(conn, "agent:a", "k", "h", now)?, Begin::Proceed);
-                assert_eq!(begin(conn, "agent:a", "k", "h", now)?, Begin::InProgress);
-                assert_eq!(begin(conn, "agent:b", "k", "h", now)?, Begin::Proceed);
-                complete(conn, "agent:a", "k", "h", &answer())?;
+                assert_eq!(
+                    begin(conn, "agent:a", "k", "h", now, ABANDONED_AFTER)?,
+                    Begin::Proceed
+                );
+                assert_eq!(
+                    begin(conn, "agent:a", "k", "h", now, ABANDONED_AFTER)?,
+                    Begin::InProgress
+                );
+                assert_eq!(
+                    begin(conn, "agent:b", "k", "h", now, ABANDONED_AFTER)?,
+                    Begin::Proceed
+                );
+                assert!(complete(conn, "agent:a", "k", "h", &answer())?);
+                assert!(!complete(conn, "agent:a", "k", "h", &answer())?);
                 let later = now + Duration::hours(23);
                 let replay = Begin::Replay(answer());
-                assert_eq!(begin(conn, "agent:a", "k", "h", later)?, replay);
-                assert_eq!(begin(conn, "agent:a", "k", "h2", later)?, Begin::Mismatch);
+                assert_eq!(
+                    begin(conn, "agent:a", "k", "h", later, ABANDONED_AFTER)?,
+                    replay
+                );
+                assert_eq!(
+                    begin(conn, "agent:a", "k", "h2", later, ABANDONED_AFTER)?,
+                    Begin::Mismatch
+                );
                 let next_day = now + KEEP_FOR + Duration::seconds(1);
-                assert_eq!(begin(conn, "agent:a", "k", "h2", next_day)?, Begin::Proceed);
+                assert_eq!(
+                    begin(conn, "agent:a", "k", "h2", next_day, ABANDONED_AFTER)?,
+                    Begin::Proceed
+                );
                 Ok::<_, StoreError>(())
             })
             .unwrap();
@@ -257,14 +286,35 @@ mod tests {
         let now = at("2026-11-25T10:00:00Z");
         store
             .run_blocking(|conn| {
-                assert_eq!(begin(conn, "public", "k", "h", now)?, Begin::Proceed);
+                assert_eq!(
+                    begin(conn, "public", "k", "h", now, ABANDONED_AFTER)?,
+                    Begin::Proceed
+                );
                 release(conn, "public", "k", "h")?;
-                assert_eq!(begin(conn, "public", "k", "h", now)?, Begin::Proceed);
+                assert_eq!(
+                    begin(conn, "public", "k", "h", now, ABANDONED_AFTER)?,
+                    Begin::Proceed
+                );
                 let soon = now + Duration::seconds(30);
-                assert_eq!(begin(conn, "public", "k", "h", soon)?, Begin::InProgress);
+                assert_eq!(
+                    begin(conn, "public", "k", "h", soon, ABANDONED_AFTER)?,
+                    Begin::InProgress
+                );
                 let late = now + ABANDONED_AFTER + Duration::seconds(1);
-                assert_eq!(begin(conn, "public", "k", "h", late)?, Begin::Proceed);
-                assert_eq!(begin(conn, "public", "k", "h", late)?, Begin::InProgress);
+                assert_eq!(
+                    begin(conn, "public", "k", "h", late, ABANDONED_AFTER)?,
+                    Begin::Proceed
+                );
+                assert_eq!(
+                    begin(conn, "public", "k", "h", late, ABANDONED_AFTER)?,
+                    Begin::InProgress
+                );
+                let short = Duration::seconds(2);
+                let later = late + short;
+                assert_eq!(
+                    begin(conn, "public", "k", "h", later, short)?,
+                    Begin::Proceed
+                );
                 Ok::<_, StoreError>(())
             })
             .unwrap();

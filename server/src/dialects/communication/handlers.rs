@@ -15,10 +15,12 @@ use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, versions, MESSAGE_UPLOAD};
 use crate::auth::SignedIn;
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
+use crate::http::idempotency::Reservation;
 use crate::http::problems::Problems;
 use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
 use crate::store::files::NewFile;
+use crate::store::idempotency::StoredResponse;
 use crate::store::people;
 use crate::AppState;
 use axum::extract::{Request, State};
@@ -383,6 +385,7 @@ pub async fn add_message(
     request: Request,
 ) -> Result<Response, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
+    let reservation = request.extensions().get::<Reservation>().cloned();
     let WithFiles { body, files } =
         extract::json_or_multipart::<MessageDto>(request, MESSAGE_UPLOAD).await?;
     let now = now();
@@ -410,7 +413,7 @@ pub async fn add_message(
         ));
     }
     let mut message = input.into_record(new_id(), &id, &now);
-    let message = state
+    let answer = state
         .store
         .run(move |conn| {
             let mut record = load_conversation(conn, &id)?;
@@ -423,11 +426,38 @@ pub async fn add_message(
             if record.participants.len() != participants_before {
                 store::update_participants(conn, &record)?;
             }
-            Ok::<_, HttpError>(message)
+            let answer = created_answer(&message)?;
+            if let Some(reservation) = &reservation {
+                reservation.keep_in(conn, &answer)?;
+            }
+            Ok::<_, HttpError>(answer)
         })
         .await?;
-    // No Location: a single message has no route of its own.
-    Ok((StatusCode::CREATED, Json(output::message(message))).into_response())
+    Ok(answer_response(answer))
+}
+
+/// A new message's 201, as kept for its `Idempotency-Key`: built inside the transaction
+/// that stores the message, so the two are committed together (no Location: a single
+/// message has no route of its own).
+fn created_answer(message: &MessageRecord) -> Result<StoredResponse, HttpError> {
+    let body = serde_json::to_vec(&output::message(message.clone()))
+        .map_err(|error| HttpError::internal(format!("the message did not serialise: {error}")))?;
+    Ok(StoredResponse {
+        status: StatusCode::CREATED.as_u16(),
+        content_type: Some("application/json".to_owned()),
+        location: None,
+        body,
+    })
+}
+
+fn answer_response(answer: StoredResponse) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED);
+    let mut response = (status, answer.body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 // ---- attachments --------------------------------------------------------------------------

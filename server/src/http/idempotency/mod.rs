@@ -29,6 +29,7 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode}
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use body::Buffered;
+use rusqlite::Connection;
 
 /// Set on a replayed answer.
 pub const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
@@ -47,14 +48,31 @@ pub struct Idempotency {
     pub applies_to: fn(&str) -> bool,
     /// The longest body any of those routes accepts; a longer one is not read here.
     pub max_body_bytes: usize,
+    /// A reservation this old without an answer was left by a request that died.
+    pub abandoned_after: chrono::Duration,
 }
 
-/// A key reserved for one request: whose, which, and the request's fingerprint.
+/// A key reserved for one request: whose, which, and the request's fingerprint. Handed
+/// to the handler in the request's extensions, so a handler may keep its answer in its own
+/// transaction ([`Reservation::keep_in`]) and leave no crash window between the two.
 #[derive(Clone, Debug)]
-struct Reservation {
+pub struct Reservation {
     scope: String,
     key: String,
     hash: String,
+}
+
+impl Reservation {
+    /// Keeps `answer` for the key inside the handler's transaction `conn`. A key no longer
+    /// reserved (answered by another run that took it over) is a 409: the caller rolls
+    /// back, and the client's retry gets the answer that was kept.
+    pub fn keep_in(&self, conn: &Connection, answer: &StoredResponse) -> Result<(), HttpError> {
+        if idempotency::complete(conn, &self.scope, &self.key, &self.hash, answer)? {
+            Ok(())
+        } else {
+            Err(in_progress())
+        }
+    }
 }
 
 /// The layer: requests without a key, or not a create, pass untouched.
@@ -79,14 +97,15 @@ pub async fn honour(State(config): State<Idempotency>, request: Request, next: N
         key,
         hash: fingerprint::fingerprint(&parts, &bytes).await,
     };
-    match reserve(&config.store, reservation.clone()).await {
+    match reserve(&config, reservation.clone()).await {
         Ok(Begin::Proceed) => {}
         Ok(Begin::Replay(answer)) => return replayed(answer),
         Ok(Begin::Mismatch) => return mismatch().into_response(),
         Ok(Begin::InProgress) => return in_progress().into_response(),
         Err(error) => return error.into_response(),
     }
-    let request = Request::from_parts(parts, Body::from(bytes));
+    let mut request = Request::from_parts(parts, Body::from(bytes));
+    request.extensions_mut().insert(reservation.clone());
     let store = config.store.clone();
     let run = tokio::spawn(async move {
         let response = next.run(request).await;
@@ -106,12 +125,15 @@ fn scope_of(extensions: &axum::http::Extensions) -> String {
     }
 }
 
-async fn reserve(store: &Store, reservation: Reservation) -> Result<Begin, HttpError> {
+async fn reserve(config: &Idempotency, reservation: Reservation) -> Result<Begin, HttpError> {
     let now = chrono::Utc::now();
-    store
+    let abandoned_after = config.abandoned_after;
+    config
+        .store
         .run(move |conn| {
             let Reservation { scope, key, hash } = &reservation;
-            Ok::<_, HttpError>(idempotency::begin(conn, scope, key, hash, now)?)
+            let begun = idempotency::begin(conn, scope, key, hash, now, abandoned_after)?;
+            Ok::<_, HttpError>(begun)
         })
         .await
 }
@@ -171,7 +193,8 @@ async fn keep(
     let kept = store
         .run(move |conn| {
             let Reservation { scope, key, hash } = &reservation;
-            idempotency::complete(conn, scope, key, hash, &answer)
+            // Already kept by the handler in its own transaction: nothing more to do.
+            idempotency::complete(conn, scope, key, hash, &answer).map(|_| ())
         })
         .await;
     if let Err(error) = kept {

@@ -1,0 +1,266 @@
+//! A load run, not a test: `cargo run -p switchboard-server --release --example load`.
+//! Starts the server in-process (127.0.0.1:0, a temporary database, limits generous enough
+//! not to throttle the run), then 50 clients, each signed in as the demo agent, loop at most
+//! 40 times or 60 s: list the inbox, post a message with an `Idempotency-Key`, and every
+//! fifth time post it again with the same key on purpose. Prints requests per second and
+//! p50/p99 latency per route, then checks each conversation holds exactly the messages
+//! that were answered 201 (nothing lost, nothing doubled); exits 1 when not.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_server::seed::DEMO_PASSWORD;
+use switchboard_server::{serve_with, Config, Limits, RateLimit};
+
+const CLIENTS: usize = 50;
+const ITERATIONS: usize = 40;
+const DEADLINE: Duration = Duration::from_secs(60);
+const API: &str = "/communication/v1";
+const LIST: &str = "GET /conversations";
+const POST: &str = "POST /conversations/{id}/messages";
+const RETRY: &str = "POST … again (same key)";
+
+/// What one client saw: latencies per route, messages stored per conversation, failures.
+#[derive(Default)]
+struct Tally {
+    latencies: HashMap<&'static str, Vec<Duration>>,
+    stored: HashMap<String, u64>,
+    failures: u64,
+}
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("load: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<bool, Failure> {
+    let data = tempfile::tempdir()?;
+    let base_url = start_server(data.path().join("load.sqlite3")).await?;
+    let lister = signed_in(&base_url).await?;
+    let conversations = conversation_ids(&lister, &base_url).await?;
+    let before = message_counts(&lister, &base_url, &conversations).await?;
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for number in 0..CLIENTS {
+        let client = signed_in(&base_url).await?;
+        let target = conversations[number % conversations.len()].clone();
+        tasks.push(tokio::spawn(one_client(
+            number,
+            client,
+            base_url.clone(),
+            target,
+            started,
+        )));
+    }
+    let mut tally = Tally::default();
+    for task in tasks {
+        merge(&mut tally, task.await?);
+    }
+    let elapsed = started.elapsed();
+    report(&tally, elapsed);
+    let after = message_counts(&lister, &base_url, &conversations).await?;
+    Ok(check(&before, &after, &tally))
+}
+
+async fn start_server(db_path: std::path::PathBuf) -> Result<String, Failure> {
+    let config = Config {
+        db_path,
+        dist_dir: None,
+        allowed_origins: Vec::new(),
+        postcenter_ticket_link: None,
+    };
+    let generous = RateLimit {
+        per_minute: 60_000,
+        burst: 10_000,
+    };
+    let limits = Limits {
+        sign_in_attempts: generous,
+        max_concurrent_requests: 1024,
+        ..Limits::default()
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    tokio::spawn(async move {
+        if let Err(error) = serve_with(listener, config, limits).await {
+            eprintln!("load: the server stopped: {error}");
+        }
+    });
+    Ok(format!("http://{address}"))
+}
+
+async fn signed_in(base_url: &str) -> Result<Client, Failure> {
+    let response = client(None)?
+        .post(format!("{base_url}{SESSION_PATH}"))
+        .json(&json!({"email": "camille.laurent@switchboard.example", "password": DEMO_PASSWORD}))
+        .send()
+        .await?;
+    let cookie = response
+        .headers()
+        .get(reqwest::header::SET_COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|line| line.split(';').next())
+        .ok_or_else(|| format!("sign-in refused: {}", response.status()))?;
+    client(Some(cookie))
+}
+
+fn client(cookie: Option<&str>) -> Result<Client, Failure> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(WRITE_HEADER, WRITE_HEADER_VALUE.parse()?);
+    if let Some(cookie) = cookie {
+        headers.insert(reqwest::header::COOKIE, cookie.parse()?);
+    }
+    Ok(Client::builder()
+        .default_headers(headers)
+        .timeout(Duration::from_secs(30))
+        .build()?)
+}
+
+/// The first conversations of the inbox, which the clients post into.
+async fn conversation_ids(client: &Client, base_url: &str) -> Result<Vec<String>, Failure> {
+    let url = format!("{base_url}{API}/conversations?currentPage=1&sizePage=10");
+    let page: Value = client.get(url).send().await?.json().await?;
+    let ids: Vec<String> = page["content"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["id"].as_str().map(str::to_owned))
+        .collect();
+    if ids.is_empty() {
+        return Err("the demo data has no conversation".into());
+    }
+    Ok(ids)
+}
+
+async fn message_counts(
+    client: &Client,
+    base_url: &str,
+    ids: &[String],
+) -> Result<BTreeMap<String, u64>, Failure> {
+    let mut counts = BTreeMap::new();
+    for id in ids {
+        let url = format!("{base_url}{API}/conversations/{id}/messages?currentPage=0&sizePage=1");
+        let page: Value = client.get(url).send().await?.json().await?;
+        let total = page["totalElements"].as_u64().ok_or("no totalElements")?;
+        counts.insert(id.clone(), total);
+    }
+    Ok(counts)
+}
+
+async fn one_client(
+    number: usize,
+    client: Client,
+    base_url: String,
+    conversation: String,
+    started: Instant,
+) -> Tally {
+    let mut tally = Tally::default();
+    let list = format!("{base_url}{API}/conversations?currentPage=1&sizePage=20");
+    let post = format!("{base_url}{API}/conversations/{conversation}/messages");
+    for iteration in 0..ITERATIONS {
+        if started.elapsed() >= DEADLINE {
+            break;
+        }
+        let ok = timed(&mut tally, LIST, client.get(&list)).await == Some(StatusCode::OK);
+        let key = format!("load-{number}-{iteration}");
+        let body = json!({"content": format!("load message {number}-{iteration}")});
+        let send = || {
+            client
+                .post(&post)
+                .header("idempotency-key", &key)
+                .json(&body)
+        };
+        let stored = timed(&mut tally, POST, send()).await == Some(StatusCode::CREATED);
+        let replayed = iteration % 5 != 0
+            || timed(&mut tally, RETRY, send()).await == Some(StatusCode::CREATED);
+        if stored {
+            *tally.stored.entry(conversation.clone()).or_insert(0) += 1;
+        }
+        tally.failures += u64::from(!ok) + u64::from(!stored) + u64::from(!replayed);
+    }
+    tally
+}
+
+async fn timed(
+    tally: &mut Tally,
+    route: &'static str,
+    request: reqwest::RequestBuilder,
+) -> Option<StatusCode> {
+    let start = Instant::now();
+    let response = request.send().await.ok()?;
+    let status = response.status();
+    let _ = response.bytes().await.ok()?;
+    tally
+        .latencies
+        .entry(route)
+        .or_default()
+        .push(start.elapsed());
+    Some(status)
+}
+
+fn merge(total: &mut Tally, part: Tally) {
+    for (route, mut list) in part.latencies {
+        total.latencies.entry(route).or_default().append(&mut list);
+    }
+    for (id, n) in part.stored {
+        *total.stored.entry(id).or_insert(0) += n;
+    }
+    total.failures += part.failures;
+}
+
+fn report(tally: &Tally, elapsed: Duration) {
+    let seconds = elapsed.as_secs_f64().max(f64::EPSILON);
+    let all: usize = tally.latencies.values().map(Vec::len).sum();
+    println!(
+        "load: {CLIENTS} clients, {all} requests in {seconds:.2} s = {:.0} req/s",
+        all as f64 / seconds
+    );
+    for route in [LIST, POST, RETRY] {
+        let mut list = tally.latencies.get(route).cloned().unwrap_or_default();
+        list.sort();
+        println!(
+            "  {route:<36} {:>6} req {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
+            list.len(),
+            list.len() as f64 / seconds,
+            percentile(&list, 50),
+            percentile(&list, 99),
+        );
+    }
+}
+
+/// The `p`th percentile of sorted latencies, in milliseconds.
+fn percentile(sorted: &[Duration], p: usize) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let index = (sorted.len() * p).div_ceil(100).saturating_sub(1);
+    sorted[index.min(sorted.len() - 1)].as_secs_f64() * 1000.0
+}
+
+/// Each conversation must hold what it held plus the messages answered 201, exactly.
+fn check(before: &BTreeMap<String, u64>, after: &BTreeMap<String, u64>, tally: &Tally) -> bool {
+    let (mut lost, mut doubled, mut stored) = (0, 0, 0);
+    for (id, was) in before {
+        let expected = was + tally.stored.get(id).copied().unwrap_or(0);
+        let now = after.get(id).copied().unwrap_or(0);
+        lost += expected.saturating_sub(now);
+        doubled += now.saturating_sub(expected);
+        stored += now - was.min(&now);
+    }
+    println!(
+        "load: stored={stored} lost={lost} doubled={doubled} failures={}",
+        tally.failures
+    );
+    lost == 0 && doubled == 0 && tally.failures == 0
+}
