@@ -148,13 +148,14 @@ impl Client {
         key: &str,
     ) -> Result<T, ApiError> {
         let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
+        // No key (a caller that made none) is no header, never an empty one.
+        let headers: Vec<(&str, &str)> = Some(key)
+            .filter(|key| !key.is_empty())
+            .map(|key| (IDEMPOTENCY_KEY_HEADER, key))
+            .into_iter()
+            .collect();
         let (text, _) = self
-            .exchange(
-                Method::Post,
-                url,
-                Some(body),
-                &[(IDEMPOTENCY_KEY_HEADER, key)],
-            )
+            .exchange(Method::Post, url, Some(body), &headers)
             .await?;
         parse(&text)
     }

@@ -113,7 +113,7 @@ pub async fn post_with_progress(
     if let UploadBody::Json(_) = body {
         let _ = xhr.set_request_header("Content-Type", "application/json");
     }
-    if let Some(key) = idempotency_key {
+    if let Some(key) = idempotency_key.filter(|key| !key.is_empty()) {
         let _ = xhr.set_request_header(IDEMPOTENCY_KEY_HEADER, key);
     }
     xhr.set_timeout(UPLOAD_TIMEOUT_MS);

@@ -78,13 +78,29 @@ fn hex(hasher: Sha256) -> String {
         .collect()
 }
 
-/// A JSON body as its value prints (object keys in one order, no spacing).
+/// A JSON body as its value prints: object keys sorted, no spacing. Sorted here, not left
+/// to `serde_json`'s map, whose order follows its `preserve_order` feature, which any crate
+/// of the build may turn on.
 fn canonical_json(headers: &HeaderMap, body: &[u8]) -> Option<Vec<u8>> {
     if !is_json(headers) {
         return None;
     }
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    serde_json::to_vec(&value).ok()
+    serde_json::to_vec(&sorted(value)).ok()
+}
+
+/// `value` with every object's keys in sorted order, whatever the map keeps.
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 /// Hashes a multipart body part by part; `false`, the hasher untouched, when it is not
