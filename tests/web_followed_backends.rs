@@ -153,3 +153,43 @@ async fn a_support_session_shows_its_history_and_closes_and_opens_again() {
         .unwrap_err();
     assert!(refused.backend_message.is_some());
 }
+
+#[wasm_bindgen_test]
+async fn a_phone_changed_by_a_colleague_meanwhile_is_not_overwritten() {
+    sign_in().await;
+    // Two consoles: each remembers what its agent saw.
+    let mine = connector("support-sessions").await;
+    let colleague = connector("support-sessions").await;
+    let order = newest(&mine).await;
+    let seen = mine.conversation(&order).await.expect("read");
+    colleague.conversation(&order).await.expect("read");
+    let theirs = if seen.callback_phone.as_deref() == Some("+33612345001") {
+        "+33612345002"
+    } else {
+        "+33612345001"
+    };
+    colleague
+        .set_callback_phone(&order, Some(theirs))
+        .await
+        .expect("the colleague's change");
+
+    let refused = mine
+        .set_callback_phone(&order, Some("+33699999999"))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.status, Some(412));
+    let said = refused.backend_message.expect("in words");
+    assert!(
+        said.contains(&format!("the callback phone is now {theirs}")),
+        "{said}"
+    );
+    let now = mine.conversation(&order).await.expect("read");
+    assert_eq!(now.callback_phone.as_deref(), Some(theirs), "not undone");
+
+    // Deciding again, on what is now seen: it goes through.
+    let changed = mine
+        .set_callback_phone(&order, Some("+33699999999"))
+        .await
+        .expect("changed");
+    assert_eq!(changed.callback_phone.as_deref(), Some("+33699999999"));
+}

@@ -4,7 +4,7 @@
 //! Shown only where the backend's capabilities say so; each write returns the conversation,
 //! passed up like every other change.
 
-use crate::components::change::Changed;
+use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
 use leptos::prelude::*;
 use switchboard_core::domain::{Conversation, Performer};
@@ -29,6 +29,7 @@ pub fn CallbackPhone(
     let current = conversation.callback_phone.clone();
     let text = RwSignal::new(current.clone().unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
+    let stale = use_context::<Stale>();
     let save = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
         move |phone: &Option<String>| {
@@ -45,7 +46,11 @@ pub fn CallbackPhone(
             conversation,
             focus: "callback-phone",
         }),
-        Some(Err(error)) => problem.set(Some(format!("Not changed: {}", words(&error)))),
+        Some(Err(error)) => {
+            problem.set(Some(format!("Not changed: {}", words(&error))));
+            // A colleague changed it meanwhile: the page shows how it stands now.
+            Stale::report(stale, &error);
+        }
         None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -105,6 +110,7 @@ pub fn PerformerControl(
             .unwrap_or_default(),
     );
     let problem = RwSignal::new(None::<String>);
+    let stale = use_context::<Stale>();
     let save = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
         move |performer: &Option<Performer>| {
@@ -121,7 +127,11 @@ pub fn PerformerControl(
             conversation,
             focus: "performer-id",
         }),
-        Some(Err(error)) => problem.set(Some(format!("Not changed: {}", words(&error)))),
+        Some(Err(error)) => {
+            problem.set(Some(format!("Not changed: {}", words(&error))));
+            // A colleague changed it meanwhile: the page shows how it stands now.
+            Stale::report(stale, &error);
+        }
         None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -8,13 +8,14 @@
 use super::follows::followed_slice;
 use super::http::{Client, Method};
 use super::upload::UploadControl;
+use super::versions::SeenVersions;
 use super::{ConversationBackend, InboxSlice, Reply};
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, Author, AuthorKind, Conversation, Cursor, InboxQuery, Message, Page,
     Performer, StatusChange,
 };
-use switchboard_core::error::ApiError;
+use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::wire::parse_instant;
 use switchboard_core::wire::support_sessions::{
     decode_error, history_line, session_to_domain, validate_phone, validate_rating, AgentChangeDto,
@@ -42,6 +43,9 @@ pub struct SupportSessionsConnector {
     pub base_url: String,
     /// Where Switchboard's own endpoints are (the followed orders).
     pub origin: String,
+    /// Each session's facts as the agent last saw them: the document has no versions, so
+    /// a write first reads the session and compares (`docs/backends/support-sessions.md`).
+    seen: SeenVersions,
 }
 
 impl SupportSessionsConnector {
@@ -55,6 +59,7 @@ impl SupportSessionsConnector {
             name: name.into(),
             base_url: base_url.trim_end_matches('/').to_owned(),
             origin: origin.into(),
+            seen: SeenVersions::default(),
         }
     }
 
@@ -74,6 +79,52 @@ impl SupportSessionsConnector {
         let dto: SupportDto = HTTP.get_json(&self.session_url(order_id)).await?;
         self.to_domain(&dto)
     }
+
+    /// A session as the agent now sees it, remembered for the next write.
+    fn seen_now(&self, session: Conversation) -> Conversation {
+        self.seen.saw(&session.key.id, Some(facts(&session)));
+        session
+    }
+
+    /// Refuses a write when the session's facts changed since the agent read them (a
+    /// colleague changed the phone or the agent): writing would silently undo that.
+    async fn unchanged_since_seen(&self, order_id: &str) -> Result<(), ApiError> {
+        let Some(seen) = self.seen.of(order_id) else {
+            return Ok(());
+        };
+        let now = self.seen_now(self.session(order_id).await?);
+        if facts(&now) == seen {
+            return Ok(());
+        }
+        Err(ApiError {
+            status: Some(412),
+            backend_message: Some(changed_meanwhile(&now)),
+            ..ApiError::new(ErrorKind::Conflict)
+        })
+    }
+}
+
+/// What a write could undo: the callback phone and the order's agent with their rating.
+fn facts(session: &Conversation) -> String {
+    format!("{:?}|{:?}", session.callback_phone, session.performer)
+}
+
+/// "Someone changed this support session since you read it: the callback phone is now
+/// +33…, the order's agent is drv-77 (gte 4.5)."
+fn changed_meanwhile(now: &Conversation) -> String {
+    let phone = now.callback_phone.as_deref().unwrap_or("none");
+    let agent = match &now.performer {
+        Some(Performer {
+            id,
+            rating: Some(rating),
+        }) => format!("{id} ({rating})"),
+        Some(Performer { id, rating: None }) => id.clone(),
+        None => "no one".to_owned(),
+    };
+    format!(
+        "Someone changed this support session since you read it: the callback phone is now \
+         {phone}, the order's agent is {agent}. Nothing was changed by your request."
+    )
 }
 
 /// A history entry as a line of the thread, from the system.
@@ -120,6 +171,7 @@ impl ConversationBackend for SupportSessionsConnector {
         id: &str,
         phone: Option<&str>,
     ) -> Result<Conversation, ApiError> {
+        self.unchanged_since_seen(id).await?;
         let body = SupportChangeDto {
             order_id: None,
             callback_phone: Some(phone.map(|p| p.trim().to_owned())),
@@ -127,7 +179,7 @@ impl ConversationBackend for SupportSessionsConnector {
         let dto: SupportDto = HTTP
             .send_json(Method::Put, &self.session_url(id), &body)
             .await?;
-        self.to_domain(&dto)
+        Ok(self.seen_now(self.to_domain(&dto)?))
     }
 
     /// `PUT /support/{orderId}/agent` with the performer, or `DELETE` it.
@@ -136,6 +188,7 @@ impl ConversationBackend for SupportSessionsConnector {
         id: &str,
         performer: Option<&Performer>,
     ) -> Result<Conversation, ApiError> {
+        self.unchanged_since_seen(id).await?;
         let url = format!("{}/agent", self.session_url(id));
         let dto: SupportDto = match performer {
             Some(performer) => {
@@ -148,7 +201,7 @@ impl ConversationBackend for SupportSessionsConnector {
             }
             None => HTTP.send_empty(Method::Delete, &url).await?,
         };
-        self.to_domain(&dto)
+        Ok(self.seen_now(self.to_domain(&dto)?))
     }
 
     fn check_callback_phone(&self, raw: &str) -> Result<(), String> {
@@ -205,7 +258,7 @@ impl ConversationBackend for SupportSessionsConnector {
     }
 
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        self.session(id).await
+        Ok(self.seen_now(self.session(id).await?))
     }
 
     /// The history of the changes made through Switchboard, oldest first, all at once.
