@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use switchboard::components::outbox;
 use switchboard::draft_files;
 use switchboard::storage;
 use wasm_bindgen_test::*;
@@ -42,8 +43,8 @@ async fn files_are_kept_and_restored_as_given() {
 
 #[wasm_bindgen_test]
 async fn chosen_files_come_back_with_the_draft_and_stay_in_their_conversation() {
-    clear_storage();
     let key = storage::draft_key("agent-camille", "communication", "conv-files");
+    storage::remove(&key);
     draft_files::save(&key, &[]).await;
     let root = mount_reply_box(Some("agent-camille"), "conv-files", UNREACHABLE_API);
     // The box has read what was kept (nothing) before the agent chooses.
@@ -81,4 +82,80 @@ async fn chosen_files_come_back_with_the_draft_and_stay_in_their_conversation() 
     click(&again, "attachment-remove");
     kept(&key, 0).await;
     again.remove();
+}
+
+fn reply_text(root: &web_sys::Element) -> String {
+    use leptos::wasm_bindgen::JsCast;
+    find(root, "reply-input")
+        .unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .value()
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_not_sent_stays_in_the_outbox_with_its_key_across_a_reload() {
+    // Only this test's own keys: the tests of a file run side by side.
+    let draft = storage::draft_key("agent-camille", "communication", "conv-outbox");
+    outbox::done(&draft);
+    storage::remove(&draft);
+    let root = mount_reply_box(Some("agent-camille"), "conv-outbox", UNREACHABLE_API);
+    settle().await;
+    type_into(&root, "reply-input", "Votre colis part demain.");
+    click(&root, "reply-send");
+    wait_until("the reply is shown as not sent", || {
+        find_all(&root, "outbox-state")
+            .first()
+            .is_some_and(|s| s.text_content().unwrap_or_default().starts_with("Not sent"))
+    })
+    .await;
+    let kept = outbox::read(&draft).expect("kept in the outbox");
+    assert!(matches!(kept.state, outbox::Sending::Failed(_)));
+    assert_eq!(
+        storage::read(&draft).as_deref(),
+        Some("Votre colis part demain."),
+        "the draft is kept"
+    );
+    root.remove();
+
+    // After a reload: still there, with why, the text in the box, and the same key.
+    let again = mount_reply_box(Some("agent-camille"), "conv-outbox", UNREACHABLE_API);
+    wait_until("the outbox is shown again", || {
+        !find_all(&again, "outbox-entry").is_empty()
+    })
+    .await;
+    assert!(text(&again, "outbox-state").starts_with("Not sent: "));
+    wait_until("the text is back in the box", || {
+        reply_text(&again) == "Votre colis part demain."
+    })
+    .await;
+    click(&again, "outbox-retry");
+    wait_until("the retry failed too", || {
+        text(&again, "outbox-state").starts_with("Not sent")
+    })
+    .await;
+    assert_eq!(
+        outbox::read(&draft).expect("kept").key,
+        kept.key,
+        "one message, one key"
+    );
+
+    // Discarded: the outbox, the text and the draft go.
+    click(&again, "outbox-discard");
+    settle().await;
+    assert!(find_all(&again, "outbox-entry").is_empty());
+    assert!(outbox::read(&draft).is_none());
+    assert_eq!(reply_text(&again), "");
+    assert!(storage::read(&draft).is_none());
+    again.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_whose_page_went_away_while_sending_is_shown_as_not_confirmed() {
+    let draft = storage::draft_key("agent-camille", "communication", "conv-gone");
+    storage::write(&draft, "Merci, c'est noté.");
+    outbox::sending(&draft, "\"Merci, c'est noté.\"[]", "Merci, c'est noté.");
+    let root = mount_reply_box(Some("agent-camille"), "conv-gone", UNREACHABLE_API);
+    wait_until("the notice", || !find_all(&root, "outbox-entry").is_empty()).await;
+    assert!(text(&root, "outbox-state").starts_with("Not confirmed"));
+    assert!(!find_all(&root, "outbox-retry").is_empty());
+    root.remove();
 }

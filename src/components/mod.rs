@@ -12,6 +12,7 @@ pub mod find_by_number;
 pub mod follow_item;
 pub mod inbox_views;
 pub mod no_replies;
+pub mod outbox;
 pub mod reply_box;
 pub mod reply_context;
 pub mod session_ended;

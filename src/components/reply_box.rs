@@ -8,9 +8,9 @@ use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
+use crate::components::outbox::{self, OutboxNotice};
 use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
-use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::draft_files;
@@ -75,9 +75,10 @@ pub fn ReplyBox(
         &conversation_id,
     );
     let draft = RwSignal::new(storage::read(&draft_key).unwrap_or_default());
-    // One key per reply: kept across retries of the same reply that failed (its answer
-    // may have been lost after the backend took it), forgotten once a reply is confirmed.
-    let attempt = StoredValue::new(None::<(String, String)>);
+    // The reply being sent, kept beside the draft with its idempotency key: the same text
+    // and files keep the key across retries and reloads (the answer may have been lost
+    // after the backend took it), forgotten once the reply is confirmed.
+    let outbox_entry = RwSignal::new(outbox::read(&draft_key));
     // The reply's kind (first the backend's default) and the message it answers, where the
     // backend has them.
     let kinds = connector.reply_kinds();
@@ -125,10 +126,24 @@ pub fn ReplyBox(
     });
 
     // A confirmed send empties the box, unless something was typed meanwhile: a failure
-    // leaves text and files untouched.
+    // leaves text and files untouched, and the outbox says why.
+    let outbox_draft = draft_key.clone();
+    {
+        let draft_key = draft_key.clone();
+        Effect::new(move |_| {
+            if let Some(Err(error)) = send.value().get() {
+                let reason = error
+                    .backend_message
+                    .clone()
+                    .unwrap_or_else(|| error.summary().to_owned());
+                outbox_entry.set(outbox::failed(&draft_key, reason));
+            }
+        });
+    }
     Effect::new(move |_| {
         if let Some(Ok((sent, reopened))) = send.value().get() {
-            attempt.set_value(None);
+            outbox::done(&outbox_draft);
+            outbox_entry.set(None);
             if let Some(replying) = replying {
                 replying.target.set(None);
             }
@@ -147,6 +162,7 @@ pub fn ReplyBox(
 
     let recipients_offered = recipients;
     let closed_untracked = move || status.with_untracked(is_closed);
+    let submit_draft = StoredValue::new(draft_key.clone());
     let submit = move || {
         if send.pending().get_untracked() {
             return;
@@ -186,12 +202,25 @@ pub fn ReplyBox(
                 .map(|target| target.id),
             idempotency_key: String::new(),
         };
-        let fingerprint = format!("{reply:?}{:?}", picked.names());
-        reply.idempotency_key = attempt
-            .try_update_value(|last| attempt_key(last, &fingerprint))
-            .unwrap_or_else(new_idempotency_key);
+        // What the agent typed and chose: it survives a reload, so the key does too.
+        let fingerprint = format!("{:?}{:?}", reply.body, picked.names());
+        let entry = submit_draft.with_value(|key| outbox::sending(key, &fingerprint, &reply.body));
+        reply.idempotency_key = entry.key.clone();
+        outbox_entry.set(Some(entry));
         send.dispatch((reply, closed_untracked() && can_reopen.get_untracked()));
     };
+
+    // Discarding a reply that was not sent: its text, files and outbox entry go.
+    let discard = Callback::new(move |_| {
+        submit_draft.with_value(|key| {
+            outbox::done(key);
+            storage::remove(key);
+        });
+        outbox_entry.set(None);
+        draft.set(String::new());
+        picked.clear();
+        send.value().set(None);
+    });
 
     let on_input = {
         let draft_key = draft_key.clone();
@@ -256,6 +285,13 @@ pub fn ReplyBox(
             }
         >
             {closed_notice}
+            <OutboxNotice
+                entry=outbox_entry
+                pending=Signal::derive(move || send.pending().get())
+                reason_shown=Signal::derive(move || matches!(send.value().get(), Some(Err(_))))
+                on_retry=Callback::new(move |_| submit())
+                on_discard=discard
+            />
             <Show when=move || reopened_notice.get()>
                 <p class="notice" data-testid="reply-reopened">"Your reply was sent, and the conversation is open again."</p>
             </Show>

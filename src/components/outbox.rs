@@ -1,0 +1,125 @@
+//! The outbox of a conversation's reply: what is being sent, or was and is not confirmed,
+//! kept in this browser beside the draft (`storage::draft_key`) so that it survives a
+//! reload, a crash or a closed tab. The reply's idempotency key lives here too: a retry,
+//! even after a reload, sends the same message with the same key, and the server stores
+//! it once. Shown above the reply box as sending, not sent (with the reason), or not
+//! confirmed (the page went away while sending); each can be retried or discarded, and
+//! the text stays in the box to edit. Forgotten once the server confirms the reply.
+
+use crate::connectors::http::new_idempotency_key;
+use crate::storage;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where a reply stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sending {
+    /// Sent, no answer yet (or the page went away before one came).
+    InFlight,
+    /// Refused or not delivered, and why.
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// The reply's idempotency key.
+    pub key: String,
+    /// What it was made for: the same text and files keep the key.
+    pub fingerprint: String,
+    /// The start of the text, for the notice.
+    pub preview: String,
+    pub state: Sending,
+}
+
+fn slot(draft_key: &str) -> String {
+    format!("{draft_key}.outbox")
+}
+
+/// The entry kept for this draft, if any.
+pub fn read(draft_key: &str) -> Option<OutboxEntry> {
+    serde_json::from_str(&storage::read(&slot(draft_key))?).ok()
+}
+
+fn write(draft_key: &str, entry: &OutboxEntry) {
+    if let Ok(json) = serde_json::to_string(entry) {
+        storage::write(&slot(draft_key), &json);
+    }
+}
+
+/// Puts the reply in the outbox as being sent; its key: the one it had if the same text
+/// and files were sent before (a retry), else a new one.
+pub fn sending(draft_key: &str, fingerprint: &str, preview: &str) -> OutboxEntry {
+    let key = read(draft_key)
+        .filter(|entry| entry.fingerprint == fingerprint)
+        .map(|entry| entry.key)
+        .unwrap_or_else(new_idempotency_key);
+    let entry = OutboxEntry {
+        key,
+        fingerprint: fingerprint.to_owned(),
+        preview: preview.chars().take(80).collect(),
+        state: Sending::InFlight,
+    };
+    write(draft_key, &entry);
+    entry
+}
+
+/// The reply was not sent; `reason` in words. Its key is kept for the retry.
+pub fn failed(draft_key: &str, reason: String) -> Option<OutboxEntry> {
+    let mut entry = read(draft_key)?;
+    entry.state = Sending::Failed(reason);
+    write(draft_key, &entry);
+    Some(entry)
+}
+
+/// The server has the reply (or the agent discarded it): nothing left to send.
+pub fn done(draft_key: &str) {
+    storage::remove(&slot(draft_key));
+}
+
+/// The notice above the reply box. `pending`: a send is under way in this page.
+#[component]
+pub fn OutboxNotice(
+    entry: RwSignal<Option<OutboxEntry>>,
+    #[prop(into)] pending: Signal<bool>,
+    /// Whether the reason of a failure is shown beside (the reply box's error panel, with
+    /// its trace id); after a reload only the outbox remembers it.
+    #[prop(into)]
+    reason_shown: Signal<bool>,
+    on_retry: Callback<()>,
+    on_discard: Callback<()>,
+) -> impl IntoView {
+    move || {
+        let current = entry.get()?;
+        let preview = format!("“{}”", current.preview);
+        let (class, said) = match (&current.state, pending.get()) {
+            (_, true) => ("outbox sending", "Sending".to_owned()),
+            (Sending::InFlight, false) => (
+                "outbox unconfirmed",
+                "Not confirmed: the page went away while this reply was being sent. Retry \
+                 sends it once; if it already arrived, it is not doubled."
+                    .to_owned(),
+            ),
+            (Sending::Failed(_), false) if reason_shown.get() => {
+                ("outbox failed", "Not sent.".to_owned())
+            }
+            (Sending::Failed(reason), false) => ("outbox failed", format!("Not sent: {reason}")),
+        };
+        let settled = !pending.get();
+        Some(view! {
+            <div class=format!("notice {class}") role="status" data-testid="outbox-entry">
+                <p data-testid="outbox-state">{said}</p>
+                <p class="outbox-preview">{preview}</p>
+                {settled.then(|| view! {
+                    <div class="button-row">
+                        <button class="button" type="button" data-testid="outbox-retry" on:click=move |_| on_retry.run(())>
+                            "Retry"
+                        </button>
+                        <button class="button ghost" type="button" data-testid="outbox-discard" on:click=move |_| on_discard.run(())>
+                            "Discard"
+                        </button>
+                    </div>
+                })}
+            </div>
+        })
+    }
+}
