@@ -34,6 +34,12 @@ use web_sys::File;
 /// This API's way of speaking HTTP: its own error body.
 const HTTP: Client = Client::new(decode_error);
 
+/// A 200 whose body's own `status` says otherwise is a refusal (the document puts the
+/// real answer there).
+fn accepted(status: Option<u16>) -> Result<(), ApiError> {
+    body_refusal(status, None).map_or(Ok(()), Err)
+}
+
 /// The channels "All" pages through, in this order.
 const CHANNELS: [&str; 4] = ["facebook", "twitter", "email", "whatsapp"];
 /// How far back "All" reaches.
@@ -183,9 +189,7 @@ impl PostcenterConnector {
             query_string(&params)
         );
         let dto: TicketPageDto = HTTP.get_json(&url).await?;
-        if let Some(refusal) = body_refusal(dto.status, None) {
-            return Err(refusal);
-        }
+        accepted(dto.status)?;
         let page = (dto.tickets, dto.next_page);
         self.known.keep_page(key, page.clone());
         Ok(page)
@@ -217,9 +221,7 @@ impl PostcenterConnector {
         for state in states {
             let url = format!("{}/v2/tickets/state/{}", self.base_url, state.as_str());
             let dto: TicketIdsDto = HTTP.get_json(&url).await?;
-            if let Some(refusal) = body_refusal(dto.status, None) {
-                return Err(refusal);
-            }
+            accepted(dto.status)?;
             ids.extend(dto.tickets.iter().filter_map(|id| id.known().cloned()));
         }
         let start = match after {
@@ -327,9 +329,7 @@ impl ConversationBackend for PostcenterConnector {
         _page_size: u32,
     ) -> Result<Page<Message>, ApiError> {
         let dto: MessagesDto = HTTP.get_json(&self.ticket_url(id, "messages/")).await?;
-        if let Some(refusal) = body_refusal(dto.status, None) {
-            return Err(refusal);
-        }
+        accepted(dto.status)?;
         let messages = messages_to_domain(id, &dto.messages, Some(COMPANY_ACCOUNT));
         Ok(Page::whole(self.with_absolute_media(messages)))
     }
@@ -393,9 +393,7 @@ impl ConversationBackend for PostcenterConnector {
             encode_path_segment(&number)
         );
         let dto: TicketIdDto = HTTP.get_json(&url).await?;
-        if let Some(refusal) = body_refusal(dto.status, None) {
-            return Err(refusal);
-        }
+        accepted(dto.status)?;
         dto.ticket_id
             .filter(|id| !id.trim().is_empty())
             .ok_or_else(|| ApiError::malformed("a ticket number's answer without a ticket_id"))
@@ -405,9 +403,7 @@ impl ConversationBackend for PostcenterConnector {
         let dto: PossibleAgentDto = HTTP
             .get_json(&self.ticket_url(id, "get_possible_agent/"))
             .await?;
-        if let Some(refusal) = body_refusal(dto.status, None) {
-            return Err(refusal);
-        }
+        accepted(dto.status)?;
         let assignation = dto.assignation.unwrap_or_default();
         let agent = assignation.cm.map(|cm| {
             let id = cm.to_string();
