@@ -159,3 +159,53 @@ async fn a_reply_whose_page_went_away_while_sending_is_shown_as_not_confirmed() 
     assert!(!find_all(&root, "outbox-retry").is_empty());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_reply_in_the_outbox_is_the_last_message_of_the_thread() {
+    use leptos::prelude::*;
+    use switchboard::components::outbox::{OutboxMessage, OutboxSlot};
+    use switchboard::components::reply_box::ReplyBox;
+    use switchboard::connectors::communication::CommunicationConnector;
+    use switchboard::connectors::Connector;
+    use switchboard::state::CurrentAgent;
+
+    let draft = storage::draft_key("agent-camille", "communication", "conv-thread");
+    outbox::done(&draft);
+    storage::remove(&draft);
+    let root = mount(|| {
+        provide_context(CurrentAgent(RwSignal::new(Some(session_agent(
+            "agent-camille",
+        )))));
+        provide_context(OutboxSlot::new());
+        let connector = Connector::Communication(CommunicationConnector::new(
+            "communication",
+            UNREACHABLE_API,
+        ));
+        view! {
+            <OutboxMessage />
+            <ReplyBox
+                connector
+                conversation_id="conv-thread"
+                blocked_reason=Signal::derive(|| None::<String>)
+                on_sent=Callback::new(|_| ())
+            />
+        }
+    });
+    settle().await;
+    assert!(find_all(&root, "outbox-message").is_empty());
+    type_into(&root, "reply-input", "Le remboursement est parti.");
+    click(&root, "reply-send");
+    wait_until("the thread shows it as not sent", || {
+        find_all(&root, "outbox-message-state")
+            .first()
+            .is_some_and(|s| s.text_content().unwrap_or_default() == "Not sent")
+    })
+    .await;
+    assert!(text(&root, "outbox-message").contains("Le remboursement est parti."));
+    click(&root, "outbox-discard");
+    wait_until("gone from the thread", || {
+        find_all(&root, "outbox-message").is_empty()
+    })
+    .await;
+    root.remove();
+}

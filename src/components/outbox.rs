@@ -76,6 +76,55 @@ pub fn done(draft_key: &str) {
     storage::remove(&slot(draft_key));
 }
 
+/// The conversation's outbox as the page shares it: the reply box writes it, the thread
+/// shows the reply in it as its last message (sending, not sent, not confirmed).
+#[derive(Clone, Copy)]
+pub struct OutboxSlot {
+    pub entry: RwSignal<Option<OutboxEntry>>,
+    /// A send is under way in this page.
+    pub pending: RwSignal<bool>,
+}
+
+impl OutboxSlot {
+    pub fn new() -> Self {
+        OutboxSlot {
+            entry: RwSignal::new(None),
+            pending: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for OutboxSlot {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The reply in the outbox, at the end of the thread, as the agent's message it will be.
+#[component]
+pub fn OutboxMessage() -> impl IntoView {
+    let slot = use_context::<OutboxSlot>();
+    move || {
+        let slot = slot?;
+        let entry = slot.entry.get()?;
+        let state = match (&entry.state, slot.pending.get()) {
+            (_, true) => "Sending…",
+            (Sending::InFlight, false) => "Not confirmed",
+            (Sending::Failed(_), false) => "Not sent",
+        };
+        Some(view! {
+            <ol class="thread outbox-thread" aria-label="Outbox">
+                <li class="message agent outbox-message" data-testid="outbox-message">
+                    <div class="message-meta">
+                        <span class="badge" data-testid="outbox-message-state">{state}</span>
+                    </div>
+                    <p class="message-body">{entry.preview}</p>
+                </li>
+            </ol>
+        })
+    }
+}
+
 /// The notice above the reply box. `pending`: a send is under way in this page.
 #[component]
 pub fn OutboxNotice(

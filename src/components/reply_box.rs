@@ -8,7 +8,7 @@ use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
-use crate::components::outbox::{self, OutboxNotice};
+use crate::components::outbox::{self, OutboxNotice, OutboxSlot};
 use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
@@ -78,7 +78,10 @@ pub fn ReplyBox(
     // The reply being sent, kept beside the draft with its idempotency key: the same text
     // and files keep the key across retries and reloads (the answer may have been lost
     // after the backend took it), forgotten once the reply is confirmed.
-    let outbox_entry = RwSignal::new(outbox::read(&draft_key));
+    // Shared with the thread when the page offers a slot.
+    let slot = use_context::<OutboxSlot>().unwrap_or_default();
+    let outbox_entry = slot.entry;
+    outbox_entry.set(outbox::read(&draft_key));
     // The reply's kind (first the backend's default) and the message it answers, where the
     // backend has them.
     let kinds = connector.reply_kinds();
@@ -125,6 +128,7 @@ pub fn ReplyBox(
         }
     });
 
+    Effect::new(move |_| slot.pending.set(send.pending().get()));
     // A confirmed send empties the box, unless something was typed meanwhile: a failure
     // leaves text and files untouched, and the outbox says why.
     let outbox_draft = draft_key.clone();

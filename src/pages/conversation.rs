@@ -7,6 +7,7 @@ use crate::components::change::{Changed, Stale};
 use crate::components::conversation_header::{ConversationHeader, ReadMark};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::no_replies::NoReplies;
+use crate::components::outbox::{OutboxMessage, OutboxSlot};
 use crate::components::reply_box::ReplyBox;
 use crate::components::reply_context::ReplyingTo;
 use crate::components::thread::MessageThread;
@@ -253,6 +254,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let no_replies = connector.no_replies_reason();
     // The message a reply answers, shared by the thread and the reply box.
     provide_context(ReplyingTo::new(connector.replies_to_messages()));
+    // The reply being sent, shown at the end of the thread.
+    provide_context(OutboxSlot::new());
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
         (Some(c), _) if !c.capabilities.reply => Some(no_replies.to_owned()),
         (Some(_), _) => None,
@@ -338,6 +341,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                         }
                     })}
                 </Transition>
+                <OutboxMessage />
             </div>
             {move || {
                 current
