@@ -277,9 +277,18 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         newest.refetch();
     });
     let header_connector = connector.clone();
-    let elsewhere = {
+    // Where replies are not offered, the notice in the reply box's place (with the item in
+    // the backend's own tool, where the team configured a link).
+    let no_replies_notice = {
         let connector = connector.clone();
-        move |c: &Conversation| connector.open_elsewhere(c)
+        move || {
+            let elsewhere = current.with(|c| {
+                c.as_ref()
+                    .filter(|c| !c.capabilities.reply)
+                    .map(|c| connector.open_elsewhere(c))
+            })?;
+            Some(view! { <NoReplies reason=no_replies elsewhere /> })
+        }
     };
 
     view! {
@@ -343,11 +352,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                 </Transition>
                 <OutboxMessage />
             </div>
-            {move || {
-                current
-                    .with(|c| c.as_ref().filter(|c| !c.capabilities.reply).map(|c| elsewhere.clone()(c)))
-                    .map(|elsewhere| view! { <NoReplies reason=no_replies elsewhere /> })
-            }}
+            {no_replies_notice}
             <ReplyBox connector conversation_id=id blocked_reason recipients status can_reopen on_sent />
         </article>
     }
