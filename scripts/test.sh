@@ -6,6 +6,13 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
+# One run builds once: incremental caches would only double what the disk holds.
+export CARGO_INCREMENTAL=0
+# Everything the run leaves in temporary files (browser profiles above all: chromedriver
+# never removes the ones it makes) goes in one directory, removed when the run ends.
+run_tmp="$(mktemp -d)"
+export TMPDIR="$run_tmp"
+trap 'rm -rf "$run_tmp"' EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
 failures=()
@@ -55,7 +62,7 @@ server_log="$server_db/server.log"
 "$ROOT/target/debug/switchboard-server" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" \
   --allow-origin "http://$WASM_BINDGEN_TEST_ADDRESS" >"$server_log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$server_db"' EXIT
+trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$run_tmp"' EXIT
 for _ in $(seq 1 100); do
   grep -q "running at" "$server_log" 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$server_log"; exit 1; }

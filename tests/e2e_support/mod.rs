@@ -106,6 +106,8 @@ pub async fn start() -> Harness {
         "--disable-sync",
         "--no-first-run",
         "--disable-quic",
+        // No HTTP cache on disk: chromedriver leaves every profile behind.
+        "--disk-cache-dir=/dev/null",
         "--window-size=1400,900",
     ] {
         caps.add_arg(arg).expect("argument");
