@@ -1,0 +1,311 @@
+//! The inbox pane, the console's middle column: the view's title, the reference search,
+//! following and finding items on the backends that cannot list, and the list with what
+//! it could not show. It loads the first page of every backend per view and appends
+//! further pages; pages already shown are never fetched again.
+
+use crate::components::conversation_list::ConversationList;
+use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::find_by_number::FindByNumber;
+use crate::components::follow_item::FollowForm;
+use crate::components::inbox_views::{use_inbox_filters, InboxFilters};
+use crate::connectors::{load_inbox, load_more, Inbox};
+use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
+use crate::storage;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use switchboard_core::directory::Agent;
+use switchboard_core::domain::{AssigneeFilter, InboxQuery};
+
+/// Conversations asked of each backend per "load more".
+const INBOX_PAGE_SIZE: u32 = 50;
+
+/// The query a view asks every backend.
+fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
+    InboxQuery {
+        status: filters.status,
+        assignee: filters.assignee,
+        me,
+        reference: filters.reference.clone(),
+        page_size: INBOX_PAGE_SIZE,
+    }
+}
+
+#[component]
+pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
+    let directory = expect_context::<DirectoryResource>();
+    let current_agent = expect_context::<CurrentAgent>();
+    let rows = expect_context::<InboxRows>();
+    let filters = use_inbox_filters();
+    // Who I am matters only to "Mine": signing in again must not reload other views.
+    let query = Memo::new(move |_| {
+        let filters = filters.get();
+        let me = if filters.assignee == AssigneeFilter::Me {
+            current_agent.id()
+        } else {
+            current_agent.id_untracked()
+        };
+        query_for(&filters, me)
+    });
+
+    // The first page of every backend, keyed on the view and on the directory as a value:
+    // awaiting the directory would subscribe to it and ask every backend twice. Before
+    // the directory has come, there is nothing to ask (`None`).
+    let first = LocalResource::new(move || {
+        let query = query.get();
+        let directory = directory.get();
+        async move {
+            match directory {
+                None => Ok(None),
+                Some(Err(error)) => Err(error),
+                Some(Ok(directory)) => Ok(Some(load_inbox(&directory.connectors, &query).await)),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(Some(inbox))) = first.get() {
+            rows.0.set(inbox);
+        }
+    });
+    // The next page of each backend, appended; dropped if the view changed meanwhile.
+    let more = Action::new_local(move |asked: &InboxQuery| {
+        let asked = asked.clone();
+        let shown = rows.0.get_untracked();
+        async move {
+            let directory = directory.await.ok()?;
+            Some((
+                load_more(&directory.connectors, &asked, &shown).await,
+                asked,
+            ))
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Some((inbox, asked))) = more.value().get() {
+            if asked == query.get_untracked() {
+                rows.0.set(inbox);
+            }
+        }
+    });
+
+    let retry = Callback::new(move |_| first.refetch());
+    let title = move || {
+        let f = filters.get();
+        let view = match (f.assignee, f.status.label()) {
+            (AssigneeFilter::All, "All statuses") => "All conversations".to_owned(),
+            (assignee, "All statuses") => assignee.label().to_owned(),
+            (AssigneeFilter::All, status) => status.to_owned(),
+            (assignee, status) => format!("{} · {}", assignee.label(), status),
+        };
+        match f.reference {
+            Some(reference) => format!("{view} · reference {reference}"),
+            None => view,
+        }
+    };
+
+    view! {
+        <div class="list-header">
+            <h1 data-testid="inbox-title">{title}</h1>
+            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label="Refresh the inbox">
+                "Refresh"
+            </button>
+        </div>
+        <ReadOnOpenToggle />
+        <ReferenceSearch filters />
+        <FollowForm connectors=Signal::derive(move || match directory.get() {
+            Some(Ok(directory)) => directory.connectors.clone(),
+            _ => Vec::new(),
+        }) />
+        <FindByNumber connectors=Signal::derive(move || match directory.get() {
+            Some(Ok(directory)) => directory.connectors.clone(),
+            _ => Vec::new(),
+        }) />
+        // Loading and a server out of reach only: the list itself is mounted once, below,
+        // and reads the inbox's state, so nothing it shows is disposed under it.
+        <Transition fallback=|| view! { <Loading label="Loading conversations…" /> }>
+            {move || Suspend::new(async move {
+                match first.await {
+                    Err(error) => view! {
+                        <ErrorPanel error context="The console could not reach its server." on_retry=retry />
+                    }.into_any(),
+                    Ok(None) => view! { <Loading label="Loading conversations…" /> }.into_any(),
+                    Ok(Some(_)) => ().into_any(),
+                }
+            })}
+        </Transition>
+        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
+    }
+}
+
+/// The agent's choice, kept on this browser: opening a conversation marks it read (for a
+/// case, confirms its messages), or only "Mark read" does.
+#[component]
+fn ReadOnOpenToggle() -> impl IntoView {
+    let on = RwSignal::new(storage::read_on_open());
+    view! {
+        <label class="read-on-open">
+            <input
+                type="checkbox"
+                data-testid="read-on-open"
+                prop:checked=move || on.get()
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    storage::set_read_on_open(checked);
+                    on.set(checked);
+                }
+            />
+            " Mark conversations read (confirm cases) when I open them"
+        </label>
+    }
+}
+
+/// Finds conversations by an order or trip reference; the reference stays in the URL.
+#[component]
+fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
+    let navigate = use_navigate();
+    let location = use_location();
+    let text = RwSignal::new(String::new());
+    Effect::new(move |_| text.set(filters.with(|f| f.reference.clone().unwrap_or_default())));
+    let go = move |reference: Option<String>| {
+        // Searching beside an open conversation keeps it open.
+        let href = InboxFilters {
+            reference,
+            ..filters.get_untracked()
+        }
+        .href_at(&location.pathname.get_untracked());
+        navigate(&href, Default::default());
+    };
+    let clear = go.clone();
+    view! {
+        <form
+            class="reference-search"
+            role="search"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let value = text.get_untracked().trim().to_owned();
+                go((!value.is_empty()).then_some(value));
+            }
+        >
+            <label class="visually-hidden" for="reference-search">"Find by order or trip reference"</label>
+            <input
+                id="reference-search"
+                type="search"
+                data-testid="reference-search"
+                placeholder="Find by order or trip reference"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
+            <button class="button" type="submit" data-testid="reference-find">"Find"</button>
+            <Show when=move || filters.with(|f| f.reference.is_some())>
+                <button class="button ghost" type="button" on:click={
+                    let clear = clear.clone();
+                    move |_| clear(None)
+                }>"Clear"</button>
+            </Show>
+        </form>
+    }
+}
+
+/// The list and what it could not show: failed backends, unreadable records, filters a
+/// backend could not apply itself.
+#[component]
+fn InboxBody(
+    rows: InboxRows,
+    agents: Signal<Vec<Agent>>,
+    more: Action<InboxQuery, Option<(Inbox, InboxQuery)>>,
+    query: Memo<InboxQuery>,
+    retry: Callback<()>,
+    /// Whether the view's first page has come: until then there is nothing to count.
+    loaded: Signal<bool>,
+) -> impl IntoView {
+    let current_agent = expect_context::<CurrentAgent>();
+    let directory = expect_context::<DirectoryResource>();
+    let known = move || directory.get().and_then(Result::ok);
+    let label = move |backend: &str| {
+        known()
+            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
+            .unwrap_or_else(|| backend.to_owned())
+    };
+    let notices = {
+        move || {
+            let inbox = rows.0.get();
+            let failures = inbox
+                .failures
+                .into_iter()
+                .map(|(backend, error)| {
+                    view! {
+                        <ErrorPanel error context=format!("{} could not be loaded; other backends still show.", label(&backend)) on_retry=retry />
+                    }
+                })
+                .collect_view();
+            let filtered = inbox
+                .filtered_here
+                .into_iter()
+                .map(|(backend, parts)| {
+                    view! {
+                        <p class="notice" data-testid="filtered-here">
+                            {format!(
+                                "{} cannot filter by {} itself: only its loaded conversations are filtered here.",
+                                label(&backend),
+                                parts.join(" or ")
+                            )}
+                        </p>
+                    }
+                })
+                .collect_view();
+            let unreadable = (inbox.unreadable > 0).then(|| {
+                view! {
+                    <p class="notice" role="status">
+                        {format!("{} conversation(s) sent by a backend could not be read and are not shown.", inbox.unreadable)}
+                    </p>
+                }
+            });
+            (failures, filtered, unreadable)
+        }
+    };
+    let unsupported = move || {
+        known().map(|d| {
+            d.unsupported()
+                .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
+                .collect_view()
+        })
+    };
+    let conversations = Signal::derive(move || rows.0.with(|i| i.conversations.clone()));
+    let count = move || rows.0.with(|i| i.conversations.len());
+    let has_more = move || rows.0.with(Inbox::has_more);
+    let empty = move || {
+        (loaded.get() && count() == 0).then(|| {
+            let hint = match query.with(|q| q.assignee) {
+                AssigneeFilter::Me if current_agent.id().is_none() => {
+                    "Sign in to see your conversations."
+                }
+                AssigneeFilter::Me => "Nothing is assigned to you in this view.",
+                _ => "Try another view on the left.",
+            };
+            view! { <EmptyState title="No conversations here" hint=hint /> }
+        })
+    };
+    view! {
+        {notices}
+        {unsupported}
+        {empty}
+        <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
+            {move || {
+                let count = count();
+                format!("{count} conversation{}{}", if count == 1 { "" } else { "s" }, if has_more() { " loaded" } else { "" })
+            }}
+        </p>
+        <ConversationList conversations agents />
+        <Show when=has_more>
+            <button
+                class="button load-more"
+                type="button"
+                data-testid="load-more"
+                disabled=move || more.pending().get()
+                on:click=move |_| {
+                    more.dispatch(query.get_untracked());
+                }
+            >
+                {move || if more.pending().get() { "Loading more…" } else { "Load more conversations" }}
+            </button>
+        </Show>
+    }
+}
