@@ -75,7 +75,7 @@ echo "test server: $SWITCHBOARD_TEST_SERVER (for pages at http://$WASM_BINDGEN_T
 run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --tests --no-fail-fast
 
 step "end-to-end tests (chromedriver)"
-run "end-to-end tests" cargo test -p switchboard --test e2e --test e2e_customer --test e2e_followed --test e2e_postcenter --test e2e_concurrent --no-fail-fast -- --test-threads=1
+run "end-to-end tests" cargo test -p switchboard --test e2e --test e2e_customer --test e2e_followed --test e2e_postcenter --test e2e_concurrent --test e2e_live --no-fail-fast -- --test-threads=1
 
 # One closing line over every runner: cargo's and wasm-bindgen-test's "test result" lines.
 totals="$(sed -n 's/.*test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$results" \

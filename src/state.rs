@@ -2,6 +2,7 @@
 //! server gave, the signed-in agent and whether their session has ended, the clock for
 //! relative times, the inbox as shown, and every backend's counts.
 
+use crate::components::conversation_list::ListCommands;
 use crate::connectors::session::watch_lost_session;
 use crate::connectors::{ConversationBackend, Counter, Directory, Inbox};
 use chrono::{DateTime, Utc};
@@ -169,4 +170,5 @@ pub fn provide_console_state(directory: DirectoryResource, agent: SessionAgent) 
     provide_context(InboxRows(RwSignal::new(Inbox::default())));
     provide_context(counters(directory));
     provide_context(Clock::start());
+    provide_context(ListCommands::default());
 }

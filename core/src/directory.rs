@@ -40,6 +40,10 @@ pub struct BackendDescriptor {
     /// the server is configured with one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_link: Option<String>,
+    /// How often the console asks this backend again for what is new, in seconds, when
+    /// all is well (it backs off after failures); the console's own default without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll_seconds: Option<u32>,
 }
 
 /// The placeholder of [`BackendDescriptor::item_link`].

@@ -80,6 +80,7 @@ async fn start_server(db_path: std::path::PathBuf) -> Result<String, Failure> {
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,
+        poll_seconds: None,
     };
     let generous = RateLimit {
         per_minute: 60_000,

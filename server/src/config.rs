@@ -84,6 +84,9 @@ pub struct Config {
     /// Where the team opens a PostCenter ticket in PostCenter's own tool, `{number}` for
     /// the number agents know it by; discovery gives it to the console.
     pub postcenter_ticket_link: Option<String>,
+    /// How often the console asks each backend again for what is new, in seconds; `None`
+    /// leaves it to the console (10 s). Discovery gives it to the console.
+    pub poll_seconds: Option<u32>,
 }
 
 pub const USAGE: &str = "\
@@ -103,6 +106,8 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [
   --idempotency-abandon-secs SECS  how old an Idempotency-Key's reservation left without an
                answer (a crash) must be for a retry to run again; longer than any request
                (env SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS, default 120; lower only in tests)
+  --poll-seconds SECS  how often the console asks each backend again for what is new
+               (env SWITCHBOARD_POLL_SECONDS, default: the console's 10 s)
   -h, --help   show this help";
 
 /// The binary's settings.
@@ -136,6 +141,7 @@ pub fn parse_options(
     let mut origins = env("SWITCHBOARD_ALLOW_ORIGINS").unwrap_or_default();
     let mut ticket_link = env("SWITCHBOARD_POSTCENTER_TICKET_LINK").unwrap_or_default();
     let mut abandon = env("SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS").unwrap_or_default();
+    let mut poll = env("SWITCHBOARD_POLL_SECONDS").unwrap_or_default();
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -156,6 +162,7 @@ pub fn parse_options(
             "--allow-origin" => &mut origins,
             "--postcenter-ticket-link" => &mut ticket_link,
             "--idempotency-abandon-secs" => &mut abandon,
+            "--poll-seconds" => &mut poll,
             _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
         };
         *target = match inline_value.or_else(|| args.next()) {
@@ -179,6 +186,7 @@ pub fn parse_options(
     }
     let allowed_origins = parse_origins(&origins)?;
     let postcenter_ticket_link = parse_item_link(&ticket_link)?;
+    let poll_seconds = parse_poll_seconds(&poll)?;
     let limits = Limits {
         idempotency_abandoned_after: parse_abandon_secs(&abandon)?,
         ..Limits::default()
@@ -193,8 +201,23 @@ pub fn parse_options(
             dist_dir: (!dist.trim().is_empty()).then(|| PathBuf::from(dist)),
             allowed_origins,
             postcenter_ticket_link,
+            poll_seconds,
         },
     })
+}
+
+/// Seconds from 1 to a day; empty: left to the console.
+fn parse_poll_seconds(raw: &str) -> Result<Option<u32>, CliError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    match raw.parse::<u32>() {
+        Ok(secs) if (1..=86_400).contains(&secs) => Ok(Some(secs)),
+        _ => Err(CliError::Usage(format!(
+            "--poll-seconds must be a whole number of seconds from 1 to 86400, not “{raw}”"
+        ))),
+    }
 }
 
 /// Seconds, at least 1; empty: the default (120).
@@ -314,6 +337,28 @@ mod tests {
         for bad in ["0", "-1", "1.5", "soon"] {
             let bad = parse_options(args(&["--idempotency-abandon-secs", bad]), no_env);
             assert!(matches!(bad, Err(CliError::Usage(_))));
+        }
+    }
+
+    #[test]
+    fn the_polling_interval_is_whole_seconds_or_the_consoles() {
+        assert_eq!(
+            parse_options(args(&[]), no_env)
+                .unwrap()
+                .config
+                .poll_seconds,
+            None
+        );
+        let env = |name: &str| (name == "SWITCHBOARD_POLL_SECONDS").then(|| "30".to_owned());
+        assert_eq!(
+            parse_options(args(&[]), env).unwrap().config.poll_seconds,
+            Some(30)
+        );
+        let options = parse_options(args(&["--poll-seconds", "2"]), env).unwrap();
+        assert_eq!(options.config.poll_seconds, Some(2));
+        for bad in ["0", "86401", "1.5", "often"] {
+            let bad = parse_options(args(&["--poll-seconds", bad]), no_env);
+            assert!(matches!(bad, Err(CliError::Usage(_))), "{bad:?}");
         }
     }
 

@@ -9,6 +9,7 @@
 //!     dist_dir: Some("dist".into()),
 //!     allowed_origins: Vec::new(),
 //!     postcenter_ticket_link: None,
+//!     poll_seconds: None,
 //! };
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(switchboard_server::StartupError::Bind)?;
 //! switchboard_server::serve(listener, config).await
@@ -122,6 +123,7 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         session_lifetime: limits.session_lifetime,
         backends: Arc::new(directory::backends(
             config.postcenter_ticket_link.as_deref(),
+            config.poll_seconds,
         )),
     };
     Router::new()

@@ -1,87 +1,357 @@
-//! The middle pane: one compact row per conversation, newest activity first. The list is
-//! one tab stop: the open (or first) row takes Tab, arrow keys, Home and End move between
-//! rows, and Enter opens one.
+//! The middle pane's list: one compact row per conversation, newest activity first.
+//!
+//! It is windowed, because a busy team's inbox holds thousands of conversations: only
+//! the rows on screen (and a few either side) are in the page, each keyed by what it
+//! shows, inside a box as tall as all of them; a change rebuilds only the rows it
+//! touches. Rows all have the height the style sheet gives them, measured once shown.
+//!
+//! It is one tab stop: the current row (the one moved to, else the open one, else the
+//! first) takes Tab; arrow keys, Page Up/Down, Home and End move between rows, scrolling
+//! as they go; Enter opens one. Scrolling near the end asks for the next pages.
 
 use crate::components::inbox_views::with_search;
 use crate::components::status_badge::StatusBadge;
-use crate::state::Clock;
+use crate::state::{Clock, InboxRows};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{decode_percent, Conversation};
+use switchboard_core::domain::{decode_percent, Conversation, ConversationKey};
 use switchboard_core::time;
 
-/// The row whose path is the current location is the conversation open on the right.
-#[component]
-pub fn ConversationList(
-    #[prop(into)] conversations: Signal<Vec<Conversation>>,
-    #[prop(into)] agents: Signal<Vec<Agent>>,
-) -> impl IntoView {
-    let list = NodeRef::<leptos::html::Ul>::new();
-    // After each change of rows, exactly one row takes Tab: the open one, else the first.
-    Effect::new(move |_| {
-        conversations.track();
-        request_animation_frame(move || {
-            if let Some(list) = list.get_untracked() {
-                let rows = rows_of(&list);
-                if !rows.iter().any(|r| r.tab_index() == 0) {
-                    if let Some(first) = rows.first() {
-                        first.set_tab_index(0);
-                    }
-                }
-            }
-        });
-    });
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(list) = list.get_untracked() else {
-            return;
-        };
-        let rows = rows_of(&list);
-        let focused = document().active_element();
-        let at = rows
-            .iter()
-            .position(|r| Some(r.unchecked_ref::<web_sys::Element>()) == focused.as_ref());
-        let next = match (ev.key().as_str(), at) {
-            ("ArrowDown", Some(i)) => (i + 1).min(rows.len().saturating_sub(1)),
-            ("ArrowUp", Some(i)) => i.saturating_sub(1),
-            ("Home", Some(_)) => 0,
-            ("End", Some(_)) => rows.len().saturating_sub(1),
-            _ => return,
-        };
-        ev.prevent_default();
-        for (i, row) in rows.iter().enumerate() {
-            row.set_tab_index(if i == next { 0 } else { -1 });
+/// Rows kept in the page above and below those on screen.
+const OVERSCAN: usize = 8;
+/// A row's height until one has been measured (the style sheet's, at 16 px).
+const DEFAULT_ROW_HEIGHT: f64 = 92.0;
+/// The viewport's height until measured.
+const DEFAULT_VIEWPORT: f64 = 900.0;
+/// How close to the last row loaded scrolling asks for more.
+const NEAR_END_ROWS: usize = 20;
+
+/// What the keyboard shortcuts may ask of the list from anywhere on the page: the list
+/// registers itself here when mounted.
+#[derive(Clone, Copy)]
+pub struct ListCommands {
+    step: StoredValue<Option<Callback<isize>>>,
+    open: StoredValue<Option<Callback<()>>>,
+}
+
+impl Default for ListCommands {
+    fn default() -> Self {
+        ListCommands {
+            step: StoredValue::new(None),
+            open: StoredValue::new(None),
         }
-        if let Some(row) = rows.get(next) {
-            let _ = row.focus();
-        }
-    };
-    view! {
-        <ul class="conversation-list" id="conversation-list" data-testid="conversation-list" aria-label="Conversations" node_ref=list on:keydown=on_keydown>
-            <For
-                each=move || conversations.get()
-                // A row is rebuilt when anything it shows changes.
-                key=|c| {
-                    (
-                        c.key.clone(),
-                        c.status.clone(),
-                        c.assignee.clone(),
-                        c.last_activity,
-                        c.last_message.as_ref().map(|m| m.id.clone()),
-                        c.unread,
-                    )
-                }
-                let:conversation
-            >
-                <ConversationRow conversation agents />
-            </For>
-        </ul>
     }
 }
 
+impl ListCommands {
+    /// Moves the current row by `by` (down when positive) and focuses it.
+    pub fn step(&self, by: isize) {
+        if let Some(step) = self.step.try_get_value().flatten() {
+            step.run(by);
+        }
+    }
+
+    /// Opens the current row's conversation.
+    pub fn open(&self) {
+        if let Some(open) = self.open.try_get_value().flatten() {
+            open.run(());
+        }
+    }
+}
+
+/// Where the list is scrolled and how much of it shows.
+#[derive(Clone, Copy)]
+struct Window {
+    scroll_top: RwSignal<f64>,
+    viewport: RwSignal<f64>,
+    row_height: RwSignal<f64>,
+}
+
+impl Window {
+    /// The rows to put in the page, `[first, end)` of `len`.
+    fn range(&self, len: usize) -> (usize, usize) {
+        let row = self.row_height.get().max(1.0);
+        let first = ((self.scroll_top.get() / row).floor().max(0.0) as usize)
+            .saturating_sub(OVERSCAN)
+            .min(len);
+        let count = (self.viewport.get().max(0.0) / row).ceil() as usize + 2 * OVERSCAN;
+        (first, (first + count).min(len))
+    }
+
+    /// Reads the scroller's position and size, and a row's height once there is one.
+    fn measure(&self, scroller: &web_sys::HtmlElement) {
+        self.scroll_top.set(f64::from(scroller.scroll_top()));
+        self.viewport.set(f64::from(scroller.client_height()));
+        let row = scroller
+            .query_selector("li.conversation-row")
+            .ok()
+            .flatten()
+            .and_then(|li| li.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|li| f64::from(li.offset_height()))
+            .filter(|h| *h > 0.0);
+        if let Some(row) = row {
+            if (row - self.row_height.get_untracked()).abs() >= 0.5 {
+                self.row_height.set(row);
+            }
+        }
+    }
+
+    /// Scrolls just enough for row `index` to be wholly on screen.
+    fn reveal(&self, scroller: &web_sys::HtmlElement, index: usize) {
+        let row = self.row_height.get_untracked();
+        let top = index as f64 * row;
+        let seen = self.scroll_top.get_untracked();
+        let height = self.viewport.get_untracked();
+        let to = if top < seen {
+            top
+        } else if top + row > seen + height {
+            top + row - height
+        } else {
+            return;
+        };
+        scroller.set_scroll_top(to as i32);
+        self.scroll_top.set(to);
+    }
+}
+
+/// The rows of `rows` listed at `shown` (indices into the inbox, in order). `on_near_end`
+/// is asked when scrolling comes near the last row loaded.
 #[component]
-fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> impl IntoView {
+pub fn ConversationList(
+    rows: InboxRows,
+    #[prop(into)] shown: Signal<Vec<usize>>,
+    #[prop(into)] agents: Signal<Vec<Agent>>,
+    #[prop(optional)] on_near_end: Option<Callback<()>>,
+) -> impl IntoView {
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let window = Window {
+        scroll_top: RwSignal::new(0.0),
+        viewport: RwSignal::new(DEFAULT_VIEWPORT),
+        row_height: RwSignal::new(DEFAULT_ROW_HEIGHT),
+    };
+    let len = Memo::new(move |_| shown.with(Vec::len));
+    let cursor = RwSignal::new(None::<ConversationKey>);
+    let location = use_location();
+    let open_key = Memo::new(move |_| location.pathname.with(|p| ConversationKey::from_path(p)));
+    let tab_key = Memo::new(move |_| current_key(rows, shown, cursor.get(), open_key.get()));
+    let key_at = move |index: usize| {
+        rows.0.with_untracked(|inbox| {
+            shown.with_untracked(|s| {
+                s.get(index)
+                    .and_then(|&i| inbox.conversations.get(i))
+                    .map(|c| c.key.clone())
+            })
+        })
+    };
+    let index_of = move |key: &ConversationKey| {
+        rows.0.with_untracked(|inbox| {
+            shown.with_untracked(|s| {
+                s.iter()
+                    .position(|&i| inbox.conversations.get(i).is_some_and(|c| &c.key == key))
+            })
+        })
+    };
+    let go_to = move |index: usize| {
+        let Some(key) = key_at(index) else { return };
+        cursor.set(Some(key.clone()));
+        if let Some(el) = scroller.get_untracked() {
+            window.reveal(&el, index);
+        }
+        request_animation_frame(move || {
+            if let Some(row) = scroller.get_untracked().and_then(|s| row_link(&s, &key)) {
+                let _ = row.focus();
+            }
+        });
+    };
+    let step = move |by: isize| {
+        let at = tab_key
+            .get_untracked()
+            .and_then(|k| index_of(&k))
+            .unwrap_or(0);
+        let last = len.get_untracked().saturating_sub(1);
+        go_to(at.saturating_add_signed(by).min(last));
+    };
+    if let Some(commands) = use_context::<ListCommands>() {
+        commands.step.set_value(Some(Callback::new(step)));
+        commands.open.set_value(Some(Callback::new(move |()| {
+            let key = tab_key.get_untracked();
+            let link = key.and_then(|k| scroller.get_untracked().and_then(|s| row_link(&s, &k)));
+            if let Some(link) = link {
+                link.click();
+            }
+        })));
+        on_cleanup(move || {
+            commands.step.try_set_value(None);
+            commands.open.try_set_value(None);
+        });
+    }
+
+    // Measured once mounted, again as rows come and go (an unconstrained list grows with
+    // them) and when the window changes size.
+    Effect::new(move |_| {
+        len.track();
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                window.measure(&el);
+            }
+        });
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            window.measure(&el);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    let range = Memo::new(move |_| window.range(len.get()));
+    // Backends whose last answer failed, with why: their rows are shown, marked stale.
+    let stale = Memo::new(move |_| {
+        rows.0.with(|inbox| {
+            inbox
+                .failures
+                .iter()
+                .map(|(name, error)| (name.clone(), error.summary()))
+                .collect::<Vec<_>>()
+        })
+    });
+    // Near the end of what is loaded: ask for more (the asker ignores a repeat while busy).
+    Effect::new(move |_| {
+        let (_, end) = range.get();
+        let n = len.get();
+        if n > 0 && end + NEAR_END_ROWS >= n {
+            if let Some(near_end) = on_near_end {
+                near_end.run(());
+            }
+        }
+    });
+    let visible = Memo::new(move |_| {
+        let (first, end) = range.get();
+        rows.0.with(|inbox| {
+            shown.with(|s| {
+                s[first.min(s.len())..end.min(s.len())]
+                    .iter()
+                    .filter_map(|&i| inbox.conversations.get(i).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let page = (window.viewport.get_untracked() / window.row_height.get_untracked().max(1.0))
+            .floor()
+            .max(1.0) as isize;
+        let by = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "PageDown" => page,
+            "PageUp" => -page,
+            "Home" => isize::MIN / 2,
+            "End" => isize::MAX / 2,
+            _ => return,
+        };
+        ev.prevent_default();
+        step(by);
+    };
+    let padding = move || format!("{}px", range.get().0 as f64 * window.row_height.get());
+    let height = move || format!("{}px", len.get() as f64 * window.row_height.get());
+    view! {
+        <div
+            class="list-scroller"
+            data-testid="list-scroller"
+            node_ref=scroller
+            on:scroll=move |_| {
+                if let Some(el) = scroller.get_untracked() {
+                    window.measure(&el);
+                }
+            }
+        >
+            <ul
+                class="conversation-list"
+                id="conversation-list"
+                data-testid="conversation-list"
+                aria-label="Conversations"
+                style:box-sizing="border-box"
+                style:padding-top=padding
+                style:height=height
+                on:keydown=on_keydown
+            >
+                <For
+                    each=move || visible.get()
+                    // A row is rebuilt when anything it shows changes.
+                    key=|c| {
+                        (
+                            c.key.clone(),
+                            c.status.clone(),
+                            c.assignee.clone(),
+                            c.last_activity,
+                            c.last_message.as_ref().map(|m| m.id.clone()),
+                            c.unread,
+                        )
+                    }
+                    let:conversation
+                >
+                    <ConversationRow conversation agents tab_key stale />
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+/// The row that takes Tab: the one moved to, else the open one, else the first shown.
+fn current_key(
+    rows: InboxRows,
+    shown: Signal<Vec<usize>>,
+    cursor: Option<ConversationKey>,
+    open: Option<ConversationKey>,
+) -> Option<ConversationKey> {
+    rows.0.with(|inbox| {
+        shown.with(|s| {
+            let mut keys = s
+                .iter()
+                .filter_map(|&i| inbox.conversations.get(i))
+                .map(|c| &c.key);
+            let first = keys.next()?;
+            let wanted = |k: &ConversationKey| Some(k) == cursor.as_ref();
+            let opened = |k: &ConversationKey| Some(k) == open.as_ref();
+            if wanted(first) {
+                return Some(first.clone());
+            }
+            let mut found_open = opened(first).then(|| first.clone());
+            for key in keys {
+                if wanted(key) {
+                    return Some(key.clone());
+                }
+                if found_open.is_none() && opened(key) {
+                    found_open = Some(key.clone());
+                }
+            }
+            found_open.or_else(|| Some(first.clone()))
+        })
+    })
+}
+
+/// The row link of `key`, if it is in the page.
+fn row_link(
+    scroller: &web_sys::HtmlElement,
+    key: &ConversationKey,
+) -> Option<web_sys::HtmlElement> {
+    let wanted = key.to_string();
+    let links = scroller
+        .query_selector_all("a[data-testid='conversation-row']")
+        .ok()?;
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|link| link.get_attribute("data-key").as_deref() == Some(wanted.as_str()))
+}
+
+#[component]
+fn ConversationRow(
+    conversation: Conversation,
+    agents: Signal<Vec<Agent>>,
+    tab_key: Memo<Option<ConversationKey>>,
+    stale: Memo<Vec<(String, &'static str)>>,
+) -> impl IntoView {
     let location = use_location();
     let clock = expect_context::<Clock>();
     let key = conversation.key.clone();
@@ -100,6 +370,10 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
                 .with(|current| decode_percent(current) == decoded)
         })
     };
+    let takes_tab = {
+        let key = key.clone();
+        move || tab_key.with(|k| k.as_ref() == Some(&key))
+    };
     let last_activity = conversation.last_activity;
     let when = move || {
         last_activity
@@ -114,26 +388,46 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
             .with(|agents| agents.iter().find(|a| &a.id == id).map(|a| a.name.clone()))
             .unwrap_or_else(|| id.clone()),
     };
+    let stale_because = {
+        let backend = key.backend.clone();
+        move || {
+            stale.with(|s| {
+                s.iter()
+                    .find(|(name, _)| *name == backend)
+                    .map(|(_, why)| format!("Not up to date: {why}"))
+            })
+        }
+    };
+    let is_stale = {
+        let stale_because = stale_because.clone();
+        move || stale_because().is_some()
+    };
     let unassigned = conversation.assignee.is_none();
     let assignable = conversation.capabilities.assign;
     let unread = conversation.unread == Some(true);
     let preview = conversation.preview();
     view! {
-        <li class="conversation-row" class:selected=is_selected class:unread=unread>
+        <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=is_stale>
             <a
                 href=href
-                tabindex=move || if is_selected.get() { "0" } else { "-1" }
+                tabindex=move || if takes_tab() { "0" } else { "-1" }
                 data-testid="conversation-row"
                 data-key=key.to_string()
                 aria-current=move || is_selected.get().then_some("page")
             >
                 <span class="row-line">
-                    <span class="row-customer">{conversation.customer_display().to_owned()}</span>
+                    <span class="row-customer" dir="auto">{conversation.customer_display().to_owned()}</span>
                     {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">"Unread"</span> })}
                     <time class="row-time" title=exact>{when}</time>
                 </span>
-                <span class="row-preview">{preview}</span>
+
+                <span class="row-preview" dir="auto">{preview}</span>
                 <span class="row-badges">
+                    {move || stale_because().map(|why| view! {
+                        <span class="badge stale" data-testid="row-stale" title=why.clone()>
+                            "Not up to date"<span class="visually-hidden">{format!(": {why}")}</span>
+                        </span>
+                    })}
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{conversation.backend_kind.label()}</span>
                     {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
@@ -147,15 +441,4 @@ fn ConversationRow(conversation: Conversation, agents: Signal<Vec<Agent>>) -> im
             </a>
         </li>
     }
-}
-
-/// The list's row links, in order.
-fn rows_of(list: &web_sys::HtmlUListElement) -> Vec<web_sys::HtmlElement> {
-    let Ok(nodes) = list.query_selector_all("a[data-testid='conversation-row']") else {
-        return Vec::new();
-    };
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
 }

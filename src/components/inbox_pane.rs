@@ -8,7 +8,9 @@ use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::find_by_number::FindByNumber;
 use crate::components::follow_item::FollowForm;
 use crate::components::inbox_views::{use_inbox_filters, InboxFilters};
-use crate::connectors::{load_inbox, load_more, Inbox};
+use crate::components::live;
+use crate::components::text_filter::TextFilter;
+use crate::connectors::{load_inbox, next_pages, Inbox};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
 use crate::storage;
 use leptos::prelude::*;
@@ -26,6 +28,7 @@ fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
         assignee: filters.assignee,
         me,
         reference: filters.reference.clone(),
+        backend: filters.backend.clone(),
         page_size: INBOX_PAGE_SIZE,
     }
 }
@@ -69,22 +72,23 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     // The next page of each backend, appended; dropped if the view changed meanwhile.
     let more = Action::new_local(move |asked: &InboxQuery| {
         let asked = asked.clone();
-        let shown = rows.0.get_untracked();
+        let cursors = rows.0.with_untracked(|inbox| inbox.cursors.clone());
         async move {
             let directory = directory.await.ok()?;
             Some((
-                load_more(&directory.connectors, &asked, &shown).await,
+                next_pages(&directory.connectors, &asked, &cursors).await,
                 asked,
             ))
         }
     });
     Effect::new(move |_| {
-        if let Some(Some((inbox, asked))) = more.value().get() {
+        if let Some(Some((next, asked))) = more.value().get() {
             if asked == query.get_untracked() {
-                rows.0.set(inbox);
+                rows.0.update(|inbox| inbox.append(next));
             }
         }
     });
+    live::poll_backends(rows, query);
 
     let retry = Callback::new(move |_| first.refetch());
     let title = move || {
@@ -108,6 +112,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
                 "Refresh"
             </button>
         </div>
+        <TextFilter />
         <ReadOnOpenToggle />
         <ReferenceSearch filters />
         <FollowForm connectors=Signal::derive(move || match directory.get() {
@@ -205,7 +210,7 @@ fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
 }
 
 /// The list and what it could not show: failed backends, unreadable records, filters a
-/// backend could not apply itself.
+/// backend could not apply itself, and what the page itself narrows.
 #[component]
 fn InboxBody(
     rows: InboxRows,
@@ -216,84 +221,54 @@ fn InboxBody(
     /// Whether the view's first page has come: until then there is nothing to count.
     loaded: Signal<bool>,
 ) -> impl IntoView {
-    let current_agent = expect_context::<CurrentAgent>();
-    let directory = expect_context::<DirectoryResource>();
-    let known = move || directory.get().and_then(Result::ok);
-    let label = move |backend: &str| {
-        known()
-            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
-            .unwrap_or_else(|| backend.to_owned())
-    };
-    let notices = {
-        move || {
-            let inbox = rows.0.get();
-            let failures = inbox
-                .failures
-                .into_iter()
-                .map(|(backend, error)| {
-                    view! {
-                        <ErrorPanel error context=format!("{} could not be loaded; other backends still show.", label(&backend)) on_retry=retry />
-                    }
-                })
-                .collect_view();
-            let filtered = inbox
-                .filtered_here
-                .into_iter()
-                .map(|(backend, parts)| {
-                    view! {
-                        <p class="notice" data-testid="filtered-here">
-                            {format!(
-                                "{} cannot filter by {} itself: only its loaded conversations are filtered here.",
-                                label(&backend),
-                                parts.join(" or ")
-                            )}
-                        </p>
-                    }
-                })
-                .collect_view();
-            let unreadable = (inbox.unreadable > 0).then(|| {
-                view! {
-                    <p class="notice" role="status">
-                        {format!("{} conversation(s) sent by a backend could not be read and are not shown.", inbox.unreadable)}
-                    </p>
-                }
-            });
-            (failures, filtered, unreadable)
-        }
-    };
-    let unsupported = move || {
-        known().map(|d| {
-            d.unsupported()
-                .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
-                .collect_view()
+    let filters = use_inbox_filters();
+    let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
+    // The rows the page shows, as indices into the inbox: ten thousand rows are scanned,
+    // none is copied.
+    let shown = Memo::new(move |_| {
+        let matcher = refinement.with(|r| r.matcher());
+        rows.0.with(|inbox| {
+            inbox
+                .conversations
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matcher.admits(c))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
         })
-    };
-    let conversations = Signal::derive(move || rows.0.with(|i| i.conversations.clone()));
-    let count = move || rows.0.with(|i| i.conversations.len());
+    });
+    let count = move || shown.with(Vec::len);
     let has_more = move || rows.0.with(Inbox::has_more);
-    let empty = move || {
-        (loaded.get() && count() == 0).then(|| {
-            let hint = match query.with(|q| q.assignee) {
-                AssigneeFilter::Me if current_agent.id().is_none() => {
-                    "Sign in to see your conversations."
-                }
-                AssigneeFilter::Me => "Nothing is assigned to you in this view.",
-                _ => "Try another view on the left.",
-            };
-            view! { <EmptyState title="No conversations here" hint=hint /> }
+    let near_end = Callback::new(move |()| {
+        if !more.pending().get_untracked() && rows.0.with_untracked(Inbox::has_more) {
+            more.dispatch(query.get_untracked());
+        }
+    });
+    let here = move || {
+        let parts = refinement.with(|r| r.applied_here());
+        (!parts.is_empty()).then(|| {
+            view! {
+                <p class="notice" data-testid="refined-here">
+                    {format!(
+                        "Filtered here by {}: over the {} conversations loaded. Scrolling loads more.",
+                        parts.join(" and "),
+                        rows.0.with(|i| i.conversations.len())
+                    )}
+                </p>
+            }
         })
     };
     view! {
-        {notices}
-        {unsupported}
-        {empty}
+        <InboxNotices rows retry />
+        {here}
+        <EmptyView loaded count=Signal::derive(count) query />
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {
                 let count = count();
                 format!("{count} conversation{}{}", if count == 1 { "" } else { "s" }, if has_more() { " loaded" } else { "" })
             }}
         </p>
-        <ConversationList conversations agents />
+        <ConversationList rows shown agents on_near_end=near_end />
         <Show when=has_more>
             <button
                 class="button load-more"
@@ -307,5 +282,83 @@ fn InboxBody(
                 {move || if more.pending().get() { "Loading more…" } else { "Load more conversations" }}
             </button>
         </Show>
+    }
+}
+
+/// What the inbox could not show: failed backends (their rows, if any, are marked stale),
+/// unreadable records, filters a backend could not apply itself.
+#[component]
+fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
+    let directory = expect_context::<DirectoryResource>();
+    let known = move || directory.get().and_then(Result::ok);
+    let label = move |backend: &str| {
+        known()
+            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
+            .unwrap_or_else(|| backend.to_owned())
+    };
+    let notices = move || {
+        let (failures, filtered, unreadable) = rows.0.with(|inbox| {
+            (
+                inbox.failures.clone(),
+                inbox.filtered_here.clone(),
+                inbox.unreadable,
+            )
+        });
+        let failures = failures
+            .into_iter()
+            .map(|(backend, error)| {
+                view! {
+                    <ErrorPanel error context=format!("{} could not be loaded; other backends still show, and it is asked again on its own.", label(&backend)) on_retry=retry />
+                }
+            })
+            .collect_view();
+        let filtered = filtered
+            .into_iter()
+            .map(|(backend, parts)| {
+                view! {
+                    <p class="notice" data-testid="filtered-here">
+                        {format!(
+                            "{} cannot filter by {} itself: only its loaded conversations are filtered here.",
+                            label(&backend),
+                            parts.join(" or ")
+                        )}
+                    </p>
+                }
+            })
+            .collect_view();
+        let unreadable = (unreadable > 0).then(|| {
+            view! {
+                <p class="notice" role="status">
+                    {format!("{unreadable} conversation(s) sent by a backend could not be read and are not shown.")}
+                </p>
+            }
+        });
+        (failures, filtered, unreadable)
+    };
+    let unsupported = move || {
+        known().map(|d| {
+            d.unsupported()
+                .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
+                .collect_view()
+        })
+    };
+    view! { {notices} {unsupported} }
+}
+
+/// Said when a loaded view shows nothing.
+#[component]
+fn EmptyView(loaded: Signal<bool>, count: Signal<usize>, query: Memo<InboxQuery>) -> impl IntoView {
+    let current_agent = expect_context::<CurrentAgent>();
+    move || {
+        (loaded.get() && count.get() == 0).then(|| {
+            let hint = match query.with(|q| q.assignee) {
+                AssigneeFilter::Me if current_agent.id().is_none() => {
+                    "Sign in to see your conversations."
+                }
+                AssigneeFilter::Me => "Nothing is assigned to you in this view.",
+                _ => "Try another view on the left, or clear the filter.",
+            };
+            view! { <EmptyState title="No conversations here" hint=hint /> }
+        })
     }
 }

@@ -1,10 +1,13 @@
 //! The left pane: the inbox's views and each backend's counts. Filters live in the URL so
 //! a view can be bookmarked, shared and survives a reload.
 
-use crate::state::{CountersResource, DirectoryResource};
+use crate::connectors::ConversationBackend;
+use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
-use switchboard_core::domain::{AssigneeFilter, StatusFilter};
+use switchboard_core::domain::{
+    encode_path_segment, AssigneeFilter, Conversation, Refinement, StatusFilter,
+};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InboxFilters {
@@ -12,6 +15,12 @@ pub struct InboxFilters {
     pub assignee: AssigneeFilter,
     /// An order or trip reference to find (`?reference=...`).
     pub reference: Option<String>,
+    /// One backend only (`?backend=octopia`): only that backend is asked.
+    pub backend: Option<String>,
+    /// Only conversations with something unread (`?unread=1`), applied in the page.
+    pub unread: bool,
+    /// Text over customer, subject, reference and last message (`?q=...`), in the page.
+    pub text: Option<String>,
 }
 
 impl InboxFilters {
@@ -30,15 +39,30 @@ impl InboxFilters {
             params.push(format!("status={}", self.status.token()));
         }
         if let Some(reference) = &self.reference {
-            params.push(format!(
-                "reference={}",
-                switchboard_core::domain::encode_path_segment(reference)
-            ));
+            params.push(format!("reference={}", encode_path_segment(reference)));
+        }
+        if let Some(backend) = &self.backend {
+            params.push(format!("backend={}", encode_path_segment(backend)));
+        }
+        if self.unread {
+            params.push("unread=1".to_owned());
+        }
+        if let Some(text) = &self.text {
+            params.push(format!("q={}", encode_path_segment(text)));
         }
         if params.is_empty() {
             path.to_owned()
         } else {
             format!("{path}?{}", params.join("&"))
+        }
+    }
+
+    /// What the page narrows the loaded rows to.
+    pub fn refinement(&self) -> Refinement {
+        Refinement {
+            backend: self.backend.clone(),
+            unread: self.unread,
+            text: self.text.clone(),
         }
     }
 }
@@ -50,13 +74,22 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
         query.with(|q| InboxFilters {
             status: StatusFilter::parse(q.get_str("status")),
             assignee: AssigneeFilter::parse(q.get_str("assignee")),
-            reference: q
-                .get_str("reference")
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
+            reference: non_empty(q.get_str("reference")),
+            backend: non_empty(q.get_str("backend")),
+            unread: matches!(q.get_str("unread"), Some("1" | "true")),
+            // Kept as typed (spaces and all), so the field does not fight the agent.
+            text: q
+                .get_str("q")
+                .filter(|t| !t.trim().is_empty())
                 .map(str::to_owned),
         })
     })
+}
+
+fn non_empty(raw: Option<&str>) -> Option<String> {
+    raw.map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
 }
 
 /// `path` followed by the current query string, whether or not the router kept its `?`.
@@ -68,10 +101,71 @@ pub fn with_search(path: &str, search: &str) -> String {
     }
 }
 
+/// What the sidebar counts over the loaded conversations, in one pass.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadedCounts {
+    pub all: usize,
+    pub mine: usize,
+    pub unassigned: usize,
+    pub unread: usize,
+    /// Per backend name, in the order backends first appear.
+    pub per_backend: Vec<(String, usize)>,
+}
+
+impl LoadedCounts {
+    pub fn of(conversations: &[Conversation], me: Option<&str>) -> Self {
+        let mut counts = LoadedCounts {
+            all: conversations.len(),
+            ..Default::default()
+        };
+        for c in conversations {
+            match c.assignee.as_deref() {
+                None => counts.unassigned += 1,
+                Some(who) if Some(who) == me => counts.mine += 1,
+                Some(_) => {}
+            }
+            if c.unread == Some(true) {
+                counts.unread += 1;
+            }
+            match counts
+                .per_backend
+                .iter_mut()
+                .find(|(b, _)| *b == c.key.backend)
+            {
+                Some((_, n)) => *n += 1,
+                None => counts.per_backend.push((c.key.backend.clone(), 1)),
+            }
+        }
+        counts
+    }
+
+    fn for_assignee(&self, assignee: AssigneeFilter) -> usize {
+        match assignee {
+            AssigneeFilter::All => self.all,
+            AssigneeFilter::Me => self.mine,
+            AssigneeFilter::Unassigned => self.unassigned,
+        }
+    }
+}
+
+/// The counts of the rows loaded now: they change as the rows do (live, a write, a page).
+fn use_loaded_counts() -> Memo<LoadedCounts> {
+    let rows = use_context::<InboxRows>();
+    let agent = use_context::<CurrentAgent>();
+    Memo::new(move |_| {
+        let me = agent.and_then(|a| a.id());
+        rows.map(|r| {
+            r.0.with(|i| LoadedCounts::of(&i.conversations, me.as_deref()))
+        })
+        .unwrap_or_default()
+    })
+}
+
 #[component]
 pub fn InboxViews() -> impl IntoView {
     let filters = use_inbox_filters();
     let location = use_location();
+    let counts = use_loaded_counts();
     let assignee_links = AssigneeFilter::ALL
         .into_iter()
         .map(|assignee| {
@@ -91,6 +185,9 @@ pub fn InboxViews() -> impl IntoView {
                         data-testid=format!("view-assignee-{}", assignee.token())
                     >
                         {assignee.label()}
+                        <span class="count" data-testid=format!("count-assignee-{}", assignee.token())>
+                            {move || counts.with(|c| c.for_assignee(assignee))}
+                        </span>
                     </a>
                 </li>
             }
@@ -123,8 +220,99 @@ pub fn InboxViews() -> impl IntoView {
             <ul aria-labelledby="views-assignee">{assignee_links}</ul>
             <h2 class="views-heading" id="views-status">"Status"</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
+            <h2 class="views-heading" id="views-backend">"Backends"</h2>
+            <BackendViews filters counts />
+            <p class="views-note">"Counts are of the conversations loaded."</p>
             <BackendCounts />
         </nav>
+    }
+}
+
+/// Unread only, and one backend or all of them, each with its count of loaded rows.
+#[component]
+fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl IntoView {
+    let location = use_location();
+    let directory = use_context::<DirectoryResource>();
+    let link = move |backend: Option<String>, label: String, count: Signal<usize>| {
+        let testid = format!("view-backend-{}", backend.as_deref().unwrap_or("all"));
+        let current = {
+            let backend = backend.clone();
+            move || filters.with(|f| f.backend == backend).then_some("page")
+        };
+        let href = move || {
+            InboxFilters {
+                backend: backend.clone(),
+                ..filters.get()
+            }
+            .href_at(&location.pathname.get())
+        };
+        view! {
+            <li>
+                <a href=href aria-current=current data-testid=testid>
+                    {label}
+                    <span class="count">{count}</span>
+                </a>
+            </li>
+        }
+    };
+    let unread_href = move || {
+        InboxFilters {
+            unread: !filters.with(|f| f.unread),
+            ..filters.get()
+        }
+        .href_at(&location.pathname.get())
+    };
+    let backends = move || {
+        let known = directory
+            .and_then(|d| d.get())
+            .and_then(Result::ok)
+            .map(|d| {
+                d.connectors
+                    .iter()
+                    .map(|c| {
+                        let name = c.name().to_owned();
+                        let label = d
+                            .backend(&name)
+                            .map(|b| b.label.clone())
+                            .unwrap_or_else(|| name.clone());
+                        (name, label)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        known
+            .into_iter()
+            .map(|(name, label)| {
+                let count = {
+                    let name = name.clone();
+                    Signal::derive(move || {
+                        counts.with(|c| {
+                            c.per_backend
+                                .iter()
+                                .find(|(b, _)| *b == name)
+                                .map_or(0, |(_, n)| *n)
+                        })
+                    })
+                };
+                link(Some(name), label, count)
+            })
+            .collect_view()
+    };
+    view! {
+        <ul aria-labelledby="views-backend">
+            <li>
+                <a
+                    href=unread_href
+                    aria-pressed=move || if filters.with(|f| f.unread) { "true" } else { "false" }
+                    data-testid="view-unread"
+                >
+                    "Unread only"
+                    <span class="count" data-testid="count-unread">{move || counts.with(|c| c.unread)}</span>
+                </a>
+            </li>
+            {link(None, "All backends".to_owned(), Signal::derive(move || counts.with(|c| c.all)))}
+            {backends}
+        </ul>
     }
 }
 
@@ -177,16 +365,68 @@ mod tests {
     }
 
     #[test]
+    fn loaded_counts_take_one_pass() {
+        use switchboard_core::domain::{BackendKind, ConversationKey, ConversationStatus};
+        let row = |backend: &str, id: &str, assignee: Option<&str>, unread: bool| Conversation {
+            key: ConversationKey::new(backend, id),
+            backend_kind: BackendKind::Communication,
+            customer: id.into(),
+            subject: None,
+            reference: None,
+            status: ConversationStatus::Open,
+            assignee: assignee.map(str::to_owned),
+            participants: Vec::new(),
+            last_message: None,
+            last_activity: None,
+            capabilities: switchboard_core::wire::support_sessions::CAPABILITIES,
+            customer_name: None,
+            reason: None,
+            badges: Vec::new(),
+            unread: Some(unread),
+            reply_recipients: Vec::new(),
+            callback_phone: None,
+            performer: None,
+            assigned_to: None,
+            other_fields: Vec::new(),
+        };
+        let rows = [
+            row("communication", "1", Some("me"), true),
+            row("communication", "2", None, false),
+            row("octopia", "3", Some("other"), true),
+        ];
+        let counts = LoadedCounts::of(&rows, Some("me"));
+        assert_eq!(
+            (counts.all, counts.mine, counts.unassigned, counts.unread),
+            (3, 1, 1, 2)
+        );
+        assert_eq!(
+            counts.per_backend,
+            vec![("communication".to_owned(), 2), ("octopia".to_owned(), 1)]
+        );
+    }
+
+    #[test]
     fn hrefs_leave_defaults_out() {
         assert_eq!(InboxFilters::default().href(), "/");
         let f = InboxFilters {
             status: StatusFilter::Closed,
             assignee: AssigneeFilter::Me,
             reference: Some("25 11/A".into()),
+            ..Default::default()
         };
         assert_eq!(
             f.href(),
             "/?assignee=me&status=closed&reference=25%2011%2FA"
+        );
+        let narrowed = InboxFilters {
+            backend: Some("octopia".into()),
+            unread: true,
+            text: Some("colis égaré".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            narrowed.href_at("/conversations/octopia/7"),
+            "/conversations/octopia/7?backend=octopia&unread=1&q=colis%20%C3%A9gar%C3%A9"
         );
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{Connector, ConversationBackend, InboxSlice};
 use futures::future::join_all;
+use std::collections::HashSet;
 use switchboard_core::domain::{Conversation, ConversationKey, Cursor, InboxQuery};
 use switchboard_core::error::ApiError;
 
@@ -53,6 +54,81 @@ impl Inbox {
         self.conversations.iter().find(|c| &c.key == key)
     }
 
+    /// Adds the next pages after the rows shown: their cursors replace the old ones, and a
+    /// row already shown (pages shift as conversations move) is listed once.
+    pub fn append(&mut self, next: Inbox) {
+        let shown: HashSet<ConversationKey> =
+            self.conversations.iter().map(|c| c.key.clone()).collect();
+        self.conversations.extend(
+            next.conversations
+                .into_iter()
+                .filter(|c| !shown.contains(&c.key)),
+        );
+        // The backends asked say again how they are; the others' failures stand.
+        let asked: Vec<String> = self.cursors.drain(..).map(|(name, _)| name).collect();
+        self.failures.retain(|(name, _)| !asked.contains(name));
+        self.failures.extend(next.failures);
+        self.cursors = next.cursors;
+        self.unreadable += next.unreadable;
+        for (name, parts) in next.filtered_here {
+            if !self.filtered_here.iter().any(|(n, _)| *n == name) {
+                self.filtered_here.push((name, parts));
+            }
+        }
+        self.sort();
+    }
+
+    /// Takes a backend's first page asked again (live): new rows come in by activity,
+    /// changed rows change in place, rows loaded further down stay. A failure is kept as
+    /// the backend's state, its rows still shown. Says whether anything changed.
+    pub fn take_fresh(&mut self, name: &str, result: Result<InboxSlice, ApiError>) -> bool {
+        let before = self.failures.len();
+        let had_failed = self.failures.iter().any(|(n, _)| n == name);
+        self.failures.retain(|(n, _)| n != name);
+        let slice = match result {
+            Ok(slice) => slice,
+            Err(error) => {
+                let same = had_failed && before == self.failures.len() + 1;
+                self.failures.push((name.to_owned(), error));
+                return !same;
+            }
+        };
+        let mut changed = had_failed;
+        let never_loaded = !self.cursors.iter().any(|(n, _)| n == name)
+            && !self.conversations.iter().any(|c| c.key.backend == name);
+        if never_loaded {
+            if let Some(next) = slice.page.next {
+                self.cursors.push((name.to_owned(), next));
+                changed = true;
+            }
+        }
+        for fresh in slice.page.items {
+            match self.conversations.iter_mut().find(|c| c.key == fresh.key) {
+                Some(row) if *row == fresh => {}
+                Some(row) => {
+                    *row = fresh;
+                    changed = true;
+                }
+                None => {
+                    self.conversations.push(fresh);
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            self.sort();
+        }
+        changed
+    }
+
+    /// Loaded conversations with something unread.
+    pub fn unread_count(&self) -> usize {
+        self.conversations
+            .iter()
+            .filter(|c| c.unread == Some(true))
+            .count()
+    }
+
     fn absorb(&mut self, name: &str, result: Result<InboxSlice, ApiError>) {
         match result {
             Ok(slice) => {
@@ -84,8 +160,17 @@ impl Inbox {
     }
 }
 
-/// The first page of every backend, asked at once, merged.
+/// The backends a query asks: all of them, or the one it names.
+pub fn asked<'a>(connectors: &'a [Connector], query: &InboxQuery) -> Vec<&'a Connector> {
+    connectors
+        .iter()
+        .filter(|c| query.backend.as_deref().is_none_or(|only| only == c.name()))
+        .collect()
+}
+
+/// The first page of every backend asked, at once, merged.
 pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery) -> Inbox {
+    let connectors = asked(connectors, query);
     let results = join_all(connectors.iter().map(|c| c.list_conversations(query, None))).await;
     let mut inbox = Inbox::default();
     for (connector, result) in connectors.iter().zip(results) {
@@ -97,31 +182,156 @@ pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery) -> Inbox {
 
 /// The next page of each backend that has one, appended to `inbox`.
 pub async fn load_more(connectors: &[Connector], query: &InboxQuery, inbox: &Inbox) -> Inbox {
-    let mut next = Inbox {
-        cursors: Vec::new(),
-        failures: Vec::new(),
-        ..inbox.clone()
-    };
-    let asks = inbox.cursors.iter().filter_map(|(name, cursor)| {
+    let mut next = inbox.clone();
+    next.append(next_pages(connectors, query, &inbox.cursors).await);
+    next
+}
+
+/// The page after each of `cursors`, asked at once: only the new rows, with the cursors
+/// that follow them. A page that fails keeps its cursor, so asking again retries it.
+pub async fn next_pages(
+    connectors: &[Connector],
+    query: &InboxQuery,
+    cursors: &[(String, Cursor)],
+) -> Inbox {
+    let asks = cursors.iter().filter_map(|(name, cursor)| {
         let connector = connectors.iter().find(|c| c.name() == name)?;
         Some(async move {
-            (
-                name.clone(),
-                connector.list_conversations(query, Some(cursor)).await,
-            )
+            let result = connector.list_conversations(query, Some(cursor)).await;
+            (name.clone(), cursor.clone(), result)
         })
     });
-    for (name, result) in join_all(asks).await {
+    let mut next = Inbox::default();
+    for (name, cursor, result) in join_all(asks).await {
         if let Err(error) = &result {
-            // A failed page keeps its cursor, so "load more" can try it again.
-            if let Some(kept) = inbox.cursors.iter().find(|(n, _)| *n == name) {
-                next.cursors.push(kept.clone());
-            }
+            next.cursors.push((name.clone(), cursor));
             next.failures.push((name, error.clone()));
         } else {
             next.absorb(&name, result);
         }
     }
-    next.sort();
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+    use switchboard_core::domain::{BackendKind, ConversationStatus, Page};
+    use switchboard_core::error::ErrorKind;
+
+    fn row(backend: &str, id: &str, minute: u32) -> Conversation {
+        Conversation {
+            key: ConversationKey::new(backend, id),
+            backend_kind: BackendKind::Communication,
+            customer: id.into(),
+            subject: None,
+            reference: None,
+            status: ConversationStatus::Open,
+            assignee: None,
+            participants: Vec::new(),
+            last_message: None,
+            last_activity: Utc.with_ymd_and_hms(2026, 11, 25, 9, minute, 0).single(),
+            capabilities: switchboard_core::wire::communication::CAPABILITIES,
+            customer_name: None,
+            reason: None,
+            badges: Vec::new(),
+            unread: None,
+            reply_recipients: Vec::new(),
+            callback_phone: None,
+            performer: None,
+            assigned_to: None,
+            other_fields: Vec::new(),
+        }
+    }
+
+    fn slice(backend: &str, items: Vec<Conversation>, next: Option<&str>) -> InboxSlice {
+        InboxSlice {
+            backend: backend.into(),
+            page: Page {
+                items,
+                next: next.map(|c| Cursor(c.into())),
+                total_items: None,
+            },
+            unreadable: 0,
+            filtered_here: Vec::new(),
+        }
+    }
+
+    fn ids(inbox: &Inbox) -> Vec<String> {
+        inbox
+            .conversations
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect()
+    }
+
+    /// Three backends: one with a cursor, one failing, one plain.
+    fn merged() -> Inbox {
+        let mut inbox = Inbox::default();
+        inbox.absorb(
+            "a",
+            Ok(slice(
+                "a",
+                vec![row("a", "1", 50), row("a", "2", 10)],
+                Some("a:2"),
+            )),
+        );
+        inbox.absorb("b", Err(ApiError::new(ErrorKind::Server)));
+        inbox.absorb("c", Ok(slice("c", vec![row("c", "9", 30)], None)));
+        inbox.sort();
+        inbox
+    }
+
+    #[test]
+    fn backends_merge_by_activity_and_a_failure_stands_beside_them() {
+        let inbox = merged();
+        assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2"]);
+        assert_eq!(inbox.cursors, vec![("a".to_owned(), Cursor("a:2".into()))]);
+        assert_eq!(inbox.failures.len(), 1);
+    }
+
+    #[test]
+    fn next_pages_append_once_and_keep_other_backends_failures() {
+        let mut inbox = merged();
+        let mut next = Inbox::default();
+        // Row a/2 moved onto the next page meanwhile: listed once.
+        next.absorb(
+            "a",
+            Ok(slice("a", vec![row("a", "2", 10), row("a", "3", 5)], None)),
+        );
+        inbox.append(next);
+        assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2", "a/3"]);
+        assert!(inbox.cursors.is_empty());
+        assert_eq!(
+            inbox.failures[0].0, "b",
+            "b was not asked: its failure stands"
+        );
+    }
+
+    #[test]
+    fn fresh_first_pages_add_and_change_rows_in_place_and_recover_a_backend() {
+        let mut inbox = merged();
+        // Nothing new: nothing changes (the list is not redrawn).
+        let same = slice("c", vec![row("c", "9", 30)], None);
+        assert!(!inbox.take_fresh("c", Ok(same)));
+        // A new conversation and a changed one on a.
+        let mut changed = row("a", "2", 55);
+        changed.unread = Some(true);
+        assert!(inbox.take_fresh(
+            "a",
+            Ok(slice("a", vec![row("a", "4", 58), changed], Some("a:2")))
+        ));
+        assert_eq!(ids(&inbox), ["a/4", "a/2", "a/1", "c/9"]);
+        assert_eq!(inbox.unread_count(), 1);
+        // The failed backend answers: its rows and its next page come in.
+        assert!(inbox.take_fresh("b", Ok(slice("b", vec![row("b", "7", 40)], Some("b:2")))));
+        assert!(inbox.failures.is_empty());
+        assert!(inbox.cursors.iter().any(|(n, _)| n == "b"));
+        // It fails again: its rows stay, marked by the failure.
+        assert!(inbox.take_fresh("b", Err(ApiError::network("refused"))));
+        assert!(!inbox.take_fresh("b", Err(ApiError::network("refused"))));
+        assert!(inbox.get(&ConversationKey::new("b", "7")).is_some());
+        assert_eq!(inbox.failures.len(), 1);
+    }
 }

@@ -8,11 +8,13 @@
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::inbox_pane::InboxPane;
 use crate::components::inbox_views::{with_search, InboxViews};
+use crate::components::live::{self, provide_live_state, LiveBanner};
 use crate::components::session_ended::SessionEnded;
+use crate::components::shortcuts::{self, ShortcutSheet};
 use crate::components::signed_in::SignedInAgent;
 use crate::connectors::{load_directory, session};
 use crate::pages::sign_in::sign_in_href;
-use crate::state::{api_origin, provide_console_state, DirectoryResource, SessionLost};
+use crate::state::{api_origin, provide_console_state, DirectoryResource, InboxRows, SessionLost};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Outlet, Redirect};
@@ -83,6 +85,10 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     // On a phone one pane shows at a time: the thread when a conversation is open.
     let has_selection = move || location.pathname.with(|p| p.starts_with("/conversations/"));
     let lost = expect_context::<SessionLost>();
+    provide_live_state();
+    live::unread_in_title(expect_context::<InboxRows>());
+    let sheet_open = RwSignal::new(false);
+    shortcuts::install(sheet_open);
 
     view! {
         // Inert while the session is signed into again: kept as it is, out of reach.
@@ -96,8 +102,12 @@ fn Console(agent: SessionAgent) -> impl IntoView {
                 <a class="brand" href="/">"Switchboard"</a>
                 <span class="topbar-spacer"></span>
                 <a class="topbar-link" href="/contact">"Public contact page"</a>
+                <button class="button ghost" type="button" data-testid="show-shortcuts" aria-keyshortcuts="Shift+?" on:click=move |_| sheet_open.set(true)>
+                    "Shortcuts"
+                </button>
                 <SignedInAgent />
             </header>
+            <LiveBanner />
             <aside class="sidebar">
                 <InboxViews />
             </aside>
@@ -108,6 +118,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
                 <Outlet />
             </main>
         </div>
+        <ShortcutSheet open=sheet_open />
         <SessionEnded />
     }
 }

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_params_map;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{Conversation, Cursor, Message};
+use switchboard_core::domain::{Conversation, ConversationKey, Cursor, Message};
 use switchboard_core::error::ApiError;
 
 /// Messages fetched per page of the thread.
@@ -194,6 +194,21 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         }
     });
 
+    // Live: when the inbox's poll brings this conversation with newer activity than the
+    // one shown, the thread and the header are read again, in place.
+    let listed = Memo::new({
+        let key = ConversationKey::new(connector.name(), id.clone());
+        move |_| rows.0.with(|inbox| inbox.get(&key).map(activity))
+    });
+    Effect::new(move |_| {
+        let Some(listed) = listed.get() else { return };
+        let shown = current.with_untracked(|c| c.as_ref().map(activity));
+        if shown.is_some_and(|shown| shown != listed) {
+            newest.refetch();
+            loaded.refetch();
+        }
+    });
+
     // Older pages, loaded on demand and kept while newer ones reload.
     let older = RwSignal::new(Vec::<Message>::new());
     let older_cursor = RwSignal::new(None::<Cursor>);
@@ -237,9 +252,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
 
     let scroller = NodeRef::<html::Div>::new();
+    // Whether the agent reads the end of the thread: then new messages stay in view;
+    // scrolled up to read older ones, nothing moves under them.
+    let at_end = StoredValue::new(true);
     // Land on the newest message when the thread first arrives and after each reload.
     Effect::new(move |_| {
-        if newest.get().is_some() {
+        if newest.get().is_some() && at_end.get_value() {
             request_animation_frame(move || {
                 if let Some(el) = scroller.get_untracked() {
                     el.set_scroll_top(el.scroll_height());
@@ -309,7 +327,17 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                 (None, Some(Err(error))) => view! { <ErrorPanel error context="This conversation could not be loaded." on_retry=retry /> }.into_any(),
                 (None, _) => view! { <Loading label="Loading conversation…" /> }.into_any(),
             }}
-            <div class="thread-scroll" id="thread" tabindex="-1" node_ref=scroller>
+            <div
+                class="thread-scroll"
+                id="thread"
+                tabindex="-1"
+                node_ref=scroller
+                on:scroll=move |_| {
+                    if let Some(el) = scroller.get_untracked() {
+                        at_end.set_value(el.scroll_height() - el.scroll_top() - el.client_height() < 48);
+                    }
+                }
+            >
                 <Transition fallback=|| view! { <Loading label="Loading messages…" /> }>
                     {move || Suspend::new(async move {
                         let customer = loaded
@@ -427,6 +455,14 @@ fn unread_ids(messages: &[Message]) -> Vec<String> {
         .filter(|m| crate::components::thread::shows_unread(m))
         .map(|m| m.id.clone())
         .collect()
+}
+
+/// What says a conversation has moved on: its last activity and its last message.
+fn activity(c: &Conversation) -> (Option<chrono::DateTime<chrono::Utc>>, Option<String>) {
+    (
+        c.last_activity,
+        c.last_message.as_ref().map(|m| m.id.clone()),
+    )
 }
 
 #[cfg(test)]

@@ -65,7 +65,16 @@ fn dist_dir() -> PathBuf {
     dist
 }
 
+/// A console that asks its backends again only once an hour: the tests that count
+/// requests or watch focus see no poll land in the middle of what they check.
+const QUIET_POLL_SECONDS: u32 = 3_600;
+
 pub async fn start() -> Harness {
+    start_polling_every(QUIET_POLL_SECONDS).await
+}
+
+/// A harness whose console asks each backend again every `poll_seconds` (the live tests).
+pub async fn start_polling_every(poll_seconds: u32) -> Harness {
     let db = tempfile::tempdir().expect("a temporary directory");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -76,6 +85,7 @@ pub async fn start() -> Harness {
         dist_dir: Some(dist_dir()),
         allowed_origins: Vec::new(),
         postcenter_ticket_link: Some(TICKET_LINK.to_owned()),
+        poll_seconds: Some(poll_seconds),
     };
     tokio::spawn(async move {
         serve(listener, config).await.expect("the server runs");

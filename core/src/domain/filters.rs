@@ -98,6 +98,8 @@ pub struct InboxQuery {
     pub me: Option<String>,
     /// A reference to find (an order, a trip): matched in full, case aside.
     pub reference: Option<String>,
+    /// Only this backend (its name) is asked; the others are left alone.
+    pub backend: Option<String>,
     pub page_size: u32,
 }
 

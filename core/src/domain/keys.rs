@@ -28,6 +28,15 @@ impl ConversationKey {
             encode_path_segment(&self.id)
         )
     }
+
+    /// The conversation a console route shows, whether the router hands the path back
+    /// encoded or decoded (backend names never hold a `/`; ids may).
+    pub fn from_path(path: &str) -> Option<Self> {
+        let rest = path.strip_prefix("/conversations/")?;
+        let (backend, id) = rest.split_once('/')?;
+        let (backend, id) = (decode_percent(backend), decode_percent(id));
+        (!backend.is_empty() && !id.is_empty()).then(|| ConversationKey::new(backend, id))
+    }
 }
 
 impl fmt::Display for ConversationKey {

@@ -4,17 +4,20 @@
 //! - [`keys`]: which backend, which conversation, and safe URL segments for both;
 //! - [`conversation`]: conversations, messages, statuses and what a backend can do;
 //! - [`filters`]: the inbox's views, whatever the backend;
-//! - [`page`]: one page of results with an opaque cursor to the next.
+//! - [`page`]: one page of results with an opaque cursor to the next;
+//! - [`refine`]: what the page itself narrows the loaded rows to (unread, text).
 
 pub mod conversation;
 pub mod filters;
 pub mod keys;
 pub mod page;
+pub mod refine;
 
 pub use conversation::*;
 pub use filters::*;
 pub use keys::*;
 pub use page::*;
+pub use refine::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -59,6 +59,7 @@ impl Dialect {
             label: self.kind.label().to_owned(),
             base_path: self.base_path.to_owned(),
             item_link: None,
+            poll_seconds: None,
         }
     }
 

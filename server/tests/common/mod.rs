@@ -64,6 +64,7 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
         dist_dir,
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
+        poll_seconds: None,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

@@ -9,6 +9,18 @@ fn keys_encode_into_safe_paths() {
 }
 
 #[test]
+fn routes_give_their_key_back_encoded_or_not() {
+    let key = ConversationKey::new("communication", "a/b c?d");
+    assert_eq!(ConversationKey::from_path(&key.path()), Some(key.clone()));
+    assert_eq!(
+        ConversationKey::from_path("/conversations/communication/a/b c?d"),
+        Some(key)
+    );
+    assert_eq!(ConversationKey::from_path("/"), None);
+    assert_eq!(ConversationKey::from_path("/conversations/octopia/"), None);
+}
+
+#[test]
 fn decoding_undoes_encoding_and_survives_bad_escapes() {
     for id in ["a/b c?d", "réservation #4", "plain-id_1.2~x", ""] {
         assert_eq!(decode_percent(&encode_path_segment(id)), id);

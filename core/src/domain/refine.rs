@@ -1,0 +1,174 @@
+//! What the page narrows the loaded conversations to, beyond what each backend was asked:
+//! one backend, unread only, and text typed by the agent. The backend filter is sent (only
+//! that backend is asked); unread and text are applied here, over what is loaded, because
+//! none of the five contracts can search or filter on them, and the view says so.
+//!
+//! Text matching is case-insensitive over the customer (name and id), the subject, the
+//! reference and the last message, and each row's text is lowered once per refinement,
+//! so a keystroke over ten thousand rows stays a plain scan.
+
+use super::Conversation;
+
+/// The page's own narrowing of the inbox (`?backend=…&unread=1&q=…`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Refinement {
+    /// Only this backend's conversations (its name in the directory).
+    pub backend: Option<String>,
+    /// Only conversations with something unread.
+    pub unread: bool,
+    /// Words that must all appear in the row, in any order.
+    pub text: Option<String>,
+}
+
+impl Refinement {
+    /// Whether nothing is narrowed here.
+    pub fn is_empty(&self) -> bool {
+        !self.unread && self.words().is_empty()
+    }
+
+    /// The typed text, lowered, split into words.
+    fn words(&self) -> Vec<String> {
+        self.text
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    /// A matcher for these criteria: build it once, ask it for every row.
+    pub fn matcher(&self) -> Matcher {
+        Matcher {
+            backend: self.backend.clone(),
+            unread: self.unread,
+            words: self.words(),
+        }
+    }
+
+    /// The parts applied in the page, in words, for the view to say so.
+    pub fn applied_here(&self) -> Vec<&'static str> {
+        let mut parts = Vec::new();
+        if self.unread {
+            parts.push("unread");
+        }
+        if !self.words().is_empty() {
+            parts.push("text");
+        }
+        parts
+    }
+}
+
+/// [`Refinement`] ready to test rows.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    backend: Option<String>,
+    unread: bool,
+    words: Vec<String>,
+}
+
+impl Matcher {
+    pub fn admits(&self, conversation: &Conversation) -> bool {
+        if let Some(backend) = &self.backend {
+            if &conversation.key.backend != backend {
+                return false;
+            }
+        }
+        if self.unread && conversation.unread != Some(true) {
+            return false;
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        let haystack = searchable_text(conversation);
+        self.words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+}
+
+/// Everything a text filter looks at in one row, lowered.
+fn searchable_text(c: &Conversation) -> String {
+    let parts = [
+        Some(c.customer.as_str()),
+        c.customer_name.as_deref(),
+        c.subject.as_deref(),
+        c.reference.as_deref(),
+        c.last_message.as_ref().map(|m| m.body.as_str()),
+    ];
+    let mut text = String::new();
+    for part in parts.into_iter().flatten() {
+        text.push_str(&part.to_lowercase());
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{BackendKind, ConversationKey, ConversationStatus};
+
+    fn row(backend: &str, customer: &str, subject: &str, unread: bool) -> Conversation {
+        Conversation {
+            key: ConversationKey::new(backend, customer),
+            backend_kind: BackendKind::Communication,
+            customer: customer.into(),
+            subject: Some(subject.into()),
+            reference: None,
+            status: ConversationStatus::Open,
+            assignee: None,
+            participants: Vec::new(),
+            last_message: None,
+            last_activity: None,
+            capabilities: crate::wire::support_sessions::CAPABILITIES,
+            customer_name: Some("Léa Garnier".into()),
+            reason: None,
+            badges: Vec::new(),
+            unread: Some(unread),
+            reply_recipients: Vec::new(),
+            callback_phone: None,
+            performer: None,
+            assigned_to: None,
+            other_fields: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn text_matches_every_word_in_any_case_and_order() {
+        let c = row(
+            "communication",
+            "lea@example.com",
+            "Colis ÉGARÉ à Lyon",
+            false,
+        );
+        let text = |t: &str| Refinement {
+            text: Some(t.into()),
+            ..Default::default()
+        };
+        assert!(text("égaré").matcher().admits(&c));
+        assert!(text("lyon  colis").matcher().admits(&c));
+        assert!(text("GARNIER").matcher().admits(&c));
+        assert!(!text("lyon paris").matcher().admits(&c));
+        assert!(text("   ").matcher().admits(&c));
+        assert!(text("   ").is_empty());
+    }
+
+    #[test]
+    fn backend_and_unread_narrow_and_say_where_they_apply() {
+        let read = row("octopia", "a", "x", false);
+        let unread = row("communication", "b", "y", true);
+        let only_unread = Refinement {
+            unread: true,
+            ..Default::default()
+        };
+        assert!(!only_unread.matcher().admits(&read));
+        assert!(only_unread.matcher().admits(&unread));
+        assert_eq!(only_unread.applied_here(), vec!["unread"]);
+        let octopia = Refinement {
+            backend: Some("octopia".into()),
+            ..Default::default()
+        };
+        assert!(octopia.matcher().admits(&read));
+        assert!(!octopia.matcher().admits(&unread));
+        // The backend filter is sent (only that backend is asked): nothing applied here.
+        assert!(octopia.applied_here().is_empty());
+    }
+}

@@ -1,0 +1,199 @@
+//! The console's keyboard: j/k to move in the list, Enter or o to open, r to reply, a to
+//! assign, e to close and go to the next, u to mark unread, / to filter, Esc to leave a
+//! field, ? for the cheat sheet (Ctrl/Cmd+Enter sends, in the reply box itself).
+//!
+//! Shortcuts never fire while the agent types in a field, but Esc, which leaves it. They
+//! act through the same controls a mouse would use (found by their test hooks), so a
+//! shortcut can never do what the page would not let the agent do by hand.
+
+use crate::components::conversation_list::ListCommands;
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+/// Every shortcut, as the cheat sheet lists them.
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    ("j / ↓", "Next conversation in the list"),
+    ("k / ↑", "Previous conversation in the list"),
+    ("Enter / o", "Open the current conversation"),
+    ("r", "Reply: go to the reply box"),
+    ("a", "Assign: go to the assignee"),
+    ("e", "Close, then open the next conversation"),
+    ("u", "Mark the open conversation unread"),
+    ("/", "Filter the list"),
+    ("Ctrl+Enter / ⌘+Enter", "Send the reply"),
+    ("Esc", "Leave the field, back to the list"),
+    ("?", "Show these shortcuts"),
+];
+
+/// How long "e" waits for the close to be confirmed before going on, in 50 ms steps.
+const CLOSE_WAIT_STEPS: u32 = 200;
+
+/// Listens to the page's keys for as long as the console lives; `sheet_open` shows the
+/// cheat sheet.
+pub fn install(sheet_open: RwSignal<bool>) {
+    let commands = expect_context::<ListCommands>();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.as_ref().is_some_and(is_field) {
+            if ev.key() == "Escape" {
+                leave_field(target.as_ref());
+            }
+            return;
+        }
+        if sheet_open.get_untracked() {
+            return;
+        }
+        let on_body = target.as_ref().is_none_or(|t| {
+            matches!(
+                t.tag_name().as_str(),
+                "BODY" | "HTML" | "MAIN" | "ARTICLE" | "H2"
+            )
+        });
+        let handled = match ev.key().as_str() {
+            "j" => {
+                commands.step(1);
+                true
+            }
+            "k" => {
+                commands.step(-1);
+                true
+            }
+            "o" => {
+                commands.open();
+                true
+            }
+            "Enter" if on_body => {
+                commands.open();
+                true
+            }
+            "r" => focus_hook("reply-input"),
+            "a" => focus_hook("assignee-select"),
+            "u" => mark_unread(),
+            "e" => close_then_next(commands),
+            "/" => focus_hook("inbox-filter"),
+            "?" => {
+                sheet_open.set(true);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Whether keys typed here are text (or a choice), not shortcuts.
+fn is_field(element: &web_sys::Element) -> bool {
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|el| el.is_content_editable())
+}
+
+/// Esc in a field: out of it, back to the list's current row.
+fn leave_field(field: Option<&web_sys::Element>) {
+    if let Some(field) = field.and_then(|f| f.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = field.blur();
+    }
+    if let Some(row) = element("#conversation-list a[tabindex='0']") {
+        let _ = row.focus();
+    }
+}
+
+fn element(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+fn hook(id: &str) -> Option<web_sys::HtmlElement> {
+    element(&format!("[data-testid='{id}']"))
+}
+
+/// Focuses a control by its hook; false (the key goes on) where there is none.
+fn focus_hook(id: &str) -> bool {
+    match hook(id) {
+        Some(el) if !el.has_attribute("disabled") => el.focus().is_ok(),
+        _ => false,
+    }
+}
+
+/// "Mark unread", where the open conversation offers it.
+fn mark_unread() -> bool {
+    match hook("toggle-read") {
+        Some(button) if button.text_content().as_deref() == Some("Mark unread") => {
+            button.click();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Closes the open conversation, waits for the backend to confirm it, then opens the
+/// next one in the list. A refused close stays on screen with its reason.
+fn close_then_next(commands: ListCommands) -> bool {
+    let Some(close) = hook("status-close") else {
+        return false;
+    };
+    close.click();
+    leptos::task::spawn_local(async move {
+        for _ in 0..CLOSE_WAIT_STEPS {
+            TimeoutFuture::new(50).await;
+            if hook("status-error").is_some() {
+                return;
+            }
+            if hook("status-close").is_none() {
+                commands.step(1);
+                commands.open();
+                return;
+            }
+        }
+    });
+    true
+}
+
+/// The cheat sheet: every shortcut, in a modal dialog that Esc or Close shuts.
+#[component]
+pub fn ShortcutSheet(open: RwSignal<bool>) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        let Some(dialog) = dialog.get() else { return };
+        if open.get() && !dialog.open() {
+            let _ = dialog.show_modal();
+        } else if !open.get() && dialog.open() {
+            dialog.close();
+        }
+    });
+    let rows = SHORTCUTS
+        .iter()
+        .map(|(keys, what)| view! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> })
+        .collect_view();
+    view! {
+        <dialog
+            class="shortcut-sheet"
+            data-testid="shortcut-sheet"
+            aria-labelledby="shortcut-sheet-title"
+            node_ref=dialog
+            on:close=move |_| open.set(false)
+        >
+            <h2 id="shortcut-sheet-title">"Keyboard shortcuts"</h2>
+            <table>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="hint">"Shortcuts do nothing while you type in a field; Esc leaves it."</p>
+            <button class="button" type="button" data-testid="shortcut-sheet-close" on:click=move |_| open.set(false)>
+                "Close"
+            </button>
+        </dialog>
+    }
+}

@@ -1,0 +1,60 @@
+//! The inbox's text filter: words over customer, subject, reference and last message,
+//! applied in the page as the agent types (`/` comes here). The text stays in the URL
+//! (`?q=`), replaced rather than pushed, so Back does not replay each keystroke.
+
+use crate::components::inbox_views::{use_inbox_filters, InboxFilters};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn TextFilter() -> impl IntoView {
+    let filters = use_inbox_filters();
+    let navigate = use_navigate();
+    let location = use_location();
+    let text = RwSignal::new(filters.with_untracked(|f| f.text.clone().unwrap_or_default()));
+    // Another view chosen (or Back): the field shows what the URL holds.
+    Effect::new(move |_| {
+        let wanted = filters.with(|f| f.text.clone().unwrap_or_default());
+        if text.with_untracked(|t| t.trim() != wanted.trim()) {
+            text.set(wanted);
+        }
+    });
+    let apply = move |typed: String| {
+        text.set(typed.clone());
+        let href = InboxFilters {
+            text: (!typed.trim().is_empty()).then_some(typed),
+            ..filters.get_untracked()
+        }
+        .href_at(&location.pathname.get_untracked());
+        navigate(
+            &href,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let clear = apply.clone();
+    view! {
+        <div class="text-filter" role="search">
+            <label class="visually-hidden" for="inbox-filter">"Filter the conversations loaded"</label>
+            <input
+                id="inbox-filter"
+                type="search"
+                data-testid="inbox-filter"
+                placeholder="Filter: customer, subject, message  ( / )"
+                autocomplete="off"
+                prop:value=move || text.get()
+                on:input=move |ev| apply(event_target_value(&ev))
+            />
+            <Show when=move || text.with(|t| !t.is_empty())>
+                <button class="button ghost" type="button" data-testid="inbox-filter-clear" on:click={
+                    let clear = clear.clone();
+                    move |_| clear(String::new())
+                }>"Clear"</button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,142 @@
+//! End to end, the live inbox: what someone else writes appears without a reload (a
+//! message in the open conversation, a new conversation in the list), and a backend that
+//! stops answering leaves the rest of the inbox working, its rows marked stale, and comes
+//! back on its own once it answers again (at once when the network is said to be back).
+//! The harness is `e2e_support`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod e2e_support;
+
+use e2e_support::*;
+use std::time::Duration;
+use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
+use thirtyfour::prelude::*;
+
+/// How often the console asks each backend again in these tests.
+const POLL_SECONDS: u32 = 2;
+
+/// Well over the polling interval with its jitter (+20 %) and an answer.
+const LIVE_WAIT: Duration = Duration::from_secs(20);
+
+/// Waits until `by` holds `expected`, for up to [`LIVE_WAIT`].
+async fn wait_live(h: &Harness, by: By, expected: &str) {
+    let mut last = String::new();
+    for _ in 0..(LIVE_WAIT.as_millis() / POLL.as_millis()) {
+        if let Ok(el) = h.driver.find(by.clone()).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(expected) {
+                return;
+            }
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("{by:?} never showed {expected:?} within {LIVE_WAIT:?}; last {last:?}");
+}
+
+async fn post(h: &Harness, path: &str, body: serde_json::Value) -> serde_json::Value {
+    let response = reqwest::Client::new()
+        .post(format!("{}{path}", h.base))
+        .header("cookie", h.api_cookie().await)
+        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("the server answers");
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
+    serde_json::from_str(&response.text().await.expect("a body")).expect("JSON")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_others_write_appears_without_a_reload() {
+    let h = start_polling_every(POLL_SECONDS).await;
+    h.sign_in_at("/?backend=communication").await;
+    h.wait_for(communication_row()).await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("conversation-customer")).await;
+    let id = key.trim_start_matches("communication/").to_owned();
+
+    // A colleague's message, posted by another client.
+    let said = "Posted by a colleague while you were reading";
+    post(
+        &h,
+        &format!("/communication/v1/conversations/{id}/messages"),
+        serde_json::json!({ "content": said }),
+    )
+    .await;
+    wait_live(&h, By::Id("thread"), said).await;
+
+    // A new conversation: its row comes into the list, at the top (newest activity).
+    let created = post(
+        &h,
+        "/communication/v1/conversations",
+        serde_json::json!({
+            "tripPublicationId": "pub-live",
+            "tripReference": "TRIP-LIVE-0001",
+            "establishmentId": "est-live",
+            "customerId": "live.customer@example.com",
+        }),
+    )
+    .await;
+    let new_id = created["id"].as_str().expect("an id");
+    let row = By::Css(format!("[data-key='communication/{new_id}']"));
+    wait_live(&h, row, "live.customer@example.com").await;
+    // The open conversation stayed open beside the list.
+    h.wait_for(testid("conversation-customer")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_backend_leaves_the_rest_working_and_comes_back() {
+    let h = start_polling_every(POLL_SECONDS).await;
+    h.sign_in_at("/").await;
+    h.wait_for(communication_row()).await;
+    let devtools = h.driver.cdp();
+    devtools
+        .send_raw("Network.enable", serde_json::json!({}))
+        .await
+        .expect("CDP");
+
+    // Octopia stops answering: said, while the other backends still show and work.
+    devtools
+        .send_raw(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*/octopia/*"] }),
+        )
+        .await
+        .expect("CDP");
+    wait_live(&h, testid("error-panel"), "Octopia could not be loaded").await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("conversation-customer")).await;
+
+    // It answers again; the network is said to be back: asked at once, and it recovers.
+    devtools
+        .send_raw("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
+        .await
+        .expect("CDP");
+    h.driver
+        .execute("window.dispatchEvent(new Event('online'));", Vec::new())
+        .await
+        .expect("script");
+    for _ in 0..(LIVE_WAIT.as_millis() / POLL.as_millis()) {
+        let panels = h
+            .driver
+            .find_all(testid("error-panel"))
+            .await
+            .unwrap_or_default();
+        let mut octopia_failing = false;
+        for panel in panels {
+            octopia_failing |= panel.text().await.unwrap_or_default().contains("Octopia");
+        }
+        if !octopia_failing {
+            return;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("Octopia never came back");
+}

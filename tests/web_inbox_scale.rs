@@ -1,0 +1,302 @@
+//! The inbox at a busy team's scale, in headless Chromium: ten thousand rows put only the
+//! rows on screen in the page, scrolling moves the window and asks for more near the end,
+//! the keyboard moves through rows that were not in the page, text typed in the filter
+//! narrows the rows and stays in the URL, and the shortcuts act only outside fields.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::components::Router;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use switchboard::components::conversation_list::{ConversationList, ListCommands};
+use switchboard::components::shortcuts::{self, ShortcutSheet};
+use switchboard::components::text_filter::TextFilter;
+use switchboard::connectors::Inbox;
+use switchboard::state::{Clock, InboxRows};
+use switchboard_core::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus};
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn row(i: usize) -> Conversation {
+    Conversation {
+        key: ConversationKey::new("communication", format!("c-{i}")),
+        backend_kind: BackendKind::Communication,
+        customer: format!("customer-{i}@example.com"),
+        subject: Some(if i % 100 == 7 {
+            format!("Colis égaré n°{i}")
+        } else {
+            format!("Question {i}")
+        }),
+        reference: None,
+        status: ConversationStatus::Open,
+        assignee: None,
+        participants: Vec::new(),
+        last_message: None,
+        last_activity: None,
+        capabilities: switchboard_core::wire::communication::CAPABILITIES,
+        customer_name: None,
+        reason: None,
+        badges: Vec::new(),
+        unread: Some(i.is_multiple_of(3)),
+        reply_recipients: Vec::new(),
+        callback_phone: None,
+        performer: None,
+        assigned_to: None,
+        other_fields: Vec::new(),
+    }
+}
+
+fn inbox(n: usize) -> Inbox {
+    Inbox {
+        conversations: (0..n).map(row).collect(),
+        ..Default::default()
+    }
+}
+
+fn rendered_keys(root: &web_sys::Element) -> Vec<String> {
+    find_all(root, "conversation-row")
+        .iter()
+        .filter_map(|r| r.get_attribute("data-key"))
+        .collect()
+}
+
+fn press(el: &web_sys::Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    el.dispatch_event(&event).expect("dispatched");
+}
+
+fn focused_key() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-key"))
+}
+
+/// A list of `n` rows in a scroller 460 px high, as the console's style sheet would make it.
+fn mount_list(n: usize, near_end: Arc<AtomicU32>) -> HtmlElement {
+    let root = mount(move || {
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        let rows = InboxRows(RwSignal::new(inbox(n)));
+        let shown = Signal::derive(move || {
+            rows.0
+                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
+        });
+        let asked = Callback::new(move |()| {
+            near_end.fetch_add(1, Ordering::SeqCst);
+        });
+        view! {
+            <Router>
+                <ConversationList rows shown agents=Vec::new() on_near_end=asked />
+            </Router>
+        }
+    });
+    let scroller = find(&root, "list-scroller").unchecked_into::<HtmlElement>();
+    let style = scroller.style();
+    style.set_property("height", "460px").expect("style");
+    style.set_property("overflow-y", "auto").expect("style");
+    root
+}
+
+fn scroll_to(root: &web_sys::Element, top: i32) {
+    let scroller = find(root, "list-scroller");
+    scroller.set_scroll_top(top);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").expect("an event"))
+        .expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_rows_put_only_those_on_screen_in_the_page() {
+    let near_end = Arc::new(AtomicU32::new(0));
+    let root = mount_list(10_000, near_end.clone());
+    // Measured once mounted: from then on, the window is the scroller's height.
+    scroll_to(&root, 0);
+    wait_until("the list shows its first rows", || {
+        let keys = rendered_keys(&root);
+        keys.first().map(String::as_str) == Some("communication/c-0") && keys.len() < 60
+    })
+    .await;
+    assert_eq!(
+        near_end.load(Ordering::SeqCst),
+        0,
+        "nothing more is asked at the top"
+    );
+
+    // The middle: rows around row 5,000 and nothing of the top.
+    let row_height = find(&root, "conversation-row")
+        .unchecked_into::<HtmlElement>()
+        .parent_element()
+        .expect("the row's item")
+        .unchecked_into::<HtmlElement>()
+        .offset_height();
+    assert!(row_height > 0);
+    scroll_to(&root, 5_000 * row_height);
+    wait_until("the window moves to row 5,000", || {
+        rendered_keys(&root).contains(&"communication/c-5000".to_owned())
+    })
+    .await;
+    let keys = rendered_keys(&root);
+    assert!(keys.len() < 60, "{} rows in the page", keys.len());
+    assert!(!keys.contains(&"communication/c-0".to_owned()));
+
+    // The end: more is asked for.
+    scroll_to(&root, 10_000 * row_height);
+    wait_until("the last row shows", || {
+        rendered_keys(&root).contains(&"communication/c-9999".to_owned())
+    })
+    .await;
+    wait_until("more is asked near the end", || {
+        near_end.load(Ordering::SeqCst) > 0
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_reaches_rows_that_were_not_in_the_page() {
+    let root = mount_list(500, Arc::new(AtomicU32::new(0)));
+    scroll_to(&root, 0);
+    wait_until("the first row takes Tab", || {
+        root.query_selector("a[tabindex='0']")
+            .ok()
+            .flatten()
+            .and_then(|a| a.get_attribute("data-key"))
+            .as_deref()
+            == Some("communication/c-0")
+    })
+    .await;
+    let first = root
+        .query_selector("a[tabindex='0']")
+        .ok()
+        .flatten()
+        .expect("a row takes Tab")
+        .unchecked_into::<HtmlElement>();
+    first.focus().expect("focusable");
+    press(&first, "End");
+    wait_until("End focuses the last row, scrolled into the page", || {
+        focused_key().as_deref() == Some("communication/c-499")
+    })
+    .await;
+    let last = document().active_element().expect("focus");
+    press(&last, "ArrowUp");
+    wait_until("ArrowUp moves one row", || {
+        focused_key().as_deref() == Some("communication/c-498")
+    })
+    .await;
+    press(&document().active_element().expect("focus"), "Home");
+    wait_until("Home goes back to the top", || {
+        focused_key().as_deref() == Some("communication/c-0")
+    })
+    .await;
+    assert_eq!(
+        find_all(&root, "conversation-row")
+            .iter()
+            .filter(|a| a.get_attribute("tabindex").as_deref() == Some("0"))
+            .count(),
+        1,
+        "one row takes Tab"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn shortcuts_move_in_the_list_but_never_while_typing() {
+    let root = mount(move || {
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        let rows = InboxRows(RwSignal::new(inbox(30)));
+        let shown = Signal::derive(move || {
+            rows.0
+                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
+        });
+        let sheet = RwSignal::new(false);
+        shortcuts::install(sheet);
+        view! {
+            <Router>
+                <input data-testid="some-field" />
+                <ConversationList rows shown agents=Vec::new() />
+                <ShortcutSheet open=sheet />
+            </Router>
+        }
+    });
+    wait_until("rows show", || !rendered_keys(&root).is_empty()).await;
+    let body = document().body().expect("a body");
+    press(&body, "j");
+    wait_until("j moves to the second row", || {
+        focused_key().as_deref() == Some("communication/c-1")
+    })
+    .await;
+    press(&document().active_element().expect("focus"), "k");
+    wait_until("k moves back", || {
+        focused_key().as_deref() == Some("communication/c-0")
+    })
+    .await;
+
+    // In a field, j is a letter.
+    let field = find(&root, "some-field").unchecked_into::<HtmlElement>();
+    field.focus().expect("focusable");
+    press(&field, "j");
+    settle().await;
+    assert_eq!(
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-testid"))
+            .as_deref(),
+        Some("some-field"),
+        "typing j in a field moves nothing"
+    );
+    // Esc leaves the field for the list's current row.
+    press(&field, "Escape");
+    wait_until("Esc goes back to the list", || {
+        focused_key().as_deref() == Some("communication/c-0")
+    })
+    .await;
+
+    // ? shows the cheat sheet, listing every shortcut.
+    press(&body, "?");
+    let sheet = find(&root, "shortcut-sheet");
+    wait_until("the cheat sheet opens", || sheet.has_attribute("open")).await;
+    assert!(sheet
+        .text_content()
+        .unwrap_or_default()
+        .contains("Close, then open the next conversation"));
+    click(&root, "shortcut-sheet-close");
+    wait_until("Close shuts it", || !sheet.has_attribute("open")).await;
+}
+
+#[wasm_bindgen_test]
+async fn typed_text_narrows_the_rows_and_stays_in_the_url() {
+    let root = mount(move || {
+        view! {
+            <Router>
+                <TextFilter />
+            </Router>
+        }
+    });
+    type_into(&root, "inbox-filter", "colis égaré");
+    wait_until("the text is in the URL", || {
+        window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .contains("q=colis%20%C3%A9gar%C3%A9")
+    })
+    .await;
+    click(&root, "inbox-filter-clear");
+    wait_until("cleared, the URL forgets it", || {
+        !window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .contains("q=")
+    })
+    .await;
+}
