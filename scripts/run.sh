@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the console in release mode and starts the reference server on 127.0.0.1.
+# Builds the console in release mode, compresses its files (brotli, gzip) and starts the
+# reference server on 127.0.0.1.
 # The SQLite file is created on first start and filled with demo data while empty.
 #   PORT=8080 DB=switchboard.sqlite3 scripts/run.sh
 set -euo pipefail
@@ -11,6 +12,8 @@ echo "run: building the console (release)"
 trunk build --release --skip-version-check --offline >/dev/null
 echo "run: building the server (release)"
 cargo build --release --quiet -p switchboard-server
+echo "run: compressing the console's files (brotli, gzip)"
+"$ROOT/target/release/switchboard-server" precompress "$ROOT/dist" | tail -n 1
 cat <<'NOTE'
 run: sign in as a demo agent, e.g. camille.laurent@switchboard.example (admin) or
      javier.ortega@switchboard.example, with the demo password: switchboard-demo

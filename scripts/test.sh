@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every check Switchboard has, in the order a failure is cheapest to find:
 # rustfmt, clippy (native and wasm, warnings denied), native tests, the release build of
-# the console, browser tests of components and of the connector against a live server
-# (wasm-bindgen-test in headless Chromium), then end-to-end tests through chromedriver.
+# the console and its compressed copies, browser tests of components and of the connector
+# against a live server (wasm-bindgen-test in headless Chromium), then end-to-end tests
+# through chromedriver.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -42,6 +43,9 @@ run "server HTTP tests" cargo test -p switchboard-server --test '*' --no-fail-fa
 step "release build of the console (trunk)"
 trunk build --release --skip-version-check --offline >/tmp/switchboard-trunk.log 2>&1 || {
   cat /tmp/switchboard-trunk.log; exit 1; }
+
+step "compressed copies of the console's files (brotli, gzip)"
+cargo run -q -p switchboard-server -- precompress dist
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build -q -p switchboard-server

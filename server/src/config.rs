@@ -93,6 +93,7 @@ pub const USAGE: &str = "\
 Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [--allow-origin ORIGINS]
                           [--postcenter-ticket-link URL]
        switchboard-server agents list|create|reset-password …  (agents --help)
+       switchboard-server precompress [DIR]  (the built console's .br and .gz copies; precompress --help)
 
   --host HOST  address to listen on          (env SWITCHBOARD_HOST, default 127.0.0.1)
   --port PORT  port to listen on; 0 = any    (env SWITCHBOARD_PORT, default 8080)

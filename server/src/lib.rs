@@ -1,6 +1,7 @@
 //! Switchboard's reference server: each backend dialect's REST contract (`dialects`, as
 //! `docs/backends/` routes them) over one SQLite store, Switchboard's own discovery
-//! endpoints (`directory`), and the built console (`spa`).
+//! endpoints (`directory`), and the built console (`spa`, its files compressed ahead of
+//! time by `precompress`).
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), switchboard_server::StartupError> {
@@ -22,6 +23,7 @@ pub mod dialects;
 pub mod directory;
 pub mod follows;
 pub mod http;
+pub mod precompress;
 pub mod seed;
 pub mod spa;
 pub mod store;

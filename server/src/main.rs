@@ -1,6 +1,7 @@
 //! `switchboard-server [--host 127.0.0.1] [--port 8080] [--db switchboard.sqlite3] [--dist dist]
 //! [--allow-origin ORIGINS] [--idempotency-abandon-secs SECS]`, or `switchboard-server agents list|create|reset-password …`
-//! to manage the agents' accounts.
+//! to manage the agents' accounts, or `switchboard-server precompress [DIR]` to write the
+//! built console's compressed copies ([`switchboard_server::precompress`]).
 //!
 //! Prints one line, `Switchboard is running at http://HOST:PORT/`, once it accepts
 //! connections: scripts wait for it. Ctrl-C or SIGTERM stops it once the requests under
@@ -8,9 +9,11 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use switchboard_server::auth::cli::{self, AGENTS_USAGE};
 use switchboard_server::config::{parse_options, CliError, USAGE};
+use switchboard_server::precompress::USAGE as PRECOMPRESS_USAGE;
 use switchboard_server::{build_app_with, Limits, StartupError};
 
 #[tokio::main]
@@ -18,6 +21,9 @@ async fn main() -> ExitCode {
     let mut args = std::env::args().skip(1).peekable();
     if args.peek().map(String::as_str) == Some("agents") {
         return agents(args.skip(1));
+    }
+    if args.peek().map(String::as_str) == Some("precompress") {
+        return precompress(args.skip(1));
     }
     let options = match parse_options(args, |name| std::env::var(name).ok()) {
         Ok(options) => options,
@@ -110,6 +116,36 @@ fn agents(args: impl Iterator<Item = String>) -> ExitCode {
         }
         Err(reason) => {
             eprintln!("switchboard-server agents: {reason}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `switchboard-server precompress [DIR]` ([`switchboard_server::precompress`]).
+fn precompress(args: impl Iterator<Item = String>) -> ExitCode {
+    let args: Vec<String> = args.collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{PRECOMPRESS_USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let dir = match args.as_slice() {
+        [] => PathBuf::from("dist"),
+        [dir] if !dir.starts_with('-') => PathBuf::from(dir),
+        _ => {
+            eprintln!(
+                "switchboard-server precompress: one directory at most, not “{}”\n\n{PRECOMPRESS_USAGE}",
+                args.join(" ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match switchboard_server::precompress::precompress(&dir) {
+        Ok(report) => {
+            println!("precompressed {}:\n{report}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("switchboard-server precompress: {error}");
             ExitCode::FAILURE
         }
     }

@@ -5,6 +5,12 @@
 //! Both pages carry the console's strict `Content-Security-Policy`
 //! ([`crate::http::security::console_policy`]); the built page's allows the inline
 //! scripts Trunk wrote into it, by the hashes of their text, read with the page.
+//!
+//! A file with a `.br` or `.gz` copy beside it ([`crate::precompress`]) is sent as that
+//! copy to a browser that accepts it; without copies, files go as they are. Files whose
+//! name carries Trunk's content hash never change under that name, so browsers keep them
+//! for a year without asking again; the page and every other file are revalidated on each
+//! use (`no-cache`), so a new build is seen at once.
 
 use crate::http::security::{console_policy, inline_script_hashes};
 use axum::body::Body;
@@ -42,20 +48,60 @@ pub async fn respond(spa: Arc<Spa>, request: Request) -> Response {
     if is_read && matches!(request.uri().path(), "/" | "/index.html") {
         return index_html(dist_dir).await;
     }
+    let hashed = is_hashed_name(request.uri().path().rsplit('/').next().unwrap_or(""));
     let served = ServeDir::new(dist_dir)
         .append_index_html_on_directories(true)
+        .precompressed_br()
+        .precompressed_gzip()
         .try_call(request)
         .await;
     match served {
         Ok(response) if response.status() == StatusCode::NOT_FOUND && is_read => {
             index_html(dist_dir).await
         }
-        Ok(response) => response.map(Body::new),
+        Ok(response) => with_caching(response.map(Body::new), hashed),
         Err(error) => {
             eprintln!("cannot serve a file from {}: {error}", dist_dir.display());
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// Kept for a year under a hashed name, revalidated otherwise; either way the bytes sent
+/// depend on `Accept-Encoding`, which caches must know. Only files sent (or confirmed
+/// unchanged) are marked: redirects and refusals keep what they have.
+fn with_caching(mut response: Response, hashed: bool) -> Response {
+    let status = response.status();
+    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(if hashed {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            }),
+        );
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    response
+}
+
+/// Whether a file's name carries Trunk's content hash, so that other bytes would have
+/// another name: `-` then 16 lower-case hex digits, then the extension or Trunk's `_bg`
+/// (`switchboard-1a2b3c4d5e6f7a8b.js`, `switchboard-1a2b3c4d5e6f7a8b_bg.wasm`,
+/// `main-1a2b3c4d5e6f7a8b.css`).
+pub fn is_hashed_name(name: &str) -> bool {
+    const HASH_DIGITS: usize = 16;
+    name.match_indices('-').any(|(at, _)| {
+        let rest = &name.as_bytes()[at + 1..];
+        rest.len() > HASH_DIGITS + 1
+            && rest[..HASH_DIGITS]
+                .iter()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+            && matches!(rest[HASH_DIGITS], b'.' | b'_')
+            && rest[HASH_DIGITS..].contains(&b'.')
+    })
 }
 
 async fn index_html(dist_dir: &Path) -> Response {
@@ -118,4 +164,37 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_name;
+
+    #[test]
+    fn trunks_hashed_names_are_told_from_others() {
+        for hashed in [
+            "switchboard-a6f297fa81ff0ece.js",
+            "switchboard-a6f297fa81ff0ece_bg.wasm",
+            "main-e84b4a61233c3c9f.css",
+            "my-app-0123456789abcdef.js",
+        ] {
+            assert!(is_hashed_name(hashed), "{hashed}");
+        }
+        for plain in [
+            "index.html",
+            "favicon.svg",
+            "app.js",
+            "",
+            // Not 16 hex digits, or not before the extension.
+            "switchboard-a6f297fa81ff0ec.js",
+            "switchboard-a6f297fa81ff0ece0.js",
+            "switchboard-A6F297FA81FF0ECE.js",
+            "switchboard-g6f297fa81ff0ece.js",
+            "switchboard-a6f297fa81ff0ece",
+            "switchboard-a6f297fa81ff0ece_bg",
+            "a6f297fa81ff0ece.js",
+        ] {
+            assert!(!is_hashed_name(plain), "{plain}");
+        }
+    }
 }

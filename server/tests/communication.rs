@@ -4,10 +4,11 @@
 
 mod common;
 
-use common::{start, start_with_dist, Reply, API};
-use reqwest::header::CONTENT_TYPE;
+use common::{start, start_with_dist, Reply, TestServer, API};
+use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, VARY};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+use switchboard_server::precompress::{precompress, Encoding};
 
 /// The documented error body, with `debug_id` equal to the response's correlation id, and
 /// the fields its details name.
@@ -898,4 +899,180 @@ async fn without_a_build_the_root_says_how_to_make_one() {
     assert_eq!(reply.status, StatusCode::OK);
     assert!(reply.text.contains("not built"), "{}", reply.text);
     assert!(reply.text.contains("trunk build"), "{}", reply.text);
+}
+
+// ---- the console's files: compressed copies and caching ------------------------------------
+
+const WASM: &str = "/switchboard-1a2b3c4d5e6f7a8b_bg.wasm";
+const JS: &str = "/switchboard-1a2b3c4d5e6f7a8b.js";
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// `len` bytes that compress well, as a build's files do.
+fn compressible(len: usize) -> Vec<u8> {
+    b"(func $switchboard (param i32) (result i32) local.get 0) "
+        .iter()
+        .copied()
+        .cycle()
+        .take(len)
+        .collect()
+}
+
+/// `path` of the console, asking for `accept_encoding` (none: no `Accept-Encoding` at all).
+async fn get_encoded(server: &TestServer, path: &str, accept_encoding: Option<&str>) -> Reply {
+    let mut request = server.client.get(server.url(path));
+    if let Some(accept) = accept_encoding {
+        request = request.header(ACCEPT_ENCODING, accept);
+    }
+    server.send(request).await
+}
+
+fn header(reply: &Reply, name: reqwest::header::HeaderName) -> Option<&str> {
+    reply.headers.get(name).map(|value| value.to_str().unwrap())
+}
+
+fn varies_by_encoding(reply: &Reply) -> bool {
+    reply
+        .headers
+        .get_all(VARY)
+        .iter()
+        .flat_map(|value| value.to_str().unwrap().split(','))
+        .any(|name| name.trim().eq_ignore_ascii_case("accept-encoding"))
+}
+
+#[tokio::test]
+async fn hashed_files_go_compressed_and_are_kept_for_a_year() {
+    let dist = tempfile::tempdir().unwrap();
+    let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+    wasm.extend(compressible(40_000));
+    let js = compressible(5_000);
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html>switchboard app</html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join(&WASM[1..]), &wasm).unwrap();
+    std::fs::write(dist.path().join(&JS[1..]), &js).unwrap();
+    precompress(dist.path()).unwrap();
+    let br_copy = std::fs::read(Encoding::Brotli.copy_of(&dist.path().join(&WASM[1..]))).unwrap();
+    let server = start_with_dist(Some(dist.path().to_owned())).await;
+
+    // Chromium's header, then brotli alone: the brotli copy, as the wasm it is.
+    for accept in ["gzip, deflate, br, zstd", "br"] {
+        let reply = get_encoded(&server, WASM, Some(accept)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{accept}");
+        assert_eq!(header(&reply, CONTENT_ENCODING), Some("br"), "{accept}");
+        assert_eq!(
+            header(&reply, CONTENT_TYPE),
+            Some("application/wasm"),
+            "{accept}"
+        );
+        assert_eq!(header(&reply, CACHE_CONTROL), Some(IMMUTABLE), "{accept}");
+        assert!(varies_by_encoding(&reply), "{accept}: {:?}", reply.headers);
+        assert_eq!(reply.bytes, br_copy, "{accept}");
+        let decoded = Encoding::Brotli
+            .decompress(&reply.bytes[..], u64::MAX)
+            .unwrap();
+        assert_eq!(decoded, wasm, "{accept}");
+    }
+
+    let gzip = get_encoded(&server, WASM, Some("gzip")).await;
+    assert_eq!(header(&gzip, CONTENT_ENCODING), Some("gzip"));
+    assert_eq!(
+        Encoding::Gzip
+            .decompress(&gzip.bytes[..], u64::MAX)
+            .unwrap(),
+        wasm
+    );
+    assert_eq!(header(&gzip, CACHE_CONTROL), Some(IMMUTABLE));
+
+    // A client that asks for nothing gets the file itself, cached all the same.
+    let plain = get_encoded(&server, WASM, None).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert_eq!(header(&plain, CONTENT_ENCODING), None);
+    assert_eq!(header(&plain, CONTENT_TYPE), Some("application/wasm"));
+    assert_eq!(header(&plain, CACHE_CONTROL), Some(IMMUTABLE));
+    assert!(varies_by_encoding(&plain), "{:?}", plain.headers);
+    assert_eq!(plain.bytes, wasm);
+    let identity = get_encoded(&server, WASM, Some("identity")).await;
+    assert_eq!(header(&identity, CONTENT_ENCODING), None);
+    assert_eq!(identity.bytes, wasm);
+
+    let script = get_encoded(&server, JS, Some("br")).await;
+    assert_eq!(header(&script, CONTENT_ENCODING), Some("br"));
+    assert!(
+        header(&script, CONTENT_TYPE)
+            .unwrap()
+            .contains("javascript"),
+        "{:?}",
+        script.headers
+    );
+    assert_eq!(header(&script, CACHE_CONTROL), Some(IMMUTABLE));
+    assert_eq!(
+        Encoding::Brotli
+            .decompress(&script.bytes[..], u64::MAX)
+            .unwrap(),
+        js
+    );
+}
+
+#[tokio::test]
+async fn the_page_and_other_files_are_revalidated_and_copies_are_optional() {
+    let dist = tempfile::tempdir().unwrap();
+    let page = "<html>switchboard app</html>".repeat(100);
+    let app = compressible(3_000);
+    let css = compressible(2_000);
+    std::fs::write(dist.path().join("index.html"), &page).unwrap();
+    std::fs::write(dist.path().join("app.js"), &app).unwrap();
+    std::fs::write(dist.path().join("main-0123456789abcdef.css"), &css).unwrap();
+    let server = start_with_dist(Some(dist.path().to_owned())).await;
+
+    // Without copies (a `trunk serve` build), every file goes as it is, whatever is asked.
+    let style = get_encoded(&server, "/main-0123456789abcdef.css", Some("br, gzip")).await;
+    assert_eq!(style.status, StatusCode::OK);
+    assert_eq!(header(&style, CONTENT_ENCODING), None);
+    assert_eq!(header(&style, CACHE_CONTROL), Some(IMMUTABLE));
+    assert!(header(&style, CONTENT_TYPE)
+        .unwrap()
+        .starts_with("text/css"));
+    assert_eq!(style.bytes, css);
+    let script = get_encoded(&server, "/app.js", Some("br, gzip")).await;
+    assert_eq!(header(&script, CONTENT_ENCODING), None);
+    assert_eq!(header(&script, CACHE_CONTROL), Some("no-cache"));
+    assert_eq!(script.bytes, app);
+
+    precompress(dist.path()).unwrap();
+    assert!(Encoding::Brotli
+        .copy_of(&dist.path().join("index.html"))
+        .is_file());
+
+    // An unhashed name may hold other bytes tomorrow: compressed, but revalidated.
+    let script = get_encoded(&server, "/app.js", Some("br, gzip")).await;
+    assert_eq!(header(&script, CONTENT_ENCODING), Some("br"));
+    assert_eq!(header(&script, CACHE_CONTROL), Some("no-cache"));
+    assert!(varies_by_encoding(&script));
+
+    // The page, directly or for a client route, is always the page itself, revalidated.
+    for path in [
+        "/",
+        "/index.html",
+        "/contact",
+        "/conversations/communication/abc",
+    ] {
+        for accept in [None, Some("br")] {
+            let reply = get_encoded(&server, path, accept).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path} {accept:?}");
+            assert_eq!(reply.text, page, "{path} {accept:?}");
+            assert_eq!(header(&reply, CONTENT_ENCODING), None, "{path} {accept:?}");
+            assert_eq!(
+                header(&reply, CACHE_CONTROL),
+                Some("no-cache"),
+                "{path} {accept:?}"
+            );
+        }
+    }
+    // A missing hashed file is no exception to the fallback.
+    let missing = get_encoded(&server, "/switchboard-ffffffffffffffff.js", Some("br")).await;
+    assert_eq!(missing.status, StatusCode::OK);
+    assert_eq!(missing.text, page);
+    assert_eq!(header(&missing, CACHE_CONTROL), Some("no-cache"));
 }
