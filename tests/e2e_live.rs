@@ -71,7 +71,8 @@ async fn what_others_write_appears_without_a_reload() {
     .await;
     wait_live(&h, By::Id("thread"), said).await;
 
-    // A new conversation: its row comes into the list, at the top (newest activity).
+    // A new conversation, written in: its row comes into the list, at the top (newest
+    // activity).
     let created = post(
         &h,
         "/communication/v1/conversations",
@@ -84,6 +85,12 @@ async fn what_others_write_appears_without_a_reload() {
     )
     .await;
     let new_id = created["id"].as_str().expect("an id");
+    post(
+        &h,
+        &format!("/communication/v1/conversations/{new_id}/messages"),
+        serde_json::json!({ "content": "Bonjour, une question sur ma réservation" }),
+    )
+    .await;
     let row = By::Css(format!("[data-key='communication/{new_id}']"));
     wait_live(&h, row, "live.customer@example.com").await;
     // The open conversation stayed open beside the list.

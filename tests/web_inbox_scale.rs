@@ -290,6 +290,10 @@ async fn typed_text_narrows_the_rows_and_stays_in_the_url() {
             .contains("q=colis%20%C3%A9gar%C3%A9")
     })
     .await;
+    wait_until("the filter offers to clear it", || {
+        !find_all(&root, "inbox-filter-clear").is_empty()
+    })
+    .await;
     click(&root, "inbox-filter-clear");
     wait_until("cleared, the URL forgets it", || {
         !window()
