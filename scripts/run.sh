@@ -8,8 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/setup.sh"
-echo "run: building the console (release)"
-trunk build --release --skip-version-check --offline >/dev/null
+echo "run: building the console and the contact page (release)"
+"$ROOT/scripts/build-console.sh" "$ROOT/dist" --release >/dev/null
 echo "run: building the server (release)"
 cargo build --release --quiet -p switchboard-server
 echo "run: compressing the console's files (brotli, gzip)"

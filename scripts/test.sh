@@ -40,8 +40,8 @@ step "native tests: core, server, console logic"
 run "native tests" cargo test --workspace --lib --bins --no-fail-fast -q
 run "server HTTP tests" cargo test -p switchboard-server --test '*' --no-fail-fast -q
 
-step "release build of the console (trunk)"
-trunk build --release --skip-version-check --offline >/tmp/switchboard-trunk.log 2>&1 || {
+step "release build of the console and the contact page (trunk)"
+"$ROOT/scripts/build-console.sh" dist --release >/tmp/switchboard-trunk.log 2>&1 || {
   cat /tmp/switchboard-trunk.log; exit 1; }
 
 step "compressed copies of the console's files (brotli, gzip)"

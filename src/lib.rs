@@ -1,5 +1,7 @@
 //! Switchboard's browser app: the agent console and its sign-in page, and the customers'
-//! public pages (contact, follow-up).
+//! follow-up page. The public contact page is a bundle of its own (`src/bin/contact.rs`,
+//! `contact.html`): customers never download the console, and the console does not carry
+//! the contact form. Links to it are external (`rel="external"`), a full page load.
 //!
 //! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
 //! [`components`], and all HTTP goes through the connectors of [`connectors`].
@@ -15,7 +17,6 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use pages::console::{ConsolePage, NoConversation};
-use pages::contact::ContactPage;
 use pages::conversation::ConversationPage;
 use pages::follow_up::FollowUpPage;
 use pages::not_found::NotFound;
@@ -26,7 +27,6 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/contact") view=ContactPage />
                 <Route path=path!("/contact/follow-up") view=FollowUpPage />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <ParentRoute path=path!("") view=ConsolePage>

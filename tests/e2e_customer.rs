@@ -32,6 +32,17 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
     h.wait_for_text(testid("error-mail"), "is not a valid email address")
         .await;
     assert_eq!(h.requests_to("/contact-us").await, 0, "nothing was sent");
+    // The contact page is its own small bundle: nothing of the console, nothing agents see.
+    assert_eq!(
+        h.requests_to("/switchboard-").await,
+        0,
+        "the console's bundle"
+    );
+    assert!(
+        h.requests_to("/contact-").await >= 1,
+        "the contact page's own bundle"
+    );
+    assert_eq!(h.requests_to("/api/agents").await, 0, "the agents' list");
     let after = h
         .api_json("/communication/v1/contact-us?sizePage=100")
         .await["totalElements"]

@@ -6,6 +6,10 @@
 //! ([`crate::http::security::console_policy`]); the built page's allows the inline
 //! scripts Trunk wrote into it, by the hashes of their text, read with the page.
 //!
+//! The public contact page is a second, small entry (`contact.html`, its own wasm): the
+//! server sends it for `/contact` when it was built, so customers never download the
+//! console; without it, the console's page serves `/contact` as before.
+//!
 //! A file with a `.br` or `.gz` copy beside it ([`crate::precompress`]) is sent as that
 //! copy to a browser that accepts it; without copies, files go as they are. Files whose
 //! name carries Trunk's content hash never change under that name, so browsers keep them
@@ -44,9 +48,19 @@ pub async fn respond(spa: Arc<Spa>, request: Request) -> Response {
         return not_built(&spa, request.uri().path());
     };
     let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
-    // The page itself always goes through `index_html`, for its policy.
+    // The pages themselves always go through `page`, for their policy.
     if is_read && matches!(request.uri().path(), "/" | "/index.html") {
         return index_html(dist_dir).await;
+    }
+    // The public contact page has its own small bundle, when it was built.
+    if is_read
+        && matches!(
+            request.uri().path(),
+            "/contact" | "/contact/" | "/contact.html"
+        )
+        && dist_dir.join(CONTACT_PAGE).is_file()
+    {
+        return page(dist_dir, CONTACT_PAGE).await;
     }
     let hashed = is_hashed_name(request.uri().path().rsplit('/').next().unwrap_or(""));
     let served = ServeDir::new(dist_dir)
@@ -104,8 +118,17 @@ pub fn is_hashed_name(name: &str) -> bool {
     })
 }
 
+/// The contact page's own entry (`contact.html` built by Trunk, copied beside the
+/// console's): a bundle without the console in it.
+pub const CONTACT_PAGE: &str = "contact.html";
+
 async fn index_html(dist_dir: &Path) -> Response {
-    let path = dist_dir.join("index.html");
+    page(dist_dir, "index.html").await
+}
+
+/// A built page with its policy, allowing its own inline scripts by their hashes.
+async fn page(dist_dir: &Path, name: &str) -> Response {
+    let path = dist_dir.join(name);
     match tokio::fs::read(&path).await {
         Ok(bytes) => {
             let policy = console_policy(&inline_script_hashes(&bytes));

@@ -5,7 +5,9 @@
 mod common;
 
 use common::{start, start_with_dist, Reply, TestServer, API};
-use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, VARY};
+use reqwest::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE, VARY,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use switchboard_server::precompress::{precompress, Encoding};
@@ -1075,4 +1077,22 @@ async fn the_page_and_other_files_are_revalidated_and_copies_are_optional() {
     assert_eq!(missing.status, StatusCode::OK);
     assert_eq!(missing.text, page);
     assert_eq!(header(&missing, CACHE_CONTROL), Some("no-cache"));
+
+    // Once the contact page's own entry is built, /contact is that page, with a policy for
+    // its own inline script; the console's routes keep the console.
+    let contact = "<html><script type=\"module\">import init from '/contact-0123456789abcdef.js';</script></html>";
+    std::fs::write(dist.path().join("contact.html"), contact).unwrap();
+    for path in ["/contact", "/contact/"] {
+        let reply = get_encoded(&server, path, Some("br")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.text, contact, "{path}");
+        assert_eq!(header(&reply, CACHE_CONTROL), Some("no-cache"));
+        let policy = header(&reply, CONTENT_SECURITY_POLICY).expect("a policy");
+        assert!(policy.contains("'sha256-"), "{policy}");
+    }
+    let console = get_encoded(&server, "/contact/follow-up", None).await;
+    assert_eq!(
+        console.text, page,
+        "the follow-up page is the console's route"
+    );
 }

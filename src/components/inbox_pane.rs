@@ -16,7 +16,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{AssigneeFilter, InboxQuery};
+use switchboard_core::domain::{searchable_text, AssigneeFilter, InboxQuery};
 
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
@@ -225,17 +225,43 @@ fn InboxBody(
     let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
     // The rows the page shows, as indices into the inbox: ten thousand rows are scanned,
     // none is copied.
+    // Each row's text, lowered once per change of the rows, not once per keystroke (and
+    // never compared: the rows changed, so it did).
+    let haystacks = Memo::new_with_compare(
+        move |_| {
+            rows.0.with(|inbox| {
+                inbox
+                    .conversations
+                    .iter()
+                    .map(searchable_text)
+                    .collect::<Vec<_>>()
+            })
+        },
+        |_, _| true,
+    );
     let shown = Memo::new(move |_| {
         let matcher = refinement.with(|r| r.matcher());
-        rows.0.with(|inbox| {
+        let by_text = refinement.with(|r| r.text.is_some());
+        let admitted = |texts: &[String], inbox: &Inbox| {
             inbox
                 .conversations
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| matcher.admits(c))
+                .filter(|(i, c)| {
+                    if by_text {
+                        matcher.admits_with(c, || texts.get(*i).map_or("", String::as_str))
+                    } else {
+                        matcher.admits(c)
+                    }
+                })
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>()
-        })
+        };
+        if by_text {
+            haystacks.with(|texts| rows.0.with(|inbox| admitted(texts, inbox)))
+        } else {
+            rows.0.with(|inbox| admitted(&[], inbox))
+        }
     });
     let count = move || shown.with(Vec::len);
     let has_more = move || rows.0.with(Inbox::has_more);

@@ -24,11 +24,13 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn percent(&self) -> f64 {
+    /// Whole percents, rounded down: a bar never reads done before it is (and no float
+    /// is ever printed, which keeps float formatting out of the bundle).
+    pub fn percent(&self) -> u32 {
         if self.total > 0.0 {
-            (self.sent / self.total * 100.0).clamp(0.0, 100.0)
+            (self.sent / self.total * 100.0).clamp(0.0, 100.0) as u32
         } else {
-            0.0
+            0
         }
     }
 }

@@ -101,7 +101,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
             <header class="topbar">
                 <a class="brand" href="/">"Switchboard"</a>
                 <span class="topbar-spacer"></span>
-                <a class="topbar-link" href="/contact">"Public contact page"</a>
+                <a class="topbar-link" href="/contact" rel="external">"Public contact page"</a>
                 <button class="button ghost" type="button" data-testid="show-shortcuts" aria-keyshortcuts="Shift+?" on:click=move |_| sheet_open.set(true)>
                     "Shortcuts"
                 </button>

@@ -45,7 +45,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         Err(error) => view! {
                             <section class="card" data-testid="follow-up-unavailable">
                                 {unavailable(error)}
-                                <p><a href="/contact">"Write to us from the contact page"</a></p>
+                                <p><a href="/contact" rel="external">"Write to us from the contact page"</a></p>
                             </section>
                         }
                         .into_any(),

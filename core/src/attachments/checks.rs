@@ -34,17 +34,15 @@ pub fn format_size(bytes: u64) -> String {
     if bytes < KB {
         return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });
     }
-    let (value, unit) = if bytes < MB {
-        (bytes as f64 / KB as f64, "KB")
+    let (per_unit, unit) = if bytes < MB { (KB, "KB") } else { (MB, "MB") };
+    // Tenths, rounded down so a size just over a limit never reads as the limit itself;
+    // in integers, so no float is ever formatted (float printing weighs on the bundle).
+    let tenths = u128::from(bytes) * 10 / u128::from(per_unit);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if tenth == 0 {
+        format!("{whole} {unit}")
     } else {
-        (bytes as f64 / MB as f64, "MB")
-    };
-    // Round down so a size just over a limit never reads as the limit itself.
-    let tenths = (value * 10.0).floor() / 10.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0} {unit}")
-    } else {
-        format!("{tenths:.1} {unit}")
+        format!("{whole}.{tenth} {unit}")
     }
 }
 

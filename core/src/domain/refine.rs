@@ -68,6 +68,16 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn admits(&self, conversation: &Conversation) -> bool {
+        self.admits_with(conversation, || searchable_text(conversation))
+    }
+
+    /// [`Matcher::admits`] with the row's [`searchable_text`] kept from before: a page
+    /// that filters on every keystroke lowers each row's text once, not once per key.
+    pub fn admits_with<S: AsRef<str>>(
+        &self,
+        conversation: &Conversation,
+        haystack: impl FnOnce() -> S,
+    ) -> bool {
         if let Some(backend) = &self.backend {
             if &conversation.key.backend != backend {
                 return false;
@@ -79,13 +89,14 @@ impl Matcher {
         if self.words.is_empty() {
             return true;
         }
-        let haystack = searchable_text(conversation);
+        let haystack = haystack();
+        let haystack = haystack.as_ref();
         self.words.iter().all(|w| haystack.contains(w.as_str()))
     }
 }
 
 /// Everything a text filter looks at in one row, lowered.
-fn searchable_text(c: &Conversation) -> String {
+pub fn searchable_text(c: &Conversation) -> String {
     let parts = [
         Some(c.customer.as_str()),
         c.customer_name.as_deref(),

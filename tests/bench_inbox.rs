@@ -1,0 +1,424 @@
+//! The inbox benchmark (not a test: it prints figures and asserts nothing about time).
+//!
+//! `cargo test --release -p switchboard --test bench_inbox -- --ignored --nocapture`
+//! (after `trunk build --release`) seeds a reference server with ten thousand
+//! communication conversations beside the other backends' demo data, and one thread of
+//! 2,000 messages, then measures in headless Chromium: the time to the console's first
+//! rows, the time per keystroke of the text filter, the time to open the long thread, the
+//! time to scroll the loaded list end to end, and the JS heap. Beside each, the same
+//! measure for a plain hand-written DOM page rendering the same rows in the same browser
+//! (the limit), and the ratio. The harness is `e2e_support`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod e2e_support;
+
+use e2e_support::*;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Instant;
+use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
+use thirtyfour::prelude::*;
+
+/// Conversations seeded on the communication backend.
+const CONVERSATIONS: usize = 10_000;
+/// Messages of the long thread.
+const LONG_THREAD: usize = 2_000;
+/// Requests the seeding keeps in flight.
+const SEEDERS: usize = 16;
+/// What the filter benchmark types, one key at a time.
+const TYPED: &str = "question 77";
+
+async fn post(client: &reqwest::Client, h: &Harness, path: &str, body: Value) -> Value {
+    let response = client
+        .post(format!("{}{path}", h.base))
+        .header("cookie", h.api_cookie().await)
+        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("the server answers");
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
+    serde_json::from_str(&response.text().await.expect("a body")).expect("JSON")
+}
+
+/// Conversation `i` with one message; the last one created is the long thread.
+async fn seed(h: Arc<Harness>) -> String {
+    let started = Instant::now();
+    let client = reqwest::Client::new();
+    let workers = (0..SEEDERS).map(|w| {
+        let (h, client) = (h.clone(), client.clone());
+        tokio::spawn(async move {
+            for i in (w..CONVERSATIONS - 1).step_by(SEEDERS) {
+                let created = post(
+                    &client,
+                    &h,
+                    "/communication/v1/conversations",
+                    conversation(i),
+                )
+                .await;
+                let id = created["id"].as_str().expect("an id").to_owned();
+                let text =
+                    format!("Question {i} about trip TRIP-BENCH-{i:05}: is it still on time?");
+                post(
+                    &client,
+                    &h,
+                    &format!("/communication/v1/conversations/{id}/messages"),
+                    json!({ "content": text }),
+                )
+                .await;
+            }
+        })
+    });
+    futures::future::join_all(workers).await;
+    let long = post(
+        &client,
+        &h,
+        "/communication/v1/conversations",
+        conversation(CONVERSATIONS - 1),
+    )
+    .await;
+    let long = long["id"].as_str().expect("an id").to_owned();
+    for i in 0..LONG_THREAD {
+        let text =
+            format!("Message {i} of the long thread: a sentence or two, as customers write them.");
+        post(
+            &client,
+            &h,
+            &format!("/communication/v1/conversations/{long}/messages"),
+            json!({ "content": text }),
+        )
+        .await;
+    }
+    println!(
+        "seeded {CONVERSATIONS} conversations and a thread of {LONG_THREAD} messages in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    long
+}
+
+fn conversation(i: usize) -> Value {
+    json!({
+        "tripPublicationId": format!("pub-bench-{i}"),
+        "tripReference": format!("TRIP-BENCH-{i:05}"),
+        "establishmentId": "est-bench",
+        "customerId": format!("customer{i}@bench.example"),
+    })
+}
+
+/// Runs an async script (its last argument is the callback) and returns what it gives.
+async fn measure(h: &Harness, script: &str, args: Vec<Value>) -> Value {
+    h.driver
+        .execute_async(script, args)
+        .await
+        .unwrap_or_else(|e| panic!("the measure ran: {e}"))
+        .json()
+        .clone()
+}
+
+/// Waits for a frame to be painted after a change: the change's cost, layout included.
+const NEXT_FRAME: &str =
+    "const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));";
+
+/// Scrolls the loaded list to its end again and again until nothing more comes.
+const LOAD_ALL: &str = r#"
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  const scroller = document.querySelector("[data-testid='list-scroller']");
+  for (let i = 0; i < 2000; i++) {
+    scroller.scrollTop = scroller.scrollHeight;
+    scroller.dispatchEvent(new Event('scroll'));
+    await frame();
+    const more = document.querySelector("[data-testid='load-more']");
+    if (!more) break;
+    if (more.disabled) { await new Promise(r => setTimeout(r, 20)); }
+  }
+  scroller.scrollTop = 0;
+  scroller.dispatchEvent(new Event('scroll'));
+  await frame();
+  done(document.querySelector("[data-testid='inbox-count']").textContent);
+})();
+"#;
+
+/// Types one key at a time into a field; the mean and the worst time to the next frame.
+fn typing_script(field: &str) -> String {
+    format!(
+        r#"
+const [typed, done] = arguments;
+{NEXT_FRAME}
+(async () => {{
+  const input = document.querySelector("{field}");
+  const times = [];
+  for (const key of typed) {{
+    const t0 = performance.now();
+    input.value += key;
+    input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+    await frame();
+    times.push(performance.now() - t0);
+  }}
+  done({{ mean: times.reduce((a, b) => a + b, 0) / times.length, max: Math.max(...times) }});
+}})();
+"#
+    )
+}
+
+/// Scrolls a box from top to bottom a screen at a time, one frame each.
+fn scroll_script(scroller: &str) -> String {
+    format!(
+        r#"
+const done = arguments[arguments.length - 1];
+{NEXT_FRAME}
+(async () => {{
+  const box = document.querySelector("{scroller}");
+  box.scrollTop = 0;
+  await frame();
+  const t0 = performance.now();
+  let frames = 0;
+  while (box.scrollTop + box.clientHeight < box.scrollHeight - 1 && frames < 5000) {{
+    box.scrollTop += box.clientHeight;
+    box.dispatchEvent(new Event('scroll'));
+    await frame();
+    frames++;
+  }}
+  done({{ ms: performance.now() - t0, frames }});
+}})();
+"#
+    )
+}
+
+/// The plain page: the same rows as hand-written DOM, built at once, then the same
+/// measures. Its data comes as an argument: only rendering is timed.
+const PLAIN_PAGE: &str = r#"
+const [rows, messages, typed, done] = arguments;
+const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  document.body.innerHTML = '';
+  const box = document.createElement('div');
+  box.style.cssText = 'height: 600px; overflow-y: auto; font: 14px sans-serif';
+  const input = document.createElement('input');
+  document.body.append(input, box);
+  let t0 = performance.now();
+  const list = document.createElement('ul');
+  for (const r of rows) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = '#' + r.key;
+    const who = document.createElement('strong'); who.textContent = r.customer;
+    const what = document.createElement('span'); what.textContent = ' ' + r.preview;
+    a.append(who, what); li.append(a); list.append(li);
+  }
+  box.append(list);
+  box.offsetHeight;
+  await frame();
+  const render = performance.now() - t0;
+  const times = [];
+  const items = Array.from(list.children);
+  const texts = rows.map(r => (r.customer + ' ' + r.preview).toLowerCase());
+  for (const key of typed) {
+    t0 = performance.now();
+    input.value += key;
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    items.forEach((li, i) => { li.style.display = words.every(w => texts[i].includes(w)) ? '' : 'none'; });
+    box.offsetHeight;
+    await frame();
+    times.push(performance.now() - t0);
+  }
+  items.forEach(li => li.style.display = '');
+  box.scrollTop = 0; await frame();
+  t0 = performance.now();
+  let frames = 0;
+  while (box.scrollTop + box.clientHeight < box.scrollHeight - 1 && frames < 5000) {
+    box.scrollTop += box.clientHeight; await frame(); frames++;
+  }
+  const scroll = performance.now() - t0;
+  t0 = performance.now();
+  const thread = document.createElement('ol');
+  for (const m of messages) { const li = document.createElement('li'); li.textContent = m; thread.append(li); }
+  document.body.append(thread);
+  thread.offsetHeight;
+  await frame();
+  const open = performance.now() - t0;
+  done({ render, keystroke: { mean: times.reduce((a, b) => a + b, 0) / times.length, max: Math.max(...times) },
+         scroll: { ms: scroll, frames }, open, heap: performance.memory ? performance.memory.usedJSHeapSize : null });
+})();
+"#;
+
+/// Opens the long thread from its row and waits until its messages show.
+const OPEN_THREAD: &str = r#"
+const [key, done] = arguments;
+(async () => {
+  const row = Array.from(document.querySelectorAll("[data-testid='conversation-row']"))
+    .find(a => a.getAttribute('data-key') === key);
+  const t0 = performance.now();
+  row.click();
+  const shown = () => document.querySelector("[data-testid='conversation-customer']")
+    && document.querySelector("[data-testid='thread'] li");
+  while (!shown()) { await new Promise(r => requestAnimationFrame(r)); }
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  done(performance.now() - t0);
+})();
+"#;
+
+fn ms(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+fn line(what: &str, console: f64, plain: f64, unit: &str) {
+    println!(
+        "| {what:<28} | {console:>10.1} {unit:<2} | {plain:>10.1} {unit:<2} | {:>6.2} |",
+        console / plain
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: run it with --ignored --nocapture"]
+async fn inbox_benchmark() {
+    let h = Arc::new(start().await);
+    let long = seed(h.clone()).await;
+    let long_key = format!("communication/{long}");
+
+    // The console: signed in, then loaded afresh so the first rows are timed from the start;
+    // its wasm instance kept as it starts, for its memory.
+    h.sign_in_at("/").await;
+    h.driver
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail.wasm; });" }),
+        )
+        .await
+        .expect("CDP");
+    h.driver.refresh().await.expect("reload");
+    h.wait_for(By::Css("[data-testid='conversation-row']".to_owned()))
+        .await;
+    let first_rows = measure(
+        &h,
+        r#"const done = arguments[0];
+           const poll = () => { const m = performance.getEntriesByName('switchboard:first-rows');
+             if (m.length) done(m[0].startTime); else setTimeout(poll, 20); }; poll();"#,
+        Vec::new(),
+    )
+    .await;
+    let loading = Instant::now();
+    let count = measure(&h, LOAD_ALL, Vec::new()).await;
+    println!(
+        "loaded: {} in {:.1} s (each backend's pages, appended as the list scrolls)",
+        count.as_str().unwrap_or("?"),
+        loading.elapsed().as_secs_f64()
+    );
+    let keystroke = measure(&h, &typing_script("#inbox-filter"), vec![json!(TYPED)]).await;
+    // Cleared: the whole list again, for scrolling and opening.
+    h.driver
+        .execute(
+            "const i = document.querySelector('#inbox-filter'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));",
+            Vec::new(),
+        )
+        .await
+        .expect("cleared");
+    h.wait_for(By::Css(format!("[data-key='{long_key}']")))
+        .await;
+    let scroll = measure(
+        &h,
+        &scroll_script("[data-testid='list-scroller']"),
+        Vec::new(),
+    )
+    .await;
+    h.driver
+        .execute(
+            "const s = document.querySelector(\"[data-testid='list-scroller']\"); s.scrollTop = 0; s.dispatchEvent(new Event('scroll'));",
+            Vec::new(),
+        )
+        .await
+        .expect("back to the top");
+    h.wait_for(By::Css(format!("[data-key='{long_key}']")))
+        .await;
+    let open = measure(&h, OPEN_THREAD, vec![json!(long_key)]).await;
+    let heap = measure(
+        &h,
+        "arguments[0]((performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.__wasm ? window.__wasm.memory.buffer.byteLength : 0));",
+        Vec::new(),
+    )
+    .await;
+
+    // The plain page, with the same rows as the API gives them.
+    let rows = plain_rows(&h).await;
+    let messages: Vec<String> = (0..LONG_THREAD)
+        .map(|i| {
+            format!("Message {i} of the long thread: a sentence or two, as customers write them.")
+        })
+        .collect();
+    h.driver.goto("about:blank").await.expect("a blank page");
+    let plain = measure(
+        &h,
+        PLAIN_PAGE,
+        vec![json!(rows), json!(messages), json!(TYPED)],
+    )
+    .await;
+
+    println!(
+        "\n{} rows; the plain page renders all of them at once, the console only those on screen.",
+        rows.len()
+    );
+    println!("| measure                      |      console |   plain page |  ratio |");
+    println!("|------------------------------|--------------|--------------|--------|");
+    line(
+        "first rows / full render",
+        ms(&first_rows),
+        ms(&plain["render"]),
+        "ms",
+    );
+    line(
+        "filter keystroke (mean)",
+        ms(&keystroke["mean"]),
+        ms(&plain["keystroke"]["mean"]),
+        "ms",
+    );
+    line(
+        "filter keystroke (worst)",
+        ms(&keystroke["max"]),
+        ms(&plain["keystroke"]["max"]),
+        "ms",
+    );
+    line("open the long thread", ms(&open), ms(&plain["open"]), "ms");
+    line(
+        "scroll end to end",
+        ms(&scroll["ms"]),
+        ms(&plain["scroll"]["ms"]),
+        "ms",
+    );
+    line("JS heap", ms(&heap) / 1e6, ms(&plain["heap"]) / 1e6, "MB");
+    println!(
+        "scroll frames: console {}, plain {}. The console's heap leaves out its wasm memory; the console's first rows count from navigation (wasm download and start included).",
+        scroll["frames"], plain["scroll"]["frames"]
+    );
+    println!("targets: first rows < 0.2 of the plain full render, keystroke < 16 ms, long thread < 150 ms, heap < 3x the plain page's.");
+}
+
+/// Every communication conversation as the plain page shows it: key, customer, preview.
+async fn plain_rows(h: &Harness) -> Vec<Value> {
+    let mut rows = Vec::new();
+    for page in 1.. {
+        let body = h
+            .api_json(&format!(
+                "/communication/v1/conversations?currentPage={page}&sizePage=100"
+            ))
+            .await;
+        let content = body["content"].as_array().cloned().unwrap_or_default();
+        if content.is_empty() {
+            break;
+        }
+        for c in content {
+            rows.push(json!({
+                "key": format!("communication/{}", c["id"].as_str().unwrap_or_default()),
+                "customer": c["customerId"],
+                "preview": c["tripReference"],
+            }));
+        }
+    }
+    rows
+}
