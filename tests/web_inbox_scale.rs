@@ -162,6 +162,55 @@ async fn ten_thousand_rows_put_only_those_on_screen_in_the_page() {
 }
 
 #[wasm_bindgen_test]
+async fn rows_coming_in_above_do_not_move_what_the_agent_reads() {
+    let rows = InboxRows(RwSignal::new(inbox(300)));
+    let root = mount(move || {
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        let shown = Signal::derive(move || {
+            rows.0
+                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
+        });
+        view! {
+            <Router>
+                <ConversationList rows shown agents=Vec::new() />
+            </Router>
+        }
+    });
+    let scroller = find(&root, "list-scroller").unchecked_into::<HtmlElement>();
+    scroller
+        .style()
+        .set_property("height", "460px")
+        .expect("style");
+    scroller
+        .style()
+        .set_property("overflow-y", "auto")
+        .expect("style");
+    scroll_to(&root, 0);
+    wait_until("rows show", || !rendered_keys(&root).is_empty()).await;
+    let row_height = find(&root, "conversation-row")
+        .parent_element()
+        .expect("the row's item")
+        .unchecked_into::<HtmlElement>()
+        .offset_height();
+    scroll_to(&root, 100 * row_height);
+    wait_until("row 100 is at the top", || {
+        rendered_keys(&root).contains(&"communication/c-100".to_owned())
+    })
+    .await;
+    // Three new conversations come in at the top (a live refresh).
+    rows.0.update(|inbox| {
+        for i in 0..3 {
+            inbox.conversations.insert(0, row(10_000 + i));
+        }
+    });
+    wait_until("the list scrolled by the three rows", || {
+        scroller.scroll_top() == 103 * row_height
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn the_keyboard_reaches_rows_that_were_not_in_the_page() {
     let root = mount_list(500, Arc::new(AtomicU32::new(0)));
     scroll_to(&root, 0);

@@ -101,6 +101,25 @@ impl Window {
         }
     }
 
+    /// The row at the top of the screen, once scrolled.
+    fn top_index(&self) -> Option<usize> {
+        let top = self.scroll_top.get_untracked();
+        (top > 0.0).then(|| (top / self.row_height.get_untracked().max(1.0)).floor() as usize)
+    }
+
+    /// Scrolls down by `rows` rows (rows came in above).
+    fn shift(&self, scroller: &web_sys::HtmlElement, rows: usize) {
+        let to = self.scroll_top.get_untracked() + rows as f64 * self.row_height.get_untracked();
+        scroller.set_scroll_top(to as i32);
+        self.scroll_top.set(to);
+        // The list's new height may land a moment later: then the browser held the
+        // scroll back, and it is set again once the rows are laid out.
+        if f64::from(scroller.scroll_top()) + 1.0 < to {
+            let scroller = scroller.clone();
+            request_animation_frame(move || scroller.set_scroll_top(to as i32));
+        }
+    }
+
     /// Scrolls just enough for row `index` to be wholly on screen.
     fn reveal(&self, scroller: &web_sys::HtmlElement, index: usize) {
         let row = self.row_height.get_untracked();
@@ -156,6 +175,23 @@ pub fn ConversationList(
             })
         })
     };
+    // The row at the top of the screen: when rows come in above it (live), the list
+    // scrolls by as much, so nothing moves under the agent's eyes or pointer. At the very
+    // top, new rows simply show; a list that shrank (a filter) is not followed.
+    let anchor = StoredValue::new(None::<(ConversationKey, usize)>);
+    Effect::new(move |previous: Option<usize>| {
+        let now_len = len.get();
+        let grew = previous.is_some_and(|before| now_len > before);
+        if let (true, Some((key, was))) = (grew, anchor.get_value()) {
+            if let (Some(now), Some(el)) = (index_of(&key), scroller.get_untracked()) {
+                if now > was && window.scroll_top.get_untracked() > 0.0 {
+                    window.shift(&el, now - was);
+                    anchor.set_value(Some((key, now)));
+                }
+            }
+        }
+        now_len
+    });
     let go_to = move |index: usize| {
         let Some(key) = key_at(index) else { return };
         cursor.set(Some(key.clone()));
@@ -278,6 +314,7 @@ pub fn ConversationList(
             on:scroll=move |_| {
                 if let Some(el) = scroller.get_untracked() {
                     window.measure(&el);
+                    anchor.set_value(window.top_index().and_then(|i| key_at(i).map(|k| (k, i))));
                 }
             }
         >
