@@ -17,7 +17,6 @@ use e2e_support::*;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Instant;
-use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;
 
 /// Conversations seeded on the communication backend.
@@ -29,24 +28,6 @@ const SEEDERS: usize = 16;
 /// What the filter benchmark types, one key at a time.
 const TYPED: &str = "question 77";
 
-async fn post(client: &reqwest::Client, h: &Harness, path: &str, body: Value) -> Value {
-    let response = client
-        .post(format!("{}{path}", h.base))
-        .header("cookie", h.api_cookie().await)
-        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .expect("the server answers");
-    assert!(
-        response.status().is_success(),
-        "{path}: {}",
-        response.status()
-    );
-    serde_json::from_str(&response.text().await.expect("a body")).expect("JSON")
-}
-
 /// Conversation `i` with one message; the last one created is the long thread.
 async fn seed(h: Arc<Harness>) -> String {
     let started = Instant::now();
@@ -55,19 +36,14 @@ async fn seed(h: Arc<Harness>) -> String {
         let (h, client) = (h.clone(), client.clone());
         tokio::spawn(async move {
             for i in (w..CONVERSATIONS - 1).step_by(SEEDERS) {
-                let created = post(
-                    &client,
-                    &h,
-                    "/communication/v1/conversations",
-                    conversation(i),
-                )
-                .await;
+                let created = h
+                    .api_post_with(&client, "/communication/v1/conversations", conversation(i))
+                    .await;
                 let id = created["id"].as_str().expect("an id").to_owned();
                 let text =
                     format!("Question {i} about trip TRIP-BENCH-{i:05}: is it still on time?");
-                post(
+                h.api_post_with(
                     &client,
-                    &h,
                     &format!("/communication/v1/conversations/{id}/messages"),
                     json!({ "content": text }),
                 )
@@ -76,20 +52,19 @@ async fn seed(h: Arc<Harness>) -> String {
         })
     });
     futures::future::join_all(workers).await;
-    let long = post(
-        &client,
-        &h,
-        "/communication/v1/conversations",
-        conversation(CONVERSATIONS - 1),
-    )
-    .await;
+    let long = h
+        .api_post_with(
+            &client,
+            "/communication/v1/conversations",
+            conversation(CONVERSATIONS - 1),
+        )
+        .await;
     let long = long["id"].as_str().expect("an id").to_owned();
     for i in 0..LONG_THREAD {
         let text =
             format!("Message {i} of the long thread: a sentence or two, as customers write them.");
-        post(
+        h.api_post_with(
             &client,
-            &h,
             &format!("/communication/v1/conversations/{long}/messages"),
             json!({ "content": text }),
         )

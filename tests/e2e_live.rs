@@ -9,7 +9,6 @@ mod e2e_support;
 
 use e2e_support::*;
 use std::time::Duration;
-use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;
 
 /// How often the console asks each backend again in these tests.
@@ -33,24 +32,6 @@ async fn wait_live(h: &Harness, by: By, expected: &str) {
     panic!("{by:?} never showed {expected:?} within {LIVE_WAIT:?}; last {last:?}");
 }
 
-async fn post(h: &Harness, path: &str, body: serde_json::Value) -> serde_json::Value {
-    let response = reqwest::Client::new()
-        .post(format!("{}{path}", h.base))
-        .header("cookie", h.api_cookie().await)
-        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .expect("the server answers");
-    assert!(
-        response.status().is_success(),
-        "{path}: {}",
-        response.status()
-    );
-    serde_json::from_str(&response.text().await.expect("a body")).expect("JSON")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_others_write_appears_without_a_reload() {
     let h = start_polling_every(POLL_SECONDS).await;
@@ -63,8 +44,7 @@ async fn what_others_write_appears_without_a_reload() {
 
     // A colleague's message, posted by another client.
     let said = "Posted by a colleague while you were reading";
-    post(
-        &h,
+    h.api_post(
         &format!("/communication/v1/conversations/{id}/messages"),
         serde_json::json!({ "content": said }),
     )
@@ -73,20 +53,19 @@ async fn what_others_write_appears_without_a_reload() {
 
     // A new conversation, written in: its row comes into the list, at the top (newest
     // activity).
-    let created = post(
-        &h,
-        "/communication/v1/conversations",
-        serde_json::json!({
-            "tripPublicationId": "pub-live",
-            "tripReference": "TRIP-LIVE-0001",
-            "establishmentId": "est-live",
-            "customerId": "live.customer@example.com",
-        }),
-    )
-    .await;
+    let created = h
+        .api_post(
+            "/communication/v1/conversations",
+            serde_json::json!({
+                "tripPublicationId": "pub-live",
+                "tripReference": "TRIP-LIVE-0001",
+                "establishmentId": "est-live",
+                "customerId": "live.customer@example.com",
+            }),
+        )
+        .await;
     let new_id = created["id"].as_str().expect("an id");
-    post(
-        &h,
+    h.api_post(
         &format!("/communication/v1/conversations/{new_id}/messages"),
         serde_json::json!({ "content": "Bonjour, une question sur ma réservation" }),
     )

@@ -368,6 +368,36 @@ impl Harness {
         serde_json::from_str(&text).expect("the server answers JSON")
     }
 
+    /// A JSON POST as the signed-in demo agent, on `client` (one per caller keeps its
+    /// connections); the answer's JSON, after asserting it succeeded.
+    pub async fn api_post_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
+        let response = client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.api_cookie().await)
+            .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("the server answers");
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        serde_json::from_str(&response.text().await.expect("a body")).expect("JSON")
+    }
+
+    pub async fn api_post(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+        self.api_post_with(&reqwest::Client::new(), path, body)
+            .await
+    }
+
     pub async fn api_bytes(&self, url: &str) -> Vec<u8> {
         let response = self.api_get(url).await;
         assert!(
