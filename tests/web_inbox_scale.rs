@@ -49,6 +49,7 @@ fn row(i: usize) -> Conversation {
         performer: None,
         assigned_to: None,
         other_fields: Vec::new(),
+        channel: None,
     }
 }
 

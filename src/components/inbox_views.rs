@@ -17,6 +17,8 @@ pub struct InboxFilters {
     pub reference: Option<String>,
     /// One backend only (`?backend=octopia`): only that backend is asked.
     pub backend: Option<String>,
+    /// One channel only (`?channel=Facebook`), applied in the page.
+    pub channel: Option<String>,
     /// Only conversations with something unread (`?unread=1`), applied in the page.
     pub unread: bool,
     /// Text over customer, subject, reference and last message (`?q=...`), in the page.
@@ -44,6 +46,9 @@ impl InboxFilters {
         if let Some(backend) = &self.backend {
             params.push(format!("backend={}", encode_path_segment(backend)));
         }
+        if let Some(channel) = &self.channel {
+            params.push(format!("channel={}", encode_path_segment(channel)));
+        }
         if self.unread {
             params.push("unread=1".to_owned());
         }
@@ -61,6 +66,7 @@ impl InboxFilters {
     pub fn refinement(&self) -> Refinement {
         Refinement {
             backend: self.backend.clone(),
+            channel: self.channel.clone(),
             unread: self.unread,
             text: self.text.clone(),
         }
@@ -76,6 +82,7 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
             assignee: AssigneeFilter::parse(q.get_str("assignee")),
             reference: non_empty(q.get_str("reference")),
             backend: non_empty(q.get_str("backend")),
+            channel: non_empty(q.get_str("channel")),
             unread: matches!(q.get_str("unread"), Some("1" | "true")),
             // Kept as typed (spaces and all), so the field does not fight the agent.
             text: q
@@ -110,6 +117,8 @@ pub struct LoadedCounts {
     pub unread: usize,
     /// Per backend name, in the order backends first appear.
     pub per_backend: Vec<(String, usize)>,
+    /// Per channel, in the order channels first appear.
+    pub per_channel: Vec<(String, usize)>,
 }
 
 impl LoadedCounts {
@@ -127,13 +136,9 @@ impl LoadedCounts {
             if c.unread == Some(true) {
                 counts.unread += 1;
             }
-            match counts
-                .per_backend
-                .iter_mut()
-                .find(|(b, _)| *b == c.key.backend)
-            {
-                Some((_, n)) => *n += 1,
-                None => counts.per_backend.push((c.key.backend.clone(), 1)),
+            count_in(&mut counts.per_backend, &c.key.backend);
+            if let Some(channel) = &c.channel {
+                count_in(&mut counts.per_channel, channel);
             }
         }
         counts
@@ -145,6 +150,13 @@ impl LoadedCounts {
             AssigneeFilter::Me => self.mine,
             AssigneeFilter::Unassigned => self.unassigned,
         }
+    }
+}
+
+fn count_in(counts: &mut Vec<(String, usize)>, name: &str) {
+    match counts.iter_mut().find(|(n, _)| n == name) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((name.to_owned(), 1)),
     }
 }
 
@@ -222,6 +234,7 @@ pub fn InboxViews() -> impl IntoView {
             <ul aria-labelledby="views-status">{status_links}</ul>
             <h2 class="views-heading" id="views-backend">"Backends"</h2>
             <BackendViews filters counts />
+            <ChannelViews filters counts />
             <p class="views-note">"Counts are of the conversations loaded."</p>
             <BackendCounts />
         </nav>
@@ -316,6 +329,57 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
     }
 }
 
+/// The channels of the loaded conversations (Facebook, Email, a marketplace's sales
+/// channel), each a view with its count; "All channels" when one is chosen.
+#[component]
+fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl IntoView {
+    let location = use_location();
+    let href = move |channel: Option<String>| {
+        InboxFilters {
+            channel,
+            ..filters.get()
+        }
+        .href_at(&location.pathname.get())
+    };
+    let channels = Memo::new(move |_| counts.with(|c| c.per_channel.clone()));
+    move || {
+        let listed = channels.get();
+        let chosen = filters.with(|f| f.channel.clone());
+        (!listed.is_empty() || chosen.is_some()).then(|| {
+            let links = listed
+                .into_iter()
+                .map(|(channel, count)| {
+                    let current = (chosen.as_deref() == Some(channel.as_str())).then_some("page");
+                    let to = Some(channel.clone());
+                    view! {
+                        <li>
+                            <a href=move || href(to.clone()) aria-current=current data-testid=format!("view-channel-{channel}")>
+                                {channel.clone()}
+                                <span class="count">{count}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2 class="views-heading" id="views-channel">"Channels"</h2>
+                <ul aria-labelledby="views-channel">
+                    <li>
+                        <a
+                            href=move || href(None)
+                            aria-current=chosen.is_none().then_some("page")
+                            data-testid="view-channel-all"
+                        >
+                            "All channels"
+                        </a>
+                    </li>
+                    {links}
+                </ul>
+            }
+        })
+    }
+}
+
 /// Each backend's own counts ("Claims to treat"), refreshed after every change.
 #[component]
 fn BackendCounts() -> impl IntoView {
@@ -388,6 +452,7 @@ mod tests {
             performer: None,
             assigned_to: None,
             other_fields: Vec::new(),
+            channel: None,
         };
         let rows = [
             row("communication", "1", Some("me"), true),
@@ -403,6 +468,10 @@ mod tests {
             counts.per_backend,
             vec![("communication".to_owned(), 2), ("octopia".to_owned(), 1)]
         );
+        let mut facebook = row("postcenter", "4", None, false);
+        facebook.channel = Some("Facebook".into());
+        let counts = LoadedCounts::of(&[facebook.clone(), facebook], None);
+        assert_eq!(counts.per_channel, vec![("Facebook".to_owned(), 2)]);
     }
 
     #[test]

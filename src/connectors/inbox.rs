@@ -242,6 +242,7 @@ mod tests {
             performer: None,
             assigned_to: None,
             other_fields: Vec::new(),
+            channel: None,
         }
     }
 

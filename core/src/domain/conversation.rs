@@ -222,6 +222,10 @@ pub struct Conversation {
     /// shown as they came rather than lost.
     #[serde(default)]
     pub other_fields: Vec<OtherField>,
+    /// Where the customer wrote from, in words (`Facebook`, a marketplace's sales
+    /// channel), where the backend says; the inbox can be narrowed to one.
+    #[serde(default)]
+    pub channel: Option<String>,
 }
 
 /// An agent as a backend knows them (not one of Switchboard's agents).

@@ -165,6 +165,7 @@ mod admits_tests {
             performer: None,
             assigned_to: None,
             other_fields: Vec::new(),
+            channel: None,
         }
     }
 

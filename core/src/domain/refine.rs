@@ -1,7 +1,8 @@
 //! What the page narrows the loaded conversations to, beyond what each backend was asked:
-//! one backend, unread only, and text typed by the agent. The backend filter is sent (only
-//! that backend is asked); unread and text are applied here, over what is loaded, because
-//! none of the five contracts can search or filter on them, and the view says so.
+//! one backend, one channel, unread only, and text typed by the agent. The backend filter
+//! is sent (only that backend is asked); channel, unread and text are applied here, over
+//! what is loaded, and the view says so (PostCenter lists per channel, but the inbox asks
+//! all of a backend's channels at once).
 //!
 //! Text matching is case-insensitive over the customer (name and id), the subject, the
 //! reference and the last message, and each row's text is lowered once per refinement,
@@ -14,6 +15,8 @@ use super::Conversation;
 pub struct Refinement {
     /// Only this backend's conversations (its name in the directory).
     pub backend: Option<String>,
+    /// Only conversations from this channel (as [`Conversation::channel`] writes it).
+    pub channel: Option<String>,
     /// Only conversations with something unread.
     pub unread: bool,
     /// Words that must all appear in the row, in any order.
@@ -23,7 +26,7 @@ pub struct Refinement {
 impl Refinement {
     /// Whether nothing is narrowed here.
     pub fn is_empty(&self) -> bool {
-        !self.unread && self.words().is_empty()
+        !self.unread && self.channel.is_none() && self.words().is_empty()
     }
 
     /// The typed text, lowered, split into words.
@@ -40,6 +43,7 @@ impl Refinement {
     pub fn matcher(&self) -> Matcher {
         Matcher {
             backend: self.backend.clone(),
+            channel: self.channel.clone(),
             unread: self.unread,
             words: self.words(),
         }
@@ -48,6 +52,9 @@ impl Refinement {
     /// The parts applied in the page, in words, for the view to say so.
     pub fn applied_here(&self) -> Vec<&'static str> {
         let mut parts = Vec::new();
+        if self.channel.is_some() {
+            parts.push("channel");
+        }
         if self.unread {
             parts.push("unread");
         }
@@ -62,6 +69,7 @@ impl Refinement {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     backend: Option<String>,
+    channel: Option<String>,
     unread: bool,
     words: Vec<String>,
 }
@@ -80,6 +88,15 @@ impl Matcher {
     ) -> bool {
         if let Some(backend) = &self.backend {
             if &conversation.key.backend != backend {
+                return false;
+            }
+        }
+        if let Some(channel) = &self.channel {
+            let same = conversation
+                .channel
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(channel));
+            if !same {
                 return false;
             }
         }
@@ -139,6 +156,7 @@ mod tests {
             performer: None,
             assigned_to: None,
             other_fields: Vec::new(),
+            channel: None,
         }
     }
 
@@ -181,5 +199,14 @@ mod tests {
         assert!(!octopia.matcher().admits(&unread));
         // The backend filter is sent (only that backend is asked): nothing applied here.
         assert!(octopia.applied_here().is_empty());
+        let mut facebook = row("postcenter", "c", "z", false);
+        facebook.channel = Some("Facebook".into());
+        let by_channel = Refinement {
+            channel: Some("facebook".into()),
+            ..Default::default()
+        };
+        assert!(by_channel.matcher().admits(&facebook));
+        assert!(!by_channel.matcher().admits(&read));
+        assert_eq!(by_channel.applied_here(), vec!["channel"]);
     }
 }

@@ -177,6 +177,7 @@ pub fn case_to_domain(backend: &str, guid: &str, messages: &[CaseMessageDto]) ->
         performer: None,
         assigned_to: None,
         other_fields: Vec::new(),
+        channel: None,
     }
 }
 

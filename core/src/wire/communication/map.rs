@@ -116,6 +116,7 @@ pub fn conversation_to_domain(
         performer: None,
         assigned_to: None,
         other_fields: Vec::new(),
+        channel: None,
     })
 }
 

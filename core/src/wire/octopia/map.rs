@@ -186,6 +186,7 @@ pub fn discussion_to_domain(
         performer: None,
         assigned_to: None,
         other_fields: Vec::new(),
+        channel: non_empty(dto.sales_channel.clone()),
     })
 }
 

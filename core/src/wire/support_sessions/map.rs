@@ -80,6 +80,7 @@ pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation
         }),
         assigned_to: None,
         other_fields: Vec::new(),
+        channel: None,
     })
 }
 
