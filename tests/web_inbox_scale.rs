@@ -13,6 +13,7 @@ use leptos_router::components::Router;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use switchboard::components::conversation_list::{ConversationList, ListCommands};
+use switchboard::components::inbox_views::InboxViews;
 use switchboard::components::shortcuts::{self, ShortcutSheet};
 use switchboard::components::text_filter::TextFilter;
 use switchboard::connectors::Inbox;
@@ -351,6 +352,48 @@ async fn typed_text_narrows_the_rows_and_stays_in_the_url() {
             .search()
             .unwrap_or_default()
             .contains("q=")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_sidebar_counts_loaded_channels_and_narrows_to_one() {
+    let rows = InboxRows(RwSignal::new(inbox(6)));
+    rows.0.update(|inbox| {
+        for (i, c) in inbox.conversations.iter_mut().enumerate() {
+            c.channel = Some(if i < 4 { "Facebook" } else { "Email" }.to_owned());
+        }
+    });
+    let root = mount(move || {
+        provide_context(rows);
+        view! { <Router><InboxViews /></Router> }
+    });
+    wait_until("the channels are listed", || {
+        !find_all(&root, "view-channel-Facebook").is_empty()
+    })
+    .await;
+    let facebook = find(&root, "view-channel-Facebook");
+    assert!(facebook.text_content().unwrap_or_default().contains('4'));
+    assert!(find(&root, "view-channel-Email")
+        .text_content()
+        .unwrap_or_default()
+        .contains('2'));
+    assert!(facebook
+        .get_attribute("href")
+        .unwrap_or_default()
+        .contains("channel=Facebook"));
+    assert_eq!(text(&root, "count-unread"), "2", "rows 0 and 3 are unread");
+    // A new conversation from Email comes in: the counts follow.
+    rows.0.update(|inbox| {
+        let mut more = row(100);
+        more.channel = Some("Email".into());
+        inbox.conversations.push(more);
+    });
+    wait_until("the Email count follows", || {
+        find(&root, "view-channel-Email")
+            .text_content()
+            .unwrap_or_default()
+            .contains('3')
     })
     .await;
 }
