@@ -1,7 +1,8 @@
 //! Concurrent edits on the communication API (`docs/backends/communication.md`,
 //! "Concurrent edits"): a conversation's version as an `ETag`, writes with `If-Match`
 //! refused with 412 once a colleague changed it (saying who and how it stands), writes
-//! without it as before; participants merged, never replaced; a message moves no version.
+//! without it as before; participants merged, never replaced, capped without ever blocking
+//! an update; a message moves no version.
 
 mod common;
 
@@ -109,4 +110,32 @@ async fn participants_are_merged_and_a_message_moves_no_version() {
         .await;
     assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
     assert_eq!(etag(&server.get(&path).await), version);
+}
+
+#[tokio::test]
+async fn a_conversation_that_gathered_many_participants_can_still_be_updated() {
+    let server = start().await;
+    let mut conversation = server.create_conversation("crowd@example.com").await;
+    let id = conversation["id"].as_str().unwrap().to_owned();
+    let path = format!("{API}/conversations/{id}");
+    // Three clients each add as many people as one request may carry.
+    for round in 0..3 {
+        conversation["participants"] = json!((0..50)
+            .map(|n| format!("p{round}-{n}@example.com"))
+            .collect::<Vec<_>>());
+        let updated = server.put(&path, conversation.clone()).await;
+        assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
+        conversation = updated.body;
+    }
+    let read = server.get(&path).await.body;
+    let participants = read["participants"].as_array().expect("participants");
+    assert_eq!(participants.len(), 50, "{participants:?}");
+    assert!(participants.contains(&json!("crowd@example.com")));
+    assert!(participants.contains(&json!("p2-49@example.com")));
+    // What was read is written back whole: the update goes through.
+    let mut closing = read.clone();
+    closing["status"] = json!("CLOSED");
+    let closed = server.put(&path, closing).await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.text);
+    assert_eq!(closed.body["status"], json!("CLOSED"));
 }

@@ -111,6 +111,7 @@ fn include_transmitter(record: &mut ConversationRecord, message: &MessageRecord)
             .any(|kind| kind.as_str() == message.transmitter_type)
         {
             input::include(&mut record.participants, transmitter);
+            input::cap_participants(record);
         }
     }
 }
@@ -169,6 +170,7 @@ pub async fn create_conversation(
     if let Some(agent) = record.assigned_agent_id.clone() {
         input::include(&mut record.participants, &agent);
     }
+    input::cap_participants(&mut record);
     let first_message = input
         .first_message
         .map(|message| message.into_record(new_id(), &record.id, &now));
@@ -286,6 +288,7 @@ pub async fn update_conversation(
             if let Some(agent) = record.assigned_agent_id.clone() {
                 input::include(&mut record.participants, &agent);
             }
+            input::cap_participants(&mut record);
             record.changed_by = Some(agent.id);
             store::update_conversation(conn, &mut record)?;
             tagged(conn, record)
@@ -313,6 +316,7 @@ pub async fn assign_agent(
             ensure_agent_exists(conn, Some(&agent))?;
             input::include(&mut record.participants, &agent);
             record.assigned_agent_id = Some(agent);
+            input::cap_participants(&mut record);
             record.changed_by = Some(by.id);
             store::update_conversation(conn, &mut record)?;
             tagged(conn, record)

@@ -11,7 +11,7 @@ mod tests;
 pub use contact::{contact, ContactInput, ContactRequest};
 pub use mail::mail;
 
-use super::store::{ConversationFilter, MessageRecord, Window};
+use super::store::{ConversationFilter, ConversationRecord, MessageRecord, Window};
 use crate::http::extract::QueryParams;
 use crate::http::problems::{boolean, number, Problems};
 use crate::http::{HttpError, Location};
@@ -33,7 +33,8 @@ pub const CUSTOMER_ID_MAX_CHARS: usize = if EMAIL_MAX_CHARS > MAX_ID_LENGTH {
 };
 /// The conversation's field with the name the customer gave (our addition).
 pub use switchboard_core::wire::communication::CUSTOMER_NAME_FIELD;
-/// Bounds one conversation's participant list.
+/// Bounds one conversation's participant list, as a client sends it and as it is stored
+/// (see [`cap_participants`]).
 pub const MAX_PARTICIPANTS: usize = 50;
 /// Bounds one mail's receivers.
 pub const MAX_RECEIVERS: usize = 100;
@@ -296,6 +297,25 @@ pub fn include(participants: &mut Vec<String>, id: &str) {
     if !participants.iter().any(|p| p == id) {
         participants.push(id.to_owned());
     }
+}
+
+/// Past [`MAX_PARTICIPANTS`], the earliest participants who are neither the customer nor
+/// the assigned agent make room for the newest. So the list a client reads can always be
+/// written back whole: no update is ever refused because many people once wrote.
+pub fn cap_participants(record: &mut ConversationRecord) {
+    let mut excess = record.participants.len().saturating_sub(MAX_PARTICIPANTS);
+    if excess == 0 {
+        return;
+    }
+    let customer = record.customer_id.clone();
+    let agent = record.assigned_agent_id.clone();
+    record.participants.retain(|participant| {
+        let kept = excess == 0 || *participant == customer || Some(participant) == agent.as_ref();
+        if !kept {
+            excess -= 1;
+        }
+        kept
+    });
 }
 
 // ---- messages -----------------------------------------------------------------------------

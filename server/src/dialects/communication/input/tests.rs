@@ -161,3 +161,34 @@ fn a_customer_name_is_trimmed_and_checked_like_the_forms() {
         assert_eq!(fields(&read(wrong).unwrap_err()), [CUSTOMER_NAME_FIELD]);
     }
 }
+
+#[test]
+fn past_the_cap_the_earliest_participants_make_room_but_never_the_customer_or_assignee() {
+    let mut record = ConversationRecord {
+        id: "c".into(),
+        trip_publication_id: "pub".into(),
+        trip_reference: "TRIP-1".into(),
+        establishment_id: "est".into(),
+        customer_id: "ana@example.es".into(),
+        assigned_agent_id: Some("agent-lea".into()),
+        participants: vec!["ana@example.es".into(), "agent-lea".into()],
+        status: "OPEN".into(),
+        created_at: "2026-01-01T00:00:00Z".into(),
+        customer_name: None,
+        version: 1,
+        changed_by: None,
+    };
+    for n in 0..MAX_PARTICIPANTS + 10 {
+        include(&mut record.participants, &format!("writer-{n}"));
+        cap_participants(&mut record);
+    }
+    assert_eq!(record.participants.len(), MAX_PARTICIPANTS);
+    // The customer and the assignee stay; the newest 48 writers (12 to 59) fill the rest.
+    assert_eq!(record.participants[..2], ["ana@example.es", "agent-lea"]);
+    assert!(!record.participants.contains(&"writer-11".to_owned()));
+    assert!(record.participants.contains(&"writer-12".to_owned()));
+    assert_eq!(
+        record.participants.last().map(String::as_str),
+        Some(format!("writer-{}", MAX_PARTICIPANTS + 9).as_str())
+    );
+}
