@@ -106,3 +106,21 @@ fn the_same_message_keeps_its_key_and_a_changed_one_gets_another() {
     let changed = attempt_key(&mut last, "Hello, Camille");
     assert_ne!(changed, first, "a new message");
 }
+
+#[wasm_bindgen_test]
+async fn a_support_session_opened_again_with_its_key_is_the_session_it_opened() {
+    sign_in().await;
+    let sessions = connector("support-sessions").await;
+    let order = format!("ORD-WEB-{}", &new_idempotency_key()[..8]);
+    let key = new_idempotency_key();
+    let first = sessions.open_item(&order, &key).await.expect("opened");
+    // Its answer was lost, say: the same start again is the first answer, not "already open".
+    let again = sessions.open_item(&order, &key).await.expect("replayed");
+    assert_eq!(again.key, first.key);
+    // A start without its key is a second start, which the backend refuses as it says.
+    let other = sessions
+        .open_item(&order, &new_idempotency_key())
+        .await
+        .expect_err("a session opens once");
+    assert_eq!(other.status, Some(409), "{other:?}");
+}

@@ -6,6 +6,7 @@
 //! button.
 
 use crate::components::inbox_views::with_search;
+use crate::connectors::http::attempt_key;
 use crate::connectors::{follows, Connector, ConversationBackend};
 use crate::state::{api_origin, InboxRows};
 use leptos::prelude::*;
@@ -55,12 +56,17 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
     };
     // An id the backend does not know, on a backend where agents start items: offered.
     let openable = RwSignal::new(None::<(Connector, String)>);
+    // One key per item being opened: a second click or a retry after a lost answer opens
+    // it once (the server replays its first answer).
+    let open_key = StoredValue::new(None::<(String, String)>);
     let open = Action::new_local(move |(connector, item): &(Connector, String)| {
         let connector = connector.clone();
         let item = item.clone();
+        let fingerprint = format!("{}/{}", connector.name(), item.trim());
+        let key = open_key.try_update_value(|last| attempt_key(last, &fingerprint));
         async move {
             connector
-                .open_item(&item)
+                .open_item(&item, &key.unwrap_or_default())
                 .await
                 .map_err(|e| format!("Not opened: {e}"))
         }

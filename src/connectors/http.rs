@@ -201,6 +201,22 @@ impl Client {
         parse(&text)
     }
 
+    /// A create without a body (a `POST` that opens), sent with its idempotency key: a
+    /// retry after a lost answer gets the first answer, not "already open".
+    pub async fn send_empty_once<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        key: &str,
+    ) -> Result<T, ApiError> {
+        let headers: Vec<(&str, &str)> = Some(key)
+            .filter(|key| !key.is_empty())
+            .map(|key| (IDEMPOTENCY_KEY_HEADER, key))
+            .into_iter()
+            .collect();
+        let (text, _) = self.exchange(Method::Post, url, None, &headers).await?;
+        parse(&text)
+    }
+
     /// A `PUT` with no body whose answer has none worth reading (putting something in a
     /// set: the path says it all).
     pub async fn put_empty(&self, url: &str) -> Result<(), ApiError> {

@@ -225,10 +225,11 @@ impl ConversationBackend for SupportSessionsConnector {
         Some("Open a support session for this order")
     }
 
-    /// `POST /support/{orderId}`: the server follows the order it opens.
-    async fn open_item(&self, id: &str) -> Result<Conversation, ApiError> {
+    /// `POST /support/{orderId}`: the server follows the order it opens. With its
+    /// `Idempotency-Key`, a retry after a lost answer is the session it opened.
+    async fn open_item(&self, id: &str, key: &str) -> Result<Conversation, ApiError> {
         let dto: SupportDto = HTTP
-            .send_empty(Method::Post, &self.session_url(id.trim()))
+            .send_empty_once(&self.session_url(id.trim()), key)
             .await?;
         self.to_domain(&dto)
     }
