@@ -209,3 +209,91 @@ async fn the_reply_in_the_outbox_is_the_last_message_of_the_thread() {
     .await;
     root.remove();
 }
+
+/// The text of the element `testid`, or nothing while it is not there.
+fn shown(root: &web_sys::Element, testid: &str) -> String {
+    find_all(root, testid)
+        .first()
+        .and_then(|el| el.text_content())
+        .unwrap_or_default()
+}
+
+/// The messages of the communication conversation `id` on the live server.
+async fn message_count(connector: &switchboard::connectors::Connector, id: &str) -> usize {
+    use switchboard::connectors::ConversationBackend;
+    connector
+        .messages(id, None, 200)
+        .await
+        .expect("messages")
+        .items
+        .len()
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_reply_whose_first_version_arrived_unconfirmed_is_not_doubled() {
+    use switchboard::connectors::{load_directory, ConversationBackend, Reply};
+    use switchboard_core::domain::{InboxQuery, StatusFilter};
+    let agent = sign_in().await.agent.id;
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory
+        .connector("communication")
+        .expect("communication")
+        .clone();
+    let query = InboxQuery {
+        status: StatusFilter::Open,
+        page_size: 1,
+        ..Default::default()
+    };
+    let listed = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("list");
+    let id = listed.page.items[0].key.id.clone();
+    let draft = storage::draft_key(&agent, "communication", &id);
+    outbox::done(&draft);
+    storage::remove(&draft);
+    let before = message_count(&connector, &id).await;
+
+    // The first version went, and arrived, but the page went away before the answer.
+    let first = "Votre remboursement part aujourd'hui.";
+    let entry = outbox::sending(&draft, "first version", first);
+    let sent = Reply {
+        agent_id: agent.clone(),
+        body: first.to_owned(),
+        idempotency_key: entry.key.clone(),
+        ..Default::default()
+    };
+    connector
+        .reply(&id, &sent, &[], &Default::default())
+        .await
+        .expect("the first version arrives");
+    assert_eq!(message_count(&connector, &id).await, before + 1);
+
+    // The agent, told it is not confirmed, corrects the text and sends: not a second message.
+    let base = format!("{}/communication/v1", server_origin());
+    let root = mount_reply_box(Some(&agent), &id, &base);
+    wait_until("the outbox says not confirmed", || {
+        shown(&root, "outbox-state").starts_with("Not confirmed")
+    })
+    .await;
+    let edited = "Votre remboursement part demain.";
+    type_into(&root, "reply-input", edited);
+    click(&root, "reply-send");
+    wait_until("the earlier version is said to have arrived", || {
+        shown(&root, "error-panel").contains("earlier version")
+    })
+    .await;
+    assert_eq!(
+        message_count(&connector, &id).await,
+        before + 1,
+        "not doubled"
+    );
+    assert!(outbox::read(&draft).is_none(), "its key is forgotten");
+    assert_eq!(reply_text(&root), edited, "the edited text stays");
+
+    // Sent again, it is a new message with a new key.
+    click(&root, "reply-send");
+    wait_until("the reply is stored", || reply_text(&root).is_empty()).await;
+    assert_eq!(message_count(&connector, &id).await, before + 2);
+    root.remove();
+}

@@ -28,6 +28,9 @@ pub enum ErrorKind {
     Unexpected,
     /// The person stopped it (an upload cancelled).
     Cancelled,
+    /// A create's idempotency key was already used for a different request: an earlier
+    /// version of the message had arrived, and this one was not stored.
+    KeyReused,
 }
 
 impl ErrorKind {
@@ -77,6 +80,15 @@ impl ApiError {
         }
     }
 
+    /// Whether the request may have been carried out although no answer says so: no answer
+    /// came (the connection dropped, the deadline passed) or a gateway gave up waiting.
+    pub fn may_have_arrived(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Unavailable
+        )
+    }
+
     pub fn network(cause: impl Into<String>) -> Self {
         ApiError {
             backend_message: Some(cause.into()),
@@ -119,6 +131,7 @@ impl ApiError {
             ErrorKind::MalformedReply => "The server answered with something Switchboard could not read.",
             ErrorKind::Unexpected => "The server gave an unexpected answer.",
             ErrorKind::Cancelled => "Sending was cancelled. Nothing was lost: send again when ready.",
+            ErrorKind::KeyReused => "The earlier version of this message had already arrived, so this one was not sent. Send it again to add it as a new message.",
         }
     }
 

@@ -218,6 +218,7 @@ fn cors(origins: &[String]) -> CorsLayer {
             header::CONTENT_DISPOSITION,
             header::RETRY_AFTER,
             http::idempotency::REPLAYED,
+            http::idempotency::REUSED,
             header::ETAG,
         ])
 }

@@ -88,6 +88,9 @@ async fn a_conversation_is_created_once_per_key() {
     );
     assert_eq!(other.body["name"], "INVALID_REQUEST");
     assert!(other.body["message"].as_str().unwrap().contains(MISMATCH));
+    // Told apart from every other refusal, whatever the dialect's body.
+    assert_eq!(other.headers["idempotency-key-reused"], "true");
+    assert!(again.headers.get("idempotency-key-reused").is_none());
     assert_eq!(server.total(&listed).await, 1);
 
     // Without a key, as before: two posts, two conversations.

@@ -5,6 +5,7 @@
 //! it once. Shown above the reply box as sending, not sent (with the reason), or not
 //! confirmed (the page went away while sending); each can be retried or discarded, and
 //! the text stays in the box to edit. Forgotten once the server confirms the reply.
+//! A reply that may have arrived keeps its key even when edited (see [`sending`]).
 
 use crate::connectors::http::new_idempotency_key;
 use crate::storage;
@@ -29,6 +30,10 @@ pub struct OutboxEntry {
     /// The start of the text, for the notice.
     pub preview: String,
     pub state: Sending,
+    /// Whether the server may have stored it though nothing said so (no answer came): an
+    /// edited version then keeps this key, and the server refuses it if this one arrived.
+    #[serde(default)]
+    pub may_have_arrived: bool,
 }
 
 fn slot(draft_key: &str) -> String {
@@ -47,10 +52,12 @@ fn write(draft_key: &str, entry: &OutboxEntry) {
 }
 
 /// Puts the reply in the outbox as being sent; its key: the one it had if the same text
-/// and files were sent before (a retry), else a new one.
+/// and files were sent before (a retry), or if an earlier version may have arrived (an
+/// edit must not become a second message: the server refuses it if the first is stored,
+/// `ErrorKind::KeyReused`), else a new one.
 pub fn sending(draft_key: &str, fingerprint: &str, preview: &str) -> OutboxEntry {
     let key = read(draft_key)
-        .filter(|entry| entry.fingerprint == fingerprint)
+        .filter(|entry| entry.fingerprint == fingerprint || entry.may_have_arrived)
         .map(|entry| entry.key)
         .unwrap_or_else(new_idempotency_key);
     let entry = OutboxEntry {
@@ -58,15 +65,19 @@ pub fn sending(draft_key: &str, fingerprint: &str, preview: &str) -> OutboxEntry
         fingerprint: fingerprint.to_owned(),
         preview: preview.chars().take(80).collect(),
         state: Sending::InFlight,
+        // Until an answer comes, it may arrive: a page that goes away leaves it so.
+        may_have_arrived: true,
     };
     write(draft_key, &entry);
     entry
 }
 
-/// The reply was not sent; `reason` in words. Its key is kept for the retry.
-pub fn failed(draft_key: &str, reason: String) -> Option<OutboxEntry> {
+/// The reply was not sent; `reason` in words, and whether it may have arrived all the same
+/// (no answer came). Its key is kept for the retry.
+pub fn failed(draft_key: &str, reason: String, may_have_arrived: bool) -> Option<OutboxEntry> {
     let mut entry = read(draft_key)?;
     entry.state = Sending::Failed(reason);
+    entry.may_have_arrived = may_have_arrived;
     write(draft_key, &entry);
     Some(entry)
 }

@@ -18,7 +18,7 @@ use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
 use switchboard_core::domain::{Conversation, ConversationStatus, Recipient, StatusChange};
-use switchboard_core::error::ApiError;
+use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::validation::{limits::REPLY_MAX_CHARS, validate_reply};
 
 #[component]
@@ -135,12 +135,22 @@ pub fn ReplyBox(
     {
         let draft_key = draft_key.clone();
         Effect::new(move |_| {
-            if let Some(Err(error)) = send.value().get() {
-                let reason = error
-                    .backend_message
-                    .clone()
-                    .unwrap_or_else(|| error.summary().to_owned());
-                outbox_entry.set(outbox::failed(&draft_key, reason));
+            match send.value().get() {
+                // The earlier version arrived: the thread shows it, the edited text stays
+                // in the box, and sending it again is a new message with a new key.
+                Some(Err(error)) if error.kind == ErrorKind::KeyReused => {
+                    outbox::done(&draft_key);
+                    outbox_entry.set(None);
+                    on_sent.run(None);
+                }
+                Some(Err(error)) => {
+                    let reason = error
+                        .backend_message
+                        .clone()
+                        .unwrap_or_else(|| error.summary().to_owned());
+                    outbox_entry.set(outbox::failed(&draft_key, reason, error.may_have_arrived()));
+                }
+                _ => {}
             }
         });
     }
@@ -344,12 +354,12 @@ pub fn ReplyBox(
             {move || {
                 send_error()
                     .map(|error: ApiError| {
-                        view! {
-                            <ErrorPanel
-                                error
-                                context="Your reply was not sent. It is still here; try again."
-                            />
-                        }
+                        let context = if error.kind == ErrorKind::KeyReused {
+                            "Your edited reply was not sent: the earlier version had arrived and is in the thread. Your text is still here."
+                        } else {
+                            "Your reply was not sent. It is still here; try again."
+                        };
+                        view! { <ErrorPanel error context /> }
                     })
             }}
         </form>

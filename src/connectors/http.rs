@@ -44,6 +44,22 @@ pub fn new_correlation_id() -> String {
 /// answer under it and replays it (`docs/idempotency.md`).
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 
+/// Set by the server on the refusal of a key already used for a different request.
+pub const KEY_REUSED_HEADER: &str = "Idempotency-Key-Reused";
+
+/// The backend's refusal, told apart when it says an earlier version of the message, sent
+/// with the same key, arrived (`KEY_REUSED_HEADER`).
+pub fn key_reused_or(key_reused: bool, error: ApiError) -> ApiError {
+    if key_reused {
+        ApiError {
+            kind: ErrorKind::KeyReused,
+            ..error
+        }
+    } else {
+        error
+    }
+}
+
 /// A random id for one message being sent: the same on every retry of that message, so a
 /// backend that knows it (case messages' `externalId`) never posts it twice.
 pub fn new_idempotency_key() -> String {
@@ -282,15 +298,19 @@ impl Client {
                 .map_err(|e| ApiError::network(e.to_string()))?;
             Ok((text, version))
         } else {
-            let correlation_id = response.headers().get(CORRELATION_HEADER);
-            let retry_after_secs = response
-                .headers()
+            let headers = response.headers();
+            let correlation_id = headers.get(CORRELATION_HEADER);
+            let retry_after_secs = headers
                 .get("Retry-After")
                 .and_then(|value| parse_retry_after(&value));
+            let key_reused = headers.get(KEY_REUSED_HEADER).is_some();
             // An unreadable error body still leaves the status to speak.
             let body = response.text().await.unwrap_or_default();
             Err(Refusal {
-                error: self.refused(response.status(), &body, correlation_id),
+                error: key_reused_or(
+                    key_reused,
+                    self.refused(response.status(), &body, correlation_id),
+                ),
                 retry_after_secs,
             })
         }

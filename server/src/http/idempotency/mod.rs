@@ -34,6 +34,10 @@ use rusqlite::Connection;
 /// Set on a replayed answer.
 pub const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 
+/// Set on the 422 for a key already used for a different request, so a client tells it
+/// from any other refusal in every dialect: an earlier version of its message arrived.
+pub const REUSED: HeaderName = HeaderName::from_static("idempotency-key-reused");
+
 /// What a client is told to wait while the first request with its key still runs.
 pub const IN_PROGRESS_RETRY_AFTER_SECS: u64 = 1;
 
@@ -100,7 +104,13 @@ pub async fn honour(State(config): State<Idempotency>, request: Request, next: N
     match reserve(&config, reservation.clone()).await {
         Ok(Begin::Proceed) => {}
         Ok(Begin::Replay(answer)) => return replayed(answer),
-        Ok(Begin::Mismatch) => return mismatch().into_response(),
+        Ok(Begin::Mismatch) => {
+            let mut response = mismatch().into_response();
+            response
+                .headers_mut()
+                .insert(REUSED, HeaderValue::from_static("true"));
+            return response;
+        }
         Ok(Begin::InProgress) => return in_progress().into_response(),
         Err(error) => return error.into_response(),
     }
