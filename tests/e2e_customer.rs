@@ -88,6 +88,11 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
     h.click(testid("reference-find")).await;
     h.wait_for_text(testid("inbox-count"), "1 conversation")
         .await;
+    // The row names the customer, with the address to answer beside the name.
+    h.wait_for_text(communication_row(), "Lucía Fernández")
+        .await;
+    h.wait_for_text(testid("row-email"), "lucia@correo.es")
+        .await;
     h.click(communication_row()).await;
     h.wait_for_text(testid("conversation-customer"), "Lucía Fernández")
         .await;

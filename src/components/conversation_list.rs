@@ -473,7 +473,12 @@ fn ConversationRow(
                 aria-current=move || is_selected.get().then_some("page")
             >
                 <span class="row-line">
-                    <span class="row-customer" dir="auto">{conversation.customer_display().to_owned()}</span>
+                    <span class="row-customer">
+                        <bdi>{conversation.customer_display().to_owned()}</bdi>
+                        {conversation.customer_email_beside_name().map(|email| view! {
+                            <span class="row-email" data-testid="row-email"><bdi>{email.to_owned()}</bdi></span>
+                        })}
+                    </span>
                     {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">"Unread"</span> })}
                     <time class="row-time" title=exact>{when}</time>
                 </span>

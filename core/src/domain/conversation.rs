@@ -257,6 +257,16 @@ impl Conversation {
         self.customer_name.as_deref().unwrap_or(&self.customer)
     }
 
+    /// The customer's email address shown beside their name (the list's row), when the
+    /// backend gave a name and the customer's id is an address: who to answer, at a glance.
+    pub fn customer_email_beside_name(&self) -> Option<&str> {
+        let named = self
+            .customer_name
+            .as_deref()
+            .is_some_and(|n| n != self.customer);
+        (named && self.customer.contains('@')).then_some(self.customer.as_str())
+    }
+
     /// The line under the customer in the list: the subject, else the last message.
     pub fn preview(&self) -> String {
         let text = self

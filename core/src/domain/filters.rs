@@ -170,6 +170,26 @@ mod admits_tests {
     }
 
     #[test]
+    fn the_email_goes_beside_a_name_only() {
+        let mut row = conversation(ConversationStatus::Open, None);
+        assert_eq!(row.customer_email_beside_name(), None, "an id, no name");
+        row.customer = "ana@example.es".into();
+        assert_eq!(
+            row.customer_email_beside_name(),
+            None,
+            "the address is the name"
+        );
+        row.customer_name = Some("Ana García".into());
+        assert_eq!(row.customer_email_beside_name(), Some("ana@example.es"));
+        row.customer = "cust-42".into();
+        assert_eq!(
+            row.customer_email_beside_name(),
+            None,
+            "an id is no address"
+        );
+    }
+
+    #[test]
     fn a_view_admits_what_it_shows() {
         let open = conversation(ConversationStatus::InProgress, None);
         let closed = conversation(ConversationStatus::Closed, Some("agent-a"));
