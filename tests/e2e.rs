@@ -88,17 +88,37 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
     )
     .await;
     h.wait_for_focus("assignee-select").await;
-    h.wait_for(testid("status-close"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    let close = h.wait_for(testid("status-close")).await;
+    let (close_at, archive_at) = (
+        close.rect().await.unwrap(),
+        h.wait_for(testid("status-archive"))
+            .await
+            .rect()
+            .await
+            .unwrap(),
+    );
+    close.click().await.unwrap();
     h.wait_for_text(
         By::Css("[data-testid='conversation'] [data-testid='status-badge']"),
         "Closed",
     )
     .await;
     h.wait_for_focus("status-reopen").await;
+    // Reopen took Close's place, and nothing else in the header moved.
+    let reopen_at = h
+        .wait_for(testid("status-reopen"))
+        .await
+        .rect()
+        .await
+        .unwrap();
+    let archive_now = h
+        .wait_for(testid("status-archive"))
+        .await
+        .rect()
+        .await
+        .unwrap();
+    assert_eq!((reopen_at.x, reopen_at.y), (close_at.x, close_at.y));
+    assert_eq!((archive_now.x, archive_now.y), (archive_at.x, archive_at.y));
     h.wait_for_text(testid("announcement"), "Conversation closed.")
         .await;
     // The write changed its row in place: the list was asked once, when it loaded.

@@ -53,7 +53,7 @@ pub fn ConversationHeader(
         let to = unread != Some(true);
         view! {
             <button
-                class="button ghost"
+                class="button ghost steady"
                 type="button"
                 data-testid="toggle-read"
                 disabled=move || mark_read.pending().get()

@@ -3,6 +3,7 @@
 //! After a change, focus goes to the control that replaced the one pressed; while it is
 //! being saved the buttons are marked busy rather than disabled, so focus never falls out
 //! of the page (a disabled button loses it) and a refusal leaves the agent where they were.
+//! The controls keep their places whatever the status (`status-place`).
 
 use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
@@ -80,9 +81,14 @@ pub fn StatusControls(
             }
         })
         .collect_view();
+    // Every status shows two places, so the header keeps its width and nothing moves
+    // under the pointer when Close becomes Reopen or Archive goes.
+    let spare_place = (StatusChange::available_from(&status).len() < 2)
+        .then(|| view! { <span class="status-place" aria-hidden="true"></span> });
     view! {
         <div class="status-controls" role="group" aria-label="Conversation status">
             {buttons}
+            {spare_place}
             <span class="field-error" role="alert" data-testid="status-error">{error}</span>
         </div>
     }
