@@ -628,6 +628,30 @@ async fn octopia_finds_by_order_reference_with_reasons_in_words() {
 }
 
 #[wasm_bindgen_test]
+async fn octopia_says_why_mine_and_archived_hold_none_of_its_discussions() {
+    sign_in().await;
+    let (_, connector) = connector("octopia").await;
+    let mine = InboxQuery {
+        assignee: AssigneeFilter::Me,
+        me: Some("agent-camille".into()),
+        ..Default::default()
+    };
+    let archived = InboxQuery {
+        status: StatusFilter::Archived,
+        ..Default::default()
+    };
+    for (query, words) in [(mine, "seller"), (archived, "never archived")] {
+        let slice = connector
+            .list_conversations(&query, None)
+            .await
+            .expect("list");
+        assert!(slice.page.items.is_empty(), "{query:?}");
+        let why = slice.none_because.unwrap_or_default();
+        assert!(why.contains(words), "{query:?}: {why}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn octopia_refuses_a_receiver_the_discussion_does_not_have() {
     sign_in().await;
     let (directory, connector) = connector("octopia").await;

@@ -323,13 +323,24 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
             .unwrap_or_else(|| backend.to_owned())
     };
     let notices = move || {
-        let (failures, filtered, unreadable) = rows.0.with(|inbox| {
+        let (failures, filtered, none_here, unreadable) = rows.0.with(|inbox| {
             (
                 inbox.failures.clone(),
                 inbox.filtered_here.clone(),
+                inbox.none_here.clone(),
                 inbox.unreadable,
             )
         });
+        let none_here = none_here
+            .into_iter()
+            .map(|(backend, why)| {
+                view! {
+                    <p class="notice" data-testid="none-here">
+                        {format!("{} has none in this view: {why}.", label(&backend))}
+                    </p>
+                }
+            })
+            .collect_view();
         let failures = failures
             .into_iter()
             .map(|(backend, error)| {
@@ -359,7 +370,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
                 </p>
             }
         });
-        (failures, filtered, unreadable)
+        (failures, filtered, none_here, unreadable)
     };
     let unsupported = move || {
         known().map(|d| {

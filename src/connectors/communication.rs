@@ -258,6 +258,7 @@ impl ConversationBackend for CommunicationConnector {
             page,
             unreadable: unreadable.len(),
             filtered_here: Vec::new(),
+            none_because: None,
         })
     }
 

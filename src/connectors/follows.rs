@@ -85,6 +85,7 @@ where
         },
         unreadable,
         filtered_here: Vec::new(),
+        none_because: None,
     })
 }
 

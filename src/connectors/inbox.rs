@@ -20,6 +20,8 @@ pub struct Inbox {
     pub cursors: Vec<(String, Cursor)>,
     /// What a backend could not filter itself, by backend name, in words.
     pub filtered_here: Vec<(String, Vec<String>)>,
+    /// Backends with nothing in this view by their nature, by name, with why.
+    pub none_here: Vec<(String, String)>,
 }
 
 impl Inbox {
@@ -135,6 +137,11 @@ impl Inbox {
                 self.unreadable += slice.unreadable;
                 if let Some(next) = slice.page.next {
                     self.cursors.push((name.to_owned(), next));
+                }
+                if let Some(reason) = slice.none_because {
+                    if !self.none_here.iter().any(|(n, _)| n == name) {
+                        self.none_here.push((name.to_owned(), reason));
+                    }
                 }
                 if !slice.filtered_here.is_empty()
                     && !self.filtered_here.iter().any(|(n, _)| n == name)
@@ -256,6 +263,7 @@ mod tests {
             },
             unreadable: 0,
             filtered_here: Vec::new(),
+            none_because: None,
         }
     }
 
@@ -282,6 +290,19 @@ mod tests {
         inbox.absorb("c", Ok(slice("c", vec![row("c", "9", 30)], None)));
         inbox.sort();
         inbox
+    }
+
+    #[test]
+    fn a_backend_with_none_in_the_view_says_why_once() {
+        let mut inbox = merged();
+        let none = || Ok(InboxSlice::none_because("d", "never archived"));
+        inbox.absorb("d", none());
+        inbox.absorb("d", none());
+        assert_eq!(
+            inbox.none_here,
+            [("d".to_owned(), "never archived".to_owned())]
+        );
+        assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2"]);
     }
 
     #[test]

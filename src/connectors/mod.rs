@@ -137,8 +137,9 @@ pub trait ConversationBackend {
     fn opens_items(&self) -> Option<&'static str> {
         None
     }
-    /// Starts the item `id` (see [`ConversationBackend::opens_items`]).
-    async fn open_item(&self, _id: &str) -> Result<Conversation, ApiError> {
+    /// Starts the item `id` (see [`ConversationBackend::opens_items`]), sent with the
+    /// idempotency `key` that every retry of the same start reuses.
+    async fn open_item(&self, _id: &str, _key: &str) -> Result<Conversation, ApiError> {
         Err(unsupported("start new items"))
     }
     /// For a backend whose agents know items by a number of their own (PostCenter's
@@ -250,15 +251,27 @@ pub struct InboxSlice {
     /// Parts of the query this backend could not apply itself, in words, applied in the
     /// page instead (over what was loaded).
     pub filtered_here: Vec<String>,
+    /// Why this backend has nothing at all in the view (a filter that cannot match any of
+    /// its items), in words: said in the page, so an empty part is never a mystery.
+    pub none_because: Option<String>,
 }
 
 impl InboxSlice {
+    /// Nothing in this view, and why (see [`InboxSlice::none_because`]).
+    pub fn none_because(backend: &str, reason: impl Into<String>) -> Self {
+        InboxSlice {
+            none_because: Some(reason.into()),
+            ..InboxSlice::empty(backend)
+        }
+    }
+
     pub fn empty(backend: &str) -> Self {
         InboxSlice {
             backend: backend.to_owned(),
             page: Page::empty(),
             unreadable: 0,
             filtered_here: Vec::new(),
+            none_because: None,
         }
     }
 }
@@ -408,8 +421,8 @@ impl ConversationBackend for Connector {
     fn check_performer(&self, performer: &Performer) -> Result<(), String> {
         dispatch!(self, c => c.check_performer(performer))
     }
-    async fn open_item(&self, id: &str) -> Result<Conversation, ApiError> {
-        dispatch!(self, c => c.open_item(id).await)
+    async fn open_item(&self, id: &str, key: &str) -> Result<Conversation, ApiError> {
+        dispatch!(self, c => c.open_item(id, key).await)
     }
     fn finds_by_number(&self) -> Option<&'static str> {
         dispatch!(self, c => c.finds_by_number())

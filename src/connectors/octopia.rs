@@ -198,9 +198,19 @@ impl ConversationBackend for OctopiaConnector {
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
         // Discussions have no assignee (they are the seller's) and no archive: "Mine" and
-        // "Archived" are truly empty here, "Unassigned" is every discussion.
-        if query.assignee == AssigneeFilter::Me || query.status == StatusFilter::Archived {
-            return Ok(InboxSlice::empty(&self.name));
+        // "Archived" are truly empty here, and the page says why; "Unassigned" is every
+        // discussion.
+        if query.assignee == AssigneeFilter::Me {
+            return Ok(InboxSlice::none_because(
+                &self.name,
+                "its discussions are assigned to nobody: they are the seller's, so none is yours",
+            ));
+        }
+        if query.status == StatusFilter::Archived {
+            return Ok(InboxSlice::none_because(
+                &self.name,
+                "its discussions are open or closed, never archived",
+            ));
         }
         let page_index = page_after(after, FIRST_PAGE_INDEX)?;
         let mut params = vec![
@@ -229,6 +239,7 @@ impl ConversationBackend for OctopiaConnector {
             page,
             unreadable,
             filtered_here: Vec::new(),
+            none_because: None,
         })
     }
 

@@ -161,6 +161,7 @@ impl PostcenterConnector {
             // Counted once, with the page's first slice.
             unreadable: if at.offset == 0 { unreadable } else { 0 },
             filtered_here: Vec::new(),
+            none_because: None,
         })
     }
 
@@ -246,6 +247,7 @@ impl PostcenterConnector {
             },
             unreadable,
             filtered_here: Vec::new(),
+            none_because: None,
         })
     }
 
@@ -264,6 +266,7 @@ impl PostcenterConnector {
             page: Page::whole(vec![ticket]),
             unreadable: 0,
             filtered_here: Vec::new(),
+            none_because: None,
         })
     }
 
