@@ -233,30 +233,35 @@ async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes
     )
     .await;
 
-    let first =
-        By::Css("[data-testid='conversation-row'][data-key^='support-sessions/']".to_owned());
-    let key = h.attribute(first, "data-key").await;
+    // The session is closed from the console, and the backend says so.
+    h.click(testid("status-close")).await;
+    h.wait_for(testid("status-reopen")).await;
+    let session = h
+        .api_json("/support-management/v1/support/ORD-E2E-7001")
+        .await;
+    assert_eq!(session["status"], "closed", "{session}");
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
+        "closed",
+    )
+    .await;
+
+    // Another session, from the list: its history, and no reply box, with the reason.
+    let other = By::Css(
+        "[data-testid='conversation-row'][data-key^='support-sessions/']\
+         :not([data-key='support-sessions/ORD-E2E-7001'])"
+            .to_owned(),
+    );
+    let key = h.attribute(other, "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for_text(
         By::Css("[data-testid='thread'] li:first-child [data-testid='message-body']"),
         "opened the session",
     )
     .await;
-    // No reply box: the reason, in the session's words.
     let placeholder = h.attribute(testid("reply-input"), "placeholder").await;
     assert!(placeholder.contains("no messages"), "{placeholder}");
     let input = h.wait_for(testid("reply-input")).await;
     assert!(!input.is_enabled().await.unwrap(), "nothing to write");
-
-    h.click(testid("status-close")).await;
-    h.wait_for(testid("status-reopen")).await;
-    let order = key
-        .split_once('/')
-        .map(|(_, id)| id.to_owned())
-        .expect("backend/id");
-    let session = h
-        .api_json(&format!("/support-management/v1/support/{order}"))
-        .await;
-    assert_eq!(session["status"], "closed", "{session}");
     h.driver.clone().quit().await.unwrap();
 }
