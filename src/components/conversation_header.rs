@@ -6,7 +6,7 @@ use crate::components::assignee_select::AssigneeSelect;
 use crate::components::backend_assignment::BackendAssignment;
 use crate::components::change::Changed;
 use crate::components::follow_item::StopFollowing;
-use crate::components::inbox_views::with_search;
+use crate::components::inbox_filters::with_search;
 use crate::components::session_facts::{CallbackPhone, PerformerControl};
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;

@@ -9,7 +9,7 @@
 //! first) takes Tab; arrow keys, Page Up/Down, Home and End move between rows, scrolling
 //! as they go; Enter opens one. Scrolling near the end asks for the next pages.
 
-use crate::components::inbox_views::with_search;
+use crate::components::inbox_filters::with_search;
 use crate::components::status_badge::StatusBadge;
 use crate::state::{Clock, InboxRows};
 use leptos::prelude::*;

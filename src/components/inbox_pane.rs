@@ -7,7 +7,7 @@ use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::find_by_number::FindByNumber;
 use crate::components::follow_item::FollowForm;
-use crate::components::inbox_views::{use_inbox_filters, InboxFilters};
+use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::live;
 use crate::components::text_filter::TextFilter;
 use crate::connectors::{load_inbox, next_pages, Inbox};

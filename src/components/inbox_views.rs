@@ -1,112 +1,12 @@
 //! The left pane: the inbox's views and each backend's counts. Filters live in the URL so
-//! a view can be bookmarked, shared and survives a reload.
+//! a view can be bookmarked, shared and survives a reload (`inbox_filters`).
 
+use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::connectors::ConversationBackend;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
-use switchboard_core::domain::{
-    encode_path_segment, AssigneeFilter, Conversation, Refinement, StatusFilter,
-};
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct InboxFilters {
-    pub status: StatusFilter,
-    pub assignee: AssigneeFilter,
-    /// An order or trip reference to find (`?reference=...`).
-    pub reference: Option<String>,
-    /// One backend only (`?backend=octopia`): only that backend is asked.
-    pub backend: Option<String>,
-    /// One channel only (`?channel=Facebook`), applied in the page.
-    pub channel: Option<String>,
-    /// Only conversations with something unread (`?unread=1`), applied in the page.
-    pub unread: bool,
-    /// Text over customer, subject, reference and last message (`?q=...`), in the page.
-    pub text: Option<String>,
-}
-
-impl InboxFilters {
-    /// The console's root URL for these filters; defaults are left out.
-    pub fn href(&self) -> String {
-        self.href_at("/")
-    }
-
-    /// `path` with these filters: a view changed beside an open conversation keeps it open.
-    pub fn href_at(&self, path: &str) -> String {
-        let mut params = Vec::new();
-        if self.assignee != AssigneeFilter::All {
-            params.push(format!("assignee={}", self.assignee.token()));
-        }
-        if self.status != StatusFilter::All {
-            params.push(format!("status={}", self.status.token()));
-        }
-        if let Some(reference) = &self.reference {
-            params.push(format!("reference={}", encode_path_segment(reference)));
-        }
-        if let Some(backend) = &self.backend {
-            params.push(format!("backend={}", encode_path_segment(backend)));
-        }
-        if let Some(channel) = &self.channel {
-            params.push(format!("channel={}", encode_path_segment(channel)));
-        }
-        if self.unread {
-            params.push("unread=1".to_owned());
-        }
-        if let Some(text) = &self.text {
-            params.push(format!("q={}", encode_path_segment(text)));
-        }
-        if params.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{path}?{}", params.join("&"))
-        }
-    }
-
-    /// What the page narrows the loaded rows to.
-    pub fn refinement(&self) -> Refinement {
-        Refinement {
-            backend: self.backend.clone(),
-            channel: self.channel.clone(),
-            unread: self.unread,
-            text: self.text.clone(),
-        }
-    }
-}
-
-/// The filters the URL holds now.
-pub fn use_inbox_filters() -> Memo<InboxFilters> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| InboxFilters {
-            status: StatusFilter::parse(q.get_str("status")),
-            assignee: AssigneeFilter::parse(q.get_str("assignee")),
-            reference: non_empty(q.get_str("reference")),
-            backend: non_empty(q.get_str("backend")),
-            channel: non_empty(q.get_str("channel")),
-            unread: matches!(q.get_str("unread"), Some("1" | "true")),
-            // Kept as typed (spaces and all), so the field does not fight the agent.
-            text: q
-                .get_str("q")
-                .filter(|t| !t.trim().is_empty())
-                .map(str::to_owned),
-        })
-    })
-}
-
-fn non_empty(raw: Option<&str>) -> Option<String> {
-    raw.map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(str::to_owned)
-}
-
-/// `path` followed by the current query string, whether or not the router kept its `?`.
-pub fn with_search(path: &str, search: &str) -> String {
-    match search {
-        "" => path.to_owned(),
-        s if s.starts_with('?') => format!("{path}{s}"),
-        s => format!("{path}?{s}"),
-    }
-}
+use leptos_router::hooks::use_location;
+use switchboard_core::domain::{AssigneeFilter, Conversation, StatusFilter};
 
 /// What the sidebar counts over the loaded conversations, in one pass.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -422,13 +322,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_keep_the_query_with_or_without_its_question_mark() {
-        assert_eq!(with_search("/", ""), "/");
-        assert_eq!(with_search("/", "?status=open"), "/?status=open");
-        assert_eq!(with_search("/c/x", "status=open"), "/c/x?status=open");
-    }
-
-    #[test]
     fn loaded_counts_take_one_pass() {
         use switchboard_core::domain::{BackendKind, ConversationKey, ConversationStatus};
         let row = |backend: &str, id: &str, assignee: Option<&str>, unread: bool| Conversation {
@@ -472,30 +365,5 @@ mod tests {
         facebook.channel = Some("Facebook".into());
         let counts = LoadedCounts::of(&[facebook.clone(), facebook], None);
         assert_eq!(counts.per_channel, vec![("Facebook".to_owned(), 2)]);
-    }
-
-    #[test]
-    fn hrefs_leave_defaults_out() {
-        assert_eq!(InboxFilters::default().href(), "/");
-        let f = InboxFilters {
-            status: StatusFilter::Closed,
-            assignee: AssigneeFilter::Me,
-            reference: Some("25 11/A".into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            f.href(),
-            "/?assignee=me&status=closed&reference=25%2011%2FA"
-        );
-        let narrowed = InboxFilters {
-            backend: Some("octopia".into()),
-            unread: true,
-            text: Some("colis égaré".into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            narrowed.href_at("/conversations/octopia/7"),
-            "/conversations/octopia/7?backend=octopia&unread=1&q=colis%20%C3%A9gar%C3%A9"
-        );
     }
 }

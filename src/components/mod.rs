@@ -10,6 +10,7 @@ pub mod conversation_list;
 pub mod feedback;
 pub mod find_by_number;
 pub mod follow_item;
+pub mod inbox_filters;
 pub mod inbox_pane;
 pub mod inbox_views;
 pub mod live;

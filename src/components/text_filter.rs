@@ -2,7 +2,7 @@
 //! applied in the page as the agent types (`/` comes here). The text stays in the URL
 //! (`?q=`), replaced rather than pushed, so Back does not replay each keystroke.
 
-use crate::components::inbox_views::{use_inbox_filters, InboxFilters};
+use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;

@@ -6,8 +6,9 @@
 //! that ends later is signed into again over the console ([`SessionEnded`]).
 
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::inbox_filters::with_search;
 use crate::components::inbox_pane::InboxPane;
-use crate::components::inbox_views::{with_search, InboxViews};
+use crate::components::inbox_views::InboxViews;
 use crate::components::live::{self, provide_live_state, LiveBanner};
 use crate::components::session_ended::SessionEnded;
 use crate::components::shortcuts::{self, ShortcutSheet};
