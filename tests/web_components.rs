@@ -214,3 +214,42 @@ async fn reply_box_sends_nothing_without_a_signed_in_agent_and_keeps_text_when_s
         .unwrap();
     assert_eq!(area.value(), "Your refund is on its way.");
 }
+
+/// Picks `value` in the date field `testid`, as a person does (one bubbling change).
+fn pick_date(root: &web_sys::Element, testid: &str, value: &str) {
+    let input = find(root, testid).unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("an event");
+    input.dispatch_event(&change).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn the_date_search_goes_in_the_url_and_until_waits_for_from() {
+    use switchboard::components::date_filter::DateFilter;
+    let root = mount(|| view! { <Router><DateFilter /></Router> });
+    settle().await;
+    let until = || {
+        find(&root, "active-until")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .disabled()
+    };
+    assert!(until(), "no end before a start");
+    pick_date(&root, "active-from", "2026-03-01");
+    settle().await;
+    let search = || window().location().search().unwrap_or_default();
+    assert!(search().contains("from=2026-03-01"), "{}", search());
+    assert!(!until());
+    pick_date(&root, "active-until", "2026-09-30");
+    settle().await;
+    assert!(
+        search().contains("from=2026-03-01&until=2026-09-30"),
+        "{}",
+        search()
+    );
+    click(&root, "active-clear");
+    settle().await;
+    assert!(!search().contains("from="), "{}", search());
+    assert!(until());
+}

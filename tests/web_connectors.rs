@@ -651,6 +651,49 @@ async fn octopia_says_why_mine_and_archived_hold_none_of_its_discussions() {
     }
 }
 
+/// Every discussion of `query`, following the cursor to the end.
+async fn every_discussion(connector: &Connector, query: &InboxQuery) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut after = None;
+    for _ in 0..100 {
+        let slice = connector
+            .list_conversations(query, after.as_ref())
+            .await
+            .expect("a page");
+        keys.extend(slice.page.items.iter().map(|c| c.key.to_string()));
+        match slice.page.next {
+            Some(next) => after = Some(next),
+            None => return keys,
+        }
+    }
+    panic!("the cursor never ended");
+}
+
+#[wasm_bindgen_test]
+async fn octopia_searches_thirteen_months_in_windows_it_accepts_with_no_gap_and_no_repeat() {
+    use switchboard_core::domain::ActiveRange;
+    sign_in().await;
+    let (_, connector) = connector("octopia").await;
+    let today = chrono::Utc::now().date_naive();
+    let year_ago = today - chrono::Months::new(13);
+    let paged = |active| InboxQuery {
+        active,
+        page_size: 10,
+        ..Default::default()
+    };
+    let range = ActiveRange::parse(Some(&year_ago.to_string()), Some(&today.to_string()));
+    let dated = every_discussion(&connector, &paged(range)).await;
+    let all = every_discussion(&connector, &paged(None)).await;
+    let distinct: HashSet<_> = dated.iter().collect();
+    assert_eq!(distinct.len(), dated.len(), "no repeat");
+    assert_eq!(distinct, all.iter().collect::<HashSet<_>>(), "no gap");
+    // Two windows with nothing in them: no page, no error.
+    let long_ago = ActiveRange::parse(Some("2019-01-01"), Some("2019-12-31"));
+    assert!(every_discussion(&connector, &paged(long_ago))
+        .await
+        .is_empty());
+}
+
 #[wasm_bindgen_test]
 async fn octopia_refuses_a_receiver_the_discussion_does_not_have() {
     sign_in().await;

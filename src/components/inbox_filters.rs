@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use switchboard_core::domain::{encode_path_segment, AssigneeFilter, Refinement, StatusFilter};
+use switchboard_core::domain::{
+    encode_path_segment, ActiveRange, AssigneeFilter, Refinement, StatusFilter,
+};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InboxFilters {
@@ -20,6 +22,9 @@ pub struct InboxFilters {
     pub unread: bool,
     /// Text over customer, subject, reference and last message (`?q=...`), in the page.
     pub text: Option<String>,
+    /// Days of last activity (`?from=2026-03-01&until=2026-09-30`): asked of the backends
+    /// that search by date, applied in the page to the others.
+    pub active: Option<ActiveRange>,
 }
 
 impl InboxFilters {
@@ -52,6 +57,13 @@ impl InboxFilters {
         if let Some(text) = &self.text {
             params.push(format!("q={}", encode_path_segment(text)));
         }
+        if let Some(range) = &self.active {
+            let (from, until) = range.tokens();
+            params.push(format!("from={from}"));
+            if let Some(until) = until {
+                params.push(format!("until={until}"));
+            }
+        }
         if params.is_empty() {
             path.to_owned()
         } else {
@@ -66,6 +78,7 @@ impl InboxFilters {
             channel: self.channel.clone(),
             unread: self.unread,
             text: self.text.clone(),
+            active: self.active,
         }
     }
 }
@@ -86,6 +99,7 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
                 .get_str("q")
                 .filter(|t| !t.trim().is_empty())
                 .map(str::to_owned),
+            active: ActiveRange::parse(q.get_str("from"), q.get_str("until")),
         })
     })
 }
@@ -139,5 +153,11 @@ mod tests {
             narrowed.href_at("/conversations/octopia/7"),
             "/conversations/octopia/7?backend=octopia&unread=1&q=colis%20%C3%A9gar%C3%A9"
         );
+        let dated = InboxFilters {
+            active: ActiveRange::parse(Some("2026-01-01"), Some("2026-09-30")),
+            ..Default::default()
+        };
+        assert_eq!(dated.href(), "/?from=2026-01-01&until=2026-09-30");
+        assert_eq!(dated.refinement().active, dated.active);
     }
 }

@@ -4,6 +4,7 @@
 //! further pages; pages already shown are never fetched again.
 
 use crate::components::conversation_list::ConversationList;
+use crate::components::date_filter::DateFilter;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::find_by_number::FindByNumber;
 use crate::components::follow_item::FollowForm;
@@ -29,6 +30,7 @@ fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
         me,
         reference: filters.reference.clone(),
         backend: filters.backend.clone(),
+        active: filters.active,
         page_size: INBOX_PAGE_SIZE,
     }
 }
@@ -113,6 +115,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             </button>
         </div>
         <TextFilter />
+        <DateFilter />
         <ReadOnOpenToggle />
         <ReferenceSearch filters />
         <FollowForm connectors=Signal::derive(move || match directory.get() {

@@ -8,6 +8,7 @@ use super::upload::{post_with_progress, UploadBody, UploadControl};
 use super::{page_after, ConversationBackend, Counter, InboxSlice, Reply};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
+use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex};
 use switchboard_core::attachments::{identify, AttachmentPolicy, SNIFF_LEN};
 use switchboard_core::domain::{
@@ -17,10 +18,10 @@ use switchboard_core::domain::{
 use switchboard_core::error::ApiError;
 use switchboard_core::wire::octopia::{
     decode_error, discussion_to_domain, format_of, is_unread, message_to_domain, page_to_domain,
-    AttachmentContentDto, CountDto, DiscussionDto, DiscussionPageDto, GraduationCode,
-    NewAttachmentDto, NewMessageDto, PatchOperation, ProcessStatus, ReceiverDto, ResponseDto,
-    TypologyDto, UserType, ATTACHMENT_POLICY, FIRST_PAGE_INDEX, HAS_READ_PATH, IS_OPEN_PATH,
-    MAX_PAGE_SIZE,
+    search_windows, window_bounds, AttachmentContentDto, CountDto, DatedPlace, DiscussionDto,
+    DiscussionPageDto, GraduationCode, NewAttachmentDto, NewMessageDto, PatchOperation,
+    ProcessStatus, ReceiverDto, ResponseDto, TypologyDto, UserType, ATTACHMENT_POLICY,
+    FIRST_PAGE_INDEX, HAS_READ_PATH, IS_OPEN_PATH, MAX_PAGE_SIZE,
 };
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
@@ -183,6 +184,88 @@ async fn encode_file(file: &File) -> Result<NewAttachmentDto, ApiError> {
     })
 }
 
+impl OctopiaConnector {
+    /// One page of `GET /discussions` for the view, within `window` when it is a date
+    /// search; each discussion read on its own.
+    async fn discussions(
+        &self,
+        query: &InboxQuery,
+        page_index: u32,
+        window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<(Page<Conversation>, usize), ApiError> {
+        let mut params = vec![
+            ("pageIndex", page_index.to_string()),
+            (
+                "pageSize",
+                query.page_size.clamp(1, MAX_PAGE_SIZE).to_string(),
+            ),
+        ];
+        match query.status {
+            StatusFilter::Open => params.push(("isOpen", "true".to_owned())),
+            StatusFilter::Closed => params.push(("isOpen", "false".to_owned())),
+            StatusFilter::All | StatusFilter::Archived => {}
+        }
+        if let Some(reference) = &query.reference {
+            params.push(("orderReference", reference.trim().to_owned()));
+        }
+        if let Some(window) = window {
+            let (min, max) = window_bounds(window);
+            params.push(("updatedAtMin", min));
+            params.push(("updatedAtMax", max));
+        }
+        let url = format!("{}/discussions{}", self.base_url, query_string(&params));
+        let (dto, typologies) = futures::join!(
+            HTTP.get_json::<DiscussionPageDto<serde_json::Value>>(&url),
+            self.typologies()
+        );
+        Ok(page_to_domain(&self.name, dto?, &typologies))
+    }
+
+    /// A date search, window by window (`wire::octopia::search`): the page at `after`, and
+    /// the place after it. A window with nothing in it is passed over at once, so the
+    /// inbox never holds an empty page with more to come.
+    async fn dated_page(
+        &self,
+        query: &InboxQuery,
+        windows: &[(DateTime<Utc>, DateTime<Utc>)],
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        let mut place = match after {
+            None => DatedPlace::FIRST,
+            Some(cursor) => DatedPlace::from_cursor(cursor)
+                .ok_or_else(|| ApiError::malformed("a date search cursor that is not one"))?,
+        };
+        loop {
+            let Some(&window) = windows.get(place.window) else {
+                return Ok(InboxSlice::empty(&self.name));
+            };
+            let (page, unreadable) = self.discussions(query, place.page, Some(window)).await?;
+            let next_page = page.next.as_ref().and_then(Cursor::page_number);
+            let next = place.after(next_page, windows.len());
+            if page.items.is_empty() && unreadable == 0 && next_page.is_none() {
+                match next {
+                    Some(following) => {
+                        place = following;
+                        continue;
+                    }
+                    None => return Ok(InboxSlice::empty(&self.name)),
+                }
+            }
+            return Ok(InboxSlice {
+                backend: self.name.clone(),
+                page: Page {
+                    items: page.items,
+                    next: next.map(DatedPlace::cursor),
+                    total_items: None,
+                },
+                unreadable,
+                filtered_here: Vec::new(),
+                none_because: None,
+            });
+        }
+    }
+}
+
 impl ConversationBackend for OctopiaConnector {
     fn name(&self) -> &str {
         &self.name
@@ -212,28 +295,12 @@ impl ConversationBackend for OctopiaConnector {
                 "its discussions are open or closed, never archived",
             ));
         }
+        if let Some(range) = query.active {
+            let windows = search_windows(range.start(), range.end(chrono::Utc::now()));
+            return self.dated_page(query, &windows, after).await;
+        }
         let page_index = page_after(after, FIRST_PAGE_INDEX)?;
-        let mut params = vec![
-            ("pageIndex", page_index.to_string()),
-            (
-                "pageSize",
-                query.page_size.clamp(1, MAX_PAGE_SIZE).to_string(),
-            ),
-        ];
-        match query.status {
-            StatusFilter::Open => params.push(("isOpen", "true".to_owned())),
-            StatusFilter::Closed => params.push(("isOpen", "false".to_owned())),
-            StatusFilter::All | StatusFilter::Archived => {}
-        }
-        if let Some(reference) = &query.reference {
-            params.push(("orderReference", reference.trim().to_owned()));
-        }
-        let url = format!("{}/discussions{}", self.base_url, query_string(&params));
-        let (dto, typologies) = futures::join!(
-            HTTP.get_json::<DiscussionPageDto<serde_json::Value>>(&url),
-            self.typologies()
-        );
-        let (page, unreadable) = page_to_domain(&self.name, dto?, &typologies);
+        let (page, unreadable) = self.discussions(query, page_index, None).await?;
         Ok(InboxSlice {
             backend: self.name.clone(),
             page,

@@ -100,6 +100,8 @@ pub struct InboxQuery {
     pub reference: Option<String>,
     /// Only this backend (its name) is asked; the others are left alone.
     pub backend: Option<String>,
+    /// Only conversations last active in these days.
+    pub active: Option<super::ActiveRange>,
     pub page_size: u32,
 }
 
@@ -134,7 +136,10 @@ impl InboxQuery {
                 .flatten()
                 .any(|known| known.eq_ignore_ascii_case(wanted))
             });
-        status && assignee && reference
+        let active = self
+            .active
+            .is_none_or(|range| range.admits(conversation.last_activity));
+        status && assignee && reference && active
     }
 }
 

@@ -7,12 +7,14 @@
 //! - [`page`]: one page of results with an opaque cursor to the next;
 //! - [`refine`]: what the page itself narrows the loaded rows to (unread, text).
 
+pub mod active;
 pub mod conversation;
 pub mod filters;
 pub mod keys;
 pub mod page;
 pub mod refine;
 
+pub use active::*;
 pub use conversation::*;
 pub use filters::*;
 pub use keys::*;

@@ -8,7 +8,7 @@
 //! reference and the last message, and each row's text is lowered once per refinement,
 //! so a keystroke over ten thousand rows stays a plain scan.
 
-use super::Conversation;
+use super::{ActiveRange, Conversation};
 
 /// The page's own narrowing of the inbox (`?backend=…&unread=1&q=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,12 +21,15 @@ pub struct Refinement {
     pub unread: bool,
     /// Words that must all appear in the row, in any order.
     pub text: Option<String>,
+    /// Only conversations last active in these days (also asked of the backends that
+    /// search by date; the rest are narrowed here).
+    pub active: Option<ActiveRange>,
 }
 
 impl Refinement {
     /// Whether nothing is narrowed here.
     pub fn is_empty(&self) -> bool {
-        !self.unread && self.channel.is_none() && self.words().is_empty()
+        !self.unread && self.channel.is_none() && self.active.is_none() && self.words().is_empty()
     }
 
     /// The typed text, lowered, split into words.
@@ -46,6 +49,7 @@ impl Refinement {
             channel: self.channel.clone(),
             unread: self.unread,
             words: self.words(),
+            active: self.active,
         }
     }
 
@@ -57,6 +61,9 @@ impl Refinement {
         }
         if self.unread {
             parts.push("unread");
+        }
+        if self.active.is_some() {
+            parts.push("activity dates");
         }
         if !self.words().is_empty() {
             parts.push("text");
@@ -72,6 +79,7 @@ pub struct Matcher {
     channel: Option<String>,
     unread: bool,
     words: Vec<String>,
+    active: Option<ActiveRange>,
 }
 
 impl Matcher {
@@ -102,6 +110,11 @@ impl Matcher {
         }
         if self.unread && conversation.unread != Some(true) {
             return false;
+        }
+        if let Some(range) = &self.active {
+            if !range.admits(conversation.last_activity) {
+                return false;
+            }
         }
         if self.words.is_empty() {
             return true;
@@ -208,5 +221,24 @@ mod tests {
         assert!(by_channel.matcher().admits(&facebook));
         assert!(!by_channel.matcher().admits(&read));
         assert_eq!(by_channel.applied_here(), vec!["channel"]);
+    }
+
+    #[test]
+    fn activity_dates_narrow_by_last_activity_and_say_so() {
+        let mut march = row("communication", "a", "x", false);
+        march.last_activity = "2026-03-15T12:00:00Z".parse().ok();
+        let mut june = row("communication", "b", "y", false);
+        june.last_activity = "2026-06-15T12:00:00Z".parse().ok();
+        let undated = row("communication", "c", "z", false);
+        let spring = Refinement {
+            active: ActiveRange::parse(Some("2026-03-01"), Some("2026-04-30")),
+            ..Default::default()
+        };
+        let matcher = spring.matcher();
+        assert!(matcher.admits(&march));
+        assert!(!matcher.admits(&june));
+        assert!(!matcher.admits(&undated));
+        assert!(!spring.is_empty());
+        assert_eq!(spring.applied_here(), vec!["activity dates"]);
     }
 }

@@ -6,15 +6,18 @@
 //! - [`dto`]: the attributes, field for field, lenient on read;
 //! - [`map`]: discussions and messages mapped onto the domain;
 //! - [`error`]: its error body (`type`, `status`, `traceId`, `errors`), decoded into the
-//!   one domain error.
+//!   one domain error;
+//! - [`search`]: date searches longer than the API allows, asked window by window.
 
 pub mod dto;
 pub mod error;
 pub mod map;
+pub mod search;
 
 pub use dto::*;
 pub use error::*;
 pub use map::*;
+pub use search::*;
 
 use crate::attachments::{AttachmentPolicy, OCTOPIA_POLICY};
 use crate::domain::Capabilities;
