@@ -36,19 +36,25 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p switchboard --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
+# Every native cargo command names the whole workspace (`--workspace`), with targets
+# chosen by name: cargo then resolves one set of features for the shared crates and builds
+# each of them once, where `-p` on one package would build another copy of the server,
+# tokio, axum and the rest for each selection (time, and a disk's worth of copies).
+
 step "native tests: core, server, console logic"
 run "native tests" cargo test --workspace --lib --bins --no-fail-fast -q
-run "server HTTP tests" cargo test -p switchboard-server --test '*' --no-fail-fast -q
+# The server's binary is built with them (the fault test runs it): the later steps use it.
+run "server HTTP tests" cargo test --workspace --test api --no-fail-fast -q
+server_bin="$ROOT/target/debug/switchboard-server"
 
 step "release build of the console and the contact page (trunk)"
 "$ROOT/scripts/build-console.sh" dist --release >/tmp/switchboard-trunk.log 2>&1 || {
   cat /tmp/switchboard-trunk.log; exit 1; }
 
 step "compressed copies of the console's files (brotli, gzip)"
-cargo run -q -p switchboard-server -- precompress dist
+"$server_bin" precompress dist
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo build -q -p switchboard-server
 # The test pages are served from a port of our choosing, so the test server can let that
 # one origin call it with a session (and no other): a free port, found without Python.
 test_page_port=""
@@ -63,7 +69,7 @@ done
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$test_page_port"
 server_db="$(mktemp -d)"
 server_log="$server_db/server.log"
-"$ROOT/target/debug/switchboard-server" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" \
+"$server_bin" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" \
   --allow-origin "http://$WASM_BINDGEN_TEST_ADDRESS" >"$server_log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$run_tmp"' EXIT
@@ -79,7 +85,7 @@ echo "test server: $SWITCHBOARD_TEST_SERVER (for pages at http://$WASM_BINDGEN_T
 run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --tests --no-fail-fast
 
 step "end-to-end tests (chromedriver)"
-run "end-to-end tests" cargo test -p switchboard --test e2e --test e2e_customer --test e2e_followed --test e2e_postcenter --test e2e_concurrent --test e2e_live --no-fail-fast -- --test-threads=1
+run "end-to-end tests" cargo test --workspace --test e2e --no-fail-fast -- --test-threads=1
 
 # One closing line over every runner: cargo's and wasm-bindgen-test's "test result" lines.
 totals="$(sed -n 's/.*test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$results" \

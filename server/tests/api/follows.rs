@@ -2,9 +2,7 @@
 //! list newest first with who added it, stop following, and only for a backend this server
 //! speaks; like every `/api` route, not without a session.
 
-mod common;
-
-use common::{start, AGENT_ID};
+use crate::common::{start, AGENT_ID};
 use reqwest::StatusCode;
 
 #[tokio::test]

@@ -3,9 +3,7 @@
 //! refusal. Reading is in `octopia.rs`, replies and files in `octopia_replies.rs`. Each
 //! test starts its own server on a fresh, seeded SQLite file.
 
-mod common;
-
-use common::{assert_octopia_error, start, OCTOPIA};
+use crate::common::{assert_octopia_error, start, OCTOPIA};
 use reqwest::StatusCode;
 use serde_json::json;
 use switchboard_server::dialects::octopia::seed::CLAIM_ID;

@@ -2,9 +2,7 @@
 //! fresh SQLite file (so with the demo seed), and speaks to it with reqwest (the harness
 //! is in `common`).
 
-mod common;
-
-use common::{start, start_with_dist, Reply, TestServer, API};
+use crate::common::{start, start_with_dist, Reply, TestServer, API};
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE, VARY,
 };

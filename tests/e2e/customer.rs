@@ -1,11 +1,8 @@
 //! End to end, as customers use it: the public contact page and their private follow-up
 //! link, with an agent answering in the console between them. The harness is
 //! `e2e_support` (the same as `e2e.rs`'s); `scripts/test.sh` builds `dist/` first.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod e2e_support;
-
-use e2e_support::*;
+use crate::e2e_support::*;
 use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

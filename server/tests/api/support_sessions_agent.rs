@@ -3,9 +3,7 @@
 //! agent's, not the session's the document shows; an agent on a closed session. Each test
 //! starts its own server on a fresh, seeded SQLite file.
 
-mod common;
-
-use common::{assert_support_error, support_agent_path};
+use crate::common::{assert_support_error, support_agent_path};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use switchboard_server::dialects::support_sessions::seed::{
@@ -16,7 +14,7 @@ use switchboard_server::dialects::support_sessions::seed::{
 
 #[tokio::test]
 async fn an_agent_is_set_read_changed_and_removed() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let order = "CONSULT-2611-7002";
     server.open_support_session(order, None).await;
     let path = support_agent_path(order);
@@ -70,7 +68,7 @@ async fn an_agent_is_set_read_changed_and_removed() {
 
 #[tokio::test]
 async fn ratings_are_kept_as_written_and_malformed_ones_refused() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let path = support_agent_path(DELIVERY_WITHOUT_AGENT_ORDER_ID);
     for good in [
         "4",
@@ -115,7 +113,7 @@ async fn ratings_are_kept_as_written_and_malformed_ones_refused() {
 
 #[tokio::test]
 async fn the_agent_body_is_the_agent_not_the_session() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let path = support_agent_path(DELIVERY_WITHOUT_AGENT_ORDER_ID);
     // The document's literal body for this route: the session's shape.
     let literal = server
@@ -150,7 +148,7 @@ async fn the_agent_body_is_the_agent_not_the_session() {
 
 #[tokio::test]
 async fn a_closed_session_takes_no_agent() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let path = support_agent_path(CLOSED_ORDER_ID);
     let read = server.get(&path).await;
     assert_eq!(

@@ -5,9 +5,7 @@
 //! first request runs is a 409 with `Retry-After`. The creates of each dialect are in
 //! `idempotency.rs`.
 
-mod common;
-
-use common::{
+use crate::common::{
     assert_octopia_error, client_with, sign_in, start, ALLOWED_ORIGIN, API, IDEMPOTENCY_KEY as KEY,
     IDEMPOTENT_REPLAYED as REPLAYED, OCTOPIA,
 };

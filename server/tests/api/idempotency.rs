@@ -6,9 +6,7 @@
 //! times (24 hours, an abandoned reservation) are unit-tested with an injected clock in
 //! `server/src/store/idempotency.rs`.
 
-mod common;
-
-use common::{
+use crate::common::{
     assert_case_messages_error, assert_octopia_error, assert_support_error, start,
     support_session_path, Reply, API, CASE_MESSAGES, IDEMPOTENCY_KEY as KEY,
     IDEMPOTENT_REPLAYED as REPLAYED, OCTOPIA,

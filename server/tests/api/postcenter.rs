@@ -5,9 +5,7 @@
 //! every refusal (401, unknown path, wrong method included). The paginated range is in
 //! `postcenter_paging.rs`. Each test starts its own server on a fresh, seeded SQLite file.
 
-mod common;
-
-use common::{assert_postcenter_error, TestServer, POSTCENTER as BASE};
+use crate::common::{assert_postcenter_error, TestServer, POSTCENTER as BASE};
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -35,7 +33,7 @@ impl TestServer {
 
 #[tokio::test]
 async fn ticket_261_reads_in_the_detail_shape_with_and_without_the_slash() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let id = server.ticket_261().await;
     assert_eq!(id.len(), 24);
     let posted = server.postcenter_post("/ticket/261/by_agent_id/").await;
@@ -90,7 +88,7 @@ async fn ticket_261_reads_in_the_detail_shape_with_and_without_the_slash() {
 
 #[tokio::test]
 async fn the_demo_has_a_pdf_media_and_unknown_media_is_a_404() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let pdf = server
         .send(
             server
@@ -113,7 +111,7 @@ async fn the_demo_has_a_pdf_media_and_unknown_media_is_a_404() {
 
 #[tokio::test]
 async fn bad_and_unknown_ticket_ids_are_refused_in_the_error_shape() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let message = assert_postcenter_error(
         &server.get(&format!("{BASE}/ticket/261/")).await,
         StatusCode::BAD_REQUEST,
@@ -141,7 +139,7 @@ async fn bad_and_unknown_ticket_ids_are_refused_in_the_error_shape() {
 
 #[tokio::test]
 async fn closing_twice_is_ok_and_a_closed_ticket_is_not_reassigned() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let open = server.ids_in("open").await;
     let id = &open[3];
     let ok = json!({"status": 200, "message": "Ok"});
@@ -165,7 +163,7 @@ async fn closing_twice_is_ok_and_a_closed_ticket_is_not_reassigned() {
 
 #[tokio::test]
 async fn reassigning_261_gives_it_the_possible_agent() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let id = server.ticket_261().await;
     let possible = server
         .postcenter(&format!("/ticket/{id}/get_possible_agent/"))
@@ -192,7 +190,7 @@ async fn reassigning_261_gives_it_the_possible_agent() {
 
 #[tokio::test]
 async fn nobody_online_in_whatsapp_means_no_possible_agent_and_a_409_reassignment() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let page = server
         .postcenter("/tickets/paginated/whatsapp/?from=01-01-2000&to=01-01-2100")
         .await;
@@ -240,7 +238,7 @@ fn assert_newest_first(body: &Value) {
 
 #[tokio::test]
 async fn a_customers_tickets_by_country_id() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let country = country_id_of(DEMO_CUSTOMER);
     let body = server
         .postcenter(&format!("/tickets/?country_id={country}"))
@@ -267,7 +265,7 @@ async fn a_customers_tickets_by_country_id() {
 
 #[tokio::test]
 async fn a_facebook_users_tickets_need_both_page_and_uid() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let uid = uid_of(DEMO_CUSTOMER);
     let body = server
         .postcenter(&format!(
@@ -295,7 +293,7 @@ async fn a_facebook_users_tickets_need_both_page_and_uid() {
 
 #[tokio::test]
 async fn tickets_by_state_cover_every_ticket_once_and_other_words_are_non_existent() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let mut all = Vec::new();
     for state in ["open", "closed", "ignored", "inProgress"] {
         let ids = server.ids_in(state).await;
@@ -328,7 +326,7 @@ async fn tickets_by_state_cover_every_ticket_once_and_other_words_are_non_existe
 
 #[tokio::test]
 async fn every_refusal_is_in_the_documents_error_shape() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let id = server.ticket_261().await;
     let anonymous = server
         .send(

@@ -4,10 +4,8 @@
 //! (every ticket of a range exactly once, newest first, pages of 100, the cursor) and the
 //! paginated shape. Each test starts its own server on a fresh, seeded SQLite file.
 
-mod common;
-
+use crate::common::{assert_postcenter_error, TestServer, POSTCENTER as BASE};
 use chrono::{Duration, NaiveDateTime, Utc};
-use common::{assert_postcenter_error, TestServer, POSTCENTER as BASE};
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -74,7 +72,7 @@ fn assert_paged_once_newest_first(pages: &[Value]) -> Vec<Value> {
 
 #[tokio::test]
 async fn every_ticket_of_a_channel_once_across_pages_of_100() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let pages = server.pages("facebook", WHOLE).await;
     assert_eq!(pages.len(), FACEBOOK_TICKETS.div_ceil(100));
     let all = assert_paged_once_newest_first(&pages);
@@ -105,7 +103,7 @@ async fn every_ticket_of_a_channel_once_across_pages_of_100() {
 
 #[tokio::test]
 async fn the_last_four_weeks_of_facebook_need_three_pages() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let now = Utc::now();
     let from = (now - Duration::days(30)).format("%d-%m-%Y").to_string();
     let to = (now + Duration::days(2)).format("%d-%m-%Y").to_string();
@@ -119,7 +117,7 @@ async fn the_last_four_weeks_of_facebook_need_three_pages() {
 
 #[tokio::test]
 async fn from_is_inclusive_and_to_exclusive() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let pages = server.pages("twitter", WHOLE).await;
     let all = assert_paged_once_newest_first(&pages);
     let pick = &all[7];
@@ -150,7 +148,7 @@ async fn from_is_inclusive_and_to_exclusive() {
 
 #[tokio::test]
 async fn the_documents_counter_examples_are_refused_for_both_dates() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let path = |query: &str| format!("{BASE}/tickets/paginated/twitter/?{query}");
     for bad in [
         "12/12/2012",
@@ -187,7 +185,7 @@ async fn the_documents_counter_examples_are_refused_for_both_dates() {
 
 #[tokio::test]
 async fn a_foreign_cursor_is_refused_and_an_unknown_channel_is_empty() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let first = server
         .postcenter(&format!("/tickets/paginated/facebook/?{WHOLE}"))
         .await;

@@ -3,9 +3,7 @@
 //! (`?tripReference=`, with the other filters and paging), and the name the customer typed
 //! comes with the conversation (`customerName`).
 
-mod common;
-
-use common::{start, Reply, API};
+use crate::common::{start, Reply, API};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -3,10 +3,8 @@
 //! limit; the load guard (concurrency, timeout) and a busy database, each a 503 with
 //! `Retry-After` in the body of the API asked.
 
-mod common;
-
+use crate::common::{start, start_with_dist, start_with_limits, ALLOWED_ORIGIN, API, OCTOPIA};
 use base64::Engine;
-use common::{start, start_with_dist, start_with_limits, ALLOWED_ORIGIN, API, OCTOPIA};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -233,7 +231,7 @@ async fn the_contact_form_is_rate_limited_per_address_with_retry_after() {
 
 // ---- load and a busy database ----------------------------------------------------------------
 
-fn retry_after(reply: &common::Reply) -> u64 {
+fn retry_after(reply: &crate::common::Reply) -> u64 {
     reply.headers["retry-after"]
         .to_str()
         .unwrap()

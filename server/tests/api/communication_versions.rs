@@ -4,9 +4,7 @@
 //! without it as before; participants merged, never replaced, capped without ever blocking
 //! an update; a message moves no version.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -2,11 +2,8 @@
 //! sees PostCenter's agent with name and email and the thread with its picture, asks whom
 //! PostCenter would assign, has it reassign automatically, and closes the ticket; the
 //! place of the reply box says why there is none. The harness is `e2e_support`.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod e2e_support;
-
-use e2e_support::*;
+use crate::e2e_support::*;
 use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

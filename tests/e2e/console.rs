@@ -4,11 +4,8 @@
 //! `scripts/test.sh` builds `dist/` first. Each test starts its own server on a fresh
 //! database and its own chromedriver. Agents sign in through the sign-in page, as the demo
 //! agent; the tests' own look at the server (reqwest) signs in too, with its own session.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod e2e_support;
-
-use e2e_support::*;
+use crate::e2e_support::*;
 use std::path::PathBuf;
 use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;

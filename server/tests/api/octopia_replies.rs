@@ -2,11 +2,9 @@
 //! channel, files as base64 in JSON), what a reply changes, and `GET /attachments` giving
 //! the files back byte for byte. Each test starts its own seeded server.
 
-mod common;
-
+use crate::common::{assert_octopia_error, start, Reply, TestServer, OCTOPIA};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use common::{assert_octopia_error, start, Reply, TestServer, OCTOPIA};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use switchboard_core::attachments::MB;

@@ -4,9 +4,7 @@
 //! header; only configured origins may call with credentials; the author of a reply is
 //! the signed-in agent.
 
-mod common;
-
-use common::{
+use crate::common::{
     client_with, sign_in, start, start_with_limits, Reply, TestServer, AGENT_EMAIL, AGENT_ID,
     ALLOWED_ORIGIN, API, CASE_MESSAGES, OCTOPIA, SUPPORT_SESSIONS,
 };

@@ -5,9 +5,7 @@
 //! routes and ratings are in `support_sessions_agent.rs`. Each test starts its own server
 //! on a fresh, seeded SQLite file.
 
-mod common;
-
-use common::{
+use crate::common::{
     assert_support_error, support_agent_path, support_session_path, Reply, TestServer, AGENT_ID,
     SUPPORT_SESSIONS as BASE,
 };
@@ -32,7 +30,7 @@ impl TestServer {
 
 #[tokio::test]
 async fn a_session_opens_once_reads_and_closes_once() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let order = "RIDE-2611-7001";
     assert_support_error(
         &server.get(&support_session_path(order)).await,
@@ -85,7 +83,7 @@ async fn a_session_opens_once_reads_and_closes_once() {
 
 #[tokio::test]
 async fn opening_checks_its_body() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let bad = server
         .open_support_session(
             "DLV-1",
@@ -145,7 +143,7 @@ async fn opening_checks_its_body() {
 
 #[tokio::test]
 async fn the_callback_phone_changes_and_a_bad_one_is_named() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let path = support_session_path(DELIVERY_WITHOUT_AGENT_ORDER_ID);
     let before = server.get(&path).await.body;
 
@@ -211,7 +209,7 @@ async fn the_callback_phone_changes_and_a_bad_one_is_named() {
 
 #[tokio::test]
 async fn every_change_through_switchboard_is_in_the_history() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let order = "RIDE-2611-7003";
     server
         .open_support_session(order, Some(json!({"callback_phone": "+33612345678"})))
@@ -278,7 +276,7 @@ async fn every_change_through_switchboard_is_in_the_history() {
 
 #[tokio::test]
 async fn opened_and_demo_orders_are_followed() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let followed = |reply: Reply| -> Vec<String> {
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
         reply
@@ -323,7 +321,7 @@ async fn opened_and_demo_orders_are_followed() {
 
 #[tokio::test]
 async fn the_demo_has_agents_with_ratings_and_a_closed_session() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     let ride = server.get(&support_session_path(RIDE_ORDER_ID)).await.body;
     assert_eq!(ride["status"], "open");
     assert_eq!(ride["agent"]["id"], "driver-amadou-diallo");
@@ -345,7 +343,7 @@ async fn the_demo_has_agents_with_ratings_and_a_closed_session() {
 
 #[tokio::test]
 async fn every_refusal_has_the_error_body_401_included() {
-    let server = common::start().await;
+    let server = crate::common::start().await;
     for path in [
         support_session_path(RIDE_ORDER_ID),
         support_agent_path(RIDE_ORDER_ID),

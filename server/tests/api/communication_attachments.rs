@@ -2,9 +2,7 @@
 //! with core's policies, listed with their checksums, downloaded safely. Each test starts
 //! its own server on a fresh SQLite file, with the harness in `common`.
 
-mod common;
-
-use common::{start, Reply, TestServer, API};
+use crate::common::{start, Reply, TestServer, API};
 use reqwest::header::CONTENT_TYPE;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
@@ -19,7 +17,7 @@ impl TestServer {
         conversation["id"].as_str().unwrap().to_owned()
     }
 
-    async fn messages(&self, conversation: &str) -> Vec<Value> {
+    async fn conversation_messages(&self, conversation: &str) -> Vec<Value> {
         let reply = self
             .get(&format!("{API}/conversations/{conversation}/messages"))
             .await;
@@ -134,7 +132,7 @@ async fn uploaded_files_are_listed_with_checksums_and_download_unchanged() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.body["attachments"].as_array().unwrap().len(), 2);
 
-    let messages = server.messages(&conversation).await;
+    let messages = server.conversation_messages(&conversation).await;
     let attachments = messages[0]["attachments"].as_array().unwrap().clone();
     assert_eq!(
         attachments,
@@ -226,7 +224,7 @@ async fn json_replies_still_work_and_carry_no_attachments() {
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert!(reply.body.get("attachments").is_none(), "{}", reply.text);
-    let messages = server.messages(&conversation).await;
+    let messages = server.conversation_messages(&conversation).await;
     assert_eq!(messages[0]["content"], "Plain text, as before.");
     assert!(messages[0].get("attachments").is_none());
 }
@@ -244,7 +242,7 @@ async fn a_file_exactly_at_the_limit_passes() {
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     let conversation = reply.body["conversationId"].as_str().unwrap();
-    let messages = server.messages(conversation).await;
+    let messages = server.conversation_messages(conversation).await;
     assert_eq!(messages[0]["attachments"][0]["size"], size);
     assert_eq!(
         messages[0]["attachments"][0]["checksum"],
@@ -267,7 +265,7 @@ async fn file_names_are_stored_cleaned() {
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.body["attachments"][0]["fileName"], "scan2026.pdf");
-    let messages = server.messages(&conversation).await;
+    let messages = server.conversation_messages(&conversation).await;
     assert_eq!(messages[0]["attachments"][0]["fileName"], "scan2026.pdf");
 }
 
@@ -283,7 +281,7 @@ async fn a_contact_message_attaches_its_files_to_the_conversation() {
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     let conversation = reply.body["conversationId"].as_str().unwrap();
-    let messages = server.messages(conversation).await;
+    let messages = server.conversation_messages(conversation).await;
     assert_eq!(messages.len(), 1);
     let attachment = &messages[0]["attachments"][0];
     assert_eq!(attachment["fileName"], "facture.pdf");
@@ -325,7 +323,7 @@ async fn a_renamed_executable_is_refused_by_its_bytes() {
         );
     }
     assert!(
-        server.messages(&conversation).await.is_empty(),
+        server.conversation_messages(&conversation).await.is_empty(),
         "nothing was stored"
     );
 }
@@ -359,7 +357,7 @@ async fn the_text_and_the_files_are_refused_together() {
     let details = assert_error(&reply, StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE");
     let fields: Vec<_> = details.iter().map(|(field, _, _)| field.as_str()).collect();
     assert_eq!(fields, ["content", "files[0]"]);
-    assert!(server.messages(&conversation).await.is_empty());
+    assert!(server.conversation_messages(&conversation).await.is_empty());
 }
 
 #[tokio::test]
@@ -560,7 +558,7 @@ async fn multipart_bodies_need_their_json_part_and_no_other() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "UNSUPPORTED_MEDIA_TYPE",
     );
-    assert!(server.messages(&conversation).await.is_empty());
+    assert!(server.conversation_messages(&conversation).await.is_empty());
 }
 
 #[tokio::test]
@@ -589,7 +587,7 @@ async fn the_demo_thread_shows_attachments() {
     let mut found = Vec::new();
     for conversation in page.body["content"].as_array().unwrap() {
         let id = conversation["id"].as_str().unwrap();
-        for message in server.messages(id).await {
+        for message in server.conversation_messages(id).await {
             for attachment in message["attachments"].as_array().into_iter().flatten() {
                 found.push(attachment.clone());
             }

@@ -4,9 +4,7 @@
 //! files in `octopia_replies.rs`. Each test starts its own server on a fresh, seeded
 //! SQLite file.
 
-mod common;
-
-use common::{assert_octopia_error, start, TestServer, OCTOPIA};
+use crate::common::{assert_octopia_error, start, TestServer, OCTOPIA};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;

@@ -3,9 +3,7 @@
 //! customer write again (reopening a closed conversation), is stored only hashed, and an
 //! agent can withdraw it. A wrong token reads nothing.
 
-mod common;
-
-use common::{start, start_with_limits, Reply, TestServer, API};
+use crate::common::{start, start_with_limits, Reply, TestServer, API};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use switchboard_server::{Limits, RateLimit};

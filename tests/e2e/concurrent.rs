@@ -3,11 +3,8 @@
 //! instead of silently undoing the colleague's assignment; the console says who changed
 //! it and how it stands, shows it as it is now, and the agent's second "Close" goes
 //! through. The harness is `e2e_support`.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod e2e_support;
-
-use e2e_support::*;
+use crate::e2e_support::*;
 use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;
 

@@ -4,11 +4,8 @@
 //! agent opens a support session for a new order, changes its callback phone (a bad one
 //! refused first), sets the order's agent with a rating and removes it, reads the history
 //! instead of messages, and closes a session. The harness is `e2e_support`.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod e2e_support;
-
-use e2e_support::*;
+use crate::e2e_support::*;
 use thirtyfour::prelude::*;
 
 /// The document's own example case, followed by the demo data.

@@ -4,9 +4,9 @@
 //! body everywhere, no session no answer, and the followed cases. Each test starts its own
 //! server on a fresh, seeded SQLite file.
 
-mod common;
-
-use common::{assert_case_messages_error, start, Reply, TestServer, AGENT_EMAIL, CASE_MESSAGES};
+use crate::common::{
+    assert_case_messages_error, start, Reply, TestServer, AGENT_EMAIL, CASE_MESSAGES,
+};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use switchboard_server::dialects::case_messages::seed::{
@@ -69,7 +69,7 @@ async fn the_documents_example_adds_a_message_written_by_the_agent() {
     let server = start().await;
     let before = server.messages(CASE_GUID).await.len();
     let mut body: Value = serde_json::from_str(include_str!(
-        "../../core/src/wire/case_messages/fixtures/create_request.json"
+        "../../../core/src/wire/case_messages/fixtures/create_request.json"
     ))
     .unwrap();
     body["userEmail"] = json!("someone.else@example.com");

@@ -3,12 +3,6 @@
 //! reqwest, signed in as the demo agent [`AGENT_EMAIL`] and carrying the write header the
 //! console sends; `anonymous` is the same without a session.
 
-// Each test crate compiles this module and uses only part of it: `put` is for
-// `communication.rs`, `post_form` and `Reply::bytes` for `communication_attachments.rs`,
-// `octopia` and `patch` for the Octopia ones, the `support_*` ones for the support sessions',
-// the `postcenter*` ones for PostCenter's, the `keyed` ones for the idempotency ones.
-#![allow(dead_code)]
-
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::multipart::Form;
 use reqwest::{Client, StatusCode};

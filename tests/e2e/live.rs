@@ -3,11 +3,8 @@
 //! stops answering leaves the rest of the inbox working, its rows marked stale, and comes
 //! back on its own once it answers again (at once when the network is said to be back).
 //! The harness is `e2e_support`.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod e2e_support;
-
-use e2e_support::*;
+use crate::e2e_support::*;
 use std::time::Duration;
 use thirtyfour::prelude::*;
 

@@ -1,0 +1,26 @@
+//! The reference server over real HTTP, one test binary for every dialect and concern
+//! (one link of the whole server instead of one per file: a fraction of the disk and the
+//! link time). Each module is one concern, named as before: `cargo test -p
+//! switchboard-server --test api octopia::` runs one.
+
+mod common;
+
+mod access;
+mod case_messages;
+mod communication;
+mod communication_attachments;
+mod communication_references;
+mod communication_versions;
+mod defences;
+mod faults;
+mod follow_up;
+mod follows;
+mod idempotency;
+mod idempotency_keys;
+mod octopia;
+mod octopia_patches;
+mod octopia_replies;
+mod postcenter;
+mod postcenter_paging;
+mod support_sessions;
+mod support_sessions_agent;

@@ -1,0 +1,15 @@
+//! End to end, through chromedriver: the built console served by the reference server,
+//! driven as agents and customers drive it. One test binary (one link of the server and
+//! the driver instead of one per file); each module is one part of the product, each test
+//! starts its own server and browser, and they run one at a time (`--test-threads=1`).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../e2e_support/mod.rs"]
+mod e2e_support;
+
+mod concurrent;
+mod console;
+mod customer;
+mod followed;
+mod live;
+mod postcenter;
