@@ -201,6 +201,10 @@ fn MessageItem(
                 } else {
                     id
                 });
+            let name = match &message.author.role {
+                Some(role) => format!("{name} ({role})"),
+                None => name,
+            };
             ("from-agent", name)
         }
         AuthorKind::System => ("from-system", "System".to_owned()),
@@ -247,7 +251,7 @@ fn MessageItem(
     view! {
         <li class=format!("message {side}") class:unread=unread data-testid="message" data-message-id=message_id>
             <div class="message-meta">
-                <span class="message-author">{author}</span>
+                <span class="message-author" data-testid="message-author">{author}</span>
                 {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
                 {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">"unread"</span> })}
                 <time title=exact>{when}</time>

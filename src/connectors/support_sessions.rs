@@ -136,6 +136,7 @@ fn history_message(index: usize, entry: &HistoryEntryDto) -> Message {
             kind: AuthorKind::System,
             id: by.and_then(|by| by.id.clone()),
             name: by.and_then(|by| by.name.clone()),
+            role: None,
         },
         body: history_line(entry),
         sent_at: entry.at.as_deref().and_then(parse_instant),

@@ -127,6 +127,12 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
         "Status request",
     )
     .await;
+    // Who sent it: the agent, for the service partner.
+    h.wait_for_text(
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-author']"),
+        "(Service partner)",
+    )
+    .await;
     h.wait_for_text(
         By::Css("[data-testid='thread'] li:last-child [data-testid='message-quote']"),
         "In reply to",

@@ -136,6 +136,10 @@ pub struct Author {
     pub id: Option<String>,
     /// A readable name, when the backend gives one.
     pub name: Option<String>,
+    /// The side they wrote for, in words, where the backend says it and the kind does not
+    /// (a case's "Service partner", which is the console's side).
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// Someone a reply can go to, where a backend lets the agent choose (Octopia's receivers).

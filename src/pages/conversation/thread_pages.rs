@@ -48,6 +48,7 @@ mod tests {
                 kind: AuthorKind::Customer,
                 id: None,
                 name: None,
+                role: None,
             },
             body: id.to_owned(),
             read: None,

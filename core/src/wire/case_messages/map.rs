@@ -122,6 +122,7 @@ pub fn message_to_domain(dto: &CaseMessageDto) -> Result<Message, MappingError> 
             id: non_empty(dto.user_email.as_deref())
                 .or_else(|| dto.sender_account_id.map(|a| a.to_string())),
             name: non_empty(dto.user_name.as_deref()),
+            role: from_partner.then(|| sender_label(dto.sender_type.as_ref()).to_owned()),
         },
         body: dto.content.clone().unwrap_or_default(),
         sent_at: message_time(dto),
@@ -211,6 +212,7 @@ mod tests {
             first.author.kind,
             AuthorKind::Other("Service provider".into())
         );
+        assert_eq!(first.author.role, None, "the kind says it");
         assert_eq!(first.read, Some(false));
     }
 
@@ -221,6 +223,7 @@ mod tests {
         assert!(!is_unread(&message));
         let mapped = message_to_domain(&message).unwrap();
         assert_eq!(mapped.author.kind, AuthorKind::Agent);
+        assert_eq!(mapped.author.role.as_deref(), Some("Service partner"));
         assert_eq!(mapped.delivery, None);
         assert_eq!(mapped.sent_at, parse_instant("2017-07-25T10:12:54.003Z"));
         message.confirmed_at = Some("2017-07-27T08:00:00.000Z".into());

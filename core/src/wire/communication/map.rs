@@ -43,6 +43,7 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
             kind,
             id: non_empty(dto.transmitter_id),
             name: None,
+            role: None,
         },
         body: dto.content.unwrap_or_default(),
         sent_at: dto.sending_date.as_deref().and_then(parse_instant),

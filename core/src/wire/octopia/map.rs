@@ -98,6 +98,7 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
             kind,
             id: non_empty(dto.user_id),
             name: non_empty(dto.sender),
+            role: None,
         },
         body: dto.message.unwrap_or_default(),
         sent_at: dto.created_at.as_deref().and_then(parse_instant),

@@ -144,6 +144,7 @@ pub fn ticket_to_domain(backend: &str, dto: &TicketDto) -> Result<Conversation, 
                 kind: AuthorKind::Other(String::new()),
                 id: None,
                 name: author.clone(),
+                role: None,
             },
             body,
             sent_at: updated,
@@ -234,6 +235,7 @@ pub fn message_to_domain(
         name: read
             .text("author_name", &dto.author_name)
             .or(account.map(|a| format!("@{a}"))),
+        role: None,
     };
     read.other
         .extend(dto.other.iter().map(|(name, raw)| other_field(name, raw)));
@@ -319,6 +321,7 @@ fn unreadable_message(ticket_id: &str, index: usize, raw: &Value) -> Message {
             kind: AuthorKind::System,
             id: None,
             name: None,
+            role: None,
         },
         body: format!("PostCenter sent a message Switchboard could not read: {raw}"),
         sent_at: None,
