@@ -89,8 +89,10 @@ async fn contact_form_refuses_to_send_an_incomplete_form_and_names_each_field() 
 }
 
 #[wasm_bindgen_test]
-async fn inbox_views_follow_the_url() {
-    let root = mount(|| view! { <Router><InboxViews /></Router> });
+async fn inbox_views_and_the_date_search_follow_the_url() {
+    use switchboard::components::date_filter::DateFilter;
+    // One router for the page: views and date search side by side, as in the console.
+    let root = mount(|| view! { <Router><InboxViews /><DateFilter /></Router> });
     settle().await;
     let mine = find(&root, "view-assignee-me");
     assert_eq!(mine.get_attribute("href").as_deref(), Some("/?assignee=me"));
@@ -125,6 +127,31 @@ async fn inbox_views_follow_the_url() {
         .search()
         .unwrap_or_default()
         .contains("assignee=me"));
+
+    // The date search: "Until" waits for "From"; both go in the URL beside the view.
+    let until = || {
+        find(&root, "active-until")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .disabled()
+    };
+    assert!(until(), "no end before a start");
+    pick_date(&root, "active-from", "2026-03-01");
+    settle().await;
+    let search = || window().location().search().unwrap_or_default();
+    assert!(search().contains("from=2026-03-01"), "{}", search());
+    assert!(!until());
+    pick_date(&root, "active-until", "2026-09-30");
+    settle().await;
+    assert!(
+        search().contains("assignee=me&from=2026-03-01&until=2026-09-30"),
+        "{}",
+        search()
+    );
+    click(&root, "active-clear");
+    settle().await;
+    assert!(!search().contains("from="), "{}", search());
+    assert!(search().contains("assignee=me"), "{}", search());
+    assert!(until());
 }
 
 fn reply_box(agent: Option<&str>) -> web_sys::HtmlElement {
@@ -223,33 +250,4 @@ fn pick_date(root: &web_sys::Element, testid: &str, value: &str) {
     init.set_bubbles(true);
     let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("an event");
     input.dispatch_event(&change).expect("dispatched");
-}
-
-#[wasm_bindgen_test]
-async fn the_date_search_goes_in_the_url_and_until_waits_for_from() {
-    use switchboard::components::date_filter::DateFilter;
-    let root = mount(|| view! { <Router><DateFilter /></Router> });
-    settle().await;
-    let until = || {
-        find(&root, "active-until")
-            .unchecked_into::<web_sys::HtmlInputElement>()
-            .disabled()
-    };
-    assert!(until(), "no end before a start");
-    pick_date(&root, "active-from", "2026-03-01");
-    settle().await;
-    let search = || window().location().search().unwrap_or_default();
-    assert!(search().contains("from=2026-03-01"), "{}", search());
-    assert!(!until());
-    pick_date(&root, "active-until", "2026-09-30");
-    settle().await;
-    assert!(
-        search().contains("from=2026-03-01&until=2026-09-30"),
-        "{}",
-        search()
-    );
-    click(&root, "active-clear");
-    settle().await;
-    assert!(!search().contains("from="), "{}", search());
-    assert!(until());
 }
