@@ -1,7 +1,7 @@
 //! The inbox pane, the console's middle column: the view's title, the reference search,
 //! following and finding items on the backends that cannot list, and the list with what
-//! it could not show. It loads the first page of every backend per view and appends
-//! further pages; pages already shown are never fetched again.
+//! it could not show. It loads the first page of every backend per view, each shown as it
+//! answers, and appends further pages; pages already shown are never fetched again.
 
 use crate::components::conversation_list::ConversationList;
 use crate::components::date_filter::DateFilter;
@@ -11,7 +11,7 @@ use crate::components::follow_item::FollowForm;
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::live;
 use crate::components::text_filter::TextFilter;
-use crate::connectors::{load_inbox, next_pages, Inbox};
+use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
 use crate::storage;
 use leptos::prelude::*;
@@ -55,14 +55,24 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     // The first page of every backend, keyed on the view and on the directory as a value:
     // awaiting the directory would subscribe to it and ask every backend twice. Before
     // the directory has come, there is nothing to ask (`None`).
+    // Each backend's rows show as soon as it answers (while the view is still the one
+    // asked): a slow backend holds back no one.
     let first = LocalResource::new(move || {
-        let query = query.get();
+        let asked = query.get();
         let directory = directory.get();
         async move {
             match directory {
                 None => Ok(None),
                 Some(Err(error)) => Err(error),
-                Some(Ok(directory)) => Ok(Some(load_inbox(&directory.connectors, &query).await)),
+                Some(Ok(directory)) => {
+                    let show = |so_far: &Inbox| {
+                        if query.get_untracked() == asked {
+                            rows.0.set(so_far.clone());
+                        }
+                    };
+                    let inbox = load_inbox_as_it_comes(&directory.connectors, &asked, show).await;
+                    Ok(Some(inbox))
+                }
             }
         }
     });

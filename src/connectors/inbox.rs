@@ -5,7 +5,9 @@
 
 use super::{Connector, ConversationBackend, InboxSlice};
 use futures::future::join_all;
+use futures::stream::{FuturesUnordered, StreamExt};
 use std::collections::HashSet;
+use std::future::Future;
 use switchboard_core::domain::{Conversation, ConversationKey, Cursor, InboxQuery};
 use switchboard_core::error::ApiError;
 
@@ -177,13 +179,37 @@ pub fn asked<'a>(connectors: &'a [Connector], query: &InboxQuery) -> Vec<&'a Con
 
 /// The first page of every backend asked, at once, merged.
 pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery) -> Inbox {
-    let connectors = asked(connectors, query);
-    let results = join_all(connectors.iter().map(|c| c.list_conversations(query, None))).await;
+    load_inbox_as_it_comes(connectors, query, |_| {}).await
+}
+
+/// [`load_inbox`], telling `so_far` the merged inbox each time one more backend answers:
+/// the page shows each backend's rows as they come, and a slow one holds back no one.
+pub async fn load_inbox_as_it_comes(
+    connectors: &[Connector],
+    query: &InboxQuery,
+    so_far: impl FnMut(&Inbox),
+) -> Inbox {
+    let asks = asked(connectors, query)
+        .into_iter()
+        .map(|c| async move { (c.name().to_owned(), c.list_conversations(query, None).await) });
+    merge_as_they_come(asks, so_far).await
+}
+
+/// One backend's first page, by its name.
+type Answer = (String, Result<InboxSlice, ApiError>);
+
+/// Every answer merged in the order they come, `so_far` told after each.
+async fn merge_as_they_come<F: Future<Output = Answer>>(
+    asks: impl IntoIterator<Item = F>,
+    mut so_far: impl FnMut(&Inbox),
+) -> Inbox {
+    let mut pending: FuturesUnordered<F> = asks.into_iter().collect();
     let mut inbox = Inbox::default();
-    for (connector, result) in connectors.iter().zip(results) {
-        inbox.absorb(connector.name(), result);
+    while let Some((name, result)) = pending.next().await {
+        inbox.absorb(&name, result);
+        inbox.sort();
+        so_far(&inbox);
     }
-    inbox.sort();
     inbox
 }
 
@@ -290,6 +316,51 @@ mod tests {
         inbox.absorb("c", Ok(slice("c", vec![row("c", "9", 30)], None)));
         inbox.sort();
         inbox
+    }
+
+    #[test]
+    fn a_slow_backend_holds_back_no_one() {
+        use futures::channel::oneshot;
+        use futures::FutureExt;
+        use std::cell::RefCell;
+        use std::task::{Context, Poll};
+        let (answer_slow, slow_answers) = oneshot::channel::<()>();
+        let fast = async {
+            (
+                "fast".to_owned(),
+                Ok(slice("fast", vec![row("fast", "1", 10)], None)),
+            )
+        }
+        .boxed_local();
+        let slow = async move {
+            let _ = slow_answers.await;
+            (
+                "slow".to_owned(),
+                Ok(slice("slow", vec![row("slow", "2", 20)], None)),
+            )
+        }
+        .boxed_local();
+        let shown = RefCell::new(Vec::new());
+        let mut all = Box::pin(merge_as_they_come([slow, fast], |inbox| {
+            shown.borrow_mut().push(ids(inbox))
+        }));
+        let waker = futures::task::noop_waker();
+        let mut cx = Context::from_waker(&waker);
+        assert!(
+            all.as_mut().poll(&mut cx).is_pending(),
+            "the slow one has not answered"
+        );
+        assert_eq!(
+            *shown.borrow(),
+            [vec!["fast/1"]],
+            "the fast one shows already"
+        );
+        answer_slow.send(()).expect("still waiting");
+        let Poll::Ready(inbox) = all.as_mut().poll(&mut cx) else {
+            panic!("every backend answered");
+        };
+        assert_eq!(ids(&inbox), ["slow/2", "fast/1"]);
+        assert_eq!(shown.borrow().len(), 2);
     }
 
     #[test]

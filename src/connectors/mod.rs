@@ -19,7 +19,7 @@ pub mod upload;
 pub mod versions;
 
 pub use directory::{load_backends, load_directory, Directory};
-pub use inbox::{asked, load_inbox, load_more, next_pages, Inbox};
+pub use inbox::{asked, load_inbox, load_inbox_as_it_comes, load_more, next_pages, Inbox};
 
 use case_messages::CaseMessagesConnector;
 use communication::CommunicationConnector;
