@@ -80,12 +80,15 @@ impl ApiError {
         }
     }
 
-    /// Whether the request may have been carried out although no answer says so: no answer
-    /// came (the connection dropped, the deadline passed) or a gateway gave up waiting.
+    /// Whether a create may have been carried out although this answer is not its success:
+    /// anything but a final refusal (400, 403, 404, 413, 422: the server answered, stored
+    /// nothing, and keeps that answer under the request's idempotency key). No answer, a
+    /// timeout, a 409 while the first attempt still runs, a 5xx, an ended session: the
+    /// message may be stored, so an edited version must keep its key.
     pub fn may_have_arrived(&self) -> bool {
-        matches!(
+        !matches!(
             self.kind,
-            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Unavailable
+            ErrorKind::Invalid | ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::TooLarge
         )
     }
 
@@ -174,6 +177,22 @@ mod tests {
             e.to_string(),
             "The server is unavailable for now. Try again in a moment. (HTTP 502)"
         );
+    }
+
+    #[test]
+    fn only_a_final_refusal_says_a_create_was_not_stored() {
+        let arrived = |status| ApiError::from_status(status, None).may_have_arrived();
+        for kept in [400, 403, 404, 413, 422] {
+            assert!(!arrived(kept), "{kept} is a final refusal");
+        }
+        for unsure in [401, 409, 429, 500, 502, 504] {
+            assert!(
+                arrived(unsure),
+                "{unsure} may follow a stored first attempt"
+            );
+        }
+        assert!(ApiError::network("reset").may_have_arrived());
+        assert!(ApiError::new(ErrorKind::Timeout).may_have_arrived());
     }
 
     #[test]
