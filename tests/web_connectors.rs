@@ -726,6 +726,12 @@ async fn octopia_reads_unreads_and_counts_claims_to_treat() {
     assert_eq!(read.unread, Some(false));
     let unread = connector.mark_read(&id, false, &[]).await.expect("unread");
     assert_eq!(unread.unread, Some(true));
+    // Reading what the agent was shown reads nothing else: the unread message was not.
+    let not_shown = connector
+        .mark_read(&id, true, &["a message never shown".to_owned()])
+        .await
+        .expect("nothing to read");
+    assert_eq!(not_shown.unread, Some(true));
 
     let claims = |counts: Vec<switchboard::connectors::Counter>| {
         counts

@@ -76,8 +76,9 @@ pub trait ConversationBackend {
     async fn change_status(&self, id: &str, change: StatusChange)
         -> Result<Conversation, ApiError>;
     /// Marks everything read, or the newest message unread. `shown`: the unread messages
-    /// the agent has in front of them, for a backend that confirms message by message
-    /// (those are what the agent read); empty means whatever is unread now.
+    /// the agent has in front of them, for a backend that reads message by message (those
+    /// are what the agent read, and only those are marked); empty means whatever is
+    /// unread now.
     async fn mark_read(
         &self,
         _id: &str,

@@ -415,14 +415,16 @@ impl ConversationBackend for OctopiaConnector {
         &self,
         id: &str,
         read: bool,
-        _shown: &[String],
+        shown: &[String],
     ) -> Result<Conversation, ApiError> {
         let dto = self.detail(id).await?;
+        // Read: the unread messages the agent was shown (all of them when none is named).
         let targets: Vec<String> = if read {
             dto.messages
                 .iter()
                 .filter(|m| is_unread(m))
                 .filter_map(|m| m.message_id.clone())
+                .filter(|id| shown.is_empty() || shown.contains(id))
                 .collect()
         } else {
             dto.messages

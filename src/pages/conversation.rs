@@ -136,23 +136,6 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             }
         }
     });
-    let read_on_open = StoredValue::new(false);
-    Effect::new(move |_| {
-        let Some(c) = current.get() else { return };
-        // Unless the agent chose to mark read (confirm) only when they say so.
-        if !read_on_open.get_value()
-            && storage::read_on_open()
-            && c.capabilities.mark_read
-            && c.unread == Some(true)
-        {
-            read_on_open.set_value(true);
-            mark_read.dispatch(ReadMark {
-                read: true,
-                asked: false,
-                shown: Vec::new(),
-            });
-        }
-    });
     Effect::new(move |_| {
         if let Some(Ok((conversation, ReadMark { read, asked, .. }))) = mark_read.value().get() {
             if asked {
@@ -252,6 +235,40 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             _ => Vec::new(),
         };
         older.with(|older| unread_ids(&merge_thread(older, &newest)))
+    });
+    // Reading on open reads only what the agent saw: once the thread is on screen, in a
+    // tab that shows (a conversation restored in a background tab waits for the agent),
+    // and for a backend that reads message by message, only the unread ones shown.
+    let page_shows = RwSignal::new(!document().hidden());
+    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        page_shows.set(!document().hidden());
+    });
+    on_cleanup(move || visibility.remove());
+    let read_on_open = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(c) = current.get() else { return };
+        // Unless the agent chose to mark read (confirm) only when they say so.
+        let wanted = !read_on_open.get_value()
+            && storage::read_on_open()
+            && c.capabilities.mark_read
+            && c.unread == Some(true);
+        if !wanted || !page_shows.get() {
+            return;
+        }
+        let Some(Ok(thread)) = newest.get() else {
+            return;
+        };
+        let shown = shown_unread.get_untracked();
+        let per_message = thread.items.iter().any(|m| m.read.is_some());
+        if per_message && shown.is_empty() {
+            return;
+        }
+        read_on_open.set_value(true);
+        mark_read.dispatch(ReadMark {
+            read: true,
+            asked: false,
+            shown,
+        });
     });
 
     let scroller = NodeRef::<html::Div>::new();
