@@ -397,3 +397,49 @@ async fn the_sidebar_counts_loaded_channels_and_narrows_to_one() {
     })
     .await;
 }
+
+/// The `data-testid` of the element that has focus.
+fn focused_hook() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"))
+}
+
+#[wasm_bindgen_test]
+async fn r_a_slash_and_u_reach_the_controls_a_mouse_would_use() {
+    let unread_clicks = Arc::new(AtomicU32::new(0));
+    let counted = unread_clicks.clone();
+    mount(move || {
+        provide_context(ListCommands::default());
+        shortcuts::install(RwSignal::new(false));
+        view! {
+            <textarea data-testid="reply-input"></textarea>
+            <select data-testid="assignee-select"><option>"Léa"</option></select>
+            <input data-testid="inbox-filter" />
+            <button data-testid="toggle-read" on:click=move |_| {
+                counted.fetch_add(1, Ordering::SeqCst);
+            }>"Mark unread"</button>
+        }
+    });
+    settle().await;
+    let body = document().body().expect("a body");
+    for (key, control) in [
+        ("r", "reply-input"),
+        ("a", "assignee-select"),
+        ("/", "inbox-filter"),
+    ] {
+        press(&body, key);
+        wait_until(&format!("{key} goes to {control}"), || {
+            focused_hook().as_deref() == Some(control)
+        })
+        .await;
+    }
+    // u presses "Mark unread", once, whatever else listens to the page's keys.
+    press(&body, "u");
+    wait_until("u marks unread", || {
+        unread_clicks.load(Ordering::SeqCst) == 1
+    })
+    .await;
+    settle().await;
+    assert_eq!(unread_clicks.load(Ordering::SeqCst), 1);
+}
