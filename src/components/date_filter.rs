@@ -3,35 +3,23 @@
 //! date is asked (Octopia, in windows its contract accepts), the others are narrowed in
 //! the page and the view says so. "Until" means something only after "From".
 
-use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use switchboard_core::domain::ActiveRange;
 
 #[component]
 pub fn DateFilter() -> impl IntoView {
     let filters = use_inbox_filters();
-    let navigate = use_navigate();
-    let location = use_location();
+    let replace = use_replace_filters();
     let shown = move || filters.with(|f| f.active.map(|range| range.tokens()));
     let from = move || shown().map(|(from, _)| from).unwrap_or_default();
     let until = move || shown().and_then(|(_, until)| until).unwrap_or_default();
     // Either field changed: the URL gets the range both now name (or none).
     let apply = move |from: String, until: String| {
-        let href = InboxFilters {
+        replace(InboxFilters {
             active: ActiveRange::parse(Some(&from), Some(&until)),
             ..filters.get_untracked()
-        }
-        .href_at(&location.pathname.get_untracked());
-        navigate(
-            &href,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        });
     };
     let on_from = {
         let apply = apply.clone();

@@ -3,7 +3,8 @@
 //! survives a reload, and changing it beside an open conversation keeps that open.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use switchboard_core::domain::{
     encode_path_segment, ActiveRange, AssigneeFilter, Refinement, StatusFilter,
 };
@@ -102,6 +103,23 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
             active: ActiveRange::parse(q.get_str("from"), q.get_str("until")),
         })
     })
+}
+
+/// Puts filters in the URL at the current path, replacing rather than pushing the entry,
+/// so Back does not replay each keystroke or pick of a field that filters as it changes.
+pub fn use_replace_filters() -> impl Fn(InboxFilters) + Clone {
+    let navigate = use_navigate();
+    let location = use_location();
+    move |filters: InboxFilters| {
+        navigate(
+            &filters.href_at(&location.pathname.get_untracked()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
 }
 
 fn non_empty(raw: Option<&str>) -> Option<String> {

@@ -2,16 +2,13 @@
 //! applied in the page as the agent types (`/` comes here). The text stays in the URL
 //! (`?q=`), replaced rather than pushed, so Back does not replay each keystroke.
 
-use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn TextFilter() -> impl IntoView {
     let filters = use_inbox_filters();
-    let navigate = use_navigate();
-    let location = use_location();
+    let replace = use_replace_filters();
     let text = RwSignal::new(filters.with_untracked(|f| f.text.clone().unwrap_or_default()));
     // Another view chosen (or Back): the field shows what the URL holds.
     Effect::new(move |_| {
@@ -22,19 +19,10 @@ pub fn TextFilter() -> impl IntoView {
     });
     let apply = move |typed: String| {
         text.set(typed.clone());
-        let href = InboxFilters {
+        replace(InboxFilters {
             text: (!typed.trim().is_empty()).then_some(typed),
             ..filters.get_untracked()
-        }
-        .href_at(&location.pathname.get_untracked());
-        navigate(
-            &href,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        });
     };
     let clear = apply.clone();
     view! {

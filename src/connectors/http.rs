@@ -47,17 +47,14 @@ pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 /// Set by the server on the refusal of a key already used for a different request.
 pub const KEY_REUSED_HEADER: &str = "Idempotency-Key-Reused";
 
-/// The backend's refusal, told apart when it says an earlier version of the message, sent
-/// with the same key, arrived (`KEY_REUSED_HEADER`).
-pub fn key_reused_or(key_reused: bool, error: ApiError) -> ApiError {
-    if key_reused {
-        ApiError {
-            kind: ErrorKind::KeyReused,
-            ..error
-        }
-    } else {
-        error
-    }
+/// The header that makes a create safe to retry, for `key`: none when the caller made no
+/// key, never an empty one.
+fn key_header(key: &str) -> Vec<(&'static str, &str)> {
+    Some(key)
+        .filter(|key| !key.is_empty())
+        .map(|key| (IDEMPOTENCY_KEY_HEADER, key))
+        .into_iter()
+        .collect()
 }
 
 /// A random id for one message being sent: the same on every retry of that message, so a
@@ -164,14 +161,8 @@ impl Client {
         key: &str,
     ) -> Result<T, ApiError> {
         let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
-        // No key (a caller that made none) is no header, never an empty one.
-        let headers: Vec<(&str, &str)> = Some(key)
-            .filter(|key| !key.is_empty())
-            .map(|key| (IDEMPOTENCY_KEY_HEADER, key))
-            .into_iter()
-            .collect();
         let (text, _) = self
-            .exchange(Method::Post, url, Some(body), &headers)
+            .exchange(Method::Post, url, Some(body), &key_header(key))
             .await?;
         parse(&text)
     }
@@ -224,12 +215,9 @@ impl Client {
         url: &str,
         key: &str,
     ) -> Result<T, ApiError> {
-        let headers: Vec<(&str, &str)> = Some(key)
-            .filter(|key| !key.is_empty())
-            .map(|key| (IDEMPOTENCY_KEY_HEADER, key))
-            .into_iter()
-            .collect();
-        let (text, _) = self.exchange(Method::Post, url, None, &headers).await?;
+        let (text, _) = self
+            .exchange(Method::Post, url, None, &key_header(key))
+            .await?;
         parse(&text)
     }
 
@@ -241,12 +229,28 @@ impl Client {
     }
 
     /// An error status as the backend's error; a 401 also tells the console its session
-    /// has ended (where this client's 401 means that). Fetch and XHR both end here.
-    pub fn refused(&self, status: u16, body: &str, correlation_id: Option<String>) -> ApiError {
+    /// has ended (where this client's 401 means that), and `key_reused` (the server's
+    /// [`KEY_REUSED_HEADER`]) says an earlier version of the message sent with the same
+    /// key arrived. Fetch and XHR both end here.
+    pub fn refused(
+        &self,
+        status: u16,
+        body: &str,
+        correlation_id: Option<String>,
+        key_reused: bool,
+    ) -> ApiError {
         if status == 401 && self.reports_lost_session {
             session::report_lost_session();
         }
-        (self.decode_error)(status, body, correlation_id)
+        let error = (self.decode_error)(status, body, correlation_id);
+        if key_reused {
+            ApiError {
+                kind: ErrorKind::KeyReused,
+                ..error
+            }
+        } else {
+            error
+        }
     }
 
     /// The whole exchange (credentials, headers, deadline, status check, the answer's
@@ -307,10 +311,7 @@ impl Client {
             // An unreadable error body still leaves the status to speak.
             let body = response.text().await.unwrap_or_default();
             Err(Refusal {
-                error: key_reused_or(
-                    key_reused,
-                    self.refused(response.status(), &body, correlation_id),
-                ),
+                error: self.refused(response.status(), &body, correlation_id, key_reused),
                 retry_after_secs,
             })
         }

@@ -3,9 +3,7 @@
 //! on gloo-net. Like every request, an upload goes with the browser's credentials and the
 //! headers of [`common_headers`], and its error status goes through [`Client::refused`].
 
-use super::http::{
-    common_headers, key_reused_or, Client, Method, IDEMPOTENCY_KEY_HEADER, KEY_REUSED_HEADER,
-};
+use super::http::{common_headers, Client, Method, IDEMPOTENCY_KEY_HEADER, KEY_REUSED_HEADER};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -187,10 +185,7 @@ pub async fn post_with_progress(
                     .ok()
                     .flatten()
                     .is_some();
-                Err(key_reused_or(
-                    key_reused,
-                    client.refused(status, &body, correlation_id),
-                ))
+                Err(client.refused(status, &body, correlation_id, key_reused))
             }
         }
     }
