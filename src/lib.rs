@@ -9,6 +9,7 @@
 pub mod components;
 pub mod connectors;
 pub mod draft_files;
+pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod storage;
@@ -24,6 +25,8 @@ use pages::sign_in::SignInPage;
 
 #[component]
 pub fn App() -> impl IntoView {
+    i18n::provide_i18n();
+    components::theme_select::apply_saved();
     view! {
         <Router>
             <Routes fallback=NotFound>

@@ -67,7 +67,7 @@ async fn contact_form_refuses_to_send_an_incomplete_form_and_names_each_field() 
     settle().await;
 
     assert_eq!(text(&root, "error-name"), "Your name is required.");
-    assert_eq!(text(&root, "error-mail"), "Email address is required.");
+    assert_eq!(text(&root, "error-mail"), "Your email address is required.");
     assert_eq!(text(&root, "error-object"), "The subject is required.");
     assert_eq!(
         text(&root, "error-message"),

@@ -2,6 +2,7 @@
 //! is decoded by its `wire/<backend>/error.rs` into an [`ApiError`]; an HTML error page
 //! or no body at all leaves the status to speak. Here: the kinds, and their words.
 
+use crate::i18n::{text, Lang, Say};
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,25 +118,26 @@ impl ApiError {
         }
     }
 
-    /// One sentence for the person in front of the console.
-    pub fn summary(&self) -> &'static str {
-        match self.kind {
-            ErrorKind::Network => "The server could not be reached. Check the connection and try again.",
-            ErrorKind::Timeout => "The server took too long to answer. Try again in a moment.",
-            ErrorKind::Invalid => "The server refused the request because some information is not valid.",
-            ErrorKind::Unauthorized => "Your session is not accepted by the server. Sign in again.",
-            ErrorKind::Forbidden => "You are not allowed to do this.",
-            ErrorKind::NotFound => "This no longer exists on the server.",
-            ErrorKind::Conflict => "Someone else changed this at the same time. Reload and try again.",
-            ErrorKind::TooLarge => "This is larger than the server accepts.",
-            ErrorKind::RateLimited => "The server is receiving too many requests. Wait a moment and try again.",
-            ErrorKind::Unavailable => "The server is unavailable for now. Try again in a moment.",
-            ErrorKind::Server => "The server failed while handling the request. Try again; if it keeps failing, tell your administrator.",
-            ErrorKind::MalformedReply => "The server answered with something Switchboard could not read.",
-            ErrorKind::Unexpected => "The server gave an unexpected answer.",
-            ErrorKind::Cancelled => "Sending was cancelled. Nothing was lost: send again when ready.",
-            ErrorKind::KeyReused => "The earlier version of this message had already arrived, so this one was not sent. Send it again to add it as a new message.",
-        }
+    /// One sentence for the person in front of the console, in their language.
+    pub fn summary(&self, lang: Lang) -> String {
+        let id = match self.kind {
+            ErrorKind::Network => "error-network",
+            ErrorKind::Timeout => "error-timeout",
+            ErrorKind::Invalid => "error-invalid",
+            ErrorKind::Unauthorized => "error-unauthorized",
+            ErrorKind::Forbidden => "error-forbidden",
+            ErrorKind::NotFound => "error-not-found",
+            ErrorKind::Conflict => "error-conflict",
+            ErrorKind::TooLarge => "error-too-large",
+            ErrorKind::RateLimited => "error-rate-limited",
+            ErrorKind::Unavailable => "error-unavailable",
+            ErrorKind::Server => "error-server",
+            ErrorKind::MalformedReply => "error-malformed-reply",
+            ErrorKind::Unexpected => "error-unexpected",
+            ErrorKind::Cancelled => "error-cancelled",
+            ErrorKind::KeyReused => "error-key-reused",
+        };
+        text(lang, id)
     }
 
     /// Field-level reasons, ready to show under the summary.
@@ -151,13 +153,19 @@ impl ApiError {
     }
 }
 
+/// The summary in the reader's language, with the HTTP status when there was one.
+impl Say for ApiError {
+    fn say(&self, lang: Lang) -> String {
+        match self.status {
+            Some(status) => format!("{} (HTTP {status})", self.summary(lang)),
+            None => self.summary(lang),
+        }
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.summary())?;
-        if let Some(status) = self.status {
-            write!(f, " (HTTP {status})")?;
-        }
-        Ok(())
+        f.write_str(&self.say(Lang::En))
     }
 }
 

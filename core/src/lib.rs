@@ -9,6 +9,7 @@
 //! - [`follow_up`]: the customer's private link to their conversation.
 //! - [`session`]: signing in, and the header every write carries.
 //! - [`time`]: relative times as agents read them.
+//! - [`i18n`]: every sentence in English, French and Spanish, and how a language is chosen.
 //!
 //! No I/O lives here, so the same code runs in the wasm console and in the server.
 
@@ -17,6 +18,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod follow_up;
+pub mod i18n;
 pub mod lenient;
 pub mod session;
 pub mod time;

@@ -11,6 +11,7 @@ pub mod limits {
     pub const REPLY_MAX_CHARS: usize = 5_000;
 }
 
+use crate::i18n::{text, text_with, Args, Lang, Say};
 use limits::*;
 
 /// A field of the contact-us form.
@@ -40,12 +41,13 @@ impl ContactField {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The field's label on the form.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            ContactField::Name => "Your name",
-            ContactField::Email => "Email address",
-            ContactField::Subject => "Subject",
-            ContactField::Message => "Message",
+            ContactField::Name => text(lang, "contact-field-name"),
+            ContactField::Email => text(lang, "contact-field-email"),
+            ContactField::Subject => text(lang, "contact-field-subject"),
+            ContactField::Message => text(lang, "contact-field-message"),
         }
     }
 }
@@ -71,7 +73,7 @@ impl ContactForm {
     }
 
     /// Every problem, in the form's order; empty when the form can be sent.
-    pub fn problems(&self) -> Vec<(ContactField, String)> {
+    pub fn problems(&self) -> Vec<(ContactField, Problem)> {
         ContactField::ALL
             .into_iter()
             .filter_map(|field| {
@@ -83,79 +85,146 @@ impl ContactForm {
     }
 }
 
-pub fn validate_contact_field(field: ContactField, value: &str) -> Result<(), String> {
+pub fn validate_contact_field(field: ContactField, value: &str) -> Result<(), Problem> {
     match field {
-        ContactField::Name => single_line("Your name", value, 1, NAME_MAX_CHARS),
+        ContactField::Name => single_line(Subject::Name, value, 1, NAME_MAX_CHARS),
         ContactField::Email => validate_email(value),
-        ContactField::Subject => single_line("The subject", value, 1, SUBJECT_MAX_CHARS),
-        ContactField::Message => {
-            text_block("Your message", value, MESSAGE_MIN_CHARS, MESSAGE_MAX_CHARS)
-        }
+        ContactField::Subject => single_line(Subject::Subject, value, 1, SUBJECT_MAX_CHARS),
+        ContactField::Message => text_block(
+            Subject::Message,
+            value,
+            MESSAGE_MIN_CHARS,
+            MESSAGE_MAX_CHARS,
+        ),
     }
 }
 
 /// A reply from the console: not blank, not over the limit.
-pub fn validate_reply(body: &str) -> Result<(), String> {
-    text_block("A reply", body, 1, REPLY_MAX_CHARS)
+pub fn validate_reply(body: &str) -> Result<(), Problem> {
+    text_block(Subject::Reply, body, 1, REPLY_MAX_CHARS)
 }
 
-fn length_problem(what: &str, value: &str, min: usize, max: usize) -> Result<(), String> {
-    let trimmed = value.trim();
-    let count = trimmed.chars().count();
+/// What a problem is about, as its sentence names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Name,
+    Email,
+    Subject,
+    Message,
+    Reply,
+}
+
+impl Subject {
+    /// The selector the catalogue's sentences choose their words by.
+    fn key(self) -> &'static str {
+        match self {
+            Subject::Name => "name",
+            Subject::Email => "email",
+            Subject::Subject => "subject",
+            Subject::Message => "message",
+            Subject::Reply => "reply",
+        }
+    }
+}
+
+/// Why a value is refused, written for the person in any language ([`Say`]); its
+/// `Display` is the English sentence (the server's logs, the command line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required(Subject),
+    TooShort {
+        what: Subject,
+        min: usize,
+        count: usize,
+    },
+    TooLong {
+        what: Subject,
+        max: usize,
+        count: usize,
+    },
+    OneLine(Subject),
+    ControlCharacters(Subject),
+    NotAnEmail(String),
+}
+
+impl Say for Problem {
+    fn say(&self, lang: Lang) -> String {
+        let of = |what: Subject| Args::new().str("what", what.key());
+        match self {
+            Problem::Required(what) => text_with(lang, "problem-required", &of(*what)),
+            Problem::TooShort { what, min, count } => text_with(
+                lang,
+                "problem-too-short",
+                &of(*what)
+                    .num("min", *min as f64)
+                    .num("count", *count as f64),
+            ),
+            Problem::TooLong { what, max, count } => text_with(
+                lang,
+                "problem-too-long",
+                &of(*what)
+                    .num("max", *max as f64)
+                    .num("count", *count as f64),
+            ),
+            Problem::OneLine(what) => text_with(lang, "problem-one-line", &of(*what)),
+            Problem::ControlCharacters(what) => {
+                text_with(lang, "problem-control-characters", &of(*what))
+            }
+            Problem::NotAnEmail(value) => text_with(
+                lang,
+                "problem-not-an-email",
+                &Args::new().str("value", value.clone()),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+fn length_problem(what: Subject, value: &str, min: usize, max: usize) -> Result<(), Problem> {
+    let count = value.trim().chars().count();
     if count == 0 {
-        return Err(format!("{what} is required."));
+        return Err(Problem::Required(what));
     }
     if count < min {
-        return Err(format!(
-            "{what} needs at least {min} characters ({count} so far)."
-        ));
+        return Err(Problem::TooShort { what, min, count });
     }
     if count > max {
-        return Err(format!(
-            "{what} can have at most {max} characters ({count} now)."
-        ));
+        return Err(Problem::TooLong { what, max, count });
     }
     Ok(())
 }
 
-fn single_line(what: &str, value: &str, min: usize, max: usize) -> Result<(), String> {
+fn single_line(what: Subject, value: &str, min: usize, max: usize) -> Result<(), Problem> {
     length_problem(what, value, min, max)?;
     if value.chars().any(char::is_control) {
-        return Err(format!("{what} must fit on one line."));
+        return Err(Problem::OneLine(what));
     }
     Ok(())
 }
 
-fn text_block(what: &str, value: &str, min: usize, max: usize) -> Result<(), String> {
+fn text_block(what: Subject, value: &str, min: usize, max: usize) -> Result<(), Problem> {
     length_problem(what, value, min, max)?;
     if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(format!("{what} contains invisible control characters."));
+        return Err(Problem::ControlCharacters(what));
     }
     Ok(())
 }
 
 /// An address a mail server would accept for delivery: `local@domain.tld`, no spaces,
 /// a domain of letters, digits and hyphens with a dot.
-pub fn validate_email(value: &str) -> Result<(), String> {
+pub fn validate_email(value: &str) -> Result<(), Problem> {
     let value = value.trim();
-    if value.is_empty() {
-        return Err("Email address is required.".to_owned());
-    }
-    let invalid = || {
-        Err(format!(
-            "“{value}” is not a valid email address, such as name@example.com."
-        ))
-    };
-    if value.chars().count() > EMAIL_MAX_CHARS {
-        return Err(format!(
-            "An email address can have at most {EMAIL_MAX_CHARS} characters."
-        ));
-    }
+    length_problem(Subject::Email, value, 1, EMAIL_MAX_CHARS)?;
     let Some((local, domain)) = value.rsplit_once('@') else {
-        return invalid();
+        return Err(Problem::NotAnEmail(value.to_owned()));
     };
     let local_ok = !local.is_empty()
         && local.len() <= 64
@@ -180,7 +249,7 @@ pub fn validate_email(value: &str) -> Result<(), String> {
     if local_ok && domain_ok {
         Ok(())
     } else {
-        invalid()
+        Err(Problem::NotAnEmail(value.to_owned()))
     }
 }
 
@@ -206,12 +275,13 @@ mod tests {
     #[test]
     fn name_is_required_bounded_and_one_line() {
         assert_eq!(
-            validate_contact_field(ContactField::Name, "   "),
+            validate_contact_field(ContactField::Name, "   ").map_err(|p| p.to_string()),
             Err("Your name is required.".into())
         );
         assert!(validate_contact_field(ContactField::Name, &"a".repeat(NAME_MAX_CHARS)).is_ok());
         let err = validate_contact_field(ContactField::Name, &"a".repeat(NAME_MAX_CHARS + 1))
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("at most 100"), "{err}");
         assert!(validate_contact_field(ContactField::Name, "Ana\nBel").is_err());
     }
@@ -238,12 +308,18 @@ mod tests {
             "a@b.c0m",
             "a@b..com",
         ] {
-            let err = validate_email(bad).unwrap_err();
+            let err = validate_email(bad).unwrap_err().to_string();
             assert!(err.contains("not a valid email address"), "{bad}: {err}");
         }
-        assert_eq!(validate_email(""), Err("Email address is required.".into()));
+        assert_eq!(
+            validate_email("").unwrap_err().to_string(),
+            "Your email address is required."
+        );
         let long = format!("{}@example.com", "a".repeat(250));
-        assert!(validate_email(&long).unwrap_err().contains("at most 254"));
+        assert!(validate_email(&long)
+            .unwrap_err()
+            .to_string()
+            .contains("at most 254"));
     }
 
     #[test]
@@ -261,7 +337,9 @@ mod tests {
 
     #[test]
     fn message_has_a_minimum_a_maximum_and_allows_new_lines() {
-        let err = validate_contact_field(ContactField::Message, "Help").unwrap_err();
+        let err = validate_contact_field(ContactField::Message, "Help")
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "Your message needs at least 10 characters (4 so far).");
         assert!(validate_contact_field(ContactField::Message, "Line one\nLine two\tok").is_ok());
         assert!(validate_contact_field(ContactField::Message, "Hidden\u{0007} bell char").is_err());
@@ -283,9 +361,27 @@ mod tests {
 
     #[test]
     fn replies_must_not_be_blank_or_too_long() {
-        assert_eq!(validate_reply(" \n "), Err("A reply is required.".into()));
+        assert_eq!(
+            validate_reply(" \n ").unwrap_err().to_string(),
+            "A reply is required."
+        );
         assert!(validate_reply("ok").is_ok());
         assert!(validate_reply(&"x".repeat(REPLY_MAX_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn problems_are_said_in_each_language() {
+        let short = validate_contact_field(ContactField::Message, "Hola").unwrap_err();
+        assert_eq!(
+            short.say(Lang::Es),
+            "Tu mensaje necesita al menos 10 caracteres (4 por ahora)."
+        );
+        assert_eq!(
+            short.say(Lang::Fr),
+            "Votre message doit compter au moins 10 caractères (4 pour l’instant)."
+        );
+        let blank = validate_contact_field(ContactField::Subject, "").unwrap_err();
+        assert_eq!(blank.say(Lang::Fr), "L’objet est obligatoire.");
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! image. Each file is checked in the browser against the backend's policy (by its first
 //! bytes) before it can be sent; refusals say which file, what rule and the limit.
 
+use crate::i18n::{tr, use_i18n, Args, Say};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use switchboard_core::attachments::{
-    check_file, check_message, format_size, AttachmentPolicy, AttachmentProblem, CandidateFile,
+    check_file, check_message, format_size_in, AttachmentPolicy, AttachmentProblem, CandidateFile,
     FileFormat, SNIFF_LEN,
 };
+use switchboard_core::i18n::text_with;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList};
@@ -31,7 +33,7 @@ pub struct PickedFile {
 pub struct PickedFiles {
     pub files: RwSignal<Vec<PickedFile>, LocalStorage>,
     /// Files refused when they were added, as sentences.
-    pub refusals: RwSignal<Vec<String>>,
+    pub refusals: RwSignal<Vec<AttachmentProblem>>,
     next_key: RwSignal<u32>,
 }
 
@@ -126,7 +128,7 @@ impl PickedFiles {
                     head: &head,
                 },
             ) {
-                Err(problem) => refusals.push(problem.to_string()),
+                Err(problem) => refusals.push(problem),
                 Ok(accepted) => {
                     let key = self.next_key.get_untracked();
                     self.next_key.set(key.wrapping_add(1));
@@ -231,9 +233,9 @@ pub fn AttachmentPicker(
             .set_problems(&policy)
             .into_iter()
             .filter(|p| p.file_name().is_none())
-            .map(|p| p.to_string())
             .collect::<Vec<_>>()
     };
+    let i18n = use_i18n();
     let total = move || picked.files.with(|f| f.iter().map(|f| f.size).sum::<u64>());
     let hint_id = format!("{id}-hint");
     view! {
@@ -251,13 +253,13 @@ pub fn AttachmentPicker(
                         aria-describedby=hint_id.clone()
                         on:change=on_change
                     />
-                    "Attach files"
+                    {tr("attachment-attach")}
                 </label>
                 // A phone can neither drop nor paste files: say what it can do.
                 <span id=hint_id class="state-hint attachments-hint">
-                    <span class="hint-pointer">"Drop or paste files here. "</span>
-                    <span class="hint-touch">"Choose files or take a photo. "</span>
-                    {policy.summary()}
+                    <span class="hint-pointer">{tr("attachment-hint-pointer")} " "</span>
+                    <span class="hint-touch">{tr("attachment-hint-touch")} " "</span>
+                    {move || policy.summary(i18n.lang())}
                 </span>
             </div>
             <ul class="attachment-problems" role="alert" data-testid="attachment-problems">
@@ -267,16 +269,16 @@ pub fn AttachmentPicker(
                         .get()
                         .into_iter()
                         .chain(set_problems())
-                        .map(|p| view! { <li data-testid="attachment-problem">{p}</li> })
+                        .map(|p| view! { <li data-testid="attachment-problem">{p.say(i18n.lang())}</li> })
                         .collect_view()
                 }}
             </ul>
             <Show when=move || !picked.is_empty()>
-                <ul class="attachment-chips" aria-label="Attached files">
+                <ul class="attachment-chips" aria-label=tr("attachment-attached")>
                     <For each=move || picked.files.get() key=|f| f.key let:file>
                         <AttachmentChip file picked />
                     </For>
-                    <li class="attachment-total">{move || format!("{} in all", format_size(total()))}</li>
+                    <li class="attachment-total">{move || text_with(i18n.lang(), "attachment-in-all", &Args::new().str("size", format_size_in(i18n.lang(), total())))}</li>
                 </ul>
             </Show>
         </div>
@@ -286,7 +288,15 @@ pub fn AttachmentPicker(
 #[component]
 fn AttachmentChip(file: PickedFile, picked: PickedFiles) -> impl IntoView {
     let key = file.key;
-    let label = format!("Remove {}", file.name);
+    let i18n = use_i18n();
+    let name = file.name.clone();
+    let label = move || {
+        text_with(
+            i18n.lang(),
+            "attachment-remove",
+            &Args::new().str("name", name.clone()),
+        )
+    };
     view! {
         <li class="attachment-chip" data-testid="attachment-chip">
             {match file.thumbnail.clone() {
@@ -294,7 +304,7 @@ fn AttachmentChip(file: PickedFile, picked: PickedFiles) -> impl IntoView {
                 None => view! { <span class="chip-icon" aria-hidden="true">{file.format.label()}</span> }.into_any(),
             }}
             <span class="chip-name" title=file.name.clone()>{file.name.clone()}</span>
-            <span class="chip-size">{format_size(file.size)}</span>
+            <span class="chip-size">{move || format_size_in(i18n.lang(), file.size)}</span>
             <button
                 class="chip-remove"
                 type="button"

@@ -32,7 +32,7 @@ impl Stale {
                     error
                         .backend_message
                         .clone()
-                        .unwrap_or_else(|| error.summary().to_owned()),
+                        .unwrap_or_else(|| error.summary(crate::i18n::use_i18n().lang())),
                 );
                 true
             }

@@ -17,7 +17,6 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{decode_percent, Conversation, ConversationKey};
-use switchboard_core::time;
 
 /// Rows kept in the page above and below those on screen.
 const OVERSCAN: usize = 8;
@@ -245,12 +244,13 @@ pub fn ConversationList(
     on_cleanup(move || resize.remove());
     let range = Memo::new(move |_| window.range(len.get()));
     // Backends whose last answer failed, with why: their rows are shown, marked stale.
+    let i18n = crate::i18n::use_i18n();
     let stale = Memo::new(move |_| {
         rows.0.with(|inbox| {
             inbox
                 .failures
                 .iter()
-                .map(|(name, error)| (name.clone(), error.summary()))
+                .map(|(name, error)| (name.clone(), error.summary(i18n.lang())))
                 .collect::<Vec<_>>()
         })
     });
@@ -407,7 +407,7 @@ fn ConversationRow(
     conversation: Conversation,
     agents: Signal<Vec<Agent>>,
     tab_key: Memo<Option<ConversationKey>>,
-    stale: Memo<Vec<(String, &'static str)>>,
+    stale: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let location = use_location();
     let clock = expect_context::<Clock>();
@@ -432,12 +432,17 @@ fn ConversationRow(
         move || tab_key.with(|k| k.as_ref() == Some(&key))
     };
     let last_activity = conversation.last_activity;
+    let i18n = crate::i18n::use_i18n();
     let when = move || {
         last_activity
-            .map(|t| time::relative(clock.now(), t))
+            .map(|t| crate::i18n::relative(i18n.lang(), clock.now(), t))
             .unwrap_or_default()
     };
-    let exact = last_activity.map(time::exact).unwrap_or_default();
+    let exact = move || {
+        last_activity
+            .map(|t| crate::i18n::exact(i18n.lang(), t))
+            .unwrap_or_default()
+    };
     let assignee_id = conversation.assignee.clone();
     let assignee = move || match &assignee_id {
         None => "Unassigned".to_owned(),

@@ -1,27 +1,28 @@
 //! Loading, empty and error states: designed once, used by every pane.
 
+use crate::i18n::{tr, use_i18n, Say};
 use leptos::prelude::*;
 use switchboard_core::error::ApiError;
 
 #[component]
-pub fn Loading(#[prop(into)] label: String) -> impl IntoView {
+pub fn Loading(#[prop(into)] label: TextProp) -> impl IntoView {
     view! {
         <div class="state state-loading" role="status" aria-live="polite" data-testid="loading">
             <span class="spinner" aria-hidden="true"></span>
-            <span>{label}</span>
+            <span>{move || label.get()}</span>
         </div>
     }
 }
 
 #[component]
 pub fn EmptyState(
-    #[prop(into)] title: String,
-    #[prop(into, optional)] hint: Option<String>,
+    #[prop(into)] title: TextProp,
+    #[prop(into, optional)] hint: Option<TextProp>,
 ) -> impl IntoView {
     view! {
         <div class="state state-empty" data-testid="empty-state">
-            <p class="state-title">{title}</p>
-            {hint.map(|hint| view! { <p class="state-hint">{hint}</p> })}
+            <p class="state-title">{move || title.get()}</p>
+            {hint.map(|hint| view! { <p class="state-hint">{move || hint.get()}</p> })}
         </div>
     }
 }
@@ -31,15 +32,16 @@ pub fn EmptyState(
 #[component]
 pub fn ErrorPanel(
     error: ApiError,
-    #[prop(into, optional)] context: Option<String>,
+    #[prop(into, optional)] context: Option<TextProp>,
     #[prop(optional)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let details = error.detail_lines();
     let trace = error.correlation_id.clone();
     view! {
         <div class="state state-error" role="alert" data-testid="error-panel">
-            {context.map(|context| view! { <p class="state-title">{context}</p> })}
-            <p>{error.to_string()}</p>
+            {context.map(|context| view! { <p class="state-title">{move || context.get()}</p> })}
+            <p>{move || error.say(i18n.lang())}</p>
             {(!details.is_empty())
                 .then(|| {
                     view! {
@@ -48,12 +50,12 @@ pub fn ErrorPanel(
                         </ul>
                     }
                 })}
-            {trace.map(|id| view! { <p class="state-hint">"Reference for support: " <code>{id}</code></p> })}
+            {trace.map(|id| view! { <p class="state-hint">{tr("reference-for-support")} " " <code>{id}</code></p> })}
             {on_retry
                 .map(|retry| {
                     view! {
                         <button class="button" type="button" on:click=move |_| retry.run(())>
-                            "Try again"
+                            {tr("action-try-again")}
                         </button>
                     }
                 })}

@@ -14,6 +14,7 @@ use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::draft_files;
+use crate::i18n::{use_i18n, Say};
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
@@ -40,6 +41,7 @@ pub fn ReplyBox(
     /// After a send: the conversation as the reopen returned it, when sending reopened it.
     on_sent: Callback<Option<Conversation>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // Shown after a reply reopened the conversation, until the agent types again.
     let reopened_notice = RwSignal::new(false);
     let closed = move || status.with(is_closed);
@@ -147,7 +149,7 @@ pub fn ReplyBox(
                     let reason = error
                         .backend_message
                         .clone()
-                        .unwrap_or_else(|| error.summary().to_owned());
+                        .unwrap_or_else(|| error.summary(i18n.lang()));
                     outbox_entry.set(outbox::failed(&draft_key, reason, error.may_have_arrived()));
                 }
                 _ => {}
@@ -186,12 +188,12 @@ pub fn ReplyBox(
         // A message may be files alone; text, when there is some, follows the rules.
         if !(has_files && body.trim().is_empty()) {
             if let Err(message) = validate_reply(&body) {
-                problem.set(Some(message));
+                problem.set(Some(message.say(i18n.lang())));
                 return;
             }
         }
         if let Some(first) = picked.set_problems(&policy).first() {
-            problem.set(Some(first.to_string()));
+            problem.set(Some(first.say(i18n.lang())));
             return;
         }
         let Some(agent) = current_agent.id() else {

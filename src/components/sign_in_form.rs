@@ -5,10 +5,12 @@
 
 use crate::connectors::http::Refusal;
 use crate::connectors::session;
+use crate::i18n::{tr, use_i18n, Args, Lang, Say};
 use crate::state::api_origin;
 use leptos::html;
 use leptos::prelude::*;
 use switchboard_core::error::ErrorKind;
+use switchboard_core::i18n::{text, text_with};
 use switchboard_core::session::Session;
 
 #[component]
@@ -23,6 +25,7 @@ pub fn SignInForm(
     let email = RwSignal::new(email);
     let password = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    let i18n = use_i18n();
     let email_ref = NodeRef::<html::Input>::new();
     let password_ref = NodeRef::<html::Input>::new();
 
@@ -32,7 +35,7 @@ pub fn SignInForm(
     });
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok(session)) => on_signed_in.run(session),
-        Some(Err(refusal)) => problem.set(Some(refusal_words(&refusal))),
+        Some(Err(refusal)) => problem.set(Some(refusal_words(i18n.lang(), &refusal))),
         None => {}
     });
 
@@ -61,12 +64,12 @@ pub fn SignInForm(
         }
         let (typed_email, typed_password) = (email.get_untracked(), password.get_untracked());
         if typed_email.trim().is_empty() {
-            problem.set(Some("Enter your email address.".to_owned()));
+            problem.set(Some(text(i18n.lang(), "sign-in-enter-email")));
             focus(email_ref);
             return;
         }
         if typed_password.is_empty() {
-            problem.set(Some("Enter your password.".to_owned()));
+            problem.set(Some(text(i18n.lang(), "sign-in-enter-password")));
             focus(password_ref);
             return;
         }
@@ -74,11 +77,12 @@ pub fn SignInForm(
         sign_in.dispatch((typed_email, typed_password));
     };
     let busy = move || sign_in.pending().get().then_some("true");
+    let (signing_in, sign_in_label) = (tr("sign-in-busy"), tr("sign-in-title"));
 
     view! {
         <form class="sign-in-form" novalidate=true on:submit=submit data-testid="sign-in-form" aria-busy=busy>
             <div class="field">
-                <label for="sign-in-email">"Email"</label>
+                <label for="sign-in-email">{tr("sign-in-email")}</label>
                 <input
                     id="sign-in-email"
                     node_ref=email_ref
@@ -94,7 +98,7 @@ pub fn SignInForm(
                 />
             </div>
             <div class="field">
-                <label for="sign-in-password">"Password"</label>
+                <label for="sign-in-password">{tr("sign-in-password")}</label>
                 <input
                     id="sign-in-password"
                     node_ref=password_ref
@@ -112,7 +116,7 @@ pub fn SignInForm(
                 {move || problem.get()}
             </p>
             <button class="button primary" type="submit" data-testid="sign-in-submit" aria-disabled=busy>
-                {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                {move || if sign_in.pending().get() { signing_in() } else { sign_in_label() }}
             </button>
         </form>
     }
@@ -120,36 +124,33 @@ pub fn SignInForm(
 
 /// Why signing in failed, in words: the wrong email or password (never saying which),
 /// too many attempts and how long to wait, the server out of reach, or what else it said.
-pub fn refusal_words(refusal: &Refusal) -> String {
+pub fn refusal_words(lang: Lang, refusal: &Refusal) -> String {
     match refusal.error.kind {
-        ErrorKind::Unauthorized => {
-            "This email and password do not match an agent. Check both and try again.".to_owned()
-        }
+        ErrorKind::Unauthorized => text(lang, "sign-in-no-match"),
         ErrorKind::RateLimited => match refusal.retry_after_secs {
-            Some(secs) => format!(
-                "Too many attempts to sign in. Wait {} and try again.",
-                wait_words(secs)
+            Some(secs) => text_with(
+                lang,
+                "sign-in-too-many-wait",
+                &Args::new().str("wait", wait_words(lang, secs)),
             ),
-            None => "Too many attempts to sign in. Wait a few minutes and try again.".to_owned(),
+            None => text(lang, "sign-in-too-many"),
         },
-        ErrorKind::Network => {
-            "The server could not be reached, so you are not signed in. Check the connection and try again."
-                .to_owned()
-        }
-        _ => format!("You are not signed in. {}", refusal.error),
+        ErrorKind::Network => text(lang, "sign-in-unreachable"),
+        _ => text_with(
+            lang,
+            "sign-in-refused",
+            &Args::new().str("reason", refusal.error.say(lang)),
+        ),
     }
 }
 
 /// A wait in seconds as a person says it, rounded up to the minute past one minute.
-pub fn wait_words(secs: u64) -> String {
-    match secs {
-        0 | 1 => "1 second".to_owned(),
-        2..=59 => format!("{secs} seconds"),
-        _ => match secs.div_ceil(60) {
-            1 => "1 minute".to_owned(),
-            minutes => format!("{minutes} minutes"),
-        },
-    }
+pub fn wait_words(lang: Lang, secs: u64) -> String {
+    let (id, count) = match secs {
+        0..=59 => ("wait-seconds", secs.max(1)),
+        _ => ("wait-minutes", secs.div_ceil(60)),
+    };
+    text_with(lang, id, &Args::new().num("count", count as f64))
 }
 
 #[cfg(test)]
@@ -166,23 +167,29 @@ mod tests {
 
     #[test]
     fn each_refusal_is_said_in_words() {
-        assert!(refusal_words(&refused(401, None)).contains("do not match"));
+        let en = |refusal: &Refusal| refusal_words(Lang::En, refusal);
+        assert!(en(&refused(401, None)).contains("do not match"));
         assert_eq!(
-            refusal_words(&refused(429, Some(30))),
+            en(&refused(429, Some(30))),
             "Too many attempts to sign in. Wait 30 seconds and try again."
         );
-        assert!(refusal_words(&refused(429, None)).contains("a few minutes"));
+        assert!(en(&refused(429, None)).contains("a few minutes"));
         let offline = Refusal::from(ApiError::network("Failed to fetch"));
-        assert!(refusal_words(&offline).contains("could not be reached"));
-        assert!(refusal_words(&refused(503, None)).contains("unavailable"));
+        assert!(en(&offline).contains("could not be reached"));
+        assert!(en(&refused(503, None)).contains("unavailable"));
+        assert_eq!(
+            refusal_words(Lang::Fr, &refused(429, Some(120))),
+            "Trop de tentatives de connexion. Attendez 2 minutes et réessayez."
+        );
     }
 
     #[test]
     fn waits_read_as_people_say_them() {
-        assert_eq!(wait_words(0), "1 second");
-        assert_eq!(wait_words(45), "45 seconds");
-        assert_eq!(wait_words(60), "1 minute");
-        assert_eq!(wait_words(61), "2 minutes");
-        assert_eq!(wait_words(900), "15 minutes");
+        assert_eq!(wait_words(Lang::En, 0), "1 second");
+        assert_eq!(wait_words(Lang::En, 45), "45 seconds");
+        assert_eq!(wait_words(Lang::En, 60), "1 minute");
+        assert_eq!(wait_words(Lang::En, 61), "2 minutes");
+        assert_eq!(wait_words(Lang::En, 900), "15 minutes");
+        assert_eq!(wait_words(Lang::Es, 1), "1 segundo");
     }
 }

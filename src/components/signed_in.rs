@@ -3,10 +3,12 @@
 //! told they are still signed in, rather than shown a sign-in page that would lie.
 
 use crate::connectors::session;
+use crate::i18n::{tr, use_i18n, Args, Say};
 use crate::pages::sign_in::SIGN_IN_PATH;
 use crate::state::{api_origin, CurrentAgent};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use switchboard_core::i18n::text_with;
 
 #[component]
 pub fn SignedInAgent() -> impl IntoView {
@@ -22,14 +24,20 @@ pub fn SignedInAgent() -> impl IntoView {
             navigate(SIGN_IN_PATH, Default::default());
         }
     });
+    let i18n = use_i18n();
     let error = move || match sign_out.value().get() {
-        Some(Err(error)) => Some(format!("You are still signed in: {error}")),
+        Some(Err(error)) => Some(text_with(
+            i18n.lang(),
+            "signed-in-still",
+            &Args::new().str("reason", error.say(i18n.lang())),
+        )),
         _ => None,
     };
     let busy = move || sign_out.pending().get().then_some("true");
+    let (signing_out, sign_out_label) = (tr("signed-in-signing-out"), tr("signed-in-sign-out"));
     view! {
         <span class="signed-in">
-            <span class="label-text">"Signed in as"</span>
+            <span class="label-text">{tr("signed-in-as")}</span>
             <strong data-testid="signed-in-agent">{move || agent.name()}</strong>
         </span>
         // Busy, never disabled: a disabled button would drop the agent's focus.
@@ -44,7 +52,7 @@ pub fn SignedInAgent() -> impl IntoView {
                 }
             }
         >
-            {move || if sign_out.pending().get() { "Signing out…" } else { "Sign out" }}
+            {move || if sign_out.pending().get() { signing_out() } else { sign_out_label() }}
         </button>
         <span class="field-error" role="alert" data-testid="sign-out-error">{error}</span>
     }

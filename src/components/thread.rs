@@ -10,7 +10,6 @@ use leptos::wasm_bindgen::JsCast;
 use switchboard_core::attachments::{format_size, FileFormat};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Attachment, AuthorKind, Message};
-use switchboard_core::time;
 
 #[component]
 pub fn MessageThread(
@@ -221,12 +220,17 @@ fn MessageItem(
         (!message.recipients.is_empty()).then(|| format!("to {}", message.recipients.join(", ")));
     let unread = shows_unread(&message);
     let sent_at = message.sent_at;
+    let i18n = crate::i18n::use_i18n();
     let when = move || {
         sent_at
-            .map(|t| time::relative(clock.now(), t))
+            .map(|t| crate::i18n::relative(i18n.lang(), clock.now(), t))
             .unwrap_or_default()
     };
-    let exact = sent_at.map(time::exact).unwrap_or_default();
+    let exact = move || {
+        sent_at
+            .map(|t| crate::i18n::exact(i18n.lang(), t))
+            .unwrap_or_default()
+    };
     // "Reply to this", where the backend threads replies.
     let reply_to = use_context::<ReplyingTo>()
         .filter(|r| r.offered)

@@ -9,11 +9,14 @@ use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::inbox_filters::with_search;
 use crate::components::inbox_pane::InboxPane;
 use crate::components::inbox_views::InboxViews;
+use crate::components::language_select::LanguageSelect;
 use crate::components::live::{self, provide_live_state, LiveBanner};
 use crate::components::session_ended::SessionEnded;
 use crate::components::shortcuts::{self, ShortcutSheet};
 use crate::components::signed_in::SignedInAgent;
+use crate::components::theme_select::ThemeSelect;
 use crate::connectors::{load_directory, session};
+use crate::i18n::tr;
 use crate::pages::sign_in::sign_in_href;
 use crate::state::{api_origin, provide_console_state, DirectoryResource, InboxRows, SessionLost};
 use leptos::prelude::*;
@@ -33,14 +36,14 @@ pub fn ConsolePage() -> impl IntoView {
     });
     let retry = Callback::new(move |_| session.refetch());
     view! {
-        <Transition fallback=|| view! { <Loading label="Opening the console…" /> }>
+        <Transition fallback=|| view! { <Loading label=tr("console-opening") /> }>
             {move || Suspend::new(async move {
                 match session.await {
                     Ok(Some(session)) => view! { <Console agent=session.agent /> }.into_any(),
                     Ok(None) => view! { <ToSignIn /> }.into_any(),
                     Err(error) => view! {
                         <main class="public-main">
-                            <ErrorPanel error context="The console could not reach its server." on_retry=retry />
+                            <ErrorPanel error context=tr("console-unreachable") on_retry=retry />
                         </main>
                     }
                     .into_any(),
@@ -94,17 +97,19 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     view! {
         // Inert while the session is signed into again: kept as it is, out of reach.
         <div class="console" class:has-selection=has_selection inert=move || lost.ended.get()>
-            <nav class="skip-links" aria-label="Skip links">
-                <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>"Skip to the list"</a>
-                <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>"Skip to the conversation"</a>
-                <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>"Skip to the reply box"</a>
+            <nav class="skip-links" aria-label=tr("skip-links")>
+                <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>{tr("skip-to-list")}</a>
+                <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>{tr("skip-to-thread")}</a>
+                <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>{tr("skip-to-reply")}</a>
             </nav>
             <header class="topbar">
                 <a class="brand" href="/">"Switchboard"</a>
                 <span class="topbar-spacer"></span>
-                <a class="topbar-link" href="/contact" rel="external">"Public contact page"</a>
+                <a class="topbar-link" href="/contact" rel="external">{tr("console-contact-page")}</a>
+                <LanguageSelect />
+                <ThemeSelect />
                 <button class="button ghost" type="button" data-testid="show-shortcuts" aria-keyshortcuts="Shift+?" on:click=move |_| sheet_open.set(true)>
-                    "Shortcuts"
+                    {tr("console-shortcuts")}
                 </button>
                 <SignedInAgent />
             </header>
@@ -112,7 +117,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
             <aside class="sidebar">
                 <InboxViews />
             </aside>
-            <section class="list-pane" aria-label="Inbox">
+            <section class="list-pane" aria-label=tr("console-inbox")>
                 <InboxPane agents />
             </section>
             <main class="thread-pane">
@@ -149,6 +154,6 @@ fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + Clone {
 #[component]
 pub fn NoConversation() -> impl IntoView {
     view! {
-        <EmptyState title="No conversation open" hint="Choose a conversation in the list to read it and reply." />
+        <EmptyState title=tr("console-none-open") hint=tr("console-none-open-hint") />
     }
 }

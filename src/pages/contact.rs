@@ -5,11 +5,13 @@ use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
+use crate::components::language_select::LanguageSelect;
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::communication::CommunicationConnector;
 use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{load_backends, Connector, ConversationBackend};
+use crate::i18n::{provide_i18n, tr, use_i18n, Say};
 use crate::state::api_origin;
 use crate::storage;
 use leptos::prelude::*;
@@ -22,6 +24,9 @@ use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
+    // The contact page is a bundle of its own: its root chooses the language.
+    provide_i18n();
+    crate::components::theme_select::apply_saved();
     view! {
         <PublicPage>
             <ContactForm />
@@ -37,7 +42,8 @@ pub fn PublicPage(children: Children) -> impl IntoView {
         <div class="public-page">
             <header class="public-header">
                 <span class="brand">"Switchboard"</span>
-                <span class="public-tagline">"Customer support"</span>
+                <span class="public-tagline">{tr("brand-tagline")}</span>
+                <LanguageSelect />
             </header>
             <main class="public-main">{children()}</main>
         </div>
@@ -160,6 +166,7 @@ pub fn ContactForm() -> impl IntoView {
         send.value().set(None);
     };
 
+    let (sending, send_label) = (tr("action-sending"), tr("contact-send"));
     view! {
         <Show
             when=move || receipt.get().is_none()
@@ -167,25 +174,25 @@ pub fn ContactForm() -> impl IntoView {
                 let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None, follow_up: None });
                 view! {
                     <section class="card confirmation" role="status" data-testid="contact-confirmation">
-                        <h1>"Thank you, your message is on its way"</h1>
-                        <p>"Our support team has received it. Keep your reference: quote it whenever you contact us about this request, and we will find it at once."</p>
-                        <p>"Your reference: " <strong data-testid="contact-reference">{r.reference}</strong></p>
+                        <h1>{tr("contact-sent-title")}</h1>
+                        <p>{tr("contact-sent-body")}</p>
+                        <p>{tr("contact-your-reference")} " " <strong data-testid="contact-reference">{r.reference}</strong></p>
                         {r.follow_up.map(|link| view! {
                             <p>
-                                "Your private link, to read our answer and write again: "
+                                {tr("contact-your-link")} " "
                                 <a href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
                             </p>
-                            <p class="state-hint">"Bookmark it and keep it to yourself: anyone with this link can read this conversation."</p>
+                            <p class="state-hint">{tr("contact-link-private")}</p>
                         })}
-                        <p class="state-hint">"Quote your reference if you write to us again about the same matter."</p>
-                        <button class="button" type="button" on:click=reset>"Send another message"</button>
+                        <p class="state-hint">{tr("contact-quote-reference")}</p>
+                        <button class="button" type="button" on:click=reset>{tr("contact-send-another")}</button>
                     </section>
                 }
             }
         >
             <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
-                <h1>"Contact us"</h1>
-                <p class="state-hint">"Write to our support team. Every field is required; attachments are optional."</p>
+                <h1>{tr("contact-title")}</h1>
+                <p class="state-hint">{tr("contact-intro")}</p>
                 <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
                 <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
                 <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
@@ -193,7 +200,7 @@ pub fn ContactForm() -> impl IntoView {
                 // The honeypot: out of sight, out of the tab order and of assistive tech,
                 // so only a robot fills it in.
                 <div class="honeypot" aria-hidden="true">
-                    <label for="contact-website">"Leave this empty"</label>
+                    <label for="contact-website">{tr("contact-honeypot")}</label>
                     <input
                         id="contact-website"
                         name="website"
@@ -211,7 +218,7 @@ pub fn ContactForm() -> impl IntoView {
                     on:drop=on_drop(picked, policy)
                     on:paste=on_paste(picked, policy)
                 >
-                    <span class="field-label">"Attachments (optional)"</span>
+                    <span class="field-label">{tr("contact-attachments")}</span>
                     <AttachmentPicker
                         picked
                         policy
@@ -221,10 +228,10 @@ pub fn ContactForm() -> impl IntoView {
                 </div>
                 <UploadProgress control=upload />
                 {move || server_error().map(|error: ApiError| view! {
-                    <ErrorPanel error context="Your message was not sent. Everything you wrote is still here." />
+                    <ErrorPanel error context=tr("contact-not-sent") />
                 })}
                 <button class="button primary" type="submit" data-testid="contact-submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { "Sending…" } else { "Send message" }}
+                    {move || if send.pending().get() { sending() } else { send_label() }}
                 </button>
             </form>
         </Show>
@@ -274,6 +281,7 @@ fn ContactInput(
     autocomplete: &'static str,
     max: usize,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = field_id(field);
     let error_id = format!("{id}-error");
     let value = move || form.with(|f| f.value(field).to_owned());
@@ -282,6 +290,7 @@ fn ContactInput(
             return None;
         }
         form.with(|f| validate_contact_field(field, f.value(field)).err())
+            .map(|problem| problem.say(i18n.lang()))
     };
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -335,7 +344,7 @@ fn ContactInput(
     let near_limit = move || count() > max * 9 / 10;
     view! {
         <div class="field" class:invalid=move || problem().is_some()>
-            <label for=id>{field.label()}</label>
+            <label for=id>{move || field.label(i18n.lang())}</label>
             {control}
             <div class="field-footer">
                 <span id=error_id class="field-error" data-testid=format!("error-{}", field.wire_name())>

@@ -7,12 +7,14 @@
 use crate::components::feedback::ErrorPanel;
 use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{tr, use_i18n, Args, Say};
 use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;
 use leptos::prelude::*;
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::follow_up::{Author, FollowUp, FollowUpMessage};
-use switchboard_core::validation::{limits, validate_reply};
+use switchboard_core::i18n::{text, text_with};
+use switchboard_core::validation::{limits, validate_reply, Problem};
 
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
@@ -36,7 +38,7 @@ pub fn FollowUpPage() -> impl IntoView {
     });
     view! {
         <PublicPage>
-            <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">"Opening your conversation…"</p> }>
+            <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">{tr("follow-up-opening")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok((connector, token, follow_up)) => {
@@ -45,7 +47,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         Err(error) => view! {
                             <section class="card" data-testid="follow-up-unavailable">
                                 {unavailable(error)}
-                                <p><a href="/contact" rel="external">"Write to us from the contact page"</a></p>
+                                <p><a href="/contact" rel="external">{tr("follow-up-write-from-contact")}</a></p>
                             </section>
                         }
                         .into_any(),
@@ -74,22 +76,22 @@ fn no_token() -> ApiError {
 fn unavailable(error: ApiError) -> AnyView {
     if error.kind == ErrorKind::NotFound {
         return view! {
-            <h1>"This link opens no conversation"</h1>
+            <h1>{tr("follow-up-no-conversation")}</h1>
             <p data-testid="follow-up-not-found">
-                "It may be mistyped, cut short (it ends with the part after #), or withdrawn \
-                 by our support team. Write to us again and we will answer there."
+                {tr("follow-up-no-conversation-hint")}
             </p>
         }
         .into_any();
     }
-    view! { <ErrorPanel error context="We could not open this conversation." /> }.into_any()
+    view! { <ErrorPanel error context=tr("follow-up-could-not-open") /> }.into_any()
 }
 
 #[component]
 fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl IntoView {
     let shown = RwSignal::new(initial);
     let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Problem>);
+    let i18n = use_i18n();
     let announcement = RwSignal::new(String::new());
     // One key per message, kept across retries of it (its answer may have been lost after
     // the server stored it), renewed once it is confirmed.
@@ -108,7 +110,7 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
             attempt.set_value(None);
             shown.set(view);
             draft.set(String::new());
-            announcement.set("Your message is sent.".to_owned());
+            announcement.set(text(i18n.lang(), "follow-up-sent"));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -129,17 +131,15 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
         Some(Err(error)) => Some(error),
         _ => None,
     };
+    let (open_words, closed_words) = (tr("follow-up-open"), tr("follow-up-closed"));
+    let (sending, send_label) = (tr("action-sending"), tr("action-send"));
     view! {
         <section class="card follow-up" data-testid="follow-up">
-            <h1>"Your request " <span data-testid="follow-up-reference">{move || shown.with(|v| v.reference.clone())}</span></h1>
+            <h1>{tr("follow-up-title")} " " <span data-testid="follow-up-reference">{move || shown.with(|v| v.reference.clone())}</span></h1>
             <p class="state-hint" data-testid="follow-up-state">
-                {move || if shown.with(|v| v.open) {
-                    "Our support team has it in hand; their answers appear here."
-                } else {
-                    "This request is closed. Write again below and it opens again."
-                }}
+                {move || if shown.with(|v| v.open) { open_words() } else { closed_words() }}
             </p>
-            <ol class="follow-up-messages" aria-label="Messages">
+            <ol class="follow-up-messages" aria-label=tr("follow-up-messages")>
                 <For
                     each=move || shown.get().messages
                     key=|message| message.id.clone()
@@ -147,7 +147,7 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
                 />
             </ol>
             <form class="follow-up-form" novalidate=true on:submit=submit>
-                <label for="follow-up-input">"Write again"</label>
+                <label for="follow-up-input">{tr("follow-up-write-again")}</label>
                 <textarea
                     id="follow-up-input"
                     rows="5"
@@ -158,12 +158,12 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
                     aria-invalid=move || problem.get().is_some().then_some("true")
                     aria-describedby="follow-up-error"
                 ></textarea>
-                <p class="field-error" id="follow-up-error" data-testid="follow-up-error">{move || problem.get()}</p>
+                <p class="field-error" id="follow-up-error" data-testid="follow-up-error">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
                 {move || server_error().map(|error: ApiError| view! {
-                    <ErrorPanel error context="Your message was not sent. What you wrote is still here." />
+                    <ErrorPanel error context=tr("follow-up-not-sent") />
                 })}
                 <button class="button primary" type="submit" data-testid="follow-up-send" aria-disabled=move || write.pending().get().then_some("true")>
-                    {move || if write.pending().get() { "Sending…" } else { "Send" }}
+                    {move || if write.pending().get() { sending() } else { send_label() }}
                 </button>
                 <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             </form>
@@ -174,22 +174,30 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
 #[component]
 fn MessageItem(message: FollowUpMessage) -> impl IntoView {
     let from_support = message.author == Author::Agent;
-    let when = chrono::DateTime::parse_from_rfc3339(&message.sent_at)
-        .map(|t| switchboard_core::time::exact(t.with_timezone(&chrono::Utc)))
-        .unwrap_or_else(|_| message.sent_at.clone());
-    let who = if from_support {
-        format!("{} (support)", message.author_name)
-    } else {
-        message.author_name.clone()
+    let i18n = use_i18n();
+    let sent_at = chrono::DateTime::parse_from_rfc3339(&message.sent_at).ok();
+    let raw_time = message.sent_at.clone();
+    let when = move || match sent_at {
+        Some(t) => crate::i18n::exact(i18n.lang(), t.with_timezone(&chrono::Utc)),
+        None => raw_time.clone(),
+    };
+    let name = message.author_name.clone();
+    let who = move || match from_support {
+        true => text_with(
+            i18n.lang(),
+            "follow-up-support-author",
+            &Args::new().str("name", name.clone()),
+        ),
+        false => name.clone(),
     };
     view! {
         <li class="follow-up-message" class:from-support=from_support data-testid="follow-up-message">
             <p class="follow-up-meta">
-                <strong>{who}</strong>
+                <strong dir="auto">{who}</strong>
                 " · "
                 <time datetime=message.sent_at.clone()>{when}</time>
             </p>
-            <p class="follow-up-body">{message.body}</p>
+            <p class="follow-up-body" dir="auto">{message.body}</p>
         </li>
     }
 }

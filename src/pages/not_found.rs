@@ -1,12 +1,22 @@
-use crate::components::feedback::EmptyState;
+//! The page for an address that leads nowhere: a heading that says so, and the two ways
+//! on (the inbox for agents, the contact page for customers).
+
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <main class="public-main">
-            <EmptyState title="This page does not exist" hint="Go back to the inbox, or to the contact page." />
-            <p class="center"><a href="/">"Inbox"</a> " · " <a href="/contact" rel="external">"Contact us"</a></p>
+            <div class="state state-empty" data-testid="not-found">
+                <h1 class="state-title">{tr("not-found-title")}</h1>
+                <p class="state-hint">{tr("not-found-hint")}</p>
+            </div>
+            <nav class="center" aria-label=tr("not-found-ways")>
+                <a href="/">{tr("not-found-inbox")}</a>
+                " · "
+                <a href="/contact" rel="external">{tr("contact-title")}</a>
+            </nav>
         </main>
     }
 }

@@ -4,8 +4,10 @@
 //! can write a link with it, and it must never lead to another site. An agent who is
 //! signed in already goes straight on.
 
+use crate::components::language_select::LanguageSelect;
 use crate::components::sign_in_form::SignInForm;
 use crate::connectors::session;
+use crate::i18n::tr;
 use crate::state::api_origin;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -46,12 +48,13 @@ pub fn SignInPage() -> impl IntoView {
         <div class="public-page">
             <header class="public-header">
                 <span class="brand">"Switchboard"</span>
-                <span class="public-tagline">"Agent console"</span>
+                <span class="public-tagline">{tr("sign-in-tagline")}</span>
+                <LanguageSelect />
             </header>
             <main class="public-main sign-in-main">
                 <section class="card sign-in-card" aria-labelledby="sign-in-title">
-                    <h1 id="sign-in-title">"Sign in"</h1>
-                    <p class="state-hint">"Sign in with your agent email and password to open the console."</p>
+                    <h1 id="sign-in-title">{tr("sign-in-title")}</h1>
+                    <p class="state-hint">{tr("sign-in-intro")}</p>
                     <SignInForm on_signed_in />
                 </section>
             </main>

@@ -3,6 +3,7 @@
 
 use super::formats::extension;
 use super::{identify, AttachmentPolicy, FileFormat, KB, MAX_NAME_CHARS, MB};
+use crate::i18n::{text_with, Args, Lang, Say};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -31,37 +32,49 @@ pub fn clean_file_name(raw: &str) -> Option<String> {
 
 /// `12 bytes`, `812 KB`, `5.2 MB`: one decimal where it helps.
 pub fn format_size(bytes: u64) -> String {
+    format_size_in(Lang::En, bytes)
+}
+
+/// A size in `lang`'s words and decimal mark: `5.2 MB`, `5,2 Mo`.
+pub fn format_size_in(lang: Lang, bytes: u64) -> String {
     if bytes < KB {
-        return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });
+        return text_with(lang, "size-bytes", &Args::new().num("count", bytes as f64));
     }
-    let (per_unit, unit) = if bytes < MB { (KB, "KB") } else { (MB, "MB") };
+    let (per_unit, unit) = if bytes < MB {
+        (KB, "size-kb")
+    } else {
+        (MB, "size-mb")
+    };
     // Tenths, rounded down so a size just over a limit never reads as the limit itself;
     // in integers, so no float is ever formatted (float printing weighs on the bundle).
     let tenths = u128::from(bytes) * 10 / u128::from(per_unit);
     let (whole, tenth) = (tenths / 10, tenths % 10);
-    if tenth == 0 {
-        format!("{whole} {unit}")
+    let mark = if lang == Lang::En { '.' } else { ',' };
+    let number = if tenth == 0 {
+        whole.to_string()
     } else {
-        format!("{whole}.{tenth} {unit}")
-    }
+        format!("{whole}{mark}{tenth}")
+    };
+    text_with(lang, unit, &Args::new().str("size", number))
 }
 
 /// A size next to its limit: exact bytes when rounding would make them read the same.
-fn format_size_against(size: u64, limit: u64) -> String {
-    let rounded = format_size(size);
-    if size > limit && rounded == format_size(limit) {
-        format!("{} bytes", group_thousands(size))
+fn format_size_against(lang: Lang, size: u64, limit: u64) -> String {
+    let rounded = format_size_in(lang, size);
+    if size > limit && rounded == format_size_in(lang, limit) {
+        let grouped = group_thousands(size, if lang == Lang::En { ',' } else { '.' });
+        text_with(lang, "size-exact-bytes", &Args::new().str("size", grouped))
     } else {
         rounded
     }
 }
 
-fn group_thousands(n: u64) -> String {
+fn group_thousands(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }
@@ -142,42 +155,69 @@ impl AttachmentProblem {
     }
 }
 
-impl fmt::Display for AttachmentProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Say for AttachmentProblem {
+    fn say(&self, lang: Lang) -> String {
+        let size = |bytes: u64| format_size_in(lang, bytes);
         match self {
-            AttachmentProblem::UnusableName { raw } => {
-                write!(f, "“{}” is not a usable file name.", raw.escape_debug())
+            AttachmentProblem::UnusableName { raw } => text_with(
+                lang,
+                "attachment-unusable-name",
+                &Args::new().str("name", raw.escape_debug().to_string()),
+            ),
+            AttachmentProblem::Empty { name } => {
+                text_with(lang, "attachment-empty", &Args::new().str("name", name))
             }
-            AttachmentProblem::Empty { name } => write!(f, "{name} is empty."),
-            AttachmentProblem::NotAccepted { name, accepted } => {
-                write!(f, "{name} is not an accepted format: accepted are {accepted}.")
-            }
+            AttachmentProblem::NotAccepted { name, accepted } => text_with(
+                lang,
+                "attachment-not-accepted",
+                &Args::new().str("name", name).str("accepted", accepted),
+            ),
             AttachmentProblem::NotWhatItsNameSays {
                 name,
                 claimed,
                 accepted,
-            } => write!(
-                f,
-                "{name} is not really a {} file: its content does not match its name. Accepted are {accepted}.",
-                claimed.label()
+            } => text_with(
+                lang,
+                "attachment-not-what-its-name-says",
+                &Args::new()
+                    .str("name", name)
+                    .str("format", claimed.label())
+                    .str("accepted", accepted),
             ),
-            AttachmentProblem::FileTooLarge { name, size, limit } => write!(
-                f,
-                "{name} is {}; one file can be at most {}.",
-                format_size_against(*size, *limit),
-                format_size(*limit)
+            AttachmentProblem::FileTooLarge {
+                name,
+                size: s,
+                limit,
+            } => text_with(
+                lang,
+                "attachment-file-too-large",
+                &Args::new()
+                    .str("name", name)
+                    .str("size", format_size_against(lang, *s, *limit))
+                    .str("limit", size(*limit)),
             ),
-            AttachmentProblem::TooManyFiles { count, limit } => write!(
-                f,
-                "{limit} files are the most one message can carry ({count} chosen)."
+            AttachmentProblem::TooManyFiles { count, limit } => text_with(
+                lang,
+                "attachment-too-many-files",
+                &Args::new()
+                    .num("count", *count as f64)
+                    .num("limit", *limit as f64),
             ),
-            AttachmentProblem::MessageTooLarge { total, limit } => write!(
-                f,
-                "These files come to {}; a message can carry {}.",
-                format_size_against(*total, *limit),
-                format_size(*limit)
+            AttachmentProblem::MessageTooLarge { total, limit } => text_with(
+                lang,
+                "attachment-message-too-large",
+                &Args::new()
+                    .str("size", format_size_against(lang, *total, *limit))
+                    .str("limit", size(*limit)),
             ),
         }
+    }
+}
+
+/// The English sentence (the server's logs and its default answers).
+impl fmt::Display for AttachmentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
     }
 }
 

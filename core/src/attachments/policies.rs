@@ -1,6 +1,7 @@
 //! Each backend's attachment policy as data: formats, how many files, how large.
 
-use super::{format_size, FileFormat, MB};
+use super::{format_size_in, FileFormat, MB};
+use crate::i18n::{text_with, Args, Lang};
 
 /// What a backend accepts on one message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,14 +78,13 @@ impl AttachmentPolicy {
             .join(",")
     }
 
-    /// One line for the form: what is accepted and how much.
-    pub fn summary(&self) -> String {
-        format!(
-            "Up to {} files, {} each, {} in all. {}.",
-            self.max_files,
-            format_size(self.max_file_bytes),
-            format_size(self.max_message_bytes),
-            self.accepted_labels()
-        )
+    /// One line for the form, in `lang`: what is accepted and how much.
+    pub fn summary(&self, lang: Lang) -> String {
+        let args = Args::new()
+            .num("files", self.max_files as f64)
+            .str("each", format_size_in(lang, self.max_file_bytes))
+            .str("total", format_size_in(lang, self.max_message_bytes))
+            .str("accepted", self.accepted_labels());
+        text_with(lang, "attachment-policy", &args)
     }
 }

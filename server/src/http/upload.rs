@@ -10,6 +10,7 @@ use switchboard_core::attachments::{
     check_file, check_message, AcceptedFile, AttachmentPolicy, AttachmentProblem, CandidateFile,
     SNIFF_LEN,
 };
+use switchboard_core::i18n::Lang;
 
 /// A file part as it arrived: its name as the client gave it, its size, and its bytes,
 /// all of them while the file stayed within its policy's limits, else only its first
@@ -43,7 +44,7 @@ impl Upload {
     /// 413 for a body over [`Upload::body_limit`], saying what the files may be.
     pub fn too_large(&self) -> HttpError {
         let mut error = HttpError::payload_too_large_over(self.body_limit());
-        error.message = format!("{} Files: {}", error.message, self.policy.summary());
+        error.message = format!("{} Files: {}", error.message, self.policy.summary(Lang::En));
         error
     }
 }

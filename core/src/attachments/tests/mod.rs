@@ -184,12 +184,16 @@ fn sizes_read_naturally_and_never_round_up_to_a_limit() {
     assert_eq!(format_size(4 * MB), "4 MB");
     assert_eq!(format_size(4 * MB + 99_999), "4 MB");
     assert_eq!(format_size(5_249_999), "5.2 MB");
+    use crate::i18n::Lang;
+    assert_eq!(format_size_in(Lang::Fr, 5_249_999), "5,2 Mo");
+    assert_eq!(format_size_in(Lang::Es, 1), "1 byte");
+    assert_eq!(format_size_in(Lang::Fr, 999), "999 octets");
 }
 
 #[test]
 fn policies_describe_themselves() {
     assert_eq!(
-        CONTACT_POLICY.summary(),
+        CONTACT_POLICY.summary(crate::i18n::Lang::En),
         "Up to 3 files, 5 MB each, 10 MB in all. PNG, JPEG, PDF."
     );
     assert!(CONTACT_POLICY.accept_attribute().contains(".jpeg"));

@@ -266,7 +266,7 @@ fn customer_name(value: Option<&serde_json::Value>, problems: &mut Problems) -> 
         return None;
     }
     if let Err(issue) = validate_contact_field(ContactField::Name, text) {
-        problems.add(Location::Body, CUSTOMER_NAME_FIELD, text, issue);
+        problems.add(Location::Body, CUSTOMER_NAME_FIELD, text, issue.to_string());
     }
     Some(text.to_owned())
 }
@@ -429,7 +429,12 @@ fn read_message(
     // A picture can say it all: with files, the text may be empty (but not too long).
     let files_speak = files == Files::Attached && content.trim().is_empty();
     if let (Err(issue), false) = (validate_reply(&content), files_speak) {
-        problems.add(Location::Body, &field("content"), &content, issue);
+        problems.add(
+            Location::Body,
+            &field("content"),
+            &content,
+            issue.to_string(),
+        );
     }
     MessageInput {
         id,

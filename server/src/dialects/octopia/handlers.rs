@@ -20,6 +20,7 @@ use axum::{Extension, Json};
 use chrono::Utc;
 use rusqlite::Connection;
 use serde_json::Value;
+use switchboard_core::i18n::Lang;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::octopia::{
     AttachmentContentDto, CountDto, DiscussionDto, DiscussionPageDto, NewAttachmentDto,
@@ -204,7 +205,7 @@ fn reply_too_large(error: HttpError) -> HttpError {
         "make the request larger than the {} KiB a reply may be: files travel in base64, a \
          third larger than themselves. {}",
         MESSAGE_BODY_LIMIT / 1024,
-        ATTACHMENT_POLICY.summary()
+        ATTACHMENT_POLICY.summary(Lang::En)
     );
     let mut refused = HttpError::refused(
         vec![problem(Location::Body, "attachments", "", issue)],

@@ -63,8 +63,9 @@ pub async fn write(
 ) -> Result<(StatusCode, Json<FollowUp>), HttpError> {
     limit(&state, client)?;
     let text = body.message.unwrap_or_default().trim().to_owned();
-    validate_reply(&text)
-        .map_err(|issue| HttpError::invalid_field(Location::Body, "message", &text, issue))?;
+    validate_reply(&text).map_err(|issue| {
+        HttpError::invalid_field(Location::Body, "message", &text, issue.to_string())
+    })?;
     let now = now();
     let view = state
         .store

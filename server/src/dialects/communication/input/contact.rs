@@ -67,7 +67,7 @@ pub fn contact(request: ContactRequest) -> Result<ContactInput, HttpError> {
     let mut form_field = |field: ContactField, value: Option<String>| {
         let value = value.unwrap_or_default();
         if let Err(issue) = validate_contact_field(field, &value) {
-            problems.add(Location::Body, field.wire_name(), &value, issue);
+            problems.add(Location::Body, field.wire_name(), &value, issue.to_string());
         }
         value
     };

@@ -1,0 +1,201 @@
+# Los textos de Switchboard en español, traducidos de la referencia en inglés.
+# Los ids se agrupan según dónde aparecen; `$what`, `$count` y similares los rellena el código.
+
+## Común
+
+language-label = Idioma
+brand-tagline = Atención al cliente
+action-try-again = Intentar de nuevo
+action-cancel = Cancelar
+action-send = Enviar
+action-sending = Enviando…
+reference-for-support = Referencia para soporte:
+
+## Validación: lo que necesita un campo ($what: name, email, subject, message o reply)
+
+problem-required = { $what ->
+    [name] Tu nombre es obligatorio.
+    [email] Tu correo electrónico es obligatorio.
+    [subject] El asunto es obligatorio.
+    [message] Tu mensaje es obligatorio.
+   *[reply] La respuesta es obligatoria.
+}
+problem-too-short = { $what ->
+    [name] Tu nombre necesita al menos { $min } caracteres ({ $count } por ahora).
+    [email] Tu correo electrónico necesita al menos { $min } caracteres ({ $count } por ahora).
+    [subject] El asunto necesita al menos { $min } caracteres ({ $count } por ahora).
+    [message] Tu mensaje necesita al menos { $min } caracteres ({ $count } por ahora).
+   *[reply] La respuesta necesita al menos { $min } caracteres ({ $count } por ahora).
+}
+problem-too-long = { $what ->
+    [name] Tu nombre puede tener como máximo { $max } caracteres ({ $count } actualmente).
+    [email] Un correo electrónico puede tener como máximo { $max } caracteres ({ $count } actualmente).
+    [subject] El asunto puede tener como máximo { $max } caracteres ({ $count } actualmente).
+    [message] Tu mensaje puede tener como máximo { $max } caracteres ({ $count } actualmente).
+   *[reply] La respuesta puede tener como máximo { $max } caracteres ({ $count } actualmente).
+}
+problem-one-line = { $what ->
+    [name] Tu nombre debe caber en una sola línea.
+    [email] Tu correo electrónico debe caber en una sola línea.
+    [subject] El asunto debe caber en una sola línea.
+    [message] Tu mensaje debe caber en una sola línea.
+   *[reply] La respuesta debe caber en una sola línea.
+}
+problem-control-characters = { $what ->
+    [name] Tu nombre contiene caracteres de control invisibles.
+    [email] Tu correo electrónico contiene caracteres de control invisibles.
+    [subject] El asunto contiene caracteres de control invisibles.
+    [message] Tu mensaje contiene caracteres de control invisibles.
+   *[reply] La respuesta contiene caracteres de control invisibles.
+}
+problem-not-an-email = «{ $value }» no es un correo electrónico válido, como nombre@example.com.
+
+## Fechas y tamaños
+
+time-just-now = ahora mismo
+time-minutes-ago = hace { $count } min
+time-hours-ago = hace { $count } h
+time-yesterday = ayer
+time-days-ago = { $count ->
+    [one] hace { $count } día
+   *[other] hace { $count } días
+}
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-exact-bytes = { $size } bytes
+size-kb = { $size } KB
+size-mb = { $size } MB
+
+## Archivos adjuntos
+
+attachment-unusable-name = «{ $name }» no es un nombre de archivo válido.
+attachment-empty = { $name } está vacío.
+attachment-not-accepted = { $name } no tiene un formato aceptado: se aceptan { $accepted }.
+attachment-not-what-its-name-says = { $name } no es realmente un archivo { $format }: su contenido no coincide con su nombre. Se aceptan { $accepted }.
+attachment-file-too-large = { $name } ocupa { $size }; cada archivo puede ocupar como máximo { $limit }.
+attachment-too-many-files = Demasiados archivos: has elegido { $count } y un mensaje admite como máximo { $limit }.
+attachment-message-too-large = Estos archivos suman { $size }; un mensaje admite como máximo { $limit }.
+attachment-policy = { $files ->
+    [one] Un archivo, { $each }. { $accepted }.
+   *[other] Hasta { $files } archivos, { $each } cada uno, { $total } en total. { $accepted }.
+}
+attachment-attach = Adjuntar archivos
+attachment-hint-pointer = Suelta o pega archivos aquí.
+attachment-hint-touch = Elige archivos o haz una foto.
+attachment-attached = Archivos adjuntos
+attachment-remove = Quitar { $name }
+attachment-in-all = { $size } en total
+upload-progress = Progreso de la subida
+upload-sent-of = { $sent } de { $total } enviados
+
+## Errores: qué salió mal, por tipo
+
+error-network = No se pudo conectar con el servidor. Revisa la conexión e inténtalo de nuevo.
+error-timeout = El servidor tardó demasiado en responder. Inténtalo de nuevo en un momento.
+error-invalid = El servidor rechazó la solicitud porque algunos datos no son válidos.
+error-unauthorized = El servidor no acepta tu sesión. Vuelve a iniciar sesión.
+error-forbidden = No tienes permiso para hacer esto.
+error-not-found = Esto ya no existe en el servidor.
+error-conflict = Otra persona cambió esto al mismo tiempo. Recarga e inténtalo de nuevo.
+error-too-large = Esto supera el tamaño que acepta el servidor.
+error-rate-limited = El servidor está recibiendo demasiadas solicitudes. Espera un momento e inténtalo de nuevo.
+error-unavailable = El servidor no está disponible por ahora. Inténtalo de nuevo en un momento.
+error-server = El servidor falló al procesar la solicitud. Inténtalo de nuevo; si sigue fallando, avisa a tu administrador.
+error-malformed-reply = El servidor respondió con algo que Switchboard no pudo leer.
+error-unexpected = El servidor dio una respuesta inesperada.
+error-cancelled = Se canceló el envío. No se perdió nada: vuelve a enviarlo cuando quieras.
+error-key-reused = La versión anterior de este mensaje ya había llegado, así que este no se envió. Vuelve a enviarlo para añadirlo como un mensaje nuevo.
+
+## La página de contacto
+
+contact-title = Contáctanos
+contact-intro = Escribe a nuestro equipo de soporte. Todos los campos son obligatorios; los archivos adjuntos son opcionales.
+contact-field-name = Tu nombre
+contact-field-email = Correo electrónico
+contact-field-subject = Asunto
+contact-field-message = Mensaje
+contact-honeypot = Deja este campo vacío
+contact-attachments = Archivos adjuntos (opcional)
+contact-not-sent = Tu mensaje no se envió. Todo lo que escribiste sigue aquí.
+contact-send = Enviar mensaje
+contact-sent-title = Gracias, tu mensaje está en camino
+contact-sent-body = Nuestro equipo de soporte lo ha recibido. Guarda tu referencia: menciónala siempre que nos contactes sobre esta solicitud y la encontraremos enseguida.
+contact-your-reference = Tu referencia:
+contact-your-link = Tu enlace privado, para leer nuestra respuesta y volver a escribirnos:
+contact-link-private = Guárdalo en favoritos y no lo compartas: cualquiera con este enlace puede leer esta conversación.
+contact-quote-reference = Menciona tu referencia si vuelves a escribirnos sobre el mismo asunto.
+contact-send-another = Enviar otro mensaje
+
+## La página de seguimiento del cliente
+
+follow-up-opening = Abriendo tu conversación…
+follow-up-write-from-contact = Escríbenos desde la página de contacto
+follow-up-no-conversation = Este enlace no abre ninguna conversación
+follow-up-no-conversation-hint = Puede que esté mal escrito, cortado (termina con la parte después de #) o que nuestro equipo de soporte lo haya retirado. Vuelve a escribirnos y te responderemos allí.
+follow-up-could-not-open = No pudimos abrir esta conversación.
+follow-up-sent = Tu mensaje se ha enviado.
+follow-up-title = Tu solicitud
+follow-up-open = Nuestro equipo de soporte se está ocupando de ella; sus respuestas aparecen aquí.
+follow-up-closed = Esta solicitud está cerrada. Escribe de nuevo abajo y se volverá a abrir.
+follow-up-messages = Mensajes
+follow-up-write-again = Escribir de nuevo
+follow-up-not-sent = Tu mensaje no se envió. Lo que escribiste sigue aquí.
+follow-up-support-author = { $name } (soporte)
+
+## Páginas
+
+not-found-title = Esta página no existe
+not-found-hint = Vuelve a la bandeja de entrada o a la página de contacto.
+not-found-ways = Adónde ir
+not-found-inbox = Bandeja de entrada
+
+## Tema
+
+theme-label = Tema
+theme-system = Como el sistema
+theme-light = Claro
+theme-dark = Oscuro
+
+## Iniciar sesión
+
+sign-in-tagline = Consola de agentes
+sign-in-title = Iniciar sesión
+sign-in-intro = Inicia sesión con tu correo y contraseña de agente para abrir la consola.
+sign-in-email = Correo electrónico
+sign-in-password = Contraseña
+sign-in-busy = Iniciando sesión…
+sign-in-enter-email = Escribe tu correo electrónico.
+sign-in-enter-password = Escribe tu contraseña.
+sign-in-no-match = Este correo y esta contraseña no corresponden a ningún agente. Revisa ambos y vuelve a intentarlo.
+sign-in-too-many-wait = Demasiados intentos de inicio de sesión. Espera { $wait } y vuelve a intentarlo.
+sign-in-too-many = Demasiados intentos de inicio de sesión. Espera unos minutos y vuelve a intentarlo.
+sign-in-unreachable = No se pudo contactar con el servidor, así que no has iniciado sesión. Revisa la conexión y vuelve a intentarlo.
+sign-in-refused = No has iniciado sesión. { $reason }
+wait-seconds = { $count ->
+    [one] { $count } segundo
+   *[other] { $count } segundos
+}
+wait-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+signed-in-as = Sesión iniciada como
+signed-in-sign-out = Cerrar sesión
+signed-in-signing-out = Cerrando sesión…
+signed-in-still = Sigues con la sesión iniciada: { $reason }
+
+## El marco de la consola
+
+console-opening = Abriendo la consola…
+console-unreachable = La consola no pudo contactar con su servidor.
+skip-links = Enlaces de salto
+skip-to-list = Ir a la lista
+skip-to-thread = Ir a la conversación
+skip-to-reply = Ir a la respuesta
+console-contact-page = Página de contacto pública
+console-shortcuts = Atajos
+console-inbox = Bandeja de entrada
+console-none-open = Ninguna conversación abierta
+console-none-open-hint = Elige una conversación de la lista para leerla y responder.

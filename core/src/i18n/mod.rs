@@ -1,0 +1,20 @@
+//! Every sentence the product shows, in English, French and Spanish.
+//!
+//! The words live in Project Fluent files (`core/locales/<lang>.ftl`), one per language,
+//! embedded in the binary: plural forms and placeholders are the translator's to shape,
+//! never glued together in code. The console, the contact page and the server all read
+//! them here, so a refusal the server explains and the page shows read the same in the
+//! person's language. A message missing from a language falls back to English; the
+//! catalogue's tests make sure none is.
+
+mod catalog;
+mod lang;
+
+pub use catalog::{text, text_with, Args};
+pub use lang::Lang;
+
+/// Something that can say itself in any of the product's languages: refusals, validation
+/// problems, labels of backend values.
+pub trait Say {
+    fn say(&self, lang: Lang) -> String;
+}

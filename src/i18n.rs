@@ -1,0 +1,121 @@
+//! The reader's language in the browser: the one they chose here before (remembered in
+//! this browser), else the first of the browser's languages the product speaks, else
+//! English. Views read their words through [`tr`] and [`tr_with`], which follow the
+//! language, so switching it changes the words in place and loses nothing typed.
+//! Dates and times are written by the browser's `Intl`, in the language and the browser's
+//! time zone.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use switchboard_core::i18n::{text, text_with};
+pub use switchboard_core::i18n::{Args, Lang, Say};
+
+/// Where the chosen language is remembered.
+const STORAGE_KEY: &str = "switchboard.lang";
+
+/// The language of the page, shared through context.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n(RwSignal<Lang>);
+
+impl I18n {
+    pub fn lang(self) -> Lang {
+        self.0.get()
+    }
+
+    /// Switches the page's language and remembers it for the next visit.
+    pub fn set(self, lang: Lang) {
+        crate::storage::write(STORAGE_KEY, lang.tag());
+        self.0.set(lang);
+    }
+}
+
+/// The language this browser should start in.
+pub fn detect() -> Lang {
+    if let Some(lang) = crate::storage::read(STORAGE_KEY).and_then(|t| Lang::from_tag(&t)) {
+        return lang;
+    }
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+/// Provides the page's language (once, at the root) and keeps `<html lang>` in step,
+/// so screen readers pronounce the words in the right language.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n(RwSignal::new(detect()));
+    provide_context(i18n);
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", i18n.lang().tag());
+        }
+    });
+    i18n
+}
+
+/// The page's language; a widget mounted on its own (its tests) gets the browser's.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n(RwSignal::new(detect())))
+}
+
+/// The message `id`, following the page's language.
+pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || text(i18n.lang(), id)
+}
+
+/// The message `id` with arguments, both followed as they change.
+pub fn tr_with<F>(id: &'static str, args: F) -> impl Fn() -> String + Copy + Send + Sync + 'static
+where
+    F: Fn() -> Args + Copy + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    move || text_with(i18n.lang(), id, &args())
+}
+
+/// A value that can say itself ([`Say`]), following the page's language.
+pub fn said<T: Say + Send + Sync + 'static>(
+    value: T,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || value.say(i18n.lang())
+}
+
+/// How long ago, in words, or the date when it is over a week ago.
+pub fn relative(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> String {
+    let ago = switchboard_core::time::ago(now, then);
+    ago.words(lang).unwrap_or_else(|| match ago {
+        switchboard_core::time::Ago::OnDate { with_year: true } => intl(
+            lang,
+            then,
+            &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+        ),
+        _ => intl(lang, then, &[("day", "numeric"), ("month", "short")]),
+    })
+}
+
+/// The full date and time, in the reader's language and time zone.
+pub fn exact(lang: Lang, then: DateTime<Utc>) -> String {
+    intl(
+        lang,
+        then,
+        &[("dateStyle", "medium"), ("timeStyle", "short")],
+    )
+}
+
+/// `Intl.DateTimeFormat(lang, options).format(then)`; the UTC form when the browser has
+/// no `Intl` for it.
+fn intl(lang: Lang, then: DateTime<Utc>, options: &[(&str, &str)]) -> String {
+    use leptos::wasm_bindgen::JsValue;
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+    let object = js_sys::Object::new();
+    for (key, value) in options {
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &object).format();
+    let date = js_sys::Date::new(&JsValue::from_f64(then.timestamp_millis() as f64));
+    format
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| switchboard_core::time::exact(then))
+}
