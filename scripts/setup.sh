@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building and testing Switchboard needs, each only when missing:
-# the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm), Chromium and
-# chromedriver. Idempotent and quiet when everything is present.
+# the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm), axe-core (npm, for
+# the accessibility audit), Chromium and chromedriver. Idempotent and quiet when everything
+# is present.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
+AXE_VERSION=4.11.1
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -27,11 +29,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --quiet
 fi
 
-# Debian's binaryen is too old (its output fails to start in Chromium): use npm's.
-if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+# Debian's binaryen is too old (its output fails to start in Chromium): use npm's. The
+# accessibility audit's axe-core comes from npm too. Both in one install: npm removes what
+# a later install into the same prefix does not name.
+axe_installed() {
+  grep -q "\"version\": \"$AXE_VERSION\"" "$TOOLS/node_modules/axe-core/package.json" 2>/dev/null
+}
+if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" \
+  || ! axe_installed; then
+  say "installing wasm-opt (binaryen $BINARYEN_VERSION) and axe-core $AXE_VERSION from npm"
   mkdir -p "$TOOLS"
-  npm install --prefix "$TOOLS" --no-save --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" >/dev/null
+  npm install --prefix "$TOOLS" --no-save --no-audit --no-fund --loglevel=error \
+    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" >/dev/null
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -262,17 +262,19 @@ pub fn AttachmentPicker(
                     {move || policy.summary(i18n.lang())}
                 </span>
             </div>
-            <ul class="attachment-problems" role="alert" data-testid="attachment-problems">
-                {move || {
-                    picked
-                        .refusals
-                        .get()
-                        .into_iter()
-                        .chain(set_problems())
-                        .map(|p| view! { <li data-testid="attachment-problem">{p.say(i18n.lang())}</li> })
-                        .collect_view()
-                }}
-            </ul>
+            <div role="alert">
+                <ul class="attachment-problems" data-testid="attachment-problems">
+                    {move || {
+                        picked
+                            .refusals
+                            .get()
+                            .into_iter()
+                            .chain(set_problems())
+                            .map(|p| view! { <li data-testid="attachment-problem">{p.say(i18n.lang())}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
             <Show when=move || !picked.is_empty()>
                 <ul class="attachment-chips" aria-label=tr("attachment-attached")>
                     <For each=move || picked.files.get() key=|f| f.key let:file>
@@ -303,7 +305,7 @@ fn AttachmentChip(file: PickedFile, picked: PickedFiles) -> impl IntoView {
                 Some(url) => view! { <img class="chip-thumb" src=url alt="" /> }.into_any(),
                 None => view! { <span class="chip-icon" aria-hidden="true">{file.format.label()}</span> }.into_any(),
             }}
-            <span class="chip-name" title=file.name.clone()>{file.name.clone()}</span>
+            <span class="chip-name" dir="auto" title=file.name.clone()>{file.name.clone()}</span>
             <span class="chip-size">{move || format_size_in(i18n.lang(), file.size)}</span>
             <button
                 class="chip-remove"

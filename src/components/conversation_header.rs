@@ -104,9 +104,9 @@ pub fn ConversationHeader(
         <header class="conversation-header">
             <div class="conversation-title">
                 <a class="back-link" href=back>"← Back to the inbox"</a>
-                <h2 data-testid="conversation-customer" tabindex="-1">{name}</h2>
+                <h2 data-testid="conversation-customer" tabindex="-1"><bdi>{name}</bdi></h2>
                 {known_as.map(|id| view! { <p class="conversation-customer-id">{id}</p> })}
-                {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject">{s}</p> })}
+                {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject" dir="auto">{s}</p> })}
                 <p class="conversation-meta">
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{conversation.backend_kind.label()}</span>

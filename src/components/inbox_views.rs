@@ -216,7 +216,8 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
             <li>
                 <a
                     href=unread_href
-                    aria-pressed=move || if filters.with(|f| f.unread) { "true" } else { "false" }
+                    // A link's state is `aria-current` (`aria-pressed` is a button's).
+                    aria-current=move || filters.with(|f| f.unread).then_some("true")
                     data-testid="view-unread"
                 >
                     "Unread only"

@@ -150,7 +150,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
                 >
                     <img src=url alt=name.clone() loading="lazy" referrerpolicy="no-referrer" />
                 </button>
-                <span class="attachment-name">{name.clone()}</span>
+                <span class="attachment-name" dir="auto">{name.clone()}</span>
                 <span class="state-hint">{details}</span>
                 <a
                     class="attachment-download"
@@ -169,7 +169,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
             <li class="attachment file" data-testid="message-attachment">
                 <a href=attachment.url.clone() download=attachment.name.clone() rel="noreferrer" referrerpolicy="no-referrer">
                     <span class="file-icon" aria-hidden="true">{kind.clone()}</span>
-                    <span class="attachment-name">{attachment.name.clone()}</span>
+                    <span class="attachment-name" dir="auto">{attachment.name.clone()}</span>
                 </a>
                 <span class="state-hint">{details}</span>
             </li>
@@ -255,7 +255,7 @@ fn MessageItem(
     view! {
         <li class=format!("message {side}") class:unread=unread data-testid="message" data-message-id=message_id>
             <div class="message-meta">
-                <span class="message-author" data-testid="message-author">{author}</span>
+                <span class="message-author" data-testid="message-author"><bdi>{author}</bdi></span>
                 {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
                 {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">"unread"</span> })}
                 <time title=exact>{when}</time>
@@ -267,7 +267,7 @@ fn MessageItem(
                 <p class="message-quote" data-testid="message-quote">{format!("In reply to {quote}")}</p>
             })}
             {(!message.body.is_empty()).then(|| view! {
-                <p class="message-body" data-testid="message-body">{message.body.clone()}</p>
+                <p class="message-body" data-testid="message-body" dir="auto">{message.body.clone()}</p>
             })}
             {(!message.attachments.is_empty()).then(|| view! {
                 <ul class="message-attachments" aria-label="Attachments">

@@ -99,8 +99,11 @@ fn Console(agent: SessionAgent) -> impl IntoView {
         <div class="console" class:has-selection=has_selection inert=move || lost.ended.get()>
             <nav class="skip-links" aria-label=tr("skip-links")>
                 <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>{tr("skip-to-list")}</a>
-                <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>{tr("skip-to-thread")}</a>
-                <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>{tr("skip-to-reply")}</a>
+                // The conversation's links only while one is open: a skip link leads somewhere.
+                <Show when=has_selection>
+                    <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>{tr("skip-to-thread")}</a>
+                    <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>{tr("skip-to-reply")}</a>
+                </Show>
             </nav>
             <header class="topbar">
                 <a class="brand" href="/">"Switchboard"</a>

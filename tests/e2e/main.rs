@@ -7,9 +7,11 @@
 #[path = "../e2e_support/mod.rs"]
 mod e2e_support;
 
+mod audit;
 mod concurrent;
 mod console;
 mod customer;
 mod followed;
+mod languages;
 mod live;
 mod postcenter;

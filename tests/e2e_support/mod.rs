@@ -70,11 +70,45 @@ fn dist_dir() -> PathBuf {
 const QUIET_POLL_SECONDS: u32 = 3_600;
 
 pub async fn start() -> Harness {
-    start_polling_every(QUIET_POLL_SECONDS).await
+    start_with(Browser::default()).await
 }
 
 /// A harness whose console asks each backend again every `poll_seconds` (the live tests).
 pub async fn start_polling_every(poll_seconds: u32) -> Harness {
+    start_with(Browser {
+        poll_seconds,
+        ..Browser::default()
+    })
+    .await
+}
+
+/// The browser a test drives: how often the console polls, the window's size, and the
+/// languages the browser prefers (`Accept-Language`, `navigator.languages`).
+pub struct Browser {
+    pub poll_seconds: u32,
+    pub window: (u32, u32),
+    pub languages: &'static str,
+}
+
+impl Default for Browser {
+    fn default() -> Self {
+        Browser {
+            poll_seconds: QUIET_POLL_SECONDS,
+            window: (1400, 900),
+            languages: "en-US,en",
+        }
+    }
+}
+
+/// A phone's window: 360 CSS pixels wide, the narrowest the pages are made for.
+pub const PHONE: (u32, u32) = (360, 740);
+
+pub async fn start_with(browser: Browser) -> Harness {
+    let Browser {
+        poll_seconds,
+        window,
+        languages,
+    } = browser;
     let db = tempfile::tempdir().expect("a temporary directory");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -118,10 +152,19 @@ pub async fn start_polling_every(poll_seconds: u32) -> Harness {
         "--disable-quic",
         // No HTTP cache on disk: chromedriver leaves every profile behind.
         "--disk-cache-dir=/dev/null",
-        "--window-size=1400,900",
     ] {
         caps.add_arg(arg).expect("argument");
     }
+    caps.add_arg(&format!("--window-size={},{}", window.0, window.1))
+        .expect("argument");
+    let primary = languages.split(',').next().unwrap_or("en-US");
+    caps.add_arg(&format!("--lang={primary}"))
+        .expect("argument");
+    caps.add_experimental_option(
+        "prefs",
+        serde_json::json!({ "intl.accept_languages": languages }),
+    )
+    .expect("preferences");
     let mut driver = None;
     for _ in 0..100 {
         match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {

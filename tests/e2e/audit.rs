@@ -1,0 +1,182 @@
+//! The accessibility audit: axe-core (from npm, installed by `scripts/setup.sh`) run in
+//! headless Chromium over every kind of page a person meets (the sign-in page, the inbox,
+//! a thread with attachments, the reply box showing a refusal, the contact page with
+//! errors and its confirmation, the not-found page), in the light and the dark theme.
+//! Any violation of WCAG 2.0 to 2.2 A and AA, or of axe's best practices (one main
+//! landmark, a level-one heading, content in landmarks), fails the test, named with
+//! where it is.
+
+use crate::e2e_support::*;
+use std::path::PathBuf;
+use thirtyfour::prelude::*;
+
+fn axe_source() -> String {
+    let path = std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join(".tools/node_modules/axe-core/axe.min.js")
+        });
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (scripts/setup.sh installs axe-core)",
+            path.display()
+        )
+    })
+}
+
+/// axe's violations on the page as it stands, one line each: rule, help and where.
+async fn violations(h: &Harness) -> Vec<String> {
+    h.driver
+        .execute(axe_source(), Vec::new())
+        .await
+        .expect("axe loads");
+    let result = h
+        .driver
+        .execute_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {
+                runOnly: { type: "tag", values: [
+                    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"
+                ] }
+            }).then(
+                r => done(r.violations.map(v => v.id + ": " + v.help + " at " +
+                    v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | "))),
+                e => done(["axe failed: " + e])
+            );
+            "#,
+            Vec::new(),
+        )
+        .await
+        .expect("axe runs");
+    serde_json::from_value(result.json().clone()).expect("a list of violations")
+}
+
+/// Audits the page now shown, recording what it found under `page`.
+async fn audit(h: &Harness, page: &str, found: &mut Vec<String>) {
+    for violation in violations(h).await {
+        found.push(format!("{page}: {violation}"));
+    }
+}
+
+async fn set_theme(h: &Harness, theme: &str) {
+    h.driver
+        .execute(
+            "localStorage.setItem('switchboard.theme', arguments[0])",
+            vec![serde_json::json!(theme)],
+        )
+        .await
+        .expect("the theme is stored");
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
+    h.driver.goto(format!("{}/sign-in", h.base)).await.unwrap();
+    set_theme(h, theme).await;
+    h.driver.refresh().await.unwrap();
+    h.wait_for(testid("sign-in-form")).await;
+    audit(h, &format!("sign-in ({theme})"), found).await;
+
+    h.sign_in_at("/?status=open").await;
+    h.wait_for(communication_row()).await;
+    audit(h, &format!("inbox ({theme})"), found).await;
+
+    // A thread with attachments: the agent sends a photo and a PDF first.
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("message")).await;
+    let files = format!(
+        "{}\n{}",
+        fixture("boarding-pass.png").display(),
+        fixture("invoice.pdf").display()
+    );
+    h.wait_for(testid("attachment-input"))
+        .await
+        .send_keys(files)
+        .await
+        .unwrap();
+    h.wait_for(testid("attachment-chip")).await;
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys("Voici les documents.")
+        .await
+        .unwrap();
+    h.click(testid("reply-send")).await;
+    h.wait_for(testid("message-attachment")).await;
+    audit(h, &format!("thread with attachments ({theme})"), found).await;
+
+    // The reply box refusing a file it cannot send.
+    let exe = tempfile::Builder::new().suffix(".exe").tempfile().unwrap();
+    std::fs::write(exe.path(), b"MZ\x90\0\x03\0\0\0 program").unwrap();
+    h.wait_for(testid("attachment-input"))
+        .await
+        .send_keys(exe.path().to_string_lossy().as_ref())
+        .await
+        .unwrap();
+    h.wait_for(testid("attachment-problem")).await;
+    audit(h, &format!("reply box with a refusal ({theme})"), found).await;
+
+    h.driver
+        .goto(format!("{}/nowhere/at/all", h.base))
+        .await
+        .unwrap();
+    h.wait_for(testid("not-found")).await;
+    audit(h, &format!("not found ({theme})"), found).await;
+}
+
+async fn audit_customer_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
+    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
+    set_theme(h, theme).await;
+    h.driver.refresh().await.unwrap();
+    h.wait_for(testid("contact-form")).await;
+    h.wait_for(testid("contact-name"))
+        .await
+        .send_keys("Lucía Fernández")
+        .await
+        .unwrap();
+    h.click(testid("contact-submit")).await;
+    h.wait_for_text(testid("error-mail"), "required").await;
+    audit(h, &format!("contact with errors ({theme})"), found).await;
+
+    for (field, value) in [
+        ("contact-mail", "lucia@correo.es"),
+        ("contact-object", "Reserva TRIP-2026-0412"),
+        (
+            "contact-message",
+            "No he recibido la confirmación de mi reserva.",
+        ),
+    ] {
+        h.wait_for(testid(field))
+            .await
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    h.click(testid("contact-submit")).await;
+    h.wait_for(testid("contact-confirmation")).await;
+    audit(h, &format!("contact confirmation ({theme})"), found).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_passes_the_accessibility_audit_in_both_themes() {
+    let h = start().await;
+    let mut found = Vec::new();
+    for theme in ["light", "dark"] {
+        audit_customer_pages(&h, theme, &mut found).await;
+        audit_agent_pages(&h, theme, &mut found).await;
+        // Signed out again for the next theme's sign-in page.
+        h.driver.delete_all_cookies().await.unwrap();
+    }
+    assert!(
+        found.is_empty(),
+        "{} accessibility violations:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
