@@ -57,6 +57,14 @@ pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(|| I18n(RwSignal::new(detect())))
 }
 
+/// The page's language now, for code outside views (connectors, event handlers) that
+/// writes a sentence once; views use [`tr`] so their words follow a switch.
+pub fn lang_now() -> Lang {
+    use_context::<I18n>()
+        .map(|i18n| i18n.0.get_untracked())
+        .unwrap_or_else(detect)
+}
+
 /// The message `id`, following the page's language.
 pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let i18n = use_i18n();

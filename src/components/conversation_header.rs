@@ -40,6 +40,7 @@ pub fn ConversationHeader(
     /// The unread messages the thread shows now.
     shown_unread: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let id = conversation.key.id.clone();
     let location = use_location();
     // Back to the inbox view the agent came from, filters and all.
@@ -100,6 +101,7 @@ pub fn ConversationHeader(
             </details>
         }
     });
+    let kind = conversation.backend_kind;
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
@@ -109,7 +111,7 @@ pub fn ConversationHeader(
                 {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject" dir="auto">{s}</p> })}
                 <p class="conversation-meta">
                     <StatusBadge status=conversation.status.clone() />
-                    <span class="badge backend">{conversation.backend_kind.label()}</span>
+                    <span class="badge backend">{move || kind.label(i18n.lang())}</span>
                     {conversation.reference.clone().map(|r| view! { <span class="badge reference" title="Reference" data-testid="conversation-reference">{r}</span> })}
                     {conversation.reason.clone().map(|r| view! { <span class="badge reason" title="Reason" data-testid="conversation-reason">{r}</span> })}
                     {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}

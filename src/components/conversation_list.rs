@@ -468,6 +468,7 @@ fn ConversationRow(
     let assignable = conversation.capabilities.assign;
     let unread = conversation.unread == Some(true);
     let preview = conversation.preview();
+    let kind = conversation.backend_kind;
     view! {
         <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=is_stale>
             <a
@@ -496,7 +497,7 @@ fn ConversationRow(
                         </span>
                     })}
                     <StatusBadge status=conversation.status.clone() />
-                    <span class="badge backend">{conversation.backend_kind.label()}</span>
+                    <span class="badge backend">{move || kind.label(i18n.lang())}</span>
                     {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
                     {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
                     {assignable.then(|| view! {

@@ -17,7 +17,8 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{searchable_text, AssigneeFilter, InboxQuery};
+use switchboard_core::domain::{searchable_text, AssigneeFilter, InboxQuery, StatusFilter};
+use switchboard_core::i18n::text;
 
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
@@ -103,13 +104,15 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     live::poll_backends(rows, query);
 
     let retry = Callback::new(move |_| first.refetch());
+    let i18n = crate::i18n::use_i18n();
     let title = move || {
         let f = filters.get();
-        let view = match (f.assignee, f.status.label()) {
-            (AssigneeFilter::All, "All statuses") => "All conversations".to_owned(),
-            (assignee, "All statuses") => assignee.label().to_owned(),
-            (AssigneeFilter::All, status) => status.to_owned(),
-            (assignee, status) => format!("{} · {}", assignee.label(), status),
+        let lang = i18n.lang();
+        let view = match (f.assignee, f.status) {
+            (AssigneeFilter::All, StatusFilter::All) => text(lang, "inbox-all-conversations"),
+            (assignee, StatusFilter::All) => assignee.label(lang),
+            (AssigneeFilter::All, status) => status.label(lang),
+            (assignee, status) => format!("{} · {}", assignee.label(lang), status.label(lang)),
         };
         match f.reference {
             Some(reference) => format!("{view} · reference {reference}"),

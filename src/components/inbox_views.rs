@@ -75,6 +75,7 @@ fn use_loaded_counts() -> Memo<LoadedCounts> {
 
 #[component]
 pub fn InboxViews() -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let filters = use_inbox_filters();
     let location = use_location();
     let counts = use_loaded_counts();
@@ -96,7 +97,7 @@ pub fn InboxViews() -> impl IntoView {
                         aria-current=current
                         data-testid=format!("view-assignee-{}", assignee.token())
                     >
-                        {assignee.label()}
+                        {move || assignee.label(i18n.lang())}
                         <span class="count" data-testid=format!("count-assignee-{}", assignee.token())>
                             {move || counts.with(|c| c.for_assignee(assignee))}
                         </span>
@@ -120,7 +121,7 @@ pub fn InboxViews() -> impl IntoView {
                         data-testid=format!("view-status-{}", status.token())
                     >
                         <span class=format!("dot status-{}", status.token()) aria-hidden="true"></span>
-                        {status.label()}
+                        {move || status.label(i18n.lang())}
                     </a>
                 </li>
             }

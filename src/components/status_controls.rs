@@ -7,8 +7,10 @@
 
 use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{tr, use_i18n, Args, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
+use switchboard_core::i18n::text_with;
 
 #[component]
 pub fn StatusControls(
@@ -19,6 +21,7 @@ pub fn StatusControls(
     /// Receives the conversation as the write returned it.
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let stale = use_context::<Stale>();
     let change = Action::new_local(move |change: &StatusChange| {
         let connector = connector.clone();
@@ -36,9 +39,10 @@ pub fn StatusControls(
             let focus = StatusChange::available_from(&conversation.status)
                 .first()
                 .map_or("status-badge", |next| next.test_id());
-            let announce = format!(
-                "Conversation {}.",
-                conversation.status.label().to_lowercase()
+            let announce = text_with(
+                i18n.lang(),
+                "status-announce",
+                &Args::new().str("status", conversation.status.token()),
             );
             on_changed.run(Changed {
                 conversation,
@@ -48,19 +52,18 @@ pub fn StatusControls(
         }
     });
     let error = move || match change.value().get() {
-        Some(Err(error)) => Some(format!("Status not changed: {error}")),
+        Some(Err(error)) => Some(text_with(
+            i18n.lang(),
+            "status-not-changed",
+            &Args::new().str("reason", error.say(i18n.lang())),
+        )),
         _ => None,
     };
     let buttons = StatusChange::available_from(&status)
         .into_iter()
         .map(|action| {
             let allowed = action.allowed_by(&capabilities);
-            let reason = (!allowed).then(|| {
-                format!(
-                    "This backend cannot {} a conversation",
-                    action.label().to_lowercase()
-                )
-            });
+            let reason = (!allowed).then(|| action.not_allowed(i18n.lang()));
             view! {
                 <button
                     class="button"
@@ -76,7 +79,7 @@ pub fn StatusControls(
                         }
                     }
                 >
-                    {action.label()}
+                    {move || action.label(i18n.lang())}
                 </button>
             }
         })
@@ -86,7 +89,7 @@ pub fn StatusControls(
     let spare_place = (StatusChange::available_from(&status).len() < 2)
         .then(|| view! { <span class="status-place" aria-hidden="true"></span> });
     view! {
-        <div class="status-controls" role="group" aria-label="Conversation status">
+        <div class="status-controls" role="group" aria-label=tr("status-group")>
             {buttons}
             {spare_place}
             <span class="field-error" role="alert" data-testid="status-error">{error}</span>

@@ -2,6 +2,7 @@
 //! and what a backend lets an agent do.
 
 use super::{BackendKind, ConversationKey};
+use crate::i18n::{text, Lang};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -17,15 +18,18 @@ pub enum ConversationStatus {
 }
 
 impl ConversationStatus {
-    pub fn label(&self) -> &str {
-        match self {
-            ConversationStatus::Open => "Open",
-            ConversationStatus::InProgress => "In progress",
-            ConversationStatus::Closed => "Closed",
-            ConversationStatus::Archived => "Archived",
-            ConversationStatus::Ignored => "Ignored",
-            ConversationStatus::Other(raw) => raw,
-        }
+    /// The status in `lang`; a value no mapping knows is shown as it came.
+    pub fn label(&self, lang: Lang) -> String {
+        let id = match self {
+            ConversationStatus::Open => "status-open",
+            ConversationStatus::InProgress => "status-in-progress",
+            ConversationStatus::Closed => "status-closed",
+            ConversationStatus::Archived => "status-archived",
+            ConversationStatus::Ignored => "status-ignored",
+            ConversationStatus::Other(raw) if raw.is_empty() => "status-unknown",
+            ConversationStatus::Other(raw) => return raw.clone(),
+        };
+        text(lang, id)
     }
 
     /// A stable token for CSS classes and test hooks.
@@ -81,11 +85,21 @@ pub enum StatusChange {
 }
 
 impl StatusChange {
-    pub fn label(self) -> &'static str {
+    /// The button's word in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            StatusChange::Reopen => "Reopen",
-            StatusChange::Close => "Close",
-            StatusChange::Archive => "Archive",
+            StatusChange::Reopen => text(lang, "status-change-reopen"),
+            StatusChange::Close => text(lang, "status-change-close"),
+            StatusChange::Archive => text(lang, "status-change-archive"),
+        }
+    }
+
+    /// Why a backend that cannot make this change offers no button for it, in `lang`.
+    pub fn not_allowed(self, lang: Lang) -> String {
+        match self {
+            StatusChange::Reopen => text(lang, "status-cannot-reopen"),
+            StatusChange::Close => text(lang, "status-cannot-close"),
+            StatusChange::Archive => text(lang, "status-cannot-archive"),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The inbox's views (status and assignee) as they stand in the URL, and the one query
 //! every connector translates into its own parameters.
 
+use crate::i18n::{text, Lang};
+
 /// The status filter of the inbox, as it stands in the URL (`?status=open`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum StatusFilter {
@@ -37,12 +39,12 @@ impl StatusFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            StatusFilter::All => "All statuses",
-            StatusFilter::Open => "Open",
-            StatusFilter::Closed => "Closed",
-            StatusFilter::Archived => "Archived",
+            StatusFilter::All => text(lang, "filter-all-statuses"),
+            StatusFilter::Open => text(lang, "status-open"),
+            StatusFilter::Closed => text(lang, "status-closed"),
+            StatusFilter::Archived => text(lang, "status-archived"),
         }
     }
 }
@@ -79,11 +81,11 @@ impl AssigneeFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            AssigneeFilter::All => "Everyone's",
-            AssigneeFilter::Me => "Mine",
-            AssigneeFilter::Unassigned => "Unassigned",
+            AssigneeFilter::All => text(lang, "filter-everyones"),
+            AssigneeFilter::Me => text(lang, "filter-mine"),
+            AssigneeFilter::Unassigned => text(lang, "filter-unassigned"),
         }
     }
 }

@@ -21,6 +21,7 @@ pub use keys::*;
 pub use page::*;
 pub use refine::*;
 
+use crate::i18n::{text, Lang};
 use serde::{Deserialize, Serialize};
 
 /// Which dialect a backend speaks. Serialized in kebab-case in discovery and in URLs.
@@ -46,13 +47,14 @@ impl BackendKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The backend's name in `lang` (vendors' brand names stay as they are).
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            BackendKind::Communication => "Communication",
-            BackendKind::Octopia => "Octopia",
-            BackendKind::CaseMessages => "Case messages",
-            BackendKind::SupportSessions => "Support sessions",
-            BackendKind::Postcenter => "PostCenter",
+            BackendKind::Communication => text(lang, "backend-communication"),
+            BackendKind::Octopia => "Octopia".to_owned(),
+            BackendKind::CaseMessages => text(lang, "backend-case-messages"),
+            BackendKind::SupportSessions => text(lang, "backend-support-sessions"),
+            BackendKind::Postcenter => "PostCenter".to_owned(),
         }
     }
 }

@@ -6,12 +6,20 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
-/// The source of each language's catalogue, in [`Lang::ALL`]'s order.
-pub(crate) const SOURCES: [&str; 3] = [
-    include_str!("../../locales/en.ftl"),
-    include_str!("../../locales/fr.ftl"),
-    include_str!("../../locales/es.ftl"),
-];
+/// Each language's catalogue, in [`Lang::ALL`]'s order: one file per part of the product,
+/// so the words of each part are found (and translated) together.
+macro_rules! sources {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/inbox.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/conversation.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/backends.ftl")),
+        ]
+    };
+}
+
+pub(crate) const SOURCES: [[&str; 4]; 3] = [sources!("en"), sources!("fr"), sources!("es")];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -32,17 +40,19 @@ fn bundle(lang: Lang) -> &'static Bundle {
 /// One language's bundle. A file that does not parse keeps the messages that do (the
 /// catalogue's tests fail on any error, so none reaches a build).
 pub(crate) fn build(lang: Lang) -> Bundle {
-    let resource = match FluentResource::try_new(SOURCES[index(lang)].to_owned()) {
-        Ok(resource) => resource,
-        Err((resource, _errors)) => resource,
-    };
     let id = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Strangers' words are isolated where they are shown (`dir="auto"`, `<bdi>`); marks
     // inside sentences would only reach copied text and the tests' eyes.
     bundle.set_use_isolating(false);
-    // Duplicates are reported by the tests; the first definition stays.
-    let _ = bundle.add_resource(resource);
+    for source in SOURCES[index(lang)] {
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, _errors)) => resource,
+        };
+        // Duplicates are reported by the tests; the first definition stays.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

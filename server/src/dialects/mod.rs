@@ -56,7 +56,7 @@ impl Dialect {
         BackendDescriptor {
             kind: self.kind,
             name: self.name.to_owned(),
-            label: self.kind.label().to_owned(),
+            label: self.kind.label(switchboard_core::i18n::Lang::En),
             base_path: self.base_path.to_owned(),
             item_link: None,
             poll_seconds: None,

@@ -69,10 +69,10 @@ fn inline_variables(inline: &InlineExpression<&str>, into: &mut BTreeSet<String>
 
 #[test]
 fn every_language_has_every_message_with_the_same_placeholders() {
-    let english = messages(SOURCES[0]);
+    let english = messages(&SOURCES[0].join("\n"));
     assert!(english.len() > 50, "the English catalogue is nearly empty");
     for lang in [Lang::Fr, Lang::Es] {
-        let other = messages(SOURCES[index(lang)]);
+        let other = messages(&SOURCES[index(lang)].join("\n"));
         let missing: Vec<_> = english
             .keys()
             .filter(|id| !other.contains_key(*id))
@@ -182,7 +182,7 @@ fn top_level_commas(arguments: &str) -> usize {
 
 #[test]
 fn every_message_is_used_and_every_use_exists() {
-    let english = messages(SOURCES[0]);
+    let english = messages(&SOURCES[0].join("\n"));
     let (called, sources) = code();
     let unknown: Vec<_> = called
         .iter()

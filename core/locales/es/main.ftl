@@ -199,3 +199,36 @@ console-shortcuts = Atajos
 console-inbox = Bandeja de entrada
 console-none-open = Ninguna conversación abierta
 console-none-open-hint = Elige una conversación de la lista para leerla y responder.
+
+## Estados, backends y vistas
+
+status-open = Abierta
+status-in-progress = En curso
+status-closed = Cerrada
+status-archived = Archivada
+status-ignored = Ignorada
+status-unknown = Desconocido
+status-change-reopen = Reabrir
+status-change-close = Cerrar
+status-change-archive = Archivar
+status-cannot-reopen = Este backend no puede reabrir una conversación
+status-cannot-close = Este backend no puede cerrar una conversación
+status-cannot-archive = Este backend no puede archivar una conversación
+status-announce = { $status ->
+    [open] Conversación abierta.
+    [in-progress] Conversación en curso.
+    [closed] Conversación cerrada.
+    [archived] Conversación archivada.
+    [ignored] Conversación ignorada.
+   *[other] El estado de la conversación cambió.
+}
+status-not-changed = Estado sin cambiar: { $reason }
+status-group = Estado de la conversación
+backend-communication = Comunicación
+backend-case-messages = Mensajes de caso
+backend-support-sessions = Sesiones de soporte
+filter-all-statuses = Todos los estados
+filter-everyones = De todos
+filter-mine = Mías
+filter-unassigned = Sin asignar
+inbox-all-conversations = Todas las conversaciones

@@ -199,3 +199,36 @@ console-shortcuts = Shortcuts
 console-inbox = Inbox
 console-none-open = No conversation open
 console-none-open-hint = Choose a conversation in the list to read it and reply.
+
+## Statuses, backends and views
+
+status-open = Open
+status-in-progress = In progress
+status-closed = Closed
+status-archived = Archived
+status-ignored = Ignored
+status-unknown = Unknown
+status-change-reopen = Reopen
+status-change-close = Close
+status-change-archive = Archive
+status-cannot-reopen = This backend cannot reopen a conversation
+status-cannot-close = This backend cannot close a conversation
+status-cannot-archive = This backend cannot archive a conversation
+status-announce = { $status ->
+    [open] Conversation open.
+    [in-progress] Conversation in progress.
+    [closed] Conversation closed.
+    [archived] Conversation archived.
+    [ignored] Conversation ignored.
+   *[other] Conversation status changed.
+}
+status-not-changed = Status not changed: { $reason }
+status-group = Conversation status
+backend-communication = Communication
+backend-case-messages = Case messages
+backend-support-sessions = Support sessions
+filter-all-statuses = All statuses
+filter-everyones = Everyone's
+filter-mine = Mine
+filter-unassigned = Unassigned
+inbox-all-conversations = All conversations

@@ -199,3 +199,36 @@ console-shortcuts = Raccourcis
 console-inbox = Boîte de réception
 console-none-open = Aucune conversation ouverte
 console-none-open-hint = Choisissez une conversation dans la liste pour la lire et y répondre.
+
+## Statuts, backends et vues
+
+status-open = Ouverte
+status-in-progress = En cours
+status-closed = Fermée
+status-archived = Archivée
+status-ignored = Ignorée
+status-unknown = Inconnu
+status-change-reopen = Rouvrir
+status-change-close = Fermer
+status-change-archive = Archiver
+status-cannot-reopen = Ce backend ne peut pas rouvrir une conversation
+status-cannot-close = Ce backend ne peut pas fermer une conversation
+status-cannot-archive = Ce backend ne peut pas archiver une conversation
+status-announce = { $status ->
+    [open] Conversation ouverte.
+    [in-progress] Conversation en cours.
+    [closed] Conversation fermée.
+    [archived] Conversation archivée.
+    [ignored] Conversation ignorée.
+   *[other] Le statut de la conversation a changé.
+}
+status-not-changed = Statut inchangé : { $reason }
+status-group = Statut de la conversation
+backend-communication = Communication
+backend-case-messages = Messages de dossier
+backend-support-sessions = Sessions d’assistance
+filter-all-statuses = Tous les statuts
+filter-everyones = Tout le monde
+filter-mine = Les miennes
+filter-unassigned = Non attribuées
+inbox-all-conversations = Toutes les conversations

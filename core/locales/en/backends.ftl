@@ -1,0 +1,1 @@
+# backends: what each backend adds: follows, session facts, and the connectors' refusals

@@ -1,0 +1,1 @@
+# inbox: the inbox: list, filters, views, live state, shortcuts

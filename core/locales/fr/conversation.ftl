@@ -1,0 +1,1 @@
+# conversation: a conversation: header, thread, reply box, outbox, assignment
