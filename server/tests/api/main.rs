@@ -17,6 +17,7 @@ mod follow_up;
 mod follows;
 mod idempotency;
 mod idempotency_keys;
+mod languages;
 mod octopia;
 mod octopia_patches;
 mod octopia_replies;

@@ -41,12 +41,13 @@ pub async fn create_contact(
         .contact_limiter
         .check(client, Instant::now())
         .map_err(|wait| HttpError::too_many_requests(retry_after_secs(wait)))?;
+    let lang = crate::http::lang::of(request.headers());
     let WithFiles { body, files } =
         extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
     let from_a_robot = body.is_from_a_robot();
     let now = now();
     let (contact, attachments) = both(
-        input::contact(body),
+        input::contact(body, lang),
         prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
     )?;
     let (record, token) = if from_a_robot {

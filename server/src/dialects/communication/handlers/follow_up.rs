@@ -9,6 +9,7 @@ use super::super::store::{self, follow_up, ConversationRecord, MessageRecord};
 use super::{new_id, now};
 use crate::auth::SignedIn;
 use crate::http::extract::{ApiJson, PathId};
+use crate::http::lang::ReaderLang;
 use crate::http::rate_limit::retry_after_secs;
 use crate::http::{HttpError, Location};
 use crate::store::people;
@@ -22,6 +23,7 @@ use serde::Deserialize;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Instant;
 use switchboard_core::follow_up::{Author, FollowUp, FollowUpMessage};
+use switchboard_core::i18n::Say;
 use switchboard_core::validation::validate_reply;
 use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterType};
 
@@ -59,12 +61,13 @@ pub async fn write(
     State(state): State<AppState>,
     client: Client,
     PathId(token): PathId,
+    ReaderLang(lang): ReaderLang,
     ApiJson(body): ApiJson<WriteBody>,
 ) -> Result<(StatusCode, Json<FollowUp>), HttpError> {
     limit(&state, client)?;
     let text = body.message.unwrap_or_default().trim().to_owned();
     validate_reply(&text).map_err(|issue| {
-        HttpError::invalid_field(Location::Body, "message", &text, issue.to_string())
+        HttpError::invalid_field(Location::Body, "message", &text, issue.say(lang))
     })?;
     let now = now();
     let view = state

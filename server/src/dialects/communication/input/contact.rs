@@ -5,6 +5,7 @@ use super::super::store::ContactRecord;
 use crate::http::problems::Problems;
 use crate::http::{HttpError, Location};
 use serde::Deserialize;
+use switchboard_core::i18n::{Lang, Say};
 use switchboard_core::validation::{validate_contact_field, ContactField};
 
 /// What the public form may set, and nothing else: any other field of the document's
@@ -62,12 +63,13 @@ impl ContactInput {
 }
 
 /// The four fields, each at most its limit of `core::validation::limits`.
-pub fn contact(request: ContactRequest) -> Result<ContactInput, HttpError> {
+/// Refusals are said in `lang`, the customer's.
+pub fn contact(request: ContactRequest, lang: Lang) -> Result<ContactInput, HttpError> {
     let mut problems = Problems::default();
     let mut form_field = |field: ContactField, value: Option<String>| {
         let value = value.unwrap_or_default();
         if let Err(issue) = validate_contact_field(field, &value) {
-            problems.add(Location::Body, field.wire_name(), &value, issue.to_string());
+            problems.add(Location::Body, field.wire_name(), &value, issue.say(lang));
         }
         value
     };

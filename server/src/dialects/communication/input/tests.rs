@@ -1,6 +1,7 @@
 //! The checks of `input`, field by field: what each body refuses and what it fills in.
 
 use super::*;
+use switchboard_core::i18n::Lang;
 use switchboard_core::wire::communication::{MailCategory, MailDto, ProductType};
 
 fn fields(error: &HttpError) -> Vec<&str> {
@@ -100,11 +101,14 @@ fn with_files_the_text_may_be_empty() {
 
 #[test]
 fn the_contact_form_rules_are_the_browsers() {
-    let error = contact(ContactRequest {
-        mail: Some("not-an-address".into()),
-        message: Some("short".into()),
-        ..Default::default()
-    })
+    let error = contact(
+        ContactRequest {
+            mail: Some("not-an-address".into()),
+            message: Some("short".into()),
+            ..Default::default()
+        },
+        Lang::En,
+    )
     .unwrap_err();
     assert_eq!(fields(&error), ["name", "mail", "object", "message"]);
     assert!(error.problems[1]
