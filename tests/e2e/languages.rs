@@ -114,9 +114,40 @@ async fn an_agent_whose_browser_prefers_french_works_in_french() {
     h.wait_for(testid("sign-in-form")).await;
     assert_eq!(heading(&h).await, "Se connecter");
 
+    // A customer whose name carries a right-to-left override, to make a name read as a file.
+    let hostile = "Zoë \u{202E}fdp.exe";
+    h.api_post(
+        "/communication/v1/contact-us",
+        serde_json::json!({"name": hostile, "mail": "zoe@example.fr",
+            "object": "Facture", "message": "Bonjour, je n’ai pas reçu ma facture."}),
+    )
+    .await;
+
     h.sign_in_at("/?status=open").await;
     h.wait_for_text(testid("show-shortcuts"), "Raccourcis")
         .await;
+    // The name is shown whole, inside an element isolated for direction: the override
+    // cannot reorder anything after it in the row.
+    let mut isolated = serde_json::Value::Null;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        isolated = h
+            .driver
+            .execute(
+                "return [...document.querySelectorAll('.row-customer bdi')]
+                    .filter(b => b.textContent === arguments[0])
+                    .map(b => getComputedStyle(b).unicodeBidi)",
+                vec![serde_json::json!(hostile)],
+            )
+            .await
+            .unwrap()
+            .json()
+            .clone();
+        if isolated != serde_json::json!([]) {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert_eq!(isolated, serde_json::json!(["isolate"]), "{hostile:?}");
     let row_time = h
         .wait_for(By::Css("[data-testid='conversation-row'] .row-time"))
         .await;
