@@ -18,41 +18,10 @@ use switchboard::components::shortcuts::{self, ShortcutSheet};
 use switchboard::components::text_filter::TextFilter;
 use switchboard::connectors::Inbox;
 use switchboard::state::{Clock, InboxRows};
-use switchboard_core::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn row(i: usize) -> Conversation {
-    Conversation {
-        key: ConversationKey::new("communication", format!("c-{i}")),
-        backend_kind: BackendKind::Communication,
-        customer: format!("customer-{i}@example.com"),
-        subject: Some(if i % 100 == 7 {
-            format!("Colis égaré n°{i}")
-        } else {
-            format!("Question {i}")
-        }),
-        reference: None,
-        status: ConversationStatus::Open,
-        assignee: None,
-        participants: Vec::new(),
-        last_message: None,
-        last_activity: None,
-        capabilities: switchboard_core::wire::communication::CAPABILITIES,
-        customer_name: None,
-        reason: None,
-        badges: Vec::new(),
-        unread: Some(i.is_multiple_of(3)),
-        reply_recipients: Vec::new(),
-        callback_phone: None,
-        performer: None,
-        assigned_to: None,
-        other_fields: Vec::new(),
-        channel: None,
-    }
-}
 
 fn inbox(n: usize) -> Inbox {
     Inbox {
