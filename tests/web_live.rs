@@ -1,0 +1,86 @@
+//! The console's live signs in headless Chromium: the banner says when the network goes
+//! and comes back (the browser's `offline` and `online` events), and the tab's title
+//! carries the unread count as conversations are read and come in.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use switchboard::components::live::{self, LiveBanner};
+use switchboard::connectors::Inbox;
+use switchboard::state::InboxRows;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fire(name: &str) {
+    let event = web_sys::Event::new(name).expect("an event");
+    window().dispatch_event(&event).expect("dispatched");
+}
+
+fn banner(root: &web_sys::Element) -> Option<String> {
+    root.query_selector("[data-testid='live-banner']")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("data-link"))
+}
+
+#[wasm_bindgen_test]
+async fn the_banner_says_offline_then_reconnecting_and_keeps_its_live_region() {
+    let root = mount(|| {
+        live::provide_live_state();
+        view! { <LiveBanner /> }
+    });
+    settle().await;
+    assert_eq!(banner(&root), None, "silent while all is well");
+    let region = root
+        .query_selector("[role='status'][aria-live='polite']")
+        .ok()
+        .flatten();
+    assert!(
+        region.is_some(),
+        "a polite live region, there before anything is said"
+    );
+
+    fire("offline");
+    settle().await;
+    assert_eq!(banner(&root).as_deref(), Some("offline"));
+    assert!(text(&root, "live-banner").contains("You are offline"));
+
+    fire("online");
+    settle().await;
+    assert_eq!(banner(&root).as_deref(), Some("reconnecting"));
+}
+
+#[wasm_bindgen_test]
+async fn the_tab_title_carries_the_unread_count() {
+    let rows = InboxRows(RwSignal::new(Inbox {
+        // Rows 0, 3 and 6 are unread.
+        conversations: (0..8).map(row).collect(),
+        ..Default::default()
+    }));
+    let _root = mount(move || {
+        live::unread_in_title(rows);
+        view! { <p>"console"</p> }
+    });
+    settle().await;
+    assert_eq!(document().title(), "(3) Switchboard");
+
+    rows.0
+        .update(|inbox| inbox.conversations[0].unread = Some(false));
+    settle().await;
+    assert_eq!(document().title(), "(2) Switchboard");
+
+    rows.0.update(|inbox| {
+        for conversation in &mut inbox.conversations {
+            conversation.unread = Some(false);
+        }
+    });
+    settle().await;
+    assert_eq!(
+        document().title(),
+        "Switchboard",
+        "no count when none is unread"
+    );
+}
