@@ -290,6 +290,33 @@ async fn shortcuts_move_in_the_list_but_never_while_typing() {
         .contains("Close, then open the next conversation"));
     click(&root, "shortcut-sheet-close");
     wait_until("Close shuts it", || !sheet.has_attribute("open")).await;
+
+    // o opens the current row, as Enter does: it follows the row's link (held here, so
+    // the test page stays where it is).
+    let opened = Arc::new(AtomicU32::new(0));
+    let first = root
+        .query_selector("[data-key='communication/c-0']")
+        .ok()
+        .flatten()
+        .expect("the first row");
+    let counted = opened.clone();
+    let hold = leptos::wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+        move |ev: web_sys::Event| {
+            ev.prevent_default();
+            counted.fetch_add(1, Ordering::SeqCst);
+        },
+    );
+    first
+        .add_event_listener_with_callback("click", hold.as_ref().unchecked_ref())
+        .expect("listening");
+    press(&body, "o");
+    wait_until("o follows the current row's link", || {
+        opened.load(Ordering::SeqCst) == 1
+    })
+    .await;
+    first
+        .remove_event_listener_with_callback("click", hold.as_ref().unchecked_ref())
+        .expect("no longer listening");
 }
 
 #[wasm_bindgen_test]
