@@ -11,12 +11,14 @@
 
 use crate::components::inbox_filters::with_search;
 use crate::components::status_badge::StatusBadge;
+use crate::i18n::{tr, Args};
 use crate::state::{Clock, InboxRows};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{decode_percent, Conversation, ConversationKey};
+use switchboard_core::i18n::{text, text_with};
 
 /// Rows kept in the page above and below those on screen.
 const OVERSCAN: usize = 8;
@@ -322,7 +324,7 @@ pub fn ConversationList(
                 class="conversation-list"
                 id="conversation-list"
                 data-testid="conversation-list"
-                aria-label="Conversations"
+                aria-label=tr("list-label")
                 style:box-sizing="border-box"
                 style:padding-top=padding
                 style:height=height
@@ -445,7 +447,7 @@ fn ConversationRow(
     };
     let assignee_id = conversation.assignee.clone();
     let assignee = move || match &assignee_id {
-        None => "Unassigned".to_owned(),
+        None => text(i18n.lang(), "list-unassigned"),
         Some(id) => agents
             .with(|agents| agents.iter().find(|a| &a.id == id).map(|a| a.name.clone()))
             .unwrap_or_else(|| id.clone()),
@@ -454,9 +456,13 @@ fn ConversationRow(
         let backend = key.backend.clone();
         move || {
             stale.with(|s| {
-                s.iter()
-                    .find(|(name, _)| *name == backend)
-                    .map(|(_, why)| format!("Not up to date: {why}"))
+                s.iter().find(|(name, _)| *name == backend).map(|(_, why)| {
+                    text_with(
+                        i18n.lang(),
+                        "list-stale-because",
+                        &Args::new().str("reason", why.clone()),
+                    )
+                })
             })
         }
     };
@@ -469,6 +475,7 @@ fn ConversationRow(
     let unread = conversation.unread == Some(true);
     let preview = conversation.preview();
     let kind = conversation.backend_kind;
+    let stale_word = tr("list-stale");
     view! {
         <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=is_stale>
             <a
@@ -485,16 +492,21 @@ fn ConversationRow(
                             <span class="row-email" data-testid="row-email"><bdi>{email.to_owned()}</bdi></span>
                         })}
                     </span>
-                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">"Unread"</span> })}
+                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr("list-unread")}</span> })}
                     <time class="row-time" title=exact>{when}</time>
                 </span>
 
                 <span class="row-preview" dir="auto">{preview}</span>
                 <span class="row-badges">
-                    {move || stale_because().map(|why| view! {
-                        <span class="badge stale" data-testid="row-stale" title=why.clone()>
-                            "Not up to date"<span class="visually-hidden">{format!(": {why}")}</span>
-                        </span>
+                    {move || stale_because().map(|why| {
+                        let title = why.clone();
+                        // Seen: the badge's words; heard: the whole sentence, with why.
+                        view! {
+                            <span class="badge stale" data-testid="row-stale" title=title>
+                                <span aria-hidden="true">{stale_word}</span>
+                                <span class="visually-hidden">{why}</span>
+                            </span>
+                        }
                     })}
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{move || kind.label(i18n.lang())}</span>

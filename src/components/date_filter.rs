@@ -4,11 +4,14 @@
 //! the page and the view says so. "Until" means something only after "From".
 
 use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
+use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use switchboard_core::domain::ActiveRange;
+use switchboard_core::i18n::text;
 
 #[component]
 pub fn DateFilter() -> impl IntoView {
+    let i18n = use_i18n();
     let filters = use_inbox_filters();
     let replace = use_replace_filters();
     let shown = move || filters.with(|f| f.active.map(|range| range.tokens()));
@@ -32,20 +35,20 @@ pub fn DateFilter() -> impl IntoView {
     let clear = move |_| apply(String::new(), String::new());
     view! {
         <fieldset class="date-filter">
-            <legend>"Last activity"</legend>
+            <legend>{tr("filter-last-activity")}</legend>
             <label>
-                "From"
+                {tr("filter-from")}
                 <input type="date" data-testid="active-from" prop:value=from on:change=on_from />
             </label>
             <label>
-                "Until"
+                {tr("filter-until")}
                 <input
                     type="date"
                     data-testid="active-until"
                     prop:value=until
                     prop:min=from
                     disabled=move || shown().is_none()
-                    title=move || shown().is_none().then_some("Choose a first day first")
+                    title=move || shown().is_none().then(|| text(i18n.lang(), "filter-until-needs-from"))
                     on:change=on_until
                 />
             </label>
@@ -54,7 +57,7 @@ pub fn DateFilter() -> impl IntoView {
                     let clear = clear.clone();
                     move |ev| clear(ev)
                 }>
-                    "Any date"
+                    {tr("filter-any-date")}
                 </button>
             </Show>
         </fieldset>

@@ -5,10 +5,47 @@
 
 use crate::components::inbox_filters::with_search;
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::domain::ConversationKey;
-use switchboard_core::error::ErrorKind;
+use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::{text, text_with};
+
+/// Why no ticket was opened, said in the page's language when shown.
+#[derive(Clone, Debug)]
+enum Problem {
+    /// Nothing typed.
+    NoNumber,
+    /// No ticket has this number.
+    NoTicket(String),
+    /// The backend could not find it: its own words, else the error's.
+    NotFound(ApiError),
+}
+
+impl Say for Problem {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Problem::NoNumber => text(lang, "find-number-type-first"),
+            Problem::NoTicket(number) => text_with(
+                lang,
+                "find-number-no-ticket",
+                &Args::new().str("number", number.clone()),
+            ),
+            Problem::NotFound(error) => text_with(
+                lang,
+                "find-number-not-found",
+                &Args::new().str(
+                    "reason",
+                    error
+                        .backend_message
+                        .clone()
+                        .unwrap_or_else(|| error.say(lang)),
+                ),
+            ),
+        }
+    }
+}
 
 #[component]
 pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl IntoView {
@@ -23,19 +60,17 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
             .collect::<Vec<_>>()
     });
     let number = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let i18n = use_i18n();
+    let problem = RwSignal::new(None::<Problem>);
     let find = Action::new_local(move |(connector, typed): &(Connector, String)| {
         let (connector, typed) = (connector.clone(), typed.clone());
         async move {
             match connector.find_by_number(&typed).await {
                 Ok(id) => Ok(ConversationKey::new(connector.name(), id)),
                 Err(e) if e.kind == ErrorKind::NotFound => {
-                    Err(format!("No ticket has the number {}.", typed.trim()))
+                    Err(Problem::NoTicket(typed.trim().to_owned()))
                 }
-                Err(e) => Err(format!(
-                    "Not found: {}",
-                    e.backend_message.clone().unwrap_or_else(|| e.to_string())
-                )),
+                Err(e) => Err(Problem::NotFound(e)),
             }
         }
     });
@@ -61,7 +96,7 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
         };
         let typed = number.get_untracked();
         if typed.trim().is_empty() {
-            problem.set(Some("Type the ticket's number first.".to_owned()));
+            problem.set(Some(Problem::NoNumber));
             return;
         }
         problem.set(None);
@@ -70,10 +105,18 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
     let label = move || {
         finders.with(|f| {
             f.first()
-                .map(|c| format!("{} {}", c.name(), c.finds_by_number().unwrap_or("number")))
+                .and_then(|c| {
+                    let number = c.finds_by_number()?;
+                    Some(text_with(
+                        i18n.lang(),
+                        "find-number-label",
+                        &Args::new().str("backend", c.name()).str("number", number),
+                    ))
+                })
                 .unwrap_or_default()
         })
     };
+    let (opening, open) = (tr("find-number-opening"), tr("find-number-open"));
     view! {
         <Show when=move || finders.with(|f| !f.is_empty())>
             <form class="follow-form find-number" on:submit=submit data-testid="find-number-form">
@@ -96,10 +139,10 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
                     data-testid="find-number-submit"
                     aria-busy=move || find.pending().get().to_string()
                 >
-                    {move || if find.pending().get() { "Opening…" } else { "Open ticket" }}
+                    {move || if find.pending().get() { opening() } else { open() }}
                 </button>
                 <p class="field-error" id="find-number-problem" role="alert" data-testid="find-number-problem">
-                    {move || problem.get()}
+                    {move || problem.with(|p| p.as_ref().map(|p| p.say(i18n.lang())))}
                 </p>
             </form>
         </Show>

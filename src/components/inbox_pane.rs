@@ -12,13 +12,14 @@ use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::live;
 use crate::components::text_filter::TextFilter;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
+use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{searchable_text, AssigneeFilter, InboxQuery, StatusFilter};
-use switchboard_core::i18n::text;
+use switchboard_core::i18n::{text, text_with};
 
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
@@ -104,7 +105,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     live::poll_backends(rows, query);
 
     let retry = Callback::new(move |_| first.refetch());
-    let i18n = crate::i18n::use_i18n();
+    let i18n = use_i18n();
     let title = move || {
         let f = filters.get();
         let lang = i18n.lang();
@@ -112,10 +113,20 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             (AssigneeFilter::All, StatusFilter::All) => text(lang, "inbox-all-conversations"),
             (assignee, StatusFilter::All) => assignee.label(lang),
             (AssigneeFilter::All, status) => status.label(lang),
-            (assignee, status) => format!("{} · {}", assignee.label(lang), status.label(lang)),
+            (assignee, status) => text_with(
+                lang,
+                "inbox-title-assignee-status",
+                &Args::new()
+                    .str("assignee", assignee.label(lang))
+                    .str("status", status.label(lang)),
+            ),
         };
         match f.reference {
-            Some(reference) => format!("{view} · reference {reference}"),
+            Some(reference) => text_with(
+                lang,
+                "inbox-title-reference",
+                &Args::new().str("view", view).str("reference", reference),
+            ),
             None => view,
         }
     };
@@ -123,8 +134,8 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     view! {
         <div class="list-header">
             <h1 data-testid="inbox-title">{title}</h1>
-            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label="Refresh the inbox">
-                "Refresh"
+            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label=tr("inbox-refresh-label")>
+                {tr("inbox-refresh")}
             </button>
         </div>
         <TextFilter />
@@ -141,13 +152,13 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
         }) />
         // Loading and a server out of reach only: the list itself is mounted once, below,
         // and reads the inbox's state, so nothing it shows is disposed under it.
-        <Transition fallback=|| view! { <Loading label="Loading conversations…" /> }>
+        <Transition fallback=|| view! { <Loading label=tr("inbox-loading") /> }>
             {move || Suspend::new(async move {
                 match first.await {
                     Err(error) => view! {
-                        <ErrorPanel error context="The console could not reach its server." on_retry=retry />
+                        <ErrorPanel error context=tr("console-unreachable") on_retry=retry />
                     }.into_any(),
-                    Ok(None) => view! { <Loading label="Loading conversations…" /> }.into_any(),
+                    Ok(None) => view! { <Loading label=tr("inbox-loading") /> }.into_any(),
                     Ok(Some(_)) => ().into_any(),
                 }
             })}
@@ -173,7 +184,8 @@ fn ReadOnOpenToggle() -> impl IntoView {
                     on.set(checked);
                 }
             />
-            " Mark conversations read (confirm cases) when I open them"
+            " "
+            {tr("inbox-read-on-open")}
         </label>
     }
 }
@@ -205,21 +217,21 @@ fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
                 go((!value.is_empty()).then_some(value));
             }
         >
-            <label class="visually-hidden" for="reference-search">"Find by order or trip reference"</label>
+            <label class="visually-hidden" for="reference-search">{tr("inbox-reference-search")}</label>
             <input
                 id="reference-search"
                 type="search"
                 data-testid="reference-search"
-                placeholder="Find by order or trip reference"
+                placeholder=tr("inbox-reference-search")
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             />
-            <button class="button" type="submit" data-testid="reference-find">"Find"</button>
+            <button class="button" type="submit" data-testid="reference-find">{tr("inbox-reference-find")}</button>
             <Show when=move || filters.with(|f| f.reference.is_some())>
                 <button class="button ghost" type="button" on:click={
                     let clear = clear.clone();
                     move |_| clear(None)
-                }>"Clear"</button>
+                }>{tr("filter-clear")}</button>
             </Show>
         </form>
     }
@@ -237,6 +249,7 @@ fn InboxBody(
     /// Whether the view's first page has come: until then there is nothing to count.
     loaded: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let filters = use_inbox_filters();
     let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
     // The rows the page shows, as indices into the inbox: ten thousand rows are scanned,
@@ -291,11 +304,17 @@ fn InboxBody(
         (!parts.is_empty()).then(|| {
             view! {
                 <p class="notice" data-testid="refined-here">
-                    {format!(
-                        "Filtered here by {}: over the {} conversations loaded. Scrolling loads more.",
-                        parts.join(" and "),
-                        rows.0.with(|i| i.conversations.len())
-                    )}
+                    {move || {
+                        let lang = i18n.lang();
+                        let parts = parts.iter().map(|part| applied_part(lang, part)).collect::<Vec<_>>();
+                        text_with(
+                            lang,
+                            "inbox-filtered-here",
+                            &Args::new()
+                                .str("parts", joined(lang, "filter-parts-and", parts))
+                                .num("count", rows.0.with(|i| i.conversations.len()) as f64),
+                        )
+                    }}
                 </p>
             }
         })
@@ -306,8 +325,8 @@ fn InboxBody(
         <EmptyView loaded count=Signal::derive(count) query />
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {
-                let count = count();
-                format!("{count} conversation{}{}", if count == 1 { "" } else { "s" }, if has_more() { " loaded" } else { "" })
+                let id = if has_more() { "inbox-count-loaded" } else { "inbox-count" };
+                text_with(i18n.lang(), id, &Args::new().num("count", count() as f64))
             }}
         </p>
         <ConversationList rows shown agents on_near_end=near_end />
@@ -321,7 +340,7 @@ fn InboxBody(
                     more.dispatch(query.get_untracked());
                 }
             >
-                {move || if more.pending().get() { "Loading more…" } else { "Load more conversations" }}
+                {move || text(i18n.lang(), if more.pending().get() { "inbox-loading-more" } else { "inbox-load-more" })}
             </button>
         </Show>
     }
@@ -331,6 +350,7 @@ fn InboxBody(
 /// unreadable records, filters a backend could not apply itself.
 #[component]
 fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let directory = expect_context::<DirectoryResource>();
     let known = move || directory.get().and_then(Result::ok);
     let label = move |backend: &str| {
@@ -352,7 +372,11 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
             .map(|(backend, why)| {
                 view! {
                     <p class="notice" data-testid="none-here">
-                        {format!("{} has none in this view: {why}.", label(&backend))}
+                        {move || text_with(
+                            i18n.lang(),
+                            "inbox-none-in-view",
+                            &Args::new().str("backend", label(&backend)).str("reason", why.clone()),
+                        )}
                     </p>
                 }
             })
@@ -360,9 +384,14 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
         let failures = failures
             .into_iter()
             .map(|(backend, error)| {
-                view! {
-                    <ErrorPanel error context=format!("{} could not be loaded; other backends still show, and it is asked again on its own.", label(&backend)) on_retry=retry />
-                }
+                let context = move || {
+                    text_with(
+                        i18n.lang(),
+                        "inbox-backend-failed",
+                        &Args::new().str("backend", label(&backend)),
+                    )
+                };
+                view! { <ErrorPanel error context on_retry=retry /> }
             })
             .collect_view();
         let filtered = filtered
@@ -370,11 +399,16 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
             .map(|(backend, parts)| {
                 view! {
                     <p class="notice" data-testid="filtered-here">
-                        {format!(
-                            "{} cannot filter by {} itself: only its loaded conversations are filtered here.",
-                            label(&backend),
-                            parts.join(" or ")
-                        )}
+                        {move || {
+                            let lang = i18n.lang();
+                            text_with(
+                                lang,
+                                "inbox-backend-filtered-here",
+                                &Args::new()
+                                    .str("backend", label(&backend))
+                                    .str("parts", joined(lang, "filter-parts-or", parts.clone())),
+                            )
+                        }}
                     </p>
                 }
             })
@@ -382,7 +416,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
         let unreadable = (unreadable > 0).then(|| {
             view! {
                 <p class="notice" role="status">
-                    {format!("{unreadable} conversation(s) sent by a backend could not be read and are not shown.")}
+                    {move || text_with(i18n.lang(), "inbox-unreadable", &Args::new().num("count", unreadable as f64))}
                 </p>
             }
         });
@@ -391,7 +425,18 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
     let unsupported = move || {
         known().map(|d| {
             d.unsupported()
-                .map(|b| view! { <p class="notice">{format!("{} is connected to the server, but this console cannot read it yet.", b.label)}</p> })
+                .map(|b| {
+                    let backend = b.label.clone();
+                    view! {
+                        <p class="notice">
+                            {move || text_with(
+                                i18n.lang(),
+                                "inbox-backend-unsupported",
+                                &Args::new().str("backend", backend.clone()),
+                            )}
+                        </p>
+                    }
+                })
                 .collect_view()
         })
     };
@@ -401,17 +446,46 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
 /// Said when a loaded view shows nothing.
 #[component]
 fn EmptyView(loaded: Signal<bool>, count: Signal<usize>, query: Memo<InboxQuery>) -> impl IntoView {
+    let i18n = use_i18n();
     let current_agent = expect_context::<CurrentAgent>();
     move || {
         (loaded.get() && count.get() == 0).then(|| {
             let hint = match query.with(|q| q.assignee) {
-                AssigneeFilter::Me if current_agent.id().is_none() => {
-                    "Sign in to see your conversations."
-                }
-                AssigneeFilter::Me => "Nothing is assigned to you in this view.",
-                _ => "Try another view on the left, or clear the filter.",
+                AssigneeFilter::Me if current_agent.id().is_none() => "inbox-empty-signed-out",
+                AssigneeFilter::Me => "inbox-empty-mine",
+                _ => "inbox-empty-other-view",
             };
-            view! { <EmptyState title="No conversations here" hint=hint /> }
+            view! {
+                <EmptyState title=tr("inbox-empty-title") hint=move || text(i18n.lang(), hint) />
+            }
         })
     }
+}
+
+/// A part of the view the page narrows itself ([`Refinement::applied_here`]), in words.
+///
+/// [`Refinement::applied_here`]: switchboard_core::domain::Refinement::applied_here
+fn applied_part(lang: crate::i18n::Lang, part: &str) -> String {
+    let id = match part {
+        "channel" => "filter-part-channel",
+        "unread" => "filter-part-unread",
+        "activity dates" => "filter-part-activity-dates",
+        "text" => "filter-part-text",
+        other => return other.to_owned(),
+    };
+    text(lang, id)
+}
+
+/// Items in one phrase, each pair joined by the message `id` ("a and b", "a or b").
+fn joined(lang: crate::i18n::Lang, id: &str, parts: Vec<String>) -> String {
+    parts
+        .into_iter()
+        .reduce(|first, second| {
+            text_with(
+                lang,
+                id,
+                &Args::new().str("first", first).str("second", second),
+            )
+        })
+        .unwrap_or_default()
 }

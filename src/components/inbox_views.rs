@@ -3,6 +3,7 @@
 
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::connectors::ConversationBackend;
+use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -128,15 +129,15 @@ pub fn InboxViews() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="inbox-views" aria-label="Inbox views">
-            <h2 class="views-heading" id="views-assignee">"Conversations"</h2>
+        <nav class="inbox-views" aria-label=tr("views-label")>
+            <h2 class="views-heading" id="views-assignee">{tr("views-conversations")}</h2>
             <ul aria-labelledby="views-assignee">{assignee_links}</ul>
-            <h2 class="views-heading" id="views-status">"Status"</h2>
+            <h2 class="views-heading" id="views-status">{tr("views-status")}</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
-            <h2 class="views-heading" id="views-backend">"Backends"</h2>
+            <h2 class="views-heading" id="views-backend">{tr("views-backends")}</h2>
             <BackendViews filters counts />
             <ChannelViews filters counts />
-            <p class="views-note">"Counts are of the conversations loaded."</p>
+            <p class="views-note">{tr("views-counts-note")}</p>
             <BackendCounts />
         </nav>
     }
@@ -147,7 +148,7 @@ pub fn InboxViews() -> impl IntoView {
 fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl IntoView {
     let location = use_location();
     let directory = use_context::<DirectoryResource>();
-    let link = move |backend: Option<String>, label: String, count: Signal<usize>| {
+    let link = move |backend: Option<String>, label: Signal<String>, count: Signal<usize>| {
         let testid = format!("view-backend-{}", backend.as_deref().unwrap_or("all"));
         let current = {
             let backend = backend.clone();
@@ -208,7 +209,7 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                         })
                     })
                 };
-                link(Some(name), label, count)
+                link(Some(name), Signal::stored(label), count)
             })
             .collect_view()
     };
@@ -221,11 +222,11 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                     aria-current=move || filters.with(|f| f.unread).then_some("true")
                     data-testid="view-unread"
                 >
-                    "Unread only"
+                    {tr("views-unread-only")}
                     <span class="count" data-testid="count-unread">{move || counts.with(|c| c.unread)}</span>
                 </a>
             </li>
-            {link(None, "All backends".to_owned(), Signal::derive(move || counts.with(|c| c.all)))}
+            {link(None, Signal::derive(tr("views-all-backends")), Signal::derive(move || counts.with(|c| c.all)))}
             {backends}
         </ul>
     }
@@ -264,7 +265,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                 })
                 .collect_view();
             view! {
-                <h2 class="views-heading" id="views-channel">"Channels"</h2>
+                <h2 class="views-heading" id="views-channel">{tr("views-channels")}</h2>
                 <ul aria-labelledby="views-channel">
                     <li>
                         <a
@@ -272,7 +273,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                             aria-current=chosen.is_none().then_some("page")
                             data-testid="view-channel-all"
                         >
-                            "All channels"
+                            {tr("views-all-channels")}
                         </a>
                     </li>
                     {links}
@@ -312,7 +313,7 @@ fn BackendCounts() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <h2 class="views-heading" id="views-counts">"To treat"</h2>
+                <h2 class="views-heading" id="views-counts">{tr("views-to-treat")}</h2>
                 <ul class="backend-counts" aria-labelledby="views-counts" aria-live="polite">{items}</ul>
             }
         })

@@ -10,6 +10,7 @@
 //! again; the tab's title carries the unread count.
 
 use crate::connectors::{asked, ConversationBackend, Inbox};
+use crate::i18n::use_i18n;
 use crate::state::{DirectoryResource, InboxRows};
 use futures::channel::oneshot;
 use futures::future::select;
@@ -19,6 +20,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use switchboard_core::domain::InboxQuery;
+use switchboard_core::i18n::text;
 
 /// How often each backend is asked when all is well, and at most after failures, in ms.
 /// Discovery may set the first per backend (`pollSeconds`); a test may provide its own.
@@ -230,23 +232,20 @@ fn settle_link(state: LiveState) {
 /// Says when the console is offline, reconnecting, or live again; silent when all is well.
 #[component]
 pub fn LiveBanner() -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_context::<LiveState>();
     let said = move || match state.map(|s| s.link.get()) {
-        Some(Link::Offline) => Some((
-            "offline",
-            "You are offline. What you type is kept; the inbox updates when the network is back.",
-        )),
-        Some(Link::Reconnecting) => Some((
-            "reconnecting",
-            "Reconnecting… The backends are not answering; asking again.",
-        )),
-        Some(Link::LiveAgain) => Some(("live-again", "Live again: the inbox is up to date.")),
+        Some(Link::Offline) => Some(("offline", "live-offline")),
+        Some(Link::Reconnecting) => Some(("reconnecting", "live-reconnecting")),
+        Some(Link::LiveAgain) => Some(("live-again", "live-back")),
         _ => None,
     };
     view! {
         <div class="live-banner-slot" role="status" aria-live="polite">
-            {move || said().map(|(token, text)| view! {
-                <p class=format!("live-banner {token}") data-testid="live-banner" data-link=token>{text}</p>
+            {move || said().map(|(token, id)| view! {
+                <p class=format!("live-banner {token}") data-testid="live-banner" data-link=token>
+                    {move || text(i18n.lang(), id)}
+                </p>
             })}
         </div>
     }

@@ -5,6 +5,7 @@
 //! was. The console under it is inert meanwhile, so nothing is half-done behind the dialog.
 
 use crate::components::sign_in_form::SignInForm;
+use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, SessionLost};
 use leptos::prelude::*;
 use switchboard_core::session::Session;
@@ -36,9 +37,9 @@ pub fn SessionEnded() -> impl IntoView {
                     aria-describedby="session-ended-hint"
                     data-testid="session-ended"
                 >
-                    <h1 id="session-ended-title">"Your session has ended"</h1>
+                    <h1 id="session-ended-title">{tr("session-ended-title")}</h1>
                     <p id="session-ended-hint" class="state-hint">
-                        "Sign in again to go on. Everything stays as you left it, your reply too."
+                        {tr("session-ended-hint")}
                     </p>
                     <SignInForm email=agent.email_untracked().unwrap_or_default() on_signed_in />
                 </section>

@@ -7,23 +7,26 @@
 //! shortcut can never do what the page would not let the agent do by hand.
 
 use crate::components::conversation_list::ListCommands;
+use crate::i18n::{tr, use_i18n};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use switchboard_core::i18n::text;
 
-/// Every shortcut, as the cheat sheet lists them.
+/// Every shortcut, as the cheat sheet lists them: its keys, and the catalogue's message
+/// for what it does.
 pub const SHORTCUTS: [(&str, &str); 11] = [
-    ("j / ↓", "Next conversation in the list"),
-    ("k / ↑", "Previous conversation in the list"),
-    ("Enter / o", "Open the current conversation"),
-    ("r", "Reply: go to the reply box"),
-    ("a", "Assign: go to the assignee"),
-    ("e", "Close, then open the next conversation"),
-    ("u", "Mark the open conversation unread"),
-    ("/", "Filter the list"),
-    ("Ctrl+Enter / ⌘+Enter", "Send the reply"),
-    ("Esc", "Leave the field, back to the list"),
-    ("?", "Show these shortcuts"),
+    ("j / ↓", "shortcut-next"),
+    ("k / ↑", "shortcut-previous"),
+    ("Enter / o", "shortcut-open"),
+    ("r", "shortcut-reply"),
+    ("a", "shortcut-assign"),
+    ("e", "shortcut-close-next"),
+    ("u", "shortcut-mark-unread"),
+    ("/", "shortcut-filter"),
+    ("Ctrl+Enter / ⌘+Enter", "shortcut-send"),
+    ("Esc", "shortcut-leave-field"),
+    ("?", "shortcut-show-sheet"),
 ];
 
 /// How long "e" waits for the close to be confirmed before going on, in 50 ms steps.
@@ -165,6 +168,7 @@ fn close_then_next(commands: ListCommands) -> bool {
 /// The cheat sheet: every shortcut, in a modal dialog that Esc or Close shuts.
 #[component]
 pub fn ShortcutSheet(open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else { return };
@@ -176,7 +180,9 @@ pub fn ShortcutSheet(open: RwSignal<bool>) -> impl IntoView {
     });
     let rows = SHORTCUTS
         .iter()
-        .map(|(keys, what)| view! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> })
+        .map(|&(keys, what)| {
+            view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{move || text(i18n.lang(), what)}</td></tr> }
+        })
         .collect_view();
     view! {
         <dialog
@@ -186,13 +192,13 @@ pub fn ShortcutSheet(open: RwSignal<bool>) -> impl IntoView {
             node_ref=dialog
             on:close=move |_| open.set(false)
         >
-            <h2 id="shortcut-sheet-title">"Keyboard shortcuts"</h2>
+            <h2 id="shortcut-sheet-title">{tr("shortcut-sheet-title")}</h2>
             <table>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="hint">"Shortcuts do nothing while you type in a field; Esc leaves it."</p>
+            <p class="hint">{tr("shortcut-sheet-hint")}</p>
             <button class="button" type="button" data-testid="shortcut-sheet-close" on:click=move |_| open.set(false)>
-                "Close"
+                {tr("shortcut-sheet-close")}
             </button>
         </dialog>
     }

@@ -3,6 +3,7 @@
 //! (`?q=`), replaced rather than pushed, so Back does not replay each keystroke.
 
 use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 #[component]
@@ -27,12 +28,12 @@ pub fn TextFilter() -> impl IntoView {
     let clear = apply.clone();
     view! {
         <div class="text-filter" role="search">
-            <label class="visually-hidden" for="inbox-filter">"Filter the conversations loaded"</label>
+            <label class="visually-hidden" for="inbox-filter">{tr("filter-text-label")}</label>
             <input
                 id="inbox-filter"
                 type="search"
                 data-testid="inbox-filter"
-                placeholder="Filter: customer, subject, message  ( / )"
+                placeholder=tr("filter-text-placeholder")
                 autocomplete="off"
                 prop:value=move || text.get()
                 on:input=move |ev| apply(event_target_value(&ev))
@@ -41,7 +42,7 @@ pub fn TextFilter() -> impl IntoView {
                 <button class="button ghost" type="button" data-testid="inbox-filter-clear" on:click={
                     let clear = clear.clone();
                     move |_| clear(String::new())
-                }>"Clear"</button>
+                }>{tr("filter-clear")}</button>
             </Show>
         </div>
     }

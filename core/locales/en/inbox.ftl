@@ -1,1 +1,117 @@
 # inbox: the inbox: list, filters, views, live state, shortcuts
+
+## The inbox's header: its title, refreshing, reading on open, the reference search
+
+inbox-title-assignee-status = { $assignee } · { $status }
+inbox-title-reference = { $view } · reference { $reference }
+inbox-refresh-label = Refresh the inbox
+inbox-refresh = Refresh
+inbox-loading = Loading conversations…
+inbox-read-on-open = Mark conversations read (confirm cases) when I open them
+inbox-reference-search = Find by order or trip reference
+inbox-reference-find = Find
+
+## The inbox's body: what the page narrows, the count, more pages, what could not be shown
+## ($parts: the filter's parts, joined by filter-parts-and or filter-parts-or)
+
+inbox-filtered-here = { $count ->
+    [one] Filtered here by { $parts }: over the { $count } conversation loaded. Scrolling loads more.
+   *[other] Filtered here by { $parts }: over the { $count } conversations loaded. Scrolling loads more.
+}
+filter-part-channel = channel
+filter-part-unread = unread
+filter-part-activity-dates = activity dates
+filter-part-text = text
+filter-parts-and = { $first } and { $second }
+filter-parts-or = { $first } or { $second }
+inbox-count = { $count ->
+    [one] { $count } conversation
+   *[other] { $count } conversations
+}
+inbox-count-loaded = { $count ->
+    [one] { $count } conversation loaded
+   *[other] { $count } conversations loaded
+}
+inbox-loading-more = Loading more…
+inbox-load-more = Load more conversations
+inbox-none-in-view = { $backend } has none in this view: { $reason }.
+inbox-backend-failed = { $backend } could not be loaded; other backends still show, and it is asked again on its own.
+inbox-backend-filtered-here = { $backend } cannot filter by { $parts } itself: only its loaded conversations are filtered here.
+inbox-unreadable = { $count ->
+    [one] { $count } conversation sent by a backend could not be read and is not shown.
+   *[other] { $count } conversations sent by a backend could not be read and are not shown.
+}
+inbox-backend-unsupported = { $backend } is connected to the server, but this console cannot read it yet.
+inbox-empty-title = No conversations here
+inbox-empty-signed-out = Sign in to see your conversations.
+inbox-empty-mine = Nothing is assigned to you in this view.
+inbox-empty-other-view = Try another view on the left, or clear the filter.
+
+## The views, in the left pane
+
+views-label = Inbox views
+views-conversations = Conversations
+views-status = Status
+views-backends = Backends
+views-counts-note = Counts are of the conversations loaded.
+views-unread-only = Unread only
+views-all-backends = All backends
+views-channels = Channels
+views-all-channels = All channels
+views-to-treat = To treat
+
+## The list's rows
+
+list-label = Conversations
+list-unread = Unread
+list-unassigned = Unassigned
+list-stale = Not up to date
+list-stale-because = Not up to date: { $reason }
+
+## The filters: last activity and text
+
+filter-last-activity = Last activity
+filter-from = From
+filter-until = Until
+filter-until-needs-from = Choose a first day first
+filter-any-date = Any date
+filter-text-label = Filter the conversations loaded
+filter-text-placeholder = Filter: customer, subject, message  ( / )
+filter-clear = Clear
+
+## Finding a ticket by the number agents know it by ($number: the backend's words for it)
+
+find-number-label = { $backend } { $number }
+find-number-open = Open ticket
+find-number-opening = Opening…
+find-number-type-first = Type the ticket's number first.
+find-number-no-ticket = No ticket has the number { $number }.
+find-number-not-found = Not found: { $reason }
+
+## The live banner
+
+live-offline = You are offline. What you type is kept; the inbox updates when the network is back.
+live-reconnecting = Reconnecting… The backends are not answering; asking again.
+live-back = Live again: the inbox is up to date.
+
+## Keyboard shortcuts (the keys themselves are not translated)
+
+shortcut-sheet-title = Keyboard shortcuts
+shortcut-next = Next conversation in the list
+shortcut-previous = Previous conversation in the list
+shortcut-open = Open the current conversation
+shortcut-reply = Reply: go to the reply box
+shortcut-assign = Assign: go to the assignee
+shortcut-close-next = Close, then open the next conversation
+shortcut-mark-unread = Mark the open conversation unread
+shortcut-filter = Filter the list
+shortcut-send = Send the reply
+shortcut-leave-field = Leave the field, back to the list
+shortcut-show-sheet = Show these shortcuts
+shortcut-sheet-hint = Shortcuts do nothing while you type in a field; Esc leaves it.
+shortcut-sheet-close = Close
+
+## When the session has ended
+
+session-ended-title = Your session has ended
+session-ended-hint = Sign in again to go on. Everything stays as you left it, your reply too.

@@ -1,1 +1,117 @@
 # inbox: the inbox: list, filters, views, live state, shortcuts
+
+## La cabecera de la bandeja de entrada: su título, actualizar, leer al abrir, la búsqueda por referencia
+
+inbox-title-assignee-status = { $assignee } · { $status }
+inbox-title-reference = { $view } · referencia { $reference }
+inbox-refresh-label = Actualizar la bandeja de entrada
+inbox-refresh = Actualizar
+inbox-loading = Cargando conversaciones…
+inbox-read-on-open = Marcar las conversaciones como leídas (confirmar los casos) al abrirlas
+inbox-reference-search = Buscar por referencia de pedido o de viaje
+inbox-reference-find = Buscar
+
+## El cuerpo de la bandeja de entrada: lo que filtra la página, el recuento, más páginas, lo que no se pudo mostrar
+## ($parts: los criterios del filtro, unidos con filter-parts-and o filter-parts-or)
+
+inbox-filtered-here = { $count ->
+    [one] Filtrado aquí por { $parts }: sobre { $count } conversación cargada. Al desplazarte se cargan más.
+   *[other] Filtrado aquí por { $parts }: sobre las { $count } conversaciones cargadas. Al desplazarte se cargan más.
+}
+filter-part-channel = canal
+filter-part-unread = no leídas
+filter-part-activity-dates = fechas de actividad
+filter-part-text = texto
+filter-parts-and = { $first } y { $second }
+filter-parts-or = { $first } o { $second }
+inbox-count = { $count ->
+    [one] { $count } conversación
+   *[other] { $count } conversaciones
+}
+inbox-count-loaded = { $count ->
+    [one] { $count } conversación cargada
+   *[other] { $count } conversaciones cargadas
+}
+inbox-loading-more = Cargando más…
+inbox-load-more = Cargar más conversaciones
+inbox-none-in-view = { $backend } no tiene ninguna en esta vista: { $reason }.
+inbox-backend-failed = No se pudo cargar { $backend }; los demás backends se siguen mostrando y se le vuelve a consultar por separado.
+inbox-backend-filtered-here = { $backend } no puede filtrar por { $parts } por sí mismo: solo se filtran aquí sus conversaciones cargadas.
+inbox-unreadable = { $count ->
+    [one] { $count } conversación enviada por un backend no se pudo leer y no se muestra.
+   *[other] { $count } conversaciones enviadas por un backend no se pudieron leer y no se muestran.
+}
+inbox-backend-unsupported = { $backend } está conectado al servidor, pero esta consola aún no puede leerlo.
+inbox-empty-title = No hay conversaciones aquí
+inbox-empty-signed-out = Inicia sesión para ver tus conversaciones.
+inbox-empty-mine = No tienes nada asignado en esta vista.
+inbox-empty-other-view = Prueba otra vista a la izquierda, o borra el filtro.
+
+## Las vistas, en el panel izquierdo
+
+views-label = Vistas de la bandeja de entrada
+views-conversations = Conversaciones
+views-status = Estado
+views-backends = Backends
+views-counts-note = Los recuentos son de las conversaciones cargadas.
+views-unread-only = Solo no leídas
+views-all-backends = Todos los backends
+views-channels = Canales
+views-all-channels = Todos los canales
+views-to-treat = Por atender
+
+## Las filas de la lista
+
+list-label = Conversaciones
+list-unread = No leída
+list-unassigned = Sin asignar
+list-stale = Desactualizada
+list-stale-because = Desactualizada: { $reason }
+
+## Los filtros: última actividad y texto
+
+filter-last-activity = Última actividad
+filter-from = Desde
+filter-until = Hasta
+filter-until-needs-from = Elige primero un día de inicio
+filter-any-date = Cualquier fecha
+filter-text-label = Filtrar las conversaciones cargadas
+filter-text-placeholder = Filtrar: cliente, asunto, mensaje  ( / )
+filter-clear = Borrar
+
+## Encontrar un ticket por el número que conocen los agentes ($number: como lo llama el backend)
+
+find-number-label = { $backend } { $number }
+find-number-open = Abrir ticket
+find-number-opening = Abriendo…
+find-number-type-first = Escribe primero el número del ticket.
+find-number-no-ticket = Ningún ticket tiene el número { $number }.
+find-number-not-found = No encontrado: { $reason }
+
+## El aviso del directo
+
+live-offline = Estás sin conexión. Lo que escribas se conserva; la bandeja de entrada se actualizará cuando vuelva la red.
+live-reconnecting = Reconectando… Los backends no responden; volviendo a intentarlo.
+live-back = De nuevo en directo: la bandeja de entrada está al día.
+
+## Atajos de teclado (las teclas no se traducen)
+
+shortcut-sheet-title = Atajos de teclado
+shortcut-next = Conversación siguiente de la lista
+shortcut-previous = Conversación anterior de la lista
+shortcut-open = Abrir la conversación actual
+shortcut-reply = Responder: ir al cuadro de respuesta
+shortcut-assign = Asignar: ir al agente asignado
+shortcut-close-next = Cerrar y abrir la conversación siguiente
+shortcut-mark-unread = Marcar la conversación abierta como no leída
+shortcut-filter = Filtrar la lista
+shortcut-send = Enviar la respuesta
+shortcut-leave-field = Salir del campo y volver a la lista
+shortcut-show-sheet = Mostrar estos atajos
+shortcut-sheet-hint = Los atajos no hacen nada mientras escribes en un campo; Esc te saca de él.
+shortcut-sheet-close = Cerrar
+
+## Cuando la sesión ha terminado
+
+session-ended-title = Tu sesión ha terminado
+session-ended-hint = Vuelve a iniciar sesión para continuar. Todo sigue como lo dejaste, también tu respuesta.

@@ -1,1 +1,117 @@
 # inbox: the inbox: list, filters, views, live state, shortcuts
+
+## L’en-tête de la boîte de réception : son titre, l’actualisation, la lecture à l’ouverture, la recherche par référence
+
+inbox-title-assignee-status = { $assignee } · { $status }
+inbox-title-reference = { $view } · référence { $reference }
+inbox-refresh-label = Actualiser la boîte de réception
+inbox-refresh = Actualiser
+inbox-loading = Chargement des conversations…
+inbox-read-on-open = Marquer les conversations comme lues (confirmer les dossiers) quand je les ouvre
+inbox-reference-search = Rechercher par référence de commande ou de voyage
+inbox-reference-find = Rechercher
+
+## Le corps de la boîte de réception : ce que la page filtre, le nombre, la suite, ce qui n’a pas pu être affiché
+## ($parts : les critères du filtre, reliés par filter-parts-and ou filter-parts-or)
+
+inbox-filtered-here = { $count ->
+    [one] Filtré ici par { $parts } : sur { $count } conversation chargée. Faites défiler pour en charger d’autres.
+   *[other] Filtré ici par { $parts } : sur les { $count } conversations chargées. Faites défiler pour en charger d’autres.
+}
+filter-part-channel = canal
+filter-part-unread = non lues
+filter-part-activity-dates = dates d’activité
+filter-part-text = texte
+filter-parts-and = { $first } et { $second }
+filter-parts-or = { $first } ou { $second }
+inbox-count = { $count ->
+    [one] { $count } conversation
+   *[other] { $count } conversations
+}
+inbox-count-loaded = { $count ->
+    [one] { $count } conversation chargée
+   *[other] { $count } conversations chargées
+}
+inbox-loading-more = Chargement de la suite…
+inbox-load-more = Charger plus de conversations
+inbox-none-in-view = { $backend } n’en a aucune dans cette vue : { $reason }.
+inbox-backend-failed = { $backend } n’a pas pu être chargé ; les autres backends restent affichés, et il est de nouveau interrogé séparément.
+inbox-backend-filtered-here = { $backend } ne sait pas filtrer lui-même par { $parts } : seules ses conversations chargées sont filtrées ici.
+inbox-unreadable = { $count ->
+    [one] { $count } conversation envoyée par un backend n’a pas pu être lue et n’est pas affichée.
+   *[other] { $count } conversations envoyées par un backend n’ont pas pu être lues et ne sont pas affichées.
+}
+inbox-backend-unsupported = { $backend } est connecté au serveur, mais cette console ne sait pas encore le lire.
+inbox-empty-title = Aucune conversation ici
+inbox-empty-signed-out = Connectez-vous pour voir vos conversations.
+inbox-empty-mine = Rien ne vous est attribué dans cette vue.
+inbox-empty-other-view = Essayez une autre vue à gauche, ou effacez le filtre.
+
+## Les vues, dans le volet de gauche
+
+views-label = Vues de la boîte de réception
+views-conversations = Conversations
+views-status = Statut
+views-backends = Backends
+views-counts-note = Les nombres portent sur les conversations chargées.
+views-unread-only = Non lues uniquement
+views-all-backends = Tous les backends
+views-channels = Canaux
+views-all-channels = Tous les canaux
+views-to-treat = À traiter
+
+## Les lignes de la liste
+
+list-label = Conversations
+list-unread = Non lue
+list-unassigned = Non attribuée
+list-stale = Pas à jour
+list-stale-because = Pas à jour : { $reason }
+
+## Les filtres : dernière activité et texte
+
+filter-last-activity = Dernière activité
+filter-from = Du
+filter-until = Au
+filter-until-needs-from = Choisissez d’abord un premier jour
+filter-any-date = Toutes les dates
+filter-text-label = Filtrer les conversations chargées
+filter-text-placeholder = Filtrer : client, objet, message  ( / )
+filter-clear = Effacer
+
+## Trouver un ticket par le numéro que connaissent les agents ($number : le nom que le backend lui donne)
+
+find-number-label = { $backend } { $number }
+find-number-open = Ouvrir le ticket
+find-number-opening = Ouverture…
+find-number-type-first = Saisissez d’abord le numéro du ticket.
+find-number-no-ticket = Aucun ticket ne porte le numéro { $number }.
+find-number-not-found = Introuvable : { $reason }
+
+## Le bandeau du direct
+
+live-offline = Vous êtes hors ligne. Ce que vous saisissez est conservé ; la boîte de réception se mettra à jour au retour du réseau.
+live-reconnecting = Reconnexion… Les backends ne répondent pas ; nouvelle tentative en cours.
+live-back = De nouveau en direct : la boîte de réception est à jour.
+
+## Raccourcis clavier (les touches elles-mêmes ne sont pas traduites)
+
+shortcut-sheet-title = Raccourcis clavier
+shortcut-next = Conversation suivante dans la liste
+shortcut-previous = Conversation précédente dans la liste
+shortcut-open = Ouvrir la conversation sélectionnée
+shortcut-reply = Répondre : aller à la zone de réponse
+shortcut-assign = Attribuer : aller au choix de l’agent
+shortcut-close-next = Fermer, puis ouvrir la conversation suivante
+shortcut-mark-unread = Marquer la conversation ouverte comme non lue
+shortcut-filter = Filtrer la liste
+shortcut-send = Envoyer la réponse
+shortcut-leave-field = Quitter le champ et revenir à la liste
+shortcut-show-sheet = Afficher ces raccourcis
+shortcut-sheet-hint = Les raccourcis sont inactifs pendant que vous tapez dans un champ ; Esc permet d’en sortir.
+shortcut-sheet-close = Fermer
+
+## Quand la session a pris fin
+
+session-ended-title = Votre session est terminée
+session-ended-hint = Reconnectez-vous pour continuer. Tout reste tel que vous l’avez laissé, votre réponse aussi.
