@@ -7,6 +7,7 @@ pub mod backend_assignment;
 pub mod change;
 pub mod conversation_header;
 pub mod conversation_list;
+pub mod conversation_row;
 pub mod date_filter;
 pub mod feedback;
 pub mod find_by_number;

@@ -1,0 +1,132 @@
+//! One row of the inbox's list: who wrote, when, what it is about, and its badges (stale,
+//! status, backend, reference, unread), the whole row one link that keeps the inbox's
+//! filters. Only the current row takes Tab; the list decides which ([`super::conversation_list`]).
+
+use crate::components::inbox_filters::with_search;
+use crate::components::status_badge::StatusBadge;
+use crate::i18n::{tr, Args};
+use crate::state::Clock;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use switchboard_core::directory::Agent;
+use switchboard_core::domain::{decode_percent, Conversation, ConversationKey};
+use switchboard_core::i18n::{text, text_with};
+
+#[component]
+pub fn ConversationRow(
+    conversation: Conversation,
+    agents: Signal<Vec<Agent>>,
+    tab_key: Memo<Option<ConversationKey>>,
+    stale: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
+    let location = use_location();
+    let clock = expect_context::<Clock>();
+    let key = conversation.key.clone();
+    let path = key.path();
+    // Keep the inbox filters when opening a conversation.
+    let href = {
+        let path = path.clone();
+        move || with_search(&path, &location.search.get())
+    };
+    let is_selected = {
+        // The router may hand the path back decoded: compare both decoded.
+        let decoded = decode_percent(&path);
+        Memo::new(move |_| {
+            location
+                .pathname
+                .with(|current| decode_percent(current) == decoded)
+        })
+    };
+    let takes_tab = {
+        let key = key.clone();
+        move || tab_key.with(|k| k.as_ref() == Some(&key))
+    };
+    let last_activity = conversation.last_activity;
+    let i18n = crate::i18n::use_i18n();
+    let when = move || {
+        last_activity
+            .map(|t| crate::i18n::relative(i18n.lang(), clock.now(), t))
+            .unwrap_or_default()
+    };
+    let exact = move || {
+        last_activity
+            .map(|t| crate::i18n::exact(i18n.lang(), t))
+            .unwrap_or_default()
+    };
+    let assignee_id = conversation.assignee.clone();
+    let assignee = move || match &assignee_id {
+        None => text(i18n.lang(), "list-unassigned"),
+        Some(id) => agents
+            .with(|agents| agents.iter().find(|a| &a.id == id).map(|a| a.name.clone()))
+            .unwrap_or_else(|| id.clone()),
+    };
+    let stale_because = {
+        let backend = key.backend.clone();
+        move || {
+            stale.with(|s| {
+                s.iter().find(|(name, _)| *name == backend).map(|(_, why)| {
+                    text_with(
+                        i18n.lang(),
+                        "list-stale-because",
+                        &Args::new().str("reason", why.clone()),
+                    )
+                })
+            })
+        }
+    };
+    let is_stale = {
+        let stale_because = stale_because.clone();
+        move || stale_because().is_some()
+    };
+    let unassigned = conversation.assignee.is_none();
+    let assignable = conversation.capabilities.assign;
+    let unread = conversation.unread == Some(true);
+    let preview = conversation.preview();
+    let kind = conversation.backend_kind;
+    let stale_word = tr("list-stale");
+    view! {
+        <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=is_stale>
+            <a
+                href=href
+                tabindex=move || if takes_tab() { "0" } else { "-1" }
+                data-testid="conversation-row"
+                data-key=key.to_string()
+                aria-current=move || is_selected.get().then_some("page")
+            >
+                <span class="row-line">
+                    <span class="row-customer">
+                        <bdi>{conversation.customer_display().to_owned()}</bdi>
+                        {conversation.customer_email_beside_name().map(|email| view! {
+                            <span class="row-email" data-testid="row-email"><bdi>{email.to_owned()}</bdi></span>
+                        })}
+                    </span>
+                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr("list-unread")}</span> })}
+                    <time class="row-time" title=exact>{when}</time>
+                </span>
+
+                <span class="row-preview" dir="auto">{preview}</span>
+                <span class="row-badges">
+                    {move || stale_because().map(|why| {
+                        let title = why.clone();
+                        // Seen: the badge's words; heard: the whole sentence, with why.
+                        view! {
+                            <span class="badge stale" data-testid="row-stale" title=title>
+                                <span aria-hidden="true">{stale_word}</span>
+                                <span class="visually-hidden">{why}</span>
+                            </span>
+                        }
+                    })}
+                    <StatusBadge status=conversation.status.clone() />
+                    <span class="badge backend">{move || kind.label(i18n.lang())}</span>
+                    {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
+                    {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
+                    {assignable.then(|| view! {
+                        <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee">
+                            {assignee}
+                        </span>
+                    })}
+                </span>
+            </a>
+        </li>
+    }
+}
