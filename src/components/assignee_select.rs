@@ -5,10 +5,12 @@
 
 use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::Capabilities;
+use switchboard_core::i18n::{text, text_with};
 
 #[component]
 pub fn AssigneeSelect(
@@ -20,6 +22,7 @@ pub fn AssigneeSelect(
     /// Receives the conversation as the write returned it.
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let current_agent = expect_context::<CurrentAgent>();
     let stale = use_context::<Stale>();
     let real = assignee.clone().unwrap_or_default();
@@ -36,9 +39,15 @@ pub fn AssigneeSelect(
         let real = real.clone();
         move |_| match assign.value().get() {
             Some(Ok(conversation)) => {
+                // Said once, in the language of the moment.
+                let lang = lang_now();
                 let announce = match &conversation.assignee {
-                    None => "Now unassigned.".to_owned(),
-                    Some(id) => format!("Assigned to {}.", agent_name(&agents.get_untracked(), id)),
+                    None => text(lang, "assign-now-unassigned"),
+                    Some(id) => text_with(
+                        lang,
+                        "assign-assigned-to",
+                        &Args::new().str("name", agent_name(&agents.get_untracked(), id)),
+                    ),
                 };
                 on_changed.run(Changed {
                     conversation,
@@ -89,7 +98,11 @@ pub fn AssigneeSelect(
         }
     };
     let error = move || match assign.value().get() {
-        Some(Err(error)) => Some(format!("Not reassigned: {error}")),
+        Some(Err(error)) => Some(text_with(
+            i18n.lang(),
+            "assign-not-reassigned",
+            &Args::new().str("reason", error.say(i18n.lang())),
+        )),
         _ => None,
     };
     let cancel = {
@@ -100,7 +113,7 @@ pub fn AssigneeSelect(
     view! {
         <div class="assignee-control">
             <label>
-                <span class="label-text">"Assignee"</span>
+                <span class="label-text">{tr("assign-label")}</span>
                 // Never disabled while a choice is being saved: a disabled element loses
                 // focus, and the agent who pressed Enter must stay where they were.
                 <select
@@ -117,12 +130,16 @@ pub fn AssigneeSelect(
                     aria-describedby="assignee-hint"
                     disabled=!can_assign
                     aria-busy=move || assign.pending().get().then_some("true")
-                    title=(!can_assign).then_some("This backend does not let agents be assigned")
+                    title=move || (!can_assign).then(|| text(i18n.lang(), "assign-not-allowed"))
                 >
                     <option value="" selected=assignee.is_none() disabled=!can_unassign>
-                        "Unassigned"
+                        {tr("assign-unassigned")}
                     </option>
-                    {unknown_assignee.map(|id| view! { <option value=id.clone()>{format!("Unknown agent ({id})")}</option> })}
+                    {unknown_assignee.map(|id| {
+                        let value = id.clone();
+                        let label = move || text_with(i18n.lang(), "assign-unknown-agent", &Args::new().str("id", id.clone()));
+                        view! { <option value=value>{label}</option> }
+                    })}
                     {move || {
                         agents
                             .get()
@@ -139,7 +156,7 @@ pub fn AssigneeSelect(
                     }}
                 </select>
             </label>
-            <span id="assignee-hint" class="visually-hidden">"Press Enter or Save to reassign."</span>
+            <span id="assignee-hint" class="visually-hidden">{tr("assign-hint")}</span>
             // Always in place; shown only while a choice waits to be saved.
             <span class="assignee-confirm" class:invisible=move || !pending()>
                 <button
@@ -150,10 +167,10 @@ pub fn AssigneeSelect(
                     disabled=move || !pending()
                     aria-disabled=move || assign.pending().get().then_some("true")
                 >
-                    "Save"
+                    {tr("assign-save")}
                 </button>
                 <button class="button ghost" type="button" data-testid="assignee-cancel" on:click=cancel disabled=move || !pending()>
-                    "Cancel"
+                    {tr("action-cancel")}
                 </button>
             </span>
             <button
@@ -163,9 +180,9 @@ pub fn AssigneeSelect(
                 on:click=take
                 disabled=move || !can_assign || is_mine() || current_agent.id().is_none()
                 aria-disabled=move || assign.pending().get().then_some("true")
-                title=move || is_mine().then_some("Already assigned to you")
+                title=move || is_mine().then(|| text(i18n.lang(), "assign-already-yours"))
             >
-                "Assign to me"
+                {tr("assign-take-it")}
             </button>
             <span class="field-error" role="alert" data-testid="assignee-error">{error}</span>
         </div>

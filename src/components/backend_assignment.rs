@@ -5,37 +5,56 @@
 
 use crate::components::change::Changed;
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{AgentSuggestion, BackendAgent, Conversation};
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::{text, text_with};
 
 /// "Francisco Pinto (fapint@somecorporate.com)", or "agent 27" when only a number is known.
-pub fn agent_words(agent: &BackendAgent) -> String {
+pub fn agent_words(agent: &BackendAgent, lang: Lang) -> String {
     match (&agent.name, &agent.email) {
         (Some(name), Some(email)) => format!("{name} ({email})"),
         (Some(name), None) => name.clone(),
         (None, Some(email)) => email.clone(),
-        (None, None) => format!("agent {}", agent.id),
+        (None, None) => text_with(
+            lang,
+            "assign-backend-agent-number",
+            &Args::new().str("id", agent.id.clone()),
+        ),
     }
 }
 
-fn suggestion_words(suggestion: &AgentSuggestion) -> String {
-    let reason = suggestion
-        .reason
-        .as_deref()
-        .map(|r| format!(" Reason given: “{r}”."))
-        .unwrap_or_default();
-    match &suggestion.agent {
-        Some(agent) => format!("PostCenter would assign {}.{reason}", agent_words(agent)),
-        None => format!("No agent is available to take it now.{reason}"),
-    }
+/// The agent a ticket is assigned to, or "no one".
+fn assigned_words(agent: Option<&BackendAgent>, lang: Lang) -> String {
+    agent.map_or_else(
+        || text(lang, "assign-no-one"),
+        |agent| agent_words(agent, lang),
+    )
 }
 
-fn error_words(error: &ApiError) -> String {
+fn suggestion_words(suggestion: &AgentSuggestion, lang: Lang) -> String {
+    let id = match (&suggestion.agent, &suggestion.reason) {
+        (Some(_), None) => "assign-suggested",
+        (Some(_), Some(_)) => "assign-suggested-with-reason",
+        (None, None) => "assign-no-agent-available",
+        (None, Some(_)) => "assign-no-agent-available-with-reason",
+    };
+    let mut args = Args::new();
+    if let Some(agent) = &suggestion.agent {
+        args = args.str("agent", agent_words(agent, lang));
+    }
+    if let Some(reason) = &suggestion.reason {
+        args = args.str("reason", reason.clone());
+    }
+    text_with(lang, id, &args)
+}
+
+fn error_words(error: &ApiError, lang: Lang) -> String {
     error
         .backend_message
         .clone()
-        .unwrap_or_else(|| error.to_string())
+        .unwrap_or_else(|| error.say(lang))
 }
 
 #[component]
@@ -44,12 +63,10 @@ pub fn BackendAssignment(
     conversation: Conversation,
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = conversation.key.id.clone();
-    let current = conversation
-        .assigned_to
-        .as_ref()
-        .map(agent_words)
-        .unwrap_or_else(|| "no one".to_owned());
+    let assigned_to = conversation.assigned_to.clone();
+    let current = move || assigned_words(assigned_to.as_ref(), i18n.lang());
     let suggest = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
         move |_: &()| {
@@ -66,22 +83,29 @@ pub fn BackendAssignment(
     });
     Effect::new(move |_| {
         if let Some(Ok(conversation)) = reassign.value().get() {
-            let to = conversation
-                .assigned_to
-                .as_ref()
-                .map(agent_words)
-                .unwrap_or_else(|| "no one".to_owned());
+            // Said once, in the language of the moment.
+            let lang = lang_now();
+            let to = assigned_words(conversation.assigned_to.as_ref(), lang);
+            let announce = text_with(
+                lang,
+                "assign-reassigned-automatically",
+                &Args::new().str("agent", to),
+            );
             on_changed.run(Changed {
                 conversation,
                 focus: "reassign-auto",
-                announce: format!("Reassigned automatically to {to}."),
+                announce,
             });
         }
     });
+    let (reassigning, reassign_label) = (
+        tr("assign-reassigning"),
+        tr("assign-reassign-automatically"),
+    );
     view! {
         <div class="backend-assignment" data-testid="backend-assignment">
             <p>
-                "Assigned in PostCenter to "
+                {tr("assign-in-postcenter-to")} " "
                 <strong data-testid="backend-assignee">{current}</strong>
             </p>
             <div class="button-row">
@@ -96,7 +120,7 @@ pub fn BackendAssignment(
                         }
                     }
                 >
-                    "Suggest an agent"
+                    {tr("assign-suggest-agent")}
                 </button>
                 <button
                     class="button"
@@ -109,20 +133,28 @@ pub fn BackendAssignment(
                         }
                     }
                 >
-                    {move || if reassign.pending().get() { "Reassigning…" } else { "Reassign automatically" }}
+                    {move || if reassign.pending().get() { reassigning() } else { reassign_label() }}
                 </button>
             </div>
             <p class="state-hint" role="status" data-testid="agent-suggestion">
                 {move || match suggest.value().get() {
-                    Some(Ok(suggestion)) => suggestion_words(&suggestion),
-                    Some(Err(error)) => format!("No suggestion: {}", error_words(&error)),
+                    Some(Ok(suggestion)) => suggestion_words(&suggestion, i18n.lang()),
+                    Some(Err(error)) => text_with(
+                        i18n.lang(),
+                        "assign-no-suggestion",
+                        &Args::new().str("reason", error_words(&error, i18n.lang())),
+                    ),
                     None => String::new(),
                 }}
             </p>
             {move || match reassign.value().get() {
                 Some(Err(error)) => Some(view! {
                     <p class="field-error" role="alert" data-testid="reassign-error">
-                        {format!("Not reassigned: {}", error_words(&error))}
+                        {move || text_with(
+                            i18n.lang(),
+                            "assign-not-reassigned",
+                            &Args::new().str("reason", error_words(&error, i18n.lang())),
+                        )}
                     </p>
                 }),
                 _ => None,
@@ -147,13 +179,17 @@ mod tests {
             reason: Some("Workload".into()),
         };
         assert_eq!(
-            suggestion_words(&some),
+            suggestion_words(&some, Lang::En),
             "PostCenter would assign agent 27. Reason given: “Workload”."
+        );
+        assert_eq!(
+            suggestion_words(&some, Lang::Fr),
+            "PostCenter attribuerait le ticket à l’agent 27. Raison donnée : « Workload »."
         );
         let none = AgentSuggestion {
             agent: None,
             reason: None,
         };
-        assert!(suggestion_words(&none).starts_with("No agent is available"));
+        assert!(suggestion_words(&none, Lang::En).starts_with("No agent is available"));
     }
 }

@@ -32,7 +32,8 @@ impl Stale {
                     error
                         .backend_message
                         .clone()
-                        .unwrap_or_else(|| error.summary(crate::i18n::use_i18n().lang())),
+                        // Reported from an effect: the language of the moment, untracked.
+                        .unwrap_or_else(|| error.summary(crate::i18n::lang_now())),
                 );
                 true
             }

@@ -11,11 +11,13 @@ use crate::components::session_facts::{CallbackPhone, PerformerControl};
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_controls::StatusControls;
 use crate::connectors::Connector;
+use crate::i18n::{tr, Args, Say};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::Conversation;
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::{text, text_with};
 
 /// Marking read or unread, and whether the agent asked for it: reading on open moves no
 /// focus and announces nothing.
@@ -66,7 +68,10 @@ pub fn ConversationHeader(
                     });
                 }
             >
-                {if to { "Mark unread" } else { "Mark read" }}
+                {move || {
+                    let id = if to { "conversation-mark-unread" } else { "conversation-mark-read" };
+                    text(i18n.lang(), id)
+                }}
             </button>
         }
     });
@@ -94,7 +99,7 @@ pub fn ConversationHeader(
         let fields = conversation.other_fields.clone();
         view! {
             <details class="other-fields" data-testid="other-fields">
-                <summary>"More from the backend"</summary>
+                <summary>{tr("conversation-more-from-backend")}</summary>
                 <dl>
                     {fields.into_iter().map(|f| view! { <dt>{f.name}</dt><dd>{f.value}</dd> }).collect_view()}
                 </dl>
@@ -105,17 +110,17 @@ pub fn ConversationHeader(
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
-                <a class="back-link" href=back>"← Back to the inbox"</a>
+                <a class="back-link" href=back>{tr("conversation-back-to-inbox")}</a>
                 <h2 data-testid="conversation-customer" tabindex="-1"><bdi>{name}</bdi></h2>
                 {known_as.map(|id| view! { <p class="conversation-customer-id">{id}</p> })}
                 {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject" dir="auto">{s}</p> })}
                 <p class="conversation-meta">
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{move || kind.label(i18n.lang())}</span>
-                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title="Reference" data-testid="conversation-reference">{r}</span> })}
-                    {conversation.reason.clone().map(|r| view! { <span class="badge reason" title="Reason" data-testid="conversation-reason">{r}</span> })}
+                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title=tr("conversation-reference-title") data-testid="conversation-reference">{r}</span> })}
+                    {conversation.reason.clone().map(|r| view! { <span class="badge reason" title=tr("conversation-reason-title") data-testid="conversation-reason">{r}</span> })}
                     {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
-                    {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">"Unread"</span> })}
+                    {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">{tr("conversation-unread-badge")}</span> })}
                 </p>
                 {session_facts}
                 {backend_assignment}
@@ -128,7 +133,11 @@ pub fn ConversationHeader(
                 {move || match mark_read.value().get() {
                     Some(Err(error)) => Some(view! {
                         <p class="field-error" role="alert" data-testid="read-error">
-                            {format!("Not marked read: {}", error.backend_message.clone().unwrap_or_else(|| error.to_string()))}
+                            {move || {
+                                let lang = i18n.lang();
+                                let reason = error.backend_message.clone().unwrap_or_else(|| error.say(lang));
+                                text_with(lang, "conversation-not-marked-read", &Args::new().str("reason", reason))
+                            }}
                         </p>
                     }),
                     _ => None,

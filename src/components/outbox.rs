@@ -8,9 +8,11 @@
 //! A reply that may have arrived keeps its key even when edited (see [`sending`]).
 
 use crate::connectors::http::new_idempotency_key;
+use crate::i18n::{tr, use_i18n, Args};
 use crate::storage;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use switchboard_core::i18n::{text, text_with};
 
 /// Where a reply stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,16 +117,18 @@ impl Default for OutboxSlot {
 #[component]
 pub fn OutboxMessage() -> impl IntoView {
     let slot = use_context::<OutboxSlot>();
+    let i18n = use_i18n();
     move || {
         let slot = slot?;
         let entry = slot.entry.get()?;
         let state = match (&entry.state, slot.pending.get()) {
-            (_, true) => "Sending…",
-            (Sending::InFlight, false) => "Not confirmed",
-            (Sending::Failed(_), false) => "Not sent",
+            (_, true) => "action-sending",
+            (Sending::InFlight, false) => "outbox-not-confirmed",
+            (Sending::Failed(_), false) => "outbox-not-sent",
         };
+        let state = move || text(i18n.lang(), state);
         Some(view! {
-            <ol class="thread outbox-thread" aria-label="Outbox">
+            <ol class="thread outbox-thread" aria-label=tr("outbox-label")>
                 <li class="message agent outbox-message" data-testid="outbox-message">
                     <div class="message-meta">
                         <span class="badge" data-testid="outbox-message-state">{state}</span>
@@ -148,21 +152,29 @@ pub fn OutboxNotice(
     on_retry: Callback<()>,
     on_discard: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let current = entry.get()?;
-        let preview = format!("“{}”", current.preview);
+        let lang = i18n.lang();
+        let preview = text_with(
+            lang,
+            "outbox-quoted-preview",
+            &Args::new().str("text", current.preview.clone()),
+        );
         let (class, said) = match (&current.state, pending.get()) {
-            (_, true) => ("outbox sending", "Sending".to_owned()),
-            (Sending::InFlight, false) => (
-                "outbox unconfirmed",
-                "Not confirmed: the page went away while this reply was being sent. Retry \
-                 sends it once; if it already arrived, it is not doubled."
-                    .to_owned(),
-            ),
+            (_, true) => ("outbox sending", text(lang, "outbox-sending")),
+            (Sending::InFlight, false) => ("outbox unconfirmed", text(lang, "outbox-unconfirmed")),
             (Sending::Failed(_), false) if reason_shown.get() => {
-                ("outbox failed", "Not sent.".to_owned())
+                ("outbox failed", text(lang, "outbox-not-sent-short"))
             }
-            (Sending::Failed(reason), false) => ("outbox failed", format!("Not sent: {reason}")),
+            (Sending::Failed(reason), false) => (
+                "outbox failed",
+                text_with(
+                    lang,
+                    "outbox-not-sent-because",
+                    &Args::new().str("reason", reason.clone()),
+                ),
+            ),
         };
         let settled = !pending.get();
         Some(view! {
@@ -172,10 +184,10 @@ pub fn OutboxNotice(
                 {settled.then(|| view! {
                     <div class="button-row">
                         <button class="button" type="button" data-testid="outbox-retry" on:click=move |_| on_retry.run(())>
-                            "Retry"
+                            {tr("outbox-action-retry")}
                         </button>
                         <button class="button ghost" type="button" data-testid="outbox-discard" on:click=move |_| on_discard.run(())>
-                            "Discard"
+                            {tr("outbox-action-discard")}
                         </button>
                     </div>
                 })}

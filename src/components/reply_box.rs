@@ -14,12 +14,13 @@ use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::draft_files;
-use crate::i18n::{use_i18n, Say};
+use crate::i18n::{tr, use_i18n, Say};
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
 use switchboard_core::domain::{Conversation, ConversationStatus, Recipient, StatusChange};
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::text;
 use switchboard_core::validation::{limits::REPLY_MAX_CHARS, validate_reply};
 
 #[component]
@@ -47,12 +48,15 @@ pub fn ReplyBox(
     let closed = move || status.with(is_closed);
     let closed_notice = move || {
         closed().then(|| {
-            let text = if can_reopen.get() {
-                "This conversation is closed. Sending your reply reopens it."
-            } else {
-                "This conversation is closed and this backend cannot reopen it: your reply is sent, and the conversation stays closed."
+            let said = move || {
+                let id = if can_reopen.get() {
+                    "reply-closed-reopens"
+                } else {
+                    "reply-closed-stays-closed"
+                };
+                text(i18n.lang(), id)
             };
-            view! { <p class="notice" data-testid="reply-closed-notice">{text}</p> }
+            view! { <p class="notice" data-testid="reply-closed-notice">{said}</p> }
         })
     };
     // The customer by default, as agents expect; the others one click away.
@@ -197,14 +201,12 @@ pub fn ReplyBox(
             return;
         }
         let Some(agent) = current_agent.id() else {
-            problem.set(Some(
-                "You are not signed in: sign in again to send this reply.".to_owned(),
-            ));
+            problem.set(Some(text(i18n.lang(), "reply-not-signed-in")));
             return;
         };
         let recipients = chosen.get_untracked();
         if recipients.is_empty() && !recipients_offered.get_untracked().is_empty() {
-            problem.set(Some("Choose who receives this reply.".to_owned()));
+            problem.set(Some(text(i18n.lang(), "reply-choose-recipients")));
             return;
         }
         problem.set(None);
@@ -272,6 +274,7 @@ pub fn ReplyBox(
     let drag_over = RwSignal::new(false);
     let drop_files = on_drop(picked, policy);
     let paste_files = on_paste(picked, policy);
+    let (sending_label, send_label) = (tr("action-sending"), tr("action-send"));
     view! {
         <form
             class="reply-box"
@@ -309,17 +312,17 @@ pub fn ReplyBox(
                 on_discard=discard
             />
             <Show when=move || reopened_notice.get()>
-                <p class="notice" data-testid="reply-reopened">"Your reply was sent, and the conversation is open again."</p>
+                <p class="notice" data-testid="reply-reopened">{tr("reply-sent-reopened")}</p>
             </Show>
             <RecipientChoice offered=recipients chosen />
             <ReplyingToChip />
             <ReplyKindChoice kinds kind />
-            <label class="visually-hidden" for="reply-text">"Reply"</label>
+            <label class="visually-hidden" for="reply-text">{tr("reply-label")}</label>
             <textarea
                 id="reply-text"
                 data-testid="reply-input"
                 rows="3"
-                placeholder=move || blocked_reason.get().unwrap_or_else(|| "Write a reply…  (Ctrl+Enter to send)".to_owned())
+                placeholder=move || blocked_reason.get().unwrap_or_else(|| text(i18n.lang(), "reply-placeholder"))
                 prop:value=move || draft.get()
                 on:input=on_input
                 on:keydown=on_keydown
@@ -350,16 +353,16 @@ pub fn ReplyBox(
                     data-testid="reply-send"
                     disabled=move || disabled() || send.pending().get()
                 >
-                    {move || if send.pending().get() { "Sending…" } else { "Send" }}
+                    {move || if send.pending().get() { sending_label() } else { send_label() }}
                 </button>
             </div>
             {move || {
                 send_error()
                     .map(|error: ApiError| {
                         let context = if error.kind == ErrorKind::KeyReused {
-                            "Your edited reply was not sent: the earlier version had arrived and is in the thread. Your text is still here."
+                            tr("reply-edited-not-sent")
                         } else {
-                            "Your reply was not sent. It is still here; try again."
+                            tr("reply-not-sent")
                         };
                         view! { <ErrorPanel error context /> }
                     })
@@ -413,7 +416,7 @@ fn RecipientChoice(
                 .collect_view();
             view! {
                 <fieldset class="recipients" data-testid="recipients">
-                    <legend>"Send to"</legend>
+                    <legend>{tr("reply-send-to")}</legend>
                     {boxes}
                 </fieldset>
             }

@@ -4,6 +4,7 @@
 //! or dropped. The conversation page provides [`ReplyingTo`]; the thread and the reply
 //! box share it.
 
+use crate::i18n::{tr, tr_with, Args};
 use leptos::prelude::*;
 
 /// The message a reply will answer, as the reply box shows it.
@@ -51,7 +52,7 @@ pub fn ReplyKindChoice(
     (!kinds.is_empty()).then(|| {
         view! {
             <label class="reply-kind">
-                <span class="label-text">"Type"</span>
+                <span class="label-text">{tr("reply-kind-label")}</span>
                 <select
                     data-testid="reply-kind"
                     prop:value=move || kind.get().unwrap_or_default()
@@ -74,14 +75,22 @@ pub fn ReplyingToChip() -> impl IntoView {
     move || {
         let replying = replying?;
         let target = replying.target.get()?;
+        let target = StoredValue::new(target);
+        let said = tr_with("reply-replying-to", move || {
+            target.with_value(|t| {
+                Args::new()
+                    .str("author", t.author.clone())
+                    .str("snippet", t.snippet.clone())
+            })
+        });
         Some(view! {
             <p class="replying-to" data-testid="replying-to">
-                <span>{format!("Replying to {}: “{}”", target.author, target.snippet)}</span>
+                <span>{said}</span>
                 <button
                     class="button ghost"
                     type="button"
                     data-testid="replying-to-cancel"
-                    aria-label="Do not reply to this message in particular"
+                    aria-label=tr("reply-replying-to-cancel")
                     on:click=move |_| replying.target.set(None)
                 >
                     "×"

@@ -7,7 +7,7 @@
 
 use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
-use crate::i18n::{tr, use_i18n, Args, Say};
+use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};
 use switchboard_core::i18n::text_with;
@@ -39,8 +39,10 @@ pub fn StatusControls(
             let focus = StatusChange::available_from(&conversation.status)
                 .first()
                 .map_or("status-badge", |next| next.test_id());
+            // Said once, in the language of the moment: reading the language here would
+            // run the change again when it is switched.
             let announce = text_with(
-                i18n.lang(),
+                lang_now(),
                 "status-announce",
                 &Args::new().str("status", conversation.status.token()),
             );
@@ -63,7 +65,7 @@ pub fn StatusControls(
         .into_iter()
         .map(|action| {
             let allowed = action.allowed_by(&capabilities);
-            let reason = (!allowed).then(|| action.not_allowed(i18n.lang()));
+            let reason = move || (!allowed).then(|| action.not_allowed(i18n.lang()));
             view! {
                 <button
                     class="button"

@@ -3,23 +3,27 @@
 //! its kind and the message it answers, and offers "Reply to this".
 
 use crate::components::reply_context::{snippet, ReplyTarget, ReplyingTo};
+use crate::i18n::{tr, tr_with, use_i18n, Args, Lang};
 use crate::state::Clock;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use switchboard_core::attachments::{format_size, FileFormat};
+use switchboard_core::attachments::{format_size_in, FileFormat};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Attachment, AuthorKind, Message};
+use switchboard_core::i18n::{text, text_with};
 
 #[component]
 pub fn MessageThread(
     #[prop(into)] messages: Signal<Vec<Message>>,
-    #[prop(into)] customer: String,
+    /// The customer's name; empty when unknown (the thread then says "Customer").
+    #[prop(into)]
+    customer: String,
     #[prop(into)] agents: Signal<Vec<Agent>>,
 ) -> impl IntoView {
     let enlarged = RwSignal::new(None::<Attachment>);
     view! {
-        <ol class="thread" data-testid="thread" aria-label="Messages">
+        <ol class="thread" data-testid="thread" aria-label=tr("thread-messages")>
             <For each=move || messages.get() key=|m| m.id.clone() let:message>
                 <MessageItem
                     parent=parent_of(&message, messages)
@@ -34,29 +38,90 @@ pub fn MessageThread(
     }
 }
 
+/// The message a message answers, as its quote shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Quote {
+    /// Not among the messages loaded.
+    Earlier,
+    /// Its author's name (or the message's kind) where the backend gives one, and its
+    /// first words.
+    Of {
+        who: Option<String>,
+        snippet: String,
+    },
+}
+
+impl Quote {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Quote::Earlier => text(lang, "thread-in-reply-to-earlier"),
+            Quote::Of {
+                who: Some(who),
+                snippet,
+            } => text_with(
+                lang,
+                "thread-in-reply-to",
+                &Args::new()
+                    .str("author", who.clone())
+                    .str("snippet", snippet.clone()),
+            ),
+            Quote::Of { who: None, snippet } => text_with(
+                lang,
+                "thread-in-reply-to-unnamed",
+                &Args::new().str("snippet", snippet.clone()),
+            ),
+        }
+    }
+}
+
 /// The message `message` answers, quoted: who wrote it and its first words.
-fn parent_of(message: &Message, messages: Signal<Vec<Message>>) -> Option<String> {
+fn parent_of(message: &Message, messages: Signal<Vec<Message>>) -> Option<Quote> {
     let wanted = message.in_reply_to.as_ref()?;
     Some(messages.with_untracked(|all| {
-        all.iter().find(|m| &m.id == wanted).map_or_else(
-            || "an earlier message".to_owned(),
-            |m| {
-                let who = m
-                    .author
-                    .name
-                    .clone()
-                    .or_else(|| m.kind.clone())
-                    .unwrap_or_else(|| "message".to_owned());
-                format!("{who}: “{}”", snippet(&m.body, 80))
-            },
-        )
+        all.iter()
+            .find(|m| &m.id == wanted)
+            .map_or(Quote::Earlier, |m| Quote::Of {
+                who: m.author.name.clone().or_else(|| m.kind.clone()),
+                snippet: snippet(&m.body, 80),
+            })
     }))
+}
+
+/// Who wrote a message, as the thread names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Who {
+    /// As the backend or the directory names them.
+    Named(String),
+    /// The customer, whose name is not known.
+    Customer,
+    /// An agent known by nothing, with the role the backend gives.
+    Agent {
+        role: Option<String>,
+    },
+    System,
+    Unknown,
+}
+
+impl Who {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Who::Named(name) => name.clone(),
+            Who::Customer => text(lang, "thread-author-customer"),
+            Who::Agent { role: None } => text(lang, "thread-author-agent"),
+            Who::Agent { role: Some(role) } => {
+                format!("{} ({role})", text(lang, "thread-author-agent"))
+            }
+            Who::System => text(lang, "thread-author-system"),
+            Who::Unknown => text(lang, "thread-author-unknown"),
+        }
+    }
 }
 
 /// An image attachment shown large over the thread. It takes the focus when it opens,
 /// Escape or Close shuts it, and the focus goes back to the thumbnail that opened it.
 #[component]
 fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
+    let i18n = use_i18n();
     let close_button = NodeRef::<html::Button>::new();
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let close = move || {
@@ -101,7 +166,10 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                         >
                             <img src=image.url.clone() alt=image.name.clone() referrerpolicy="no-referrer" />
                             <p class="lightbox-caption">
-                                {format!("{} · {}", image.name, format_size(image.size))}
+                                {
+                                    let (name, size) = (image.name.clone(), image.size);
+                                    move || format!("{name} · {}", format_size_in(i18n.lang(), size))
+                                }
                             </p>
                             <a
                                 class="button"
@@ -110,10 +178,10 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                                 data-testid="lightbox-download"
                                 on:click=|ev| ev.stop_propagation()
                             >
-                                "Download"
+                                {tr("thread-download")}
                             </a>
                             <button class="button" type="button" node_ref=close_button>
-                                "Close"
+                                {tr("thread-lightbox-close")}
                             </button>
                         </div>
                     }
@@ -124,19 +192,30 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
 
 #[component]
 fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
-    let kind = FileFormat::from_media_type(&attachment.media_type)
+    let i18n = use_i18n();
+    // The format's name, else the media type as the backend gave it; "Media" when none.
+    let known = FileFormat::from_media_type(&attachment.media_type)
         .map(|f| f.label().to_owned())
-        .unwrap_or_else(|| match attachment.media_type.as_str() {
-            "" => "Media".to_owned(),
-            other => other.to_owned(),
-        });
-    // A link's size is unknown until fetched (PostCenter's media): not shown as 0 B.
-    let details = match attachment.size {
-        0 => kind.clone(),
-        size => format!("{kind} · {}", format_size(size)),
+        .or_else(|| (!attachment.media_type.is_empty()).then(|| attachment.media_type.clone()));
+    let kind = move || {
+        known
+            .clone()
+            .unwrap_or_else(|| text(i18n.lang(), "thread-media"))
     };
+    // A link's size is unknown until fetched (PostCenter's media): not shown as 0 B.
+    let size = attachment.size;
+    let details = {
+        let kind = kind.clone();
+        move || match size {
+            0 => kind(),
+            size => format!("{} · {}", kind(), format_size_in(i18n.lang(), size)),
+        }
+    };
+    let stored_name = StoredValue::new(attachment.name.clone());
     if attachment.is_image {
-        let label = format!("Show {} large", attachment.name);
+        let label = tr_with("thread-show-large", move || {
+            Args::new().str("name", stored_name.get_value())
+        });
         let name = attachment.name.clone();
         let url = attachment.url.clone();
         let download_url = attachment.url.clone();
@@ -156,10 +235,12 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
                     class="attachment-download"
                     href=download_url
                     download=name.clone()
-                    aria-label=format!("Download {name}")
+                    aria-label=tr_with("thread-download-named", move || {
+                        Args::new().str("name", stored_name.get_value())
+                    })
                     data-testid="attachment-download"
                 >
-                    "Download"
+                    {tr("thread-download")}
                 </a>
             </li>
         }
@@ -182,45 +263,60 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
 fn MessageItem(
     message: Message,
     /// The message it answers, quoted.
-    parent: Option<String>,
+    parent: Option<Quote>,
     customer: String,
     agents: Signal<Vec<Agent>>,
     enlarged: RwSignal<Option<Attachment>>,
 ) -> impl IntoView {
     let clock = expect_context::<Clock>();
+    let i18n = use_i18n();
     let named = message.author.name.clone();
-    let (side, author) = match &message.author.kind {
-        AuthorKind::Customer => ("from-customer", named.unwrap_or(customer)),
+    let (side, who) = match &message.author.kind {
+        AuthorKind::Customer => (
+            "from-customer",
+            match named {
+                Some(name) => Who::Named(name),
+                None if customer.is_empty() => Who::Customer,
+                None => Who::Named(customer),
+            },
+        ),
         AuthorKind::Agent => {
             let id = message.author.id.clone().unwrap_or_default();
             let name = agents
                 .with_untracked(|agents| agents.iter().find(|a| a.id == id).map(|a| a.name.clone()))
-                .unwrap_or(if id.is_empty() {
-                    "Agent".to_owned()
-                } else {
-                    id
-                });
-            let name = match &message.author.role {
-                Some(role) => format!("{name} ({role})"),
-                None => name,
+                .or_else(|| (!id.is_empty()).then_some(id));
+            let role = message.author.role.clone();
+            let who = match (name, role) {
+                (Some(name), Some(role)) => Who::Named(format!("{name} ({role})")),
+                (Some(name), None) => Who::Named(name),
+                (None, role) => Who::Agent { role },
             };
-            ("from-agent", name)
+            ("from-agent", who)
         }
-        AuthorKind::System => ("from-system", "System".to_owned()),
-        AuthorKind::Other(raw) if raw.is_empty() => ("from-other", "Unknown sender".to_owned()),
+        AuthorKind::System => ("from-system", Who::System),
+        AuthorKind::Other(raw) if raw.is_empty() => ("from-other", Who::Unknown),
         AuthorKind::Other(raw) => (
             "from-other",
-            match named {
+            Who::Named(match named {
                 Some(name) => format!("{name} ({raw})"),
                 None => raw.clone(),
-            },
+            }),
         ),
     };
-    let recipients =
-        (!message.recipients.is_empty()).then(|| format!("to {}", message.recipients.join(", ")));
+    let who = StoredValue::new(who);
+    let author = move || who.with_value(|who| who.words(i18n.lang()));
+    let recipients = (!message.recipients.is_empty()).then(|| {
+        let recipients = message.recipients.join(", ");
+        move || {
+            text_with(
+                i18n.lang(),
+                "thread-recipients",
+                &Args::new().str("recipients", recipients.clone()),
+            )
+        }
+    });
     let unread = shows_unread(&message);
     let sent_at = message.sent_at;
-    let i18n = crate::i18n::use_i18n();
     let when = move || {
         sent_at
             .map(|t| crate::i18n::relative(i18n.lang(), clock.now(), t))
@@ -235,19 +331,22 @@ fn MessageItem(
     let reply_to = use_context::<ReplyingTo>()
         .filter(|r| r.offered)
         .map(|replying| {
-            let target = ReplyTarget {
-                id: message.id.clone(),
-                author: author.clone(),
-                snippet: snippet(&message.body, 60),
-            };
+            let (id, snippet) = (message.id.clone(), snippet(&message.body, 60));
             view! {
                 <button
                     class="button ghost message-reply-to"
                     type="button"
                     data-testid="reply-to-message"
-                    on:click=move |_| replying.target.set(Some(target.clone()))
+                    on:click=move |_| {
+                        // The author in the words of the moment; the chip follows no switch.
+                        replying.target.set(Some(ReplyTarget {
+                            id: id.clone(),
+                            author: author(),
+                            snippet: snippet.clone(),
+                        }))
+                    }
                 >
-                    "Reply to this"
+                    {tr("thread-reply-to-this")}
                 </button>
             }
         });
@@ -257,20 +356,20 @@ fn MessageItem(
             <div class="message-meta">
                 <span class="message-author" data-testid="message-author"><bdi>{author}</bdi></span>
                 {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
-                {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">"unread"</span> })}
+                {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">{tr("thread-unread")}</span> })}
                 <time title=exact>{when}</time>
                 {message.delivery.clone().map(|d| view! { <span class="message-delivery">{d.to_lowercase()}</span> })}
                 {message.kind.clone().map(|k| view! { <span class="badge message-kind" data-testid="message-kind">{k}</span> })}
                 {reply_to}
             </div>
             {parent.map(|quote| view! {
-                <p class="message-quote" data-testid="message-quote">{format!("In reply to {quote}")}</p>
+                <p class="message-quote" data-testid="message-quote">{move || quote.words(i18n.lang())}</p>
             })}
             {(!message.body.is_empty()).then(|| view! {
                 <p class="message-body" data-testid="message-body" dir="auto">{message.body.clone()}</p>
             })}
             {(!message.attachments.is_empty()).then(|| view! {
-                <ul class="message-attachments" aria-label="Attachments">
+                <ul class="message-attachments" aria-label=tr("thread-attachments")>
                     {message
                         .attachments
                         .clone()

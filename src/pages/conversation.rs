@@ -12,6 +12,7 @@ use crate::components::reply_box::ReplyBox;
 use crate::components::reply_context::ReplyingTo;
 use crate::components::thread::MessageThread;
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{lang_now, tr, tr_with, use_i18n, Args};
 use crate::state::{CountersResource, DirectoryResource, InboxRows};
 use crate::storage;
 use leptos::html;
@@ -21,6 +22,7 @@ use leptos_router::hooks::use_params_map;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Conversation, ConversationKey, Cursor, Message};
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::text;
 use thread_pages::{activity, merge_thread, unread_ids};
 
 mod thread_pages;
@@ -33,21 +35,26 @@ pub fn ConversationPage() -> impl IntoView {
     let params = use_params_map();
     let directory = expect_context::<DirectoryResource>();
     view! {
-        <Transition fallback=|| view! { <Loading label="Loading conversation…" /> }>
+        <Transition fallback=|| view! { <Loading label=tr("conversation-loading") /> }>
             {move || {
                 let backend = params.with(|p| p.get("backend").unwrap_or_default());
                 let id = params.with(|p| p.get("id").unwrap_or_default());
                 Suspend::new(async move {
                     match directory.await {
-                        Err(error) => view! { <ErrorPanel error context="The console could not reach its server." /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error context=tr("console-unreachable") /> }.into_any(),
                         Ok(directory) => match directory.connector(&backend) {
-                            None => view! {
-                                <EmptyState
-                                    title="This conversation's backend is not connected"
-                                    hint=format!("No connected backend is called “{backend}”.")
-                                />
+                            None => {
+                                let backend = StoredValue::new(backend.clone());
+                                view! {
+                                    <EmptyState
+                                        title=tr("conversation-backend-not-connected")
+                                        hint=tr_with("conversation-no-such-backend", move || {
+                                            Args::new().str("backend", backend.get_value())
+                                        })
+                                    />
+                                }
+                                .into_any()
                             }
-                            .into_any(),
                             Some(connector) => view! {
                                 <ConversationView connector=connector.clone() id agents=directory.agents.clone() />
                             }
@@ -62,6 +69,7 @@ pub fn ConversationPage() -> impl IntoView {
 
 #[component]
 fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = expect_context::<InboxRows>();
     let counters = expect_context::<CountersResource>();
     let agents = Signal::stored(agents);
@@ -142,12 +150,16 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                 on_changed.run(Changed {
                     conversation,
                     focus: "toggle-read",
-                    announce: if read {
-                        "Marked as read."
-                    } else {
-                        "Marked as unread."
-                    }
-                    .to_owned(),
+                    // Said once, in the language of the moment: a later switch of language
+                    // must not run this again.
+                    announce: text(
+                        lang_now(),
+                        if read {
+                            "conversation-marked-read"
+                        } else {
+                            "conversation-marked-unread"
+                        },
+                    ),
                 });
             } else {
                 apply(conversation);
@@ -174,7 +186,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             Some(conversation) => on_changed.run(Changed {
                 conversation,
                 focus: "reply-input",
-                announce: "Reply sent. The conversation is open again.".to_owned(),
+                announce: text(lang_now(), "conversation-reply-sent-reopened"),
             }),
             None => loaded.refetch(),
         }
@@ -297,8 +309,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
         (Some(c), _) if !c.capabilities.reply => Some(no_replies.to_owned()),
         (Some(_), _) => None,
-        (None, Some(Err(_))) => Some("This conversation could not be loaded.".to_owned()),
-        (None, _) => Some("Loading…".to_owned()),
+        (None, Some(Err(_))) => Some(text(i18n.lang(), "conversation-not-loaded")),
+        (None, _) => Some(text(i18n.lang(), "conversation-reply-waits")),
     });
     let status = Signal::derive(move || current.with(|c| c.as_ref().map(|c| c.status.clone())));
     let can_reopen =
@@ -329,14 +341,15 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         }
     };
 
+    let (loading_older, load_older_label) = (tr("thread-loading-older"), tr("thread-load-older"));
     view! {
         <article class="conversation" data-testid="conversation" node_ref=article>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
             {move || stale_notice.get().map(|said| view! {
                 <div class="notice stale" role="alert" data-testid="stale-notice">
                     <p>{said}</p>
-                    <p>"The conversation below is as it stands now: change it again if you still want to."</p>
-                    <button class="button ghost" type="button" on:click=move |_| stale_notice.set(None)>"Dismiss"</button>
+                    <p>{tr("conversation-stale-hint")}</p>
+                    <button class="button ghost" type="button" on:click=move |_| stale_notice.set(None)>{tr("conversation-dismiss")}</button>
                 </div>
             })}
             {move || match (header.get(), loaded.get()) {
@@ -344,8 +357,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     let connector = header_connector.clone();
                     view! { <ConversationHeader conversation=c connector agents on_changed mark_read shown_unread /> }.into_any()
                 }
-                (None, Some(Err(error))) => view! { <ErrorPanel error context="This conversation could not be loaded." on_retry=retry /> }.into_any(),
-                (None, _) => view! { <Loading label="Loading conversation…" /> }.into_any(),
+                (None, Some(Err(error))) => view! { <ErrorPanel error context=tr("conversation-not-loaded") on_retry=retry /> }.into_any(),
+                (None, _) => view! { <Loading label=tr("conversation-loading") /> }.into_any(),
             }}
             <div
                 class="thread-scroll"
@@ -358,14 +371,15 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     }
                 }
             >
-                <Transition fallback=|| view! { <Loading label="Loading messages…" /> }>
+                <Transition fallback=|| view! { <Loading label=tr("thread-loading") /> }>
                     {move || Suspend::new(async move {
+                        // Empty when unknown: the thread names the customer in the reader's words.
                         let customer = loaded
                             .await
                             .map(|c| c.customer_display().to_owned())
-                            .unwrap_or_else(|_| "Customer".to_owned());
+                            .unwrap_or_default();
                         match newest.await {
-                            Err(error) => view! { <ErrorPanel error context="The messages could not be loaded." on_retry=retry /> }.into_any(),
+                            Err(error) => view! { <ErrorPanel error context=tr("thread-not-loaded") on_retry=retry /> }.into_any(),
                             Ok(page) => {
                                 let has_older = move || older_cursor.with(Option::is_some);
                                 let latest = page.items;
@@ -384,12 +398,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                                                 }
                                             }
                                         >
-                                            {move || if load_older.pending().get() { "Loading older messages…" } else { "Load older messages" }}
+                                            {move || if load_older.pending().get() { loading_older() } else { load_older_label() }}
                                         </button>
                                     </Show>
-                                    {move || older_error().map(|error| view! { <ErrorPanel error context="Older messages could not be loaded." /> })}
+                                    {move || older_error().map(|error| view! { <ErrorPanel error context=tr("thread-older-not-loaded") /> })}
                                     <Show when=empty>
-                                        <EmptyState title="No messages yet" hint="Write the first reply below." />
+                                        <EmptyState title=tr("thread-empty") hint=tr("thread-empty-hint") />
                                     </Show>
                                     <MessageThread messages customer=customer.clone() agents />
                                 }

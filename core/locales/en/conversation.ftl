@@ -1,1 +1,120 @@
 # conversation: a conversation: header, thread, reply box, outbox, assignment
+
+## Opening a conversation
+
+conversation-loading = Loading conversation…
+conversation-backend-not-connected = This conversation's backend is not connected
+conversation-no-such-backend = No connected backend is called “{ $backend }”.
+conversation-not-loaded = This conversation could not be loaded.
+# In the reply box while the conversation loads.
+conversation-reply-waits = Loading…
+conversation-stale-hint = The conversation below is as it stands now: change it again if you still want to.
+conversation-dismiss = Dismiss
+
+## The header
+
+conversation-back-to-inbox = ← Back to the inbox
+conversation-reference-title = Reference
+conversation-reason-title = Reason
+conversation-unread-badge = Unread
+conversation-more-from-backend = More from the backend
+conversation-mark-read = Mark read
+conversation-mark-unread = Mark unread
+conversation-not-marked-read = Not marked read: { $reason }
+
+## Said to screen readers after a change
+
+conversation-marked-read = Marked as read.
+conversation-marked-unread = Marked as unread.
+conversation-reply-sent-reopened = Reply sent. The conversation is open again.
+
+## The thread
+
+thread-messages = Messages
+thread-loading = Loading messages…
+thread-not-loaded = The messages could not be loaded.
+thread-load-older = Load older messages
+thread-loading-older = Loading older messages…
+thread-older-not-loaded = Older messages could not be loaded.
+thread-empty = No messages yet
+thread-empty-hint = Write the first reply below.
+thread-author-customer = Customer
+thread-author-agent = Agent
+thread-author-system = System
+thread-author-unknown = Unknown sender
+# $recipients: the backend's names of who received the message, separated by commas.
+thread-recipients = to { $recipients }
+thread-unread = unread
+thread-reply-to-this = Reply to this
+# $author: who wrote the message answered (or its kind); $snippet: its first words.
+thread-in-reply-to = In reply to { $author }: “{ $snippet }”
+thread-in-reply-to-unnamed = In reply to message: “{ $snippet }”
+thread-in-reply-to-earlier = In reply to an earlier message
+thread-attachments = Attachments
+# An attachment whose kind the backend does not say.
+thread-media = Media
+thread-show-large = Show { $name } large
+thread-download = Download
+thread-download-named = Download { $name }
+thread-lightbox-close = Close
+
+## The reply box
+
+reply-label = Reply
+reply-placeholder = Write a reply…  (Ctrl+Enter to send)
+reply-send-to = Send to
+reply-kind-label = Type
+reply-replying-to = Replying to { $author }: “{ $snippet }”
+reply-replying-to-cancel = Do not reply to this message in particular
+reply-closed-reopens = This conversation is closed. Sending your reply reopens it.
+reply-closed-stays-closed = This conversation is closed and this backend cannot reopen it: your reply is sent, and the conversation stays closed.
+reply-sent-reopened = Your reply was sent, and the conversation is open again.
+reply-not-signed-in = You are not signed in: sign in again to send this reply.
+reply-choose-recipients = Choose who receives this reply.
+reply-not-sent = Your reply was not sent. It is still here; try again.
+reply-edited-not-sent = Your edited reply was not sent: the earlier version had arrived and is in the thread. Your text is still here.
+
+## The outbox: a reply being sent, or not confirmed
+
+outbox-label = Outbox
+outbox-not-confirmed = Not confirmed
+outbox-not-sent = Not sent
+outbox-sending = Sending
+outbox-unconfirmed = Not confirmed: the page went away while this reply was being sent. Retry sends it once; if it already arrived, it is not doubled.
+outbox-not-sent-short = Not sent.
+outbox-not-sent-because = Not sent: { $reason }
+# The start of the reply's text, quoted.
+outbox-quoted-preview = “{ $text }”
+outbox-action-retry = Retry
+outbox-action-discard = Discard
+
+## Assignment
+
+assign-label = Assignee
+assign-unassigned = Unassigned
+assign-unknown-agent = Unknown agent ({ $id })
+assign-not-allowed = This backend does not let agents be assigned
+assign-hint = Press Enter or Save to reassign.
+assign-save = Save
+assign-take-it = Assign to me
+assign-already-yours = Already assigned to you
+assign-now-unassigned = Now unassigned.
+assign-assigned-to = Assigned to { $name }.
+assign-not-reassigned = Not reassigned: { $reason }
+
+## Assignment by the backend (PostCenter)
+
+# Followed by the agent's name, in bold.
+assign-in-postcenter-to = Assigned in PostCenter to
+assign-no-one = no one
+# An agent PostCenter knows only by number.
+assign-backend-agent-number = agent { $id }
+assign-suggest-agent = Suggest an agent
+assign-reassign-automatically = Reassign automatically
+assign-reassigning = Reassigning…
+assign-suggested = PostCenter would assign { $agent }.
+assign-suggested-with-reason = PostCenter would assign { $agent }. Reason given: “{ $reason }”.
+assign-no-agent-available = No agent is available to take it now.
+assign-no-agent-available-with-reason = No agent is available to take it now. Reason given: “{ $reason }”.
+assign-no-suggestion = No suggestion: { $reason }
+assign-reassigned-automatically = Reassigned automatically to { $agent }.

@@ -1,1 +1,120 @@
 # conversation: a conversation: header, thread, reply box, outbox, assignment
+
+## Abrir una conversación
+
+conversation-loading = Cargando la conversación…
+conversation-backend-not-connected = El backend de esta conversación no está conectado
+conversation-no-such-backend = Ningún backend conectado se llama «{ $backend }».
+conversation-not-loaded = No se pudo cargar esta conversación.
+# En el cuadro de respuesta mientras se carga la conversación.
+conversation-reply-waits = Cargando…
+conversation-stale-hint = Esta es la conversación tal como está ahora: vuelve a cambiarla si todavía quieres hacerlo.
+conversation-dismiss = Ocultar
+
+## El encabezado
+
+conversation-back-to-inbox = ← Volver a la bandeja de entrada
+conversation-reference-title = Referencia
+conversation-reason-title = Motivo
+conversation-unread-badge = No leída
+conversation-more-from-backend = Más datos del backend
+conversation-mark-read = Marcar como leída
+conversation-mark-unread = Marcar como no leída
+conversation-not-marked-read = No se marcó como leída: { $reason }
+
+## Lo que oyen los lectores de pantalla tras un cambio
+
+conversation-marked-read = Marcada como leída.
+conversation-marked-unread = Marcada como no leída.
+conversation-reply-sent-reopened = Respuesta enviada. La conversación está abierta de nuevo.
+
+## El hilo
+
+thread-messages = Mensajes
+thread-loading = Cargando los mensajes…
+thread-not-loaded = No se pudieron cargar los mensajes.
+thread-load-older = Cargar mensajes anteriores
+thread-loading-older = Cargando mensajes anteriores…
+thread-older-not-loaded = No se pudieron cargar los mensajes anteriores.
+thread-empty = Todavía no hay mensajes
+thread-empty-hint = Escribe la primera respuesta abajo.
+thread-author-customer = Cliente
+thread-author-agent = Agente
+thread-author-system = Sistema
+thread-author-unknown = Remitente desconocido
+# $recipients: los nombres, según el backend, de quienes recibieron el mensaje, separados por comas.
+thread-recipients = para { $recipients }
+thread-unread = no leído
+thread-reply-to-this = Responder a este mensaje
+# $author: quien escribió el mensaje respondido (o su tipo); $snippet: sus primeras palabras.
+thread-in-reply-to = En respuesta a { $author }: «{ $snippet }»
+thread-in-reply-to-unnamed = En respuesta a un mensaje: «{ $snippet }»
+thread-in-reply-to-earlier = En respuesta a un mensaje anterior
+thread-attachments = Adjuntos
+# Un adjunto cuyo tipo no indica el backend.
+thread-media = Multimedia
+thread-show-large = Ver { $name } en grande
+thread-download = Descargar
+thread-download-named = Descargar { $name }
+thread-lightbox-close = Cerrar
+
+## El cuadro de respuesta
+
+reply-label = Respuesta
+reply-placeholder = Escribe una respuesta…  (Ctrl+Enter para enviar)
+reply-send-to = Enviar a
+reply-kind-label = Tipo
+reply-replying-to = Respondiendo a { $author }: «{ $snippet }»
+reply-replying-to-cancel = No responder a este mensaje en particular
+reply-closed-reopens = Esta conversación está cerrada. Al enviar tu respuesta, se reabrirá.
+reply-closed-stays-closed = Esta conversación está cerrada y este backend no puede reabrirla: tu respuesta se enviará y la conversación seguirá cerrada.
+reply-sent-reopened = Tu respuesta se envió y la conversación está abierta de nuevo.
+reply-not-signed-in = No has iniciado sesión: vuelve a iniciar sesión para enviar esta respuesta.
+reply-choose-recipients = Elige quién recibe esta respuesta.
+reply-not-sent = Tu respuesta no se envió. Sigue aquí; vuelve a intentarlo.
+reply-edited-not-sent = Tu respuesta editada no se envió: la versión anterior ya había llegado y está en el hilo. Tu texto sigue aquí.
+
+## La bandeja de salida: una respuesta que se está enviando o sin confirmar
+
+outbox-label = Bandeja de salida
+outbox-not-confirmed = Sin confirmar
+outbox-not-sent = No enviada
+outbox-sending = Enviando
+outbox-unconfirmed = Sin confirmar: la página se cerró mientras se enviaba esta respuesta. Reintentar la envía una sola vez; si ya llegó, no se duplica.
+outbox-not-sent-short = No enviada.
+outbox-not-sent-because = No enviada: { $reason }
+# El principio del texto de la respuesta, entre comillas.
+outbox-quoted-preview = «{ $text }»
+outbox-action-retry = Reintentar
+outbox-action-discard = Descartar
+
+## Asignación
+
+assign-label = Asignada a
+assign-unassigned = Sin asignar
+assign-unknown-agent = Agente desconocido ({ $id })
+assign-not-allowed = Este backend no permite asignar agentes
+assign-hint = Pulsa Enter o Guardar para reasignar.
+assign-save = Guardar
+assign-take-it = Asignármela
+assign-already-yours = Ya está asignada a ti
+assign-now-unassigned = Ahora sin asignar.
+assign-assigned-to = Asignada a { $name }.
+assign-not-reassigned = No se reasignó: { $reason }
+
+## Asignación por el backend (PostCenter)
+
+# Seguido del nombre del agente, en negrita.
+assign-in-postcenter-to = Asignado en PostCenter a
+assign-no-one = nadie
+# Un agente que PostCenter solo conoce por su número.
+assign-backend-agent-number = agente { $id }
+assign-suggest-agent = Sugerir un agente
+assign-reassign-automatically = Reasignar automáticamente
+assign-reassigning = Reasignando…
+assign-suggested = PostCenter asignaría el ticket a { $agent }.
+assign-suggested-with-reason = PostCenter asignaría el ticket a { $agent }. Motivo indicado: «{ $reason }».
+assign-no-agent-available = No hay ningún agente disponible para atenderlo ahora.
+assign-no-agent-available-with-reason = No hay ningún agente disponible para atenderlo ahora. Motivo indicado: «{ $reason }».
+assign-no-suggestion = Sin sugerencia: { $reason }
+assign-reassigned-automatically = Reasignado automáticamente a { $agent }.

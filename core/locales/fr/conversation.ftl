@@ -1,1 +1,120 @@
 # conversation: a conversation: header, thread, reply box, outbox, assignment
+
+## Ouvrir une conversation
+
+conversation-loading = Chargement de la conversation…
+conversation-backend-not-connected = Le backend de cette conversation n’est pas connecté
+conversation-no-such-backend = Aucun backend connecté ne s’appelle « { $backend } ».
+conversation-not-loaded = Cette conversation n’a pas pu être chargée.
+# Dans la zone de réponse pendant le chargement de la conversation.
+conversation-reply-waits = Chargement…
+conversation-stale-hint = Voici la conversation telle qu’elle est maintenant : modifiez-la de nouveau si vous le souhaitez toujours.
+conversation-dismiss = Masquer
+
+## L’en-tête
+
+conversation-back-to-inbox = ← Retour à la boîte de réception
+conversation-reference-title = Référence
+conversation-reason-title = Motif
+conversation-unread-badge = Non lue
+conversation-more-from-backend = Autres informations du backend
+conversation-mark-read = Marquer comme lu
+conversation-mark-unread = Marquer comme non lu
+conversation-not-marked-read = Non marquée comme lue : { $reason }
+
+## Annoncé aux lecteurs d’écran après un changement
+
+conversation-marked-read = Marquée comme lue.
+conversation-marked-unread = Marquée comme non lue.
+conversation-reply-sent-reopened = Réponse envoyée. La conversation est de nouveau ouverte.
+
+## Le fil
+
+thread-messages = Messages
+thread-loading = Chargement des messages…
+thread-not-loaded = Les messages n’ont pas pu être chargés.
+thread-load-older = Charger les messages précédents
+thread-loading-older = Chargement des messages précédents…
+thread-older-not-loaded = Les messages précédents n’ont pas pu être chargés.
+thread-empty = Aucun message pour l’instant
+thread-empty-hint = Écrivez la première réponse ci-dessous.
+thread-author-customer = Client
+thread-author-agent = Agent
+thread-author-system = Système
+thread-author-unknown = Expéditeur inconnu
+# $recipients : les noms, donnés par le backend, de ceux qui ont reçu le message, séparés par des virgules.
+thread-recipients = à { $recipients }
+thread-unread = non lu
+thread-reply-to-this = Répondre à ce message
+# $author : l’auteur du message auquel celui-ci répond (ou son type) ; $snippet : ses premiers mots.
+thread-in-reply-to = En réponse à { $author } : « { $snippet } »
+thread-in-reply-to-unnamed = En réponse à un message : « { $snippet } »
+thread-in-reply-to-earlier = En réponse à un message précédent
+thread-attachments = Pièces jointes
+# Une pièce jointe dont le backend ne donne pas le type.
+thread-media = Média
+thread-show-large = Agrandir { $name }
+thread-download = Télécharger
+thread-download-named = Télécharger { $name }
+thread-lightbox-close = Fermer
+
+## La zone de réponse
+
+reply-label = Réponse
+reply-placeholder = Écrivez une réponse…  (Ctrl+Enter pour envoyer)
+reply-send-to = Envoyer à
+reply-kind-label = Type
+reply-replying-to = En réponse à { $author } : « { $snippet } »
+reply-replying-to-cancel = Ne pas répondre à ce message en particulier
+reply-closed-reopens = Cette conversation est fermée. Envoyer votre réponse la rouvrira.
+reply-closed-stays-closed = Cette conversation est fermée et ce backend ne peut pas la rouvrir : votre réponse sera envoyée, et la conversation restera fermée.
+reply-sent-reopened = Votre réponse a été envoyée, et la conversation est de nouveau ouverte.
+reply-not-signed-in = Vous n’êtes pas connecté : reconnectez-vous pour envoyer cette réponse.
+reply-choose-recipients = Choisissez qui reçoit cette réponse.
+reply-not-sent = Votre réponse n’a pas été envoyée. Elle est toujours là ; réessayez.
+reply-edited-not-sent = Votre réponse modifiée n’a pas été envoyée : la version précédente était déjà arrivée et figure dans le fil. Votre texte est toujours là.
+
+## La boîte d’envoi : une réponse en cours d’envoi, ou non confirmée
+
+outbox-label = Boîte d’envoi
+outbox-not-confirmed = Non confirmée
+outbox-not-sent = Non envoyée
+outbox-sending = Envoi en cours
+outbox-unconfirmed = Non confirmée : la page a été quittée pendant l’envoi de cette réponse. Réessayer ne l’envoie qu’une fois ; si elle est déjà arrivée, elle ne sera pas envoyée en double.
+outbox-not-sent-short = Non envoyée.
+outbox-not-sent-because = Non envoyée : { $reason }
+# Le début du texte de la réponse, entre guillemets.
+outbox-quoted-preview = « { $text } »
+outbox-action-retry = Réessayer
+outbox-action-discard = Abandonner
+
+## Attribution
+
+assign-label = Attribuée à
+assign-unassigned = Non attribuée
+assign-unknown-agent = Agent inconnu ({ $id })
+assign-not-allowed = Ce backend ne permet pas d’attribuer une conversation à un agent
+assign-hint = Appuyez sur Enter ou sur Enregistrer pour réattribuer.
+assign-save = Enregistrer
+assign-take-it = M’attribuer
+assign-already-yours = Déjà attribuée à vous
+assign-now-unassigned = Désormais non attribuée.
+assign-assigned-to = Attribuée à { $name }.
+assign-not-reassigned = Non réattribuée : { $reason }
+
+## Attribution par le backend (PostCenter)
+
+# Suivi du nom de l’agent, en gras.
+assign-in-postcenter-to = Attribué dans PostCenter à
+assign-no-one = personne
+# Un agent que PostCenter ne connaît que par son numéro.
+assign-backend-agent-number = l’agent { $id }
+assign-suggest-agent = Suggérer un agent
+assign-reassign-automatically = Réattribuer automatiquement
+assign-reassigning = Réattribution…
+assign-suggested = PostCenter attribuerait le ticket à { $agent }.
+assign-suggested-with-reason = PostCenter attribuerait le ticket à { $agent }. Raison donnée : « { $reason } ».
+assign-no-agent-available = Aucun agent n’est disponible pour le prendre maintenant.
+assign-no-agent-available-with-reason = Aucun agent n’est disponible pour le prendre maintenant. Raison donnée : « { $reason } ».
+assign-no-suggestion = Aucune suggestion : { $reason }
+assign-reassigned-automatically = Réattribué automatiquement à { $agent }.
