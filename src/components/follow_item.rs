@@ -8,23 +8,62 @@
 use crate::components::inbox_filters::with_search;
 use crate::connectors::http::attempt_key;
 use crate::connectors::{follows, Connector, ConversationBackend};
+use crate::i18n::{tr, use_i18n, Args, Lang, Say};
 use crate::state::{api_origin, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::domain::{Conversation, ConversationKey};
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::{text, text_with};
 
-/// Why an id was not followed, in words.
-fn refusal(label: &str, error: &ApiError) -> String {
-    match error.kind {
-        ErrorKind::NotFound => format!(
-            "The backend knows no item with this {}.",
-            label.to_lowercase()
-        ),
-        ErrorKind::Forbidden => {
-            "This item belongs to someone else: the backend refuses it.".to_owned()
+/// What an id is followed by when a connector does not say (the messages' `*[other]`).
+const ANY_ID: &str = "id";
+
+/// Why an id was not followed or opened; said in the page's language when shown, so it
+/// follows a change of language.
+#[derive(Clone, Debug)]
+enum Problem {
+    /// The connector's check of the id's shape, already in the reader's words.
+    Said(String),
+    /// The backend knows no item with this id; `by` is what the id is
+    /// ([`ConversationBackend::followed_by`]).
+    Unknown {
+        by: &'static str,
+    },
+    /// The item is someone else's.
+    Forbidden,
+    NotFollowed(ApiError),
+    NotOpened(ApiError),
+}
+
+impl Problem {
+    /// Why an id was not followed.
+    fn refused(by: &'static str, error: ApiError) -> Problem {
+        match error.kind {
+            ErrorKind::NotFound => Problem::Unknown { by },
+            ErrorKind::Forbidden => Problem::Forbidden,
+            _ => Problem::NotFollowed(error),
         }
-        _ => format!("Not followed: {error}"),
+    }
+}
+
+impl Say for Problem {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Problem::Said(words) => words.clone(),
+            Problem::Unknown { by } => {
+                text_with(lang, "follow-unknown-item", &Args::new().str("by", *by))
+            }
+            Problem::Forbidden => text(lang, "follow-item-forbidden"),
+            Problem::NotFollowed(error) => {
+                let args = Args::new().str("reason", error.say(lang));
+                text_with(lang, "follow-not-followed", &args)
+            }
+            Problem::NotOpened(error) => {
+                let args = Args::new().str("reason", error.say(lang));
+                text_with(lang, "follow-not-opened", &args)
+            }
+        }
     }
 }
 
@@ -32,6 +71,7 @@ fn refusal(label: &str, error: &ApiError) -> String {
 #[component]
 pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl IntoView {
     let rows = expect_context::<InboxRows>();
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let navigate_opened = use_navigate();
     let location = use_location();
@@ -44,7 +84,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
     });
     let chosen = RwSignal::new(String::new());
     let id = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Problem>);
     let current = move || {
         followable.with(|list| {
             let wanted = chosen.get();
@@ -68,7 +108,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
             connector
                 .open_item(&item, &key.unwrap_or_default())
                 .await
-                .map_err(|e| format!("Not opened: {e}"))
+                .map_err(Problem::NotOpened)
         }
     });
     Effect::new(move |_| match open.value().get() {
@@ -91,19 +131,19 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
         let item = item.clone();
         let origin = api_origin();
         async move {
-            let label = connector.followed_by().unwrap_or("Id");
+            let by = connector.followed_by().unwrap_or(ANY_ID);
             let conversation = match connector.conversation(&item).await {
                 Ok(conversation) => conversation,
                 Err(e) if e.kind == ErrorKind::NotFound && connector.opens_items().is_some() => {
                     openable.set(Some((connector.clone(), item.clone())));
-                    return Err(refusal(label, &e));
+                    return Err(Problem::refused(by, e));
                 }
-                Err(e) => return Err(refusal(label, &e)),
+                Err(e) => return Err(Problem::refused(by, e)),
             };
             follows::follow(&origin, connector.name(), &item)
                 .await
-                .map_err(|e| refusal(label, &e))?;
-            Ok::<Conversation, String>(conversation)
+                .map_err(|e| Problem::refused(by, e))?;
+            Ok::<Conversation, Problem>(conversation)
         }
     });
     Effect::new(move |_| match follow.value().get() {
@@ -130,7 +170,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
         openable.set(None);
         let item = id.get_untracked().trim().to_owned();
         match connector.check_item_id(&item) {
-            Err(reason) => problem.set(Some(reason)),
+            Err(reason) => problem.set(Some(Problem::Said(reason))),
             Ok(()) => {
                 problem.set(None);
                 follow.dispatch((connector, item));
@@ -140,7 +180,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
     view! {
         <Show when=move || followable.with(|list| !list.is_empty())>
             <form class="follow-form" on:submit=submit data-testid="follow-form">
-                <label class="visually-hidden" for="follow-backend">"Backend to follow an item on"</label>
+                <label class="visually-hidden" for="follow-backend">{tr("follow-backend-label")}</label>
                 <select
                     id="follow-backend"
                     data-testid="follow-backend"
@@ -148,28 +188,40 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                 >
                     {move || followable.get().into_iter().map(|c| {
                         let name = c.name().to_owned();
-                        let label = c.followed_by().unwrap_or("Id");
-                        view! { <option value=name.clone()>{format!("{label} ({name})")}</option> }
+                        let by = c.followed_by().unwrap_or(ANY_ID);
+                        let backend = name.clone();
+                        // Only the words follow the language: the options stay, and so
+                        // does the one chosen.
+                        let words = move || {
+                            let args = Args::new().str("by", by).str("backend", backend.clone());
+                            text_with(i18n.lang(), "follow-backend-option", &args)
+                        };
+                        view! { <option value=name>{words}</option> }
                     }).collect_view()}
                 </select>
-                <label class="visually-hidden" for="follow-id">"Id to follow"</label>
+                <label class="visually-hidden" for="follow-id">{tr("follow-id-label")}</label>
                 <input
                     id="follow-id"
                     type="text"
                     autocomplete="off"
                     data-testid="follow-id"
-                    placeholder=move || current().and_then(|c| c.followed_by()).map(|l| format!("Follow by {}", l.to_lowercase()))
+                    placeholder=move || current().and_then(|c| c.followed_by()).map(|by| {
+                        text_with(i18n.lang(), "follow-id-placeholder", &Args::new().str("by", by))
+                    })
                     prop:value=move || id.get()
                     on:input=move |ev| id.set(event_target_value(&ev))
                     aria-describedby="follow-problem"
                     aria-invalid=move || problem.get().is_some().then_some("true")
                 />
                 <button class="button" type="submit" data-testid="follow-submit" aria-disabled=move || follow.pending().get().then_some("true")>
-                    {move || if follow.pending().get() { "Checking…" } else { "Follow" }}
+                    {move || if follow.pending().get() { text(i18n.lang(), "follow-checking") } else { text(i18n.lang(), "follow-button") }}
                 </button>
-                <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get()}</p>
+                <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
                 {move || openable.get().map(|(connector, item)| {
-                    let words = connector.opens_items().unwrap_or("Open it");
+                    // The catalogue id of the connector's words for starting the item.
+                    let opens = connector.opens_items().unwrap_or("follow-open-it");
+                    let named = item.clone();
+                    let words = move || text_with(i18n.lang(), opens, &Args::new().str("item", named.clone()));
                     view! {
                         <button
                             class="button primary"
@@ -182,7 +234,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                                 }
                             }
                         >
-                            {format!("{words}: {}", item.clone())}
+                            {words}
                         </button>
                     }
                 })}
@@ -196,6 +248,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
 #[component]
 pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoView {
     let rows = expect_context::<InboxRows>();
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let stop = Action::new_local(move |key: &ConversationKey| {
         let key = key.clone();
@@ -213,10 +266,13 @@ pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoVie
         }
     });
     let error = move || match stop.value().get() {
-        Some(Err(error)) => Some(format!("Still followed: {error}")),
+        Some(Err(error)) => {
+            let args = Args::new().str("reason", error.say(i18n.lang()));
+            Some(text_with(i18n.lang(), "follow-still-followed", &args))
+        }
         _ => None,
     };
-    let label = connector.followed_by().map(|_| "Stop following");
+    let label = connector.followed_by().map(|_| tr("follow-stop"));
     label.map(|label| {
         view! {
             <button

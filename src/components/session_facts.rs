@@ -6,9 +6,11 @@
 
 use crate::components::change::{Changed, Stale};
 use crate::connectors::{Connector, ConversationBackend};
+use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{Conversation, Performer};
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::{text, text_with};
 
 /// A `tel:` address: the digits and the leading `+` only.
 fn tel(phone: &str) -> String {
@@ -19,6 +21,27 @@ fn tel(phone: &str) -> String {
     format!("tel:{kept}")
 }
 
+/// What is wrong with a fact the agent tried to change.
+#[derive(Clone, Debug)]
+enum Problem {
+    /// The connector's check, already in the reader's words.
+    Said(String),
+    /// The backend refused the change.
+    NotChanged(ApiError),
+}
+
+impl Say for Problem {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Problem::Said(words) => words.clone(),
+            Problem::NotChanged(error) => {
+                let args = Args::new().str("reason", words(lang, error));
+                text_with(lang, "session-facts-not-changed", &args)
+            }
+        }
+    }
+}
+
 #[component]
 pub fn CallbackPhone(
     connector: Connector,
@@ -27,8 +50,9 @@ pub fn CallbackPhone(
 ) -> impl IntoView {
     let id = conversation.key.id.clone();
     let current = conversation.callback_phone.clone();
-    let text = RwSignal::new(current.clone().unwrap_or_default());
-    let problem = RwSignal::new(None::<String>);
+    let typed = RwSignal::new(current.clone().unwrap_or_default());
+    let problem = RwSignal::new(None::<Problem>);
+    let i18n = use_i18n();
     let stale = use_context::<Stale>();
     let save = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
@@ -39,15 +63,20 @@ pub fn CallbackPhone(
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(conversation)) => on_changed.run(Changed {
+            // Said once, in the language of the moment: the effect must not run again
+            // when the language changes.
             announce: match &conversation.callback_phone {
-                Some(phone) => format!("Callback phone is now {phone}."),
-                None => "Callback phone removed.".to_owned(),
+                Some(phone) => {
+                    let args = Args::new().str("phone", phone.clone());
+                    text_with(lang_now(), "session-callback-phone-now", &args)
+                }
+                None => text(lang_now(), "session-callback-phone-removed"),
             },
             conversation,
             focus: "callback-phone",
         }),
         Some(Err(error)) => {
-            problem.set(Some(format!("Not changed: {}", words(&error))));
+            problem.set(Some(Problem::NotChanged(error.clone())));
             // A colleague changed it meanwhile: the page shows how it stands now.
             Stale::report(stale, &error);
         }
@@ -58,14 +87,14 @@ pub fn CallbackPhone(
         if save.pending().get_untracked() {
             return;
         }
-        let raw = text.get_untracked().trim().to_owned();
+        let raw = typed.get_untracked().trim().to_owned();
         if raw.is_empty() {
             problem.set(None);
             save.dispatch(None);
             return;
         }
         match connector.check_callback_phone(&raw) {
-            Err(reason) => problem.set(Some(reason)),
+            Err(reason) => problem.set(Some(Problem::Said(reason))),
             Ok(()) => {
                 problem.set(None);
                 save.dispatch(Some(raw));
@@ -74,22 +103,22 @@ pub fn CallbackPhone(
     };
     view! {
         <form class="session-fact" on:submit=submit>
-            <label for="callback-phone">"Callback phone"</label>
+            <label for="callback-phone">{tr("session-callback-phone")}</label>
             {current.map(|phone| view! { <a href=tel(&phone) data-testid="callback-link">{phone.clone()}</a> })}
             <input
                 id="callback-phone"
                 type="tel"
                 autocomplete="off"
                 data-testid="callback-phone"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
                 aria-describedby="callback-problem"
                 aria-invalid=move || problem.get().is_some().then_some("true")
             />
             <button class="button" type="submit" data-testid="callback-save" aria-disabled=move || save.pending().get().then_some("true")>
-                "Save phone"
+                {tr("session-callback-phone-save")}
             </button>
-            <p id="callback-problem" class="field-error" role="alert" data-testid="callback-problem">{move || problem.get()}</p>
+            <p id="callback-problem" class="field-error" role="alert" data-testid="callback-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
         </form>
     }
 }
@@ -109,7 +138,8 @@ pub fn PerformerControl(
             .and_then(|p| p.rating.clone())
             .unwrap_or_default(),
     );
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Problem>);
+    let i18n = use_i18n();
     let stale = use_context::<Stale>();
     let save = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
@@ -120,15 +150,19 @@ pub fn PerformerControl(
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(conversation)) => on_changed.run(Changed {
+            // Said once, in the language of the moment (see above).
             announce: match &conversation.performer {
-                Some(p) => format!("Agent {} set.", p.id),
-                None => "Agent removed.".to_owned(),
+                Some(p) => {
+                    let args = Args::new().str("id", p.id.clone());
+                    text_with(lang_now(), "session-performer-now", &args)
+                }
+                None => text(lang_now(), "session-performer-removed"),
             },
             conversation,
             focus: "performer-id",
         }),
         Some(Err(error)) => {
-            problem.set(Some(format!("Not changed: {}", words(&error))));
+            problem.set(Some(Problem::NotChanged(error.clone())));
             // A colleague changed it meanwhile: the page shows how it stands now.
             Stale::report(stale, &error);
         }
@@ -144,7 +178,7 @@ pub fn PerformerControl(
             rating: Some(rating.get_untracked().trim().to_owned()).filter(|r| !r.is_empty()),
         };
         match connector.check_performer(&performer) {
-            Err(reason) => problem.set(Some(reason)),
+            Err(reason) => problem.set(Some(Problem::Said(reason))),
             Ok(()) => {
                 problem.set(None);
                 save.dispatch(Some(performer));
@@ -154,29 +188,29 @@ pub fn PerformerControl(
     let has_one = current.is_some();
     view! {
         <form class="session-fact" on:submit=submit>
-            <label for="performer-id">"Order's agent"</label>
+            <label for="performer-id">{tr("session-performer-label")}</label>
             <input
                 id="performer-id"
                 type="text"
                 autocomplete="off"
                 data-testid="performer-id"
-                placeholder="Driver, courier or doctor id"
+                placeholder=tr("session-performer-placeholder")
                 prop:value=move || who.get()
                 on:input=move |ev| who.set(event_target_value(&ev))
             />
-            <label for="performer-rating">"Rating"</label>
+            <label for="performer-rating">{tr("session-rating-label")}</label>
             <input
                 id="performer-rating"
                 type="text"
                 autocomplete="off"
                 data-testid="performer-rating"
-                placeholder="4.5, or gte 4.5 && lte 5"
+                placeholder=tr("session-rating-placeholder")
                 prop:value=move || rating.get()
                 on:input=move |ev| rating.set(event_target_value(&ev))
                 aria-describedby="performer-problem"
             />
             <button class="button" type="submit" data-testid="performer-save" aria-disabled=move || save.pending().get().then_some("true")>
-                {if has_one { "Change agent" } else { "Set agent" }}
+                {if has_one { tr("session-performer-change") } else { tr("session-performer-set") }}
             </button>
             {has_one.then(|| view! {
                 <button
@@ -189,21 +223,21 @@ pub fn PerformerControl(
                         }
                     }
                 >
-                    "Remove agent"
+                    {tr("session-performer-remove")}
                 </button>
             })}
-            <p id="performer-problem" class="field-error" role="alert" data-testid="performer-problem">{move || problem.get()}</p>
+            <p id="performer-problem" class="field-error" role="alert" data-testid="performer-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
         </form>
     }
 }
 
 /// The backend's own words where it gave some (it names the rule broken), else the
-/// console's.
-fn words(error: &ApiError) -> String {
+/// console's, in `lang`.
+fn words(lang: Lang, error: &ApiError) -> String {
     error
         .backend_message
         .clone()
-        .unwrap_or_else(|| error.to_string())
+        .unwrap_or_else(|| error.say(lang))
 }
 
 #[cfg(test)]

@@ -11,13 +11,15 @@ use super::follows::followed_slice;
 use super::http::{query_string, Client, Method};
 use super::upload::UploadControl;
 use super::{ConversationBackend, InboxSlice, Reply};
+use crate::i18n::{lang_now, Args, Lang};
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{Conversation, Cursor, InboxQuery, Message, Page, StatusChange};
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::{text, text_with};
 use switchboard_core::wire::case_messages::{
     case_to_domain, confirm_failures, decode_error, is_guid, message_to_domain, type_choices,
-    unconfirmed_ids, CaseMessageDto, ConfirmResultDto, MessageType, NewCaseMessageDto,
-    CONFIRM_PATH, CREATE_PATH, GUID_PARAM, MESSAGES_PATH,
+    unconfirmed_ids, CaseMessageDto, ConfirmFailure, ConfirmResultDto, MessageType,
+    NewCaseMessageDto, CONFIRM_PATH, CREATE_PATH, GUID_PARAM, MESSAGES_PATH,
 };
 use web_sys::File;
 
@@ -75,21 +77,34 @@ fn shown_ids(shown: &[String]) -> Vec<u64> {
     shown.iter().filter_map(|id| id.parse().ok()).collect()
 }
 
-/// What a partial confirmation says: each message not confirmed, and why.
-fn not_confirmed(result: &ConfirmResultDto) -> Option<ApiError> {
+/// Why one message was not confirmed, in `lang`; a reason the API gave in its own words
+/// stays as it came.
+fn why_not_confirmed(lang: Lang, failure: &ConfirmFailure) -> String {
+    match failure {
+        ConfirmFailure::NotFound => text(lang, "case-confirm-not-found"),
+        ConfirmFailure::NoAccess => text(lang, "case-confirm-no-access"),
+        ConfirmFailure::Other(raw) => raw.clone(),
+    }
+}
+
+/// What a partial confirmation says, in `lang`: each message not confirmed, and why.
+fn not_confirmed(lang: Lang, result: &ConfirmResultDto) -> Option<ApiError> {
     let failures = confirm_failures(result);
     if failures.is_empty() {
         return None;
     }
     let lines: Vec<String> = failures
         .iter()
-        .map(|(id, failure)| format!("message {id}: {}", failure.explain()))
+        .map(|(id, failure)| {
+            let args = Args::new()
+                .str("id", id.to_string())
+                .str("reason", why_not_confirmed(lang, failure));
+            text_with(lang, "case-not-confirmed-message", &args)
+        })
         .collect();
+    let args = Args::new().str("list", lines.join("; "));
     Some(ApiError {
-        backend_message: Some(format!(
-            "Some messages were not confirmed read ({}); the others were.",
-            lines.join("; ")
-        )),
+        backend_message: Some(text_with(lang, "case-some-not-confirmed", &args)),
         ..ApiError::new(ErrorKind::Conflict)
     })
 }
@@ -115,18 +130,14 @@ impl ConversationBackend for CaseMessagesConnector {
     }
 
     fn followed_by(&self) -> Option<&'static str> {
-        Some("Case guid")
+        Some("case-guid")
     }
 
     fn check_item_id(&self, id: &str) -> Result<(), String> {
         if is_guid(id.trim()) {
             Ok(())
         } else {
-            Err(
-                "A case guid has 32 hexadecimal digits in groups of 8-4-4-4-12, \
-                 like 1e0abcb7-b94c-4072-a9c0-37072a1ef015."
-                    .to_owned(),
-            )
+            Err(text(lang_now(), "case-guid-shape"))
         }
     }
 
@@ -190,9 +201,7 @@ impl ConversationBackend for CaseMessagesConnector {
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(super::unsupported(
-            "assign cases: they live in the provider's case system",
-        ))
+        Err(super::unsupported(text(lang_now(), "case-cannot-assign")))
     }
 
     async fn change_status(
@@ -200,9 +209,10 @@ impl ConversationBackend for CaseMessagesConnector {
         _id: &str,
         _change: StatusChange,
     ) -> Result<Conversation, ApiError> {
-        Err(super::unsupported(
-            "open or close cases: they live in the provider's case system",
-        ))
+        Err(super::unsupported(text(
+            lang_now(),
+            "case-cannot-change-status",
+        )))
     }
 
     /// Confirms every unconfirmed message of the case (there is no "unread" to go back to).
@@ -215,7 +225,10 @@ impl ConversationBackend for CaseMessagesConnector {
         shown: &[String],
     ) -> Result<Conversation, ApiError> {
         if !read {
-            return Err(super::unsupported("mark a confirmed message unread"));
+            return Err(super::unsupported(text(
+                lang_now(),
+                "case-cannot-mark-unread",
+            )));
         }
         let ids = if shown.is_empty() {
             unconfirmed_ids(&self.case(id).await?)
@@ -225,7 +238,7 @@ impl ConversationBackend for CaseMessagesConnector {
         if !ids.is_empty() {
             let url = format!("{}{CONFIRM_PATH}", self.base_url);
             let result: ConfirmResultDto = HTTP.send_json(Method::Post, &url, &ids).await?;
-            if let Some(error) = not_confirmed(&result) {
+            if let Some(error) = not_confirmed(lang_now(), &result) {
                 return Err(error);
             }
         }
@@ -240,7 +253,7 @@ mod tests {
 
     #[test]
     fn a_partial_confirmation_names_each_message_left_and_why() {
-        assert!(not_confirmed(&ConfirmResultDto::all_confirmed()).is_none());
+        assert!(not_confirmed(Lang::En, &ConfirmResultDto::all_confirmed()).is_none());
         let partial = ConfirmResultDto {
             success: true,
             errors: vec![
@@ -255,12 +268,19 @@ mod tests {
             ],
             ..ConfirmResultDto::all_confirmed()
         };
-        let error = not_confirmed(&partial).expect("not all were confirmed");
+        let error = not_confirmed(Lang::En, &partial).expect("not all were confirmed");
         let said = error.backend_message.expect("in words");
         assert!(
             said.contains("message 4380") && said.contains("message 4697"),
             "{said}"
         );
         assert!(said.contains("the others were"), "{said}");
+        assert!(said.contains("not found (most likely deleted)"), "{said}");
+        let french = not_confirmed(Lang::Fr, &partial).expect("not all were confirmed");
+        let said = french.backend_message.expect("in words");
+        assert!(
+            said.contains("4380") && !said.contains("the others"),
+            "{said}"
+        );
     }
 }

@@ -5,6 +5,7 @@ use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};
 use super::versions::SeenVersions;
 use super::{page_after, ConversationBackend, InboxSlice, Reply};
+use crate::i18n::lang_now;
 use serde::de::DeserializeOwned;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
@@ -13,6 +14,7 @@ use switchboard_core::domain::{
 };
 use switchboard_core::error::ApiError;
 use switchboard_core::follow_up::{follow_up_path, FollowUp, FollowUpWrite};
+use switchboard_core::i18n::text;
 use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::{
     contact_receipt, conversation_to_domain, decode_error, message_to_domain, page_to_domain,
@@ -97,10 +99,10 @@ impl CommunicationConnector {
         let form = FormData::new().map_err(|_| ApiError::network("no FormData"))?;
         let body = serde_json::to_string(json).map_err(|e| ApiError::malformed(e.to_string()))?;
         form.append_with_str(json_part, &body)
-            .map_err(|_| ApiError::network("the message could not be prepared"))?;
+            .map_err(|_| ApiError::network(text(lang_now(), "connector-message-not-prepared")))?;
         for file in files {
             form.append_with_blob_and_filename(FILES_PART, file, &file.name())
-                .map_err(|_| ApiError::network("a file could not be prepared"))?;
+                .map_err(|_| ApiError::network(text(lang_now(), "connector-file-not-prepared")))?;
         }
         let text = post_multipart(HTTP, url, &form, upload, Some(key)).await?;
         serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))

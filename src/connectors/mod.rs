@@ -21,10 +21,12 @@ pub mod versions;
 pub use directory::{load_backends, load_directory, Directory};
 pub use inbox::{asked, load_inbox, load_inbox_as_it_comes, load_more, next_pages, Inbox};
 
+use crate::i18n::{lang_now, Lang};
 use case_messages::CaseMessagesConnector;
 use communication::CommunicationConnector;
 use octopia::OctopiaConnector;
 use postcenter::PostcenterConnector;
+use std::sync::Mutex;
 use support_sessions::SupportSessionsConnector;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
@@ -34,6 +36,7 @@ use switchboard_core::domain::{
 };
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::follow_up::FollowUp;
+use switchboard_core::i18n::text;
 use switchboard_core::validation::ContactForm;
 use upload::UploadControl;
 use web_sys::File;
@@ -85,7 +88,10 @@ pub trait ConversationBackend {
         _read: bool,
         _shown: &[String],
     ) -> Result<Conversation, ApiError> {
-        Err(unsupported("keep a read state"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-keep-read-state",
+        )))
     }
     /// The backend's own counts for the sidebar ("claims to treat").
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
@@ -100,8 +106,9 @@ pub trait ConversationBackend {
     fn replies_to_messages(&self) -> bool {
         false
     }
-    /// For a backend that cannot list: what an agent pastes to follow an item ("Case
-    /// guid"). `None` for the backends that list for themselves.
+    /// For a backend that cannot list: what an agent pastes to follow an item, as a token
+    /// the follow form's messages choose their words by (`case-guid`, `order-id`). `None`
+    /// for the backends that list for themselves.
     fn followed_by(&self) -> Option<&'static str> {
         None
     }
@@ -115,7 +122,10 @@ pub trait ConversationBackend {
         _id: &str,
         _phone: Option<&str>,
     ) -> Result<Conversation, ApiError> {
-        Err(unsupported("keep a callback phone"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-keep-callback-phone",
+        )))
     }
     /// Sets, changes or (with `None`) removes the order's performer.
     async fn set_performer(
@@ -123,7 +133,10 @@ pub trait ConversationBackend {
         _id: &str,
         _performer: Option<&Performer>,
     ) -> Result<Conversation, ApiError> {
-        Err(unsupported("keep an order's performer"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-keep-performer",
+        )))
     }
     /// Why a callback phone would be refused, before it is sent.
     fn check_callback_phone(&self, _raw: &str) -> Result<(), String> {
@@ -134,40 +147,51 @@ pub trait ConversationBackend {
         Ok(())
     }
     /// For a backend where an agent can start an item that does not exist yet (a support
-    /// session for an order): the action's words. `None` elsewhere.
+    /// session for an order): the catalogue id of the action's words, which name the item
+    /// by `$item`. `None` elsewhere.
     fn opens_items(&self) -> Option<&'static str> {
         None
     }
     /// Starts the item `id` (see [`ConversationBackend::opens_items`]), sent with the
     /// idempotency `key` that every retry of the same start reuses.
     async fn open_item(&self, _id: &str, _key: &str) -> Result<Conversation, ApiError> {
-        Err(unsupported("start new items"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-start-items",
+        )))
     }
     /// For a backend whose agents know items by a number of their own (PostCenter's
-    /// ticket number): the words for it. `None` elsewhere.
+    /// ticket number): the words for it, in the page's language. `None` elsewhere.
     fn finds_by_number(&self) -> Option<&'static str> {
         None
     }
     /// The id of the item agents know by `number` (see [`ConversationBackend::finds_by_number`]).
     async fn find_by_number(&self, _number: &str) -> Result<String, ApiError> {
-        Err(unsupported("find items by a number agents see"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-find-by-number",
+        )))
     }
     /// The agent the backend would assign, and why (`capabilities.auto_assign`).
     async fn suggest_agent(&self, _id: &str) -> Result<AgentSuggestion, ApiError> {
-        Err(unsupported("suggest an agent"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-suggest-agent",
+        )))
     }
     /// Has the backend reassign it on its own; the conversation as it now is.
     async fn reassign_automatically(&self, _id: &str) -> Result<Conversation, ApiError> {
-        Err(unsupported("reassign on its own"))
+        Err(unsupported(text(lang_now(), "connector-cannot-reassign")))
     }
     /// The item in the backend's own tool, and what the link says, where the team
     /// configured a link pattern (PostCenter's ticket by its number).
     fn open_elsewhere(&self, _conversation: &Conversation) -> Option<(String, String)> {
         None
     }
-    /// Why the reply box is not offered, for a backend whose conversations take no reply.
+    /// Why the reply box is not offered, for a backend whose conversations take no reply,
+    /// in the page's language.
     fn no_replies_reason(&self) -> &'static str {
-        "This backend does not accept replies."
+        static_text("connector-no-replies")
     }
     /// Whether the public contact page can write to this backend.
     fn takes_contact_messages(&self) -> bool {
@@ -182,11 +206,14 @@ pub trait ConversationBackend {
         _upload: &UploadControl,
         _key: &str,
     ) -> Result<ContactReceipt, ApiError> {
-        Err(unsupported("take contact messages"))
+        Err(unsupported(text(
+            lang_now(),
+            "connector-cannot-take-contact-messages",
+        )))
     }
     /// What a customer's private link shows (the token from their link).
     async fn follow_up(&self, _token: &str) -> Result<FollowUp, ApiError> {
-        Err(unsupported("give customers a follow-up link"))
+        Err(unsupported(text(lang_now(), "connector-cannot-follow-up")))
     }
     /// The customer writes again through their link; the link's view as it now is.
     async fn write_follow_up(
@@ -195,7 +222,7 @@ pub trait ConversationBackend {
         _message: &str,
         _key: &str,
     ) -> Result<FollowUp, ApiError> {
-        Err(unsupported("give customers a follow-up link"))
+        Err(unsupported(text(lang_now(), "connector-cannot-follow-up")))
     }
 }
 
@@ -210,11 +237,27 @@ pub(crate) fn page_after(after: Option<&Cursor>, first: u32) -> Result<u32, ApiE
     }
 }
 
-pub(crate) fn unsupported(what: &str) -> ApiError {
+/// What a backend cannot do, said as `reason` (a whole sentence from the catalogue).
+pub(crate) fn unsupported(reason: String) -> ApiError {
     ApiError {
-        backend_message: Some(format!("This backend does not {what}.")),
+        backend_message: Some(reason),
         ..ApiError::new(ErrorKind::Unexpected)
     }
+}
+
+/// The message `id` in the page's language, for the trait's few words typed
+/// `&'static str` (shown as they are given): each language's words are made once and kept,
+/// so there are never more of them than messages times languages.
+pub(crate) fn static_text(id: &'static str) -> &'static str {
+    static SAID: Mutex<Vec<(Lang, &'static str, &'static str)>> = Mutex::new(Vec::new());
+    let lang = lang_now();
+    let mut said = SAID.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, _, words)) = said.iter().find(|(l, i, _)| *l == lang && *i == id) {
+        return words;
+    }
+    let words: &'static str = Box::leak(text(lang, id).into_boxed_str());
+    said.push((lang, id, words));
+    words
 }
 
 /// A reply as the agent wrote it.

@@ -6,6 +6,7 @@
 use super::http::{query_string, Client, Method};
 use super::upload::{post_with_progress, UploadBody, UploadControl};
 use super::{page_after, ConversationBackend, Counter, InboxSlice, Reply};
+use crate::i18n::{lang_now, Args};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use chrono::{DateTime, Utc};
@@ -16,6 +17,7 @@ use switchboard_core::domain::{
     StatusChange, StatusFilter,
 };
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::{text, text_with};
 use switchboard_core::wire::octopia::{
     decode_error, discussion_to_domain, format_of, is_unread, message_to_domain, page_to_domain,
     search_windows, window_bounds, AttachmentContentDto, CountDto, DatedPlace, DiscussionDto,
@@ -162,9 +164,10 @@ impl OctopiaConnector {
 
 /// A chosen file as the document sends it: its bytes in base64, its name, its format.
 async fn encode_file(file: &File) -> Result<NewAttachmentDto, ApiError> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| ApiError::network(format!("{} could not be read", file.name())))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| {
+        let args = Args::new().str("name", file.name());
+        ApiError::network(text_with(lang_now(), "connector-file-unreadable", &args))
+    })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let name = file.name();
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
@@ -286,13 +289,13 @@ impl ConversationBackend for OctopiaConnector {
         if query.assignee == AssigneeFilter::Me {
             return Ok(InboxSlice::none_because(
                 &self.name,
-                "its discussions are assigned to nobody: they are the seller's, so none is yours",
+                text(lang_now(), "octopia-none-mine"),
             ));
         }
         if query.status == StatusFilter::Archived {
             return Ok(InboxSlice::none_because(
                 &self.name,
-                "its discussions are open or closed, never archived",
+                text(lang_now(), "octopia-none-archived"),
             ));
         }
         if let Some(range) = query.active {
@@ -383,7 +386,7 @@ impl ConversationBackend for OctopiaConnector {
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
         Err(ApiError {
-            backend_message: Some("Octopia discussions have no assignee.".to_owned()),
+            backend_message: Some(text(lang_now(), "octopia-no-assignee")),
             ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
         })
     }
@@ -398,7 +401,7 @@ impl ConversationBackend for OctopiaConnector {
             StatusChange::Close => false,
             StatusChange::Archive => {
                 return Err(ApiError {
-                    backend_message: Some("Octopia discussions cannot be archived.".to_owned()),
+                    backend_message: Some(text(lang_now(), "octopia-cannot-archive")),
                     ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
                 })
             }
@@ -451,15 +454,16 @@ impl ConversationBackend for OctopiaConnector {
             self.count(GraduationCode::Discussion),
             self.count(GraduationCode::Claim)
         );
+        let lang = lang_now();
         Ok(vec![
             Counter {
                 token: "discussions-to-treat",
-                label: "Discussions to treat".to_owned(),
+                label: text(lang, "octopia-discussions-to-treat"),
                 count: discussions?,
             },
             Counter {
                 token: "claims-to-treat",
-                label: "Claims to treat".to_owned(),
+                label: text(lang, "octopia-claims-to-treat"),
                 count: claims?,
             },
         ])

@@ -10,17 +10,18 @@ use super::http::{Client, Method};
 use super::upload::UploadControl;
 use super::versions::SeenVersions;
 use super::{ConversationBackend, InboxSlice, Reply};
+use crate::i18n::{lang_now, Args, Lang};
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, Author, AuthorKind, Conversation, Cursor, InboxQuery, Message, Page,
     Performer, StatusChange,
 };
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::{text, text_with};
 use switchboard_core::wire::parse_instant;
 use switchboard_core::wire::support_sessions::{
     decode_error, history_line, session_to_domain, validate_phone, validate_rating, AgentChangeDto,
     HistoryEntryDto, SupportChangeDto, SupportDto, MAX_AGENT_ID_CHARS, MAX_ORDER_ID_CHARS,
-    NO_MESSAGES,
 };
 use web_sys::File;
 
@@ -98,7 +99,7 @@ impl SupportSessionsConnector {
         }
         Err(ApiError {
             status: Some(412),
-            backend_message: Some(changed_meanwhile(&now)),
+            backend_message: Some(changed_meanwhile(lang_now(), &now)),
             ..ApiError::new(ErrorKind::Conflict)
         })
     }
@@ -111,20 +112,21 @@ fn facts(session: &Conversation) -> String {
 
 /// "Someone changed this support session since you read it: the callback phone is now
 /// +33…, the order's agent is drv-77 (gte 4.5)."
-fn changed_meanwhile(now: &Conversation) -> String {
-    let phone = now.callback_phone.as_deref().unwrap_or("none");
+fn changed_meanwhile(lang: Lang, now: &Conversation) -> String {
+    let phone = match &now.callback_phone {
+        Some(phone) => phone.clone(),
+        None => text(lang, "session-no-callback-phone"),
+    };
     let agent = match &now.performer {
         Some(Performer {
             id,
             rating: Some(rating),
         }) => format!("{id} ({rating})"),
         Some(Performer { id, rating: None }) => id.clone(),
-        None => "no one".to_owned(),
+        None => text(lang, "session-no-performer"),
     };
-    format!(
-        "Someone changed this support session since you read it: the callback phone is now \
-         {phone}, the order's agent is {agent}. Nothing was changed by your request."
-    )
+    let args = Args::new().str("phone", phone).str("agent", agent);
+    text_with(lang, "session-changed-meanwhile", &args)
 }
 
 /// A history entry as a line of the thread, from the system.
@@ -159,11 +161,11 @@ impl ConversationBackend for SupportSessionsConnector {
     }
 
     fn no_replies_reason(&self) -> &'static str {
-        NO_MESSAGES
+        super::static_text("session-no-messages")
     }
 
     fn followed_by(&self) -> Option<&'static str> {
-        Some("Order id")
+        Some("order-id")
     }
 
     /// `PUT /support/{orderId}` with the phone (`null` removes it).
@@ -212,9 +214,8 @@ impl ConversationBackend for SupportSessionsConnector {
     fn check_performer(&self, performer: &Performer) -> Result<(), String> {
         let id = performer.id.trim();
         if id.is_empty() || id.chars().count() > MAX_AGENT_ID_CHARS {
-            return Err(format!(
-                "The agent's id needs 1 to {MAX_AGENT_ID_CHARS} characters."
-            ));
+            let args = Args::new().num("max", MAX_AGENT_ID_CHARS as u32);
+            return Err(text_with(lang_now(), "session-performer-id-length", &args));
         }
         match performer.rating.as_deref().map(str::trim) {
             Some(rating) if !rating.is_empty() => validate_rating(rating),
@@ -223,7 +224,7 @@ impl ConversationBackend for SupportSessionsConnector {
     }
 
     fn opens_items(&self) -> Option<&'static str> {
-        Some("Open a support session for this order")
+        Some("session-open-for-order")
     }
 
     /// `POST /support/{orderId}`: the server follows the order it opens. With its
@@ -241,9 +242,8 @@ impl ConversationBackend for SupportSessionsConnector {
             || id.chars().count() > MAX_ORDER_ID_CHARS
             || id.chars().any(char::is_control)
         {
-            return Err(format!(
-                "An order id has 1 to {MAX_ORDER_ID_CHARS} characters, without line breaks."
-            ));
+            let args = Args::new().num("max", MAX_ORDER_ID_CHARS as u32);
+            return Err(text_with(lang_now(), "session-order-id-shape", &args));
         }
         Ok(())
     }
@@ -287,15 +287,14 @@ impl ConversationBackend for SupportSessionsConnector {
         _files: &[File],
         _upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        Err(super::unsupported(
-            "take replies: a support session has no messages",
-        ))
+        Err(super::unsupported(text(lang_now(), "session-cannot-reply")))
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(super::unsupported(
-            "assign one of Switchboard's agents: a session's agent is the order's",
-        ))
+        Err(super::unsupported(text(
+            lang_now(),
+            "session-cannot-assign",
+        )))
     }
 
     async fn change_status(
@@ -307,7 +306,12 @@ impl ConversationBackend for SupportSessionsConnector {
         let dto: SupportDto = match change {
             StatusChange::Close => HTTP.send_empty(Method::Delete, &url).await?,
             StatusChange::Reopen => HTTP.send_empty(Method::Post, &url).await?,
-            StatusChange::Archive => return Err(super::unsupported("archive a session")),
+            StatusChange::Archive => {
+                return Err(super::unsupported(text(
+                    lang_now(),
+                    "session-cannot-archive",
+                )))
+            }
         };
         self.to_domain(&dto)
     }

@@ -4,11 +4,13 @@
 //! headers of [`common_headers`], and its error status goes through [`Client::refused`].
 
 use super::http::{common_headers, Client, Method, IDEMPOTENCY_KEY_HEADER, KEY_REUSED_HEADER};
+use crate::i18n::lang_now;
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::text;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{FormData, ProgressEvent, XmlHttpRequest};
@@ -161,7 +163,10 @@ pub async fn post_with_progress(
     if started.is_err() {
         control.request.set_value(None);
         progress.set(None);
-        return Err(ApiError::network("the upload could not start"));
+        return Err(ApiError::network(text(
+            lang_now(),
+            "connector-upload-not-started",
+        )));
     }
     let outcome = receiver.await.unwrap_or(Outcome::Failed);
     control.request.set_value(None);
@@ -172,7 +177,10 @@ pub async fn post_with_progress(
     match outcome {
         Outcome::Aborted => Err(ApiError::new(ErrorKind::Cancelled)),
         Outcome::TimedOut => Err(ApiError::new(ErrorKind::Timeout)),
-        Outcome::Failed => Err(ApiError::network("the upload failed")),
+        Outcome::Failed => Err(ApiError::network(text(
+            lang_now(),
+            "connector-upload-failed",
+        ))),
         Outcome::Loaded => {
             let status = xhr.status().unwrap_or(0);
             let body = xhr.response_text().ok().flatten().unwrap_or_default();

@@ -1,1 +1,116 @@
 # backends: what each backend adds: follows, session facts, and the connectors' refusals
+
+## Following items on the backends that cannot list ($by: case-guid, order-id, or id when a backend does not say)
+
+follow-backend-label = Backend to follow an item on
+follow-backend-option = { $by ->
+    [case-guid] Case guid ({ $backend })
+    [order-id] Order id ({ $backend })
+   *[other] Id ({ $backend })
+}
+follow-id-label = Id to follow
+follow-id-placeholder = { $by ->
+    [case-guid] Follow by case guid
+    [order-id] Follow by order id
+   *[other] Follow by id
+}
+follow-button = Follow
+follow-checking = Checking…
+follow-unknown-item = { $by ->
+    [case-guid] The backend knows no item with this case guid.
+    [order-id] The backend knows no item with this order id.
+   *[other] The backend knows no item with this id.
+}
+follow-item-forbidden = This item belongs to someone else: the backend refuses it.
+follow-not-followed = Not followed: { $reason }
+follow-not-opened = Not opened: { $reason }
+follow-open-it = Open it: { $item }
+follow-stop = Stop following
+follow-still-followed = Still followed: { $reason }
+
+## A support session's facts: the callback phone and the order's agent
+
+session-callback-phone = Callback phone
+session-callback-phone-save = Save phone
+session-callback-phone-now = Callback phone is now { $phone }.
+session-callback-phone-removed = Callback phone removed.
+session-performer-label = Order's agent
+session-performer-placeholder = Driver, courier or doctor id
+session-rating-label = Rating
+session-rating-placeholder = 4.5, or gte 4.5 && lte 5
+session-performer-set = Set agent
+session-performer-change = Change agent
+session-performer-remove = Remove agent
+session-performer-now = Agent { $id } set.
+session-performer-removed = Agent removed.
+session-facts-not-changed = Not changed: { $reason }
+
+## What any backend may be unable to do
+
+connector-cannot-keep-read-state = This backend does not keep a read state.
+connector-cannot-keep-callback-phone = This backend does not keep a callback phone.
+connector-cannot-keep-performer = This backend does not keep an order's performer.
+connector-cannot-start-items = This backend does not start new items.
+connector-cannot-find-by-number = This backend does not find items by a number agents see.
+connector-cannot-suggest-agent = This backend does not suggest an agent.
+connector-cannot-reassign = This backend does not reassign on its own.
+connector-cannot-take-contact-messages = This backend does not take contact messages.
+connector-cannot-follow-up = This backend does not give customers a follow-up link.
+connector-no-replies = This backend does not accept replies.
+
+## Sending files: what went wrong before the server answered
+
+connector-message-not-prepared = the message could not be prepared
+connector-file-not-prepared = a file could not be prepared
+connector-file-unreadable = { $name } could not be read
+connector-upload-not-started = the upload could not start
+connector-upload-failed = the upload failed
+
+## Case messages
+
+case-guid-shape = A case guid has 32 hexadecimal digits in groups of 8-4-4-4-12, like 1e0abcb7-b94c-4072-a9c0-37072a1ef015.
+case-cannot-assign = This backend does not assign cases: they live in the provider's case system.
+case-cannot-change-status = This backend does not open or close cases: they live in the provider's case system.
+case-cannot-mark-unread = This backend does not mark a confirmed message unread.
+# One message left unconfirmed ($id: its number; $reason: one of the two below, or the API's own words).
+case-not-confirmed-message = message { $id }: { $reason }
+case-confirm-not-found = not found (most likely deleted)
+case-confirm-no-access = no access to its case
+# $list: the messages above, separated by semicolons.
+case-some-not-confirmed = Some messages were not confirmed read ({ $list }); the others were.
+
+## Support sessions
+
+session-no-messages = A support session has no messages: the support management API keeps an order's callback phone and agent, not a conversation. Its facts and the changes made through Switchboard are shown instead.
+session-open-for-order = Open a support session for this order: { $item }
+session-order-id-shape = An order id has 1 to { $max } characters, without line breaks.
+session-performer-id-length = The agent's id needs 1 to { $max } characters.
+# $phone: the number, or session-no-callback-phone; $agent: the agent's id (with their rating), or session-no-performer.
+session-changed-meanwhile = Someone changed this support session since you read it: the callback phone is now { $phone }, the order's agent is { $agent }. Nothing was changed by your request.
+session-no-callback-phone = none
+session-no-performer = no one
+session-cannot-reply = This backend does not take replies: a support session has no messages.
+session-cannot-assign = This backend does not assign one of Switchboard's agents: a session's agent is the order's.
+session-cannot-archive = This backend does not archive a session.
+
+## Octopia
+
+# Why Octopia has nothing in a view, after "<backend> has none in this view:".
+octopia-none-mine = its discussions are assigned to nobody: they are the seller's, so none is yours
+octopia-none-archived = its discussions are open or closed, never archived
+octopia-no-assignee = Octopia discussions have no assignee.
+octopia-cannot-archive = Octopia discussions cannot be archived.
+octopia-discussions-to-treat = Discussions to treat
+octopia-claims-to-treat = Claims to treat
+
+## PostCenter
+
+# What PostCenter cannot filter itself, after "<backend> cannot filter by".
+postcenter-filtered-unassigned = unassigned (PostCenter lists every ticket)
+postcenter-no-replies = PostCenter's API has no way to reply to a ticket: answer it in PostCenter.
+postcenter-cannot-reply = This backend does not take replies: answer the ticket in PostCenter.
+postcenter-cannot-assign = This backend does not assign a chosen agent: ask PostCenter to reassign instead.
+postcenter-only-close = This backend does not reopen or archive tickets: only close them.
+postcenter-ticket-number = Ticket number
+postcenter-ticket-number-shape = A ticket number is digits only, as PostCenter shows it (for example 261).
+postcenter-open-ticket = Open #{ $number } in PostCenter

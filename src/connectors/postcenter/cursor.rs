@@ -73,16 +73,15 @@ impl ChannelCursor {
     }
 }
 
-/// A ticket number as an agent may type it: `261`, `#261`, ` 261 `.
-pub fn ticket_number(raw: &str) -> Result<String, String> {
+/// A ticket number as an agent may type it: `261`, `#261`, ` 261 `; `None` for anything
+/// that is not one (the caller says why, in the reader's language).
+pub fn ticket_number(raw: &str) -> Option<String> {
     let digits = raw.trim().trim_start_matches('#').trim();
     if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(
-            "A ticket number is digits only, as PostCenter shows it (for example 261).".into(),
-        );
+        return None;
     }
     let number = digits.trim_start_matches('0');
-    Ok(if number.is_empty() { "0" } else { number }.to_owned())
+    Some(if number.is_empty() { "0" } else { number }.to_owned())
 }
 
 #[cfg(test)]
@@ -91,12 +90,12 @@ mod number_tests {
 
     #[test]
     fn ticket_numbers_are_read_as_agents_type_them() {
-        assert_eq!(ticket_number("261").as_deref(), Ok("261"));
-        assert_eq!(ticket_number(" #261 ").as_deref(), Ok("261"));
-        assert_eq!(ticket_number("0261").as_deref(), Ok("261"));
-        assert!(ticket_number("26a").is_err());
-        assert!(ticket_number("").is_err());
-        assert!(ticket_number("../261").is_err());
+        assert_eq!(ticket_number("261").as_deref(), Some("261"));
+        assert_eq!(ticket_number(" #261 ").as_deref(), Some("261"));
+        assert_eq!(ticket_number("0261").as_deref(), Some("261"));
+        assert!(ticket_number("26a").is_none());
+        assert!(ticket_number("").is_none());
+        assert!(ticket_number("../261").is_none());
     }
 }
 

@@ -12,7 +12,8 @@ pub use cursor::ticket_number;
 use crate::connectors::follows::{read_all, READ_AT_ONCE};
 use crate::connectors::http::{query_string, Client, Method};
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{unsupported, ConversationBackend, InboxSlice, Reply};
+use crate::connectors::{static_text, unsupported, ConversationBackend, InboxSlice, Reply};
+use crate::i18n::{lang_now, Args};
 use chrono::{Duration, Utc};
 use cursor::ChannelCursor;
 use known::Known;
@@ -23,6 +24,7 @@ use switchboard_core::domain::{
     InboxQuery, Message, Page, StatusChange, StatusFilter,
 };
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::{text, text_with};
 use switchboard_core::lenient::Lenient;
 use switchboard_core::wire::postcenter::{
     body_refusal, decode_error, format_range_date, messages_to_domain, ticket_to_domain,
@@ -270,6 +272,15 @@ impl PostcenterConnector {
         })
     }
 
+    /// The ticket in PostCenter's own tool and its number, where the team configured its
+    /// link.
+    fn ticket_in_postcenter(&self, conversation: &Conversation) -> Option<(String, String)> {
+        let pattern = self.ticket_link.as_deref()?;
+        let number = conversation.reference.as_deref()?.trim_start_matches('#');
+        let number = ticket_number(number)?;
+        Some((pattern.replace(ITEM_LINK_NUMBER, &number), number))
+    }
+
     /// Media on the API's own host, made absolute for the page.
     fn with_absolute_media(&self, mut messages: Vec<Message>) -> Vec<Message> {
         for attachment in messages.iter_mut().flat_map(|m| m.attachments.iter_mut()) {
@@ -300,7 +311,7 @@ impl ConversationBackend for PostcenterConnector {
             return Ok(InboxSlice::empty(&self.name));
         }
         let mut slice = match (&query.reference, query.status) {
-            (Some(reference), _) if ticket_number(reference).is_ok() => {
+            (Some(reference), _) if ticket_number(reference).is_some() => {
                 self.numbered(reference).await?
             }
             (Some(_), _) => InboxSlice::empty(&self.name),
@@ -315,7 +326,7 @@ impl ConversationBackend for PostcenterConnector {
             slice.page.items.retain(|t| t.assigned_to.is_none());
             slice
                 .filtered_here
-                .push("unassigned (PostCenter lists every ticket)".to_owned());
+                .push(text(lang_now(), "postcenter-filtered-unassigned"));
         }
         Ok(slice)
     }
@@ -344,13 +355,11 @@ impl ConversationBackend for PostcenterConnector {
         _files: &[File],
         _upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        Err(unsupported("take replies: answer the ticket in PostCenter"))
+        Err(unsupported(text(lang_now(), "postcenter-cannot-reply")))
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(unsupported(
-            "assign a chosen agent: ask PostCenter to reassign instead",
-        ))
+        Err(unsupported(text(lang_now(), "postcenter-cannot-assign")))
     }
 
     async fn change_status(
@@ -361,33 +370,29 @@ impl ConversationBackend for PostcenterConnector {
         match change {
             StatusChange::Close => self.act(id, "close/").await,
             StatusChange::Reopen | StatusChange::Archive => {
-                Err(unsupported("reopen or archive tickets: only close them"))
+                Err(unsupported(text(lang_now(), "postcenter-only-close")))
             }
         }
     }
 
     fn no_replies_reason(&self) -> &'static str {
-        "PostCenter's API has no way to reply to a ticket: answer it in PostCenter."
+        static_text("postcenter-no-replies")
     }
 
     fn finds_by_number(&self) -> Option<&'static str> {
-        Some("Ticket number")
+        Some(static_text("postcenter-ticket-number"))
     }
 
     /// "Open #261 in PostCenter", where the team configured its link.
     fn open_elsewhere(&self, conversation: &Conversation) -> Option<(String, String)> {
-        let pattern = self.ticket_link.as_deref()?;
-        let number = conversation.reference.as_deref()?.trim_start_matches('#');
-        let number = ticket_number(number).ok()?;
-        Some((
-            pattern.replace(ITEM_LINK_NUMBER, &number),
-            format!("Open #{number} in PostCenter"),
-        ))
+        let (url, number) = self.ticket_in_postcenter(conversation)?;
+        let args = Args::new().str("number", number);
+        Some((url, text_with(lang_now(), "postcenter-open-ticket", &args)))
     }
 
     async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
-        let number = ticket_number(number).map_err(|e| ApiError {
-            backend_message: Some(e),
+        let number = ticket_number(number).ok_or_else(|| ApiError {
+            backend_message: Some(text(lang_now(), "postcenter-ticket-number-shape")),
             ..ApiError::new(switchboard_core::error::ErrorKind::Invalid)
         })?;
         let url = format!(
@@ -430,6 +435,7 @@ impl ConversationBackend for PostcenterConnector {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use switchboard_core::wire::postcenter::TicketDto;
 
     fn ticket_261() -> Conversation {
@@ -447,11 +453,16 @@ mod tests {
             .clone()
             .with_ticket_link(Some("https://app.postcenter.io/tickets/{number}".into()));
         assert_eq!(
-            linked.open_elsewhere(&ticket_261()),
+            linked.ticket_in_postcenter(&ticket_261()),
             Some((
                 "https://app.postcenter.io/tickets/261".to_owned(),
-                "Open #261 in PostCenter".to_owned()
+                "261".to_owned()
             ))
+        );
+        let args = Args::new().str("number", "261");
+        assert_eq!(
+            text_with(Lang::En, "postcenter-open-ticket", &args),
+            "Open #261 in PostCenter"
         );
         let hostile = plain.with_ticket_link(Some("javascript:alert('{number}')".into()));
         assert_eq!(hostile.open_elsewhere(&ticket_261()), None);
