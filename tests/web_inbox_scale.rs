@@ -412,9 +412,10 @@ async fn r_a_slash_and_u_reach_the_controls_a_mouse_would_use() {
             <textarea data-testid="reply-input"></textarea>
             <select data-testid="assignee-select"><option>"Léa"</option></select>
             <input data-testid="inbox-filter" />
-            <button data-testid="toggle-read" on:click=move |_| {
+            // Worded in French: u finds the control by what it does, not by its words.
+            <button data-testid="toggle-read" data-marks="unread" on:click=move |_| {
                 counted.fetch_add(1, Ordering::SeqCst);
-            }>"Mark unread"</button>
+            }>"Marquer comme non lu"</button>
         }
     });
     settle().await;

@@ -110,3 +110,36 @@ async fn a_remembered_language_is_the_one_the_page_opens_in() {
     assert_eq!(text(&root, "contact-submit"), "Enviar mensaje");
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn the_server_refuses_in_the_language_the_page_speaks() {
+    use switchboard::connectors::communication::CommunicationConnector;
+    use switchboard::connectors::upload::UploadControl;
+    use switchboard::connectors::{Connector, ConversationBackend};
+    use switchboard_core::validation::ContactForm;
+
+    clear_storage();
+    // The page speaks Spanish, whatever the browser prefers (headless Chromium: English).
+    switchboard::storage::write("switchboard.lang", "es");
+    let connector = Connector::Communication(CommunicationConnector::new(
+        "communication",
+        format!("{}/communication/v1", server_origin()),
+    ));
+    // A form the page would refuse, sent straight to the server to hear its words.
+    let form = ContactForm {
+        name: "Lucía".into(),
+        email: "lucia@correo.es".into(),
+        subject: String::new(),
+        message: "Hola, no he recibido mi reserva.".into(),
+        website: String::new(),
+    };
+    let refused = connector
+        .send_contact(&form, &[], &UploadControl::default(), "key-lang-es-1")
+        .await
+        .expect_err("the server refuses a form without a subject");
+    assert_eq!(
+        refused.detail_lines(),
+        vec!["object: El asunto es obligatorio.".to_owned()]
+    );
+    clear_storage();
+}

@@ -59,6 +59,8 @@ pub fn ConversationHeader(
                 class="button ghost steady"
                 type="button"
                 data-testid="toggle-read"
+                // What pressing it does, whatever the language: `u` looks for "unread".
+                data-marks=if to { "unread" } else { "read" }
                 disabled=move || mark_read.pending().get()
                 on:click=move |_| {
                     mark_read.dispatch(ReadMark {

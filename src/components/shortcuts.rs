@@ -134,7 +134,7 @@ fn focus_hook(id: &str) -> bool {
 /// "Mark unread", where the open conversation offers it.
 fn mark_unread() -> bool {
     match hook("toggle-read") {
-        Some(button) if button.text_content().as_deref() == Some("Mark unread") => {
+        Some(button) if button.get_attribute("data-marks").as_deref() == Some("unread") => {
             button.click();
             true
         }

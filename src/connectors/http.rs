@@ -380,11 +380,15 @@ impl Method {
 }
 
 /// The headers every request carries, through fetch or XMLHttpRequest: a correlation id,
-/// the JSON it accepts, and on a write the header a cross-site form cannot send.
+/// the JSON it accepts, the page's language, and on a write the header a cross-site form
+/// cannot send.
 pub fn common_headers(method: Method) -> Vec<(&'static str, String)> {
     let mut headers = vec![
         (CORRELATION_HEADER, new_correlation_id()),
         ("Accept", "application/json".to_owned()),
+        // The page's language, not only the browser's: what the server says in words
+        // (a refused field) reads in the language the page speaks.
+        ("Accept-Language", crate::i18n::lang_now().tag().to_owned()),
     ];
     if is_write(method.as_str()) {
         headers.push((WRITE_HEADER, WRITE_HEADER_VALUE.to_owned()));
