@@ -7,7 +7,7 @@ use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use switchboard_core::domain::{AssigneeFilter, Conversation, StatusFilter};
+use switchboard_core::domain::{channel_word, AssigneeFilter, Conversation, StatusFilter};
 
 /// What the sidebar counts over the loaded conversations, in one pass.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -244,6 +244,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
         }
         .href_at(&location.pathname.get())
     };
+    let i18n = crate::i18n::use_i18n();
     let channels = Memo::new(move |_| counts.with(|c| c.per_channel.clone()));
     move || {
         let listed = channels.get();
@@ -257,7 +258,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                     view! {
                         <li>
                             <a href=move || href(to.clone()) aria-current=current data-testid=format!("view-channel-{channel}")>
-                                {channel.clone()}
+                                {let label = channel.clone(); move || channel_word(&label, i18n.lang())}
                                 <span class="count">{count}</span>
                             </a>
                         </li>

@@ -103,7 +103,7 @@ impl OctopiaConnector {
     }
 
     async fn map(&self, dto: DiscussionDto) -> Result<Conversation, ApiError> {
-        discussion_to_domain(&self.name, dto, &self.typologies().await)
+        discussion_to_domain(&self.name, dto, &self.typologies().await, lang_now())
             .map_err(|e| ApiError::malformed(e.to_string()))
     }
 
@@ -221,7 +221,7 @@ impl OctopiaConnector {
             HTTP.get_json::<DiscussionPageDto<serde_json::Value>>(&url),
             self.typologies()
         );
-        Ok(page_to_domain(&self.name, dto?, &typologies))
+        Ok(page_to_domain(&self.name, dto?, &typologies, lang_now()))
     }
 
     /// A date search, window by window (`wire::octopia::search`): the page at `after`, and
@@ -329,7 +329,7 @@ impl ConversationBackend for OctopiaConnector {
         let mut items: Vec<Message> = dto
             .messages
             .into_iter()
-            .filter_map(|m| message_to_domain(m).ok())
+            .filter_map(|m| message_to_domain(m, lang_now()).ok())
             .collect();
         self.fill_attachment_links(id, &mut items).await?;
         Ok(Page {

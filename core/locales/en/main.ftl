@@ -232,3 +232,13 @@ filter-everyones = Everyone's
 filter-mine = Mine
 filter-unassigned = Unassigned
 inbox-all-conversations = All conversations
+
+## Backends' own values
+
+octopia-role-customer = Customer
+octopia-role-seller = Seller
+octopia-role-care-team = Marketplace care team
+octopia-badge-claim = Claim
+postcenter-ticket-name = Ticket #{ $number }
+postcenter-unreadable-message = PostCenter sent a message Switchboard could not read: { $raw }
+channel-email = Email

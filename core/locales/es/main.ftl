@@ -232,3 +232,13 @@ filter-everyones = De todos
 filter-mine = Mías
 filter-unassigned = Sin asignar
 inbox-all-conversations = Todas las conversaciones
+
+## Valores propios de los backends
+
+octopia-role-customer = Cliente
+octopia-role-seller = Vendedor
+octopia-role-care-team = Atención al cliente del marketplace
+octopia-badge-claim = Reclamación
+postcenter-ticket-name = Ticket n.º { $number }
+postcenter-unreadable-message = PostCenter envió un mensaje que Switchboard no pudo leer: { $raw }
+channel-email = Correo electrónico

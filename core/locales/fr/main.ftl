@@ -232,3 +232,13 @@ filter-everyones = Tout le monde
 filter-mine = Les miennes
 filter-unassigned = Non attribuées
 inbox-all-conversations = Toutes les conversations
+
+## Valeurs propres aux backends
+
+octopia-role-customer = Client
+octopia-role-seller = Vendeur
+octopia-role-care-team = Service client de la marketplace
+octopia-badge-claim = Réclamation
+postcenter-ticket-name = Ticket n° { $number }
+postcenter-unreadable-message = PostCenter a envoyé un message que Switchboard n’a pas pu lire : { $raw }
+channel-email = E-mail

@@ -59,5 +59,15 @@ impl BackendKind {
     }
 }
 
+/// A channel's name in `lang`: the console's own word for email; brand names
+/// (Facebook, WhatsApp) and a marketplace's sales channels stay as they came.
+pub fn channel_word(channel: &str, lang: Lang) -> String {
+    if channel.eq_ignore_ascii_case("email") {
+        text(lang, "channel-email")
+    } else {
+        channel.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@
 use serde_json::from_str;
 use switchboard_core::domain::{Conversation, Message};
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::i18n::Lang;
 use switchboard_core::wire::{
     case_messages as cm, communication as comm, octopia, parse_instant, postcenter as pc,
     support_sessions as ss, MappingError,
@@ -171,7 +172,7 @@ pub fn octopia(text: &str) -> usize {
     if let Ok(page) = from_str::<octopia::DiscussionPageDto<serde_json::Value>>(text) {
         read += 1;
         let sent = page.items.len();
-        let (page, unreadable) = octopia::page_to_domain("octopia", page, &typologies);
+        let (page, unreadable) = octopia::page_to_domain("octopia", page, &typologies, Lang::En);
         all_kept(page.items.len(), unreadable, sent);
         page.items.iter().for_each(shown);
     }
@@ -179,17 +180,17 @@ pub fn octopia(text: &str) -> usize {
         read += 1;
         for message in dto.messages.iter().cloned() {
             let _ = octopia::is_unread(&message);
-            if let Ok(m) = octopia::message_to_domain(message) {
+            if let Ok(m) = octopia::message_to_domain(message, Lang::En) {
                 shown_message(&m);
             }
         }
-        if let Ok(c) = octopia::discussion_to_domain("octopia", dto, &typologies) {
+        if let Ok(c) = octopia::discussion_to_domain("octopia", dto, &typologies, Lang::En) {
             shown(&c);
         }
     }
     if let Ok(dto) = from_str::<octopia::MessageDto>(text) {
         read += 1;
-        let _ = octopia::message_to_domain(dto);
+        let _ = octopia::message_to_domain(dto, Lang::En);
     }
     read += usize::from(from_str::<octopia::CountDto>(text).is_ok());
     if let Ok(files) = from_str::<Vec<octopia::AttachmentContentDto>>(text) {
@@ -281,7 +282,7 @@ pub fn postcenter(text: &str) -> usize {
     let mut read = 0;
     let ticket = |dto: &pc::TicketDto| {
         let _ = (pc::agent_number(dto), dto.current_assignment.as_ref());
-        if let Ok(c) = pc::ticket_to_domain("postcenter", dto) {
+        if let Ok(c) = pc::ticket_to_domain("postcenter", dto, Lang::En) {
             shown(&c);
         }
     };
@@ -308,7 +309,7 @@ pub fn postcenter(text: &str) -> usize {
     if let Ok(dto) = from_str::<pc::MessagesDto>(text) {
         read += 1;
         for company in [Some(pc::COMPANY_ACCOUNT), None] {
-            let messages = pc::messages_to_domain("5cb8", &dto.messages, company);
+            let messages = pc::messages_to_domain("5cb8", &dto.messages, company, Lang::En);
             all_kept(messages.len(), 0, dto.messages.len());
             for message in &messages {
                 shown_message(message);

@@ -103,8 +103,8 @@ impl PostcenterConnector {
     }
 
     fn map(&self, dto: &TicketDto) -> Result<Conversation, ApiError> {
-        let ticket =
-            ticket_to_domain(&self.name, dto).map_err(|e| ApiError::malformed(e.to_string()))?;
+        let ticket = ticket_to_domain(&self.name, dto, lang_now())
+            .map_err(|e| ApiError::malformed(e.to_string()))?;
         self.known.remember(&ticket);
         Ok(ticket)
     }
@@ -344,7 +344,7 @@ impl ConversationBackend for PostcenterConnector {
     ) -> Result<Page<Message>, ApiError> {
         let dto: MessagesDto = HTTP.get_json(&self.ticket_url(id, "messages/")).await?;
         accepted(dto.status)?;
-        let messages = messages_to_domain(id, &dto.messages, Some(COMPANY_ACCOUNT));
+        let messages = messages_to_domain(id, &dto.messages, Some(COMPANY_ACCOUNT), lang_now());
         Ok(Page::whole(self.with_absolute_media(messages)))
     }
 
@@ -442,7 +442,7 @@ mod tests {
         let dto: TicketDto =
             serde_json::from_str(r#"{"id": "583dcb2855d0a46e438d0206", "identifier": "261"}"#)
                 .unwrap();
-        ticket_to_domain("postcenter", &dto).unwrap()
+        ticket_to_domain("postcenter", &dto, Lang::En).unwrap()
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::domain::{
     Attachment, Author, AuthorKind, BackendKind, Conversation, ConversationKey, ConversationStatus,
     Cursor, Message, Page, Recipient,
 };
+use crate::i18n::{text, Lang};
 use crate::wire::{parse_instant, MappingError};
 use chrono::{DateTime, Months, Utc};
 
@@ -31,22 +32,23 @@ pub fn status_to_domain(
     }
 }
 
-/// How the console names a role.
-pub fn role_label(user_type: &UserType) -> String {
+/// How the console names a role, in `lang`; a role the document does not list shows as
+/// it came.
+pub fn role_label(user_type: &UserType, lang: Lang) -> String {
     match user_type {
-        UserType::Customer => "Customer".to_owned(),
-        UserType::Seller => "Seller".to_owned(),
-        UserType::CustomerService => "Marketplace care team".to_owned(),
+        UserType::Customer => text(lang, "octopia-role-customer"),
+        UserType::Seller => text(lang, "octopia-role-seller"),
+        UserType::CustomerService => text(lang, "octopia-role-care-team"),
         UserType::Other(raw) => raw.clone(),
     }
 }
 
-fn recipient_to_domain(dto: &ReceiverDto) -> Option<Recipient> {
+fn recipient_to_domain(dto: &ReceiverDto, lang: Lang) -> Option<Recipient> {
     let user_type = dto.user_type.clone()?;
     let id = non_empty(dto.user_id.clone()).unwrap_or_else(|| user_type.as_str().to_owned());
     let label = match non_empty(dto.name.clone()) {
-        Some(name) => format!("{} · {name}", role_label(&user_type)),
-        None => role_label(&user_type),
+        Some(name) => format!("{} · {name}", role_label(&user_type, lang)),
+        None => role_label(&user_type, lang),
     };
     Some(Recipient {
         id,
@@ -81,7 +83,7 @@ pub fn format_of(file_format: &str) -> Option<FileFormat> {
     FileFormat::from_extension(&extension)
 }
 
-pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
+pub fn message_to_domain(dto: MessageDto, lang: Lang) -> Result<Message, MappingError> {
     let id = non_empty(dto.message_id).ok_or(MappingError {
         record: "a message",
         field: "messageId",
@@ -89,7 +91,7 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
     let kind = match &dto.user_type {
         Some(UserType::Customer) => AuthorKind::Customer,
         Some(UserType::Seller) => AuthorKind::Agent,
-        Some(other) => AuthorKind::Other(role_label(other)),
+        Some(other) => AuthorKind::Other(role_label(other, lang)),
         None => AuthorKind::Other(String::new()),
     };
     Ok(Message {
@@ -112,7 +114,7 @@ pub fn message_to_domain(dto: MessageDto) -> Result<Message, MappingError> {
         recipients: dto
             .receivers
             .iter()
-            .filter_map(recipient_to_domain)
+            .filter_map(|r| recipient_to_domain(r, lang))
             .map(|r| r.label)
             .collect(),
         kind: None,
@@ -131,6 +133,7 @@ pub fn discussion_to_domain(
     backend: &str,
     dto: DiscussionDto,
     typologies: &[TypologyDto],
+    lang: Lang,
 ) -> Result<Conversation, MappingError> {
     let id = non_empty(dto.discussion_id).ok_or(MappingError {
         record: "a discussion",
@@ -146,7 +149,7 @@ pub fn discussion_to_domain(
     });
     let mut badges = Vec::new();
     if dto.graduation_code == Some(GraduationCode::Claim) {
-        badges.push("Claim".to_owned());
+        badges.push(text(lang, "octopia-badge-claim"));
     }
     badges.extend(non_empty(dto.sales_channel.clone()));
     // A malformed message must not hide the discussion itself.
@@ -154,7 +157,7 @@ pub fn discussion_to_domain(
         .messages
         .into_iter()
         .next_back()
-        .and_then(|m| message_to_domain(m).ok());
+        .and_then(|m| message_to_domain(m, lang).ok());
     let last_activity = dto
         .updated_at
         .as_deref()
@@ -181,7 +184,7 @@ pub fn discussion_to_domain(
         reply_recipients: dto
             .receivers
             .iter()
-            .filter_map(recipient_to_domain)
+            .filter_map(|r| recipient_to_domain(r, lang))
             .collect(),
         callback_phone: None,
         performer: None,
@@ -197,6 +200,7 @@ pub fn page_to_domain(
     backend: &str,
     dto: DiscussionPageDto<serde_json::Value>,
     typologies: &[TypologyDto],
+    lang: Lang,
 ) -> (Page<Conversation>, usize) {
     let mut unreadable = 0;
     let mut items = Vec::with_capacity(dto.items.len());
@@ -204,7 +208,7 @@ pub fn page_to_domain(
     for raw in dto.items {
         match serde_json::from_value::<DiscussionDto>(raw)
             .ok()
-            .and_then(|d| discussion_to_domain(backend, d, typologies).ok())
+            .and_then(|d| discussion_to_domain(backend, d, typologies, lang).ok())
         {
             Some(conversation) => items.push(conversation),
             None => unreadable += 1,

@@ -4,10 +4,12 @@
 
 use super::{parse_ticket_time, CmDto, Identifier, MessageDto, State, TicketDto, CAPABILITIES};
 use crate::attachments::FileFormat;
+use crate::domain::channel_word;
 use crate::domain::{
     Attachment, Author, AuthorKind, BackendAgent, BackendKind, Conversation, ConversationKey,
     ConversationStatus, Message, OtherField,
 };
+use crate::i18n::{text_with, Args, Lang};
 use crate::lenient::Lenient;
 use crate::wire::MappingError;
 use chrono::{DateTime, Utc};
@@ -109,7 +111,12 @@ pub fn cm_to_domain(dto: &CmDto) -> Option<BackendAgent> {
 }
 
 /// A ticket, in any of its three shapes, as the console shows it.
-pub fn ticket_to_domain(backend: &str, dto: &TicketDto) -> Result<Conversation, MappingError> {
+/// Words the console writes itself (a ticket without a name, the channel) are in `lang`.
+pub fn ticket_to_domain(
+    backend: &str,
+    dto: &TicketDto,
+    lang: Lang,
+) -> Result<Conversation, MappingError> {
     let mut read = Reader::new();
     let id = read.text("id", &dto.id).ok_or(MappingError {
         record: "a ticket",
@@ -165,7 +172,15 @@ pub fn ticket_to_domain(backend: &str, dto: &TicketDto) -> Result<Conversation, 
         backend_kind: BackendKind::Postcenter,
         customer: author
             .clone()
-            .or_else(|| agent_number(dto).map(|n| format!("Ticket #{n}")))
+            .or_else(|| {
+                agent_number(dto).map(|n| {
+                    text_with(
+                        lang,
+                        "postcenter-ticket-name",
+                        &Args::new().str("number", n),
+                    )
+                })
+            })
             .unwrap_or_default(),
         subject,
         reference: agent_number(dto).map(|n| format!("#{n}")),
@@ -177,7 +192,10 @@ pub fn ticket_to_domain(backend: &str, dto: &TicketDto) -> Result<Conversation, 
         capabilities: CAPABILITIES,
         customer_name: None,
         reason: None,
-        badges: channel.iter().map(|c| channel_label(c)).collect(),
+        badges: channel
+            .iter()
+            .map(|c| channel_word(&channel_label(c), lang))
+            .collect(),
         channel: channel.as_deref().map(channel_label),
         unread: None,
         reply_recipients: Vec::new(),
@@ -297,6 +315,7 @@ pub fn messages_to_domain(
     ticket_id: &str,
     dtos: &[Lenient<MessageDto>],
     company_account: Option<&str>,
+    lang: Lang,
 ) -> Vec<Message> {
     let mut messages: Vec<Message> = dtos
         .iter()
@@ -304,7 +323,7 @@ pub fn messages_to_domain(
         .enumerate()
         .map(|(index, dto)| match dto {
             Lenient::Known(dto) => message_to_domain(ticket_id, index, dto, company_account),
-            Lenient::Odd(raw) => unreadable_message(ticket_id, index, raw),
+            Lenient::Odd(raw) => unreadable_message(ticket_id, index, raw, lang),
         })
         .collect();
     // Newest first on the wire is the document's example, not a promise: sort by time,
@@ -314,7 +333,7 @@ pub fn messages_to_domain(
 }
 
 /// An entry of the list that is not a message at all: shown as it came.
-fn unreadable_message(ticket_id: &str, index: usize, raw: &Value) -> Message {
+fn unreadable_message(ticket_id: &str, index: usize, raw: &Value, lang: Lang) -> Message {
     Message {
         id: format!("{ticket_id}-{index}"),
         author: Author {
@@ -323,7 +342,11 @@ fn unreadable_message(ticket_id: &str, index: usize, raw: &Value) -> Message {
             name: None,
             role: None,
         },
-        body: format!("PostCenter sent a message Switchboard could not read: {raw}"),
+        body: text_with(
+            lang,
+            "postcenter-unreadable-message",
+            &Args::new().str("raw", raw.to_string()),
+        ),
         sent_at: None,
         delivery: None,
         attachments: Vec::new(),

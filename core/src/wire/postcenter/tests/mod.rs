@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::domain::{AuthorKind, ConversationStatus};
+use crate::i18n::Lang;
 use crate::lenient::Lenient;
 use chrono::{Datelike, Timelike};
 
@@ -15,7 +16,7 @@ fn fixture<T: serde::de::DeserializeOwned>(json: &str) -> T {
 #[test]
 fn the_detail_example_is_a_closed_ticket_with_its_agent() {
     let dto: TicketDto = fixture(include_str!("../fixtures/ticket-detail.json"));
-    let ticket = ticket_to_domain("postcenter", &dto).unwrap();
+    let ticket = ticket_to_domain("postcenter", &dto, Lang::En).unwrap();
     assert_eq!(ticket.key.id, "583dcb2855d0a46e438d0206");
     assert_eq!(ticket.reference.as_deref(), Some("#261"));
     assert_eq!(ticket.status, ConversationStatus::Closed);
@@ -36,12 +37,12 @@ fn a_customers_list_has_the_identifier_as_a_number_and_a_title() {
     let Lenient::Known(first) = &dto.tickets[0] else {
         panic!("a ticket")
     };
-    let ticket = ticket_to_domain("postcenter", first).unwrap();
+    let ticket = ticket_to_domain("postcenter", first, Lang::En).unwrap();
     assert_eq!(ticket.reference.as_deref(), Some("#1242"));
     let mut titled = first.clone();
     titled.title = Some(Lenient::Known("Factura de marzo".into()));
     assert_eq!(
-        ticket_to_domain("postcenter", &titled)
+        ticket_to_domain("postcenter", &titled, Lang::En)
             .unwrap()
             .subject
             .as_deref(),
@@ -56,7 +57,7 @@ fn the_paginated_example_reads_spanish_states_and_list_times() {
     let Lenient::Known(first) = &page.tickets[0] else {
         panic!("a ticket")
     };
-    let ticket = ticket_to_domain("postcenter", first).unwrap();
+    let ticket = ticket_to_domain("postcenter", first, Lang::En).unwrap();
     assert_eq!(ticket.status, ConversationStatus::Open);
     assert_eq!(ticket.reference.as_deref(), Some("#322"));
     let at = ticket.last_activity.expect("DD-MM-YYYY hh:mm:ss");
@@ -97,7 +98,7 @@ fn a_field_of_a_type_never_seen_is_kept_and_the_ticket_still_shows() {
             "created": "ayer", "priority": ["alta"]}"#,
     )
     .unwrap();
-    let ticket = ticket_to_domain("postcenter", &dto).unwrap();
+    let ticket = ticket_to_domain("postcenter", &dto, Lang::En).unwrap();
     let shown: Vec<String> = ticket
         .other_fields
         .iter()
@@ -115,13 +116,13 @@ fn a_field_of_a_type_never_seen_is_kept_and_the_ticket_still_shows() {
     );
     assert_eq!(ticket.status, ConversationStatus::Open);
     let nameless: TicketDto = serde_json::from_str(r#"{"identifier": 5}"#).unwrap();
-    assert!(ticket_to_domain("postcenter", &nameless).is_err());
+    assert!(ticket_to_domain("postcenter", &nameless, Lang::En).is_err());
 }
 
 #[test]
 fn messages_read_oldest_first_with_media_and_the_company_as_agent() {
     let dto: MessagesDto = fixture(include_str!("../fixtures/ticket-messages.json"));
-    let messages = messages_to_domain("t1", &dto.messages, Some("superempresa"));
+    let messages = messages_to_domain("t1", &dto.messages, Some("superempresa"), Lang::En);
     assert_eq!(messages.len(), 3);
     assert_eq!(messages[0].body, "@superempresa hola tengo un problema");
     assert_eq!(messages[0].author.kind, AuthorKind::Customer);

@@ -1,6 +1,7 @@
 //! Octopia's documented attributes, read and mapped.
 
 use super::*;
+use crate::i18n::Lang;
 
 /// A discussion's detail with every attribute the document lists.
 const DISCUSSION: &str = include_str!("../../fixtures/discussion.json");
@@ -17,7 +18,7 @@ fn typologies() -> Vec<TypologyDto> {
 fn the_documented_discussion_maps() {
     let dto: DiscussionDto = serde_json::from_str(DISCUSSION).unwrap();
     assert_eq!(dto.seller_id.as_deref(), Some("s-1"), "`sellerid` is read");
-    let c = discussion_to_domain("octopia", dto, &typologies()).unwrap();
+    let c = discussion_to_domain("octopia", dto, &typologies(), Lang::En).unwrap();
     assert_eq!(c.key.path(), "/conversations/octopia/d-1");
     assert_eq!(c.customer_display(), "Camille Martin");
     assert_eq!(c.reference.as_deref(), Some("2511PAQ7731"));
@@ -39,7 +40,7 @@ fn the_documented_discussion_maps() {
 #[test]
 fn messages_carry_their_files_and_read_state() {
     let dto: DiscussionDto = serde_json::from_str(DISCUSSION).unwrap();
-    let first = message_to_domain(dto.messages[0].clone()).unwrap();
+    let first = message_to_domain(dto.messages[0].clone(), Lang::En).unwrap();
     assert_eq!(first.author.name.as_deref(), Some("Camille Martin"));
     assert_eq!(first.recipients, vec!["Seller"]);
     assert_eq!(first.attachments[0].media_type, "image/jpeg");
@@ -72,7 +73,7 @@ fn a_page_counts_the_unreadable_and_knows_its_next() {
         r#"{{"items":[{DISCUSSION},{{"subject":"no id"}},42],"pageIndex":"1","pageSize":3,"totalCount":7}}"#
     );
     let dto: DiscussionPageDto<serde_json::Value> = serde_json::from_str(&raw).unwrap();
-    let (page, unreadable) = page_to_domain("octopia", dto, &[]);
+    let (page, unreadable) = page_to_domain("octopia", dto, &[], Lang::En);
     assert_eq!(page.items.len(), 1);
     assert_eq!(unreadable, 2);
     assert_eq!(page.next, Some(Cursor::page(2)));
@@ -83,7 +84,12 @@ fn a_page_counts_the_unreadable_and_knows_its_next() {
     );
 
     let last = r#"{"items":[],"pageIndex":3,"pageSize":3,"totalCount":7}"#;
-    let (page, _) = page_to_domain("octopia", serde_json::from_str(last).unwrap(), &[]);
+    let (page, _) = page_to_domain(
+        "octopia",
+        serde_json::from_str(last).unwrap(),
+        &[],
+        Lang::En,
+    );
     assert_eq!(page.next, None);
 }
 
@@ -92,7 +98,12 @@ fn a_page_numbered_at_the_last_index_has_no_next_instead_of_overflowing() {
     let raw = format!(
         r#"{{"items":[{DISCUSSION}],"pageIndex":4294967295,"pageSize":0,"totalCount":4294967294}}"#
     );
-    let (page, unreadable) = page_to_domain("octopia", serde_json::from_str(&raw).unwrap(), &[]);
+    let (page, unreadable) = page_to_domain(
+        "octopia",
+        serde_json::from_str(&raw).unwrap(),
+        &[],
+        Lang::En,
+    );
     assert_eq!(
         (page.items.len(), unreadable),
         (1, 0),
@@ -104,12 +115,22 @@ fn a_page_numbered_at_the_last_index_has_no_next_instead_of_overflowing() {
     let huge = format!(
         r#"{{"items":[{DISCUSSION}],"pageIndex":"4294967295","pageSize":"4294967295","totalCount":18446744073709551615}}"#
     );
-    let (page, _) = page_to_domain("octopia", serde_json::from_str(&huge).unwrap(), &[]);
+    let (page, _) = page_to_domain(
+        "octopia",
+        serde_json::from_str(&huge).unwrap(),
+        &[],
+        Lang::En,
+    );
     assert_eq!(page.next, None);
 
     let one_before =
         format!(r#"{{"items":[{DISCUSSION}],"pageIndex":4294967294,"pageSize":0,"totalCount":2}}"#);
-    let (page, _) = page_to_domain("octopia", serde_json::from_str(&one_before).unwrap(), &[]);
+    let (page, _) = page_to_domain(
+        "octopia",
+        serde_json::from_str(&one_before).unwrap(),
+        &[],
+        Lang::En,
+    );
     assert_eq!(page.next, Some(Cursor::page(u32::MAX)));
 }
 
@@ -126,4 +147,18 @@ fn a_long_search_is_split_into_six_month_windows() {
         ]
     );
     assert!(search_windows(at("2026-03-01T00:00:00Z"), at("2026-03-01T00:00:00Z")).is_empty());
+}
+
+#[test]
+fn roles_and_channels_read_in_each_language() {
+    assert_eq!(role_label(&UserType::Seller, Lang::Fr), "Vendeur");
+    assert_eq!(
+        role_label(&UserType::CustomerService, Lang::Es),
+        "Atención al cliente del marketplace"
+    );
+    let unknown = UserType::Other("Transporteur".into());
+    assert_eq!(role_label(&unknown, Lang::Es), "Transporteur", "as it came");
+    use crate::domain::channel_word;
+    assert_eq!(channel_word("Email", Lang::Es), "Correo electrónico");
+    assert_eq!(channel_word("Facebook", Lang::Fr), "Facebook");
 }
