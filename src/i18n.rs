@@ -22,6 +22,12 @@ impl I18n {
         self.0.get()
     }
 
+    /// The language now, without following it (effects that must not run again when
+    /// the reader switches language).
+    pub fn lang_untracked(self) -> Lang {
+        self.0.get_untracked()
+    }
+
     /// Switches the page's language and remembers it for the next visit.
     pub fn set(self, lang: Lang) {
         crate::storage::write(STORAGE_KEY, lang.tag());

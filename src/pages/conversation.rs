@@ -25,6 +25,7 @@ use switchboard_core::error::ApiError;
 use switchboard_core::i18n::text;
 use thread_pages::{activity, merge_thread, unread_ids};
 
+mod arrivals;
 mod thread_pages;
 
 /// Messages fetched per page of the thread.
@@ -111,6 +112,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             async move { connector.messages(&id, None, MESSAGE_PAGE_SIZE).await }
         }
     });
+    arrivals::announce_arrivals(newest, announcement);
     // A write refused because a colleague changed it since it was read: said here, the
     // conversation read again, the agent decides again.
     let stale_notice = RwSignal::new(None::<String>);

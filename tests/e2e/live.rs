@@ -48,6 +48,16 @@ async fn what_others_write_appears_without_a_reload() {
     .await;
     wait_live(&h, By::Id("thread"), said).await;
 
+    // The customer writes: the thread grows in place and a screen reader hears of it.
+    let asked = "Bonjour, le train part-il toujours à 18 h ?";
+    h.api_post(
+        &format!("/communication/v1/conversations/{id}/messages"),
+        serde_json::json!({ "content": asked, "transmitterType": "CUSTOMER" }),
+    )
+    .await;
+    wait_live(&h, By::Id("thread"), asked).await;
+    h.wait_for_text(testid("announcement"), "New message").await;
+
     // A new conversation, written in: its row comes into the list, at the top (newest
     // activity).
     let created = h

@@ -118,3 +118,12 @@ assign-no-agent-available = No agent is available to take it now.
 assign-no-agent-available-with-reason = No agent is available to take it now. Reason given: “{ $reason }”.
 assign-no-suggestion = No suggestion: { $reason }
 assign-reassigned-automatically = Reassigned automatically to { $agent }.
+
+## Arrivals, said aloud
+
+conversation-new-message-from = New message from { $name }.
+conversation-new-message = New message.
+conversation-new-messages = { $count ->
+    [one] { $count } new message.
+   *[other] { $count } new messages.
+}

@@ -118,3 +118,12 @@ assign-no-agent-available = No hay ningún agente disponible para atenderlo ahor
 assign-no-agent-available-with-reason = No hay ningún agente disponible para atenderlo ahora. Motivo indicado: «{ $reason }».
 assign-no-suggestion = Sin sugerencia: { $reason }
 assign-reassigned-automatically = Reasignado automáticamente a { $agent }.
+
+## Llegadas, anunciadas
+
+conversation-new-message-from = Nuevo mensaje de { $name }.
+conversation-new-message = Nuevo mensaje.
+conversation-new-messages = { $count ->
+    [one] { $count } mensaje nuevo.
+   *[other] { $count } mensajes nuevos.
+}

@@ -118,3 +118,12 @@ assign-no-agent-available = Aucun agent n’est disponible pour le prendre maint
 assign-no-agent-available-with-reason = Aucun agent n’est disponible pour le prendre maintenant. Raison donnée : « { $reason } ».
 assign-no-suggestion = Aucune suggestion : { $reason }
 assign-reassigned-automatically = Réattribué automatiquement à { $agent }.
+
+## Arrivées, annoncées
+
+conversation-new-message-from = Nouveau message de { $name }.
+conversation-new-message = Nouveau message.
+conversation-new-messages = { $count ->
+    [one] { $count } nouveau message.
+   *[other] { $count } nouveaux messages.
+}
