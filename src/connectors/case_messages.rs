@@ -67,7 +67,7 @@ impl CaseMessagesConnector {
 
     async fn read_case(&self, guid: &str) -> Result<Conversation, ApiError> {
         let messages = self.case(guid).await?;
-        Ok(case_to_domain(&self.name, guid, &messages))
+        Ok(case_to_domain(&self.name, guid, &messages, lang_now()))
     }
 }
 
@@ -119,9 +119,9 @@ impl ConversationBackend for CaseMessagesConnector {
     }
 
     fn reply_kinds(&self) -> Vec<(String, String)> {
-        type_choices()
+        type_choices(lang_now())
             .into_iter()
-            .map(|(kind, label)| (kind.to_string(), label.to_owned()))
+            .map(|(kind, label)| (kind.to_string(), label))
             .collect()
     }
 
@@ -164,9 +164,10 @@ impl ConversationBackend for CaseMessagesConnector {
         _page_size: u32,
     ) -> Result<Page<Message>, ApiError> {
         let dtos = self.case(id).await?;
+        let lang = lang_now();
         let items = dtos
             .iter()
-            .map(message_to_domain)
+            .map(|dto| message_to_domain(dto, lang))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| ApiError::malformed(e.to_string()))?;
         Ok(Page::whole(items))
@@ -197,7 +198,7 @@ impl ConversationBackend for CaseMessagesConnector {
         let created: CaseMessageDto = HTTP
             .send_json_once(&url, &body, &reply.idempotency_key)
             .await?;
-        message_to_domain(&created).map_err(|e| ApiError::malformed(e.to_string()))
+        message_to_domain(&created, lang_now()).map_err(|e| ApiError::malformed(e.to_string()))
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {

@@ -10,7 +10,7 @@ use super::http::{Client, Method};
 use super::upload::UploadControl;
 use super::versions::SeenVersions;
 use super::{ConversationBackend, InboxSlice, Reply};
-use crate::i18n::{lang_now, Args, Lang};
+use crate::i18n::{lang_now, Args, Lang, Say};
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, Author, AuthorKind, Conversation, Cursor, InboxQuery, Message, Page,
@@ -73,7 +73,8 @@ impl SupportSessionsConnector {
     }
 
     fn to_domain(&self, dto: &SupportDto) -> Result<Conversation, ApiError> {
-        session_to_domain(&self.name, dto).map_err(|e| ApiError::malformed(e.to_string()))
+        session_to_domain(&self.name, dto, lang_now())
+            .map_err(|e| ApiError::malformed(e.to_string()))
     }
 
     async fn session(&self, order_id: &str) -> Result<Conversation, ApiError> {
@@ -129,8 +130,8 @@ fn changed_meanwhile(lang: Lang, now: &Conversation) -> String {
     text_with(lang, "session-changed-meanwhile", &args)
 }
 
-/// A history entry as a line of the thread, from the system.
-fn history_message(index: usize, entry: &HistoryEntryDto) -> Message {
+/// A history entry as a line of the thread, from the system, in `lang`.
+fn history_message(index: usize, entry: &HistoryEntryDto, lang: Lang) -> Message {
     let by = entry.by.as_ref();
     Message {
         id: format!("history-{index}"),
@@ -140,7 +141,7 @@ fn history_message(index: usize, entry: &HistoryEntryDto) -> Message {
             name: by.and_then(|by| by.name.clone()),
             role: None,
         },
-        body: history_line(entry),
+        body: history_line(entry, lang),
         sent_at: entry.at.as_deref().and_then(parse_instant),
         delivery: None,
         attachments: Vec::new(),
@@ -208,7 +209,7 @@ impl ConversationBackend for SupportSessionsConnector {
     }
 
     fn check_callback_phone(&self, raw: &str) -> Result<(), String> {
-        validate_phone(raw)
+        validate_phone(raw).map_err(|problem| problem.say(lang_now()))
     }
 
     fn check_performer(&self, performer: &Performer) -> Result<(), String> {
@@ -218,7 +219,9 @@ impl ConversationBackend for SupportSessionsConnector {
             return Err(text_with(lang_now(), "session-performer-id-length", &args));
         }
         match performer.rating.as_deref().map(str::trim) {
-            Some(rating) if !rating.is_empty() => validate_rating(rating),
+            Some(rating) if !rating.is_empty() => {
+                validate_rating(rating).map_err(|problem| problem.say(lang_now()))
+            }
             _ => Ok(()),
         }
     }
@@ -272,10 +275,11 @@ impl ConversationBackend for SupportSessionsConnector {
     ) -> Result<Page<Message>, ApiError> {
         let url = format!("{}/history", self.session_url(id));
         let entries: Vec<HistoryEntryDto> = HTTP.get_json(&url).await?;
+        let lang = lang_now();
         let items: Vec<Message> = entries
             .iter()
             .enumerate()
-            .map(|(index, entry)| history_message(index, entry))
+            .map(|(index, entry)| history_message(index, entry, lang))
             .collect();
         Ok(Page::whole(items))
     }

@@ -114,3 +114,75 @@ postcenter-only-close = This backend does not reopen or archive tickets: only cl
 postcenter-ticket-number = Ticket number
 postcenter-ticket-number-shape = A ticket number is digits only, as PostCenter shows it (for example 261).
 postcenter-open-ticket = Open #{ $number } in PostCenter
+
+## Case messages and support sessions: backend values
+
+# A case as the console names it ($id: its caseId), and the status of a case without messages.
+case-name = Case { $id }
+case-no-messages = No messages
+# A case message's type (the reply box's choices, the thread's badge).
+case-type-service-comment = Service comment
+case-type-customer-center-reply = Customer centre reply
+case-type-cost-proposal-reject-rur = Cost proposal rejected: return unrepaired
+case-type-cost-proposal-reject-scrap = Cost proposal rejected: scrap
+case-type-status-request = Status request
+case-type-spare-parts = Spare parts
+case-type-reminder = Reminder
+case-type-cost-proposal = Cost proposal
+case-type-shipment = Shipment
+case-type-forwarding = Forwarding
+# Who sent a case message: the partner is this console's side, the provider the repairer, the system the platform.
+case-sender-partner = Service partner
+case-sender-provider = Service provider
+case-sender-system = System
+# A support session's subject ($order: its order id), and its agent's badge ($agent: the agent's id, or session-agent-with-rating).
+session-subject = Support for order { $order }
+session-agent-badge = Agent { $agent }
+# $rating: the rating as read, its comparisons joined by rating-and and its alternatives by rating-or.
+session-agent-with-rating = { $id } · rating { $rating }
+# Comparisons of a rating ($first, $second: "≥ 4", "4.5"; the operators stay symbols).
+rating-and = { $first } and { $second }
+rating-or = { $first }, or { $second }
+# A support session's history, one sentence per change ($who: a name, an id, or session-history-someone; a phone or agent that is not there: session-history-no-phone, session-history-no-agent).
+session-history-someone = Someone
+session-history-no-phone = none
+session-history-no-agent = none
+session-history-opened = { $who } opened the session.
+session-history-opened-with-phone = { $who } opened the session, callback phone { $phone }.
+session-history-phone-changed = { $who } changed the callback phone from { $from } to { $to }.
+session-history-agent-set = { $who } set the agent: { $agent }.
+session-history-agent-changed = { $who } changed the agent from { $from } to { $to }.
+session-history-agent-removed = { $who } removed the agent { $agent }.
+session-history-closed = { $who } closed the session.
+# $event: a change this console does not know, as the backend names it.
+session-history-other = { $who } did “{ $event }”.
+session-history-changed = { $who } made a change.
+# Why a callback phone is refused: what the number must be (shown under the field, or after its name in the server's refusal).
+phone-problem-blank = must not be blank: give an international number, for example +33 6 12 34 56 78
+phone-problem-too-long = { $max ->
+    [one] must be at most { $max } character
+   *[other] must be at most { $max } characters
+}
+phone-problem-no-plus = must start with + and the country code (E.164), for example +33 6 12 34 56 78
+# $char: the character refused.
+phone-problem-not-a-digit = may hold only digits after the + (and spaces, dots, hyphens or parentheses between them), not “{ $char }”
+phone-problem-leading-zero = must have the country code right after the +, which never starts with 0, for example +33 6 12 34 56 78
+phone-problem-digit-count = must have { $min } to { $max } digits after the + (it has { $count }), for example +33 6 12 34 56 78
+# Why an agent's rating is refused: what the rating does wrong ($at: the character where it starts, counting from 1; $op, $previous: gt, gte, lt or lte; $connective: && or ||).
+rating-problem-blank = must not be blank: give a value (4.5) or an expression (gte 4)
+rating-problem-too-long = { $max ->
+    [one] must be at most { $max } character
+   *[other] must be at most { $max } characters
+}
+rating-problem-operator-after-number = needs && or || before “{ $op }” at character { $at }
+rating-problem-two-operators = has “{ $op }” right after “{ $previous }” at character { $at }: one operator per number
+rating-problem-two-numbers = needs && or || between two numbers at character { $at }
+rating-problem-number-before-connective = needs a number after “{ $op }”, not { $connective } at character { $at }
+rating-problem-comparison-before-connective = needs a comparison before { $connective } at character { $at }
+rating-problem-number-at-end = needs a number after “{ $op }” at character { $at }
+rating-problem-ends-with-connective = ends with && or ||: a comparison must follow
+# $char: & or |, written once.
+rating-problem-single-symbol = has a single “{ $char }” at character { $at }: write { $char }{ $char }
+rating-problem-number-ends-in-dot = has a number ending in “.” at character { $at }: write 4 or 4.5
+rating-problem-unknown-word = has “{ $word }” at character { $at }: the operators are gt, gte, lt and lte
+rating-problem-unexpected-character = has “{ $char }” at character { $at }: a rating is a number, gt, gte, lt, lte, && and ||

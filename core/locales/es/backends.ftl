@@ -114,3 +114,75 @@ postcenter-only-close = Este backend no permite reabrir ni archivar tickets, sol
 postcenter-ticket-number = Número de ticket
 postcenter-ticket-number-shape = Un número de ticket solo tiene dígitos, tal como lo muestra PostCenter (por ejemplo, 261).
 postcenter-open-ticket = Abrir el ticket #{ $number } en PostCenter
+
+## Mensajes de casos y sesiones de soporte: valores de los backends
+
+# Un caso tal como lo nombra la consola ($id: su caseId), y el estado de un caso sin mensajes.
+case-name = Caso { $id }
+case-no-messages = Sin mensajes
+# El tipo de un mensaje de caso (las opciones del cuadro de respuesta, la etiqueta del hilo).
+case-type-service-comment = Comentario del servicio
+case-type-customer-center-reply = Respuesta del centro de atención al cliente
+case-type-cost-proposal-reject-rur = Presupuesto rechazado: devolución sin reparar
+case-type-cost-proposal-reject-scrap = Presupuesto rechazado: desguace
+case-type-status-request = Solicitud de estado
+case-type-spare-parts = Piezas de repuesto
+case-type-reminder = Recordatorio
+case-type-cost-proposal = Presupuesto
+case-type-shipment = Envío
+case-type-forwarding = Reenvío
+# Quién envió un mensaje de caso: el socio es el lado de esta consola, el proveedor el reparador, el sistema la plataforma.
+case-sender-partner = Socio de servicio
+case-sender-provider = Proveedor de servicio
+case-sender-system = Sistema
+# El asunto de una sesión de soporte ($order: el ID del pedido), y la etiqueta de su encargado ($agent: su ID, o session-agent-with-rating).
+session-subject = Soporte para el pedido { $order }
+session-agent-badge = Encargado { $agent }
+# $rating: la valoración tal como se lee, sus comparaciones unidas con rating-and y sus alternativas con rating-or.
+session-agent-with-rating = { $id } · valoración { $rating }
+# Las comparaciones de una valoración ($first, $second: «≥ 4», «4.5»; los operadores siguen siendo símbolos).
+rating-and = { $first } y { $second }
+rating-or = { $first }, o { $second }
+# El historial de una sesión de soporte, una frase por cambio ($who: un nombre, un ID, o session-history-someone; un teléfono o encargado ausente: session-history-no-phone, session-history-no-agent).
+session-history-someone = Alguien
+session-history-no-phone = ninguno
+session-history-no-agent = ninguno
+session-history-opened = { $who } abrió la sesión.
+session-history-opened-with-phone = { $who } abrió la sesión, teléfono para devolver la llamada { $phone }.
+session-history-phone-changed = { $who } cambió el teléfono para devolver la llamada de { $from } a { $to }.
+session-history-agent-set = { $who } asignó el encargado: { $agent }.
+session-history-agent-changed = { $who } cambió el encargado de { $from } a { $to }.
+session-history-agent-removed = { $who } quitó al encargado { $agent }.
+session-history-closed = { $who } cerró la sesión.
+# $event: un cambio que esta consola no conoce, tal como lo nombra el backend.
+session-history-other = { $who } hizo «{ $event }».
+session-history-changed = { $who } hizo un cambio.
+# Por qué se rechaza un teléfono para devolver la llamada: lo que debe ser el número (se muestra bajo el campo, o tras su nombre en el rechazo del servidor).
+phone-problem-blank = no puede estar vacío: indica un número internacional, por ejemplo +33 6 12 34 56 78
+phone-problem-too-long = { $max ->
+    [one] debe tener como máximo { $max } carácter
+   *[other] debe tener como máximo { $max } caracteres
+}
+phone-problem-no-plus = debe empezar por + y el prefijo del país (E.164), por ejemplo +33 6 12 34 56 78
+# $char: el carácter rechazado.
+phone-problem-not-a-digit = solo puede contener dígitos después del + (y espacios, puntos, guiones o paréntesis entre ellos), no «{ $char }»
+phone-problem-leading-zero = debe tener el prefijo del país justo después del +, que nunca empieza por 0, por ejemplo +33 6 12 34 56 78
+phone-problem-digit-count = debe tener de { $min } a { $max } dígitos después del + (tiene { $count }), por ejemplo +33 6 12 34 56 78
+# Por qué se rechaza la valoración de un encargado: lo que tiene mal ($at: el carácter donde empieza el problema, contando desde 1; $op, $previous: gt, gte, lt o lte; $connective: && o ||).
+rating-problem-blank = no puede estar vacía: indica un valor (4.5) o una expresión (gte 4)
+rating-problem-too-long = { $max ->
+    [one] debe tener como máximo { $max } carácter
+   *[other] debe tener como máximo { $max } caracteres
+}
+rating-problem-operator-after-number = necesita && o || antes de «{ $op }» en el carácter { $at }
+rating-problem-two-operators = tiene «{ $op }» justo después de «{ $previous }» en el carácter { $at }: un solo operador por número
+rating-problem-two-numbers = necesita && o || entre dos números en el carácter { $at }
+rating-problem-number-before-connective = necesita un número después de «{ $op }», no { $connective } en el carácter { $at }
+rating-problem-comparison-before-connective = necesita una comparación antes de { $connective } en el carácter { $at }
+rating-problem-number-at-end = necesita un número después de «{ $op }» en el carácter { $at }
+rating-problem-ends-with-connective = termina en && o ||: debe seguir una comparación
+# $char: & o |, escrito una sola vez.
+rating-problem-single-symbol = tiene un «{ $char }» suelto en el carácter { $at }: escribe { $char }{ $char }
+rating-problem-number-ends-in-dot = tiene un número que termina en «.» en el carácter { $at }: escribe 4 o 4.5
+rating-problem-unknown-word = tiene «{ $word }» en el carácter { $at }: los operadores son gt, gte, lt y lte
+rating-problem-unexpected-character = tiene «{ $char }» en el carácter { $at }: una valoración es un número, gt, gte, lt, lte, && y ||

@@ -114,3 +114,75 @@ postcenter-only-close = Ce backend ne permet ni de rouvrir ni d’archiver les t
 postcenter-ticket-number = Numéro de ticket
 postcenter-ticket-number-shape = Un numéro de ticket ne contient que des chiffres, tel que PostCenter l’affiche (par exemple 261).
 postcenter-open-ticket = Ouvrir le ticket #{ $number } dans PostCenter
+
+## Messages de dossiers et sessions d’assistance : valeurs des backends
+
+# Un dossier tel que la console le nomme ($id : son caseId), et le statut d’un dossier sans message.
+case-name = Dossier { $id }
+case-no-messages = Aucun message
+# Le type d’un message de dossier (les choix de la zone de réponse, le badge du fil).
+case-type-service-comment = Commentaire du service
+case-type-customer-center-reply = Réponse du centre clients
+case-type-cost-proposal-reject-rur = Devis refusé : retour non réparé
+case-type-cost-proposal-reject-scrap = Devis refusé : mise au rebut
+case-type-status-request = Demande de statut
+case-type-spare-parts = Pièces détachées
+case-type-reminder = Relance
+case-type-cost-proposal = Devis
+case-type-shipment = Expédition
+case-type-forwarding = Transfert
+# L’expéditeur d’un message de dossier : le partenaire est le côté de cette console, le prestataire le réparateur, le système la plateforme.
+case-sender-partner = Partenaire de service
+case-sender-provider = Prestataire de service
+case-sender-system = Système
+# L’objet d’une session d’assistance ($order : l’identifiant de la commande), et le badge de son intervenant ($agent : son identifiant, ou session-agent-with-rating).
+session-subject = Assistance pour la commande { $order }
+session-agent-badge = Intervenant { $agent }
+# $rating : la note telle qu’elle se lit, ses comparaisons reliées par rating-and et ses alternatives par rating-or.
+session-agent-with-rating = { $id } · note { $rating }
+# Les comparaisons d’une note ($first, $second : « ≥ 4 », « 4.5 » ; les opérateurs restent des symboles).
+rating-and = { $first } et { $second }
+rating-or = { $first }, ou { $second }
+# L’historique d’une session d’assistance, une phrase par modification ($who : un nom, un identifiant, ou session-history-someone ; un numéro ou un intervenant absent : session-history-no-phone, session-history-no-agent).
+session-history-someone = Quelqu’un
+session-history-no-phone = aucun
+session-history-no-agent = aucun
+session-history-opened = { $who } a ouvert la session.
+session-history-opened-with-phone = { $who } a ouvert la session, numéro de rappel { $phone }.
+session-history-phone-changed = { $who } a changé le numéro de rappel (avant : { $from }, après : { $to }).
+session-history-agent-set = { $who } a défini l’intervenant : { $agent }.
+session-history-agent-changed = { $who } a changé l’intervenant (avant : { $from }, après : { $to }).
+session-history-agent-removed = { $who } a retiré l’intervenant { $agent }.
+session-history-closed = { $who } a fermé la session.
+# $event : une modification que cette console ne connaît pas, telle que le backend la nomme.
+session-history-other = { $who } a effectué « { $event } ».
+session-history-changed = { $who } a effectué une modification.
+# Pourquoi un numéro de rappel est refusé : ce que le numéro doit être (affiché sous le champ, ou après son nom dans le refus du serveur).
+phone-problem-blank = ne doit pas être vide : indiquez un numéro international, par exemple +33 6 12 34 56 78
+phone-problem-too-long = { $max ->
+    [one] doit compter au plus { $max } caractère
+   *[other] doit compter au plus { $max } caractères
+}
+phone-problem-no-plus = doit commencer par + et l’indicatif du pays (E.164), par exemple +33 6 12 34 56 78
+# $char : le caractère refusé.
+phone-problem-not-a-digit = ne peut contenir que des chiffres après le + (et des espaces, points, tirets ou parenthèses entre eux), pas « { $char } »
+phone-problem-leading-zero = doit avoir l’indicatif du pays juste après le +, qui ne commence jamais par 0, par exemple +33 6 12 34 56 78
+phone-problem-digit-count = doit compter de { $min } à { $max } chiffres après le + (il en compte { $count }), par exemple +33 6 12 34 56 78
+# Pourquoi la note d’un intervenant est refusée : ce qu’elle a de faux ($at : le caractère où le problème commence, à partir de 1 ; $op, $previous : gt, gte, lt ou lte ; $connective : && ou ||).
+rating-problem-blank = ne doit pas être vide : indiquez une valeur (4.5) ou une expression (gte 4)
+rating-problem-too-long = { $max ->
+    [one] doit compter au plus { $max } caractère
+   *[other] doit compter au plus { $max } caractères
+}
+rating-problem-operator-after-number = exige && ou || avant « { $op } » au caractère { $at }
+rating-problem-two-operators = contient « { $op } » juste après « { $previous } » au caractère { $at } : un seul opérateur par nombre
+rating-problem-two-numbers = exige && ou || entre deux nombres au caractère { $at }
+rating-problem-number-before-connective = exige un nombre après « { $op } », pas { $connective } au caractère { $at }
+rating-problem-comparison-before-connective = exige une comparaison avant { $connective } au caractère { $at }
+rating-problem-number-at-end = exige un nombre après « { $op } » au caractère { $at }
+rating-problem-ends-with-connective = se termine par && ou || : une comparaison doit suivre
+# $char : & ou |, écrit une seule fois.
+rating-problem-single-symbol = contient un « { $char } » isolé au caractère { $at } : écrivez { $char }{ $char }
+rating-problem-number-ends-in-dot = contient un nombre terminé par « . » au caractère { $at } : écrivez 4 ou 4.5
+rating-problem-unknown-word = contient « { $word } » au caractère { $at } : les opérateurs sont gt, gte, lt et lte
+rating-problem-unexpected-character = contient « { $char } » au caractère { $at } : une note s’écrit avec des nombres, gt, gte, lt, lte, && et ||

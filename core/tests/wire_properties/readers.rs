@@ -212,8 +212,13 @@ pub fn case_messages(text: &str) -> usize {
     if let Ok(messages) = from_str::<Vec<cm::CaseMessageDto>>(text) {
         read += 1;
         let guid = "1e0abcb7-b94c-4072-a9c0-37072a1ef015";
-        shown(&cm::case_to_domain("case-messages", guid, &messages));
-        let mapped = messages.iter().map(cm::message_to_domain);
+        shown(&cm::case_to_domain(
+            "case-messages",
+            guid,
+            &messages,
+            Lang::En,
+        ));
+        let mapped = messages.iter().map(|m| cm::message_to_domain(m, Lang::En));
         let read_ones = mapped.filter_map(Result::ok).inspect(shown_message).count();
         let without_id = messages.iter().filter(|m| m.id.is_none()).count();
         all_kept(read_ones, without_id, messages.len());
@@ -225,7 +230,7 @@ pub fn case_messages(text: &str) -> usize {
     }
     if let Ok(message) = from_str::<cm::CaseMessageDto>(text) {
         read += 1;
-        let _ = cm::message_to_domain(&message);
+        let _ = cm::message_to_domain(&message, Lang::En);
     }
     if let Ok(result) = from_str::<cm::ConfirmResultDto>(text) {
         read += 1;
@@ -249,7 +254,7 @@ pub fn support_sessions(text: &str) -> usize {
     let mut read = 0;
     if let Ok(session) = from_str::<ss::SupportDto>(text) {
         read += 1;
-        if let Ok(c) = ss::session_to_domain("support-sessions", &session) {
+        if let Ok(c) = ss::session_to_domain("support-sessions", &session, Lang::En) {
             shown(&c);
         }
         if let Some(phone) = &session.callback_phone {
@@ -258,11 +263,14 @@ pub fn support_sessions(text: &str) -> usize {
     }
     if let Ok(agent) = from_str::<ss::AgentDto>(text) {
         read += 1;
-        let _ = ss::agent_label(&agent);
+        let _ = ss::agent_label(&agent, Lang::En);
     }
     if let Ok(history) = from_str::<Vec<ss::HistoryEntryDto>>(text) {
         read += 1;
-        let lines: Vec<String> = history.iter().map(ss::history_line).collect();
+        let lines: Vec<String> = history
+            .iter()
+            .map(|entry| ss::history_line(entry, Lang::En))
+            .collect();
         all_kept(lines.len(), 0, history.len());
         for entry in &history {
             let _ = entry.at.as_deref().and_then(parse_instant);

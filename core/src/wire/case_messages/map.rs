@@ -10,13 +10,26 @@ use super::*;
 use crate::domain::{
     Author, AuthorKind, BackendKind, Conversation, ConversationKey, ConversationStatus, Message,
 };
+use crate::i18n::{text, text_with, Args, Lang};
 use crate::wire::{parse_instant, MappingError};
 use chrono::{DateTime, Utc};
 
 /// The delivery state of a partner's message the provider has confirmed.
 pub const CONFIRMED: &str = "CONFIRMED";
-/// The status of a followed case that has no message yet.
-pub const NO_MESSAGES: &str = "No messages";
+
+/// The status of a followed case that has no message yet, in `lang`.
+pub fn no_messages(lang: Lang) -> String {
+    text(lang, "case-no-messages")
+}
+
+/// How the console names a case: by its `caseId`, "Case 7748".
+pub fn case_name(case_id: u64, lang: Lang) -> String {
+    text_with(
+        lang,
+        "case-name",
+        &Args::new().str("id", case_id.to_string()),
+    )
+}
 
 fn non_empty(value: Option<&str>) -> Option<String> {
     value
@@ -25,51 +38,54 @@ fn non_empty(value: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// How the console names a message type (the reply box's choices, the thread's badge); a
-/// type the document does not list shows as it came.
-pub fn type_label(kind: &MessageType) -> &str {
-    match kind {
-        MessageType::Other(raw) => raw,
-        known => known_label(known),
+/// How the console names a message type in `lang` (the reply box's choices, the thread's
+/// badge); a type the document does not list shows as it came.
+pub fn type_label(kind: &MessageType, lang: Lang) -> String {
+    match known_label(kind) {
+        Some(id) => text(lang, id),
+        None => kind.to_string(),
     }
 }
 
-/// Every documented type with its label, in the document's order.
-pub fn type_choices() -> Vec<(MessageType, &'static str)> {
+/// Every documented type with its label in `lang`, in the document's order.
+pub fn type_choices(lang: Lang) -> Vec<(MessageType, String)> {
     MessageType::KNOWN
         .iter()
         .map(|raw| {
             let kind = MessageType::from((*raw).to_owned());
-            let label = known_label(&kind);
+            let label = type_label(&kind, lang);
             (kind, label)
         })
         .collect()
 }
 
-fn known_label(kind: &MessageType) -> &'static str {
-    match kind {
-        MessageType::ServiceComment => "Service comment",
-        MessageType::CustomerCenterReply => "Customer centre reply",
-        MessageType::CostProposalRejectRur => "Cost proposal rejected: return unrepaired",
-        MessageType::CostProposalRejectScrap => "Cost proposal rejected: scrap",
-        MessageType::StatusRequest => "Status request",
-        MessageType::SpareParts => "Spare parts",
-        MessageType::Reminder => "Reminder",
-        MessageType::CostProposal => "Cost proposal",
-        MessageType::Shipment => "Shipment",
-        MessageType::Forwarding => "Forwarding",
-        MessageType::Other(_) => "",
-    }
+/// The catalogue's message naming a documented type; none for a type it does not list.
+fn known_label(kind: &MessageType) -> Option<&'static str> {
+    Some(match kind {
+        MessageType::ServiceComment => "case-type-service-comment",
+        MessageType::CustomerCenterReply => "case-type-customer-center-reply",
+        MessageType::CostProposalRejectRur => "case-type-cost-proposal-reject-rur",
+        MessageType::CostProposalRejectScrap => "case-type-cost-proposal-reject-scrap",
+        MessageType::StatusRequest => "case-type-status-request",
+        MessageType::SpareParts => "case-type-spare-parts",
+        MessageType::Reminder => "case-type-reminder",
+        MessageType::CostProposal => "case-type-cost-proposal",
+        MessageType::Shipment => "case-type-shipment",
+        MessageType::Forwarding => "case-type-forwarding",
+        MessageType::Other(_) => return None,
+    })
 }
 
-/// How the console names who sent a message; `null` is the platform itself.
-pub fn sender_label(sender: Option<&SenderType>) -> &str {
-    match sender {
-        Some(SenderType::Partner) => "Service partner",
-        Some(SenderType::Provider) => "Service provider",
-        Some(SenderType::Other(raw)) => raw,
-        None => "System",
-    }
+/// How the console names who sent a message, in `lang`; `null` is the platform itself, and
+/// a sender the document does not list shows as it came.
+pub fn sender_label(sender: Option<&SenderType>, lang: Lang) -> String {
+    let id = match sender {
+        Some(SenderType::Partner) => "case-sender-partner",
+        Some(SenderType::Provider) => "case-sender-provider",
+        Some(SenderType::Other(raw)) => return raw.clone(),
+        None => "case-sender-system",
+    };
+    text(lang, id)
 }
 
 /// Whether a message waits for this console's confirmation: not the partner's own, and not
@@ -104,7 +120,8 @@ pub fn message_time(dto: &CaseMessageDto) -> Option<DateTime<Utc>> {
         .or_else(|| dto.created_at.as_deref().and_then(parse_instant))
 }
 
-pub fn message_to_domain(dto: &CaseMessageDto) -> Result<Message, MappingError> {
+/// A message as the console shows it, its sender and type named in `lang`.
+pub fn message_to_domain(dto: &CaseMessageDto, lang: Lang) -> Result<Message, MappingError> {
     let id = dto.id.ok_or(MappingError {
         record: "a case message",
         field: "id",
@@ -113,7 +130,7 @@ pub fn message_to_domain(dto: &CaseMessageDto) -> Result<Message, MappingError> 
     let kind = match &dto.sender_type {
         Some(SenderType::Partner) => AuthorKind::Agent,
         None => AuthorKind::System,
-        Some(other) => AuthorKind::Other(sender_label(Some(other)).to_owned()),
+        Some(other) => AuthorKind::Other(sender_label(Some(other), lang)),
     };
     Ok(Message {
         id: id.to_string(),
@@ -122,7 +139,7 @@ pub fn message_to_domain(dto: &CaseMessageDto) -> Result<Message, MappingError> 
             id: non_empty(dto.user_email.as_deref())
                 .or_else(|| dto.sender_account_id.map(|a| a.to_string())),
             name: non_empty(dto.user_name.as_deref()),
-            role: from_partner.then(|| sender_label(dto.sender_type.as_ref()).to_owned()),
+            role: from_partner.then(|| sender_label(dto.sender_type.as_ref(), lang)),
         },
         body: dto.content.clone().unwrap_or_default(),
         sent_at: message_time(dto),
@@ -130,14 +147,19 @@ pub fn message_to_domain(dto: &CaseMessageDto) -> Result<Message, MappingError> 
         attachments: Vec::new(),
         read: Some(!is_unread(dto)),
         recipients: Vec::new(),
-        kind: dto.kind.as_ref().map(|k| type_label(k).to_owned()),
+        kind: dto.kind.as_ref().map(|k| type_label(k, lang)),
         in_reply_to: dto.parent_message_id.map(|id| id.to_string()),
     })
 }
 
 /// A followed case as the console lists and shows it, from `GET /case-messages?guid=`
-/// (oldest first). A malformed message does not hide the case.
-pub fn case_to_domain(backend: &str, guid: &str, messages: &[CaseMessageDto]) -> Conversation {
+/// (oldest first), its words in `lang`. A malformed message does not hide the case.
+pub fn case_to_domain(
+    backend: &str,
+    guid: &str,
+    messages: &[CaseMessageDto],
+    lang: Lang,
+) -> Conversation {
     let case_id = messages.iter().find_map(|m| m.case_id);
     let last = messages.iter().max_by_key(|m| (message_time(m), m.id));
     let last_activity = messages
@@ -155,22 +177,22 @@ pub fn case_to_domain(backend: &str, guid: &str, messages: &[CaseMessageDto]) ->
         key: ConversationKey::new(backend, guid),
         backend_kind: BackendKind::CaseMessages,
         customer: guid.to_owned(),
-        customer_name: reference.as_ref().map(|id| format!("Case {id}")),
+        customer_name: case_id.map(|id| case_name(id, lang)),
         subject: None,
         reference,
         status: if messages.is_empty() {
-            ConversationStatus::Other(NO_MESSAGES.to_owned())
+            ConversationStatus::Other(no_messages(lang))
         } else {
             ConversationStatus::Open
         },
         assignee: None,
         participants: Vec::new(),
-        last_message: last.and_then(|m| message_to_domain(m).ok()),
+        last_message: last.and_then(|m| message_to_domain(m, lang).ok()),
         last_activity,
         capabilities: CAPABILITIES,
         reason: last
             .and_then(|m| m.kind.as_ref())
-            .map(|k| type_label(k).to_owned()),
+            .map(|k| type_label(k, lang)),
         badges: Vec::new(),
         unread: Some(messages.iter().any(is_unread)),
         reply_recipients: Vec::new(),
@@ -194,7 +216,7 @@ mod tests {
     fn the_documents_list_is_a_case_with_two_unread_provider_messages() {
         let messages = list();
         let guid = "1e0abcb7-b94c-4072-a9c0-37072a1ef015";
-        let case = case_to_domain("case-messages", guid, &messages);
+        let case = case_to_domain("case-messages", guid, &messages, Lang::En);
         assert_eq!(case.key, ConversationKey::new("case-messages", guid));
         assert_eq!(case.reference.as_deref(), Some("7748"));
         assert_eq!(case.customer_display(), "Case 7748");
@@ -207,7 +229,7 @@ mod tests {
             parse_instant("2017-07-26T13:54:53.058Z")
         );
         assert_eq!(unconfirmed_ids(&messages), [1, 2]);
-        let first = message_to_domain(&messages[0]).unwrap();
+        let first = message_to_domain(&messages[0], Lang::En).unwrap();
         assert_eq!(
             first.author.kind,
             AuthorKind::Other("Service provider".into())
@@ -221,14 +243,17 @@ mod tests {
         let mut message: CaseMessageDto =
             serde_json::from_str(include_str!("fixtures/create_response.json")).unwrap();
         assert!(!is_unread(&message));
-        let mapped = message_to_domain(&message).unwrap();
+        let mapped = message_to_domain(&message, Lang::En).unwrap();
         assert_eq!(mapped.author.kind, AuthorKind::Agent);
         assert_eq!(mapped.author.role.as_deref(), Some("Service partner"));
         assert_eq!(mapped.delivery, None);
         assert_eq!(mapped.sent_at, parse_instant("2017-07-25T10:12:54.003Z"));
         message.confirmed_at = Some("2017-07-27T08:00:00.000Z".into());
         assert_eq!(
-            message_to_domain(&message).unwrap().delivery.as_deref(),
+            message_to_domain(&message, Lang::En)
+                .unwrap()
+                .delivery
+                .as_deref(),
             Some(CONFIRMED)
         );
     }
@@ -241,7 +266,10 @@ mod tests {
         assert_eq!(parent_of(&messages, &messages[1]).unwrap().id, Some(1));
         assert_eq!(parent_of(&messages, &messages[0]), None);
         assert_eq!(
-            message_to_domain(&messages[1]).unwrap().author.kind,
+            message_to_domain(&messages[1], Lang::En)
+                .unwrap()
+                .author
+                .kind,
             AuthorKind::System
         );
         assert!(is_unread(&messages[1]));
@@ -249,8 +277,8 @@ mod tests {
 
     #[test]
     fn a_case_without_messages_is_still_a_conversation() {
-        let case = case_to_domain("case-messages", "g", &[]);
-        assert_eq!(case.status, ConversationStatus::Other(NO_MESSAGES.into()));
+        let case = case_to_domain("case-messages", "g", &[], Lang::En);
+        assert_eq!(case.status, ConversationStatus::Other("No messages".into()));
         assert_eq!(case.unread, Some(false));
         assert_eq!(case.last_message, None);
         assert!(case.capabilities.reply && case.capabilities.mark_read);
@@ -259,12 +287,91 @@ mod tests {
 
     #[test]
     fn every_type_has_a_label_and_unknown_ones_show_verbatim() {
-        let choices = type_choices();
-        assert_eq!(choices.len(), 10);
-        assert!(choices
-            .iter()
-            .all(|(kind, label)| !label.is_empty() && type_label(kind) == *label));
-        assert_eq!(type_label(&MessageType::Other("x".into())), "x");
-        assert_eq!(sender_label(None), "System");
+        for lang in Lang::ALL {
+            let choices = type_choices(lang);
+            assert_eq!(choices.len(), 10);
+            assert!(choices
+                .iter()
+                .all(|(kind, label)| !label.is_empty() && type_label(kind, lang) == *label));
+            assert_eq!(type_label(&MessageType::Other("x".into()), lang), "x");
+            assert_eq!(
+                sender_label(Some(&SenderType::Other("robot".into())), lang),
+                "robot"
+            );
+        }
+        let english: Vec<String> = type_choices(Lang::En).into_iter().map(|c| c.1).collect();
+        assert_eq!(
+            english,
+            [
+                "Service comment",
+                "Customer centre reply",
+                "Cost proposal rejected: return unrepaired",
+                "Cost proposal rejected: scrap",
+                "Status request",
+                "Spare parts",
+                "Reminder",
+                "Cost proposal",
+                "Shipment",
+                "Forwarding",
+            ]
+        );
+        assert_eq!(sender_label(None, Lang::En), "System");
+    }
+
+    #[test]
+    fn types_and_senders_read_in_french_and_spanish() {
+        let rur = MessageType::CostProposalRejectRur;
+        assert_eq!(
+            type_label(&MessageType::ServiceComment, Lang::Fr),
+            "Commentaire du service"
+        );
+        assert_eq!(
+            type_label(&rur, Lang::Fr),
+            "Devis refusé : retour non réparé"
+        );
+        assert_eq!(
+            type_label(&MessageType::ServiceComment, Lang::Es),
+            "Comentario del servicio"
+        );
+        assert_eq!(
+            type_label(&rur, Lang::Es),
+            "Presupuesto rechazado: devolución sin reparar"
+        );
+        assert_eq!(
+            sender_label(Some(&SenderType::Provider), Lang::Fr),
+            "Prestataire de service"
+        );
+        assert_eq!(sender_label(None, Lang::Fr), "Système");
+        assert_eq!(
+            sender_label(Some(&SenderType::Partner), Lang::Es),
+            "Socio de servicio"
+        );
+        assert_eq!(sender_label(None, Lang::Es), "Sistema");
+    }
+
+    #[test]
+    fn a_case_reads_in_the_readers_language() {
+        let messages = list();
+        let guid = "1e0abcb7-b94c-4072-a9c0-37072a1ef015";
+        let fr = case_to_domain("case-messages", guid, &messages, Lang::Fr);
+        assert_eq!(fr.customer_display(), "Dossier 7748");
+        assert_eq!(fr.reason.as_deref(), Some("Commentaire du service"));
+        let first = message_to_domain(&messages[0], Lang::Fr).unwrap();
+        assert_eq!(
+            first.author.kind,
+            AuthorKind::Other("Prestataire de service".into())
+        );
+        let es = case_to_domain("case-messages", guid, &messages, Lang::Es);
+        assert_eq!(es.customer_display(), "Caso 7748");
+        assert_eq!(es.reason.as_deref(), Some("Comentario del servicio"));
+        let empty = case_to_domain("case-messages", "g", &[], Lang::Es);
+        assert_eq!(
+            empty.status,
+            ConversationStatus::Other("Sin mensajes".into())
+        );
+        assert_eq!(
+            case_to_domain("case-messages", "g", &[], Lang::Fr).status,
+            ConversationStatus::Other("Aucun message".into())
+        );
     }
 }

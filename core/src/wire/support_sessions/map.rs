@@ -6,6 +6,7 @@
 use super::dto::*;
 use super::*;
 use crate::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus, Performer};
+use crate::i18n::{text, text_with, Args, Lang, Say};
 use crate::wire::{parse_instant, MappingError};
 
 fn non_empty(value: Option<&str>) -> Option<&str> {
@@ -22,26 +23,43 @@ pub fn status_to_domain(status: Option<&SessionStatus>, has_agent: bool) -> Conv
     }
 }
 
-/// "driver-amadou · rating ≥ 4.5": the agent's id, and its rating as a person reads it (a
-/// malformed rating shows as it came).
-pub fn agent_label(agent: &AgentDto) -> Option<String> {
+/// "driver-amadou · rating ≥ 4.5": the agent's id, and its rating as a person reads it in
+/// `lang` (a malformed rating shows as it came).
+pub fn agent_label(agent: &AgentDto, lang: Lang) -> Option<String> {
     let id = non_empty(agent.id.as_deref())?;
     Some(match non_empty(agent.rating.as_deref()) {
         Some(rating) => {
-            let shown = parse_rating(rating).map_or_else(|_| rating.to_owned(), |r| r.to_string());
-            format!("{id} · rating {shown}")
+            let shown = parse_rating(rating).map_or_else(|_| rating.to_owned(), |r| r.say(lang));
+            let args = Args::new().str("id", id).str("rating", shown);
+            text_with(lang, "session-agent-with-rating", &args)
         }
         None => id.to_owned(),
     })
 }
 
-/// The session as the console lists it. `backend` is the backend's name from discovery.
-pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation, MappingError> {
+/// The subject of an order's session: "Support for order RIDE-2611-4821".
+pub fn session_subject(order_id: &str, lang: Lang) -> String {
+    let args = Args::new().str("order", order_id);
+    text_with(lang, "session-subject", &args)
+}
+
+/// Why a support session's reply box is not offered, in `lang`.
+pub fn no_messages(lang: Lang) -> String {
+    text(lang, "session-no-messages")
+}
+
+/// The session as the console lists it, its words in `lang`. `backend` is the backend's name
+/// from discovery.
+pub fn session_to_domain(
+    backend: &str,
+    dto: &SupportDto,
+    lang: Lang,
+) -> Result<Conversation, MappingError> {
     let order_id = non_empty(dto.order_id.as_deref()).ok_or(MappingError {
         record: "support session",
         field: "order_id",
     })?;
-    let agent = dto.agent.as_ref().and_then(agent_label);
+    let agent = dto.agent.as_ref().and_then(|a| agent_label(a, lang));
     let last_activity = [&dto.updated_at, &dto.closed_at, &dto.opened_at]
         .into_iter()
         .filter_map(|at| at.as_deref().and_then(parse_instant))
@@ -52,7 +70,7 @@ pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation
         customer: non_empty(dto.callback_phone.as_deref())
             .unwrap_or(order_id)
             .to_owned(),
-        subject: Some(format!("Support for order {order_id}")),
+        subject: Some(session_subject(order_id, lang)),
         reference: Some(order_id.to_owned()),
         status: status_to_domain(dto.status.as_ref(), agent.is_some()),
         assignee: None,
@@ -68,7 +86,10 @@ pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation
         capabilities: CAPABILITIES,
         customer_name: None,
         reason: None,
-        badges: agent.into_iter().map(|a| format!("Agent {a}")).collect(),
+        badges: agent
+            .into_iter()
+            .map(|a| text_with(lang, "session-agent-badge", &Args::new().str("agent", a)))
+            .collect(),
         unread: None,
         reply_recipients: Vec::new(),
         callback_phone: non_empty(dto.callback_phone.as_deref()).map(str::to_owned),
@@ -84,42 +105,54 @@ pub fn session_to_domain(backend: &str, dto: &SupportDto) -> Result<Conversation
     })
 }
 
-/// One history entry as a sentence: "Camille Laurent changed the callback phone from
-/// +33612345678 to +33698765432."
-pub fn history_line(entry: &HistoryEntryDto) -> String {
+/// One history entry as a sentence in `lang`: "Camille Laurent changed the callback phone
+/// from +33612345678 to +33698765432." An event this console does not know shows as it came.
+pub fn history_line(entry: &HistoryEntryDto, lang: Lang) -> String {
     let who = entry
         .by
         .as_ref()
         .and_then(|by| non_empty(by.name.as_deref()).or(non_empty(by.id.as_deref())))
-        .unwrap_or("Someone");
-    let phone = |p: &Option<String>| non_empty(p.as_deref()).unwrap_or("none").to_owned();
-    let agent = |a: &Option<AgentDto>| {
-        a.as_ref()
-            .and_then(agent_label)
-            .unwrap_or_else(|| "none".to_owned())
+        .map_or_else(|| text(lang, "session-history-someone"), str::to_owned);
+    let phone = |p: &Option<String>| match non_empty(p.as_deref()) {
+        Some(number) => number.to_owned(),
+        None => text(lang, "session-history-no-phone"),
     };
-    let what = match &entry.event {
+    let agent = |a: &Option<AgentDto>| match a.as_ref().and_then(|a| agent_label(a, lang)) {
+        Some(label) => label,
+        None => text(lang, "session-history-no-agent"),
+    };
+    let args = Args::new().str("who", who);
+    let (id, args) = match &entry.event {
         Some(HistoryEvent::Opened) => match non_empty(entry.callback_phone.as_deref()) {
-            Some(number) => format!("opened the session, callback phone {number}"),
-            None => "opened the session".to_owned(),
+            Some(number) => (
+                "session-history-opened-with-phone",
+                args.str("phone", number),
+            ),
+            None => ("session-history-opened", args),
         },
-        Some(HistoryEvent::CallbackPhoneChanged) => format!(
-            "changed the callback phone from {} to {}",
-            phone(&entry.previous_callback_phone),
-            phone(&entry.callback_phone)
+        Some(HistoryEvent::CallbackPhoneChanged) => (
+            "session-history-phone-changed",
+            args.str("from", phone(&entry.previous_callback_phone))
+                .str("to", phone(&entry.callback_phone)),
         ),
-        Some(HistoryEvent::AgentSet) => format!("set the agent: {}", agent(&entry.agent)),
-        Some(HistoryEvent::AgentChanged) => format!(
-            "changed the agent from {} to {}",
-            agent(&entry.previous_agent),
-            agent(&entry.agent)
+        Some(HistoryEvent::AgentSet) => (
+            "session-history-agent-set",
+            args.str("agent", agent(&entry.agent)),
         ),
-        Some(HistoryEvent::AgentRemoved) => {
-            format!("removed the agent {}", agent(&entry.previous_agent))
+        Some(HistoryEvent::AgentChanged) => (
+            "session-history-agent-changed",
+            args.str("from", agent(&entry.previous_agent))
+                .str("to", agent(&entry.agent)),
+        ),
+        Some(HistoryEvent::AgentRemoved) => (
+            "session-history-agent-removed",
+            args.str("agent", agent(&entry.previous_agent)),
+        ),
+        Some(HistoryEvent::Closed) => ("session-history-closed", args),
+        Some(HistoryEvent::Other(raw)) => {
+            ("session-history-other", args.str("event", raw.as_str()))
         }
-        Some(HistoryEvent::Closed) => "closed the session".to_owned(),
-        Some(HistoryEvent::Other(raw)) => format!("did “{raw}”"),
-        None => "made a change".to_owned(),
+        None => ("session-history-changed", args),
     };
-    format!("{who} {what}.")
+    text_with(lang, id, &args)
 }

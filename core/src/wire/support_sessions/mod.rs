@@ -21,8 +21,8 @@ pub mod rating;
 pub use dto::*;
 pub use error::*;
 pub use map::*;
-pub use phone::{normalize_phone, tel_link, validate_phone};
-pub use rating::{parse_rating, validate_rating, Rating, MAX_RATING_CHARS};
+pub use phone::{normalize_phone, tel_link, validate_phone, PhoneProblem};
+pub use rating::{parse_rating, validate_rating, Rating, RatingProblem, MAX_RATING_CHARS};
 
 use crate::domain::Capabilities;
 use crate::open_enum;
@@ -88,11 +88,6 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     performer: true,
     auto_assign: false,
 };
-
-/// Why the reply box is not offered, in the console's words.
-pub const NO_MESSAGES: &str = "A support session has no messages: the support management API \
-     keeps an order's callback phone and agent, not a conversation. Its facts and the changes \
-     made through Switchboard are shown instead.";
 
 open_enum! {
     /// Ours: whether the session is open (`POST` done) or closed (`DELETE` done).

@@ -16,6 +16,7 @@
 //! than `||`; no parentheses, no signs. At most [`MAX_RATING_CHARS`]. The text is stored
 //! and shown as given: this only says whether it is well formed (and what it means).
 
+use crate::i18n::{text, text_with, Args, Lang, Say};
 use std::fmt;
 
 /// The longest rating accepted.
@@ -109,25 +110,163 @@ impl Rating {
     }
 }
 
-impl fmt::Display for Rating {
-    /// The expression as a person reads it: `≥ 4 and ≤ 5, or 3`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Say for Rating {
+    /// The expression as a person reads it: `≥ 4 and ≤ 5, or 3` (the operators are
+    /// symbols in every language; "and" and "or" are the catalogue's).
+    fn say(&self, lang: Lang) -> String {
+        let join = |id: &'static str, parts: Vec<String>| {
+            parts
+                .into_iter()
+                .reduce(|first, second| {
+                    let args = Args::new().str("first", first).str("second", second);
+                    text_with(lang, id, &args)
+                })
+                .unwrap_or_default()
+        };
         let alternatives: Vec<String> = self
             .any_of
             .iter()
             .map(|all| {
-                all.iter()
+                let comparisons = all
+                    .iter()
                     .map(|c| match c.operator {
                         Some(op) => format!("{} {}", op.symbol(), c.value),
                         None => c.value.clone(),
                     })
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+                    .collect();
+                join("rating-and", comparisons)
             })
             .collect();
-        f.write_str(&alternatives.join(", or "))
+        join("rating-or", alternatives)
     }
 }
+
+impl fmt::Display for Rating {
+    /// The expression in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+/// Why a rating is not well formed, written for the person who typed it in any language
+/// ([`Say`]); `at` is the character where the problem starts, counting from 1. Its
+/// `Display` is the English sentence (the server's refusals and logs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RatingProblem {
+    /// Nothing but blanks.
+    Blank,
+    /// Longer than [`MAX_RATING_CHARS`].
+    TooLong { max: usize },
+    /// An operator right after a number: `4 gt 3`.
+    OperatorAfterNumber { op: Operator, at: usize },
+    /// Two operators in a row: `gt gte 3`.
+    TwoOperators {
+        op: Operator,
+        previous: Operator,
+        at: usize,
+    },
+    /// Two numbers in a row: `4 5`.
+    TwoNumbers { at: usize },
+    /// `&&` or `||` where an operator's number was due: `gte && 4`.
+    NumberBeforeConnective {
+        op: Operator,
+        connective: &'static str,
+        at: usize,
+    },
+    /// `&&` or `||` with no comparison before it: `&& 4`.
+    ComparisonBeforeConnective { connective: &'static str, at: usize },
+    /// An operator at the end, its number missing: `gt`.
+    NumberAtEnd { op: Operator, at: usize },
+    /// `&&` or `||` at the end: `4 &&`.
+    EndsWithConnective,
+    /// A lone `&` or `|`: `4 & 5`.
+    SingleSymbol { symbol: char, at: usize },
+    /// A number ending in its dot: `4.`.
+    NumberEndsInDot { at: usize },
+    /// A word that is not an operator: `eq 4`.
+    UnknownWord { word: String, at: usize },
+    /// Any other character: `> 4`.
+    UnexpectedCharacter { character: char, at: usize },
+}
+
+impl Say for RatingProblem {
+    fn say(&self, lang: Lang) -> String {
+        let at = |at: &usize| Args::new().num("at", *at as f64);
+        match self {
+            RatingProblem::Blank => text(lang, "rating-problem-blank"),
+            RatingProblem::TooLong { max } => text_with(
+                lang,
+                "rating-problem-too-long",
+                &Args::new().num("max", *max as f64),
+            ),
+            RatingProblem::OperatorAfterNumber { op, at: i } => text_with(
+                lang,
+                "rating-problem-operator-after-number",
+                &at(i).str("op", op.as_str()),
+            ),
+            RatingProblem::TwoOperators {
+                op,
+                previous,
+                at: i,
+            } => text_with(
+                lang,
+                "rating-problem-two-operators",
+                &at(i)
+                    .str("op", op.as_str())
+                    .str("previous", previous.as_str()),
+            ),
+            RatingProblem::TwoNumbers { at: i } => {
+                text_with(lang, "rating-problem-two-numbers", &at(i))
+            }
+            RatingProblem::NumberBeforeConnective {
+                op,
+                connective,
+                at: i,
+            } => text_with(
+                lang,
+                "rating-problem-number-before-connective",
+                &at(i).str("op", op.as_str()).str("connective", *connective),
+            ),
+            RatingProblem::ComparisonBeforeConnective { connective, at: i } => text_with(
+                lang,
+                "rating-problem-comparison-before-connective",
+                &at(i).str("connective", *connective),
+            ),
+            RatingProblem::NumberAtEnd { op, at: i } => text_with(
+                lang,
+                "rating-problem-number-at-end",
+                &at(i).str("op", op.as_str()),
+            ),
+            RatingProblem::EndsWithConnective => text(lang, "rating-problem-ends-with-connective"),
+            RatingProblem::SingleSymbol { symbol, at: i } => text_with(
+                lang,
+                "rating-problem-single-symbol",
+                &at(i).str("char", symbol.to_string()),
+            ),
+            RatingProblem::NumberEndsInDot { at: i } => {
+                text_with(lang, "rating-problem-number-ends-in-dot", &at(i))
+            }
+            RatingProblem::UnknownWord { word, at: i } => text_with(
+                lang,
+                "rating-problem-unknown-word",
+                &at(i).str("word", word.clone()),
+            ),
+            RatingProblem::UnexpectedCharacter { character, at: i } => text_with(
+                lang,
+                "rating-problem-unexpected-character",
+                &at(i).str("char", character.to_string()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for RatingProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for RatingProblem {}
 
 #[derive(Clone, Debug, PartialEq)]
 enum Token {
@@ -137,14 +276,16 @@ enum Token {
     Or,
 }
 
-/// Checks `raw` against the grammar; the refusal is a sentence for the person who typed it
-/// (it names the character where the problem starts, counting from 1).
-pub fn parse_rating(raw: &str) -> Result<Rating, String> {
+/// Checks `raw` against the grammar; the refusal says where and why ([`RatingProblem`], a
+/// sentence for the person who typed it).
+pub fn parse_rating(raw: &str) -> Result<Rating, RatingProblem> {
     if raw.trim().is_empty() {
-        return Err("must not be blank: give a value (4.5) or an expression (gte 4)".to_owned());
+        return Err(RatingProblem::Blank);
     }
     if raw.chars().count() > MAX_RATING_CHARS {
-        return Err(format!("must be at most {MAX_RATING_CHARS} characters"));
+        return Err(RatingProblem::TooLong {
+            max: MAX_RATING_CHARS,
+        });
     }
     let tokens = tokenize(raw)?;
     let mut any_of = vec![Vec::new()];
@@ -155,25 +296,16 @@ pub fn parse_rating(raw: &str) -> Result<Rating, String> {
         match token {
             Token::Op(op) => {
                 if after_value {
-                    return Err(format!(
-                        "needs && or || before “{}” at character {at}",
-                        op.as_str()
-                    ));
+                    return Err(RatingProblem::OperatorAfterNumber { op, at });
                 }
                 if let Some((previous, _)) = pending {
-                    return Err(format!(
-                        "has “{}” right after “{}” at character {at}: one operator per number",
-                        op.as_str(),
-                        previous.as_str()
-                    ));
+                    return Err(RatingProblem::TwoOperators { op, previous, at });
                 }
                 pending = Some((op, at));
             }
             Token::Number(value) => {
                 if after_value {
-                    return Err(format!(
-                        "needs && or || between two numbers at character {at}"
-                    ));
+                    return Err(RatingProblem::TwoNumbers { at });
                 }
                 let operator = pending.take().map(|(op, _)| op);
                 if let Some(all) = any_of.last_mut() {
@@ -182,17 +314,12 @@ pub fn parse_rating(raw: &str) -> Result<Rating, String> {
                 after_value = true;
             }
             Token::And | Token::Or => {
-                let word = if token == Token::And { "&&" } else { "||" };
+                let connective = if token == Token::And { "&&" } else { "||" };
                 if let Some((op, _)) = pending {
-                    return Err(format!(
-                        "needs a number after “{}”, not {word} at character {at}",
-                        op.as_str()
-                    ));
+                    return Err(RatingProblem::NumberBeforeConnective { op, connective, at });
                 }
                 if !after_value {
-                    return Err(format!(
-                        "needs a comparison before {word} at character {at}"
-                    ));
+                    return Err(RatingProblem::ComparisonBeforeConnective { connective, at });
                 }
                 if token == Token::Or {
                     any_of.push(Vec::new());
@@ -202,23 +329,20 @@ pub fn parse_rating(raw: &str) -> Result<Rating, String> {
         }
     }
     if let Some((op, at)) = pending {
-        return Err(format!(
-            "needs a number after “{}” at character {at}",
-            op.as_str()
-        ));
+        return Err(RatingProblem::NumberAtEnd { op, at });
     }
     if !after_value {
-        return Err("ends with && or ||: a comparison must follow".to_owned());
+        return Err(RatingProblem::EndsWithConnective);
     }
     Ok(Rating { any_of })
 }
 
 /// Only whether `raw` is well formed.
-pub fn validate_rating(raw: &str) -> Result<(), String> {
+pub fn validate_rating(raw: &str) -> Result<(), RatingProblem> {
     parse_rating(raw).map(|_| ())
 }
 
-fn tokenize(raw: &str) -> Result<Vec<(Token, usize)>, String> {
+fn tokenize(raw: &str) -> Result<Vec<(Token, usize)>, RatingProblem> {
     let chars: Vec<char> = raw.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -229,9 +353,7 @@ fn tokenize(raw: &str) -> Result<Vec<(Token, usize)>, String> {
             i += 1;
         } else if c == '&' || c == '|' {
             if chars.get(i + 1) != Some(&c) {
-                return Err(format!(
-                    "has a single “{c}” at character {at}: write {c}{c}"
-                ));
+                return Err(RatingProblem::SingleSymbol { symbol: c, at });
             }
             tokens.push((if c == '&' { Token::And } else { Token::Or }, at));
             i += 2;
@@ -247,9 +369,7 @@ fn tokenize(raw: &str) -> Result<Vec<(Token, usize)>, String> {
                     i += 1;
                 }
                 if i == fraction {
-                    return Err(format!(
-                        "has a number ending in “.” at character {at}: write 4 or 4.5"
-                    ));
+                    return Err(RatingProblem::NumberEndsInDot { at });
                 }
             }
             tokens.push((Token::Number(chars[start..i].iter().collect()), at));
@@ -260,15 +380,11 @@ fn tokenize(raw: &str) -> Result<Vec<(Token, usize)>, String> {
             }
             let word: String = chars[start..i].iter().collect();
             let Some(op) = Operator::ALL.into_iter().find(|op| op.as_str() == word) else {
-                return Err(format!(
-                    "has “{word}” at character {at}: the operators are gt, gte, lt and lte"
-                ));
+                return Err(RatingProblem::UnknownWord { word, at });
             };
             tokens.push((Token::Op(op), at));
         } else {
-            return Err(format!(
-                "has “{c}” at character {at}: a rating is a number, gt, gte, lt, lte, && and ||"
-            ));
+            return Err(RatingProblem::UnexpectedCharacter { character: c, at });
         }
     }
     Ok(tokens)
@@ -326,12 +442,80 @@ mod tests {
             ("4 && || 5", "needs a comparison before ||"),
         ];
         for (raw, expected) in cases {
-            let error = parse_rating(raw).expect_err(raw);
+            let error = parse_rating(raw).expect_err(raw).to_string();
             assert!(error.contains(expected), "{raw}: {error}");
         }
         assert!(parse_rating(&"4 || ".repeat(30))
             .unwrap_err()
+            .to_string()
             .contains("100"));
+    }
+
+    #[test]
+    fn the_english_refusals_are_unchanged() {
+        let said = |raw: &str| parse_rating(raw).unwrap_err().to_string();
+        let cases = [
+            (
+                "",
+                "must not be blank: give a value (4.5) or an expression (gte 4)",
+            ),
+            ("4 gt 3", "needs && or || before “gt” at character 3"),
+            (
+                "gt gte 3",
+                "has “gte” right after “gt” at character 4: one operator per number",
+            ),
+            ("4 5", "needs && or || between two numbers at character 3"),
+            (
+                "gte && 4",
+                "needs a number after “gte”, not && at character 5",
+            ),
+            ("|| 4", "needs a comparison before || at character 1"),
+            ("4 && gt", "needs a number after “gt” at character 6"),
+            ("4 ||", "ends with && or ||: a comparison must follow"),
+            ("4 & 5", "has a single “&” at character 3: write &&"),
+            (
+                "4.",
+                "has a number ending in “.” at character 1: write 4 or 4.5",
+            ),
+            (
+                "eq 4",
+                "has “eq” at character 1: the operators are gt, gte, lt and lte",
+            ),
+            (
+                "> 4",
+                "has “>” at character 1: a rating is a number, gt, gte, lt, lte, && and ||",
+            ),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(said(raw), expected, "{raw}");
+        }
+        assert_eq!(said(&"4 || ".repeat(30)), "must be at most 100 characters");
+    }
+
+    #[test]
+    fn refusals_and_expressions_read_in_french_and_spanish() {
+        let problem = parse_rating("4 & 5").unwrap_err();
+        assert_eq!(
+            problem.say(Lang::Fr),
+            "contient un « & » isolé au caractère 3 : écrivez &&"
+        );
+        assert_eq!(
+            problem.say(Lang::Es),
+            "tiene un «&» suelto en el carácter 3: escribe &&"
+        );
+        let problem = parse_rating("gte && 4").unwrap_err();
+        assert!(problem.say(Lang::Fr).contains("après « gte »"), "{problem}");
+        assert!(
+            problem.say(Lang::Es).contains("después de «gte»"),
+            "{problem}"
+        );
+        assert!(parse_rating("")
+            .unwrap_err()
+            .say(Lang::Es)
+            .starts_with("no puede estar vacía"));
+        let rating = parse_rating("gte 4 && lte 5 || 2").unwrap();
+        assert_eq!(rating.say(Lang::Fr), "≥ 4 et ≤ 5, ou 2");
+        assert_eq!(rating.say(Lang::Es), "≥ 4 y ≤ 5, o 2");
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn phone(value: &str, problems: &mut Problems) -> Option<String> {
     match normalize_phone(value) {
         Ok(phone) => Some(phone),
         Err(issue) => {
-            problems.add(Location::Body, "callback_phone", value, issue);
+            problems.add(Location::Body, "callback_phone", value, issue.to_string());
             None
         }
     }
@@ -150,7 +150,7 @@ pub fn agent(dto: AgentChangeDto, order_id: &str) -> Result<AgentRecord, HttpErr
     let rating = dto.rating.filter(|rating| !rating.is_empty());
     if let Some(rating) = &rating {
         if let Err(issue) = validate_rating(rating) {
-            problems.add(Location::Body, "rating", rating, issue);
+            problems.add(Location::Body, "rating", rating, issue.to_string());
         }
     }
     if dto.callback_phone.is_some() {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::ConversationStatus;
+use crate::i18n::Lang;
 
 /// The session's shape as `support-management.txt` lists it: `order_id`, `callback_phone`.
 const DOCUMENT_SESSION: &str = include_str!("../fixtures/document-session.json");
@@ -61,7 +62,7 @@ fn a_change_tells_absent_from_null() {
 #[test]
 fn a_session_is_a_conversation_keyed_by_its_order() {
     let dto: SupportDto = serde_json::from_str(SERVER_SESSION).unwrap();
-    let c = session_to_domain("support-sessions", &dto).unwrap();
+    let c = session_to_domain("support-sessions", &dto, Lang::En).unwrap();
     assert_eq!(
         c.key.path(),
         "/conversations/support-sessions/RIDE-2611-4821"
@@ -69,6 +70,10 @@ fn a_session_is_a_conversation_keyed_by_its_order() {
     assert_eq!(c.reference.as_deref(), Some("RIDE-2611-4821"));
     assert_eq!(c.customer, "+33612345678");
     assert_eq!(c.status, ConversationStatus::InProgress, "it has an agent");
+    assert_eq!(
+        c.subject.as_deref(),
+        Some("Support for order RIDE-2611-4821")
+    );
     assert_eq!(
         c.badges,
         ["Agent driver-amadou-diallo · rating > 4 and ≤ 5"]
@@ -81,16 +86,16 @@ fn a_session_is_a_conversation_keyed_by_its_order() {
     );
 
     let bare: SupportDto = serde_json::from_str(DOCUMENT_SESSION).unwrap();
-    let c = session_to_domain("support-sessions", &bare).unwrap();
+    let c = session_to_domain("support-sessions", &bare, Lang::En).unwrap();
     assert_eq!(c.status, ConversationStatus::Open);
     assert!(c.badges.is_empty());
     let closed = SupportDto {
         status: Some(SessionStatus::Closed),
         ..dto
     };
-    let c = session_to_domain("support-sessions", &closed).unwrap();
+    let c = session_to_domain("support-sessions", &closed, Lang::En).unwrap();
     assert_eq!(c.status, ConversationStatus::Closed);
-    assert!(session_to_domain("support-sessions", &SupportDto::default()).is_err());
+    assert!(session_to_domain("support-sessions", &SupportDto::default(), Lang::En).is_err());
     assert_eq!(tel_link("+33612345678"), "tel:+33612345678");
 }
 
@@ -98,7 +103,7 @@ fn a_session_is_a_conversation_keyed_by_its_order() {
 fn history_entries_read_as_sentences() {
     let raw = include_str!("../fixtures/history.json");
     let entries: Vec<HistoryEntryDto> = serde_json::from_str(raw).unwrap();
-    let lines: Vec<String> = entries.iter().map(history_line).collect();
+    let lines: Vec<String> = entries.iter().map(|e| history_line(e, Lang::En)).collect();
     assert_eq!(
         lines,
         [
@@ -111,6 +116,70 @@ fn history_entries_read_as_sentences() {
             "Someone did “reassigned”.",
         ]
     );
+}
+
+#[test]
+fn a_session_reads_in_french_and_spanish() {
+    let dto: SupportDto = serde_json::from_str(SERVER_SESSION).unwrap();
+    let fr = session_to_domain("support-sessions", &dto, Lang::Fr).unwrap();
+    assert_eq!(
+        fr.subject.as_deref(),
+        Some("Assistance pour la commande RIDE-2611-4821")
+    );
+    assert_eq!(
+        fr.badges,
+        ["Intervenant driver-amadou-diallo · note > 4 et ≤ 5"]
+    );
+    let es = session_to_domain("support-sessions", &dto, Lang::Es).unwrap();
+    assert_eq!(
+        es.subject.as_deref(),
+        Some("Soporte para el pedido RIDE-2611-4821")
+    );
+    assert_eq!(
+        es.badges,
+        ["Encargado driver-amadou-diallo · valoración > 4 y ≤ 5"]
+    );
+    assert!(no_messages(Lang::En).starts_with("A support session has no messages"));
+    assert!(no_messages(Lang::Fr).starts_with("Une session d’assistance"));
+}
+
+#[test]
+fn history_entries_read_in_french_and_spanish() {
+    let raw = include_str!("../fixtures/history.json");
+    let entries: Vec<HistoryEntryDto> = serde_json::from_str(raw).unwrap();
+    let french: Vec<String> = entries.iter().map(|e| history_line(e, Lang::Fr)).collect();
+    assert_eq!(
+        french,
+        [
+            "Camille Laurent a ouvert la session, numéro de rappel +33612345678.",
+            "Camille Laurent a changé le numéro de rappel (avant : +33612345678, après : +33698765432).",
+            "agent-javier a défini l’intervenant : driver-1 · note 4.8.",
+            "Quelqu’un a changé l’intervenant (avant : driver-1 · note 4.8, après : driver-2).",
+            "Aisha Khan a retiré l’intervenant driver-2.",
+            "Aisha Khan a fermé la session.",
+            "Quelqu’un a effectué « reassigned ».",
+        ]
+    );
+    let spanish: Vec<String> = entries.iter().map(|e| history_line(e, Lang::Es)).collect();
+    assert_eq!(
+        spanish,
+        [
+            "Camille Laurent abrió la sesión, teléfono para devolver la llamada +33612345678.",
+            "Camille Laurent cambió el teléfono para devolver la llamada de +33612345678 a +33698765432.",
+            "agent-javier asignó el encargado: driver-1 · valoración 4.8.",
+            "Alguien cambió el encargado de driver-1 · valoración 4.8 a driver-2.",
+            "Aisha Khan quitó al encargado driver-2.",
+            "Aisha Khan cerró la sesión.",
+            "Alguien hizo «reassigned».",
+        ]
+    );
+    let bare = HistoryEntryDto::default();
+    assert_eq!(history_line(&bare, Lang::En), "Someone made a change.");
+    assert_eq!(
+        history_line(&bare, Lang::Fr),
+        "Quelqu’un a effectué une modification."
+    );
+    assert_eq!(history_line(&bare, Lang::Es), "Alguien hizo un cambio.");
 }
 
 #[test]
