@@ -48,15 +48,18 @@ async fn what_others_write_appears_without_a_reload() {
     .await;
     wait_live(&h, By::Id("thread"), said).await;
 
-    // The customer writes: the thread grows in place and a screen reader hears of it.
-    let asked = "Bonjour, le train part-il toujours à 18 h ?";
-    h.api_post(
+    // A colleague writes in it: the thread grows in place and a screen reader hears of
+    // it (the agent's own messages above were not announced).
+    let noted = "Note de Javier : le client rappelle demain";
+    h.api_post_as(
+        "javier.ortega@switchboard.example",
         &format!("/communication/v1/conversations/{id}/messages"),
-        serde_json::json!({ "content": asked, "transmitterType": "CUSTOMER" }),
+        serde_json::json!({ "content": noted }),
     )
     .await;
-    wait_live(&h, By::Id("thread"), asked).await;
-    h.wait_for_text(testid("announcement"), "New message").await;
+    wait_live(&h, By::Id("thread"), noted).await;
+    h.wait_for_text(testid("announcement"), "New message from Javier")
+        .await;
 
     // A new conversation, written in: its row comes into the list, at the top (newest
     // activity).

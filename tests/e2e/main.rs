@@ -14,4 +14,5 @@ mod customer;
 mod followed;
 mod languages;
 mod live;
+mod phone;
 mod postcenter;

@@ -367,7 +367,32 @@ impl Harness {
         if let Some(cookie) = self.api_cookie.lock().unwrap().clone() {
             return cookie;
         }
-        let body = serde_json::json!({ "email": DEMO_EMAIL, "password": DEMO_PASSWORD });
+        let cookie = self.session_cookie(DEMO_EMAIL).await;
+        *self.api_cookie.lock().unwrap() = Some(cookie.clone());
+        cookie
+    }
+
+    /// A POST as another demo agent (a colleague), signed in for it.
+    pub async fn api_post_as(&self, email: &str, path: &str, body: serde_json::Value) {
+        let response = reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .header("cookie", self.session_cookie(email).await)
+            .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("the server answers");
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+    }
+
+    /// A new session of the demo agent `email` (`name=value` of its cookie).
+    async fn session_cookie(&self, email: &str) -> String {
+        let body = serde_json::json!({ "email": email, "password": DEMO_PASSWORD });
         let response = reqwest::Client::new()
             .post(format!("{}{SESSION_PATH}", self.base))
             .header("content-type", "application/json")
@@ -377,7 +402,7 @@ impl Harness {
             .await
             .expect("the server answers");
         assert_eq!(response.status(), 200, "the demo agent signs in");
-        let cookie = response
+        response
             .headers()
             .get_all("set-cookie")
             .iter()
@@ -385,9 +410,7 @@ impl Harness {
             .find(|value| value.starts_with(&format!("{SESSION_COOKIE}=")))
             .and_then(|value| value.split(';').next())
             .expect("the session cookie")
-            .to_owned();
-        *self.api_cookie.lock().unwrap() = Some(cookie.clone());
-        cookie
+            .to_owned()
     }
 
     /// A GET as the signed-in demo agent.

@@ -5,7 +5,7 @@
 //! says nothing.
 
 use crate::i18n::{use_i18n, Args};
-use crate::state::CurrentAgent;
+use crate::state::{CurrentAgent, DirectoryResource};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use switchboard_core::domain::{AuthorKind, Message, Page};
@@ -19,6 +19,7 @@ pub fn announce_arrivals(
 ) {
     let i18n = use_i18n();
     let me = use_context::<CurrentAgent>();
+    let directory = use_context::<DirectoryResource>();
     // The ids already shown; `None` until the thread first arrives.
     let seen = StoredValue::new(None::<HashSet<String>>);
     Effect::new(move |_| {
@@ -38,7 +39,22 @@ pub fn announce_arrivals(
             seen.get_or_insert_with(HashSet::new)
                 .extend(page.items.iter().map(|m| m.id.clone()));
         });
-        if let Some(words) = arrival_words(&arrived, i18n.lang_untracked()) {
+        // An agent's message names them by the directory, as the thread does.
+        let agents = directory
+            .and_then(|d| d.get_untracked())
+            .and_then(Result::ok)
+            .map(|d| d.agents)
+            .unwrap_or_default();
+        let named: Vec<Option<String>> = arrived
+            .iter()
+            .map(|m| {
+                m.author.name.clone().filter(|n| !n.is_empty()).or_else(|| {
+                    let id = m.author.id.as_deref()?;
+                    agents.iter().find(|a| a.id == id).map(|a| a.name.clone())
+                })
+            })
+            .collect();
+        if let Some(words) = arrival_words(&named, i18n.lang_untracked()) {
             announcement.set(words);
         }
     });
@@ -50,11 +66,12 @@ fn is_mine(message: &Message, me: Option<CurrentAgent>) -> bool {
     message.author.kind == AuthorKind::Agent && mine.is_some() && message.author.id == mine
 }
 
-/// "New message from Ana Pérez." for one, "3 new messages." for several; nothing for none.
-fn arrival_words(arrived: &[Message], lang: Lang) -> Option<String> {
+/// "New message from Ana Pérez." for one (by its author's name, when known), "3 new
+/// messages." for several; nothing for none.
+fn arrival_words(arrived: &[Option<String>], lang: Lang) -> Option<String> {
     match arrived {
         [] => None,
-        [one] => Some(match one.author.name.as_deref().filter(|n| !n.is_empty()) {
+        [one] => Some(match one.as_deref() {
             Some(name) => text_with(
                 lang,
                 "conversation-new-message-from",
