@@ -175,9 +175,25 @@ pub async fn start_with(browser: Browser) -> Harness {
             Err(_) => tokio::time::sleep(POLL).await,
         }
     }
+    let driver = driver.expect("chromedriver answers within 10 s");
+    if window == PHONE {
+        // A desktop window cannot be made as narrow as a phone (Chrome keeps a minimum
+        // width): the page is given a phone's viewport instead, as devtools' device mode.
+        driver
+            .cdp()
+            .send_raw(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({
+                    "width": window.0, "height": window.1,
+                    "deviceScaleFactor": 2, "mobile": true
+                }),
+            )
+            .await
+            .expect("a phone's viewport");
+    }
     Harness {
         base,
-        driver: driver.expect("chromedriver answers within 10 s"),
+        driver,
         api_cookie: Mutex::new(None),
         _chromedriver: chromedriver,
         db,
