@@ -10,7 +10,7 @@ use switchboard_core::attachments::{
     check_file, check_message, AcceptedFile, AttachmentPolicy, AttachmentProblem, CandidateFile,
     SNIFF_LEN,
 };
-use switchboard_core::i18n::Lang;
+use switchboard_core::i18n::{Lang, Say};
 
 /// A file part as it arrived: its name as the client gave it, its size, and its bytes,
 /// all of them while the file stayed within its policy's limits, else only its first
@@ -52,11 +52,13 @@ impl Upload {
 /// Checks the files against the upload's policy with the code the browser runs, on their real bytes,
 /// and readies them for the store: cleaned name, detected type, checksum. Hashing reads
 /// every byte, so callers run this off the async workers.
+/// Refusals are said in `lang`, the reader's.
 pub fn files(
     upload: Upload,
     uploads: Vec<UploadedFile>,
     now: &str,
     new_id: &mut dyn FnMut() -> String,
+    lang: Lang,
 ) -> Result<Vec<NewFile>, HttpError> {
     let candidates: Vec<CandidateFile<'_>> = uploads
         .iter()
@@ -68,7 +70,7 @@ pub fn files(
         .collect();
     let accepted = match check_message(upload.policy, &candidates) {
         Ok(accepted) => accepted,
-        Err(problems) => return Err(refusal(upload, &candidates, &problems)),
+        Err(problems) => return Err(refusal(upload, &candidates, &problems, lang)),
     };
     Ok(accepted
         .into_iter()
@@ -99,6 +101,7 @@ fn refusal(
     upload: Upload,
     candidates: &[CandidateFile<'_>],
     found: &[AttachmentProblem],
+    lang: Lang,
 ) -> HttpError {
     // `check_message` does not say which file a problem is about (two may share a name), so
     // each file is checked alone for its index; the count and total come from `check_message`.
@@ -109,7 +112,7 @@ fn refusal(
             let refused = check_file(upload.policy, *candidate).err()?;
             let field = format!("{}[{index}]", upload.files_part);
             let name = refused.file_name().unwrap_or(candidate.name);
-            Some(problem(Location::Body, &field, name, refused.to_string()))
+            Some(problem(Location::Body, &field, name, refused.say(lang)))
         })
         .collect();
     problems.extend(found.iter().filter_map(|refused| {
@@ -122,7 +125,7 @@ fn refusal(
             Location::Body,
             upload.files_part,
             &value,
-            refused.to_string(),
+            refused.say(lang),
         ))
     }));
     HttpError::refused(problems, found.iter().any(AttachmentProblem::is_size))
@@ -163,6 +166,14 @@ mod tests {
         policy: &'static AttachmentPolicy,
         uploads: Vec<UploadedFile>,
     ) -> Result<Vec<NewFile>, HttpError> {
+        check_in(policy, uploads, Lang::En)
+    }
+
+    fn check_in(
+        policy: &'static AttachmentPolicy,
+        uploads: Vec<UploadedFile>,
+        lang: Lang,
+    ) -> Result<Vec<NewFile>, HttpError> {
         let upload = Upload {
             json_part: "contact",
             files_part: "files",
@@ -170,10 +181,27 @@ mod tests {
             max_json_bytes: crate::BODY_LIMIT_BYTES,
         };
         let mut next = 0;
-        files(upload, uploads, "2026-04-12T10:00:00.000Z", &mut || {
-            next += 1;
-            format!("a{next}")
-        })
+        files(
+            upload,
+            uploads,
+            "2026-04-12T10:00:00.000Z",
+            &mut || {
+                next += 1;
+                format!("a{next}")
+            },
+            lang,
+        )
+    }
+
+    #[test]
+    fn refusals_are_said_in_the_readers_language() {
+        let refused = check_in(
+            &switchboard_core::attachments::CONTACT_POLICY,
+            vec![upload("vide.png", b"")],
+            Lang::Fr,
+        )
+        .unwrap_err();
+        assert_eq!(refused.problems[0].issue, "vide.png est vide.");
     }
 
     #[test]

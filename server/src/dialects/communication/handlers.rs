@@ -29,6 +29,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 use rusqlite::Connection;
+use switchboard_core::i18n::Lang;
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ConversationDto, ConversationStatusDto, MessageDto, TransmitterType,
     DEFAULT_BASE_PATH,
@@ -358,11 +359,12 @@ async fn prepare_files(
     upload: Upload,
     files: Vec<UploadedFile>,
     now: String,
+    lang: Lang,
 ) -> Result<Vec<NewFile>, HttpError> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    tokio::task::spawn_blocking(move || upload::files(upload, files, &now, &mut new_id))
+    tokio::task::spawn_blocking(move || upload::files(upload, files, &now, &mut new_id, lang))
         .await
         .map_err(HttpError::internal)?
 }
@@ -390,6 +392,7 @@ pub async fn add_message(
 ) -> Result<Response, HttpError> {
     input::path_id(CONVERSATION_ID_FIELD, &id)?;
     let reservation = request.extensions().get::<Reservation>().cloned();
+    let lang = crate::http::lang::of(request.headers());
     let WithFiles { body, files } =
         extract::json_or_multipart::<MessageDto>(request, MESSAGE_UPLOAD).await?;
     let now = now();
@@ -400,7 +403,7 @@ pub async fn add_message(
     };
     let (mut input, attachments) = both(
         input::message(body, attached),
-        prepare_files(MESSAGE_UPLOAD, files, now.clone()).await,
+        prepare_files(MESSAGE_UPLOAD, files, now.clone(), lang).await,
     )?;
     input.transmitter_id = Some(agent.id);
     input.transmitter_type = TransmitterType::Agent.to_string();

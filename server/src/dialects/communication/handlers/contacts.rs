@@ -48,7 +48,7 @@ pub async fn create_contact(
     let now = now();
     let (contact, attachments) = both(
         input::contact(body, lang),
-        prepare_files(CONTACT_UPLOAD, files, now.clone()).await,
+        prepare_files(CONTACT_UPLOAD, files, now.clone(), lang).await,
     )?;
     let (record, token) = if from_a_robot {
         // A link that opens nothing, shaped like a real one.
