@@ -390,20 +390,9 @@ impl Harness {
 
     /// A POST as another demo agent (a colleague), signed in for it.
     pub async fn api_post_as(&self, email: &str, path: &str, body: serde_json::Value) {
-        let response = reqwest::Client::new()
-            .post(format!("{}{path}", self.base))
-            .header("cookie", self.session_cookie(email).await)
-            .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
-            .await
-            .expect("the server answers");
-        assert!(
-            response.status().is_success(),
-            "{path}: {}",
-            response.status()
-        );
+        let cookie = self.session_cookie(email).await;
+        self.post_json(&reqwest::Client::new(), &cookie, path, body)
+            .await;
     }
 
     /// A new session of the demo agent `email` (`name=value` of its cookie).
@@ -458,9 +447,21 @@ impl Harness {
         path: &str,
         body: serde_json::Value,
     ) -> serde_json::Value {
+        let cookie = self.api_cookie().await;
+        self.post_json(client, &cookie, path, body).await
+    }
+
+    /// A JSON POST with a session's cookie, which must succeed; its JSON answer.
+    async fn post_json(
+        &self,
+        client: &reqwest::Client,
+        cookie: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
         let response = client
             .post(format!("{}{path}", self.base))
-            .header("cookie", self.api_cookie().await)
+            .header("cookie", cookie)
             .header(WRITE_HEADER, WRITE_HEADER_VALUE)
             .header("content-type", "application/json")
             .body(body.to_string())
