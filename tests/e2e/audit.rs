@@ -1,7 +1,8 @@
 //! The accessibility audit: axe-core (from npm, installed by `scripts/setup.sh`) run in
 //! headless Chromium over every kind of page a person meets (the sign-in page, the inbox,
 //! a thread with attachments, the reply box showing a refusal, the contact page with
-//! errors and its confirmation, the not-found page), in the light and the dark theme.
+//! errors and its confirmation, the not-found page), in the light and the dark theme, and
+//! the contact page once more as a system that prefers dark shows it.
 //! Any violation of WCAG 2.0 to 2.2 A and AA, or of axe's best practices (one main
 //! landmark, a level-one heading, content in landmarks), fails the test, named with
 //! where it is.
@@ -173,6 +174,35 @@ async fn every_page_passes_the_accessibility_audit_in_both_themes() {
         // Signed out again for the next theme's sign-in page.
         h.driver.delete_all_cookies().await.unwrap();
     }
+    // Left to the system, the theme follows it: a system that prefers dark gets the dark
+    // palette, and it passes too.
+    h.driver
+        .cdp()
+        .send_raw(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+        )
+        .await
+        .expect("a system that prefers dark");
+    h.driver.goto(format!("{}/contact", h.base)).await.unwrap();
+    set_theme(&h, "system").await;
+    h.driver.refresh().await.unwrap();
+    h.wait_for(testid("contact-form")).await;
+    let background = h
+        .driver
+        .execute(
+            "return getComputedStyle(document.body).backgroundColor",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        background.json().as_str(),
+        Some("rgb(18, 21, 27)"),
+        "the dark palette, as the system prefers"
+    );
+    audit(&h, "contact (system, dark)", &mut found).await;
+
     assert!(
         found.is_empty(),
         "{} accessibility violations:\n{}",
