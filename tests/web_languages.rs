@@ -143,3 +143,40 @@ async fn the_server_refuses_in_the_language_the_page_speaks() {
     );
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn reply_kinds_are_relabelled_in_place_and_the_choice_stays() {
+    use switchboard::components::reply_context::ReplyKindChoice;
+    use switchboard::i18n::Lang;
+
+    let lang = RwSignal::new(Lang::En);
+    let kinds = Signal::derive(move || {
+        let words = match lang.get() {
+            Lang::Fr => ["Devis", "Relance"],
+            _ => ["Cost proposal", "Reminder"],
+        };
+        vec![
+            ("COST_PROPOSAL".to_owned(), words[0].to_owned()),
+            ("REMINDER".to_owned(), words[1].to_owned()),
+        ]
+    });
+    let kind = RwSignal::new(Some("REMINDER".to_owned()));
+    let root = mount(move || view! { <ReplyKindChoice kinds kind /> });
+    settle().await;
+    let select = find(&root, "reply-kind").unchecked_into::<web_sys::HtmlSelectElement>();
+    let chosen_words = |select: &web_sys::HtmlSelectElement| {
+        select
+            .query_selector("option:checked")
+            .ok()
+            .flatten()
+            .and_then(|o| o.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(select.value(), "REMINDER");
+    assert_eq!(chosen_words(&select), "Reminder");
+
+    lang.set(Lang::Fr);
+    settle().await;
+    assert_eq!(select.value(), "REMINDER", "the choice stays");
+    assert_eq!(chosen_words(&select), "Relance");
+}

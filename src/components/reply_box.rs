@@ -14,7 +14,7 @@ use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, ConversationBackend, Reply};
 use crate::draft_files;
-use crate::i18n::{tr, use_i18n, Say};
+use crate::i18n::{tr, use_i18n, Lang, Say};
 use crate::state::CurrentAgent;
 use crate::storage;
 use leptos::prelude::*;
@@ -90,8 +90,24 @@ pub fn ReplyBox(
     outbox_entry.set(outbox::read(&draft_key));
     // The reply's kind (first the backend's default) and the message it answers, where the
     // backend has them.
-    let kinds = connector.reply_kinds();
-    let kind = RwSignal::new(kinds.first().map(|(value, _)| value.clone()));
+    // Labelled in each language up front, so a language switch relabels the choices.
+    let labelled = StoredValue::new(Lang::ALL.map(|lang| connector.reply_kinds(lang)));
+    let kinds = Signal::derive(move || {
+        let lang = i18n.lang();
+        labelled.with_value(|all| {
+            Lang::ALL
+                .iter()
+                .position(|l| *l == lang)
+                .map(|at| all[at].clone())
+                .unwrap_or_default()
+        })
+    });
+    let kind = RwSignal::new(
+        kinds
+            .get_untracked()
+            .first()
+            .map(|(value, _)| value.clone()),
+    );
     let replying = use_context::<ReplyingTo>();
     let problem = RwSignal::new(None::<String>);
     let policy = connector.attachment_policy();

@@ -46,10 +46,10 @@ pub fn snippet(body: &str, max: usize) -> String {
 /// The kind of the reply, where the backend has kinds; nothing otherwise.
 #[component]
 pub fn ReplyKindChoice(
-    kinds: Vec<(String, String)>,
+    kinds: Signal<Vec<(String, String)>>,
     kind: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    (!kinds.is_empty()).then(|| {
+    (!kinds.with_untracked(Vec::is_empty)).then(|| {
         view! {
             <label class="reply-kind">
                 <span class="label-text">{tr("reply-kind-label")}</span>
@@ -58,9 +58,23 @@ pub fn ReplyKindChoice(
                     prop:value=move || kind.get().unwrap_or_default()
                     on:change=move |ev| kind.set(Some(event_target_value(&ev)))
                 >
+                    // The same choices in every language: built once, only their words
+                    // follow a switch, so the chosen one stays chosen.
                     {kinds
+                        .get_untracked()
                         .into_iter()
-                        .map(|(value, label)| view! { <option value=value>{label}</option> })
+                        .map(|(value, _)| {
+                            let key = value.clone();
+                            let label = move || {
+                                kinds.with(|k| {
+                                    k.iter()
+                                        .find(|(v, _)| *v == key)
+                                        .map(|(_, l)| l.clone())
+                                        .unwrap_or_default()
+                                })
+                            };
+                            view! { <option value=value>{label}</option> }
+                        })
                         .collect_view()}
                 </select>
             </label>

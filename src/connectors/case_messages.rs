@@ -118,8 +118,8 @@ impl ConversationBackend for CaseMessagesConnector {
         NO_FILES
     }
 
-    fn reply_kinds(&self) -> Vec<(String, String)> {
-        type_choices(lang_now())
+    fn reply_kinds(&self, lang: Lang) -> Vec<(String, String)> {
+        type_choices(lang)
             .into_iter()
             .map(|(kind, label)| (kind.to_string(), label))
             .collect()

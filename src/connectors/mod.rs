@@ -97,9 +97,9 @@ pub trait ConversationBackend {
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         Ok(Vec::new())
     }
-    /// The kinds of message a reply can be (value on the wire, label), first the default;
-    /// empty where the backend has none.
-    fn reply_kinds(&self) -> Vec<(String, String)> {
+    /// The kinds of message a reply can be (value on the wire, label in `lang`), first the
+    /// default; empty where the backend has none.
+    fn reply_kinds(&self, _lang: Lang) -> Vec<(String, String)> {
         Vec::new()
     }
     /// Whether a reply can answer one message in particular.
@@ -430,8 +430,8 @@ impl ConversationBackend for Connector {
     fn no_replies_reason(&self) -> &'static str {
         dispatch!(self, c => c.no_replies_reason())
     }
-    fn reply_kinds(&self) -> Vec<(String, String)> {
-        dispatch!(self, c => c.reply_kinds())
+    fn reply_kinds(&self, lang: Lang) -> Vec<(String, String)> {
+        dispatch!(self, c => c.reply_kinds(lang))
     }
     fn replies_to_messages(&self) -> bool {
         dispatch!(self, c => c.replies_to_messages())
