@@ -86,14 +86,6 @@ where
     move || text_with(i18n.lang(), id, &args())
 }
 
-/// A value that can say itself ([`Say`]), following the page's language.
-pub fn said<T: Say + Send + Sync + 'static>(
-    value: T,
-) -> impl Fn() -> String + Send + Sync + 'static {
-    let i18n = use_i18n();
-    move || value.say(i18n.lang())
-}
-
 /// How long ago, in words, or the date when it is over a week ago.
 pub fn relative(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> String {
     let ago = switchboard_core::time::ago(now, then);

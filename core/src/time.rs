@@ -70,6 +70,7 @@ mod tests {
 
     #[test]
     fn relative_times_read_naturally() {
+        // A valid UTC instant: this constructor fails only on an impossible date.
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
         let cases = [
             (Duration::seconds(-30), Some("just now")),
@@ -98,11 +99,13 @@ mod tests {
 
     #[test]
     fn relative_times_in_french_and_spanish() {
+        // A valid UTC instant: this constructor fails only on an impossible date.
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
         let one_day_ago = now - Duration::hours(30);
         let five_min = now - Duration::minutes(5);
-        assert_eq!(ago(now, one_day_ago).words(Lang::Fr).unwrap(), "hier");
-        assert_eq!(ago(now, five_min).words(Lang::Es).unwrap(), "hace 5 min");
-        assert_eq!(ago(now, five_min).words(Lang::Fr).unwrap(), "il y a 5 min");
+        let words = |then, lang| ago(now, then).words(lang);
+        assert_eq!(words(one_day_ago, Lang::Fr).as_deref(), Some("hier"));
+        assert_eq!(words(five_min, Lang::Es).as_deref(), Some("hace 5 min"));
+        assert_eq!(words(five_min, Lang::Fr).as_deref(), Some("il y a 5 min"));
     }
 }

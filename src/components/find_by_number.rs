@@ -110,7 +110,9 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
                     Some(text_with(
                         i18n.lang(),
                         "find-number-label",
-                        &Args::new().str("backend", c.name()).str("number", number),
+                        &Args::new()
+                            .str("backend", c.name())
+                            .str("number", text(i18n.lang(), number)),
                     ))
                 })
                 .unwrap_or_default()

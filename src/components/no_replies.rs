@@ -2,18 +2,19 @@
 //! PostCenter ticket, a support session): why, in words, and where a link pattern is
 //! configured, a link that opens the item in the team's own tool.
 
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 #[component]
 pub fn NoReplies(
-    /// Why there is no reply box (the connector's words).
+    /// Why there is no reply box: the catalogue's id of the connector's words.
     reason: &'static str,
     /// The item in the backend's own tool, with what the link says.
     elsewhere: Option<(String, String)>,
 ) -> impl IntoView {
     view! {
         <div class="notice no-replies" data-testid="reply-blocked">
-            <p>{reason}</p>
+            <p>{tr(reason)}</p>
             {elsewhere.map(|(url, label)| view! {
                 <a
                     class="button ghost"

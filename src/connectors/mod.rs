@@ -24,7 +24,6 @@ pub use directory::{load_backends, load_directory, Directory};
 pub use inbox::{asked, load_inbox, load_inbox_as_it_comes, load_more, next_pages, Inbox};
 
 use crate::i18n::{lang_now, Lang};
-use std::sync::Mutex;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
@@ -158,7 +157,7 @@ pub trait ConversationBackend {
         )))
     }
     /// For a backend whose agents know items by a number of their own (PostCenter's
-    /// ticket number): the words for it, in the page's language. `None` elsewhere.
+    /// ticket number): the catalogue's id of the words for it. `None` elsewhere.
     fn finds_by_number(&self) -> Option<&'static str> {
         None
     }
@@ -185,10 +184,10 @@ pub trait ConversationBackend {
     fn open_elsewhere(&self, _conversation: &Conversation) -> Option<(String, String)> {
         None
     }
-    /// Why the reply box is not offered, for a backend whose conversations take no reply,
-    /// in the page's language.
+    /// Why the reply box is not offered, for a backend whose conversations take no reply:
+    /// the catalogue's id of the sentence, said where it is shown.
     fn no_replies_reason(&self) -> &'static str {
-        static_text("connector-no-replies")
+        "connector-no-replies"
     }
     /// Whether the public contact page can write to this backend.
     fn takes_contact_messages(&self) -> bool {
@@ -240,21 +239,6 @@ pub(crate) fn unsupported(reason: String) -> ApiError {
         backend_message: Some(reason),
         ..ApiError::new(ErrorKind::Unexpected)
     }
-}
-
-/// The message `id` in the page's language, for the trait's few words typed
-/// `&'static str` (shown as they are given): each language's words are made once and kept,
-/// so there are never more of them than messages times languages.
-pub(crate) fn static_text(id: &'static str) -> &'static str {
-    static SAID: Mutex<Vec<(Lang, &'static str, &'static str)>> = Mutex::new(Vec::new());
-    let lang = lang_now();
-    let mut said = SAID.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((_, _, words)) = said.iter().find(|(l, i, _)| *l == lang && *i == id) {
-        return words;
-    }
-    let words: &'static str = Box::leak(text(lang, id).into_boxed_str());
-    said.push((lang, id, words));
-    words
 }
 
 /// A reply as the agent wrote it.

@@ -162,7 +162,7 @@ impl ConversationBackend for SupportSessionsConnector {
     }
 
     fn no_replies_reason(&self) -> &'static str {
-        super::static_text("session-no-messages")
+        "session-no-messages"
     }
 
     fn followed_by(&self) -> Option<&'static str> {

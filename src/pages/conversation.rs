@@ -309,7 +309,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // The reply being sent, shown at the end of the thread.
     provide_context(OutboxSlot::new());
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
-        (Some(c), _) if !c.capabilities.reply => Some(no_replies.to_owned()),
+        (Some(c), _) if !c.capabilities.reply => Some(text(i18n.lang(), no_replies)),
         (Some(_), _) => None,
         (None, Some(Err(_))) => Some(text(i18n.lang(), "conversation-not-loaded")),
         (None, _) => Some(text(i18n.lang(), "conversation-reply-waits")),

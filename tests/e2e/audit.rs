@@ -71,12 +71,6 @@ async fn set_theme(h: &Harness, theme: &str) {
         .expect("the theme is stored");
 }
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
 async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.driver.goto(format!("{}/sign-in", h.base)).await.unwrap();
     set_theme(h, theme).await;

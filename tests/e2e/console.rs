@@ -6,7 +6,6 @@
 //! agent; the tests' own look at the server (reqwest) signs in too, with its own session.
 
 use crate::e2e_support::*;
-use std::path::PathBuf;
 use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;
 
@@ -165,12 +164,6 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         "the reply is the signed-in agent's"
     );
     h.driver.clone().quit().await.unwrap();
-}
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,30 +4,10 @@
 //! French dates.
 
 use crate::e2e_support::*;
-use std::path::PathBuf;
 use thirtyfour::prelude::*;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 async fn heading(h: &Harness) -> String {
     h.wait_for(By::Css("h1")).await.text().await.unwrap()
-}
-
-/// Whether the page scrolls sideways: on a phone it must not.
-async fn scrolls_sideways(h: &Harness) -> bool {
-    let wider = h
-        .driver
-        .execute(
-            "return document.documentElement.scrollWidth > window.innerWidth",
-            Vec::new(),
-        )
-        .await
-        .unwrap();
-    wider.json().as_bool().unwrap_or(true)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -42,7 +22,7 @@ async fn a_customer_on_a_spanish_phone_writes_with_a_photo_and_reads_spanish() {
     h.wait_for(testid("contact-form")).await;
     assert_eq!(heading(&h).await, "Contáctanos");
     assert!(
-        !scrolls_sideways(&h).await,
+        sticking_out(&h).await.is_empty(),
         "the form fits a 360-pixel phone"
     );
 
@@ -72,12 +52,18 @@ async fn a_customer_on_a_spanish_phone_writes_with_a_photo_and_reads_spanish() {
         .await
         .unwrap();
     h.wait_for(testid("attachment-chip")).await;
-    assert!(!scrolls_sideways(&h).await, "with a photo attached too");
+    assert!(
+        sticking_out(&h).await.is_empty(),
+        "with a photo attached too"
+    );
     h.click(testid("contact-submit")).await;
 
     h.wait_for(testid("contact-confirmation")).await;
     assert_eq!(heading(&h).await, "Gracias, tu mensaje está en camino");
-    assert!(!scrolls_sideways(&h).await, "the confirmation fits too");
+    assert!(
+        sticking_out(&h).await.is_empty(),
+        "the confirmation fits too"
+    );
     let link = h
         .wait_for(testid("contact-follow-up"))
         .await

@@ -4,25 +4,6 @@
 use crate::e2e_support::*;
 use thirtyfour::prelude::*;
 
-/// What sticks out past the window's right edge (the page then scrolls sideways): the
-/// outermost such elements, named by tag, class and test hook; empty when the page fits.
-async fn sticking_out(h: &Harness) -> Vec<String> {
-    let found = h
-        .driver
-        .execute(
-            "if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-             const out = [...document.body.querySelectorAll('*')].filter(e =>
-                 e.getBoundingClientRect().right > window.innerWidth + 1 &&
-                 !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1));
-             return out.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' +
-                 (e.dataset.testid || '') + ' ' + Math.round(e.getBoundingClientRect().right));",
-            Vec::new(),
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(found.json().clone()).unwrap_or_default()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_works_from_a_360_pixel_phone() {
     let h = start_with(Browser {

@@ -491,3 +491,29 @@ impl Harness {
         response.bytes().await.expect("a body").to_vec()
     }
 }
+
+/// A file of `tests/fixtures`, to attach.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// What sticks out past the window's right edge (the page then scrolls sideways): the
+/// outermost such elements, named by tag, class and test hook; empty when the page fits.
+pub async fn sticking_out(h: &Harness) -> Vec<String> {
+    let found = h
+        .driver
+        .execute(
+            "if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+             const out = [...document.body.querySelectorAll('*')].filter(e =>
+                 e.getBoundingClientRect().right > window.innerWidth + 1 &&
+                 !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1));
+             return out.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' +
+                 (e.dataset.testid || '') + ' ' + Math.round(e.getBoundingClientRect().right));",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found.json().clone()).unwrap_or_default()
+}

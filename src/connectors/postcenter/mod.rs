@@ -12,7 +12,7 @@ pub use cursor::ticket_number;
 use crate::connectors::follows::{read_all, READ_AT_ONCE};
 use crate::connectors::http::{query_string, Client, Method};
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{static_text, unsupported, ConversationBackend, InboxSlice, Reply};
+use crate::connectors::{unsupported, ConversationBackend, InboxSlice, Reply};
 use crate::i18n::{lang_now, Args};
 use chrono::{Duration, Utc};
 use cursor::ChannelCursor;
@@ -376,11 +376,11 @@ impl ConversationBackend for PostcenterConnector {
     }
 
     fn no_replies_reason(&self) -> &'static str {
-        static_text("postcenter-no-replies")
+        "postcenter-no-replies"
     }
 
     fn finds_by_number(&self) -> Option<&'static str> {
-        Some(static_text("postcenter-ticket-number"))
+        Some("postcenter-ticket-number")
     }
 
     /// "Open #261 in PostCenter", where the team configured its link.
