@@ -1,13 +1,37 @@
-//! The embedded Fluent files, parsed once per language on first use, and the two ways to
-//! read a message: plain, or with arguments.
+//! The catalogue as compiled by `core/build.rs`, and the two ways to read a message: plain,
+//! or with arguments.
+//!
+//! The build parses the Fluent files once, with Project Fluent's parser, and leaves the
+//! pages only their words and this reader: no parser, resolver or locale data travels to a
+//! phone, and nothing is parsed when a page starts. What the reader does is what
+//! `fluent-bundle` does for the catalogue's subset of Fluent (without isolation marks:
+//! strangers' words are isolated where they are shown, `dir="auto"` and `<bdi>`);
+//! `catalog/against_fluent.rs` checks every message against it.
+//!
+//! A message is one string, its text as written, with these marks:
+//! - `\u{1}name\u{2}`: the variable `name`;
+//! - `\u{3}name`, then per variant `\u{4}` (`*` for the default) `key` `\u{5}` its
+//!   pattern, then `\u{6}`: a selection on the variable `name`. A key is a plural category
+//!   (`one`, `other`…), a string, or `#` and a whole number;
+//! - `\u{7}` alone: the language lacks the message, which is read in English.
 
 use super::Lang;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::sync::OnceLock;
 
-/// Each language's catalogue, in [`Lang::ALL`]'s order: one file per part of the product,
-/// so the words of each part are found (and translated) together.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+}
+use compiled::{COUNT, IDS, ID_ENDS, TEXTS, TEXT_ENDS};
+
+const VAR: u8 = 1;
+const END_NAME: u8 = 2;
+const SELECT: u8 = 3;
+const VARIANT: u8 = 4;
+const BODY: u8 = 5;
+const END_SELECT: u8 = 6;
+const MISSING: &str = "\u{7}";
+
+/// Each language's Fluent files, in [`Lang::ALL`]'s order, for the catalogue's tests.
+#[cfg(test)]
 macro_rules! sources {
     ($lang:literal) => {
         [
@@ -19,11 +43,8 @@ macro_rules! sources {
     };
 }
 
+#[cfg(test)]
 pub(crate) const SOURCES: [[&str; 4]; 3] = [sources!("en"), sources!("fr"), sources!("es")];
-
-type Bundle = FluentBundle<FluentResource>;
-
-static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
 fn index(lang: Lang) -> usize {
     match lang {
@@ -33,32 +54,15 @@ fn index(lang: Lang) -> usize {
     }
 }
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    BUNDLES[index(lang)].get_or_init(|| build(lang))
-}
-
-/// One language's bundle. A file that does not parse keeps the messages that do (the
-/// catalogue's tests fail on any error, so none reaches a build).
-pub(crate) fn build(lang: Lang) -> Bundle {
-    let id = lang.tag().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // Strangers' words are isolated where they are shown (`dir="auto"`, `<bdi>`); marks
-    // inside sentences would only reach copied text and the tests' eyes.
-    bundle.set_use_isolating(false);
-    for source in SOURCES[index(lang)] {
-        let resource = match FluentResource::try_new(source.to_owned()) {
-            Ok(resource) => resource,
-            Err((resource, _errors)) => resource,
-        };
-        // Duplicates are reported by the tests; the first definition stays.
-        let _ = bundle.add_resource(resource);
-    }
-    bundle
-}
-
 /// A message's arguments: numbers choose plural forms, strings fill placeholders.
-#[derive(Default)]
-pub struct Args(FluentArgs<'static>);
+#[derive(Clone, Debug, Default)]
+pub struct Args(Vec<(&'static str, Value)>);
+
+#[derive(Clone, Debug)]
+enum Value {
+    Num(f64),
+    Str(String),
+}
 
 impl Args {
     pub fn new() -> Args {
@@ -66,41 +70,223 @@ impl Args {
     }
 
     pub fn num(mut self, name: &'static str, value: impl Into<f64>) -> Args {
-        self.0.set(name, FluentValue::from(value.into()));
+        self.0.push((name, Value::Num(value.into())));
         self
     }
 
     pub fn str(mut self, name: &'static str, value: impl Into<String>) -> Args {
-        self.0.set(name, FluentValue::from(value.into()));
+        self.0.push((name, Value::Str(value.into())));
         self
+    }
+
+    /// The last value given for `name`, as Fluent keeps the last one set.
+    fn get(&self, name: &str) -> Option<&Value> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
     }
 }
 
 /// The message `id` in `lang`.
 pub fn text(lang: Lang, id: &str) -> String {
-    format(lang, id, None)
+    text_with(lang, id, &Args::default())
 }
 
 /// The message `id` in `lang`, its placeholders filled from `args`.
 pub fn text_with(lang: Lang, id: &str, args: &Args) -> String {
-    format(lang, id, Some(&args.0))
-}
-
-fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
-    let found = bundle(lang).get_message(id).and_then(|m| m.value());
-    let (bundle, pattern) = match found {
-        Some(pattern) => (bundle(lang), pattern),
-        None => match bundle(Lang::En).get_message(id).and_then(|m| m.value()) {
-            Some(pattern) => (bundle(Lang::En), pattern),
-            // Never a panic and never an empty place: the id says what is missing.
-            None => return id.to_owned(),
-        },
+    let Some(at) = position(id) else {
+        // Never a panic and never an empty place: the id says what is missing.
+        return id.to_owned();
     };
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, args, &mut errors)
-        .into_owned()
+    let (lang, message) = match message(lang, at) {
+        MISSING => (Lang::En, message(Lang::En, at)),
+        found => (lang, found),
+    };
+    let mut out = String::with_capacity(message.len());
+    Reader::new(message).pattern(&mut Writer {
+        lang,
+        args,
+        out: Some(&mut out),
+    });
+    out
 }
 
+/// Where `id` is among the sorted ids.
+fn position(id: &str) -> Option<usize> {
+    let nth = |i: usize| {
+        let start = if i == 0 { 0 } else { ID_ENDS[i - 1] as usize };
+        &IDS[start..ID_ENDS[i] as usize]
+    };
+    let (mut low, mut high) = (0, COUNT);
+    while low < high {
+        let mid = (low + high) / 2;
+        match nth(mid).cmp(id) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+fn message(lang: Lang, at: usize) -> &'static str {
+    let ends = &TEXT_ENDS[index(lang)];
+    let start = if at == 0 { 0 } else { ends[at - 1] as usize };
+    &TEXTS[index(lang)][start..ends[at] as usize]
+}
+
+/// Where a pattern is written: `out` is `None` while passing over a variant not chosen.
+struct Writer<'a> {
+    lang: Lang,
+    args: &'a Args,
+    out: Option<&'a mut String>,
+}
+
+impl Writer<'_> {
+    fn push(&mut self, text: &str) {
+        if let Some(out) = self.out.as_deref_mut() {
+            out.push_str(text);
+        }
+    }
+
+    fn quiet(&self) -> Writer<'_> {
+        Writer {
+            lang: self.lang,
+            args: self.args,
+            out: None,
+        }
+    }
+}
+
+/// Reads one encoded message; the marks are ASCII, so every cut falls between characters.
+struct Reader<'s> {
+    s: &'s str,
+    at: usize,
+}
+
+impl<'s> Reader<'s> {
+    fn new(s: &'s str) -> Self {
+        Reader { s, at: 0 }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.as_bytes().get(self.at).copied()
+    }
+
+    /// Up to (not past) the next mark in `stops`.
+    fn until(&mut self, stops: &[u8]) -> &'s str {
+        let start = self.at;
+        while self.peek().is_some_and(|b| !stops.contains(&b)) {
+            self.at += 1;
+        }
+        &self.s[start..self.at]
+    }
+
+    /// A pattern, up to the end of the message or of the variant it is the body of.
+    fn pattern(&mut self, w: &mut Writer) {
+        loop {
+            let text = self.until(&[VAR, SELECT, VARIANT, END_SELECT]);
+            w.push(text);
+            match self.peek() {
+                Some(VAR) => {
+                    self.at += 1;
+                    let name = self.until(&[END_NAME]);
+                    self.at += 1;
+                    self.variable(name, w);
+                }
+                Some(SELECT) => {
+                    self.at += 1;
+                    self.select(w);
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn variable(&self, name: &str, w: &mut Writer) {
+        match w.args.get(name) {
+            Some(Value::Str(s)) => w.push(s),
+            Some(Value::Num(n)) => w.push(&number(*n)),
+            // As Fluent writes a missing variable.
+            None => w.push(&format!("{{${name}}}")),
+        }
+    }
+
+    /// Notes each variant's key and body, passing over them, then writes the chosen one.
+    fn select(&mut self, w: &mut Writer) {
+        let name = self.until(&[VARIANT]);
+        let selector = w.args.get(name);
+        let (mut chosen, mut default) = (None, None);
+        while self.peek() == Some(VARIANT) {
+            self.at += 1;
+            let key = self.until(&[BODY]);
+            self.at += 1;
+            let (is_default, key) = match key.strip_prefix('*') {
+                Some(key) => (true, key),
+                None => (false, key),
+            };
+            if chosen.is_none() && matches(key, selector, w.lang) {
+                chosen = Some(self.at);
+            }
+            if is_default {
+                default = Some(self.at);
+            }
+            self.pattern(&mut w.quiet());
+        }
+        self.at += 1; // END_SELECT
+        if let Some(body) = chosen.or(default) {
+            Reader {
+                s: self.s,
+                at: body,
+            }
+            .pattern(w);
+        }
+    }
+}
+
+/// Whether a variant's key is the selector's: the same string, the same whole number, or
+/// the number's plural category in the language. A missing variable matches no key.
+fn matches(key: &str, selector: Option<&Value>, lang: Lang) -> bool {
+    match selector {
+        Some(Value::Str(s)) => !key.starts_with('#') && key == s,
+        Some(Value::Num(n)) => match key.strip_prefix('#') {
+            Some(literal) => literal.parse::<f64>().is_ok_and(|k| k == *n),
+            None => key == plural(lang, *n),
+        },
+        None => false,
+    }
+}
+
+/// The cardinal plural category (CLDR) of `n`: `i` its whole part, `v` whether it shows
+/// a fraction.
+fn plural(lang: Lang, n: f64) -> &'static str {
+    let n = n.abs();
+    let i = n.trunc();
+    let whole = n.fract() == 0.0;
+    let one = match lang {
+        Lang::En => i == 1.0 && whole,
+        Lang::Es => n == 1.0,
+        Lang::Fr => i == 0.0 || i == 1.0,
+    };
+    if one {
+        "one"
+    } else {
+        "other"
+    }
+}
+
+/// A number as Fluent writes one without options: a whole number without a decimal point.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
+        (n as i64).to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod against_fluent;
 #[cfg(test)]
 mod tests;
