@@ -1,8 +1,8 @@
 //! Every sentence the product shows, in English, French and Spanish.
 //!
-//! The words live in Project Fluent files (`core/locales/<lang>/<part>.ftl`), one set per language,
-//! compiled into the binary by `core/build.rs` (see `catalog`): plural forms and placeholders are the translator's to shape,
-//! never glued together in code. The console, the contact page and the server all read
+//! The words live in Project Fluent files (`core/locales/<lang>/<part>.ftl`), one set per
+//! language, compiled into the binary by `core/build.rs` (see `catalog`): plural forms and
+//! placeholders are the translator's to shape, never glued together in code. The console, the contact page and the server all read
 //! them here, so a refusal the server explains and the page shows read the same in the
 //! person's language. A message missing from a language falls back to English; the
 //! catalogue's tests make sure none is.
