@@ -7,7 +7,7 @@ pub mod octopia;
 pub mod postcenter;
 pub mod support_sessions;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 /// Why one record of a backend could not become a domain value.
@@ -25,10 +25,14 @@ pub fn parse_instant(raw: &str) -> Option<DateTime<Utc>> {
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
         return Some(instant.with_timezone(&Utc));
     }
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(raw, format).ok())
-        .map(|naive| naive.and_utc())
+    // Without an offset (`2019-08-24T14:15:22`, or a space for the `T`): UTC, read by the
+    // same RFC 3339 parser rather than chrono's format strings, whose engine would weigh
+    // on every page that reads a date.
+    let (date, time) = raw.split_at_checked(10)?;
+    let time = time.strip_prefix(['T', ' '])?;
+    DateTime::parse_from_rfc3339(&format!("{date}T{time}Z"))
+        .ok()
+        .map(|instant| instant.with_timezone(&Utc))
 }
 
 /// How this product writes instants: RFC 3339, UTC, milliseconds. Sorting these strings
@@ -51,6 +55,17 @@ mod tests {
         assert_eq!(a, c);
         assert_eq!(a, d);
         assert_eq!(parse_instant("24/08/2019"), None);
+        let tenths = parse_instant(" 2019-08-24T14:15:22.5 ").map(format_instant);
+        assert_eq!(tenths.as_deref(), Some("2019-08-24T14:15:22.500Z"));
+        for junk in [
+            "2019-08-24X14:15:22",
+            "2019-08-24T14:15",
+            "2019-08-2é14:15:22",
+            "",
+            "2019",
+        ] {
+            assert_eq!(parse_instant(junk), None, "{junk}");
+        }
         assert_eq!(format_instant(a), "2019-08-24T14:15:22.000Z");
     }
 }
