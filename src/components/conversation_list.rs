@@ -1,4 +1,5 @@
-//! The middle pane's list: one compact row per conversation, newest activity first.
+//! The middle pane's list: one compact row per conversation, in the order chosen (newest
+//! activity first unless the URL says otherwise).
 //!
 //! It is windowed, because a busy team's inbox holds thousands of conversations: only
 //! the rows on screen (and a few either side) are in the page, each keyed by what it

@@ -1,4 +1,5 @@
-//! The inbox's filters as the URL holds them (`?assignee=me&status=open&q=…`): read once
+//! The inbox's filters and order as the URL holds them (`?assignee=me&status=open&q=…`,
+//! `&sort=oldest`): read once
 //! per change of the URL, written back as links, so a view can be bookmarked, shared and
 //! survives a reload, and changing it beside an open conversation keeps that open.
 
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use switchboard_core::domain::{
-    encode_path_segment, ActiveRange, AssigneeFilter, Refinement, StatusFilter,
+    encode_path_segment, ActiveRange, AssigneeFilter, InboxSort, Refinement, StatusFilter,
 };
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct InboxFilters {
     /// Days of last activity (`?from=2026-03-01&until=2026-09-30`): asked of the backends
     /// that search by date, applied in the page to the others.
     pub active: Option<ActiveRange>,
+    /// The order (`?sort=oldest`); absent, the backends' own: newest activity first.
+    pub sort: InboxSort,
 }
 
 impl InboxFilters {
@@ -65,6 +68,9 @@ impl InboxFilters {
                 params.push(format!("until={until}"));
             }
         }
+        if self.sort != InboxSort::default() {
+            params.push(format!("sort={}", self.sort.token()));
+        }
         if params.is_empty() {
             path.to_owned()
         } else {
@@ -101,6 +107,7 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
                 .filter(|t| !t.trim().is_empty())
                 .map(str::to_owned),
             active: ActiveRange::parse(q.get_str("from"), q.get_str("until")),
+            sort: InboxSort::parse(q.get_str("sort")),
         })
     })
 }
@@ -177,5 +184,20 @@ mod tests {
         };
         assert_eq!(dated.href(), "/?from=2026-01-01&until=2026-09-30");
         assert_eq!(dated.refinement().active, dated.active);
+        let oldest = InboxFilters {
+            status: StatusFilter::Open,
+            sort: InboxSort::Oldest,
+            ..Default::default()
+        };
+        assert_eq!(oldest.href(), "/?status=open&sort=oldest");
+        let newest = InboxFilters {
+            sort: InboxSort::Newest,
+            ..oldest
+        };
+        assert_eq!(
+            newest.href(),
+            "/?status=open",
+            "the default order is left out"
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::find_by_number::FindByNumber;
 use crate::components::follow_item::FollowForm;
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::inbox_order::{use_shown_rows, SortSelect, SortedHere};
 use crate::components::live;
 use crate::components::text_filter::TextFilter;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
@@ -18,7 +19,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{searchable_text, AssigneeFilter, InboxQuery, StatusFilter};
+use switchboard_core::domain::{AssigneeFilter, InboxQuery, StatusFilter};
 use switchboard_core::i18n::{text, text_with};
 
 /// Conversations asked of each backend per "load more".
@@ -140,6 +141,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
         </div>
         <TextFilter />
         <DateFilter />
+        <SortSelect />
         <ReadOnOpenToggle />
         <ReferenceSearch filters />
         <FollowForm connectors=Signal::derive(move || match directory.get() {
@@ -238,7 +240,7 @@ fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
 }
 
 /// The list and what it could not show: failed backends, unreadable records, filters a
-/// backend could not apply itself, and what the page itself narrows.
+/// backend could not apply itself, and what the page itself narrows or orders.
 #[component]
 fn InboxBody(
     rows: InboxRows,
@@ -252,46 +254,7 @@ fn InboxBody(
     let i18n = use_i18n();
     let filters = use_inbox_filters();
     let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
-    // The rows the page shows, as indices into the inbox: ten thousand rows are scanned,
-    // none is copied.
-    // Each row's text, lowered once per change of the rows, not once per keystroke (and
-    // never compared: the rows changed, so it did).
-    let haystacks = Memo::new_with_compare(
-        move |_| {
-            rows.0.with(|inbox| {
-                inbox
-                    .conversations
-                    .iter()
-                    .map(searchable_text)
-                    .collect::<Vec<_>>()
-            })
-        },
-        |_, _| true,
-    );
-    let shown = Memo::new(move |_| {
-        let matcher = refinement.with(|r| r.matcher());
-        let by_text = refinement.with(|r| r.text.is_some());
-        let admitted = |texts: &[String], inbox: &Inbox| {
-            inbox
-                .conversations
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    if by_text {
-                        matcher.admits_with(c, || texts.get(*i).map_or("", String::as_str))
-                    } else {
-                        matcher.admits(c)
-                    }
-                })
-                .map(|(i, _)| i)
-                .collect::<Vec<_>>()
-        };
-        if by_text {
-            haystacks.with(|texts| rows.0.with(|inbox| admitted(texts, inbox)))
-        } else {
-            rows.0.with(|inbox| admitted(&[], inbox))
-        }
-    });
+    let shown = use_shown_rows(rows, filters);
     let count = move || shown.with(Vec::len);
     let has_more = move || rows.0.with(Inbox::has_more);
     let near_end = Callback::new(move |()| {
@@ -322,6 +285,7 @@ fn InboxBody(
     view! {
         <InboxNotices rows retry />
         {here}
+        <SortedHere rows />
         <EmptyView loaded count=Signal::derive(count) query />
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {

@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod find_by_number;
 pub mod follow_item;
 pub mod inbox_filters;
+pub mod inbox_order;
 pub mod inbox_pane;
 pub mod inbox_views;
 pub mod language_select;

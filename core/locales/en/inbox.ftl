@@ -18,6 +18,10 @@ inbox-filtered-here = { $count ->
     [one] Filtered here by { $parts }: over the { $count } conversation loaded. Scrolling loads more.
    *[other] Filtered here by { $parts }: over the { $count } conversations loaded. Scrolling loads more.
 }
+inbox-sorted-here-oldest = { $count ->
+    [one] Sorted here: oldest activity first among the { $count } conversation loaded. Scrolling loads more.
+   *[other] Sorted here: oldest activity first among the { $count } conversations loaded. Scrolling loads more.
+}
 filter-part-channel = channel
 filter-part-unread = unread
 filter-part-activity-dates = activity dates
@@ -68,7 +72,7 @@ list-unassigned = Unassigned
 list-stale = Not up to date
 list-stale-because = Not up to date: { $reason }
 
-## The filters: last activity and text
+## The filters: last activity and text, and the order
 
 filter-last-activity = Last activity
 filter-from = From
@@ -78,6 +82,9 @@ filter-any-date = Any date
 filter-text-label = Filter the conversations loaded
 filter-text-placeholder = Filter: customer, subject, message  ( / )
 filter-clear = Clear
+sort-label = Order
+sort-newest = Newest activity first
+sort-oldest = Oldest activity first (waiting longest)
 
 ## Finding a ticket by the number agents know it by ($number: the backend's words for it)
 

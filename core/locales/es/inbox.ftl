@@ -18,6 +18,10 @@ inbox-filtered-here = { $count ->
     [one] Filtrado aquí por { $parts }: sobre { $count } conversación cargada. Al desplazarte se cargan más.
    *[other] Filtrado aquí por { $parts }: sobre las { $count } conversaciones cargadas. Al desplazarte se cargan más.
 }
+inbox-sorted-here-oldest = { $count ->
+    [one] Ordenado aquí: actividad más antigua primero, entre { $count } conversación cargada. Al desplazarte se cargan más.
+   *[other] Ordenado aquí: actividad más antigua primero, entre las { $count } conversaciones cargadas. Al desplazarte se cargan más.
+}
 filter-part-channel = canal
 filter-part-unread = no leídas
 filter-part-activity-dates = fechas de actividad
@@ -68,7 +72,7 @@ list-unassigned = Sin asignar
 list-stale = Desactualizada
 list-stale-because = Desactualizada: { $reason }
 
-## Los filtros: última actividad y texto
+## Los filtros: última actividad y texto, y el orden
 
 filter-last-activity = Última actividad
 filter-from = Desde
@@ -78,6 +82,9 @@ filter-any-date = Cualquier fecha
 filter-text-label = Filtrar las conversaciones cargadas
 filter-text-placeholder = Filtrar: cliente, asunto, mensaje  ( / )
 filter-clear = Borrar
+sort-label = Orden
+sort-newest = Actividad más reciente primero
+sort-oldest = Actividad más antigua primero (esperan desde hace más)
 
 ## Encontrar un ticket por el número que conocen los agentes ($number: como lo llama el backend)
 

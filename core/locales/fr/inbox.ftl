@@ -18,6 +18,10 @@ inbox-filtered-here = { $count ->
     [one] Filtré ici par { $parts } : sur { $count } conversation chargée. Faites défiler pour en charger d’autres.
    *[other] Filtré ici par { $parts } : sur les { $count } conversations chargées. Faites défiler pour en charger d’autres.
 }
+inbox-sorted-here-oldest = { $count ->
+    [one] Trié ici : activité la plus ancienne d’abord, parmi { $count } conversation chargée. Faites défiler pour en charger d’autres.
+   *[other] Trié ici : activité la plus ancienne d’abord, parmi les { $count } conversations chargées. Faites défiler pour en charger d’autres.
+}
 filter-part-channel = canal
 filter-part-unread = non lues
 filter-part-activity-dates = dates d’activité
@@ -68,7 +72,7 @@ list-unassigned = Non attribuée
 list-stale = Pas à jour
 list-stale-because = Pas à jour : { $reason }
 
-## Les filtres : dernière activité et texte
+## Les filtres : dernière activité et texte, et l’ordre
 
 filter-last-activity = Dernière activité
 filter-from = Du
@@ -78,6 +82,9 @@ filter-any-date = Toutes les dates
 filter-text-label = Filtrer les conversations chargées
 filter-text-placeholder = Filtrer : client, objet, message  ( / )
 filter-clear = Effacer
+sort-label = Ordre
+sort-newest = Activité la plus récente d’abord
+sort-oldest = Activité la plus ancienne d’abord (attente la plus longue)
 
 ## Trouver un ticket par le numéro que connaissent les agents ($number : le nom que le backend lui donne)
 

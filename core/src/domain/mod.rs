@@ -4,6 +4,7 @@
 //! - [`keys`]: which backend, which conversation, and safe URL segments for both;
 //! - [`conversation`]: conversations, messages, statuses and what a backend can do;
 //! - [`filters`]: the inbox's views, whatever the backend;
+//! - [`order`]: the inbox's order, and arranging the loaded rows in it;
 //! - [`page`]: one page of results with an opaque cursor to the next;
 //! - [`refine`]: what the page itself narrows the loaded rows to (unread, text).
 
@@ -11,6 +12,7 @@ pub mod active;
 pub mod conversation;
 pub mod filters;
 pub mod keys;
+pub mod order;
 pub mod page;
 pub mod refine;
 
@@ -18,6 +20,7 @@ pub use active::*;
 pub use conversation::*;
 pub use filters::*;
 pub use keys::*;
+pub use order::*;
 pub use page::*;
 pub use refine::*;
 

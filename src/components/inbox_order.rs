@@ -1,0 +1,116 @@
+//! The inbox's order: the choice (kept in the URL, `?sort=oldest`), the rows the page
+//! shows in it, and what the view says when the page rather than the backends ordered
+//! them. Every vendor API pages newest activity first, so another order arranges the rows
+//! loaded so far; rows a page or a live poll brings land in their place, since the order
+//! is applied to whatever the inbox holds now ([`InboxSort::arrange`]).
+
+use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
+use crate::connectors::Inbox;
+use crate::i18n::{tr, use_i18n};
+use crate::state::InboxRows;
+use leptos::prelude::*;
+use switchboard_core::domain::{searchable_text, InboxSort};
+
+/// The rows the page shows, as indices into the inbox in the order chosen: the loaded
+/// rows narrowed by what the page filters itself, then arranged. Ten thousand rows are
+/// scanned, none is copied.
+pub fn use_shown_rows(rows: InboxRows, filters: Memo<InboxFilters>) -> Memo<Vec<usize>> {
+    let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
+    let sort = Memo::new(move |_| filters.with(|f| f.sort));
+    // Each row's text, lowered once per change of the rows, not once per keystroke (and
+    // never compared: the rows changed, so it did).
+    let haystacks = Memo::new_with_compare(
+        move |_| {
+            rows.0.with(|inbox| {
+                inbox
+                    .conversations
+                    .iter()
+                    .map(searchable_text)
+                    .collect::<Vec<_>>()
+            })
+        },
+        |_, _| true,
+    );
+    Memo::new(move |_| {
+        let matcher = refinement.with(|r| r.matcher());
+        let by_text = refinement.with(|r| r.text.is_some());
+        let admitted = |texts: &[String], inbox: &Inbox| {
+            let mut shown = inbox
+                .conversations
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    if by_text {
+                        matcher.admits_with(c, || texts.get(*i).map_or("", String::as_str))
+                    } else {
+                        matcher.admits(c)
+                    }
+                })
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>();
+            sort.get().arrange(&inbox.conversations, &mut shown);
+            shown
+        };
+        if by_text {
+            haystacks.with(|texts| rows.0.with(|inbox| admitted(texts, inbox)))
+        } else {
+            rows.0.with(|inbox| admitted(&[], inbox))
+        }
+    })
+}
+
+/// Chooses the order; the URL entry is replaced, as the other fields that filter do.
+#[component]
+pub fn SortSelect() -> impl IntoView {
+    let i18n = use_i18n();
+    let filters = use_inbox_filters();
+    let replace = use_replace_filters();
+    let on_change = move |ev: leptos::ev::Event| {
+        replace(InboxFilters {
+            sort: InboxSort::parse(Some(&event_target_value(&ev))),
+            ..filters.get_untracked()
+        });
+    };
+    let options = InboxSort::ALL
+        .into_iter()
+        .map(|sort| {
+            view! {
+                <option value=sort.token() selected=move || filters.with(|f| f.sort == sort)>
+                    {move || sort.label(i18n.lang())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="inbox-sort">
+            <label for="inbox-sort">{tr("sort-label")}</label>
+            <select
+                id="inbox-sort"
+                data-testid="inbox-sort"
+                prop:value=move || filters.with(|f| f.sort.token())
+                on:change=on_change
+            >
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// Said while the page, not the backends, ordered the rows and more are still to load:
+/// once everything is loaded, the order is the whole inbox's and there is nothing to say.
+#[component]
+pub fn SortedHere(rows: InboxRows) -> impl IntoView {
+    let i18n = use_i18n();
+    let filters = use_inbox_filters();
+    let said = move || {
+        let (loaded, more) = rows.0.with(|i| (i.conversations.len(), i.has_more()));
+        let sort = filters.with(|f| f.sort);
+        more.then(|| sort.sorted_here(i18n.lang(), loaded))
+            .flatten()
+    };
+    move || {
+        said().map(|words| {
+            view! { <p class="notice" data-testid="sorted-here">{words}</p> }
+        })
+    }
+}

@@ -1,0 +1,224 @@
+//! The inbox's order in headless Chromium: the select puts `?sort=oldest` in the URL and
+//! takes it out again, the list follows (windowed, moved through with j and End), rows a
+//! page or a live poll brings land in their place, and the view says while the page
+//! rather than the backends ordered the rows loaded.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::*;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::components::Router;
+use switchboard::components::conversation_list::{ConversationList, ListCommands};
+use switchboard::components::inbox_filters::use_inbox_filters;
+use switchboard::components::inbox_order::{use_shown_rows, SortSelect, SortedHere};
+use switchboard::components::shortcuts;
+use switchboard::connectors::{Inbox, InboxSlice};
+use switchboard::state::{Clock, InboxRows};
+use switchboard_core::domain::{Conversation, Cursor, Page};
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Row `i`, last active `i` minutes before noon: row 0 is the newest.
+fn dated(i: usize) -> Conversation {
+    let noon = Utc
+        .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
+        .single()
+        .expect("a time");
+    Conversation {
+        last_activity: Some(noon - Duration::minutes(i as i64)),
+        ..row(i)
+    }
+}
+
+fn slice(items: Vec<Conversation>, next: Option<&str>) -> InboxSlice {
+    InboxSlice {
+        backend: "communication".into(),
+        page: Page {
+            items,
+            next: next.map(|c| Cursor(c.into())),
+            total_items: None,
+        },
+        unreadable: 0,
+        filtered_here: Vec::new(),
+        none_because: None,
+    }
+}
+
+/// The list as the inbox pane shows it: the rows in the URL's order.
+#[component]
+fn Ordered(rows: InboxRows) -> impl IntoView {
+    let shown = use_shown_rows(rows, use_inbox_filters());
+    view! {
+        <SortSelect />
+        <SortedHere rows />
+        <ConversationList rows shown agents=Vec::new() />
+    }
+}
+
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+fn rendered_keys(root: &web_sys::Element) -> Vec<String> {
+    find_all(root, "conversation-row")
+        .iter()
+        .filter_map(|r| r.get_attribute("data-key"))
+        .collect()
+}
+
+fn first_key(root: &web_sys::Element) -> Option<String> {
+    rendered_keys(root).into_iter().next()
+}
+
+fn focused_key() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-key"))
+}
+
+fn press(el: &web_sys::Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    el.dispatch_event(&event).expect("dispatched");
+}
+
+fn choose(root: &web_sys::Element, value: &str) {
+    let select = find(root, "inbox-sort").unchecked_into::<HtmlSelectElement>();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("an event");
+    select.dispatch_event(&event).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_their_place() {
+    // Whatever another test left in the URL, this one starts at the default order.
+    let path = window().location().pathname().expect("a path");
+    window()
+        .history()
+        .expect("a history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("the URL is reset");
+    // Thirty rows loaded, newest first as the backends page them; more to load.
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: (0..30).map(dated).collect(),
+        cursors: vec![("communication".into(), Cursor("2".into()))],
+        ..Default::default()
+    }));
+    let root = mount(move || {
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        shortcuts::install(RwSignal::new(false));
+        view! { <Router><Ordered rows /></Router> }
+    });
+    let scroller = find(&root, "list-scroller").unchecked_into::<HtmlElement>();
+    scroller
+        .style()
+        .set_property("height", "460px")
+        .expect("style");
+    scroller
+        .style()
+        .set_property("overflow-y", "auto")
+        .expect("style");
+    wait_until("the newest row is first", || {
+        first_key(&root).as_deref() == Some("communication/c-0")
+    })
+    .await;
+    let label = root
+        .query_selector("label[for='inbox-sort']")
+        .ok()
+        .flatten()
+        .expect("the select is labelled");
+    assert_eq!(label.text_content().as_deref(), Some("Order"));
+    assert!(
+        find_all(&root, "sorted-here").is_empty(),
+        "the backends' own order is not said"
+    );
+
+    // Oldest first: in the URL, the list turned over, and the view says it sorted here.
+    choose(&root, "oldest");
+    wait_until("the order is in the URL", || {
+        search().contains("sort=oldest")
+    })
+    .await;
+    wait_until("the oldest row is first", || {
+        first_key(&root).as_deref() == Some("communication/c-29")
+    })
+    .await;
+    wait_until("the view says the page sorted", || {
+        !find_all(&root, "sorted-here").is_empty()
+    })
+    .await;
+    assert!(
+        text(&root, "sorted-here")
+            .contains("oldest activity first among the 30 conversations loaded"),
+        "{}",
+        text(&root, "sorted-here")
+    );
+
+    // j moves down the list as shown.
+    press(&document().body().expect("a body"), "j");
+    wait_until("j moves to the second oldest", || {
+        focused_key().as_deref() == Some("communication/c-28")
+    })
+    .await;
+
+    // The next page brings older rows: they come first; everything is loaded now.
+    rows.0.update(|inbox| {
+        inbox.append(Inbox {
+            conversations: (30..35).map(dated).collect(),
+            ..Default::default()
+        });
+    });
+    wait_until("the paged rows are first", || {
+        first_key(&root).as_deref() == Some("communication/c-34")
+    })
+    .await;
+    wait_until("with everything loaded, nothing is said", || {
+        find_all(&root, "sorted-here").is_empty()
+    })
+    .await;
+
+    // A live poll brings a new conversation: it is the newest, so it goes last.
+    let mut newest = dated(0);
+    newest.key = switchboard_core::domain::ConversationKey::new("communication", "live");
+    newest.last_activity = newest.last_activity.map(|at| at + Duration::minutes(5));
+    rows.0.update(|inbox| {
+        assert!(inbox.take_fresh("communication", Ok(slice(vec![newest, dated(0)], None))));
+    });
+    // (Rows moving in the page may take focus from the row that had it: End is pressed
+    // on the list itself.)
+    press(&find(&root, "conversation-list"), "End");
+    wait_until("End reaches the live row, last", || {
+        focused_key().as_deref() == Some("communication/live")
+    })
+    .await;
+
+    // Newest first again: out of the URL, and the live row leads.
+    choose(&root, "newest");
+    wait_until("the default order leaves the URL", || {
+        !search().contains("sort=")
+    })
+    .await;
+    // Back at the top (the browser may keep the list where it was as rows move), the
+    // live row leads.
+    wait_until("the live row is first", || {
+        if scroller.scroll_top() != 0 {
+            scroller.set_scroll_top(0);
+            scroller
+                .dispatch_event(&web_sys::Event::new("scroll").expect("an event"))
+                .expect("dispatched");
+        }
+        first_key(&root).as_deref() == Some("communication/live")
+    })
+    .await;
+}
