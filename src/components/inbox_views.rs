@@ -1,76 +1,24 @@
 //! The left pane: the inbox's views and each backend's counts. Filters live in the URL so
-//! a view can be bookmarked, shared and survives a reload (`inbox_filters`).
+//! a view can be bookmarked, shared and survives a reload (`inbox_filters`); what each
+//! count rests on (a backend's total, or the rows loaded) is `view_counts`'.
 
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::view_counts::{CountBadge, Tally, ViewCounts};
 use crate::connectors::ConversationBackend;
 use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use switchboard_core::domain::{channel_word, AssigneeFilter, Conversation, StatusFilter};
+use switchboard_core::domain::{channel_word, AssigneeFilter, StatusFilter};
 
-/// What the sidebar counts over the loaded conversations, in one pass.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LoadedCounts {
-    pub all: usize,
-    pub mine: usize,
-    pub unassigned: usize,
-    pub unread: usize,
-    /// Per backend name, in the order backends first appear.
-    pub per_backend: Vec<(String, usize)>,
-    /// Per channel, in the order channels first appear.
-    pub per_channel: Vec<(String, usize)>,
-}
-
-impl LoadedCounts {
-    pub fn of(conversations: &[Conversation], me: Option<&str>) -> Self {
-        let mut counts = LoadedCounts {
-            all: conversations.len(),
-            ..Default::default()
-        };
-        for c in conversations {
-            match c.assignee.as_deref() {
-                None => counts.unassigned += 1,
-                Some(who) if Some(who) == me => counts.mine += 1,
-                Some(_) => {}
-            }
-            if c.unread == Some(true) {
-                counts.unread += 1;
-            }
-            count_in(&mut counts.per_backend, &c.key.backend);
-            if let Some(channel) = &c.channel {
-                count_in(&mut counts.per_channel, channel);
-            }
-        }
-        counts
-    }
-
-    fn for_assignee(&self, assignee: AssigneeFilter) -> usize {
-        match assignee {
-            AssigneeFilter::All => self.all,
-            AssigneeFilter::Me => self.mine,
-            AssigneeFilter::Unassigned => self.unassigned,
-        }
-    }
-}
-
-fn count_in(counts: &mut Vec<(String, usize)>, name: &str) {
-    match counts.iter_mut().find(|(n, _)| n == name) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((name.to_owned(), 1)),
-    }
-}
-
-/// The counts of the rows loaded now: they change as the rows do (live, a write, a page).
-fn use_loaded_counts() -> Memo<LoadedCounts> {
+/// The sidebar's counts: they change as the rows do (live, a write, a page).
+fn use_view_counts() -> Memo<ViewCounts> {
     let rows = use_context::<InboxRows>();
     let agent = use_context::<CurrentAgent>();
     Memo::new(move |_| {
         let me = agent.and_then(|a| a.id());
-        rows.map(|r| {
-            r.0.with(|i| LoadedCounts::of(&i.conversations, me.as_deref()))
-        })
-        .unwrap_or_default()
+        rows.map(|r| r.0.with(|i| ViewCounts::of(i, me.as_deref())))
+            .unwrap_or_default()
     })
 }
 
@@ -79,7 +27,7 @@ pub fn InboxViews() -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
     let filters = use_inbox_filters();
     let location = use_location();
-    let counts = use_loaded_counts();
+    let counts = use_view_counts();
     let assignee_links = AssigneeFilter::ALL
         .into_iter()
         .map(|assignee| {
@@ -99,9 +47,10 @@ pub fn InboxViews() -> impl IntoView {
                         data-testid=format!("view-assignee-{}", assignee.token())
                     >
                         {move || assignee.label(i18n.lang())}
-                        <span class="count" data-testid=format!("count-assignee-{}", assignee.token())>
-                            {move || counts.with(|c| c.for_assignee(assignee))}
-                        </span>
+                        <CountBadge
+                            tally=Signal::derive(move || counts.with(|c| c.for_assignee(assignee)))
+                            testid=format!("count-assignee-{}", assignee.token())
+                        />
                     </a>
                 </li>
             }
@@ -137,19 +86,23 @@ pub fn InboxViews() -> impl IntoView {
             <h2 class="views-heading" id="views-backend">{tr("views-backends")}</h2>
             <BackendViews filters counts />
             <ChannelViews filters counts />
-            <p class="views-note">{tr("views-counts-note")}</p>
+            <p class="views-note" data-testid="views-counts-note">{tr("views-counts-note")}</p>
             <BackendCounts />
         </nav>
     }
 }
 
-/// Unread only, and one backend or all of them, each with its count of loaded rows.
+/// Unread only, and one backend or all of them, each with its count.
 #[component]
-fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl IntoView {
+fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl IntoView {
     let location = use_location();
     let directory = use_context::<DirectoryResource>();
-    let link = move |backend: Option<String>, label: Signal<String>, count: Signal<usize>| {
-        let testid = format!("view-backend-{}", backend.as_deref().unwrap_or("all"));
+    let link = move |backend: Option<String>, label: Signal<String>, count: Signal<Tally>| {
+        let name = backend.as_deref().unwrap_or("all");
+        let (testid, count_testid) = (
+            format!("view-backend-{name}"),
+            format!("count-backend-{name}"),
+        );
         let current = {
             let backend = backend.clone();
             move || filters.with(|f| f.backend == backend).then_some("page")
@@ -165,7 +118,7 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
             <li>
                 <a href=href aria-current=current data-testid=testid>
                     {label}
-                    <span class="count">{count}</span>
+                    <CountBadge tally=count testid=count_testid />
                 </a>
             </li>
         }
@@ -200,14 +153,7 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
             .map(|(name, label)| {
                 let count = {
                     let name = name.clone();
-                    Signal::derive(move || {
-                        counts.with(|c| {
-                            c.per_backend
-                                .iter()
-                                .find(|(b, _)| *b == name)
-                                .map_or(0, |(_, n)| *n)
-                        })
-                    })
+                    Signal::derive(move || counts.with(|c| c.for_backend(&name)))
                 };
                 link(Some(name), Signal::stored(label), count)
             })
@@ -223,7 +169,7 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                     data-testid="view-unread"
                 >
                     {tr("views-unread-only")}
-                    <span class="count" data-testid="count-unread">{move || counts.with(|c| c.unread)}</span>
+                    <CountBadge tally=Signal::derive(move || counts.with(|c| c.unread)) testid="count-unread" />
                 </a>
             </li>
             {link(None, Signal::derive(tr("views-all-backends")), Signal::derive(move || counts.with(|c| c.all)))}
@@ -235,7 +181,7 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
 /// The channels of the loaded conversations (Facebook, Email, a marketplace's sales
 /// channel), each a view with its count; "All channels" when one is chosen.
 #[component]
-fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl IntoView {
+fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl IntoView {
     let location = use_location();
     let href = move |channel: Option<String>| {
         InboxFilters {
@@ -259,7 +205,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<LoadedCounts>) -> impl
                         <li>
                             <a href=move || href(to.clone()) aria-current=current data-testid=format!("view-channel-{channel}")>
                                 {let label = channel.clone(); move || channel_word(&label, i18n.lang())}
-                                <span class="count">{count}</span>
+                                <CountBadge tally=count testid=format!("count-channel-{channel}") />
                             </a>
                         </li>
                     }
@@ -318,56 +264,5 @@ fn BackendCounts() -> impl IntoView {
                 <ul class="backend-counts" aria-labelledby="views-counts" aria-live="polite">{items}</ul>
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn loaded_counts_take_one_pass() {
-        use switchboard_core::domain::{BackendKind, ConversationKey, ConversationStatus};
-        let row = |backend: &str, id: &str, assignee: Option<&str>, unread: bool| Conversation {
-            key: ConversationKey::new(backend, id),
-            backend_kind: BackendKind::Communication,
-            customer: id.into(),
-            subject: None,
-            reference: None,
-            status: ConversationStatus::Open,
-            assignee: assignee.map(str::to_owned),
-            participants: Vec::new(),
-            last_message: None,
-            last_activity: None,
-            capabilities: switchboard_core::wire::support_sessions::CAPABILITIES,
-            customer_name: None,
-            reason: None,
-            badges: Vec::new(),
-            unread: Some(unread),
-            reply_recipients: Vec::new(),
-            callback_phone: None,
-            performer: None,
-            assigned_to: None,
-            other_fields: Vec::new(),
-            channel: None,
-        };
-        let rows = [
-            row("communication", "1", Some("me"), true),
-            row("communication", "2", None, false),
-            row("octopia", "3", Some("other"), true),
-        ];
-        let counts = LoadedCounts::of(&rows, Some("me"));
-        assert_eq!(
-            (counts.all, counts.mine, counts.unassigned, counts.unread),
-            (3, 1, 1, 2)
-        );
-        assert_eq!(
-            counts.per_backend,
-            vec![("communication".to_owned(), 2), ("octopia".to_owned(), 1)]
-        );
-        let mut facebook = row("postcenter", "4", None, false);
-        facebook.channel = Some("Facebook".into());
-        let counts = LoadedCounts::of(&[facebook.clone(), facebook], None);
-        assert_eq!(counts.per_channel, vec![("Facebook".to_owned(), 2)]);
     }
 }

@@ -33,3 +33,4 @@ pub mod text_filter;
 pub mod theme_select;
 pub mod thread;
 pub mod upload_progress;
+pub mod view_counts;

@@ -2,6 +2,16 @@
 //! newest activity first; a backend that fails is reported beside the others. Each
 //! backend keeps its own cursor, so "load more" asks each for its next page only and
 //! appends: pages already shown are never fetched again.
+//!
+//! Each backend's total, where its first page reports one, is kept for the sidebar. It
+//! is the backend's word, never worked out here: the next fresh first page (a live poll,
+//! a reload) replaces it, and nothing else changes it. A new conversation that a poll
+//! brings is already counted in that poll's total (bumping it as well would count it
+//! twice); a conversation closed or archived out of the view leaves the total with the
+//! next poll (the console asks at once after such a write, `pages/conversation.rs`);
+//! later pages count the same view and leave it alone. A backend that could not apply
+//! the whole view itself (`filtered_here`) counts more than the view holds: its total
+//! is not kept, and its loaded rows are counted instead.
 
 use super::{Connector, ConversationBackend, InboxSlice};
 use futures::future::join_all;
@@ -24,11 +34,43 @@ pub struct Inbox {
     pub filtered_here: Vec<(String, Vec<String>)>,
     /// Backends with nothing in this view by their nature, by name, with why.
     pub none_here: Vec<(String, String)>,
+    /// Each backend's own count of the view, as its latest first page said it.
+    pub totals: Vec<(String, u64)>,
 }
 
 impl Inbox {
     pub fn has_more(&self) -> bool {
         !self.cursors.is_empty()
+    }
+
+    /// Whether backend `name` has a next page.
+    pub fn has_more_of(&self, name: &str) -> bool {
+        self.cursors.iter().any(|(n, _)| n == name)
+    }
+
+    /// Backend `name`'s own count of the view, if its first page gave one.
+    pub fn total(&self, name: &str) -> Option<u64> {
+        self.totals
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, total)| *total)
+    }
+
+    /// Keeps the total a backend's first page gave (see the module's note); says whether
+    /// it changed.
+    fn take_total(&mut self, name: &str, slice: &InboxSlice) -> bool {
+        let said = slice
+            .page
+            .total_items
+            .filter(|_| slice.filtered_here.is_empty());
+        if self.total(name) == said {
+            return false;
+        }
+        self.totals.retain(|(n, _)| n != name);
+        if let Some(total) = said {
+            self.totals.push((name.to_owned(), total));
+        }
+        true
     }
 
     /// Puts a conversation as a write returned it in place of the one shown.
@@ -59,7 +101,8 @@ impl Inbox {
     }
 
     /// Adds the next pages after the rows shown: their cursors replace the old ones, and a
-    /// row already shown (pages shift as conversations move) is listed once.
+    /// row already shown (pages shift as conversations move) is listed once. The totals
+    /// stay the first pages' (later pages count the same view).
     pub fn append(&mut self, next: Inbox) {
         let shown: HashSet<ConversationKey> =
             self.conversations.iter().map(|c| c.key.clone()).collect();
@@ -97,7 +140,7 @@ impl Inbox {
                 return !same;
             }
         };
-        let mut changed = had_failed;
+        let mut changed = self.take_total(name, &slice) || had_failed;
         let never_loaded = !self.cursors.iter().any(|(n, _)| n == name)
             && !self.conversations.iter().any(|c| c.key.backend == name);
         if never_loaded {
@@ -136,6 +179,7 @@ impl Inbox {
     fn absorb(&mut self, name: &str, result: Result<InboxSlice, ApiError>) {
         match result {
             Ok(slice) => {
+                self.take_total(name, &slice);
                 self.unreadable += slice.unreadable;
                 if let Some(next) = slice.page.next {
                     self.cursors.push((name.to_owned(), next));
@@ -247,184 +291,4 @@ pub async fn next_pages(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{TimeZone, Utc};
-    use switchboard_core::domain::{BackendKind, ConversationStatus, Page};
-    use switchboard_core::error::ErrorKind;
-
-    fn row(backend: &str, id: &str, minute: u32) -> Conversation {
-        Conversation {
-            key: ConversationKey::new(backend, id),
-            backend_kind: BackendKind::Communication,
-            customer: id.into(),
-            subject: None,
-            reference: None,
-            status: ConversationStatus::Open,
-            assignee: None,
-            participants: Vec::new(),
-            last_message: None,
-            last_activity: Utc.with_ymd_and_hms(2026, 11, 25, 9, minute, 0).single(),
-            capabilities: switchboard_core::wire::communication::CAPABILITIES,
-            customer_name: None,
-            reason: None,
-            badges: Vec::new(),
-            unread: None,
-            reply_recipients: Vec::new(),
-            callback_phone: None,
-            performer: None,
-            assigned_to: None,
-            other_fields: Vec::new(),
-            channel: None,
-        }
-    }
-
-    fn slice(backend: &str, items: Vec<Conversation>, next: Option<&str>) -> InboxSlice {
-        InboxSlice {
-            backend: backend.into(),
-            page: Page {
-                items,
-                next: next.map(|c| Cursor(c.into())),
-                total_items: None,
-            },
-            unreadable: 0,
-            filtered_here: Vec::new(),
-            none_because: None,
-        }
-    }
-
-    fn ids(inbox: &Inbox) -> Vec<String> {
-        inbox
-            .conversations
-            .iter()
-            .map(|c| c.key.to_string())
-            .collect()
-    }
-
-    /// Three backends: one with a cursor, one failing, one plain.
-    fn merged() -> Inbox {
-        let mut inbox = Inbox::default();
-        inbox.absorb(
-            "a",
-            Ok(slice(
-                "a",
-                vec![row("a", "1", 50), row("a", "2", 10)],
-                Some("a:2"),
-            )),
-        );
-        inbox.absorb("b", Err(ApiError::new(ErrorKind::Server)));
-        inbox.absorb("c", Ok(slice("c", vec![row("c", "9", 30)], None)));
-        inbox.sort();
-        inbox
-    }
-
-    #[test]
-    fn a_slow_backend_holds_back_no_one() {
-        use futures::channel::oneshot;
-        use futures::FutureExt;
-        use std::cell::RefCell;
-        use std::task::{Context, Poll};
-        let (answer_slow, slow_answers) = oneshot::channel::<()>();
-        let fast = async {
-            (
-                "fast".to_owned(),
-                Ok(slice("fast", vec![row("fast", "1", 10)], None)),
-            )
-        }
-        .boxed_local();
-        let slow = async move {
-            let _ = slow_answers.await;
-            (
-                "slow".to_owned(),
-                Ok(slice("slow", vec![row("slow", "2", 20)], None)),
-            )
-        }
-        .boxed_local();
-        let shown = RefCell::new(Vec::new());
-        let mut all = Box::pin(merge_as_they_come([slow, fast], |inbox| {
-            shown.borrow_mut().push(ids(inbox))
-        }));
-        let waker = futures::task::noop_waker();
-        let mut cx = Context::from_waker(&waker);
-        assert!(
-            all.as_mut().poll(&mut cx).is_pending(),
-            "the slow one has not answered"
-        );
-        assert_eq!(
-            *shown.borrow(),
-            [vec!["fast/1"]],
-            "the fast one shows already"
-        );
-        answer_slow.send(()).expect("still waiting");
-        let Poll::Ready(inbox) = all.as_mut().poll(&mut cx) else {
-            panic!("every backend answered");
-        };
-        assert_eq!(ids(&inbox), ["slow/2", "fast/1"]);
-        assert_eq!(shown.borrow().len(), 2);
-    }
-
-    #[test]
-    fn a_backend_with_none_in_the_view_says_why_once() {
-        let mut inbox = merged();
-        let none = || Ok(InboxSlice::none_because("d", "never archived"));
-        inbox.absorb("d", none());
-        inbox.absorb("d", none());
-        assert_eq!(
-            inbox.none_here,
-            [("d".to_owned(), "never archived".to_owned())]
-        );
-        assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2"]);
-    }
-
-    #[test]
-    fn backends_merge_by_activity_and_a_failure_stands_beside_them() {
-        let inbox = merged();
-        assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2"]);
-        assert_eq!(inbox.cursors, vec![("a".to_owned(), Cursor("a:2".into()))]);
-        assert_eq!(inbox.failures.len(), 1);
-    }
-
-    #[test]
-    fn next_pages_append_once_and_keep_other_backends_failures() {
-        let mut inbox = merged();
-        let mut next = Inbox::default();
-        // Row a/2 moved onto the next page meanwhile: listed once.
-        next.absorb(
-            "a",
-            Ok(slice("a", vec![row("a", "2", 10), row("a", "3", 5)], None)),
-        );
-        inbox.append(next);
-        assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2", "a/3"]);
-        assert!(inbox.cursors.is_empty());
-        assert_eq!(
-            inbox.failures[0].0, "b",
-            "b was not asked: its failure stands"
-        );
-    }
-
-    #[test]
-    fn fresh_first_pages_add_and_change_rows_in_place_and_recover_a_backend() {
-        let mut inbox = merged();
-        // Nothing new: nothing changes (the list is not redrawn).
-        let same = slice("c", vec![row("c", "9", 30)], None);
-        assert!(!inbox.take_fresh("c", Ok(same)));
-        // A new conversation and a changed one on a.
-        let mut changed = row("a", "2", 55);
-        changed.unread = Some(true);
-        assert!(inbox.take_fresh(
-            "a",
-            Ok(slice("a", vec![row("a", "4", 58), changed], Some("a:2")))
-        ));
-        assert_eq!(ids(&inbox), ["a/4", "a/2", "a/1", "c/9"]);
-        assert_eq!(inbox.unread_count(), 1);
-        // The failed backend answers: its rows and its next page come in.
-        assert!(inbox.take_fresh("b", Ok(slice("b", vec![row("b", "7", 40)], Some("b:2")))));
-        assert!(inbox.failures.is_empty());
-        assert!(inbox.cursors.iter().any(|(n, _)| n == "b"));
-        // It fails again: its rows stay, marked by the failure.
-        assert!(inbox.take_fresh("b", Err(ApiError::network("refused"))));
-        assert!(!inbox.take_fresh("b", Err(ApiError::network("refused"))));
-        assert!(inbox.get(&ConversationKey::new("b", "7")).is_some());
-        assert_eq!(inbox.failures.len(), 1);
-    }
-}
+mod tests;

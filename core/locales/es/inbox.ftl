@@ -57,7 +57,12 @@ views-label = Vistas de la bandeja de entrada
 views-conversations = Conversaciones
 views-status = Estado
 views-backends = Backends
-views-counts-note = Los recuentos son de las conversaciones cargadas.
+views-counts-note = El recuento de un backend es su propio total cuando lo da; los demás recuentos son de las conversaciones cargadas, con + mientras quedan más por cargar.
+views-count-partial = { $count }+
+views-count-partial-label = { $count ->
+    [one] { $count } cargada, quedan más por cargar
+   *[other] { $count } cargadas, quedan más por cargar
+}
 views-unread-only = Solo no leídas
 views-all-backends = Todos los backends
 views-channels = Canales

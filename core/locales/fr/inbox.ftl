@@ -57,7 +57,12 @@ views-label = Vues de la boîte de réception
 views-conversations = Conversations
 views-status = Statut
 views-backends = Backends
-views-counts-note = Les nombres portent sur les conversations chargées.
+views-counts-note = Le nombre d’un backend est son propre total quand il le donne ; les autres nombres portent sur les conversations chargées, avec + tant qu’il en reste à charger.
+views-count-partial = { $count }+
+views-count-partial-label = { $count ->
+    [one] { $count } chargée, d’autres à charger
+   *[other] { $count } chargées, d’autres à charger
+}
 views-unread-only = Non lues uniquement
 views-all-backends = Tous les backends
 views-channels = Canaux
