@@ -46,7 +46,7 @@ pub fn ago(now: DateTime<Utc>, then: DateTime<Utc>) -> Ago {
 impl Ago {
     /// The words for it in `lang`; `None` when it is a date, for the caller to write.
     pub fn words(self, lang: Lang) -> Option<String> {
-        let count = |n: i64| Args::new().num("count", n as f64);
+        let count = |n: i64| Args::new().num("count", n);
         Some(match self {
             Ago::JustNow => text(lang, "time-just-now"),
             Ago::Minutes(n) => text_with(lang, "time-minutes-ago", &count(n)),

@@ -155,16 +155,12 @@ impl Say for Problem {
             Problem::TooShort { what, min, count } => text_with(
                 lang,
                 "problem-too-short",
-                &of(*what)
-                    .num("min", *min as f64)
-                    .num("count", *count as f64),
+                &of(*what).num("min", *min).num("count", *count),
             ),
             Problem::TooLong { what, max, count } => text_with(
                 lang,
                 "problem-too-long",
-                &of(*what)
-                    .num("max", *max as f64)
-                    .num("count", *count as f64),
+                &of(*what).num("max", *max).num("count", *count),
             ),
             Problem::OneLine(what) => text_with(lang, "problem-one-line", &of(*what)),
             Problem::ControlCharacters(what) => {

@@ -275,7 +275,7 @@ fn InboxBody(
                             "inbox-filtered-here",
                             &Args::new()
                                 .str("parts", joined(lang, "filter-parts-and", parts))
-                                .num("count", rows.0.with(|i| i.conversations.len()) as f64),
+                                .num("count", rows.0.with(|i| i.conversations.len())),
                         )
                     }}
                 </p>
@@ -290,7 +290,7 @@ fn InboxBody(
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {
                 let id = if has_more() { "inbox-count-loaded" } else { "inbox-count" };
-                text_with(i18n.lang(), id, &Args::new().num("count", count() as f64))
+                text_with(i18n.lang(), id, &Args::new().num("count", count()))
             }}
         </p>
         <ConversationList rows shown agents on_near_end=near_end />
@@ -380,7 +380,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
         let unreadable = (unreadable > 0).then(|| {
             view! {
                 <p class="notice" role="status">
-                    {move || text_with(i18n.lang(), "inbox-unreadable", &Args::new().num("count", unreadable as f64))}
+                    {move || text_with(i18n.lang(), "inbox-unreadable", &Args::new().num("count", unreadable))}
                 </p>
             }
         });

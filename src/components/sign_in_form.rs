@@ -150,7 +150,7 @@ pub fn wait_words(lang: Lang, secs: u64) -> String {
         0..=59 => ("wait-seconds", secs.max(1)),
         _ => ("wait-minutes", secs.div_ceil(60)),
     };
-    text_with(lang, id, &Args::new().num("count", count as f64))
+    text_with(lang, id, &Args::new().num("count", count))
 }
 
 #[cfg(test)]

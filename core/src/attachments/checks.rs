@@ -38,7 +38,7 @@ pub fn format_size(bytes: u64) -> String {
 /// A size in `lang`'s words and decimal mark: `5.2 MB`, `5,2 Mo`.
 pub fn format_size_in(lang: Lang, bytes: u64) -> String {
     if bytes < KB {
-        return text_with(lang, "size-bytes", &Args::new().num("count", bytes as f64));
+        return text_with(lang, "size-bytes", &Args::new().num("count", bytes));
     }
     let (per_unit, unit) = if bytes < MB {
         (KB, "size-kb")
@@ -199,9 +199,7 @@ impl Say for AttachmentProblem {
             AttachmentProblem::TooManyFiles { count, limit } => text_with(
                 lang,
                 "attachment-too-many-files",
-                &Args::new()
-                    .num("count", *count as f64)
-                    .num("limit", *limit as f64),
+                &Args::new().num("count", *count).num("limit", *limit),
             ),
             AttachmentProblem::MessageTooLarge { total, limit } => text_with(
                 lang,

@@ -81,7 +81,7 @@ impl AttachmentPolicy {
     /// One line for the form, in `lang`: what is accepted and how much.
     pub fn summary(&self, lang: Lang) -> String {
         let args = Args::new()
-            .num("files", self.max_files as f64)
+            .num("files", self.max_files)
             .str("each", format_size_in(lang, self.max_file_bytes))
             .str("total", format_size_in(lang, self.max_message_bytes))
             .str("accepted", self.accepted_labels());

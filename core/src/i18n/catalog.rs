@@ -60,7 +60,7 @@ pub struct Args(Vec<(&'static str, Value)>);
 
 #[derive(Clone, Debug)]
 enum Value {
-    Num(f64),
+    Num(i64),
     Str(String),
 }
 
@@ -69,8 +69,11 @@ impl Args {
         Args::default()
     }
 
-    pub fn num(mut self, name: &'static str, value: impl Into<f64>) -> Args {
-        self.0.push((name, Value::Num(value.into())));
+    /// A count, a length, a position: the product only ever says whole numbers, so no
+    /// float is ever printed (float printing weighs on the bundles).
+    pub fn num(mut self, name: &'static str, value: impl TryInto<i64>) -> Args {
+        let value = value.try_into().unwrap_or(i64::MAX);
+        self.0.push((name, Value::Num(value)));
         self
     }
 
@@ -208,7 +211,7 @@ impl<'s> Reader<'s> {
     fn variable(&self, name: &str, w: &mut Writer) {
         match w.args.get(name) {
             Some(Value::Str(s)) => w.push(s),
-            Some(Value::Num(n)) => w.push(&number(*n)),
+            Some(Value::Num(n)) => w.push(&n.to_string()),
             // As Fluent writes a missing variable.
             None => w.push(&format!("{{${name}}}")),
         }
@@ -252,37 +255,23 @@ fn matches(key: &str, selector: Option<&Value>, lang: Lang) -> bool {
     match selector {
         Some(Value::Str(s)) => !key.starts_with('#') && key == s,
         Some(Value::Num(n)) => match key.strip_prefix('#') {
-            Some(literal) => literal.parse::<f64>().is_ok_and(|k| k == *n),
+            Some(literal) => literal.parse::<i64>().is_ok_and(|k| k == *n),
             None => key == plural(lang, *n),
         },
         None => false,
     }
 }
 
-/// The cardinal plural category (CLDR) of `n`: `i` its whole part, `v` whether it shows
-/// a fraction.
-fn plural(lang: Lang, n: f64) -> &'static str {
-    let n = n.abs();
-    let i = n.trunc();
-    let whole = n.fract() == 0.0;
+/// The cardinal plural category (CLDR) of the whole number `n`.
+fn plural(lang: Lang, n: i64) -> &'static str {
     let one = match lang {
-        Lang::En => i == 1.0 && whole,
-        Lang::Es => n == 1.0,
-        Lang::Fr => i == 0.0 || i == 1.0,
+        Lang::En | Lang::Es => n.unsigned_abs() == 1,
+        Lang::Fr => n.unsigned_abs() <= 1,
     };
     if one {
         "one"
     } else {
         "other"
-    }
-}
-
-/// A number as Fluent writes one without options: a whole number without a decimal point.
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
-        (n as i64).to_string()
-    } else {
-        n.to_string()
     }
 }
 

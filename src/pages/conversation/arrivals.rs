@@ -82,7 +82,7 @@ fn arrival_words(arrived: &[Option<String>], lang: Lang) -> Option<String> {
         several => Some(text_with(
             lang,
             "conversation-new-messages",
-            &Args::new().num("count", several.len() as f64),
+            &Args::new().num("count", several.len()),
         )),
     }
 }

@@ -44,7 +44,7 @@ impl Say for PhoneProblem {
             PhoneProblem::TooLong { max } => text_with(
                 lang,
                 "phone-problem-too-long",
-                &Args::new().num("max", *max as f64),
+                &Args::new().num("max", *max),
             ),
             PhoneProblem::NoPlus => text(lang, "phone-problem-no-plus"),
             PhoneProblem::NotADigit(c) => text_with(
@@ -57,9 +57,9 @@ impl Say for PhoneProblem {
                 lang,
                 "phone-problem-digit-count",
                 &Args::new()
-                    .num("min", *min as f64)
-                    .num("max", *max as f64)
-                    .num("count", *count as f64),
+                    .num("min", *min)
+                    .num("max", *max)
+                    .num("count", *count),
             ),
         }
     }

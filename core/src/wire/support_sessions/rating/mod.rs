@@ -191,13 +191,13 @@ pub enum RatingProblem {
 
 impl Say for RatingProblem {
     fn say(&self, lang: Lang) -> String {
-        let at = |at: &usize| Args::new().num("at", *at as f64);
+        let at = |at: &usize| Args::new().num("at", *at);
         match self {
             RatingProblem::Blank => text(lang, "rating-problem-blank"),
             RatingProblem::TooLong { max } => text_with(
                 lang,
                 "rating-problem-too-long",
-                &Args::new().num("max", *max as f64),
+                &Args::new().num("max", *max),
             ),
             RatingProblem::OperatorAfterNumber { op, at: i } => text_with(
                 lang,
