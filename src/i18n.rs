@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use switchboard_core::i18n::{text, text_with};
-pub use switchboard_core::i18n::{Args, Lang, Say};
+pub use switchboard_core::i18n::{Args, Lang, Msg, Say};
 
 /// Where the chosen language is remembered.
 const STORAGE_KEY: &str = "switchboard.lang";
@@ -71,19 +71,19 @@ pub fn lang_now() -> Lang {
         .unwrap_or_else(detect)
 }
 
-/// The message `id`, following the page's language.
-pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+/// The message, following the page's language.
+pub fn tr(msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
-    move || text(i18n.lang(), id)
+    move || text(i18n.lang(), msg)
 }
 
-/// The message `id` with arguments, both followed as they change.
-pub fn tr_with<F>(id: &'static str, args: F) -> impl Fn() -> String + Copy + Send + Sync + 'static
+/// The message with arguments, both followed as they change.
+pub fn tr_with<F>(msg: Msg, args: F) -> impl Fn() -> String + Copy + Send + Sync + 'static
 where
     F: Fn() -> Args + Copy + Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    move || text_with(i18n.lang(), id, &args())
+    move || text_with(i18n.lang(), msg, &args())
 }
 
 /// How long ago, in words, or the date when it is over a week ago.

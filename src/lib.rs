@@ -6,6 +6,9 @@
 //! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
 //! [`components`], and all HTTP goes through the connectors of [`connectors`].
 
+// The catalogue's `msg!("id")`, in every module.
+#[macro_use]
+extern crate switchboard_core;
 pub mod components;
 pub mod connectors;
 pub mod draft_files;

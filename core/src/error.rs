@@ -121,21 +121,21 @@ impl ApiError {
     /// One sentence for the person in front of the console, in their language.
     pub fn summary(&self, lang: Lang) -> String {
         let id = match self.kind {
-            ErrorKind::Network => "error-network",
-            ErrorKind::Timeout => "error-timeout",
-            ErrorKind::Invalid => "error-invalid",
-            ErrorKind::Unauthorized => "error-unauthorized",
-            ErrorKind::Forbidden => "error-forbidden",
-            ErrorKind::NotFound => "error-not-found",
-            ErrorKind::Conflict => "error-conflict",
-            ErrorKind::TooLarge => "error-too-large",
-            ErrorKind::RateLimited => "error-rate-limited",
-            ErrorKind::Unavailable => "error-unavailable",
-            ErrorKind::Server => "error-server",
-            ErrorKind::MalformedReply => "error-malformed-reply",
-            ErrorKind::Unexpected => "error-unexpected",
-            ErrorKind::Cancelled => "error-cancelled",
-            ErrorKind::KeyReused => "error-key-reused",
+            ErrorKind::Network => msg!("error-network"),
+            ErrorKind::Timeout => msg!("error-timeout"),
+            ErrorKind::Invalid => msg!("error-invalid"),
+            ErrorKind::Unauthorized => msg!("error-unauthorized"),
+            ErrorKind::Forbidden => msg!("error-forbidden"),
+            ErrorKind::NotFound => msg!("error-not-found"),
+            ErrorKind::Conflict => msg!("error-conflict"),
+            ErrorKind::TooLarge => msg!("error-too-large"),
+            ErrorKind::RateLimited => msg!("error-rate-limited"),
+            ErrorKind::Unavailable => msg!("error-unavailable"),
+            ErrorKind::Server => msg!("error-server"),
+            ErrorKind::MalformedReply => msg!("error-malformed-reply"),
+            ErrorKind::Unexpected => msg!("error-unexpected"),
+            ErrorKind::Cancelled => msg!("error-cancelled"),
+            ErrorKind::KeyReused => msg!("error-key-reused"),
         };
         text(lang, id)
     }

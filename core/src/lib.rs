@@ -13,12 +13,14 @@
 //!
 //! No I/O lives here, so the same code runs in the wasm console and in the server.
 
+// First, so the catalogue's `msg!` is in scope in every module after it.
+#[macro_use]
+pub mod i18n;
 pub mod attachments;
 pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod follow_up;
-pub mod i18n;
 pub mod lenient;
 pub mod session;
 pub mod time;

@@ -48,11 +48,11 @@ impl Ago {
     pub fn words(self, lang: Lang) -> Option<String> {
         let count = |n: i64| Args::new().num("count", n);
         Some(match self {
-            Ago::JustNow => text(lang, "time-just-now"),
-            Ago::Minutes(n) => text_with(lang, "time-minutes-ago", &count(n)),
-            Ago::Hours(n) => text_with(lang, "time-hours-ago", &count(n)),
-            Ago::Yesterday => text(lang, "time-yesterday"),
-            Ago::Days(n) => text_with(lang, "time-days-ago", &count(n)),
+            Ago::JustNow => text(lang, msg!("time-just-now")),
+            Ago::Minutes(n) => text_with(lang, msg!("time-minutes-ago"), &count(n)),
+            Ago::Hours(n) => text_with(lang, msg!("time-hours-ago"), &count(n)),
+            Ago::Yesterday => text(lang, msg!("time-yesterday")),
+            Ago::Days(n) => text_with(lang, msg!("time-days-ago"), &count(n)),
             Ago::OnDate { .. } => return None,
         })
     }

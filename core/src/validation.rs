@@ -44,10 +44,10 @@ impl ContactField {
     /// The field's label on the form.
     pub fn label(self, lang: Lang) -> String {
         match self {
-            ContactField::Name => text(lang, "contact-field-name"),
-            ContactField::Email => text(lang, "contact-field-email"),
-            ContactField::Subject => text(lang, "contact-field-subject"),
-            ContactField::Message => text(lang, "contact-field-message"),
+            ContactField::Name => text(lang, msg!("contact-field-name")),
+            ContactField::Email => text(lang, msg!("contact-field-email")),
+            ContactField::Subject => text(lang, msg!("contact-field-subject")),
+            ContactField::Message => text(lang, msg!("contact-field-message")),
         }
     }
 }
@@ -151,24 +151,24 @@ impl Say for Problem {
     fn say(&self, lang: Lang) -> String {
         let of = |what: Subject| Args::new().str("what", what.key());
         match self {
-            Problem::Required(what) => text_with(lang, "problem-required", &of(*what)),
+            Problem::Required(what) => text_with(lang, msg!("problem-required"), &of(*what)),
             Problem::TooShort { what, min, count } => text_with(
                 lang,
-                "problem-too-short",
+                msg!("problem-too-short"),
                 &of(*what).num("min", *min).num("count", *count),
             ),
             Problem::TooLong { what, max, count } => text_with(
                 lang,
-                "problem-too-long",
+                msg!("problem-too-long"),
                 &of(*what).num("max", *max).num("count", *count),
             ),
-            Problem::OneLine(what) => text_with(lang, "problem-one-line", &of(*what)),
+            Problem::OneLine(what) => text_with(lang, msg!("problem-one-line"), &of(*what)),
             Problem::ControlCharacters(what) => {
-                text_with(lang, "problem-control-characters", &of(*what))
+                text_with(lang, msg!("problem-control-characters"), &of(*what))
             }
             Problem::NotAnEmail(value) => text_with(
                 lang,
-                "problem-not-an-email",
+                msg!("problem-not-an-email"),
                 &Args::new().str("value", value.clone()),
             ),
         }

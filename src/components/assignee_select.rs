@@ -42,10 +42,10 @@ pub fn AssigneeSelect(
                 // Said once, in the language of the moment.
                 let lang = lang_now();
                 let announce = match &conversation.assignee {
-                    None => text(lang, "assign-now-unassigned"),
+                    None => text(lang, msg!("assign-now-unassigned")),
                     Some(id) => text_with(
                         lang,
-                        "assign-assigned-to",
+                        msg!("assign-assigned-to"),
                         &Args::new().str("name", agent_name(&agents.get_untracked(), id)),
                     ),
                 };
@@ -100,7 +100,7 @@ pub fn AssigneeSelect(
     let error = move || match assign.value().get() {
         Some(Err(error)) => Some(text_with(
             i18n.lang(),
-            "assign-not-reassigned",
+            msg!("assign-not-reassigned"),
             &Args::new().str("reason", error.say(i18n.lang())),
         )),
         _ => None,
@@ -113,7 +113,7 @@ pub fn AssigneeSelect(
     view! {
         <div class="assignee-control">
             <label>
-                <span class="label-text">{tr("assign-label")}</span>
+                <span class="label-text">{tr(msg!("assign-label"))}</span>
                 // Never disabled while a choice is being saved: a disabled element loses
                 // focus, and the agent who pressed Enter must stay where they were.
                 <select
@@ -130,14 +130,14 @@ pub fn AssigneeSelect(
                     aria-describedby="assignee-hint"
                     disabled=!can_assign
                     aria-busy=move || assign.pending().get().then_some("true")
-                    title=move || (!can_assign).then(|| text(i18n.lang(), "assign-not-allowed"))
+                    title=move || (!can_assign).then(|| text(i18n.lang(), msg!("assign-not-allowed")))
                 >
                     <option value="" selected=assignee.is_none() disabled=!can_unassign>
-                        {tr("assign-unassigned")}
+                        {tr(msg!("assign-unassigned"))}
                     </option>
                     {unknown_assignee.map(|id| {
                         let value = id.clone();
-                        let label = move || text_with(i18n.lang(), "assign-unknown-agent", &Args::new().str("id", id.clone()));
+                        let label = move || text_with(i18n.lang(), msg!("assign-unknown-agent"), &Args::new().str("id", id.clone()));
                         view! { <option value=value>{label}</option> }
                     })}
                     {move || {
@@ -156,7 +156,7 @@ pub fn AssigneeSelect(
                     }}
                 </select>
             </label>
-            <span id="assignee-hint" class="visually-hidden">{tr("assign-hint")}</span>
+            <span id="assignee-hint" class="visually-hidden">{tr(msg!("assign-hint"))}</span>
             // Always in place; shown only while a choice waits to be saved.
             <span class="assignee-confirm" class:invisible=move || !pending()>
                 <button
@@ -167,10 +167,10 @@ pub fn AssigneeSelect(
                     disabled=move || !pending()
                     aria-disabled=move || assign.pending().get().then_some("true")
                 >
-                    {tr("assign-save")}
+                    {tr(msg!("assign-save"))}
                 </button>
                 <button class="button ghost" type="button" data-testid="assignee-cancel" on:click=cancel disabled=move || !pending()>
-                    {tr("action-cancel")}
+                    {tr(msg!("action-cancel"))}
                 </button>
             </span>
             <button
@@ -180,9 +180,9 @@ pub fn AssigneeSelect(
                 on:click=take
                 disabled=move || !can_assign || is_mine() || current_agent.id().is_none()
                 aria-disabled=move || assign.pending().get().then_some("true")
-                title=move || is_mine().then(|| text(i18n.lang(), "assign-already-yours"))
+                title=move || is_mine().then(|| text(i18n.lang(), msg!("assign-already-yours")))
             >
-                {tr("assign-take-it")}
+                {tr(msg!("assign-take-it"))}
             </button>
             <span class="field-error" role="alert" data-testid="assignee-error">{error}</span>
         </div>

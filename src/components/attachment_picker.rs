@@ -253,12 +253,12 @@ pub fn AttachmentPicker(
                         aria-describedby=hint_id.clone()
                         on:change=on_change
                     />
-                    {tr("attachment-attach")}
+                    {tr(msg!("attachment-attach"))}
                 </label>
                 // A phone can neither drop nor paste files: say what it can do.
                 <span id=hint_id class="state-hint attachments-hint">
-                    <span class="hint-pointer">{tr("attachment-hint-pointer")} " "</span>
-                    <span class="hint-touch">{tr("attachment-hint-touch")} " "</span>
+                    <span class="hint-pointer">{tr(msg!("attachment-hint-pointer"))} " "</span>
+                    <span class="hint-touch">{tr(msg!("attachment-hint-touch"))} " "</span>
                     {move || policy.summary(i18n.lang())}
                 </span>
             </div>
@@ -276,11 +276,11 @@ pub fn AttachmentPicker(
                 </ul>
             </div>
             <Show when=move || !picked.is_empty()>
-                <ul class="attachment-chips" aria-label=tr("attachment-attached")>
+                <ul class="attachment-chips" aria-label=tr(msg!("attachment-attached"))>
                     <For each=move || picked.files.get() key=|f| f.key let:file>
                         <AttachmentChip file picked />
                     </For>
-                    <li class="attachment-total">{move || text_with(i18n.lang(), "attachment-in-all", &Args::new().str("size", format_size_in(i18n.lang(), total())))}</li>
+                    <li class="attachment-total">{move || text_with(i18n.lang(), msg!("attachment-in-all"), &Args::new().str("size", format_size_in(i18n.lang(), total())))}</li>
                 </ul>
             </Show>
         </div>
@@ -295,7 +295,7 @@ fn AttachmentChip(file: PickedFile, picked: PickedFiles) -> impl IntoView {
     let label = move || {
         text_with(
             i18n.lang(),
-            "attachment-remove",
+            msg!("attachment-remove"),
             &Args::new().str("name", name.clone()),
         )
     };

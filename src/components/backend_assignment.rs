@@ -19,7 +19,7 @@ pub fn agent_words(agent: &BackendAgent, lang: Lang) -> String {
         (None, Some(email)) => email.clone(),
         (None, None) => text_with(
             lang,
-            "assign-backend-agent-number",
+            msg!("assign-backend-agent-number"),
             &Args::new().str("id", agent.id.clone()),
         ),
     }
@@ -28,17 +28,17 @@ pub fn agent_words(agent: &BackendAgent, lang: Lang) -> String {
 /// The agent a ticket is assigned to, or "no one".
 fn assigned_words(agent: Option<&BackendAgent>, lang: Lang) -> String {
     agent.map_or_else(
-        || text(lang, "assign-no-one"),
+        || text(lang, msg!("assign-no-one")),
         |agent| agent_words(agent, lang),
     )
 }
 
 fn suggestion_words(suggestion: &AgentSuggestion, lang: Lang) -> String {
     let id = match (&suggestion.agent, &suggestion.reason) {
-        (Some(_), None) => "assign-suggested",
-        (Some(_), Some(_)) => "assign-suggested-with-reason",
-        (None, None) => "assign-no-agent-available",
-        (None, Some(_)) => "assign-no-agent-available-with-reason",
+        (Some(_), None) => msg!("assign-suggested"),
+        (Some(_), Some(_)) => msg!("assign-suggested-with-reason"),
+        (None, None) => msg!("assign-no-agent-available"),
+        (None, Some(_)) => msg!("assign-no-agent-available-with-reason"),
     };
     let mut args = Args::new();
     if let Some(agent) = &suggestion.agent {
@@ -88,7 +88,7 @@ pub fn BackendAssignment(
             let to = assigned_words(conversation.assigned_to.as_ref(), lang);
             let announce = text_with(
                 lang,
-                "assign-reassigned-automatically",
+                msg!("assign-reassigned-automatically"),
                 &Args::new().str("agent", to),
             );
             on_changed.run(Changed {
@@ -99,13 +99,13 @@ pub fn BackendAssignment(
         }
     });
     let (reassigning, reassign_label) = (
-        tr("assign-reassigning"),
-        tr("assign-reassign-automatically"),
+        tr(msg!("assign-reassigning")),
+        tr(msg!("assign-reassign-automatically")),
     );
     view! {
         <div class="backend-assignment" data-testid="backend-assignment">
             <p>
-                {tr("assign-in-postcenter-to")} " "
+                {tr(msg!("assign-in-postcenter-to"))} " "
                 <strong data-testid="backend-assignee">{current}</strong>
             </p>
             <div class="button-row">
@@ -120,7 +120,7 @@ pub fn BackendAssignment(
                         }
                     }
                 >
-                    {tr("assign-suggest-agent")}
+                    {tr(msg!("assign-suggest-agent"))}
                 </button>
                 <button
                     class="button"
@@ -141,7 +141,7 @@ pub fn BackendAssignment(
                     Some(Ok(suggestion)) => suggestion_words(&suggestion, i18n.lang()),
                     Some(Err(error)) => text_with(
                         i18n.lang(),
-                        "assign-no-suggestion",
+                        msg!("assign-no-suggestion"),
                         &Args::new().str("reason", error_words(&error, i18n.lang())),
                     ),
                     None => String::new(),
@@ -152,7 +152,7 @@ pub fn BackendAssignment(
                     <p class="field-error" role="alert" data-testid="reassign-error">
                         {move || text_with(
                             i18n.lang(),
-                            "assign-not-reassigned",
+                            msg!("assign-not-reassigned"),
                             &Args::new().str("reason", error_words(&error, i18n.lang())),
                         )}
                     </p>

@@ -71,7 +71,7 @@ pub fn ConversationHeader(
                 }
             >
                 {move || {
-                    let id = if to { "conversation-mark-unread" } else { "conversation-mark-read" };
+                    let id = if to { msg!("conversation-mark-unread") } else { msg!("conversation-mark-read") };
                     text(i18n.lang(), id)
                 }}
             </button>
@@ -101,7 +101,7 @@ pub fn ConversationHeader(
         let fields = conversation.other_fields.clone();
         view! {
             <details class="other-fields" data-testid="other-fields">
-                <summary>{tr("conversation-more-from-backend")}</summary>
+                <summary>{tr(msg!("conversation-more-from-backend"))}</summary>
                 <dl>
                     {fields.into_iter().map(|f| view! { <dt>{f.name}</dt><dd>{f.value}</dd> }).collect_view()}
                 </dl>
@@ -112,17 +112,17 @@ pub fn ConversationHeader(
     view! {
         <header class="conversation-header">
             <div class="conversation-title">
-                <a class="back-link" href=back>{tr("conversation-back-to-inbox")}</a>
+                <a class="back-link" href=back>{tr(msg!("conversation-back-to-inbox"))}</a>
                 <h2 data-testid="conversation-customer" tabindex="-1"><bdi>{name}</bdi></h2>
                 {known_as.map(|id| view! { <p class="conversation-customer-id">{id}</p> })}
                 {conversation.subject.clone().map(|s| view! { <p class="conversation-subject" data-testid="conversation-subject" dir="auto">{s}</p> })}
                 <p class="conversation-meta">
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{move || kind.label(i18n.lang())}</span>
-                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title=tr("conversation-reference-title") data-testid="conversation-reference">{r}</span> })}
-                    {conversation.reason.clone().map(|r| view! { <span class="badge reason" title=tr("conversation-reason-title") data-testid="conversation-reason">{r}</span> })}
+                    {conversation.reference.clone().map(|r| view! { <span class="badge reference" title=tr(msg!("conversation-reference-title")) data-testid="conversation-reference">{r}</span> })}
+                    {conversation.reason.clone().map(|r| view! { <span class="badge reason" title=tr(msg!("conversation-reason-title")) data-testid="conversation-reason">{r}</span> })}
                     {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
-                    {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">{tr("conversation-unread-badge")}</span> })}
+                    {(unread == Some(true)).then(|| view! { <span class="badge unread" data-testid="conversation-unread">{tr(msg!("conversation-unread-badge"))}</span> })}
                 </p>
                 {session_facts}
                 {backend_assignment}
@@ -138,7 +138,7 @@ pub fn ConversationHeader(
                             {move || {
                                 let lang = i18n.lang();
                                 let reason = error.backend_message.clone().unwrap_or_else(|| error.say(lang));
-                                text_with(lang, "conversation-not-marked-read", &Args::new().str("reason", reason))
+                                text_with(lang, msg!("conversation-not-marked-read"), &Args::new().str("reason", reason))
                             }}
                         </p>
                     }),

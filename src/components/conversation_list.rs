@@ -323,7 +323,7 @@ pub fn ConversationList(
                 class="conversation-list"
                 id="conversation-list"
                 data-testid="conversation-list"
-                aria-label=tr("list-label")
+                aria-label=tr(msg!("list-label"))
                 style:box-sizing="border-box"
                 style:padding-top=padding
                 style:height=height

@@ -55,7 +55,7 @@ pub fn ConversationRow(
     };
     let assignee_id = conversation.assignee.clone();
     let assignee = move || match &assignee_id {
-        None => text(i18n.lang(), "list-unassigned"),
+        None => text(i18n.lang(), msg!("list-unassigned")),
         Some(id) => agents
             .with(|agents| agents.iter().find(|a| &a.id == id).map(|a| a.name.clone()))
             .unwrap_or_else(|| id.clone()),
@@ -67,7 +67,7 @@ pub fn ConversationRow(
                 s.iter().find(|(name, _)| *name == backend).map(|(_, why)| {
                     text_with(
                         i18n.lang(),
-                        "list-stale-because",
+                        msg!("list-stale-because"),
                         &Args::new().str("reason", why.clone()),
                     )
                 })
@@ -83,7 +83,7 @@ pub fn ConversationRow(
     let unread = conversation.unread == Some(true);
     let preview = conversation.preview();
     let kind = conversation.backend_kind;
-    let stale_word = tr("list-stale");
+    let stale_word = tr(msg!("list-stale"));
     view! {
         <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=is_stale>
             <a
@@ -100,7 +100,7 @@ pub fn ConversationRow(
                             <span class="row-email" data-testid="row-email"><bdi>{email.to_owned()}</bdi></span>
                         })}
                     </span>
-                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr("list-unread")}</span> })}
+                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr(msg!("list-unread"))}</span> })}
                     <time class="row-time" title=exact>{when}</time>
                 </span>
 

@@ -35,20 +35,20 @@ pub fn DateFilter() -> impl IntoView {
     let clear = move |_| apply(String::new(), String::new());
     view! {
         <fieldset class="date-filter">
-            <legend>{tr("filter-last-activity")}</legend>
+            <legend>{tr(msg!("filter-last-activity"))}</legend>
             <label>
-                {tr("filter-from")}
+                {tr(msg!("filter-from"))}
                 <input type="date" data-testid="active-from" prop:value=from on:change=on_from />
             </label>
             <label>
-                {tr("filter-until")}
+                {tr(msg!("filter-until"))}
                 <input
                     type="date"
                     data-testid="active-until"
                     prop:value=until
                     prop:min=from
                     disabled=move || shown().is_none()
-                    title=move || shown().is_none().then(|| text(i18n.lang(), "filter-until-needs-from"))
+                    title=move || shown().is_none().then(|| text(i18n.lang(), msg!("filter-until-needs-from")))
                     on:change=on_until
                 />
             </label>
@@ -57,7 +57,7 @@ pub fn DateFilter() -> impl IntoView {
                     let clear = clear.clone();
                     move |ev| clear(ev)
                 }>
-                    {tr("filter-any-date")}
+                    {tr(msg!("filter-any-date"))}
                 </button>
             </Show>
         </fieldset>

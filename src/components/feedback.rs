@@ -50,12 +50,12 @@ pub fn ErrorPanel(
                         </ul>
                     }
                 })}
-            {trace.map(|id| view! { <p class="state-hint">{tr("reference-for-support")} " " <code>{id}</code></p> })}
+            {trace.map(|id| view! { <p class="state-hint">{tr(msg!("reference-for-support"))} " " <code>{id}</code></p> })}
             {on_retry
                 .map(|retry| {
                     view! {
                         <button class="button" type="button" on:click=move |_| retry.run(())>
-                            {tr("action-try-again")}
+                            {tr(msg!("action-try-again"))}
                         </button>
                     }
                 })}

@@ -26,15 +26,15 @@ enum Problem {
 impl Say for Problem {
     fn say(&self, lang: Lang) -> String {
         match self {
-            Problem::NoNumber => text(lang, "find-number-type-first"),
+            Problem::NoNumber => text(lang, msg!("find-number-type-first")),
             Problem::NoTicket(number) => text_with(
                 lang,
-                "find-number-no-ticket",
+                msg!("find-number-no-ticket"),
                 &Args::new().str("number", number.clone()),
             ),
             Problem::NotFound(error) => text_with(
                 lang,
-                "find-number-not-found",
+                msg!("find-number-not-found"),
                 &Args::new().str(
                     "reason",
                     error
@@ -109,7 +109,7 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
                     let number = c.finds_by_number()?;
                     Some(text_with(
                         i18n.lang(),
-                        "find-number-label",
+                        msg!("find-number-label"),
                         &Args::new()
                             .str("backend", c.name())
                             .str("number", text(i18n.lang(), number)),
@@ -118,7 +118,10 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
                 .unwrap_or_default()
         })
     };
-    let (opening, open) = (tr("find-number-opening"), tr("find-number-open"));
+    let (opening, open) = (
+        tr(msg!("find-number-opening")),
+        tr(msg!("find-number-open")),
+    );
     view! {
         <Show when=move || finders.with(|f| !f.is_empty())>
             <form class="follow-form find-number" on:submit=submit data-testid="find-number-form">

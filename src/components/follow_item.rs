@@ -51,17 +51,19 @@ impl Say for Problem {
     fn say(&self, lang: Lang) -> String {
         match self {
             Problem::Said(words) => words.clone(),
-            Problem::Unknown { by } => {
-                text_with(lang, "follow-unknown-item", &Args::new().str("by", *by))
-            }
-            Problem::Forbidden => text(lang, "follow-item-forbidden"),
+            Problem::Unknown { by } => text_with(
+                lang,
+                msg!("follow-unknown-item"),
+                &Args::new().str("by", *by),
+            ),
+            Problem::Forbidden => text(lang, msg!("follow-item-forbidden")),
             Problem::NotFollowed(error) => {
                 let args = Args::new().str("reason", error.say(lang));
-                text_with(lang, "follow-not-followed", &args)
+                text_with(lang, msg!("follow-not-followed"), &args)
             }
             Problem::NotOpened(error) => {
                 let args = Args::new().str("reason", error.say(lang));
-                text_with(lang, "follow-not-opened", &args)
+                text_with(lang, msg!("follow-not-opened"), &args)
             }
         }
     }
@@ -180,7 +182,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
     view! {
         <Show when=move || followable.with(|list| !list.is_empty())>
             <form class="follow-form" on:submit=submit data-testid="follow-form">
-                <label class="visually-hidden" for="follow-backend">{tr("follow-backend-label")}</label>
+                <label class="visually-hidden" for="follow-backend">{tr(msg!("follow-backend-label"))}</label>
                 <select
                     id="follow-backend"
                     data-testid="follow-backend"
@@ -194,19 +196,19 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                         // does the one chosen.
                         let words = move || {
                             let args = Args::new().str("by", by).str("backend", backend.clone());
-                            text_with(i18n.lang(), "follow-backend-option", &args)
+                            text_with(i18n.lang(), msg!("follow-backend-option"), &args)
                         };
                         view! { <option value=name>{words}</option> }
                     }).collect_view()}
                 </select>
-                <label class="visually-hidden" for="follow-id">{tr("follow-id-label")}</label>
+                <label class="visually-hidden" for="follow-id">{tr(msg!("follow-id-label"))}</label>
                 <input
                     id="follow-id"
                     type="text"
                     autocomplete="off"
                     data-testid="follow-id"
                     placeholder=move || current().and_then(|c| c.followed_by()).map(|by| {
-                        text_with(i18n.lang(), "follow-id-placeholder", &Args::new().str("by", by))
+                        text_with(i18n.lang(), msg!("follow-id-placeholder"), &Args::new().str("by", by))
                     })
                     prop:value=move || id.get()
                     on:input=move |ev| id.set(event_target_value(&ev))
@@ -214,12 +216,12 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                     aria-invalid=move || problem.get().is_some().then_some("true")
                 />
                 <button class="button" type="submit" data-testid="follow-submit" aria-disabled=move || follow.pending().get().then_some("true")>
-                    {move || if follow.pending().get() { text(i18n.lang(), "follow-checking") } else { text(i18n.lang(), "follow-button") }}
+                    {move || if follow.pending().get() { text(i18n.lang(), msg!("follow-checking")) } else { text(i18n.lang(), msg!("follow-button")) }}
                 </button>
                 <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
                 {move || openable.get().map(|(connector, item)| {
                     // The catalogue id of the connector's words for starting the item.
-                    let opens = connector.opens_items().unwrap_or("follow-open-it");
+                    let opens = connector.opens_items().unwrap_or(msg!("follow-open-it"));
                     let named = item.clone();
                     let words = move || text_with(i18n.lang(), opens, &Args::new().str("item", named.clone()));
                     view! {
@@ -268,11 +270,11 @@ pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoVie
     let error = move || match stop.value().get() {
         Some(Err(error)) => {
             let args = Args::new().str("reason", error.say(i18n.lang()));
-            Some(text_with(i18n.lang(), "follow-still-followed", &args))
+            Some(text_with(i18n.lang(), msg!("follow-still-followed"), &args))
         }
         _ => None,
     };
-    let label = connector.followed_by().map(|_| tr("follow-stop"));
+    let label = connector.followed_by().map(|_| tr(msg!("follow-stop")));
     label.map(|label| {
         view! {
             <button

@@ -83,7 +83,7 @@ pub fn SortSelect() -> impl IntoView {
         .collect_view();
     view! {
         <div class="inbox-sort">
-            <label for="inbox-sort">{tr("sort-label")}</label>
+            <label for="inbox-sort">{tr(msg!("sort-label"))}</label>
             <select
                 id="inbox-sort"
                 data-testid="inbox-sort"

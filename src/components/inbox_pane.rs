@@ -111,12 +111,12 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
         let f = filters.get();
         let lang = i18n.lang();
         let view = match (f.assignee, f.status) {
-            (AssigneeFilter::All, StatusFilter::All) => text(lang, "inbox-all-conversations"),
+            (AssigneeFilter::All, StatusFilter::All) => text(lang, msg!("inbox-all-conversations")),
             (assignee, StatusFilter::All) => assignee.label(lang),
             (AssigneeFilter::All, status) => status.label(lang),
             (assignee, status) => text_with(
                 lang,
-                "inbox-title-assignee-status",
+                msg!("inbox-title-assignee-status"),
                 &Args::new()
                     .str("assignee", assignee.label(lang))
                     .str("status", status.label(lang)),
@@ -125,7 +125,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
         match f.reference {
             Some(reference) => text_with(
                 lang,
-                "inbox-title-reference",
+                msg!("inbox-title-reference"),
                 &Args::new().str("view", view).str("reference", reference),
             ),
             None => view,
@@ -135,8 +135,8 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     view! {
         <div class="list-header">
             <h1 data-testid="inbox-title">{title}</h1>
-            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label=tr("inbox-refresh-label")>
-                {tr("inbox-refresh")}
+            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label=tr(msg!("inbox-refresh-label"))>
+                {tr(msg!("inbox-refresh"))}
             </button>
         </div>
         <TextFilter />
@@ -154,13 +154,13 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
         }) />
         // Loading and a server out of reach only: the list itself is mounted once, below,
         // and reads the inbox's state, so nothing it shows is disposed under it.
-        <Transition fallback=|| view! { <Loading label=tr("inbox-loading") /> }>
+        <Transition fallback=|| view! { <Loading label=tr(msg!("inbox-loading")) /> }>
             {move || Suspend::new(async move {
                 match first.await {
                     Err(error) => view! {
-                        <ErrorPanel error context=tr("console-unreachable") on_retry=retry />
+                        <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry />
                     }.into_any(),
-                    Ok(None) => view! { <Loading label=tr("inbox-loading") /> }.into_any(),
+                    Ok(None) => view! { <Loading label=tr(msg!("inbox-loading")) /> }.into_any(),
                     Ok(Some(_)) => ().into_any(),
                 }
             })}
@@ -187,7 +187,7 @@ fn ReadOnOpenToggle() -> impl IntoView {
                 }
             />
             " "
-            {tr("inbox-read-on-open")}
+            {tr(msg!("inbox-read-on-open"))}
         </label>
     }
 }
@@ -219,21 +219,21 @@ fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
                 go((!value.is_empty()).then_some(value));
             }
         >
-            <label class="visually-hidden" for="reference-search">{tr("inbox-reference-search")}</label>
+            <label class="visually-hidden" for="reference-search">{tr(msg!("inbox-reference-search"))}</label>
             <input
                 id="reference-search"
                 type="search"
                 data-testid="reference-search"
-                placeholder=tr("inbox-reference-search")
+                placeholder=tr(msg!("inbox-reference-search"))
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             />
-            <button class="button" type="submit" data-testid="reference-find">{tr("inbox-reference-find")}</button>
+            <button class="button" type="submit" data-testid="reference-find">{tr(msg!("inbox-reference-find"))}</button>
             <Show when=move || filters.with(|f| f.reference.is_some())>
                 <button class="button ghost" type="button" on:click={
                     let clear = clear.clone();
                     move |_| clear(None)
-                }>{tr("filter-clear")}</button>
+                }>{tr(msg!("filter-clear"))}</button>
             </Show>
         </form>
     }
@@ -272,9 +272,9 @@ fn InboxBody(
                         let parts = parts.iter().map(|part| applied_part(lang, part)).collect::<Vec<_>>();
                         text_with(
                             lang,
-                            "inbox-filtered-here",
+                            msg!("inbox-filtered-here"),
                             &Args::new()
-                                .str("parts", joined(lang, "filter-parts-and", parts))
+                                .str("parts", joined(lang, msg!("filter-parts-and"), parts))
                                 .num("count", rows.0.with(|i| i.conversations.len())),
                         )
                     }}
@@ -289,7 +289,7 @@ fn InboxBody(
         <EmptyView loaded count=Signal::derive(count) query />
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {
-                let id = if has_more() { "inbox-count-loaded" } else { "inbox-count" };
+                let id = if has_more() { msg!("inbox-count-loaded") } else { msg!("inbox-count") };
                 text_with(i18n.lang(), id, &Args::new().num("count", count()))
             }}
         </p>
@@ -304,7 +304,7 @@ fn InboxBody(
                     more.dispatch(query.get_untracked());
                 }
             >
-                {move || text(i18n.lang(), if more.pending().get() { "inbox-loading-more" } else { "inbox-load-more" })}
+                {move || text(i18n.lang(), if more.pending().get() { msg!("inbox-loading-more") } else { msg!("inbox-load-more") })}
             </button>
         </Show>
     }
@@ -338,7 +338,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
                     <p class="notice" data-testid="none-here">
                         {move || text_with(
                             i18n.lang(),
-                            "inbox-none-in-view",
+                            msg!("inbox-none-in-view"),
                             &Args::new().str("backend", label(&backend)).str("reason", why.clone()),
                         )}
                     </p>
@@ -351,7 +351,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
                 let context = move || {
                     text_with(
                         i18n.lang(),
-                        "inbox-backend-failed",
+                        msg!("inbox-backend-failed"),
                         &Args::new().str("backend", label(&backend)),
                     )
                 };
@@ -367,10 +367,10 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
                             let lang = i18n.lang();
                             text_with(
                                 lang,
-                                "inbox-backend-filtered-here",
+                                msg!("inbox-backend-filtered-here"),
                                 &Args::new()
                                     .str("backend", label(&backend))
-                                    .str("parts", joined(lang, "filter-parts-or", parts.clone())),
+                                    .str("parts", joined(lang, msg!("filter-parts-or"), parts.clone())),
                             )
                         }}
                     </p>
@@ -380,7 +380,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
         let unreadable = (unreadable > 0).then(|| {
             view! {
                 <p class="notice" role="status">
-                    {move || text_with(i18n.lang(), "inbox-unreadable", &Args::new().num("count", unreadable))}
+                    {move || text_with(i18n.lang(), msg!("inbox-unreadable"), &Args::new().num("count", unreadable))}
                 </p>
             }
         });
@@ -395,7 +395,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
                         <p class="notice">
                             {move || text_with(
                                 i18n.lang(),
-                                "inbox-backend-unsupported",
+                                msg!("inbox-backend-unsupported"),
                                 &Args::new().str("backend", backend.clone()),
                             )}
                         </p>
@@ -415,12 +415,12 @@ fn EmptyView(loaded: Signal<bool>, count: Signal<usize>, query: Memo<InboxQuery>
     move || {
         (loaded.get() && count.get() == 0).then(|| {
             let hint = match query.with(|q| q.assignee) {
-                AssigneeFilter::Me if current_agent.id().is_none() => "inbox-empty-signed-out",
-                AssigneeFilter::Me => "inbox-empty-mine",
-                _ => "inbox-empty-other-view",
+                AssigneeFilter::Me if current_agent.id().is_none() => msg!("inbox-empty-signed-out"),
+                AssigneeFilter::Me => msg!("inbox-empty-mine"),
+                _ => msg!("inbox-empty-other-view"),
             };
             view! {
-                <EmptyState title=tr("inbox-empty-title") hint=move || text(i18n.lang(), hint) />
+                <EmptyState title=tr(msg!("inbox-empty-title")) hint=move || text(i18n.lang(), hint) />
             }
         })
     }
@@ -431,17 +431,17 @@ fn EmptyView(loaded: Signal<bool>, count: Signal<usize>, query: Memo<InboxQuery>
 /// [`Refinement::applied_here`]: switchboard_core::domain::Refinement::applied_here
 fn applied_part(lang: crate::i18n::Lang, part: &str) -> String {
     let id = match part {
-        "channel" => "filter-part-channel",
-        "unread" => "filter-part-unread",
-        "activity dates" => "filter-part-activity-dates",
-        "text" => "filter-part-text",
+        "channel" => msg!("filter-part-channel"),
+        "unread" => msg!("filter-part-unread"),
+        "activity dates" => msg!("filter-part-activity-dates"),
+        "text" => msg!("filter-part-text"),
         other => return other.to_owned(),
     };
     text(lang, id)
 }
 
 /// Items in one phrase, each pair joined by the message `id` ("a and b", "a or b").
-fn joined(lang: crate::i18n::Lang, id: &str, parts: Vec<String>) -> String {
+fn joined(lang: crate::i18n::Lang, id: crate::i18n::Msg, parts: Vec<String>) -> String {
     parts
         .into_iter()
         .reduce(|first, second| {

@@ -78,15 +78,15 @@ pub fn InboxViews() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="inbox-views" aria-label=tr("views-label")>
-            <h2 class="views-heading" id="views-assignee">{tr("views-conversations")}</h2>
+        <nav class="inbox-views" aria-label=tr(msg!("views-label"))>
+            <h2 class="views-heading" id="views-assignee">{tr(msg!("views-conversations"))}</h2>
             <ul aria-labelledby="views-assignee">{assignee_links}</ul>
-            <h2 class="views-heading" id="views-status">{tr("views-status")}</h2>
+            <h2 class="views-heading" id="views-status">{tr(msg!("views-status"))}</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
-            <h2 class="views-heading" id="views-backend">{tr("views-backends")}</h2>
+            <h2 class="views-heading" id="views-backend">{tr(msg!("views-backends"))}</h2>
             <BackendViews filters counts />
             <ChannelViews filters counts />
-            <p class="views-note" data-testid="views-counts-note">{tr("views-counts-note")}</p>
+            <p class="views-note" data-testid="views-counts-note">{tr(msg!("views-counts-note"))}</p>
             <BackendCounts />
         </nav>
     }
@@ -168,11 +168,11 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl I
                     aria-current=move || filters.with(|f| f.unread).then_some("true")
                     data-testid="view-unread"
                 >
-                    {tr("views-unread-only")}
+                    {tr(msg!("views-unread-only"))}
                     <CountBadge tally=Signal::derive(move || counts.with(|c| c.unread)) testid="count-unread" />
                 </a>
             </li>
-            {link(None, Signal::derive(tr("views-all-backends")), Signal::derive(move || counts.with(|c| c.all)))}
+            {link(None, Signal::derive(tr(msg!("views-all-backends"))), Signal::derive(move || counts.with(|c| c.all)))}
             {backends}
         </ul>
     }
@@ -212,7 +212,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl I
                 })
                 .collect_view();
             view! {
-                <h2 class="views-heading" id="views-channel">{tr("views-channels")}</h2>
+                <h2 class="views-heading" id="views-channel">{tr(msg!("views-channels"))}</h2>
                 <ul aria-labelledby="views-channel">
                     <li>
                         <a
@@ -220,7 +220,7 @@ fn ChannelViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl I
                             aria-current=chosen.is_none().then_some("page")
                             data-testid="view-channel-all"
                         >
-                            {tr("views-all-channels")}
+                            {tr(msg!("views-all-channels"))}
                         </a>
                     </li>
                     {links}
@@ -260,7 +260,7 @@ fn BackendCounts() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <h2 class="views-heading" id="views-counts">{tr("views-to-treat")}</h2>
+                <h2 class="views-heading" id="views-counts">{tr(msg!("views-to-treat"))}</h2>
                 <ul class="backend-counts" aria-labelledby="views-counts" aria-live="polite">{items}</ul>
             }
         })

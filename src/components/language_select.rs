@@ -18,7 +18,7 @@ pub fn LanguageSelect(
     };
     view! {
         <span class="language-select">
-            <label for=id>{tr("language-label")}</label>
+            <label for=id>{tr(msg!("language-label"))}</label>
             <select id=id data-testid="language-select" on:change=on_change>
                 {Lang::ALL
                     .into_iter()

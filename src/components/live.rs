@@ -235,9 +235,9 @@ pub fn LiveBanner() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_context::<LiveState>();
     let said = move || match state.map(|s| s.link.get()) {
-        Some(Link::Offline) => Some(("offline", "live-offline")),
-        Some(Link::Reconnecting) => Some(("reconnecting", "live-reconnecting")),
-        Some(Link::LiveAgain) => Some(("live-again", "live-back")),
+        Some(Link::Offline) => Some(("offline", msg!("live-offline"))),
+        Some(Link::Reconnecting) => Some(("reconnecting", msg!("live-reconnecting"))),
+        Some(Link::LiveAgain) => Some(("live-again", msg!("live-back"))),
         _ => None,
     };
     view! {

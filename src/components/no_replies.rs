@@ -2,13 +2,13 @@
 //! PostCenter ticket, a support session): why, in words, and where a link pattern is
 //! configured, a link that opens the item in the team's own tool.
 
-use crate::i18n::tr;
+use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
 #[component]
 pub fn NoReplies(
     /// Why there is no reply box: the catalogue's id of the connector's words.
-    reason: &'static str,
+    reason: Msg,
     /// The item in the backend's own tool, with what the link says.
     elsewhere: Option<(String, String)>,
 ) -> impl IntoView {

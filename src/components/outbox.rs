@@ -122,13 +122,13 @@ pub fn OutboxMessage() -> impl IntoView {
         let slot = slot?;
         let entry = slot.entry.get()?;
         let state = match (&entry.state, slot.pending.get()) {
-            (_, true) => "action-sending",
-            (Sending::InFlight, false) => "outbox-not-confirmed",
-            (Sending::Failed(_), false) => "outbox-not-sent",
+            (_, true) => msg!("action-sending"),
+            (Sending::InFlight, false) => msg!("outbox-not-confirmed"),
+            (Sending::Failed(_), false) => msg!("outbox-not-sent"),
         };
         let state = move || text(i18n.lang(), state);
         Some(view! {
-            <ol class="thread outbox-thread" aria-label=tr("outbox-label")>
+            <ol class="thread outbox-thread" aria-label=tr(msg!("outbox-label"))>
                 <li class="message agent outbox-message" data-testid="outbox-message">
                     <div class="message-meta">
                         <span class="badge" data-testid="outbox-message-state">{state}</span>
@@ -158,20 +158,22 @@ pub fn OutboxNotice(
         let lang = i18n.lang();
         let preview = text_with(
             lang,
-            "outbox-quoted-preview",
+            msg!("outbox-quoted-preview"),
             &Args::new().str("text", current.preview.clone()),
         );
         let (class, said) = match (&current.state, pending.get()) {
-            (_, true) => ("outbox sending", text(lang, "outbox-sending")),
-            (Sending::InFlight, false) => ("outbox unconfirmed", text(lang, "outbox-unconfirmed")),
+            (_, true) => ("outbox sending", text(lang, msg!("outbox-sending"))),
+            (Sending::InFlight, false) => {
+                ("outbox unconfirmed", text(lang, msg!("outbox-unconfirmed")))
+            }
             (Sending::Failed(_), false) if reason_shown.get() => {
-                ("outbox failed", text(lang, "outbox-not-sent-short"))
+                ("outbox failed", text(lang, msg!("outbox-not-sent-short")))
             }
             (Sending::Failed(reason), false) => (
                 "outbox failed",
                 text_with(
                     lang,
-                    "outbox-not-sent-because",
+                    msg!("outbox-not-sent-because"),
                     &Args::new().str("reason", reason.clone()),
                 ),
             ),
@@ -184,10 +186,10 @@ pub fn OutboxNotice(
                 {settled.then(|| view! {
                     <div class="button-row">
                         <button class="button" type="button" data-testid="outbox-retry" on:click=move |_| on_retry.run(())>
-                            {tr("outbox-action-retry")}
+                            {tr(msg!("outbox-action-retry"))}
                         </button>
                         <button class="button ghost" type="button" data-testid="outbox-discard" on:click=move |_| on_discard.run(())>
-                            {tr("outbox-action-discard")}
+                            {tr(msg!("outbox-action-discard"))}
                         </button>
                     </div>
                 })}

@@ -50,9 +50,9 @@ pub fn ReplyBox(
         closed().then(|| {
             let said = move || {
                 let id = if can_reopen.get() {
-                    "reply-closed-reopens"
+                    msg!("reply-closed-reopens")
                 } else {
-                    "reply-closed-stays-closed"
+                    msg!("reply-closed-stays-closed")
                 };
                 text(i18n.lang(), id)
             };
@@ -217,12 +217,12 @@ pub fn ReplyBox(
             return;
         }
         let Some(agent) = current_agent.id() else {
-            problem.set(Some(text(i18n.lang(), "reply-not-signed-in")));
+            problem.set(Some(text(i18n.lang(), msg!("reply-not-signed-in"))));
             return;
         };
         let recipients = chosen.get_untracked();
         if recipients.is_empty() && !recipients_offered.get_untracked().is_empty() {
-            problem.set(Some(text(i18n.lang(), "reply-choose-recipients")));
+            problem.set(Some(text(i18n.lang(), msg!("reply-choose-recipients"))));
             return;
         }
         problem.set(None);
@@ -290,7 +290,7 @@ pub fn ReplyBox(
     let drag_over = RwSignal::new(false);
     let drop_files = on_drop(picked, policy);
     let paste_files = on_paste(picked, policy);
-    let (sending_label, send_label) = (tr("action-sending"), tr("action-send"));
+    let (sending_label, send_label) = (tr(msg!("action-sending")), tr(msg!("action-send")));
     view! {
         <form
             class="reply-box"
@@ -328,17 +328,17 @@ pub fn ReplyBox(
                 on_discard=discard
             />
             <Show when=move || reopened_notice.get()>
-                <p class="notice" data-testid="reply-reopened">{tr("reply-sent-reopened")}</p>
+                <p class="notice" data-testid="reply-reopened">{tr(msg!("reply-sent-reopened"))}</p>
             </Show>
             <RecipientChoice offered=recipients chosen />
             <ReplyingToChip />
             <ReplyKindChoice kinds kind />
-            <label class="visually-hidden" for="reply-text">{tr("reply-label")}</label>
+            <label class="visually-hidden" for="reply-text">{tr(msg!("reply-label"))}</label>
             <textarea
                 id="reply-text"
                 data-testid="reply-input"
                 rows="3"
-                placeholder=move || blocked_reason.get().unwrap_or_else(|| text(i18n.lang(), "reply-placeholder"))
+                placeholder=move || blocked_reason.get().unwrap_or_else(|| text(i18n.lang(), msg!("reply-placeholder")))
                 prop:value=move || draft.get()
                 on:input=on_input
                 on:keydown=on_keydown
@@ -376,9 +376,9 @@ pub fn ReplyBox(
                 send_error()
                     .map(|error: ApiError| {
                         let context = if error.kind == ErrorKind::KeyReused {
-                            tr("reply-edited-not-sent")
+                            tr(msg!("reply-edited-not-sent"))
                         } else {
-                            tr("reply-not-sent")
+                            tr(msg!("reply-not-sent"))
                         };
                         view! { <ErrorPanel error context /> }
                     })
@@ -432,7 +432,7 @@ fn RecipientChoice(
                 .collect_view();
             view! {
                 <fieldset class="recipients" data-testid="recipients">
-                    <legend>{tr("reply-send-to")}</legend>
+                    <legend>{tr(msg!("reply-send-to"))}</legend>
                     {boxes}
                 </fieldset>
             }

@@ -52,7 +52,7 @@ pub fn ReplyKindChoice(
     (!kinds.with_untracked(Vec::is_empty)).then(|| {
         view! {
             <label class="reply-kind">
-                <span class="label-text">{tr("reply-kind-label")}</span>
+                <span class="label-text">{tr(msg!("reply-kind-label"))}</span>
                 <select
                     data-testid="reply-kind"
                     prop:value=move || kind.get().unwrap_or_default()
@@ -90,7 +90,7 @@ pub fn ReplyingToChip() -> impl IntoView {
         let replying = replying?;
         let target = replying.target.get()?;
         let target = StoredValue::new(target);
-        let said = tr_with("reply-replying-to", move || {
+        let said = tr_with(msg!("reply-replying-to"), move || {
             target.with_value(|t| {
                 Args::new()
                     .str("author", t.author.clone())
@@ -104,7 +104,7 @@ pub fn ReplyingToChip() -> impl IntoView {
                     class="button ghost"
                     type="button"
                     data-testid="replying-to-cancel"
-                    aria-label=tr("reply-replying-to-cancel")
+                    aria-label=tr(msg!("reply-replying-to-cancel"))
                     on:click=move |_| replying.target.set(None)
                 >
                     "×"

@@ -37,9 +37,9 @@ pub fn SessionEnded() -> impl IntoView {
                     aria-describedby="session-ended-hint"
                     data-testid="session-ended"
                 >
-                    <h1 id="session-ended-title">{tr("session-ended-title")}</h1>
+                    <h1 id="session-ended-title">{tr(msg!("session-ended-title"))}</h1>
                     <p id="session-ended-hint" class="state-hint">
-                        {tr("session-ended-hint")}
+                        {tr(msg!("session-ended-hint"))}
                     </p>
                     <SignInForm email=agent.email_untracked().unwrap_or_default() on_signed_in />
                 </section>

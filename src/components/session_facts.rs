@@ -36,7 +36,7 @@ impl Say for Problem {
             Problem::Said(words) => words.clone(),
             Problem::NotChanged(error) => {
                 let args = Args::new().str("reason", words(lang, error));
-                text_with(lang, "session-facts-not-changed", &args)
+                text_with(lang, msg!("session-facts-not-changed"), &args)
             }
         }
     }
@@ -68,9 +68,9 @@ pub fn CallbackPhone(
             announce: match &conversation.callback_phone {
                 Some(phone) => {
                     let args = Args::new().str("phone", phone.clone());
-                    text_with(lang_now(), "session-callback-phone-now", &args)
+                    text_with(lang_now(), msg!("session-callback-phone-now"), &args)
                 }
-                None => text(lang_now(), "session-callback-phone-removed"),
+                None => text(lang_now(), msg!("session-callback-phone-removed")),
             },
             conversation,
             focus: "callback-phone",
@@ -103,7 +103,7 @@ pub fn CallbackPhone(
     };
     view! {
         <form class="session-fact" on:submit=submit>
-            <label for="callback-phone">{tr("session-callback-phone")}</label>
+            <label for="callback-phone">{tr(msg!("session-callback-phone"))}</label>
             {current.map(|phone| view! { <a href=tel(&phone) data-testid="callback-link">{phone.clone()}</a> })}
             <input
                 id="callback-phone"
@@ -116,7 +116,7 @@ pub fn CallbackPhone(
                 aria-invalid=move || problem.get().is_some().then_some("true")
             />
             <button class="button" type="submit" data-testid="callback-save" aria-disabled=move || save.pending().get().then_some("true")>
-                {tr("session-callback-phone-save")}
+                {tr(msg!("session-callback-phone-save"))}
             </button>
             <p id="callback-problem" class="field-error" role="alert" data-testid="callback-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
         </form>
@@ -154,9 +154,9 @@ pub fn PerformerControl(
             announce: match &conversation.performer {
                 Some(p) => {
                     let args = Args::new().str("id", p.id.clone());
-                    text_with(lang_now(), "session-performer-now", &args)
+                    text_with(lang_now(), msg!("session-performer-now"), &args)
                 }
-                None => text(lang_now(), "session-performer-removed"),
+                None => text(lang_now(), msg!("session-performer-removed")),
             },
             conversation,
             focus: "performer-id",
@@ -188,29 +188,29 @@ pub fn PerformerControl(
     let has_one = current.is_some();
     view! {
         <form class="session-fact" on:submit=submit>
-            <label for="performer-id">{tr("session-performer-label")}</label>
+            <label for="performer-id">{tr(msg!("session-performer-label"))}</label>
             <input
                 id="performer-id"
                 type="text"
                 autocomplete="off"
                 data-testid="performer-id"
-                placeholder=tr("session-performer-placeholder")
+                placeholder=tr(msg!("session-performer-placeholder"))
                 prop:value=move || who.get()
                 on:input=move |ev| who.set(event_target_value(&ev))
             />
-            <label for="performer-rating">{tr("session-rating-label")}</label>
+            <label for="performer-rating">{tr(msg!("session-rating-label"))}</label>
             <input
                 id="performer-rating"
                 type="text"
                 autocomplete="off"
                 data-testid="performer-rating"
-                placeholder=tr("session-rating-placeholder")
+                placeholder=tr(msg!("session-rating-placeholder"))
                 prop:value=move || rating.get()
                 on:input=move |ev| rating.set(event_target_value(&ev))
                 aria-describedby="performer-problem"
             />
             <button class="button" type="submit" data-testid="performer-save" aria-disabled=move || save.pending().get().then_some("true")>
-                {if has_one { tr("session-performer-change") } else { tr("session-performer-set") }}
+                {if has_one { tr(msg!("session-performer-change")) } else { tr(msg!("session-performer-set")) }}
             </button>
             {has_one.then(|| view! {
                 <button
@@ -223,7 +223,7 @@ pub fn PerformerControl(
                         }
                     }
                 >
-                    {tr("session-performer-remove")}
+                    {tr(msg!("session-performer-remove"))}
                 </button>
             })}
             <p id="performer-problem" class="field-error" role="alert" data-testid="performer-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>

@@ -7,7 +7,7 @@
 //! shortcut can never do what the page would not let the agent do by hand.
 
 use crate::components::conversation_list::ListCommands;
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{tr, use_i18n, Msg};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -15,18 +15,18 @@ use switchboard_core::i18n::text;
 
 /// Every shortcut, as the cheat sheet lists them: its keys, and the catalogue's message
 /// for what it does.
-pub const SHORTCUTS: [(&str, &str); 11] = [
-    ("j / ↓", "shortcut-next"),
-    ("k / ↑", "shortcut-previous"),
-    ("Enter / o", "shortcut-open"),
-    ("r", "shortcut-reply"),
-    ("a", "shortcut-assign"),
-    ("e", "shortcut-close-next"),
-    ("u", "shortcut-mark-unread"),
-    ("/", "shortcut-filter"),
-    ("Ctrl+Enter / ⌘+Enter", "shortcut-send"),
-    ("Esc", "shortcut-leave-field"),
-    ("?", "shortcut-show-sheet"),
+pub const SHORTCUTS: [(&str, Msg); 11] = [
+    ("j / ↓", msg!("shortcut-next")),
+    ("k / ↑", msg!("shortcut-previous")),
+    ("Enter / o", msg!("shortcut-open")),
+    ("r", msg!("shortcut-reply")),
+    ("a", msg!("shortcut-assign")),
+    ("e", msg!("shortcut-close-next")),
+    ("u", msg!("shortcut-mark-unread")),
+    ("/", msg!("shortcut-filter")),
+    ("Ctrl+Enter / ⌘+Enter", msg!("shortcut-send")),
+    ("Esc", msg!("shortcut-leave-field")),
+    ("?", msg!("shortcut-show-sheet")),
 ];
 
 /// How long "e" waits for the close to be confirmed before going on, in 50 ms steps.
@@ -192,13 +192,13 @@ pub fn ShortcutSheet(open: RwSignal<bool>) -> impl IntoView {
             node_ref=dialog
             on:close=move |_| open.set(false)
         >
-            <h2 id="shortcut-sheet-title">{tr("shortcut-sheet-title")}</h2>
+            <h2 id="shortcut-sheet-title">{tr(msg!("shortcut-sheet-title"))}</h2>
             <table>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="hint">{tr("shortcut-sheet-hint")}</p>
+            <p class="hint">{tr(msg!("shortcut-sheet-hint"))}</p>
             <button class="button" type="button" data-testid="shortcut-sheet-close" on:click=move |_| open.set(false)>
-                {tr("shortcut-sheet-close")}
+                {tr(msg!("shortcut-sheet-close"))}
             </button>
         </dialog>
     }

@@ -64,12 +64,12 @@ pub fn SignInForm(
         }
         let (typed_email, typed_password) = (email.get_untracked(), password.get_untracked());
         if typed_email.trim().is_empty() {
-            problem.set(Some(text(i18n.lang(), "sign-in-enter-email")));
+            problem.set(Some(text(i18n.lang(), msg!("sign-in-enter-email"))));
             focus(email_ref);
             return;
         }
         if typed_password.is_empty() {
-            problem.set(Some(text(i18n.lang(), "sign-in-enter-password")));
+            problem.set(Some(text(i18n.lang(), msg!("sign-in-enter-password"))));
             focus(password_ref);
             return;
         }
@@ -77,12 +77,12 @@ pub fn SignInForm(
         sign_in.dispatch((typed_email, typed_password));
     };
     let busy = move || sign_in.pending().get().then_some("true");
-    let (signing_in, sign_in_label) = (tr("sign-in-busy"), tr("sign-in-title"));
+    let (signing_in, sign_in_label) = (tr(msg!("sign-in-busy")), tr(msg!("sign-in-title")));
 
     view! {
         <form class="sign-in-form" novalidate=true on:submit=submit data-testid="sign-in-form" aria-busy=busy>
             <div class="field">
-                <label for="sign-in-email">{tr("sign-in-email")}</label>
+                <label for="sign-in-email">{tr(msg!("sign-in-email"))}</label>
                 <input
                     id="sign-in-email"
                     node_ref=email_ref
@@ -98,7 +98,7 @@ pub fn SignInForm(
                 />
             </div>
             <div class="field">
-                <label for="sign-in-password">{tr("sign-in-password")}</label>
+                <label for="sign-in-password">{tr(msg!("sign-in-password"))}</label>
                 <input
                     id="sign-in-password"
                     node_ref=password_ref
@@ -126,19 +126,19 @@ pub fn SignInForm(
 /// too many attempts and how long to wait, the server out of reach, or what else it said.
 pub fn refusal_words(lang: Lang, refusal: &Refusal) -> String {
     match refusal.error.kind {
-        ErrorKind::Unauthorized => text(lang, "sign-in-no-match"),
+        ErrorKind::Unauthorized => text(lang, msg!("sign-in-no-match")),
         ErrorKind::RateLimited => match refusal.retry_after_secs {
             Some(secs) => text_with(
                 lang,
-                "sign-in-too-many-wait",
+                msg!("sign-in-too-many-wait"),
                 &Args::new().str("wait", wait_words(lang, secs)),
             ),
-            None => text(lang, "sign-in-too-many"),
+            None => text(lang, msg!("sign-in-too-many")),
         },
-        ErrorKind::Network => text(lang, "sign-in-unreachable"),
+        ErrorKind::Network => text(lang, msg!("sign-in-unreachable")),
         _ => text_with(
             lang,
-            "sign-in-refused",
+            msg!("sign-in-refused"),
             &Args::new().str("reason", refusal.error.say(lang)),
         ),
     }
@@ -147,8 +147,8 @@ pub fn refusal_words(lang: Lang, refusal: &Refusal) -> String {
 /// A wait in seconds as a person says it, rounded up to the minute past one minute.
 pub fn wait_words(lang: Lang, secs: u64) -> String {
     let (id, count) = match secs {
-        0..=59 => ("wait-seconds", secs.max(1)),
-        _ => ("wait-minutes", secs.div_ceil(60)),
+        0..=59 => (msg!("wait-seconds"), secs.max(1)),
+        _ => (msg!("wait-minutes"), secs.div_ceil(60)),
     };
     text_with(lang, id, &Args::new().num("count", count))
 }

@@ -28,16 +28,19 @@ pub fn SignedInAgent() -> impl IntoView {
     let error = move || match sign_out.value().get() {
         Some(Err(error)) => Some(text_with(
             i18n.lang(),
-            "signed-in-still",
+            msg!("signed-in-still"),
             &Args::new().str("reason", error.say(i18n.lang())),
         )),
         _ => None,
     };
     let busy = move || sign_out.pending().get().then_some("true");
-    let (signing_out, sign_out_label) = (tr("signed-in-signing-out"), tr("signed-in-sign-out"));
+    let (signing_out, sign_out_label) = (
+        tr(msg!("signed-in-signing-out")),
+        tr(msg!("signed-in-sign-out")),
+    );
     view! {
         <span class="signed-in">
-            <span class="label-text">{tr("signed-in-as")}</span>
+            <span class="label-text">{tr(msg!("signed-in-as"))}</span>
             <strong data-testid="signed-in-agent">{move || agent.name()}</strong>
         </span>
         // Busy, never disabled: a disabled button would drop the agent's focus.

@@ -43,7 +43,7 @@ pub fn StatusControls(
             // run the change again when it is switched.
             let announce = text_with(
                 lang_now(),
-                "status-announce",
+                msg!("status-announce"),
                 &Args::new().str("status", conversation.status.token()),
             );
             on_changed.run(Changed {
@@ -56,7 +56,7 @@ pub fn StatusControls(
     let error = move || match change.value().get() {
         Some(Err(error)) => Some(text_with(
             i18n.lang(),
-            "status-not-changed",
+            msg!("status-not-changed"),
             &Args::new().str("reason", error.say(i18n.lang())),
         )),
         _ => None,
@@ -91,7 +91,7 @@ pub fn StatusControls(
     let spare_place = (StatusChange::available_from(&status).len() < 2)
         .then(|| view! { <span class="status-place" aria-hidden="true"></span> });
     view! {
-        <div class="status-controls" role="group" aria-label=tr("status-group")>
+        <div class="status-controls" role="group" aria-label=tr(msg!("status-group"))>
             {buttons}
             {spare_place}
             <span class="field-error" role="alert" data-testid="status-error">{error}</span>

@@ -28,12 +28,12 @@ pub fn TextFilter() -> impl IntoView {
     let clear = apply.clone();
     view! {
         <div class="text-filter" role="search">
-            <label class="visually-hidden" for="inbox-filter">{tr("filter-text-label")}</label>
+            <label class="visually-hidden" for="inbox-filter">{tr(msg!("filter-text-label"))}</label>
             <input
                 id="inbox-filter"
                 type="search"
                 data-testid="inbox-filter"
-                placeholder=tr("filter-text-placeholder")
+                placeholder=tr(msg!("filter-text-placeholder"))
                 autocomplete="off"
                 prop:value=move || text.get()
                 on:input=move |ev| apply(event_target_value(&ev))
@@ -42,7 +42,7 @@ pub fn TextFilter() -> impl IntoView {
                 <button class="button ghost" type="button" data-testid="inbox-filter-clear" on:click={
                     let clear = clear.clone();
                     move |_| clear(String::new())
-                }>{tr("filter-clear")}</button>
+                }>{tr(msg!("filter-clear"))}</button>
             </Show>
         </div>
     }

@@ -2,14 +2,14 @@
 //! here; the pick is remembered in this browser and applied before the first paint of
 //! each page (`data-theme` on `<html>`, read by `style/theme.css`).
 
-use crate::i18n::tr;
+use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "switchboard.theme";
-const CHOICES: [(&str, &str); 3] = [
-    ("system", "theme-system"),
-    ("light", "theme-light"),
-    ("dark", "theme-dark"),
+const CHOICES: [(&str, Msg); 3] = [
+    ("system", msg!("theme-system")),
+    ("light", msg!("theme-light")),
+    ("dark", msg!("theme-dark")),
 ];
 
 /// The remembered theme: `system`, `light` or `dark`.
@@ -46,7 +46,7 @@ pub fn ThemeSelect() -> impl IntoView {
     };
     view! {
         <span class="theme-select">
-            <label for="theme-select">{tr("theme-label")}</label>
+            <label for="theme-select">{tr(msg!("theme-label"))}</label>
             <select id="theme-select" data-testid="theme-select" on:change=on_change>
                 {CHOICES
                     .into_iter()

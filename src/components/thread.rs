@@ -23,7 +23,7 @@ pub fn MessageThread(
 ) -> impl IntoView {
     let enlarged = RwSignal::new(None::<Attachment>);
     view! {
-        <ol class="thread" data-testid="thread" aria-label=tr("thread-messages")>
+        <ol class="thread" data-testid="thread" aria-label=tr(msg!("thread-messages"))>
             <For each=move || messages.get() key=|m| m.id.clone() let:message>
                 <MessageItem
                     parent=parent_of(&message, messages)
@@ -54,20 +54,20 @@ enum Quote {
 impl Quote {
     fn words(&self, lang: Lang) -> String {
         match self {
-            Quote::Earlier => text(lang, "thread-in-reply-to-earlier"),
+            Quote::Earlier => text(lang, msg!("thread-in-reply-to-earlier")),
             Quote::Of {
                 who: Some(who),
                 snippet,
             } => text_with(
                 lang,
-                "thread-in-reply-to",
+                msg!("thread-in-reply-to"),
                 &Args::new()
                     .str("author", who.clone())
                     .str("snippet", snippet.clone()),
             ),
             Quote::Of { who: None, snippet } => text_with(
                 lang,
-                "thread-in-reply-to-unnamed",
+                msg!("thread-in-reply-to-unnamed"),
                 &Args::new().str("snippet", snippet.clone()),
             ),
         }
@@ -106,13 +106,13 @@ impl Who {
     fn words(&self, lang: Lang) -> String {
         match self {
             Who::Named(name) => name.clone(),
-            Who::Customer => text(lang, "thread-author-customer"),
-            Who::Agent { role: None } => text(lang, "thread-author-agent"),
+            Who::Customer => text(lang, msg!("thread-author-customer")),
+            Who::Agent { role: None } => text(lang, msg!("thread-author-agent")),
             Who::Agent { role: Some(role) } => {
-                format!("{} ({role})", text(lang, "thread-author-agent"))
+                format!("{} ({role})", text(lang, msg!("thread-author-agent")))
             }
-            Who::System => text(lang, "thread-author-system"),
-            Who::Unknown => text(lang, "thread-author-unknown"),
+            Who::System => text(lang, msg!("thread-author-system")),
+            Who::Unknown => text(lang, msg!("thread-author-unknown")),
         }
     }
 }
@@ -178,10 +178,10 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                                 data-testid="lightbox-download"
                                 on:click=|ev| ev.stop_propagation()
                             >
-                                {tr("thread-download")}
+                                {tr(msg!("thread-download"))}
                             </a>
                             <button class="button" type="button" node_ref=close_button>
-                                {tr("thread-lightbox-close")}
+                                {tr(msg!("thread-lightbox-close"))}
                             </button>
                         </div>
                     }
@@ -200,7 +200,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
     let kind = move || {
         known
             .clone()
-            .unwrap_or_else(|| text(i18n.lang(), "thread-media"))
+            .unwrap_or_else(|| text(i18n.lang(), msg!("thread-media")))
     };
     // A link's size is unknown until fetched (PostCenter's media): not shown as 0 B.
     let size = attachment.size;
@@ -213,7 +213,7 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
     };
     let stored_name = StoredValue::new(attachment.name.clone());
     if attachment.is_image {
-        let label = tr_with("thread-show-large", move || {
+        let label = tr_with(msg!("thread-show-large"), move || {
             Args::new().str("name", stored_name.get_value())
         });
         let name = attachment.name.clone();
@@ -235,12 +235,12 @@ fn AttachmentItem(attachment: Attachment, enlarged: RwSignal<Option<Attachment>>
                     class="attachment-download"
                     href=download_url
                     download=name.clone()
-                    aria-label=tr_with("thread-download-named", move || {
+                    aria-label=tr_with(msg!("thread-download-named"), move || {
                         Args::new().str("name", stored_name.get_value())
                     })
                     data-testid="attachment-download"
                 >
-                    {tr("thread-download")}
+                    {tr(msg!("thread-download"))}
                 </a>
             </li>
         }
@@ -310,7 +310,7 @@ fn MessageItem(
         move || {
             text_with(
                 i18n.lang(),
-                "thread-recipients",
+                msg!("thread-recipients"),
                 &Args::new().str("recipients", recipients.clone()),
             )
         }
@@ -346,7 +346,7 @@ fn MessageItem(
                         }))
                     }
                 >
-                    {tr("thread-reply-to-this")}
+                    {tr(msg!("thread-reply-to-this"))}
                 </button>
             }
         });
@@ -356,7 +356,7 @@ fn MessageItem(
             <div class="message-meta">
                 <span class="message-author" data-testid="message-author"><bdi>{author}</bdi></span>
                 {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
-                {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">{tr("thread-unread")}</span> })}
+                {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">{tr(msg!("thread-unread"))}</span> })}
                 <time title=exact>{when}</time>
                 {message.delivery.clone().map(|d| view! { <span class="message-delivery">{d.to_lowercase()}</span> })}
                 {message.kind.clone().map(|k| view! { <span class="badge message-kind" data-testid="message-kind">{k}</span> })}
@@ -369,7 +369,7 @@ fn MessageItem(
                 <p class="message-body" data-testid="message-body" dir="auto">{message.body.clone()}</p>
             })}
             {(!message.attachments.is_empty()).then(|| view! {
-                <ul class="message-attachments" aria-label=tr("thread-attachments")>
+                <ul class="message-attachments" aria-label=tr(msg!("thread-attachments"))>
                     {message
                         .attachments
                         .clone()

@@ -17,12 +17,12 @@ pub fn UploadProgress(control: UploadControl) -> impl IntoView {
         let args = Args::new()
             .str("sent", format_size_in(lang, p.sent as u64))
             .str("total", format_size_in(lang, p.total as u64));
-        text_with(lang, "upload-sent-of", &args)
+        text_with(lang, msg!("upload-sent-of"), &args)
     };
     view! {
         <Show when=move || progress.with(Option::is_some)>
             <div class="upload-progress" data-testid="upload-progress">
-                <progress max="100" value=percent aria-label=tr("upload-progress")></progress>
+                <progress max="100" value=percent aria-label=tr(msg!("upload-progress"))></progress>
                 <span class="state-hint">{figures}</span>
                 <button
                     class="button ghost"
@@ -30,7 +30,7 @@ pub fn UploadProgress(control: UploadControl) -> impl IntoView {
                     data-testid="upload-cancel"
                     on:click=move |_| control.cancel()
                 >
-                    {tr("action-cancel")}
+                    {tr(msg!("action-cancel"))}
                 </button>
             </div>
         </Show>

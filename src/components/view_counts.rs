@@ -192,11 +192,11 @@ pub fn CountBadge(
         <span class="count" data-testid=testid>
             {move || match tally.get() {
                 Tally::Partial(n) => {
-                    let args = Args::new().num("count", n as f64);
+                    let args = Args::new().num("count", n);
                     let lang = i18n.lang();
                     view! {
-                        <span aria-hidden="true">{text_with(lang, "views-count-partial", &args)}</span>
-                        <span class="visually-hidden">{text_with(lang, "views-count-partial-label", &args)}</span>
+                        <span aria-hidden="true">{text_with(lang, msg!("views-count-partial"), &args)}</span>
+                        <span class="visually-hidden">{text_with(lang, msg!("views-count-partial-label"), &args)}</span>
                     }
                     .into_any()
                 }

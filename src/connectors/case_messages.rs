@@ -81,8 +81,8 @@ fn shown_ids(shown: &[String]) -> Vec<u64> {
 /// stays as it came.
 fn why_not_confirmed(lang: Lang, failure: &ConfirmFailure) -> String {
     match failure {
-        ConfirmFailure::NotFound => text(lang, "case-confirm-not-found"),
-        ConfirmFailure::NoAccess => text(lang, "case-confirm-no-access"),
+        ConfirmFailure::NotFound => text(lang, msg!("case-confirm-not-found")),
+        ConfirmFailure::NoAccess => text(lang, msg!("case-confirm-no-access")),
         ConfirmFailure::Other(raw) => raw.clone(),
     }
 }
@@ -99,12 +99,12 @@ fn not_confirmed(lang: Lang, result: &ConfirmResultDto) -> Option<ApiError> {
             let args = Args::new()
                 .str("id", id.to_string())
                 .str("reason", why_not_confirmed(lang, failure));
-            text_with(lang, "case-not-confirmed-message", &args)
+            text_with(lang, msg!("case-not-confirmed-message"), &args)
         })
         .collect();
     let args = Args::new().str("list", lines.join("; "));
     Some(ApiError {
-        backend_message: Some(text_with(lang, "case-some-not-confirmed", &args)),
+        backend_message: Some(text_with(lang, msg!("case-some-not-confirmed"), &args)),
         ..ApiError::new(ErrorKind::Conflict)
     })
 }
@@ -137,7 +137,7 @@ impl ConversationBackend for CaseMessagesConnector {
         if is_guid(id.trim()) {
             Ok(())
         } else {
-            Err(text(lang_now(), "case-guid-shape"))
+            Err(text(lang_now(), msg!("case-guid-shape")))
         }
     }
 
@@ -202,7 +202,10 @@ impl ConversationBackend for CaseMessagesConnector {
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(super::unsupported(text(lang_now(), "case-cannot-assign")))
+        Err(super::unsupported(text(
+            lang_now(),
+            msg!("case-cannot-assign"),
+        )))
     }
 
     async fn change_status(
@@ -212,7 +215,7 @@ impl ConversationBackend for CaseMessagesConnector {
     ) -> Result<Conversation, ApiError> {
         Err(super::unsupported(text(
             lang_now(),
-            "case-cannot-change-status",
+            msg!("case-cannot-change-status"),
         )))
     }
 
@@ -228,7 +231,7 @@ impl ConversationBackend for CaseMessagesConnector {
         if !read {
             return Err(super::unsupported(text(
                 lang_now(),
-                "case-cannot-mark-unread",
+                msg!("case-cannot-mark-unread"),
             )));
         }
         let ids = if shown.is_empty() {

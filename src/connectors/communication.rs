@@ -98,11 +98,14 @@ impl CommunicationConnector {
         }
         let form = FormData::new().map_err(|_| ApiError::network("no FormData"))?;
         let body = serde_json::to_string(json).map_err(|e| ApiError::malformed(e.to_string()))?;
-        form.append_with_str(json_part, &body)
-            .map_err(|_| ApiError::network(text(lang_now(), "connector-message-not-prepared")))?;
+        form.append_with_str(json_part, &body).map_err(|_| {
+            ApiError::network(text(lang_now(), msg!("connector-message-not-prepared")))
+        })?;
         for file in files {
             form.append_with_blob_and_filename(FILES_PART, file, &file.name())
-                .map_err(|_| ApiError::network(text(lang_now(), "connector-file-not-prepared")))?;
+                .map_err(|_| {
+                    ApiError::network(text(lang_now(), msg!("connector-file-not-prepared")))
+                })?;
         }
         let text = post_multipart(HTTP, url, &form, upload, Some(key)).await?;
         serde_json::from_str(&text).map_err(|e| ApiError::malformed(e.to_string()))

@@ -116,7 +116,7 @@ impl ConversationBackend for Connector {
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         dispatch!(self, c => c.counters().await)
     }
-    fn no_replies_reason(&self) -> &'static str {
+    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
         dispatch!(self, c => c.no_replies_reason())
     }
     fn reply_kinds(&self, lang: Lang) -> Vec<(String, String)> {
@@ -131,7 +131,7 @@ impl ConversationBackend for Connector {
     fn check_item_id(&self, id: &str) -> Result<(), String> {
         dispatch!(self, c => c.check_item_id(id))
     }
-    fn opens_items(&self) -> Option<&'static str> {
+    fn opens_items(&self) -> Option<switchboard_core::i18n::Msg> {
         dispatch!(self, c => c.opens_items())
     }
     async fn set_callback_phone(
@@ -157,7 +157,7 @@ impl ConversationBackend for Connector {
     async fn open_item(&self, id: &str, key: &str) -> Result<Conversation, ApiError> {
         dispatch!(self, c => c.open_item(id, key).await)
     }
-    fn finds_by_number(&self) -> Option<&'static str> {
+    fn finds_by_number(&self) -> Option<switchboard_core::i18n::Msg> {
         dispatch!(self, c => c.finds_by_number())
     }
     fn open_elsewhere(&self, conversation: &Conversation) -> Option<(String, String)> {

@@ -86,7 +86,7 @@ pub trait ConversationBackend {
     ) -> Result<Conversation, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-keep-read-state",
+            msg!("connector-cannot-keep-read-state"),
         )))
     }
     /// The backend's own counts for the sidebar ("claims to treat").
@@ -120,7 +120,7 @@ pub trait ConversationBackend {
     ) -> Result<Conversation, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-keep-callback-phone",
+            msg!("connector-cannot-keep-callback-phone"),
         )))
     }
     /// Sets, changes or (with `None`) removes the order's performer.
@@ -131,7 +131,7 @@ pub trait ConversationBackend {
     ) -> Result<Conversation, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-keep-performer",
+            msg!("connector-cannot-keep-performer"),
         )))
     }
     /// Why a callback phone would be refused, before it is sent.
@@ -145,7 +145,7 @@ pub trait ConversationBackend {
     /// For a backend where an agent can start an item that does not exist yet (a support
     /// session for an order): the catalogue id of the action's words, which name the item
     /// by `$item`. `None` elsewhere.
-    fn opens_items(&self) -> Option<&'static str> {
+    fn opens_items(&self) -> Option<switchboard_core::i18n::Msg> {
         None
     }
     /// Starts the item `id` (see [`ConversationBackend::opens_items`]), sent with the
@@ -153,31 +153,34 @@ pub trait ConversationBackend {
     async fn open_item(&self, _id: &str, _key: &str) -> Result<Conversation, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-start-items",
+            msg!("connector-cannot-start-items"),
         )))
     }
     /// For a backend whose agents know items by a number of their own (PostCenter's
     /// ticket number): the catalogue's id of the words for it. `None` elsewhere.
-    fn finds_by_number(&self) -> Option<&'static str> {
+    fn finds_by_number(&self) -> Option<switchboard_core::i18n::Msg> {
         None
     }
     /// The id of the item agents know by `number` (see [`ConversationBackend::finds_by_number`]).
     async fn find_by_number(&self, _number: &str) -> Result<String, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-find-by-number",
+            msg!("connector-cannot-find-by-number"),
         )))
     }
     /// The agent the backend would assign, and why (`capabilities.auto_assign`).
     async fn suggest_agent(&self, _id: &str) -> Result<AgentSuggestion, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-suggest-agent",
+            msg!("connector-cannot-suggest-agent"),
         )))
     }
     /// Has the backend reassign it on its own; the conversation as it now is.
     async fn reassign_automatically(&self, _id: &str) -> Result<Conversation, ApiError> {
-        Err(unsupported(text(lang_now(), "connector-cannot-reassign")))
+        Err(unsupported(text(
+            lang_now(),
+            msg!("connector-cannot-reassign"),
+        )))
     }
     /// The item in the backend's own tool, and what the link says, where the team
     /// configured a link pattern (PostCenter's ticket by its number).
@@ -186,8 +189,8 @@ pub trait ConversationBackend {
     }
     /// Why the reply box is not offered, for a backend whose conversations take no reply:
     /// the catalogue's id of the sentence, said where it is shown.
-    fn no_replies_reason(&self) -> &'static str {
-        "connector-no-replies"
+    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
+        msg!("connector-no-replies")
     }
     /// Whether the public contact page can write to this backend.
     fn takes_contact_messages(&self) -> bool {
@@ -204,12 +207,15 @@ pub trait ConversationBackend {
     ) -> Result<ContactReceipt, ApiError> {
         Err(unsupported(text(
             lang_now(),
-            "connector-cannot-take-contact-messages",
+            msg!("connector-cannot-take-contact-messages"),
         )))
     }
     /// What a customer's private link shows (the token from their link).
     async fn follow_up(&self, _token: &str) -> Result<FollowUp, ApiError> {
-        Err(unsupported(text(lang_now(), "connector-cannot-follow-up")))
+        Err(unsupported(text(
+            lang_now(),
+            msg!("connector-cannot-follow-up"),
+        )))
     }
     /// The customer writes again through their link; the link's view as it now is.
     async fn write_follow_up(
@@ -218,7 +224,10 @@ pub trait ConversationBackend {
         _message: &str,
         _key: &str,
     ) -> Result<FollowUp, ApiError> {
-        Err(unsupported(text(lang_now(), "connector-cannot-follow-up")))
+        Err(unsupported(text(
+            lang_now(),
+            msg!("connector-cannot-follow-up"),
+        )))
     }
 }
 

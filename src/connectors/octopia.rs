@@ -166,7 +166,11 @@ impl OctopiaConnector {
 async fn encode_file(file: &File) -> Result<NewAttachmentDto, ApiError> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| {
         let args = Args::new().str("name", file.name());
-        ApiError::network(text_with(lang_now(), "connector-file-unreadable", &args))
+        ApiError::network(text_with(
+            lang_now(),
+            msg!("connector-file-unreadable"),
+            &args,
+        ))
     })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let name = file.name();
@@ -289,13 +293,13 @@ impl ConversationBackend for OctopiaConnector {
         if query.assignee == AssigneeFilter::Me {
             return Ok(InboxSlice::none_because(
                 &self.name,
-                text(lang_now(), "octopia-none-mine"),
+                text(lang_now(), msg!("octopia-none-mine")),
             ));
         }
         if query.status == StatusFilter::Archived {
             return Ok(InboxSlice::none_because(
                 &self.name,
-                text(lang_now(), "octopia-none-archived"),
+                text(lang_now(), msg!("octopia-none-archived")),
             ));
         }
         if let Some(range) = query.active {
@@ -386,7 +390,7 @@ impl ConversationBackend for OctopiaConnector {
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
         Err(ApiError {
-            backend_message: Some(text(lang_now(), "octopia-no-assignee")),
+            backend_message: Some(text(lang_now(), msg!("octopia-no-assignee"))),
             ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
         })
     }
@@ -401,7 +405,7 @@ impl ConversationBackend for OctopiaConnector {
             StatusChange::Close => false,
             StatusChange::Archive => {
                 return Err(ApiError {
-                    backend_message: Some(text(lang_now(), "octopia-cannot-archive")),
+                    backend_message: Some(text(lang_now(), msg!("octopia-cannot-archive"))),
                     ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
                 })
             }
@@ -458,12 +462,12 @@ impl ConversationBackend for OctopiaConnector {
         Ok(vec![
             Counter {
                 token: "discussions-to-treat",
-                label: text(lang, "octopia-discussions-to-treat"),
+                label: text(lang, msg!("octopia-discussions-to-treat")),
                 count: discussions?,
             },
             Counter {
                 token: "claims-to-treat",
-                label: text(lang, "octopia-claims-to-treat"),
+                label: text(lang, msg!("octopia-claims-to-treat")),
                 count: claims?,
             },
         ])

@@ -116,7 +116,7 @@ fn facts(session: &Conversation) -> String {
 fn changed_meanwhile(lang: Lang, now: &Conversation) -> String {
     let phone = match &now.callback_phone {
         Some(phone) => phone.clone(),
-        None => text(lang, "session-no-callback-phone"),
+        None => text(lang, msg!("session-no-callback-phone")),
     };
     let agent = match &now.performer {
         Some(Performer {
@@ -124,10 +124,10 @@ fn changed_meanwhile(lang: Lang, now: &Conversation) -> String {
             rating: Some(rating),
         }) => format!("{id} ({rating})"),
         Some(Performer { id, rating: None }) => id.clone(),
-        None => text(lang, "session-no-performer"),
+        None => text(lang, msg!("session-no-performer")),
     };
     let args = Args::new().str("phone", phone).str("agent", agent);
-    text_with(lang, "session-changed-meanwhile", &args)
+    text_with(lang, msg!("session-changed-meanwhile"), &args)
 }
 
 /// A history entry as a line of the thread, from the system, in `lang`.
@@ -161,8 +161,8 @@ impl ConversationBackend for SupportSessionsConnector {
         NO_FILES
     }
 
-    fn no_replies_reason(&self) -> &'static str {
-        "session-no-messages"
+    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
+        msg!("session-no-messages")
     }
 
     fn followed_by(&self) -> Option<&'static str> {
@@ -216,7 +216,11 @@ impl ConversationBackend for SupportSessionsConnector {
         let id = performer.id.trim();
         if id.is_empty() || id.chars().count() > MAX_AGENT_ID_CHARS {
             let args = Args::new().num("max", MAX_AGENT_ID_CHARS as u32);
-            return Err(text_with(lang_now(), "session-performer-id-length", &args));
+            return Err(text_with(
+                lang_now(),
+                msg!("session-performer-id-length"),
+                &args,
+            ));
         }
         match performer.rating.as_deref().map(str::trim) {
             Some(rating) if !rating.is_empty() => {
@@ -226,8 +230,8 @@ impl ConversationBackend for SupportSessionsConnector {
         }
     }
 
-    fn opens_items(&self) -> Option<&'static str> {
-        Some("session-open-for-order")
+    fn opens_items(&self) -> Option<switchboard_core::i18n::Msg> {
+        Some(msg!("session-open-for-order"))
     }
 
     /// `POST /support/{orderId}`: the server follows the order it opens. With its
@@ -246,7 +250,7 @@ impl ConversationBackend for SupportSessionsConnector {
             || id.chars().any(char::is_control)
         {
             let args = Args::new().num("max", MAX_ORDER_ID_CHARS as u32);
-            return Err(text_with(lang_now(), "session-order-id-shape", &args));
+            return Err(text_with(lang_now(), msg!("session-order-id-shape"), &args));
         }
         Ok(())
     }
@@ -291,13 +295,16 @@ impl ConversationBackend for SupportSessionsConnector {
         _files: &[File],
         _upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        Err(super::unsupported(text(lang_now(), "session-cannot-reply")))
+        Err(super::unsupported(text(
+            lang_now(),
+            msg!("session-cannot-reply"),
+        )))
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
         Err(super::unsupported(text(
             lang_now(),
-            "session-cannot-assign",
+            msg!("session-cannot-assign"),
         )))
     }
 
@@ -313,7 +320,7 @@ impl ConversationBackend for SupportSessionsConnector {
             StatusChange::Archive => {
                 return Err(super::unsupported(text(
                     lang_now(),
-                    "session-cannot-archive",
+                    msg!("session-cannot-archive"),
                 )))
             }
         };

@@ -165,7 +165,7 @@ pub async fn post_with_progress(
         progress.set(None);
         return Err(ApiError::network(text(
             lang_now(),
-            "connector-upload-not-started",
+            msg!("connector-upload-not-started"),
         )));
     }
     let outcome = receiver.await.unwrap_or(Outcome::Failed);
@@ -179,7 +179,7 @@ pub async fn post_with_progress(
         Outcome::TimedOut => Err(ApiError::new(ErrorKind::Timeout)),
         Outcome::Failed => Err(ApiError::network(text(
             lang_now(),
-            "connector-upload-failed",
+            msg!("connector-upload-failed"),
         ))),
         Outcome::Loaded => {
             let status = xhr.status().unwrap_or(0);

@@ -36,14 +36,14 @@ pub fn ConsolePage() -> impl IntoView {
     });
     let retry = Callback::new(move |_| session.refetch());
     view! {
-        <Transition fallback=|| view! { <Loading label=tr("console-opening") /> }>
+        <Transition fallback=|| view! { <Loading label=tr(msg!("console-opening")) /> }>
             {move || Suspend::new(async move {
                 match session.await {
                     Ok(Some(session)) => view! { <Console agent=session.agent /> }.into_any(),
                     Ok(None) => view! { <ToSignIn /> }.into_any(),
                     Err(error) => view! {
                         <main class="public-main">
-                            <ErrorPanel error context=tr("console-unreachable") on_retry=retry />
+                            <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry />
                         </main>
                     }
                     .into_any(),
@@ -97,22 +97,22 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     view! {
         // Inert while the session is signed into again: kept as it is, out of reach.
         <div class="console" class:has-selection=has_selection inert=move || lost.ended.get()>
-            <nav class="skip-links" aria-label=tr("skip-links")>
-                <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>{tr("skip-to-list")}</a>
+            <nav class="skip-links" aria-label=tr(msg!("skip-links"))>
+                <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>{tr(msg!("skip-to-list"))}</a>
                 // The conversation's links only while one is open: a skip link leads somewhere.
                 <Show when=has_selection>
-                    <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>{tr("skip-to-thread")}</a>
-                    <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>{tr("skip-to-reply")}</a>
+                    <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>{tr(msg!("skip-to-thread"))}</a>
+                    <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>{tr(msg!("skip-to-reply"))}</a>
                 </Show>
             </nav>
             <header class="topbar">
                 <a class="brand" href="/">"Switchboard"</a>
                 <span class="topbar-spacer"></span>
-                <a class="topbar-link" href="/contact" rel="external">{tr("console-contact-page")}</a>
+                <a class="topbar-link" href="/contact" rel="external">{tr(msg!("console-contact-page"))}</a>
                 <LanguageSelect />
                 <ThemeSelect />
                 <button class="button ghost" type="button" data-testid="show-shortcuts" aria-keyshortcuts="Shift+?" on:click=move |_| sheet_open.set(true)>
-                    {tr("console-shortcuts")}
+                    {tr(msg!("console-shortcuts"))}
                 </button>
                 <SignedInAgent />
             </header>
@@ -120,7 +120,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
             <aside class="sidebar">
                 <InboxViews />
             </aside>
-            <section class="list-pane" aria-label=tr("console-inbox")>
+            <section class="list-pane" aria-label=tr(msg!("console-inbox"))>
                 <InboxPane agents />
             </section>
             <main class="thread-pane">
@@ -157,6 +157,6 @@ fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + Clone {
 #[component]
 pub fn NoConversation() -> impl IntoView {
     view! {
-        <EmptyState title=tr("console-none-open") hint=tr("console-none-open-hint") />
+        <EmptyState title=tr(msg!("console-none-open")) hint=tr(msg!("console-none-open-hint")) />
     }
 }

@@ -42,7 +42,7 @@ pub fn PublicPage(children: Children) -> impl IntoView {
         <div class="public-page">
             <header class="public-header">
                 <span class="brand">"Switchboard"</span>
-                <span class="public-tagline">{tr("brand-tagline")}</span>
+                <span class="public-tagline">{tr(msg!("brand-tagline"))}</span>
                 <LanguageSelect />
             </header>
             <main class="public-main">{children()}</main>
@@ -166,7 +166,7 @@ pub fn ContactForm() -> impl IntoView {
         send.value().set(None);
     };
 
-    let (sending, send_label) = (tr("action-sending"), tr("contact-send"));
+    let (sending, send_label) = (tr(msg!("action-sending")), tr(msg!("contact-send")));
     view! {
         <Show
             when=move || receipt.get().is_none()
@@ -174,25 +174,25 @@ pub fn ContactForm() -> impl IntoView {
                 let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None, follow_up: None });
                 view! {
                     <section class="card confirmation" role="status" data-testid="contact-confirmation">
-                        <h1>{tr("contact-sent-title")}</h1>
-                        <p>{tr("contact-sent-body")}</p>
-                        <p>{tr("contact-your-reference")} " " <strong data-testid="contact-reference">{r.reference}</strong></p>
+                        <h1>{tr(msg!("contact-sent-title"))}</h1>
+                        <p>{tr(msg!("contact-sent-body"))}</p>
+                        <p>{tr(msg!("contact-your-reference"))} " " <strong data-testid="contact-reference">{r.reference}</strong></p>
                         {r.follow_up.map(|link| view! {
                             <p>
-                                {tr("contact-your-link")} " "
+                                {tr(msg!("contact-your-link"))} " "
                                 <a href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
                             </p>
-                            <p class="state-hint">{tr("contact-link-private")}</p>
+                            <p class="state-hint">{tr(msg!("contact-link-private"))}</p>
                         })}
-                        <p class="state-hint">{tr("contact-quote-reference")}</p>
-                        <button class="button" type="button" on:click=reset>{tr("contact-send-another")}</button>
+                        <p class="state-hint">{tr(msg!("contact-quote-reference"))}</p>
+                        <button class="button" type="button" on:click=reset>{tr(msg!("contact-send-another"))}</button>
                     </section>
                 }
             }
         >
             <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
-                <h1>{tr("contact-title")}</h1>
-                <p class="state-hint">{tr("contact-intro")}</p>
+                <h1>{tr(msg!("contact-title"))}</h1>
+                <p class="state-hint">{tr(msg!("contact-intro"))}</p>
                 <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
                 <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
                 <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
@@ -200,7 +200,7 @@ pub fn ContactForm() -> impl IntoView {
                 // The honeypot: out of sight, out of the tab order and of assistive tech,
                 // so only a robot fills it in.
                 <div class="honeypot" aria-hidden="true">
-                    <label for="contact-website">{tr("contact-honeypot")}</label>
+                    <label for="contact-website">{tr(msg!("contact-honeypot"))}</label>
                     <input
                         id="contact-website"
                         name="website"
@@ -218,7 +218,7 @@ pub fn ContactForm() -> impl IntoView {
                     on:drop=on_drop(picked, policy)
                     on:paste=on_paste(picked, policy)
                 >
-                    <span class="field-label">{tr("contact-attachments")}</span>
+                    <span class="field-label">{tr(msg!("contact-attachments"))}</span>
                     <AttachmentPicker
                         picked
                         policy
@@ -228,7 +228,7 @@ pub fn ContactForm() -> impl IntoView {
                 </div>
                 <UploadProgress control=upload />
                 {move || server_error().map(|error: ApiError| view! {
-                    <ErrorPanel error context=tr("contact-not-sent") />
+                    <ErrorPanel error context=tr(msg!("contact-not-sent")) />
                 })}
                 <button class="button primary" type="submit" data-testid="contact-submit" disabled=move || send.pending().get()>
                     {move || if send.pending().get() { sending() } else { send_label() }}

@@ -37,20 +37,20 @@ pub fn ConversationPage() -> impl IntoView {
     let params = use_params_map();
     let directory = expect_context::<DirectoryResource>();
     view! {
-        <Transition fallback=|| view! { <Loading label=tr("conversation-loading") /> }>
+        <Transition fallback=|| view! { <Loading label=tr(msg!("conversation-loading")) /> }>
             {move || {
                 let backend = params.with(|p| p.get("backend").unwrap_or_default());
                 let id = params.with(|p| p.get("id").unwrap_or_default());
                 Suspend::new(async move {
                     match directory.await {
-                        Err(error) => view! { <ErrorPanel error context=tr("console-unreachable") /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error context=tr(msg!("console-unreachable")) /> }.into_any(),
                         Ok(directory) => match directory.connector(&backend) {
                             None => {
                                 let backend = StoredValue::new(backend.clone());
                                 view! {
                                     <EmptyState
-                                        title=tr("conversation-backend-not-connected")
-                                        hint=tr_with("conversation-no-such-backend", move || {
+                                        title=tr(msg!("conversation-backend-not-connected"))
+                                        hint=tr_with(msg!("conversation-no-such-backend"), move || {
                                             Args::new().str("backend", backend.get_value())
                                         })
                                     />
@@ -169,9 +169,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     announce: text(
                         lang_now(),
                         if read {
-                            "conversation-marked-read"
+                            msg!("conversation-marked-read")
                         } else {
-                            "conversation-marked-unread"
+                            msg!("conversation-marked-unread")
                         },
                     ),
                 });
@@ -200,7 +200,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             Some(conversation) => on_changed.run(Changed {
                 conversation,
                 focus: "reply-input",
-                announce: text(lang_now(), "conversation-reply-sent-reopened"),
+                announce: text(lang_now(), msg!("conversation-reply-sent-reopened")),
             }),
             None => loaded.refetch(),
         }
@@ -323,8 +323,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {
         (Some(c), _) if !c.capabilities.reply => Some(text(i18n.lang(), no_replies)),
         (Some(_), _) => None,
-        (None, Some(Err(_))) => Some(text(i18n.lang(), "conversation-not-loaded")),
-        (None, _) => Some(text(i18n.lang(), "conversation-reply-waits")),
+        (None, Some(Err(_))) => Some(text(i18n.lang(), msg!("conversation-not-loaded"))),
+        (None, _) => Some(text(i18n.lang(), msg!("conversation-reply-waits"))),
     });
     let status = Signal::derive(move || current.with(|c| c.as_ref().map(|c| c.status.clone())));
     let can_reopen =
@@ -355,15 +355,18 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         }
     };
 
-    let (loading_older, load_older_label) = (tr("thread-loading-older"), tr("thread-load-older"));
+    let (loading_older, load_older_label) = (
+        tr(msg!("thread-loading-older")),
+        tr(msg!("thread-load-older")),
+    );
     view! {
         <article class="conversation" data-testid="conversation" node_ref=article>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
             {move || stale_notice.get().map(|said| view! {
                 <div class="notice stale" role="alert" data-testid="stale-notice">
                     <p>{said}</p>
-                    <p>{tr("conversation-stale-hint")}</p>
-                    <button class="button ghost" type="button" on:click=move |_| stale_notice.set(None)>{tr("conversation-dismiss")}</button>
+                    <p>{tr(msg!("conversation-stale-hint"))}</p>
+                    <button class="button ghost" type="button" on:click=move |_| stale_notice.set(None)>{tr(msg!("conversation-dismiss"))}</button>
                 </div>
             })}
             {move || match (header.get(), loaded.get()) {
@@ -371,8 +374,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     let connector = header_connector.clone();
                     view! { <ConversationHeader conversation=c connector agents on_changed mark_read shown_unread /> }.into_any()
                 }
-                (None, Some(Err(error))) => view! { <ErrorPanel error context=tr("conversation-not-loaded") on_retry=retry /> }.into_any(),
-                (None, _) => view! { <Loading label=tr("conversation-loading") /> }.into_any(),
+                (None, Some(Err(error))) => view! { <ErrorPanel error context=tr(msg!("conversation-not-loaded")) on_retry=retry /> }.into_any(),
+                (None, _) => view! { <Loading label=tr(msg!("conversation-loading")) /> }.into_any(),
             }}
             <div
                 class="thread-scroll"
@@ -385,7 +388,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                     }
                 }
             >
-                <Transition fallback=|| view! { <Loading label=tr("thread-loading") /> }>
+                <Transition fallback=|| view! { <Loading label=tr(msg!("thread-loading")) /> }>
                     {move || Suspend::new(async move {
                         // Empty when unknown: the thread names the customer in the reader's words.
                         let customer = loaded
@@ -393,7 +396,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                             .map(|c| c.customer_display().to_owned())
                             .unwrap_or_default();
                         match newest.await {
-                            Err(error) => view! { <ErrorPanel error context=tr("thread-not-loaded") on_retry=retry /> }.into_any(),
+                            Err(error) => view! { <ErrorPanel error context=tr(msg!("thread-not-loaded")) on_retry=retry /> }.into_any(),
                             Ok(page) => {
                                 let has_older = move || older_cursor.with(Option::is_some);
                                 let latest = page.items;
@@ -415,9 +418,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
                                             {move || if load_older.pending().get() { loading_older() } else { load_older_label() }}
                                         </button>
                                     </Show>
-                                    {move || older_error().map(|error| view! { <ErrorPanel error context=tr("thread-older-not-loaded") /> })}
+                                    {move || older_error().map(|error| view! { <ErrorPanel error context=tr(msg!("thread-older-not-loaded")) /> })}
                                     <Show when=empty>
-                                        <EmptyState title=tr("thread-empty") hint=tr("thread-empty-hint") />
+                                        <EmptyState title=tr(msg!("thread-empty")) hint=tr(msg!("thread-empty-hint")) />
                                     </Show>
                                     <MessageThread messages customer=customer.clone() agents />
                                 }

@@ -38,7 +38,7 @@ pub fn FollowUpPage() -> impl IntoView {
     });
     view! {
         <PublicPage>
-            <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">{tr("follow-up-opening")}</p> }>
+            <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">{tr(msg!("follow-up-opening"))}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok((connector, token, follow_up)) => {
@@ -47,7 +47,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         Err(error) => view! {
                             <section class="card" data-testid="follow-up-unavailable">
                                 {unavailable(error)}
-                                <p><a href="/contact" rel="external">{tr("follow-up-write-from-contact")}</a></p>
+                                <p><a href="/contact" rel="external">{tr(msg!("follow-up-write-from-contact"))}</a></p>
                             </section>
                         }
                         .into_any(),
@@ -76,14 +76,14 @@ fn no_token() -> ApiError {
 fn unavailable(error: ApiError) -> AnyView {
     if error.kind == ErrorKind::NotFound {
         return view! {
-            <h1>{tr("follow-up-no-conversation")}</h1>
+            <h1>{tr(msg!("follow-up-no-conversation"))}</h1>
             <p data-testid="follow-up-not-found">
-                {tr("follow-up-no-conversation-hint")}
+                {tr(msg!("follow-up-no-conversation-hint"))}
             </p>
         }
         .into_any();
     }
-    view! { <ErrorPanel error context=tr("follow-up-could-not-open") /> }.into_any()
+    view! { <ErrorPanel error context=tr(msg!("follow-up-could-not-open")) /> }.into_any()
 }
 
 #[component]
@@ -110,7 +110,7 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
             attempt.set_value(None);
             shown.set(view);
             draft.set(String::new());
-            announcement.set(text(i18n.lang(), "follow-up-sent"));
+            announcement.set(text(i18n.lang(), msg!("follow-up-sent")));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -131,15 +131,15 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
         Some(Err(error)) => Some(error),
         _ => None,
     };
-    let (open_words, closed_words) = (tr("follow-up-open"), tr("follow-up-closed"));
-    let (sending, send_label) = (tr("action-sending"), tr("action-send"));
+    let (open_words, closed_words) = (tr(msg!("follow-up-open")), tr(msg!("follow-up-closed")));
+    let (sending, send_label) = (tr(msg!("action-sending")), tr(msg!("action-send")));
     view! {
         <section class="card follow-up" data-testid="follow-up">
-            <h1>{tr("follow-up-title")} " " <span data-testid="follow-up-reference">{move || shown.with(|v| v.reference.clone())}</span></h1>
+            <h1>{tr(msg!("follow-up-title"))} " " <span data-testid="follow-up-reference">{move || shown.with(|v| v.reference.clone())}</span></h1>
             <p class="state-hint" data-testid="follow-up-state">
                 {move || if shown.with(|v| v.open) { open_words() } else { closed_words() }}
             </p>
-            <ol class="follow-up-messages" aria-label=tr("follow-up-messages")>
+            <ol class="follow-up-messages" aria-label=tr(msg!("follow-up-messages"))>
                 <For
                     each=move || shown.get().messages
                     key=|message| message.id.clone()
@@ -147,7 +147,7 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
                 />
             </ol>
             <form class="follow-up-form" novalidate=true on:submit=submit>
-                <label for="follow-up-input">{tr("follow-up-write-again")}</label>
+                <label for="follow-up-input">{tr(msg!("follow-up-write-again"))}</label>
                 <textarea
                     id="follow-up-input"
                     rows="5"
@@ -160,7 +160,7 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
                 ></textarea>
                 <p class="field-error" id="follow-up-error" data-testid="follow-up-error">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
                 {move || server_error().map(|error: ApiError| view! {
-                    <ErrorPanel error context=tr("follow-up-not-sent") />
+                    <ErrorPanel error context=tr(msg!("follow-up-not-sent")) />
                 })}
                 <button class="button primary" type="submit" data-testid="follow-up-send" aria-disabled=move || write.pending().get().then_some("true")>
                     {move || if write.pending().get() { sending() } else { send_label() }}
@@ -185,7 +185,7 @@ fn MessageItem(message: FollowUpMessage) -> impl IntoView {
     let who = move || match from_support {
         true => text_with(
             i18n.lang(),
-            "follow-up-support-author",
+            msg!("follow-up-support-author"),
             &Args::new().str("name", name.clone()),
         ),
         false => name.clone(),

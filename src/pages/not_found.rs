@@ -9,13 +9,13 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main class="public-main">
             <div class="state state-empty" data-testid="not-found">
-                <h1 class="state-title">{tr("not-found-title")}</h1>
-                <p class="state-hint">{tr("not-found-hint")}</p>
+                <h1 class="state-title">{tr(msg!("not-found-title"))}</h1>
+                <p class="state-hint">{tr(msg!("not-found-hint"))}</p>
             </div>
-            <nav class="center" aria-label=tr("not-found-ways")>
-                <a href="/">{tr("not-found-inbox")}</a>
+            <nav class="center" aria-label=tr(msg!("not-found-ways"))>
+                <a href="/">{tr(msg!("not-found-inbox"))}</a>
                 " · "
-                <a href="/contact" rel="external">{tr("contact-title")}</a>
+                <a href="/contact" rel="external">{tr(msg!("contact-title"))}</a>
             </nav>
         </main>
     }

@@ -48,13 +48,13 @@ pub fn SignInPage() -> impl IntoView {
         <div class="public-page">
             <header class="public-header">
                 <span class="brand">"Switchboard"</span>
-                <span class="public-tagline">{tr("sign-in-tagline")}</span>
+                <span class="public-tagline">{tr(msg!("sign-in-tagline"))}</span>
                 <LanguageSelect />
             </header>
             <main class="public-main sign-in-main">
                 <section class="card sign-in-card" aria-labelledby="sign-in-title">
-                    <h1 id="sign-in-title">{tr("sign-in-title")}</h1>
-                    <p class="state-hint">{tr("sign-in-intro")}</p>
+                    <h1 id="sign-in-title">{tr(msg!("sign-in-title"))}</h1>
+                    <p class="state-hint">{tr(msg!("sign-in-intro"))}</p>
                     <SignInForm on_signed_in />
                 </section>
             </main>

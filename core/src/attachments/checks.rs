@@ -38,12 +38,12 @@ pub fn format_size(bytes: u64) -> String {
 /// A size in `lang`'s words and decimal mark: `5.2 MB`, `5,2 Mo`.
 pub fn format_size_in(lang: Lang, bytes: u64) -> String {
     if bytes < KB {
-        return text_with(lang, "size-bytes", &Args::new().num("count", bytes));
+        return text_with(lang, msg!("size-bytes"), &Args::new().num("count", bytes));
     }
     let (per_unit, unit) = if bytes < MB {
-        (KB, "size-kb")
+        (KB, msg!("size-kb"))
     } else {
-        (MB, "size-mb")
+        (MB, msg!("size-mb"))
     };
     // Tenths, rounded down so a size just over a limit never reads as the limit itself;
     // in integers, so no float is ever formatted (float printing weighs on the bundle).
@@ -63,7 +63,11 @@ fn format_size_against(lang: Lang, size: u64, limit: u64) -> String {
     let rounded = format_size_in(lang, size);
     if size > limit && rounded == format_size_in(lang, limit) {
         let grouped = group_thousands(size, if lang == Lang::En { ',' } else { '.' });
-        text_with(lang, "size-exact-bytes", &Args::new().str("size", grouped))
+        text_with(
+            lang,
+            msg!("size-exact-bytes"),
+            &Args::new().str("size", grouped),
+        )
     } else {
         rounded
     }
@@ -161,15 +165,17 @@ impl Say for AttachmentProblem {
         match self {
             AttachmentProblem::UnusableName { raw } => text_with(
                 lang,
-                "attachment-unusable-name",
+                msg!("attachment-unusable-name"),
                 &Args::new().str("name", raw.escape_debug().to_string()),
             ),
-            AttachmentProblem::Empty { name } => {
-                text_with(lang, "attachment-empty", &Args::new().str("name", name))
-            }
+            AttachmentProblem::Empty { name } => text_with(
+                lang,
+                msg!("attachment-empty"),
+                &Args::new().str("name", name),
+            ),
             AttachmentProblem::NotAccepted { name, accepted } => text_with(
                 lang,
-                "attachment-not-accepted",
+                msg!("attachment-not-accepted"),
                 &Args::new().str("name", name).str("accepted", accepted),
             ),
             AttachmentProblem::NotWhatItsNameSays {
@@ -178,7 +184,7 @@ impl Say for AttachmentProblem {
                 accepted,
             } => text_with(
                 lang,
-                "attachment-not-what-its-name-says",
+                msg!("attachment-not-what-its-name-says"),
                 &Args::new()
                     .str("name", name)
                     .str("format", claimed.label())
@@ -190,7 +196,7 @@ impl Say for AttachmentProblem {
                 limit,
             } => text_with(
                 lang,
-                "attachment-file-too-large",
+                msg!("attachment-file-too-large"),
                 &Args::new()
                     .str("name", name)
                     .str("size", format_size_against(lang, *s, *limit))
@@ -198,12 +204,12 @@ impl Say for AttachmentProblem {
             ),
             AttachmentProblem::TooManyFiles { count, limit } => text_with(
                 lang,
-                "attachment-too-many-files",
+                msg!("attachment-too-many-files"),
                 &Args::new().num("count", *count).num("limit", *limit),
             ),
             AttachmentProblem::MessageTooLarge { total, limit } => text_with(
                 lang,
-                "attachment-message-too-large",
+                msg!("attachment-message-too-large"),
                 &Args::new()
                     .str("size", format_size_against(lang, *total, *limit))
                     .str("limit", size(*limit)),

@@ -85,6 +85,6 @@ impl AttachmentPolicy {
             .str("each", format_size_in(lang, self.max_file_bytes))
             .str("total", format_size_in(lang, self.max_message_bytes))
             .str("accepted", self.accepted_labels());
-        text_with(lang, "attachment-policy", &args)
+        text_with(lang, msg!("attachment-policy"), &args)
     }
 }

@@ -21,12 +21,12 @@ impl ConversationStatus {
     /// The status in `lang`; a value no mapping knows is shown as it came.
     pub fn label(&self, lang: Lang) -> String {
         let id = match self {
-            ConversationStatus::Open => "status-open",
-            ConversationStatus::InProgress => "status-in-progress",
-            ConversationStatus::Closed => "status-closed",
-            ConversationStatus::Archived => "status-archived",
-            ConversationStatus::Ignored => "status-ignored",
-            ConversationStatus::Other(raw) if raw.is_empty() => "status-unknown",
+            ConversationStatus::Open => msg!("status-open"),
+            ConversationStatus::InProgress => msg!("status-in-progress"),
+            ConversationStatus::Closed => msg!("status-closed"),
+            ConversationStatus::Archived => msg!("status-archived"),
+            ConversationStatus::Ignored => msg!("status-ignored"),
+            ConversationStatus::Other(raw) if raw.is_empty() => msg!("status-unknown"),
             ConversationStatus::Other(raw) => return raw.clone(),
         };
         text(lang, id)
@@ -88,18 +88,18 @@ impl StatusChange {
     /// The button's word in `lang`.
     pub fn label(self, lang: Lang) -> String {
         match self {
-            StatusChange::Reopen => text(lang, "status-change-reopen"),
-            StatusChange::Close => text(lang, "status-change-close"),
-            StatusChange::Archive => text(lang, "status-change-archive"),
+            StatusChange::Reopen => text(lang, msg!("status-change-reopen")),
+            StatusChange::Close => text(lang, msg!("status-change-close")),
+            StatusChange::Archive => text(lang, msg!("status-change-archive")),
         }
     }
 
     /// Why a backend that cannot make this change offers no button for it, in `lang`.
     pub fn not_allowed(self, lang: Lang) -> String {
         match self {
-            StatusChange::Reopen => text(lang, "status-cannot-reopen"),
-            StatusChange::Close => text(lang, "status-cannot-close"),
-            StatusChange::Archive => text(lang, "status-cannot-archive"),
+            StatusChange::Reopen => text(lang, msg!("status-cannot-reopen")),
+            StatusChange::Close => text(lang, msg!("status-cannot-close")),
+            StatusChange::Archive => text(lang, msg!("status-cannot-archive")),
         }
     }
 

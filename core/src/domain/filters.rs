@@ -41,10 +41,10 @@ impl StatusFilter {
 
     pub fn label(self, lang: Lang) -> String {
         match self {
-            StatusFilter::All => text(lang, "filter-all-statuses"),
-            StatusFilter::Open => text(lang, "status-open"),
-            StatusFilter::Closed => text(lang, "status-closed"),
-            StatusFilter::Archived => text(lang, "status-archived"),
+            StatusFilter::All => text(lang, msg!("filter-all-statuses")),
+            StatusFilter::Open => text(lang, msg!("status-open")),
+            StatusFilter::Closed => text(lang, msg!("status-closed")),
+            StatusFilter::Archived => text(lang, msg!("status-archived")),
         }
     }
 }
@@ -83,9 +83,9 @@ impl AssigneeFilter {
 
     pub fn label(self, lang: Lang) -> String {
         match self {
-            AssigneeFilter::All => text(lang, "filter-everyones"),
-            AssigneeFilter::Me => text(lang, "filter-mine"),
-            AssigneeFilter::Unassigned => text(lang, "filter-unassigned"),
+            AssigneeFilter::All => text(lang, msg!("filter-everyones")),
+            AssigneeFilter::Me => text(lang, msg!("filter-mine")),
+            AssigneeFilter::Unassigned => text(lang, msg!("filter-unassigned")),
         }
     }
 }

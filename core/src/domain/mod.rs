@@ -53,10 +53,10 @@ impl BackendKind {
     /// The backend's name in `lang` (vendors' brand names stay as they are).
     pub fn label(self, lang: Lang) -> String {
         match self {
-            BackendKind::Communication => text(lang, "backend-communication"),
+            BackendKind::Communication => text(lang, msg!("backend-communication")),
             BackendKind::Octopia => "Octopia".to_owned(),
-            BackendKind::CaseMessages => text(lang, "backend-case-messages"),
-            BackendKind::SupportSessions => text(lang, "backend-support-sessions"),
+            BackendKind::CaseMessages => text(lang, msg!("backend-case-messages")),
+            BackendKind::SupportSessions => text(lang, msg!("backend-support-sessions")),
             BackendKind::Postcenter => "PostCenter".to_owned(),
         }
     }
@@ -66,7 +66,7 @@ impl BackendKind {
 /// (Facebook, WhatsApp) and a marketplace's sales channels stay as they came.
 pub fn channel_word(channel: &str, lang: Lang) -> String {
     if channel.eq_ignore_ascii_case("email") {
-        text(lang, "channel-email")
+        text(lang, msg!("channel-email"))
     } else {
         channel.to_owned()
     }

@@ -37,8 +37,8 @@ impl InboxSort {
 
     pub fn label(self, lang: Lang) -> String {
         match self {
-            InboxSort::Newest => text(lang, "sort-newest"),
-            InboxSort::Oldest => text(lang, "sort-oldest"),
+            InboxSort::Newest => text(lang, msg!("sort-newest")),
+            InboxSort::Oldest => text(lang, msg!("sort-oldest")),
         }
     }
 
@@ -65,13 +65,9 @@ impl InboxSort {
     pub fn sorted_here(self, lang: Lang, loaded: usize) -> Option<String> {
         let id = match self {
             InboxSort::Newest => return None,
-            InboxSort::Oldest => "inbox-sorted-here-oldest",
+            InboxSort::Oldest => msg!("inbox-sorted-here-oldest"),
         };
-        Some(text_with(
-            lang,
-            id,
-            &Args::new().num("count", loaded as f64),
-        ))
+        Some(text_with(lang, id, &Args::new().num("count", loaded)))
     }
 }
 

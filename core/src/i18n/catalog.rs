@@ -3,7 +3,9 @@
 //!
 //! The build parses the Fluent files once, with Project Fluent's parser, and leaves the
 //! pages only their words and this reader: no parser, resolver or locale data travels to a
-//! phone, and nothing is parsed when a page starts. What the reader does is what
+//! phone, and nothing is parsed when a page starts. Each message is a constant named in
+//! code by `msg!("its-id")`, so an unknown id does not compile and each bundle carries
+//! only the messages its code names. What the reader does is what
 //! `fluent-bundle` does for the catalogue's subset of Fluent (without isolation marks:
 //! strangers' words are isolated where they are shown, `dir="auto"` and `<bdi>`);
 //! `catalog/against_fluent.rs` checks every message against it.
@@ -13,14 +15,10 @@
 //! - `\u{3}name`, then per variant `\u{4}` (`*` for the default) `key` `\u{5}` its
 //!   pattern, then `\u{6}`: a selection on the variable `name`. A key is a plural category
 //!   (`one`, `other`…), a string, or `#` and a whole number;
-//! - `\u{7}` alone: the language lacks the message, which is read in English.
 
 use super::Lang;
 
-mod compiled {
-    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
-}
-use compiled::{COUNT, IDS, ID_ENDS, TEXTS, TEXT_ENDS};
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
 const VAR: u8 = 1;
 const END_NAME: u8 = 2;
@@ -28,7 +26,6 @@ const SELECT: u8 = 3;
 const VARIANT: u8 = 4;
 const BODY: u8 = 5;
 const END_SELECT: u8 = 6;
-const MISSING: &str = "\u{7}";
 
 /// Each language's Fluent files, in [`Lang::ALL`]'s order, for the catalogue's tests.
 #[cfg(test)]
@@ -51,6 +48,25 @@ fn index(lang: Lang) -> usize {
         Lang::En => 0,
         Lang::Fr => 1,
         Lang::Es => 2,
+    }
+}
+
+/// One message in every language, named in code by `msg!("its-id")`: a reference to its
+/// static, so passing one around costs a pointer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Msg(#[doc(hidden)] pub &'static Message);
+
+/// A message's words, as the build compiled them; only `msg!` names one.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Message {
+    id: &'static str,
+    forms: [&'static str; 3],
+}
+
+impl Msg {
+    /// The id the Fluent files give it.
+    pub fn id(self) -> &'static str {
+        self.0.id
     }
 }
 
@@ -92,21 +108,14 @@ impl Args {
     }
 }
 
-/// The message `id` in `lang`.
-pub fn text(lang: Lang, id: &str) -> String {
-    text_with(lang, id, &Args::default())
+/// The message in `lang`.
+pub fn text(lang: Lang, msg: Msg) -> String {
+    text_with(lang, msg, &Args::default())
 }
 
-/// The message `id` in `lang`, its placeholders filled from `args`.
-pub fn text_with(lang: Lang, id: &str, args: &Args) -> String {
-    let Some(at) = position(id) else {
-        // Never a panic and never an empty place: the id says what is missing.
-        return id.to_owned();
-    };
-    let (lang, message) = match message(lang, at) {
-        MISSING => (Lang::En, message(Lang::En, at)),
-        found => (lang, found),
-    };
+/// The message in `lang`, its placeholders filled from `args`.
+pub fn text_with(lang: Lang, msg: Msg, args: &Args) -> String {
+    let message = msg.0.forms[index(lang)];
     let mut out = String::with_capacity(message.len());
     Reader::new(message).pattern(&mut Writer {
         lang,
@@ -114,30 +123,6 @@ pub fn text_with(lang: Lang, id: &str, args: &Args) -> String {
         out: Some(&mut out),
     });
     out
-}
-
-/// Where `id` is among the sorted ids.
-fn position(id: &str) -> Option<usize> {
-    let nth = |i: usize| {
-        let start = if i == 0 { 0 } else { ID_ENDS[i - 1] as usize };
-        &IDS[start..ID_ENDS[i] as usize]
-    };
-    let (mut low, mut high) = (0, COUNT);
-    while low < high {
-        let mid = (low + high) / 2;
-        match nth(mid).cmp(id) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
-        }
-    }
-    None
-}
-
-fn message(lang: Lang, at: usize) -> &'static str {
-    let ends = &TEXT_ENDS[index(lang)];
-    let start = if at == 0 { 0 } else { ends[at - 1] as usize };
-    &TEXTS[index(lang)][start..ends[at] as usize]
 }
 
 /// Where a pattern is written: `out` is `None` while passing over a variant not chosen.

@@ -7,10 +7,12 @@
 //! person's language. A message missing from a language falls back to English; the
 //! catalogue's tests make sure none is.
 
+// `msg!` is defined in the compiled catalogue; the crate's other modules use it too.
+#[macro_use]
 mod catalog;
 mod lang;
 
-pub use catalog::{text, text_with, Args};
+pub use catalog::{messages, text, text_with, Args, Message, Msg};
 pub use lang::Lang;
 
 /// Something that can say itself in any of the product's languages: refusals, validation

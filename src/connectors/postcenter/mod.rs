@@ -326,7 +326,7 @@ impl ConversationBackend for PostcenterConnector {
             slice.page.items.retain(|t| t.assigned_to.is_none());
             slice
                 .filtered_here
-                .push(text(lang_now(), "postcenter-filtered-unassigned"));
+                .push(text(lang_now(), msg!("postcenter-filtered-unassigned")));
         }
         Ok(slice)
     }
@@ -355,11 +355,17 @@ impl ConversationBackend for PostcenterConnector {
         _files: &[File],
         _upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        Err(unsupported(text(lang_now(), "postcenter-cannot-reply")))
+        Err(unsupported(text(
+            lang_now(),
+            msg!("postcenter-cannot-reply"),
+        )))
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(unsupported(text(lang_now(), "postcenter-cannot-assign")))
+        Err(unsupported(text(
+            lang_now(),
+            msg!("postcenter-cannot-assign"),
+        )))
     }
 
     async fn change_status(
@@ -370,29 +376,32 @@ impl ConversationBackend for PostcenterConnector {
         match change {
             StatusChange::Close => self.act(id, "close/").await,
             StatusChange::Reopen | StatusChange::Archive => {
-                Err(unsupported(text(lang_now(), "postcenter-only-close")))
+                Err(unsupported(text(lang_now(), msg!("postcenter-only-close"))))
             }
         }
     }
 
-    fn no_replies_reason(&self) -> &'static str {
-        "postcenter-no-replies"
+    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
+        msg!("postcenter-no-replies")
     }
 
-    fn finds_by_number(&self) -> Option<&'static str> {
-        Some("postcenter-ticket-number")
+    fn finds_by_number(&self) -> Option<switchboard_core::i18n::Msg> {
+        Some(msg!("postcenter-ticket-number"))
     }
 
     /// "Open #261 in PostCenter", where the team configured its link.
     fn open_elsewhere(&self, conversation: &Conversation) -> Option<(String, String)> {
         let (url, number) = self.ticket_in_postcenter(conversation)?;
         let args = Args::new().str("number", number);
-        Some((url, text_with(lang_now(), "postcenter-open-ticket", &args)))
+        Some((
+            url,
+            text_with(lang_now(), msg!("postcenter-open-ticket"), &args),
+        ))
     }
 
     async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
         let number = ticket_number(number).ok_or_else(|| ApiError {
-            backend_message: Some(text(lang_now(), "postcenter-ticket-number-shape")),
+            backend_message: Some(text(lang_now(), msg!("postcenter-ticket-number-shape"))),
             ..ApiError::new(switchboard_core::error::ErrorKind::Invalid)
         })?;
         let url = format!(
@@ -461,7 +470,7 @@ mod tests {
         );
         let args = Args::new().str("number", "261");
         assert_eq!(
-            text_with(Lang::En, "postcenter-open-ticket", &args),
+            text_with(Lang::En, msg!("postcenter-open-ticket"), &args),
             "Open #261 in PostCenter"
         );
         let hostile = plain.with_ticket_link(Some("javascript:alert('{number}')".into()));

@@ -74,14 +74,14 @@ fn arrival_words(arrived: &[Option<String>], lang: Lang) -> Option<String> {
         [one] => Some(match one.as_deref() {
             Some(name) => text_with(
                 lang,
-                "conversation-new-message-from",
+                msg!("conversation-new-message-from"),
                 &Args::new().str("name", name),
             ),
-            None => text(lang, "conversation-new-message"),
+            None => text(lang, msg!("conversation-new-message")),
         }),
         several => Some(text_with(
             lang,
-            "conversation-new-messages",
+            msg!("conversation-new-messages"),
             &Args::new().num("count", several.len()),
         )),
     }

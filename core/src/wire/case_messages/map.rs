@@ -10,7 +10,7 @@ use super::*;
 use crate::domain::{
     Author, AuthorKind, BackendKind, Conversation, ConversationKey, ConversationStatus, Message,
 };
-use crate::i18n::{text, text_with, Args, Lang};
+use crate::i18n::{text, text_with, Args, Lang, Msg};
 use crate::wire::{parse_instant, MappingError};
 use chrono::{DateTime, Utc};
 
@@ -19,14 +19,14 @@ pub const CONFIRMED: &str = "CONFIRMED";
 
 /// The status of a followed case that has no message yet, in `lang`.
 pub fn no_messages(lang: Lang) -> String {
-    text(lang, "case-no-messages")
+    text(lang, msg!("case-no-messages"))
 }
 
 /// How the console names a case: by its `caseId`, "Case 7748".
 pub fn case_name(case_id: u64, lang: Lang) -> String {
     text_with(
         lang,
-        "case-name",
+        msg!("case-name"),
         &Args::new().str("id", case_id.to_string()),
     )
 }
@@ -60,18 +60,18 @@ pub fn type_choices(lang: Lang) -> Vec<(MessageType, String)> {
 }
 
 /// The catalogue's message naming a documented type; none for a type it does not list.
-fn known_label(kind: &MessageType) -> Option<&'static str> {
+fn known_label(kind: &MessageType) -> Option<Msg> {
     Some(match kind {
-        MessageType::ServiceComment => "case-type-service-comment",
-        MessageType::CustomerCenterReply => "case-type-customer-center-reply",
-        MessageType::CostProposalRejectRur => "case-type-cost-proposal-reject-rur",
-        MessageType::CostProposalRejectScrap => "case-type-cost-proposal-reject-scrap",
-        MessageType::StatusRequest => "case-type-status-request",
-        MessageType::SpareParts => "case-type-spare-parts",
-        MessageType::Reminder => "case-type-reminder",
-        MessageType::CostProposal => "case-type-cost-proposal",
-        MessageType::Shipment => "case-type-shipment",
-        MessageType::Forwarding => "case-type-forwarding",
+        MessageType::ServiceComment => msg!("case-type-service-comment"),
+        MessageType::CustomerCenterReply => msg!("case-type-customer-center-reply"),
+        MessageType::CostProposalRejectRur => msg!("case-type-cost-proposal-reject-rur"),
+        MessageType::CostProposalRejectScrap => msg!("case-type-cost-proposal-reject-scrap"),
+        MessageType::StatusRequest => msg!("case-type-status-request"),
+        MessageType::SpareParts => msg!("case-type-spare-parts"),
+        MessageType::Reminder => msg!("case-type-reminder"),
+        MessageType::CostProposal => msg!("case-type-cost-proposal"),
+        MessageType::Shipment => msg!("case-type-shipment"),
+        MessageType::Forwarding => msg!("case-type-forwarding"),
         MessageType::Other(_) => return None,
     })
 }
@@ -80,10 +80,10 @@ fn known_label(kind: &MessageType) -> Option<&'static str> {
 /// a sender the document does not list shows as it came.
 pub fn sender_label(sender: Option<&SenderType>, lang: Lang) -> String {
     let id = match sender {
-        Some(SenderType::Partner) => "case-sender-partner",
-        Some(SenderType::Provider) => "case-sender-provider",
+        Some(SenderType::Partner) => msg!("case-sender-partner"),
+        Some(SenderType::Provider) => msg!("case-sender-provider"),
         Some(SenderType::Other(raw)) => return raw.clone(),
-        None => "case-sender-system",
+        None => msg!("case-sender-system"),
     };
     text(lang, id)
 }

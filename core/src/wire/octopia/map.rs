@@ -36,9 +36,9 @@ pub fn status_to_domain(
 /// it came.
 pub fn role_label(user_type: &UserType, lang: Lang) -> String {
     match user_type {
-        UserType::Customer => text(lang, "octopia-role-customer"),
-        UserType::Seller => text(lang, "octopia-role-seller"),
-        UserType::CustomerService => text(lang, "octopia-role-care-team"),
+        UserType::Customer => text(lang, msg!("octopia-role-customer")),
+        UserType::Seller => text(lang, msg!("octopia-role-seller")),
+        UserType::CustomerService => text(lang, msg!("octopia-role-care-team")),
         UserType::Other(raw) => raw.clone(),
     }
 }
@@ -149,7 +149,7 @@ pub fn discussion_to_domain(
     });
     let mut badges = Vec::new();
     if dto.graduation_code == Some(GraduationCode::Claim) {
-        badges.push(text(lang, "octopia-badge-claim"));
+        badges.push(text(lang, msg!("octopia-badge-claim")));
     }
     badges.extend(non_empty(dto.sales_channel.clone()));
     // A malformed message must not hide the discussion itself.

@@ -176,7 +176,7 @@ pub fn ticket_to_domain(
                 agent_number(dto).map(|n| {
                     text_with(
                         lang,
-                        "postcenter-ticket-name",
+                        msg!("postcenter-ticket-name"),
                         &Args::new().str("number", n),
                     )
                 })
@@ -344,7 +344,7 @@ fn unreadable_message(ticket_id: &str, index: usize, raw: &Value, lang: Lang) ->
         },
         body: text_with(
             lang,
-            "postcenter-unreadable-message",
+            msg!("postcenter-unreadable-message"),
             &Args::new().str("raw", raw.to_string()),
         ),
         sent_at: None,

@@ -31,7 +31,7 @@ pub fn agent_label(agent: &AgentDto, lang: Lang) -> Option<String> {
         Some(rating) => {
             let shown = parse_rating(rating).map_or_else(|_| rating.to_owned(), |r| r.say(lang));
             let args = Args::new().str("id", id).str("rating", shown);
-            text_with(lang, "session-agent-with-rating", &args)
+            text_with(lang, msg!("session-agent-with-rating"), &args)
         }
         None => id.to_owned(),
     })
@@ -40,12 +40,12 @@ pub fn agent_label(agent: &AgentDto, lang: Lang) -> Option<String> {
 /// The subject of an order's session: "Support for order RIDE-2611-4821".
 pub fn session_subject(order_id: &str, lang: Lang) -> String {
     let args = Args::new().str("order", order_id);
-    text_with(lang, "session-subject", &args)
+    text_with(lang, msg!("session-subject"), &args)
 }
 
 /// Why a support session's reply box is not offered, in `lang`.
 pub fn no_messages(lang: Lang) -> String {
-    text(lang, "session-no-messages")
+    text(lang, msg!("session-no-messages"))
 }
 
 /// The session as the console lists it, its words in `lang`. `backend` is the backend's name
@@ -88,7 +88,13 @@ pub fn session_to_domain(
         reason: None,
         badges: agent
             .into_iter()
-            .map(|a| text_with(lang, "session-agent-badge", &Args::new().str("agent", a)))
+            .map(|a| {
+                text_with(
+                    lang,
+                    msg!("session-agent-badge"),
+                    &Args::new().str("agent", a),
+                )
+            })
             .collect(),
         unread: None,
         reply_recipients: Vec::new(),
@@ -112,47 +118,51 @@ pub fn history_line(entry: &HistoryEntryDto, lang: Lang) -> String {
         .by
         .as_ref()
         .and_then(|by| non_empty(by.name.as_deref()).or(non_empty(by.id.as_deref())))
-        .map_or_else(|| text(lang, "session-history-someone"), str::to_owned);
+        .map_or_else(
+            || text(lang, msg!("session-history-someone")),
+            str::to_owned,
+        );
     let phone = |p: &Option<String>| match non_empty(p.as_deref()) {
         Some(number) => number.to_owned(),
-        None => text(lang, "session-history-no-phone"),
+        None => text(lang, msg!("session-history-no-phone")),
     };
     let agent = |a: &Option<AgentDto>| match a.as_ref().and_then(|a| agent_label(a, lang)) {
         Some(label) => label,
-        None => text(lang, "session-history-no-agent"),
+        None => text(lang, msg!("session-history-no-agent")),
     };
     let args = Args::new().str("who", who);
     let (id, args) = match &entry.event {
         Some(HistoryEvent::Opened) => match non_empty(entry.callback_phone.as_deref()) {
             Some(number) => (
-                "session-history-opened-with-phone",
+                msg!("session-history-opened-with-phone"),
                 args.str("phone", number),
             ),
-            None => ("session-history-opened", args),
+            None => (msg!("session-history-opened"), args),
         },
         Some(HistoryEvent::CallbackPhoneChanged) => (
-            "session-history-phone-changed",
+            msg!("session-history-phone-changed"),
             args.str("from", phone(&entry.previous_callback_phone))
                 .str("to", phone(&entry.callback_phone)),
         ),
         Some(HistoryEvent::AgentSet) => (
-            "session-history-agent-set",
+            msg!("session-history-agent-set"),
             args.str("agent", agent(&entry.agent)),
         ),
         Some(HistoryEvent::AgentChanged) => (
-            "session-history-agent-changed",
+            msg!("session-history-agent-changed"),
             args.str("from", agent(&entry.previous_agent))
                 .str("to", agent(&entry.agent)),
         ),
         Some(HistoryEvent::AgentRemoved) => (
-            "session-history-agent-removed",
+            msg!("session-history-agent-removed"),
             args.str("agent", agent(&entry.previous_agent)),
         ),
-        Some(HistoryEvent::Closed) => ("session-history-closed", args),
-        Some(HistoryEvent::Other(raw)) => {
-            ("session-history-other", args.str("event", raw.as_str()))
-        }
-        None => ("session-history-changed", args),
+        Some(HistoryEvent::Closed) => (msg!("session-history-closed"), args),
+        Some(HistoryEvent::Other(raw)) => (
+            msg!("session-history-other"),
+            args.str("event", raw.as_str()),
+        ),
+        None => (msg!("session-history-changed"), args),
     };
     text_with(lang, id, &args)
 }

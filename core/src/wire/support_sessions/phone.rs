@@ -40,22 +40,22 @@ pub enum PhoneProblem {
 impl Say for PhoneProblem {
     fn say(&self, lang: Lang) -> String {
         match self {
-            PhoneProblem::Blank => text(lang, "phone-problem-blank"),
+            PhoneProblem::Blank => text(lang, msg!("phone-problem-blank")),
             PhoneProblem::TooLong { max } => text_with(
                 lang,
-                "phone-problem-too-long",
+                msg!("phone-problem-too-long"),
                 &Args::new().num("max", *max),
             ),
-            PhoneProblem::NoPlus => text(lang, "phone-problem-no-plus"),
+            PhoneProblem::NoPlus => text(lang, msg!("phone-problem-no-plus")),
             PhoneProblem::NotADigit(c) => text_with(
                 lang,
-                "phone-problem-not-a-digit",
+                msg!("phone-problem-not-a-digit"),
                 &Args::new().str("char", c.to_string()),
             ),
-            PhoneProblem::LeadingZero => text(lang, "phone-problem-leading-zero"),
+            PhoneProblem::LeadingZero => text(lang, msg!("phone-problem-leading-zero")),
             PhoneProblem::DigitCount { min, max, count } => text_with(
                 lang,
-                "phone-problem-digit-count",
+                msg!("phone-problem-digit-count"),
                 &Args::new()
                     .num("min", *min)
                     .num("max", *max)

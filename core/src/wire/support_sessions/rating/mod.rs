@@ -16,7 +16,7 @@
 //! than `||`; no parentheses, no signs. At most [`MAX_RATING_CHARS`]. The text is stored
 //! and shown as given: this only says whether it is well formed (and what it means).
 
-use crate::i18n::{text, text_with, Args, Lang, Say};
+use crate::i18n::{text, text_with, Args, Lang, Msg, Say};
 use std::fmt;
 
 /// The longest rating accepted.
@@ -114,7 +114,7 @@ impl Say for Rating {
     /// The expression as a person reads it: `≥ 4 and ≤ 5, or 3` (the operators are
     /// symbols in every language; "and" and "or" are the catalogue's).
     fn say(&self, lang: Lang) -> String {
-        let join = |id: &'static str, parts: Vec<String>| {
+        let join = |id: Msg, parts: Vec<String>| {
             parts
                 .into_iter()
                 .reduce(|first, second| {
@@ -134,10 +134,10 @@ impl Say for Rating {
                         None => c.value.clone(),
                     })
                     .collect();
-                join("rating-and", comparisons)
+                join(msg!("rating-and"), comparisons)
             })
             .collect();
-        join("rating-or", alternatives)
+        join(msg!("rating-or"), alternatives)
     }
 }
 
@@ -193,15 +193,15 @@ impl Say for RatingProblem {
     fn say(&self, lang: Lang) -> String {
         let at = |at: &usize| Args::new().num("at", *at);
         match self {
-            RatingProblem::Blank => text(lang, "rating-problem-blank"),
+            RatingProblem::Blank => text(lang, msg!("rating-problem-blank")),
             RatingProblem::TooLong { max } => text_with(
                 lang,
-                "rating-problem-too-long",
+                msg!("rating-problem-too-long"),
                 &Args::new().num("max", *max),
             ),
             RatingProblem::OperatorAfterNumber { op, at: i } => text_with(
                 lang,
-                "rating-problem-operator-after-number",
+                msg!("rating-problem-operator-after-number"),
                 &at(i).str("op", op.as_str()),
             ),
             RatingProblem::TwoOperators {
@@ -210,13 +210,13 @@ impl Say for RatingProblem {
                 at: i,
             } => text_with(
                 lang,
-                "rating-problem-two-operators",
+                msg!("rating-problem-two-operators"),
                 &at(i)
                     .str("op", op.as_str())
                     .str("previous", previous.as_str()),
             ),
             RatingProblem::TwoNumbers { at: i } => {
-                text_with(lang, "rating-problem-two-numbers", &at(i))
+                text_with(lang, msg!("rating-problem-two-numbers"), &at(i))
             }
             RatingProblem::NumberBeforeConnective {
                 op,
@@ -224,36 +224,38 @@ impl Say for RatingProblem {
                 at: i,
             } => text_with(
                 lang,
-                "rating-problem-number-before-connective",
+                msg!("rating-problem-number-before-connective"),
                 &at(i).str("op", op.as_str()).str("connective", *connective),
             ),
             RatingProblem::ComparisonBeforeConnective { connective, at: i } => text_with(
                 lang,
-                "rating-problem-comparison-before-connective",
+                msg!("rating-problem-comparison-before-connective"),
                 &at(i).str("connective", *connective),
             ),
             RatingProblem::NumberAtEnd { op, at: i } => text_with(
                 lang,
-                "rating-problem-number-at-end",
+                msg!("rating-problem-number-at-end"),
                 &at(i).str("op", op.as_str()),
             ),
-            RatingProblem::EndsWithConnective => text(lang, "rating-problem-ends-with-connective"),
+            RatingProblem::EndsWithConnective => {
+                text(lang, msg!("rating-problem-ends-with-connective"))
+            }
             RatingProblem::SingleSymbol { symbol, at: i } => text_with(
                 lang,
-                "rating-problem-single-symbol",
+                msg!("rating-problem-single-symbol"),
                 &at(i).str("char", symbol.to_string()),
             ),
             RatingProblem::NumberEndsInDot { at: i } => {
-                text_with(lang, "rating-problem-number-ends-in-dot", &at(i))
+                text_with(lang, msg!("rating-problem-number-ends-in-dot"), &at(i))
             }
             RatingProblem::UnknownWord { word, at: i } => text_with(
                 lang,
-                "rating-problem-unknown-word",
+                msg!("rating-problem-unknown-word"),
                 &at(i).str("word", word.clone()),
             ),
             RatingProblem::UnexpectedCharacter { character, at: i } => text_with(
                 lang,
-                "rating-problem-unexpected-character",
+                msg!("rating-problem-unexpected-character"),
                 &at(i).str("char", character.to_string()),
             ),
         }
