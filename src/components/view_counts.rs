@@ -215,27 +215,15 @@ mod tests {
 
     fn row(backend: &str, id: &str, assignee: Option<&str>, unread: bool) -> Conversation {
         Conversation {
-            key: ConversationKey::new(backend, id),
-            backend_kind: BackendKind::Communication,
-            customer: id.into(),
-            subject: None,
-            reference: None,
-            status: ConversationStatus::Open,
             assignee: assignee.map(str::to_owned),
-            participants: Vec::new(),
-            last_message: None,
-            last_activity: None,
-            capabilities: switchboard_core::wire::support_sessions::CAPABILITIES,
-            customer_name: None,
-            reason: None,
-            badges: Vec::new(),
             unread: Some(unread),
-            reply_recipients: Vec::new(),
-            callback_phone: None,
-            performer: None,
-            assigned_to: None,
-            other_fields: Vec::new(),
-            channel: None,
+            ..Conversation::new(
+                ConversationKey::new(backend, id),
+                BackendKind::Communication,
+                id,
+                ConversationStatus::Open,
+                switchboard_core::wire::support_sessions::CAPABILITIES,
+            )
         }
     }
 

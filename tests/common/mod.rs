@@ -287,30 +287,18 @@ pub fn mount_reply_box(agent: Option<&str>, conversation_id: &str, api: &str) ->
 /// hundredth (plus seven) about a lost parcel in French.
 pub fn row(i: usize) -> Conversation {
     Conversation {
-        key: ConversationKey::new("communication", format!("c-{i}")),
-        backend_kind: BackendKind::Communication,
-        customer: format!("customer-{i}@example.com"),
         subject: Some(if i % 100 == 7 {
             format!("Colis égaré n°{i}")
         } else {
             format!("Question {i}")
         }),
-        reference: None,
-        status: ConversationStatus::Open,
-        assignee: None,
-        participants: Vec::new(),
-        last_message: None,
-        last_activity: None,
-        capabilities: switchboard_core::wire::communication::CAPABILITIES,
-        customer_name: None,
-        reason: None,
-        badges: Vec::new(),
         unread: Some(i.is_multiple_of(3)),
-        reply_recipients: Vec::new(),
-        callback_phone: None,
-        performer: None,
-        assigned_to: None,
-        other_fields: Vec::new(),
-        channel: None,
+        ..Conversation::new(
+            ConversationKey::new("communication", format!("c-{i}")),
+            BackendKind::Communication,
+            format!("customer-{i}@example.com"),
+            ConversationStatus::Open,
+            switchboard_core::wire::communication::CAPABILITIES,
+        )
     }
 }

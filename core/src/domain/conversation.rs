@@ -270,6 +270,41 @@ pub struct OtherField {
 }
 
 impl Conversation {
+    /// A conversation with what every backend gives, and nothing else yet: no subject,
+    /// message, date, assignee or facts. Mappings name every field (so a new one is never
+    /// forgotten); fixtures start here and set what they test.
+    pub fn new(
+        key: ConversationKey,
+        backend_kind: BackendKind,
+        customer: impl Into<String>,
+        status: ConversationStatus,
+        capabilities: Capabilities,
+    ) -> Conversation {
+        Conversation {
+            key,
+            backend_kind,
+            customer: customer.into(),
+            subject: None,
+            reference: None,
+            status,
+            assignee: None,
+            participants: Vec::new(),
+            last_message: None,
+            last_activity: None,
+            capabilities,
+            customer_name: None,
+            reason: None,
+            badges: Vec::new(),
+            unread: None,
+            reply_recipients: Vec::new(),
+            callback_phone: None,
+            performer: None,
+            assigned_to: None,
+            other_fields: Vec::new(),
+            channel: None,
+        }
+    }
+
     /// How the list and the header name the customer: their name, else the backend's id.
     pub fn customer_display(&self) -> &str {
         self.customer_name.as_deref().unwrap_or(&self.customer)

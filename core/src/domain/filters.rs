@@ -152,27 +152,15 @@ mod admits_tests {
 
     fn conversation(status: ConversationStatus, assignee: Option<&str>) -> Conversation {
         Conversation {
-            key: ConversationKey::new("support-sessions", "ORD-1"),
-            backend_kind: BackendKind::SupportSessions,
-            customer: "+33612345678".into(),
-            subject: None,
             reference: Some("ORD-1".into()),
-            status,
             assignee: assignee.map(str::to_owned),
-            participants: Vec::new(),
-            last_message: None,
-            last_activity: None,
-            capabilities: crate::wire::support_sessions::CAPABILITIES,
-            customer_name: None,
-            reason: None,
-            badges: Vec::new(),
-            unread: None,
-            reply_recipients: Vec::new(),
-            callback_phone: None,
-            performer: None,
-            assigned_to: None,
-            other_fields: Vec::new(),
-            channel: None,
+            ..Conversation::new(
+                ConversationKey::new("support-sessions", "ORD-1"),
+                BackendKind::SupportSessions,
+                "+33612345678",
+                status,
+                crate::wire::support_sessions::CAPABILITIES,
+            )
         }
     }
 

@@ -79,28 +79,15 @@ mod tests {
 
     fn row(id: &str, minute: Option<u32>) -> Conversation {
         Conversation {
-            key: ConversationKey::new("communication", id),
-            backend_kind: BackendKind::Communication,
-            customer: id.into(),
-            subject: None,
-            reference: None,
-            status: ConversationStatus::Open,
-            assignee: None,
-            participants: Vec::new(),
-            last_message: None,
             last_activity: minute
                 .and_then(|m| Utc.with_ymd_and_hms(2026, 11, 25, 9, m, 0).single()),
-            capabilities: crate::wire::communication::CAPABILITIES,
-            customer_name: None,
-            reason: None,
-            badges: Vec::new(),
-            unread: None,
-            reply_recipients: Vec::new(),
-            callback_phone: None,
-            performer: None,
-            assigned_to: None,
-            other_fields: Vec::new(),
-            channel: None,
+            ..Conversation::new(
+                ConversationKey::new("communication", id),
+                BackendKind::Communication,
+                id,
+                ConversationStatus::Open,
+                crate::wire::communication::CAPABILITIES,
+            )
         }
     }
 

@@ -149,27 +149,16 @@ mod tests {
 
     fn row(backend: &str, customer: &str, subject: &str, unread: bool) -> Conversation {
         Conversation {
-            key: ConversationKey::new(backend, customer),
-            backend_kind: BackendKind::Communication,
-            customer: customer.into(),
             subject: Some(subject.into()),
-            reference: None,
-            status: ConversationStatus::Open,
-            assignee: None,
-            participants: Vec::new(),
-            last_message: None,
-            last_activity: None,
-            capabilities: crate::wire::support_sessions::CAPABILITIES,
             customer_name: Some("Léa Garnier".into()),
-            reason: None,
-            badges: Vec::new(),
             unread: Some(unread),
-            reply_recipients: Vec::new(),
-            callback_phone: None,
-            performer: None,
-            assigned_to: None,
-            other_fields: Vec::new(),
-            channel: None,
+            ..Conversation::new(
+                ConversationKey::new(backend, customer),
+                BackendKind::Communication,
+                customer,
+                ConversationStatus::Open,
+                crate::wire::support_sessions::CAPABILITIES,
+            )
         }
     }
 

@@ -7,27 +7,14 @@ use switchboard_core::error::ErrorKind;
 
 fn row(backend: &str, id: &str, minute: u32) -> Conversation {
     Conversation {
-        key: ConversationKey::new(backend, id),
-        backend_kind: BackendKind::Communication,
-        customer: id.into(),
-        subject: None,
-        reference: None,
-        status: ConversationStatus::Open,
-        assignee: None,
-        participants: Vec::new(),
-        last_message: None,
         last_activity: Utc.with_ymd_and_hms(2026, 11, 25, 9, minute, 0).single(),
-        capabilities: switchboard_core::wire::communication::CAPABILITIES,
-        customer_name: None,
-        reason: None,
-        badges: Vec::new(),
-        unread: None,
-        reply_recipients: Vec::new(),
-        callback_phone: None,
-        performer: None,
-        assigned_to: None,
-        other_fields: Vec::new(),
-        channel: None,
+        ..Conversation::new(
+            ConversationKey::new(backend, id),
+            BackendKind::Communication,
+            id,
+            ConversationStatus::Open,
+            switchboard_core::wire::communication::CAPABILITIES,
+        )
     }
 }
 
