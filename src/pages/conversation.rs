@@ -6,7 +6,6 @@
 use crate::components::change::{Changed, Stale};
 use crate::components::conversation_header::{ConversationHeader, ReadMark};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::live::LiveState;
 use crate::components::no_replies::NoReplies;
 use crate::components::outbox::{OutboxMessage, OutboxSlot};
 use crate::components::reply_box::ReplyBox;
@@ -85,21 +84,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
     // The conversation as it now is: loaded once, then as each write returns it.
     let current = RwSignal::new(None::<Conversation>);
-    let live = use_context::<LiveState>();
+    // The row changes in place; the list is not asked again (a close is one request, not
+    // one per backend). A backend's total in the sidebar follows at its next poll.
     let apply = move |changed: Conversation| {
-        // Closed, archived or reassigned, it may have left the view (or come into it):
-        // the backends are asked again now, so their totals in the sidebar follow.
-        let moved = rows.0.with_untracked(|inbox| {
-            inbox
-                .get(&changed.key)
-                .is_some_and(|row| row.status != changed.status || row.assignee != changed.assignee)
-        });
         rows.replace(&changed);
         current.set(Some(changed));
         counters.refetch();
-        if let (true, Some(live)) = (moved, live) {
-            live.wake();
-        }
     };
     // What screen readers hear after a change; focus goes where the change says.
     let announcement = RwSignal::new(String::new());
