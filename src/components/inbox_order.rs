@@ -48,7 +48,12 @@ pub fn use_shown_rows(rows: InboxRows, filters: Memo<InboxFilters>) -> Memo<Vec<
                 })
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>();
-            sort.get().arrange(&inbox.conversations, &mut shown);
+            // The inbox is already in the backends' order; a row a write changed stays
+            // where it is rather than jump under the pointer.
+            let sort = sort.get();
+            if !sort.is_backends_order() {
+                sort.arrange(&inbox.conversations, &mut shown);
+            }
             shown
         };
         if by_text {

@@ -19,7 +19,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{AssigneeFilter, InboxQuery, StatusFilter};
+use switchboard_core::domain::{AssigneeFilter, InboxQuery, InboxSort, StatusFilter};
 use switchboard_core::i18n::{text, text_with};
 
 /// Conversations asked of each backend per "load more".
@@ -258,7 +258,9 @@ fn InboxBody(
     let count = move || shown.with(Vec::len);
     let has_more = move || rows.0.with(Inbox::has_more);
     let near_end = Callback::new(move |()| {
-        if !more.pending().get_untracked() && rows.0.with_untracked(Inbox::has_more) {
+        let sort = filters.with_untracked(|f| f.sort);
+        let pending = more.pending().get_untracked();
+        if pages_near_end(sort, pending, rows.0.with_untracked(Inbox::has_more)) {
             more.dispatch(query.get_untracked());
         }
     });
@@ -452,4 +454,24 @@ fn joined(lang: crate::i18n::Lang, id: crate::i18n::Msg, parts: Vec<String>) -> 
             )
         })
         .unwrap_or_default()
+}
+
+/// Whether reaching the list's end asks for the next page: only in the backends' own
+/// order. In another, an older page lands above the reader, who stays near the end and
+/// would pull in every page unseen; "Load more" asks for them there.
+fn pages_near_end(sort: InboxSort, pending: bool, has_more: bool) -> bool {
+    sort.is_backends_order() && !pending && has_more
+}
+
+#[cfg(test)]
+mod near_end_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_backends_order_pages_as_the_list_ends() {
+        assert!(pages_near_end(InboxSort::Newest, false, true));
+        assert!(!pages_near_end(InboxSort::Oldest, false, true));
+        assert!(!pages_near_end(InboxSort::Newest, true, true));
+        assert!(!pages_near_end(InboxSort::Newest, false, false));
+    }
 }

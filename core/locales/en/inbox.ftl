@@ -16,11 +16,11 @@ inbox-reference-find = Find
 
 inbox-filtered-here = { $count ->
     [one] Filtered here by { $parts }: over the { $count } conversation loaded. Scrolling loads more.
-   *[other] Filtered here by { $parts }: over the { $count } conversations loaded. Scrolling loads more.
+   *[other] Filtered here by { $parts }: over the { $count } conversations loaded. “Load more conversations” brings older ones.
 }
 inbox-sorted-here-oldest = { $count ->
-    [one] Sorted here: oldest activity first among the { $count } conversation loaded. Scrolling loads more.
-   *[other] Sorted here: oldest activity first among the { $count } conversations loaded. Scrolling loads more.
+    [one] Sorted here: oldest activity first among the { $count } conversation loaded. “Load more conversations” brings older ones.
+   *[other] Sorted here: oldest activity first among the { $count } conversations loaded. “Load more conversations” brings older ones.
 }
 filter-part-channel = channel
 filter-part-unread = unread

@@ -16,11 +16,11 @@ inbox-reference-find = Buscar
 
 inbox-filtered-here = { $count ->
     [one] Filtrado aquí por { $parts }: sobre { $count } conversación cargada. Al desplazarte se cargan más.
-   *[other] Filtrado aquí por { $parts }: sobre las { $count } conversaciones cargadas. Al desplazarte se cargan más.
+   *[other] Filtrado aquí por { $parts }: sobre las { $count } conversaciones cargadas. «Cargar más conversaciones» trae las más antiguas.
 }
 inbox-sorted-here-oldest = { $count ->
-    [one] Ordenado aquí: actividad más antigua primero, entre { $count } conversación cargada. Al desplazarte se cargan más.
-   *[other] Ordenado aquí: actividad más antigua primero, entre las { $count } conversaciones cargadas. Al desplazarte se cargan más.
+    [one] Ordenado aquí: actividad más antigua primero, entre { $count } conversación cargada. «Cargar más conversaciones» trae las más antiguas.
+   *[other] Ordenado aquí: actividad más antigua primero, entre las { $count } conversaciones cargadas. «Cargar más conversaciones» trae las más antiguas.
 }
 filter-part-channel = canal
 filter-part-unread = no leídas

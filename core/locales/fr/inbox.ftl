@@ -16,11 +16,11 @@ inbox-reference-find = Rechercher
 
 inbox-filtered-here = { $count ->
     [one] Filtré ici par { $parts } : sur { $count } conversation chargée. Faites défiler pour en charger d’autres.
-   *[other] Filtré ici par { $parts } : sur les { $count } conversations chargées. Faites défiler pour en charger d’autres.
+   *[other] Filtré ici par { $parts } : sur les { $count } conversations chargées. « Charger plus de conversations » apporte les plus anciennes.
 }
 inbox-sorted-here-oldest = { $count ->
-    [one] Trié ici : activité la plus ancienne d’abord, parmi { $count } conversation chargée. Faites défiler pour en charger d’autres.
-   *[other] Trié ici : activité la plus ancienne d’abord, parmi les { $count } conversations chargées. Faites défiler pour en charger d’autres.
+    [one] Trié ici : activité la plus ancienne d’abord, parmi { $count } conversation chargée. « Charger plus de conversations » apporte les plus anciennes.
+   *[other] Trié ici : activité la plus ancienne d’abord, parmi les { $count } conversations chargées. « Charger plus de conversations » apporte les plus anciennes.
 }
 filter-part-channel = canal
 filter-part-unread = non lues
