@@ -131,8 +131,13 @@ impl ViewCounts {
                     .iter()
                     .find(|(n, _)| n == name)
                     .map_or(0, |(_, n)| *n);
+                // A total is the backend's word as of its last answer: never fewer than
+                // the rows listed for it (a followed item, a row the poll has not
+                // dropped), and only a lower bound once its latest poll failed.
+                let failed = inbox.failures.iter().any(|(n, _)| n == name);
                 let tally = match inbox.total(name) {
-                    Some(total) => Tally::Total(total),
+                    Some(total) if !failed => Tally::Total(total.max(rows as u64)),
+                    Some(total) => Tally::Partial(total.max(rows as u64)),
                     None => Tally::loaded(rows, inbox.has_more_of(name)),
                 };
                 (name.to_owned(), tally)
@@ -162,7 +167,8 @@ impl ViewCounts {
         }
     }
 
-    /// The count beside an assignee's view: the rows loaded, whichever it is.
+    /// The count beside an assignee's view: for All, the backends' totals where each
+    /// has one; for Mine and Unassigned, the rows loaded.
     pub fn for_assignee(&self, assignee: AssigneeFilter) -> Tally {
         match assignee {
             AssigneeFilter::All => self.all,
@@ -314,5 +320,20 @@ mod tests {
             ViewCounts::of(&loaded, None).for_backend("support"),
             Tally::Total(0)
         );
+    }
+
+    #[test]
+    fn a_total_is_never_below_the_rows_listed_and_is_a_lower_bound_once_its_poll_failed() {
+        let mut inbox = inbox();
+        inbox.totals = vec![("communication".into(), 1)];
+        let counts = ViewCounts::of(&inbox, None);
+        assert_eq!(counts.for_backend("communication"), Tally::Total(2));
+
+        inbox.totals = vec![("communication".into(), 120)];
+        inbox
+            .failures
+            .push(("communication".into(), ApiError::network("refused")));
+        let counts = ViewCounts::of(&inbox, None);
+        assert_eq!(counts.for_backend("communication"), Tally::Partial(120));
     }
 }
