@@ -1,13 +1,14 @@
-//! Compiles the Fluent catalogue (`locales/<lang>/<part>.ftl`) into compact tables at build
-//! time, so neither the console nor the contact page carries a Fluent parser, resolver and
-//! locale machinery, nor parses the files when a page starts: they carry the words and a
-//! small reader of them (`src/i18n/compiled.rs`, where the encoding is described).
+//! Compiles the Fluent catalogue (`locales/<lang>/<part>.ftl`) at build time into one
+//! static per message and the `msg!` macro that names them, so neither the console nor the
+//! contact page carries a Fluent parser, resolver and locale machinery, nor parses the
+//! files when a page starts: they carry the words their code names and a small reader of
+//! them (`src/i18n/catalog.rs`, where the encoding is described).
 //!
 //! The files are parsed here with `fluent-syntax`, Project Fluent's own parser. What the
 //! catalogue uses is supported (text, variables, selections on a variable by plural
 //! category, number or string); anything else (terms, functions, attributes) stops the
 //! build with the file and message named, as does a file that does not parse. A test
-//! (`src/i18n/compiled/tests.rs`) checks every message in every language against
+//! (`src/i18n/catalog/against_fluent.rs`) checks every message in every language against
 //! `fluent-bundle`, the reference resolver, with many arguments.
 
 use fluent_syntax::ast::{
@@ -173,8 +174,13 @@ fn generate(languages: &[BTreeMap<String, String>]) -> String {
     let mut consts = String::new();
     let mut arms = String::new();
     let mut all = String::new();
+    let mut names = std::collections::BTreeSet::new();
     for (id, english) in &languages[0] {
         let name = id.to_uppercase().replace('-', "_");
+        assert!(
+            names.insert(name.clone()),
+            "{id}: another message's id also makes the static {name}"
+        );
         let forms: Vec<&String> = languages
             .iter()
             .map(|messages| messages.get(id).unwrap_or(english))

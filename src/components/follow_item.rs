@@ -220,7 +220,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                 </button>
                 <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
                 {move || openable.get().map(|(connector, item)| {
-                    // The catalogue id of the connector's words for starting the item.
+                    // The catalogue message of the connector's words for starting the item.
                     let opens = connector.opens_items().unwrap_or(msg!("follow-open-it"));
                     let named = item.clone();
                     let words = move || text_with(i18n.lang(), opens, &Args::new().str("item", named.clone()));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NoReplies(
-    /// Why there is no reply box: the catalogue's id of the connector's words.
+    /// Why there is no reply box: the connector's words, as a catalogue message.
     reason: Msg,
     /// The item in the backend's own tool, with what the link says.
     elsewhere: Option<(String, String)>,

@@ -9,9 +9,9 @@
 //! brings is already counted in that poll's total (bumping it as well would count it
 //! twice); a conversation closed or archived out of the view leaves the total with the
 //! next poll (a write changes its row in place and asks no list again: a close is one
-//! request, not one per backend); later pages count the same view and leave it alone. A backend that could not apply
-//! the whole view itself (`filtered_here`) counts more than the view holds: its total
-//! is not kept, and its loaded rows are counted instead.
+//! request, not one per backend); later pages count the same view and leave it alone. A
+//! backend that could not apply the whole view itself (`filtered_here`) counts more than
+//! the view holds: its total is not kept, and its loaded rows are counted instead.
 
 use super::{Connector, ConversationBackend, InboxSlice};
 use futures::future::join_all;

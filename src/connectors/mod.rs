@@ -143,7 +143,7 @@ pub trait ConversationBackend {
         Ok(())
     }
     /// For a backend where an agent can start an item that does not exist yet (a support
-    /// session for an order): the catalogue id of the action's words, which name the item
+    /// session for an order): the catalogue message of the action's words, which name the item
     /// by `$item`. `None` elsewhere.
     fn opens_items(&self) -> Option<switchboard_core::i18n::Msg> {
         None
@@ -157,7 +157,7 @@ pub trait ConversationBackend {
         )))
     }
     /// For a backend whose agents know items by a number of their own (PostCenter's
-    /// ticket number): the catalogue's id of the words for it. `None` elsewhere.
+    /// ticket number): the catalogue message of the words for it. `None` elsewhere.
     fn finds_by_number(&self) -> Option<switchboard_core::i18n::Msg> {
         None
     }
@@ -188,7 +188,7 @@ pub trait ConversationBackend {
         None
     }
     /// Why the reply box is not offered, for a backend whose conversations take no reply:
-    /// the catalogue's id of the sentence, said where it is shown.
+    /// the catalogue message of the sentence, said where it is shown.
     fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
         msg!("connector-no-replies")
     }

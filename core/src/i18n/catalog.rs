@@ -14,7 +14,7 @@
 //! - `\u{1}name\u{2}`: the variable `name`;
 //! - `\u{3}name`, then per variant `\u{4}` (`*` for the default) `key` `\u{5}` its
 //!   pattern, then `\u{6}`: a selection on the variable `name`. A key is a plural category
-//!   (`one`, `other`…), a string, or `#` and a whole number;
+//!   (`one`, `other`…), a string, or `#` and a whole number.
 
 use super::Lang;
 
@@ -247,7 +247,9 @@ fn matches(key: &str, selector: Option<&Value>, lang: Lang) -> bool {
     }
 }
 
-/// The cardinal plural category (CLDR) of the whole number `n`.
+/// The cardinal plural category of the whole number `n`, by the rules fluent-bundle 0.16
+/// applies (intl_pluralrules 7, CLDR 37; later CLDR adds `many` for millions in French
+/// and Spanish, which no message uses).
 fn plural(lang: Lang, n: i64) -> &'static str {
     let one = match lang {
         Lang::En | Lang::Es => n.unsigned_abs() == 1,

@@ -2,10 +2,10 @@
 //!
 //! The words live in Project Fluent files (`core/locales/<lang>/<part>.ftl`), one set per
 //! language, compiled into the binary by `core/build.rs` (see `catalog`): plural forms and
-//! placeholders are the translator's to shape, never glued together in code. The console, the contact page and the server all read
-//! them here, so a refusal the server explains and the page shows read the same in the
-//! person's language. A message missing from a language falls back to English; the
-//! catalogue's tests make sure none is.
+//! placeholders are the translator's to shape, never glued together in code. The console,
+//! the contact page and the server all read them here, so a refusal the server explains
+//! and the page shows read the same in the person's language. A message missing from a
+//! language falls back to English; the catalogue's tests make sure none is.
 
 // `msg!` is defined in the compiled catalogue; the crate's other modules use it too.
 #[macro_use]

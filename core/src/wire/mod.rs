@@ -25,9 +25,10 @@ pub fn parse_instant(raw: &str) -> Option<DateTime<Utc>> {
     if let Ok(instant) = DateTime::parse_from_rfc3339(raw) {
         return Some(instant.with_timezone(&Utc));
     }
-    // Without an offset (`2019-08-24T14:15:22`, or a space for the `T`): UTC, read by the
-    // same RFC 3339 parser rather than chrono's format strings, whose engine would weigh
-    // on every page that reads a date.
+    // Without an offset (`2019-08-24T14:15:22`, or one space for the `T`): UTC, read by
+    // the same RFC 3339 parser rather than chrono's format strings, whose engine would
+    // weigh on every page that reads a date. Fields are two digits (four for the year),
+    // as every backend's document and sample writes them.
     let (date, time) = raw.split_at_checked(10)?;
     let time = time.strip_prefix(['T', ' '])?;
     DateTime::parse_from_rfc3339(&format!("{date}T{time}Z"))

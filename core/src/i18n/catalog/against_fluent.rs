@@ -50,26 +50,37 @@ fn variables() -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
 fn pattern_variables(pattern: &Pattern<&str>, into: &mut BTreeMap<String, BTreeSet<String>>) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            match expression {
-                Expression::Inline(InlineExpression::VariableReference { id }) => {
-                    into.entry(id.name.to_owned()).or_default();
-                }
-                Expression::Select { selector, variants } => {
-                    if let InlineExpression::VariableReference { id } = selector {
-                        let keys = into.entry(id.name.to_owned()).or_default();
-                        for variant in variants {
-                            if let VariantKey::Identifier { name } = &variant.key {
-                                keys.insert((*name).to_owned());
-                            }
-                        }
+            expression_variables(expression, into);
+        }
+    }
+}
+
+/// Variables anywhere in an expression, nested placeables (`{ { $x } }`) included.
+fn expression_variables(
+    expression: &Expression<&str>,
+    into: &mut BTreeMap<String, BTreeSet<String>>,
+) {
+    match expression {
+        Expression::Inline(InlineExpression::VariableReference { id }) => {
+            into.entry(id.name.to_owned()).or_default();
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_variables(expression, into);
+        }
+        Expression::Select { selector, variants } => {
+            if let InlineExpression::VariableReference { id } = selector {
+                let keys = into.entry(id.name.to_owned()).or_default();
+                for variant in variants {
+                    if let VariantKey::Identifier { name } = &variant.key {
+                        keys.insert((*name).to_owned());
                     }
-                    for variant in variants {
-                        pattern_variables(&variant.value, into);
-                    }
                 }
-                _ => {}
+            }
+            for variant in variants {
+                pattern_variables(&variant.value, into);
             }
         }
+        Expression::Inline(_) => {}
     }
 }
 
