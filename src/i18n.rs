@@ -90,36 +90,71 @@ where
 pub fn relative(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> String {
     let ago = switchboard_core::time::ago(now, then);
     ago.words(lang).unwrap_or_else(|| match ago {
-        switchboard_core::time::Ago::OnDate { with_year: true } => intl(
-            lang,
-            then,
-            &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
-        ),
-        _ => intl(lang, then, &[("day", "numeric"), ("month", "short")]),
+        switchboard_core::time::Ago::OnDate { with_year: true } => {
+            intl(lang, then, Style::DayMonthYear)
+        }
+        _ => intl(lang, then, Style::DayMonth),
     })
 }
 
 /// The full date and time, in the reader's language and time zone.
 pub fn exact(lang: Lang, then: DateTime<Utc>) -> String {
-    intl(
-        lang,
-        then,
-        &[("dateStyle", "medium"), ("timeStyle", "short")],
-    )
+    intl(lang, then, Style::Exact)
 }
 
-/// `Intl.DateTimeFormat(lang, options).format(then)`; the UTC form when the browser has
-/// no `Intl` for it.
-fn intl(lang: Lang, then: DateTime<Utc>, options: &[(&str, &str)]) -> String {
-    use leptos::wasm_bindgen::JsValue;
-    let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
-    let object = js_sys::Object::new();
-    for (key, value) in options {
-        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+/// The ways a date is written: each is one `Intl.DateTimeFormat` per language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    DayMonth,
+    DayMonthYear,
+    Exact,
+}
+
+impl Style {
+    fn options(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Style::DayMonth => &[("day", "numeric"), ("month", "short")],
+            Style::DayMonthYear => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+            Style::Exact => &[("dateStyle", "medium"), ("timeStyle", "short")],
+        }
     }
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &object).format();
+}
+
+thread_local! {
+    /// Each formatter made once: making an `Intl.DateTimeFormat` costs far more than
+    /// formatting with one, and a list or a long thread writes a date on every row.
+    static FORMATS: std::cell::RefCell<Vec<(Lang, Style, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `format` of `Intl.DateTimeFormat(lang, style's options)`, made on first use.
+fn formatter(lang: Lang, style: Style) -> js_sys::Function {
+    use leptos::wasm_bindgen::JsValue;
+    FORMATS.with(|formats| {
+        if let Some((_, _, format)) = formats
+            .borrow()
+            .iter()
+            .find(|(l, s, _)| *l == lang && *s == style)
+        {
+            return format.clone();
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+        let object = js_sys::Object::new();
+        for (key, value) in style.options() {
+            let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &object).format();
+        formats.borrow_mut().push((lang, style, format.clone()));
+        format
+    })
+}
+
+/// `then` written in `lang` and the browser's time zone; the UTC form when the browser
+/// has no `Intl` for it.
+fn intl(lang: Lang, then: DateTime<Utc>, style: Style) -> String {
+    use leptos::wasm_bindgen::JsValue;
     let date = js_sys::Date::new(&JsValue::from_f64(then.timestamp_millis() as f64));
-    format
+    formatter(lang, style)
         .call1(&JsValue::UNDEFINED, &date)
         .ok()
         .and_then(|v| v.as_string())
