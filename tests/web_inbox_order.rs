@@ -19,7 +19,7 @@ use switchboard::connectors::{Inbox, InboxSlice};
 use switchboard::state::{Clock, InboxRows};
 use switchboard_core::domain::{Conversation, Cursor, Page};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -120,15 +120,7 @@ async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_thei
         shortcuts::install(RwSignal::new(false));
         view! { <Router><Ordered rows /></Router> }
     });
-    let scroller = find(&root, "list-scroller").unchecked_into::<HtmlElement>();
-    scroller
-        .style()
-        .set_property("height", "460px")
-        .expect("style");
-    scroller
-        .style()
-        .set_property("overflow-y", "auto")
-        .expect("style");
+    let scroller = list_scroller(&root);
     wait_until("the newest row is first", || {
         first_key(&root).as_deref() == Some("communication/c-0")
     })

@@ -71,10 +71,7 @@ fn mount_list(n: usize, near_end: Arc<AtomicU32>) -> HtmlElement {
             </Router>
         }
     });
-    let scroller = find(&root, "list-scroller").unchecked_into::<HtmlElement>();
-    let style = scroller.style();
-    style.set_property("height", "460px").expect("style");
-    style.set_property("overflow-y", "auto").expect("style");
+    list_scroller(&root);
     root
 }
 
@@ -148,15 +145,7 @@ async fn rows_coming_in_above_do_not_move_what_the_agent_reads() {
             </Router>
         }
     });
-    let scroller = find(&root, "list-scroller").unchecked_into::<HtmlElement>();
-    scroller
-        .style()
-        .set_property("height", "460px")
-        .expect("style");
-    scroller
-        .style()
-        .set_property("overflow-y", "auto")
-        .expect("style");
+    let scroller = list_scroller(&root);
     scroll_to(&root, 0);
     wait_until("rows show", || !rendered_keys(&root).is_empty()).await;
     let row_height = find(&root, "conversation-row")

@@ -141,8 +141,8 @@ impl Inbox {
             }
         };
         let mut changed = self.take_total(name, &slice) || had_failed;
-        let never_loaded = !self.cursors.iter().any(|(n, _)| n == name)
-            && !self.conversations.iter().any(|c| c.key.backend == name);
+        let never_loaded =
+            !self.has_more_of(name) && !self.conversations.iter().any(|c| c.key.backend == name);
         if never_loaded {
             if let Some(next) = slice.page.next {
                 self.cursors.push((name.to_owned(), next));

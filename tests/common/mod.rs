@@ -83,6 +83,16 @@ pub fn click(root: &Element, testid: &str) {
     find(root, testid).unchecked_into::<HtmlElement>().click();
 }
 
+/// The inbox list's scroller, given the height and overflow the console's style sheet
+/// gives it (the tests load no CSS), so only the rows on screen are rendered.
+pub fn list_scroller(root: &Element) -> HtmlElement {
+    let scroller = find(root, "list-scroller").unchecked_into::<HtmlElement>();
+    let style = scroller.style();
+    style.set_property("height", "460px").expect("style");
+    style.set_property("overflow-y", "auto").expect("style");
+    scroller
+}
+
 /// Lets effects run and, for network work, lets a real server answer.
 pub async fn settle() {
     for _ in 0..3 {
