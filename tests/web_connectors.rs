@@ -457,12 +457,28 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
         .await
         .expect("sent");
     assert!(!receipt.reference.is_empty());
-    let conversation_id = receipt.conversation_id.expect("a conversation was opened");
+    assert_eq!(
+        receipt.conversation_id, None,
+        "the customer is told their reference, not support's ids"
+    );
     sign_in().await;
     let directory = load_directory(server_origin()).await.expect("directory");
     let connector = directory.connector("communication").unwrap();
+    // An agent finds the conversation it opened by the customer's reference.
+    let query = InboxQuery {
+        reference: Some(receipt.reference.clone()),
+        page_size: 20,
+        ..Default::default()
+    };
+    let found = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("found by its reference")
+        .page
+        .items;
+    assert_eq!(found.len(), 1, "{found:?}");
     let conversation = connector
-        .conversation(&conversation_id)
+        .conversation(&found[0].key.id)
         .await
         .expect("conversation");
     assert_eq!(conversation.customer, "soren@example.no");

@@ -89,6 +89,12 @@ async fn a_customer_reads_their_conversation_and_writes_again() {
     );
     assert!(first.contains("Ana <b>Silva</b>"), "as text: {first}");
     assert!(root.query_selector("script, b").unwrap().is_none());
+    // The link's expiry is said, with the renewal that each visit brings.
+    let expiry = text(&root, "follow-up-expiry");
+    assert!(
+        expiry.contains("works until") && expiry.contains("each visit"),
+        "{expiry}"
+    );
 
     // Nothing to send: said in words, nothing sent.
     submit(&root);

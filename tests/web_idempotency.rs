@@ -95,7 +95,7 @@ async fn a_contact_message_sent_again_opens_one_conversation() {
         .await
         .expect("replayed");
     assert_eq!(again.reference, first.reference);
-    assert_eq!(again.conversation_id, first.conversation_id);
+    assert_eq!(again.follow_up, first.follow_up, "the same private link");
 }
 
 #[wasm_bindgen_test]

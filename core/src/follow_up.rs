@@ -47,13 +47,17 @@ pub struct FollowUpMessage {
 }
 
 /// What a follow-up link shows: the reference the customer was given, whether support
-/// still considers it open, and the messages, oldest first.
+/// still considers it open, the messages, oldest first, and until when the link works.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUp {
     pub reference: String,
     pub open: bool,
     pub messages: Vec<FollowUpMessage>,
+    /// When the link stops working unless used again (RFC 3339); each use renews it.
+    /// Absent from servers that never expire links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_expires_at: Option<String>,
 }
 
 /// `POST …/follow-up/{token}/messages`'s body: the customer writes again.

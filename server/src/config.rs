@@ -21,7 +21,9 @@ pub struct Limits {
     pub max_concurrent_requests: usize,
     /// Sign-in attempts, right or wrong, per client address.
     pub sign_in_attempts: RateLimit,
-    /// Wrong passwords per email, whether or not an agent has it.
+    /// Wrong passwords per email from one client address (or one device that signed in
+    /// before), whether or not an agent has the email: past it, that address or device is
+    /// refused (an address) or slowed (a device) for that email alone.
     pub sign_in_failures: RateLimit,
     /// How long a wrong password waits for its answer.
     pub sign_in_failure_delay: Duration,
@@ -31,6 +33,39 @@ pub struct Limits {
     /// abandoned by a request that died, so a retry runs again (`docs/idempotency.md`).
     /// Keep it longer than any request runs; shorter only for tests that kill the server.
     pub idempotency_abandoned_after: Duration,
+    /// Wrong passwords per email from clients without a device cookie for it, all
+    /// addresses together: past it, only a device that signed in before may try.
+    pub sign_in_untrusted_failures: RateLimit,
+    /// How long a device that signed in before waits before its password is checked once
+    /// its own failures are spent: slowed, never refused.
+    pub sign_in_trusted_slowdown: Duration,
+    /// Password checks (Argon2id, 19 MiB each) running at once; the rest wait.
+    pub password_checks: usize,
+    /// How long a sign-in waits for a password check before a 503 with `Retry-After`.
+    pub password_check_wait: Duration,
+    /// How long a device cookie lets its device in more gently.
+    pub device_lifetime: Duration,
+    /// Requests to public routes under way at once from one client address; more are
+    /// refused (429) before their body is read, so one address holds few request slots.
+    pub public_in_flight_per_address: usize,
+    /// Open connections, all clients together; more are closed as they arrive.
+    pub max_connections: usize,
+    /// Open connections from one client address.
+    pub max_connections_per_address: usize,
+    /// How long a connection may take to send a request's headers (and how long it may
+    /// sit idle between requests).
+    pub header_timeout: Duration,
+    /// How long a request's body may pause between two pieces.
+    pub body_idle_timeout: Duration,
+    /// The slowest a body may arrive on average, in bytes per second, once
+    /// [`Limits::body_rate_grace`] has passed.
+    pub body_min_bytes_per_sec: u64,
+    pub body_rate_grace: Duration,
+    /// After a stop signal, how long the requests under way have to finish before the
+    /// server stops all the same.
+    pub shutdown_grace: Duration,
+    /// How long a customer's follow-up link keeps working after it was last used.
+    pub follow_up_link_lifetime: Duration,
 }
 
 impl Default for Limits {
@@ -58,6 +93,24 @@ impl Default for Limits {
             // A working day; then the agent signs in again.
             session_lifetime: Duration::from_secs(12 * 3600),
             idempotency_abandoned_after: Duration::from_secs(120),
+            sign_in_untrusted_failures: RateLimit {
+                per_minute: 5,
+                burst: 30,
+            },
+            sign_in_trusted_slowdown: Duration::from_secs(3),
+            // Two cores' worth: 38 MiB at most, whatever the flood.
+            password_checks: 2,
+            password_check_wait: Duration::from_secs(5),
+            device_lifetime: Duration::from_secs(180 * 24 * 3600),
+            public_in_flight_per_address: 8,
+            max_connections: 1024,
+            max_connections_per_address: 64,
+            header_timeout: Duration::from_secs(10),
+            body_idle_timeout: Duration::from_secs(10),
+            body_min_bytes_per_sec: 1024,
+            body_rate_grace: Duration::from_secs(10),
+            shutdown_grace: Duration::from_secs(10),
+            follow_up_link_lifetime: Duration::from_secs(90 * 24 * 3600),
         }
     }
 }

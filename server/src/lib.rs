@@ -23,6 +23,7 @@ pub mod dialects;
 pub mod directory;
 pub mod follows;
 pub mod http;
+pub mod listen;
 pub mod precompress;
 pub mod seed;
 pub mod spa;
@@ -34,7 +35,6 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::{middleware, Router};
 use http::rate_limit::RateLimiter;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use store::Store;
@@ -71,6 +71,14 @@ pub struct AppState {
     pub follow_up_limiter: Arc<RateLimiter>,
     /// Wrong passwords' limits and delay.
     pub sign_in: Arc<auth::throttle::Throttle>,
+    /// Password checks, a few at once.
+    pub passwords: Arc<auth::passwords::Checker>,
+    /// How long a browser that signed in stays a known device.
+    pub device_lifetime: std::time::Duration,
+    /// The public routes' per-address count of requests under way.
+    pub door: auth::admission::Door,
+    /// How long a customer's follow-up link keeps working after its last use.
+    pub follow_up_link_lifetime: std::time::Duration,
     /// How long a session lasts from sign-in.
     pub session_lifetime: std::time::Duration,
     /// What discovery answers: the backends, with their configured links.
@@ -79,8 +87,8 @@ pub struct AppState {
 
 /// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
 /// store is empty, and returns the router, with the default [`Limits`]. Serve it with
-/// `into_make_service_with_connect_info::<SocketAddr>()`: the rate limits are kept per
-/// client address (without it, every client shares one bucket).
+/// [`listen::serve`] (or axum's `into_make_service_with_connect_info::<SocketAddr>()`): the
+/// rate limits are kept per client address (without it, every client shares one bucket).
 pub fn build_app(config: &Config) -> Result<Router, StartupError> {
     build_app_with(config, Limits::default())
 }
@@ -106,13 +114,21 @@ pub async fn serve_with(
     config: Config,
     limits: Limits,
 ) -> Result<(), StartupError> {
+    serve_until(listener, config, limits, std::future::pending()).await
+}
+
+/// [`serve_with`] until `stop` resolves; then the requests under way have the limits'
+/// shutdown grace to finish ([`listen`]).
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    limits: Limits,
+    stop: impl std::future::Future<Output = ()>,
+) -> Result<(), StartupError> {
     let app = build_app_with(&config, limits)?;
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
-    .map_err(StartupError::Serve)
+    listen::serve(listener, app, limits, stop)
+        .await
+        .map_err(StartupError::Serve)
 }
 
 fn router(store: Store, config: &Config, limits: Limits) -> Router {
@@ -122,6 +138,13 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         contact_limiter: Arc::new(RateLimiter::new(limits.contact_rate)),
         follow_up_limiter: Arc::new(RateLimiter::new(limits.follow_up_rate)),
         sign_in: Arc::new(auth::throttle::Throttle::new(&limits)),
+        passwords: Arc::new(auth::passwords::Checker::new(
+            limits.password_checks,
+            limits.password_check_wait,
+        )),
+        device_lifetime: limits.device_lifetime,
+        door: auth::admission::Door::new(limits.public_in_flight_per_address),
+        follow_up_link_lifetime: limits.follow_up_link_lifetime,
         session_lifetime: limits.session_lifetime,
         backends: Arc::new(directory::backends(
             config.postcenter_ticket_link.as_deref(),
@@ -148,16 +171,34 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         ))
         // Inside the guard, so session lookups count against its limits; inside the
         // renderer, so a refusal has the body of the API its path belongs to.
-        .layer(middleware::from_fn_with_state(state, auth::gate))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::gate))
         .layer(middleware::from_fn_with_state(
             http::guard::Guard::new(limits.max_concurrent_requests, limits.request_timeout),
             http::guard::guard,
+        ))
+        // Outside the guard: a public request is held to its address's budget before it
+        // takes a slot, and before its body is read.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::admission::admit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            http::pace::Pace {
+                idle_timeout: limits.body_idle_timeout,
+                min_bytes_per_sec: limits.body_min_bytes_per_sec,
+                rate_grace: limits.body_rate_grace,
+                max_body_bytes: dialects::MAX_BODY_BYTES,
+            },
+            http::pace::pace,
         ))
         .layer(middleware::from_fn_with_state(
             renderer_for as http::guard::RendererFor,
             http::guard::render_escaped,
         ))
         .layer(cors(&config.allowed_origins))
+        .layer(middleware::from_fn(
+            http::security::credentials_for_allowed_origins_only,
+        ))
         .layer(middleware::from_fn(http::security::secure))
         // Outermost, so every response, CORS preflights included, carries the id.
         .layer(middleware::from_fn(http::correlation::correlate))

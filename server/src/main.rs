@@ -5,7 +5,7 @@
 //!
 //! Prints one line, `Switchboard is running at http://HOST:PORT/`, once it accepts
 //! connections: scripts wait for it. Ctrl-C or SIGTERM stops it once the requests under
-//! way are answered.
+//! way are answered, or after the shutdown grace (10 s) whatever is left.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use switchboard_server::auth::cli::{self, AGENTS_USAGE};
 use switchboard_server::config::{parse_options, CliError, USAGE};
 use switchboard_server::precompress::USAGE as PRECOMPRESS_USAGE;
-use switchboard_server::{build_app_with, Limits, StartupError};
+use switchboard_server::{build_app_with, listen, Limits, StartupError};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -58,17 +58,13 @@ async fn run(
         .map_err(StartupError::Bind)?;
     let address = listener.local_addr().map_err(StartupError::Bind)?;
     announce(address);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(stop_requested())
-    .await
-    .map_err(StartupError::Serve)
+    listen::serve(listener, app, limits, stop_requested())
+        .await
+        .map_err(StartupError::Serve)
 }
 
-/// Ctrl-C or SIGTERM: the server stops accepting connections, answers the requests under
-/// way (each bounded by the request timeout), then returns. A signal whose handler cannot
+/// Ctrl-C or SIGTERM: the server stops accepting connections and gives the requests under
+/// way [`Limits::shutdown_grace`] to finish, then returns. A signal whose handler cannot
 /// be installed is never awaited: the process then runs until killed.
 async fn stop_requested() {
     let interrupt = async {

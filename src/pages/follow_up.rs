@@ -71,8 +71,8 @@ fn no_token() -> ApiError {
 }
 
 /// Why the page cannot show a conversation: a link that opens none is said in the
-/// customer's terms (the server does not say whether it was mistyped or withdrawn); any
-/// other failure in the console's usual words.
+/// customer's terms (the server does not say whether it was mistyped, withdrawn or
+/// expired); any other failure in the console's usual words.
 fn unavailable(error: ApiError) -> AnyView {
     if error.kind == ErrorKind::NotFound {
         return view! {
@@ -139,6 +139,7 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
             <p class="state-hint" data-testid="follow-up-state">
                 {move || if shown.with(|v| v.open) { open_words() } else { closed_words() }}
             </p>
+            <LinkExpiry shown />
             <ol class="follow-up-messages" aria-label=tr(msg!("follow-up-messages"))>
                 <For
                     each=move || shown.get().messages
@@ -169,6 +170,25 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
             </form>
         </section>
     }
+}
+
+/// Until when the private link works: each visit renews it, and the page says so.
+#[component]
+fn LinkExpiry(shown: RwSignal<FollowUp>) -> impl IntoView {
+    let i18n = use_i18n();
+    let until = move || {
+        let raw = shown.with(|v| v.link_expires_at.clone())?;
+        let date = match chrono::DateTime::parse_from_rfc3339(&raw) {
+            Ok(t) => crate::i18n::exact(i18n.lang(), t.with_timezone(&chrono::Utc)),
+            Err(_) => raw,
+        };
+        Some(text_with(
+            i18n.lang(),
+            msg!("follow-up-link-expiry"),
+            &Args::new().str("date", date),
+        ))
+    };
+    view! { <p class="state-hint" data-testid="follow-up-expiry">{until}</p> }
 }
 
 #[component]

@@ -215,11 +215,43 @@ async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
     )
     .await;
     h.wait_for_text(testid("follow-up-state"), "in hand").await;
+    // Stacked combining marks stay inside their bubble.
+    let zalgo = "Z\u{336}\u{322}\u{31b}\u{30d}\u{346}\u{34c}a\u{335}\u{321}\u{30f}\u{352}l\u{338}\u{328}\u{301}\u{30a}g\u{335}\u{32a}\u{306}o\u{334}\u{33c}\u{30c}".repeat(3);
+    let zalgo_bubble = "[data-testid='follow-up-message']:last-child";
+    h.wait_for(testid("follow-up-input"))
+        .await
+        .send_keys(&zalgo)
+        .await
+        .unwrap();
+    h.click(testid("follow-up-send")).await;
+    h.wait_for_text(
+        By::Css(&format!("{zalgo_bubble} .follow-up-body")),
+        "Z\u{336}",
+    )
+    .await;
+    let overflow = h
+        .driver
+        .execute(
+            &format!(
+                "return getComputedStyle(document.querySelector(\"{zalgo_bubble}\")).overflowY"
+            ),
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        overflow == "clip" || overflow == "hidden",
+        "the bubble keeps its marks: overflow {overflow}"
+    );
     let stored = h
         .api_json(&format!("/communication/v1/conversations/{id}"))
         .await;
     assert_eq!(stored["status"], "OPEN");
-    assert_eq!(stored["lastMessage"]["content"], again);
+    assert_eq!(stored["lastMessage"]["content"], zalgo);
     assert_eq!(stored["lastMessage"]["transmitterType"], "CUSTOMER");
 
     // A link cut short opens nothing, and says so.

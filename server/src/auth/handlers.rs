@@ -1,8 +1,8 @@
 //! `/api/session` (`core/src/session.rs`, `docs/backends/README.md` "Signing in"): sign in
 //! with an email and a password, say who is signed in, sign out.
 
-use super::sessions;
-use super::{passwords, SignedIn};
+use super::throttle::Caller;
+use super::{devices, sessions, SignedIn};
 use crate::http::extract::ApiJson;
 use crate::http::{problem, HttpError, Location};
 use crate::AppState;
@@ -25,7 +25,9 @@ pub struct SignInBody {
 }
 
 /// `POST /api/session` (public): the right email and password open a session, set in an
-/// `HttpOnly` cookie. Anything else is one 401 that does not say which was wrong.
+/// `HttpOnly` cookie, and end the session this browser had before. Anything else is one
+/// 401 that does not say which was wrong. A browser that signed in before carries a
+/// device cookie, and is only slowed, never refused, by wrong passwords ([`throttle`]).
 pub async fn sign_in(
     State(state): State<AppState>,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
@@ -37,52 +39,111 @@ pub async fn sign_in(
         info.0.ip()
     });
     let started = Instant::now();
-    state.sign_in.admit(client, &email, started)?;
-    let account = {
+    let device = devices::token_in(&headers);
+    let (account, trusted) = {
         let email = email.clone();
+        let device = device.clone();
+        let now = chrono::Utc::now();
         state
             .store
             .run(move |conn| {
-                Ok::<_, HttpError>(crate::store::people::account_by_email(conn, &email)?)
+                let account = crate::store::people::account_by_email(conn, &email)?;
+                let trusted = match &device {
+                    Some(token) => devices::is_trusted(conn, token, &email, now)?,
+                    None => false,
+                };
+                Ok::<_, HttpError>((account, trusted))
             })
             .await?
     };
+    let caller = match device.filter(|_| trusted) {
+        Some(token) => Caller::Trusted(sessions::token_hash(&token)),
+        None => Caller::Untrusted(client),
+    };
+    let wait = state.sign_in.admit(&caller, &email, started)?;
+    tokio::time::sleep(wait).await;
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
-    // Argon2 is seconds of CPU under load by design: off the async workers.
-    let matches = tokio::task::spawn_blocking(move || {
-        password.len() <= passwords::MAX_PASSWORD_BYTES
-            && passwords::verify(hash.as_deref(), &password)
-    })
-    .await
-    .map_err(|error| HttpError::internal(format!("the password check did not finish: {error}")))?;
+    let matches = state.passwords.check(hash, password).await?;
     let Some(account) = account.filter(|_| matches) else {
-        state.sign_in.failed(&email, started).await;
+        state.sign_in.failed(&caller, &email, started).await;
         return Err(HttpError::unauthorized(
             "The email or password is not right. Check both and try again.",
         ));
     };
-    state.sign_in.succeeded(&email);
+    state.sign_in.succeeded(&caller, &email);
+    let opened = open_session(&state, &account.agent.id, &email, &headers, !trusted).await?;
+    let session = Session {
+        agent: account.agent,
+        expires_at: format_instant(opened.expires_at),
+    };
+    let mut response = Json(session).into_response();
+    let cookies = response.headers_mut();
+    cookies.append(
+        header::SET_COOKIE,
+        sessions::cookie(&opened.token, opened.max_age_secs, &headers),
+    );
+    if let Some(device) = opened.new_device {
+        let max_age = i64::try_from(state.device_lifetime.as_secs()).unwrap_or(i64::MAX);
+        cookies.append(
+            header::SET_COOKIE,
+            devices::cookie(&device, max_age, &headers),
+        );
+    }
+    Ok(response)
+}
+
+/// What a correct sign-in leaves: the new session, and a device token for a browser that
+/// had none for this email.
+struct Opened {
+    token: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    max_age_secs: i64,
+    new_device: Option<String>,
+}
+
+/// Opens the agent's session, ends the one this browser carried (a sign-in on top of a
+/// live session replaces it) and, when asked, remembers the browser as a device.
+async fn open_session(
+    state: &AppState,
+    agent_id: &str,
+    email: &str,
+    headers: &HeaderMap,
+    remember_device: bool,
+) -> Result<Opened, HttpError> {
     let token = sessions::new_token();
     let now = chrono::Utc::now();
     let lifetime =
         chrono::Duration::from_std(state.session_lifetime).unwrap_or(chrono::Duration::hours(12));
+    let device_lifetime =
+        chrono::Duration::from_std(state.device_lifetime).unwrap_or(chrono::Duration::days(180));
     let expires_at = now + lifetime;
-    {
+    let previous = sessions::token_in(headers);
+    let new_device = {
         let token = token.clone();
-        let agent_id = account.agent.id.clone();
+        let agent_id = agent_id.to_owned();
+        let email = email.to_owned();
         state
             .store
             .run(move |conn| {
-                Ok::<_, HttpError>(sessions::open(conn, &token, &agent_id, now, expires_at)?)
+                if let Some(previous) = previous {
+                    sessions::end(conn, &previous)?;
+                }
+                sessions::open(conn, &token, &agent_id, now, expires_at)?;
+                let device = if remember_device {
+                    Some(devices::remember(conn, &email, now, now + device_lifetime)?)
+                } else {
+                    None
+                };
+                Ok::<_, HttpError>(device)
             })
-            .await?;
-    }
-    let session = Session {
-        agent: account.agent,
-        expires_at: format_instant(expires_at),
+            .await?
     };
-    let cookie = sessions::cookie(&token, lifetime.num_seconds(), &headers);
-    Ok(([(header::SET_COOKIE, cookie)], Json(session)).into_response())
+    Ok(Opened {
+        token,
+        expires_at,
+        max_age_secs: lifetime.num_seconds(),
+        new_device,
+    })
 }
 
 /// `GET /api/session`: the signed-in agent and when the session ends (401 without one,

@@ -8,11 +8,15 @@
 //! form cannot send it, and a cross-site script would need a CORS preflight that only the
 //! configured origins pass.
 //!
-//! `passwords` hashes and checks, `sessions` keeps the server-side sessions and their
-//! cookie, `handlers` serves `/api/session` (sign in, who am I, sign out), `throttle` slows
-//! and limits wrong passwords, `cli` is the `agents` command of `switchboard-server`.
+//! `passwords` hashes and checks (a few at once), `sessions` keeps the server-side sessions
+//! and their cookie, `devices` the browsers that signed in before, `handlers` serves
+//! `/api/session` (sign in, who am I, sign out), `throttle` slows and limits wrong
+//! passwords, `admission` holds each address to its budget on the public routes before a
+//! body is read, `cli` is the `agents` command of `switchboard-server`.
 
+pub mod admission;
 pub mod cli;
+pub mod devices;
 pub mod handlers;
 pub mod passwords;
 pub mod sessions;
@@ -28,11 +32,27 @@ use switchboard_core::session::{
 };
 
 /// A route anyone may call: a method and a path, where a `{name}` segment matches any one
-/// segment.
+/// segment, and the per-address budget its calls spend before their body is read
+/// ([`admission`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PublicRoute {
     pub method: &'static str,
     pub path: &'static str,
+    pub budget: Budget,
+}
+
+/// Which per-address bucket a public route's calls spend, besides the cap on the public
+/// requests one address has under way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    /// None: the route is cheap and reads no body (discovery).
+    UnderWayOnly,
+    /// Sign-in attempts ([`crate::Limits::sign_in_attempts`]).
+    SignIn,
+    /// The contact form ([`crate::Limits::contact_rate`]).
+    Contact,
+    /// The customers' follow-up links ([`crate::Limits::follow_up_rate`]).
+    FollowUp,
 }
 
 /// Switchboard's own public routes: discovery (the contact page finds its backend with
@@ -41,10 +61,12 @@ pub const PUBLIC: &[PublicRoute] = &[
     PublicRoute {
         method: "GET",
         path: switchboard_core::directory::BACKENDS_PATH,
+        budget: Budget::UnderWayOnly,
     },
     PublicRoute {
         method: "POST",
         path: SESSION_PATH,
+        budget: Budget::SignIn,
     },
 ];
 
@@ -69,25 +91,34 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
 }
 
 /// Every public route: Switchboard's, then each dialect's under its base path.
-pub fn public_routes() -> Vec<(String, &'static str)> {
+pub fn public_routes() -> Vec<(String, &'static str, Budget)> {
     PUBLIC
         .iter()
-        .map(|route| (route.path.to_owned(), route.method))
+        .map(|route| (route.path.to_owned(), route.method, route.budget))
         .chain(crate::dialects::ALL.iter().flat_map(|dialect| {
-            dialect
-                .public_routes
-                .iter()
-                .map(|route| (format!("{}{}", dialect.base_path, route.path), route.method))
+            dialect.public_routes.iter().map(|route| {
+                (
+                    format!("{}{}", dialect.base_path, route.path),
+                    route.method,
+                    route.budget,
+                )
+            })
         }))
         .collect()
 }
 
-/// Whether `method path` is on the public list (`HEAD` wherever `GET` is).
-pub fn is_public(method: &str, path: &str) -> bool {
+/// The budget of `method path` when it is on the public list (`HEAD` wherever `GET` is).
+pub fn public_budget(method: &str, path: &str) -> Option<Budget> {
     let method = if method == "HEAD" { "GET" } else { method };
     public_routes()
-        .iter()
-        .any(|(pattern, allowed)| *allowed == method && matches_pattern(pattern, path))
+        .into_iter()
+        .find(|(pattern, allowed, _)| *allowed == method && matches_pattern(pattern, path))
+        .map(|(_, _, budget)| budget)
+}
+
+/// Whether `method path` is on the public list.
+pub fn is_public(method: &str, path: &str) -> bool {
+    public_budget(method, path).is_some()
 }
 
 fn matches_pattern(pattern: &str, path: &str) -> bool {

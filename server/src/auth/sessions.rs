@@ -87,13 +87,18 @@ pub fn end_all(conn: &Connection, agent_id: &str) -> Result<usize, StoreError> {
 
 /// The session token a request carries, if any.
 pub fn token_in(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, SESSION_COOKIE)
+}
+
+/// The value of the cookie `wanted` a request carries, if any and not empty.
+pub fn cookie_value(headers: &HeaderMap, wanted: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|line| line.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.trim().to_owned())
         .filter(|value| !value.is_empty())
 }
@@ -102,22 +107,24 @@ pub fn token_in(headers: &HeaderMap) -> Option<String> {
 pub fn cookie(token: &str, max_age_secs: i64, headers: &HeaderMap) -> HeaderValue {
     cookie_line(
         &format!("{SESSION_COOKIE}={token}; Max-Age={max_age_secs}"),
+        "/",
         headers,
     )
 }
 
 /// The `Set-Cookie` that makes the browser forget its session.
 pub fn cleared_cookie(headers: &HeaderMap) -> HeaderValue {
-    cookie_line(&format!("{SESSION_COOKIE}=; Max-Age=0"), headers)
+    cookie_line(&format!("{SESSION_COOKIE}=; Max-Age=0"), "/", headers)
 }
 
-fn cookie_line(start: &str, headers: &HeaderMap) -> HeaderValue {
+/// A cookie for `path`, `HttpOnly` and `SameSite=Strict`, `Secure` unless on localhost.
+pub(crate) fn cookie_line(start: &str, path: &str, headers: &HeaderMap) -> HeaderValue {
     let secure = if is_plain_localhost(headers) {
         ""
     } else {
         "; Secure"
     };
-    let line = format!("{start}; Path=/; HttpOnly; SameSite=Strict{secure}");
+    let line = format!("{start}; Path={path}; HttpOnly; SameSite=Strict{secure}");
     HeaderValue::from_str(&line).expect("a token is base64url, always a valid header value")
 }
 

@@ -153,6 +153,11 @@ impl HttpError {
         HttpError::new(StatusCode::UNPROCESSABLE_ENTITY, Kind::Invalid, message)
     }
 
+    /// 408: the request's body did not arrive in time; `message` says what was expected.
+    pub fn request_timeout(message: impl Into<String>) -> Self {
+        HttpError::new(StatusCode::REQUEST_TIMEOUT, Kind::Invalid, message)
+    }
+
     /// 429 for a client over its rate on a public route.
     pub fn too_many_requests(retry_after_secs: u64) -> Self {
         HttpError {

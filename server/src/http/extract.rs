@@ -2,6 +2,7 @@
 //! axum's plain-text rejections.
 
 use super::error::{problem, HttpError, Location, Problem};
+use super::pace::BodyLimit;
 use super::upload::{Upload, UploadedFile};
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartError;
@@ -28,11 +29,19 @@ where
         if !is_json(request.headers()) {
             return Err(HttpError::unsupported_media_type());
         }
+        // The route's own limit when it set one ([`super::pace::limited`]), else the app's.
+        let limit = request
+            .extensions()
+            .get::<BodyLimit>()
+            .map_or(crate::BODY_LIMIT_BYTES, |limit| limit.0);
+        if declares_more_than(request.headers(), limit) {
+            return Err(HttpError::payload_too_large_over(limit));
+        }
         let bytes = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    HttpError::payload_too_large()
+                    HttpError::payload_too_large_over(limit)
                 } else {
                     HttpError::invalid_field(Location::Body, "body", "", "could not be read")
                 }
@@ -222,8 +231,21 @@ async fn read_file_part(
     Ok((kept.freeze(), size))
 }
 
-/// The whole body, refused with a 413 as soon as it passes `limit`.
+/// Whether the request's `Content-Length` says more than `limit`: refused before reading.
+pub fn declares_more_than(headers: &HeaderMap, limit: usize) -> bool {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .is_some_and(|declared| declared > limit as u64)
+}
+
+/// The whole body, refused with a 413 as soon as it passes `limit` (at once when its
+/// declared length does).
 pub async fn read_within(request: Request, limit: usize) -> Result<Bytes, HttpError> {
+    if declares_more_than(request.headers(), limit) {
+        return Err(HttpError::payload_too_large_over(limit));
+    }
     axum::body::to_bytes(request.into_body(), limit)
         .await
         .map_err(|error| {

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod guard;
 pub mod idempotency;
 pub mod lang;
+pub mod pace;
 pub mod problems;
 pub mod rate_limit;
 pub mod security;

@@ -1,5 +1,6 @@
 //! Token buckets in memory, one per key: per client address for the public routes (the
-//! contact form, sign-in attempts) and per account for failed sign-ins. Each key may
+//! contact form, sign-in attempts) and per account for failed sign-ins; and
+//! [`Occupancy`], what each address holds at once (connections, public requests). Each key may
 //! spend `burst` requests at once, and earns `per_minute` back each minute. Over it,
 //! [`RateLimiter::check`] says how long to wait, for a 429 and its `Retry-After`.
 //!
@@ -11,7 +12,7 @@ use crate::config::RateLimit;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::net::{IpAddr, Ipv6Addr};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// Beyond this many keys, the full (idle) buckets are dropped before adding one.
@@ -86,12 +87,12 @@ impl<K: Eq + Hash> RateLimiter<K> {
 impl RateLimiter<IpAddr> {
     /// Spends one request of `client`'s (its /64 for IPv6) at `now`.
     pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
-        self.spend(key(client), now)
+        self.spend(address_key(client), now)
     }
 }
 
-/// The address a bucket is kept for.
-fn key(client: IpAddr) -> IpAddr {
+/// The address a bucket (or a count of connections) is kept for.
+pub fn address_key(client: IpAddr) -> IpAddr {
     match client {
         IpAddr::V4(_) => client,
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -101,6 +102,72 @@ fn key(client: IpAddr) -> IpAddr {
                 IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
             }
         },
+    }
+}
+
+/// How many of something (connections, requests under way) each client address holds now,
+/// capped per address and overall. [`Occupancy::enter`] takes a [`Seat`], given back when
+/// dropped.
+pub struct Occupancy {
+    max: usize,
+    max_per_address: usize,
+    counts: Mutex<Counts>,
+}
+
+#[derive(Default)]
+struct Counts {
+    total: usize,
+    by_address: HashMap<IpAddr, usize>,
+}
+
+/// One place held in an [`Occupancy`].
+pub struct Seat {
+    occupancy: Arc<Occupancy>,
+    address: IpAddr,
+}
+
+impl Occupancy {
+    pub fn new(max: usize, max_per_address: usize) -> Arc<Occupancy> {
+        Arc::new(Occupancy {
+            max,
+            max_per_address,
+            counts: Mutex::new(Counts::default()),
+        })
+    }
+
+    /// A place for `client` (its /64 for IPv6), if both caps leave one.
+    pub fn enter(self: &Arc<Self>, client: IpAddr) -> Option<Seat> {
+        let address = address_key(client);
+        let mut counts = self.counts();
+        let held = counts.by_address.get(&address).copied().unwrap_or(0);
+        if counts.total >= self.max || held >= self.max_per_address {
+            return None;
+        }
+        counts.total += 1;
+        counts.by_address.insert(address, held + 1);
+        Some(Seat {
+            occupancy: Arc::clone(self),
+            address,
+        })
+    }
+
+    fn counts(&self) -> MutexGuard<'_, Counts> {
+        self.counts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Drop for Seat {
+    fn drop(&mut self) {
+        let mut counts = self.occupancy.counts();
+        counts.total = counts.total.saturating_sub(1);
+        if let Some(held) = counts.by_address.get_mut(&self.address) {
+            *held = held.saturating_sub(1);
+            if *held == 0 {
+                counts.by_address.remove(&self.address);
+            }
+        }
     }
 }
 
@@ -146,8 +213,11 @@ mod tests {
 
     #[test]
     fn ipv6_hosts_share_their_64_and_mapped_ipv4_is_ipv4() {
-        assert_eq!(key(ip("2001:db8:1:2:aaaa::1")), ip("2001:db8:1:2::"));
-        assert_eq!(key(ip("::ffff:192.0.2.1")), ip("192.0.2.1"));
+        assert_eq!(
+            address_key(ip("2001:db8:1:2:aaaa::1")),
+            ip("2001:db8:1:2::")
+        );
+        assert_eq!(address_key(ip("::ffff:192.0.2.1")), ip("192.0.2.1"));
         let limiter = RateLimiter::new(RateLimit {
             per_minute: 1,
             burst: 1,
@@ -172,6 +242,25 @@ mod tests {
         assert!(limiter.peek(&who, now).is_err(), "a peek spends nothing");
         limiter.forget(&who);
         assert!(limiter.peek(&who, now).is_ok());
+    }
+
+    #[test]
+    fn seats_are_capped_per_address_and_overall_and_given_back() {
+        let occupancy = Occupancy::new(3, 2);
+        let a1 = occupancy.enter(ip("192.0.2.1")).expect("first");
+        let _a2 = occupancy.enter(ip("192.0.2.1")).expect("second");
+        assert!(occupancy.enter(ip("192.0.2.1")).is_none(), "per address");
+        let _b1 = occupancy.enter(ip("192.0.2.2")).expect("another address");
+        assert!(occupancy.enter(ip("192.0.2.3")).is_none(), "overall");
+        drop(a1);
+        assert!(occupancy.enter(ip("192.0.2.1")).is_some(), "given back");
+        let per_host = Occupancy::new(10, 1);
+        let _first = per_host.enter(ip("2001:db8:1:2::1")).expect("first");
+        assert!(
+            per_host.enter(ip("2001:db8:1:2::ffff")).is_none(),
+            "one /64"
+        );
+        assert!(per_host.enter(ip("2001:db8:1:3::1")).is_some());
     }
 
     #[test]

@@ -16,6 +16,18 @@ use axum::response::Response;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+/// The layer just outside CORS: `Access-Control-Allow-Credentials` only beside an allowed
+/// origin. CORS adds it to every response; alone it grants nothing, but it tells a prober
+/// that credentialed calls exist, and a response should say no more than it must.
+pub async fn credentials_for_allowed_origins_only(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
+        headers.remove(header::ACCESS_CONTROL_ALLOW_CREDENTIALS);
+    }
+    response
+}
+
 /// The policy of everything that is not the console's page: nothing loads, nothing frames it.
 pub const API_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
 

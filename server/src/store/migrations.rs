@@ -56,6 +56,11 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         name: "idempotency keys",
         sql: include_str!("migrations/006_idempotency_keys.sql"),
     },
+    Migration {
+        version: 7,
+        name: "devices",
+        sql: include_str!("migrations/007_devices.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

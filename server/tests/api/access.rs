@@ -429,7 +429,7 @@ async fn a_reply_is_written_by_the_signed_in_agent_whatever_the_body_says() {
 async fn the_public_list_is_exactly_what_the_docs_say() {
     let mut public: Vec<String> = switchboard_server::auth::public_routes()
         .into_iter()
-        .map(|(path, method)| format!("{method} {path}"))
+        .map(|(path, method, _budget)| format!("{method} {path}"))
         .collect();
     public.sort();
     assert_eq!(

@@ -586,13 +586,16 @@ async fn a_first_contact_opens_a_conversation_for_the_mail() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     let contact = reply.body;
     let contact_id = contact["id"].as_str().unwrap();
-    let conversation_id = contact["conversationId"].as_str().unwrap();
+    let conversation_id = &server.conversation_of_contact(&contact).await;
     assert!(contact["sendingDate"].is_string());
-    assert!(contact["links"]
+    // The customer is given their private link, not support's own routes.
+    let rels: Vec<&Value> = contact["links"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|l| l["rel"] == "self"));
+        .map(|l| &l["rel"])
+        .collect();
+    assert_eq!(rels, [&json!("follow-up")]);
 
     let conversation = server
         .get(&format!("{API}/conversations/{conversation_id}"))
@@ -638,7 +641,7 @@ async fn a_contact_naming_a_conversation_still_opens_a_new_one() {
             contact_form("again@example.com"),
         )
         .await;
-    let conversation_id = first.body["conversationId"].as_str().unwrap().to_owned();
+    let conversation_id = server.conversation_of_contact(&first.body).await;
     let path = format!("{API}/conversations/{conversation_id}");
 
     let mut conversation = server.get(&path).await.body;
@@ -656,7 +659,8 @@ async fn a_contact_naming_a_conversation_still_opens_a_new_one() {
     follow_up["message"] = json!("Je n'ai toujours pas de réponse, pouvez-vous regarder ?");
     let reply = server.post(&format!("{API}/contact-us"), follow_up).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    assert_ne!(reply.body["conversationId"], conversation_id.as_str());
+    let opened_id = server.conversation_of_contact(&reply.body).await;
+    assert_ne!(opened_id, conversation_id);
     assert_ne!(reply.body["id"], "chosen-id");
     assert_ne!(reply.body["sendingDate"], "2001-01-01T00:00:00.000Z");
     assert!(reply.body.get("transmitterId").is_none(), "{}", reply.text);
@@ -666,10 +670,7 @@ async fn a_contact_naming_a_conversation_still_opens_a_new_one() {
     assert_eq!(untouched.body["status"], "CLOSED");
     let messages = server.get(&format!("{path}/messages")).await;
     assert_eq!(messages.body["totalElements"], 1);
-    let new_path = format!(
-        "{API}/conversations/{}",
-        reply.body["conversationId"].as_str().unwrap()
-    );
+    let new_path = format!("{API}/conversations/{opened_id}");
     let opened = server.get(&new_path).await;
     assert_eq!(opened.body["status"], "OPEN");
     assert_eq!(

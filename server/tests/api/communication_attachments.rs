@@ -241,7 +241,7 @@ async fn a_file_exactly_at_the_limit_passes() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    let conversation = reply.body["conversationId"].as_str().unwrap();
+    let conversation = &server.conversation_of_contact(&reply.body).await;
     let messages = server.conversation_messages(conversation).await;
     assert_eq!(messages[0]["attachments"][0]["size"], size);
     assert_eq!(
@@ -280,7 +280,7 @@ async fn a_contact_message_attaches_its_files_to_the_conversation() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    let conversation = reply.body["conversationId"].as_str().unwrap();
+    let conversation = &server.conversation_of_contact(&reply.body).await;
     let messages = server.conversation_messages(conversation).await;
     assert_eq!(messages.len(), 1);
     let attachment = &messages[0]["attachments"][0];

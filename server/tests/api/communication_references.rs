@@ -53,7 +53,7 @@ async fn an_agent_finds_the_conversation_from_the_customers_reference() {
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     let reference = reply.body["id"].as_str().unwrap().to_owned();
-    let conversation_id = reply.body["conversationId"].as_str().unwrap().to_owned();
+    let conversation_id = server.conversation_of_contact(&reply.body).await;
 
     // As typed by the agent: lower case, with stray spaces.
     let typed = format!(" {} ", reference.to_lowercase());
@@ -133,7 +133,7 @@ async fn the_name_the_customer_typed_comes_with_the_conversation() {
         )
         .await;
     let reference = reply.body["id"].as_str().unwrap().to_owned();
-    let conversation_id = reply.body["conversationId"].as_str().unwrap().to_owned();
+    let conversation_id = server.conversation_of_contact(&reply.body).await;
     let read = server
         .get(&format!("{API}/conversations/{conversation_id}"))
         .await;

@@ -34,8 +34,24 @@ async fn contact(server: &TestServer, mail: &str, message: &str) -> (String, Str
         .expect("the token is in the page's fragment")
         .to_owned();
     assert!(token.len() >= 43, "at least 256 bits in base64url: {token}");
+    // The customer is told their reference and link, nothing of support's own.
+    let mut said: Vec<&str> = reply
+        .body
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, value)| !value.is_null())
+        .map(|(key, _)| key.as_str())
+        .collect();
+    said.sort();
+    assert_eq!(said, ["id", "links", "sendingDate"], "{}", reply.text);
+    assert_eq!(reply.body["links"].as_array().unwrap().len(), 1);
+    assert_eq!(reply.headers["cache-control"], "no-store");
+    // An agent finds the conversation it opened.
+    let id = reply.body["id"].as_str().unwrap();
+    let stored = server.get(&format!("{API}/contact-us/{id}")).await;
     (
-        reply.body["conversationId"].as_str().unwrap().to_owned(),
+        stored.body["conversationId"].as_str().unwrap().to_owned(),
         token,
     )
 }
@@ -134,7 +150,7 @@ async fn a_link_reads_only_its_own_conversation_and_a_wrong_one_reads_nothing() 
         assert!(body["message"]
             .as_str()
             .unwrap()
-            .contains("mistyped or withdrawn"));
+            .contains("mistyped, withdrawn or expired"));
         assert_eq!(
             write(&server, wrong, "Hello there").await.0,
             StatusCode::NOT_FOUND
@@ -180,6 +196,38 @@ async fn the_token_is_stored_only_hashed_and_an_agent_can_withdraw_it() {
         withdrawn.text
     );
     assert_eq!(read(&server, &token).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_link_is_never_cached_expires_unused_and_each_use_renews_it() {
+    let server = start_with_limits(Limits {
+        follow_up_link_lifetime: std::time::Duration::from_secs(2),
+        ..Limits::default()
+    })
+    .await;
+    let (_, token) = contact(&server, "zoe@example.com", "Is breakfast included?").await;
+    let first = read_reply(&server, &token).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.headers["cache-control"], "no-store");
+    let until = |reply: &Reply| {
+        chrono::DateTime::parse_from_rfc3339(reply.body["linkExpiresAt"].as_str().unwrap()).unwrap()
+    };
+    // Used again before it expires, it works on, and its expiry moves on.
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    let (status, written) = write(&server, &token, "Also, is there parking?").await;
+    assert_eq!(status, StatusCode::CREATED, "{written}");
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    let renewed = read_reply(&server, &token).await;
+    assert_eq!(renewed.status, StatusCode::OK, "renewed by the write");
+    assert!(until(&renewed) > until(&first));
+    // Left unused past its lifetime, it opens nothing, like a wrong token.
+    tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
+    let (status, body) = read(&server, &token).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("expired"),
+        "{body}"
+    );
 }
 
 #[tokio::test]

@@ -195,7 +195,7 @@ async fn a_mail_and_a_follow_up_message_are_sent_once() {
         )
         .await;
     assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
-    let conversation = opened.body["conversationId"].as_str().unwrap().to_owned();
+    let conversation = server.conversation_of_contact(&opened.body).await;
     let link = opened.body["links"]
         .as_array()
         .unwrap()

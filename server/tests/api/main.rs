@@ -6,6 +6,7 @@
 mod common;
 
 mod access;
+mod attacks;
 mod case_messages;
 mod communication;
 mod communication_attachments;
@@ -23,5 +24,6 @@ mod octopia_patches;
 mod octopia_replies;
 mod postcenter;
 mod postcenter_paging;
+mod sign_in_defences;
 mod support_sessions;
 mod support_sessions_agent;

@@ -17,11 +17,11 @@ pub mod store;
 pub mod versions;
 
 use super::Dialect;
-use crate::auth::PublicRoute;
+use crate::auth::{Budget, PublicRoute};
+use crate::http::pace::{limited, limited_upload};
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
 use crate::AppState;
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, put};
 use axum::Router;
 use handlers::*;
@@ -44,14 +44,17 @@ pub const DIALECT: Dialect = Dialect {
         PublicRoute {
             method: "POST",
             path: "/contact-us",
+            budget: Budget::Contact,
         },
         PublicRoute {
             method: "GET",
             path: "/follow-up/{token}",
+            budget: Budget::FollowUp,
         },
         PublicRoute {
             method: "POST",
             path: "/follow-up/{token}/messages",
+            budget: Budget::FollowUp,
         },
     ],
 };
@@ -92,6 +95,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 7,
         name: "conversation versions",
         sql: include_str!("migrations/007_conversation_versions.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "follow-up link expiry",
+        sql: include_str!("migrations/008_follow_up_expiry.sql"),
     },
 ];
 
@@ -137,15 +145,11 @@ pub fn routes() -> Router<AppState> {
         // The routes that take files read larger bodies than the app-wide limit.
         .route(
             &at("/conversations/{id}/messages"),
-            get(list_messages)
-                .post(add_message)
-                .layer(DefaultBodyLimit::max(MESSAGE_UPLOAD.body_limit())),
+            limited_upload(get(list_messages).post(add_message), MESSAGE_UPLOAD),
         )
         .route(
             &at("/contact-us"),
-            get(list_contacts)
-                .post(create_contact)
-                .layer(DefaultBodyLimit::max(CONTACT_UPLOAD.body_limit())),
+            limited_upload(get(list_contacts).post(create_contact), CONTACT_UPLOAD),
         )
         .route(&at("/contact-us/{id}"), get(get_contact))
         .route(&at("/attachments/{id}"), get(get_attachment))
@@ -156,7 +160,7 @@ pub fn routes() -> Router<AppState> {
         .route(&at("/follow-up/{token}"), get(follow_up::read))
         .route(
             &at("/follow-up/{token}/messages"),
-            post(follow_up::write).layer(DefaultBodyLimit::max(CONTACT_JSON_LIMIT_BYTES)),
+            limited(post(follow_up::write), CONTACT_JSON_LIMIT_BYTES),
         )
         .route(&at("/mails"), post(create_mail))
         .route(&at("/mails/{id}"), get(get_mail))

@@ -204,15 +204,20 @@ pub fn contact_with_links(record: ContactRecord) -> ContactMessageDto {
     dto
 }
 
-/// A new contact message as its customer is answered: with their private `follow-up` link
-/// (the token is in no other answer, and stored only hashed).
-pub fn contact_with_follow_up(record: ContactRecord, token: &str) -> ContactMessageDto {
-    let mut dto = contact_with_links(record);
-    dto.links.push(titled(
-        Link::new("follow-up", follow_up_page_link(token), "GET"),
-        "Your private link: read our answers and write again. Keep it to yourself.",
-    ));
-    dto
+/// A new contact message as its customer is answered: their reference (the message's
+/// id), when it was received, and their private `follow-up` link (the token is in no other
+/// answer, and stored only hashed). Nothing of support's own: no conversation, no agents'
+/// routes.
+pub fn contact_for_customer(record: ContactRecord, token: &str) -> ContactMessageDto {
+    ContactMessageDto {
+        id: Some(record.id),
+        sending_date: Some(record.sending_date),
+        links: vec![titled(
+            Link::new("follow-up", follow_up_page_link(token), "GET"),
+            "Your private link: read our answers and write again. Keep it to yourself.",
+        )],
+        ..ContactMessageDto::default()
+    }
 }
 
 pub fn mail_with_links(record: MailRecord) -> MailDto {

@@ -186,6 +186,17 @@ impl TestServer {
     }
 
     /// The server's SQLite file.
+    /// The conversation a contact answer opened: the customer is not told its id, an agent
+    /// reads it from the contact message.
+    pub async fn conversation_of_contact(&self, answer: &Value) -> String {
+        let id = answer["id"].as_str().expect("the contact message's id");
+        let stored = self.get(&format!("{API}/contact-us/{id}")).await;
+        stored.body["conversationId"]
+            .as_str()
+            .expect("the conversation it opened")
+            .to_owned()
+    }
+
     pub fn db_path(&self) -> PathBuf {
         self._data.path().join("switchboard.sqlite3")
     }

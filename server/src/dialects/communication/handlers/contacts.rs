@@ -8,14 +8,11 @@ use super::{both, created, new_id, now, prepare_files};
 use crate::auth::sessions::new_token;
 use crate::http::extract::{self, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
-use crate::http::rate_limit::retry_after_secs;
 use crate::http::{HttpError, Location};
 use crate::AppState;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::Json;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::Instant;
 use switchboard_core::wire::communication::ContactMessageDto;
 
 /// The path parameter of "get a contact-us message", as the document names it.
@@ -25,22 +22,13 @@ const CONTACT_ID_FIELD: &str = "contact_id";
 /// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation,
 /// and the answer's `follow-up` link is the customer's private link to it
 /// ([`super::follow_up`]).
-/// Limited per client address ([`AppState::contact_limiter`]: 429 with `Retry-After` over
-/// it). A filled honeypot (`website`) is answered as a success once the request passes the same
+/// Limited per client address before its body is read ([`crate::auth::admission`], with
+/// [`AppState::contact_limiter`]: 429 with `Retry-After` over it; refused ones count too). A filled honeypot (`website`) is answered as a success once the request passes the same
 /// checks, and nothing is stored.
 pub async fn create_contact(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, HttpError> {
-    // Every attempt counts, refused ones too: a robot cannot probe for free.
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
-    state
-        .contact_limiter
-        .check(client, Instant::now())
-        .map_err(|wait| HttpError::too_many_requests(retry_after_secs(wait)))?;
     let lang = crate::http::lang::of(request.headers());
     let WithFiles { body, files } =
         extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
@@ -54,6 +42,7 @@ pub async fn create_contact(
         // A link that opens nothing, shaped like a real one.
         (unrecorded_contact(contact, &now, &mut new_id), new_token())
     } else {
+        let expires_at = super::follow_up::link_expiry(&state);
         state
             .store
             .run(move |conn| {
@@ -66,16 +55,17 @@ pub async fn create_contact(
                     &mut reference::random,
                 )?;
                 let conversation_id = record.conversation_id.clone().unwrap_or_default();
-                let token = store::follow_up::open_link(conn, &conversation_id, &now)?;
+                let token = store::follow_up::open_link(conn, &conversation_id, &now, &expires_at)?;
                 Ok::<_, HttpError>((record, token))
             })
             .await?
     };
     let path = output::contact_path(&record.id);
-    Ok(created(
+    // The answer holds the customer's private link: no cache may keep a copy.
+    Ok(super::follow_up::not_stored(created(
         &path,
-        output::contact_with_follow_up(record, &token),
-    ))
+        output::contact_for_customer(record, &token),
+    )))
 }
 
 /// "List contact-us messages": newest first, paged from 1.

@@ -2,7 +2,8 @@
 //! `docs/backends/communication.md`, "Follow-up links"): public, but each token opens one
 //! conversation and nothing else. The customer reads the messages between them and
 //! support, and writes again, which reopens a closed conversation. Limited per client
-//! address ([`crate::Limits::follow_up_rate`]); a wrong or withdrawn token is one 404 that says neither.
+//! address before a body is read ([`crate::auth::admission`], [`crate::Limits::follow_up_rate`]);
+//! a wrong or withdrawn token is one 404 that says neither.
 //! Agents withdraw a conversation's links.
 
 use super::super::store::{self, follow_up, ConversationRecord, MessageRecord};
@@ -10,22 +11,21 @@ use super::{new_id, now};
 use crate::auth::SignedIn;
 use crate::http::extract::{ApiJson, PathId};
 use crate::http::lang::ReaderLang;
-use crate::http::rate_limit::retry_after_secs;
 use crate::http::{HttpError, Location};
 use crate::store::people;
 use crate::store::Window;
 use crate::AppState;
-use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
-use axum::{Extension, Json};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use rusqlite::Connection;
 use serde::Deserialize;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::Instant;
 use switchboard_core::follow_up::{Author, FollowUp, FollowUpMessage};
 use switchboard_core::i18n::Say;
 use switchboard_core::validation::validate_reply;
 use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterType};
+use switchboard_core::wire::format_instant;
 
 /// The most messages a link shows: the latest ones.
 const MAX_SHOWN: u32 = 200;
@@ -36,44 +36,56 @@ pub struct WriteBody {
     message: Option<String>,
 }
 
-type Client = Option<Extension<ConnectInfo<SocketAddr>>>;
-
-/// `GET /follow-up/{token}` (public): the conversation the link opens.
+/// `GET /follow-up/{token}` (public): the conversation the link opens; each use keeps the
+/// link working for [`crate::Limits::follow_up_link_lifetime`] more.
 pub async fn read(
     State(state): State<AppState>,
-    client: Client,
     PathId(token): PathId,
-) -> Result<Json<FollowUp>, HttpError> {
-    limit(&state, client)?;
+) -> Result<Response, HttpError> {
+    let expires_at = link_expiry(&state);
     let view = state
         .store
         .run(move |conn| {
-            let conversation = linked(conn, &token)?;
-            view(conn, &conversation)
+            let conversation = linked(conn, &token, &expires_at)?;
+            view(conn, &conversation, expires_at)
         })
         .await?;
-    Ok(Json(view))
+    Ok(not_stored(Json(view).into_response()))
+}
+
+/// When a link used now stops working, unless used again.
+pub fn link_expiry(state: &AppState) -> String {
+    let lifetime = chrono::Duration::from_std(state.follow_up_link_lifetime)
+        .unwrap_or(chrono::Duration::days(90));
+    format_instant(chrono::Utc::now() + lifetime)
+}
+
+/// `response`, marked for no cache to keep: it carries a customer's private conversation.
+pub fn not_stored(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// `POST /follow-up/{token}/messages` (public): the customer writes again; a closed or
 /// archived conversation opens again, so an agent sees it.
 pub async fn write(
     State(state): State<AppState>,
-    client: Client,
     PathId(token): PathId,
     ReaderLang(lang): ReaderLang,
     ApiJson(body): ApiJson<WriteBody>,
-) -> Result<(StatusCode, Json<FollowUp>), HttpError> {
-    limit(&state, client)?;
+) -> Result<Response, HttpError> {
     let text = body.message.unwrap_or_default().trim().to_owned();
     validate_reply(&text).map_err(|issue| {
         HttpError::invalid_field(Location::Body, "message", &text, issue.say(lang))
     })?;
     let now = now();
+    let expires_at = link_expiry(&state);
     let view = state
         .store
         .run(move |conn| {
-            let mut conversation = linked(conn, &token)?;
+            let mut conversation = linked(conn, &token, &expires_at)?;
             let message = MessageRecord {
                 id: new_id(),
                 conversation_id: conversation.id.clone(),
@@ -93,10 +105,12 @@ pub async fn write(
                 conversation.status = open;
                 store::update_conversation(conn, &mut conversation)?;
             }
-            view(conn, &conversation)
+            view(conn, &conversation, expires_at)
         })
         .await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    Ok(not_stored(
+        (StatusCode::CREATED, Json(view)).into_response(),
+    ))
 }
 
 /// `DELETE /conversations/{id}/follow-up-links` (agents): every link to the conversation
@@ -118,32 +132,31 @@ pub async fn revoke(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn limit(state: &AppState, client: Client) -> Result<(), HttpError> {
-    let address = client.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Extension(info)| {
-        info.0.ip()
-    });
-    state
-        .follow_up_limiter
-        .check(address, Instant::now())
-        .map_err(|wait| HttpError::too_many_requests(retry_after_secs(wait)))
-}
-
-/// The conversation a live token opens, or the one 404 for every other token.
-fn linked(conn: &Connection, token: &str) -> Result<ConversationRecord, HttpError> {
+/// The conversation a live token opens (renewed until `renewed_until`), or the one 404 for
+/// every other token: unknown, withdrawn and expired alike.
+fn linked(
+    conn: &Connection,
+    token: &str,
+    renewed_until: &str,
+) -> Result<ConversationRecord, HttpError> {
     let not_found = || HttpError {
-        message: "This link opens no conversation: it may be mistyped or withdrawn. Write to us \
-                  again from the contact page."
+        message: "This link opens no conversation: it may be mistyped, withdrawn or expired. \
+                  Write to us again from the contact page."
             .to_owned(),
         problems: Vec::new(),
         ..HttpError::not_found("follow-up link", Location::Path, "token", "")
     };
-    let id = follow_up::conversation_of(conn, token)?.ok_or_else(not_found)?;
+    let id = follow_up::use_link(conn, token, &now(), renewed_until)?.ok_or_else(not_found)?;
     store::get_conversation(conn, &id)?.ok_or_else(not_found)
 }
 
 /// What the customer sees: their messages and support's, oldest first; nothing else
 /// (no assignee, no participants, no other conversation).
-fn view(conn: &Connection, conversation: &ConversationRecord) -> Result<FollowUp, HttpError> {
+fn view(
+    conn: &Connection,
+    conversation: &ConversationRecord,
+    link_expires_at: String,
+) -> Result<FollowUp, HttpError> {
     let latest = store::list_messages(
         conn,
         &conversation.id,
@@ -180,6 +193,7 @@ fn view(conn: &Connection, conversation: &ConversationRecord) -> Result<FollowUp
         reference: conversation.trip_reference.clone(),
         open: conversation.status == ConversationStatusDto::Open.to_string(),
         messages,
+        link_expires_at: Some(link_expires_at),
     })
 }
 
