@@ -225,7 +225,7 @@ async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
         .unwrap();
     h.click(testid("follow-up-send")).await;
     h.wait_for_text(
-        By::Css(&format!("{zalgo_bubble} .follow-up-body")),
+        By::Css(format!("{zalgo_bubble} .follow-up-body")),
         "Z\u{336}",
     )
     .await;
