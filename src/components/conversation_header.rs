@@ -52,8 +52,26 @@ pub fn ConversationHeader(
     let known_as = (name != conversation.customer && !conversation.customer.is_empty())
         .then(|| conversation.customer.clone());
     let unread = conversation.unread;
+    // Taken once, read with `try_`: the action belongs to the page, which may go (a case
+    // no longer followed) while this header's closures still run.
+    let read_pending = mark_read.pending();
+    let read_result = mark_read.value();
     let read_toggle = conversation.capabilities.mark_read.then(|| {
         let to = unread != Some(true);
+        // Offered only where the backend can do it; said why otherwise.
+        if to && !conversation.capabilities.mark_unread {
+            let kind = conversation.backend_kind;
+            return view! {
+                <p class="state-hint" data-testid="read-unsupported">
+                    {move || text_with(
+                        i18n.lang(),
+                        msg!("conversation-cannot-mark-unread"),
+                        &Args::new().str("backend", kind.label(i18n.lang())),
+                    )}
+                </p>
+            }
+            .into_any();
+        }
         view! {
             <button
                 class="button ghost steady"
@@ -61,7 +79,7 @@ pub fn ConversationHeader(
                 data-testid="toggle-read"
                 // What pressing it does, whatever the language: `u` looks for "unread".
                 data-marks=if to { "unread" } else { "read" }
-                disabled=move || mark_read.pending().get()
+                disabled=move || read_pending.try_get().unwrap_or(true)
                 on:click=move |_| {
                     mark_read.dispatch(ReadMark {
                         read: !to,
@@ -76,6 +94,7 @@ pub fn ConversationHeader(
                 }}
             </button>
         }
+        .into_any()
     });
     let assignable = conversation.capabilities.assign || conversation.capabilities.unassign;
     // A support session's facts, in place of messages.
@@ -132,7 +151,7 @@ pub fn ConversationHeader(
                 <StopFollowing connector=connector.clone() key=conversation.key.clone() />
                 {read_toggle}
                 // Never a silent "done": what could not be marked read, and why.
-                {move || match mark_read.value().get() {
+                {move || match read_result.try_get().flatten() {
                     Some(Err(error)) => Some(view! {
                         <p class="field-error" role="alert" data-testid="read-error">
                             {move || {

@@ -37,6 +37,15 @@ pub const FIRST_ROWS_MARK: &str = "switchboard:first-rows";
 pub struct ListCommands {
     step: StoredValue<Option<Callback<isize>>>,
     open: StoredValue<Option<Callback<()>>>,
+    place: StoredValue<Option<Callback<(), Option<Place>>>>,
+    after: StoredValue<Option<Callback<Place>>>,
+}
+
+/// A row and where it stood in the list shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub key: ConversationKey,
+    pub index: usize,
 }
 
 impl Default for ListCommands {
@@ -44,6 +53,8 @@ impl Default for ListCommands {
         ListCommands {
             step: StoredValue::new(None),
             open: StoredValue::new(None),
+            place: StoredValue::new(None),
+            after: StoredValue::new(None),
         }
     }
 }
@@ -60,6 +71,22 @@ impl ListCommands {
     pub fn open(&self) {
         if let Some(open) = self.open.try_get_value().flatten() {
             open.run(());
+        }
+    }
+
+    /// The current row and where it stands, to come back to after a change.
+    pub fn place(&self) -> Option<Place> {
+        self.place
+            .try_get_value()
+            .flatten()
+            .and_then(|place| place.run(()))
+    }
+
+    /// Moves to the row after `place`: the next one if `place`'s row is still shown, else
+    /// the one that took its place (a closed conversation leaves an "Open" view).
+    pub fn step_after(&self, place: Place) {
+        if let Some(after) = self.after.try_get_value().flatten() {
+            after.run(place);
         }
     }
 }
@@ -212,8 +239,18 @@ pub fn ConversationList(
         let last = len.get_untracked().saturating_sub(1);
         go_to(at.saturating_add_signed(by).min(last));
     };
+    let after = move |place: Place| {
+        let last = len.get_untracked().saturating_sub(1);
+        go_to(next_index(index_of(&place.key), place.index).min(last));
+    };
     if let Some(commands) = use_context::<ListCommands>() {
         commands.step.set_value(Some(Callback::new(step)));
+        commands.after.set_value(Some(Callback::new(after)));
+        commands.place.set_value(Some(Callback::new(move |()| {
+            let key = tab_key.get_untracked()?;
+            let index = index_of(&key)?;
+            Some(Place { key, index })
+        })));
         commands.open.set_value(Some(Callback::new(move |()| {
             let key = tab_key.get_untracked();
             let link = key.and_then(|k| scroller.get_untracked().and_then(|s| row_link(&s, &k)));
@@ -224,6 +261,8 @@ pub fn ConversationList(
         on_cleanup(move || {
             commands.step.try_set_value(None);
             commands.open.try_set_value(None);
+            commands.place.try_set_value(None);
+            commands.after.try_set_value(None);
         });
     }
 
@@ -351,6 +390,15 @@ pub fn ConversationList(
     }
 }
 
+/// Where the row after a row goes: the next one if the row is still at `now`, else the
+/// one now at the row's old place, `was`.
+fn next_index(now: Option<usize>, was: usize) -> usize {
+    match now {
+        Some(now) => now + 1,
+        None => was,
+    }
+}
+
 fn px(length: f64) -> String {
     format!("{}px", length.round() as i64)
 }
@@ -401,4 +449,19 @@ fn row_link(
         .filter_map(|i| links.item(i))
         .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
         .find(|link| link.get_attribute("data-key").as_deref() == Some(wanted.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_index;
+
+    #[test]
+    fn after_a_row_comes_the_next_or_the_one_that_took_its_place() {
+        assert_eq!(next_index(Some(3), 3), 4, "still shown: the next one");
+        assert_eq!(
+            next_index(None, 3),
+            3,
+            "gone from the view: the one now in its place"
+        );
+    }
 }

@@ -111,7 +111,7 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
                         i18n.lang(),
                         msg!("find-number-label"),
                         &Args::new()
-                            .str("backend", c.name())
+                            .str("backend", c.kind().label(i18n.lang()))
                             .str("number", text(i18n.lang(), number)),
                     ))
                 })

@@ -246,33 +246,47 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
 }
 
 /// The conversation's button on a backend that cannot list: the team stops following it,
-/// and it leaves the inbox.
+/// and it leaves the inbox. The page this button is on goes with it, so the success path
+/// runs outside the page's reactive graph: it leaves the page first, then drops the row,
+/// and every read of the button's own state tolerates its disposal.
 #[component]
 pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoView {
     let rows = expect_context::<InboxRows>();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let stop = Action::new_local(move |key: &ConversationKey| {
+    let location = use_location();
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ApiError>);
+    let on_click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failed.set(None);
         let key = key.clone();
+        let navigate = navigate.clone();
         let origin = api_origin();
-        async move {
-            follows::unfollow(&origin, &key.backend, &key.id)
-                .await
-                .map(|()| key)
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(key)) = stop.value().get() {
-            rows.0.update(|inbox| inbox.remove(&key));
-            navigate("/", Default::default());
-        }
-    });
-    let error = move || match stop.value().get() {
-        Some(Err(error)) => {
+        let back = with_search("/", &location.search.get_untracked());
+        leptos::task::spawn_local(async move {
+            match follows::unfollow(&origin, &key.backend, &key.id).await {
+                Ok(()) => {
+                    navigate(&back, Default::default());
+                    // Once the page has left: the row goes from the list it was open in.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    rows.0.try_update(|inbox| inbox.remove(&key));
+                }
+                Err(error) => {
+                    failed.try_set(Some(error));
+                    busy.try_set(false);
+                }
+            }
+        });
+    };
+    let error = move || {
+        failed.try_get().flatten().map(|error| {
             let args = Args::new().str("reason", error.say(i18n.lang()));
-            Some(text_with(i18n.lang(), msg!("follow-still-followed"), &args))
-        }
-        _ => None,
+            text_with(i18n.lang(), msg!("follow-still-followed"), &args)
+        })
     };
     let label = connector.followed_by().map(|_| tr(msg!("follow-stop")));
     label.map(|label| {
@@ -281,15 +295,8 @@ pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoVie
                 class="button ghost"
                 type="button"
                 data-testid="stop-following"
-                aria-disabled=move || stop.pending().get().then_some("true")
-                on:click={
-                    let key = key.clone();
-                    move |_| {
-                        if !stop.pending().get_untracked() {
-                            stop.dispatch(key.clone());
-                        }
-                    }
-                }
+                aria-disabled=move || busy.try_get().unwrap_or(false).then_some("true")
+                on:click=on_click
             >
                 {label}
             </button>

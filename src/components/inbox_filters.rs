@@ -16,7 +16,7 @@ pub struct InboxFilters {
     pub assignee: AssigneeFilter,
     /// An order or trip reference to find (`?reference=...`).
     pub reference: Option<String>,
-    /// One backend only (`?backend=octopia`): only that backend is asked.
+    /// One backend only (`?backend=octopia`): the rows loaded, narrowed at once.
     pub backend: Option<String>,
     /// One channel only (`?channel=Facebook`), applied in the page.
     pub channel: Option<String>,

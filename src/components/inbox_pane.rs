@@ -25,14 +25,16 @@ use switchboard_core::i18n::{text, text_with};
 /// Conversations asked of each backend per "load more".
 const INBOX_PAGE_SIZE: u32 = 50;
 
-/// The query a view asks every backend.
+/// The query a view asks every backend. A backend's view is a narrowing of the rows
+/// loaded (the page's refinement), never a new ask: its rows are usually there already,
+/// and asking it alone would drop every other backend's rows and counts meanwhile.
 fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
     InboxQuery {
         status: filters.status,
         assignee: filters.assignee,
         me,
         reference: filters.reference.clone(),
-        backend: filters.backend.clone(),
+        backend: None,
         active: filters.active,
         page_size: INBOX_PAGE_SIZE,
     }
@@ -121,6 +123,27 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
                     .str("assignee", assignee.label(lang))
                     .str("status", status.label(lang)),
             ),
+        };
+        // The backend's own name, in the reader's language, when the view is one backend's.
+        let view = match f.backend.as_deref() {
+            Some(name) => {
+                let backend = match directory.get() {
+                    Some(Ok(directory)) => directory
+                        .backend(name)
+                        .map_or_else(|| name.to_owned(), |b| b.kind.label(lang)),
+                    _ => name.to_owned(),
+                };
+                if (f.assignee, f.status) == (AssigneeFilter::All, StatusFilter::All) {
+                    backend
+                } else {
+                    text_with(
+                        lang,
+                        msg!("inbox-title-backend"),
+                        &Args::new().str("view", view).str("backend", backend),
+                    )
+                }
+            }
+            None => view,
         };
         match f.reference {
             Some(reference) => text_with(
@@ -321,7 +344,7 @@ fn InboxNotices(rows: InboxRows, retry: Callback<()>) -> impl IntoView {
     let known = move || directory.get().and_then(Result::ok);
     let label = move |backend: &str| {
         known()
-            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
+            .and_then(|d| d.backend(backend).map(|b| b.kind.label(i18n.lang())))
             .unwrap_or_else(|| backend.to_owned())
     };
     let notices = move || {

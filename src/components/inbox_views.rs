@@ -95,6 +95,7 @@ pub fn InboxViews() -> impl IntoView {
 /// Unread only, and one backend or all of them, each with its count.
 #[component]
 fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let location = use_location();
     let directory = use_context::<DirectoryResource>();
     let link = move |backend: Option<String>, label: Signal<String>, count: Signal<Tally>| {
@@ -139,23 +140,27 @@ fn BackendViews(filters: Memo<InboxFilters>, counts: Memo<ViewCounts>) -> impl I
                     .iter()
                     .map(|c| {
                         let name = c.name().to_owned();
-                        let label = d
-                            .backend(&name)
-                            .map(|b| b.label.clone())
-                            .unwrap_or_else(|| name.clone());
-                        (name, label)
+                        let kind = d.backend(&name).map(|b| b.kind);
+                        (name, kind)
                     })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
         known
             .into_iter()
-            .map(|(name, label)| {
+            .map(|(name, kind)| {
                 let count = {
                     let name = name.clone();
                     Signal::derive(move || counts.with(|c| c.for_backend(&name)))
                 };
-                link(Some(name), Signal::stored(label), count)
+                // The backend's name in the reader's language, as its badges say it.
+                let label = {
+                    let name = name.clone();
+                    Signal::derive(move || {
+                        kind.map_or_else(|| name.clone(), |k| k.label(i18n.lang()))
+                    })
+                };
+                link(Some(name), label, count)
             })
             .collect_view()
     };
@@ -236,11 +241,12 @@ fn BackendCounts() -> impl IntoView {
     // Mounted alone (in a test, on a page without backends), it shows nothing.
     let counters = use_context::<CountersResource>();
     let directory = use_context::<DirectoryResource>();
+    let i18n = crate::i18n::use_i18n();
     let label = move |backend: &str| {
         directory
             .and_then(|d| d.get())
             .and_then(Result::ok)
-            .and_then(|d| d.backend(backend).map(|b| b.label.clone()))
+            .and_then(|d| d.backend(backend).map(|b| b.kind.label(i18n.lang())))
             .unwrap_or_else(|| backend.to_owned())
     };
     move || {

@@ -142,23 +142,38 @@ fn mark_unread() -> bool {
     }
 }
 
+/// Whether the element `id` (a `data-testid`) holds words.
+fn said(id: &str) -> bool {
+    hook(id)
+        .and_then(|element| element.text_content())
+        .is_some_and(|words| !words.trim().is_empty())
+}
+
 /// Closes the open conversation, waits for the backend to confirm it, then opens the
 /// next one in the list. A refused close stays on screen with its reason.
 fn close_then_next(commands: ListCommands) -> bool {
     let Some(close) = hook("status-close") else {
         return false;
     };
+    // Where the conversation stood: in an "Open" view it leaves the list once closed, and
+    // the next one is the row that takes its place.
+    let before = commands.place();
     close.click();
     leptos::task::spawn_local(async move {
         for _ in 0..CLOSE_WAIT_STEPS {
             TimeoutFuture::new(50).await;
-            if hook("status-error").is_some() {
-                return;
-            }
-            if hook("status-close").is_none() {
-                commands.step(1);
-                commands.open();
-                return;
+            match hook("status-close") {
+                None => {
+                    match before {
+                        Some(place) => commands.step_after(place),
+                        None => commands.step(1),
+                    }
+                    commands.open();
+                    return;
+                }
+                // Refused: the alert (always in the page, empty until then) has words.
+                Some(_) if said("status-error") => return,
+                Some(_) => {}
             }
         }
     });

@@ -26,6 +26,10 @@ pub fn TextFilter() -> impl IntoView {
         });
     };
     let clear = apply.clone();
+    // Esc leaves the field (the page's shortcut) and the browser empties a search box, but
+    // says so with `change`, not `input`, once the field has lost focus: the filter itself
+    // is emptied here, URL and all.
+    let on_esc = apply.clone();
     view! {
         <div class="text-filter" role="search">
             <label class="visually-hidden" for="inbox-filter">{tr(msg!("filter-text-label"))}</label>
@@ -37,6 +41,11 @@ pub fn TextFilter() -> impl IntoView {
                 autocomplete="off"
                 prop:value=move || text.get()
                 on:input=move |ev| apply(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" && !text.with_untracked(String::is_empty) {
+                        on_esc(String::new());
+                    }
+                }
             />
             <Show when=move || text.with(|t| !t.is_empty())>
                 <button class="button ghost" type="button" data-testid="inbox-filter-clear" on:click={

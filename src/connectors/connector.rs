@@ -34,6 +34,17 @@ macro_rules! dispatch {
 }
 
 impl Connector {
+    /// Which of the dialects this is: its name for people, in each language.
+    pub fn kind(&self) -> BackendKind {
+        match self {
+            Connector::Communication(_) => BackendKind::Communication,
+            Connector::Octopia(_) => BackendKind::Octopia,
+            Connector::CaseMessages(_) => BackendKind::CaseMessages,
+            Connector::SupportSessions(_) => BackendKind::SupportSessions,
+            Connector::Postcenter(_) => BackendKind::Postcenter,
+        }
+    }
+
     /// The connector for a discovered backend; `None` for a dialect this console cannot speak yet.
     pub fn for_backend(backend: &BackendDescriptor, origin: &str) -> Option<Connector> {
         let base_url = format!("{origin}{}", backend.base_path);

@@ -11,13 +11,14 @@ use crate::connectors::communication::CommunicationConnector;
 use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{load_backends, Connector, ConversationBackend};
-use crate::i18n::{provide_i18n, tr, use_i18n, Say};
+use crate::i18n::{provide_i18n, tr, use_i18n, Msg, Say};
 use crate::state::api_origin;
 use crate::storage;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use switchboard_core::domain::{BackendKind, ContactReceipt};
 use switchboard_core::error::ApiError;
+use switchboard_core::i18n::text;
 use switchboard_core::validation::{limits, validate_contact_field, ContactField, ContactForm};
 use switchboard_core::wire::communication::CONTACT_ATTACHMENT_POLICY;
 use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
@@ -28,16 +29,19 @@ pub fn ContactPage() -> impl IntoView {
     provide_i18n();
     crate::components::theme_select::apply_saved();
     view! {
-        <PublicPage>
+        <PublicPage title=msg!("page-title-contact")>
             <ContactForm />
         </PublicPage>
     }
 }
 
 /// The frame of the customers' pages (contact, follow-up): the brand, and the page's
-/// content in one narrow column that reads well on a phone.
+/// content in one narrow column that reads well on a phone; the tab's title in the
+/// reader's language.
 #[component]
-pub fn PublicPage(children: Children) -> impl IntoView {
+pub fn PublicPage(title: Msg, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| document().set_title(&text(i18n.lang(), title)));
     view! {
         <div class="public-page">
             <header class="public-header">
@@ -47,6 +51,45 @@ pub fn PublicPage(children: Children) -> impl IntoView {
             </header>
             <main class="public-main">{children()}</main>
         </div>
+    }
+}
+
+/// Copies the private link, and says whether it worked: where the Clipboard API is
+/// missing (a page not served over HTTPS) or refused, the customer is told to copy it.
+#[component]
+fn CopyLink(address: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let clipboard = window().navigator().clipboard();
+        if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
+            copied.set(Some(false));
+            return;
+        }
+        let promise = clipboard.write_text(&address);
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.try_set(Some(done));
+        });
+    };
+    let said = move || {
+        copied.get().map(|done| {
+            let id = if done {
+                msg!("contact-link-copied")
+            } else {
+                msg!("contact-link-not-copied")
+            };
+            text(i18n.lang(), id)
+        })
+    };
+    view! {
+        <p class="copy-link">
+            <button class="button ghost" type="button" data-testid="contact-copy-link" on:click=copy>
+                {tr(msg!("contact-copy-link"))}
+            </button>
+            " "
+            <span class="state-hint" role="status" data-testid="contact-copy-said">{said}</span>
+        </p>
     }
 }
 
@@ -180,8 +223,9 @@ pub fn ContactForm() -> impl IntoView {
                         {r.follow_up.map(|link| view! {
                             <p>
                                 {tr(msg!("contact-your-link"))} " "
-                                <a href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
+                                <a class="follow-up-link" href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
                             </p>
+                            <CopyLink address=follow_up_address(&link) />
                             <p class="state-hint">{tr(msg!("contact-link-private"))}</p>
                         })}
                         <p class="state-hint">{tr(msg!("contact-quote-reference"))}</p>

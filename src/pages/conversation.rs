@@ -137,10 +137,16 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // read state; once per visit, so "Mark unread" stays unread.
     // Input: (read, asked by the agent). Reading on open moves no focus and says nothing.
     let mark_asked = StoredValue::new(false);
+    // Whether this visit has read on open already, or the agent marked it themself: then
+    // nothing reads it again on its own (a "Mark unread" stays unread).
+    let read_on_open = StoredValue::new(false);
     let mark_read = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
         move |mark: &ReadMark| {
             mark_asked.set_value(mark.asked);
+            if mark.asked {
+                read_on_open.set_value(true);
+            }
             let (connector, id, mark) = (connector.clone(), id.clone(), mark.clone());
             async move {
                 let changed = connector.mark_read(&id, mark.read, &mark.shown).await;
@@ -260,7 +266,6 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         page_shows.set(!document().hidden());
     });
     on_cleanup(move || visibility.remove());
-    let read_on_open = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(c) = current.get() else { return };
         // Unless the agent chose to mark read (confirm) only when they say so.

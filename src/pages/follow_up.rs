@@ -5,11 +5,13 @@
 //! type stays until it is sent; a refusal says why in words.
 
 use crate::components::feedback::ErrorPanel;
+use crate::components::live::LivePolicy;
 use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::{Connector, ConversationBackend};
 use crate::i18n::{tr, use_i18n, Args, Say};
 use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::follow_up::{Author, FollowUp, FollowUpMessage};
@@ -37,7 +39,7 @@ pub fn FollowUpPage() -> impl IntoView {
         }
     });
     view! {
-        <PublicPage>
+        <PublicPage title=msg!("page-title-follow-up")>
             <Transition fallback=|| view! { <p class="state" data-testid="follow-up-loading">{tr(msg!("follow-up-opening"))}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -86,9 +88,18 @@ fn unavailable(error: ApiError) -> AnyView {
     view! { <ErrorPanel error context=tr(msg!("follow-up-could-not-open")) /> }.into_any()
 }
 
+/// How often the page asks again for support's answers: politely (the link allows 60
+/// requests a minute), never while the tab is hidden, backing off after failures. A test
+/// may provide a faster one.
+const FOLLOW_UP_POLL: LivePolicy = LivePolicy {
+    every_ms: 20_000,
+    at_most_ms: 120_000,
+};
+
 #[component]
 fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl IntoView {
     let shown = RwSignal::new(initial);
+    let (poll_connector, poll_token) = (connector.clone(), token.clone());
     let draft = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Problem>);
     let i18n = use_i18n();
@@ -111,6 +122,30 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
             shown.set(view);
             draft.set(String::new());
             announcement.set(text(i18n.lang(), msg!("follow-up-sent")));
+        }
+    });
+    // Support's answers appear on their own; the loop ends with the page.
+    let alive = StoredValue::new(());
+    let policy = use_context::<LivePolicy>().unwrap_or(FOLLOW_UP_POLL);
+    leptos::task::spawn_local(async move {
+        let mut failures = 0;
+        loop {
+            TimeoutFuture::new(policy.delay_ms(failures, js_sys::Math::random())).await;
+            if alive.try_get_value().is_none() {
+                return;
+            }
+            if document().hidden() || write.pending().try_get_untracked() != Some(false) {
+                continue;
+            }
+            match poll_connector.follow_up(&poll_token).await {
+                Ok(view) => {
+                    failures = 0;
+                    if shown.try_with_untracked(|now| *now != view) == Some(true) {
+                        shown.try_set(view);
+                    }
+                }
+                Err(_) => failures += 1,
+            }
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

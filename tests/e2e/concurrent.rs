@@ -87,5 +87,5 @@ async fn a_colleagues_assignment_made_meanwhile_is_never_undone_by_a_close() {
         .await;
     assert_eq!(closed["status"], "CLOSED");
     assert_eq!(closed["assignedAgentId"], colleague.as_str());
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }

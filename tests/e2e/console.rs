@@ -163,7 +163,7 @@ async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
         me.as_str(),
         "the reply is the signed-in agent's"
     );
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -313,7 +313,7 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
             .map(Vec::len),
         Some(2)
     );
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -366,6 +366,28 @@ async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_cl
         .expect("messages")
         .iter()
         .all(|m| m["hasRead"] == true));
+
+    // Opened again, already read: the button marks it unread, and it stays unread
+    // (reading on open must not undo it a moment later).
+    h.driver.refresh().await.unwrap();
+    h.wait_for_text(testid("toggle-read"), "Mark unread").await;
+    h.click(testid("toggle-read")).await;
+    h.wait_for_text(testid("toggle-read"), "Mark read").await;
+    let unread = |detail: serde_json::Value| {
+        detail["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .any(|m| m["hasRead"] == false)
+    };
+    // Watched for two seconds: the undoing PATCH came 60 ms after the click.
+    for _ in 0..20 {
+        assert!(unread(detail().await), "marked unread, and it stays so");
+        tokio::time::sleep(POLL).await;
+    }
+    h.wait_for_text(testid("toggle-read"), "Mark read").await;
+    h.click(testid("toggle-read")).await;
+    h.wait_for_text(testid("toggle-read"), "Mark unread").await;
 
     // Answer the customer (chosen by default) with a PDF.
     let customer = h
@@ -424,7 +446,7 @@ async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_cl
     assert_eq!(sent["message"], answer);
     assert_eq!(sent["receivers"][0]["userType"], "Customer");
     assert_eq!(sent["attachments"][0]["attachmentName"], "invoice.pdf");
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -474,7 +496,7 @@ async fn the_console_runs_under_its_content_security_policy() {
     h.click(By::Css("a.topbar-link".to_owned())).await;
     h.wait_for(testid("contact-form")).await;
     assert_no_violations(&h, "the contact page").await;
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -574,7 +596,162 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
         .await;
     assert_eq!(stored["status"], "OPEN");
     assert_eq!(stored["lastMessage"]["content"], reply);
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
+}
+
+/// The page's path, with its query.
+async fn path_now(h: &Harness) -> String {
+    let url = h.driver.current_url().await.expect("a URL");
+    match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    }
+}
+
+/// Waits until the page's path starts with `prefix`.
+async fn wait_for_path_starting(h: &Harness, prefix: &str) {
+    let mut last = String::new();
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        last = path_now(h).await;
+        if last.starts_with(prefix) {
+            return;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("the page never reached {prefix}…; it is at {last}");
+}
+
+/// The focused row's look beside the next row's: (box-shadow, background) of each.
+async fn focused_and_next_row_look(h: &Harness) -> ((String, String), (String, String)) {
+    let look = h
+        .driver
+        .execute(
+            "const rows = [...document.querySelectorAll(\"a[data-testid='conversation-row']\")];
+             const at = rows.indexOf(document.activeElement);
+             const other = rows[at + 1] || rows[at - 1];
+             const of = (el) => { const s = getComputedStyle(el); return [s.boxShadow, s.backgroundColor]; };
+             return [of(rows[at]), of(other)];",
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    let pair = |v: &serde_json::Value| {
+        (
+            v[0].as_str().unwrap_or_default().to_owned(),
+            v[1].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    (pair(&look[0]), pair(&look[1]))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e_closes_and_opens_the_next_row_the_current_row_shows_and_esc_clears_the_filter() {
+    let h = start().await;
+    h.sign_in_at("/?status=open&backend=communication").await;
+    h.wait_for(communication_row()).await;
+    let rows = h
+        .driver
+        .find_all(By::Css("a[data-testid='conversation-row']"))
+        .await
+        .unwrap();
+    assert!(rows.len() >= 3, "a few open conversations to walk");
+    let first = rows[0].attr("data-key").await.unwrap().unwrap();
+    let second = rows[1].attr("data-key").await.unwrap().unwrap();
+
+    // The row moved to is unmistakable, in both themes: a ring drawn inside it (the row
+    // clips what spills out) and a background of its own.
+    for theme in ["light", "dark"] {
+        h.select("theme-select", theme).await;
+        h.driver
+            .execute(
+                "document.querySelector(\"a[data-testid='conversation-row']\").focus();",
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        h.press("j").await;
+        let mut moved_to = String::new();
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            moved_to = h
+                .driver
+                .active_element()
+                .await
+                .unwrap()
+                .attr("data-key")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            if moved_to == second {
+                break;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        assert_eq!(moved_to, second, "{theme}: j moves to the next row");
+        let ((ring, background), (_, other_background)) = focused_and_next_row_look(&h).await;
+        assert!(
+            ring.contains("inset"),
+            "{theme}: the ring is inside the row: {ring}"
+        );
+        assert_ne!(
+            background, other_background,
+            "{theme}: the current row stands out"
+        );
+    }
+
+    // Open the first, then `e`: it closes and the next one opens.
+    h.driver
+        .execute(
+            "document.querySelector(\"a[data-testid='conversation-row']\").focus();",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    h.press(Key::Enter).await;
+    wait_for_path_starting(&h, &format!("/conversations/{first}")).await;
+    h.wait_for_focus("conversation-customer").await;
+    h.press("e").await;
+    wait_for_path_starting(&h, &format!("/conversations/{second}")).await;
+    let id = first.split_once('/').map(|(_, id)| id).expect("backend/id");
+    let closed = h
+        .api_json(&format!("/communication/v1/conversations/{id}"))
+        .await;
+    assert_eq!(closed["status"], "CLOSED");
+
+    // Esc in the text filter empties the filter itself: the URL, the list and the notice.
+    h.driver
+        .execute(
+            "document.activeElement && document.activeElement.blur();",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    h.press("/").await;
+    h.wait_for_focus("inbox-filter").await;
+    h.press("zz-nothing-matches").await;
+    wait_for_path_starting(&h, &format!("/conversations/{second}")).await;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        if path_now(&h).await.contains("q=zz-nothing-matches") {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert!(path_now(&h).await.contains("q=zz-nothing-matches"));
+    h.press(Key::Escape).await;
+    let mut last = String::new();
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        last = path_now(&h).await;
+        if !last.contains("q=") {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert!(!last.contains("q="), "the filter left the URL: {last}");
+    let field = h.wait_for(testid("inbox-filter")).await;
+    assert_eq!(field.prop("value").await.unwrap().unwrap_or_default(), "");
+    h.wait_for(communication_row()).await;
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -672,7 +849,7 @@ async fn an_agent_signs_in_replies_signs_out_and_the_console_asks_for_sign_in_ag
         reply,
     )
     .await;
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -757,7 +934,7 @@ async fn a_session_that_ends_mid_reply_is_signed_into_again_and_the_reply_is_kep
         reply,
     )
     .await;
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 async fn futures_texts(elements: &[WebElement]) -> Vec<String> {

@@ -95,7 +95,7 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
         .await;
     h.wait_for_text(testid("conversation-reference"), &reference)
         .await;
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 /// Opens the contact page and types name, email, subject and message, as a customer does.
@@ -258,5 +258,5 @@ async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
     let cut = &link[..link.len() - 3];
     h.driver.goto(format!("{}{cut}", h.base)).await.unwrap();
     h.wait_for(testid("follow-up-not-found")).await;
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }

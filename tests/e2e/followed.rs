@@ -82,11 +82,22 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
     h.wait_for_text(testid("read-error"), "not found").await;
     wait_gone(&h, testid("conversation-unread")).await;
     wait_gone(&h, on_screen).await;
+    // A case cannot be marked unread again: not offered, and said why.
+    h.wait_for_text(testid("read-unsupported"), "cannot mark this unread")
+        .await;
+    wait_gone(&h, testid("toggle-read")).await;
 
     // The team stops following it: it leaves the inbox.
     h.click(testid("stop-following")).await;
     h.wait_for_path("/").await;
     wait_gone(&h, row("case-messages", CASE)).await;
+    // Leaving the page it was open in panics nothing, and the console works on.
+    h.assert_no_panic().await;
+    h.click(communication_row()).await;
+    h.wait_for(testid("conversation-customer")).await;
+    h.assert_no_panic().await;
+    h.driver.goto(format!("{}/", h.base)).await.unwrap();
+    h.wait_for(communication_row()).await;
 
     // A guid cut short is refused before anything is asked.
     h.select("follow-backend", "case-messages").await;
@@ -171,7 +182,7 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
         list[list.len() - 2]["id"],
         "{mine}"
     );
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -266,5 +277,5 @@ async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes
     assert!(placeholder.contains("no messages"), "{placeholder}");
     let input = h.wait_for(testid("reply-input")).await;
     assert!(!input.is_enabled().await.unwrap(), "nothing to write");
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }

@@ -77,5 +77,5 @@ async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it() {
     .await;
     let detail = h.api_json(&format!("/postcenter/v2/ticket/{id}/")).await;
     assert_eq!(detail["is_closed"], true, "{detail}");
-    h.driver.clone().quit().await.unwrap();
+    h.finish().await;
 }

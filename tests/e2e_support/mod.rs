@@ -42,9 +42,36 @@ pub struct Harness {
     pub driver: WebDriver,
     /// The test's own session cookie (`name=value`), for its requests to the API.
     api_cookie: Mutex<Option<String>>,
+    /// Whether [`Harness::finish`] checked for panics and ended the browser's session.
+    finished: bool,
     _chromedriver: Chromedriver,
     db: tempfile::TempDir,
 }
+
+/// Installed in every page before its own scripts: a wasm panic (the panic hook's
+/// `console.error`, then the `unreachable` trap) is kept in the tab's `sessionStorage`,
+/// which outlives reloads and navigations on the site, for [`Harness::panics`].
+const PANIC_WATCH: &str = r#"(() => {
+  const KEY = '__switchboard_panics';
+  const keep = (what) => {
+    try {
+      const seen = JSON.parse(sessionStorage.getItem(KEY) || '[]');
+      seen.push(String(what).slice(0, 2000));
+      sessionStorage.setItem(KEY, JSON.stringify(seen));
+    } catch (_) {}
+  };
+  const panic = /panicked at|already been disposed|RuntimeError|unreachable/;
+  const error = console.error.bind(console);
+  console.error = (...args) => {
+    const said = args.map(String).join(' ');
+    if (panic.test(said)) keep(said);
+    error(...args);
+  };
+  addEventListener('error', (e) => { if (panic.test(String(e.message))) keep(e.message); });
+  addEventListener('unhandledrejection', (e) => {
+    if (panic.test(String(e.reason))) keep(e.reason);
+  });
+})()"#;
 
 fn free_port() -> u16 {
     StdListener::bind("127.0.0.1:0")
@@ -191,16 +218,69 @@ pub async fn start_with(browser: Browser) -> Harness {
             .await
             .expect("a phone's viewport");
     }
+    driver
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": PANIC_WATCH }),
+        )
+        .await
+        .expect("the panic watch is installed");
     Harness {
         base,
         driver,
         api_cookie: Mutex::new(None),
+        finished: false,
         _chromedriver: chromedriver,
         db,
     }
 }
 
+/// Every test fails on a wasm panic anywhere in it: checked when the test ends with
+/// [`Harness::finish`], or here when it ends without (the browser still open).
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if self.finished || std::thread::panicking() {
+            return;
+        }
+        let panics = tokio::task::block_in_place(|| {
+            tokio::runtime::Handle::current().block_on(self.panics())
+        });
+        assert!(panics.is_empty(), "the console panicked: {panics:#?}");
+    }
+}
+
 impl Harness {
+    /// What panicked in the pages of this test so far (see [`PANIC_WATCH`]); nothing when
+    /// the page is not on the site.
+    pub async fn panics(&self) -> Vec<String> {
+        let read = self
+            .driver
+            .execute(
+                "try { return JSON.parse(sessionStorage.getItem('__switchboard_panics') || '[]'); } \
+                 catch (_) { return []; }",
+                Vec::new(),
+            )
+            .await;
+        match read {
+            Ok(value) => serde_json::from_value(value.json().clone()).unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Fails the test if anything panicked in its pages so far.
+    pub async fn assert_no_panic(&self) {
+        let panics = self.panics().await;
+        assert!(panics.is_empty(), "the console panicked: {panics:#?}");
+    }
+
+    /// Ends the test: nothing may have panicked, then the browser's session ends.
+    pub async fn finish(mut self) {
+        self.assert_no_panic().await;
+        self.finished = true;
+        self.driver.clone().quit().await.expect("the session ends");
+    }
+
     /// The server's store, opened beside it: for what someone else does to the vendor's
     /// data while the agent is looking (a message deleted meanwhile).
     pub fn store(&self) -> rusqlite::Connection {

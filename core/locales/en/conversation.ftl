@@ -20,6 +20,7 @@ conversation-unread-badge = Unread
 conversation-more-from-backend = More from the backend
 conversation-mark-read = Mark read
 conversation-mark-unread = Mark unread
+conversation-cannot-mark-unread = { $backend } cannot mark this unread again: its messages can be confirmed as read, not undone.
 conversation-not-marked-read = Not marked read: { $reason }
 
 ## Said to screen readers after a change

@@ -4,6 +4,7 @@
 
 inbox-title-assignee-status = { $assignee } · { $status }
 inbox-title-reference = { $view } · reference { $reference }
+inbox-title-backend = { $view } · { $backend }
 inbox-refresh-label = Refresh the inbox
 inbox-refresh = Refresh
 inbox-loading = Loading conversations…
@@ -90,7 +91,7 @@ sort-oldest = Oldest activity first (waiting longest)
 
 ## Finding a ticket by the number agents know it by ($number: the backend's words for it)
 
-find-number-label = { $backend } { $number }
+find-number-label = { $number } ({ $backend })
 find-number-open = Open ticket
 find-number-opening = Opening…
 find-number-type-first = Type the ticket's number first.

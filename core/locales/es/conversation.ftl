@@ -20,6 +20,7 @@ conversation-unread-badge = No leída
 conversation-more-from-backend = Más datos del backend
 conversation-mark-read = Marcar como leída
 conversation-mark-unread = Marcar como no leída
+conversation-cannot-mark-unread = { $backend } no puede volver a marcarla como no leída: sus mensajes se confirman como leídos, sin vuelta atrás.
 conversation-not-marked-read = No se marcó como leída: { $reason }
 
 ## Lo que oyen los lectores de pantalla tras un cambio

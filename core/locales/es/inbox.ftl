@@ -4,6 +4,7 @@
 
 inbox-title-assignee-status = { $assignee } · { $status }
 inbox-title-reference = { $view } · referencia { $reference }
+inbox-title-backend = { $view } · { $backend }
 inbox-refresh-label = Actualizar la bandeja de entrada
 inbox-refresh = Actualizar
 inbox-loading = Cargando conversaciones…
@@ -93,7 +94,7 @@ sort-oldest = Actividad más antigua primero (esperan desde hace más)
 
 ## Encontrar un ticket por el número que conocen los agentes ($number: como lo llama el backend)
 
-find-number-label = { $backend } { $number }
+find-number-label = { $number } ({ $backend })
 find-number-open = Abrir ticket
 find-number-opening = Abriendo…
 find-number-type-first = Escribe primero el número del ticket.

@@ -20,6 +20,7 @@ conversation-unread-badge = Non lue
 conversation-more-from-backend = Autres informations du backend
 conversation-mark-read = Marquer comme lu
 conversation-mark-unread = Marquer comme non lu
+conversation-cannot-mark-unread = { $backend } ne peut pas la remettre en non lu : ses messages se confirment comme lus, sans retour.
 conversation-not-marked-read = Non marquée comme lue : { $reason }
 
 ## Annoncé aux lecteurs d’écran après un changement

@@ -4,6 +4,7 @@
 
 inbox-title-assignee-status = { $assignee } · { $status }
 inbox-title-reference = { $view } · référence { $reference }
+inbox-title-backend = { $view } · { $backend }
 inbox-refresh-label = Actualiser la boîte de réception
 inbox-refresh = Actualiser
 inbox-loading = Chargement des conversations…
@@ -93,7 +94,7 @@ sort-oldest = Activité la plus ancienne d’abord (attente la plus longue)
 
 ## Trouver un ticket par le numéro que connaissent les agents ($number : le nom que le backend lui donne)
 
-find-number-label = { $backend } { $number }
+find-number-label = { $number } ({ $backend })
 find-number-open = Ouvrir le ticket
 find-number-opening = Ouverture…
 find-number-type-first = Saisissez d’abord le numéro du ticket.

@@ -56,6 +56,10 @@ pub struct Capabilities {
     pub archive: bool,
     /// Whether the backend keeps a read state the console can change.
     pub mark_read: bool,
+    /// Whether that read state can go back to unread (a case's messages can only be
+    /// confirmed).
+    #[serde(default)]
+    pub mark_unread: bool,
     /// Whether the conversation has a number to call the customer back on, which agents
     /// can change (support sessions).
     pub callback_phone: bool,

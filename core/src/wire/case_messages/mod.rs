@@ -55,6 +55,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: false,
     archive: false,
     mark_read: true,
+    mark_unread: false,
     callback_phone: false,
     performer: false,
     auto_assign: false,

@@ -55,6 +55,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: true,
     archive: true,
     mark_read: false,
+    mark_unread: false,
     callback_phone: false,
     performer: false,
     auto_assign: false,

@@ -49,6 +49,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: true,
     archive: false,
     mark_read: true,
+    mark_unread: true,
     callback_phone: false,
     performer: false,
     auto_assign: false,

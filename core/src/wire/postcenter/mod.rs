@@ -44,6 +44,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: false,
     archive: false,
     mark_read: false,
+    mark_unread: false,
     callback_phone: false,
     performer: false,
     auto_assign: true,

@@ -84,6 +84,7 @@ pub const CAPABILITIES: Capabilities = Capabilities {
     reopen: true,
     archive: false,
     mark_read: false,
+    mark_unread: false,
     callback_phone: true,
     performer: true,
     auto_assign: false,
