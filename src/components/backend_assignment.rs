@@ -7,7 +7,7 @@ use crate::components::change::Changed;
 use crate::connectors::{Connector, ConversationBackend};
 use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
-use switchboard_core::domain::{AgentSuggestion, BackendAgent, Conversation};
+use switchboard_core::domain::{AgentSuggestion, BackendAgent, Conversation, ConversationStatus};
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
 
@@ -66,6 +66,8 @@ pub fn BackendAssignment(
     let i18n = use_i18n();
     let id = conversation.key.id.clone();
     let assigned_to = conversation.assigned_to.clone();
+    // A closed ticket keeps its assignee: PostCenter refuses to reassign it.
+    let closed = conversation.status == ConversationStatus::Closed;
     let current = move || assigned_words(assigned_to.as_ref(), i18n.lang());
     let suggest = Action::new_local({
         let (connector, id) = (connector.clone(), id.clone());
@@ -108,7 +110,10 @@ pub fn BackendAssignment(
                 {tr(msg!("assign-in-postcenter-to"))} " "
                 <strong data-testid="backend-assignee">{current}</strong>
             </p>
-            <div class="button-row">
+            {closed.then(|| view! {
+                <p class="state-hint" data-testid="reassign-closed">{tr(msg!("assign-closed-ticket"))}</p>
+            })}
+            <div class="button-row" hidden=closed>
                 <button
                     class="button ghost"
                     type="button"

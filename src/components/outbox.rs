@@ -124,12 +124,14 @@ pub fn OutboxMessage() -> impl IntoView {
         let state = match (&entry.state, slot.pending.get()) {
             (_, true) => msg!("action-sending"),
             (Sending::InFlight, false) => msg!("outbox-not-confirmed"),
+            // The truth when no answer came: the server may have stored it.
+            (Sending::Failed(_), false) if entry.may_have_arrived => msg!("outbox-maybe-not-sent"),
             (Sending::Failed(_), false) => msg!("outbox-not-sent"),
         };
         let state = move || text(i18n.lang(), state);
         Some(view! {
             <ol class="thread outbox-thread" aria-label=tr(msg!("outbox-label"))>
-                <li class="message agent outbox-message" data-testid="outbox-message">
+                <li class="message from-agent outbox-message" data-testid="outbox-message">
                     <div class="message-meta">
                         <span class="badge" data-testid="outbox-message-state">{state}</span>
                     </div>
@@ -166,9 +168,18 @@ pub fn OutboxNotice(
             (Sending::InFlight, false) => {
                 ("outbox unconfirmed", text(lang, msg!("outbox-unconfirmed")))
             }
+            // The reason is beside, in the reply box's panel: said once there.
             (Sending::Failed(_), false) if reason_shown.get() => {
-                ("outbox failed", text(lang, msg!("outbox-not-sent-short")))
+                ("outbox failed", text(lang, msg!("outbox-retry-hint")))
             }
+            (Sending::Failed(reason), false) if current.may_have_arrived => (
+                "outbox failed",
+                text_with(
+                    lang,
+                    msg!("outbox-maybe-not-sent-because"),
+                    &Args::new().str("reason", reason.clone()),
+                ),
+            ),
             (Sending::Failed(reason), false) => (
                 "outbox failed",
                 text_with(

@@ -8,7 +8,8 @@ use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
-use crate::components::outbox::{self, OutboxNotice, OutboxSlot};
+use crate::components::live::{Link, LiveState};
+use crate::components::outbox::{self, OutboxNotice, OutboxSlot, Sending};
 use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
@@ -46,8 +47,9 @@ pub fn ReplyBox(
     // Shown after a reply reopened the conversation, until the agent types again.
     let reopened_notice = RwSignal::new(false);
     let closed = move || status.with(is_closed);
+    // Only where a reply can be sent at all: a backend that takes none says so already.
     let closed_notice = move || {
-        closed().then(|| {
+        (closed() && blocked_reason.with(Option::is_none)).then(|| {
             let said = move || {
                 let id = if can_reopen.get() {
                     msg!("reply-closed-reopens")
@@ -237,12 +239,36 @@ pub fn ReplyBox(
             idempotency_key: String::new(),
         };
         // What the agent typed and chose: it survives a reload, so the key does too.
-        let fingerprint = format!("{:?}{:?}", reply.body, picked.names());
+        let fingerprint = fingerprint(&reply.body, &picked.names());
         let entry = submit_draft.with_value(|key| outbox::sending(key, &fingerprint, &reply.body));
         reply.idempotency_key = entry.key.clone();
         outbox_entry.set(Some(entry));
         send.dispatch((reply, closed_untracked() && can_reopen.get_untracked()));
     };
+
+    // The network back after a reply that may not have been sent: it goes again on its
+    // own, with the same key (the server never doubles it), if it is still as it was.
+    if let Some(live) = use_context::<LiveState>() {
+        Effect::new(move |before: Option<Link>| {
+            let now = live.link.get();
+            let back = matches!(before, Some(Link::Offline | Link::Reconnecting))
+                && matches!(now, Link::LiveAgain | Link::Live);
+            let unchanged = || {
+                outbox_entry.with_untracked(|entry| {
+                    entry.as_ref().is_some_and(|entry| {
+                        entry.may_have_arrived
+                            && matches!(entry.state, Sending::Failed(_))
+                            && entry.fingerprint
+                                == fingerprint(draft.get_untracked().trim(), &picked.names())
+                    })
+                })
+            };
+            if back && !send.pending().get_untracked() && unchanged() {
+                submit();
+            }
+            now
+        });
+    }
 
     // Discarding a reply that was not sent: its text, files and outbox entry go.
     let discard = Callback::new(move |_| {
@@ -377,6 +403,8 @@ pub fn ReplyBox(
                     .map(|error: ApiError| {
                         let context = if error.kind == ErrorKind::KeyReused {
                             tr(msg!("reply-edited-not-sent"))
+                        } else if error.may_have_arrived() {
+                            tr(msg!("reply-maybe-not-sent"))
                         } else {
                             tr(msg!("reply-not-sent"))
                         };
@@ -385,6 +413,11 @@ pub fn ReplyBox(
             }}
         </form>
     }
+}
+
+/// What a reply was made of, for its outbox entry: the same text and files keep its key.
+fn fingerprint(body: &str, files: &[(String, u64)]) -> String {
+    format!("{body:?}{files:?}")
 }
 
 /// Whether a reply would land in a conversation nobody is looking at any more.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use switchboard_core::attachments::{format_size_in, FileFormat};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{Attachment, AuthorKind, Message};
+use switchboard_core::domain::{delivery_words, Attachment, AuthorKind, Message};
 use switchboard_core::i18n::{text, text_with};
 
 #[component]
@@ -282,8 +282,16 @@ fn MessageItem(
         ),
         AuthorKind::Agent => {
             let id = message.author.id.clone().unwrap_or_default();
+            // The team's name for them (by id, or by the email a backend knows them by),
+            // else the backend's own name; the raw id only when nobody names them.
             let name = agents
-                .with_untracked(|agents| agents.iter().find(|a| a.id == id).map(|a| a.name.clone()))
+                .with_untracked(|agents| {
+                    agents
+                        .iter()
+                        .find(|a| a.id == id || a.email.eq_ignore_ascii_case(&id))
+                        .map(|a| a.name.clone())
+                })
+                .or(named.filter(|name| !name.trim().is_empty()))
                 .or_else(|| (!id.is_empty()).then_some(id));
             let role = message.author.role.clone();
             let who = match (name, role) {
@@ -358,7 +366,7 @@ fn MessageItem(
                 {recipients.map(|r| view! { <span class="message-recipients">{r}</span> })}
                 {unread.then(|| view! { <span class="badge unread" data-testid="message-unread">{tr(msg!("thread-unread"))}</span> })}
                 <time title=exact>{when}</time>
-                {message.delivery.clone().map(|d| view! { <span class="message-delivery">{d.to_lowercase()}</span> })}
+                {message.delivery.clone().map(|d| view! { <span class="message-delivery" data-testid="message-delivery">{move || delivery_words(&d, i18n.lang())}</span> })}
                 {message.kind.clone().map(|k| view! { <span class="badge message-kind" data-testid="message-kind">{k}</span> })}
                 {reply_to}
             </div>

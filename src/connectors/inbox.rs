@@ -73,10 +73,16 @@ impl Inbox {
         true
     }
 
-    /// Puts a conversation as a write returned it in place of the one shown.
+    /// Puts a conversation as a write returned it in place of the one shown; a newer
+    /// activity (the agent's own reply) moves it to its place, newest first.
     pub fn replace(&mut self, changed: &Conversation) {
-        if let Some(row) = self.conversations.iter_mut().find(|c| c.key == changed.key) {
-            *row = changed.clone();
+        let Some(row) = self.conversations.iter_mut().find(|c| c.key == changed.key) else {
+            return;
+        };
+        let moved = row.last_activity != changed.last_activity;
+        *row = changed.clone();
+        if moved {
+            self.sort();
         }
     }
 

@@ -60,8 +60,20 @@ async fn a_colleagues_assignment_made_meanwhile_is_never_undone_by_a_close() {
         "changed this conversation since you read it",
     )
     .await;
-    h.wait_for_text(testid("stale-notice"), &format!("assigned to {colleague}"))
-        .await;
+    // Named as the team knows them, not by their id.
+    let colleague_name = agents
+        .as_array()
+        .expect("agents")
+        .iter()
+        .find(|a| a["id"] == colleague.as_str())
+        .and_then(|a| a["name"].as_str())
+        .expect("the colleague's name")
+        .to_owned();
+    h.wait_for_text(
+        testid("stale-notice"),
+        &format!("assigned to {colleague_name}"),
+    )
+    .await;
     // The header shows the colleague's assignment.
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
         if selected_assignee(&h).await == colleague {

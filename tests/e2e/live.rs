@@ -136,3 +136,71 @@ async fn a_stopped_backend_leaves_the_rest_working_and_comes_back() {
     }
     panic!("Octopia never came back");
 }
+
+/// The browser's network, switched off or on as a train's tunnel does (Chromium's own
+/// emulation: the page is told it is offline and its requests fail).
+async fn set_offline(h: &Harness, offline: bool) {
+    h.driver
+        .cdp()
+        .send_raw("Network.enable", serde_json::json!({}))
+        .await
+        .expect("the network domain");
+    h.driver
+        .cdp()
+        .send_raw(
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": offline, "latency": 0,
+                "downloadThroughput": -1, "uploadThroughput": -1
+            }),
+        )
+        .await
+        .expect("the network's conditions");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_sent_offline_goes_on_its_own_once_the_network_is_back_and_only_once() {
+    let h = start().await;
+    h.sign_in_at("/?backend=communication").await;
+    h.wait_for(communication_row()).await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("reply-input")).await;
+    let id = key.trim_start_matches("communication/").to_owned();
+
+    set_offline(&h, true).await;
+    let reply = "Written in a tunnel: your refund left this morning.";
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys(reply)
+        .await
+        .unwrap();
+    h.click(testid("reply-send")).await;
+    // Said as true as it can be, once in the thread, on the agent's side.
+    h.wait_for_text(testid("outbox-message-state"), "May not have been sent")
+        .await;
+    let bubble = h.attribute(testid("outbox-message"), "class").await;
+    assert!(bubble.contains("from-agent"), "{bubble}");
+
+    // Back online: it goes by itself, with its key, and lands once.
+    set_offline(&h, false).await;
+    wait_live(
+        &h,
+        By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']".to_owned()),
+        reply,
+    )
+    .await;
+    let messages = h
+        .api_json(&format!(
+            "/communication/v1/conversations/{id}/messages?sizePage=100"
+        ))
+        .await;
+    let copies = messages["content"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter(|m| m["content"] == reply)
+        .count();
+    assert_eq!(copies, 1, "sent once");
+    h.finish().await;
+}

@@ -73,6 +73,7 @@ reply-sent-reopened = Your reply was sent, and the conversation is open again.
 reply-not-signed-in = You are not signed in: sign in again to send this reply.
 reply-choose-recipients = Choose who receives this reply.
 reply-not-sent = Your reply was not sent. It is still here; try again.
+reply-maybe-not-sent = Your reply may not have been sent: no answer came. It is still here; it is sent again on its own when the network is back, and never doubled.
 reply-edited-not-sent = Your edited reply was not sent: the earlier version had arrived and is in the thread. Your text is still here.
 
 ## The outbox: a reply being sent, or not confirmed
@@ -80,6 +81,9 @@ reply-edited-not-sent = Your edited reply was not sent: the earlier version had 
 outbox-label = Outbox
 outbox-not-confirmed = Not confirmed
 outbox-not-sent = Not sent
+outbox-maybe-not-sent = May not have been sent
+outbox-retry-hint = Retry sends it once; if it already arrived, it is not doubled.
+outbox-maybe-not-sent-because = May not have been sent: { $reason }. Retry sends it once; if it already arrived, it is not doubled.
 outbox-sending = Sending
 outbox-unconfirmed = Not confirmed: the page went away while this reply was being sent. Retry sends it once; if it already arrived, it is not doubled.
 outbox-not-sent-short = Not sent.
@@ -112,6 +116,7 @@ assign-no-one = no one
 assign-backend-agent-number = agent { $id }
 assign-suggest-agent = Suggest an agent
 assign-reassign-automatically = Reassign automatically
+assign-closed-ticket = A closed ticket keeps its agent: PostCenter reassigns open tickets only. Reopen it in PostCenter to reassign it.
 assign-reassigning = Reassigning…
 assign-suggested = PostCenter would assign { $agent }.
 assign-suggested-with-reason = PostCenter would assign { $agent }. Reason given: “{ $reason }”.

@@ -73,6 +73,7 @@ reply-sent-reopened = Tu respuesta se envió y la conversación está abierta de
 reply-not-signed-in = No has iniciado sesión: vuelve a iniciar sesión para enviar esta respuesta.
 reply-choose-recipients = Elige quién recibe esta respuesta.
 reply-not-sent = Tu respuesta no se envió. Sigue aquí; vuelve a intentarlo.
+reply-maybe-not-sent = Puede que tu respuesta no se haya enviado: no llegó ninguna respuesta. Sigue aquí; se reenvía sola cuando vuelve la red, y nunca se duplica.
 reply-edited-not-sent = Tu respuesta editada no se envió: la versión anterior ya había llegado y está en el hilo. Tu texto sigue aquí.
 
 ## La bandeja de salida: una respuesta que se está enviando o sin confirmar
@@ -80,6 +81,9 @@ reply-edited-not-sent = Tu respuesta editada no se envió: la versión anterior 
 outbox-label = Bandeja de salida
 outbox-not-confirmed = Sin confirmar
 outbox-not-sent = No enviada
+outbox-maybe-not-sent = Quizá no se envió
+outbox-retry-hint = Reintentar la envía una vez; si ya había llegado, no se duplica.
+outbox-maybe-not-sent-because = Quizá no se envió: { $reason }. Reintentar la envía una vez; si ya había llegado, no se duplica.
 outbox-sending = Enviando
 outbox-unconfirmed = Sin confirmar: la página se cerró mientras se enviaba esta respuesta. Reintentar la envía una sola vez; si ya llegó, no se duplica.
 outbox-not-sent-short = No enviada.
@@ -112,6 +116,7 @@ assign-no-one = nadie
 assign-backend-agent-number = agente { $id }
 assign-suggest-agent = Sugerir un agente
 assign-reassign-automatically = Reasignar automáticamente
+assign-closed-ticket = Un ticket cerrado conserva su agente: PostCenter solo reasigna tickets abiertos. Reábrelo en PostCenter para reasignarlo.
 assign-reassigning = Reasignando…
 assign-suggested = PostCenter asignaría el ticket a { $agent }.
 assign-suggested-with-reason = PostCenter asignaría el ticket a { $agent }. Motivo indicado: «{ $reason }».

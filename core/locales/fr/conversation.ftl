@@ -73,6 +73,7 @@ reply-sent-reopened = Votre réponse a été envoyée, et la conversation est de
 reply-not-signed-in = Vous n’êtes pas connecté : reconnectez-vous pour envoyer cette réponse.
 reply-choose-recipients = Choisissez qui reçoit cette réponse.
 reply-not-sent = Votre réponse n’a pas été envoyée. Elle est toujours là ; réessayez.
+reply-maybe-not-sent = Votre réponse n’a peut-être pas été envoyée : aucune réponse n’est venue. Elle est toujours là ; elle repart d’elle-même au retour du réseau, sans jamais être doublée.
 reply-edited-not-sent = Votre réponse modifiée n’a pas été envoyée : la version précédente était déjà arrivée et figure dans le fil. Votre texte est toujours là.
 
 ## La boîte d’envoi : une réponse en cours d’envoi, ou non confirmée
@@ -80,6 +81,9 @@ reply-edited-not-sent = Votre réponse modifiée n’a pas été envoyée : la v
 outbox-label = Boîte d’envoi
 outbox-not-confirmed = Non confirmée
 outbox-not-sent = Non envoyée
+outbox-maybe-not-sent = Peut-être non envoyée
+outbox-retry-hint = Réessayer l’envoie une fois ; si elle était déjà arrivée, elle n’est pas doublée.
+outbox-maybe-not-sent-because = Peut-être non envoyée : { $reason }. Réessayer l’envoie une fois ; si elle était déjà arrivée, elle n’est pas doublée.
 outbox-sending = Envoi en cours
 outbox-unconfirmed = Non confirmée : la page a été quittée pendant l’envoi de cette réponse. Réessayer ne l’envoie qu’une fois ; si elle est déjà arrivée, elle ne sera pas envoyée en double.
 outbox-not-sent-short = Non envoyée.
@@ -112,6 +116,7 @@ assign-no-one = personne
 assign-backend-agent-number = l’agent { $id }
 assign-suggest-agent = Suggérer un agent
 assign-reassign-automatically = Réattribuer automatiquement
+assign-closed-ticket = Un ticket clos garde son agent : PostCenter ne réassigne que les tickets ouverts. Rouvrez-le dans PostCenter pour le réassigner.
 assign-reassigning = Réattribution…
 assign-suggested = PostCenter attribuerait le ticket à { $agent }.
 assign-suggested-with-reason = PostCenter attribuerait le ticket à { $agent }. Raison donnée : « { $reason } ».

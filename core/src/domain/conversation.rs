@@ -80,6 +80,19 @@ pub struct Performer {
     pub rating: Option<String>,
 }
 
+/// A message's delivery state (`SENT`, `DELIVERED`, `READ`, a case's `CONFIRMED`) in
+/// `lang`; a state no mapping knows is shown as it came, in lower case.
+pub fn delivery_words(raw: &str, lang: Lang) -> String {
+    let id = match raw.to_ascii_uppercase().as_str() {
+        "SENT" => msg!("delivery-sent"),
+        "DELIVERED" => msg!("delivery-delivered"),
+        "READ" => msg!("delivery-read"),
+        "CONFIRMED" => msg!("delivery-confirmed"),
+        _ => return raw.to_lowercase(),
+    };
+    text(lang, id)
+}
+
 /// An action on a conversation's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusChange {
@@ -357,4 +370,17 @@ pub struct ContactReceipt {
     /// The customer's private link to follow up (a path on the console's site, see
     /// [`crate::follow_up`]); `None` when the backend gives none.
     pub follow_up: Option<String>,
+}
+
+#[cfg(test)]
+mod delivery_tests {
+    use super::*;
+
+    #[test]
+    fn delivery_states_are_said_in_the_readers_language_and_unknown_ones_as_they_came() {
+        assert_eq!(delivery_words("READ", Lang::Fr), "lu");
+        assert_eq!(delivery_words("sent", Lang::Es), "enviado");
+        assert_eq!(delivery_words("CONFIRMED", Lang::En), "confirmed");
+        assert_eq!(delivery_words("BOUNCED", Lang::Fr), "bounced");
+    }
 }

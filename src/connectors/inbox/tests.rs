@@ -224,3 +224,15 @@ fn a_backends_total_is_what_its_latest_first_page_said() {
     inbox.absorb("c", Ok(broad));
     assert_eq!(inbox.total("c"), None);
 }
+
+#[test]
+fn a_conversation_written_in_moves_to_its_place_and_one_merely_changed_stays() {
+    let mut inbox = merged();
+    assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2"]);
+    let mut assigned = row("a", "2", 10);
+    assigned.assignee = Some("agent-camille".into());
+    inbox.replace(&assigned);
+    assert_eq!(ids(&inbox), ["a/1", "c/9", "a/2"], "same activity: stays");
+    inbox.replace(&row("a", "2", 59));
+    assert_eq!(ids(&inbox), ["a/2", "a/1", "c/9"], "replied to: at the top");
+}

@@ -234,11 +234,17 @@ fn check_version(
     expected: Option<&[String]>,
     record: &ConversationRecord,
 ) -> Result<(), HttpError> {
-    let changed_by = match record.changed_by.as_deref() {
-        Some(agent) => people::agent_name(conn, agent)?,
-        None => None,
+    let name = |id: Option<&str>| match id {
+        Some(agent) => people::agent_name(conn, agent),
+        None => Ok(None),
     };
-    versions::check(expected, record, changed_by.as_deref())
+    let changed_by = name(record.changed_by.as_deref())?;
+    let assignee = name(record.assigned_agent_id.as_deref())?;
+    let names = versions::Names {
+        changed_by: changed_by.as_deref(),
+        assignee: assignee.as_deref(),
+    };
+    versions::check(expected, record, names)
 }
 
 /// "Update a conversation": PUT replaces, participants are only ever added. With

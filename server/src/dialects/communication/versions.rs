@@ -39,7 +39,7 @@ pub fn if_match(headers: &HeaderMap) -> Option<Vec<String>> {
 pub fn check(
     expected: Option<&[String]>,
     record: &ConversationRecord,
-    changed_by: Option<&str>,
+    names: Names<'_>,
 ) -> Result<(), HttpError> {
     let Some(expected) = expected else {
         return Ok(());
@@ -47,16 +47,25 @@ pub fn check(
     if expected.iter().any(|tag| *tag == etag(record)) {
         return Ok(());
     }
-    Err(HttpError::stale(stale_sentence(record, changed_by)))
+    Err(HttpError::stale(stale_sentence(record, names)))
+}
+
+/// The people a refusal names, by the names the team knows them by.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Names<'a> {
+    /// Who changed the conversation last.
+    pub changed_by: Option<&'a str>,
+    /// Who it is assigned to now.
+    pub assignee: Option<&'a str>,
 }
 
 /// "Léa Martin changed this conversation since you read it: it is now closed, assigned to
-/// agent-camille. Nothing was changed by your request."
-fn stale_sentence(record: &ConversationRecord, changed_by: Option<&str>) -> String {
-    let who = changed_by.unwrap_or("Someone else");
-    let assignee = record
-        .assigned_agent_id
-        .as_deref()
+/// Camille Laurent. Nothing was changed by your request."
+fn stale_sentence(record: &ConversationRecord, names: Names<'_>) -> String {
+    let who = names.changed_by.unwrap_or("Someone else");
+    let assignee = names
+        .assignee
+        .or(record.assigned_agent_id.as_deref())
         .map(|a| format!("assigned to {a}"))
         .unwrap_or_else(|| "assigned to no one".to_owned());
     format!(
@@ -96,14 +105,17 @@ mod tests {
     #[test]
     fn the_current_version_passes_and_an_older_one_is_refused_in_words() {
         let now = record(3);
-        assert!(check(if_match(&headers("\"v3\"")).as_deref(), &now, None).is_ok());
-        assert!(check(if_match(&headers("W/\"v3\"")).as_deref(), &now, None).is_ok());
-        assert!(check(if_match(&headers("*")).as_deref(), &now, None).is_ok());
-        assert!(check(if_match(&HeaderMap::new()).as_deref(), &now, None).is_ok());
+        assert!(check(if_match(&headers("\"v3\"")).as_deref(), &now, Names::default()).is_ok());
+        assert!(check(if_match(&headers("W/\"v3\"")).as_deref(), &now, Names::default()).is_ok());
+        assert!(check(if_match(&headers("*")).as_deref(), &now, Names::default()).is_ok());
+        assert!(check(if_match(&HeaderMap::new()).as_deref(), &now, Names::default()).is_ok());
         let refused = check(
             if_match(&headers("\"v2\"")).as_deref(),
             &now,
-            Some("Léa Martin"),
+            Names {
+                changed_by: Some("Léa Martin"),
+                assignee: Some("Léa Martin"),
+            },
         )
         .unwrap_err();
         assert_eq!(refused.status.as_u16(), 412);
@@ -114,6 +126,6 @@ mod tests {
             "{}",
             refused.message
         );
-        assert!(refused.message.contains("closed, assigned to agent-lea"));
+        assert!(refused.message.contains("closed, assigned to Léa Martin"));
     }
 }

@@ -84,14 +84,20 @@ pub async fn reassign_ticket(
         .run(move |conn| {
             let ticket = load(conn, &id)?;
             if ticket.state == TicketState::Closed.as_str() {
-                let message = format!("Ticket {} is closed: it cannot be reassigned.", id);
+                let message = format!(
+                    "Ticket #{} is closed: it cannot be reassigned.",
+                    ticket.identifier
+                );
                 return Err(input::conflict(&id, message));
             }
             let pick = possible(conn, &ticket)?;
             let cm = pick.cm.ok_or_else(|| {
                 input::conflict(
                     &id,
-                    format!("{}: ticket {id} keeps its assignee.", pick.reason),
+                    format!(
+                        "{}: ticket #{} keeps its assignee.",
+                        pick.reason, ticket.identifier
+                    ),
                 )
             })?;
             store::set_cm(conn, &id, cm.cmid, &now)?;
