@@ -401,7 +401,7 @@ async fn inbox_benchmark() {
         "MB",
     );
     println!(
-        "scroll end to end: console {:.0} ms over {} screens of 92 px rows, plain {:.0} ms over {} screens of one-line rows. The console's first rows count from navigation (wasm download and start included).",
+        "scroll end to end: console {:.0} ms over {} screens of 72 px rows, plain {:.0} ms over {} screens of one-line rows. The console's first rows count from navigation (wasm download and start included).",
         ms(&scroll["ms"]),
         scroll["frames"],
         ms(&plain["scroll"]["ms"]),

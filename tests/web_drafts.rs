@@ -212,7 +212,11 @@ async fn the_reply_in_the_outbox_is_the_last_message_of_the_thread() {
     assert!(text(&root, "outbox-message").contains("Le remboursement est parti."));
     // On the agent's side of the thread, where it will be once sent.
     let bubble = find(&root, "outbox-message");
-    assert!(bubble.class_list().contains("from-agent"), "{}", bubble.class_name());
+    assert!(
+        bubble.class_list().contains("from-agent"),
+        "{}",
+        bubble.class_name()
+    );
     click(&root, "outbox-discard");
     wait_until("gone from the thread", || {
         find_all(&root, "outbox-message").is_empty()

@@ -9,10 +9,12 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use switchboard::components::live::LivePolicy;
 use switchboard::connectors::communication::CommunicationConnector;
-use switchboard::connectors::{Connector, ConversationBackend};
+use switchboard::connectors::{Connector, ConversationBackend, Reply};
 use switchboard::pages::follow_up::FollowUpPage;
 use switchboard::state::ApiOrigin;
+use switchboard_core::domain::InboxQuery;
 use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 use wasm_bindgen_test::*;
@@ -43,6 +45,34 @@ async fn contact(message: &str) -> String {
         .await
         .expect("the contact message is taken");
     receipt.follow_up.expect("a private link")
+}
+
+/// Sends a contact message and returns its private link and its reference.
+async fn contact_with_reference(message: &str) -> (String, String) {
+    let connector = Connector::Communication(CommunicationConnector::new(
+        "communication",
+        format!("{}{DEFAULT_BASE_PATH}", server_origin()),
+    ));
+    let form = ContactForm {
+        name: "Ana Silva".into(),
+        email: "ana.silva@example.pt".into(),
+        subject: "Breakfast".into(),
+        message: message.into(),
+        ..Default::default()
+    };
+    let receipt = connector
+        .send_contact(
+            &form,
+            &[],
+            &Default::default(),
+            &switchboard::connectors::http::new_idempotency_key(),
+        )
+        .await
+        .expect("the contact message is taken");
+    (
+        receipt.follow_up.expect("a private link"),
+        receipt.reference,
+    )
 }
 
 /// Points the page's address at `link` (the fragment is what the page reads).
@@ -132,4 +162,64 @@ async fn a_wrong_link_says_so_and_offers_the_contact_page() {
     assert!(shown.contains("mistyped"), "{shown}");
     assert!(root.query_selector("a[href='/contact']").unwrap().is_some());
     assert!(find_all(&root, "follow-up").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn supports_answer_appears_on_the_customers_page_without_a_reload() {
+    let (link, reference) = contact_with_reference("When is breakfast served, please?").await;
+    open(&link);
+    let root = mount(|| {
+        provide_context(ApiOrigin(server_origin().to_owned()));
+        // Asked again every 200 ms here; every 20 s for customers.
+        provide_context(LivePolicy {
+            every_ms: 200,
+            at_most_ms: 1_000,
+        });
+        view! { <FollowUpPage /> }
+    });
+    wait_until("the conversation shows", || {
+        find_all(&root, "follow-up-message").len() == 1
+    })
+    .await;
+
+    // An agent answers, from the console's side.
+    sign_in().await;
+    let agent = Connector::Communication(CommunicationConnector::new(
+        "communication",
+        format!("{}{DEFAULT_BASE_PATH}", server_origin()),
+    ));
+    let query = InboxQuery {
+        reference: Some(reference),
+        page_size: 20,
+        ..Default::default()
+    };
+    let found = agent
+        .list_conversations(&query, None)
+        .await
+        .expect("found by its reference")
+        .page
+        .items;
+    let answer = Reply {
+        agent_id: "agent-camille".into(),
+        body: "Breakfast is served from 7 to 10.".into(),
+        idempotency_key: switchboard::connectors::http::new_idempotency_key(),
+        ..Default::default()
+    };
+    agent
+        .reply(&found[0].key.id, &answer, &[], &Default::default())
+        .await
+        .expect("answered");
+
+    wait_until("the answer shows on its own", || {
+        find_all(&root, "follow-up-message").len() == 2
+    })
+    .await;
+    let all = find_all(&root, "follow-up-message");
+    let last = all.last().expect("the answer");
+    assert!(last.class_list().contains("from-support"));
+    assert!(last
+        .text_content()
+        .unwrap_or_default()
+        .contains("Breakfast is served from 7 to 10."));
+    root.remove();
 }

@@ -117,7 +117,7 @@ async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_thei
     let root = mount(move || {
         provide_context(Clock::start());
         provide_context(ListCommands::default());
-        shortcuts::install(RwSignal::new(false));
+        shortcuts::install(RwSignal::new(false), RwSignal::new(false));
         view! { <Router><Ordered rows /></Router> }
     });
     let scroller = list_scroller(&root);

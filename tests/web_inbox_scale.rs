@@ -227,7 +227,7 @@ async fn shortcuts_move_in_the_list_but_never_while_typing() {
                 .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
         });
         let sheet = RwSignal::new(false);
-        shortcuts::install(sheet);
+        shortcuts::install(sheet, RwSignal::new(false));
         view! {
             <Router>
                 <input data-testid="some-field" />
@@ -396,7 +396,7 @@ async fn r_a_slash_and_u_reach_the_controls_a_mouse_would_use() {
     let counted = unread_clicks.clone();
     mount(move || {
         provide_context(ListCommands::default());
-        shortcuts::install(RwSignal::new(false));
+        shortcuts::install(RwSignal::new(false), RwSignal::new(false));
         view! {
             <textarea data-testid="reply-input"></textarea>
             <select data-testid="assignee-select"><option>"Léa"</option></select>

@@ -50,6 +50,7 @@ async fn the_contact_page_speaks_each_language_and_keeps_what_was_typed() {
     // Headless Chromium prefers English.
     assert_eq!(heading(&root), "Contact us");
     assert_eq!(html_lang().as_deref(), Some("en"));
+    assert_eq!(document().title(), "Contact us · Switchboard");
 
     type_into(&root, "contact-message", "Hola");
     click(&root, "contact-submit");
@@ -60,6 +61,11 @@ async fn the_contact_page_speaks_each_language_and_keeps_what_was_typed() {
     settle().await;
     assert_eq!(heading(&root), "Contáctanos");
     assert_eq!(html_lang().as_deref(), Some("es"));
+    assert_eq!(
+        document().title(),
+        "Contáctanos · Switchboard",
+        "the tab's title too"
+    );
     assert_eq!(text(&root, "error-object"), "El asunto es obligatorio.");
     assert_eq!(
         text(&root, "error-message"),

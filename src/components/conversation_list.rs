@@ -22,7 +22,7 @@ use switchboard_core::domain::ConversationKey;
 /// Rows kept in the page above and below those on screen.
 const OVERSCAN: usize = 8;
 /// A row's height until one has been measured (the style sheet's, at 16 px).
-const DEFAULT_ROW_HEIGHT: f64 = 92.0;
+const DEFAULT_ROW_HEIGHT: f64 = 72.0;
 /// The viewport's height until measured.
 const DEFAULT_VIEWPORT: f64 = 900.0;
 /// How close to the last row loaded scrolling asks for more.
@@ -74,7 +74,8 @@ impl ListCommands {
         }
     }
 
-    /// The current row and where it stands, to come back to after a change.
+    /// The open conversation's row (else the current one) and where it stands, to come
+    /// back to after a change.
     pub fn place(&self) -> Option<Place> {
         self.place
             .try_get_value()
@@ -246,8 +247,11 @@ pub fn ConversationList(
     if let Some(commands) = use_context::<ListCommands>() {
         commands.step.set_value(Some(Callback::new(step)));
         commands.after.set_value(Some(Callback::new(after)));
+        // The open conversation's row (what `e` closes), else the current one.
         commands.place.set_value(Some(Callback::new(move |()| {
-            let key = tab_key.get_untracked()?;
+            let key = open_key
+                .get_untracked()
+                .or_else(|| tab_key.get_untracked())?;
             let index = index_of(&key)?;
             Some(Place { key, index })
         })));

@@ -1,23 +1,18 @@
-//! The inbox pane, the console's middle column: the view's title, the reference search,
-//! following and finding items on the backends that cannot list, and the list with what
-//! it could not show. It loads the first page of every backend per view, each shown as it
-//! answers, and appends further pages; pages already shown are never fetched again.
+//! The inbox pane, the console's middle column: the view's title, the filter bar, and the
+//! list with what it could not show (the one-off tools live in the command palette). It
+//! loads the first page of every backend per view, each shown as it answers, and appends
+//! further pages; pages already shown are never fetched again.
 
 use crate::components::conversation_list::ConversationList;
-use crate::components::date_filter::DateFilter;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::find_by_number::FindByNumber;
-use crate::components::follow_item::FollowForm;
+use crate::components::filter_bar::{FilterBar, PaletteOpen};
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
-use crate::components::inbox_order::{use_shown_rows, SortSelect, SortedHere};
+use crate::components::inbox_order::{use_shown_rows, SortedHere};
 use crate::components::live;
-use crate::components::text_filter::TextFilter;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
-use crate::storage;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{AssigneeFilter, InboxQuery, InboxSort, StatusFilter};
 use switchboard_core::i18n::{text, text_with};
@@ -161,20 +156,21 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label=tr(msg!("inbox-refresh-label"))>
                 {tr(msg!("inbox-refresh"))}
             </button>
+            <button
+                class="button ghost"
+                type="button"
+                data-testid="open-palette"
+                aria-keyshortcuts="Control+K Meta+K"
+                on:click=move |_| {
+                    if let Some(open) = use_context::<PaletteOpen>() {
+                        open.0.set(true);
+                    }
+                }
+            >
+                {tr(msg!("palette-open"))}
+            </button>
         </div>
-        <TextFilter />
-        <DateFilter />
-        <SortSelect />
-        <ReadOnOpenToggle />
-        <ReferenceSearch filters />
-        <FollowForm connectors=Signal::derive(move || match directory.get() {
-            Some(Ok(directory)) => directory.connectors.clone(),
-            _ => Vec::new(),
-        }) />
-        <FindByNumber connectors=Signal::derive(move || match directory.get() {
-            Some(Ok(directory)) => directory.connectors.clone(),
-            _ => Vec::new(),
-        }) />
+        <FilterBar />
         // Loading and a server out of reach only: the list itself is mounted once, below,
         // and reads the inbox's state, so nothing it shows is disposed under it.
         <Transition fallback=|| view! { <Loading label=tr(msg!("inbox-loading")) /> }>
@@ -189,76 +185,6 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             })}
         </Transition>
         <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
-    }
-}
-
-/// The agent's choice, kept on this browser: opening a conversation marks it read (for a
-/// case, confirms its messages), or only "Mark read" does.
-#[component]
-fn ReadOnOpenToggle() -> impl IntoView {
-    let on = RwSignal::new(storage::read_on_open());
-    view! {
-        <label class="read-on-open">
-            <input
-                type="checkbox"
-                data-testid="read-on-open"
-                prop:checked=move || on.get()
-                on:change=move |ev| {
-                    let checked = event_target_checked(&ev);
-                    storage::set_read_on_open(checked);
-                    on.set(checked);
-                }
-            />
-            " "
-            {tr(msg!("inbox-read-on-open"))}
-        </label>
-    }
-}
-
-/// Finds conversations by an order or trip reference; the reference stays in the URL.
-#[component]
-fn ReferenceSearch(filters: Memo<InboxFilters>) -> impl IntoView {
-    let navigate = use_navigate();
-    let location = use_location();
-    let text = RwSignal::new(String::new());
-    Effect::new(move |_| text.set(filters.with(|f| f.reference.clone().unwrap_or_default())));
-    let go = move |reference: Option<String>| {
-        // Searching beside an open conversation keeps it open.
-        let href = InboxFilters {
-            reference,
-            ..filters.get_untracked()
-        }
-        .href_at(&location.pathname.get_untracked());
-        navigate(&href, Default::default());
-    };
-    let clear = go.clone();
-    view! {
-        <form
-            class="reference-search"
-            role="search"
-            on:submit=move |ev| {
-                ev.prevent_default();
-                let value = text.get_untracked().trim().to_owned();
-                go((!value.is_empty()).then_some(value));
-            }
-        >
-            <label class="visually-hidden" for="reference-search">{tr(msg!("inbox-reference-search"))}</label>
-            <input
-                id="reference-search"
-                type="search"
-                data-testid="reference-search"
-                placeholder=tr(msg!("inbox-reference-search"))
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            />
-            <button class="button" type="submit" data-testid="reference-find">{tr(msg!("inbox-reference-find"))}</button>
-            <Show when=move || filters.with(|f| f.reference.is_some())>
-                <button class="button ghost" type="button" on:click={
-                    let clear = clear.clone();
-                    move |_| clear(None)
-                }>{tr(msg!("filter-clear"))}</button>
-            </Show>
-        </form>
     }
 }
 

@@ -1,5 +1,7 @@
 //! Widgets, each on its own: the views, the list, the thread, the reply box, the assignee
-//! and status controls, following items on the backends that cannot list, the sign-in form, and the shared loading, empty and error states.
+//! and status controls, following items on the backends that cannot list, the filter bar
+//! and the command palette, the sign-in form, and the shared loading, empty and error
+//! states.
 
 pub mod assignee_select;
 pub mod attachment_picker;
@@ -10,16 +12,19 @@ pub mod conversation_list;
 pub mod conversation_row;
 pub mod date_filter;
 pub mod feedback;
+pub mod filter_bar;
 pub mod find_by_number;
 pub mod follow_item;
 pub mod inbox_filters;
 pub mod inbox_order;
 pub mod inbox_pane;
+pub mod inbox_tools;
 pub mod inbox_views;
 pub mod language_select;
 pub mod live;
 pub mod no_replies;
 pub mod outbox;
+pub mod palette;
 pub mod reply_box;
 pub mod reply_context;
 pub mod session_ended;

@@ -1,6 +1,7 @@
 //! The console's keyboard: j/k to move in the list, Enter or o to open, r to reply, a to
 //! assign, e to close and go to the next, u to mark unread, / to filter, Esc to leave a
-//! field, ? for the cheat sheet (Ctrl/Cmd+Enter sends, in the reply box itself).
+//! field, ? for the cheat sheet, Ctrl/Cmd+K for the command palette (Ctrl/Cmd+Enter sends,
+//! in the reply box itself).
 //!
 //! Shortcuts never fire while the agent types in a field, but Esc, which leaves it. They
 //! act through the same controls a mouse would use (found by their test hooks), so a
@@ -15,7 +16,8 @@ use switchboard_core::i18n::text;
 
 /// Every shortcut, as the cheat sheet lists them: its keys, and the catalogue's message
 /// for what it does.
-pub const SHORTCUTS: [(&str, Msg); 11] = [
+pub const SHORTCUTS: [(&str, Msg); 12] = [
+    ("Ctrl+K / ⌘+K", msg!("shortcut-palette")),
     ("j / ↓", msg!("shortcut-next")),
     ("k / ↑", msg!("shortcut-previous")),
     ("Enter / o", msg!("shortcut-open")),
@@ -33,10 +35,17 @@ pub const SHORTCUTS: [(&str, Msg); 11] = [
 const CLOSE_WAIT_STEPS: u32 = 200;
 
 /// Listens to the page's keys for as long as the console lives; `sheet_open` shows the
-/// cheat sheet.
-pub fn install(sheet_open: RwSignal<bool>) {
+/// cheat sheet, `palette_open` the command palette.
+pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
     let commands = expect_context::<ListCommands>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        // Ctrl+K / ⌘+K, from anywhere, a field included: the browser's own use of it
+        // (its search bar) gives way inside the console.
+        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
+            ev.prevent_default();
+            palette_open.set(true);
+            return;
+        }
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
@@ -49,7 +58,7 @@ pub fn install(sheet_open: RwSignal<bool>) {
             }
             return;
         }
-        if sheet_open.get_untracked() {
+        if sheet_open.get_untracked() || palette_open.get_untracked() {
             return;
         }
         let on_body = target.as_ref().is_none_or(|t| {

@@ -6,11 +6,13 @@
 //! that ends later is signed into again over the console ([`SessionEnded`]).
 
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::filter_bar::PaletteOpen;
 use crate::components::inbox_filters::with_search;
 use crate::components::inbox_pane::InboxPane;
 use crate::components::inbox_views::InboxViews;
 use crate::components::language_select::LanguageSelect;
 use crate::components::live::{self, provide_live_state, LiveBanner};
+use crate::components::palette::CommandPalette;
 use crate::components::session_ended::SessionEnded;
 use crate::components::shortcuts::{self, ShortcutSheet};
 use crate::components::signed_in::SignedInAgent;
@@ -92,7 +94,9 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     provide_live_state();
     live::unread_in_title(expect_context::<InboxRows>());
     let sheet_open = RwSignal::new(false);
-    shortcuts::install(sheet_open);
+    let palette_open = RwSignal::new(false);
+    provide_context(PaletteOpen(palette_open));
+    shortcuts::install(sheet_open, palette_open);
 
     view! {
         // Inert while the session is signed into again: kept as it is, out of reach.
@@ -128,6 +132,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
             </main>
         </div>
         <ShortcutSheet open=sheet_open />
+        <CommandPalette open=palette_open />
         <SessionEnded />
     }
 }

@@ -77,6 +77,7 @@ async fn a_customer_is_stopped_on_a_bad_email_then_gets_a_reference() {
 
     // An agent given that reference finds the conversation, under the customer's name.
     h.sign_in_at("/").await;
+    h.open_tool("reference").await;
     h.wait_for(testid("reference-search"))
         .await
         .send_keys(reference.to_lowercase())
@@ -147,6 +148,7 @@ async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
 
     // An agent finds it by its reference and answers.
     h.sign_in_at("/").await;
+    h.open_tool("reference").await;
     h.wait_for(testid("reference-search"))
         .await
         .send_keys(&reference)

@@ -58,6 +58,7 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
     let h = start().await;
     h.sign_in_at("/").await;
     // This agent confirms cases only when they say so: opening leaves them unread.
+    h.open_tool("read-setting").await;
     h.click(testid("read-on-open")).await;
     h.driver
         .goto(format!("{}/conversations/case-messages/{CASE}", h.base))
@@ -100,6 +101,7 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
     h.wait_for(communication_row()).await;
 
     // A guid cut short is refused before anything is asked.
+    h.open_tool("follow").await;
     h.select("follow-backend", "case-messages").await;
     h.retype(testid("follow-id"), &CASE[..8]).await;
     h.click(testid("follow-submit")).await;
@@ -191,6 +193,7 @@ async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes
     h.sign_in_at("/?status=open").await;
 
     // An order with no session yet: the backend does not know it, and the agent opens one.
+    h.open_tool("follow").await;
     h.select("follow-backend", "support-sessions").await;
     h.retype(testid("follow-id"), "ORD-E2E-7001").await;
     h.click(testid("follow-submit")).await;
@@ -277,5 +280,56 @@ async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes
     assert!(placeholder.contains("no messages"), "{placeholder}");
     let input = h.wait_for(testid("reply-input")).await;
     assert!(!input.is_enabled().await.unwrap(), "nothing to write");
+    h.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn choosing_one_backend_shows_its_rows_at_once_under_its_name_and_keeps_the_other_counts() {
+    let h = start().await;
+    h.sign_in_at("/").await;
+    h.wait_for(row("case-messages", CASE)).await;
+    h.wait_for(communication_row()).await;
+    // Every backend has answered once its count reads: then nothing is left to load.
+    let communication_count = h
+        .wait_for(testid("count-backend-communication"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!communication_count.is_empty());
+
+    h.click(testid("view-backend-case-messages")).await;
+    // At once: the rows were loaded already. Well under the seconds a new ask took.
+    let started = std::time::Instant::now();
+    let mut shown = false;
+    while started.elapsed() < std::time::Duration::from_secs(3) {
+        let rows = h
+            .driver
+            .find_all(By::Css("[data-testid='conversation-row']"))
+            .await
+            .unwrap_or_default();
+        let mut all_cases = !rows.is_empty();
+        for r in &rows {
+            let key = r.attr("data-key").await.ok().flatten().unwrap_or_default();
+            all_cases &= key.starts_with("case-messages/");
+        }
+        if all_cases {
+            shown = true;
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert!(shown, "the case's rows show at once, alone");
+    h.wait_for_text(testid("inbox-title"), "Case messages")
+        .await;
+    // The other backends' counts are what they were, never a zero not measured.
+    assert_eq!(
+        h.wait_for(testid("count-backend-communication"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+        communication_count
+    );
     h.finish().await;
 }

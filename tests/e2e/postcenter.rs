@@ -1,7 +1,7 @@
 //! End to end on PostCenter: an agent types ticket 261 as agents know it and lands on it,
 //! sees PostCenter's agent with name and email and the thread with its picture, asks whom
-//! PostCenter would assign, has it reassign automatically, and closes the ticket; the
-//! place of the reply box says why there is none. The harness is `e2e_support`.
+//! PostCenter would assign, has it reassign automatically, and closes the ticket, which
+//! then keeps its agent; the place of the reply box says why there is none. The harness is `e2e_support`.
 
 use crate::e2e_support::*;
 use thirtyfour::prelude::*;
@@ -12,6 +12,7 @@ async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it() {
     h.sign_in_at("/").await;
 
     // A number typed wrong is refused in words; the right one lands on the ticket.
+    h.open_tool("number").await;
     h.retype(testid("find-number"), "26a").await;
     h.click(testid("find-number-submit")).await;
     h.wait_for_text(testid("find-number-problem"), "digits only")
@@ -77,5 +78,17 @@ async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it() {
     .await;
     let detail = h.api_json(&format!("/postcenter/v2/ticket/{id}/")).await;
     assert_eq!(detail["is_closed"], true, "{detail}");
+    // A closed ticket keeps its agent: Reassign is no longer offered, and that is said.
+    h.wait_for_text(testid("reassign-closed"), "A closed ticket keeps its agent")
+        .await;
+    let offered = h
+        .driver
+        .find(testid("reassign-auto"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap();
+    assert!(!offered, "Reassign is not offered on a closed ticket");
     h.finish().await;
 }

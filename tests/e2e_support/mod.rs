@@ -268,6 +268,23 @@ impl Harness {
         }
     }
 
+    /// Opens one of the inbox's one-off tools in the command palette (`reference`,
+    /// `follow`, `number`, `read-setting`), as an agent would: Ctrl+K, then the tool.
+    pub async fn open_tool(&self, tool: &str) {
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys("k")
+            .key_up(Key::Control)
+            .perform()
+            .await
+            .expect("Ctrl+K is typed");
+        self.wait_for(testid("palette-input")).await;
+        self.click(By::Css(format!("[data-testid='palette-option-{tool}']")))
+            .await;
+        self.wait_for(testid("palette-tool")).await;
+    }
+
     /// Fails the test if anything panicked in its pages so far.
     pub async fn assert_no_panic(&self) {
         let panics = self.panics().await;

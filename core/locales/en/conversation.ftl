@@ -86,7 +86,6 @@ outbox-retry-hint = Retry sends it once; if it already arrived, it is not double
 outbox-maybe-not-sent-because = May not have been sent: { $reason }. Retry sends it once; if it already arrived, it is not doubled.
 outbox-sending = Sending
 outbox-unconfirmed = Not confirmed: the page went away while this reply was being sent. Retry sends it once; if it already arrived, it is not doubled.
-outbox-not-sent-short = Not sent.
 outbox-not-sent-because = Not sent: { $reason }
 # The start of the reply's text, quoted.
 outbox-quoted-preview = “{ $text }”

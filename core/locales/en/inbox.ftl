@@ -125,3 +125,25 @@ shortcut-sheet-close = Close
 
 session-ended-title = Your session has ended
 session-ended-hint = Sign in again to go on. Everything stays as you left it, your reply too.
+
+palette-open = Commands (Ctrl+K)
+palette-title = Commands
+palette-label = Go to a view, a backend or a conversation, or run a tool
+palette-placeholder = Type a view, a backend, a customer or a tool…
+palette-count = { $count ->
+    [one] One command
+   *[other] { $count } commands
+}
+palette-back = Back to the commands
+palette-tool-reference = Find by order or trip reference…
+palette-tool-follow = Follow a case or an order…
+palette-tool-number = Open a ticket by its number…
+palette-tool-read-setting = Setting: mark read when I open…
+filter-more = More filters
+filter-chips-label = Filters in force
+filter-chip-range = Active { $from } to { $until }
+filter-chip-from = Active since { $from }
+filter-chip-oldest = Oldest first
+filter-chip-reference = Reference { $reference }
+filter-chip-remove = Remove the filter: { $filter }
+shortcut-palette = Open the command palette (views, conversations, tools)

@@ -86,7 +86,6 @@ outbox-retry-hint = Reintentar la envía una vez; si ya había llegado, no se du
 outbox-maybe-not-sent-because = Quizá no se envió: { $reason }. Reintentar la envía una vez; si ya había llegado, no se duplica.
 outbox-sending = Enviando
 outbox-unconfirmed = Sin confirmar: la página se cerró mientras se enviaba esta respuesta. Reintentar la envía una sola vez; si ya llegó, no se duplica.
-outbox-not-sent-short = No enviada.
 outbox-not-sent-because = No enviada: { $reason }
 # El principio del texto de la respuesta, entre comillas.
 outbox-quoted-preview = «{ $text }»

@@ -128,3 +128,25 @@ shortcut-sheet-close = Cerrar
 
 session-ended-title = Tu sesión ha terminado
 session-ended-hint = Vuelve a iniciar sesión para continuar. Todo sigue como lo dejaste, también tu respuesta.
+
+palette-open = Comandos (Ctrl+K)
+palette-title = Comandos
+palette-label = Ir a una vista, un backend o una conversación, o usar una herramienta
+palette-placeholder = Escribe una vista, un backend, un cliente o una herramienta…
+palette-count = { $count ->
+    [one] Un comando
+   *[other] { $count } comandos
+}
+palette-back = Volver a los comandos
+palette-tool-reference = Buscar por referencia de pedido o de viaje…
+palette-tool-follow = Seguir un caso o un pedido…
+palette-tool-number = Abrir un ticket por su número…
+palette-tool-read-setting = Ajuste: marcar como leída al abrir…
+filter-more = Más filtros
+filter-chips-label = Filtros aplicados
+filter-chip-range = Activas del { $from } al { $until }
+filter-chip-from = Activas desde el { $from }
+filter-chip-oldest = Las más antiguas primero
+filter-chip-reference = Referencia { $reference }
+filter-chip-remove = Quitar el filtro: { $filter }
+shortcut-palette = Abrir la paleta de comandos (vistas, conversaciones, herramientas)

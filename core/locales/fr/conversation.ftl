@@ -86,7 +86,6 @@ outbox-retry-hint = Réessayer l’envoie une fois ; si elle était déjà arriv
 outbox-maybe-not-sent-because = Peut-être non envoyée : { $reason }. Réessayer l’envoie une fois ; si elle était déjà arrivée, elle n’est pas doublée.
 outbox-sending = Envoi en cours
 outbox-unconfirmed = Non confirmée : la page a été quittée pendant l’envoi de cette réponse. Réessayer ne l’envoie qu’une fois ; si elle est déjà arrivée, elle ne sera pas envoyée en double.
-outbox-not-sent-short = Non envoyée.
 outbox-not-sent-because = Non envoyée : { $reason }
 # Le début du texte de la réponse, entre guillemets.
 outbox-quoted-preview = « { $text } »

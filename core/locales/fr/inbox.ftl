@@ -128,3 +128,25 @@ shortcut-sheet-close = Fermer
 
 session-ended-title = Votre session est terminée
 session-ended-hint = Reconnectez-vous pour continuer. Tout reste tel que vous l’avez laissé, votre réponse aussi.
+
+palette-open = Commandes (Ctrl+K)
+palette-title = Commandes
+palette-label = Aller à une vue, un backend ou une conversation, ou lancer un outil
+palette-placeholder = Tapez une vue, un backend, un client ou un outil…
+palette-count = { $count ->
+    [one] Une commande
+   *[other] { $count } commandes
+}
+palette-back = Retour aux commandes
+palette-tool-reference = Trouver par référence de commande ou de voyage…
+palette-tool-follow = Suivre un dossier ou une commande…
+palette-tool-number = Ouvrir un ticket par son numéro…
+palette-tool-read-setting = Réglage : marquer lu à l’ouverture…
+filter-more = Plus de filtres
+filter-chips-label = Filtres appliqués
+filter-chip-range = Actives du { $from } au { $until }
+filter-chip-from = Actives depuis le { $from }
+filter-chip-oldest = Les plus anciennes d’abord
+filter-chip-reference = Référence { $reference }
+filter-chip-remove = Retirer le filtre : { $filter }
+shortcut-palette = Ouvrir la palette de commandes (vues, conversations, outils)

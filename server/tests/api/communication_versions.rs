@@ -63,7 +63,10 @@ async fn a_write_on_an_older_version_is_refused_and_says_who_changed_it() {
         said.starts_with("Camille Laurent changed this conversation"),
         "{said}"
     );
-    assert!(said.contains("assigned to Javier Ortega"), "people by name: {said}");
+    assert!(
+        said.contains("assigned to Javier Ortega"),
+        "people by name: {said}"
+    );
     let now = server.get(&path).await;
     assert_eq!(now.body["status"], "OPEN");
     assert_eq!(now.body["assignedAgentId"], "agent-javier");

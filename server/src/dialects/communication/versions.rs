@@ -105,10 +105,25 @@ mod tests {
     #[test]
     fn the_current_version_passes_and_an_older_one_is_refused_in_words() {
         let now = record(3);
-        assert!(check(if_match(&headers("\"v3\"")).as_deref(), &now, Names::default()).is_ok());
-        assert!(check(if_match(&headers("W/\"v3\"")).as_deref(), &now, Names::default()).is_ok());
+        assert!(check(
+            if_match(&headers("\"v3\"")).as_deref(),
+            &now,
+            Names::default()
+        )
+        .is_ok());
+        assert!(check(
+            if_match(&headers("W/\"v3\"")).as_deref(),
+            &now,
+            Names::default()
+        )
+        .is_ok());
         assert!(check(if_match(&headers("*")).as_deref(), &now, Names::default()).is_ok());
-        assert!(check(if_match(&HeaderMap::new()).as_deref(), &now, Names::default()).is_ok());
+        assert!(check(
+            if_match(&HeaderMap::new()).as_deref(),
+            &now,
+            Names::default()
+        )
+        .is_ok());
         let refused = check(
             if_match(&headers("\"v2\"")).as_deref(),
             &now,
