@@ -130,14 +130,18 @@ impl PickedFiles {
             ) {
                 Err(problem) => refusals.push(problem),
                 Ok(accepted) => {
-                    let key = self.next_key.get_untracked();
-                    self.next_key.set(key.wrapping_add(1));
+                    // Read while the files were: the box may be gone (its conversation
+                    // left), and then there is nothing to add to.
+                    let Some(key) = self.next_key.try_get_untracked() else {
+                        return;
+                    };
+                    self.next_key.try_set(key.wrapping_add(1));
                     let thumbnail = accepted
                         .format
                         .is_image()
                         .then(|| web_sys::Url::create_object_url_with_blob(&file).ok())
                         .flatten();
-                    self.files.update(|files| {
+                    self.files.try_update(|files| {
                         files.push(PickedFile {
                             key,
                             file,
@@ -151,7 +155,13 @@ impl PickedFiles {
                 }
             }
         }
-        self.refusals.set(refusals);
+        self.refusals.try_set(refusals);
+    }
+
+    /// [`PickedFiles::files`], or `None` once the box is gone.
+    pub fn try_files(&self) -> Option<Vec<File>> {
+        self.files
+            .try_with_untracked(|files| files.iter().map(|f| f.file.clone()).collect())
     }
 }
 

@@ -113,7 +113,8 @@ pub fn BackendAssignment(
             {closed.then(|| view! {
                 <p class="state-hint" data-testid="reassign-closed">{tr(msg!("assign-closed-ticket"))}</p>
             })}
-            <div class="button-row" hidden=closed>
+            <Show when=move || !closed>
+            <div class="button-row">
                 <button
                     class="button ghost"
                     type="button"
@@ -141,6 +142,7 @@ pub fn BackendAssignment(
                     {move || if reassign.pending().get() { reassigning() } else { reassign_label() }}
                 </button>
             </div>
+            </Show>
             <p class="state-hint" role="status" data-testid="agent-suggestion">
                 {move || match suggest.value().get() {
                     Some(Ok(suggestion)) => suggestion_words(&suggestion, i18n.lang()),

@@ -227,7 +227,11 @@ pub fn ConversationList(
             window.reveal(&el, index);
         }
         request_animation_frame(move || {
-            if let Some(row) = scroller.get_untracked().and_then(|s| row_link(&s, &key)) {
+            if let Some(row) = scroller
+                .try_get_untracked()
+                .flatten()
+                .and_then(|s| row_link(&s, &key))
+            {
                 let _ = row.focus();
             }
         });

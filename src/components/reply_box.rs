@@ -485,14 +485,20 @@ fn keep_files_with_the_draft(
     let restored = StoredValue::new(false);
     {
         let key = key.clone();
+        // Each step after a wait checks the box is still there: the agent may have left
+        // the conversation (or it may have left the inbox) while the files were read.
         leptos::task::spawn_local(async move {
             let files = draft_files::load(&key).await;
             if !files.is_empty() {
                 picked.add_now(policy, files).await;
             }
-            restored.set_value(true);
+            if restored.try_set_value(true).is_some() {
+                return;
+            }
             // What was picked while they were read is kept too.
-            draft_files::save(&key, &picked.files()).await;
+            if let Some(files) = picked.try_files() {
+                draft_files::save(&key, &files).await;
+            }
         });
     }
     Effect::new(move |_| {

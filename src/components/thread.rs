@@ -138,7 +138,7 @@ fn Lightbox(enlarged: RwSignal<Option<Attachment>>) -> impl IntoView {
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
             );
             request_animation_frame(move || {
-                if let Some(button) = close_button.get_untracked() {
+                if let Some(button) = close_button.try_get_untracked().flatten() {
                     let _ = button.focus();
                 }
             });

@@ -299,8 +299,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // Land on the newest message when the thread first arrives and after each reload.
     Effect::new(move |_| {
         if newest.get().is_some() && at_end.get_value() {
+            // A frame later the page may be gone (a case no longer followed): `try_`.
             request_animation_frame(move || {
-                if let Some(el) = scroller.get_untracked() {
+                if let Some(el) = scroller.try_get_untracked().flatten() {
                     el.set_scroll_top(el.scroll_height());
                 }
             });
@@ -455,7 +456,8 @@ fn focus_when_shown(article: NodeRef<html::Article>, test_id: &'static str) {
 /// is not on the page.
 fn focus_in(article: NodeRef<html::Article>, test_id: &str) -> bool {
     article
-        .get_untracked()
+        .try_get_untracked()
+        .flatten()
         .and_then(|a| {
             a.query_selector(&format!("[data-testid='{test_id}']"))
                 .ok()
