@@ -15,9 +15,12 @@ use switchboard_core::domain::{channel_word, AssigneeFilter, StatusFilter};
 fn use_view_counts() -> Memo<ViewCounts> {
     let rows = use_context::<InboxRows>();
     let agent = use_context::<CurrentAgent>();
+    let filters = use_inbox_filters();
     Memo::new(move |_| {
         let me = agent.and_then(|a| a.id());
-        rows.map(|r| r.0.with(|i| ViewCounts::of(i, me.as_deref())))
+        // The last-activity filter narrows the counts as it narrows the list.
+        let active = filters.with(|f| f.active);
+        rows.map(|r| r.0.with(|i| ViewCounts::of(i, me.as_deref(), active)))
             .unwrap_or_default()
     })
 }

@@ -7,7 +7,7 @@
 use crate::connectors::Inbox;
 use crate::i18n::{use_i18n, Args};
 use leptos::prelude::*;
-use switchboard_core::domain::{AssigneeFilter, Conversation};
+use switchboard_core::domain::{ActiveRange, AssigneeFilter, Conversation};
 use switchboard_core::i18n::text_with;
 
 /// One count and what it rests on.
@@ -57,12 +57,13 @@ pub struct LoadedCounts {
 }
 
 impl LoadedCounts {
-    pub fn of(conversations: &[Conversation], me: Option<&str>) -> Self {
-        let mut counts = LoadedCounts {
-            all: conversations.len(),
-            ..Default::default()
-        };
+    pub fn of<'a>(
+        conversations: impl IntoIterator<Item = &'a Conversation>,
+        me: Option<&str>,
+    ) -> Self {
+        let mut counts = LoadedCounts::default();
         for c in conversations {
+            counts.all += 1;
             match c.assignee.as_deref() {
                 None => counts.unassigned += 1,
                 Some(who) if Some(who) == me => counts.mine += 1,
@@ -109,8 +110,16 @@ impl Default for Tally {
 }
 
 impl ViewCounts {
-    pub fn of(inbox: &Inbox, me: Option<&str>) -> Self {
-        let loaded = LoadedCounts::of(&inbox.conversations, me);
+    /// The counts of `inbox`; with a last-activity range, the rows loaded are counted
+    /// within it (a backend's own totals already answered for it, or were dropped).
+    pub fn of(inbox: &Inbox, me: Option<&str>, active: Option<ActiveRange>) -> Self {
+        let loaded = LoadedCounts::of(
+            inbox
+                .conversations
+                .iter()
+                .filter(|c| active.is_none_or(|range| range.admits(c.last_activity))),
+            me,
+        );
         let more = inbox.has_more();
         let mut names: Vec<&str> = loaded.per_backend.iter().map(|(n, _)| n.as_str()).collect();
         for name in inbox
@@ -276,7 +285,7 @@ mod tests {
 
     #[test]
     fn a_backend_shows_its_total_else_what_is_loaded_marked_while_more_wait() {
-        let counts = ViewCounts::of(&inbox(), Some("me"));
+        let counts = ViewCounts::of(&inbox(), Some("me"), None);
         assert_eq!(counts.for_backend("communication"), Tally::Total(120));
         assert_eq!(counts.for_backend("octopia"), Tally::Partial(1));
         assert_eq!(counts.for_backend("postcenter"), Tally::Loaded(1));
@@ -293,7 +302,7 @@ mod tests {
     fn every_backend_exact_makes_the_sum_exact_unless_one_failed() {
         let mut whole = inbox();
         whole.cursors.retain(|(n, _)| n == "communication");
-        let counts = ViewCounts::of(&whole, None);
+        let counts = ViewCounts::of(&whole, None, None);
         assert_eq!(counts.for_backend("octopia"), Tally::Loaded(1));
         assert_eq!(counts.all, Tally::Total(122));
         // Loaded rows with another page to come stay a lower bound.
@@ -302,12 +311,12 @@ mod tests {
         whole
             .failures
             .push(("octopia".into(), ApiError::network("refused")));
-        assert_eq!(ViewCounts::of(&whole, None).all, Tally::Partial(4));
+        assert_eq!(ViewCounts::of(&whole, None, None).all, Tally::Partial(4));
 
         let mut loaded = inbox();
         loaded.cursors.clear();
         loaded.totals.clear();
-        let counts = ViewCounts::of(&loaded, None);
+        let counts = ViewCounts::of(&loaded, None, None);
         assert_eq!(
             counts.all,
             Tally::Loaded(4),
@@ -317,7 +326,7 @@ mod tests {
         // A backend with a total and no row loaded (an empty first page) is listed.
         loaded.totals.push(("support".into(), 0));
         assert_eq!(
-            ViewCounts::of(&loaded, None).for_backend("support"),
+            ViewCounts::of(&loaded, None, None).for_backend("support"),
             Tally::Total(0)
         );
     }
@@ -326,14 +335,29 @@ mod tests {
     fn a_total_is_never_below_the_rows_listed_and_is_a_lower_bound_once_its_poll_failed() {
         let mut inbox = inbox();
         inbox.totals = vec![("communication".into(), 1)];
-        let counts = ViewCounts::of(&inbox, None);
+        let counts = ViewCounts::of(&inbox, None, None);
         assert_eq!(counts.for_backend("communication"), Tally::Total(2));
 
         inbox.totals = vec![("communication".into(), 120)];
         inbox
             .failures
             .push(("communication".into(), ApiError::network("refused")));
-        let counts = ViewCounts::of(&inbox, None);
+        let counts = ViewCounts::of(&inbox, None, None);
         assert_eq!(counts.for_backend("communication"), Tally::Partial(120));
+    }
+
+    #[test]
+    fn with_a_last_activity_range_the_loaded_rows_are_counted_within_it() {
+        use chrono::TimeZone;
+        let mut inbox = Inbox::default();
+        let at = |day: u32| chrono::Utc.with_ymd_and_hms(2026, 3, day, 9, 0, 0).single();
+        let mut early = row("a", "1", None, false);
+        early.last_activity = at(1);
+        let mut late = row("a", "2", None, false);
+        late.last_activity = at(20);
+        inbox.conversations = vec![early, late];
+        let range = ActiveRange::parse(Some("2026-03-10"), None);
+        assert_eq!(ViewCounts::of(&inbox, None, None).all, Tally::Loaded(2));
+        assert_eq!(ViewCounts::of(&inbox, None, range).all, Tally::Loaded(1));
     }
 }

@@ -71,6 +71,48 @@ async fn set_theme(h: &Harness, theme: &str) {
         .expect("the theme is stored");
 }
 
+/// WCAG 2.4.7 for the list: the row the keyboard moved to is drawn differently from the
+/// others, with a focus style inside it (the row clips what spills out of it).
+async fn focused_row_stands_out(h: &Harness, theme: &str, found: &mut Vec<String>) {
+    h.driver
+        .execute(
+            "document.querySelector(\"a[data-testid='conversation-row']\").focus();",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    h.press("j").await;
+    let mut look = serde_json::Value::Null;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        look = h
+            .driver
+            .execute(
+                "const rows = [...document.querySelectorAll(\"a[data-testid='conversation-row']\")];
+                 const at = rows.indexOf(document.activeElement);
+                 if (at < 1) return null;
+                 const other = rows[at + 1] || rows[at - 1];
+                 const of = (el) => { const s = getComputedStyle(el); return [s.boxShadow, s.backgroundColor, s.borderLeftWidth]; };
+                 return [of(rows[at]), of(other)];",
+                Vec::new(),
+            )
+            .await
+            .unwrap()
+            .json()
+            .clone();
+        if !look.is_null() {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    let (focused, other) = (&look[0], &look[1]);
+    let ring = focused[0].as_str().unwrap_or_default();
+    if !ring.contains("inset") || focused == other {
+        found.push(format!(
+            "inbox ({theme}): the focused row is not drawn apart from the others (focused {focused}, another {other})"
+        ));
+    }
+}
+
 async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.driver.goto(format!("{}/sign-in", h.base)).await.unwrap();
     set_theme(h, theme).await;
@@ -81,6 +123,7 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.sign_in_at("/?status=open").await;
     h.wait_for(communication_row()).await;
     audit(h, &format!("inbox ({theme})"), found).await;
+    focused_row_stands_out(h, theme, found).await;
 
     // A thread with attachments: the agent sends a photo and a PDF first.
     let key = h.attribute(communication_row(), "data-key").await;
