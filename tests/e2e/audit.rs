@@ -74,6 +74,12 @@ async fn set_theme(h: &Harness, theme: &str) {
 /// WCAG 2.4.7 for the list: the row the keyboard moved to is drawn differently from the
 /// others, with a focus style inside it (the row clips what spills out of it).
 async fn focused_row_stands_out(h: &Harness, theme: &str, found: &mut Vec<String>) {
+    let first = h
+        .attribute(
+            By::Css("a[data-testid='conversation-row']".to_owned()),
+            "data-key",
+        )
+        .await;
     h.driver
         .execute(
             "document.querySelector(\"a[data-testid='conversation-row']\").focus();",
@@ -82,33 +88,28 @@ async fn focused_row_stands_out(h: &Harness, theme: &str, found: &mut Vec<String
         .await
         .unwrap();
     h.press("j").await;
-    let mut look = serde_json::Value::Null;
+    let mut look = None;
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        look = h
-            .driver
-            .execute(
-                "const rows = [...document.querySelectorAll(\"a[data-testid='conversation-row']\")];
-                 const at = rows.indexOf(document.activeElement);
-                 if (at < 1) return null;
-                 const other = rows[at + 1] || rows[at - 1];
-                 const of = (el) => { const s = getComputedStyle(el); return [s.boxShadow, s.backgroundColor, s.borderLeftWidth]; };
-                 return [of(rows[at]), of(other)];",
-                Vec::new(),
-            )
-            .await
-            .unwrap()
-            .json()
-            .clone();
-        if !look.is_null() {
+        let on = match h.driver.active_element().await {
+            Ok(el) => el.attr("data-key").await.ok().flatten().unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if !on.is_empty() && on != first {
+            look = h.focused_row_look().await;
             break;
         }
         tokio::time::sleep(POLL).await;
     }
-    let (focused, other) = (&look[0], &look[1]);
-    let ring = focused[0].as_str().unwrap_or_default();
-    if !ring.contains("inset") || focused == other {
+    let Some(((ring, background), (other_ring, other_background))) = look else {
         found.push(format!(
-            "inbox ({theme}): the focused row is not drawn apart from the others (focused {focused}, another {other})"
+            "inbox ({theme}): j moved the keyboard to no other row"
+        ));
+        return;
+    };
+    if !ring.contains("inset") || (ring == other_ring && background == other_background) {
+        found.push(format!(
+            "inbox ({theme}): the focused row is not drawn apart from the others \
+             (focused {ring} on {background}, another {other_ring} on {other_background})"
         ));
     }
 }

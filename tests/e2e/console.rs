@@ -600,53 +600,6 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
     h.finish().await;
 }
 
-/// The page's path, with its query.
-async fn path_now(h: &Harness) -> String {
-    let url = h.driver.current_url().await.expect("a URL");
-    match url.query() {
-        Some(query) => format!("{}?{query}", url.path()),
-        None => url.path().to_owned(),
-    }
-}
-
-/// Waits until the page's path starts with `prefix`.
-async fn wait_for_path_starting(h: &Harness, prefix: &str) {
-    let mut last = String::new();
-    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        last = path_now(h).await;
-        if last.starts_with(prefix) {
-            return;
-        }
-        tokio::time::sleep(POLL).await;
-    }
-    panic!("the page never reached {prefix}…; it is at {last}");
-}
-
-/// The focused row's look beside the next row's: (box-shadow, background) of each.
-async fn focused_and_next_row_look(h: &Harness) -> ((String, String), (String, String)) {
-    let look = h
-        .driver
-        .execute(
-            "const rows = [...document.querySelectorAll(\"a[data-testid='conversation-row']\")];
-             const at = rows.indexOf(document.activeElement);
-             const other = rows[at + 1] || rows[at - 1];
-             const of = (el) => { const s = getComputedStyle(el); return [s.boxShadow, s.backgroundColor]; };
-             return [of(rows[at]), of(other)];",
-            Vec::new(),
-        )
-        .await
-        .unwrap()
-        .json()
-        .clone();
-    let pair = |v: &serde_json::Value| {
-        (
-            v[0].as_str().unwrap_or_default().to_owned(),
-            v[1].as_str().unwrap_or_default().to_owned(),
-        )
-    };
-    (pair(&look[0]), pair(&look[1]))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn e_closes_and_opens_the_next_row_the_current_row_shows_and_esc_clears_the_filter() {
     let h = start().await;
@@ -697,7 +650,8 @@ async fn e_closes_and_opens_the_next_row_the_current_row_shows_and_esc_clears_th
             tokio::time::sleep(POLL).await;
         }
         assert_ne!(moved_to, from, "{theme}: j moves to the next row");
-        let ((ring, background), (_, other_background)) = focused_and_next_row_look(&h).await;
+        let ((ring, background), (_, other_background)) =
+            h.focused_row_look().await.expect("a row has focus");
         assert!(
             ring.contains("inset"),
             "{theme}: the ring is inside the row: {ring}"
@@ -717,10 +671,12 @@ async fn e_closes_and_opens_the_next_row_the_current_row_shows_and_esc_clears_th
         .await
         .unwrap();
     h.press(Key::Enter).await;
-    wait_for_path_starting(&h, &format!("/conversations/{first}")).await;
+    h.wait_for_path_starting(&format!("/conversations/{first}"))
+        .await;
     h.wait_for_focus("conversation-customer").await;
     h.press("e").await;
-    wait_for_path_starting(&h, &format!("/conversations/{second}")).await;
+    h.wait_for_path_starting(&format!("/conversations/{second}"))
+        .await;
     let id = first.split_once('/').map(|(_, id)| id).expect("backend/id");
     let closed = h
         .api_json(&format!("/communication/v1/conversations/{id}"))
@@ -738,18 +694,19 @@ async fn e_closes_and_opens_the_next_row_the_current_row_shows_and_esc_clears_th
     h.press("/").await;
     h.wait_for_focus("inbox-filter").await;
     h.press("zz-nothing-matches").await;
-    wait_for_path_starting(&h, &format!("/conversations/{second}")).await;
+    h.wait_for_path_starting(&format!("/conversations/{second}"))
+        .await;
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        if path_now(&h).await.contains("q=zz-nothing-matches") {
+        if h.path().await.contains("q=zz-nothing-matches") {
             break;
         }
         tokio::time::sleep(POLL).await;
     }
-    assert!(path_now(&h).await.contains("q=zz-nothing-matches"));
+    assert!(h.path().await.contains("q=zz-nothing-matches"));
     h.press(Key::Escape).await;
     let mut last = String::new();
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        last = path_now(&h).await;
+        last = h.path().await;
         if !last.contains("q=") {
             break;
         }

@@ -426,21 +426,64 @@ impl Harness {
             .expect("a count")
     }
 
+    /// The page's path, with its query.
+    pub async fn path(&self) -> String {
+        let url = self.driver.current_url().await.expect("a URL");
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
     /// Waits until the page's path and query are `expected`.
     pub async fn wait_for_path(&self, expected: &str) {
+        self.wait_for_path_where(expected, |now| now == expected)
+            .await;
+    }
+
+    /// Waits until the page's path (with its query) starts with `prefix`.
+    pub async fn wait_for_path_starting(&self, prefix: &str) {
+        self.wait_for_path_where(prefix, |now| now.starts_with(prefix))
+            .await;
+    }
+
+    async fn wait_for_path_where(&self, wanted: &str, ok: impl Fn(&str) -> bool) {
         let mut last = String::new();
         for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-            let url = self.driver.current_url().await.expect("a URL");
-            last = match url.query() {
-                Some(query) => format!("{}?{query}", url.path()),
-                None => url.path().to_owned(),
-            };
-            if last == expected {
+            last = self.path().await;
+            if ok(&last) {
                 return;
             }
             tokio::time::sleep(POLL).await;
         }
-        panic!("the page never reached {expected}; it is at {last}");
+        panic!("the page never reached {wanted}; it is at {last}");
+    }
+
+    /// The look of the list's focused row and of a neighbour: (box-shadow, background)
+    /// each; `None` while no row but the first has focus.
+    pub async fn focused_row_look(&self) -> Option<((String, String), (String, String))> {
+        let look = self
+            .driver
+            .execute(
+                "const rows = [...document.querySelectorAll(\"a[data-testid='conversation-row']\")];
+                 const at = rows.indexOf(document.activeElement);
+                 if (at < 0) return null;
+                 const other = rows[at + 1] || rows[at - 1];
+                 const of = (el) => { const s = getComputedStyle(el); return [s.boxShadow, s.backgroundColor]; };
+                 return [of(rows[at]), of(other)];",
+                Vec::new(),
+            )
+            .await
+            .expect("a script")
+            .json()
+            .clone();
+        let pair = |v: &serde_json::Value| {
+            (
+                v[0].as_str().unwrap_or_default().to_owned(),
+                v[1].as_str().unwrap_or_default().to_owned(),
+            )
+        };
+        (!look.is_null()).then(|| (pair(&look[0]), pair(&look[1])))
     }
 
     /// Replaces a field's text as a person does: select all, type over it.

@@ -4,7 +4,7 @@
 //! stop signal stops the server in bounded time with half-sent requests open. Every loop
 //! is bounded in count and time, and every wait is on a condition.
 
-use crate::common::{sign_in, start_with_limits, AGENT_EMAIL, API};
+use crate::common::{sign_in, start_with_limits, TestServer, AGENT_EMAIL, API};
 use reqwest::StatusCode;
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
@@ -109,6 +109,21 @@ async fn hold(server: SocketAddr, request: &str, count: usize) -> (Vec<TcpStream
     (held, refusals)
 }
 
+/// The signed-in agent's inbox is answered, and so is a colleague's sign-in from another
+/// address (127.0.0.3).
+async fn agents_are_answered(server: &TestServer) {
+    let inbox = server.get(&format!("{API}/conversations")).await;
+    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.text);
+    let colleague = sign_in(
+        &client_from("127.0.0.3"),
+        &server.base_url,
+        AGENT_EMAIL,
+        DEMO_PASSWORD,
+    )
+    .await;
+    assert!(colleague.is_ok(), "{colleague:?}");
+}
+
 async fn slow_bodies_leave_the_agents_answered(path_of_attack: &str) {
     let limits = small_limits();
     let server = start_with_limits(limits).await;
@@ -127,16 +142,7 @@ async fn slow_bodies_leave_the_agents_answered(path_of_attack: &str) {
     );
     // While they hold: the signed-in agent is answered, and so is a sign-in from elsewhere.
     let started = Instant::now();
-    let inbox = server.get(&format!("{API}/conversations")).await;
-    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.text);
-    let colleague = sign_in(
-        &client_from("127.0.0.3"),
-        &server.base_url,
-        AGENT_EMAIL,
-        DEMO_PASSWORD,
-    )
-    .await;
-    assert!(colleague.is_ok(), "{colleague:?}");
+    agents_are_answered(&server).await;
     assert!(started.elapsed() < Duration::from_secs(5));
     // And a client that does not send gives its slot back within the idle timeout.
     for stream in &mut held {
@@ -176,18 +182,7 @@ async fn slow_headers_are_cut_and_one_address_opens_only_so_many_connections() {
     let mut ninth = connect_from(ATTACKER, address).await;
     assert_eq!(answer(&mut ninth, Duration::from_secs(2)).await, "closed");
     // The agent, and a sign-in from another address, are answered meanwhile.
-    assert_eq!(
-        server.get(&format!("{API}/conversations")).await.status,
-        StatusCode::OK
-    );
-    let colleague = sign_in(
-        &client_from("127.0.0.3"),
-        &server.base_url,
-        AGENT_EMAIL,
-        DEMO_PASSWORD,
-    )
-    .await;
-    assert!(colleague.is_ok(), "{colleague:?}");
+    agents_are_answered(&server).await;
     // A header line now and then does not keep a connection open past the time limit.
     let started = Instant::now();
     for stream in &mut trickling {
