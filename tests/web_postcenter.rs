@@ -58,6 +58,18 @@ async fn all_walks_every_channel_slice_by_slice_with_no_repeat() {
         assert_eq!(slice.unreadable, 0);
         for ticket in &slice.page.items {
             assert!(seen.insert(ticket.key.clone()), "{:?} twice", ticket.key);
+            // As every backend's rows: the customer and the last message, not a number.
+            assert!(
+                ticket.last_message.is_some(),
+                "{:?} has no last message",
+                ticket.key
+            );
+            assert!(
+                !ticket.customer_display().starts_with("Ticket #"),
+                "{:?} is named {}",
+                ticket.key,
+                ticket.customer_display()
+            );
         }
         pages += 1;
         match slice.page.next {

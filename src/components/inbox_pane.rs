@@ -57,7 +57,11 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     // the directory has come, there is nothing to ask (`None`).
     // Each backend's rows show as soon as it answers (while the view is still the one
     // asked): a slow backend holds back no one.
+    // Keyed on the language too: a backend's words in the rows (a claim's badge, a
+    // channel, a ticket's name) are said as they are read, so another language reads again.
+    let i18n = use_i18n();
     let first = LocalResource::new(move || {
+        i18n.lang();
         let asked = query.get();
         let directory = directory.get();
         async move {
@@ -103,7 +107,6 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     live::poll_backends(rows, query);
 
     let retry = Callback::new(move |_| first.refetch());
-    let i18n = use_i18n();
     let title = move || {
         let f = filters.get();
         let lang = i18n.lang();

@@ -75,9 +75,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     let counters = expect_context::<CountersResource>();
     let agents = Signal::stored(agents);
 
+    // Keyed on the language too: a backend's words (a claim's badge, a channel) are said
+    // when the conversation is read, so another language reads it again.
     let loaded = LocalResource::new({
         let (connector, id) = (connector.clone(), id.clone());
         move || {
+            i18n.lang();
             let (connector, id) = (connector.clone(), id.clone());
             async move { connector.conversation(&id).await }
         }

@@ -151,4 +151,116 @@ async fn an_agent_whose_browser_prefers_french_works_in_french() {
             || FRENCH_MONTHS.iter().any(|m| words.contains(m)),
         "French relative time: {words:?}"
     );
+
+    // No word of the console's own stays English in French: on the inbox, and on a thread
+    // with delivery states.
+    english_left(&h, "the inbox").await;
+    h.click(communication_row()).await;
+    h.wait_for(testid("message")).await;
+    english_left(&h, "a thread").await;
+
+    // Switched to Spanish from the menu: every word the backends' rows carry follows, the
+    // claim's badge and the sidebar's backend names included (they were said once, in
+    // the language the rows were read in).
+    h.driver
+        .goto(format!("{}/?reference=2511PAQ7731", h.base))
+        .await
+        .unwrap();
+    for_words(
+        &h,
+        "[data-testid='conversation-row'] .row-badges",
+        "Réclamation",
+    )
+    .await;
+    h.select("language-select", "es").await;
+    for_words(&h, "[data-testid='view-backend-octopia']", "Octopia").await;
+    for_words(&h, "[data-testid='view-backend-case-messages']", "Mensajes").await;
+    for_words(
+        &h,
+        "[data-testid='conversation-row'] .row-badges",
+        "Reclamación",
+    )
+    .await;
+    h.finish().await;
+}
+
+/// Waits until an element matching `css` holds `words`.
+async fn for_words(h: &Harness, css: &str, words: &str) {
+    let mut seen = Vec::new();
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        seen = Vec::new();
+        for el in h
+            .driver
+            .find_all(By::Css(css.to_owned()))
+            .await
+            .unwrap_or_default()
+        {
+            seen.push(el.text().await.unwrap_or_default());
+        }
+        if seen.iter().any(|t| t.contains(words)) {
+            return;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("{css} never said {words:?}: {seen:?}");
+}
+
+/// The catalogue's English and French, message by message, for messages of one line with
+/// no placeable whose English differs from the French (`core/locales/*/*.ftl`).
+fn english_only_words() -> Vec<String> {
+    let read = |lang: &str| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("core/locales")
+            .join(lang);
+        let mut messages = std::collections::HashMap::new();
+        for entry in std::fs::read_dir(&dir).expect("the catalogue") {
+            let text = std::fs::read_to_string(entry.expect("a file").path()).expect("a file");
+            for line in text.lines() {
+                if let Some((id, value)) = line.split_once(" = ") {
+                    if !id.starts_with([' ', '#']) && !value.contains('{') {
+                        messages.insert(id.trim().to_owned(), value.trim().to_owned());
+                    }
+                }
+            }
+        }
+        messages
+    };
+    let (en, fr) = (read("en"), read("fr"));
+    en.into_iter()
+        .filter(|(id, value)| fr.get(id).is_some_and(|french| french != value))
+        .map(|(_, value)| value)
+        .filter(|value| value.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Fails when a text of the page's own (not a customer's or a backend's, which are
+/// isolated with `dir="auto"` or `<bdi>`) is one of the catalogue's English words that
+/// French says otherwise.
+async fn english_left(h: &Harness, page: &str) {
+    let words = english_only_words();
+    let shown = h
+        .driver
+        .execute(
+            "const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             const texts = [];
+             while (walker.nextNode()) {
+               const node = walker.currentNode;
+               const el = node.parentElement;
+               if (!el || el.closest('[dir=auto], bdi, script, style, .visually-hidden, [hidden]')) continue;
+               const text = node.textContent.trim();
+               if (text && el.getClientRects().length) texts.push(text);
+             }
+             return texts;",
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap_or_default();
+    let left: Vec<&String> = shown.iter().filter(|t| words.contains(t)).collect();
+    assert!(
+        left.is_empty(),
+        "{page} in French still says, in English: {left:?}"
+    );
 }

@@ -103,10 +103,14 @@ impl PostcenterConnector {
     }
 
     fn map(&self, dto: &TicketDto) -> Result<Conversation, ApiError> {
-        let ticket = ticket_to_domain(&self.name, dto, lang_now())
-            .map_err(|e| ApiError::malformed(e.to_string()))?;
+        let ticket = self.map_row(dto)?;
         self.known.remember(&ticket);
         Ok(ticket)
+    }
+
+    fn map_row(&self, dto: &TicketDto) -> Result<Conversation, ApiError> {
+        ticket_to_domain(&self.name, dto, lang_now())
+            .map_err(|e| ApiError::malformed(e.to_string()))
     }
 
     /// A ticket's detail, read now.
@@ -146,7 +150,8 @@ impl PostcenterConnector {
         let (tickets, next_page) = self.vendor_page(at.channel, at.next.as_deref()).await?;
         let (items, unreadable) = self.read_tickets(&tickets);
         let end = (at.offset + query.page_size.max(1) as usize).min(items.len());
-        let mut slice: Vec<Conversation> = items.get(at.offset..end).unwrap_or_default().to_vec();
+        let rows: Vec<Conversation> = items.get(at.offset..end).unwrap_or_default().to_vec();
+        let mut slice = self.in_detail(rows).await;
         slice.sort_by_key(|t| std::cmp::Reverse(t.last_activity));
         let next = if end < items.len() {
             Some(at.at_offset(end))
@@ -198,11 +203,35 @@ impl PostcenterConnector {
         Ok(page)
     }
 
+    /// The rows of a channel's page with what only a ticket's detail says: its customer and
+    /// its last message, as every backend's rows show them (and the text filter finds).
+    /// The row's own state stands; a detail that cannot be read leaves the row as it was.
+    async fn in_detail(&self, rows: Vec<Conversation>) -> Vec<Conversation> {
+        let ids = rows.iter().map(|t| t.key.id.clone()).collect();
+        let mut details: std::collections::HashMap<String, Conversation> =
+            read_all(ids, READ_AT_ONCE, |id| self.recent_detail(id))
+                .await
+                .into_iter()
+                .filter_map(|(id, read)| read.ok().map(|detail| (id, detail)))
+                .collect();
+        rows.into_iter()
+            .map(|row| match details.remove(&row.key.id) {
+                Some(detail) => Conversation {
+                    status: row.status.clone(),
+                    ..detail
+                },
+                None => row,
+            })
+            .collect()
+    }
+
+    /// A page's tickets as rows. Not remembered as details: a page's shape lacks the
+    /// customer and the last message.
     fn read_tickets(&self, dtos: &[Lenient<TicketDto>]) -> (Vec<Conversation>, usize) {
         let mut unreadable = 0;
         let items = dtos
             .iter()
-            .filter_map(|dto| match dto.known().map(|dto| self.map(dto)) {
+            .filter_map(|dto| match dto.known().map(|dto| self.map_row(dto)) {
                 Some(Ok(ticket)) => Some(ticket),
                 _ => {
                     unreadable += 1;
