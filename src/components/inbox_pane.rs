@@ -163,6 +163,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
                 class="button ghost"
                 type="button"
                 data-testid="open-palette"
+                title=tr(msg!("palette-open-hint"))
                 aria-keyshortcuts="Control+K Meta+K"
                 on:click=move |_| {
                     if let Some(open) = use_context::<PaletteOpen>() {

@@ -126,7 +126,7 @@ shortcut-sheet-close = Close
 session-ended-title = Your session has ended
 session-ended-hint = Sign in again to go on. Everything stays as you left it, your reply too.
 
-palette-open = Commands (Ctrl+K)
+palette-open = Commands
 palette-title = Commands
 palette-label = Go to a view, a backend or a conversation, or run a tool
 palette-placeholder = Type a view, a backend, a customer or a tool…
@@ -147,3 +147,4 @@ filter-chip-oldest = Oldest first
 filter-chip-reference = Reference { $reference }
 filter-chip-remove = Remove the filter: { $filter }
 shortcut-palette = Open the command palette (views, conversations, tools)
+palette-open-hint = Ctrl+K or ⌘+K

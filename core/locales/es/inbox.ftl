@@ -129,7 +129,7 @@ shortcut-sheet-close = Cerrar
 session-ended-title = Tu sesión ha terminado
 session-ended-hint = Vuelve a iniciar sesión para continuar. Todo sigue como lo dejaste, también tu respuesta.
 
-palette-open = Comandos (Ctrl+K)
+palette-open = Comandos
 palette-title = Comandos
 palette-label = Ir a una vista, un backend o una conversación, o usar una herramienta
 palette-placeholder = Escribe una vista, un backend, un cliente o una herramienta…
@@ -150,3 +150,4 @@ filter-chip-oldest = Las más antiguas primero
 filter-chip-reference = Referencia { $reference }
 filter-chip-remove = Quitar el filtro: { $filter }
 shortcut-palette = Abrir la paleta de comandos (vistas, conversaciones, herramientas)
+palette-open-hint = Ctrl+K o ⌘+K

@@ -129,7 +129,7 @@ shortcut-sheet-close = Fermer
 session-ended-title = Votre session est terminée
 session-ended-hint = Reconnectez-vous pour continuer. Tout reste tel que vous l’avez laissé, votre réponse aussi.
 
-palette-open = Commandes (Ctrl+K)
+palette-open = Commandes
 palette-title = Commandes
 palette-label = Aller à une vue, un backend ou une conversation, ou lancer un outil
 palette-placeholder = Tapez une vue, un backend, un client ou un outil…
@@ -150,3 +150,4 @@ filter-chip-oldest = Les plus anciennes d’abord
 filter-chip-reference = Référence { $reference }
 filter-chip-remove = Retirer le filtre : { $filter }
 shortcut-palette = Ouvrir la palette de commandes (vues, conversations, outils)
+palette-open-hint = Ctrl+K ou ⌘+K
