@@ -86,9 +86,15 @@ async fn start_server(db_path: std::path::PathBuf) -> Result<String, Failure> {
         per_minute: 60_000,
         burst: 10_000,
     };
+    // Fifty clients from one address (loopback): the per-address defences would take them
+    // for one attacker.
     let limits = Limits {
         sign_in_attempts: generous,
         max_concurrent_requests: 1024,
+        public_in_flight_per_address: 1024,
+        max_connections_per_address: 1024,
+        password_checks: 4,
+        password_check_wait: Duration::from_secs(30),
         ..Limits::default()
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
