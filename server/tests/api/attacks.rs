@@ -16,15 +16,20 @@ use tokio::net::{TcpSocket, TcpStream};
 
 const ATTACKER: &str = "127.0.0.2";
 
-/// Small numbers, so the attack is quick: 16 request slots, bodies cut after 1 s idle.
+/// Small numbers, so the attack is quick: 16 request slots, bodies cut after 3 s idle,
+/// headers after 1 s.
 fn small_limits() -> Limits {
     Limits {
         max_concurrent_requests: 16,
-        body_idle_timeout: Duration::from_secs(1),
+        body_idle_timeout: BODY_IDLE,
         header_timeout: Duration::from_secs(1),
         ..Limits::default()
     }
 }
+
+/// How long a body may pause in these tests: well over the time a refusal takes to come
+/// back on a busy machine, so a held request is never mistaken for a refused one.
+const BODY_IDLE: Duration = Duration::from_secs(3);
 
 fn address_of(base_url: &str) -> SocketAddr {
     base_url
@@ -92,7 +97,7 @@ async fn hold(server: SocketAddr, request: &str, count: usize) -> (Vec<TcpStream
         .into_iter()
         .map(|mut stream| {
             tokio::spawn(async move {
-                let said = answer(&mut stream, Duration::from_millis(300)).await;
+                let said = answer(&mut stream, BODY_IDLE / 2).await;
                 (stream, said)
             })
         })
@@ -146,7 +151,7 @@ async fn slow_bodies_leave_the_agents_answered(path_of_attack: &str) {
     assert!(started.elapsed() < Duration::from_secs(5));
     // And a client that does not send gives its slot back within the idle timeout.
     for stream in &mut held {
-        let cut = answer(stream, Duration::from_secs(5)).await;
+        let cut = answer(stream, BODY_IDLE * 3).await;
         assert!(cut.contains(" 408 "), "{cut}");
     }
 }
