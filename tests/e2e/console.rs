@@ -957,6 +957,24 @@ async fn at_1440_by_900_rows_come_first_and_the_palette_jumps_to_views_and_conve
         .unwrap_or_default();
     println!("rows fully visible at 1440×900, no filter: {visible}");
     assert!(visible >= 10, "rows first: {visible} visible");
+    // Each row's time shows whole, an email beside the name or not.
+    let cut: Vec<String> = serde_json::from_value(
+        h.driver
+            .execute(
+                "return [...document.querySelectorAll(\"a[data-testid='conversation-row']\")]
+                   .filter(a => { const t = a.querySelector('.row-time');
+                                  return t && (t.scrollWidth > t.clientWidth + 1
+                                    || t.getBoundingClientRect().right > a.getBoundingClientRect().right + 1); })
+                   .map(a => a.dataset.key);",
+                Vec::new(),
+            )
+            .await
+            .unwrap()
+            .json()
+            .clone(),
+    )
+    .unwrap_or_default();
+    assert!(cut.is_empty(), "rows whose time is cut off: {cut:?}");
 
     // Ctrl+K, a view by name, Enter.
     let ctrl_k = || async {

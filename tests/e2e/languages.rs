@@ -71,6 +71,38 @@ async fn a_customer_on_a_spanish_phone_writes_with_a_photo_and_reads_spanish() {
         .await
         .unwrap()
         .expect("a private link");
+    // The long private link wraps: nothing passes the page's own width (the viewport of
+    // an emulated phone grows with what overflows, so the page's width is what counts).
+    let fits = h
+        .driver
+        .execute(
+            "const page = document.documentElement.clientWidth;
+             const link = document.querySelector(\"[data-testid='contact-follow-up']\").getBoundingClientRect();
+             return document.documentElement.scrollWidth <= page && link.right <= page + 1;",
+            Vec::new(),
+        )
+        .await
+        .unwrap()
+        .json()
+        .as_bool()
+        .unwrap_or(false);
+    assert!(fits, "the private link wraps on a phone");
+    assert_eq!(h.driver.title().await.unwrap(), "Contáctanos · Switchboard");
+    // A copy button, which says whether it copied (a headless browser may refuse).
+    h.click(testid("contact-copy-link")).await;
+    let said = h.wait_for(testid("contact-copy-said")).await;
+    let mut words = String::new();
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        words = said.text().await.unwrap_or_default();
+        if !words.is_empty() {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    assert!(
+        words.contains("copiado") || words.contains("no lo copió"),
+        "said in Spanish: {words:?}"
+    );
 
     // The private page follows the customer's language as well.
     h.driver.goto(format!("{}{link}", h.base)).await.unwrap();
