@@ -302,6 +302,36 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
         .unwrap()
         .expect("a link");
     assert_eq!(viewer_link, image_link);
+    // Large means larger than its thumbnail, even for a 96×64 picture.
+    let mut sizes = serde_json::Value::Null;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        sizes = h
+            .driver
+            .execute(
+                "const size = (el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; };
+                 const thumb = document.querySelector(arguments[0] + ' button.thumb img');
+                 const large = document.querySelector(\"[data-testid='lightbox'] img\");
+                 return thumb && large && large.complete && large.naturalWidth
+                   ? [size(thumb), size(large)] : null;",
+                vec![serde_json::Value::from(last_attachments)],
+            )
+            .await
+            .unwrap()
+            .json()
+            .clone();
+        if !sizes.is_null() {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    let (thumb, large) = (&sizes[0], &sizes[1]);
+    let at_least = |large: &serde_json::Value, thumb: &serde_json::Value, i: usize| {
+        large[i].as_f64().unwrap_or(0.0) >= thumb[i].as_f64().unwrap_or(f64::MAX)
+    };
+    assert!(
+        at_least(large, thumb, 0) && at_least(large, thumb, 1),
+        "the large view ({large}) is at least its thumbnail ({thumb})"
+    );
 
     let id = key.split_once('/').map(|(_, id)| id).unwrap();
     let stored = h
