@@ -11,10 +11,6 @@ use leptos::prelude::*;
 use switchboard_core::domain::InboxSort;
 use switchboard_core::i18n::{text, text_with};
 
-/// Whether the command palette is open, shared by its button, its shortcut and itself.
-#[derive(Clone, Copy)]
-pub struct PaletteOpen(pub RwSignal<bool>);
-
 /// The filters in one compact bar: the text filter, "More filters" (last activity, order)
 /// folded away, and every filter in force as a chip that removes it. Rows come first.
 #[component]

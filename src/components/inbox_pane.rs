@@ -5,10 +5,11 @@
 
 use crate::components::conversation_list::ConversationList;
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::filter_bar::{FilterBar, PaletteOpen};
+use crate::components::filter_bar::FilterBar;
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox_order::{use_shown_rows, SortedHere};
 use crate::components::live;
+use crate::components::palette::PaletteOpen;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
@@ -107,6 +108,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     live::poll_backends(rows, query);
 
     let retry = Callback::new(move |_| first.refetch());
+    let palette = use_context::<PaletteOpen>();
     let title = move || {
         let f = filters.get();
         let lang = i18n.lang();
@@ -166,8 +168,8 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
                 title=tr(msg!("palette-open-hint"))
                 aria-keyshortcuts="Control+K Meta+K"
                 on:click=move |_| {
-                    if let Some(open) = use_context::<PaletteOpen>() {
-                        open.0.set(true);
+                    if let Some(PaletteOpen(open)) = palette {
+                        open.set(true);
                     }
                 }
             >

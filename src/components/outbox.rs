@@ -5,8 +5,10 @@
 //! it once. Shown above the reply box as sending, not sent (with the reason), or not
 //! confirmed (the page went away while sending); each can be retried or discarded, and
 //! the text stays in the box to edit. Forgotten once the server confirms the reply.
-//! A reply that may have arrived keeps its key even when edited (see [`sending`]).
+//! A reply that may have arrived keeps its key even when edited (see [`sending`]), and
+//! goes again on its own when the network is back ([`resend_when_back`]).
 
+use crate::components::live::{Link, LiveState};
 use crate::connectors::http::new_idempotency_key;
 use crate::i18n::{tr, use_i18n, Args};
 use crate::storage;
@@ -111,6 +113,38 @@ impl Default for OutboxSlot {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Sends the reply in `entry` again, once the network is back, when it may not have been
+/// sent and the box still holds it as it was (`now_made_of`, its fingerprint now), and
+/// nothing is sending (`idle`). The same key goes with it: the server never doubles it.
+pub fn resend_when_back(
+    entry: RwSignal<Option<OutboxEntry>>,
+    now_made_of: impl Fn() -> String + 'static,
+    idle: impl Fn() -> bool + 'static,
+    resend: impl Fn() + 'static,
+) {
+    let Some(live) = use_context::<LiveState>() else {
+        return;
+    };
+    Effect::new(move |before: Option<Link>| {
+        let now = live.link.get();
+        let back = matches!(before, Some(Link::Offline | Link::Reconnecting))
+            && matches!(now, Link::LiveAgain | Link::Live);
+        let unchanged = || {
+            entry.with_untracked(|entry| {
+                entry.as_ref().is_some_and(|entry| {
+                    entry.may_have_arrived
+                        && matches!(entry.state, Sending::Failed(_))
+                        && entry.fingerprint == now_made_of()
+                })
+            })
+        };
+        if back && idle() && unchanged() {
+            resend();
+        }
+        now
+    });
 }
 
 /// The reply in the outbox, at the end of the thread, as the agent's message it will be.

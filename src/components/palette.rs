@@ -62,6 +62,10 @@ fn fixed_commands(
     views.chain(tools).collect()
 }
 
+/// Whether the command palette is open, shared by its button, its shortcut and itself.
+#[derive(Clone, Copy)]
+pub struct PaletteOpen(pub RwSignal<bool>);
+
 fn tool_label(tool: Tool) -> crate::i18n::Msg {
     match tool {
         Tool::Reference => msg!("palette-tool-reference"),

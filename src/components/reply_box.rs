@@ -8,8 +8,7 @@ use crate::components::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
 use crate::components::feedback::ErrorPanel;
-use crate::components::live::{Link, LiveState};
-use crate::components::outbox::{self, OutboxNotice, OutboxSlot, Sending};
+use crate::components::outbox::{self, OutboxNotice, OutboxSlot};
 use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
@@ -248,27 +247,12 @@ pub fn ReplyBox(
 
     // The network back after a reply that may not have been sent: it goes again on its
     // own, with the same key (the server never doubles it), if it is still as it was.
-    if let Some(live) = use_context::<LiveState>() {
-        Effect::new(move |before: Option<Link>| {
-            let now = live.link.get();
-            let back = matches!(before, Some(Link::Offline | Link::Reconnecting))
-                && matches!(now, Link::LiveAgain | Link::Live);
-            let unchanged = || {
-                outbox_entry.with_untracked(|entry| {
-                    entry.as_ref().is_some_and(|entry| {
-                        entry.may_have_arrived
-                            && matches!(entry.state, Sending::Failed(_))
-                            && entry.fingerprint
-                                == fingerprint(draft.get_untracked().trim(), &picked.names())
-                    })
-                })
-            };
-            if back && !send.pending().get_untracked() && unchanged() {
-                submit();
-            }
-            now
-        });
-    }
+    outbox::resend_when_back(
+        outbox_entry,
+        move || fingerprint(draft.get_untracked().trim(), &picked.names()),
+        move || !send.pending().get_untracked(),
+        submit,
+    );
 
     // Discarding a reply that was not sent: its text, files and outbox entry go.
     let discard = Callback::new(move |_| {

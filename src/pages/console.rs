@@ -6,13 +6,12 @@
 //! that ends later is signed into again over the console ([`SessionEnded`]).
 
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::filter_bar::PaletteOpen;
 use crate::components::inbox_filters::with_search;
 use crate::components::inbox_pane::InboxPane;
 use crate::components::inbox_views::InboxViews;
 use crate::components::language_select::LanguageSelect;
 use crate::components::live::{self, provide_live_state, LiveBanner};
-use crate::components::palette::CommandPalette;
+use crate::components::palette::{CommandPalette, PaletteOpen};
 use crate::components::session_ended::SessionEnded;
 use crate::components::shortcuts::{self, ShortcutSheet};
 use crate::components::signed_in::SignedInAgent;

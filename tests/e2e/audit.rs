@@ -74,32 +74,12 @@ async fn set_theme(h: &Harness, theme: &str) {
 /// WCAG 2.4.7 for the list: the row the keyboard moved to is drawn differently from the
 /// others, with a focus style inside it (the row clips what spills out of it).
 async fn focused_row_stands_out(h: &Harness, theme: &str, found: &mut Vec<String>) {
-    let first = h
-        .attribute(
-            By::Css("a[data-testid='conversation-row']".to_owned()),
-            "data-key",
-        )
-        .await;
-    h.driver
-        .execute(
-            "document.querySelector(\"a[data-testid='conversation-row']\").focus();",
-            Vec::new(),
-        )
-        .await
-        .unwrap();
-    h.press("j").await;
-    let mut look = None;
-    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        let on = match h.driver.active_element().await {
-            Ok(el) => el.attr("data-key").await.ok().flatten().unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        if !on.is_empty() && on != first {
-            look = h.focused_row_look().await;
-            break;
-        }
-        tokio::time::sleep(POLL).await;
-    }
+    let (from, to) = h.press_j_in_the_list().await;
+    let look = if to != from {
+        h.focused_row_look().await
+    } else {
+        None
+    };
     let Some(((ring, background), (other_ring, other_background))) = look else {
         found.push(format!(
             "inbox ({theme}): j moved the keyboard to no other row"

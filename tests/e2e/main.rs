@@ -12,6 +12,7 @@ mod concurrent;
 mod console;
 mod customer;
 mod followed;
+mod keyboard;
 mod languages;
 mod live;
 mod phone;

@@ -459,6 +459,38 @@ impl Harness {
         panic!("the page never reached {wanted}; it is at {last}");
     }
 
+    /// Puts the keyboard on the list's current row (else its first), presses `j`, and
+    /// waits until another row has focus: the rows (`data-key`) it left and reached; the
+    /// same twice when it never moved.
+    pub async fn press_j_in_the_list(&self) -> (String, String) {
+        let from = self
+            .driver
+            .execute(
+                "const row = document.querySelector(\"a[data-testid='conversation-row'][tabindex='0']\")
+                   || document.querySelector(\"a[data-testid='conversation-row']\");
+                 row.focus(); return row.dataset.key;",
+                Vec::new(),
+            )
+            .await
+            .expect("a row to focus")
+            .json()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        self.press("j").await;
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            let on = match self.driver.active_element().await {
+                Ok(el) => el.attr("data-key").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if !on.is_empty() && on != from {
+                return (from, on);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        (from.clone(), from)
+    }
+
     /// The look of the list's focused row and of a neighbour: (box-shadow, background)
     /// each; `None` while no row but the first has focus.
     pub async fn focused_row_look(&self) -> Option<((String, String), (String, String))> {
