@@ -147,6 +147,12 @@ async fn at_1440_by_900_rows_come_first_and_the_palette_jumps_to_views_and_conve
     .unwrap_or_default();
     assert!(cut.is_empty(), "rows whose time is cut off: {cut:?}");
 
+    // The button above the list opens it too; Esc closes it.
+    h.click(testid("open-palette")).await;
+    h.wait_for_focus("palette-input").await;
+    h.press(Key::Escape).await;
+    wait_gone_palette(&h).await;
+
     // Ctrl+K, a view by name, Enter.
     let ctrl_k = || async {
         h.driver
