@@ -44,6 +44,21 @@ pub struct FollowUpMessage {
     pub body: String,
     /// RFC 3339.
     pub sent_at: String,
+    /// The files sent with it, fetched through the same link ([`follow_up_attachment_path`]).
+    /// Absent from servers that show none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<FollowUpAttachment>,
+}
+
+/// A file of a message, as the customer may see it: never where the server keeps it,
+/// only what the link's own route needs to fetch it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUpAttachment {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
 }
 
 /// What a follow-up link shows: the reference the customer was given, whether support
@@ -60,7 +75,14 @@ pub struct FollowUp {
     pub link_expires_at: Option<String>,
 }
 
-/// `POST …/follow-up/{token}/messages`'s body: the customer writes again.
+/// Where a file of the link's conversation is fetched: through the link itself, so it
+/// opens what the link opens and nothing else.
+pub fn follow_up_attachment_path(base_path: &str, token: &str, id: &str) -> String {
+    format!("{}/attachments/{id}", follow_up_path(base_path, token))
+}
+
+/// `POST …/follow-up/{token}/messages`'s body (alone as JSON, or as the `message` part
+/// beside the `files` part): the customer writes again; with files, the text may be empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpWrite {
     pub message: String,
@@ -77,6 +99,10 @@ mod tests {
             follow_up_path("/communication/v1", "abc"),
             "/communication/v1/follow-up/abc"
         );
+        assert_eq!(
+            follow_up_attachment_path("/communication/v1", "abc", "f1"),
+            "/communication/v1/follow-up/abc/attachments/f1"
+        );
     }
 
     #[test]
@@ -84,6 +110,14 @@ mod tests {
         let raw = r#"{"reference":"C-4QK7M2XD","open":true,"messages":[{"id":"m1","author":"agent","authorName":"Camille","body":"Hi","sentAt":"2026-11-25T10:00:00.000Z"}]}"#;
         let follow_up: FollowUp = serde_json::from_str(raw).unwrap();
         assert_eq!(follow_up.messages[0].author, Author::Agent);
+        assert_eq!(serde_json::to_string(&follow_up).unwrap(), raw);
+    }
+
+    #[test]
+    fn a_message_with_a_photo_names_it_without_saying_where_it_is_kept() {
+        let raw = r#"{"reference":"C-1","open":true,"messages":[{"id":"m1","author":"customer","authorName":"Ana","body":"","sentAt":"2026-11-25T10:00:00.000Z","attachments":[{"id":"f1","name":"box.png","mediaType":"image/png","size":2048}]}]}"#;
+        let follow_up: FollowUp = serde_json::from_str(raw).unwrap();
+        assert_eq!(follow_up.messages[0].attachments[0].name, "box.png");
         assert_eq!(serde_json::to_string(&follow_up).unwrap(), raw);
     }
 }

@@ -385,6 +385,28 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     }
 }
 
+/// A route's two path parameters, percent-decoded, refused in this API's error body like
+/// [`PathId`].
+pub struct PathPair(pub String, pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathPair {
+    type Rejection = HttpError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
+        let Path((first, second)) = Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| {
+                HttpError::invalid_field(
+                    Location::Path,
+                    "id",
+                    parts.uri.path(),
+                    "is not a valid path segment",
+                )
+            })?;
+        Ok(PathPair(first, second))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ mod communication_versions;
 mod defences;
 mod faults;
 mod follow_up;
+mod follow_up_files;
 mod follows;
 mod idempotency;
 mod idempotency_keys;

@@ -18,7 +18,7 @@ pub mod versions;
 
 use super::Dialect;
 use crate::auth::{Budget, PublicRoute};
-use crate::http::pace::{limited, limited_upload};
+use crate::http::pace::limited_upload;
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
 use crate::AppState;
@@ -54,6 +54,11 @@ pub const DIALECT: Dialect = Dialect {
         PublicRoute {
             method: "POST",
             path: "/follow-up/{token}/messages",
+            budget: Budget::FollowUp,
+        },
+        PublicRoute {
+            method: "GET",
+            path: "/follow-up/{token}/attachments/{id}",
             budget: Budget::FollowUp,
         },
     ],
@@ -128,6 +133,15 @@ pub const CONTACT_UPLOAD: Upload = Upload {
     max_json_bytes: CONTACT_JSON_LIMIT_BYTES,
 };
 
+/// A customer writing again through their follow-up link, with files: the contact form's
+/// checks and limits, the message's own part name.
+pub const FOLLOW_UP_UPLOAD: Upload = Upload {
+    json_part: MESSAGE_PART,
+    files_part: FILES_PART,
+    policy: &CONTACT_ATTACHMENT_POLICY,
+    max_json_bytes: CONTACT_JSON_LIMIT_BYTES,
+};
+
 /// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths below it
 /// and wrong methods are answered by the dialects list, in this API's error body.
 pub fn routes() -> Router<AppState> {
@@ -160,7 +174,11 @@ pub fn routes() -> Router<AppState> {
         .route(&at("/follow-up/{token}"), get(follow_up::read))
         .route(
             &at("/follow-up/{token}/messages"),
-            limited(post(follow_up::write), CONTACT_JSON_LIMIT_BYTES),
+            limited_upload(post(follow_up::write), FOLLOW_UP_UPLOAD),
+        )
+        .route(
+            &at("/follow-up/{token}/attachments/{id}"),
+            get(follow_up::attachment),
         )
         .route(&at("/mails"), post(create_mail))
         .route(&at("/mails/{id}"), get(get_mail))

@@ -4,24 +4,26 @@
 //! support, and writes again, which reopens a closed conversation. Limited per client
 //! address before a body is read ([`crate::auth::admission`], [`crate::Limits::follow_up_rate`]);
 //! a wrong or withdrawn token is one 404 that says neither.
-//! Agents withdraw a conversation's links.
+//! The customer may send files with what they write (under the contact form's checks), and
+//! fetches the conversation's files through the link itself: never a file of another
+//! conversation. Agents withdraw a conversation's links.
 
 use super::super::store::{self, follow_up, ConversationRecord, MessageRecord};
-use super::{new_id, now};
+use super::super::{output, FOLLOW_UP_UPLOAD};
+use super::{both, new_id, now, prepare_files};
 use crate::auth::SignedIn;
-use crate::http::extract::{ApiJson, PathId};
-use crate::http::lang::ReaderLang;
+use crate::http::extract::{self, PathId, PathPair, WithFiles};
 use crate::http::{HttpError, Location};
 use crate::store::people;
 use crate::store::Window;
 use crate::AppState;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::Connection;
 use serde::Deserialize;
-use switchboard_core::follow_up::{Author, FollowUp, FollowUpMessage};
+use switchboard_core::follow_up::{Author, FollowUp, FollowUpAttachment, FollowUpMessage};
 use switchboard_core::i18n::Say;
 use switchboard_core::validation::validate_reply;
 use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterType};
@@ -68,19 +70,33 @@ pub fn not_stored(mut response: Response) -> Response {
     response
 }
 
-/// `POST /follow-up/{token}/messages` (public): the customer writes again; a closed or
-/// archived conversation opens again, so an agent sees it.
+/// `POST /follow-up/{token}/messages` (public), as JSON or multipart with files: the
+/// customer writes again; a closed or archived conversation opens again, so an agent sees
+/// it. With files, the text may be empty.
 pub async fn write(
     State(state): State<AppState>,
     PathId(token): PathId,
-    ReaderLang(lang): ReaderLang,
-    ApiJson(body): ApiJson<WriteBody>,
+    request: Request,
 ) -> Result<Response, HttpError> {
+    let lang = crate::http::lang::of(request.headers());
+    let WithFiles { body, files } =
+        extract::json_or_multipart::<WriteBody>(request, FOLLOW_UP_UPLOAD).await?;
     let text = body.message.unwrap_or_default().trim().to_owned();
-    validate_reply(&text).map_err(|issue| {
-        HttpError::invalid_field(Location::Body, "message", &text, issue.say(lang))
-    })?;
     let now = now();
+    let checked_text = match validate_reply(&text) {
+        Err(_) if text.is_empty() && !files.is_empty() => Ok(()),
+        Err(issue) => Err(HttpError::invalid_field(
+            Location::Body,
+            "message",
+            &text,
+            issue.say(lang),
+        )),
+        Ok(()) => Ok(()),
+    };
+    let ((), attachments) = both(
+        checked_text,
+        prepare_files(FOLLOW_UP_UPLOAD, files, now.clone(), lang).await,
+    )?;
     let expires_at = link_expiry(&state);
     let view = state
         .store
@@ -100,6 +116,7 @@ pub async fn write(
                 attachments: Vec::new(),
             };
             store::insert_message(conn, &message)?;
+            store::insert_message_files(conn, &message.id, &attachments)?;
             let open = ConversationStatusDto::Open.to_string();
             if conversation.status != open {
                 conversation.status = open;
@@ -111,6 +128,25 @@ pub async fn write(
     Ok(not_stored(
         (StatusCode::CREATED, Json(view)).into_response(),
     ))
+}
+
+/// `GET /follow-up/{token}/attachments/{id}` (public): a file of the link's conversation,
+/// downloaded as an agent's would be (sandboxed, never sniffed), and kept by no cache.
+/// A file of another conversation is the same 404 as a file that does not exist.
+pub async fn attachment(
+    State(state): State<AppState>,
+    PathPair(token, id): PathPair,
+) -> Result<Response, HttpError> {
+    let expires_at = link_expiry(&state);
+    let (record, data) = state
+        .store
+        .run(move |conn| {
+            let conversation = linked(conn, &token, &expires_at)?;
+            store::get_conversation_attachment(conn, &conversation.id, &id)?
+                .ok_or_else(|| HttpError::not_found("attachment", Location::Path, "id", &id))
+        })
+        .await?;
+    Ok(not_stored(output::download(record, data)?))
 }
 
 /// `DELETE /conversations/{id}/follow-up-links` (agents): every link to the conversation
@@ -187,6 +223,16 @@ fn view(
             author_name,
             body: message.content,
             sent_at: message.sending_date,
+            attachments: message
+                .attachments
+                .into_iter()
+                .map(|file| FollowUpAttachment {
+                    id: file.id,
+                    name: file.name,
+                    media_type: file.media_type,
+                    size: file.size,
+                })
+                .collect(),
         });
     }
     Ok(FollowUp {

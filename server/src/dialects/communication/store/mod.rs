@@ -423,6 +423,28 @@ pub fn fill_files<'a>(
     Ok(())
 }
 
+/// A file of one conversation's messages with its bytes (what a follow-up link may
+/// open); `None` for a file of any other conversation, or of none.
+pub fn get_conversation_attachment(
+    conn: &Connection,
+    conversation_id: &str,
+    id: &str,
+) -> Result<Option<(FileRecord, Vec<u8>)>, StoreError> {
+    let sql = format!(
+        "SELECT {}, content FROM files \
+         WHERE id = ?1 AND EXISTS (SELECT 1 FROM message_files \
+             JOIN messages ON messages.id = message_files.message_id \
+             WHERE message_files.file_id = files.id AND messages.conversation_id = ?2)",
+        file_columns("")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id, conversation_id], |row| {
+            Ok((file_from_row(row)?, row.get(FILE_COLUMNS.len())?))
+        })
+        .optional()?)
+}
+
 /// A message's file with its bytes, for download; a file no message of this API links to
 /// is not its to give.
 pub fn get_attachment(
