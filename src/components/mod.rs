@@ -22,6 +22,7 @@ pub mod inbox_tools;
 pub mod inbox_views;
 pub mod language_select;
 pub mod live;
+pub mod message_files;
 pub mod no_replies;
 pub mod outbox;
 pub mod palette;
