@@ -13,7 +13,9 @@ use switchboard_core::domain::{
     Page, StatusChange, StatusFilter,
 };
 use switchboard_core::error::ApiError;
-use switchboard_core::follow_up::{follow_up_path, FollowUp, FollowUpWrite};
+use switchboard_core::follow_up::{
+    follow_up_attachment_path, follow_up_path, FollowUp, FollowUpWrite,
+};
 use switchboard_core::i18n::text;
 use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::{
@@ -205,17 +207,28 @@ impl ConversationBackend for CommunicationConnector {
         HTTP.get_json(&self.follow_up_url(token)).await
     }
 
+    fn follow_up_file_url(&self, token: &str, id: &str) -> Option<String> {
+        Some(follow_up_attachment_path(
+            &self.base_url,
+            &encode_path_segment(token),
+            &encode_path_segment(id),
+        ))
+    }
+
     async fn write_follow_up(
         &self,
         token: &str,
         message: &str,
+        files: &[File],
+        upload: &UploadControl,
         key: &str,
     ) -> Result<FollowUp, ApiError> {
         let url = format!("{}/messages", self.follow_up_url(token));
         let body = FollowUpWrite {
             message: message.trim().to_owned(),
         };
-        HTTP.send_json_once(&url, &body, key).await
+        self.post_with_files(&url, MESSAGE_PART, &body, files, upload, key)
+            .await
     }
 
     async fn list_conversations(

@@ -198,12 +198,17 @@ impl ConversationBackend for Connector {
     async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
         dispatch!(self, c => c.follow_up(token).await)
     }
+    fn follow_up_file_url(&self, token: &str, id: &str) -> Option<String> {
+        dispatch!(self, c => c.follow_up_file_url(token, id))
+    }
     async fn write_follow_up(
         &self,
         token: &str,
         message: &str,
+        files: &[File],
+        upload: &UploadControl,
         key: &str,
     ) -> Result<FollowUp, ApiError> {
-        dispatch!(self, c => c.write_follow_up(token, message, key).await)
+        dispatch!(self, c => c.write_follow_up(token, message, files, upload, key).await)
     }
 }

@@ -217,11 +217,19 @@ pub trait ConversationBackend {
             msg!("connector-cannot-follow-up"),
         )))
     }
-    /// The customer writes again through their link; the link's view as it now is.
+    /// Where a file of a link's conversation is fetched (through the link); `None` where
+    /// the backend shows none.
+    fn follow_up_file_url(&self, _token: &str, _id: &str) -> Option<String> {
+        None
+    }
+    /// The customer writes again through their link, with files if any (`upload` reports
+    /// progress and can cancel); the link's view as it now is.
     async fn write_follow_up(
         &self,
         _token: &str,
         _message: &str,
+        _files: &[File],
+        _upload: &UploadControl,
         _key: &str,
     ) -> Result<FollowUp, ApiError> {
         Err(unsupported(text(

@@ -262,3 +262,87 @@ async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
     h.wait_for(testid("follow-up-not-found")).await;
     h.finish().await;
 }
+
+/// Waits until the image `css` finds has loaded from the server; its natural width.
+async fn loaded_width(h: &Harness, css: &str) -> u64 {
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        let width = h
+            .driver
+            .execute(
+                "const img = document.querySelector(arguments[0]);
+                 return img && img.complete ? img.naturalWidth : 0;",
+                vec![serde_json::Value::from(css)],
+            )
+            .await
+            .unwrap()
+            .json()
+            .as_u64()
+            .unwrap_or(0);
+        if width > 0 {
+            return width;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("{css} never loaded");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_sees_their_photo_on_their_link_and_sends_a_file_with_no_words() {
+    let h = start().await;
+    fill_contact(
+        &h,
+        [
+            "Ana Ruiz",
+            "ana.ruiz@example.es",
+            "Tarjeta de embarque",
+            "Adjunto la tarjeta de embarque que no funciona.",
+        ],
+    )
+    .await;
+    let photo = fixture("boarding-pass.png");
+    h.wait_for(testid("attachment-input"))
+        .await
+        .send_keys(photo.display().to_string())
+        .await
+        .unwrap();
+    h.wait_for_text(testid("attachment-chip"), "boarding-pass.png")
+        .await;
+    h.click(testid("contact-submit")).await;
+    let link = h.attribute(testid("contact-follow-up"), "href").await;
+
+    // The link shows the photo sent with the first message, loaded through the link.
+    h.driver.goto(format!("{}{link}", h.base)).await.unwrap();
+    let first = "[data-testid='follow-up-message']:first-child [data-testid='message-attachment']";
+    h.wait_for_text(By::Css(first), "boarding-pass.png").await;
+    assert_eq!(loaded_width(&h, &format!("{first} img")).await, 96);
+
+    // A file alone is a message: no words needed. It joins the thread as a download.
+    h.wait_for(testid("attachment-input"))
+        .await
+        .send_keys(fixture("invoice.pdf").display().to_string())
+        .await
+        .unwrap();
+    h.wait_for_text(testid("attachment-chip"), "invoice.pdf")
+        .await;
+    h.click(testid("follow-up-send")).await;
+    let last = "[data-testid='follow-up-message']:last-child [data-testid='message-attachment']";
+    h.wait_for_text(By::Css(last), "invoice.pdf").await;
+    assert!(h
+        .driver
+        .find_all(testid("attachment-chip"))
+        .await
+        .unwrap()
+        .is_empty());
+    let href = h
+        .wait_for(By::Css(format!("{last} a")))
+        .await
+        .prop("href")
+        .await
+        .unwrap()
+        .expect("a download link");
+    assert_eq!(
+        h.api_bytes(&href).await,
+        std::fs::read(fixture("invoice.pdf")).unwrap()
+    );
+    h.finish().await;
+}
