@@ -119,11 +119,16 @@ pub fn ConversationRow(
                     <StatusBadge status=conversation.status.clone() />
                     <span class="badge backend">{move || kind.label(i18n.lang())}</span>
                     {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
-                    {conversation.badges.iter().map(|b| view! { <span class="badge">{b.clone()}</span> }).collect_view()}
-                    {assignable.then(|| view! {
-                        <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee">
-                            {assignee}
-                        </span>
+                    // Where the row is too narrow, these are cut short with "…"; the whole
+                    // words are their title.
+                    {conversation.badges.iter().map(|b| view! { <span class="badge" title=b.clone()>{b.clone()}</span> }).collect_view()}
+                    {assignable.then(|| {
+                        let title = assignee.clone();
+                        view! {
+                            <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee" title=title>
+                                {assignee}
+                            </span>
+                        }
                     })}
                 </span>
             </a>

@@ -296,3 +296,52 @@ async fn english_left(h: &Harness, page: &str) {
         "{page} in French still says, in English: {left:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_french_a_row_shows_its_time_state_backend_and_reference_whole_and_reply_to_this() {
+    let h = start_with(Browser {
+        languages: "fr-FR,fr,en",
+        ..Browser::default()
+    })
+    .await;
+    // The longest words the rows carry, every backend's, in a desk-sized window.
+    h.sign_in_at("/").await;
+    let row = "[data-testid='conversation-row']";
+    h.wait_for(By::Css(format!("{row} .row-badges .badge.reference")))
+        .await;
+    let whole = format!(
+        "{row} .row-time, {row} .badge.status, {row} .badge.backend, {row} .badge.reference"
+    );
+    assert_eq!(not_whole(&h, &whole).await, Vec::<String>::new());
+    // A badge cut short for room says its whole words on hover.
+    let untitled = h
+        .driver
+        .execute(
+            "return [...document.querySelectorAll(arguments[0])]
+                 .filter(b => b.scrollWidth > b.clientWidth + 1 && b.title !== b.textContent.trim())
+                 .map(b => b.textContent);",
+            vec![serde_json::Value::from(format!("{row} .row-badges .badge"))],
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    assert_eq!(untitled, serde_json::json!([]));
+
+    // A case's messages each offer "Reply to this", whole, on one line.
+    h.driver
+        .goto(format!(
+            "{}/conversations/case-messages/1e0abcb7-b94c-4072-a9c0-37072a1ef015",
+            h.base
+        ))
+        .await
+        .unwrap();
+    h.wait_for_text(testid("reply-to-message"), "Répondre")
+        .await;
+    assert_eq!(
+        not_whole(&h, "[data-testid='reply-to-message']").await,
+        Vec::<String>::new()
+    );
+    assert_eq!(not_whole(&h, &whole).await, Vec::<String>::new());
+    h.finish().await;
+}

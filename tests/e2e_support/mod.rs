@@ -689,3 +689,35 @@ pub async fn sticking_out(h: &Harness) -> Vec<String> {
         .unwrap();
     serde_json::from_value(found.json().clone()).unwrap_or_default()
 }
+
+/// The visible elements `css` finds that are not shown whole: cut by an ancestor that
+/// clips (the element passes its edge), cut inside (its text is wider than its box,
+/// ellipsis or not) or broken over two lines; each named by class and text.
+pub async fn not_whole(h: &Harness, css: &str) -> Vec<String> {
+    let found = h
+        .driver
+        .execute(
+            "const cut = (el) => {
+                 const r = el.getBoundingClientRect();
+                 if (r.width === 0) return false;
+                 if (el.scrollWidth > el.clientWidth + 1) return true;
+                 const range = document.createRange();
+                 range.selectNodeContents(el);
+                 const lines = new Set([...range.getClientRects()]
+                     .filter(x => x.width > 0).map(x => Math.round(x.bottom)));
+                 if (lines.size > 1) return true;
+                 for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                     if (getComputedStyle(a).overflowX === 'visible') continue;
+                     const b = a.getBoundingClientRect();
+                     if (r.left < b.left - 1 || r.right > b.right + 1) return true;
+                 }
+                 return false;
+             };
+             return [...document.querySelectorAll(arguments[0])].filter(cut)
+                 .map(e => e.className + ': ' + e.textContent.trim());",
+            vec![serde_json::Value::from(css)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found.json().clone()).unwrap_or_default()
+}
