@@ -109,6 +109,7 @@ async fn every_route_but_the_public_ones_refuses_a_request_without_a_session() {
         (Method::POST, format!("{API}/contact-us")),
         (Method::GET, format!("{API}/follow-up/x1")),
         (Method::POST, format!("{API}/follow-up/x1/messages")),
+        (Method::GET, format!("{API}/follow-up/x1/attachments/x1")),
     ];
     for (method, path) in &routes {
         let reply = anonymous(&server, method.clone(), path).await;
@@ -437,6 +438,7 @@ async fn the_public_list_is_exactly_what_the_docs_say() {
         [
             "GET /api/backends",
             "GET /communication/v1/follow-up/{token}",
+            "GET /communication/v1/follow-up/{token}/attachments/{id}",
             "GET /postcenter/media/{name}",
             "POST /api/session",
             "POST /communication/v1/contact-us",
