@@ -248,7 +248,7 @@ async fn errors_come_back_typed_and_in_words(name: &str) {
     assert!(
         matches!(
             error.kind,
-            ErrorKind::NotFound | ErrorKind::Invalid | ErrorKind::Unexpected
+            ErrorKind::NotFound | ErrorKind::Invalid | ErrorKind::Unsupported
         ),
         "{name}: {error:?}"
     );

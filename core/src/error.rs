@@ -32,6 +32,9 @@ pub enum ErrorKind {
     /// A create's idempotency key was already used for a different request: an earlier
     /// version of the message had arrived, and this one was not stored.
     KeyReused,
+    /// What was asked is something this backend cannot do (its API has no way to): never
+    /// sent, so nothing was stored. The connector says what and why in `backend_message`.
+    Unsupported,
 }
 
 impl ErrorKind {
@@ -89,7 +92,11 @@ impl ApiError {
     pub fn may_have_arrived(&self) -> bool {
         !matches!(
             self.kind,
-            ErrorKind::Invalid | ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::TooLarge
+            ErrorKind::Invalid
+                | ErrorKind::Forbidden
+                | ErrorKind::NotFound
+                | ErrorKind::TooLarge
+                | ErrorKind::Unsupported
         )
     }
 
@@ -97,6 +104,14 @@ impl ApiError {
         ApiError {
             backend_message: Some(cause.into()),
             ..ApiError::new(ErrorKind::Network)
+        }
+    }
+
+    /// What a backend cannot do, with the sentence that says why (in the reader's words).
+    pub fn unsupported(why: impl Into<String>) -> Self {
+        ApiError {
+            backend_message: Some(why.into()),
+            ..ApiError::new(ErrorKind::Unsupported)
         }
     }
 
@@ -136,6 +151,7 @@ impl ApiError {
             ErrorKind::Unexpected => msg!("error-unexpected"),
             ErrorKind::Cancelled => msg!("error-cancelled"),
             ErrorKind::KeyReused => msg!("error-key-reused"),
+            ErrorKind::Unsupported => msg!("error-unsupported"),
         };
         text(lang, id)
     }
@@ -184,6 +200,23 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "The server is unavailable for now. Try again in a moment. (HTTP 502)"
+        );
+    }
+
+    #[test]
+    fn what_a_backend_cannot_do_is_said_as_such_in_each_language_and_was_never_sent() {
+        let e = ApiError::unsupported("Octopia has no assignee.");
+        assert_eq!(e.kind, ErrorKind::Unsupported);
+        assert!(!e.may_have_arrived());
+        assert_eq!(
+            e.summary(Lang::En),
+            "This backend cannot do this: its API offers no way to."
+        );
+        assert!(e.summary(Lang::Fr).starts_with("Ce backend"));
+        assert!(e.summary(Lang::Es).starts_with("Este backend"));
+        assert_eq!(
+            e.backend_message.as_deref(),
+            Some("Octopia has no assignee.")
         );
     }
 

@@ -30,7 +30,7 @@ use switchboard_core::domain::{
     AgentSuggestion, BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page,
     Performer, Recipient, StatusChange,
 };
-use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::error::ApiError;
 use switchboard_core::follow_up::FollowUp;
 use switchboard_core::i18n::text;
 use switchboard_core::validation::ContactForm;
@@ -252,10 +252,7 @@ pub(crate) fn page_after(after: Option<&Cursor>, first: u32) -> Result<u32, ApiE
 
 /// What a backend cannot do, said as `reason` (a whole sentence from the catalogue).
 pub(crate) fn unsupported(reason: String) -> ApiError {
-    ApiError {
-        backend_message: Some(reason),
-        ..ApiError::new(ErrorKind::Unexpected)
-    }
+    ApiError::unsupported(reason)
 }
 
 /// A reply as the agent wrote it.

@@ -389,10 +389,10 @@ impl ConversationBackend for OctopiaConnector {
     }
 
     async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(ApiError {
-            backend_message: Some(text(lang_now(), msg!("octopia-no-assignee"))),
-            ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
-        })
+        Err(ApiError::unsupported(text(
+            lang_now(),
+            msg!("octopia-no-assignee"),
+        )))
     }
 
     async fn change_status(
@@ -404,10 +404,10 @@ impl ConversationBackend for OctopiaConnector {
             StatusChange::Reopen => true,
             StatusChange::Close => false,
             StatusChange::Archive => {
-                return Err(ApiError {
-                    backend_message: Some(text(lang_now(), msg!("octopia-cannot-archive"))),
-                    ..ApiError::new(switchboard_core::error::ErrorKind::Unexpected)
-                })
+                return Err(ApiError::unsupported(text(
+                    lang_now(),
+                    msg!("octopia-cannot-archive"),
+                )))
             }
         };
         self.patch(&self.discussion_url(id), IS_OPEN_PATH, open)

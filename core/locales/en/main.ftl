@@ -107,6 +107,7 @@ error-malformed-reply = The server answered with something Switchboard could not
 error-unexpected = The server gave an unexpected answer.
 error-cancelled = Sending was cancelled. Nothing was lost: send again when ready.
 error-key-reused = The earlier version of this message had already arrived, so this one was not sent. Send it again to add it as a new message.
+error-unsupported = This backend cannot do this: its API offers no way to.
 
 ## The contact page
 

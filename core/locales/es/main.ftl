@@ -107,6 +107,7 @@ error-malformed-reply = El servidor respondió con algo que Switchboard no pudo 
 error-unexpected = El servidor dio una respuesta inesperada.
 error-cancelled = Se canceló el envío. No se perdió nada: vuelve a enviarlo cuando quieras.
 error-key-reused = La versión anterior de este mensaje ya había llegado, así que este no se envió. Vuelve a enviarlo para añadirlo como un mensaje nuevo.
+error-unsupported = Este backend no permite hacer esto: su API no ofrece la manera.
 
 ## La página de contacto
 

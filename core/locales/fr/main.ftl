@@ -107,6 +107,7 @@ error-malformed-reply = Le serveur a répondu quelque chose que Switchboard n’
 error-unexpected = Le serveur a donné une réponse inattendue.
 error-cancelled = L’envoi a été annulé. Rien n’a été perdu : renvoyez-le quand vous le souhaitez.
 error-key-reused = La version précédente de ce message était déjà arrivée, celle-ci n’a donc pas été envoyée. Envoyez-la à nouveau pour l’ajouter comme nouveau message.
+error-unsupported = Ce backend ne permet pas de faire cela : son API n’en offre pas le moyen.
 
 ## La page de contact
 
