@@ -34,42 +34,32 @@ where
 /// the reference server (the document's outputs leave them out; a reader must cope with
 /// their absence).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CaseMessageDto {
-    #[serde(default, deserialize_with = "lenient_id")]
+    #[serde(deserialize_with = "lenient_id")]
     pub id: Option<u64>,
-    #[serde(default, deserialize_with = "lenient_id")]
+    #[serde(deserialize_with = "lenient_id")]
     pub case_id: Option<u64>,
-    #[serde(default)]
     pub guid: Option<String>,
-    #[serde(default, deserialize_with = "lenient_id")]
+    #[serde(deserialize_with = "lenient_id")]
     pub sender_account_id: Option<u64>,
     /// `partner`, `provider` or `null`.
-    #[serde(default)]
     pub sender_type: Option<SenderType>,
-    #[serde(default)]
     pub content: Option<String>,
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub kind: Option<MessageType>,
-    #[serde(default)]
     pub external_id: Option<String>,
     /// The message this one answers (our `id` of it).
-    #[serde(default, deserialize_with = "lenient_id")]
+    #[serde(deserialize_with = "lenient_id")]
     pub parent_message_id: Option<u64>,
-    #[serde(default)]
     pub user_email: Option<String>,
-    #[serde(default)]
     pub user_name: Option<String>,
     /// When the reader confirmed it (`POST /case-messages/confirm`); `null` until then.
-    #[serde(default)]
     pub confirmed_at: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
     /// "Actual time when the status was added": the writer's own time, `createdAt` when
     /// they gave none.
-    #[serde(default)]
     pub declared_at: Option<String>,
 }
 
@@ -96,22 +86,22 @@ pub struct NewCaseMessageDto {
 
 /// One id `confirm` could not process, and why (`Not found`, `No access`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConfirmErrorDto {
-    #[serde(default, deserialize_with = "lenient_id")]
+    #[serde(deserialize_with = "lenient_id")]
     pub id: Option<u64>,
-    #[serde(default)]
     pub message: Option<String>,
 }
 
 /// The answer of `POST /case-messages/confirm` (its body is the array of ids): `success`
 /// stays `true` when some ids failed; they are listed in `errors`. `data` is `{}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConfirmResultDto {
-    #[serde(default)]
     pub success: bool,
-    #[serde(default, deserialize_with = "crate::lenient::null_as_default")]
+    #[serde(deserialize_with = "crate::lenient::null_as_default")]
     pub errors: Vec<ConfirmErrorDto>,
-    #[serde(default, deserialize_with = "crate::lenient::null_as_default")]
+    #[serde(deserialize_with = "crate::lenient::null_as_default")]
     pub data: serde_json::Map<String, serde_json::Value>,
 }
 

@@ -28,13 +28,14 @@ impl Identifier {
 
 /// `CMEmbeddedSerializer`: the agent ("ejecutivo") a ticket is assigned to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CmDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cmid: Option<Lenient<i64>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Lenient<String>>,
     /// "(opcional)".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Lenient<String>>,
 }
 
@@ -103,78 +104,78 @@ pub struct MessageDto {
 
 /// `MessagesListResponse`: newest first, as the document's example.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MessagesDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(default)]
     pub messages: Vec<Lenient<MessageDto>>,
 }
 
 /// `TicketsListResponse`: a customer's or a Facebook user's tickets.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TicketsDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(default)]
     pub tickets: Vec<Lenient<TicketDto>>,
 }
 
 /// The tickets in a state: ids only.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TicketIdsDto {
-    #[serde(default)]
     pub tickets: Vec<Lenient<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
 }
 
 /// One page of a channel's tickets in a date range.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TicketPageDto {
-    #[serde(default)]
     pub tickets: Vec<Lenient<TicketDto>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_tickets: Option<u32>,
     /// The cursor for `next`; `null` on the last page (always written).
-    #[serde(default)]
     pub next_page: Option<String>,
 }
 
 /// `{"status": 200, "message": "Ok"}` (close, reassign) and the error body
 /// `{"message": "Non-existent status", "status": 404}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StatusMessageDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
 /// `by_agent_id`: the API id of the ticket agents know by a number.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TicketIdDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(default)]
     pub ticket_id: Option<String>,
 }
 
 /// `AssignationDetail`: the agent (`cm`) PostCenter would assign, or `null`, and why.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AssignationDto {
-    #[serde(default)]
     pub cm: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
 /// `AssignationResponse`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PossibleAgentDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
-    #[serde(default)]
     pub assignation: Option<AssignationDto>,
 }

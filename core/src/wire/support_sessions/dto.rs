@@ -11,49 +11,40 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// A support session: what every route of `/support/{orderId}` answers (and the agent's
 /// `PUT` and `DELETE` too, as the document says).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SupportDto {
     /// The order's human-readable id (the path's `orderId`).
-    #[serde(default)]
     pub order_id: Option<String>,
     /// Where to call the customer back, E.164 (`+33612345678`).
-    #[serde(default)]
     pub callback_phone: Option<String>,
     /// Ours: `open` or `closed`.
-    #[serde(default)]
     pub status: Option<SessionStatus>,
     /// Ours: the agent of the order (`GET /support/{orderId}/agent`), `null` when none.
-    #[serde(default)]
     pub agent: Option<AgentDto>,
     /// Ours: when it was (last) opened, last changed and closed; RFC 3339, UTC.
-    #[serde(default)]
     pub opened_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
-    #[serde(default)]
     pub closed_at: Option<String>,
 }
 
 /// The direct performer of the order (a driver, a delivery person, a doctor): its `id` and
 /// its `rating`, kept as written (a value, or an expression: see [`super::rating`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AgentDto {
-    #[serde(default)]
     pub id: Option<String>,
-    #[serde(default, deserialize_with = "text_or_number")]
+    #[serde(deserialize_with = "text_or_number")]
     pub rating: Option<String>,
 }
 
 /// What a client sends to open (`POST`) or change (`PUT`) a session: the document's
 /// fields. `callback_phone` tells absent (`None`) from `null` (`Some(None)`: remove it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SupportChangeDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub callback_phone: Option<Option<String>>,
 }
 
@@ -61,32 +52,27 @@ pub struct SupportChangeDto {
 /// shape for this body; Switchboard reads the agent's, and accepts the session's
 /// `order_id` beside it when it names the same order (`docs/backends/support-sessions.md`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AgentChangeDto {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[serde(
-        default,
         deserialize_with = "text_or_number",
         skip_serializing_if = "Option::is_none"
     )]
     pub rating: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// Read only to refuse it: the phone changes with `PUT /support/{orderId}`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub callback_phone: Option<Option<String>>,
 }
 
 /// Ours: who made a change through Switchboard.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ActorDto {
-    #[serde(default)]
     pub id: Option<String>,
-    #[serde(default)]
     pub name: Option<String>,
 }
 
@@ -95,20 +81,18 @@ pub struct ActorDto {
 /// `callback_phone_changed` both phones, `agent_set` the agent, `agent_changed` both
 /// agents, `agent_removed` the previous one, `closed` nothing more.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct HistoryEntryDto {
-    #[serde(default)]
     pub event: Option<HistoryEvent>,
-    #[serde(default)]
     pub at: Option<String>,
-    #[serde(default)]
     pub by: Option<ActorDto>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_callback_phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub agent: Option<AgentDto>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_agent: Option<AgentDto>,
 }
 
