@@ -23,13 +23,13 @@ pub mod sessions;
 pub mod throttle;
 
 use crate::http::HttpError;
+// Where it lives, below both `auth` and the layers it wraps; handlers name it from here.
+pub use crate::http::signed_in::{not_signed_in, SignedIn};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use switchboard_core::session::{
-    is_write, SessionAgent, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE,
-};
+use switchboard_core::session::{is_write, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 
 /// A route anyone may call: a method and a path, where a `{name}` segment matches any one
 /// segment, and the per-address budget its calls spend before their body is read
@@ -69,26 +69,6 @@ pub const PUBLIC: &[PublicRoute] = &[
         budget: Budget::SignIn,
     },
 ];
-
-/// The agent a request was made by, and when their session ends (RFC 3339): set by
-/// [`gate`] on every non-public API request, so a handler that takes it always finds it.
-#[derive(Clone, Debug)]
-pub struct SignedIn(pub SessionAgent, pub String);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
-    type Rejection = HttpError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<SignedIn>()
-            .cloned()
-            .ok_or_else(not_signed_in)
-    }
-}
 
 /// Every public route: Switchboard's, then each dialect's under its base path.
 pub fn public_routes() -> Vec<(String, &'static str, Budget)> {
@@ -179,14 +159,6 @@ fn carries_write_header(request: &Request) -> bool {
         .headers()
         .get(WRITE_HEADER)
         .is_some_and(|value| value.as_bytes() == WRITE_HEADER_VALUE.as_bytes())
-}
-
-/// What a request without a live session gets, everywhere but the public list.
-pub fn not_signed_in() -> HttpError {
-    HttpError::unauthorized(
-        "Sign in to Switchboard first: this needs a signed-in agent, and the request has no \
-         session or its session has ended.",
-    )
 }
 
 #[cfg(test)]

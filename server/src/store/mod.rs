@@ -13,21 +13,45 @@ pub mod idempotency;
 pub mod migrations;
 pub mod people;
 
-use rusqlite::{params_from_iter, Connection, Transaction};
+use rusqlite::{params_from_iter, Transaction};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use thiserror::Error;
 
-/// A failure of the store itself, never of the request: it becomes a 500.
+/// The connection a request's work runs on, as the layers above the store name it (they
+/// never import the database's crate themselves).
+pub type Connection = rusqlite::Connection;
+
+/// A failure of the store itself, never of the request: it becomes a 500, or a 503 when the
+/// database is only busy.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+    /// SQLite stayed busy or locked past the busy timeout: in use, not broken, so worth
+    /// trying again shortly. Holds SQLite's own words, which say which of the two.
+    #[error("database error: {0}")]
+    Busy(String),
     #[error("a stored list is not valid JSON: {0}")]
     CorruptList(#[from] serde_json::Error),
     #[error("the database task did not finish: {0}")]
     TaskFailed(String),
+}
+
+/// Only the store knows SQLite's codes: busy and locked become [`StoreError::Busy`].
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match &error {
+            rusqlite::Error::SqliteFailure(failure, _)
+                if matches!(failure.code, DatabaseBusy | DatabaseLocked) =>
+            {
+                StoreError::Busy(error.to_string())
+            }
+            _ => StoreError::Database(error),
+        }
+    }
 }
 
 /// Why the store could not be opened.
@@ -236,7 +260,28 @@ pub fn where_equal(pairs: &[(&str, &Option<String>)]) -> (String, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{where_equal, Where};
+    use super::{where_equal, StoreError, Where};
+
+    #[test]
+    fn only_a_busy_or_locked_database_is_busy() {
+        let failure = |code| {
+            StoreError::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+        };
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            assert!(matches!(failure(code), StoreError::Busy(_)), "{code}");
+        }
+        assert!(matches!(
+            failure(rusqlite::ffi::SQLITE_CORRUPT),
+            StoreError::Database(_)
+        ));
+        assert!(matches!(
+            StoreError::from(rusqlite::Error::QueryReturnedNoRows),
+            StoreError::Database(_)
+        ));
+    }
 
     #[test]
     fn where_binds_only_the_set_conditions_in_order() {
