@@ -1,7 +1,8 @@
 //! The store's runner: one SQLite connection, opened and migrated at startup, on which
 //! every request runs its work in one transaction, off the async workers. What the tables
 //! hold is elsewhere: Switchboard's own in [`people`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
-//! `dialects/<name>/store`; the schema steps of all of them in [`migrations`].
+//! `dialects/<name>/store`; the schema steps of all of them in [`migrations`], handed to
+//! [`Store::open`] by the top (the store never reads the list of dialects).
 //!
 //! Instants are stored as `format_instant` text (UTC, milliseconds), so ordering the text
 //! orders the instants. SQL stays portable where a portable form exists, so another
@@ -92,24 +93,30 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating on first start) the database file and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
+    /// Opens (creating on first start) the database file and brings its schema up to date
+    /// with `steps` (every owner's: `dialects::migrations`).
+    pub fn open(path: &Path, steps: &[migrations::Keyed]) -> Result<Store, OpenError> {
         let open_error = |source| OpenError::Open {
             path: path.to_owned(),
             source,
         };
         let connection = Connection::open(path).map_err(open_error)?;
-        Self::prepare(connection, path)
+        Self::prepare(connection, path, steps)
     }
 
-    /// A private in-memory store, for unit tests.
+    /// A private in-memory store with `steps` applied, for unit tests.
     #[cfg(test)]
-    pub fn in_memory() -> Store {
+    pub fn in_memory(steps: &[migrations::Keyed]) -> Store {
         let connection = Connection::open_in_memory().expect("SQLite can always open memory");
-        Self::prepare(connection, Path::new(":memory:")).expect("the schema applies to memory")
+        Self::prepare(connection, Path::new(":memory:"), steps)
+            .expect("the schema applies to memory")
     }
 
-    fn prepare(mut connection: Connection, path: &Path) -> Result<Store, OpenError> {
+    fn prepare(
+        mut connection: Connection,
+        path: &Path,
+        steps: &[migrations::Keyed],
+    ) -> Result<Store, OpenError> {
         let migrate_error = |source| OpenError::Migrate {
             path: path.to_owned(),
             source,
@@ -127,7 +134,7 @@ impl Store {
         connection
             .pragma_update(None, "foreign_keys", true)
             .map_err(migrate_error)?;
-        migrations::migrate(&mut connection, path, &migrations::all())?;
+        migrations::migrate(&mut connection, path, steps)?;
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
         })
