@@ -23,6 +23,8 @@ pub mod dialects;
 pub mod directory;
 pub mod follows;
 pub mod http;
+#[cfg(test)]
+mod layers;
 pub mod listen;
 pub mod precompress;
 pub mod seed;
