@@ -23,6 +23,8 @@ pub mod dialects;
 pub mod directory;
 pub mod follows;
 pub mod http;
+#[cfg(test)]
+mod layers;
 pub mod listen;
 pub mod precompress;
 pub mod seed;
@@ -83,6 +85,8 @@ pub struct AppState {
     pub session_lifetime: std::time::Duration,
     /// What discovery answers: the backends, with their configured links.
     pub backends: Arc<Vec<switchboard_core::directory::BackendDescriptor>>,
+    /// The public routes and the API paths, for the gate and the door.
+    pub access: Arc<auth::Access>,
 }
 
 /// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
@@ -95,10 +99,12 @@ pub fn build_app(config: &Config) -> Result<Router, StartupError> {
 
 /// [`build_app`] with other [`Limits`] (tests use small ones).
 pub fn build_app_with(config: &Config, limits: Limits) -> Result<Router, StartupError> {
-    let store = Store::open(&config.db_path)?;
-    seed::seed_if_empty(&store, chrono::Utc::now()).map_err(|error| StartupError::Seed {
-        path: config.db_path.clone(),
-        reason: error.to_string(),
+    let store = Store::open(&config.db_path, &dialects::migrations())?;
+    seed::seed_if_empty(&store, chrono::Utc::now(), &dialects::seeds()).map_err(|error| {
+        StartupError::Seed {
+            path: config.db_path.clone(),
+            reason: error.to_string(),
+        }
     })?;
     Ok(router(store, config, limits))
 }
@@ -150,6 +156,7 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
             config.postcenter_ticket_link.as_deref(),
             config.poll_seconds,
         )),
+        access: Arc::new(access()),
     };
     Router::new()
         .merge(dialects::routes())
@@ -226,6 +233,15 @@ fn renderer_for(path: &str) -> Option<http::error::Renderer> {
 /// console's pages.
 pub fn is_api_path(path: &str) -> bool {
     renderer_for(path).is_some()
+}
+
+/// What the gate and the door are told of the routes (`auth` never reads the dialects):
+/// every public route, and which paths are an API's.
+pub fn access() -> auth::Access {
+    auth::Access {
+        public: dialects::public_routes(),
+        is_api_path,
+    }
 }
 
 /// Only the configured origins may call with credentials; with none, the browser's

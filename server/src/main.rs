@@ -105,7 +105,7 @@ fn agents(args: impl Iterator<Item = String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match cli::run(command, &db) {
+    match cli::run(command, &db, &switchboard_server::dialects::migrations()) {
         Ok(output) => {
             println!("{output}");
             ExitCode::SUCCESS

@@ -33,7 +33,10 @@ impl Door {
 /// The layer, outside the load guard: non-public requests pass; a public one is counted
 /// under way while it runs, and spends its route's bucket first.
 pub async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let Some(budget) = super::public_budget(request.method().as_str(), request.uri().path()) else {
+    let Some(budget) = state
+        .access
+        .public_budget(request.method().as_str(), request.uri().path())
+    else {
         return next.run(request).await;
     };
     let client = client_address(&request);

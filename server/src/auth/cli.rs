@@ -9,6 +9,7 @@
 //! ```
 
 use super::{passwords, sessions};
+use crate::store::migrations::Keyed;
 use crate::store::people::{self, AccountRow};
 use crate::store::{Store, StoreError};
 use std::path::PathBuf;
@@ -91,9 +92,10 @@ fn checked_name(name: &str) -> Result<String, String> {
     Ok(name.to_owned())
 }
 
-/// Runs `command` on the store at `db`; what to print, or why it failed.
-pub fn run(command: Command, db: &std::path::Path) -> Result<String, String> {
-    let store = Store::open(db).map_err(|error| error.to_string())?;
+/// Runs `command` on the store at `db`, opened with `steps` (every owner's schema steps,
+/// as the server opens it); what to print, or why it failed.
+pub fn run(command: Command, db: &std::path::Path, steps: &[Keyed]) -> Result<String, String> {
+    let store = Store::open(db, steps).map_err(|error| error.to_string())?;
     store
         .run_blocking(|conn| execute(conn, command))
         .map_err(|error: CliFailure| error.0)
@@ -169,6 +171,12 @@ fn listing(accounts: &[AccountRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::migrations::SWITCHBOARD_ONLY;
+
+    /// The command on Switchboard's own tables alone: the accounts need no dialect's.
+    fn run(command: Command, db: &std::path::Path) -> Result<String, String> {
+        super::run(command, db, SWITCHBOARD_ONLY)
+    }
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
@@ -231,7 +239,7 @@ mod tests {
             listed.contains("ana@example.com") && listed.contains("admin"),
             "{listed}"
         );
-        let store = Store::open(&db).unwrap();
+        let store = Store::open(&db, SWITCHBOARD_ONLY).unwrap();
         let hash = |store: &Store| {
             store
                 .run_blocking(|conn| people::account_by_email(conn, "ana@example.com"))

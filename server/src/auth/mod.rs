@@ -1,6 +1,6 @@
 //! Who may do what. Every path under `/api` and under every dialect's base path needs a
 //! signed-in agent, except the routes in a public list: Switchboard's own ([`PUBLIC`])
-//! and each dialect's ([`crate::dialects::Dialect::public_routes`]). The rule is checked
+//! and each dialect's, handed to the gate as data ([`Access`]). The rule is checked
 //! before routing, so a route added later (or a path that answers nothing) is closed
 //! without anyone remembering to close it. The console's own pages and assets stay public.
 //!
@@ -23,13 +23,13 @@ pub mod sessions;
 pub mod throttle;
 
 use crate::http::HttpError;
+// Where it lives, below both `auth` and the layers it wraps; handlers name it from here.
+pub use crate::http::signed_in::{not_signed_in, SignedIn};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use switchboard_core::session::{
-    is_write, SessionAgent, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE,
-};
+use switchboard_core::session::{is_write, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 
 /// A route anyone may call: a method and a path, where a `{name}` segment matches any one
 /// segment, and the per-address budget its calls spend before their body is read
@@ -70,55 +70,32 @@ pub const PUBLIC: &[PublicRoute] = &[
     },
 ];
 
-/// The agent a request was made by, and when their session ends (RFC 3339): set by
-/// [`gate`] on every non-public API request, so a handler that takes it always finds it.
+/// What the gate and the door know of the routes, handed over by the top (`lib.rs`) so
+/// `auth` never reads the list of dialects: the public routes, and which paths are an
+/// API's (the rest are the console's).
 #[derive(Clone, Debug)]
-pub struct SignedIn(pub SessionAgent, pub String);
+pub struct Access {
+    /// Every public route as `(path pattern, method, budget)`: Switchboard's ([`PUBLIC`]),
+    /// then each dialect's under its base path.
+    pub public: Vec<(String, &'static str, Budget)>,
+    /// Whether a path belongs to an API (Switchboard's own or a dialect's).
+    pub is_api_path: fn(&str) -> bool,
+}
 
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
-    type Rejection = HttpError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<SignedIn>()
-            .cloned()
-            .ok_or_else(not_signed_in)
+impl Access {
+    /// The budget of `method path` when it is on the public list (`HEAD` wherever `GET` is).
+    pub fn public_budget(&self, method: &str, path: &str) -> Option<Budget> {
+        let method = if method == "HEAD" { "GET" } else { method };
+        self.public
+            .iter()
+            .find(|(pattern, allowed, _)| *allowed == method && matches_pattern(pattern, path))
+            .map(|(_, _, budget)| *budget)
     }
-}
 
-/// Every public route: Switchboard's, then each dialect's under its base path.
-pub fn public_routes() -> Vec<(String, &'static str, Budget)> {
-    PUBLIC
-        .iter()
-        .map(|route| (route.path.to_owned(), route.method, route.budget))
-        .chain(crate::dialects::ALL.iter().flat_map(|dialect| {
-            dialect.public_routes.iter().map(|route| {
-                (
-                    format!("{}{}", dialect.base_path, route.path),
-                    route.method,
-                    route.budget,
-                )
-            })
-        }))
-        .collect()
-}
-
-/// The budget of `method path` when it is on the public list (`HEAD` wherever `GET` is).
-pub fn public_budget(method: &str, path: &str) -> Option<Budget> {
-    let method = if method == "HEAD" { "GET" } else { method };
-    public_routes()
-        .into_iter()
-        .find(|(pattern, allowed, _)| *allowed == method && matches_pattern(pattern, path))
-        .map(|(_, _, budget)| budget)
-}
-
-/// Whether `method path` is on the public list.
-pub fn is_public(method: &str, path: &str) -> bool {
-    public_budget(method, path).is_some()
+    /// Whether `method path` is on the public list.
+    pub fn is_public(&self, method: &str, path: &str) -> bool {
+        self.public_budget(method, path).is_some()
+    }
 }
 
 fn matches_pattern(pattern: &str, path: &str) -> bool {
@@ -143,7 +120,7 @@ fn matches_pattern(pattern: &str, path: &str) -> bool {
 /// console) pass untouched.
 pub async fn gate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    if !crate::is_api_path(&path) {
+    if !(state.access.is_api_path)(&path) {
         return next.run(request).await;
     }
     let method = request.method().as_str().to_owned();
@@ -153,7 +130,7 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
         ))
         .into_response();
     }
-    if is_public(&method, &path) {
+    if state.access.is_public(&method, &path) {
         return next.run(request).await;
     }
     let Some(token) = sessions::token_in(request.headers()) else {
@@ -181,14 +158,6 @@ fn carries_write_header(request: &Request) -> bool {
         .is_some_and(|value| value.as_bytes() == WRITE_HEADER_VALUE.as_bytes())
 }
 
-/// What a request without a live session gets, everywhere but the public list.
-pub fn not_signed_in() -> HttpError {
-    HttpError::unauthorized(
-        "Sign in to Switchboard first: this needs a signed-in agent, and the request has no \
-         session or its session has ended.",
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,18 +178,5 @@ mod tests {
         ));
         assert!(!matches_pattern("/api/session", "/api/session/"));
         assert!(matches_pattern("/api/session", "/api/session"));
-    }
-
-    #[test]
-    fn the_public_list_is_short_and_exact() {
-        assert!(is_public("POST", "/api/session"));
-        assert!(!is_public("GET", "/api/session"));
-        assert!(!is_public("DELETE", "/api/session"));
-        assert!(is_public("GET", "/api/backends"));
-        assert!(is_public("HEAD", "/api/backends"));
-        assert!(!is_public("GET", "/api/agents"));
-        assert!(is_public("POST", "/communication/v1/contact-us"));
-        assert!(!is_public("GET", "/communication/v1/contact-us"));
-        assert!(!is_public("GET", "/communication/v1/contact-us/x"));
     }
 }

@@ -5,6 +5,10 @@
 //! error body ([`crate::http::error::Renderer`]), its schema steps
 //! ([`crate::store::migrations`]) and its demo data ([`crate::seed::Seed`]). Everything below its base path is
 //! answered in its shape, including unknown paths and wrong methods.
+//!
+//! Only this module and the top (`lib.rs`) read [`ALL`]: the lower layers (auth, store,
+//! seed, http) are handed what they need of it as data ([`public_routes`],
+//! [`migrations`], [`seeds`]), so none of them imports the dialects that import them.
 
 pub mod case_messages;
 pub mod communication;
@@ -12,10 +16,10 @@ pub mod octopia;
 pub mod postcenter;
 pub mod support_sessions;
 
-use crate::auth::PublicRoute;
+use crate::auth::{Budget, PublicRoute, PUBLIC};
 use crate::http::error::{rendered, Renderer};
 use crate::seed::Seed;
-use crate::store::migrations::Migration;
+use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
 use crate::AppState;
 use axum::Router;
 use switchboard_core::directory::BackendDescriptor;
@@ -97,8 +101,99 @@ const fn max_of(values: &[usize]) -> usize {
     max
 }
 
+/// Every public route, for the gate and the door ([`crate::auth::Access`]): Switchboard's,
+/// then each dialect's under its base path.
+pub fn public_routes() -> Vec<(String, &'static str, Budget)> {
+    PUBLIC
+        .iter()
+        .map(|route| (route.path.to_owned(), route.method, route.budget))
+        .chain(ALL.iter().flat_map(|dialect| {
+            dialect.public_routes.iter().map(|route| {
+                (
+                    format!("{}{}", dialect.base_path, route.path),
+                    route.method,
+                    route.budget,
+                )
+            })
+        }))
+        .collect()
+}
+
+/// Every key's schema steps, in the order they apply, for the store
+/// ([`crate::store::Store::open`]): Switchboard's, then each dialect's.
+pub fn migrations() -> Vec<Keyed> {
+    std::iter::once((SWITCHBOARD, SWITCHBOARD_MIGRATIONS))
+        .chain(ALL.iter().map(|dialect| (dialect.name, dialect.migrations)))
+        .collect()
+}
+
+/// Every dialect's demo data, in discovery's order, for [`crate::seed::seed_if_empty`].
+pub fn seeds() -> Vec<Seed> {
+    ALL.iter().map(|dialect| dialect.seed).collect()
+}
+
 /// Every dialect's routes together.
 pub fn routes() -> Router<AppState> {
     ALL.iter()
         .fold(Router::new(), |app, dialect| app.merge(dialect.router()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::{seed_if_empty, AGENTS};
+    use crate::store::Store;
+    use chrono::Utc;
+    use communication::seed::CONVERSATION_COUNT;
+    use communication::store::{self, ConversationFilter, Window};
+
+    #[test]
+    fn the_seed_is_varied_and_runs_once() {
+        let store = Store::in_memory(&migrations());
+        let now = Utc::now();
+        assert!(seed_if_empty(&store, now, &seeds()).unwrap());
+        assert!(
+            !seed_if_empty(&store, now, &seeds()).unwrap(),
+            "a second start adds nothing"
+        );
+
+        let all = Window {
+            offset: 0,
+            limit: 100,
+        };
+        let page = store
+            .run_blocking(|conn| {
+                store::list_conversations(conn, &ConversationFilter::default(), all)
+            })
+            .unwrap();
+        assert_eq!(page.total, u64::from(CONVERSATION_COUNT) + 3);
+        for status in ["OPEN", "CLOSED", "ARCHIVED"] {
+            assert!(page.rows.iter().any(|c| c.status == status), "{status}");
+        }
+        assert!(page.rows.iter().any(|c| c.assigned_agent_id.is_none()));
+        for (agent, _, _) in AGENTS {
+            assert!(
+                page.rows
+                    .iter()
+                    .any(|c| c.assigned_agent_id.as_deref() == Some(agent)),
+                "{agent} has conversations"
+            );
+        }
+        let open = page.rows.iter().filter(|c| c.status == "OPEN").count();
+        assert!(open * 2 > page.rows.len(), "most conversations are open");
+    }
+
+    #[test]
+    fn the_public_list_is_short_and_exact() {
+        let access = crate::access();
+        assert!(access.is_public("POST", "/api/session"));
+        assert!(!access.is_public("GET", "/api/session"));
+        assert!(!access.is_public("DELETE", "/api/session"));
+        assert!(access.is_public("GET", "/api/backends"));
+        assert!(access.is_public("HEAD", "/api/backends"));
+        assert!(!access.is_public("GET", "/api/agents"));
+        assert!(access.is_public("POST", "/communication/v1/contact-us"));
+        assert!(!access.is_public("GET", "/communication/v1/contact-us"));
+        assert!(!access.is_public("GET", "/communication/v1/contact-us/x"));
+    }
 }

@@ -369,17 +369,11 @@ impl std::error::Error for HttpError {}
 /// What a client is told to wait when SQLite stayed busy past the store's busy timeout.
 pub const DATABASE_BUSY_RETRY_AFTER_SECS: u64 = 2;
 
-/// A store failure is a 500, except SQLite's busy and locked: the database is in use, not
-/// broken, so a 503 says to try again.
+/// A store failure is a 500, except a busy database ([`crate::store::StoreError::Busy`]): in
+/// use, not broken, so a 503 says to try again.
 impl From<crate::store::StoreError> for HttpError {
     fn from(error: crate::store::StoreError) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
-        let busy = matches!(
-            &error,
-            crate::store::StoreError::Database(rusqlite::Error::SqliteFailure(failure, _))
-                if matches!(failure.code, DatabaseBusy | DatabaseLocked)
-        );
-        if !busy {
+        if !matches!(error, crate::store::StoreError::Busy(_)) {
             return HttpError::internal(error);
         }
         HttpError {
@@ -543,21 +537,15 @@ mod tests {
     #[test]
     fn a_busy_or_locked_database_is_a_503_with_retry_after() {
         use crate::store::StoreError;
-        let failure = |code| {
-            StoreError::Database(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(code),
-                None,
-            ))
-        };
-        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
-            let error = HttpError::from(failure(code));
+        for words in ["database is locked", "database table is locked"] {
+            let error = HttpError::from(StoreError::Busy(words.to_owned()));
             assert_eq!(error.status, StatusCode::SERVICE_UNAVAILABLE);
             assert_eq!(error.kind, Kind::Unavailable);
             assert_eq!(error.retry_after_secs, Some(DATABASE_BUSY_RETRY_AFTER_SECS));
             let response = error.into_response();
             assert_eq!(response.headers()[header::RETRY_AFTER], "2");
         }
-        let broken = HttpError::from(failure(rusqlite::ffi::SQLITE_CORRUPT));
+        let broken = HttpError::from(StoreError::TaskFailed("it panicked".to_owned()));
         assert_eq!(broken.status, StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(broken.retry_after_secs, None);
     }

@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn following_is_once_per_backend_and_can_stop() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(crate::store::migrations::SWITCHBOARD_ONLY);
         store
             .run_blocking(|conn| {
                 follow(

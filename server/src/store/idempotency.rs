@@ -242,7 +242,7 @@ mod tests {
 
     #[test]
     fn a_key_is_reserved_answered_replayed_and_swept() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(crate::store::migrations::SWITCHBOARD_ONLY);
         let now = at("2026-11-25T10:00:00Z");
         store
             .run_blocking(|conn| {
@@ -282,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_released_or_abandoned_key_runs_again() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(crate::store::migrations::SWITCHBOARD_ONLY);
         let now = at("2026-11-25T10:00:00Z");
         store
             .run_blocking(|conn| {

@@ -1,6 +1,6 @@
 //! The schema, as numbered steps keyed by `(dialect, version)`: Switchboard's own tables
 //! under [`SWITCHBOARD`], each dialect's under its name, each step a `.sql` file beside its
-//! owner. `schema_migrations` records the steps applied, so two dialects' steps never
+//! owner; the list of keys and steps is handed to [`migrate`]. `schema_migrations` records the steps applied, so two dialects' steps never
 //! collide and a new dialect only adds its own.
 //!
 //! A database written before the keyed steps counted them in `PRAGMA user_version`; it is
@@ -75,24 +75,16 @@ const ADOPTED: &[(i64, &str, i64)] = &[
 /// refuses the database as newer than itself instead of misreading it.
 pub const KEYED_USER_VERSION: i64 = 1000;
 
-/// Every key's steps, in the order they apply: Switchboard's, then each dialect's.
-pub fn all() -> Vec<(&'static str, &'static [Migration])> {
-    std::iter::once((SWITCHBOARD, SWITCHBOARD_MIGRATIONS))
-        .chain(
-            crate::dialects::ALL
-                .iter()
-                .map(|dialect| (dialect.name, dialect.migrations)),
-        )
-        .collect()
-}
+/// One key's steps: Switchboard's or a dialect's name, and its steps in order. The store
+/// is handed the list (`dialects::migrations` builds it), so it never reads the dialects.
+pub type Keyed = (&'static str, &'static [Migration]);
+
+/// Switchboard's own steps alone: enough for the store's own tables (and their tests).
+pub const SWITCHBOARD_ONLY: &[Keyed] = &[(SWITCHBOARD, SWITCHBOARD_MIGRATIONS)];
 
 /// Brings the schema up to date: adopts a counted database, refuses one written by a newer
 /// server, then applies each missing step in its own transaction.
-pub fn migrate(
-    connection: &mut Connection,
-    path: &Path,
-    steps: &[(&'static str, &'static [Migration])],
-) -> Result<(), OpenError> {
+pub fn migrate(connection: &mut Connection, path: &Path, steps: &[Keyed]) -> Result<(), OpenError> {
     let migrate_error = |source| OpenError::Migrate {
         path: path.to_owned(),
         source,

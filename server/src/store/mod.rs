@@ -1,7 +1,8 @@
 //! The store's runner: one SQLite connection, opened and migrated at startup, on which
 //! every request runs its work in one transaction, off the async workers. What the tables
 //! hold is elsewhere: Switchboard's own in [`people`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
-//! `dialects/<name>/store`; the schema steps of all of them in [`migrations`].
+//! `dialects/<name>/store`; the schema steps of all of them in [`migrations`], handed to
+//! [`Store::open`] by the top (the store never reads the list of dialects).
 //!
 //! Instants are stored as `format_instant` text (UTC, milliseconds), so ordering the text
 //! orders the instants. SQL stays portable where a portable form exists, so another
@@ -13,21 +14,45 @@ pub mod idempotency;
 pub mod migrations;
 pub mod people;
 
-use rusqlite::{params_from_iter, Connection, Transaction};
+use rusqlite::{params_from_iter, Transaction};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use thiserror::Error;
 
-/// A failure of the store itself, never of the request: it becomes a 500.
+/// The connection a request's work runs on, as the layers above the store name it (they
+/// never import the database's crate themselves).
+pub type Connection = rusqlite::Connection;
+
+/// A failure of the store itself, never of the request: it becomes a 500, or a 503 when the
+/// database is only busy.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+    /// SQLite stayed busy or locked past the busy timeout: in use, not broken, so worth
+    /// trying again shortly. Holds SQLite's own words, which say which of the two.
+    #[error("database error: {0}")]
+    Busy(String),
     #[error("a stored list is not valid JSON: {0}")]
     CorruptList(#[from] serde_json::Error),
     #[error("the database task did not finish: {0}")]
     TaskFailed(String),
+}
+
+/// Only the store knows SQLite's codes: busy and locked become [`StoreError::Busy`].
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match &error {
+            rusqlite::Error::SqliteFailure(failure, _)
+                if matches!(failure.code, DatabaseBusy | DatabaseLocked) =>
+            {
+                StoreError::Busy(error.to_string())
+            }
+            _ => StoreError::Database(error),
+        }
+    }
 }
 
 /// Why the store could not be opened.
@@ -68,24 +93,30 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating on first start) the database file and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
+    /// Opens (creating on first start) the database file and brings its schema up to date
+    /// with `steps` (every owner's: `dialects::migrations`).
+    pub fn open(path: &Path, steps: &[migrations::Keyed]) -> Result<Store, OpenError> {
         let open_error = |source| OpenError::Open {
             path: path.to_owned(),
             source,
         };
         let connection = Connection::open(path).map_err(open_error)?;
-        Self::prepare(connection, path)
+        Self::prepare(connection, path, steps)
     }
 
-    /// A private in-memory store, for unit tests.
+    /// A private in-memory store with `steps` applied, for unit tests.
     #[cfg(test)]
-    pub fn in_memory() -> Store {
+    pub fn in_memory(steps: &[migrations::Keyed]) -> Store {
         let connection = Connection::open_in_memory().expect("SQLite can always open memory");
-        Self::prepare(connection, Path::new(":memory:")).expect("the schema applies to memory")
+        Self::prepare(connection, Path::new(":memory:"), steps)
+            .expect("the schema applies to memory")
     }
 
-    fn prepare(mut connection: Connection, path: &Path) -> Result<Store, OpenError> {
+    fn prepare(
+        mut connection: Connection,
+        path: &Path,
+        steps: &[migrations::Keyed],
+    ) -> Result<Store, OpenError> {
         let migrate_error = |source| OpenError::Migrate {
             path: path.to_owned(),
             source,
@@ -103,7 +134,7 @@ impl Store {
         connection
             .pragma_update(None, "foreign_keys", true)
             .map_err(migrate_error)?;
-        migrations::migrate(&mut connection, path, &migrations::all())?;
+        migrations::migrate(&mut connection, path, steps)?;
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
         })
@@ -236,7 +267,28 @@ pub fn where_equal(pairs: &[(&str, &Option<String>)]) -> (String, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{where_equal, Where};
+    use super::{where_equal, StoreError, Where};
+
+    #[test]
+    fn only_a_busy_or_locked_database_is_busy() {
+        let failure = |code| {
+            StoreError::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                None,
+            ))
+        };
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            assert!(matches!(failure(code), StoreError::Busy(_)), "{code}");
+        }
+        assert!(matches!(
+            failure(rusqlite::ffi::SQLITE_CORRUPT),
+            StoreError::Database(_)
+        ));
+        assert!(matches!(
+            StoreError::from(rusqlite::Error::QueryReturnedNoRows),
+            StoreError::Database(_)
+        ));
+    }
 
     #[test]
     fn where_binds_only_the_set_conditions_in_order() {

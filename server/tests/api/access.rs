@@ -428,7 +428,7 @@ async fn a_reply_is_written_by_the_signed_in_agent_whatever_the_body_says() {
 
 #[tokio::test]
 async fn the_public_list_is_exactly_what_the_docs_say() {
-    let mut public: Vec<String> = switchboard_server::auth::public_routes()
+    let mut public: Vec<String> = switchboard_server::dialects::public_routes()
         .into_iter()
         .map(|(path, method, _budget)| format!("{method} {path}"))
         .collect();

@@ -266,7 +266,11 @@ async fn a_retry_while_the_first_request_runs_is_told_to_wait() {
         .unwrap()
         .into_parts();
     let hash = fingerprint(&parts, &axum::body::Bytes::from(body.to_string())).await;
-    let store = switchboard_server::store::Store::open(&server.db_path()).unwrap();
+    let store = switchboard_server::store::Store::open(
+        &server.db_path(),
+        &switchboard_server::dialects::migrations(),
+    )
+    .unwrap();
     let reserved = store
         .run_blocking(|conn| {
             begin(

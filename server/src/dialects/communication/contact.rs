@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn the_reference_is_the_contact_id_and_the_trip_reference() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(&crate::dialects::migrations());
         let mut n = 0;
         let mut new_id = || {
             n += 1;
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn a_taken_reference_in_any_case_is_drawn_again() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(&crate::dialects::migrations());
         let mut n = 0;
         let mut new_id = || {
             n += 1;

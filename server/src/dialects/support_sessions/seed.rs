@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn the_demo_spans_the_sectors_and_every_kind_of_change() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(&crate::dialects::migrations());
         let now = Utc::now();
         store
             .run_blocking(|conn| {

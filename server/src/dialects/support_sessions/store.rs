@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn sessions_are_saved_whole_and_history_kept_in_order() {
-        let store = Store::in_memory();
+        let store = Store::in_memory(&crate::dialects::migrations());
         store
             .run_blocking(|conn| {
                 let mut session = SessionRecord {

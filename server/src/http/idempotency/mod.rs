@@ -19,17 +19,16 @@ pub mod fingerprint;
 
 pub use fingerprint::IDEMPOTENCY_KEY;
 
-use crate::auth::SignedIn;
 use crate::http::error::{HttpError, Location};
+use crate::http::signed_in::SignedIn;
 use crate::store::idempotency::{self, Begin, StoredResponse};
-use crate::store::Store;
+use crate::store::{Connection, Store};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use body::Buffered;
-use rusqlite::Connection;
 
 /// Set on a replayed answer.
 pub const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");

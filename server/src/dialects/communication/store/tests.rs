@@ -61,7 +61,7 @@ const ALL: Window = Window {
 
 #[test]
 fn conversations_order_by_last_message_else_creation() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     store
         .run_blocking(|conn| {
             insert_conversation(conn, &conversation("old", "2026-01-01T00:00:00.000Z"))?;
@@ -86,7 +86,7 @@ fn conversations_order_by_last_message_else_creation() {
 
 #[test]
 fn filters_combine_and_pages_count_everything() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     store
         .run_blocking(|conn| {
             for index in 0..7 {
@@ -131,7 +131,7 @@ fn filters_combine_and_pages_count_everything() {
 
 #[test]
 fn a_reference_is_found_whatever_its_case_on_its_index() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     store
         .run_blocking(|conn| {
             for (id, reference, status) in [
@@ -183,7 +183,7 @@ fn a_reference_is_found_whatever_its_case_on_its_index() {
 
 #[test]
 fn a_failed_transaction_leaves_nothing_behind() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     let result: Result<(), StoreError> = store.run_blocking(|conn| {
         insert_conversation(conn, &conversation("c", "2026-01-01T00:00:00.000Z"))?;
         // Same id again: the UNIQUE constraint fails and the whole transaction goes.
@@ -199,7 +199,7 @@ fn a_failed_transaction_leaves_nothing_behind() {
 
 #[test]
 fn files_come_with_their_messages_in_order() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     store
         .run_blocking(|conn| {
             insert_conversation(conn, &conversation("c", "2026-01-01T00:00:00.000Z"))?;
@@ -234,7 +234,7 @@ fn files_come_with_their_messages_in_order() {
 
 #[test]
 fn listing_files_uses_the_link_index_and_never_reads_the_bytes() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     store
         .run_blocking(|conn| {
             let plan: Vec<String> = conn
@@ -257,7 +257,7 @@ fn listing_files_uses_the_link_index_and_never_reads_the_bytes() {
 
 #[test]
 fn a_file_no_message_links_to_is_not_downloadable_here() {
-    let store = Store::in_memory();
+    let store = Store::in_memory(&crate::dialects::migrations());
     store
         .run_blocking(|conn| {
             insert_file(conn, &file("other", "o.png", b"another dialect's"))?;
@@ -297,7 +297,7 @@ fn counted_database(path: &std::path::Path, user_version: i64) -> Connection {
 
 fn every_step_is_recorded(conn: &Connection) {
     let applied = migrations::applied(conn).unwrap();
-    for (dialect, steps) in migrations::all() {
+    for (dialect, steps) in crate::dialects::migrations() {
         for step in steps {
             assert!(
                 applied.contains(&(dialect.to_owned(), step.version)),
@@ -317,7 +317,7 @@ fn a_first_version_database_is_upgraded_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.sqlite3");
     drop(counted_database(&path, 1));
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, &crate::dialects::migrations()).unwrap();
     store
         .run_blocking(|conn| {
             every_step_is_recorded(conn);
@@ -345,7 +345,7 @@ fn a_second_version_database_keeps_its_files() {
         )
         .unwrap();
     drop(connection);
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, &crate::dialects::migrations()).unwrap();
     store
         .run_blocking(|conn| {
             every_step_is_recorded(conn);
@@ -359,7 +359,7 @@ fn a_second_version_database_keeps_its_files() {
         .unwrap();
     drop(store);
     // Opening again applies nothing more.
-    Store::open(&path).unwrap();
+    Store::open(&path, &crate::dialects::migrations()).unwrap();
 }
 
 #[test]
@@ -369,7 +369,9 @@ fn a_newer_schema_is_refused() {
     let connection = Connection::open(&path).unwrap();
     connection.pragma_update(None, "user_version", 99).unwrap();
     drop(connection);
-    let error = Store::open(&path).err().unwrap();
+    let error = Store::open(&path, &crate::dialects::migrations())
+        .err()
+        .unwrap();
     assert!(error.to_string().contains("schema version 99"), "{error}");
 }
 
@@ -377,7 +379,7 @@ fn a_newer_schema_is_refused() {
 fn a_step_from_a_newer_server_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer-step.sqlite3");
-    drop(Store::open(&path).unwrap());
+    drop(Store::open(&path, &crate::dialects::migrations()).unwrap());
     let connection = Connection::open(&path).unwrap();
     connection
         .execute(
@@ -387,7 +389,9 @@ fn a_step_from_a_newer_server_is_refused() {
         )
         .unwrap();
     drop(connection);
-    let error = Store::open(&path).err().unwrap();
+    let error = Store::open(&path, &crate::dialects::migrations())
+        .err()
+        .unwrap();
     assert!(
         error.to_string().contains("communication step 99"),
         "{error}"
