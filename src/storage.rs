@@ -1,7 +1,13 @@
 //! The browser's localStorage, for what must survive a reload: the drafts agents typed
 //! (who the agent is lives in the server's session, never here); and the tab's
-//! sessionStorage for what matters only to one tab (a contact form's submission key). Storage can be missing or full (private mode, quotas); then these
-//! calls do nothing rather than fail the page.
+//! sessionStorage for what matters only to one tab (a contact form's submission key).
+//! Storage can be missing or full (private mode, quotas); then these calls do nothing
+//! rather than fail the page.
+//!
+//! Kept rather than `gloo-storage`: it stores every value as JSON, so the drafts and
+//! settings that consoles already keep as plain text would no longer read after an
+//! upgrade (an agent's unsent reply lost), and its raw access is these same `web-sys`
+//! calls.
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -179,10 +179,18 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         // Inside the guard, so session lookups count against its limits; inside the
         // renderer, so a refusal has the body of the API its path belongs to.
         .layer(middleware::from_fn_with_state(state.clone(), auth::gate))
-        .layer(middleware::from_fn_with_state(
-            http::guard::Guard::new(limits.max_concurrent_requests, limits.request_timeout),
-            http::guard::guard,
-        ))
+        .layer({
+            let timeout = limits.request_timeout;
+            tower::ServiceBuilder::new()
+                .layer(axum::error_handling::HandleErrorLayer::new(
+                    move |error| async move { http::guard::refusal(error, timeout) },
+                ))
+                .load_shed()
+                .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+                    limits.max_concurrent_requests,
+                ))
+                .timeout(timeout)
+        })
         // Outside the guard: a public request is held to its address's budget before it
         // takes a slot, and before its body is read.
         .layer(middleware::from_fn_with_state(

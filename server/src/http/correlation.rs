@@ -1,6 +1,11 @@
 //! `X-Correlation-ID` on every response: the request's own when it sent a usable one, else
 //! a new UUID v4. The id rides in the request's extensions, where each dialect's error
 //! layer ([`super::error::rendered`]) reads it to quote it in its error body.
+//!
+//! Kept rather than `tower-http`'s request id: that layer echoes whatever id a client
+//! sends, of any length and with any characters, while this one goes into headers, error
+//! bodies and logs only when it is short printable ASCII; checking it first, then setting
+//! and propagating with `tower-http`, would be three layers for what this one does.
 
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};

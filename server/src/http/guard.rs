@@ -2,10 +2,13 @@
 //! [`crate::Limits::max_concurrent_requests`] requests are handled at once, and none for
 //! longer than [`crate::Limits::request_timeout`]. Over either, a 503 with `Retry-After`.
 //!
-//! A request over the concurrency limit is refused at once rather than queued (tower's
-//! `ConcurrencyLimit` would queue it; refusing is load shedding), so a flood costs the
-//! server nothing but the refusal. Both refusals are [`HttpError`]s: [`render_escaped`]
-//! gives them the body of the API their path belongs to.
+//! The limits are tower's, stacked in `lib.rs`: one concurrency limit shared by every
+//! route (its permit held until the response's head is ready; a download's bytes stream
+//! after), with load shedding in front, so a request over it is refused at once rather
+//! than queued (a flood costs the server nothing but the refusal), and a timeout inside
+//! (a request cut by it stops being awaited; store work already begun on the blocking pool
+//! still runs to its commit or rollback). Both refusals become [`HttpError`]s
+//! ([`refusal`]); [`render_escaped`] gives them the body of the API their path belongs to.
 
 use super::correlation::CorrelationId;
 use super::error::{finish, Renderer};
@@ -13,55 +16,31 @@ use super::HttpError;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
+use tower::load_shed::error::Overloaded;
+use tower::BoxError;
 
 /// What a client is told to wait when the server is full.
 pub const BUSY_RETRY_AFTER_SECS: u64 = 1;
 
-/// The guard's state: the permits of the requests under way and the time each may take.
-#[derive(Clone)]
-pub struct Guard {
-    permits: Arc<Semaphore>,
-    timeout: Duration,
-}
-
-impl Guard {
-    pub fn new(max_concurrent_requests: usize, timeout: Duration) -> Guard {
-        Guard {
-            permits: Arc::new(Semaphore::new(max_concurrent_requests)),
-            timeout,
-        }
-    }
-}
-
-/// The layer: a permit, or 503 at once; the response within the timeout, or 503. The
-/// permit is held until the response's head is ready (a download's bytes stream after).
-/// A request cut by the timeout stops being awaited; store work already begun on the
-/// blocking pool still runs to its commit or rollback.
-pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> Response {
-    let Ok(_permit) = guard.permits.clone().try_acquire_owned() else {
+/// A load limit's refusal: 503 with `Retry-After`, saying which limit it was.
+pub fn refusal(error: BoxError, timeout: Duration) -> Response {
+    if error.is::<Overloaded>() {
         return HttpError::unavailable(
             BUSY_RETRY_AFTER_SECS,
             "The server is handling as many requests as it can; try again shortly.",
         )
         .into_response();
-    };
-    match tokio::time::timeout(guard.timeout, next.run(request)).await {
-        Ok(response) => response,
-        Err(_elapsed) => {
-            let mut error = HttpError::unavailable(
-                BUSY_RETRY_AFTER_SECS,
-                format!(
-                    "The server took longer than the {} s it allows a request; try again.",
-                    guard.timeout.as_secs()
-                ),
-            );
-            error.internal_cause = Some("the request timed out".to_owned());
-            error.into_response()
-        }
     }
+    let mut error = HttpError::unavailable(
+        BUSY_RETRY_AFTER_SECS,
+        format!(
+            "The server took longer than the {} s it allows a request; try again.",
+            timeout.as_secs()
+        ),
+    );
+    error.internal_cause = Some("the request timed out".to_owned());
+    error.into_response()
 }
 
 /// Which renderer answers for a path; `None` for the console's paths.

@@ -7,6 +7,13 @@
 //! An IPv6 address is counted by its /64 (what one host is usually given), and an
 //! IPv4-mapped one as its IPv4 address. Full buckets are forgotten when the table grows,
 //! so memory stays bounded by the keys active within a refill.
+//!
+//! Written here rather than taken from `governor` (the well-kept GCRA crate), on purpose:
+//! every check takes the caller's `now`, so the admission layer answers a refusal and its
+//! `Retry-After` from one instant and the tests step time exactly, where `governor` reads
+//! its own clock; and one table type serves both the buckets and [`Occupancy`] (what an
+//! address holds at once), which `governor` does not count. The bucket itself is GCRA, as
+//! `governor`'s is, in about forty lines.
 
 use crate::config::RateLimit;
 use std::collections::HashMap;
