@@ -17,9 +17,9 @@ use switchboard_core::domain::{Conversation, Cursor, InboxQuery, Message, Page, 
 use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::i18n::{text, text_with};
 use switchboard_core::wire::case_messages::{
-    case_to_domain, confirm_failures, decode_error, is_guid, message_to_domain, type_choices,
-    unconfirmed_ids, CaseMessageDto, ConfirmFailure, ConfirmResultDto, MessageType,
-    NewCaseMessageDto, CONFIRM_PATH, CREATE_PATH, GUID_PARAM, MESSAGES_PATH,
+    case_to_domain, confirm_failures, decode_error, is_guid, message_to_domain, reply_to_wire,
+    type_choices, unconfirmed_ids, CaseMessageDto, ConfirmFailure, ConfirmResultDto, CONFIRM_PATH,
+    CREATE_PATH, GUID_PARAM, MESSAGES_PATH,
 };
 use web_sys::File;
 
@@ -180,20 +180,9 @@ impl ConversationBackend for CaseMessagesConnector {
         _files: &[File],
         _upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        let body = NewCaseMessageDto {
-            guid: id.to_owned(),
-            content: Some(reply.body.trim().to_owned()),
-            kind: reply
-                .kind
-                .clone()
-                .map_or(MessageType::ServiceComment, MessageType::from),
-            declared_at: None,
-            // One per message written: sent again after a lost answer, it is the same one.
-            external_id: Some(reply.idempotency_key.clone()),
-            parent_message_id: reply.in_reply_to.as_deref().and_then(|id| id.parse().ok()),
-            user_email: None,
-            user_name: None,
-        };
+        // Its key is the message's external id: sent again after a lost answer, it is
+        // the same one.
+        let body = reply_to_wire(id, reply);
         let url = format!("{}{CREATE_PATH}", self.base_url);
         let created: CaseMessageDto = HTTP
             .send_json_once(&url, &body, &reply.idempotency_key)

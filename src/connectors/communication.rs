@@ -19,9 +19,9 @@ use switchboard_core::follow_up::{
 use switchboard_core::i18n::text;
 use switchboard_core::validation::ContactForm;
 use switchboard_core::wire::communication::{
-    contact_receipt, conversation_to_domain, decode_error, message_to_domain, page_to_domain,
-    AssignAgentRequest, ContactMessageDto, ContentType, ConversationDto, ConversationStatusDto,
-    MessageDto, PageDto, TransmitterType, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART,
+    contact_receipt, contact_to_wire, conversation_to_domain, decode_error, message_to_domain,
+    page_to_domain, reply_to_wire, AssignAgentRequest, ContactMessageDto, ConversationDto,
+    ConversationStatusDto, MessageDto, PageDto, ATTACHMENT_POLICY, CONTACT_PART, FILES_PART,
     MAX_PAGE_SIZE, MESSAGE_PART, MIN_CONVERSATION_PAGE_SIZE, TRIP_REFERENCE_PARAM,
     UNASSIGNED_PARAM,
 };
@@ -188,14 +188,7 @@ impl ConversationBackend for CommunicationConnector {
         upload: &UploadControl,
         key: &str,
     ) -> Result<ContactReceipt, ApiError> {
-        let request = ContactMessageDto {
-            name: Some(form.name.trim().to_owned()),
-            mail: Some(form.email.trim().to_owned()),
-            object: Some(form.subject.trim().to_owned()),
-            message: Some(form.message.trim().to_owned()),
-            website: Some(form.website.clone()).filter(|w| !w.is_empty()),
-            ..Default::default()
-        };
+        let request = contact_to_wire(form);
         let url = format!("{}/contact-us", self.base_url);
         let dto: ContactMessageDto = self
             .post_with_files(&url, CONTACT_PART, &request, files, upload, key)
@@ -316,14 +309,7 @@ impl ConversationBackend for CommunicationConnector {
         files: &[File],
         upload: &UploadControl,
     ) -> Result<Message, ApiError> {
-        let request = MessageDto {
-            conversation_id: Some(id.to_owned()),
-            transmitter_id: Some(reply.agent_id.clone()),
-            transmitter_type: Some(TransmitterType::Agent),
-            content: Some(reply.body.clone()),
-            content_type: Some(ContentType::Text),
-            ..Default::default()
-        };
+        let request = reply_to_wire(id, reply);
         let url = format!("{}/messages", self.conversation_url(id));
         let dto: MessageDto = self
             .post_with_files(

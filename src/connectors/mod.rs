@@ -28,7 +28,7 @@ use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
     AgentSuggestion, BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page,
-    Performer, Recipient, StatusChange,
+    Performer, StatusChange,
 };
 use switchboard_core::error::ApiError;
 use switchboard_core::follow_up::FollowUp;
@@ -255,21 +255,9 @@ pub(crate) fn unsupported(reason: String) -> ApiError {
     ApiError::unsupported(reason)
 }
 
-/// A reply as the agent wrote it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Reply {
-    pub agent_id: String,
-    pub body: String,
-    /// Chosen among the conversation's `reply_recipients`; empty where the backend decides.
-    pub recipients: Vec<Recipient>,
-    /// The kind chosen among [`ConversationBackend::reply_kinds`], by its wire value.
-    pub kind: Option<String>,
-    /// The message it answers, where the backend threads replies.
-    pub in_reply_to: Option<String>,
-    /// The same on every attempt to send this reply, new for the next one
-    /// ([`http::new_idempotency_key`]); backends that know it never post a reply twice.
-    pub idempotency_key: String,
-}
+/// A reply as the agent wrote it: the domain's, which each backend's `core` write
+/// mapping turns into its body. Named here too, beside the trait that takes it.
+pub use switchboard_core::domain::Reply;
 
 /// A count a backend keeps, for the sidebar.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,10 +20,10 @@ use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
 use switchboard_core::wire::octopia::{
     decode_error, discussion_to_domain, format_of, is_unread, message_to_domain, page_to_domain,
-    search_windows, window_bounds, AttachmentContentDto, CountDto, DatedPlace, DiscussionDto,
-    DiscussionPageDto, GraduationCode, NewAttachmentDto, NewMessageDto, PatchOperation,
-    ProcessStatus, ReceiverDto, ResponseDto, TypologyDto, UserType, ATTACHMENT_POLICY,
-    FIRST_PAGE_INDEX, HAS_READ_PATH, IS_OPEN_PATH, MAX_PAGE_SIZE,
+    reply_to_wire, search_windows, window_bounds, AttachmentContentDto, CountDto, DatedPlace,
+    DiscussionDto, DiscussionPageDto, GraduationCode, NewAttachmentDto, PatchOperation,
+    ProcessStatus, ResponseDto, TypologyDto, UserType, ATTACHMENT_POLICY, FIRST_PAGE_INDEX,
+    HAS_READ_PATH, IS_OPEN_PATH, MAX_PAGE_SIZE,
 };
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
@@ -354,23 +354,7 @@ impl ConversationBackend for OctopiaConnector {
         for file in files {
             attachments.push(encode_file(file).await?);
         }
-        let request = NewMessageDto {
-            body: Some(reply.body.clone()),
-            discussion_id: Some(id.to_owned()),
-            user_id: Some(reply.agent_id.clone()),
-            user_type: Some(UserType::Seller),
-            receivers: reply
-                .recipients
-                .iter()
-                .map(|r| ReceiverDto {
-                    user_id: Some(r.id.clone()),
-                    user_type: Some(UserType::from(r.role.clone())),
-                    name: None,
-                })
-                .collect(),
-            attachments,
-            ..Default::default()
-        };
+        let request = reply_to_wire(id, reply, attachments);
         let body =
             serde_json::to_string(&request).map_err(|e| ApiError::malformed(e.to_string()))?;
         let url = format!("{}/messages", self.base_url);

@@ -20,8 +20,9 @@ use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::i18n::{text, text_with};
 use switchboard_core::wire::parse_instant;
 use switchboard_core::wire::support_sessions::{
-    decode_error, history_line, session_to_domain, validate_phone, validate_rating, AgentChangeDto,
-    HistoryEntryDto, SupportChangeDto, SupportDto, MAX_AGENT_ID_CHARS, MAX_ORDER_ID_CHARS,
+    callback_phone_to_wire, decode_error, history_line, performer_to_wire, session_to_domain,
+    validate_phone, validate_rating, HistoryEntryDto, SupportDto, MAX_AGENT_ID_CHARS,
+    MAX_ORDER_ID_CHARS,
 };
 use web_sys::File;
 
@@ -176,10 +177,7 @@ impl ConversationBackend for SupportSessionsConnector {
         phone: Option<&str>,
     ) -> Result<Conversation, ApiError> {
         self.unchanged_since_seen(id).await?;
-        let body = SupportChangeDto {
-            order_id: None,
-            callback_phone: Some(phone.map(|p| p.trim().to_owned())),
-        };
+        let body = callback_phone_to_wire(phone);
         let dto: SupportDto = HTTP
             .send_json(Method::Put, &self.session_url(id), &body)
             .await?;
@@ -196,11 +194,7 @@ impl ConversationBackend for SupportSessionsConnector {
         let url = format!("{}/agent", self.session_url(id));
         let dto: SupportDto = match performer {
             Some(performer) => {
-                let body = AgentChangeDto {
-                    id: Some(performer.id.trim().to_owned()),
-                    rating: performer.rating.as_deref().map(|r| r.trim().to_owned()),
-                    ..Default::default()
-                };
+                let body = performer_to_wire(performer);
                 HTTP.send_json(Method::Put, &url, &body).await?
             }
             None => HTTP.send_empty(Method::Delete, &url).await?,

@@ -80,6 +80,23 @@ pub struct Performer {
     pub rating: Option<String>,
 }
 
+/// A reply as the agent wrote it, before any backend's words: each backend's
+/// `wire/<backend>/write.rs` makes its body from it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reply {
+    pub agent_id: String,
+    pub body: String,
+    /// Chosen among the conversation's `reply_recipients`; empty where the backend decides.
+    pub recipients: Vec<Recipient>,
+    /// The kind chosen among the backend's reply kinds, by its wire value.
+    pub kind: Option<String>,
+    /// The message it answers, where the backend threads replies.
+    pub in_reply_to: Option<String>,
+    /// The same on every attempt to send this reply, new for the next one; backends that
+    /// know it never post a reply twice.
+    pub idempotency_key: String,
+}
+
 /// A message's delivery state (`SENT`, `DELIVERED`, `READ`, a case's `CONFIRMED`) in
 /// `lang`; a state no mapping knows is shown as it came, in lower case.
 pub fn delivery_words(raw: &str, lang: Lang) -> String {

@@ -13,10 +13,12 @@
 pub mod dto;
 pub mod error;
 pub mod map;
+pub mod write;
 
 pub use dto::*;
 pub use error::*;
 pub use map::*;
+pub use write::*;
 
 use crate::domain::Capabilities;
 use crate::open_enum;

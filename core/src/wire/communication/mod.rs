@@ -9,10 +9,12 @@
 pub mod dto;
 pub mod error;
 pub mod map;
+pub mod write;
 
 pub use dto::*;
 pub use error::*;
 pub use map::*;
+pub use write::*;
 
 use crate::attachments::{AttachmentPolicy, COMMUNICATION_POLICY, CONTACT_POLICY};
 use crate::domain::Capabilities;

@@ -13,11 +13,13 @@ pub mod dto;
 pub mod error;
 pub mod map;
 pub mod search;
+pub mod write;
 
 pub use dto::*;
 pub use error::*;
 pub use map::*;
 pub use search::*;
+pub use write::*;
 
 use crate::attachments::{AttachmentPolicy, OCTOPIA_POLICY};
 use crate::domain::Capabilities;

@@ -17,12 +17,14 @@ pub mod error;
 pub mod map;
 pub mod phone;
 pub mod rating;
+pub mod write;
 
 pub use dto::*;
 pub use error::*;
 pub use map::*;
 pub use phone::{normalize_phone, tel_link, validate_phone, PhoneProblem};
 pub use rating::{parse_rating, validate_rating, Rating, RatingProblem, MAX_RATING_CHARS};
+pub use write::*;
 
 use crate::domain::Capabilities;
 use crate::open_enum;
