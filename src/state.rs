@@ -4,7 +4,7 @@
 
 use crate::components::conversation_list::ListCommands;
 use crate::connectors::session::watch_lost_session;
-use crate::connectors::{ConversationBackend, Counter, Directory, Inbox};
+use crate::connectors::{Counter, Directory, Inbox};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

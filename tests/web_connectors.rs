@@ -11,9 +11,9 @@ mod common;
 use common::{make_file, server_origin, sign_in, DEMO_EMAIL, PDF_HEAD};
 use leptos::prelude::*;
 use std::collections::HashSet;
+use switchboard::connectors::CustomerChannel;
 use switchboard::connectors::{
-    load_backends, load_directory, load_inbox, load_more, session, Connector, ConversationBackend,
-    Directory, Reply,
+    load_backends, load_directory, load_inbox, load_more, session, Connector, Directory, Reply,
 };
 use switchboard_core::domain::{
     AssigneeFilter, AuthorKind, Conversation, ConversationStatus, InboxQuery, StatusChange,
@@ -153,7 +153,7 @@ async fn opens_a_conversation_and_replies_with_a_file(name: &str) {
     );
     answer.recipients = opened.reply_recipients.iter().take(1).cloned().collect();
     // A backend that carries no files (case messages) is sent the text alone.
-    let takes_files = connector.attachment_policy().max_files > 0;
+    let takes_files = connector.info().attachment_policy.max_files > 0;
     let files: Vec<_> = takes_files
         .then(|| make_file("facture.pdf", PDF_HEAD, 50_000))
         .into_iter()

@@ -185,7 +185,7 @@ async fn the_reply_in_the_outbox_is_the_last_message_of_the_thread() {
             "agent-camille",
         )))));
         provide_context(OutboxSlot::new());
-        let connector = Connector::Communication(CommunicationConnector::new(
+        let connector = Connector::with_customers(CommunicationConnector::new(
             "communication",
             UNREACHABLE_API,
         ));
@@ -235,7 +235,6 @@ fn shown(root: &web_sys::Element, testid: &str) -> String {
 
 /// The messages of the communication conversation `id` on the live server.
 async fn message_count(connector: &switchboard::connectors::Connector, id: &str) -> usize {
-    use switchboard::connectors::ConversationBackend;
     connector
         .messages(id, None, 200)
         .await
@@ -246,7 +245,7 @@ async fn message_count(connector: &switchboard::connectors::Connector, id: &str)
 
 #[wasm_bindgen_test]
 async fn an_edited_reply_whose_first_version_arrived_unconfirmed_is_not_doubled() {
-    use switchboard::connectors::{load_directory, ConversationBackend, Reply};
+    use switchboard::connectors::{load_directory, Reply};
     use switchboard_core::domain::{InboxQuery, StatusFilter};
     let agent = sign_in().await.agent.id;
     let directory = load_directory(server_origin()).await.expect("directory");

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use switchboard::components::live::LivePolicy;
 use switchboard::connectors::communication::CommunicationConnector;
-use switchboard::connectors::{Connector, ConversationBackend, Reply};
+use switchboard::connectors::CustomerChannel;
+use switchboard::connectors::{Connector, Reply};
 use switchboard::pages::follow_up::FollowUpPage;
 use switchboard::state::ApiOrigin;
 use switchboard_core::domain::InboxQuery;
@@ -29,7 +30,7 @@ async fn contact(message: &str) -> String {
 
 /// Sends a contact message (no session) and returns its private link and its reference.
 async fn contact_with_reference(message: &str) -> (String, String) {
-    let connector = Connector::Communication(CommunicationConnector::new(
+    let connector = Connector::with_customers(CommunicationConnector::new(
         "communication",
         format!("{}{DEFAULT_BASE_PATH}", server_origin()),
     ));
@@ -165,7 +166,7 @@ async fn supports_answer_appears_on_the_customers_page_without_a_reload() {
 
     // An agent answers, from the console's side.
     sign_in().await;
-    let agent = Connector::Communication(CommunicationConnector::new(
+    let agent = Connector::with_customers(CommunicationConnector::new(
         "communication",
         format!("{}{DEFAULT_BASE_PATH}", server_origin()),
     ));

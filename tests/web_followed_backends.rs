@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use switchboard::connectors::{load_directory, Connector, ConversationBackend, Reply};
+use switchboard::connectors::{load_directory, Connector, Reply};
 use switchboard_core::domain::{AuthorKind, ConversationStatus, InboxQuery, StatusChange};
 use wasm_bindgen_test::*;
 

@@ -7,7 +7,8 @@ mod common;
 
 use common::*;
 use switchboard::connectors::http::{attempt_key, new_idempotency_key};
-use switchboard::connectors::{load_directory, Connector, ConversationBackend, Reply};
+use switchboard::connectors::CustomerChannel;
+use switchboard::connectors::{load_directory, Connector, Reply};
 use switchboard_core::domain::{InboxQuery, StatusFilter};
 use switchboard_core::validation::ContactForm;
 use wasm_bindgen_test::*;

@@ -82,7 +82,7 @@ async fn backend_totals_stand_and_loaded_counts_say_when_more_are_to_load() {
         provide_context(rows);
         let directory: DirectoryResource = LocalResource::new(|| async {
             let connector = |name: &str| {
-                Connector::Communication(CommunicationConnector::new(name, UNREACHABLE_API))
+                Connector::with_customers(CommunicationConnector::new(name, UNREACHABLE_API))
             };
             Ok::<_, ApiError>(Directory {
                 backends: Vec::new(),

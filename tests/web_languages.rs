@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use switchboard::connectors::CustomerChannel;
 use switchboard::pages::contact::ContactPage;
 use switchboard::state::ApiOrigin;
 use wasm_bindgen_test::*;
@@ -121,13 +122,13 @@ async fn a_remembered_language_is_the_one_the_page_opens_in() {
 async fn the_server_refuses_in_the_language_the_page_speaks() {
     use switchboard::connectors::communication::CommunicationConnector;
     use switchboard::connectors::upload::UploadControl;
-    use switchboard::connectors::{Connector, ConversationBackend};
+    use switchboard::connectors::Connector;
     use switchboard_core::validation::ContactForm;
 
     clear_storage();
     // The page speaks Spanish, whatever the browser prefers (headless Chromium: English).
     switchboard::storage::write("switchboard.lang", "es");
-    let connector = Connector::Communication(CommunicationConnector::new(
+    let connector = Connector::with_customers(CommunicationConnector::new(
         "communication",
         format!("{}/communication/v1", server_origin()),
     ));

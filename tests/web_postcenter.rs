@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use std::collections::HashSet;
-use switchboard::connectors::{load_directory, Connector, ConversationBackend};
+use switchboard::connectors::{load_directory, Connector};
 use switchboard_core::domain::{ConversationStatus, InboxQuery, StatusFilter};
 use switchboard_core::error::ErrorKind;
 use wasm_bindgen_test::*;

@@ -4,7 +4,7 @@
 //! control. Every button keeps its place, so the header never reflows under the pointer.
 
 use crate::components::change::{Changed, Stale};
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;

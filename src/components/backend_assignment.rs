@@ -4,7 +4,7 @@
 //! shows the result). Buttons are busy while asking, never disabled, so focus stays.
 
 use crate::components::change::Changed;
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{AgentSuggestion, BackendAgent, Conversation, ConversationStatus};

@@ -4,7 +4,7 @@
 //! by such a number.
 
 use crate::components::inbox_filters::with_search;
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::Connector;
 use crate::i18n::{tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -56,7 +56,7 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
         connectors
             .get()
             .into_iter()
-            .filter(|c| c.finds_by_number().is_some())
+            .filter(|c| c.info().finds_by_number.is_some())
             .collect::<Vec<_>>()
     });
     let number = RwSignal::new(String::new());
@@ -106,7 +106,7 @@ pub fn FindByNumber(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl In
         finders.with(|f| {
             f.first()
                 .and_then(|c| {
-                    let number = c.finds_by_number()?;
+                    let number = c.info().finds_by_number?;
                     Some(text_with(
                         i18n.lang(),
                         msg!("find-number-label"),

@@ -7,7 +7,7 @@
 
 use crate::components::inbox_filters::with_search;
 use crate::connectors::http::attempt_key;
-use crate::connectors::{follows, Connector, ConversationBackend};
+use crate::connectors::{follows, Connector};
 use crate::i18n::{tr, use_i18n, Args, Lang, Say};
 use crate::state::{api_origin, InboxRows};
 use leptos::prelude::*;
@@ -81,7 +81,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
         connectors
             .get()
             .into_iter()
-            .filter(|c| c.followed_by().is_some())
+            .filter(|c| c.info().followed_by.is_some())
             .collect::<Vec<_>>()
     });
     let chosen = RwSignal::new(String::new());
@@ -133,10 +133,12 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
         let item = item.clone();
         let origin = api_origin();
         async move {
-            let by = connector.followed_by().unwrap_or(ANY_ID);
+            let by = connector.info().followed_by.unwrap_or(ANY_ID);
             let conversation = match connector.conversation(&item).await {
                 Ok(conversation) => conversation,
-                Err(e) if e.kind == ErrorKind::NotFound && connector.opens_items().is_some() => {
+                Err(e)
+                    if e.kind == ErrorKind::NotFound && connector.info().opens_items.is_some() =>
+                {
                     openable.set(Some((connector.clone(), item.clone())));
                     return Err(Problem::refused(by, e));
                 }
@@ -190,7 +192,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                 >
                     {move || followable.get().into_iter().map(|c| {
                         let name = c.name().to_owned();
-                        let by = c.followed_by().unwrap_or(ANY_ID);
+                        let by = c.info().followed_by.unwrap_or(ANY_ID);
                         let backend = name.clone();
                         // Only the words follow the language: the options stay, and so
                         // does the one chosen.
@@ -207,7 +209,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                     type="text"
                     autocomplete="off"
                     data-testid="follow-id"
-                    placeholder=move || current().and_then(|c| c.followed_by()).map(|by| {
+                    placeholder=move || current().and_then(|c| c.info().followed_by).map(|by| {
                         text_with(i18n.lang(), msg!("follow-id-placeholder"), &Args::new().str("by", by))
                     })
                     prop:value=move || id.get()
@@ -221,7 +223,7 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                 <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
                 {move || openable.get().map(|(connector, item)| {
                     // The catalogue message of the connector's words for starting the item.
-                    let opens = connector.opens_items().unwrap_or(msg!("follow-open-it"));
+                    let opens = connector.info().opens_items.unwrap_or(msg!("follow-open-it"));
                     let named = item.clone();
                     let words = move || text_with(i18n.lang(), opens, &Args::new().str("item", named.clone()));
                     view! {
@@ -288,7 +290,10 @@ pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoVie
             text_with(i18n.lang(), msg!("follow-still-followed"), &args)
         })
     };
-    let label = connector.followed_by().map(|_| tr(msg!("follow-stop")));
+    let label = connector
+        .info()
+        .followed_by
+        .map(|_| tr(msg!("follow-stop")));
     label.map(|label| {
         view! {
             <button

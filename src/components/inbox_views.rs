@@ -4,7 +4,6 @@
 
 use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::view_counts::{CountBadge, Tally, ViewCounts};
-use crate::connectors::ConversationBackend;
 use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;

@@ -9,7 +9,7 @@
 //! own. The banner says when the console is offline or reconnecting, and when it is live
 //! again; the tab's title carries the unread count.
 
-use crate::connectors::{asked, ConversationBackend, Inbox};
+use crate::connectors::{asked, Inbox};
 use crate::i18n::use_i18n;
 use crate::state::{DirectoryResource, InboxRows};
 use futures::channel::oneshot;

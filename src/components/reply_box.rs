@@ -12,7 +12,7 @@ use crate::components::outbox::{self, OutboxNotice, OutboxSlot};
 use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{Connector, ConversationBackend, Reply};
+use crate::connectors::{Connector, Reply};
 use crate::draft_files;
 use crate::i18n::{tr, use_i18n, Lang, Say};
 use crate::state::CurrentAgent;
@@ -92,7 +92,7 @@ pub fn ReplyBox(
     // The reply's kind (first the backend's default) and the message it answers, where the
     // backend has them.
     // Labelled in each language up front, so a language switch relabels the choices.
-    let labelled = StoredValue::new(Lang::ALL.map(|lang| connector.reply_kinds(lang)));
+    let labelled = StoredValue::new(Lang::ALL.map(|lang| (connector.info().reply_kinds)(lang)));
     let kinds = Signal::derive(move || {
         let lang = i18n.lang();
         labelled.with_value(|all| {
@@ -111,7 +111,7 @@ pub fn ReplyBox(
     );
     let replying = use_context::<ReplyingTo>();
     let problem = RwSignal::new(None::<String>);
-    let policy = connector.attachment_policy();
+    let policy = connector.info().attachment_policy;
     let picked = PickedFiles::default();
     let upload = UploadControl::default();
 

@@ -5,7 +5,7 @@
 //! passed up like every other change.
 
 use crate::components::change::{Changed, Stale};
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{Conversation, Performer};

@@ -6,7 +6,7 @@
 //! The controls keep their places whatever the status (`status-place`).
 
 use crate::components::change::{Changed, Stale};
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
 use leptos::prelude::*;
 use switchboard_core::domain::{Capabilities, ConversationStatus, StatusChange};

@@ -10,8 +10,9 @@
 use super::follows::followed_slice;
 use super::http::{query_string, Client, Method};
 use super::upload::UploadControl;
-use super::{ConversationBackend, InboxSlice, Reply};
+use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply};
 use crate::i18n::{lang_now, Args, Lang};
+use async_trait::async_trait;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{Conversation, Cursor, InboxQuery, Message, Page, StatusChange};
 use switchboard_core::error::{ApiError, ErrorKind};
@@ -34,14 +35,10 @@ const NO_FILES: AttachmentPolicy = AttachmentPolicy {
     max_message_bytes: 0,
 };
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct CaseMessagesConnector {
-    /// The backend's name in discovery: the first segment of its conversation keys.
-    pub name: String,
-    /// Absolute or origin-relative URL of the API, without a trailing slash.
-    pub base_url: String,
-    /// Where Switchboard's own endpoints are (the followed cases).
-    pub origin: String,
+    /// Where it answers and what it offers.
+    info: BackendInfo,
 }
 
 impl CaseMessagesConnector {
@@ -50,24 +47,40 @@ impl CaseMessagesConnector {
         base_url: impl Into<String>,
         origin: impl Into<String>,
     ) -> Self {
-        let base_url: String = base_url.into();
-        Self {
-            name: name.into(),
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            origin: origin.into(),
-        }
+        let endpoint = Endpoint::new(name, base_url, origin);
+        let info = BackendInfo {
+            reply_kinds: |lang| {
+                type_choices(lang)
+                    .into_iter()
+                    .map(|(kind, label)| (kind.to_string(), label))
+                    .collect()
+            },
+            replies_to_messages: true,
+            followed_by: Some("case-guid"),
+            ..BackendInfo::new(
+                switchboard_core::domain::BackendKind::CaseMessages,
+                endpoint,
+                NO_FILES,
+            )
+        };
+        Self { info }
     }
 
     /// A case's messages as the API gives them.
     async fn case(&self, guid: &str) -> Result<Vec<CaseMessageDto>, ApiError> {
         let query = query_string(&[(GUID_PARAM, guid.to_owned())]);
-        let url = format!("{}{MESSAGES_PATH}{query}", self.base_url);
+        let url = format!("{}{MESSAGES_PATH}{query}", self.info.endpoint.base_url);
         HTTP.get_json(&url).await
     }
 
     async fn read_case(&self, guid: &str) -> Result<Conversation, ApiError> {
         let messages = self.case(guid).await?;
-        Ok(case_to_domain(&self.name, guid, &messages, lang_now()))
+        Ok(case_to_domain(
+            &self.info.endpoint.name,
+            guid,
+            &messages,
+            lang_now(),
+        ))
     }
 }
 
@@ -109,28 +122,10 @@ fn not_confirmed(lang: Lang, result: &ConfirmResultDto) -> Option<ApiError> {
     })
 }
 
+#[async_trait(?Send)]
 impl ConversationBackend for CaseMessagesConnector {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn attachment_policy(&self) -> AttachmentPolicy {
-        NO_FILES
-    }
-
-    fn reply_kinds(&self, lang: Lang) -> Vec<(String, String)> {
-        type_choices(lang)
-            .into_iter()
-            .map(|(kind, label)| (kind.to_string(), label))
-            .collect()
-    }
-
-    fn replies_to_messages(&self) -> bool {
-        true
-    }
-
-    fn followed_by(&self) -> Option<&'static str> {
-        Some("case-guid")
+    fn info(&self) -> &BackendInfo {
+        &self.info
     }
 
     fn check_item_id(&self, id: &str) -> Result<(), String> {
@@ -146,9 +141,13 @@ impl ConversationBackend for CaseMessagesConnector {
         query: &InboxQuery,
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
-        followed_slice(&self.origin, &self.name, query, after, |guid| async move {
-            self.read_case(&guid).await
-        })
+        followed_slice(
+            &self.info.endpoint.origin,
+            &self.info.endpoint.name,
+            query,
+            after,
+            |guid| async move { self.read_case(&guid).await },
+        )
         .await
     }
 
@@ -183,7 +182,7 @@ impl ConversationBackend for CaseMessagesConnector {
         // Its key is the message's external id: sent again after a lost answer, it is
         // the same one.
         let body = reply_to_wire(id, reply);
-        let url = format!("{}{CREATE_PATH}", self.base_url);
+        let url = format!("{}{CREATE_PATH}", self.info.endpoint.base_url);
         let created: CaseMessageDto = HTTP
             .send_json_once(&url, &body, &reply.idempotency_key)
             .await?;
@@ -229,7 +228,7 @@ impl ConversationBackend for CaseMessagesConnector {
             shown_ids(shown)
         };
         if !ids.is_empty() {
-            let url = format!("{}{CONFIRM_PATH}", self.base_url);
+            let url = format!("{}{CONFIRM_PATH}", self.info.endpoint.base_url);
             let result: ConfirmResultDto = HTTP.send_json(Method::Post, &url, &ids).await?;
             if let Some(error) = not_confirmed(lang_now(), &result) {
                 return Err(error);

@@ -4,10 +4,12 @@
 use super::http::{query_string, Client, Method};
 use super::upload::{post_multipart, UploadControl};
 use super::versions::SeenVersions;
-use super::{page_after, ConversationBackend, InboxSlice, Reply};
+use super::{
+    page_after, BackendInfo, ConversationBackend, CustomerChannel, Endpoint, InboxSlice, Reply,
+};
 use crate::i18n::lang_now;
+use async_trait::async_trait;
 use serde::de::DeserializeOwned;
-use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, AssigneeFilter, ContactReceipt, Conversation, Cursor, InboxQuery, Message,
     Page, StatusChange, StatusFilter,
@@ -33,22 +35,26 @@ const FIRST_CONVERSATION_PAGE: u32 = 1;
 /// This API's way of speaking HTTP: its own error body.
 const HTTP: Client = Client::new(decode_error);
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct CommunicationConnector {
-    /// The backend's name in discovery: the first segment of its conversation keys.
-    pub name: String,
-    /// Absolute or origin-relative URL of the API, without a trailing slash.
-    pub base_url: String,
+    /// Where it answers and what it offers.
+    info: BackendInfo,
     /// Each conversation's version as the agent last saw it (`ETag`).
     seen: SeenVersions,
 }
 
 impl CommunicationConnector {
     pub fn new(name: impl Into<String>, base_url: impl Into<String>) -> Self {
-        let base_url: String = base_url.into();
+        let endpoint = Endpoint::new(name, base_url, "");
+        let info = BackendInfo {
+            ..BackendInfo::new(
+                switchboard_core::domain::BackendKind::Communication,
+                endpoint,
+                ATTACHMENT_POLICY,
+            )
+        };
         Self {
-            name: name.into(),
-            base_url: base_url.trim_end_matches('/').to_owned(),
+            info,
             seen: SeenVersions::default(),
         }
     }
@@ -56,19 +62,19 @@ impl CommunicationConnector {
     /// Where a follow-up token reads and writes; the token is percent-encoded like any
     /// path segment, whatever the page's fragment held.
     fn follow_up_url(&self, token: &str) -> String {
-        follow_up_path(&self.base_url, &encode_path_segment(token))
+        follow_up_path(&self.info.endpoint.base_url, &encode_path_segment(token))
     }
 
     fn conversation_url(&self, id: &str) -> String {
         format!(
             "{}/conversations/{}",
-            self.base_url,
+            self.info.endpoint.base_url,
             encode_path_segment(id)
         )
     }
 
     fn map_conversation(&self, dto: ConversationDto) -> Result<Conversation, ApiError> {
-        let mut conversation = conversation_to_domain(&self.name, dto)
+        let mut conversation = conversation_to_domain(&self.info.endpoint.name, dto)
             .map_err(|e| ApiError::malformed(e.to_string()))?;
         if let Some(message) = conversation.last_message.as_mut() {
             self.resolve_links(message);
@@ -80,7 +86,7 @@ impl CommunicationConnector {
     fn resolve_links(&self, message: &mut Message) {
         for attachment in &mut message.attachments {
             if attachment.url.starts_with('/') {
-                attachment.url = format!("{}{}", self.base_url, attachment.url);
+                attachment.url = format!("{}{}", self.info.endpoint.base_url, attachment.url);
             }
         }
     }
@@ -167,61 +173,10 @@ impl CommunicationConnector {
     }
 }
 
+#[async_trait(?Send)]
 impl ConversationBackend for CommunicationConnector {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn attachment_policy(&self) -> AttachmentPolicy {
-        ATTACHMENT_POLICY
-    }
-
-    fn takes_contact_messages(&self) -> bool {
-        true
-    }
-
-    /// The public contact-us form.
-    async fn send_contact(
-        &self,
-        form: &ContactForm,
-        files: &[File],
-        upload: &UploadControl,
-        key: &str,
-    ) -> Result<ContactReceipt, ApiError> {
-        let request = contact_to_wire(form);
-        let url = format!("{}/contact-us", self.base_url);
-        let dto: ContactMessageDto = self
-            .post_with_files(&url, CONTACT_PART, &request, files, upload, key)
-            .await?;
-        contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
-    }
-
-    async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
-        HTTP.get_json(&self.follow_up_url(token)).await
-    }
-
-    fn follow_up_file_url(&self, token: &str, id: &str) -> Option<String> {
-        Some(follow_up_attachment_path(
-            &self.base_url,
-            &encode_path_segment(token),
-            &encode_path_segment(id),
-        ))
-    }
-
-    async fn write_follow_up(
-        &self,
-        token: &str,
-        message: &str,
-        files: &[File],
-        upload: &UploadControl,
-        key: &str,
-    ) -> Result<FollowUp, ApiError> {
-        let url = format!("{}/messages", self.follow_up_url(token));
-        let body = FollowUpWrite {
-            message: message.trim().to_owned(),
-        };
-        self.post_with_files(&url, MESSAGE_PART, &body, files, upload, key)
-            .await
+    fn info(&self) -> &BackendInfo {
+        &self.info
     }
 
     async fn list_conversations(
@@ -256,16 +211,20 @@ impl ConversationBackend for CommunicationConnector {
             match &query.me {
                 Some(me) => params.push(("assignedAgentId", me.clone())),
                 // "Mine" before the agent has said who they are is an empty view.
-                None => return Ok(InboxSlice::empty(&self.name)),
+                None => return Ok(InboxSlice::empty(&self.info.endpoint.name)),
             }
         }
-        let url = format!("{}/conversations{}", self.base_url, query_string(&params));
+        let url = format!(
+            "{}/conversations{}",
+            self.info.endpoint.base_url,
+            query_string(&params)
+        );
         let dto: PageDto<ConversationDto> = HTTP.get_json(&url).await?;
         let (page, unreadable) = page_to_domain(dto, FIRST_CONVERSATION_PAGE, |c| {
-            conversation_to_domain(&self.name, c)
+            conversation_to_domain(&self.info.endpoint.name, c)
         });
         Ok(InboxSlice {
-            backend: self.name.clone(),
+            backend: self.info.endpoint.name.clone(),
             page,
             unreadable: unreadable.len(),
             filtered_here: Vec::new(),
@@ -355,5 +314,53 @@ impl ConversationBackend for CommunicationConnector {
         };
         let dto = self.update(id, |dto| dto.status = Some(status)).await?;
         self.map_conversation(dto)
+    }
+}
+
+/// The public pages' side: the contact form and the private follow-up link.
+#[async_trait(?Send)]
+impl CustomerChannel for CommunicationConnector {
+    /// The public contact-us form.
+    async fn send_contact(
+        &self,
+        form: &ContactForm,
+        files: &[File],
+        upload: &UploadControl,
+        key: &str,
+    ) -> Result<ContactReceipt, ApiError> {
+        let request = contact_to_wire(form);
+        let url = format!("{}/contact-us", self.info.endpoint.base_url);
+        let dto: ContactMessageDto = self
+            .post_with_files(&url, CONTACT_PART, &request, files, upload, key)
+            .await?;
+        contact_receipt(dto).map_err(|e| ApiError::malformed(e.to_string()))
+    }
+
+    async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
+        HTTP.get_json(&self.follow_up_url(token)).await
+    }
+
+    fn follow_up_file_url(&self, token: &str, id: &str) -> Option<String> {
+        Some(follow_up_attachment_path(
+            &self.info.endpoint.base_url,
+            &encode_path_segment(token),
+            &encode_path_segment(id),
+        ))
+    }
+
+    async fn write_follow_up(
+        &self,
+        token: &str,
+        message: &str,
+        files: &[File],
+        upload: &UploadControl,
+        key: &str,
+    ) -> Result<FollowUp, ApiError> {
+        let url = format!("{}/messages", self.follow_up_url(token));
+        let body = FollowUpWrite {
+            message: message.trim().to_owned(),
+        };
+        self.post_with_files(&url, MESSAGE_PART, &body, files, upload, key)
+            .await
     }
 }

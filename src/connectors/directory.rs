@@ -3,7 +3,7 @@
 //! are is for signed-in agents only.
 
 use super::http::Client;
-use super::{Connector, ConversationBackend};
+use super::Connector;
 use switchboard_core::directory::{
     decode_error, Agent, BackendDescriptor, AGENTS_PATH, BACKENDS_PATH,
 };

@@ -13,7 +13,7 @@
 //! backend that could not apply the whole view itself (`filtered_here`) counts more than
 //! the view holds: its total is not kept, and its loaded rows are counted instead.
 
-use super::{Connector, ConversationBackend, InboxSlice};
+use super::{Connector, InboxSlice};
 use futures::future::join_all;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::collections::HashSet;

@@ -1,5 +1,6 @@
 //! The console's connectors: one per backend dialect behind one interface
-//! ([`ConversationBackend`]), dispatched by the [`Connector`] enum. Shared plumbing sits
+//! ([`ConversationBackend`], with its facts in [`info`]), held as one object by
+//! [`Connector`]; the public pages' side in [`CustomerChannel`]. Shared plumbing sits
 //! beside them ([`http`], [`upload`]), discovery in [`directory`], who is signed in in
 //! [`session`], the merge of every backend's conversations in [`inbox`], Switchboard's
 //! list of followed items (for the backends that cannot list) in [`follows`]. Pages call
@@ -12,6 +13,7 @@ pub mod directory;
 pub mod follows;
 pub mod http;
 pub mod inbox;
+pub mod info;
 pub mod octopia;
 pub mod postcenter;
 pub mod session;
@@ -22,9 +24,10 @@ pub mod versions;
 pub use connector::Connector;
 pub use directory::{load_backends, load_directory, Directory};
 pub use inbox::{asked, load_inbox, load_inbox_as_it_comes, load_more, next_pages, Inbox};
+pub use info::{BackendInfo, Endpoint};
 
-use crate::i18n::{lang_now, Lang};
-use switchboard_core::attachments::AttachmentPolicy;
+use crate::i18n::lang_now;
+use async_trait::async_trait;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
     AgentSuggestion, BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page,
@@ -37,16 +40,16 @@ use switchboard_core::validation::ContactForm;
 use upload::UploadControl;
 use web_sys::File;
 
-/// What every backend's connector does, in the domain's words. Each backend speaks its own
-/// dialect behind it; the console never sees a wire type. Methods with a body are what a
-/// backend without that feature answers.
-// gloo-net futures are not `Send` and never leave the browser's one thread, so the
-// futures these methods return need no `Send` bound.
-#[allow(async_fn_in_trait)]
+/// What every backend's connector does, in the domain's words: its facts, declared once
+/// ([`ConversationBackend::info`]), and its operations. Each backend speaks its own dialect
+/// behind it; the console never sees a wire type. Methods with a body are what a backend
+/// without that feature answers. Object safe, so a connector is one `dyn` object (and a
+/// backend's code can one day arrive on its own).
+// gloo-net futures are not `Send` and never leave the browser's one thread: the boxed
+// futures carry no `Send` bound (`?Send`).
+#[async_trait(?Send)]
 pub trait ConversationBackend {
-    fn name(&self) -> &str;
-    /// What one reply may carry; the reply box checks it before anything is sent.
-    fn attachment_policy(&self) -> AttachmentPolicy;
+    fn info(&self) -> &BackendInfo;
     /// One page of conversations, newest activity first; `after` is the cursor a previous
     /// page gave. What the backend cannot filter is filtered here and said in the slice.
     async fn list_conversations(
@@ -93,21 +96,6 @@ pub trait ConversationBackend {
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         Ok(Vec::new())
     }
-    /// The kinds of message a reply can be (value on the wire, label in `lang`), first the
-    /// default; empty where the backend has none.
-    fn reply_kinds(&self, _lang: Lang) -> Vec<(String, String)> {
-        Vec::new()
-    }
-    /// Whether a reply can answer one message in particular.
-    fn replies_to_messages(&self) -> bool {
-        false
-    }
-    /// For a backend that cannot list: what an agent pastes to follow an item, as a token
-    /// the follow form's messages choose their words by (`case-guid`, `order-id`). `None`
-    /// for the backends that list for themselves.
-    fn followed_by(&self) -> Option<&'static str> {
-        None
-    }
     /// Whether `id` has the shape of this backend's items, before asking it.
     fn check_item_id(&self, _id: &str) -> Result<(), String> {
         Ok(())
@@ -142,26 +130,15 @@ pub trait ConversationBackend {
     fn check_performer(&self, _performer: &Performer) -> Result<(), String> {
         Ok(())
     }
-    /// For a backend where an agent can start an item that does not exist yet (a support
-    /// session for an order): the catalogue message of the action's words, which name the item
-    /// by `$item`. `None` elsewhere.
-    fn opens_items(&self) -> Option<switchboard_core::i18n::Msg> {
-        None
-    }
-    /// Starts the item `id` (see [`ConversationBackend::opens_items`]), sent with the
-    /// idempotency `key` that every retry of the same start reuses.
+    /// Starts the item `id` (see [`BackendInfo::opens_items`]), sent with the idempotency
+    /// `key` that every retry of the same start reuses.
     async fn open_item(&self, _id: &str, _key: &str) -> Result<Conversation, ApiError> {
         Err(unsupported(text(
             lang_now(),
             msg!("connector-cannot-start-items"),
         )))
     }
-    /// For a backend whose agents know items by a number of their own (PostCenter's
-    /// ticket number): the catalogue message of the words for it. `None` elsewhere.
-    fn finds_by_number(&self) -> Option<switchboard_core::i18n::Msg> {
-        None
-    }
-    /// The id of the item agents know by `number` (see [`ConversationBackend::finds_by_number`]).
+    /// The id of the item agents know by `number` (see [`BackendInfo::finds_by_number`]).
     async fn find_by_number(&self, _number: &str) -> Result<String, ApiError> {
         Err(unsupported(text(
             lang_now(),
@@ -187,15 +164,13 @@ pub trait ConversationBackend {
     fn open_elsewhere(&self, _conversation: &Conversation) -> Option<(String, String)> {
         None
     }
-    /// Why the reply box is not offered, for a backend whose conversations take no reply:
-    /// the catalogue message of the sentence, said where it is shown.
-    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
-        msg!("connector-no-replies")
-    }
-    /// Whether the public contact page can write to this backend.
-    fn takes_contact_messages(&self) -> bool {
-        false
-    }
+}
+
+/// What a backend that takes customers' messages does for the public pages (the contact
+/// form and the private follow-up link): a trait of its own, so the agents' connector
+/// stays about agents' work. Methods with a body are what a backend that takes none says.
+#[async_trait(?Send)]
+pub trait CustomerChannel {
     /// Sends the contact form once: `key` is the submission's, the same on every retry
     /// and reload of it.
     async fn send_contact(

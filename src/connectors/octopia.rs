@@ -5,13 +5,14 @@
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_with_progress, UploadBody, UploadControl};
-use super::{page_after, ConversationBackend, Counter, InboxSlice, Reply};
+use super::{page_after, BackendInfo, ConversationBackend, Counter, Endpoint, InboxSlice, Reply};
 use crate::i18n::{lang_now, Args};
+use async_trait::async_trait;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex};
-use switchboard_core::attachments::{identify, AttachmentPolicy, SNIFF_LEN};
+use switchboard_core::attachments::{identify, SNIFF_LEN};
 use switchboard_core::domain::{
     encode_path_segment, AssigneeFilter, Conversation, Cursor, InboxQuery, Message, Page,
     StatusChange, StatusFilter,
@@ -49,27 +50,35 @@ impl PartialEq for Typologies {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct OctopiaConnector {
-    /// The backend's name in discovery: the first segment of its conversation keys.
-    pub name: String,
-    /// Absolute or origin-relative URL of the API, without a trailing slash.
-    pub base_url: String,
+    /// Where it answers and what it offers.
+    info: BackendInfo,
     typologies: Typologies,
 }
 
 impl OctopiaConnector {
     pub fn new(name: impl Into<String>, base_url: impl Into<String>) -> Self {
-        let base_url: String = base_url.into();
+        let endpoint = Endpoint::new(name, base_url, "");
+        let info = BackendInfo {
+            ..BackendInfo::new(
+                switchboard_core::domain::BackendKind::Octopia,
+                endpoint,
+                ATTACHMENT_POLICY,
+            )
+        };
         Self {
-            name: name.into(),
-            base_url: base_url.trim_end_matches('/').to_owned(),
+            info,
             typologies: Typologies::default(),
         }
     }
 
     fn discussion_url(&self, id: &str) -> String {
-        format!("{}/discussions/{}", self.base_url, encode_path_segment(id))
+        format!(
+            "{}/discussions/{}",
+            self.info.endpoint.base_url,
+            encode_path_segment(id)
+        )
     }
 
     /// The readable reasons; without them, codes show as they are (never a failure).
@@ -77,7 +86,7 @@ impl OctopiaConnector {
         if let Some(known) = self.cached_typologies() {
             return known;
         }
-        let url = format!("{}/discussions/typologies", self.base_url);
+        let url = format!("{}/discussions/typologies", self.info.endpoint.base_url);
         match HTTP.get_json::<Vec<TypologyDto>>(&url).await {
             Ok(list) => {
                 let list = Arc::new(list);
@@ -103,8 +112,13 @@ impl OctopiaConnector {
     }
 
     async fn map(&self, dto: DiscussionDto) -> Result<Conversation, ApiError> {
-        discussion_to_domain(&self.name, dto, &self.typologies().await, lang_now())
-            .map_err(|e| ApiError::malformed(e.to_string()))
+        discussion_to_domain(
+            &self.info.endpoint.name,
+            dto,
+            &self.typologies().await,
+            lang_now(),
+        )
+        .map_err(|e| ApiError::malformed(e.to_string()))
     }
 
     async fn patch(&self, url: &str, path: &str, value: bool) -> Result<(), ApiError> {
@@ -117,7 +131,7 @@ impl OctopiaConnector {
     async fn count(&self, graduation: GraduationCode) -> Result<u64, ApiError> {
         let url = format!(
             "{}/discussions/count{}",
-            self.base_url,
+            self.info.endpoint.base_url,
             query_string(&[
                 ("graduationCode", graduation.to_string()),
                 ("processStatus", ProcessStatus::ToTreat.to_string()),
@@ -139,7 +153,7 @@ impl OctopiaConnector {
         }
         let url = format!(
             "{}/attachments{}",
-            self.base_url,
+            self.info.endpoint.base_url,
             query_string(&[("discussionId", id.to_owned())])
         );
         let contents: Vec<AttachmentContentDto> = HTTP.get_json(&url).await?;
@@ -220,12 +234,21 @@ impl OctopiaConnector {
             params.push(("updatedAtMin", min));
             params.push(("updatedAtMax", max));
         }
-        let url = format!("{}/discussions{}", self.base_url, query_string(&params));
+        let url = format!(
+            "{}/discussions{}",
+            self.info.endpoint.base_url,
+            query_string(&params)
+        );
         let (dto, typologies) = futures::join!(
             HTTP.get_json::<DiscussionPageDto<serde_json::Value>>(&url),
             self.typologies()
         );
-        Ok(page_to_domain(&self.name, dto?, &typologies, lang_now()))
+        Ok(page_to_domain(
+            &self.info.endpoint.name,
+            dto?,
+            &typologies,
+            lang_now(),
+        ))
     }
 
     /// A date search, window by window (`wire::octopia::search`): the page at `after`, and
@@ -244,7 +267,7 @@ impl OctopiaConnector {
         };
         loop {
             let Some(&window) = windows.get(place.window) else {
-                return Ok(InboxSlice::empty(&self.name));
+                return Ok(InboxSlice::empty(&self.info.endpoint.name));
             };
             let (page, unreadable) = self.discussions(query, place.page, Some(window)).await?;
             let next_page = page.next.as_ref().and_then(Cursor::page_number);
@@ -255,11 +278,11 @@ impl OctopiaConnector {
                         place = following;
                         continue;
                     }
-                    None => return Ok(InboxSlice::empty(&self.name)),
+                    None => return Ok(InboxSlice::empty(&self.info.endpoint.name)),
                 }
             }
             return Ok(InboxSlice {
-                backend: self.name.clone(),
+                backend: self.info.endpoint.name.clone(),
                 page: Page {
                     items: page.items,
                     next: next.map(DatedPlace::cursor),
@@ -273,13 +296,10 @@ impl OctopiaConnector {
     }
 }
 
+#[async_trait(?Send)]
 impl ConversationBackend for OctopiaConnector {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn attachment_policy(&self) -> AttachmentPolicy {
-        ATTACHMENT_POLICY
+    fn info(&self) -> &BackendInfo {
+        &self.info
     }
 
     async fn list_conversations(
@@ -292,13 +312,13 @@ impl ConversationBackend for OctopiaConnector {
         // discussion.
         if query.assignee == AssigneeFilter::Me {
             return Ok(InboxSlice::none_because(
-                &self.name,
+                &self.info.endpoint.name,
                 text(lang_now(), msg!("octopia-none-mine")),
             ));
         }
         if query.status == StatusFilter::Archived {
             return Ok(InboxSlice::none_because(
-                &self.name,
+                &self.info.endpoint.name,
                 text(lang_now(), msg!("octopia-none-archived")),
             ));
         }
@@ -309,7 +329,7 @@ impl ConversationBackend for OctopiaConnector {
         let page_index = page_after(after, FIRST_PAGE_INDEX)?;
         let (page, unreadable) = self.discussions(query, page_index, None).await?;
         Ok(InboxSlice {
-            backend: self.name.clone(),
+            backend: self.info.endpoint.name.clone(),
             page,
             unreadable,
             filtered_here: Vec::new(),
@@ -357,7 +377,7 @@ impl ConversationBackend for OctopiaConnector {
         let request = reply_to_wire(id, reply, attachments);
         let body =
             serde_json::to_string(&request).map_err(|e| ApiError::malformed(e.to_string()))?;
-        let url = format!("{}/messages", self.base_url);
+        let url = format!("{}/messages", self.info.endpoint.base_url);
         let key = Some(reply.idempotency_key.as_str());
         let answer = post_with_progress(HTTP, &url, UploadBody::Json(&body), upload, key).await?;
         serde_json::from_str::<ResponseDto>(&answer)
@@ -429,7 +449,7 @@ impl ConversationBackend for OctopiaConnector {
         for message_id in targets {
             let url = format!(
                 "{}/messages/{}",
-                self.base_url,
+                self.info.endpoint.base_url,
                 encode_path_segment(&message_id)
             );
             self.patch(&url, HAS_READ_PATH, read).await?;

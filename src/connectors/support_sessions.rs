@@ -9,8 +9,9 @@ use super::follows::followed_slice;
 use super::http::{Client, Method};
 use super::upload::UploadControl;
 use super::versions::SeenVersions;
-use super::{ConversationBackend, InboxSlice, Reply};
+use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply};
 use crate::i18n::{lang_now, Args, Lang, Say};
+use async_trait::async_trait;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{
     encode_path_segment, Author, AuthorKind, Conversation, Cursor, InboxQuery, Message, Page,
@@ -37,14 +38,10 @@ const NO_FILES: AttachmentPolicy = AttachmentPolicy {
     max_message_bytes: 0,
 };
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct SupportSessionsConnector {
-    /// The backend's name in discovery: the first segment of its conversation keys.
-    pub name: String,
-    /// Absolute or origin-relative URL of the API, without a trailing slash.
-    pub base_url: String,
-    /// Where Switchboard's own endpoints are (the followed orders).
-    pub origin: String,
+    /// Where it answers and what it offers.
+    info: BackendInfo,
     /// Each session's facts as the agent last saw them: the document has no versions, so
     /// a write first reads the session and compares (`docs/backends/support-sessions.md`).
     seen: SeenVersions,
@@ -56,11 +53,19 @@ impl SupportSessionsConnector {
         base_url: impl Into<String>,
         origin: impl Into<String>,
     ) -> Self {
-        let base_url: String = base_url.into();
+        let endpoint = Endpoint::new(name, base_url, origin);
+        let info = BackendInfo {
+            no_replies_reason: msg!("session-no-messages"),
+            followed_by: Some("order-id"),
+            opens_items: Some(msg!("session-open-for-order")),
+            ..BackendInfo::new(
+                switchboard_core::domain::BackendKind::SupportSessions,
+                endpoint,
+                NO_FILES,
+            )
+        };
         Self {
-            name: name.into(),
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            origin: origin.into(),
+            info,
             seen: SeenVersions::default(),
         }
     }
@@ -68,13 +73,13 @@ impl SupportSessionsConnector {
     fn session_url(&self, order_id: &str) -> String {
         format!(
             "{}/support/{}",
-            self.base_url,
+            self.info.endpoint.base_url,
             encode_path_segment(order_id)
         )
     }
 
     fn to_domain(&self, dto: &SupportDto) -> Result<Conversation, ApiError> {
-        session_to_domain(&self.name, dto, lang_now())
+        session_to_domain(&self.info.endpoint.name, dto, lang_now())
             .map_err(|e| ApiError::malformed(e.to_string()))
     }
 
@@ -153,21 +158,10 @@ fn history_message(index: usize, entry: &HistoryEntryDto, lang: Lang) -> Message
     }
 }
 
+#[async_trait(?Send)]
 impl ConversationBackend for SupportSessionsConnector {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn attachment_policy(&self) -> AttachmentPolicy {
-        NO_FILES
-    }
-
-    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
-        msg!("session-no-messages")
-    }
-
-    fn followed_by(&self) -> Option<&'static str> {
-        Some("order-id")
+    fn info(&self) -> &BackendInfo {
+        &self.info
     }
 
     /// `PUT /support/{orderId}` with the phone (`null` removes it).
@@ -224,10 +218,6 @@ impl ConversationBackend for SupportSessionsConnector {
         }
     }
 
-    fn opens_items(&self) -> Option<switchboard_core::i18n::Msg> {
-        Some(msg!("session-open-for-order"))
-    }
-
     /// `POST /support/{orderId}`: the server follows the order it opens. With its
     /// `Idempotency-Key`, a retry after a lost answer is the session it opened.
     async fn open_item(&self, id: &str, key: &str) -> Result<Conversation, ApiError> {
@@ -254,9 +244,13 @@ impl ConversationBackend for SupportSessionsConnector {
         query: &InboxQuery,
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
-        followed_slice(&self.origin, &self.name, query, after, |order| async move {
-            self.session(&order).await
-        })
+        followed_slice(
+            &self.info.endpoint.origin,
+            &self.info.endpoint.name,
+            query,
+            after,
+            |order| async move { self.session(&order).await },
+        )
         .await
     }
 

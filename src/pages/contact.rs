@@ -10,7 +10,7 @@ use crate::components::upload_progress::UploadProgress;
 use crate::connectors::communication::CommunicationConnector;
 use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{load_backends, Connector, ConversationBackend};
+use crate::connectors::{load_backends, Connector, CustomerChannel};
 use crate::i18n::{provide_i18n, tr, use_i18n, Msg, Say};
 use crate::state::api_origin;
 use crate::storage;
@@ -102,7 +102,7 @@ pub(crate) async fn contact_connector(origin: &str) -> Connector {
         .and_then(|d| d.contact_backend().cloned());
     // Without discovery, the customer's message still goes where the reference server mounts it.
     discovered.unwrap_or_else(|| {
-        Connector::Communication(CommunicationConnector::new(
+        Connector::with_customers(CommunicationConnector::new(
             BackendKind::Communication.slug(),
             format!("{origin}{DEFAULT_BASE_PATH}"),
         ))

@@ -11,7 +11,7 @@ use crate::components::outbox::{OutboxMessage, OutboxSlot};
 use crate::components::reply_box::ReplyBox;
 use crate::components::reply_context::ReplyingTo;
 use crate::components::thread::MessageThread;
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, tr_with, use_i18n, Args};
 use crate::state::{CountersResource, DirectoryResource, InboxRows};
 use crate::storage;
@@ -314,9 +314,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // What the header shows, and only that: a reply that moves the last message must not
     // rebuild it under an agent who is choosing an assignee.
     let header = Memo::new(move |_| current.get().map(header_facts));
-    let no_replies = connector.no_replies_reason();
+    let no_replies = connector.info().no_replies_reason;
     // The message a reply answers, shared by the thread and the reply box.
-    provide_context(ReplyingTo::new(connector.replies_to_messages()));
+    provide_context(ReplyingTo::new(connector.info().replies_to_messages));
     // The reply being sent, shown at the end of the thread.
     provide_context(OutboxSlot::new());
     let blocked_reason = Signal::derive(move || match (current.get(), loaded.get()) {

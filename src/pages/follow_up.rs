@@ -14,7 +14,7 @@ use crate::components::message_files::{AttachmentItem, Lightbox};
 use crate::components::upload_progress::UploadProgress;
 use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{Connector, ConversationBackend};
+use crate::connectors::{Connector, CustomerChannel};
 use crate::i18n::{tr, use_i18n, Args, Say};
 use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;

@@ -12,8 +12,11 @@ pub use cursor::ticket_number;
 use crate::connectors::follows::{read_all, READ_AT_ONCE};
 use crate::connectors::http::{query_string, Client, Method};
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{unsupported, ConversationBackend, InboxSlice, Reply};
+use crate::connectors::{
+    unsupported, BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply,
+};
 use crate::i18n::{lang_now, Args};
+use async_trait::async_trait;
 use chrono::{Duration, Utc};
 use cursor::ChannelCursor;
 use known::Known;
@@ -55,14 +58,10 @@ const NO_FILES: AttachmentPolicy = AttachmentPolicy {
     max_message_bytes: 0,
 };
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PostcenterConnector {
-    /// The backend's name in discovery: the first segment of its conversation keys.
-    pub name: String,
-    /// Absolute or origin-relative URL of the API, without a trailing slash.
-    pub base_url: String,
-    /// Where the console is served: media on the API's own host are made absolute here.
-    pub origin: String,
+    /// Where it answers and what it offers.
+    info: BackendInfo,
     /// The ticket in PostCenter's own tool, `{number}` for its number, when configured.
     pub ticket_link: Option<String>,
     known: Known,
@@ -74,11 +73,18 @@ impl PostcenterConnector {
         base_url: impl Into<String>,
         origin: impl Into<String>,
     ) -> Self {
-        let base_url: String = base_url.into();
+        let endpoint = Endpoint::new(name, base_url, origin);
+        let info = BackendInfo {
+            no_replies_reason: msg!("postcenter-no-replies"),
+            finds_by_number: Some(msg!("postcenter-ticket-number")),
+            ..BackendInfo::new(
+                switchboard_core::domain::BackendKind::Postcenter,
+                endpoint,
+                NO_FILES,
+            )
+        };
         Self {
-            name: name.into(),
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            origin: origin.into().trim_end_matches('/').to_owned(),
+            info,
             ticket_link: None,
             known: Known::default(),
         }
@@ -97,7 +103,7 @@ impl PostcenterConnector {
     fn ticket_url(&self, id: &str, action: &str) -> String {
         format!(
             "{}/v2/ticket/{}/{action}",
-            self.base_url,
+            self.info.endpoint.base_url,
             encode_path_segment(id)
         )
     }
@@ -109,7 +115,7 @@ impl PostcenterConnector {
     }
 
     fn map_row(&self, dto: &TicketDto) -> Result<Conversation, ApiError> {
-        ticket_to_domain(&self.name, dto, lang_now())
+        ticket_to_domain(&self.info.endpoint.name, dto, lang_now())
             .map_err(|e| ApiError::malformed(e.to_string()))
     }
 
@@ -159,7 +165,7 @@ impl PostcenterConnector {
             ChannelCursor::after(at.channel, next_page)
         };
         Ok(InboxSlice {
-            backend: self.name.clone(),
+            backend: self.info.endpoint.name.clone(),
             page: Page {
                 items: slice,
                 next: next.map(|c| c.write()),
@@ -192,7 +198,7 @@ impl PostcenterConnector {
         }
         let url = format!(
             "{}/v2/tickets/paginated/{}/{}",
-            self.base_url,
+            self.info.endpoint.base_url,
             CHANNELS[channel],
             query_string(&params)
         );
@@ -251,7 +257,11 @@ impl PostcenterConnector {
     ) -> Result<InboxSlice, ApiError> {
         let mut ids = Vec::new();
         for state in states {
-            let url = format!("{}/v2/tickets/state/{}", self.base_url, state.as_str());
+            let url = format!(
+                "{}/v2/tickets/state/{}",
+                self.info.endpoint.base_url,
+                state.as_str()
+            );
             let dto: TicketIdsDto = HTTP.get_json(&url).await?;
             accepted(dto.status)?;
             ids.extend(dto.tickets.iter().filter_map(|id| id.known().cloned()));
@@ -270,7 +280,7 @@ impl PostcenterConnector {
         let unreadable = read.iter().filter(|(_, r)| r.is_err()).count();
         let items = read.into_iter().filter_map(|(_, r)| r.ok()).collect();
         Ok(InboxSlice {
-            backend: self.name.clone(),
+            backend: self.info.endpoint.name.clone(),
             page: Page {
                 items,
                 next: (end < ids.len()).then(|| Cursor::page(end as u32)),
@@ -287,13 +297,13 @@ impl PostcenterConnector {
         let id = match self.find_by_number(number).await {
             Ok(id) => id,
             Err(e) if e.kind == switchboard_core::error::ErrorKind::NotFound => {
-                return Ok(InboxSlice::empty(&self.name))
+                return Ok(InboxSlice::empty(&self.info.endpoint.name))
             }
             Err(e) => return Err(e),
         };
         let ticket = self.detail(&id).await?;
         Ok(InboxSlice {
-            backend: self.name.clone(),
+            backend: self.info.endpoint.name.clone(),
             page: Page::whole(vec![ticket]),
             unreadable: 0,
             filtered_here: Vec::new(),
@@ -314,20 +324,17 @@ impl PostcenterConnector {
     fn with_absolute_media(&self, mut messages: Vec<Message>) -> Vec<Message> {
         for attachment in messages.iter_mut().flat_map(|m| m.attachments.iter_mut()) {
             if attachment.url.starts_with('/') {
-                attachment.url = format!("{}{}", self.origin, attachment.url);
+                attachment.url = format!("{}{}", self.info.endpoint.origin, attachment.url);
             }
         }
         messages
     }
 }
 
+#[async_trait(?Send)]
 impl ConversationBackend for PostcenterConnector {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn attachment_policy(&self) -> AttachmentPolicy {
-        NO_FILES
+    fn info(&self) -> &BackendInfo {
+        &self.info
     }
 
     async fn list_conversations(
@@ -337,13 +344,13 @@ impl ConversationBackend for PostcenterConnector {
     ) -> Result<InboxSlice, ApiError> {
         // PostCenter's agents are not Switchboard's: "Mine" is empty here; no archive.
         if query.assignee == AssigneeFilter::Me || query.status == StatusFilter::Archived {
-            return Ok(InboxSlice::empty(&self.name));
+            return Ok(InboxSlice::empty(&self.info.endpoint.name));
         }
         let mut slice = match (&query.reference, query.status) {
             (Some(reference), _) if ticket_number(reference).is_some() => {
                 self.numbered(reference).await?
             }
-            (Some(_), _) => InboxSlice::empty(&self.name),
+            (Some(_), _) => InboxSlice::empty(&self.info.endpoint.name),
             (None, StatusFilter::Open) => {
                 self.state_page(&[State::Open, State::InProgress], query, after)
                     .await?
@@ -410,14 +417,6 @@ impl ConversationBackend for PostcenterConnector {
         }
     }
 
-    fn no_replies_reason(&self) -> switchboard_core::i18n::Msg {
-        msg!("postcenter-no-replies")
-    }
-
-    fn finds_by_number(&self) -> Option<switchboard_core::i18n::Msg> {
-        Some(msg!("postcenter-ticket-number"))
-    }
-
     /// "Open #261 in PostCenter", where the team configured its link.
     fn open_elsewhere(&self, conversation: &Conversation) -> Option<(String, String)> {
         let (url, number) = self.ticket_in_postcenter(conversation)?;
@@ -435,7 +434,7 @@ impl ConversationBackend for PostcenterConnector {
         })?;
         let url = format!(
             "{}/v2/ticket/{}/by_agent_id/",
-            self.base_url,
+            self.info.endpoint.base_url,
             encode_path_segment(&number)
         );
         let dto: TicketIdDto = HTTP.get_json(&url).await?;
