@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
-use switchboard::components::sign_in_form::SignInForm;
+use switchboard::components::shell::sign_in_form::SignInForm;
 use switchboard::connectors::{load_directory, session};
 use switchboard::pages::sign_in::SignInPage;
 use switchboard::state::ApiOrigin;

@@ -10,7 +10,7 @@
 //! first) takes Tab; arrow keys, Page Up/Down, Home and End move between rows, scrolling
 //! as they go; Enter opens one. Scrolling near the end asks for the next pages.
 
-use crate::components::conversation_row::ConversationRow;
+use crate::components::inbox::conversation_row::ConversationRow;
 use crate::i18n::tr;
 use crate::state::InboxRows;
 use leptos::prelude::*;
