@@ -2,7 +2,7 @@
 //! server gave, the signed-in agent and whether their session has ended, the clock for
 //! relative times, the inbox as shown, and every backend's counts.
 
-use crate::components::inbox::conversation_list::ListCommands;
+use crate::components::inbox::list_commands::ListCommands;
 use crate::connectors::session::watch_lost_session;
 use crate::connectors::{ConversationBackend, Counter, Directory, Inbox};
 use chrono::{DateTime, Utc};

@@ -14,6 +14,7 @@ pub mod inbox_order;
 pub mod inbox_pane;
 pub mod inbox_tools;
 pub mod inbox_views;
+pub mod list_commands;
 pub mod live;
 pub mod text_filter;
 pub mod view_counts;
