@@ -3,7 +3,7 @@
 //! relative times, the inbox as shown, and every backend's counts.
 
 use crate::components::inbox::list_commands::ListCommands;
-use crate::connectors::session::watch_lost_session;
+use crate::connectors::session_watch::watch_lost_session;
 use crate::connectors::{ConversationBackend, Counter, Directory, Inbox};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
 //! The console's connectors: one per backend dialect behind one interface
 //! ([`ConversationBackend`]), dispatched by the [`Connector`] enum. Shared plumbing sits
 //! beside them ([`http`], [`upload`]), discovery in [`directory`], who is signed in in
-//! [`session`], the merge of every backend's conversations in [`inbox`], Switchboard's
-//! list of followed items (for the backends that cannot list) in [`follows`]. Pages call
-//! these and see only the domain.
+//! [`session`] and whether that session has ended in [`session_watch`], the merge of every
+//! backend's conversations in [`inbox`], Switchboard's list of followed items (for the
+//! backends that cannot list) in [`follows`]. Pages call these and see only the domain.
 
 pub mod case_messages;
 pub mod communication;
@@ -15,6 +15,7 @@ pub mod inbox;
 pub mod octopia;
 pub mod postcenter;
 pub mod session;
+pub mod session_watch;
 pub mod support_sessions;
 pub mod upload;
 pub mod versions;
