@@ -29,7 +29,7 @@ use pages::sign_in::SignInPage;
 #[component]
 pub fn App() -> impl IntoView {
     i18n::provide_i18n();
-    components::theme_select::apply_saved();
+    components::shell::theme_select::apply_saved();
     view! {
         <Router>
             <Routes fallback=NotFound>

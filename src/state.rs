@@ -2,8 +2,8 @@
 //! server gave, the signed-in agent and whether their session has ended, the clock for
 //! relative times, the inbox as shown, and every backend's counts.
 
-use crate::components::conversation_list::ListCommands;
-use crate::connectors::session::watch_lost_session;
+use crate::components::inbox::list_commands::ListCommands;
+use crate::connectors::session_watch::watch_lost_session;
 use crate::connectors::{Counter, Directory, Inbox};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

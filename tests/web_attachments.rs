@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use switchboard::components::attachment_picker::{AttachmentPicker, PickedFiles};
+use switchboard::components::conversation::attachment_picker::{AttachmentPicker, PickedFiles};
 use switchboard_core::attachments::{AttachmentPolicy, MB, OCTOPIA_POLICY};
 use switchboard_core::wire::communication::CONTACT_ATTACHMENT_POLICY;
 use wasm_bindgen_test::*;

@@ -8,7 +8,7 @@ use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
-use switchboard::components::inbox_views::InboxViews;
+use switchboard::components::inbox::inbox_views::InboxViews;
 use switchboard::pages::contact::ContactForm;
 use switchboard::state::ApiOrigin;
 use switchboard::storage;
@@ -90,7 +90,7 @@ async fn contact_form_refuses_to_send_an_incomplete_form_and_names_each_field() 
 
 #[wasm_bindgen_test]
 async fn inbox_views_and_the_date_search_follow_the_url() {
-    use switchboard::components::date_filter::DateFilter;
+    use switchboard::components::inbox::date_filter::DateFilter;
     // One router for the page: views and date search side by side, as in the console.
     let root = mount(|| view! { <Router><InboxViews /><DateFilter /></Router> });
     settle().await;

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use switchboard::connectors::CustomerChannel;
 use switchboard::connectors::{
-    load_backends, load_directory, load_inbox, load_more, session, Connector, Directory, Reply,
+    load_backends, load_directory, load_inbox, load_more, session, session_watch, Connector,
+    Directory, Reply,
 };
 use switchboard_core::domain::{
     AssigneeFilter, AuthorKind, Conversation, ConversationStatus, InboxQuery, StatusChange,
@@ -300,7 +301,7 @@ async fn an_agent_signs_in_is_known_and_signs_out_and_then_nothing_opens() {
     // Deny by default: without a session every backend answers 401, and the console hears
     // that its session has ended; discovery alone is public.
     let lost = std::rc::Rc::new(std::cell::Cell::new(0));
-    let watch = session::watch_lost_session({
+    let watch = session_watch::watch_lost_session({
         let lost = lost.clone();
         move || lost.set(lost.get() + 1)
     });

@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use switchboard::components::outbox;
+use switchboard::components::conversation::outbox;
 use switchboard::draft_files;
 use switchboard::storage;
 use wasm_bindgen_test::*;
@@ -171,8 +171,8 @@ async fn a_reply_whose_page_went_away_while_sending_is_shown_as_not_confirmed() 
 #[wasm_bindgen_test]
 async fn the_reply_in_the_outbox_is_the_last_message_of_the_thread() {
     use leptos::prelude::*;
-    use switchboard::components::outbox::{OutboxMessage, OutboxSlot};
-    use switchboard::components::reply_box::ReplyBox;
+    use switchboard::components::conversation::outbox::{OutboxMessage, OutboxSlot};
+    use switchboard::components::conversation::reply_box::ReplyBox;
     use switchboard::connectors::communication::CommunicationConnector;
     use switchboard::connectors::Connector;
     use switchboard::state::CurrentAgent;

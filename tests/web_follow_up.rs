@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use switchboard::components::live::LivePolicy;
+use switchboard::components::inbox::live::LivePolicy;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::CustomerChannel;
 use switchboard::connectors::{Connector, Reply};

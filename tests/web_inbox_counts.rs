@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use switchboard::components::inbox_views::InboxViews;
+use switchboard::components::inbox::inbox_views::InboxViews;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::{Connector, Directory, Inbox, InboxSlice};
 use switchboard::state::{DirectoryResource, InboxRows};

@@ -153,7 +153,7 @@ async fn the_server_refuses_in_the_language_the_page_speaks() {
 
 #[wasm_bindgen_test]
 async fn reply_kinds_are_relabelled_in_place_and_the_choice_stays() {
-    use switchboard::components::reply_context::ReplyKindChoice;
+    use switchboard::components::conversation::reply_context::ReplyKindChoice;
     use switchboard::i18n::Lang;
 
     let lang = RwSignal::new(Lang::En);

@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use leptos::prelude::*;
-use switchboard::components::live::{self, LiveBanner};
+use switchboard::components::inbox::live::{self, LiveBanner};
 use switchboard::connectors::Inbox;
 use switchboard::state::InboxRows;
 use wasm_bindgen_test::*;

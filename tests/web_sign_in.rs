@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
-use switchboard::components::sign_in_form::SignInForm;
-use switchboard::connectors::{load_directory, session};
+use switchboard::components::shell::sign_in_form::SignInForm;
+use switchboard::connectors::{load_directory, session, session_watch};
 use switchboard::pages::sign_in::SignInPage;
 use switchboard::state::ApiOrigin;
 use switchboard_core::error::ErrorKind;
@@ -285,7 +285,7 @@ async fn a_right_password_hands_the_session_over() {
 async fn a_401_is_a_session_ended_except_from_the_session_itself() {
     stub_fetch(401, "{}", &[]);
     let heard = std::rc::Rc::new(std::cell::Cell::new(0));
-    let watch = session::watch_lost_session({
+    let watch = session_watch::watch_lost_session({
         let heard = heard.clone();
         move || heard.set(heard.get() + 1)
     });

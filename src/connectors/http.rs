@@ -7,9 +7,10 @@
 //! ([`common_headers`], [`Client::refused`]): every request goes with the browser's
 //! credentials (the session cookie, also when the API is on another origin, as in the
 //! browser tests), every write carries the header a cross-site form cannot send
-//! (`core::session::WRITE_HEADER`), and a 401 tells the console its session has ended.
+//! (`core::session::WRITE_HEADER`), and a 401 tells the console its session has ended
+//! ([`super::session_watch`]).
 
-use super::session;
+use super::session_watch;
 use futures::future::{select, Either};
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
@@ -240,7 +241,7 @@ impl Client {
         key_reused: bool,
     ) -> ApiError {
         if status == 401 && self.reports_lost_session {
-            session::report_lost_session();
+            session_watch::report_lost_session();
         }
         let error = (self.decode_error)(status, body, correlation_id);
         if key_reused {

@@ -2,9 +2,9 @@
 //! ([`ConversationBackend`], with its facts in [`info`]), held as one object by
 //! [`Connector`]; the public pages' side in [`CustomerChannel`]. Shared plumbing sits
 //! beside them ([`http`], [`upload`]), discovery in [`directory`], who is signed in in
-//! [`session`], the merge of every backend's conversations in [`inbox`], Switchboard's
-//! list of followed items (for the backends that cannot list) in [`follows`]. Pages call
-//! these and see only the domain.
+//! [`session`] and whether that session has ended in [`session_watch`], the merge of every
+//! backend's conversations in [`inbox`], Switchboard's list of followed items (for the
+//! backends that cannot list) in [`follows`]. Pages call these and see only the domain.
 
 pub mod case_messages;
 pub mod communication;
@@ -17,6 +17,7 @@ pub mod info;
 pub mod octopia;
 pub mod postcenter;
 pub mod session;
+pub mod session_watch;
 pub mod support_sessions;
 pub mod upload;
 pub mod versions;

@@ -5,17 +5,17 @@
 //! sends an agent who is not to the sign-in page, which brings them back here. A session
 //! that ends later is signed into again over the console ([`SessionEnded`]).
 
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::inbox_filters::with_search;
-use crate::components::inbox_pane::InboxPane;
-use crate::components::inbox_views::InboxViews;
-use crate::components::language_select::LanguageSelect;
-use crate::components::live::{self, provide_live_state, LiveBanner};
-use crate::components::palette::{CommandPalette, PaletteOpen};
-use crate::components::session_ended::SessionEnded;
-use crate::components::shortcuts::{self, ShortcutSheet};
-use crate::components::signed_in::SignedInAgent;
-use crate::components::theme_select::ThemeSelect;
+use crate::components::inbox::inbox_filters::with_search;
+use crate::components::inbox::inbox_pane::InboxPane;
+use crate::components::inbox::inbox_views::InboxViews;
+use crate::components::inbox::live::{self, provide_live_state, LiveBanner};
+use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::shell::language_select::LanguageSelect;
+use crate::components::shell::palette::{CommandPalette, PaletteOpen};
+use crate::components::shell::session_ended::SessionEnded;
+use crate::components::shell::shortcuts::{self, ShortcutSheet};
+use crate::components::shell::signed_in::SignedInAgent;
+use crate::components::shell::theme_select::ThemeSelect;
 use crate::connectors::{load_directory, session};
 use crate::i18n::tr;
 use crate::pages::sign_in::sign_in_href;

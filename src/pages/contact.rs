@@ -1,12 +1,12 @@
 //! The public contact-us page: validated as the person types, nothing sent until every
 //! field is right, then a confirmation with the reference of the message.
 
-use crate::components::attachment_picker::{
+use crate::components::conversation::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
-use crate::components::feedback::ErrorPanel;
-use crate::components::language_select::LanguageSelect;
-use crate::components::upload_progress::UploadProgress;
+use crate::components::conversation::upload_progress::UploadProgress;
+use crate::components::shell::feedback::ErrorPanel;
+use crate::components::shell::language_select::LanguageSelect;
 use crate::connectors::communication::CommunicationConnector;
 use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
@@ -27,7 +27,7 @@ use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 pub fn ContactPage() -> impl IntoView {
     // The contact page is a bundle of its own: its root chooses the language.
     provide_i18n();
-    crate::components::theme_select::apply_saved();
+    crate::components::shell::theme_select::apply_saved();
     view! {
         <PublicPage title=msg!("page-title-contact")>
             <ContactForm />

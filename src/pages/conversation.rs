@@ -3,14 +3,14 @@
 //! Writes return the conversation as it now is: the header and the inbox row take it as
 //! it comes, nothing is fetched again.
 
-use crate::components::change::{Changed, Stale};
-use crate::components::conversation_header::{ConversationHeader, ReadMark};
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::no_replies::NoReplies;
-use crate::components::outbox::{OutboxMessage, OutboxSlot};
-use crate::components::reply_box::ReplyBox;
-use crate::components::reply_context::ReplyingTo;
-use crate::components::thread::MessageThread;
+use crate::components::conversation::change::{Changed, Stale};
+use crate::components::conversation::conversation_header::{ConversationHeader, ReadMark};
+use crate::components::conversation::no_replies::NoReplies;
+use crate::components::conversation::outbox::{OutboxMessage, OutboxSlot};
+use crate::components::conversation::reply_box::ReplyBox;
+use crate::components::conversation::reply_context::ReplyingTo;
+use crate::components::conversation::thread::MessageThread;
+use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, tr_with, use_i18n, Args};
 use crate::state::{CountersResource, DirectoryResource, InboxRows};

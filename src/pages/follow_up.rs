@@ -5,13 +5,13 @@
 //! conversation, with files checked as the contact form checks them. What they type and
 //! pick stays until it is sent; a refusal says why in words.
 
-use crate::components::attachment_picker::{
+use crate::components::conversation::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
-use crate::components::feedback::ErrorPanel;
-use crate::components::live::LivePolicy;
-use crate::components::message_files::{AttachmentItem, Lightbox};
-use crate::components::upload_progress::UploadProgress;
+use crate::components::conversation::message_files::{AttachmentItem, Lightbox};
+use crate::components::conversation::upload_progress::UploadProgress;
+use crate::components::inbox::live::LivePolicy;
+use crate::components::shell::feedback::ErrorPanel;
 use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, CustomerChannel};

@@ -4,8 +4,8 @@
 //! can write a link with it, and it must never lead to another site. An agent who is
 //! signed in already goes straight on.
 
-use crate::components::language_select::LanguageSelect;
-use crate::components::sign_in_form::SignInForm;
+use crate::components::shell::language_select::LanguageSelect;
+use crate::components::shell::sign_in_form::SignInForm;
 use crate::connectors::session;
 use crate::i18n::tr;
 use crate::state::api_origin;

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use switchboard::components::reply_box::ReplyBox;
+use switchboard::components::conversation::reply_box::ReplyBox;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
 use switchboard::state::CurrentAgent;

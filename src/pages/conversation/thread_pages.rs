@@ -21,7 +21,7 @@ pub(super) fn merge_thread(older: &[Message], newest: &[Message]) -> Vec<Message
 pub(super) fn unread_ids(messages: &[Message]) -> Vec<String> {
     messages
         .iter()
-        .filter(|m| crate::components::thread::shows_unread(m))
+        .filter(|m| crate::components::conversation::thread::shows_unread(m))
         .map(|m| m.id.clone())
         .collect()
 }

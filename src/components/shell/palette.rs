@@ -9,10 +9,10 @@ mod commands;
 pub use commands::Tool;
 use commands::{conversation_commands, matching, moved, Command};
 
-use crate::components::find_by_number::FindByNumber;
-use crate::components::follow_item::FollowForm;
-use crate::components::inbox_filters::{use_inbox_filters, with_search, InboxFilters};
-use crate::components::inbox_tools::{ReadOnOpenToggle, ReferenceSearch};
+use crate::components::inbox::find_by_number::FindByNumber;
+use crate::components::inbox::follow_item::FollowForm;
+use crate::components::inbox::inbox_filters::{use_inbox_filters, with_search, InboxFilters};
+use crate::components::inbox::inbox_tools::{ReadOnOpenToggle, ReferenceSearch};
 use crate::i18n::{tr, use_i18n, Args, Lang};
 use crate::state::{DirectoryResource, InboxRows};
 use leptos::prelude::*;

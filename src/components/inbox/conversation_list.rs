@@ -10,7 +10,8 @@
 //! first) takes Tab; arrow keys, Page Up/Down, Home and End move between rows, scrolling
 //! as they go; Enter opens one. Scrolling near the end asks for the next pages.
 
-use crate::components::conversation_row::ConversationRow;
+use crate::components::inbox::conversation_row::ConversationRow;
+use crate::components::inbox::list_commands::{ListCommands, Place};
 use crate::i18n::tr;
 use crate::state::InboxRows;
 use leptos::prelude::*;
@@ -30,67 +31,6 @@ const NEAR_END_ROWS: usize = 20;
 
 /// The performance mark set when the list first shows rows.
 pub const FIRST_ROWS_MARK: &str = "switchboard:first-rows";
-
-/// What the keyboard shortcuts may ask of the list from anywhere on the page: the list
-/// registers itself here when mounted.
-#[derive(Clone, Copy)]
-pub struct ListCommands {
-    step: StoredValue<Option<Callback<isize>>>,
-    open: StoredValue<Option<Callback<()>>>,
-    place: StoredValue<Option<Callback<(), Option<Place>>>>,
-    after: StoredValue<Option<Callback<Place>>>,
-}
-
-/// A row and where it stood in the list shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Place {
-    pub key: ConversationKey,
-    pub index: usize,
-}
-
-impl Default for ListCommands {
-    fn default() -> Self {
-        ListCommands {
-            step: StoredValue::new(None),
-            open: StoredValue::new(None),
-            place: StoredValue::new(None),
-            after: StoredValue::new(None),
-        }
-    }
-}
-
-impl ListCommands {
-    /// Moves the current row by `by` (down when positive) and focuses it.
-    pub fn step(&self, by: isize) {
-        if let Some(step) = self.step.try_get_value().flatten() {
-            step.run(by);
-        }
-    }
-
-    /// Opens the current row's conversation.
-    pub fn open(&self) {
-        if let Some(open) = self.open.try_get_value().flatten() {
-            open.run(());
-        }
-    }
-
-    /// The open conversation's row (else the current one) and where it stands, to come
-    /// back to after a change.
-    pub fn place(&self) -> Option<Place> {
-        self.place
-            .try_get_value()
-            .flatten()
-            .and_then(|place| place.run(()))
-    }
-
-    /// Moves to the row after `place`: the next one if `place`'s row is still shown, else
-    /// the one that took its place (a closed conversation leaves an "Open" view).
-    pub fn step_after(&self, place: Place) {
-        if let Some(after) = self.after.try_get_value().flatten() {
-            after.run(place);
-        }
-    }
-}
 
 /// Where the list is scrolled and how much of it shows.
 #[derive(Clone, Copy)]
@@ -249,29 +189,27 @@ pub fn ConversationList(
         go_to(next_index(index_of(&place.key), place.index).min(last));
     };
     if let Some(commands) = use_context::<ListCommands>() {
-        commands.step.set_value(Some(Callback::new(step)));
-        commands.after.set_value(Some(Callback::new(after)));
-        // The open conversation's row (what `e` closes), else the current one.
-        commands.place.set_value(Some(Callback::new(move |()| {
-            let key = open_key
-                .get_untracked()
-                .or_else(|| tab_key.get_untracked())?;
-            let index = index_of(&key)?;
-            Some(Place { key, index })
-        })));
-        commands.open.set_value(Some(Callback::new(move |()| {
-            let key = tab_key.get_untracked();
-            let link = key.and_then(|k| scroller.get_untracked().and_then(|s| row_link(&s, &k)));
-            if let Some(link) = link {
-                link.click();
-            }
-        })));
-        on_cleanup(move || {
-            commands.step.try_set_value(None);
-            commands.open.try_set_value(None);
-            commands.place.try_set_value(None);
-            commands.after.try_set_value(None);
-        });
+        commands.register(
+            Callback::new(step),
+            Callback::new(move |()| {
+                let key = tab_key.get_untracked();
+                let link =
+                    key.and_then(|k| scroller.get_untracked().and_then(|s| row_link(&s, &k)));
+                if let Some(link) = link {
+                    link.click();
+                }
+            }),
+            // The open conversation's row (what `e` closes), else the current one.
+            Callback::new(move |()| {
+                let key = open_key
+                    .get_untracked()
+                    .or_else(|| tab_key.get_untracked())?;
+                let index = index_of(&key)?;
+                Some(Place { key, index })
+            }),
+            Callback::new(after),
+        );
+        on_cleanup(move || commands.unregister());
     }
 
     // Measured once mounted, again as rows come and go (an unconstrained list grows with

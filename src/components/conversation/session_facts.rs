@@ -4,7 +4,7 @@
 //! Shown only where the backend's capabilities say so; each write returns the conversation,
 //! passed up like every other change.
 
-use crate::components::change::{Changed, Stale};
+use crate::components::conversation::change::{Changed, Stale};
 use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 //! of the page (a disabled button loses it) and a refusal leaves the agent where they were.
 //! The controls keep their places whatever the status (`status-place`).
 
-use crate::components::change::{Changed, Stale};
+use crate::components::conversation::change::{Changed, Stale};
 use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! The inbox's one-off tools, opened from the command palette: find conversations by an
 //! order or trip reference, and the read setting.
 
-use crate::components::inbox_filters::InboxFilters;
+use crate::components::inbox::inbox_filters::InboxFilters;
 use crate::i18n::tr;
 use crate::storage;
 use leptos::prelude::*;

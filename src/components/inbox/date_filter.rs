@@ -3,7 +3,9 @@
 //! date is asked (Octopia, in windows its contract accepts), the others are narrowed in
 //! the page and the view says so. "Until" means something only after "From".
 
-use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
+use crate::components::inbox::inbox_filters::{
+    use_inbox_filters, use_replace_filters, InboxFilters,
+};
 use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use switchboard_core::domain::ActiveRange;

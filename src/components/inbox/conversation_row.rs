@@ -2,8 +2,8 @@
 //! status, backend, reference, unread), the whole row one link that keeps the inbox's
 //! filters. Only the current row takes Tab; the list decides which ([`super::conversation_list`]).
 
-use crate::components::inbox_filters::with_search;
-use crate::components::status_badge::StatusBadge;
+use crate::components::conversation::status_badge::StatusBadge;
+use crate::components::inbox::inbox_filters::with_search;
 use crate::i18n::{tr, Args};
 use crate::state::Clock;
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 //! instead: a support session for a new order), and the conversation's "Stop following"
 //! button.
 
-use crate::components::inbox_filters::with_search;
+use crate::components::inbox::inbox_filters::with_search;
 use crate::connectors::http::attempt_key;
 use crate::connectors::{follows, Connector};
 use crate::i18n::{tr, use_i18n, Args, Lang, Say};

@@ -3,7 +3,7 @@
 //! key in a closed select must never reassign a conversation), and focus stays on the
 //! control. Every button keeps its place, so the header never reflows under the pointer.
 
-use crate::components::change::{Changed, Stale};
+use crate::components::conversation::change::{Changed, Stale};
 use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
 use crate::state::CurrentAgent;

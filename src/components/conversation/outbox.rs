@@ -8,7 +8,7 @@
 //! A reply that may have arrived keeps its key even when edited (see [`sending`]), and
 //! goes again on its own when the network is back ([`resend_when_back`]).
 
-use crate::components::live::{Link, LiveState};
+use crate::components::inbox::live::{Link, LiveState};
 use crate::connectors::http::new_idempotency_key;
 use crate::i18n::{tr, use_i18n, Args};
 use crate::storage;

@@ -3,13 +3,13 @@
 //! loads the first page of every backend per view, each shown as it answers, and appends
 //! further pages; pages already shown are never fetched again.
 
-use crate::components::conversation_list::ConversationList;
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::filter_bar::FilterBar;
-use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
-use crate::components::inbox_order::{use_shown_rows, SortedHere};
-use crate::components::live;
-use crate::components::palette::PaletteOpen;
+use crate::components::inbox::conversation_list::ConversationList;
+use crate::components::inbox::filter_bar::FilterBar;
+use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::inbox::inbox_order::{use_shown_rows, SortedHere};
+use crate::components::inbox::live;
+use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::shell::palette::PaletteOpen;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};

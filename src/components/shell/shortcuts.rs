@@ -7,7 +7,7 @@
 //! act through the same controls a mouse would use (found by their test hooks), so a
 //! shortcut can never do what the page would not let the agent do by hand.
 
-use crate::components::conversation_list::ListCommands;
+use crate::components::inbox::list_commands::ListCommands;
 use crate::i18n::{tr, use_i18n, Msg};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;

@@ -2,10 +2,12 @@
 //! activity, order) folded away, and every filter in force as a chip that removes it, so
 //! rows come first on the screen.
 
-use crate::components::date_filter::DateFilter;
-use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
-use crate::components::inbox_order::SortSelect;
-use crate::components::text_filter::TextFilter;
+use crate::components::inbox::date_filter::DateFilter;
+use crate::components::inbox::inbox_filters::{
+    use_inbox_filters, use_replace_filters, InboxFilters,
+};
+use crate::components::inbox::inbox_order::SortSelect;
+use crate::components::inbox::text_filter::TextFilter;
 use crate::i18n::{tr, use_i18n, Args};
 use leptos::prelude::*;
 use switchboard_core::domain::InboxSort;

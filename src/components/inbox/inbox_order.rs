@@ -4,7 +4,9 @@
 //! loaded so far; rows a page or a live poll brings land in their place, since the order
 //! is applied to whatever the inbox holds now ([`InboxSort::arrange`]).
 
-use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
+use crate::components::inbox::inbox_filters::{
+    use_inbox_filters, use_replace_filters, InboxFilters,
+};
 use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n};
 use crate::state::InboxRows;

@@ -4,7 +4,7 @@
 //! conversation and the scroll all stay as they were, and focus comes back to where it
 //! was. The console under it is inert meanwhile, so nothing is half-done behind the dialog.
 
-use crate::components::sign_in_form::SignInForm;
+use crate::components::shell::sign_in_form::SignInForm;
 use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, SessionLost};
 use leptos::prelude::*;

@@ -2,14 +2,14 @@
 //! read state, the assignee and the status controls; for a support session, its facts.
 //! The page owns the conversation and the read action; the header shows and asks.
 
-use crate::components::assignee_select::AssigneeSelect;
-use crate::components::backend_assignment::BackendAssignment;
-use crate::components::change::Changed;
-use crate::components::follow_item::StopFollowing;
-use crate::components::inbox_filters::with_search;
-use crate::components::session_facts::{CallbackPhone, PerformerControl};
-use crate::components::status_badge::StatusBadge;
-use crate::components::status_controls::StatusControls;
+use crate::components::conversation::assignee_select::AssigneeSelect;
+use crate::components::conversation::backend_assignment::BackendAssignment;
+use crate::components::conversation::change::Changed;
+use crate::components::conversation::session_facts::{CallbackPhone, PerformerControl};
+use crate::components::conversation::status_badge::StatusBadge;
+use crate::components::conversation::status_controls::StatusControls;
+use crate::components::inbox::follow_item::StopFollowing;
+use crate::components::inbox::inbox_filters::with_search;
 use crate::connectors::Connector;
 use crate::i18n::{tr, Args, Say};
 use leptos::prelude::*;

@@ -4,13 +4,13 @@
 //! closed or archived conversation it says so before sending, and sending reopens it where
 //! the backend can (and says when it cannot).
 
-use crate::components::attachment_picker::{
+use crate::components::conversation::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
 };
-use crate::components::feedback::ErrorPanel;
-use crate::components::outbox::{self, OutboxNotice, OutboxSlot};
-use crate::components::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
-use crate::components::upload_progress::UploadProgress;
+use crate::components::conversation::outbox::{self, OutboxNotice, OutboxSlot};
+use crate::components::conversation::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
+use crate::components::conversation::upload_progress::UploadProgress;
+use crate::components::shell::feedback::ErrorPanel;
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{Connector, Reply};
 use crate::draft_files;

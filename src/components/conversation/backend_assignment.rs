@@ -3,7 +3,7 @@
 //! that no one is available) and "Reassign automatically" (PostCenter picks; the header
 //! shows the result). Buttons are busy while asking, never disabled, so focus stays.
 
-use crate::components::change::Changed;
+use crate::components::conversation::change::Changed;
 use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;

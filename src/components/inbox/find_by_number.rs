@@ -3,7 +3,7 @@
 //! the ticket, the inbox's view kept beside it. Shown only for backends that find items
 //! by such a number.
 
-use crate::components::inbox_filters::with_search;
+use crate::components::inbox::inbox_filters::with_search;
 use crate::connectors::Connector;
 use crate::i18n::{tr, use_i18n, Args, Lang, Say};
 use leptos::prelude::*;

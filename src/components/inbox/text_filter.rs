@@ -2,7 +2,9 @@
 //! applied in the page as the agent types (`/` comes here). The text stays in the URL
 //! (`?q=`), replaced rather than pushed, so Back does not replay each keystroke.
 
-use crate::components::inbox_filters::{use_inbox_filters, use_replace_filters, InboxFilters};
+use crate::components::inbox::inbox_filters::{
+    use_inbox_filters, use_replace_filters, InboxFilters,
+};
 use crate::i18n::tr;
 use leptos::prelude::*;
 

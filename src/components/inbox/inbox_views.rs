@@ -2,8 +2,8 @@
 //! a view can be bookmarked, shared and survives a reload (`inbox_filters`); what each
 //! count rests on (a backend's total, or the rows loaded) is `view_counts`'.
 
-use crate::components::inbox_filters::{use_inbox_filters, InboxFilters};
-use crate::components::view_counts::{CountBadge, Tally, ViewCounts};
+use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::inbox::view_counts::{CountBadge, Tally, ViewCounts};
 use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 //! text, never as markup: customers write it. Where a backend has them, each message shows
 //! its kind and the message it answers, and offers "Reply to this".
 
-use crate::components::message_files::{AttachmentItem, Lightbox};
-use crate::components::reply_context::{snippet, ReplyTarget, ReplyingTo};
+use crate::components::conversation::message_files::{AttachmentItem, Lightbox};
+use crate::components::conversation::reply_context::{snippet, ReplyTarget, ReplyingTo};
 use crate::i18n::{tr, use_i18n, Args, Lang};
 use crate::state::Clock;
 use leptos::prelude::*;

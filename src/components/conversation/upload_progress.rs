@@ -1,3 +1,6 @@
+//! One upload as it goes, for the reply box and the customer's contact and follow-up pages:
+//! a bar with the bytes sent of the total, and a way to stop it.
+
 use crate::connectors::upload::UploadControl;
 use crate::i18n::{tr, use_i18n, Args};
 use leptos::prelude::*;
