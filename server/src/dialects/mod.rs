@@ -32,7 +32,8 @@ pub struct Dialect {
     pub kind: BackendKind,
     /// Where its routes live; discovery gives it to the console.
     pub base_path: &'static str,
-    /// Its routes, at absolute paths under `base_path`.
+    /// Its routes, at absolute paths under `base_path`: the vendor's document's and
+    /// Switchboard's additions, merged (each dialect's `vendor_routes` and `our_routes`).
     pub routes: fn() -> Router<AppState>,
     /// Its error body.
     pub render_error: Renderer,

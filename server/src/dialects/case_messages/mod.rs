@@ -2,12 +2,14 @@
 //! routes it: the service partner's side of messages on repair cases, read by the service
 //! provider. The console's team is the partner ([`PARTNER_ACCOUNT_ID`]).
 //!
-//! `handlers` serve the three routes below, `input` checks what requests carry (every
-//! problem named as the vendor's validator names it), `output` shapes the answers, `errors`
-//! renders the document's `{"error":{"message"}}` body, `store` holds its tables' SQL,
-//! `migrations/` their steps and `seed` its demo cases. The API cannot list cases: every
-//! case written through these routes, and every demo case, is followed
-//! ([`crate::store::follows`]), so `/api/follows/case-messages` lists them.
+//! `handlers` serve the vendor's three routes ([`vendor_routes`]), `input` checks what
+//! requests carry (every problem named as the vendor's validator names it), `output` shapes
+//! the answers, `errors` renders the document's `{"error":{"message"}}` body, `store` holds
+//! its tables' SQL, `migrations/` their steps and `seed` its demo cases. The API cannot list
+//! cases: every case written through these routes, and every demo case, is followed
+//! ([`crate::store::follows`]), so `/api/follows/case-messages` lists them. That list is
+//! Switchboard's own, under `/api`, not here: this dialect adds no route ([`our_routes`] is
+//! empty), so there is no `ours` module.
 //!
 //! The vendor's `accessToken` query parameter is not read: these routes are an agent's,
 //! behind the session like every console route; a gateway to the real vendor will add the
@@ -57,12 +59,27 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     sql: include_str!("migrations/001_cases.sql"),
 }];
 
-/// The routes of `docs/backends/case-messages.md`, under [`DEFAULT_BASE_PATH`]. Unknown
-/// paths below it and wrong methods are answered by the dialects list, in this API's body.
+/// The routes of `docs/backends/case-messages.md`, under [`DEFAULT_BASE_PATH`]: the
+/// vendor's and Switchboard's together. Unknown paths below it and wrong methods are
+/// answered by the dialects list, in this API's body.
 pub fn routes() -> Router<AppState> {
+    vendor_routes().merge(our_routes())
+}
+
+/// The document's three endpoints: what a gateway to the real vendor would forward. Our
+/// additions ride along on them: a written case joins the followed items, the output
+/// fields `docs/backends/case-messages.md` marks as ours, idempotency keys.
+pub fn vendor_routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
     Router::new()
         .route(&at(CREATE_PATH), post(create_message))
         .route(&at(MESSAGES_PATH), get(list_messages))
         .route(&at(CONFIRM_PATH), post(confirm_messages))
+}
+
+/// Switchboard's additions: none under this base path. The followed cases are listed by
+/// Switchboard's `/api/follows/case-messages`, which is not this dialect's; kept, empty,
+/// so every dialect has the same two halves.
+pub fn our_routes() -> Router<AppState> {
+    Router::new()
 }

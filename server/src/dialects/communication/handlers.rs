@@ -1,10 +1,12 @@
-//! The communication API's handlers, one per operation of
-//! `docs/backends/communication.md`: each checks its request (`input`), runs its store work
-//! in one transaction, and shapes the answer (`output`). Conversations, messages and
-//! attachments are here; contact-us in [`contacts`], mails in [`mails`].
+//! The communication API's handlers, one per operation of the vendor's document as
+//! `docs/backends/communication.md` routes it: each checks its request (`input`), runs its
+//! store work in one transaction, and shapes the answer (`output`). Conversations and
+//! messages are here; contact-us in [`contacts`], mails in [`mails`]. Switchboard's own
+//! routes (follow-up links, attachment downloads) are in [`super::ours`]; what Switchboard
+//! adds to these routes rides along here: versions and `ETag`s ([`super::versions`]),
+//! files on a message, idempotency keys.
 
 mod contacts;
-pub mod follow_up;
 mod mails;
 
 pub use contacts::{create_contact, get_contact, list_contacts};
@@ -37,11 +39,11 @@ use switchboard_core::wire::communication::{
 use switchboard_core::wire::format_instant;
 use uuid::Uuid;
 
-fn now() -> String {
+pub(super) fn now() -> String {
     format_instant(Utc::now())
 }
 
-fn new_id() -> String {
+pub(super) fn new_id() -> String {
     Uuid::new_v4().to_string()
 }
 
@@ -62,7 +64,10 @@ fn conversation_not_found(id: &str) -> HttpError {
     HttpError::not_found("conversation", Location::Path, CONVERSATION_ID_FIELD, id)
 }
 
-fn load_conversation(conn: &Connection, id: &str) -> Result<ConversationRecord, HttpError> {
+pub(super) fn load_conversation(
+    conn: &Connection,
+    id: &str,
+) -> Result<ConversationRecord, HttpError> {
     store::get_conversation(conn, id)?.ok_or_else(|| conversation_not_found(id))
 }
 
@@ -361,7 +366,7 @@ pub async fn list_messages(
 
 /// Checks and hashes the files on the blocking pool: a 20 MB upload would otherwise hold an
 /// async worker for the whole digest.
-async fn prepare_files(
+pub(super) async fn prepare_files(
     upload: Upload,
     files: Vec<UploadedFile>,
     now: String,
@@ -376,7 +381,7 @@ async fn prepare_files(
 }
 
 /// The body's checks and the files' together, so one answer names every problem.
-fn both<A, B>(
+pub(super) fn both<A, B>(
     body: Result<A, HttpError>,
     files: Result<B, HttpError>,
 ) -> Result<(A, B), HttpError> {
@@ -471,25 +476,4 @@ fn answer_response(answer: StoredResponse) -> Response {
         HeaderValue::from_static("application/json"),
     );
     response
-}
-
-// ---- attachments --------------------------------------------------------------------------
-
-const ATTACHMENT_ID_FIELD: &str = "attachment-id";
-
-/// A message's file, downloaded (the `href` of an attachment).
-pub async fn get_attachment(
-    State(state): State<AppState>,
-    PathId(id): PathId,
-) -> Result<Response, HttpError> {
-    input::path_id(ATTACHMENT_ID_FIELD, &id)?;
-    let (record, data) = state
-        .store
-        .run(move |conn| {
-            store::get_attachment(conn, &id)?.ok_or_else(|| {
-                HttpError::not_found("attachment", Location::Path, ATTACHMENT_ID_FIELD, &id)
-            })
-        })
-        .await?;
-    output::download(record, data)
 }

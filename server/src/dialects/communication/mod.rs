@@ -1,15 +1,19 @@
 //! The communication API (`communication-api.txt`) as `docs/backends/communication.md`
 //! routes it: conversations and their messages, contact-us messages, mails.
 //!
-//! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
-//! the answers, `contact` is what a contact-us message opens (shared with the seed) and
-//! `reference` its short reference, `errors` renders the documented error body, `store`
-//! holds its tables' SQL, `migrations/` their steps and `seed` its demo data.
+//! `handlers` serve the vendor's routes ([`vendor_routes`]), `input` checks what requests
+//! carry, `output` shapes the answers, `contact` is what a contact-us message opens (shared
+//! with the seed) and `reference` its short reference, `versions` the conversations'
+//! versions and `ETag`s (ours, riding along on the vendor's routes), `errors` renders the
+//! documented error body, `store` holds its tables' SQL, `migrations/` their steps and
+//! `seed` its demo data; `ours` serves what Switchboard adds ([`our_routes`]): follow-up
+//! links and attachment downloads.
 
 pub mod contact;
 pub mod errors;
 pub mod handlers;
 pub mod input;
+pub mod ours;
 pub mod output;
 pub mod reference;
 pub mod seed;
@@ -22,9 +26,10 @@ use crate::http::pace::limited_upload;
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
 use crate::AppState;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use handlers::*;
+use ours::{attachments, follow_up};
 use switchboard_core::domain::BackendKind;
 use switchboard_core::wire::communication::{
     ATTACHMENT_POLICY, CONTACT_ATTACHMENT_POLICY, CONTACT_PART, DEFAULT_BASE_PATH, FILES_PART,
@@ -142,9 +147,18 @@ pub const FOLLOW_UP_UPLOAD: Upload = Upload {
     max_json_bytes: CONTACT_JSON_LIMIT_BYTES,
 };
 
-/// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths below it
-/// and wrong methods are answered by the dialects list, in this API's error body.
+/// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]: the
+/// vendor's and Switchboard's together. Unknown paths below it and wrong methods are
+/// answered by the dialects list, in this API's error body.
 pub fn routes() -> Router<AppState> {
+    vendor_routes().merge(our_routes())
+}
+
+/// The document's operations, at the paths we gave them: what a gateway to the real vendor
+/// would forward. Switchboard's additions ride along on some: versions and `ETag`s on the
+/// conversation's reads and `PUT`s ([`versions`]), files on a message or a contact, the
+/// contact's follow-up link, idempotency keys on every `POST`.
+pub fn vendor_routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
     Router::new()
         .route(
@@ -166,10 +180,20 @@ pub fn routes() -> Router<AppState> {
             limited_upload(get(list_contacts).post(create_contact), CONTACT_UPLOAD),
         )
         .route(&at("/contact-us/{id}"), get(get_contact))
-        .route(&at("/attachments/{id}"), get(get_attachment))
+        .route(&at("/mails"), post(create_mail))
+        .route(&at("/mails/{id}"), get(get_mail))
+}
+
+/// Switchboard's additions ([`ours`]), served by us even behind a gateway: a message's
+/// file by its id, and the follow-up links (agents withdraw them; customers read and write
+/// through them, public).
+pub fn our_routes() -> Router<AppState> {
+    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
+    Router::new()
+        .route(&at("/attachments/{id}"), get(attachments::get_attachment))
         .route(
             &at("/conversations/{id}/follow-up-links"),
-            axum::routing::delete(follow_up::revoke),
+            delete(follow_up::revoke),
         )
         .route(&at("/follow-up/{token}"), get(follow_up::read))
         .route(
@@ -180,6 +204,4 @@ pub fn routes() -> Router<AppState> {
             &at("/follow-up/{token}/attachments/{id}"),
             get(follow_up::attachment),
         )
-        .route(&at("/mails"), post(create_mail))
-        .route(&at("/mails/{id}"), get(get_mail))
 }

@@ -1,11 +1,12 @@
 //! Octopia's Discussion API V2 (`octopia-discussions-v2.txt`) as `docs/backends/octopia.md`
 //! routes it: the seller's side of discussions and claims about marketplace orders.
 //!
-//! `handlers` serve the routes below, `input` checks what requests carry, `output` shapes
-//! the answers, `typologies` is the fixed catalogue of reasons, `errors` renders the
-//! document's answer body, `store` holds its tables' SQL, `migrations/` their steps and
-//! `seed` its demo data. Who may receive a reply is decided here, once, for the detail and
-//! for the reply's checks.
+//! `handlers` serve the vendor's routes ([`vendor_routes`]), `input` checks what requests
+//! carry, `output` shapes the answers, `typologies` is the fixed catalogue of reasons,
+//! `errors` renders the document's answer body, `store` holds its tables' SQL,
+//! `migrations/` their steps and `seed` its demo data. Who may receive a reply is decided
+//! here, once, for the detail and for the reply's checks. Switchboard adds no route here
+//! ([`our_routes`] is empty), so there is no `ours` module.
 
 pub mod errors;
 pub mod handlers;
@@ -78,9 +79,17 @@ pub fn eligible_receivers(discussion: &DiscussionRecord) -> Vec<PartyRecord> {
     receivers
 }
 
-/// The routes of `docs/backends/octopia.md`, under [`DEFAULT_BASE_PATH`]. Unknown paths
-/// below it and wrong methods are answered by the dialects list, in this API's body.
+/// The routes of `docs/backends/octopia.md`, under [`DEFAULT_BASE_PATH`]: the vendor's
+/// and Switchboard's together. Unknown paths below it and wrong methods are answered by
+/// the dialects list, in this API's body.
 pub fn routes() -> Router<AppState> {
+    vendor_routes().merge(our_routes())
+}
+
+/// The document's endpoints: what a gateway to the real Octopia would forward. Our
+/// additions ride along on them: the filters and names `docs/backends/octopia.md` marks
+/// as ours, idempotency keys on `POST /messages`.
+pub fn vendor_routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
     Router::new()
         .route(&at("/discussions/typologies"), get(list_typologies))
@@ -93,4 +102,11 @@ pub fn routes() -> Router<AppState> {
         .route(&at("/messages"), post(add_message))
         .route(&at("/messages/{messageId}"), patch(patch_message))
         .route(&at("/attachments"), get(search_attachments))
+}
+
+/// Switchboard's additions: none. Octopia's discussions list themselves, so nothing of
+/// ours (no followed items, no history) needs a route; kept, empty, so every dialect has
+/// the same two halves.
+pub fn our_routes() -> Router<AppState> {
+    Router::new()
 }

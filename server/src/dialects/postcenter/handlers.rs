@@ -1,16 +1,15 @@
 //! PostCenter's handlers, one per service of `postcenter-tickets-v2.txt` as
-//! `docs/backends/postcenter.md` routes them, and the demo media route (ours): each checks
-//! its request (`input`), runs its store work in one transaction (`store`), and shapes
-//! the answer (`output`).
+//! `docs/backends/postcenter.md` routes them (the vendor's; Switchboard's demo media are in
+//! [`super::ours`]): each checks its request (`input`), runs its store work in one
+//! transaction (`store`), and shapes the answer (`output`).
 
 use super::assign;
 use super::store::{self, RangeQuery, TicketRecord};
-use super::{input, media, output};
+use super::{input, output};
 use crate::http::extract::{PathId, QueryParams};
 use crate::http::HttpError;
 use crate::AppState;
 use axum::extract::State;
-use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
 use rusqlite::Connection;
@@ -225,9 +224,4 @@ pub async fn paginated(
         })
         .await?;
     Ok(Json(output::page(tickets, next)?))
-}
-
-/// Ours, not the vendor's (`GET /media/{name}`): the demo messages' media, public.
-pub async fn get_media(PathId(name): PathId) -> Result<Response, HttpError> {
-    media::response(&name)
 }

@@ -4,16 +4,16 @@
 //! automatically, found by the number agents see, by customer, by Facebook user, by state
 //! and by channel and date range in pages of 100; and, ours, the demo messages' media.
 //!
-//! `handlers` serve the routes below, `input` checks what requests carry, `assign` picks
-//! the agent for a ticket, `output` shapes the answers, `errors` renders the error body,
-//! `store` holds its tables' SQL, `migrations/` their steps, `seed` its demo data and
-//! `media` the demo media's bytes.
+//! `handlers` serve the vendor's routes ([`vendor_routes`]), `input` checks what requests
+//! carry, `assign` picks the agent for a ticket, `output` shapes the answers, `errors`
+//! renders the error body, `store` holds its tables' SQL, `migrations/` their steps, `seed`
+//! its demo data; `ours` serves what Switchboard adds ([`our_routes`]): the demo media.
 
 pub mod assign;
 pub mod errors;
 pub mod handlers;
 pub mod input;
-pub mod media;
+pub mod ours;
 pub mod output;
 pub mod seed;
 pub mod store;
@@ -25,6 +25,7 @@ use crate::AppState;
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use handlers::*;
+use ours::media;
 use switchboard_core::domain::BackendKind;
 use switchboard_core::wire::postcenter::DEFAULT_BASE_PATH;
 
@@ -63,10 +64,16 @@ fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) ->
         .route(&bare, method)
 }
 
-/// The routes of `docs/backends/postcenter.md`, under [`DEFAULT_BASE_PATH`], each with and
-/// without its trailing slash (the public media route only without, as listed). Unknown paths below it and wrong methods are answered by
-/// the dialects list, in this API's body.
+/// The routes of `docs/backends/postcenter.md`, under [`DEFAULT_BASE_PATH`]: the vendor's
+/// and Switchboard's together. Unknown paths below it and wrong methods are answered by the
+/// dialects list, in this API's body.
 pub fn routes() -> Router<AppState> {
+    vendor_routes().merge(our_routes())
+}
+
+/// The document's services, each with and without its trailing slash: what a gateway to
+/// the real PostCenter would forward.
+pub fn vendor_routes() -> Router<AppState> {
     let ticket = "/v2/ticket/{ticket_id}";
     let routes: [(String, MethodRouter<AppState>); 10] = [
         (format!("{ticket}/"), get(get_ticket)),
@@ -93,11 +100,16 @@ pub fn routes() -> Router<AppState> {
             get(paginated),
         ),
     ];
-    let media = format!("{DEFAULT_BASE_PATH}{}", media::MEDIA_PATH);
     routes
         .into_iter()
         .fold(Router::new(), |router, (path, method)| {
             both(router, &path, method)
         })
-        .route(&media, get(get_media))
+}
+
+/// Switchboard's additions ([`ours`]), served by us even behind a gateway: the demo
+/// messages' media, public, only without a trailing slash (as listed).
+pub fn our_routes() -> Router<AppState> {
+    let media = format!("{DEFAULT_BASE_PATH}{}", media::MEDIA_PATH);
+    Router::new().route(&media, get(media::get_media))
 }

@@ -6,7 +6,7 @@
 //! `country_id` and by Facebook user), and Facebook's last four weeks fill three pages.
 //! Times are relative to `now` (whole seconds); everything else comes from the index.
 
-use super::media;
+use super::ours::media;
 use super::store::{self, CmRecord, MessageRecord, NewTicket};
 use crate::http::HttpError;
 use crate::seed::{seed_uuid, Seed};

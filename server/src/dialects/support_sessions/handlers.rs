@@ -1,8 +1,10 @@
 //! The support sessions' handlers, one per operation of `support-management.txt` as
-//! `docs/backends/support-sessions.md` routes it, and the history (ours): each checks its
-//! request (`input`), runs its store work in one transaction (the change itself is
-//! `changes`'), and shapes the answer (`output`). Every write is the signed-in agent's: it
-//! is recorded in the history under their name, and the order joins the followed items.
+//! `docs/backends/support-sessions.md` routes it (the vendor's; the history's route is in
+//! [`super::ours`]): each checks its request (`input`), runs its store work in one
+//! transaction (the change itself is `changes`'), and shapes the answer (`output`). Every
+//! write is the signed-in agent's: it is recorded in the history under their name, and the
+//! order joins the followed items. Both are Switchboard's, riding along on the vendor's
+//! writes: a gateway would forward the write and keep them on our side.
 
 use super::changes::{self, Changed};
 use super::store::{self, ActorRecord, SessionRecord};
@@ -20,7 +22,7 @@ use rusqlite::Connection;
 use switchboard_core::session::SessionAgent;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::support_sessions::{
-    AgentChangeDto, AgentDto, HistoryEntryDto, SupportChangeDto, SupportDto,
+    AgentChangeDto, AgentDto, SupportChangeDto, SupportDto,
 };
 
 fn load(conn: &Connection, order_id: &str) -> Result<SessionRecord, HttpError> {
@@ -175,23 +177,4 @@ pub async fn remove_agent(
     let order_id = input::order_id(&raw)?;
     let change = existing(order_id.clone(), changes::remove_agent);
     write(&state, order_id, agent, change).await
-}
-
-/// Ours, not the vendor's (`GET /support/{orderId}/history`): the changes made through
-/// Switchboard, oldest first.
-pub async fn get_history(
-    State(state): State<AppState>,
-    PathId(raw): PathId,
-) -> Result<Json<Vec<HistoryEntryDto>>, HttpError> {
-    let order_id = input::order_id(&raw)?;
-    let history = state
-        .store
-        .run(move |conn| {
-            load(conn, &order_id)?;
-            Ok::<_, HttpError>(store::history_of(conn, &order_id)?)
-        })
-        .await?;
-    Ok(Json(
-        history.into_iter().map(output::history_entry).collect(),
-    ))
 }

@@ -5,15 +5,17 @@
 //! through Switchboard. The document cannot list sessions: every order opened or changed
 //! here, and every demo one, joins Switchboard's followed items (`/api/follows/support-sessions`).
 //!
-//! `handlers` serve the routes below, `input` checks what requests carry, `changes` decides
-//! what each write may do and what it records, `output` shapes the answers, `errors`
-//! renders the error body, `store` holds its tables' SQL, `migrations/` their steps and
-//! `seed` its demo data.
+//! `handlers` serve the vendor's routes ([`vendor_routes`]), `input` checks what requests
+//! carry, `changes` decides what each write may do and what it records, `output` shapes the
+//! answers, `errors` renders the error body, `store` holds its tables' SQL, `migrations/`
+//! their steps and `seed` its demo data; `ours` serves what Switchboard adds
+//! ([`our_routes`]): the history.
 
 pub mod changes;
 pub mod errors;
 pub mod handlers;
 pub mod input;
+pub mod ours;
 pub mod output;
 pub mod seed;
 pub mod store;
@@ -51,9 +53,16 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     sql: include_str!("migrations/001_sessions.sql"),
 }];
 
-/// The routes of `docs/backends/support-sessions.md`, under [`DEFAULT_BASE_PATH`]. Unknown
-/// paths below it and wrong methods are answered by the dialects list, in this API's body.
+/// The routes of `docs/backends/support-sessions.md`, under [`DEFAULT_BASE_PATH`]: the
+/// vendor's and Switchboard's together. Unknown paths below it and wrong methods are
+/// answered by the dialects list, in this API's body.
 pub fn routes() -> Router<AppState> {
+    vendor_routes().merge(our_routes())
+}
+
+/// The document's operations: what a gateway to the real vendor would forward. Each write
+/// also records Switchboard's history and follows the order, riding along.
+pub fn vendor_routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
     Router::new()
         .route(
@@ -67,5 +76,11 @@ pub fn routes() -> Router<AppState> {
             &at(AGENT_PATH),
             get(get_agent).put(set_agent).delete(remove_agent),
         )
-        .route(&at(HISTORY_PATH), get(get_history))
+}
+
+/// Switchboard's additions ([`ours`]), served by us even behind a gateway: the history of
+/// the changes made through Switchboard.
+pub fn our_routes() -> Router<AppState> {
+    let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
+    Router::new().route(&at(HISTORY_PATH), get(ours::history::get_history))
 }

@@ -21,7 +21,7 @@ const CONTACT_ID_FIELD: &str = "contact_id";
 /// "Create a contact-us message" (public), as JSON or multipart with files. Only the
 /// form's fields are read ([`input::ContactRequest`]); it always opens a new conversation,
 /// and the answer's `follow-up` link is the customer's private link to it
-/// ([`super::follow_up`]).
+/// ([`super::super::ours::follow_up`]): Switchboard's, riding along on the vendor's route.
 /// Limited per client address before its body is read ([`crate::auth::admission`], with
 /// [`AppState::contact_limiter`]: 429 with `Retry-After` over it; refused ones count too). A filled honeypot (`website`) is answered as a success once the request passes the same
 /// checks, and nothing is stored.
@@ -42,7 +42,7 @@ pub async fn create_contact(
         // A link that opens nothing, shaped like a real one.
         (unrecorded_contact(contact, &now, &mut new_id), new_token())
     } else {
-        let expires_at = super::follow_up::link_expiry(&state);
+        let expires_at = super::super::ours::follow_up::link_expiry(&state);
         state
             .store
             .run(move |conn| {
@@ -62,7 +62,7 @@ pub async fn create_contact(
     };
     let path = output::contact_path(&record.id);
     // The answer holds the customer's private link: no cache may keep a copy.
-    Ok(super::follow_up::not_stored(created(
+    Ok(super::super::ours::follow_up::not_stored(created(
         &path,
         output::contact_for_customer(record, &token),
     )))

@@ -8,9 +8,9 @@
 //! fetches the conversation's files through the link itself: never a file of another
 //! conversation. Agents withdraw a conversation's links.
 
+use super::super::handlers::{both, load_conversation, new_id, now, prepare_files};
 use super::super::store::{self, follow_up, ConversationRecord, MessageRecord};
 use super::super::{output, FOLLOW_UP_UPLOAD};
-use super::{both, new_id, now, prepare_files};
 use crate::auth::SignedIn;
 use crate::http::extract::{self, PathId, PathPair, WithFiles};
 use crate::http::{HttpError, Location};
@@ -160,7 +160,7 @@ pub async fn revoke(
     state
         .store
         .run(move |conn| {
-            super::load_conversation(conn, &id)?;
+            load_conversation(conn, &id)?;
             follow_up::revoke(conn, &id, &now)?;
             Ok::<_, HttpError>(())
         })

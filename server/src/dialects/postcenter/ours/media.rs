@@ -4,6 +4,7 @@
 //! PDF, which the console shows as a link). The route is public, like any image a browser
 //! loads from an `<img>`; nothing here is uploaded or changes.
 
+use crate::http::extract::PathId;
 use crate::http::{HttpError, Location};
 use crate::seed::files;
 use axum::body::Body;
@@ -51,6 +52,11 @@ fn content(name: &str) -> Option<(&'static str, Vec<u8>)> {
         )),
         _ => None,
     }
+}
+
+/// `GET /media/{name}` (public): the demo messages' media.
+pub async fn get_media(PathId(name): PathId) -> Result<Response, HttpError> {
+    response(&name)
 }
 
 /// The media as a response: its type, never sniffed, cacheable for a day (the bytes under
