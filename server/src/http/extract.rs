@@ -373,14 +373,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
         let Path(id) = Path::<String>::from_request_parts(parts, state)
             .await
-            .map_err(|_| {
-                HttpError::invalid_field(
-                    Location::Path,
-                    "id",
-                    parts.uri.path(),
-                    "is not a valid path segment",
-                )
-            })?;
+            .map_err(|_| not_a_path_segment(parts))?;
         Ok(PathId(id))
     }
 }
@@ -395,16 +388,19 @@ impl<S: Send + Sync> FromRequestParts<S> for PathPair {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
         let Path((first, second)) = Path::<(String, String)>::from_request_parts(parts, state)
             .await
-            .map_err(|_| {
-                HttpError::invalid_field(
-                    Location::Path,
-                    "id",
-                    parts.uri.path(),
-                    "is not a valid path segment",
-                )
-            })?;
+            .map_err(|_| not_a_path_segment(parts))?;
         Ok(PathPair(first, second))
     }
+}
+
+/// A path parameter that does not decode, refused in this API's error body.
+fn not_a_path_segment(parts: &Parts) -> HttpError {
+    HttpError::invalid_field(
+        Location::Path,
+        "id",
+        parts.uri.path(),
+        "is not a valid path segment",
+    )
 }
 
 #[cfg(test)]
