@@ -2,7 +2,7 @@
 //! axum's plain-text rejections.
 
 use super::error::{problem, HttpError, Location, Problem};
-use super::pace::BodyLimit;
+use super::pace::{declares_more_than, BodyLimit};
 use super::upload::{Upload, UploadedFile};
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartError;
@@ -229,15 +229,6 @@ async fn read_file_part(
         kept.extend_from_slice(&chunk[..room.min(chunk.len())]);
     }
     Ok((kept.freeze(), size))
-}
-
-/// Whether the request's `Content-Length` says more than `limit`: refused before reading.
-pub fn declares_more_than(headers: &HeaderMap, limit: usize) -> bool {
-    headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.trim().parse::<u64>().ok())
-        .is_some_and(|declared| declared > limit as u64)
 }
 
 /// The whole body, refused with a 413 as soon as it passes `limit` (at once when its

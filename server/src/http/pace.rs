@@ -41,6 +41,15 @@ pub struct Pace {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BodyLimit(pub usize);
 
+/// Whether the request's `Content-Length` says more than `limit`: refused before reading.
+pub fn declares_more_than(headers: &axum::http::HeaderMap, limit: usize) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .is_some_and(|declared| declared > limit as u64)
+}
+
 /// The app-wide layer: a declared length over every route's limit is refused at once; the
 /// body is watched for its pace, and a request whose body stalled is answered 408.
 pub async fn pace(State(pace): State<Pace>, request: Request, next: Next) -> Response {
@@ -107,8 +116,8 @@ fn route_limit(
     mut request: Request,
     next: Next,
 ) -> impl Future<Output = Response> + Send {
-    let refusal = super::extract::declares_more_than(request.headers(), limit)
-        .then(|| closing(refusal.into_response()));
+    let refusal =
+        declares_more_than(request.headers(), limit).then(|| closing(refusal.into_response()));
     request.extensions_mut().insert(BodyLimit(limit));
     async move {
         match refusal {
@@ -120,7 +129,7 @@ fn route_limit(
 
 /// A 413 (closing the connection) for a declared `Content-Length` over `limit`.
 fn refuse_declared_over(headers: &HeaderMap, limit: usize) -> Option<Response> {
-    super::extract::declares_more_than(headers, limit)
+    declares_more_than(headers, limit)
         .then(|| closing(HttpError::payload_too_large_over(limit).into_response()))
 }
 
