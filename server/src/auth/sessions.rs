@@ -3,17 +3,11 @@
 //! token's SHA-256 with the agent and the expiry. Signing out deletes the row, so the
 //! cookie opens nothing afterwards, wherever a copy of it went.
 
-use crate::store::people::{self, AccountRow};
-use crate::store::StoreError;
 use axum::http::{header, HeaderMap, HeaderValue};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chrono::{DateTime, Utc};
 use rand_core::{OsRng, RngCore};
-use rusqlite::{params, Connection, OptionalExtension};
-use sha2::{Digest, Sha256};
-use switchboard_core::session::{SessionAgent, SESSION_COOKIE};
-use switchboard_core::wire::format_instant;
+use switchboard_core::session::SESSION_COOKIE;
 
 /// A new session's secret, as the cookie carries it.
 pub fn new_token() -> String {
@@ -22,68 +16,7 @@ pub fn new_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// What the store keeps of a token.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Opens a session for `agent_id` until `expires_at`.
-pub fn open(
-    conn: &Connection,
-    token: &str,
-    agent_id: &str,
-    now: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![token_hash(token), agent_id, format_instant(now), format_instant(expires_at)],
-    )?;
-    // Ended sessions are swept as new ones open, so the table never grows without bound.
-    conn.execute(
-        "DELETE FROM sessions WHERE expires_at <= ?1",
-        [format_instant(now)],
-    )?;
-    Ok(())
-}
-
-/// The agent a live session belongs to, with its expiry; `None` for an unknown, ended or
-/// expired token.
-pub fn find(
-    conn: &Connection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<(SessionAgent, String)>, StoreError> {
-    let found = conn
-        .prepare_cached(
-            "SELECT agent_id, expires_at FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
-        )?
-        .query_row(params![token_hash(token), format_instant(now)], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-        })
-        .optional()?;
-    let Some((agent_id, expires_at)) = found else {
-        return Ok(None);
-    };
-    Ok(people::account_by_id(conn, &agent_id)?.map(|row: AccountRow| (row.agent, expires_at)))
-}
-
-/// Ends one session (sign-out).
-pub fn end(conn: &Connection, token: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "DELETE FROM sessions WHERE token_hash = ?1",
-        [token_hash(token)],
-    )?;
-    Ok(())
-}
-
-/// Ends every session of an agent (a password reset).
-pub fn end_all(conn: &Connection, agent_id: &str) -> Result<usize, StoreError> {
-    Ok(conn.execute("DELETE FROM sessions WHERE agent_id = ?1", [agent_id])?)
-}
+pub use crate::store::sessions::{end, end_all, find, open, token_hash};
 
 /// The session token a request carries, if any.
 pub fn token_in(headers: &HeaderMap) -> Option<String> {

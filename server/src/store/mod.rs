@@ -8,11 +8,13 @@
 //! orders the instants. SQL stays portable where a portable form exists, so another
 //! engine can take the same steps later.
 
+pub mod devices;
 pub mod files;
 pub mod follows;
 pub mod idempotency;
 pub mod migrations;
 pub mod people;
+pub mod sessions;
 
 use rusqlite::{params_from_iter, Transaction};
 use std::path::{Path, PathBuf};
