@@ -79,6 +79,23 @@ impl Connector {
     }
 }
 
+/// A backend's customers' side alone, for the public pages (the contact form, the
+/// follow-up link). Made apart from [`Connector`] on purpose: a `Connector` is a `dyn`
+/// object whose table names every operation of every backend, so a page that made one
+/// would carry all the agents' connectors in its bundle.
+pub type CustomerConnector = Arc<dyn CustomerChannel + Send + Sync>;
+
+/// The customers' side of a discovered backend that takes customers' messages.
+pub fn customer_channel(backend: &BackendDescriptor, origin: &str) -> Option<CustomerConnector> {
+    match backend.kind {
+        BackendKind::Communication => Some(Arc::new(CommunicationConnector::new(
+            &backend.name,
+            format!("{origin}{}", backend.base_path),
+        ))),
+        _ => None,
+    }
+}
+
 /// The operations are the backend's own.
 impl std::ops::Deref for Connector {
     type Target = dyn ConversationBackend + Send + Sync;

@@ -46,6 +46,14 @@ impl Directory {
     }
 }
 
+/// What the serving server says is connected, as it says it: the public pages make only
+/// the one connector they need from it (see [`super::customer_channel`]), so their bundle
+/// never carries the agents' connectors.
+pub async fn load_descriptors(origin: &str) -> Result<Vec<BackendDescriptor>, ApiError> {
+    let backends_url = format!("{origin}{BACKENDS_PATH}");
+    OWN.get_json::<Vec<BackendDescriptor>>(&backends_url).await
+}
+
 /// What is connected and who can be assigned, for the console (a signed-in agent).
 /// `origin` is empty for the server that serves the console, or `http://host:port`.
 pub async fn load_directory(origin: &str) -> Result<Directory, ApiError> {
@@ -63,10 +71,7 @@ pub async fn load_directory(origin: &str) -> Result<Directory, ApiError> {
 
 /// What is connected, without the agents: all the public contact page may ask.
 pub async fn load_backends(origin: &str) -> Result<Directory, ApiError> {
-    let backends_url = format!("{origin}{BACKENDS_PATH}");
-    let backends = OWN
-        .get_json::<Vec<BackendDescriptor>>(&backends_url)
-        .await?;
+    let backends = load_descriptors(origin).await?;
     let connectors = backends
         .iter()
         .filter_map(|b| Connector::for_backend(b, origin))

@@ -22,8 +22,8 @@ pub mod support_sessions;
 pub mod upload;
 pub mod versions;
 
-pub use connector::Connector;
-pub use directory::{load_backends, load_directory, Directory};
+pub use connector::{customer_channel, Connector, CustomerConnector};
+pub use directory::{load_backends, load_descriptors, load_directory, Directory};
 pub use inbox::{asked, load_inbox, load_inbox_as_it_comes, load_more, next_pages, Inbox};
 pub use info::{BackendInfo, Endpoint};
 

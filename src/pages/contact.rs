@@ -10,7 +10,7 @@ use crate::components::shell::language_select::LanguageSelect;
 use crate::connectors::communication::CommunicationConnector;
 use crate::connectors::http::new_idempotency_key;
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{load_backends, Connector, CustomerChannel};
+use crate::connectors::{customer_channel, load_descriptors, CustomerConnector};
 use crate::i18n::{provide_i18n, tr, use_i18n, Msg, Say};
 use crate::state::api_origin;
 use crate::storage;
@@ -95,14 +95,14 @@ fn CopyLink(address: String) -> impl IntoView {
 
 /// Where contact messages go: the backend discovery names as taking them, else the
 /// communication API at its default path. Public discovery only: a customer has no session.
-pub(crate) async fn contact_connector(origin: &str) -> Connector {
-    let discovered = load_backends(origin)
+pub(crate) async fn contact_connector(origin: &str) -> CustomerConnector {
+    let discovered = load_descriptors(origin)
         .await
         .ok()
-        .and_then(|d| d.contact_backend().cloned());
+        .and_then(|backends| backends.iter().find_map(|b| customer_channel(b, origin)));
     // Without discovery, the customer's message still goes where the reference server mounts it.
     discovered.unwrap_or_else(|| {
-        Connector::with_customers(CommunicationConnector::new(
+        std::sync::Arc::new(CommunicationConnector::new(
             BackendKind::Communication.slug(),
             format!("{origin}{DEFAULT_BASE_PATH}"),
         ))

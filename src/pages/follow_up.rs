@@ -14,7 +14,7 @@ use crate::components::inbox::live::LivePolicy;
 use crate::components::shell::feedback::ErrorPanel;
 use crate::connectors::http::{attempt_key, new_idempotency_key};
 use crate::connectors::upload::UploadControl;
-use crate::connectors::{Connector, CustomerChannel};
+use crate::connectors::CustomerConnector;
 use crate::i18n::{tr, use_i18n, Args, Say};
 use crate::pages::contact::{contact_connector, PublicPage};
 use crate::state::api_origin;
@@ -107,7 +107,7 @@ const FOLLOW_UP_POLL: LivePolicy = LivePolicy {
 };
 
 #[component]
-fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl IntoView {
+fn Conversation(connector: CustomerConnector, token: String, initial: FollowUp) -> impl IntoView {
     let shown = RwSignal::new(initial);
     let writing = RwSignal::new(false);
     let enlarged = RwSignal::new(None::<Attachment>);
@@ -141,7 +141,11 @@ fn Conversation(connector: Connector, token: String, initial: FollowUp) -> impl 
 }
 
 /// A message's files as the page shows them: each fetched through the link.
-fn shown_files(connector: &Connector, token: &str, message: &FollowUpMessage) -> Vec<Attachment> {
+fn shown_files(
+    connector: &CustomerConnector,
+    token: &str,
+    message: &FollowUpMessage,
+) -> Vec<Attachment> {
     message
         .attachments
         .iter()
@@ -163,7 +167,7 @@ fn shown_files(connector: &Connector, token: &str, message: &FollowUpMessage) ->
 /// Support's answers appear on their own: asks again politely, never while the tab is
 /// hidden or the customer's own message is on its way; the loop ends with the page.
 fn poll_while_open(
-    connector: Connector,
+    connector: CustomerConnector,
     token: String,
     shown: RwSignal<FollowUp>,
     writing: RwSignal<bool>,
@@ -197,7 +201,7 @@ fn poll_while_open(
 /// the contact form's checks; what they typed and picked stays until it is sent.
 #[component]
 fn WriteAgain(
-    connector: Connector,
+    connector: CustomerConnector,
     token: String,
     shown: RwSignal<FollowUp>,
     writing: RwSignal<bool>,
