@@ -17,3 +17,4 @@ mod languages;
 mod live;
 mod phone;
 mod postcenter;
+mod sizes;
