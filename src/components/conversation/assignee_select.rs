@@ -5,11 +5,12 @@
 
 use crate::components::conversation::change::{Changed, Stale};
 use crate::connectors::Connector;
-use crate::i18n::{lang_now, tr, use_i18n, Args, Say};
+use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::Capabilities;
+use switchboard_core::domain::{Capabilities, Conversation};
+use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
 
 #[component]
@@ -23,80 +24,28 @@ pub fn AssigneeSelect(
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let current_agent = expect_context::<CurrentAgent>();
-    let stale = use_context::<Stale>();
     let real = assignee.clone().unwrap_or_default();
     // What the select shows: the real assignee until the agent picks another.
     let choice = RwSignal::new(real.clone());
     let select_ref = NodeRef::<leptos::html::Select>::new();
-    let assign = Action::new_local(move |agent: &Option<String>| {
-        let connector = connector.clone();
-        let conversation_id = conversation_id.clone();
-        let agent = agent.clone();
-        async move { connector.assign(&conversation_id, agent.as_deref()).await }
-    });
-    Effect::new({
-        let real = real.clone();
-        move |_| match assign.value().get() {
-            Some(Ok(conversation)) => {
-                // Said once, in the language of the moment.
-                let lang = lang_now();
-                let announce = match &conversation.assignee {
-                    None => text(lang, msg!("assign-now-unassigned")),
-                    Some(id) => text_with(
-                        lang,
-                        msg!("assign-assigned-to"),
-                        &Args::new().str("name", agent_name(&agents.get_untracked(), id)),
-                    ),
-                };
-                on_changed.run(Changed {
-                    conversation,
-                    focus: "assignee-select",
-                    announce,
-                });
-            }
-            // A refused choice does not stay on screen as if it were saved, and the agent
-            // is back on the select (Save or "Assign to me" had focus and were disabled).
-            Some(Err(error)) => {
-                choice.set(real.clone());
-                if let Some(select) = select_ref.get_untracked() {
-                    let _ = select.focus();
-                }
-                // A colleague changed it meanwhile: the page shows how it stands now.
-                Stale::report(stale, &error);
-            }
-            None => {}
-        }
-    });
+    let back = Restore {
+        choice,
+        real: real.clone(),
+        select_ref,
+    };
+    let assign = use_assign(connector, conversation_id, agents, on_changed, back);
     // An assignee the directory does not know is still shown, by id.
-    let unknown_assignee = assignee
-        .clone()
-        .filter(|id| agents.with_untracked(|agents| !agents.iter().any(|a| &a.id == id)));
+    let unknown_assignee =
+        agents.with_untracked(|agents| unknown_assignee(assignee.as_deref(), agents));
     let saved = StoredValue::new(real.clone());
-    let pending = move || choice.with(|c| saved.with_value(|real| c != real));
+    let pending = Signal::derive(move || choice.with(|c| saved.with_value(|real| c != real)));
     let commit = move || {
         if assign.pending().get_untracked() {
             return;
         }
-        let value = choice.get_untracked();
-        assign.dispatch((!value.is_empty()).then_some(value));
+        assign.dispatch(chosen_assignee(choice.get_untracked()));
     };
     let can_assign = capabilities.assign;
-    let can_unassign = capabilities.unassign;
-    let is_mine = move || {
-        current_agent
-            .id()
-            .is_some_and(|me| saved.with_value(|real| *real == me))
-    };
-    let take = move |_| {
-        if assign.pending().get_untracked() {
-            return;
-        }
-        if let Some(me) = current_agent.id() {
-            choice.set(me.clone());
-            assign.dispatch(Some(me));
-        }
-    };
     let error = move || match assign.value().get() {
         Some(Err(error)) => Some(text_with(
             i18n.lang(),
@@ -105,10 +54,7 @@ pub fn AssigneeSelect(
         )),
         _ => None,
     };
-    let cancel = {
-        let real = real.clone();
-        move |_| choice.set(real.clone())
-    };
+    let cancel = Callback::new(move |_| choice.set(real.clone()));
 
     view! {
         <div class="assignee-control">
@@ -132,7 +78,7 @@ pub fn AssigneeSelect(
                     aria-busy=move || assign.pending().get().then_some("true")
                     title=move || (!can_assign).then(|| text(i18n.lang(), msg!("assign-not-allowed")))
                 >
-                    <option value="" selected=assignee.is_none() disabled=!can_unassign>
+                    <option value="" selected=assignee.is_none() disabled=!capabilities.unassign>
                         {tr(msg!("assign-unassigned"))}
                     </option>
                     {unknown_assignee.map(|id| {
@@ -140,52 +86,173 @@ pub fn AssigneeSelect(
                         let label = move || text_with(i18n.lang(), msg!("assign-unknown-agent"), &Args::new().str("id", id.clone()));
                         view! { <option value=value>{label}</option> }
                     })}
-                    {move || {
-                        agents
-                            .get()
-                            .into_iter()
-                            .map(|agent| {
-                                let is_selected = choice.with_untracked(|s| *s == agent.id);
-                                view! {
-                                    <option value=agent.id.clone() selected=is_selected>
-                                        {agent.name.clone()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {move || agent_options(agents.get(), choice)}
                 </select>
             </label>
             <span id="assignee-hint" class="visually-hidden">{tr(msg!("assign-hint"))}</span>
-            // Always in place; shown only while a choice waits to be saved.
-            <span class="assignee-confirm" class:invisible=move || !pending()>
-                <button
-                    class="button primary"
-                    type="button"
-                    data-testid="assignee-save"
-                    on:click=move |_| commit()
-                    disabled=move || !pending()
-                    aria-disabled=move || assign.pending().get().then_some("true")
-                >
-                    {tr(msg!("assign-save"))}
-                </button>
-                <button class="button ghost" type="button" data-testid="assignee-cancel" on:click=cancel disabled=move || !pending()>
-                    {tr(msg!("action-cancel"))}
-                </button>
-            </span>
-            <button
-                class="button"
-                type="button"
-                data-testid="assign-to-me"
-                on:click=take
-                disabled=move || !can_assign || is_mine() || current_agent.id().is_none()
-                aria-disabled=move || assign.pending().get().then_some("true")
-                title=move || is_mine().then(|| text(i18n.lang(), msg!("assign-already-yours")))
-            >
-                {tr(msg!("assign-take-it"))}
-            </button>
+            <ConfirmChoice assign pending on_save=Callback::new(move |_| commit()) on_cancel=cancel />
+            <AssignToMe assign choice saved can_assign />
             <span class="field-error" role="alert" data-testid="assignee-error">{error}</span>
         </div>
+    }
+}
+
+/// The write: the agent chosen (`None`: unassigned), and the conversation as it returned it.
+type AssignAction = Action<Option<String>, Result<Conversation, ApiError>>;
+
+/// What a refused choice goes back to: the real assignee, with the agent on the select.
+struct Restore {
+    choice: RwSignal<String>,
+    real: String,
+    select_ref: NodeRef<leptos::html::Select>,
+}
+
+/// Assigning, and what follows: the page hears of a saved choice (announced in words); a
+/// refused one does not stay on screen as if it were saved.
+fn use_assign(
+    connector: Connector,
+    conversation_id: String,
+    agents: Signal<Vec<Agent>>,
+    on_changed: Callback<Changed>,
+    back: Restore,
+) -> AssignAction {
+    let stale = use_context::<Stale>();
+    let assign = Action::new_local(move |agent: &Option<String>| {
+        let connector = connector.clone();
+        let conversation_id = conversation_id.clone();
+        let agent = agent.clone();
+        async move { connector.assign(&conversation_id, agent.as_deref()).await }
+    });
+    Effect::new(move |_| match assign.value().get() {
+        Some(Ok(conversation)) => {
+            // Said once, in the language of the moment.
+            let announce = agents.with_untracked(|agents| {
+                announcement(lang_now(), conversation.assignee.as_deref(), agents)
+            });
+            on_changed.run(Changed {
+                conversation,
+                focus: "assignee-select",
+                announce,
+            });
+        }
+        // The agent is back on the select (Save or "Assign to me" had focus and were
+        // disabled).
+        Some(Err(error)) => {
+            back.choice.set(back.real.clone());
+            if let Some(select) = back.select_ref.get_untracked() {
+                let _ = select.focus();
+            }
+            // A colleague changed it meanwhile: the page shows how it stands now.
+            Stale::report(stale, &error);
+        }
+        None => {}
+    });
+    assign
+}
+
+/// One option per agent of the directory, the chosen one selected.
+fn agent_options(agents: Vec<Agent>, choice: RwSignal<String>) -> impl IntoView {
+    agents
+        .into_iter()
+        .map(|agent| {
+            let is_selected = choice.with_untracked(|s| *s == agent.id);
+            view! {
+                <option value=agent.id.clone() selected=is_selected>
+                    {agent.name.clone()}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
+/// Save and Cancel: always in place; shown only while a choice waits to be saved.
+#[component]
+fn ConfirmChoice(
+    assign: AssignAction,
+    pending: Signal<bool>,
+    on_save: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <span class="assignee-confirm" class:invisible=move || !pending.get()>
+            <button
+                class="button primary"
+                type="button"
+                data-testid="assignee-save"
+                on:click=move |_| on_save.run(())
+                disabled=move || !pending.get()
+                aria-disabled=move || assign.pending().get().then_some("true")
+            >
+                {tr(msg!("assign-save"))}
+            </button>
+            <button class="button ghost" type="button" data-testid="assignee-cancel" on:click=move |_| on_cancel.run(()) disabled=move || !pending.get()>
+                {tr(msg!("action-cancel"))}
+            </button>
+        </span>
+    }
+}
+
+/// Taking the conversation at once, unless it is already the agent's.
+#[component]
+fn AssignToMe(
+    assign: AssignAction,
+    choice: RwSignal<String>,
+    /// The assignee as saved.
+    saved: StoredValue<String>,
+    can_assign: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let current_agent = expect_context::<CurrentAgent>();
+    let is_mine = move || {
+        current_agent
+            .id()
+            .is_some_and(|me| saved.with_value(|real| *real == me))
+    };
+    let take = move |_| {
+        if assign.pending().get_untracked() {
+            return;
+        }
+        if let Some(me) = current_agent.id() {
+            choice.set(me.clone());
+            assign.dispatch(Some(me));
+        }
+    };
+    view! {
+        <button
+            class="button"
+            type="button"
+            data-testid="assign-to-me"
+            on:click=take
+            disabled=move || !can_assign || is_mine() || current_agent.id().is_none()
+            aria-disabled=move || assign.pending().get().then_some("true")
+            title=move || is_mine().then(|| text(i18n.lang(), msg!("assign-already-yours")))
+        >
+            {tr(msg!("assign-take-it"))}
+        </button>
+    }
+}
+
+/// The assignee a choice means: the empty choice unassigns.
+fn chosen_assignee(choice: String) -> Option<String> {
+    (!choice.is_empty()).then_some(choice)
+}
+
+/// The assignee, when the directory does not know them: shown by id.
+fn unknown_assignee(assignee: Option<&str>, agents: &[Agent]) -> Option<String> {
+    assignee
+        .filter(|id| !agents.iter().any(|a| a.id == *id))
+        .map(str::to_owned)
+}
+
+/// What is announced once the write is saved: who has it now.
+fn announcement(lang: Lang, assignee: Option<&str>, agents: &[Agent]) -> String {
+    match assignee {
+        None => text(lang, msg!("assign-now-unassigned")),
+        Some(id) => text_with(
+            lang,
+            msg!("assign-assigned-to"),
+            &Args::new().str("name", agent_name(agents, id)),
+        ),
     }
 }
 
@@ -194,4 +261,47 @@ fn agent_name(agents: &[Agent], id: &str) -> String {
         .iter()
         .find(|a| a.id == id)
         .map_or_else(|| id.to_owned(), |a| a.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team() -> Vec<Agent> {
+        vec![Agent {
+            id: "a1".to_owned(),
+            name: "Alice".to_owned(),
+            email: "alice@example.com".to_owned(),
+        }]
+    }
+
+    #[test]
+    fn the_empty_choice_unassigns_any_other_assigns_that_agent() {
+        assert_eq!(chosen_assignee(String::new()), None);
+        assert_eq!(chosen_assignee("a1".to_owned()), Some("a1".to_owned()));
+    }
+
+    #[test]
+    fn an_assignee_the_directory_does_not_know_is_kept_by_id() {
+        assert_eq!(unknown_assignee(Some("x9"), &team()), Some("x9".to_owned()));
+        assert_eq!(unknown_assignee(Some("a1"), &team()), None);
+        assert_eq!(unknown_assignee(None, &team()), None);
+    }
+
+    #[test]
+    fn an_agent_is_named_by_the_directory_else_by_id() {
+        assert_eq!(agent_name(&team(), "a1"), "Alice");
+        assert_eq!(agent_name(&team(), "x9"), "x9");
+    }
+
+    #[test]
+    fn the_announcement_names_the_new_assignee_or_says_unassigned() {
+        let lang = Lang::En;
+        assert_eq!(
+            announcement(lang, None, &team()),
+            text(lang, msg!("assign-now-unassigned"))
+        );
+        let alice = announcement(lang, Some("a1"), &team());
+        assert!(alice.contains("Alice"), "{alice}");
+    }
 }
