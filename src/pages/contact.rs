@@ -16,6 +16,7 @@ use crate::state::api_origin;
 use crate::storage;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{BackendKind, ContactReceipt};
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::text;
@@ -149,7 +150,6 @@ fn fingerprint(form: &ContactForm, files: &[web_sys::File]) -> String {
 
 #[component]
 pub fn ContactForm() -> impl IntoView {
-    let origin = api_origin();
     let form = RwSignal::new(ContactForm::default());
     // A field's problem shows once the person has left it, or tried to send.
     let touched = RwSignal::new(HashSet::<ContactField>::new());
@@ -158,7 +158,74 @@ pub fn ContactForm() -> impl IntoView {
     let picked = PickedFiles::default();
     let upload = UploadControl::default();
     let policy = CONTACT_ATTACHMENT_POLICY;
+    let send = use_contact_send(picked, upload, receipt);
 
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        touched.set(ContactField::ALL.into_iter().collect());
+        let current = form.get_untracked();
+        if let Some(first) = first_problem(&current) {
+            focus_field(first);
+            return;
+        }
+        if !picked.set_problems(&policy).is_empty() {
+            return;
+        }
+        send.dispatch(current);
+    };
+
+    let server_error = move || match send.value().get() {
+        Some(Err(error)) => Some(error),
+        _ => None,
+    };
+    let reset = Callback::new(move |()| {
+        form.set(ContactForm::default());
+        touched.set(HashSet::new());
+        receipt.set(None);
+        send.value().set(None);
+    });
+
+    let (sending, send_label) = (tr(msg!("action-sending")), tr(msg!("contact-send")));
+    view! {
+        <Show
+            when=move || receipt.get().is_none()
+            fallback=move || {
+                let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None, follow_up: None });
+                view! { <ContactConfirmation receipt=r on_reset=reset /> }
+            }
+        >
+            <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
+                <h1>{tr(msg!("contact-title"))}</h1>
+                <p class="state-hint">{tr(msg!("contact-intro"))}</p>
+                <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
+                <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
+                <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
+                <ContactInput field=ContactField::Message form touched kind="textarea" autocomplete="off" max=limits::MESSAGE_MAX_CHARS />
+                <Honeypot form />
+                <ContactAttachments picked policy disabled=Signal::derive(move || send.pending().get()) />
+                <UploadProgress control=upload />
+                {move || server_error().map(|error: ApiError| view! {
+                    <ErrorPanel error context=tr(msg!("contact-not-sent")) />
+                })}
+                <button class="button primary" type="submit" data-testid="contact-submit" disabled=move || send.pending().get()>
+                    {move || if send.pending().get() { sending() } else { send_label() }}
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+/// Sends the message with the files picked, under this submission's key (forgotten once
+/// it is sent); what comes back is the receipt, and the files are let go.
+fn use_contact_send(
+    picked: PickedFiles,
+    upload: UploadControl,
+    receipt: RwSignal<Option<ContactReceipt>>,
+) -> Action<ContactForm, Result<ContactReceipt, ApiError>> {
+    let origin = api_origin();
     let send = Action::new_local(move |form: &ContactForm| {
         let form = form.clone();
         let origin = origin.clone();
@@ -179,106 +246,75 @@ pub fn ContactForm() -> impl IntoView {
             receipt.set(Some(r));
         }
     });
+    send
+}
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if send.pending().get_untracked() {
-            return;
-        }
-        touched.set(ContactField::ALL.into_iter().collect());
-        let current = form.get_untracked();
-        let problems = current.problems();
-        if let Some((first, _)) = problems.first() {
-            focus_field(*first);
-            return;
-        }
-        if !picked.set_problems(&policy).is_empty() {
-            return;
-        }
-        send.dispatch(current);
-    };
+/// The field to take the person to when sending is refused: the first with a problem.
+fn first_problem(form: &ContactForm) -> Option<ContactField> {
+    form.problems().first().map(|(field, _)| *field)
+}
 
-    let server_error = move || match send.value().get() {
-        Some(Err(error)) => Some(error),
-        _ => None,
-    };
-    let reset = move |_| {
-        form.set(ContactForm::default());
-        touched.set(HashSet::new());
-        receipt.set(None);
-        send.value().set(None);
-    };
-
-    let (sending, send_label) = (tr(msg!("action-sending")), tr(msg!("contact-send")));
+/// Said once the message is sent: its reference, the private link to follow it up (when
+/// the backend gives one), and the way to send another.
+#[component]
+fn ContactConfirmation(receipt: ContactReceipt, on_reset: Callback<()>) -> impl IntoView {
     view! {
-        <Show
-            when=move || receipt.get().is_none()
-            fallback=move || {
-                let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None, follow_up: None });
-                view! {
-                    <section class="card confirmation" role="status" data-testid="contact-confirmation">
-                        <h1>{tr(msg!("contact-sent-title"))}</h1>
-                        <p>{tr(msg!("contact-sent-body"))}</p>
-                        <p>{tr(msg!("contact-your-reference"))} " " <strong data-testid="contact-reference">{r.reference}</strong></p>
-                        {r.follow_up.map(|link| view! {
-                            <p>
-                                {tr(msg!("contact-your-link"))} " "
-                                <a class="follow-up-link" href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
-                            </p>
-                            <CopyLink address=follow_up_address(&link) />
-                            <p class="state-hint">{tr(msg!("contact-link-private"))}</p>
-                        })}
-                        <p class="state-hint">{tr(msg!("contact-quote-reference"))}</p>
-                        <button class="button" type="button" on:click=reset>{tr(msg!("contact-send-another"))}</button>
-                    </section>
-                }
-            }
+        <section class="card confirmation" role="status" data-testid="contact-confirmation">
+            <h1>{tr(msg!("contact-sent-title"))}</h1>
+            <p>{tr(msg!("contact-sent-body"))}</p>
+            <p>{tr(msg!("contact-your-reference"))} " " <strong data-testid="contact-reference">{receipt.reference}</strong></p>
+            {receipt.follow_up.map(|link| view! {
+                <p>
+                    {tr(msg!("contact-your-link"))} " "
+                    <a class="follow-up-link" href=link.clone() data-testid="contact-follow-up">{follow_up_address(&link)}</a>
+                </p>
+                <CopyLink address=follow_up_address(&link) />
+                <p class="state-hint">{tr(msg!("contact-link-private"))}</p>
+            })}
+            <p class="state-hint">{tr(msg!("contact-quote-reference"))}</p>
+            <button class="button" type="button" on:click=move |_| on_reset.run(())>{tr(msg!("contact-send-another"))}</button>
+        </section>
+    }
+}
+
+/// The honeypot: out of sight, out of the tab order and of assistive tech, so only a
+/// robot fills it in.
+#[component]
+fn Honeypot(form: RwSignal<ContactForm>) -> impl IntoView {
+    view! {
+        <div class="honeypot" aria-hidden="true">
+            <label for="contact-website">{tr(msg!("contact-honeypot"))}</label>
+            <input
+                id="contact-website"
+                name="website"
+                type="text"
+                tabindex="-1"
+                autocomplete="off"
+                data-testid="contact-website"
+                prop:value=move || form.with(|f| f.website.clone())
+                on:input=move |ev| form.update(|f| f.website = event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// The files sent with the message: picked, dropped or pasted anywhere on the field.
+#[component]
+fn ContactAttachments(
+    picked: PickedFiles,
+    policy: AttachmentPolicy,
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div
+            class="field"
+            on:dragover=on_drag_over
+            on:drop=on_drop(picked, policy)
+            on:paste=on_paste(picked, policy)
         >
-            <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
-                <h1>{tr(msg!("contact-title"))}</h1>
-                <p class="state-hint">{tr(msg!("contact-intro"))}</p>
-                <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
-                <ContactInput field=ContactField::Email form touched kind="email" autocomplete="email" max=limits::EMAIL_MAX_CHARS />
-                <ContactInput field=ContactField::Subject form touched kind="text" autocomplete="off" max=limits::SUBJECT_MAX_CHARS />
-                <ContactInput field=ContactField::Message form touched kind="textarea" autocomplete="off" max=limits::MESSAGE_MAX_CHARS />
-                // The honeypot: out of sight, out of the tab order and of assistive tech,
-                // so only a robot fills it in.
-                <div class="honeypot" aria-hidden="true">
-                    <label for="contact-website">{tr(msg!("contact-honeypot"))}</label>
-                    <input
-                        id="contact-website"
-                        name="website"
-                        type="text"
-                        tabindex="-1"
-                        autocomplete="off"
-                        data-testid="contact-website"
-                        prop:value=move || form.with(|f| f.website.clone())
-                        on:input=move |ev| form.update(|f| f.website = event_target_value(&ev))
-                    />
-                </div>
-                <div
-                    class="field"
-                    on:dragover=on_drag_over
-                    on:drop=on_drop(picked, policy)
-                    on:paste=on_paste(picked, policy)
-                >
-                    <span class="field-label">{tr(msg!("contact-attachments"))}</span>
-                    <AttachmentPicker
-                        picked
-                        policy
-                        disabled=Signal::derive(move || send.pending().get())
-                        id="contact-attachments"
-                    />
-                </div>
-                <UploadProgress control=upload />
-                {move || server_error().map(|error: ApiError| view! {
-                    <ErrorPanel error context=tr(msg!("contact-not-sent")) />
-                })}
-                <button class="button primary" type="submit" data-testid="contact-submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { sending() } else { send_label() }}
-                </button>
-            </form>
-        </Show>
+            <span class="field-label">{tr(msg!("contact-attachments"))}</span>
+            <AttachmentPicker picked policy disabled id="contact-attachments" />
+        </div>
     }
 }
 
@@ -399,5 +435,35 @@ fn ContactInput(
                 </span>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sending_a_blank_form_takes_the_person_to_the_name_first() {
+        assert_eq!(
+            first_problem(&ContactForm::default()),
+            Some(ContactField::Name)
+        );
+    }
+
+    #[test]
+    fn a_form_right_but_for_its_email_takes_the_person_there_and_a_right_one_nowhere() {
+        let right = ContactForm {
+            name: "Zoé Lambert".into(),
+            email: "zoe@example.com".into(),
+            subject: "Breakfast".into(),
+            message: "The breakfast on the 12th was never brought to our room.".into(),
+            ..ContactForm::default()
+        };
+        assert_eq!(first_problem(&right), None);
+        let wrong_email = ContactForm {
+            email: "zoe-at-example".into(),
+            ..right
+        };
+        assert_eq!(first_problem(&wrong_email), Some(ContactField::Email));
     }
 }

@@ -72,105 +72,28 @@ impl Say for Problem {
 /// The inbox's form: pick the backend (when there are several), paste an id, follow.
 #[component]
 pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl IntoView {
-    let rows = expect_context::<InboxRows>();
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let navigate_opened = use_navigate();
-    let location = use_location();
-    let followable = Memo::new(move |_| {
-        connectors
-            .get()
-            .into_iter()
-            .filter(|c| c.info().followed_by.is_some())
-            .collect::<Vec<_>>()
-    });
-    let chosen = RwSignal::new(String::new());
-    let id = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Problem>);
-    let current = move || {
-        followable.with(|list| {
-            let wanted = chosen.get();
-            list.iter()
-                .find(|c| c.name() == wanted)
-                .or_else(|| list.first())
-                .cloned()
-        })
-    };
-    // An id the backend does not know, on a backend where agents start items: offered.
-    let openable = RwSignal::new(None::<(Connector, String)>);
-    // One key per item being opened: a second click or a retry after a lost answer opens
-    // it once (the server replays its first answer).
-    let open_key = StoredValue::new(None::<(String, String)>);
-    let open = Action::new_local(move |(connector, item): &(Connector, String)| {
-        let connector = connector.clone();
-        let item = item.clone();
-        let fingerprint = format!("{}/{}", connector.name(), item.trim());
-        let key = open_key.try_update_value(|last| attempt_key(last, &fingerprint));
-        async move {
-            connector
-                .open_item(&item, &key.unwrap_or_default())
-                .await
-                .map_err(Problem::NotOpened)
-        }
-    });
-    Effect::new(move |_| match open.value().get() {
-        Some(Ok(conversation)) => {
-            let key = conversation.key.clone();
-            rows.0.update(|inbox| inbox.add(conversation));
-            openable.set(None);
-            id.set(String::new());
-            problem.set(None);
-            navigate_opened(
-                &with_search(&key.path(), &location.search.get_untracked()),
-                Default::default(),
-            );
-        }
-        Some(Err(reason)) => problem.set(Some(reason)),
-        None => {}
-    });
-    let follow = Action::new_local(move |(connector, item): &(Connector, String)| {
-        let connector = connector.clone();
-        let item = item.clone();
-        let origin = api_origin();
-        async move {
-            let by = connector.info().followed_by.unwrap_or(ANY_ID);
-            let conversation = match connector.conversation(&item).await {
-                Ok(conversation) => conversation,
-                Err(e)
-                    if e.kind == ErrorKind::NotFound && connector.info().opens_items.is_some() =>
-                {
-                    openable.set(Some((connector.clone(), item.clone())));
-                    return Err(Problem::refused(by, e));
-                }
-                Err(e) => return Err(Problem::refused(by, e)),
-            };
-            follows::follow(&origin, connector.name(), &item)
-                .await
-                .map_err(|e| Problem::refused(by, e))?;
-            Ok::<Conversation, Problem>(conversation)
-        }
-    });
-    Effect::new(move |_| match follow.value().get() {
-        Some(Ok(conversation)) => {
-            let key = conversation.key.clone();
-            rows.0.update(|inbox| inbox.add(conversation));
-            id.set(String::new());
-            problem.set(None);
-            // The inbox keeps its view beside the conversation.
-            navigate(
-                &with_search(&key.path(), &location.search.get_untracked()),
-                Default::default(),
-            );
-        }
-        Some(Err(reason)) => problem.set(Some(reason)),
-        None => {}
-    });
+    let FollowState {
+        followable,
+        chosen,
+        current,
+        fields,
+        follow,
+        open,
+    } = use_follow_form(connectors);
+    let Fields {
+        id,
+        problem,
+        openable,
+    } = fields;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if follow.pending().get_untracked() {
             return;
         }
-        let Some(connector) = current() else { return };
+        let Some(connector) = current.get() else {
+            return;
+        };
         openable.set(None);
         let item = id.get_untracked().trim().to_owned();
         match connector.check_item_id(&item) {
@@ -184,32 +107,14 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
     view! {
         <Show when=move || followable.with(|list| !list.is_empty())>
             <form class="follow-form" on:submit=submit data-testid="follow-form">
-                <label class="visually-hidden" for="follow-backend">{tr(msg!("follow-backend-label"))}</label>
-                <select
-                    id="follow-backend"
-                    data-testid="follow-backend"
-                    on:change=move |ev| chosen.set(event_target_value(&ev))
-                >
-                    {move || followable.get().into_iter().map(|c| {
-                        let name = c.name().to_owned();
-                        let by = c.info().followed_by.unwrap_or(ANY_ID);
-                        let backend = name.clone();
-                        // Only the words follow the language: the options stay, and so
-                        // does the one chosen.
-                        let words = move || {
-                            let args = Args::new().str("by", by).str("backend", backend.clone());
-                            text_with(i18n.lang(), msg!("follow-backend-option"), &args)
-                        };
-                        view! { <option value=name>{words}</option> }
-                    }).collect_view()}
-                </select>
+                <BackendSelect followable chosen />
                 <label class="visually-hidden" for="follow-id">{tr(msg!("follow-id-label"))}</label>
                 <input
                     id="follow-id"
                     type="text"
                     autocomplete="off"
                     data-testid="follow-id"
-                    placeholder=move || current().and_then(|c| c.info().followed_by).map(|by| {
+                    placeholder=move || current.get().and_then(|c| c.info().followed_by).map(|by| {
                         text_with(i18n.lang(), msg!("follow-id-placeholder"), &Args::new().str("by", by))
                     })
                     prop:value=move || id.get()
@@ -221,29 +126,216 @@ pub fn FollowForm(#[prop(into)] connectors: Signal<Vec<Connector>>) -> impl Into
                     {move || if follow.pending().get() { text(i18n.lang(), msg!("follow-checking")) } else { text(i18n.lang(), msg!("follow-button")) }}
                 </button>
                 <p id="follow-problem" class="field-error" role="alert" data-testid="follow-problem">{move || problem.get().map(|p| p.say(i18n.lang()))}</p>
-                {move || openable.get().map(|(connector, item)| {
-                    // The catalogue message of the connector's words for starting the item.
-                    let opens = connector.info().opens_items.unwrap_or(msg!("follow-open-it"));
-                    let named = item.clone();
-                    let words = move || text_with(i18n.lang(), opens, &Args::new().str("item", named.clone()));
-                    view! {
-                        <button
-                            class="button primary"
-                            type="button"
-                            data-testid="follow-open"
-                            aria-disabled=move || open.pending().get().then_some("true")
-                            on:click=move |_| {
-                                if !open.pending().get_untracked() {
-                                    open.dispatch((connector.clone(), item.clone()));
-                                }
-                            }
-                        >
-                            {words}
-                        </button>
-                    }
-                })}
+                <OpenItemButton openable open />
             </form>
         </Show>
+    }
+}
+
+/// Following or opening an item: the backend and the id it is asked for.
+type ItemAction = Action<(Connector, String), Result<Conversation, Problem>>;
+
+/// What the form's field shows and says: the id typed, why it was refused, and an id the
+/// backend does not know, on a backend where agents start items (offered to open).
+#[derive(Clone, Copy)]
+struct Fields {
+    id: RwSignal<String>,
+    problem: RwSignal<Option<Problem>>,
+    openable: RwSignal<Option<(Connector, String)>>,
+}
+
+/// The form's state and its two writes.
+#[derive(Clone, Copy)]
+struct FollowState {
+    /// The backends that follow items by id.
+    followable: Memo<Vec<Connector>>,
+    /// The name of the backend picked in the select (empty until one is).
+    chosen: RwSignal<String>,
+    /// The backend the form follows on.
+    current: Signal<Option<Connector>>,
+    fields: Fields,
+    follow: ItemAction,
+    open: ItemAction,
+}
+
+fn use_follow_form(connectors: Signal<Vec<Connector>>) -> FollowState {
+    let followable = Memo::new(move |_| {
+        connectors
+            .get()
+            .into_iter()
+            .filter(|c| c.info().followed_by.is_some())
+            .collect::<Vec<_>>()
+    });
+    let chosen = RwSignal::new(String::new());
+    let fields = Fields {
+        id: RwSignal::new(String::new()),
+        problem: RwSignal::new(None::<Problem>),
+        openable: RwSignal::new(None::<(Connector, String)>),
+    };
+    let current = Signal::derive(move || {
+        followable.with(|list| {
+            let wanted = chosen.get();
+            chosen_backend(list, &wanted, Connector::name).cloned()
+        })
+    });
+    let open = use_open_item();
+    land(open, fields, true);
+    let follow = use_follow_item(fields.openable);
+    land(follow, fields, false);
+    FollowState {
+        followable,
+        chosen,
+        current,
+        fields,
+        follow,
+        open,
+    }
+}
+
+/// Opens an item the backend does not know yet. One key per item being opened: a second
+/// click or a retry after a lost answer opens it once (the server replays its first answer).
+fn use_open_item() -> ItemAction {
+    let open_key = StoredValue::new(None::<(String, String)>);
+    Action::new_local(move |(connector, item): &(Connector, String)| {
+        let connector = connector.clone();
+        let item = item.clone();
+        let fingerprint = format!("{}/{}", connector.name(), item.trim());
+        let key = open_key.try_update_value(|last| attempt_key(last, &fingerprint));
+        async move {
+            connector
+                .open_item(&item, &key.unwrap_or_default())
+                .await
+                .map_err(Problem::NotOpened)
+        }
+    })
+}
+
+/// Follows an item once the backend has said it knows it; one it does not know, where
+/// agents start items, is offered to open instead (`openable`).
+fn use_follow_item(openable: RwSignal<Option<(Connector, String)>>) -> ItemAction {
+    Action::new_local(move |(connector, item): &(Connector, String)| {
+        let connector = connector.clone();
+        let item = item.clone();
+        let origin = api_origin();
+        async move {
+            let by = connector.info().followed_by.unwrap_or(ANY_ID);
+            let conversation = match connector.conversation(&item).await {
+                Ok(conversation) => conversation,
+                Err(e) => {
+                    if offers_opening(&e, connector.info().opens_items.is_some()) {
+                        openable.set(Some((connector.clone(), item.clone())));
+                    }
+                    return Err(Problem::refused(by, e));
+                }
+            };
+            follows::follow(&origin, connector.name(), &item)
+                .await
+                .map_err(|e| Problem::refused(by, e))?;
+            Ok::<Conversation, Problem>(conversation)
+        }
+    })
+}
+
+/// Where `action`'s answer goes: the item joins the inbox's rows and opens, the form
+/// empties (and forgets the item offered to open, when `opened`); a refusal is said.
+fn land(action: ItemAction, fields: Fields, opened: bool) {
+    let rows = expect_context::<InboxRows>();
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(conversation)) => {
+            let key = conversation.key.clone();
+            rows.0.update(|inbox| inbox.add(conversation));
+            if opened {
+                fields.openable.set(None);
+            }
+            fields.id.set(String::new());
+            fields.problem.set(None);
+            // The inbox keeps its view beside the conversation.
+            navigate(
+                &with_search(&key.path(), &location.search.get_untracked()),
+                Default::default(),
+            );
+        }
+        Some(Err(reason)) => fields.problem.set(Some(reason)),
+        None => {}
+    });
+}
+
+/// The backend the form follows on: the one picked by name, else the first (the one the
+/// select shows before any is picked).
+fn chosen_backend<'a, T>(list: &'a [T], wanted: &str, name: impl Fn(&T) -> &str) -> Option<&'a T> {
+    list.iter()
+        .find(|c| name(c) == wanted)
+        .or_else(|| list.first())
+}
+
+/// Whether an id the backend refused is offered to open instead: it does not know the id,
+/// and agents start items there.
+fn offers_opening(error: &ApiError, opens_items: bool) -> bool {
+    error.kind == ErrorKind::NotFound && opens_items
+}
+
+/// The backend to follow on, each named with what its ids are.
+#[component]
+fn BackendSelect(followable: Memo<Vec<Connector>>, chosen: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="visually-hidden" for="follow-backend">{tr(msg!("follow-backend-label"))}</label>
+        <select
+            id="follow-backend"
+            data-testid="follow-backend"
+            on:change=move |ev| chosen.set(event_target_value(&ev))
+        >
+            {move || followable.get().into_iter().map(|c| {
+                let name = c.name().to_owned();
+                let by = c.info().followed_by.unwrap_or(ANY_ID);
+                let backend = name.clone();
+                // Only the words follow the language: the options stay, and so
+                // does the one chosen.
+                let words = move || {
+                    let args = Args::new().str("by", by).str("backend", backend.clone());
+                    text_with(i18n.lang(), msg!("follow-backend-option"), &args)
+                };
+                view! { <option value=name>{words}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// Shown for an id the backend does not know, where agents start items: open it.
+#[component]
+fn OpenItemButton(
+    openable: RwSignal<Option<(Connector, String)>>,
+    open: ItemAction,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        openable.get().map(|(connector, item)| {
+            // The catalogue message of the connector's words for starting the item.
+            let opens = connector
+                .info()
+                .opens_items
+                .unwrap_or(msg!("follow-open-it"));
+            let named = item.clone();
+            let words =
+                move || text_with(i18n.lang(), opens, &Args::new().str("item", named.clone()));
+            view! {
+                <button
+                    class="button primary"
+                    type="button"
+                    data-testid="follow-open"
+                    aria-disabled=move || open.pending().get().then_some("true")
+                    on:click=move |_| {
+                        if !open.pending().get_untracked() {
+                            open.dispatch((connector.clone(), item.clone()));
+                        }
+                    }
+                >
+                    {words}
+                </button>
+            }
+        })
     }
 }
 
@@ -308,4 +400,46 @@ pub fn StopFollowing(connector: Connector, key: ConversationKey) -> impl IntoVie
             <span class="field-error" role="alert">{error}</span>
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backend_picked_by_name_is_followed_on_else_the_first() {
+        let list = ["case-messages", "support-sessions"];
+        fn name<'a>(backend: &'a &str) -> &'a str {
+            backend
+        }
+        assert_eq!(
+            chosen_backend(&list, "support-sessions", name),
+            Some(&"support-sessions")
+        );
+        assert_eq!(chosen_backend(&list, "", name), Some(&"case-messages"));
+        assert_eq!(chosen_backend(&list, "gone", name), Some(&"case-messages"));
+        assert_eq!(chosen_backend(&[] as &[&str], "", name), None);
+    }
+
+    #[test]
+    fn only_an_unknown_id_where_agents_start_items_is_offered_to_open() {
+        let unknown = ApiError::new(ErrorKind::NotFound);
+        assert!(offers_opening(&unknown, true));
+        assert!(!offers_opening(&unknown, false));
+        assert!(!offers_opening(&ApiError::new(ErrorKind::Forbidden), true));
+    }
+
+    #[test]
+    fn a_refusal_says_unknown_forbidden_or_why_it_was_not_followed() {
+        let refused = |kind| Problem::refused("guid", ApiError::new(kind));
+        assert!(matches!(
+            refused(ErrorKind::NotFound),
+            Problem::Unknown { by: "guid" }
+        ));
+        assert!(matches!(refused(ErrorKind::Forbidden), Problem::Forbidden));
+        assert!(matches!(
+            refused(ErrorKind::Network),
+            Problem::NotFollowed(_)
+        ));
+    }
 }

@@ -3,19 +3,23 @@
 //! loads the first page of every backend per view, each shown as it answers, and appends
 //! further pages; pages already shown are never fetched again.
 
+mod header;
+
+use header::InboxHeader;
+
 use crate::components::inbox::conversation_list::ConversationList;
 use crate::components::inbox::filter_bar::FilterBar;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox::inbox_order::{use_shown_rows, SortedHere};
 use crate::components::inbox::live;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::shell::palette::PaletteOpen;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::{AssigneeFilter, InboxQuery, InboxSort, StatusFilter};
+use switchboard_core::domain::{AssigneeFilter, InboxQuery, InboxSort};
+use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
 
 /// Conversations asked of each backend per "load more".
@@ -38,12 +42,32 @@ fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
 
 #[component]
 pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
-    let directory = expect_context::<DirectoryResource>();
-    let current_agent = expect_context::<CurrentAgent>();
     let rows = expect_context::<InboxRows>();
     let filters = use_inbox_filters();
-    // Who I am matters only to "Mine": signing in again must not reload other views.
-    let query = Memo::new(move |_| {
+    let query = use_inbox_query(filters);
+    let first = use_first_page(query, rows);
+    let more = use_more_pages(query, rows);
+    live::poll_backends(rows, query);
+
+    let retry = Callback::new(move |_| first.refetch());
+    view! {
+        <InboxHeader filters on_refresh=retry />
+        <FilterBar />
+        <FirstPageState first retry />
+        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
+    }
+}
+
+/// The first page of every backend: `None` until the directory has come.
+type FirstPage = LocalResource<Result<Option<Inbox>, ApiError>>;
+/// The next page of each backend, with the query it was asked for.
+type MorePages = Action<InboxQuery, Option<(Inbox, InboxQuery)>>;
+
+/// The query the view asks. Who I am matters only to "Mine": signing in again must not
+/// reload other views.
+fn use_inbox_query(filters: Memo<InboxFilters>) -> Memo<InboxQuery> {
+    let current_agent = expect_context::<CurrentAgent>();
+    Memo::new(move |_| {
         let filters = filters.get();
         let me = if filters.assignee == AssigneeFilter::Me {
             current_agent.id()
@@ -51,15 +75,18 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             current_agent.id_untracked()
         };
         query_for(&filters, me)
-    });
+    })
+}
 
-    // The first page of every backend, keyed on the view and on the directory as a value:
-    // awaiting the directory would subscribe to it and ask every backend twice. Before
-    // the directory has come, there is nothing to ask (`None`).
-    // Each backend's rows show as soon as it answers (while the view is still the one
-    // asked): a slow backend holds back no one.
-    // Keyed on the language too: a backend's words in the rows (a claim's badge, a
-    // channel, a ticket's name) are said as they are read, so another language reads again.
+/// The first page of every backend, keyed on the view and on the directory as a value:
+/// awaiting the directory would subscribe to it and ask every backend twice. Before the
+/// directory has come, there is nothing to ask (`None`).
+/// Each backend's rows show as soon as it answers (while the view is still the one
+/// asked): a slow backend holds back no one.
+/// Keyed on the language too: a backend's words in the rows (a claim's badge, a channel,
+/// a ticket's name) are said as they are read, so another language reads again.
+fn use_first_page(query: Memo<InboxQuery>, rows: InboxRows) -> FirstPage {
+    let directory = expect_context::<DirectoryResource>();
     let i18n = use_i18n();
     let first = LocalResource::new(move || {
         i18n.lang();
@@ -86,7 +113,12 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             rows.0.set(inbox);
         }
     });
-    // The next page of each backend, appended; dropped if the view changed meanwhile.
+    first
+}
+
+/// The next page of each backend, appended; dropped if the view changed meanwhile.
+fn use_more_pages(query: Memo<InboxQuery>, rows: InboxRows) -> MorePages {
+    let directory = expect_context::<DirectoryResource>();
     let more = Action::new_local(move |asked: &InboxQuery| {
         let asked = asked.clone();
         let cursors = rows.0.with_untracked(|inbox| inbox.cursors.clone());
@@ -105,80 +137,14 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
             }
         }
     });
-    live::poll_backends(rows, query);
+    more
+}
 
-    let retry = Callback::new(move |_| first.refetch());
-    let palette = use_context::<PaletteOpen>();
-    let title = move || {
-        let f = filters.get();
-        let lang = i18n.lang();
-        let view = match (f.assignee, f.status) {
-            (AssigneeFilter::All, StatusFilter::All) => text(lang, msg!("inbox-all-conversations")),
-            (assignee, StatusFilter::All) => assignee.label(lang),
-            (AssigneeFilter::All, status) => status.label(lang),
-            (assignee, status) => text_with(
-                lang,
-                msg!("inbox-title-assignee-status"),
-                &Args::new()
-                    .str("assignee", assignee.label(lang))
-                    .str("status", status.label(lang)),
-            ),
-        };
-        // The backend's own name, in the reader's language, when the view is one backend's.
-        let view = match f.backend.as_deref() {
-            Some(name) => {
-                let backend = match directory.get() {
-                    Some(Ok(directory)) => directory
-                        .backend(name)
-                        .map_or_else(|| name.to_owned(), |b| b.kind.label(lang)),
-                    _ => name.to_owned(),
-                };
-                if (f.assignee, f.status) == (AssigneeFilter::All, StatusFilter::All) {
-                    backend
-                } else {
-                    text_with(
-                        lang,
-                        msg!("inbox-title-backend"),
-                        &Args::new().str("view", view).str("backend", backend),
-                    )
-                }
-            }
-            None => view,
-        };
-        match f.reference {
-            Some(reference) => text_with(
-                lang,
-                msg!("inbox-title-reference"),
-                &Args::new().str("view", view).str("reference", reference),
-            ),
-            None => view,
-        }
-    };
-
+/// Loading and a server out of reach only: the list itself is mounted once, beside this,
+/// and reads the inbox's state, so nothing it shows is disposed under it.
+#[component]
+fn FirstPageState(first: FirstPage, retry: Callback<()>) -> impl IntoView {
     view! {
-        <div class="list-header">
-            <h1 data-testid="inbox-title">{title}</h1>
-            <button class="button ghost" type="button" on:click=move |_| first.refetch() aria-label=tr(msg!("inbox-refresh-label"))>
-                {tr(msg!("inbox-refresh"))}
-            </button>
-            <button
-                class="button ghost"
-                type="button"
-                data-testid="open-palette"
-                title=tr(msg!("palette-open-hint"))
-                aria-keyshortcuts="Control+K Meta+K"
-                on:click=move |_| {
-                    if let Some(PaletteOpen(open)) = palette {
-                        open.set(true);
-                    }
-                }
-            >
-                {tr(msg!("palette-open"))}
-            </button>
-        </div>
-        <FilterBar />
-        // Loading and a server out of reach only: the list itself is mounted once, below,
-        // and reads the inbox's state, so nothing it shows is disposed under it.
         <Transition fallback=|| view! { <Loading label=tr(msg!("inbox-loading")) /> }>
             {move || Suspend::new(async move {
                 match first.await {
@@ -190,7 +156,6 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
                 }
             })}
         </Transition>
-        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
     }
 }
 
@@ -419,7 +384,7 @@ fn pages_near_end(sort: InboxSort, pending: bool, has_more: bool) -> bool {
 }
 
 #[cfg(test)]
-mod near_end_tests {
+mod tests {
     use super::*;
 
     #[test]
