@@ -20,7 +20,6 @@ pub fn ConversationRow(
     stale: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let location = use_location();
-    let clock = expect_context::<Clock>();
     let key = conversation.key.clone();
     let path = key.path();
     // Keep the inbox filters when opening a conversation.
@@ -41,8 +40,49 @@ pub fn ConversationRow(
         let key = key.clone();
         move || tab_key.with(|k| k.as_ref() == Some(&key))
     };
-    let last_activity = conversation.last_activity;
+    let stale_because = stale_because(stale, key.backend.clone());
+    let unread = conversation.unread == Some(true);
+    let preview = conversation.preview();
+    view! {
+        <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=move || stale_because.with(Option::is_some)>
+            <a
+                href=href
+                tabindex=move || if takes_tab() { "0" } else { "-1" }
+                data-testid="conversation-row"
+                data-key=key.to_string()
+                aria-current=move || is_selected.get().then_some("page")
+            >
+                <RowLine conversation=conversation.clone() unread />
+                <span class="row-preview" dir="auto">{preview}</span>
+                <RowBadges conversation agents stale_because />
+            </a>
+        </li>
+    }
+}
+
+/// Why the row's backend is stale, in a sentence, while its last answer failed.
+fn stale_because(stale: Memo<Vec<(String, String)>>, backend: String) -> Signal<Option<String>> {
     let i18n = crate::i18n::use_i18n();
+    Signal::derive(move || {
+        stale.with(|s| {
+            failure_of(s, &backend).map(|why| {
+                text_with(
+                    i18n.lang(),
+                    msg!("list-stale-because"),
+                    &Args::new().str("reason", why.to_owned()),
+                )
+            })
+        })
+    })
+}
+
+/// The row's first line: who wrote (and their address, where the name is not it),
+/// unread, and when.
+#[component]
+fn RowLine(conversation: Conversation, unread: bool) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let i18n = crate::i18n::use_i18n();
+    let last_activity = conversation.last_activity;
     let when = move || {
         last_activity
             .map(|t| crate::i18n::relative(i18n.lang(), clock.now(), t))
@@ -53,85 +93,103 @@ pub fn ConversationRow(
             .map(|t| crate::i18n::exact(i18n.lang(), t))
             .unwrap_or_default()
     };
+    view! {
+        <span class="row-line">
+            <span class="row-customer">
+                <bdi>{conversation.customer_display().to_owned()}</bdi>
+                {conversation.customer_email_beside_name().map(|email| view! {
+                    <span class="row-email" data-testid="row-email"><bdi>{email.to_owned()}</bdi></span>
+                })}
+            </span>
+            {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr(msg!("list-unread"))}</span> })}
+            <time class="row-time" title=exact>{when}</time>
+        </span>
+    }
+}
+
+/// The row's badges: stale, status, backend, reference, the backend's own, assignee.
+#[component]
+fn RowBadges(
+    conversation: Conversation,
+    agents: Signal<Vec<Agent>>,
+    stale_because: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let assignee_id = conversation.assignee.clone();
     let assignee = move || match &assignee_id {
         None => text(i18n.lang(), msg!("list-unassigned")),
-        Some(id) => agents
-            .with(|agents| agents.iter().find(|a| &a.id == id).map(|a| a.name.clone()))
-            .unwrap_or_else(|| id.clone()),
-    };
-    let stale_because = {
-        let backend = key.backend.clone();
-        move || {
-            stale.with(|s| {
-                s.iter().find(|(name, _)| *name == backend).map(|(_, why)| {
-                    text_with(
-                        i18n.lang(),
-                        msg!("list-stale-because"),
-                        &Args::new().str("reason", why.clone()),
-                    )
-                })
-            })
-        }
-    };
-    let is_stale = {
-        let stale_because = stale_because.clone();
-        move || stale_because().is_some()
+        Some(id) => agents.with(|agents| agent_name(agents, id)),
     };
     let unassigned = conversation.assignee.is_none();
     let assignable = conversation.capabilities.assign;
-    let unread = conversation.unread == Some(true);
-    let preview = conversation.preview();
     let kind = conversation.backend_kind;
     let stale_word = tr(msg!("list-stale"));
     view! {
-        <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=is_stale>
-            <a
-                href=href
-                tabindex=move || if takes_tab() { "0" } else { "-1" }
-                data-testid="conversation-row"
-                data-key=key.to_string()
-                aria-current=move || is_selected.get().then_some("page")
-            >
-                <span class="row-line">
-                    <span class="row-customer">
-                        <bdi>{conversation.customer_display().to_owned()}</bdi>
-                        {conversation.customer_email_beside_name().map(|email| view! {
-                            <span class="row-email" data-testid="row-email"><bdi>{email.to_owned()}</bdi></span>
-                        })}
+        <span class="row-badges">
+            {move || stale_because.get().map(|why| {
+                let title = why.clone();
+                // Seen: the badge's words; heard: the whole sentence, with why.
+                view! {
+                    <span class="badge stale" data-testid="row-stale" title=title>
+                        <span aria-hidden="true">{stale_word}</span>
+                        <span class="visually-hidden">{why}</span>
                     </span>
-                    {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr(msg!("list-unread"))}</span> })}
-                    <time class="row-time" title=exact>{when}</time>
-                </span>
+                }
+            })}
+            <StatusBadge status=conversation.status.clone() />
+            <span class="badge backend">{move || kind.label(i18n.lang())}</span>
+            {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
+            // Where the row is too narrow, these are cut short with "…"; the whole
+            // words are their title.
+            {conversation.badges.iter().map(|b| view! { <span class="badge" title=b.clone()>{b.clone()}</span> }).collect_view()}
+            {assignable.then(|| {
+                let title = assignee.clone();
+                view! {
+                    <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee" title=title>
+                        {assignee}
+                    </span>
+                }
+            })}
+        </span>
+    }
+}
 
-                <span class="row-preview" dir="auto">{preview}</span>
-                <span class="row-badges">
-                    {move || stale_because().map(|why| {
-                        let title = why.clone();
-                        // Seen: the badge's words; heard: the whole sentence, with why.
-                        view! {
-                            <span class="badge stale" data-testid="row-stale" title=title>
-                                <span aria-hidden="true">{stale_word}</span>
-                                <span class="visually-hidden">{why}</span>
-                            </span>
-                        }
-                    })}
-                    <StatusBadge status=conversation.status.clone() />
-                    <span class="badge backend">{move || kind.label(i18n.lang())}</span>
-                    {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
-                    // Where the row is too narrow, these are cut short with "…"; the whole
-                    // words are their title.
-                    {conversation.badges.iter().map(|b| view! { <span class="badge" title=b.clone()>{b.clone()}</span> }).collect_view()}
-                    {assignable.then(|| {
-                        let title = assignee.clone();
-                        view! {
-                            <span class="badge assignee" class:unassigned=unassigned data-testid="row-assignee" title=title>
-                                {assignee}
-                            </span>
-                        }
-                    })}
-                </span>
-            </a>
-        </li>
+/// Why `backend`'s last answer failed, if it did.
+fn failure_of<'a>(stale: &'a [(String, String)], backend: &str) -> Option<&'a str> {
+    stale
+        .iter()
+        .find(|(name, _)| name == backend)
+        .map(|(_, why)| why.as_str())
+}
+
+/// The assignee's name from the directory, else their id as the backend gave it.
+fn agent_name(agents: &[Agent], id: &str) -> String {
+    agents
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_stale_only_for_its_own_backends_failure() {
+        let stale = vec![("octopia".to_owned(), "timed out".to_owned())];
+        assert_eq!(failure_of(&stale, "octopia"), Some("timed out"));
+        assert_eq!(failure_of(&stale, "communication"), None);
+    }
+
+    #[test]
+    fn an_assignee_is_named_by_the_directory_else_by_their_id() {
+        let agents = [Agent {
+            id: "a1".into(),
+            name: "Ana Pérez".into(),
+            email: "ana@example.com".into(),
+        }];
+        assert_eq!(agent_name(&agents, "a1"), "Ana Pérez");
+        assert_eq!(agent_name(&agents, "b2"), "b2");
     }
 }
