@@ -31,6 +31,8 @@ mod arrivals;
 mod focus;
 mod older_pages;
 mod read_marks;
+#[cfg(test)]
+mod test_messages;
 mod thread_pages;
 mod thread_scroll;
 

@@ -92,26 +92,10 @@ pub(super) fn LoadOlder(pages: OlderPages) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use switchboard_core::domain::{Author, AuthorKind};
+    use crate::pages::conversation::test_messages::customer_message;
 
     fn message(id: &str) -> Message {
-        Message {
-            id: id.to_owned(),
-            author: Author {
-                kind: AuthorKind::Customer,
-                id: None,
-                name: None,
-                role: None,
-            },
-            body: id.to_owned(),
-            read: None,
-            recipients: Vec::new(),
-            sent_at: None,
-            delivery: None,
-            attachments: Vec::new(),
-            kind: None,
-            in_reply_to: None,
-        }
+        customer_message(id)
     }
 
     #[test]

@@ -146,27 +146,13 @@ fn marked_words(read: bool) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use switchboard_core::domain::{
-        Author, AuthorKind, BackendKind, ConversationKey, ConversationStatus,
-    };
+    use crate::pages::conversation::test_messages::customer_message;
+    use switchboard_core::domain::{BackendKind, ConversationKey, ConversationStatus};
 
     fn message(id: &str, read: Option<bool>) -> Message {
         Message {
-            id: id.to_owned(),
-            author: Author {
-                kind: AuthorKind::Customer,
-                id: None,
-                name: None,
-                role: None,
-            },
-            body: id.to_owned(),
             read,
-            recipients: Vec::new(),
-            sent_at: None,
-            delivery: None,
-            attachments: Vec::new(),
-            kind: None,
-            in_reply_to: None,
+            ..customer_message(id)
         }
     }
 

@@ -39,27 +39,14 @@ pub(super) fn activity(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use switchboard_core::domain::{Author, AuthorKind};
+    use crate::pages::conversation::test_messages::customer_message;
 
     fn message(id: &str, minute: u32) -> Message {
         Message {
-            id: id.to_owned(),
-            author: Author {
-                kind: AuthorKind::Customer,
-                id: None,
-                name: None,
-                role: None,
-            },
-            body: id.to_owned(),
-            read: None,
-            recipients: Vec::new(),
             sent_at: switchboard_core::wire::parse_instant(&format!(
                 "2026-01-01T10:{minute:02}:00Z"
             )),
-            delivery: None,
-            attachments: Vec::new(),
-            kind: None,
-            in_reply_to: None,
+            ..customer_message(id)
         }
     }
 
