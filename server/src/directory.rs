@@ -5,7 +5,7 @@
 
 use crate::auth;
 use crate::dialects;
-use crate::http::error::{json_response, rendered};
+use crate::http::render::{json_response, rendered};
 use crate::http::{HttpError, Kind};
 use crate::store::people;
 use crate::AppState;
@@ -108,7 +108,7 @@ fn name(kind: Kind) -> &'static str {
     }
 }
 
-/// The [`crate::http::error::Renderer`] of Switchboard's own endpoints.
+/// The [`crate::http::render::Renderer`] of Switchboard's own endpoints.
 pub fn render_error(error: &HttpError, debug_id: &str) -> Response {
     let body = ErrorBody {
         name: name(error.kind),

@@ -222,10 +222,10 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
 /// The error body of the API `path` belongs to; `None` for the console's paths. The
 /// longest base path `path` is under wins: the case messages API lives at `/api/v3`, inside
 /// Switchboard's own `/api`.
-fn renderer_for(path: &str) -> Option<http::error::Renderer> {
+fn renderer_for(path: &str) -> Option<http::render::Renderer> {
     std::iter::once((
         directory::BASE_PATH,
-        directory::render_error as http::error::Renderer,
+        directory::render_error as http::render::Renderer,
     ))
     .chain(
         dialects::ALL

@@ -2,7 +2,7 @@
 //! adding a dialect is one module and one line in [`ALL`].
 //!
 //! A dialect brings its routes (absolute paths under its base path), the renderer of its
-//! error body ([`crate::http::error::Renderer`]), its schema steps
+//! error body ([`crate::http::render::Renderer`]), its schema steps
 //! ([`crate::store::migrations`]) and its demo data ([`crate::seed::Seed`]). Everything below its base path is
 //! answered in its shape, including unknown paths and wrong methods.
 //!
@@ -17,7 +17,7 @@ pub mod postcenter;
 pub mod support_sessions;
 
 use crate::auth::{Budget, PublicRoute, PUBLIC};
-use crate::http::error::{rendered, Renderer};
+use crate::http::render::{rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
 use crate::AppState;

@@ -1,6 +1,6 @@
 //! `X-Correlation-ID` on every response: the request's own when it sent a usable one, else
 //! a new UUID v4. The id rides in the request's extensions, where each dialect's error
-//! layer ([`super::error::rendered`]) reads it to quote it in its error body.
+//! layer ([`super::render::rendered`]) reads it to quote it in its error body.
 //!
 //! Kept rather than `tower-http`'s request id: that layer echoes whatever id a client
 //! sends, of any length and with any characters, while this one goes into headers, error

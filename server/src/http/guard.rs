@@ -11,7 +11,7 @@
 //! ([`refusal`]); [`render_escaped`] gives them the body of the API their path belongs to.
 
 use super::correlation::CorrelationId;
-use super::error::{finish, Renderer};
+use super::render::{finish, Renderer};
 use super::HttpError;
 use axum::extract::{Request, State};
 use axum::middleware::Next;

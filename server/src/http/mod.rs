@@ -13,6 +13,7 @@ pub mod lang;
 pub mod pace;
 pub mod problems;
 pub mod rate_limit;
+pub mod render;
 pub mod security;
 pub mod signed_in;
 pub mod upload;

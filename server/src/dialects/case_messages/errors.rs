@@ -45,9 +45,9 @@ pub fn body(error: &HttpError, trace_id: &str) -> ErrorBodyDto {
     ErrorBodyDto::new(message(error, trace_id))
 }
 
-/// The [`crate::http::error::Renderer`] of the case messages routes.
+/// The [`crate::http::render::Renderer`] of the case messages routes.
 pub fn render(error: &HttpError, trace_id: &str) -> Response {
-    crate::http::error::json_response(error.status, &body(error, trace_id))
+    crate::http::render::json_response(error.status, &body(error, trace_id))
 }
 
 #[cfg(test)]

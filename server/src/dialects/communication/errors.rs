@@ -47,9 +47,9 @@ pub fn body(error: &HttpError, debug_id: &str) -> ErrorBody {
     }
 }
 
-/// The [`crate::http::error::Renderer`] of the communication API.
+/// The [`crate::http::render::Renderer`] of the communication API.
 pub fn render(error: &HttpError, debug_id: &str) -> Response {
-    crate::http::error::json_response(error.status, &body(error, debug_id))
+    crate::http::render::json_response(error.status, &body(error, debug_id))
 }
 
 #[cfg(test)]

@@ -67,9 +67,9 @@ pub fn body(error: &HttpError, trace_id: &str) -> ResponseDto {
     }
 }
 
-/// The [`crate::http::error::Renderer`] of Octopia's routes.
+/// The [`crate::http::render::Renderer`] of Octopia's routes.
 pub fn render(error: &HttpError, trace_id: &str) -> Response {
-    crate::http::error::json_response(error.status, &body(error, trace_id))
+    crate::http::render::json_response(error.status, &body(error, trace_id))
 }
 
 #[cfg(test)]

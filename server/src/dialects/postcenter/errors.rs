@@ -51,9 +51,9 @@ pub fn body(error: &HttpError) -> StatusMessageDto {
     }
 }
 
-/// The [`crate::http::error::Renderer`] of PostCenter's routes.
+/// The [`crate::http::render::Renderer`] of PostCenter's routes.
 pub fn render(error: &HttpError, _trace_id: &str) -> Response {
-    crate::http::error::json_response(error.status, &body(error))
+    crate::http::render::json_response(error.status, &body(error))
 }
 
 #[cfg(test)]

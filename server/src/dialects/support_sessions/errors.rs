@@ -58,9 +58,9 @@ pub fn body(error: &HttpError, trace_id: &str) -> ErrorResponseDto {
     }
 }
 
-/// The [`crate::http::error::Renderer`] of the support sessions' routes.
+/// The [`crate::http::render::Renderer`] of the support sessions' routes.
 pub fn render(error: &HttpError, trace_id: &str) -> Response {
-    crate::http::error::json_response(error.status, &body(error, trace_id))
+    crate::http::render::json_response(error.status, &body(error, trace_id))
 }
 
 #[cfg(test)]
