@@ -11,10 +11,9 @@ mod common;
 use common::{make_file, server_origin, sign_in, DEMO_EMAIL, PDF_HEAD};
 use leptos::prelude::*;
 use std::collections::HashSet;
-use switchboard::connectors::CustomerChannel;
 use switchboard::connectors::{
-    load_backends, load_directory, load_inbox, load_more, session, session_watch, Connector,
-    Directory, Reply,
+    customer_channel, load_backends, load_descriptors, load_directory, load_inbox, load_more,
+    session, session_watch, Connector, Directory, Reply,
 };
 use switchboard_core::domain::{
     AssigneeFilter, AuthorKind, Conversation, ConversationStatus, InboxQuery, StatusChange,
@@ -432,13 +431,15 @@ async fn the_contact_form_reaches_the_server_and_gets_a_reference() {
     session::sign_out(server_origin())
         .await
         .expect("signed out");
-    let public = load_backends(server_origin())
+    let public = load_descriptors(server_origin())
         .await
         .expect("public discovery");
-    let contact = public.contact_backend().expect("contact backend").clone();
+    let (name, contact) = public
+        .iter()
+        .find_map(|b| customer_channel(b, server_origin()).map(|c| (b.name.as_str(), c)))
+        .expect("contact backend");
     assert_eq!(
-        contact.name(),
-        "communication",
+        name, "communication",
         "the backend that takes contact messages"
     );
     let form = ContactForm {

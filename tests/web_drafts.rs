@@ -185,7 +185,7 @@ async fn the_reply_in_the_outbox_is_the_last_message_of_the_thread() {
             "agent-camille",
         )))));
         provide_context(OutboxSlot::new());
-        let connector = Connector::with_customers(CommunicationConnector::new(
+        let connector = Connector::new(CommunicationConnector::new(
             "communication",
             UNREACHABLE_API,
         ));

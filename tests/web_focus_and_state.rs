@@ -26,7 +26,7 @@ use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn unreachable() -> Connector {
-    Connector::with_customers(CommunicationConnector::new(
+    Connector::new(CommunicationConnector::new(
         "communication",
         UNREACHABLE_API,
     ))

@@ -30,10 +30,10 @@ async fn contact(message: &str) -> String {
 
 /// Sends a contact message (no session) and returns its private link and its reference.
 async fn contact_with_reference(message: &str) -> (String, String) {
-    let connector = Connector::with_customers(CommunicationConnector::new(
+    let connector = CommunicationConnector::new(
         "communication",
         format!("{}{DEFAULT_BASE_PATH}", server_origin()),
-    ));
+    );
     // A name with markup: the page must show it as text.
     let form = ContactForm {
         name: "Ana <b>Silva</b>".into(),
@@ -166,7 +166,7 @@ async fn supports_answer_appears_on_the_customers_page_without_a_reload() {
 
     // An agent answers, from the console's side.
     sign_in().await;
-    let agent = Connector::with_customers(CommunicationConnector::new(
+    let agent = Connector::new(CommunicationConnector::new(
         "communication",
         format!("{}{DEFAULT_BASE_PATH}", server_origin()),
     ));

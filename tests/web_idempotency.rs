@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::http::{attempt_key, new_idempotency_key};
 use switchboard::connectors::CustomerChannel;
 use switchboard::connectors::{load_directory, Connector, Reply};
@@ -77,7 +78,10 @@ async fn a_reply_sent_again_with_its_key_is_stored_once_on_every_backend_that_ta
 
 #[wasm_bindgen_test]
 async fn a_contact_message_sent_again_opens_one_conversation() {
-    let contact = connector("communication").await;
+    let contact = CommunicationConnector::new(
+        "communication",
+        format!("{}/communication/v1", server_origin()),
+    );
     let form = ContactForm {
         name: "Inès Dupont".into(),
         email: "ines.dupont@example.fr".into(),

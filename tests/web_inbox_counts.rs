@@ -81,9 +81,8 @@ async fn backend_totals_stand_and_loaded_counts_say_when_more_are_to_load() {
     let root = mount(move || {
         provide_context(rows);
         let directory: DirectoryResource = LocalResource::new(|| async {
-            let connector = |name: &str| {
-                Connector::with_customers(CommunicationConnector::new(name, UNREACHABLE_API))
-            };
+            let connector =
+                |name: &str| Connector::new(CommunicationConnector::new(name, UNREACHABLE_API));
             Ok::<_, ApiError>(Directory {
                 backends: Vec::new(),
                 agents: Vec::new(),

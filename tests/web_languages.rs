@@ -122,16 +122,15 @@ async fn a_remembered_language_is_the_one_the_page_opens_in() {
 async fn the_server_refuses_in_the_language_the_page_speaks() {
     use switchboard::connectors::communication::CommunicationConnector;
     use switchboard::connectors::upload::UploadControl;
-    use switchboard::connectors::Connector;
     use switchboard_core::validation::ContactForm;
 
     clear_storage();
     // The page speaks Spanish, whatever the browser prefers (headless Chromium: English).
     switchboard::storage::write("switchboard.lang", "es");
-    let connector = Connector::with_customers(CommunicationConnector::new(
+    let connector = CommunicationConnector::new(
         "communication",
         format!("{}/communication/v1", server_origin()),
-    ));
+    );
     // A form the page would refuse, sent straight to the server to hear its words.
     let form = ContactForm {
         name: "Lucía".into(),

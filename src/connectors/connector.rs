@@ -1,7 +1,7 @@
 //! The [`Connector`]: one connected backend as one object, whichever dialect it speaks,
-//! behind the [`ConversationBackend`] interface (and, for a backend that takes customers'
-//! messages, [`CustomerChannel`]); and the connector made for a backend the directory
-//! discovered, the one place a dialect's connector is chosen.
+//! behind the [`ConversationBackend`] interface, made for a backend the directory
+//! discovered (the one place a dialect's connector is chosen); and, apart, the customers'
+//! side of the backend that takes their messages ([`customer_channel`]).
 
 use super::case_messages::CaseMessagesConnector;
 use super::communication::CommunicationConnector;
@@ -16,26 +16,12 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Connector {
     backend: Arc<dyn ConversationBackend + Send + Sync>,
-    customers: Option<Arc<dyn CustomerChannel + Send + Sync>>,
 }
 
 impl Connector {
-    /// A backend that takes no customers' messages.
     pub fn new(backend: impl ConversationBackend + Send + Sync + 'static) -> Connector {
         Connector {
             backend: Arc::new(backend),
-            customers: None,
-        }
-    }
-
-    /// A backend that takes customers' messages too, through the same connector.
-    pub fn with_customers(
-        backend: impl ConversationBackend + CustomerChannel + Send + Sync + 'static,
-    ) -> Connector {
-        let backend = Arc::new(backend);
-        Connector {
-            backend: backend.clone(),
-            customers: Some(backend),
         }
     }
 
@@ -49,17 +35,12 @@ impl Connector {
         self.backend.info().kind
     }
 
-    /// Whether the public contact page can write to this backend.
-    pub fn takes_contact_messages(&self) -> bool {
-        self.customers.is_some()
-    }
-
     /// The connector for a discovered backend.
     pub fn for_backend(backend: &BackendDescriptor, origin: &str) -> Option<Connector> {
         let base_url = format!("{origin}{}", backend.base_path);
         let connector = match backend.kind {
             BackendKind::Communication => {
-                Connector::with_customers(CommunicationConnector::new(&backend.name, base_url))
+                Connector::new(CommunicationConnector::new(&backend.name, base_url))
             }
             BackendKind::Octopia => Connector::new(OctopiaConnector::new(&backend.name, base_url)),
             BackendKind::SupportSessions => Connector::new(SupportSessionsConnector::new(
@@ -114,60 +95,5 @@ impl PartialEq for Connector {
 impl std::fmt::Debug for Connector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("Connector").field(self.info()).finish()
-    }
-}
-
-/// The public pages ask the connector; a backend that takes no customers' messages says so.
-#[async_trait(?Send)]
-impl CustomerChannel for Connector {
-    async fn send_contact(
-        &self,
-        form: &ContactForm,
-        files: &[File],
-        upload: &UploadControl,
-        key: &str,
-    ) -> Result<ContactReceipt, ApiError> {
-        match &self.customers {
-            Some(customers) => customers.send_contact(form, files, upload, key).await,
-            None => Err(unsupported(text(
-                lang_now(),
-                msg!("connector-cannot-take-contact-messages"),
-            ))),
-        }
-    }
-
-    async fn follow_up(&self, token: &str) -> Result<FollowUp, ApiError> {
-        match &self.customers {
-            Some(customers) => customers.follow_up(token).await,
-            None => Err(unsupported(text(
-                lang_now(),
-                msg!("connector-cannot-follow-up"),
-            ))),
-        }
-    }
-
-    fn follow_up_file_url(&self, token: &str, id: &str) -> Option<String> {
-        self.customers.as_ref()?.follow_up_file_url(token, id)
-    }
-
-    async fn write_follow_up(
-        &self,
-        token: &str,
-        message: &str,
-        files: &[File],
-        upload: &UploadControl,
-        key: &str,
-    ) -> Result<FollowUp, ApiError> {
-        match &self.customers {
-            Some(customers) => {
-                customers
-                    .write_follow_up(token, message, files, upload, key)
-                    .await
-            }
-            None => Err(unsupported(text(
-                lang_now(),
-                msg!("connector-cannot-follow-up"),
-            ))),
-        }
     }
 }

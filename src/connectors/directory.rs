@@ -39,11 +39,6 @@ impl Directory {
             .iter()
             .filter(|b| self.connector(&b.name).is_none())
     }
-
-    /// The backend that takes the public contact page's messages.
-    pub fn contact_backend(&self) -> Option<&Connector> {
-        self.connectors.iter().find(|c| c.takes_contact_messages())
-    }
 }
 
 /// What the serving server says is connected, as it says it: the public pages make only

@@ -281,8 +281,7 @@ pub fn mount_reply_box(agent: Option<&str>, conversation_id: &str, api: &str) ->
     let api = api.to_owned();
     mount(move || {
         provide_context(CurrentAgent(RwSignal::new(agent)));
-        let connector =
-            Connector::with_customers(CommunicationConnector::new("communication", api));
+        let connector = Connector::new(CommunicationConnector::new("communication", api));
         view! {
             <ReplyBox
                 connector
