@@ -81,6 +81,8 @@ async fn start_server(db_path: std::path::PathBuf) -> Result<String, Failure> {
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,
         poll_seconds: None,
+        backends: Default::default(),
+        vendor_auth: false,
     };
     let generous = RateLimit {
         per_minute: 60_000,

@@ -28,11 +28,14 @@ pub const INFORMATION_LINK: &str = "docs/backends/README.md";
 /// to a ticket in PostCenter's own tool when one is configured, and how often the console
 /// asks each again for what is new.
 pub fn backends(
+    settings: &crate::config::file::Settings,
     postcenter_ticket_link: Option<&str>,
     poll_seconds: Option<u32>,
 ) -> Vec<BackendDescriptor> {
     dialects::ALL
         .iter()
+        // A backend switched off is not offered to the console at all.
+        .filter(|d| !matches!(settings.mode(d.name), crate::config::file::Mode::Off))
         .map(|d| {
             let mut descriptor = d.descriptor();
             descriptor.poll_seconds = poll_seconds;
@@ -136,7 +139,7 @@ mod tests {
 
     #[test]
     fn discovery_lists_the_backends_in_order() {
-        let json = serde_json::to_string(&backends(None, None)).unwrap();
+        let json = serde_json::to_string(&backends(&Default::default(), None, None)).unwrap();
         assert_eq!(
             json,
             r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2"},{"kind":"case-messages","name":"case-messages","label":"Case messages","basePath":"/api/v3"},{"kind":"support-sessions","name":"support-sessions","label":"Support sessions","basePath":"/support-management/v1"},{"kind":"postcenter","name":"postcenter","label":"PostCenter","basePath":"/postcenter"}]"#
@@ -146,7 +149,7 @@ mod tests {
     #[test]
     fn the_ticket_link_goes_to_postcenter_only() {
         let link = "https://app.postcenter.io/tickets/{number}";
-        for backend in backends(Some(link), None) {
+        for backend in backends(&Default::default(), Some(link), None) {
             let expected = (backend.kind == BackendKind::Postcenter).then_some(link);
             assert_eq!(backend.item_link.as_deref(), expected, "{}", backend.name);
         }

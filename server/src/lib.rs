@@ -11,6 +11,8 @@
 //!     allowed_origins: Vec::new(),
 //!     postcenter_ticket_link: None,
 //!     poll_seconds: None,
+//!     backends: Default::default(),
+//!     vendor_auth: false,
 //! };
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(switchboard_server::StartupError::Bind)?;
 //! switchboard_server::serve(listener, config).await
@@ -18,6 +20,7 @@
 //! ```
 
 pub mod auth;
+pub mod check;
 pub mod config;
 pub mod dialects;
 pub mod directory;
@@ -30,6 +33,7 @@ pub mod precompress;
 pub mod seed;
 pub mod spa;
 pub mod store;
+pub mod upstream;
 
 pub use config::{Config, Limits, RateLimit};
 
@@ -57,6 +61,8 @@ pub enum StartupError {
     Store(#[from] store::OpenError),
     #[error("cannot seed demo data into {path}: {reason}")]
     Seed { path: PathBuf, reason: String },
+    #[error("cannot reach the backends' vendors: {0}")]
+    Gateway(String),
     #[error("cannot listen: {0}")]
     Bind(std::io::Error),
     #[error("the server stopped: {0}")]
@@ -99,6 +105,18 @@ pub fn build_app(config: &Config) -> Result<Router, StartupError> {
 
 /// [`build_app`] with other [`Limits`] (tests use small ones).
 pub fn build_app_with(config: &Config, limits: Limits) -> Result<Router, StartupError> {
+    build_server(config, limits).map(|server| server.app)
+}
+
+/// What one server serves: the console's address, and the admin address's (metrics).
+pub struct Server {
+    pub app: Router,
+    /// `GET /metrics`: to be served on `[admin] address` only, never to browsers.
+    pub admin: Router,
+}
+
+/// [`build_app_with`], and the admin routes beside it.
+pub fn build_server(config: &Config, limits: Limits) -> Result<Server, StartupError> {
     let store = Store::open(&config.db_path, &dialects::migrations())?;
     seed::seed_if_empty(&store, chrono::Utc::now(), &dialects::seeds()).map_err(|error| {
         StartupError::Seed {
@@ -106,7 +124,29 @@ pub fn build_app_with(config: &Config, limits: Limits) -> Result<Router, Startup
             reason: error.to_string(),
         }
     })?;
-    Ok(router(store, config, limits))
+    let metrics = Arc::new(upstream::metrics::Metrics::default());
+    let upstreams =
+        dialects::upstreams(&config.backends, &metrics).map_err(StartupError::Gateway)?;
+    Ok(Server {
+        app: router(store, config, limits, &upstreams),
+        admin: admin_router(metrics),
+    })
+}
+
+/// The admin address's routes: the gateway's metrics, as Prometheus scrapes them.
+fn admin_router(metrics: Arc<upstream::metrics::Metrics>) -> Router {
+    Router::new().route(
+        "/metrics",
+        axum::routing::get(move || {
+            let metrics = metrics.clone();
+            async move {
+                (
+                    [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+                    metrics.render(),
+                )
+            }
+        }),
+    )
 }
 
 /// build_app + axum::serve on the listener until the future is dropped / process ends.
@@ -137,7 +177,12 @@ pub async fn serve_until(
         .map_err(StartupError::Serve)
 }
 
-fn router(store: Store, config: &Config, limits: Limits) -> Router {
+fn router(
+    store: Store,
+    config: &Config,
+    limits: Limits,
+    upstreams: &std::collections::BTreeMap<&str, Arc<upstream::Upstream>>,
+) -> Router {
     let spa = spa::Spa::new(config.dist_dir.clone());
     let state = AppState {
         store,
@@ -153,13 +198,14 @@ fn router(store: Store, config: &Config, limits: Limits) -> Router {
         follow_up_link_lifetime: limits.follow_up_link_lifetime,
         session_lifetime: limits.session_lifetime,
         backends: Arc::new(directory::backends(
+            &config.backends,
             config.postcenter_ticket_link.as_deref(),
             config.poll_seconds,
         )),
         access: Arc::new(access()),
     };
     Router::new()
-        .merge(dialects::routes())
+        .merge(dialects::routes(&config.backends, upstreams))
         .merge(directory::routes())
         .with_state(state.clone())
         .fallback(move |request: Request| spa::respond(spa.clone(), request))

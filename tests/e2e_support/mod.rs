@@ -147,6 +147,8 @@ pub async fn start_with(browser: Browser) -> Harness {
         allowed_origins: Vec::new(),
         postcenter_ticket_link: Some(TICKET_LINK.to_owned()),
         poll_seconds: Some(poll_seconds),
+        backends: Default::default(),
+        vendor_auth: false,
     };
     tokio::spawn(async move {
         serve(listener, config).await.expect("the server runs");

@@ -17,11 +17,17 @@ pub mod postcenter;
 pub mod support_sessions;
 
 use crate::auth::{Budget, PublicRoute, PUBLIC};
-use crate::http::render::{rendered, Renderer};
+use crate::config::file::{Mode, Settings};
+use crate::http::render::{forwarded, rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
+use crate::upstream::{self, metrics::Metrics, Upstream};
 use crate::AppState;
+use axum::extract::Request;
+use axum::routing::any;
 use axum::Router;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::BackendKind;
 
@@ -32,9 +38,13 @@ pub struct Dialect {
     pub kind: BackendKind,
     /// Where its routes live; discovery gives it to the console.
     pub base_path: &'static str,
-    /// Its routes, at absolute paths under `base_path`: the vendor's document's and
-    /// Switchboard's additions, merged (each dialect's `vendor_routes` and `our_routes`).
-    pub routes: fn() -> Router<AppState>,
+    /// The vendor's document's routes, at absolute paths under `base_path`: served here
+    /// over the store when embedded, replaced by the gateway's forwarding when forwarded.
+    pub vendor_routes: fn() -> Router<AppState>,
+    /// What Switchboard adds to this backend, served by us in every mode.
+    pub our_routes: fn() -> Router<AppState>,
+    /// The cheapest read of the vendor's API, for `check-config --probe`.
+    pub probe: Probe,
     /// Its error body.
     pub render_error: Renderer,
     /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
@@ -44,6 +54,14 @@ pub struct Dialect {
     /// The routes anyone may call, under `base_path`; every other path under it needs a
     /// signed-in agent ([`crate::auth`]). Empty for most: a backend's data is agents' work.
     pub public_routes: &'static [PublicRoute],
+}
+
+/// A read that any account may make, to see whether a vendor answers and accepts the
+/// credentials (its answer's content does not matter).
+pub struct Probe {
+    /// Under the vendor's base URL.
+    pub path: &'static str,
+    pub query: Option<&'static str>,
 }
 
 /// Every dialect, in discovery's order.
@@ -68,9 +86,30 @@ impl Dialect {
         }
     }
 
-    /// Its routes, with every error under its base path in its own shape.
-    pub fn router(&self) -> Router<AppState> {
-        rendered((self.routes)(), self.base_path, self.render_error)
+    /// Its routes as `mode` serves them, every error under its base path in its own shape;
+    /// `None` when it is off. `upstream` is its vendor's client when forwarded.
+    pub fn router(&self, mode: &Mode, upstream: Option<Arc<Upstream>>) -> Option<Router<AppState>> {
+        match (mode, upstream) {
+            (Mode::Off, _) => None,
+            (Mode::Forward(_), Some(upstream)) => {
+                let base_path = self.base_path;
+                let forward = any(move |request: Request| {
+                    upstream::forward::forward(upstream.clone(), base_path, MAX_BODY_BYTES, request)
+                });
+                let vendor = Router::new()
+                    .route(base_path, forward.clone())
+                    .route(&format!("{base_path}/{{*rest}}"), forward);
+                Some(forwarded(
+                    (self.our_routes)().merge(vendor),
+                    self.render_error,
+                ))
+            }
+            _ => Some(rendered(
+                (self.vendor_routes)().merge((self.our_routes)()),
+                self.base_path,
+                self.render_error,
+            )),
+        }
     }
 }
 
@@ -133,10 +172,41 @@ pub fn seeds() -> Vec<Seed> {
     ALL.iter().map(|dialect| dialect.seed).collect()
 }
 
-/// Every dialect's routes together.
-pub fn routes() -> Router<AppState> {
-    ALL.iter()
-        .fold(Router::new(), |app, dialect| app.merge(dialect.router()))
+/// Every dialect's routes together, each as the backends' file says (embedded unless
+/// it says otherwise); `upstreams` holds the forwarded ones' clients by name.
+pub fn routes(settings: &Settings, upstreams: &BTreeMap<&str, Arc<Upstream>>) -> Router<AppState> {
+    ALL.iter().fold(Router::new(), |app, dialect| {
+        let upstream = upstreams.get(dialect.name).cloned();
+        match dialect.router(settings.mode(dialect.name), upstream) {
+            Some(router) => app.merge(router),
+            None => app,
+        }
+    })
+}
+
+/// Every dialect's name, for the backends' file (which never reads this list).
+pub fn names() -> Vec<&'static str> {
+    ALL.iter().map(|dialect| dialect.name).collect()
+}
+
+/// A client for each forwarded dialect's vendor, by name.
+pub fn upstreams(
+    settings: &Settings,
+    metrics: &Arc<Metrics>,
+) -> Result<BTreeMap<&'static str, Arc<Upstream>>, String> {
+    let mut upstreams = BTreeMap::new();
+    for dialect in ALL {
+        if let Mode::Forward(upstream) = settings.mode(dialect.name) {
+            let client = Upstream::new(
+                dialect.name,
+                upstream,
+                settings.auth(dialect.name),
+                metrics.clone(),
+            )?;
+            upstreams.insert(dialect.name, Arc::new(client));
+        }
+    }
+    Ok(upstreams)
 }
 
 #[cfg(test)]

@@ -121,6 +121,15 @@ impl HttpError {
         }
     }
 
+    /// 502 or 504: a vendor's API, which this server forwards to, failed to answer; the
+    /// message says which and how, never with a secret.
+    pub fn upstream(status: StatusCode, message: impl Into<String>) -> Self {
+        HttpError {
+            retry_after_secs: Some(5),
+            ..HttpError::new(status, Kind::Unavailable, message)
+        }
+    }
+
     /// 409: another request is using what this one needs; try again in `retry_after_secs`.
     pub fn conflict(retry_after_secs: u64, message: impl Into<String>) -> Self {
         HttpError {

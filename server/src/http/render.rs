@@ -14,6 +14,11 @@ use axum::response::Response;
 use axum::routing::any;
 use axum::Router;
 
+/// Marks a response that a vendor wrote (the gateway forwarded it): its error statuses
+/// keep the vendor's body, which is already in the dialect's shape.
+#[derive(Clone, Copy, Debug)]
+pub struct VendorAnswer;
+
 /// How a dialect writes an error: the whole response for `error`, `debug_id` being the
 /// request's correlation id. Its status and headers replace the error response's own.
 pub type Renderer = fn(&HttpError, &str) -> Response;
@@ -29,6 +34,15 @@ pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Respon
         HeaderValue::from_static("application/json"),
     );
     response
+}
+
+/// A forwarded backend's `router` (its catch-all goes to the vendor): every error of ours
+/// rendered by `renderer`, the vendor's own answers left as they are.
+pub fn forwarded<S>(router: Router<S>, renderer: Renderer) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router.layer(middleware::from_fn_with_state(renderer, render))
 }
 
 /// `router` with every path at and under `base_path` answered by it (an unknown one is a
@@ -64,6 +78,7 @@ pub(crate) fn finish(response: Response, debug_id: &str, renderer: Renderer) -> 
     let status = response.status();
     let error = match response.extensions().get::<HttpError>() {
         Some(error) => error.clone(),
+        None if response.extensions().get::<VendorAnswer>().is_some() => return response,
         None if status.is_client_error() || status.is_server_error() => {
             HttpError::for_bare_status(status)
         }

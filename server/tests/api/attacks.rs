@@ -276,6 +276,8 @@ async fn a_stop_ends_the_server_in_bounded_time_with_half_sent_requests_open() {
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,
         poll_seconds: None,
+        backends: Default::default(),
+        vendor_auth: false,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();

@@ -22,7 +22,7 @@ pub mod output;
 pub mod seed;
 pub mod store;
 
-use super::Dialect;
+use super::{Dialect, Probe};
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::{get, post};
@@ -45,7 +45,12 @@ pub const DIALECT: Dialect = Dialect {
     name: NAME,
     kind: BackendKind::CaseMessages,
     base_path: DEFAULT_BASE_PATH,
-    routes,
+    vendor_routes,
+    our_routes,
+    probe: Probe {
+        path: "/case-messages",
+        query: None,
+    },
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
@@ -58,13 +63,6 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     name: "cases and messages",
     sql: include_str!("migrations/001_cases.sql"),
 }];
-
-/// The routes of `docs/backends/case-messages.md`, under [`DEFAULT_BASE_PATH`]: the
-/// vendor's and Switchboard's together. Unknown paths below it and wrong methods are
-/// answered by the dialects list, in this API's body.
-pub fn routes() -> Router<AppState> {
-    vendor_routes().merge(our_routes())
-}
 
 /// The document's three endpoints: what a gateway to the real vendor would forward. Our
 /// additions ride along on them: a written case joins the followed items, the output

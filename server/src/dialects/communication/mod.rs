@@ -20,7 +20,7 @@ pub mod seed;
 pub mod store;
 pub mod versions;
 
-use super::Dialect;
+use super::{Dialect, Probe};
 use crate::auth::{Budget, PublicRoute};
 use crate::http::pace::limited_upload;
 use crate::http::upload::Upload;
@@ -41,7 +41,12 @@ pub const DIALECT: Dialect = Dialect {
     name: "communication",
     kind: BackendKind::Communication,
     base_path: DEFAULT_BASE_PATH,
-    routes,
+    vendor_routes,
+    our_routes,
+    probe: Probe {
+        path: "/conversations",
+        query: Some("page=0&size=1"),
+    },
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
@@ -146,13 +151,6 @@ pub const FOLLOW_UP_UPLOAD: Upload = Upload {
     policy: &CONTACT_ATTACHMENT_POLICY,
     max_json_bytes: CONTACT_JSON_LIMIT_BYTES,
 };
-
-/// The routes of `docs/backends/communication.md`, under [`DEFAULT_BASE_PATH`]: the
-/// vendor's and Switchboard's together. Unknown paths below it and wrong methods are
-/// answered by the dialects list, in this API's error body.
-pub fn routes() -> Router<AppState> {
-    vendor_routes().merge(our_routes())
-}
 
 /// The document's operations, at the paths we gave them: what a gateway to the real vendor
 /// would forward. Switchboard's additions ride along on some: versions and `ETag`s on the

@@ -16,7 +16,7 @@ pub mod seed;
 pub mod store;
 pub mod typologies;
 
-use super::Dialect;
+use super::{Dialect, Probe};
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::{get, patch, post};
@@ -33,7 +33,12 @@ pub const DIALECT: Dialect = Dialect {
     name: "octopia",
     kind: BackendKind::Octopia,
     base_path: DEFAULT_BASE_PATH,
-    routes,
+    vendor_routes,
+    our_routes,
+    probe: Probe {
+        path: "/discussions/count",
+        query: None,
+    },
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
@@ -77,13 +82,6 @@ pub fn eligible_receivers(discussion: &DiscussionRecord) -> Vec<PartyRecord> {
         });
     }
     receivers
-}
-
-/// The routes of `docs/backends/octopia.md`, under [`DEFAULT_BASE_PATH`]: the vendor's
-/// and Switchboard's together. Unknown paths below it and wrong methods are answered by
-/// the dialects list, in this API's body.
-pub fn routes() -> Router<AppState> {
-    vendor_routes().merge(our_routes())
 }
 
 /// The document's endpoints: what a gateway to the real Octopia would forward. Our

@@ -18,7 +18,7 @@ pub mod output;
 pub mod seed;
 pub mod store;
 
-use super::Dialect;
+use super::{Dialect, Probe};
 use crate::auth::{Budget, PublicRoute};
 use crate::store::migrations::Migration;
 use crate::AppState;
@@ -37,7 +37,12 @@ pub const DIALECT: Dialect = Dialect {
     name: NAME,
     kind: BackendKind::Postcenter,
     base_path: DEFAULT_BASE_PATH,
-    routes,
+    vendor_routes,
+    our_routes,
+    probe: Probe {
+        path: "/v2/tickets/state/open",
+        query: None,
+    },
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
@@ -62,13 +67,6 @@ fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) ->
     router
         .route(&format!("{bare}/"), method.clone())
         .route(&bare, method)
-}
-
-/// The routes of `docs/backends/postcenter.md`, under [`DEFAULT_BASE_PATH`]: the vendor's
-/// and Switchboard's together. Unknown paths below it and wrong methods are answered by the
-/// dialects list, in this API's body.
-pub fn routes() -> Router<AppState> {
-    vendor_routes().merge(our_routes())
 }
 
 /// The document's services, each with and without its trailing slash: what a gateway to

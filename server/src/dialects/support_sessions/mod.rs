@@ -20,7 +20,7 @@ pub mod output;
 pub mod seed;
 pub mod store;
 
-use super::Dialect;
+use super::{Dialect, Probe};
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::get;
@@ -39,7 +39,12 @@ pub const DIALECT: Dialect = Dialect {
     name: NAME,
     kind: BackendKind::SupportSessions,
     base_path: DEFAULT_BASE_PATH,
-    routes,
+    vendor_routes,
+    our_routes,
+    probe: Probe {
+        path: "/support/check-config-probe",
+        query: None,
+    },
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,
@@ -52,13 +57,6 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     name: "sessions",
     sql: include_str!("migrations/001_sessions.sql"),
 }];
-
-/// The routes of `docs/backends/support-sessions.md`, under [`DEFAULT_BASE_PATH`]: the
-/// vendor's and Switchboard's together. Unknown paths below it and wrong methods are
-/// answered by the dialects list, in this API's body.
-pub fn routes() -> Router<AppState> {
-    vendor_routes().merge(our_routes())
-}
 
 /// The document's operations: what a gateway to the real vendor would forward. Each write
 /// also records Switchboard's history and follows the order, riding along.

@@ -59,6 +59,8 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
         poll_seconds: None,
+        backends: Default::default(),
+        vendor_auth: false,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

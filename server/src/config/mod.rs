@@ -1,6 +1,10 @@
 //! What the server is started with: the library's [`Config`] and [`Limits`], and the
-//! binary's command line (`--host --port --db --dist`, each also read from
-//! `SWITCHBOARD_*`).
+//! binary's command line (`--host --port --db --dist --config`, each also read from
+//! `SWITCHBOARD_*`). The backends' file that `--config` names is [`file`]; the secrets it
+//! names are read by [`secrets`].
+
+pub mod file;
+pub mod secrets;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -124,7 +128,7 @@ pub struct RateLimit {
 }
 
 /// Where the server keeps its data and finds the console.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// The SQLite file, created on first start.
     pub db_path: PathBuf,
@@ -140,11 +144,18 @@ pub struct Config {
     /// How often the console asks each backend again for what is new, in seconds; `None`
     /// leaves it to the console (10 s). Discovery gives it to the console.
     pub poll_seconds: Option<u32>,
+    /// How each backend is served: embedded (the default), forwarded to its vendor, or off
+    /// (the backends' file, [`file`]).
+    pub backends: std::sync::Arc<file::Settings>,
+    /// Embedded backends check their vendor's credentials as the vendor would
+    /// (`--vendor-auth`): the reference server then stands in for a real upstream.
+    pub vendor_auth: bool,
 }
 
 pub const USAGE: &str = "\
 Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [--allow-origin ORIGINS]
-                          [--postcenter-ticket-link URL]
+                          [--postcenter-ticket-link URL] [--config FILE] [--vendor-auth]
+       switchboard-server check-config [--config FILE] [--probe]  (the backends' file, checked)
        switchboard-server agents list|create|reset-password …  (agents --help)
        switchboard-server precompress [DIR]  (the built console's .br and .gz copies; precompress --help)
 
@@ -162,13 +173,21 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [
                (env SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS, default 120; lower only in tests)
   --poll-seconds SECS  how often the console asks each backend again for what is new
                (env SWITCHBOARD_POLL_SECONDS, default: the console's 10 s)
+  --config FILE  the backends' file: each embedded, forwarded to its vendor, or off
+               (env SWITCHBOARD_CONFIG, default none: every backend embedded; README,
+               \"Connect your backends\"; check it with `switchboard-server check-config`)
+  --vendor-auth  embedded backends check their vendor's credentials from the file, as
+               the vendor would (env SWITCHBOARD_VENDOR_AUTH=1)
   -h, --help   show this help";
 
 /// The binary's settings.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct ServerOptions {
     pub host: String,
     pub port: u16,
+    /// The backends' file to read (`--config`), if any: the binary reads it, with the
+    /// secrets it names, into [`Config::backends`].
+    pub config_file: Option<PathBuf>,
     pub config: Config,
     /// [`Limits::default`] but for what the command line sets.
     pub limits: Limits,
@@ -196,11 +215,17 @@ pub fn parse_options(
     let mut ticket_link = env("SWITCHBOARD_POSTCENTER_TICKET_LINK").unwrap_or_default();
     let mut abandon = env("SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS").unwrap_or_default();
     let mut poll = env("SWITCHBOARD_POLL_SECONDS").unwrap_or_default();
+    let mut config_file = env("SWITCHBOARD_CONFIG").unwrap_or_default();
+    let mut vendor_auth = env("SWITCHBOARD_VENDOR_AUTH").is_some_and(|v| v == "1" || v == "true");
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Err(CliError::HelpRequested);
+        }
+        if arg == "--vendor-auth" {
+            vendor_auth = true;
+            continue;
         }
         let (name, inline_value) = match arg.split_once('=') {
             Some((name, value)) if name.starts_with("--") => {
@@ -217,6 +242,7 @@ pub fn parse_options(
             "--postcenter-ticket-link" => &mut ticket_link,
             "--idempotency-abandon-secs" => &mut abandon,
             "--poll-seconds" => &mut poll,
+            "--config" => &mut config_file,
             _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
         };
         *target = match inline_value.or_else(|| args.next()) {
@@ -249,6 +275,7 @@ pub fn parse_options(
         host,
         port,
         limits,
+        config_file: (!config_file.trim().is_empty()).then(|| PathBuf::from(config_file)),
         config: Config {
             db_path: PathBuf::from(db),
             // An empty --dist means: serve no console.
@@ -256,6 +283,8 @@ pub fn parse_options(
             allowed_origins,
             postcenter_ticket_link,
             poll_seconds,
+            backends: Default::default(),
+            vendor_auth,
         },
     })
 }
@@ -471,9 +500,28 @@ mod tests {
                 "{bad:?}"
             );
         }
-        assert_eq!(
+        assert!(matches!(
             parse_options(args(&["--help"]), no_env),
             Err(CliError::HelpRequested)
-        );
+        ));
+    }
+
+    #[test]
+    fn the_backends_file_and_vendor_auth_are_named_on_the_command_line_or_in_the_environment() {
+        let options =
+            parse_options(args(&["--config", "/etc/sb.toml", "--vendor-auth"]), no_env).unwrap();
+        assert_eq!(options.config_file, Some(PathBuf::from("/etc/sb.toml")));
+        assert!(options.config.vendor_auth);
+        let from_env = |name: &str| match name {
+            "SWITCHBOARD_CONFIG" => Some("/srv/sb.toml".to_owned()),
+            "SWITCHBOARD_VENDOR_AUTH" => Some("1".to_owned()),
+            _ => None,
+        };
+        let options = parse_options(args(&[]), from_env).unwrap();
+        assert_eq!(options.config_file, Some(PathBuf::from("/srv/sb.toml")));
+        assert!(options.config.vendor_auth);
+        let options = parse_options(args(&[]), no_env).unwrap();
+        assert_eq!(options.config_file, None);
+        assert!(!options.config.vendor_auth);
     }
 }
