@@ -17,6 +17,7 @@ mod faults;
 mod follow_up;
 mod follow_up_files;
 mod follows;
+mod gateway;
 mod idempotency;
 mod idempotency_keys;
 mod languages;

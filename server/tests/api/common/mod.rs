@@ -9,6 +9,7 @@ use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_server::config::file::Settings;
 use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{serve_with, Config, Limits};
 use tempfile::TempDir;
@@ -51,7 +52,33 @@ pub async fn start_with_limits(limits: Limits) -> TestServer {
     start_with(None, limits).await
 }
 
+/// A server whose backends are served as `backends` says (a backends' file, parsed),
+/// checking vendor credentials when `vendor_auth`.
+pub async fn start_with_backends(backends: Settings, vendor_auth: bool) -> TestServer {
+    start_configured(None, Limits::default(), backends, vendor_auth).await
+}
+
+/// Parses a backends' file, its secrets read from `env` instead of the process's.
+pub fn backends_file(text: &str, env: &[(&str, &str)]) -> Settings {
+    let env: std::collections::HashMap<String, String> = env
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    let names = switchboard_server::dialects::names();
+    switchboard_server::config::file::parse(text, &names, &|name| env.get(name).cloned())
+        .unwrap_or_else(|errors| panic!("the backends' file is valid: {errors:?}"))
+}
+
 async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
+    start_configured(dist_dir, limits, Settings::default(), false).await
+}
+
+async fn start_configured(
+    dist_dir: Option<PathBuf>,
+    limits: Limits,
+    backends: Settings,
+    vendor_auth: bool,
+) -> TestServer {
     let data = tempfile::tempdir().expect("a temp dir");
     let config = Config {
         db_path: data.path().join("switchboard.sqlite3"),
@@ -59,8 +86,8 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
         poll_seconds: None,
-        backends: Default::default(),
-        vendor_auth: false,
+        backends: std::sync::Arc::new(backends),
+        vendor_auth,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -155,6 +182,11 @@ impl TestServer {
             text,
             bytes,
         }
+    }
+
+    /// [`TestServer::get`] of an owned path, for futures gathered in a list.
+    pub async fn get_owned(&self, path: String) -> Reply {
+        self.get(&path).await
     }
 
     pub async fn get(&self, path: &str) -> Reply {
