@@ -3,6 +3,7 @@
 //! fail on demand. Each module is one concern: what crosses the gateway, the credentials,
 //! a vendor that hangs, many agents polling.
 
+mod check_config;
 mod credentials;
 mod crossing;
 mod hanging;
