@@ -151,7 +151,23 @@ impl Upstream {
     /// A GET, answered from what another agent's identical call got within the sharing
     /// window, or by joining that call while it is under way.
     pub async fn shared_get(&self, call: Call) -> Result<Arc<Answer>, Failure> {
-        let key = format!("{}?{}", call.path, call.query.as_deref().unwrap_or(""));
+        // The headers that can change a vendor's answer are part of what makes two calls
+        // the same: a 304 for one agent's `If-None-Match` is never another agent's answer.
+        let header = |name: reqwest::header::HeaderName| {
+            call.headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let key = format!(
+            "{}?{}\n{}\n{}\n{}",
+            call.path,
+            call.query.as_deref().unwrap_or(""),
+            header(reqwest::header::ACCEPT),
+            header(reqwest::header::ACCEPT_LANGUAGE),
+            header(reqwest::header::IF_NONE_MATCH),
+        );
         if self.settings.share_for.is_zero() {
             return self.fetch_whole(&call).await.map(Arc::new);
         }

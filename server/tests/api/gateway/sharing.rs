@@ -81,3 +81,27 @@ async fn fifty_agents_polling_for_thirty_seconds_cost_one_call_per_sharing_windo
         "{upstream} vendor calls for {asked} agent calls"
     );
 }
+
+#[tokio::test]
+async fn an_answer_to_one_agents_conditional_call_is_never_another_agents() {
+    let (vendor, vendor_url) = vendor().await;
+    let server = gateway(&vendor_url, "share_seconds = 60").await;
+    let conditional = server
+        .send(
+            server
+                .client
+                .get(server.url("/communication/v1/conversations"))
+                .header("if-none-match", "\"v1\""),
+        )
+        .await;
+    assert_eq!(conditional.status, 200);
+    server.get("/communication/v1/conversations").await;
+    assert_eq!(
+        vendor.calls(),
+        2,
+        "a plain call is not answered by a conditional one"
+    );
+    let seen = vendor.seen();
+    assert_eq!(seen[0].headers["if-none-match"], "\"v1\"");
+    assert!(!seen[1].headers.contains_key("if-none-match"));
+}
