@@ -2,8 +2,10 @@
 //! plumbing beside them) never read the list of dialects, which is what reads them. The top
 //! (`lib.rs`) and `dialects/mod.rs` hand them what they need of it as data (public routes,
 //! API paths, schema steps, seeds), so the modules form no import circle through
-//! `dialects`. And only the store knows SQLite: `http` and `auth` never name rusqlite. A test, so a
-//! circle that comes back fails the build's tests rather than waiting for a review.
+//! `dialects`. And only the store knows SQLite: outside `store/` and each dialect's `store`
+//! module nothing names rusqlite, so handlers and seeds reach the data only through the store
+//! functions and their [`crate::store::Tx`] (the seam another engine plugs into). Tests, so a
+//! circle or a leak that comes back fails the build's tests rather than waiting for a review.
 
 use std::path::{Path, PathBuf};
 
@@ -110,6 +112,50 @@ fn http_and_auth_never_name_rusqlite() {
     assert!(
         offending.is_empty(),
         "only the store knows SQLite (StoreError::Busy, store::sessions, store::devices):\n{}",
+        offending.join("\n")
+    );
+}
+
+/// Whether `file` (under `server/src`) is a store module: `store/` itself, or a dialect's
+/// `store.rs` or `store/` folder.
+fn is_store_module(root: &Path, file: &Path) -> bool {
+    let relative = file
+        .strip_prefix(root)
+        .expect("the walk stays under server/src");
+    let parts: Vec<&str> = relative.iter().filter_map(|part| part.to_str()).collect();
+    matches!(
+        parts.as_slice(),
+        ["store", ..] | ["dialects", _, "store.rs"] | ["dialects", _, "store", ..]
+    )
+}
+
+#[test]
+fn only_the_store_modules_name_the_database_engine() {
+    let root = source_root();
+    let files = rust_files(&root);
+    assert!(
+        files.len() > 50,
+        "the walk found the sources ({})",
+        files.len()
+    );
+    let mut offending = Vec::new();
+    for file in files {
+        // This file names the engine only in its checks' strings.
+        if is_store_module(&root, &file) || file == root.join("layers.rs") {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for (number, line) in code_lines(&text) {
+            if line.contains("rusqlite") {
+                offending.push(format!("{}:{number}: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert!(
+        offending.is_empty(),
+        "handlers and seeds hold a store::Tx and call the store functions; only store/ and \
+         each dialect's store module name rusqlite:\n{}",
         offending.join("\n")
     );
 }

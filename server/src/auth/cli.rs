@@ -109,7 +109,7 @@ impl From<StoreError> for CliFailure {
     }
 }
 
-fn execute(conn: &crate::store::Connection, command: Command) -> Result<String, CliFailure> {
+fn execute(conn: &crate::store::Tx, command: Command) -> Result<String, CliFailure> {
     match command {
         Command::List => Ok(listing(&people::list_accounts(conn)?)),
         Command::Create { email, name, role } => {

@@ -5,7 +5,7 @@
 //! apart and slow it down rather than lock it out ([`super::throttle`]).
 
 use super::sessions::{cookie_line, new_token};
-use crate::store::{Connection, StoreError};
+use crate::store::{StoreError, Tx};
 use axum::http::{HeaderMap, HeaderValue};
 use chrono::{DateTime, Utc};
 use switchboard_core::session::SESSION_PATH;
@@ -17,7 +17,7 @@ pub use crate::store::devices::is_trusted;
 
 /// Remembers a new device of `email`'s until `expires_at`; its token, for the cookie.
 pub fn remember(
-    conn: &Connection,
+    conn: &Tx,
     email: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,

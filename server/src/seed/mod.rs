@@ -8,9 +8,8 @@ pub mod files;
 
 use crate::auth::passwords;
 use crate::http::HttpError;
-use crate::store::{people, Store, StoreError};
+use crate::store::{people, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use std::sync::OnceLock;
 use switchboard_core::directory::Agent;
 use switchboard_core::session::Role;
@@ -55,9 +54,9 @@ pub const DEMO_ADMIN_ID: &str = "agent-camille";
 #[derive(Clone, Copy)]
 pub struct Seed {
     /// Whether the dialect has no data yet: only then is it seeded.
-    pub is_empty: fn(&Connection) -> Result<bool, StoreError>,
+    pub is_empty: fn(&Tx) -> Result<bool, StoreError>,
     /// Writes its demo data, inside the seed's transaction; the agents are there already.
-    pub run: fn(&Connection, DateTime<Utc>) -> Result<(), HttpError>,
+    pub run: fn(&Tx, DateTime<Utc>) -> Result<(), HttpError>,
 }
 
 /// Ids that look like the APIs' own UUIDs but come from the index: a fixed shuffle of the
@@ -115,7 +114,7 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>, seeds: &[Seed]) -> Resul
 
 /// Demo agents without a password (a store seeded before sign-in existed, too) get
 /// [`DEMO_PASSWORD`]; one whose password was set is left alone.
-fn give_demo_agents_a_password(conn: &Connection) -> Result<(), HttpError> {
+fn give_demo_agents_a_password(conn: &Tx) -> Result<(), HttpError> {
     for (id, _, _) in AGENTS {
         let without = people::account_by_id(conn, id)?.is_some_and(|a| a.password_hash.is_none());
         if without {

@@ -3,14 +3,14 @@
 //! cookie, are `auth/devices.rs`'s business; this is the table.
 
 use super::sessions::token_hash;
-use super::StoreError;
+use super::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use switchboard_core::wire::format_instant;
 
 /// Whether `token` is a live device of `email`'s.
 pub fn is_trusted(
-    conn: &Connection,
+    conn: &Tx,
     token: &str,
     email: &str,
     now: DateTime<Utc>,
@@ -29,7 +29,7 @@ pub fn is_trusted(
 
 /// Keeps `token` as a device of `email`'s until `expires_at`.
 pub fn remember(
-    conn: &Connection,
+    conn: &Tx,
     token: &str,
     email: &str,
     now: DateTime<Utc>,
@@ -64,9 +64,11 @@ mod tests {
 
     #[test]
     fn a_device_is_trusted_for_its_email_until_it_expires() {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(include_str!("migrations/007_devices.sql"))
+        let connection = rusqlite::Connection::open_in_memory().unwrap();
+        connection
+            .execute_batch(include_str!("migrations/007_devices.sql"))
             .unwrap();
+        let conn = Tx::bare(&connection);
         let now = Utc::now();
         remember(&conn, "t-1", "A@example.com ", now, now + Duration::days(1)).unwrap();
         assert!(is_trusted(&conn, "t-1", "a@example.com", now).unwrap());

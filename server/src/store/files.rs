@@ -3,8 +3,8 @@
 //! file with its position); this module stores and reads the files themselves, and links
 //! them through a link table a dialect names (`message_id`, `file_id`, `position`).
 
-use super::StoreError;
-use rusqlite::{params, params_from_iter, Connection, Row};
+use super::{StoreError, Tx};
+use rusqlite::{params, params_from_iter, Row};
 use std::collections::HashMap;
 
 /// A file's metadata: what lists show. The bytes are read only for a download.
@@ -60,7 +60,7 @@ pub fn file_from_row(row: &Row<'_>) -> rusqlite::Result<FileRecord> {
 }
 
 /// Stores a file; the dialect then links it to its message.
-pub fn insert_file(conn: &Connection, file: &NewFile) -> Result<(), StoreError> {
+pub fn insert_file(conn: &Tx, file: &NewFile) -> Result<(), StoreError> {
     let record = &file.record;
     conn.prepare_cached(
         "INSERT INTO files (id, name, media_type, size, sha256, created_at, content) \
@@ -81,7 +81,7 @@ pub fn insert_file(conn: &Connection, file: &NewFile) -> Result<(), StoreError> 
 /// Stores a message's files and links them to it in `link_table`, in the given order. The
 /// table's name comes from the dialect's code, never from a request.
 pub fn insert_linked_files(
-    conn: &Connection,
+    conn: &Tx,
     link_table: &str,
     message_id: &str,
     files: &[NewFile],
@@ -104,7 +104,7 @@ pub fn insert_linked_files(
 /// through `link_table` (named by the dialect's code): one query for all of them. A page
 /// holds at most a page size of ids, far below any engine's limit on parameters.
 pub fn linked_files<S: AsRef<str>>(
-    conn: &Connection,
+    conn: &Tx,
     link_table: &str,
     message_ids: &[S],
 ) -> Result<HashMap<String, Vec<FileRecord>>, StoreError> {

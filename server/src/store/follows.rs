@@ -4,8 +4,8 @@
 //! through Switchboard, by the demo data, and by an agent pasting an id; agents can stop
 //! following one. Routes: `/api/follows/{backend}` ([`crate::directory`]).
 
-use super::StoreError;
-use rusqlite::{params, Connection};
+use super::{StoreError, Tx};
+use rusqlite::params;
 use serde::Serialize;
 
 /// One followed item.
@@ -20,7 +20,7 @@ pub struct Follow {
 
 /// Follows `item_id` on `backend`; following it again changes nothing.
 pub fn follow(
-    conn: &Connection,
+    conn: &Tx,
     backend: &str,
     item_id: &str,
     now: &str,
@@ -35,7 +35,7 @@ pub fn follow(
 }
 
 /// Stops following; `false` when it was not followed.
-pub fn unfollow(conn: &Connection, backend: &str, item_id: &str) -> Result<bool, StoreError> {
+pub fn unfollow(conn: &Tx, backend: &str, item_id: &str) -> Result<bool, StoreError> {
     let removed = conn.execute(
         "DELETE FROM follows WHERE backend = ?1 AND item_id = ?2",
         params![backend, item_id],
@@ -44,7 +44,7 @@ pub fn unfollow(conn: &Connection, backend: &str, item_id: &str) -> Result<bool,
 }
 
 /// Everything followed on `backend`, newest first.
-pub fn list(conn: &Connection, backend: &str) -> Result<Vec<Follow>, StoreError> {
+pub fn list(conn: &Tx, backend: &str) -> Result<Vec<Follow>, StoreError> {
     let mut statement = conn.prepare_cached(
         "SELECT item_id, added_at, added_by FROM follows WHERE backend = ?1 \
          ORDER BY added_at DESC, item_id",

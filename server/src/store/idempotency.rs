@@ -4,9 +4,9 @@
 //! are kept [`KEEP_FOR`] and swept as new ones are reserved. The SQL is portable
 //! (`INSERT … ON CONFLICT DO NOTHING`, plain `UPDATE`s), so PostgreSQL can take it as is.
 
-use super::StoreError;
+use super::{StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use switchboard_core::wire::format_instant;
 
 /// How long a key's answer is kept: at least this long, swept soon after.
@@ -83,7 +83,7 @@ pub fn decide(
 /// past [`KEEP_FOR`] are swept first. A reservation older than `abandoned_after` without
 /// an answer is taken over ([`ABANDONED_AFTER`] by default).
 pub fn begin(
-    conn: &Connection,
+    conn: &Tx,
     scope: &str,
     key: &str,
     request_hash: &str,
@@ -115,7 +115,7 @@ pub fn begin(
     }
 }
 
-fn find(conn: &Connection, scope: &str, key: &str) -> Result<Option<KeyRow>, StoreError> {
+fn find(conn: &Tx, scope: &str, key: &str) -> Result<Option<KeyRow>, StoreError> {
     let row = conn
         .prepare_cached(
             "SELECT request_hash, created_at, state, status, content_type, location, body \
@@ -146,7 +146,7 @@ fn find(conn: &Connection, scope: &str, key: &str) -> Result<Option<KeyRow>, Sto
 /// reserved (its answer already kept, in the handler's own transaction or by a run that
 /// took it over).
 pub fn complete(
-    conn: &Connection,
+    conn: &Tx,
     scope: &str,
     key: &str,
     request_hash: &str,
@@ -172,12 +172,7 @@ pub fn complete(
 
 /// Frees `key` when its request's answer is not kept (a server failure, a rate limit), so
 /// the retry runs again.
-pub fn release(
-    conn: &Connection,
-    scope: &str,
-    key: &str,
-    request_hash: &str,
-) -> Result<(), StoreError> {
+pub fn release(conn: &Tx, scope: &str, key: &str, request_hash: &str) -> Result<(), StoreError> {
     conn.execute(
         "DELETE FROM idempotency_keys \
          WHERE scope = ?1 AND idem_key = ?2 AND request_hash = ?3 AND state = ?4",
@@ -187,7 +182,7 @@ pub fn release(
 }
 
 /// Forgets the keys reserved more than [`KEEP_FOR`] before `now`.
-pub fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<usize, StoreError> {
+pub fn sweep(conn: &Tx, now: DateTime<Utc>) -> Result<usize, StoreError> {
     Ok(conn.execute(
         "DELETE FROM idempotency_keys WHERE created_at < ?1",
         [format_instant(now - KEEP_FOR)],

@@ -1,5 +1,8 @@
 //! The store's runner: one SQLite connection, opened and migrated at startup, on which
-//! every request runs its work in one transaction, off the async workers. What the tables
+//! every request runs its work in one transaction, off the async workers. That work holds a
+//! [`Tx`] and nothing else, and reaches the tables only through the store functions: only
+//! this folder and each dialect's `store` module name the engine, so another one can plug in
+//! here (`layers.rs` checks it). What the tables
 //! hold is elsewhere: Switchboard's own in [`people`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
 //! `dialects/<name>/store`; the schema steps of all of them in [`migrations`], handed to
 //! [`Store::open`] by the top (the store never reads the list of dialects).
@@ -16,15 +19,38 @@ pub mod migrations;
 pub mod people;
 pub mod sessions;
 
-use rusqlite::{params_from_iter, Transaction};
+use rusqlite::{params_from_iter, Connection};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use thiserror::Error;
 
-/// The connection a request's work runs on, as the layers above the store name it (they
-/// never import the database's crate themselves).
-pub type Connection = rusqlite::Connection;
+/// The one thing work inside a transaction holds: [`Store::run`] hands it to the work, and
+/// every store function (here and in each dialect's `store` module) takes it. Handlers and
+/// seeds only pass it on to those functions, so they never name the engine. Today it is
+/// SQLite's connection mid-transaction; a second engine (PostgreSQL, later) makes this an
+/// enum with a variant for each.
+pub struct Tx<'a>(&'a Connection);
+
+/// For the store modules alone: their SQL runs on SQLite's connection directly, as before
+/// the handle had a name of its own. Only they may name the engine (`layers.rs` checks it).
+impl Deref for Tx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.0
+    }
+}
+
+impl<'a> Tx<'a> {
+    /// A handle on a bare connection, outside any transaction: for a store module's test
+    /// that applies only the schema step it needs.
+    #[cfg(test)]
+    pub(crate) fn bare(connection: &'a Connection) -> Tx<'a> {
+        Tx(connection)
+    }
+}
 
 /// A failure of the store itself, never of the request: it becomes a 500, or a 503 when the
 /// database is only busy.
@@ -152,16 +178,13 @@ impl Store {
 
     /// Runs `work` in one transaction on the calling thread: committed when it returns
     /// `Ok`, rolled back otherwise. For startup; requests use [`Store::run`].
-    pub fn run_blocking<R, E>(
-        &self,
-        work: impl FnOnce(&Transaction<'_>) -> Result<R, E>,
-    ) -> Result<R, E>
+    pub fn run_blocking<R, E>(&self, work: impl FnOnce(&Tx<'_>) -> Result<R, E>) -> Result<R, E>
     where
         E: From<StoreError>,
     {
         let mut connection = self.lock();
         let transaction = connection.transaction().map_err(StoreError::from)?;
-        let result = work(&transaction)?;
+        let result = work(&Tx(&transaction))?;
         transaction.commit().map_err(StoreError::from)?;
         Ok(result)
     }
@@ -170,7 +193,7 @@ impl Store {
     /// the async workers.
     pub async fn run<R, E, F>(&self, work: F) -> Result<R, E>
     where
-        F: FnOnce(&Transaction<'_>) -> Result<R, E> + Send + 'static,
+        F: FnOnce(&Tx<'_>) -> Result<R, E> + Send + 'static,
         R: Send + 'static,
         E: From<StoreError> + Send + 'static,
     {
@@ -202,7 +225,7 @@ pub fn offset_param(window: Window) -> i64 {
 }
 
 /// The one number a `SELECT COUNT(*)` returns, `values` bound in order.
-pub fn count(conn: &Connection, sql: &str, values: &[String]) -> Result<u64, StoreError> {
+pub fn count(conn: &Tx, sql: &str, values: &[String]) -> Result<u64, StoreError> {
     let total: i64 = conn.query_row(sql, params_from_iter(values), |row| row.get(0))?;
     Ok(u64::try_from(total).unwrap_or(0))
 }

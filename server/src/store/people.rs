@@ -2,8 +2,8 @@
 //! conversation is assigned to one of them), and their accounts (password hash, role).
 //! Emails are kept lowercased; lookups lowercase what they are given.
 
-use super::StoreError;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use super::{StoreError, Tx};
+use rusqlite::{params, OptionalExtension, Row};
 use switchboard_core::directory::Agent;
 use switchboard_core::session::{Role, SessionAgent};
 
@@ -32,7 +32,7 @@ fn account(row: &Row<'_>) -> rusqlite::Result<AccountRow> {
 }
 
 /// The account an email signs in to.
-pub fn account_by_email(conn: &Connection, email: &str) -> Result<Option<AccountRow>, StoreError> {
+pub fn account_by_email(conn: &Tx, email: &str) -> Result<Option<AccountRow>, StoreError> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM agents WHERE email = ?1");
     Ok(conn
         .prepare_cached(&sql)?
@@ -40,7 +40,7 @@ pub fn account_by_email(conn: &Connection, email: &str) -> Result<Option<Account
         .optional()?)
 }
 
-pub fn account_by_id(conn: &Connection, id: &str) -> Result<Option<AccountRow>, StoreError> {
+pub fn account_by_id(conn: &Tx, id: &str) -> Result<Option<AccountRow>, StoreError> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM agents WHERE id = ?1");
     Ok(conn
         .prepare_cached(&sql)?
@@ -49,7 +49,7 @@ pub fn account_by_id(conn: &Connection, id: &str) -> Result<Option<AccountRow>, 
 }
 
 /// Every account, by email.
-pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountRow>, StoreError> {
+pub fn list_accounts(conn: &Tx) -> Result<Vec<AccountRow>, StoreError> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM agents ORDER BY email");
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = statement
@@ -60,7 +60,7 @@ pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountRow>, StoreError> {
 
 /// Adds an account; `false` when its id or email is taken (nothing is changed then).
 pub fn create_account(
-    conn: &Connection,
+    conn: &Tx,
     agent: &SessionAgent,
     password_hash: &str,
 ) -> Result<bool, StoreError> {
@@ -79,11 +79,7 @@ pub fn create_account(
 }
 
 /// Sets the password hash of the agent with this id; `false` when there is none.
-pub fn set_password_hash(
-    conn: &Connection,
-    id: &str,
-    password_hash: &str,
-) -> Result<bool, StoreError> {
+pub fn set_password_hash(conn: &Tx, id: &str, password_hash: &str) -> Result<bool, StoreError> {
     let changed = conn.execute(
         "UPDATE agents SET password_hash = ?2 WHERE id = ?1",
         params![id, password_hash],
@@ -91,7 +87,7 @@ pub fn set_password_hash(
     Ok(changed == 1)
 }
 
-pub fn set_role(conn: &Connection, id: &str, role: Role) -> Result<bool, StoreError> {
+pub fn set_role(conn: &Tx, id: &str, role: Role) -> Result<bool, StoreError> {
     let changed = conn.execute(
         "UPDATE agents SET role = ?2 WHERE id = ?1",
         params![id, role.as_str()],
@@ -100,7 +96,7 @@ pub fn set_role(conn: &Connection, id: &str, role: Role) -> Result<bool, StoreEr
 }
 
 /// Adds an agent; one whose id is taken is left as it is.
-pub fn insert_agent(conn: &Connection, agent: &Agent) -> Result<(), StoreError> {
+pub fn insert_agent(conn: &Tx, agent: &Agent) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO agents (id, name, email) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO NOTHING",
         params![agent.id, agent.name, agent.email.trim().to_lowercase()],
@@ -109,7 +105,7 @@ pub fn insert_agent(conn: &Connection, agent: &Agent) -> Result<(), StoreError> 
 }
 
 /// Every agent, by name.
-pub fn list_agents(conn: &Connection) -> Result<Vec<Agent>, StoreError> {
+pub fn list_agents(conn: &Tx) -> Result<Vec<Agent>, StoreError> {
     let mut statement = conn.prepare_cached("SELECT id, name, email FROM agents ORDER BY name")?;
     let agents = statement
         .query_map([], |row| {
@@ -123,7 +119,7 @@ pub fn list_agents(conn: &Connection) -> Result<Vec<Agent>, StoreError> {
     Ok(agents)
 }
 
-pub fn agent_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+pub fn agent_exists(conn: &Tx, id: &str) -> Result<bool, StoreError> {
     let found = conn
         .prepare_cached("SELECT 1 FROM agents WHERE id = ?1")?
         .query_row([id], |_| Ok(()))
@@ -132,7 +128,7 @@ pub fn agent_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 }
 
 /// An agent's name, when `id` is an agent's.
-pub fn agent_name(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
+pub fn agent_name(conn: &Tx, id: &str) -> Result<Option<String>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT name FROM agents WHERE id = ?1")?
         .query_row([id], |row| row.get(0))

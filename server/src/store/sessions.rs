@@ -3,9 +3,9 @@
 //! `auth/sessions.rs`'s business; this is the table.
 
 use super::people::{self, AccountRow};
-use super::StoreError;
+use super::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 use switchboard_core::session::SessionAgent;
 use switchboard_core::wire::format_instant;
@@ -20,7 +20,7 @@ pub fn token_hash(token: &str) -> String {
 
 /// Opens a session for `agent_id` until `expires_at`.
 pub fn open(
-    conn: &Connection,
+    conn: &Tx,
     token: &str,
     agent_id: &str,
     now: DateTime<Utc>,
@@ -41,7 +41,7 @@ pub fn open(
 /// The agent a live session belongs to, with its expiry; `None` for an unknown, ended or
 /// expired token.
 pub fn find(
-    conn: &Connection,
+    conn: &Tx,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<(SessionAgent, String)>, StoreError> {
@@ -60,7 +60,7 @@ pub fn find(
 }
 
 /// Ends one session (sign-out).
-pub fn end(conn: &Connection, token: &str) -> Result<(), StoreError> {
+pub fn end(conn: &Tx, token: &str) -> Result<(), StoreError> {
     conn.execute(
         "DELETE FROM sessions WHERE token_hash = ?1",
         [token_hash(token)],
@@ -69,6 +69,6 @@ pub fn end(conn: &Connection, token: &str) -> Result<(), StoreError> {
 }
 
 /// Ends every session of an agent (a password reset).
-pub fn end_all(conn: &Connection, agent_id: &str) -> Result<usize, StoreError> {
+pub fn end_all(conn: &Tx, agent_id: &str) -> Result<usize, StoreError> {
     Ok(conn.execute("DELETE FROM sessions WHERE agent_id = ?1", [agent_id])?)
 }

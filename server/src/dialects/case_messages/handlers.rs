@@ -9,14 +9,13 @@ use super::{output, NAME, PARTNER_ACCOUNT_ID};
 use crate::auth::SignedIn;
 use crate::http::extract::{self, QueryParams};
 use crate::http::{HttpError, Location};
-use crate::store::follows;
+use crate::store::{follows, Tx};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
-use rusqlite::Connection;
 use serde_json::Value;
 use switchboard_core::session::SessionAgent;
 use switchboard_core::wire::case_messages::{
@@ -35,7 +34,7 @@ async fn read_json(request: Request) -> Result<Value, HttpError> {
 
 /// The case with `guid`, if this partner may read it: 404 when no case has it, 403 when it
 /// is another partner's.
-fn load_case(conn: &Connection, guid: &str, location: Location) -> Result<CaseRecord, HttpError> {
+fn load_case(conn: &Tx, guid: &str, location: Location) -> Result<CaseRecord, HttpError> {
     let Some(case) = store::case_by_guid(conn, guid)? else {
         let mut error = HttpError::not_found("case", location, GUID_PARAM, guid);
         error.message = format!("No case has the guid \"{guid}\".");
@@ -76,7 +75,7 @@ pub async fn create_message(
 
 /// The store work of `create`: whether a message was added, and the message answered.
 fn create_in(
-    conn: &Connection,
+    conn: &Tx,
     new: NewMessage,
     agent: &SessionAgent,
     now: &str,
@@ -177,7 +176,7 @@ pub async fn confirm_messages(
 }
 
 /// Confirms one message; why not, when it cannot.
-fn confirm_one(conn: &Connection, id: i64, now: &str) -> Result<Option<&'static str>, HttpError> {
+fn confirm_one(conn: &Tx, id: i64, now: &str) -> Result<Option<&'static str>, HttpError> {
     match store::owner_of_message(conn, id)? {
         None => Ok(Some(NOT_FOUND)),
         Some((owner, _)) if owner != PARTNER_ACCOUNT_ID => Ok(Some(NO_ACCESS)),

@@ -3,8 +3,8 @@
 //! Who may read a case, what a repeated `externalId` means: that policy lives with the
 //! routes; this module only reads and writes rows.
 
-use crate::store::StoreError;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::{StoreError, Tx};
+use rusqlite::{params, OptionalExtension, Row};
 
 /// A case, as far as this API knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     })
 }
 
-pub fn insert_case(conn: &Connection, case: &CaseRecord) -> Result<(), StoreError> {
+pub fn insert_case(conn: &Tx, case: &CaseRecord) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO case_messages_cases (id, guid, partner_account_id, created_at) \
          VALUES (?1, ?2, ?3, ?4)",
@@ -70,14 +70,14 @@ pub fn insert_case(conn: &Connection, case: &CaseRecord) -> Result<(), StoreErro
 }
 
 /// The case with this guid (`guid` already lower case).
-pub fn case_by_guid(conn: &Connection, guid: &str) -> Result<Option<CaseRecord>, StoreError> {
+pub fn case_by_guid(conn: &Tx, guid: &str) -> Result<Option<CaseRecord>, StoreError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {CASE_COLUMNS} FROM case_messages_cases WHERE guid = ?1"
     ))?;
     Ok(statement.query_row([guid], case_from_row).optional()?)
 }
 
-pub fn count_cases(conn: &Connection) -> Result<u64, StoreError> {
+pub fn count_cases(conn: &Tx) -> Result<u64, StoreError> {
     crate::store::count(conn, "SELECT COUNT(*) FROM case_messages_cases", &[])
 }
 
@@ -114,7 +114,7 @@ fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
 
 /// Stores a message with the id given (the demo data's), or the next one; its id.
 pub fn insert_message(
-    conn: &Connection,
+    conn: &Tx,
     id: Option<i64>,
     message: &MessageFields,
 ) -> Result<i64, StoreError> {
@@ -144,7 +144,7 @@ pub fn insert_message(
     Ok(conn.last_insert_rowid())
 }
 
-pub fn message(conn: &Connection, id: i64) -> Result<Option<MessageRecord>, StoreError> {
+pub fn message(conn: &Tx, id: i64) -> Result<Option<MessageRecord>, StoreError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {MESSAGE_COLUMNS} FROM {MESSAGES_WITH_CASE} WHERE m.id = ?1"
     ))?;
@@ -153,7 +153,7 @@ pub fn message(conn: &Connection, id: i64) -> Result<Option<MessageRecord>, Stor
 
 /// The message of `case_id` that carries `external_id`, if any.
 pub fn message_by_external_id(
-    conn: &Connection,
+    conn: &Tx,
     case_id: i64,
     external_id: &str,
 ) -> Result<Option<MessageRecord>, StoreError> {
@@ -167,7 +167,7 @@ pub fn message_by_external_id(
 }
 
 /// Every message of a case, in the order they were stored.
-pub fn messages_of(conn: &Connection, case_id: i64) -> Result<Vec<MessageRecord>, StoreError> {
+pub fn messages_of(conn: &Tx, case_id: i64) -> Result<Vec<MessageRecord>, StoreError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {MESSAGE_COLUMNS} FROM {MESSAGES_WITH_CASE} WHERE m.case_id = ?1 ORDER BY m.id"
     ))?;
@@ -178,7 +178,7 @@ pub fn messages_of(conn: &Connection, case_id: i64) -> Result<Vec<MessageRecord>
 }
 
 /// The partner account that owns the case of message `id`; `None` when no message has it.
-pub fn owner_of_message(conn: &Connection, id: i64) -> Result<Option<(i64, String)>, StoreError> {
+pub fn owner_of_message(conn: &Tx, id: i64) -> Result<Option<(i64, String)>, StoreError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT c.partner_account_id, c.guid FROM {MESSAGES_WITH_CASE} WHERE m.id = ?1"
     ))?;
@@ -188,7 +188,7 @@ pub fn owner_of_message(conn: &Connection, id: i64) -> Result<Option<(i64, Strin
 }
 
 /// Confirms message `id` at `now`; one confirmed already keeps its first `confirmedAt`.
-pub fn confirm(conn: &Connection, id: i64, now: &str) -> Result<(), StoreError> {
+pub fn confirm(conn: &Tx, id: i64, now: &str) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE case_messages SET confirmed_at = ?2, updated_at = ?2 \
          WHERE id = ?1 AND confirmed_at IS NULL",

@@ -9,7 +9,7 @@ use super::store::{self, ConversationRecord, MessageRecord};
 use super::CONTACT_ORIGIN_ID;
 use crate::http::HttpError;
 use crate::store::files::NewFile;
-use rusqlite::Connection;
+use crate::store::Tx;
 use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterType};
 
 /// The conversation a first contact message opens: the customer is known by their mail,
@@ -61,7 +61,7 @@ pub fn contact_message(
 /// A reference no conversation (whatever the case) and no contact message has yet:
 /// `new_reference` is drawn until one is free, at most [`reference::ATTEMPTS`] times.
 pub fn free_reference(
-    conn: &Connection,
+    conn: &Tx,
     new_reference: &mut dyn FnMut() -> String,
 ) -> Result<String, HttpError> {
     for _ in 0..reference::ATTEMPTS {
@@ -81,7 +81,7 @@ pub fn free_reference(
 /// makes the ids of what is created, `new_reference` the contact message's own (its short
 /// reference); both random for requests, fixed for the seed.
 pub fn record_contact(
-    conn: &Connection,
+    conn: &Tx,
     contact: ContactInput,
     files: &[NewFile],
     now: &str,

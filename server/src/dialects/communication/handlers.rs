@@ -23,14 +23,13 @@ use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
 use crate::store::files::NewFile;
 use crate::store::idempotency::StoredResponse;
-use crate::store::people;
+use crate::store::{people, Tx};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
-use rusqlite::Connection;
 use switchboard_core::i18n::Lang;
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ConversationDto, ConversationStatusDto, MessageDto, TransmitterType,
@@ -64,23 +63,17 @@ fn conversation_not_found(id: &str) -> HttpError {
     HttpError::not_found("conversation", Location::Path, CONVERSATION_ID_FIELD, id)
 }
 
-pub(super) fn load_conversation(
-    conn: &Connection,
-    id: &str,
-) -> Result<ConversationRecord, HttpError> {
+pub(super) fn load_conversation(conn: &Tx, id: &str) -> Result<ConversationRecord, HttpError> {
     store::get_conversation(conn, id)?.ok_or_else(|| conversation_not_found(id))
 }
 
 /// The conversation as a single resource: its last message and links.
-fn conversation_view(
-    conn: &Connection,
-    record: ConversationRecord,
-) -> Result<ConversationDto, HttpError> {
+fn conversation_view(conn: &Tx, record: ConversationRecord) -> Result<ConversationDto, HttpError> {
     let last = store::last_message(conn, &record.id)?;
     Ok(output::conversation_with_links(record, last))
 }
 
-fn ensure_agent_exists(conn: &Connection, agent_id: Option<&str>) -> Result<(), HttpError> {
+fn ensure_agent_exists(conn: &Tx, agent_id: Option<&str>) -> Result<(), HttpError> {
     match agent_id {
         Some(agent_id) if !people::agent_exists(conn, agent_id)? => Err(HttpError::invalid_field(
             Location::Body,
@@ -92,11 +85,7 @@ fn ensure_agent_exists(conn: &Connection, agent_id: Option<&str>) -> Result<(), 
     }
 }
 
-fn ensure_new_message_id(
-    conn: &Connection,
-    field: &str,
-    message: &MessageRecord,
-) -> Result<(), HttpError> {
+fn ensure_new_message_id(conn: &Tx, field: &str, message: &MessageRecord) -> Result<(), HttpError> {
     if store::message_exists(conn, &message.id)? {
         return Err(HttpError::invalid_field(
             Location::Body,
@@ -228,14 +217,14 @@ type Tagged = (
     Json<ConversationDto>,
 );
 
-fn tagged(conn: &Connection, record: ConversationRecord) -> Result<Tagged, HttpError> {
+fn tagged(conn: &Tx, record: ConversationRecord) -> Result<Tagged, HttpError> {
     let tag = versions::etag_header(&record);
     Ok((tag, Json(conversation_view(conn, record)?)))
 }
 
 /// Refuses a write on a version older than `record`'s (`If-Match`), naming who changed it.
 fn check_version(
-    conn: &Connection,
+    conn: &Tx,
     expected: Option<&[String]>,
     record: &ConversationRecord,
 ) -> Result<(), HttpError> {

@@ -11,14 +11,13 @@ use crate::http::extract::{self, PathId, QueryParams};
 use crate::http::problems::Problems;
 use crate::http::{problem, HttpError, Location};
 use crate::store::files::NewFile;
-use crate::store::people;
+use crate::store::{people, Tx};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
-use rusqlite::Connection;
 use serde_json::Value;
 use switchboard_core::i18n::Lang;
 use switchboard_core::wire::format_instant;
@@ -49,7 +48,7 @@ fn discussion_not_found(location: Location, field: &str, id: &str) -> HttpError 
     HttpError::not_found("discussion", location, field, id)
 }
 
-fn load_discussion(conn: &Connection, id: &str) -> Result<DiscussionRecord, HttpError> {
+fn load_discussion(conn: &Tx, id: &str) -> Result<DiscussionRecord, HttpError> {
     store::get_discussion(conn, id)?
         .ok_or_else(|| discussion_not_found(Location::Path, "discussionId", id))
 }

@@ -8,9 +8,9 @@ use crate::store::files::FILE_COLUMNS;
 use crate::store::files::{
     file_columns, file_from_row, insert_linked_files, linked_files, FileRecord, NewFile,
 };
-use crate::store::{count, offset_param, where_equal, StoreError, Where};
+use crate::store::{count, offset_param, where_equal, StoreError, Tx, Where};
 pub use crate::store::{Slice, Window};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use std::collections::HashMap;
 
 /// A discussion row.
@@ -126,11 +126,11 @@ fn discussion_from_row(row: &Row<'_>) -> rusqlite::Result<DiscussionRecord> {
     })
 }
 
-pub fn count_all_discussions(conn: &Connection) -> Result<u64, StoreError> {
+pub fn count_all_discussions(conn: &Tx) -> Result<u64, StoreError> {
     count(conn, "SELECT COUNT(*) FROM octopia_discussions", &[])
 }
 
-pub fn insert_discussion(conn: &Connection, record: &DiscussionRecord) -> Result<(), StoreError> {
+pub fn insert_discussion(conn: &Tx, record: &DiscussionRecord) -> Result<(), StoreError> {
     conn.execute(
         &format!(
             "INSERT INTO octopia_discussions ({DISCUSSION_COLUMNS}) VALUES \
@@ -159,7 +159,7 @@ pub fn insert_discussion(conn: &Connection, record: &DiscussionRecord) -> Result
     Ok(())
 }
 
-pub fn get_discussion(conn: &Connection, id: &str) -> Result<Option<DiscussionRecord>, StoreError> {
+pub fn get_discussion(conn: &Tx, id: &str) -> Result<Option<DiscussionRecord>, StoreError> {
     let sql = format!("SELECT {DISCUSSION_COLUMNS} FROM octopia_discussions WHERE id = ?1");
     Ok(conn
         .prepare_cached(&sql)?
@@ -189,7 +189,7 @@ fn where_clause(filter: &DiscussionFilter) -> (String, Vec<String>) {
 }
 
 /// How many discussions match.
-pub fn count_discussions(conn: &Connection, filter: &DiscussionFilter) -> Result<u64, StoreError> {
+pub fn count_discussions(conn: &Tx, filter: &DiscussionFilter) -> Result<u64, StoreError> {
     let (where_clause, values) = where_clause(filter);
     count(
         conn,
@@ -200,7 +200,7 @@ pub fn count_discussions(conn: &Connection, filter: &DiscussionFilter) -> Result
 
 /// Newest activity first, ties by id.
 pub fn list_discussions(
-    conn: &Connection,
+    conn: &Tx,
     filter: &DiscussionFilter,
     window: Window,
 ) -> Result<Slice<DiscussionRecord>, StoreError> {
@@ -221,7 +221,7 @@ pub fn list_discussions(
 
 /// Opens or closes a discussion; says whether it exists.
 pub fn set_discussion_open(
-    conn: &Connection,
+    conn: &Tx,
     id: &str,
     is_open: bool,
     now: &str,
@@ -235,7 +235,7 @@ pub fn set_discussion_open(
 
 /// A discussion's process status and newest activity, after a message.
 pub fn set_discussion_status(
-    conn: &Connection,
+    conn: &Tx,
     id: &str,
     status: &str,
     now: &str,
@@ -268,7 +268,7 @@ fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
 }
 
 /// Inserts a message and its receivers; its discussion must exist.
-pub fn insert_message(conn: &Connection, message: &MessageRecord) -> Result<(), StoreError> {
+pub fn insert_message(conn: &Tx, message: &MessageRecord) -> Result<(), StoreError> {
     conn.prepare_cached(&format!(
         "INSERT INTO octopia_messages ({MESSAGE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     ))?
@@ -299,7 +299,7 @@ pub fn insert_message(conn: &Connection, message: &MessageRecord) -> Result<(), 
 }
 
 /// Marks a message read or unread; says whether it exists.
-pub fn set_message_read(conn: &Connection, id: &str, has_read: bool) -> Result<bool, StoreError> {
+pub fn set_message_read(conn: &Tx, id: &str, has_read: bool) -> Result<bool, StoreError> {
     let changed = conn.execute(
         "UPDATE octopia_messages SET has_read = ?2 WHERE id = ?1",
         params![id, flag(has_read)],
@@ -308,10 +308,7 @@ pub fn set_message_read(conn: &Connection, id: &str, has_read: bool) -> Result<b
 }
 
 /// Every message of a discussion, oldest first, with receivers and files.
-pub fn messages_of(
-    conn: &Connection,
-    discussion_id: &str,
-) -> Result<Vec<MessageRecord>, StoreError> {
+pub fn messages_of(conn: &Tx, discussion_id: &str) -> Result<Vec<MessageRecord>, StoreError> {
     let sql = format!(
         "SELECT {MESSAGE_COLUMNS} FROM octopia_messages WHERE discussion_id = ?1 \
          ORDER BY created_at ASC, seq ASC"
@@ -326,7 +323,7 @@ pub fn messages_of(
 
 /// The newest message of each discussion, in the same order, with receivers and files.
 pub fn latest_messages(
-    conn: &Connection,
+    conn: &Tx,
     discussion_ids: &[&str],
 ) -> Result<Vec<Option<MessageRecord>>, StoreError> {
     let sql = format!(
@@ -354,7 +351,7 @@ fn placeholders(n: usize) -> String {
 /// Gives each message its receivers and its files' metadata (never the bytes): one query
 /// each for all of them.
 fn fill<'a>(
-    conn: &Connection,
+    conn: &Tx,
     messages: impl IntoIterator<Item = &'a mut MessageRecord>,
 ) -> Result<(), StoreError> {
     let mut messages: Vec<&mut MessageRecord> = messages.into_iter().collect();
@@ -398,7 +395,7 @@ fn fill<'a>(
 
 /// Stores a message's files in the `files` table and links them to it, in order.
 pub fn insert_message_files(
-    conn: &Connection,
+    conn: &Tx,
     message_id: &str,
     files: &[NewFile],
 ) -> Result<(), StoreError> {
@@ -408,7 +405,7 @@ pub fn insert_message_files(
 /// The files of Octopia's messages that match, with their bytes, in the order of their
 /// messages. Only files linked to this dialect's messages are found.
 pub fn find_attachments(
-    conn: &Connection,
+    conn: &Tx,
     filter: &AttachmentFilter,
 ) -> Result<Vec<AttachmentContent>, StoreError> {
     let (where_clause, values) = where_equal(&[

@@ -8,18 +8,18 @@ use super::store::{self, RangeQuery, TicketRecord};
 use super::{input, output};
 use crate::http::extract::{PathId, QueryParams};
 use crate::http::HttpError;
+use crate::store::Tx;
 use crate::AppState;
 use axum::extract::State;
 use axum::Json;
 use chrono::Utc;
-use rusqlite::Connection;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::postcenter::{
     MessagesDto, PossibleAgentDto, State as TicketState, StatusMessageDto, TicketDto, TicketIdDto,
     TicketIdsDto, TicketPageDto, TicketsDto, PAGE_SIZE,
 };
 
-fn load(conn: &Connection, id: &str) -> Result<TicketRecord, HttpError> {
+fn load(conn: &Tx, id: &str) -> Result<TicketRecord, HttpError> {
     store::get_ticket(conn, id)?.ok_or_else(|| input::no_ticket(id))
 }
 
@@ -106,7 +106,7 @@ pub async fn reassign_ticket(
     Ok(Json(output::ok()))
 }
 
-fn possible(conn: &Connection, ticket: &TicketRecord) -> Result<assign::Pick, HttpError> {
+fn possible(conn: &Tx, ticket: &TicketRecord) -> Result<assign::Pick, HttpError> {
     let online = store::online_cms_by_workload(conn, &ticket.channel)?;
     let current = ticket.cm.as_ref().map(|cm| cm.cmid);
     Ok(assign::pick(&ticket.channel, current, online))

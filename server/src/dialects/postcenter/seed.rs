@@ -10,9 +10,8 @@ use super::ours::media;
 use super::store::{self, CmRecord, MessageRecord, NewTicket};
 use crate::http::HttpError;
 use crate::seed::{seed_uuid, Seed};
-use crate::store::StoreError;
+use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::postcenter::COMPANY_ACCOUNT;
 
@@ -168,7 +167,7 @@ const SUBJECTS: [&str; 6] = [
     "Boleta de compra",
 ];
 
-fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+fn is_empty(conn: &Tx) -> Result<bool, StoreError> {
     Ok(store::count_tickets(conn)? == 0)
 }
 
@@ -327,7 +326,7 @@ fn messages(index: usize, created: DateTime<Utc>) -> (Vec<MessageRecord>, DateTi
     (records, at - step)
 }
 
-fn cms(conn: &Connection) -> Result<(), StoreError> {
+fn cms(conn: &Tx) -> Result<(), StoreError> {
     for (cmid, name, email, channel, is_online) in CMS {
         store::insert_cm(
             conn,
@@ -344,7 +343,7 @@ fn cms(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// Writes the agents, the tickets and their messages.
-fn run(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
+fn run(conn: &Tx, now: DateTime<Utc>) -> Result<(), HttpError> {
     let now = DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now);
     cms(conn)?;
     for index in 0..TICKET_COUNT {

@@ -3,8 +3,8 @@
 //! inside one transaction. What a close or a reassignment may do is decided in
 //! [`super::assign`] and the handlers; this module only reads and writes rows.
 
-use crate::store::{count, StoreError};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::{count, StoreError, Tx};
+use rusqlite::{params, OptionalExtension, Row};
 
 /// An agent ("cm") as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,7 +120,7 @@ fn cm_from_row(row: &Row<'_>) -> rusqlite::Result<CmRecord> {
 }
 
 fn tickets_where(
-    conn: &Connection,
+    conn: &Tx,
     clause: &str,
     values: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<TicketRecord>, StoreError> {
@@ -130,16 +130,16 @@ fn tickets_where(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn count_tickets(conn: &Connection) -> Result<u64, StoreError> {
+pub fn count_tickets(conn: &Tx) -> Result<u64, StoreError> {
     count(conn, "SELECT COUNT(*) FROM postcenter_tickets", &[])
 }
 
-pub fn get_ticket(conn: &Connection, id: &str) -> Result<Option<TicketRecord>, StoreError> {
+pub fn get_ticket(conn: &Tx, id: &str) -> Result<Option<TicketRecord>, StoreError> {
     Ok(tickets_where(conn, "t.id = ?1", &[&id])?.into_iter().next())
 }
 
 /// The API id of the ticket agents know by `identifier`.
-pub fn id_by_identifier(conn: &Connection, identifier: i64) -> Result<Option<String>, StoreError> {
+pub fn id_by_identifier(conn: &Tx, identifier: i64) -> Result<Option<String>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT id FROM postcenter_tickets WHERE identifier = ?1")?
         .query_row([identifier], |row| row.get(0))
@@ -147,16 +147,13 @@ pub fn id_by_identifier(conn: &Connection, identifier: i64) -> Result<Option<Str
 }
 
 /// A customer's tickets by `country_id`, newest first.
-pub fn tickets_of_country(
-    conn: &Connection,
-    country_id: &str,
-) -> Result<Vec<TicketRecord>, StoreError> {
+pub fn tickets_of_country(conn: &Tx, country_id: &str) -> Result<Vec<TicketRecord>, StoreError> {
     tickets_where(conn, "t.country_id = ?1", &[&country_id])
 }
 
 /// A Facebook user's tickets on a page, newest first.
 pub fn tickets_of_facebook_user(
-    conn: &Connection,
+    conn: &Tx,
     page_id: &str,
     uid: &str,
 ) -> Result<Vec<TicketRecord>, StoreError> {
@@ -164,7 +161,7 @@ pub fn tickets_of_facebook_user(
 }
 
 /// The ids of the tickets in `state`, newest first.
-pub fn ids_in_state(conn: &Connection, state: &str) -> Result<Vec<String>, StoreError> {
+pub fn ids_in_state(conn: &Tx, state: &str) -> Result<Vec<String>, StoreError> {
     let mut statement = conn.prepare_cached(
         "SELECT t.id FROM postcenter_tickets t WHERE t.state = ?1 \
          ORDER BY t.created_at DESC, t.id DESC",
@@ -175,7 +172,7 @@ pub fn ids_in_state(conn: &Connection, state: &str) -> Result<Vec<String>, Store
 
 /// A channel's ticket with this id created in `[from, to)`: what a cursor must name.
 pub fn ticket_in_range(
-    conn: &Connection,
+    conn: &Tx,
     query: &RangeQuery,
     id: &str,
 ) -> Result<Option<(String, String)>, StoreError> {
@@ -191,10 +188,7 @@ pub fn ticket_in_range(
 }
 
 /// Up to `query.limit` tickets of the range, from the cursor on.
-pub fn tickets_in_range(
-    conn: &Connection,
-    query: &RangeQuery,
-) -> Result<Vec<TicketRecord>, StoreError> {
+pub fn tickets_in_range(conn: &Tx, query: &RangeQuery) -> Result<Vec<TicketRecord>, StoreError> {
     let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
     let (after_created, after_id) = match &query.after {
         Some((created, id)) => (Some(created.as_str()), Some(id.as_str())),
@@ -221,7 +215,7 @@ pub fn tickets_in_range(
 }
 
 /// A ticket's messages, newest first as the document shows them.
-pub fn messages_of(conn: &Connection, ticket_id: &str) -> Result<Vec<MessageRecord>, StoreError> {
+pub fn messages_of(conn: &Tx, ticket_id: &str) -> Result<Vec<MessageRecord>, StoreError> {
     let mut statement = conn.prepare_cached(
         "SELECT position, content, author_id, author_name, author_account, created_at, media \
          FROM postcenter_messages WHERE ticket_id = ?1 ORDER BY position DESC",
@@ -241,14 +235,14 @@ pub fn messages_of(conn: &Connection, ticket_id: &str) -> Result<Vec<MessageReco
 }
 
 /// Sets a ticket's state and its update time.
-pub fn set_state(conn: &Connection, id: &str, state: &str, now: &str) -> Result<(), StoreError> {
+pub fn set_state(conn: &Tx, id: &str, state: &str, now: &str) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE postcenter_tickets SET state = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![id, state, now])?;
     Ok(())
 }
 
 /// Sets a ticket's assignee and its update time.
-pub fn set_cm(conn: &Connection, id: &str, cmid: i64, now: &str) -> Result<(), StoreError> {
+pub fn set_cm(conn: &Tx, id: &str, cmid: i64, now: &str) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE postcenter_tickets SET cmid = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![id, cmid, now])?;
     Ok(())
@@ -257,7 +251,7 @@ pub fn set_cm(conn: &Connection, id: &str, cmid: i64, now: &str) -> Result<(), S
 /// The online agents of a channel team with their open workload (tickets `open` or
 /// `inProgress` assigned to them), the least loaded first, ties by lowest cmid.
 pub fn online_cms_by_workload(
-    conn: &Connection,
+    conn: &Tx,
     channel: &str,
 ) -> Result<Vec<(CmRecord, i64)>, StoreError> {
     let mut statement = conn.prepare_cached(
@@ -271,7 +265,7 @@ pub fn online_cms_by_workload(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn insert_cm(conn: &Connection, cm: &CmRecord) -> Result<(), StoreError> {
+pub fn insert_cm(conn: &Tx, cm: &CmRecord) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO postcenter_cms (cmid, name, email, channel, is_online) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -286,7 +280,7 @@ pub fn insert_cm(conn: &Connection, cm: &CmRecord) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn insert_ticket(conn: &Connection, ticket: &NewTicket) -> Result<(), StoreError> {
+pub fn insert_ticket(conn: &Tx, ticket: &NewTicket) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO postcenter_tickets (id, identifier, state, channel, subject, \
          customer_name, customer_account, country_id, page_id, uid, cmid, created_at, \
@@ -311,7 +305,7 @@ pub fn insert_ticket(conn: &Connection, ticket: &NewTicket) -> Result<(), StoreE
 }
 
 pub fn insert_message(
-    conn: &Connection,
+    conn: &Tx,
     ticket_id: &str,
     message: &MessageRecord,
 ) -> Result<(), StoreError> {

@@ -12,20 +12,19 @@ use super::{input, output, NAME};
 use crate::auth::SignedIn;
 use crate::http::extract::PathId;
 use crate::http::HttpError;
-use crate::store::follows;
+use crate::store::{follows, Tx};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::Utc;
-use rusqlite::Connection;
 use switchboard_core::session::SessionAgent;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::support_sessions::{
     AgentChangeDto, AgentDto, SupportChangeDto, SupportDto,
 };
 
-fn load(conn: &Connection, order_id: &str) -> Result<SessionRecord, HttpError> {
+fn load(conn: &Tx, order_id: &str) -> Result<SessionRecord, HttpError> {
     store::get_session(conn, order_id)?.ok_or_else(|| changes::no_session(order_id))
 }
 

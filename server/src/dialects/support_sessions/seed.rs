@@ -10,9 +10,8 @@ use super::store::{self, ActorRecord, AgentRecord, SessionRecord};
 use super::NAME;
 use crate::http::HttpError;
 use crate::seed::{Seed, AGENTS};
-use crate::store::{follows, StoreError};
+use crate::store::{follows, StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::support_sessions::normalize_phone;
 
@@ -130,7 +129,7 @@ pub const DEMO_SESSIONS: &[DemoSession] = &[
     },
 ];
 
-fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+fn is_empty(conn: &Tx) -> Result<bool, StoreError> {
     Ok(store::count_sessions(conn)? == 0)
 }
 
@@ -173,7 +172,7 @@ fn apply(
     }
 }
 
-fn run(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
+fn run(conn: &Tx, now: DateTime<Utc>) -> Result<(), HttpError> {
     for demo in DEMO_SESSIONS {
         let mut session = None;
         for (minutes_ago, by, step) in demo.steps {

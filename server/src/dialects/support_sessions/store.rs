@@ -3,8 +3,8 @@
 //! transaction. What a change may do (open twice, close what is closed) is decided in
 //! [`super::changes`]; this module only reads and writes rows.
 
-use crate::store::{count, StoreError};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::{count, StoreError, Tx};
+use rusqlite::{params, OptionalExtension, Row};
 
 /// The order's agent as stored: its id and its rating, as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,11 +76,11 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
     })
 }
 
-pub fn count_sessions(conn: &Connection) -> Result<u64, StoreError> {
+pub fn count_sessions(conn: &Tx) -> Result<u64, StoreError> {
     count(conn, "SELECT COUNT(*) FROM support_sessions", &[])
 }
 
-pub fn get_session(conn: &Connection, order_id: &str) -> Result<Option<SessionRecord>, StoreError> {
+pub fn get_session(conn: &Tx, order_id: &str) -> Result<Option<SessionRecord>, StoreError> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS} FROM support_sessions WHERE order_id = ?1"
@@ -90,7 +90,7 @@ pub fn get_session(conn: &Connection, order_id: &str) -> Result<Option<SessionRe
 }
 
 /// Writes the session whole: a new row, or every column of the order's row.
-pub fn save_session(conn: &Connection, record: &SessionRecord) -> Result<(), StoreError> {
+pub fn save_session(conn: &Tx, record: &SessionRecord) -> Result<(), StoreError> {
     let (agent_id, agent_rating) = agent_columns(&record.agent);
     conn.prepare_cached(&format!(
         "INSERT INTO support_sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
@@ -116,11 +116,7 @@ const HISTORY_COLUMNS: &str = "event, at, by_id, by_name, callback_phone, \
      previous_callback_phone, agent_id, agent_rating, previous_agent_id, previous_agent_rating";
 
 /// Appends one change to the order's history.
-pub fn insert_history(
-    conn: &Connection,
-    order_id: &str,
-    entry: &HistoryRecord,
-) -> Result<(), StoreError> {
+pub fn insert_history(conn: &Tx, order_id: &str, entry: &HistoryRecord) -> Result<(), StoreError> {
     let (agent_id, agent_rating) = agent_columns(&entry.agent);
     let (previous_id, previous_rating) = agent_columns(&entry.previous_agent);
     conn.prepare_cached(&format!(
@@ -144,7 +140,7 @@ pub fn insert_history(
 }
 
 /// The order's history, oldest first.
-pub fn history_of(conn: &Connection, order_id: &str) -> Result<Vec<HistoryRecord>, StoreError> {
+pub fn history_of(conn: &Tx, order_id: &str) -> Result<Vec<HistoryRecord>, StoreError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {HISTORY_COLUMNS} FROM support_session_history WHERE order_id = ?1 ORDER BY seq"
     ))?;

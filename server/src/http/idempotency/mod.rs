@@ -22,7 +22,7 @@ pub use fingerprint::IDEMPOTENCY_KEY;
 use crate::http::error::{HttpError, Location};
 use crate::http::signed_in::SignedIn;
 use crate::store::idempotency::{self, Begin, StoredResponse};
-use crate::store::{Connection, Store};
+use crate::store::{Store, Tx};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
@@ -69,7 +69,7 @@ impl Reservation {
     /// Keeps `answer` for the key inside the handler's transaction `conn`. A key no longer
     /// reserved (answered by another run that took it over) is a 409: the caller rolls
     /// back, and the client's retry gets the answer that was kept.
-    pub fn keep_in(&self, conn: &Connection, answer: &StoredResponse) -> Result<(), HttpError> {
+    pub fn keep_in(&self, conn: &Tx, answer: &StoredResponse) -> Result<(), HttpError> {
         if idempotency::complete(conn, &self.scope, &self.key, &self.hash, answer)? {
             Ok(())
         } else {

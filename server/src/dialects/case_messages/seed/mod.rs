@@ -15,9 +15,8 @@ use super::store::{self, CaseRecord, MessageFields};
 use super::{NAME, PARTNER_ACCOUNT_ID};
 use crate::http::HttpError;
 use crate::seed::{seed_uuid, Seed, AGENTS};
-use crate::store::{follows, StoreError};
+use crate::store::{follows, StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 use scenarios::{Line, Who, ESPRESSO, PROVIDERS, SCRIPTS, SHIPMENT};
 use switchboard_core::wire::case_messages::SenderType;
 use switchboard_core::wire::format_instant;
@@ -54,11 +53,11 @@ pub const fn message_id(index: usize, k: usize) -> i64 {
 /// How the dialects list seeds this API.
 pub const SEED: Seed = Seed { is_empty, run };
 
-fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+fn is_empty(conn: &Tx) -> Result<bool, StoreError> {
     Ok(store::count_cases(conn)? == 0)
 }
 
-fn run(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
+fn run(conn: &Tx, now: DateTime<Utc>) -> Result<(), HttpError> {
     for demo in demo_cases(now) {
         store::insert_case(conn, &demo.case)?;
         for (id, message) in &demo.messages {

@@ -14,14 +14,13 @@ use super::super::{output, FOLLOW_UP_UPLOAD};
 use crate::auth::SignedIn;
 use crate::http::extract::{self, PathId, PathPair, WithFiles};
 use crate::http::{HttpError, Location};
-use crate::store::people;
 use crate::store::Window;
+use crate::store::{people, Tx};
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::Connection;
 use serde::Deserialize;
 use switchboard_core::follow_up::{Author, FollowUp, FollowUpAttachment, FollowUpMessage};
 use switchboard_core::i18n::Say;
@@ -170,11 +169,7 @@ pub async fn revoke(
 
 /// The conversation a live token opens (renewed until `renewed_until`), or the one 404 for
 /// every other token: unknown, withdrawn and expired alike.
-fn linked(
-    conn: &Connection,
-    token: &str,
-    renewed_until: &str,
-) -> Result<ConversationRecord, HttpError> {
+fn linked(conn: &Tx, token: &str, renewed_until: &str) -> Result<ConversationRecord, HttpError> {
     let not_found = || HttpError {
         message: "This link opens no conversation: it may be mistyped, withdrawn or expired. \
                   Write to us again from the contact page."
@@ -189,7 +184,7 @@ fn linked(
 /// What the customer sees: their messages and support's, oldest first; nothing else
 /// (no assignee, no participants, no other conversation).
 fn view(
-    conn: &Connection,
+    conn: &Tx,
     conversation: &ConversationRecord,
     link_expires_at: String,
 ) -> Result<FollowUp, HttpError> {
@@ -244,7 +239,7 @@ fn view(
 }
 
 /// An agent's name as a customer sees it: their name, or "Support" when unknown.
-fn agent_name(conn: &Connection, id: Option<&str>) -> Result<String, HttpError> {
+fn agent_name(conn: &Tx, id: Option<&str>) -> Result<String, HttpError> {
     let name = match id {
         Some(id) => people::agent_name(conn, id)?,
         None => None,

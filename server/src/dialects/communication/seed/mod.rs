@@ -11,9 +11,8 @@ use crate::http::HttpError;
 use crate::seed::files::{access_map_png, demo_files_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
 use crate::store::files::NewFile;
-use crate::store::StoreError;
+use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 use scenarios::{
     Customer, Language, Scenario, ENGLISH_CUSTOMERS, FRENCH_CUSTOMERS, LONG_SCENARIO,
     REGULAR_SCENARIOS, SCRIPT_SCENARIO, SPANISH_CUSTOMERS, STAYS,
@@ -30,12 +29,12 @@ pub const CONVERSATION_COUNT: u32 = 40;
 pub const SEED: Seed = Seed { is_empty, run };
 
 /// No conversation yet.
-fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+fn is_empty(conn: &Tx) -> Result<bool, StoreError> {
     Ok(store::count_conversations(conn)? == 0)
 }
 
 /// The conversations with their messages and files, the contact-us messages, the mails.
-fn run(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
+fn run(conn: &Tx, now: DateTime<Utc>) -> Result<(), HttpError> {
     for index in 0..CONVERSATION_COUNT {
         let (conversation, messages) = demo_conversation(index, now);
         store::insert_conversation(conn, &conversation)?;
@@ -283,7 +282,7 @@ const DEMO_CONTACTS: [DemoContact; 3] = [
 
 /// Contact-us messages go through the same path as the public form, so each opens its
 /// conversation exactly as a real one would.
-fn seed_contacts(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
+fn seed_contacts(conn: &Tx, now: DateTime<Utc>) -> Result<(), HttpError> {
     let mut next = 0u64;
     let mut new_id = || {
         next += 1;

@@ -2,8 +2,8 @@
 //! conversation's.
 
 use super::{ContactRecord, MailRecord};
-use crate::store::{count, offset_param, Slice, StoreError, Window};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::{count, offset_param, Slice, StoreError, Tx, Window};
+use rusqlite::{params, OptionalExtension, Row};
 
 // ---- contact messages ---------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ fn with_required(
     Ok(record)
 }
 
-pub fn insert_contact(conn: &Connection, contact: &ContactRecord) -> Result<(), StoreError> {
+pub fn insert_contact(conn: &Tx, contact: &ContactRecord) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO contact_messages (id, conversation_id, sending_date, receiver_id, \
          transmitter_id, name, mail, object, message, required) \
@@ -56,7 +56,7 @@ pub fn insert_contact(conn: &Connection, contact: &ContactRecord) -> Result<(), 
     Ok(())
 }
 
-pub fn get_contact(conn: &Connection, id: &str) -> Result<Option<ContactRecord>, StoreError> {
+pub fn get_contact(conn: &Tx, id: &str) -> Result<Option<ContactRecord>, StoreError> {
     let sql = format!("SELECT {CONTACT_COLUMNS} FROM contact_messages WHERE id = ?1");
     conn.prepare_cached(&sql)?
         .query_row([id], contact_from_row)
@@ -66,10 +66,7 @@ pub fn get_contact(conn: &Connection, id: &str) -> Result<Option<ContactRecord>,
 }
 
 /// Newest first.
-pub fn list_contacts(
-    conn: &Connection,
-    window: Window,
-) -> Result<Slice<ContactRecord>, StoreError> {
+pub fn list_contacts(conn: &Tx, window: Window) -> Result<Slice<ContactRecord>, StoreError> {
     let total = count(conn, "SELECT COUNT(*) FROM contact_messages", &[])?;
     let sql = format!(
         "SELECT {CONTACT_COLUMNS} FROM contact_messages \
@@ -89,7 +86,7 @@ pub fn list_contacts(
 
 // ---- mails --------------------------------------------------------------------------------
 
-pub fn insert_mail(conn: &Connection, mail: &MailRecord) -> Result<(), StoreError> {
+pub fn insert_mail(conn: &Tx, mail: &MailRecord) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO mails (id, sending_date, receivers_id, publication_id, reservation_id, \
          product_type, organization_id, establishment_id, category) \
@@ -109,7 +106,7 @@ pub fn insert_mail(conn: &Connection, mail: &MailRecord) -> Result<(), StoreErro
     Ok(())
 }
 
-pub fn get_mail(conn: &Connection, id: &str) -> Result<Option<MailRecord>, StoreError> {
+pub fn get_mail(conn: &Tx, id: &str) -> Result<Option<MailRecord>, StoreError> {
     let row = conn
         .prepare_cached(
             "SELECT id, sending_date, receivers_id, publication_id, reservation_id, \

@@ -3,13 +3,13 @@
 //! (each use renews it).
 
 use crate::auth::sessions::{new_token, token_hash};
-use crate::store::StoreError;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{StoreError, Tx};
+use rusqlite::{params, OptionalExtension};
 
 /// A new link to `conversation_id`, working until `expires_at` unless used again; the
 /// token, which is kept nowhere but in the answer.
 pub fn open_link(
-    conn: &Connection,
+    conn: &Tx,
     conversation_id: &str,
     now: &str,
     expires_at: &str,
@@ -26,7 +26,7 @@ pub fn open_link(
 /// The conversation a live link opens, its expiry pushed to `renewed_until`; `None` for an
 /// unknown, withdrawn or expired token.
 pub fn use_link(
-    conn: &Connection,
+    conn: &Tx,
     token: &str,
     now: &str,
     renewed_until: &str,
@@ -49,7 +49,7 @@ pub fn use_link(
 }
 
 /// Withdraws every link to a conversation; how many were live.
-pub fn revoke(conn: &Connection, conversation_id: &str, now: &str) -> Result<usize, StoreError> {
+pub fn revoke(conn: &Tx, conversation_id: &str, now: &str) -> Result<usize, StoreError> {
     Ok(conn.execute(
         "UPDATE follow_up_links SET revoked_at = ?2 WHERE conversation_id = ?1 AND revoked_at IS NULL",
         params![conversation_id, now],

@@ -16,8 +16,8 @@ use crate::store::files::{
 };
 pub use crate::store::{Slice, Window};
 
-use crate::store::{count, offset_param, StoreError, Where};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use crate::store::{count, offset_param, StoreError, Tx, Where};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 
 /// A conversation row, its last message aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,11 +130,11 @@ fn with_participants(
     Ok(record)
 }
 
-pub fn count_conversations(conn: &Connection) -> Result<u64, StoreError> {
+pub fn count_conversations(conn: &Tx) -> Result<u64, StoreError> {
     count(conn, "SELECT COUNT(*) FROM conversations", &[])
 }
 
-pub fn conversation_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+pub fn conversation_exists(conn: &Tx, id: &str) -> Result<bool, StoreError> {
     let found = conn
         .prepare_cached("SELECT 1 FROM conversations WHERE id = ?1")?
         .query_row([id], |_| Ok(()))
@@ -142,10 +142,7 @@ pub fn conversation_exists(conn: &Connection, id: &str) -> Result<bool, StoreErr
     Ok(found.is_some())
 }
 
-pub fn insert_conversation(
-    conn: &Connection,
-    record: &ConversationRecord,
-) -> Result<(), StoreError> {
+pub fn insert_conversation(conn: &Tx, record: &ConversationRecord) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO conversations (id, trip_publication_id, trip_reference, establishment_id, \
          customer_id, assigned_agent_id, participants, status, created_at, last_activity_at, \
@@ -168,10 +165,7 @@ pub fn insert_conversation(
 
 /// Writes every field but `id` and `created_at`, which never change.
 /// Writes `record` and moves its version on (`record.version` follows).
-pub fn update_conversation(
-    conn: &Connection,
-    record: &mut ConversationRecord,
-) -> Result<(), StoreError> {
+pub fn update_conversation(conn: &Tx, record: &mut ConversationRecord) -> Result<(), StoreError> {
     record.version += 1;
     conn.execute(
         "UPDATE conversations SET trip_publication_id = ?2, trip_reference = ?3, \
@@ -196,10 +190,7 @@ pub fn update_conversation(
 
 /// Writes the participants alone: a new participant (someone wrote) is no change an agent
 /// could undo, so the version stays.
-pub fn update_participants(
-    conn: &Connection,
-    record: &ConversationRecord,
-) -> Result<(), StoreError> {
+pub fn update_participants(conn: &Tx, record: &ConversationRecord) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE conversations SET participants = ?2 WHERE id = ?1",
         params![record.id, serde_json::to_string(&record.participants)?],
@@ -207,10 +198,7 @@ pub fn update_participants(
     Ok(())
 }
 
-pub fn get_conversation(
-    conn: &Connection,
-    id: &str,
-) -> Result<Option<ConversationRecord>, StoreError> {
+pub fn get_conversation(conn: &Tx, id: &str) -> Result<Option<ConversationRecord>, StoreError> {
     let sql = format!("SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ?1");
     conn.prepare_cached(&sql)?
         .query_row([id], conversation_from_row)
@@ -221,7 +209,7 @@ pub fn get_conversation(
 
 /// Whether a contact reference is in use: as a conversation's `tripReference` (in any
 /// case, as the list's filter finds it) or as a contact message's id.
-pub fn reference_taken(conn: &Connection, reference: &str) -> Result<bool, StoreError> {
+pub fn reference_taken(conn: &Tx, reference: &str) -> Result<bool, StoreError> {
     let found = conn
         .prepare_cached(
             "SELECT 1 FROM conversations WHERE UPPER(trip_reference) = UPPER(?1) \
@@ -234,7 +222,7 @@ pub fn reference_taken(conn: &Connection, reference: &str) -> Result<bool, Store
 
 /// Newest activity first; the newest row wins a tie.
 pub fn list_conversations(
-    conn: &Connection,
+    conn: &Tx,
     filter: &ConversationFilter,
     window: Window,
 ) -> Result<Slice<ConversationRecord>, StoreError> {
@@ -292,7 +280,7 @@ fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
     })
 }
 
-pub fn message_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+pub fn message_exists(conn: &Tx, id: &str) -> Result<bool, StoreError> {
     let found = conn
         .prepare_cached("SELECT 1 FROM messages WHERE id = ?1")?
         .query_row([id], |_| Ok(()))
@@ -301,7 +289,7 @@ pub fn message_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 }
 
 /// Inserts the message and refreshes its conversation's last activity.
-pub fn insert_message(conn: &Connection, message: &MessageRecord) -> Result<(), StoreError> {
+pub fn insert_message(conn: &Tx, message: &MessageRecord) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO messages (id, conversation_id, sending_date, transmitter_id, receiver_id, \
          transmitter_type, content, content_type, status, received_date) \
@@ -331,7 +319,7 @@ pub fn insert_message(conn: &Connection, message: &MessageRecord) -> Result<(), 
 
 /// The newest message of a conversation, the later insert winning a tie; without its files.
 fn last_message_alone(
-    conn: &Connection,
+    conn: &Tx,
     conversation_id: &str,
 ) -> Result<Option<MessageRecord>, StoreError> {
     let sql = format!(
@@ -345,10 +333,7 @@ fn last_message_alone(
 }
 
 /// The newest message of a conversation, with its files.
-pub fn last_message(
-    conn: &Connection,
-    conversation_id: &str,
-) -> Result<Option<MessageRecord>, StoreError> {
+pub fn last_message(conn: &Tx, conversation_id: &str) -> Result<Option<MessageRecord>, StoreError> {
     let mut last = last_message_alone(conn, conversation_id)?;
     fill_files(conn, last.as_mut_slice())?;
     Ok(last)
@@ -357,7 +342,7 @@ pub fn last_message(
 /// The newest message of each conversation, in the same order; the files of all of them
 /// come in one query.
 pub fn last_messages(
-    conn: &Connection,
+    conn: &Tx,
     conversation_ids: &[&str],
 ) -> Result<Vec<Option<MessageRecord>>, StoreError> {
     let mut lasts = conversation_ids
@@ -370,7 +355,7 @@ pub fn last_messages(
 
 /// Newest first, so the first window holds the latest messages.
 pub fn list_messages(
-    conn: &Connection,
+    conn: &Tx,
     conversation_id: &str,
     window: Window,
 ) -> Result<Slice<MessageRecord>, StoreError> {
@@ -399,7 +384,7 @@ pub fn list_messages(
 /// Stores a message's files in Switchboard's `files` table and links them to it, in the
 /// given order. The message must exist already.
 pub fn insert_message_files(
-    conn: &Connection,
+    conn: &Tx,
     message_id: &str,
     files: &[NewFile],
 ) -> Result<(), StoreError> {
@@ -408,7 +393,7 @@ pub fn insert_message_files(
 
 /// Gives each message its files' metadata: one query for all of them, never the bytes.
 pub fn fill_files<'a>(
-    conn: &Connection,
+    conn: &Tx,
     messages: impl IntoIterator<Item = &'a mut MessageRecord>,
 ) -> Result<(), StoreError> {
     let mut messages: Vec<&mut MessageRecord> = messages.into_iter().collect();
@@ -426,7 +411,7 @@ pub fn fill_files<'a>(
 /// A file of one conversation's messages with its bytes (what a follow-up link may
 /// open); `None` for a file of any other conversation, or of none.
 pub fn get_conversation_attachment(
-    conn: &Connection,
+    conn: &Tx,
     conversation_id: &str,
     id: &str,
 ) -> Result<Option<(FileRecord, Vec<u8>)>, StoreError> {
@@ -447,10 +432,7 @@ pub fn get_conversation_attachment(
 
 /// A message's file with its bytes, for download; a file no message of this API links to
 /// is not its to give.
-pub fn get_attachment(
-    conn: &Connection,
-    id: &str,
-) -> Result<Option<(FileRecord, Vec<u8>)>, StoreError> {
+pub fn get_attachment(conn: &Tx, id: &str) -> Result<Option<(FileRecord, Vec<u8>)>, StoreError> {
     let sql = format!(
         "SELECT {}, content FROM files \
          WHERE id = ?1 AND EXISTS (SELECT 1 FROM message_files WHERE file_id = files.id)",

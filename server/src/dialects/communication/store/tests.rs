@@ -191,9 +191,7 @@ fn a_failed_transaction_leaves_nothing_behind() {
         Ok(())
     });
     assert!(result.is_err());
-    let total = store
-        .run_blocking(|conn| count_conversations(conn))
-        .unwrap();
+    let total = store.run_blocking(count_conversations).unwrap();
     assert_eq!(total, 0);
 }
 

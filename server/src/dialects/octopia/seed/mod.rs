@@ -16,9 +16,8 @@ use crate::http::HttpError;
 use crate::seed::files::{demo_files_by_message, pdf, screenshot_png};
 use crate::seed::{seed_uuid, Seed, AGENTS};
 use crate::store::files::NewFile;
-use crate::store::StoreError;
+use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 use scenarios::{DemoFile, Scenario, Who, CLAIMS, CUSTOMERS, DISCUSSIONS, SCRIPT_DISCUSSION};
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::octopia::{GraduationCode, ProcessStatus, UserType, ATTACHMENT_POLICY};
@@ -47,11 +46,11 @@ pub const CLAIM_COUNT: u32 = 8;
 /// How the dialects list seeds this API.
 pub const SEED: Seed = Seed { is_empty, run };
 
-fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+fn is_empty(conn: &Tx) -> Result<bool, StoreError> {
     Ok(store::count_all_discussions(conn)? == 0)
 }
 
-fn run(conn: &Connection, now: DateTime<Utc>) -> Result<(), HttpError> {
+fn run(conn: &Tx, now: DateTime<Utc>) -> Result<(), HttpError> {
     for demo in demo_discussions(now)? {
         store::insert_discussion(conn, &demo.discussion)?;
         for message in &demo.messages {
