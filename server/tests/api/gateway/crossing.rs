@@ -162,3 +162,30 @@ async fn no_secret_reaches_the_browser_in_any_answer() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_retried_create_gets_the_first_answer_without_a_second_call_to_the_vendor() {
+    let (vendor, vendor_url) = vendor().await;
+    let server = gateway(&vendor_url, "").await;
+    let body = json!({"content": "Votre remboursement est parti."});
+    let send = || {
+        server.send(
+            server
+                .client
+                .post(server.url("/communication/v1/conversations/c-9/messages"))
+                .header("idempotency-key", "retry-me-7c1")
+                .json(&body),
+        )
+    };
+    let first = send().await;
+    let again = send().await;
+    assert_eq!(first.status, 200, "{}", first.text);
+    assert_eq!(again.status, 200, "{}", again.text);
+    assert_eq!(again.body, first.body, "the first answer, replayed");
+    assert!(again.headers.contains_key("idempotent-replayed"));
+    assert_eq!(vendor.calls(), 1, "the vendor wrote it once");
+    assert!(
+        !vendor.seen()[0].headers.contains_key("idempotency-key"),
+        "the key is ours: the vendor never sees it"
+    );
+}
