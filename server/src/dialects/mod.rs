@@ -21,6 +21,7 @@ use crate::config::file::{Mode, Settings};
 use crate::http::render::{forwarded, rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
+use crate::upstream::forward::Forwarding;
 use crate::upstream::{self, metrics::Metrics, Upstream};
 use crate::AppState;
 use axum::extract::Request;
@@ -45,6 +46,9 @@ pub struct Dialect {
     pub our_routes: fn() -> Router<AppState>,
     /// The cheapest read of the vendor's API, for `check-config --probe`.
     pub probe: Probe,
+    /// Its resources (path templates under the vendor's base) whose writes the console
+    /// guards with `If-Match`: versioned by us when forwarded to a vendor without `ETag`s.
+    pub versioned: &'static [&'static str],
     /// Its error body.
     pub render_error: Renderer,
     /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
@@ -93,9 +97,14 @@ impl Dialect {
             (Mode::Off, _) => None,
             (Mode::Forward(_), Some(upstream)) => {
                 let base_path = self.base_path;
-                let forward = any(move |request: Request| {
-                    upstream::forward::forward(upstream.clone(), base_path, MAX_BODY_BYTES, request)
+                let route = Arc::new(Forwarding {
+                    upstream,
+                    base_path,
+                    max_body: MAX_BODY_BYTES,
+                    versioned: self.versioned,
                 });
+                let forward =
+                    any(move |request: Request| upstream::forward::forward(route.clone(), request));
                 let vendor = Router::new()
                     .route(base_path, forward.clone())
                     .route(&format!("{base_path}/{{*rest}}"), forward);

@@ -6,6 +6,7 @@
 //! which the console's connectors already read. A vendor that cannot be reached or times
 //! out is a 502 or 504 in the dialect's error shape, with our correlation id.
 
+use super::versions::{self, fingerprint, is_fingerprint};
 use super::{Answer, Call, Failure, Outgoing, Upstream};
 use crate::http::correlation::CorrelationId;
 use crate::http::render::VendorAnswer;
@@ -41,43 +42,71 @@ const RESPONSE_HEADERS: &[HeaderName] = &[
     header::LOCATION,
 ];
 
-/// Forwards `request` (under `base_path`) to `upstream`; `max_body` is the largest body
-/// the backend's routes accept.
-pub async fn forward(
-    upstream: Arc<Upstream>,
-    base_path: &'static str,
-    max_body: usize,
-    request: Request,
-) -> Response {
+/// What a forwarded backend's routes need: its vendor's client and the backend's facts.
+pub struct Forwarding {
+    pub upstream: Arc<Upstream>,
+    /// Where its routes live on this server; the vendor's base URL replaces it.
+    pub base_path: &'static str,
+    /// The largest body its routes accept.
+    pub max_body: usize,
+    /// Its resources (path templates under the base) that the gateway versions when the
+    /// vendor gives no `ETag` ([`versions`]).
+    pub versioned: &'static [&'static str],
+}
+
+/// Forwards `request` (under the backend's base path) to its vendor.
+pub async fn forward(route: Arc<Forwarding>, request: Request) -> Response {
     let correlation_id = request
         .extensions()
         .get::<CorrelationId>()
         .map(|id| id.0.clone())
         .unwrap_or_default();
     let (parts, body) = request.into_parts();
-    let call = Call {
+    let mut call = Call {
         method: parts.method.clone(),
         path: parts
             .uri
             .path()
-            .strip_prefix(base_path)
+            .strip_prefix(route.base_path)
             .unwrap_or_default()
             .to_owned(),
         query: parts.uri.query().map(str::to_owned),
         headers: chosen(&parts.headers, REQUEST_HEADERS),
         correlation_id,
     };
+    let upstream = &route.upstream;
+    let resource = versions::resource_of(&call.path, route.versioned);
     if call.method == Method::GET {
+        let exactly = resource.as_deref() == Some(call.path.as_str());
         return match upstream.shared_get(call).await {
-            Ok(answer) => whole(&answer, &upstream, base_path),
+            Ok(answer) => {
+                let mut response = whole(&answer, upstream, route.base_path);
+                if exactly && answer.status.is_success() {
+                    give_version(&mut response, &answer.body);
+                }
+                response
+            }
             Err(failure) => failed(&failure),
         };
     }
-    let outgoing = match outgoing(&parts.headers, body, max_body).await {
+    // A write on a version the gateway gave: compared here, never shown to the vendor.
+    let ours = take_our_if_match(&mut call.headers);
+    if let (Some(resource), Some(seen)) = (&resource, &ours) {
+        match current_version(upstream, resource, &call).await {
+            Ok(Some(current)) if !seen.split(',').any(|tag| tag.trim() == current) => {
+                return HttpError::stale(
+                    "This changed since you read it: read it again, then make your change.",
+                )
+                .into_response();
+            }
+            Ok(_) => {}
+            Err(failure) => return failed(&failure),
+        }
+    }
+    let outgoing = match outgoing(&parts.headers, body, route.max_body).await {
         Ok(outgoing) => outgoing,
         Err(error) => return error.into_response(),
     };
-    let mut call = call;
     if matches!(outgoing, Outgoing::Stream(_)) {
         if let Some(length) = parts.headers.get(header::CONTENT_LENGTH) {
             call.headers.insert(header::CONTENT_LENGTH, length.clone());
@@ -87,9 +116,68 @@ pub async fn forward(
     // Whatever the vendor did with the write, the shared answers may be out of date.
     upstream.forget_shared();
     match result {
-        Ok(response) => streamed(response, &upstream, base_path),
+        Ok(response) => {
+            let vendor_versions = response.headers().contains_key(header::ETAG);
+            // A change of the resource (a `PUT` or `PATCH` answers it); a `POST` under it
+            // adds something else (a message), whose answer has no version of its own.
+            let written = response.status().is_success()
+                && matches!(call.method, Method::PUT | Method::PATCH);
+            let mut answer = streamed(response, upstream, route.base_path);
+            // The version the write left, so the agent's next write is on it.
+            if let (Some(resource), true, false) = (&resource, written, vendor_versions) {
+                if let Ok(Some(current)) = current_version(upstream, resource, &call).await {
+                    if let Ok(value) = current.parse() {
+                        answer.headers_mut().insert(header::ETAG, value);
+                    }
+                }
+            }
+            answer
+        }
         Err(failure) => failed(&failure),
     }
+}
+
+/// A fingerprint `ETag` for a representation the vendor gave none.
+fn give_version(response: &mut Response, body: &[u8]) {
+    if response.headers().contains_key(header::ETAG) {
+        return;
+    }
+    if let Ok(value) = fingerprint(body).parse() {
+        response.headers_mut().insert(header::ETAG, value);
+    }
+}
+
+/// The request's `If-Match`, removed, when it names this gateway's fingerprints; a
+/// vendor's own tags (or `*`) are left for the vendor.
+fn take_our_if_match(headers: &mut HeaderMap) -> Option<String> {
+    let value = headers.get(header::IF_MATCH)?.to_str().ok()?.to_owned();
+    if !is_fingerprint(&value) {
+        return None;
+    }
+    headers.remove(header::IF_MATCH);
+    Some(value)
+}
+
+/// The fingerprint of `resource` as the vendor holds it now (read afresh, never shared);
+/// `None` when the vendor does not answer it with a success (the write then meets the
+/// vendor's own answer).
+async fn current_version(
+    upstream: &Upstream,
+    resource: &str,
+    write: &Call,
+) -> Result<Option<String>, Failure> {
+    let read = Call {
+        method: Method::GET,
+        path: resource.to_owned(),
+        query: None,
+        headers: chosen(&write.headers, &[header::ACCEPT, header::ACCEPT_LANGUAGE]),
+        correlation_id: write.correlation_id.clone(),
+    };
+    let answer = upstream.fetch_whole(&read).await?;
+    if !answer.status.is_success() || answer.headers.contains_key(header::ETAG) {
+        return Ok(None);
+    }
+    Ok(Some(fingerprint(&answer.body)))
 }
 
 /// The headers of `from` named in `allowed`, nothing else.

@@ -15,6 +15,7 @@ pub mod credentials;
 pub mod forward;
 pub mod metrics;
 pub mod probe;
+pub mod versions;
 
 use crate::config::file::{Auth, UpstreamSettings};
 use backon::{ExponentialBuilder, Retryable};
@@ -200,7 +201,8 @@ impl Upstream {
         self.shared.invalidate_all();
     }
 
-    async fn fetch_whole(&self, call: &Call) -> Result<Answer, Failure> {
+    /// The call, its answer held whole (never shared with other agents).
+    pub async fn fetch_whole(&self, call: &Call) -> Result<Answer, Failure> {
         let response = self.send(call, Outgoing::Empty).await?;
         let status = response.status();
         let headers = response.headers().clone();

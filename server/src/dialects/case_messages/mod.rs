@@ -51,6 +51,7 @@ pub const DIALECT: Dialect = Dialect {
         path: "/case-messages",
         query: None,
     },
+    versioned: &[],
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,

@@ -47,6 +47,7 @@ pub const DIALECT: Dialect = Dialect {
         path: "/conversations",
         query: Some("page=0&size=1"),
     },
+    versioned: &["/conversations/{id}"],
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,

@@ -39,6 +39,7 @@ pub const DIALECT: Dialect = Dialect {
         path: "/discussions/count",
         query: None,
     },
+    versioned: &[],
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,

@@ -43,6 +43,7 @@ pub const DIALECT: Dialect = Dialect {
         path: "/v2/tickets/state/open",
         query: None,
     },
+    versioned: &[],
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,

@@ -45,6 +45,7 @@ pub const DIALECT: Dialect = Dialect {
         path: "/support/check-config-probe",
         query: None,
     },
+    versioned: &[],
     render_error: errors::render,
     migrations: MIGRATIONS,
     seed: seed::SEED,

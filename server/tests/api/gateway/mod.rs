@@ -9,6 +9,7 @@ mod crossing;
 mod hanging;
 mod logs;
 mod sharing;
+mod versions;
 
 use crate::common::{backends_file, start_with_backends, TestServer};
 use axum::extract::{Request, State};
@@ -46,6 +47,9 @@ pub struct Vendor {
     /// How long the tokens it issues last, in seconds.
     pub token_seconds: AtomicU64,
     issued: Mutex<HashMap<String, std::time::Instant>>,
+    /// The statuses of the conversations under `/comm/conversations/v-…`, which keep their
+    /// state between calls (the versioned ones).
+    pub statuses: Mutex<HashMap<String, String>>,
 }
 
 pub const CLIENT_ID: &str = "switchboard-client";
@@ -131,6 +135,19 @@ async fn api(State(vendor): State<Arc<Vendor>>, request: Request) -> Response {
             Json(json!({"message": "token expired"})),
         )
             .into_response();
+    }
+    if let Some(id) = path.strip_prefix("/comm/conversations/v-") {
+        let id = id.split('/').next().unwrap_or_default().to_owned();
+        let mut statuses = vendor.statuses.lock().unwrap();
+        if parts.method == axum::http::Method::PUT {
+            let sent: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+            let status = sent["status"].as_str().unwrap_or("OPEN").to_owned();
+            statuses.insert(id.clone(), status);
+        }
+        let status = statuses
+            .entry(id.clone())
+            .or_insert_with(|| "OPEN".to_owned());
+        return Json(json!({"id": format!("v-{id}"), "status": status})).into_response();
     }
     if path.ends_with("/missing") {
         return (
