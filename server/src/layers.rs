@@ -13,7 +13,7 @@ const LOWER: &[&str] = &[
     "http",
     "store",
     "seed",
-    "config.rs",
+    "config",
     "listen.rs",
     "precompress.rs",
     "spa.rs",
