@@ -28,3 +28,4 @@ mod postcenter_paging;
 mod sign_in_defences;
 mod support_sessions;
 mod support_sessions_agent;
+mod vendor_auth;

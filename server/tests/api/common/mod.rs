@@ -9,6 +9,7 @@ use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_server::config::file::Settings;
 use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{serve_with, Config, Limits};
 use tempfile::TempDir;
@@ -52,6 +53,21 @@ pub async fn start_with_limits(limits: Limits) -> TestServer {
 }
 
 async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
+    start_configured(dist_dir, limits, Settings::default(), false).await
+}
+
+/// A server with a backends' file's `settings`, checking the vendors' credentials when
+/// `vendor_auth` (`--vendor-auth`).
+pub async fn start_with_backends(settings: Settings, vendor_auth: bool) -> TestServer {
+    start_configured(None, Limits::default(), settings, vendor_auth).await
+}
+
+async fn start_configured(
+    dist_dir: Option<PathBuf>,
+    limits: Limits,
+    backends: Settings,
+    vendor_auth: bool,
+) -> TestServer {
     let data = tempfile::tempdir().expect("a temp dir");
     let config = Config {
         db_path: data.path().join("switchboard.sqlite3"),
@@ -59,8 +75,8 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
         poll_seconds: None,
-        backends: Default::default(),
-        vendor_auth: false,
+        backends: std::sync::Arc::new(backends),
+        vendor_auth,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
