@@ -1,9 +1,8 @@
 //! `--vendor-auth`: the reference server checking each vendor's own credentials, as the
 //! upstream of a gateway. Each backend's reads with its credentials, without them and with
 //! wrong ones (refused in its own body); Octopia's token endpoint, its tokens' lifetime and
-//! `SellerId`; Switchboard's own routes under a base path still needing an agent; which
-//! writes a vendor call may make; the same file without the flag changing nothing; and a
-//! gateway forwarding to such a server with the same `auth` sections.
+//! `SellerId`; Switchboard's own routes under a base path still needing an agent. The
+//! helpers here are shared with [`crate::vendor_auth_upstream`].
 
 use crate::common::{
     assert_case_messages_error, assert_octopia_error, assert_postcenter_error,
@@ -11,27 +10,27 @@ use crate::common::{
     CASE_MESSAGES, OCTOPIA, POSTCENTER, SUPPORT_SESSIONS,
 };
 use reqwest::{Client, RequestBuilder, StatusCode};
-use serde_json::{json, Value};
 use std::time::Duration;
 use switchboard_server::config::file::{parse, Settings};
 use switchboard_server::dialects::case_messages::seed::CASE_GUID;
-use switchboard_server::dialects::octopia::seed::{
-    CLAIM_CUSTOMER_ID, CLAIM_ID, CLAIM_SALES_CHANNEL,
-};
 use switchboard_server::dialects::support_sessions::seed::RIDE_ORDER_ID;
 
-const COMMUNICATION_KEY: &str = "communication-key-1";
-const OCTOPIA_CLIENT: &str = "switchboard-client";
-const OCTOPIA_SECRET: &str = "octopia-secret-1";
-const SELLER_ID: &str = "seller-42";
-const CASE_TOKEN: &str = "case-token-1";
-const SUPPORT_KEY: &str = "support-key-1";
-const POSTCENTER_KEY: &str = "postcenter-key-1";
+pub(crate) const COMMUNICATION_KEY: &str = "communication-key-1";
+pub(crate) const OCTOPIA_CLIENT: &str = "switchboard-client";
+pub(crate) const OCTOPIA_SECRET: &str = "octopia-secret-1";
+pub(crate) const SELLER_ID: &str = "seller-42";
+pub(crate) const CASE_TOKEN: &str = "case-token-1";
+pub(crate) const SUPPORT_KEY: &str = "support-key-1";
+pub(crate) const POSTCENTER_KEY: &str = "postcenter-key-1";
 
 /// Every backend's `auth` section, as a gateway and its upstream would both read it;
 /// `extra` goes into each backend's table (a mode, an upstream), `base` is the upstream's
 /// address for the token URL.
-fn backends_file(base: &str, token_seconds: u64, extra: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn backends_file(
+    base: &str,
+    token_seconds: u64,
+    extra: &dyn Fn(&str) -> String,
+) -> String {
     format!(
         r#"
 [backends.communication]
@@ -80,7 +79,7 @@ key_env = "POSTCENTER_KEY"
     )
 }
 
-fn settings(text: &str) -> Settings {
+pub(crate) fn settings(text: &str) -> Settings {
     let env = |name: &str| {
         let value = match name {
             "COMMUNICATION_KEY" => COMMUNICATION_KEY,
@@ -97,18 +96,18 @@ fn settings(text: &str) -> Settings {
 
 /// A server playing every vendor, checking their credentials; Octopia's tokens last
 /// `token_seconds`.
-async fn upstream(token_seconds: u64, vendor_auth: bool) -> TestServer {
+pub(crate) async fn upstream(token_seconds: u64, vendor_auth: bool) -> TestServer {
     let text = backends_file("http://127.0.0.1:9", token_seconds, &|_| String::new());
     start_with_backends(settings(&text), vendor_auth).await
 }
 
 /// No session, no write header: a vendor's client.
-fn vendor_client() -> Client {
+pub(crate) fn vendor_client() -> Client {
     Client::new()
 }
 
 impl TestServer {
-    async fn token_reply(&self, client_id: &str, secret: &str, grant: &str) -> Reply {
+    pub(crate) async fn token_reply(&self, client_id: &str, secret: &str, grant: &str) -> Reply {
         let form = [
             ("grant_type", grant),
             ("client_id", client_id),
@@ -122,7 +121,7 @@ impl TestServer {
         .await
     }
 
-    async fn octopia_token(&self) -> String {
+    pub(crate) async fn octopia_token(&self) -> String {
         let reply = self
             .token_reply(OCTOPIA_CLIENT, OCTOPIA_SECRET, "client_credentials")
             .await;
@@ -133,24 +132,24 @@ impl TestServer {
             .to_owned()
     }
 
-    fn vendor(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+    pub(crate) fn vendor(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
         vendor_client().request(method, self.url(path))
     }
 
-    fn vendor_get(&self, path: &str) -> RequestBuilder {
+    pub(crate) fn vendor_get(&self, path: &str) -> RequestBuilder {
         self.vendor(reqwest::Method::GET, path)
     }
 }
 
-fn communication_path() -> String {
+pub(crate) fn communication_path() -> String {
     format!("{API}/conversations")
 }
 
-fn octopia_path() -> String {
+pub(crate) fn octopia_path() -> String {
     format!("{OCTOPIA}/discussions/typologies")
 }
 
-fn case_path(token: Option<&str>) -> String {
+pub(crate) fn case_path(token: Option<&str>) -> String {
     match token {
         Some(token) => {
             format!("{CASE_MESSAGES}/case-messages?guid={CASE_GUID}&accessToken={token}")
@@ -159,12 +158,12 @@ fn case_path(token: Option<&str>) -> String {
     }
 }
 
-fn postcenter_path() -> String {
+pub(crate) fn postcenter_path() -> String {
     format!("{POSTCENTER}/tickets/state/open")
 }
 
 /// Communication's documented error body, at `status`; its message.
-fn assert_communication_error(reply: &Reply, status: StatusCode) -> String {
+pub(crate) fn assert_communication_error(reply: &Reply, status: StatusCode) -> String {
     assert_eq!(reply.status, status, "{}", reply.text);
     assert!(
         reply.body["name"].as_str().is_some_and(|n| !n.is_empty()),
@@ -442,156 +441,4 @@ async fn switchboards_own_routes_under_a_base_path_still_need_an_agents_session(
     assert!(message.contains("signed-in agent"), "{message}");
     let agent = server.get(&attachment).await;
     assert_eq!(agent.status, StatusCode::NOT_FOUND, "{}", agent.text);
-}
-
-#[tokio::test]
-async fn a_vendor_call_writes_where_the_vendor_names_the_author_and_is_refused_elsewhere() {
-    let server = upstream(60, true).await;
-    let token = server.octopia_token().await;
-    let reply = server
-        .send(
-            server
-                .vendor(reqwest::Method::POST, &format!("{OCTOPIA}/messages"))
-                .bearer_auth(&token)
-                .header("SellerId", SELLER_ID)
-                .json(&json!({
-                    "body": "Bonjour, un nouveau vase part demain.",
-                    "discussionId": CLAIM_ID,
-                    "salesChannel": CLAIM_SALES_CHANNEL,
-                    "userId": "seller-bot",
-                    "userType": "Seller",
-                    "receivers": [{"userId": CLAIM_CUSTOMER_ID, "userType": "Customer"}],
-                    "attachments": []
-                })),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "octopia: {}", reply.text);
-
-    let reply = server
-        .send(
-            server
-                .vendor(
-                    reqwest::Method::POST,
-                    &format!("{CASE_MESSAGES}/case-messages/create?accessToken={CASE_TOKEN}"),
-                )
-                .json(&json!({
-                    "guid": CASE_GUID,
-                    "type": "reminder",
-                    "content": "Written by the partner's system.",
-                    "userEmail": "robot@partner.example",
-                    "userName": "Partner robot"
-                })),
-        )
-        .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "case messages: {}",
-        reply.text
-    );
-    assert_eq!(reply.body["userEmail"], "robot@partner.example");
-    assert_eq!(reply.body["userName"], "Partner robot");
-
-    let reply = server
-        .send(
-            server
-                .vendor(
-                    reqwest::Method::POST,
-                    &support_session_path("RIDE-2611-0001"),
-                )
-                .header("x-api-key", SUPPORT_KEY),
-        )
-        .await;
-    assert_support_error(&reply, StatusCode::FORBIDDEN, "FORBIDDEN");
-    assert!(
-        reply.text.contains("needs a signed-in agent"),
-        "{}",
-        reply.text
-    );
-
-    // Creating a conversation records no agent: a vendor call makes it.
-    let created = server
-        .send(
-            server
-                .vendor(reqwest::Method::POST, &communication_path())
-                .header("authorization", format!("Bearer {COMMUNICATION_KEY}"))
-                .json(&json!({
-                    "tripPublicationId": "pub-test",
-                    "tripReference": "TRIP-2026-9999",
-                    "establishmentId": "est-test",
-                    "customerId": "vendor-call@example.com",
-                })),
-        )
-        .await;
-    assert_eq!(
-        created.status,
-        StatusCode::CREATED,
-        "communication: {}",
-        created.text
-    );
-    let id = created.body["id"].as_str().expect("an id");
-    let reply = server
-        .send(
-            server
-                .vendor(reqwest::Method::PUT, &format!("{API}/conversations/{id}"))
-                .header("authorization", format!("Bearer {COMMUNICATION_KEY}"))
-                .json(&json!({"status": "CLOSED"})),
-        )
-        .await;
-    let message = assert_communication_error(&reply, StatusCode::FORBIDDEN);
-    assert!(message.contains("needs a signed-in agent"), "{message}");
-}
-
-#[tokio::test]
-async fn without_vendor_auth_the_same_file_changes_nothing() {
-    let server = upstream(60, false).await;
-    let with_key = server
-        .send(
-            server
-                .vendor_get(&communication_path())
-                .header("authorization", format!("Bearer {COMMUNICATION_KEY}")),
-        )
-        .await;
-    let message = assert_communication_error(&with_key, StatusCode::UNAUTHORIZED);
-    assert!(message.contains("Sign in"), "{message}");
-    assert_eq!(server.get(&octopia_path()).await.status, StatusCode::OK);
-    assert_eq!(server.get(&case_path(None)).await.status, StatusCode::OK);
-    let token = server
-        .token_reply(OCTOPIA_CLIENT, OCTOPIA_SECRET, "client_credentials")
-        .await;
-    assert_ne!(
-        token.status,
-        StatusCode::OK,
-        "no token endpoint: {}",
-        token.text
-    );
-}
-
-#[tokio::test]
-async fn a_gateway_with_the_same_auth_sections_reads_every_backend_through_the_reference() {
-    let vendor = upstream(60, true).await;
-    let base = vendor.base_url.clone();
-    let forward = |name: &str| {
-        let path = match name {
-            "communication" => API,
-            "octopia" => OCTOPIA,
-            "case-messages" => CASE_MESSAGES,
-            "support-sessions" => SUPPORT_SESSIONS,
-            _ => "/postcenter",
-        };
-        format!("mode = \"forward\"\nupstream = \"{base}{path}\"\nretries = 0")
-    };
-    let text = backends_file(&vendor.base_url, 60, &forward);
-    let gateway = start_with_backends(settings(&text), false).await;
-    for path in [
-        communication_path(),
-        octopia_path(),
-        case_path(None),
-        support_session_path(RIDE_ORDER_ID),
-        postcenter_path(),
-    ] {
-        let read = gateway.get(&path).await;
-        assert_eq!(read.status, StatusCode::OK, "{path}: {}", read.text);
-        assert_ne!(read.body, Value::Null, "{path}");
-    }
 }
