@@ -202,11 +202,27 @@ fn router(
             config.postcenter_ticket_link.as_deref(),
             config.poll_seconds,
         )),
-        access: Arc::new(access()),
+        access: Arc::new(access_with(dialects::vendor_auths(
+            &config.backends,
+            config.vendor_auth,
+        ))),
     };
+    let vendor_auth = !state.access.vendor.is_empty();
     Router::new()
-        .merge(dialects::routes(&config.backends, upstreams))
+        .merge(dialects::routes(
+            &config.backends,
+            upstreams,
+            &state.access.vendor,
+        ))
         .merge(directory::routes())
+        .merge(if vendor_auth {
+            Router::new().route(
+                auth::vendor::TOKEN_PATH,
+                axum::routing::post(auth::vendor::token),
+            )
+        } else {
+            Router::new()
+        })
         .with_state(state.clone())
         .fallback(move |request: Request| spa::respond(spa.clone(), request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
@@ -290,11 +306,27 @@ pub fn is_api_path(path: &str) -> bool {
 }
 
 /// What the gate and the door are told of the routes (`auth` never reads the dialects):
-/// every public route, and which paths are an API's.
+/// every public route, and which paths are an API's; no vendor credentials checked.
 pub fn access() -> auth::Access {
+    access_with(Vec::new())
+}
+
+/// [`access`], with the backends whose vendor credentials are checked (`--vendor-auth`):
+/// then their token endpoint is public too, on the sign-in attempts' budget (each call is
+/// a guess at a secret).
+fn access_with(vendor: Vec<Arc<auth::vendor::VendorAuth>>) -> auth::Access {
+    let mut public = dialects::public_routes();
+    if !vendor.is_empty() {
+        public.push((
+            auth::vendor::TOKEN_PATH.to_owned(),
+            "POST",
+            auth::Budget::SignIn,
+        ));
+    }
     auth::Access {
-        public: dialects::public_routes(),
+        public,
         is_api_path,
+        vendor,
     }
 }
 

@@ -12,7 +12,8 @@
 //! and their cookie, `devices` the browsers that signed in before, `handlers` serves
 //! `/api/session` (sign in, who am I, sign out), `throttle` slows and limits wrong
 //! passwords, `admission` holds each address to its budget on the public routes before a
-//! body is read, `cli` is the `agents` command of `switchboard-server`.
+//! body is read, `cli` is the `agents` command of `switchboard-server`, `vendor` checks
+//! the vendors' own credentials instead of a session with `--vendor-auth`.
 
 pub mod admission;
 pub mod cli;
@@ -21,6 +22,7 @@ pub mod handlers;
 pub mod passwords;
 pub mod sessions;
 pub mod throttle;
+pub mod vendor;
 
 use crate::http::HttpError;
 // Where it lives, below both `auth` and the layers it wraps; handlers name it from here.
@@ -29,7 +31,9 @@ use crate::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 use switchboard_core::session::{is_write, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use vendor::{VendorAuth, VendorRefusal};
 
 /// A route anyone may call: a method and a path, where a `{name}` segment matches any one
 /// segment, and the per-address budget its calls spend before their body is read
@@ -80,6 +84,9 @@ pub struct Access {
     pub public: Vec<(String, &'static str, Budget)>,
     /// Whether a path belongs to an API (Switchboard's own or a dialect's).
     pub is_api_path: fn(&str) -> bool,
+    /// With `--vendor-auth`: the embedded backends whose callers show their vendor's
+    /// credentials instead of a session ([`vendor`]). Empty otherwise.
+    pub vendor: Vec<Arc<VendorAuth>>,
 }
 
 impl Access {
@@ -95,6 +102,14 @@ impl Access {
     /// Whether `method path` is on the public list.
     pub fn is_public(&self, method: &str, path: &str) -> bool {
         self.public_budget(method, path).is_some()
+    }
+
+    /// The backend checking vendor credentials that `path` is under, if any.
+    pub fn vendor_for(&self, path: &str) -> Option<&VendorAuth> {
+        self.vendor
+            .iter()
+            .find(|vendor| crate::http::guard::is_under(path, &vendor.base_path))
+            .map(Arc::as_ref)
     }
 }
 
@@ -118,12 +133,31 @@ fn matches_pattern(pattern: &str, path: &str) -> bool {
 /// The layer: API paths need the write header on writes, and a live session unless
 /// public; the session's agent goes into the request as [`SignedIn`]. Other paths (the
 /// console) pass untouched.
+///
+/// With `--vendor-auth`, under a backend that checks its vendor's credentials, a call that
+/// shows them right passes as a [`crate::http::signed_in::VendorCall`], without session
+/// or write header (a gateway sends neither); the dialect's layers then let it reach the
+/// vendor's routes only ([`vendor`]). A call without them is checked as ever, and without
+/// a session either is refused in the vendor's words.
 pub async fn gate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     if !(state.access.is_api_path)(&path) {
         return next.run(request).await;
     }
     let method = request.method().as_str().to_owned();
+    if let Some(vendor) = state.access.vendor_for(&path) {
+        match vendor.admit(&mut request) {
+            Ok(()) => return next.run(request).await,
+            Err(why) => {
+                if !state.access.is_public(&method, &path)
+                    && sessions::token_in(request.headers()).is_none()
+                {
+                    return HttpError::unauthorized(why).into_response();
+                }
+                request.extensions_mut().insert(VendorRefusal(why));
+            }
+        }
+    }
     if is_write(&method) && !carries_write_header(&request) {
         return HttpError::forbidden(format!(
             "Writes must come from the Switchboard console: the {WRITE_HEADER} header is missing."

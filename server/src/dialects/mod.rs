@@ -16,6 +16,7 @@ pub mod octopia;
 pub mod postcenter;
 pub mod support_sessions;
 
+use crate::auth::vendor::{self, VendorAuth};
 use crate::auth::{Budget, PublicRoute, PUBLIC};
 use crate::config::file::{Mode, Settings};
 use crate::http::render::{forwarded, rendered, Renderer};
@@ -25,6 +26,7 @@ use crate::upstream::forward::Forwarding;
 use crate::upstream::{self, metrics::Metrics, Upstream};
 use crate::AppState;
 use axum::extract::Request;
+use axum::middleware::from_fn;
 use axum::routing::any;
 use axum::Router;
 use std::collections::BTreeMap;
@@ -91,8 +93,15 @@ impl Dialect {
     }
 
     /// Its routes as `mode` serves them, every error under its base path in its own shape;
-    /// `None` when it is off. `upstream` is its vendor's client when forwarded.
-    pub fn router(&self, mode: &Mode, upstream: Option<Arc<Upstream>>) -> Option<Router<AppState>> {
+    /// `None` when it is off. `upstream` is its vendor's client when forwarded;
+    /// `vendor_checked` says the gate checks its vendor's credentials (`--vendor-auth`):
+    /// then its vendor routes answer vendor calls only and its own routes agents only.
+    pub fn router(
+        &self,
+        mode: &Mode,
+        upstream: Option<Arc<Upstream>>,
+        vendor_checked: bool,
+    ) -> Option<Router<AppState>> {
         match (mode, upstream) {
             (Mode::Off, _) => None,
             (Mode::Forward(_), Some(upstream)) => {
@@ -113,11 +122,21 @@ impl Dialect {
                     self.render_error,
                 ))
             }
-            _ => Some(rendered(
-                (self.vendor_routes)().merge((self.our_routes)()),
-                self.base_path,
-                self.render_error,
-            )),
+            _ => {
+                let (mut vendor, mut ours) = ((self.vendor_routes)(), (self.our_routes)());
+                if vendor_checked {
+                    vendor = vendor.route_layer(from_fn(vendor::vendor_callers_only));
+                    // axum refuses a route layer on no routes (Octopia has none of ours).
+                    if ours.has_routes() {
+                        ours = ours.route_layer(from_fn(vendor::agents_only));
+                    }
+                }
+                Some(rendered(
+                    vendor.merge(ours),
+                    self.base_path,
+                    self.render_error,
+                ))
+            }
         }
     }
 }
@@ -182,15 +201,37 @@ pub fn seeds() -> Vec<Seed> {
 }
 
 /// Every dialect's routes together, each as the backends' file says (embedded unless
-/// it says otherwise); `upstreams` holds the forwarded ones' clients by name.
-pub fn routes(settings: &Settings, upstreams: &BTreeMap<&str, Arc<Upstream>>) -> Router<AppState> {
+/// it says otherwise); `upstreams` holds the forwarded ones' clients by name, `checked`
+/// the backends whose vendor credentials the gate checks ([`vendor_auths`]).
+pub fn routes(
+    settings: &Settings,
+    upstreams: &BTreeMap<&str, Arc<Upstream>>,
+    checked: &[Arc<VendorAuth>],
+) -> Router<AppState> {
     ALL.iter().fold(Router::new(), |app, dialect| {
         let upstream = upstreams.get(dialect.name).cloned();
-        match dialect.router(settings.mode(dialect.name), upstream) {
+        let vendor_checked = checked.iter().any(|vendor| vendor.backend == dialect.name);
+        match dialect.router(settings.mode(dialect.name), upstream, vendor_checked) {
             Some(router) => app.merge(router),
             None => app,
         }
     })
+}
+
+/// With `--vendor-auth` (`on`), what each embedded backend whose `auth` asks for
+/// credentials expects of its callers, for the gate; nothing otherwise. A forwarded
+/// backend's `auth` is what the gateway sends, not what it checks.
+pub fn vendor_auths(settings: &Settings, on: bool) -> Vec<Arc<VendorAuth>> {
+    if !on {
+        return Vec::new();
+    }
+    ALL.iter()
+        .filter(|dialect| matches!(settings.mode(dialect.name), Mode::Embedded))
+        .filter_map(|dialect| {
+            let auth = settings.auth(dialect.name)?;
+            VendorAuth::new(dialect.name, dialect.base_path, auth).map(Arc::new)
+        })
+        .collect()
 }
 
 /// Every dialect's name, for the backends' file (which never reads this list).

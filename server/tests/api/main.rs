@@ -29,3 +29,5 @@ mod postcenter_paging;
 mod sign_in_defences;
 mod support_sessions;
 mod support_sessions_agent;
+mod vendor_auth;
+mod vendor_auth_upstream;

@@ -6,8 +6,8 @@
 use super::input::{self, NewMessage, ROOT};
 use super::store::{self, CaseRecord, MessageFields, MessageRecord};
 use super::{output, NAME, PARTNER_ACCOUNT_ID};
-use crate::auth::SignedIn;
 use crate::http::extract::{self, QueryParams};
+use crate::http::signed_in::Caller;
 use crate::http::{HttpError, Location};
 use crate::store::{follows, Tx};
 use crate::AppState;
@@ -51,19 +51,25 @@ fn load_case(conn: &Tx, guid: &str, location: Location) -> Result<CaseRecord, Ht
 /// "Add a new message to specific Case" (`POST /case-messages/create`). The author is the
 /// signed-in agent, for the service partner: `senderType` `partner`, the partner's
 /// `senderAccountId`, the agent's email and name as `userEmail` and `userName` (whatever
-/// the body says). A repeated `externalId` on the same case answers the message it already
-/// names (200) instead of adding another; a new message is a 201.
+/// the body says). A vendor call (`--vendor-auth`) has no agent: its body's `userEmail`
+/// and `userName` stand, as the vendor reads them. A repeated `externalId` on the same
+/// case answers the message it already names (200) instead of adding another; a new
+/// message is a 201.
 pub async fn create_message(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     request: Request,
 ) -> Result<Response, HttpError> {
     let body = read_json(request).await?;
     let new = input::create(body)?;
     let now = format_instant(Utc::now());
+    let agent = match caller {
+        Caller::Agent(agent) => Some(agent),
+        Caller::Vendor => None,
+    };
     let (created, record) = state
         .store
-        .run(move |conn| create_in(conn, new, &agent, &now))
+        .run(move |conn| create_in(conn, new, agent.as_ref(), &now))
         .await?;
     let status = if created {
         StatusCode::CREATED
@@ -77,7 +83,7 @@ pub async fn create_message(
 fn create_in(
     conn: &Tx,
     new: NewMessage,
-    agent: &SessionAgent,
+    agent: Option<&SessionAgent>,
     now: &str,
 ) -> Result<(bool, MessageRecord), HttpError> {
     let case = load_case(conn, &new.guid, Location::Body)?;
@@ -110,9 +116,9 @@ fn create_in(
             content: new.content,
             kind: new.kind,
             external_id: new.external_id,
-            user_email: Some(agent.email.clone()),
-            user_name: Some(agent.name.clone()),
-            agent_id: Some(agent.id.clone()),
+            user_email: agent.map_or(new.user_email, |agent| Some(agent.email.clone())),
+            user_name: agent.map_or(new.user_name, |agent| Some(agent.name.clone())),
+            agent_id: agent.map(|agent| agent.id.clone()),
             declared_at: new.declared_at.unwrap_or_else(|| now.to_owned()),
             confirmed_at: None,
             created_at: now.to_owned(),

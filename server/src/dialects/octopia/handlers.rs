@@ -5,10 +5,10 @@
 use super::input::{self, ReplyInput, ROOT};
 use super::store::{self, DiscussionRecord, MessageRecord, PartyRecord};
 use super::{eligible_receivers, output, typologies, MESSAGE_BODY_LIMIT};
-use crate::auth::SignedIn;
 use crate::http::correlation::CorrelationId;
 use crate::http::extract::{self, PathId, QueryParams};
 use crate::http::problems::Problems;
+use crate::http::signed_in::Caller;
 use crate::http::{problem, HttpError, Location};
 use crate::store::files::NewFile;
 use crate::store::{people, Tx};
@@ -311,10 +311,11 @@ fn merged(results: Vec<Result<(), HttpError>>) -> Result<(), HttpError> {
 
 /// "Add a message to an existing discussion" (`POST /messages`): the seller's reply, with
 /// up to 3 files in base64; the discussion becomes Treated. The sender is the signed-in
-/// agent, whatever `userId` the body names.
+/// agent, whatever `userId` the body names; a vendor call (`--vendor-auth`) has no agent,
+/// so its body's `userId` stands, as Octopia reads it.
 pub async fn add_message(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     correlation: Option<Extension<CorrelationId>>,
     request: Request,
 ) -> Result<Response, HttpError> {
@@ -323,7 +324,9 @@ pub async fn add_message(
         .await
         .map_err(reply_too_large)?;
     let mut dto: NewMessageDto = extract::object_from_value(body, ROOT)?;
-    dto.user_id = Some(agent.id);
+    if let Caller::Agent(agent) = caller {
+        dto.user_id = Some(agent.id);
+    }
     let mut problems = Problems::default();
     let reply = input::reply(&dto, &mut problems);
     let checked = problems.finish();

@@ -20,7 +20,7 @@ pub mod fingerprint;
 pub use fingerprint::IDEMPOTENCY_KEY;
 
 use crate::http::error::{HttpError, Location};
-use crate::http::signed_in::SignedIn;
+use crate::http::signed_in::{SignedIn, VendorCall};
 use crate::store::idempotency::{self, Begin, StoredResponse};
 use crate::store::{Store, Tx};
 use axum::body::{Body, Bytes};
@@ -125,12 +125,14 @@ pub async fn honour(State(config): State<Idempotency>, request: Request, next: N
     })
 }
 
-/// Whose keys a request's key is among: its agent's, or the public routes' (a public
-/// client's key is random, 128 bits or more, so clients do not meet by chance).
+/// Whose keys a request's key is among: its agent's, its backend's vendor callers' (with
+/// `--vendor-auth`), or the public routes' (a public client's key is random, 128 bits or
+/// more, so clients do not meet by chance).
 fn scope_of(extensions: &axum::http::Extensions) -> String {
-    match extensions.get::<SignedIn>() {
-        Some(SignedIn(agent, _)) => format!("agent:{}", agent.id),
-        None => "public".to_owned(),
+    match (extensions.get::<SignedIn>(), extensions.get::<VendorCall>()) {
+        (Some(SignedIn(agent, _)), _) => format!("agent:{}", agent.id),
+        (None, Some(call)) => format!("vendor:{}", call.backend),
+        (None, None) => "public".to_owned(),
     }
 }
 
