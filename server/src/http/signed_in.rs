@@ -43,6 +43,16 @@ pub enum Caller {
     Vendor,
 }
 
+impl Caller {
+    /// The agent, when an agent made it.
+    pub fn agent(&self) -> Option<&SessionAgent> {
+        match self {
+            Caller::Agent(agent) => Some(agent),
+            Caller::Vendor => None,
+        }
+    }
+}
+
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
     type Rejection = HttpError;
 

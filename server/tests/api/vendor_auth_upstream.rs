@@ -20,7 +20,7 @@ use switchboard_server::dialects::octopia::seed::{
 use switchboard_server::dialects::support_sessions::seed::RIDE_ORDER_ID;
 
 #[tokio::test]
-async fn a_vendor_call_writes_where_the_vendor_names_the_author_and_is_refused_elsewhere() {
+async fn a_vendor_call_writes_with_its_author_as_the_vendor_reads_it() {
     let server = upstream(60, true).await;
     let token = server.octopia_token().await;
     let reply = server
@@ -67,6 +67,7 @@ async fn a_vendor_call_writes_where_the_vendor_names_the_author_and_is_refused_e
     assert_eq!(reply.body["userEmail"], "robot@partner.example");
     assert_eq!(reply.body["userName"], "Partner robot");
 
+    // Support sessions record who acted in their history: a vendor call is the API client.
     let reply = server
         .send(
             server
@@ -77,12 +78,7 @@ async fn a_vendor_call_writes_where_the_vendor_names_the_author_and_is_refused_e
                 .header("x-api-key", SUPPORT_KEY),
         )
         .await;
-    assert_support_error(&reply, StatusCode::FORBIDDEN, "FORBIDDEN");
-    assert!(
-        reply.text.contains("needs a signed-in agent"),
-        "{}",
-        reply.text
-    );
+    assert_eq!(reply.status, StatusCode::CREATED, "support: {}", reply.text);
 
     // Creating a conversation records no agent: a vendor call makes it.
     let created = server
@@ -110,11 +106,55 @@ async fn a_vendor_call_writes_where_the_vendor_names_the_author_and_is_refused_e
             server
                 .vendor(reqwest::Method::PUT, &format!("{API}/conversations/{id}"))
                 .header("authorization", format!("Bearer {COMMUNICATION_KEY}"))
-                .json(&json!({"status": "CLOSED"})),
+                .json(&json!({
+                    "tripPublicationId": "pub-test",
+                    "tripReference": "TRIP-2026-9999",
+                    "establishmentId": "est-test",
+                    "customerId": "vendor-call@example.com",
+                    "status": "CLOSED"
+                })),
         )
         .await;
-    let message = assert_communication_error(&reply, StatusCode::FORBIDDEN);
-    assert!(message.contains("needs a signed-in agent"), "{message}");
+    assert_eq!(
+        reply.status,
+        StatusCode::OK,
+        "communication update: {}",
+        reply.text
+    );
+    assert_eq!(reply.body["status"], "CLOSED");
+
+    // A message names its writer as the vendor reads it (`transmitterId`), and needs one.
+    let messages = format!("{API}/conversations/{id}/messages");
+    let unnamed = server
+        .send(
+            server
+                .vendor(reqwest::Method::POST, &messages)
+                .header("authorization", format!("Bearer {COMMUNICATION_KEY}"))
+                .json(&json!({"content": "Bonjour", "contentType": "TEXT"})),
+        )
+        .await;
+    let message = assert_communication_error(&unnamed, StatusCode::BAD_REQUEST);
+    assert!(
+        message.contains("transmitterId") || unnamed.text.contains("transmitterId"),
+        "{}",
+        unnamed.text
+    );
+    let named = server
+        .send(
+            server
+                .vendor(reqwest::Method::POST, &messages)
+                .header("authorization", format!("Bearer {COMMUNICATION_KEY}"))
+                .json(&json!({"content": "Bonjour", "contentType": "TEXT", "transmitterId": "agent-camille"})),
+        )
+        .await;
+    assert_eq!(
+        named.status,
+        StatusCode::CREATED,
+        "communication message: {}",
+        named.text
+    );
+    assert_eq!(named.body["transmitterId"], "agent-camille");
+    assert_eq!(named.body["transmitterType"], "AGENT");
 }
 
 #[tokio::test]

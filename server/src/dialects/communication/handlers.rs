@@ -15,10 +15,10 @@ pub use mails::{create_mail, get_mail};
 use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
 use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, versions, MESSAGE_UPLOAD};
-use crate::auth::SignedIn;
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::idempotency::Reservation;
 use crate::http::problems::Problems;
+use crate::http::signed_in::Caller;
 use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
 use crate::store::files::NewFile;
@@ -245,7 +245,7 @@ fn check_version(
 /// `If-Match`, only on the version it names.
 pub async fn update_conversation(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(id): PathId,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationDto>,
@@ -290,7 +290,8 @@ pub async fn update_conversation(
                 input::include(&mut record.participants, &agent);
             }
             input::cap_participants(&mut record);
-            record.changed_by = Some(agent.id);
+            // A vendor call names no agent: the change is nobody's in particular.
+            record.changed_by = caller.agent().map(|agent| agent.id.clone());
             store::update_conversation(conn, &mut record)?;
             tagged(conn, record)
         })
@@ -301,7 +302,7 @@ pub async fn update_conversation(
 /// names.
 pub async fn assign_agent(
     State(state): State<AppState>,
-    SignedIn(by, _): SignedIn,
+    caller: Caller,
     PathId(id): PathId,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AssignAgentRequest>,
@@ -318,7 +319,7 @@ pub async fn assign_agent(
             input::include(&mut record.participants, &agent);
             record.assigned_agent_id = Some(agent);
             input::cap_participants(&mut record);
-            record.changed_by = Some(by.id);
+            record.changed_by = caller.agent().map(|by| by.id.clone());
             store::update_conversation(conn, &mut record)?;
             tagged(conn, record)
         })
@@ -386,7 +387,7 @@ pub(super) fn both<A, B>(
 /// agent cannot write as a customer or as another agent.
 pub async fn add_message(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(id): PathId,
     request: Request,
 ) -> Result<Response, HttpError> {
@@ -405,8 +406,26 @@ pub async fn add_message(
         input::message(body, attached),
         prepare_files(MESSAGE_UPLOAD, files, now.clone(), lang).await,
     )?;
-    input.transmitter_id = Some(agent.id);
-    input.transmitter_type = TransmitterType::Agent.to_string();
+    match caller {
+        Caller::Agent(agent) => {
+            input.transmitter_id = Some(agent.id);
+            input.transmitter_type = TransmitterType::Agent.to_string();
+        }
+        // A vendor call (the reference as a gateway's upstream) writes as the agent the
+        // body names, as the vendor reads it: the gateway sets `transmitterId` to the
+        // agent's identity on this backend.
+        Caller::Vendor => {
+            if input.transmitter_id.is_none() {
+                return Err(HttpError::invalid_field(
+                    Location::Body,
+                    "transmitterId",
+                    "",
+                    "must name the agent who writes",
+                ));
+            }
+            input.transmitter_type = TransmitterType::Agent.to_string();
+        }
+    }
     if let Some(other) = input
         .conversation_id
         .as_deref()

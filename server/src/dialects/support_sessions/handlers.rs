@@ -9,8 +9,8 @@
 use super::changes::{self, Changed};
 use super::store::{self, ActorRecord, SessionRecord};
 use super::{input, output, NAME};
-use crate::auth::SignedIn;
 use crate::http::extract::PathId;
+use crate::http::signed_in::Caller;
 use crate::http::HttpError;
 use crate::store::{follows, Tx};
 use crate::AppState;
@@ -18,7 +18,6 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::Utc;
-use switchboard_core::session::SessionAgent;
 use switchboard_core::wire::format_instant;
 use switchboard_core::wire::support_sessions::{
     AgentChangeDto, AgentDto, SupportChangeDto, SupportDto,
@@ -30,10 +29,14 @@ fn load(conn: &Tx, order_id: &str) -> Result<SessionRecord, HttpError> {
 
 /// Runs one change in one transaction: loads the order's session, applies `change`,
 /// saves it, records the history entry and follows the order. Answers the new session.
+/// Who a vendor call's changes are recorded as.
+const API_CLIENT_ID: &str = "api-client";
+const API_CLIENT_NAME: &str = "API client";
+
 async fn write<F>(
     state: &AppState,
     order_id: String,
-    agent: SessionAgent,
+    caller: Caller,
     change: F,
 ) -> Result<Json<SupportDto>, HttpError>
 where
@@ -42,9 +45,17 @@ where
         + 'static,
 {
     let now = format_instant(Utc::now());
-    let actor = ActorRecord {
-        id: agent.id,
-        name: agent.name,
+    // A vendor call (the reference as a gateway's upstream) names no agent: its changes
+    // are the API client's in the history.
+    let actor = match caller {
+        Caller::Agent(agent) => ActorRecord {
+            id: agent.id,
+            name: agent.name,
+        },
+        Caller::Vendor => ActorRecord {
+            id: API_CLIENT_ID.to_owned(),
+            name: API_CLIENT_NAME.to_owned(),
+        },
     };
     let session = state
         .store
@@ -90,7 +101,7 @@ pub async fn get_session(
 /// the body's `callback_phone` if any; 201.
 pub async fn open_session(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(raw): PathId,
     request: Request,
 ) -> Result<(StatusCode, Json<SupportDto>), HttpError> {
@@ -98,7 +109,7 @@ pub async fn open_session(
     let dto = input::body::<SupportChangeDto>(request, true).await?;
     let phone = input::open(dto, &order_id)?;
     let id = order_id.clone();
-    let opened = write(&state, order_id, agent, move |existing, actor, now| {
+    let opened = write(&state, order_id, caller, move |existing, actor, now| {
         changes::open(existing, &id, phone, actor, now)
     })
     .await?;
@@ -108,7 +119,7 @@ pub async fn open_session(
 /// "Update a chat session" (`PUT /support/{orderId}`): its `callback_phone`.
 pub async fn change_session(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(raw): PathId,
     request: Request,
 ) -> Result<Json<SupportDto>, HttpError> {
@@ -118,18 +129,18 @@ pub async fn change_session(
     let change = existing(order_id.clone(), move |session, actor, now| {
         changes::change_phone(session, phone, actor, now)
     });
-    write(&state, order_id, agent, change).await
+    write(&state, order_id, caller, change).await
 }
 
 /// "Close a chat session" (`DELETE /support/{orderId}`): answers the closed session.
 pub async fn close_session(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(raw): PathId,
 ) -> Result<Json<SupportDto>, HttpError> {
     let order_id = input::order_id(&raw)?;
     let change = existing(order_id.clone(), changes::close);
-    write(&state, order_id, agent, change).await
+    write(&state, order_id, caller, change).await
 }
 
 /// "Fetch the agent to a support session" (`GET /support/{orderId}/agent`).
@@ -153,7 +164,7 @@ pub async fn get_agent(
 /// agent; answers the session.
 pub async fn set_agent(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(raw): PathId,
     request: Request,
 ) -> Result<Json<SupportDto>, HttpError> {
@@ -163,17 +174,17 @@ pub async fn set_agent(
     let change = existing(order_id.clone(), move |session, actor, now| {
         changes::set_agent(session, performer, actor, now)
     });
-    write(&state, order_id, agent, change).await
+    write(&state, order_id, caller, change).await
 }
 
 /// "Remove an agent from a support request" (`DELETE /support/{orderId}/agent`): answers
 /// the session.
 pub async fn remove_agent(
     State(state): State<AppState>,
-    SignedIn(agent, _): SignedIn,
+    caller: Caller,
     PathId(raw): PathId,
 ) -> Result<Json<SupportDto>, HttpError> {
     let order_id = input::order_id(&raw)?;
     let change = existing(order_id.clone(), changes::remove_agent);
-    write(&state, order_id, agent, change).await
+    write(&state, order_id, caller, change).await
 }
