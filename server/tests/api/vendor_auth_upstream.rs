@@ -3,8 +3,7 @@
 //! nothing, and a gateway forwarding to such a server with the same `auth` sections.
 
 use crate::common::{
-    assert_support_error, start_with_backends, support_session_path, API, CASE_MESSAGES, OCTOPIA,
-    SUPPORT_SESSIONS,
+    start_with_backends, support_session_path, API, CASE_MESSAGES, OCTOPIA, SUPPORT_SESSIONS,
 };
 use crate::vendor_auth::{
     assert_communication_error, backends_file, case_path, communication_path, octopia_path,
