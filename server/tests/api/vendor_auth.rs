@@ -429,16 +429,15 @@ async fn switchboards_own_routes_under_a_base_path_still_need_an_agents_session(
     let agent = server.get(&history).await;
     assert_eq!(agent.status, StatusCode::OK, "{}", agent.text);
 
-    let attachment = format!("{API}/attachments/no-such-file");
+    // Withdrawing a conversation's follow-up links is Switchboard's too.
+    let links = format!("{API}/conversations/no-such-conversation/follow-up-links");
     let with_key = server
         .send(
             server
-                .vendor_get(&attachment)
+                .vendor(reqwest::Method::DELETE, &links)
                 .header("authorization", format!("Bearer {COMMUNICATION_KEY}")),
         )
         .await;
     let message = assert_communication_error(&with_key, StatusCode::UNAUTHORIZED);
     assert!(message.contains("signed-in agent"), "{message}");
-    let agent = server.get(&attachment).await;
-    assert_eq!(agent.status, StatusCode::NOT_FOUND, "{}", agent.text);
 }

@@ -6,6 +6,7 @@
 //! adds to these routes rides along here: versions and `ETag`s ([`super::versions`]),
 //! files on a message, idempotency keys.
 
+pub mod attachments;
 mod contacts;
 mod mails;
 

@@ -7,7 +7,8 @@
 //! versions and `ETag`s (ours, riding along on the vendor's routes), `errors` renders the
 //! documented error body, `store` holds its tables' SQL, `migrations/` their steps and
 //! `seed` its demo data; `ours` serves what Switchboard adds ([`our_routes`]): follow-up
-//! links and attachment downloads.
+//! links. A message's files by id are the vendor's (our reading: its document names no
+//! download), so they are among the vendor's routes.
 
 pub mod contact;
 pub mod errors;
@@ -28,8 +29,9 @@ use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::{delete, get, post, put};
 use axum::Router;
+use handlers::attachments;
 use handlers::*;
-use ours::{attachments, follow_up};
+use ours::follow_up;
 use switchboard_core::domain::BackendKind;
 use switchboard_core::wire::communication::{
     ATTACHMENT_POLICY, CONTACT_ATTACHMENT_POLICY, CONTACT_PART, DEFAULT_BASE_PATH, FILES_PART,
@@ -181,6 +183,8 @@ pub fn vendor_routes() -> Router<AppState> {
         .route(&at("/contact-us/{id}"), get(get_contact))
         .route(&at("/mails"), post(create_mail))
         .route(&at("/mails/{id}"), get(get_mail))
+        // Not in the document, which names no download: the vendor's own files, by id.
+        .route(&at("/attachments/{id}"), get(attachments::get_attachment))
 }
 
 /// Switchboard's additions ([`ours`]), served by us even behind a gateway: a message's
@@ -189,7 +193,6 @@ pub fn vendor_routes() -> Router<AppState> {
 pub fn our_routes() -> Router<AppState> {
     let at = |path: &str| format!("{DEFAULT_BASE_PATH}{path}");
     Router::new()
-        .route(&at("/attachments/{id}"), get(attachments::get_attachment))
         .route(
             &at("/conversations/{id}/follow-up-links"),
             delete(follow_up::revoke),

@@ -1,54 +1,94 @@
-//! The gateway's log: one line per call to a vendor (backend, route, status, latency,
-//! correlation id), and never a secret, even when a call fails and its error is told.
+//! The gateway's log, as the binary writes it: one line per call to a vendor (backend,
+//! route, status, latency, correlation id), and never a secret, even when a call fails and
+//! its error is told. The binary runs as its own process, so the log is exactly what an
+//! operator reads (a subscriber inside the test binary would share tracing's global state
+//! with every other test).
 
-use super::{gateway, vendor, SECRETS};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use super::{vendor, API_KEY, SECRETS};
+use crate::common::{client_with, sign_in, AGENT_EMAIL};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use switchboard_server::seed::DEMO_PASSWORD;
 
-/// Where the test's log lines go.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-// One thread: the server's tasks then log through this test's subscriber.
-#[tokio::test(flavor = "current_thread")]
+#[tokio::test]
 async fn every_call_is_one_log_line_and_no_line_holds_a_secret() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
     let (_vendor, vendor_url) = vendor().await;
-    let server = gateway(&vendor_url, "retries = 0").await;
-    let correlation = server.get("/api/v3/case-messages?guid=g-7").await.headers
-        ["x-correlation-id"]
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("switchboard.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[backends.communication]\nmode = \"forward\"\nupstream = \"{vendor_url}/comm\"\n\
+             auth = {{ scheme = \"header\", header = \"X-Api-Key\" }}\n\
+             [backends.case-messages]\nmode = \"forward\"\nupstream = \"{vendor_url}/cases\"\n\
+             auth = {{ scheme = \"query\" }}\n\
+             [backends.octopia]\nmode = \"forward\"\nupstream = \"http://127.0.0.1:9/gone\"\n\
+             retries = 0\nauth = {{ scheme = \"header\", header = \"X-Api-Key\" }}\n"
+        ),
+    )
+    .unwrap();
+    let log = dir.path().join("server.log");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_switchboard-server"))
+        .args(["--port", "0", "--dist", "", "--config"])
+        .arg(&file)
+        .arg("--db")
+        .arg(dir.path().join("db.sqlite3"))
+        .env("SWITCHBOARD_COMMUNICATION_API_KEY", API_KEY)
+        .env("SWITCHBOARD_CASE_MESSAGES_TOKEN", SECRETS[2])
+        .env("SWITCHBOARD_OCTOPIA_API_KEY", SECRETS[0])
+        .env_remove("SWITCHBOARD_CONFIG")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("the server's binary starts");
+    let mut first = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let base = first
+        .trim()
+        .strip_prefix("Switchboard is running at ")
+        .unwrap_or_else(|| panic!("the running line: {first}"))
+        .trim_end_matches('/')
+        .to_owned();
+
+    let cookie = sign_in(&client_with(&[]), &base, AGENT_EMAIL, DEMO_PASSWORD)
+        .await
+        .expect("signed in");
+    let agent = client_with(&[("cookie", &cookie)]);
+    let case = agent
+        .get(format!("{base}/api/v3/case-messages?guid=g-7"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(case.status(), 200);
+    let correlation = case.headers()["x-correlation-id"]
         .to_str()
         .unwrap()
         .to_owned();
-    server.get("/octopia/v2/discussions/count").await;
-    server.get("/communication/v1/conversations/missing").await;
-    // A vendor that is gone: its error is logged, with its cause, without the token.
-    let gone = gateway("http://127.0.0.1:9", "retries = 0").await;
-    assert_eq!(gone.get("/api/v3/case-messages?guid=g-8").await.status, 502);
+    let missing = agent
+        .get(format!("{base}/communication/v1/conversations/missing"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    // A vendor that is gone: its error is logged, with its cause, without the key.
+    let gone = agent
+        .get(format!("{base}/octopia/v2/discussions/count"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 502);
+    server.kill().unwrap();
+    server.wait().unwrap();
 
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let text = std::fs::read_to_string(&log).unwrap();
     let calls: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("upstream call"))
         .collect();
-    assert!(calls.len() >= 4, "{text}");
+    assert_eq!(calls.len(), 3, "{text}");
     assert!(
         calls
             .iter()
@@ -58,7 +98,14 @@ async fn every_call_is_one_log_line_and_no_line_holds_a_secret() {
                 && line.contains(&correlation)),
         "{text}"
     );
-    assert!(text.contains("upstream call failed"), "{text}");
+    assert!(
+        calls
+            .iter()
+            .any(|line| line.contains("upstream call failed")
+                && line.contains("backend=\"octopia\"")
+                && line.contains("could not be reached")),
+        "{text}"
+    );
     for secret in SECRETS {
         assert!(!text.contains(secret), "{secret} in the log:\n{text}");
     }

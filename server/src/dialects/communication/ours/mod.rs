@@ -1,9 +1,7 @@
 //! What Switchboard adds to the communication API, apart from the vendor's document: the
-//! customer's follow-up links (and agents withdrawing them) and downloading a message's
-//! file by its id. A gateway to the real vendor forwards the document's routes and keeps
+//! customer's follow-up links (and agents withdrawing them). A gateway to the real vendor forwards the document's routes and keeps
 //! serving these itself, so they live apart from the vendor's handlers
 //! (`docs/backends/communication.md`, "Routes"). Their SQL stays in [`super::store`],
 //! beside the tables they share with the vendor's routes.
 
-pub mod attachments;
 pub mod follow_up;

@@ -1,6 +1,7 @@
-//! `GET /attachments/{attachment-id}`, Switchboard's own route: the vendor's document has
-//! no attachments, so a message's files (sent with it, riding along on the vendor's
-//! routes) are downloaded here, by the `href` each attachment carries.
+//! `GET /attachments/{attachment-id}`: a message's file, by the `href` each attachment
+//! carries. The vendor's document names no download route, but the files are the
+//! vendor's (sent with its messages), so this is our reading of where the vendor serves
+//! them, not Switchboard's own state: it is a vendor route, forwarded in gateway mode.
 
 use super::super::{input, output, store};
 use crate::http::extract::PathId;
