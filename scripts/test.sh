@@ -2,8 +2,8 @@
 # Every check Switchboard has, in the order a failure is cheapest to find:
 # rustfmt, clippy (native and wasm, warnings denied), native tests, the release build of
 # the console and its compressed copies, browser tests of components and of the connector
-# against a live server (wasm-bindgen-test in headless Chromium), then end-to-end tests
-# through chromedriver.
+# against a live server (wasm-bindgen-test in headless Chromium), the connector's contract
+# suite again through the gateway, then end-to-end tests through chromedriver.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -83,6 +83,23 @@ SWITCHBOARD_TEST_SERVER="$(sed -n 's#.*running at \(http://[^/]*\)/.*#\1#p' "$se
 export SWITCHBOARD_TEST_SERVER
 echo "test server: $SWITCHBOARD_TEST_SERVER (for pages at http://$WASM_BINDGEN_TEST_ADDRESS)"
 run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --tests --no-fail-fast
+
+step "the connector contract suite again, through the gateway (docs/gateway.md)"
+# Two more servers: one plays the five vendors with --vendor-auth, the other forwards every
+# backend to it with the credentials from the environment. Their logs must hold no secret.
+source "$ROOT/scripts/gateway-pair.sh"
+pair_dir="$(mktemp -d)"
+trap 'kill "$server_pid" 2>/dev/null || true; stop_gateway_pair; rm -rf "$run_tmp"' EXIT
+start_gateway_pair "$server_bin" "$pair_dir" "http://$WASM_BINDGEN_TEST_ADDRESS" \
+  || { echo "the gateway and its vendor did not start"; exit 1; }
+echo "gateway: $GATEWAY_URL, in front of $UPSTREAM_URL"
+direct_server="$SWITCHBOARD_TEST_SERVER"
+export SWITCHBOARD_TEST_SERVER="$GATEWAY_URL"
+run "contract suite through the gateway" \
+  cargo test -p switchboard --target wasm32-unknown-unknown --test web_connectors --no-fail-fast
+export SWITCHBOARD_TEST_SERVER="$direct_server"
+stop_gateway_pair
+logs_hold_no_secret || failures+=("no secret in the gateway's logs")
 
 step "end-to-end tests (chromedriver)"
 run "end-to-end tests" cargo test --workspace --test e2e --no-fail-fast -- --test-threads=1
