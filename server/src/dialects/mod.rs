@@ -21,9 +21,10 @@ use crate::config::file::{Mode, Settings};
 use crate::http::render::{forwarded, rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
+use crate::upstream::identity::{Check, Identities};
 use crate::upstream::{self, metrics::Metrics, Upstream};
 use crate::AppState;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::routing::any;
 use axum::Router;
 use std::collections::BTreeMap;
@@ -47,6 +48,8 @@ pub struct Dialect {
     pub probe: Probe,
     /// Its error body.
     pub render_error: Renderer,
+    /// How its vendor knows which agent writes, for the gateway (`identity.rs` beside it).
+    pub identities: &'static Identities,
     /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
     pub migrations: &'static [Migration],
     /// Its demo data, written into an empty store.
@@ -92,9 +95,15 @@ impl Dialect {
         match (mode, upstream) {
             (Mode::Off, _) => None,
             (Mode::Forward(_), Some(upstream)) => {
-                let base_path = self.base_path;
-                let forward = any(move |request: Request| {
-                    upstream::forward::forward(upstream.clone(), base_path, MAX_BODY_BYTES, request)
+                let (base_path, backend, identities) = (self.base_path, self.name, self.identities);
+                let forward = any(move |State(state): State<AppState>, request: Request| {
+                    let identity = Check {
+                        store: state.store,
+                        backend,
+                        identities,
+                    };
+                    let max = MAX_BODY_BYTES;
+                    upstream::forward::forward(upstream.clone(), base_path, max, identity, request)
                 });
                 let vendor = Router::new()
                     .route(base_path, forward.clone())

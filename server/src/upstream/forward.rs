@@ -42,11 +42,12 @@ const RESPONSE_HEADERS: &[HeaderName] = &[
 ];
 
 /// Forwards `request` (under `base_path`) to `upstream`; `max_body` is the largest body
-/// the backend's routes accept.
+/// the backend's routes accept; `identity` checks who writes ([`super::identity`]).
 pub async fn forward(
     upstream: Arc<Upstream>,
     base_path: &'static str,
     max_body: usize,
+    identity: super::identity::Check,
     request: Request,
 ) -> Response {
     let correlation_id = request
@@ -54,7 +55,11 @@ pub async fn forward(
         .get::<CorrelationId>()
         .map(|id| id.0.clone())
         .unwrap_or_default();
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
+    let body = match identity.apply(&mut parts, body, base_path, max_body).await {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
+    };
     let call = Call {
         method: parts.method.clone(),
         path: parts

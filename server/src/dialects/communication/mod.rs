@@ -12,6 +12,7 @@
 pub mod contact;
 pub mod errors;
 pub mod handlers;
+pub mod identity;
 pub mod input;
 pub mod ours;
 pub mod output;
@@ -48,6 +49,7 @@ pub const DIALECT: Dialect = Dialect {
         query: Some("page=0&size=1"),
     },
     render_error: errors::render,
+    identities: &identity::IDENTITIES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[
