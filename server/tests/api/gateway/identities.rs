@@ -231,3 +231,22 @@ async fn a_multipart_write_needs_the_identity_and_goes_as_it_came() {
         "a multipart body is not rewritten: {body}"
     );
 }
+
+#[tokio::test]
+async fn a_refused_write_sent_again_with_its_idempotency_key_goes_once_the_identity_is_set() {
+    let (vendor, vendor_url) = vendor().await;
+    let server = gateway(&vendor_url, "").await;
+    let path = "/api/v3/case-messages/create";
+    let body = json!({"guid": "g-1", "content": "x", "type": "serviceComment"});
+    let refused = server.keyed(path, "draft-7", body.clone()).await;
+    assert_eq!(refused.status, 403, "{}", refused.text);
+
+    set_identity(&server, AGENT_EMAIL, "case-messages", "cl-42", None, None);
+    let reply = server.keyed(path, "draft-7", body).await;
+    assert_eq!(
+        reply.status, 200,
+        "the refusal was not kept for the key: {}",
+        reply.text
+    );
+    assert_eq!(vendor.calls(), 1);
+}
