@@ -136,15 +136,22 @@ fn identity_commands_are_read_with_their_options_and_refused_in_words() {
         }
     );
     let refused = |list: &[&str]| parse(args(list), |_| None, BACKENDS).unwrap_err();
-    let unknown = refused(&["identity", "set", "a@b.c", "zendesk", "--id", "1"]);
+    let unknown = refused(&["identity", "set", "ana@example.com", "zendesk", "--id", "1"]);
     assert!(
         unknown.contains("no backend is called “zendesk”") && unknown.contains("octopia"),
         "{unknown}"
     );
-    let no_id = refused(&["identity", "set", "a@b.c", "octopia"]);
+    let no_id = refused(&["identity", "set", "ana@example.com", "octopia"]);
     assert!(no_id.contains("needs --id"), "{no_id}");
     let bad_email = refused(&[
-        "identity", "set", "a@b.c", "octopia", "--id", "1", "--email", "x",
+        "identity",
+        "set",
+        "ana@example.com",
+        "octopia",
+        "--id",
+        "1",
+        "--email",
+        "x",
     ]);
     assert!(bad_email.contains("not an email"), "{bad_email}");
     let stray = refused(&["list", "--id", "1"]);
