@@ -9,6 +9,7 @@
 //! Only JSON bodies are rewritten; any other body (multipart files) still needs the
 //! identity but goes as it came.
 
+use crate::http::extract::is_json;
 use crate::http::signed_in::{not_signed_in, SignedIn};
 use crate::http::HttpError;
 use crate::store::{identities, people, Store};
@@ -98,17 +99,6 @@ fn is_write(method: &Method) -> bool {
     )
 }
 
-/// Whether the body is JSON (`application/json`, or a `+json` type).
-fn is_json(parts: &Parts) -> bool {
-    parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(';').next())
-        .map(|essence| essence.trim().to_ascii_lowercase())
-        .is_some_and(|essence| essence == "application/json" || essence.ends_with("+json"))
-}
-
 /// The refusal of a write by (or naming) the agent `name`, `email`, who has no identity on
 /// `backend`: what to do about it, in words.
 fn no_identity(name: &str, email: &str, backend: &str) -> HttpError {
@@ -132,7 +122,10 @@ impl Check {
     ) -> Result<Body, HttpError> {
         let path = parts.uri.path().strip_prefix(base_path).unwrap_or_default();
         let method = parts.method.as_str();
-        let exempt = (self.identities.exempt.iter())
+        let exempt = self
+            .identities
+            .exempt
+            .iter()
             .any(|(m, template)| *m == method && matches(template, path));
         if !is_write(&parts.method) || !self.identities.required || exempt {
             return Ok(body);
@@ -148,10 +141,13 @@ impl Check {
             .run(move |conn| identities::get(conn, &agent_id, backend))
             .await?
             .ok_or_else(|| no_identity(&agent.name, &agent.email, backend))?;
-        let write = (self.identities.writes.iter())
+        let write = self
+            .identities
+            .writes
+            .iter()
             .find(|write| write.method == method && matches(write.path, path))
             .copied();
-        let Some(write) = write.filter(|_| is_json(parts)) else {
+        let Some(write) = write.filter(|_| is_json(&parts.headers)) else {
             return Ok(body);
         };
         let bytes = axum::body::to_bytes(body, max_body)
