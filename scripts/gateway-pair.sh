@@ -110,6 +110,15 @@ start_gateway_pair() {
   GATEWAY_PID="$(start_one "$dir/gateway.log" "$server_bin" --host 127.0.0.1 --port "$gw_port" \
     --db "$dir/gateway.sqlite3" --dist "" --config "$dir/gateway.toml" \
     --allow-origin "$origin")" || return 1
+  # Each demo agent is themselves on every vendor that knows agents (the vendor here is the
+  # reference, seeded with the same agents): what an admin does once per agent for real.
+  local email id backend
+  while read -r email id; do
+    for backend in communication octopia case-messages postcenter; do
+      "$server_bin" agents identity set "$email" "$backend" --id "$id" \
+        --db "$dir/gateway.sqlite3" >/dev/null || return 1
+    done
+  done < <("$server_bin" agents list --db "$dir/gateway.sqlite3" | awk 'NR > 1 { print $1, $NF }')
 }
 
 stop_gateway_pair() {

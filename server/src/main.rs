@@ -1,5 +1,5 @@
 //! `switchboard-server [--host 127.0.0.1] [--port 8080] [--db switchboard.sqlite3] [--dist dist]
-//! [--allow-origin ORIGINS] [--idempotency-abandon-secs SECS]`, or `switchboard-server agents list|create|reset-password …`
+//! [--allow-origin ORIGINS] [--idempotency-abandon-secs SECS]`, or `switchboard-server agents list|create|reset-password|identity …`
 //! to manage the agents' accounts, or `switchboard-server precompress [DIR]` to write the
 //! built console's compressed copies ([`switchboard_server::precompress`]), or
 //! `switchboard-server check-config [--config FILE] [--probe]` to check the backends' file.
@@ -122,7 +122,8 @@ fn agents(args: impl Iterator<Item = String>) -> ExitCode {
         println!("{AGENTS_USAGE}");
         return ExitCode::SUCCESS;
     }
-    let (command, db) = match cli::parse(args, |name| std::env::var(name).ok()) {
+    let backends = switchboard_server::dialects::names();
+    let (command, db) = match cli::parse(args, |name| std::env::var(name).ok(), &backends) {
         Ok(parsed) => parsed,
         Err(reason) => {
             eprintln!("switchboard-server agents: {reason}\n\n{AGENTS_USAGE}");

@@ -6,9 +6,17 @@
 //! switchboard-server agents list            [--db FILE]
 //! switchboard-server agents create EMAIL NAME [--role agent|admin] [--db FILE]
 //! switchboard-server agents reset-password EMAIL [--db FILE]
+//! switchboard-server agents identity set EMAIL BACKEND --id ID [--email E] [--name N] [--db FILE]
+//! switchboard-server agents identity remove EMAIL BACKEND [--db FILE]
 //! ```
+//!
+//! An identity is who the agent is on a vendor's own API (Octopia's user id, PostCenter's
+//! `cmid`…): the gateway writes it as the author of what the agent sends to that vendor,
+//! and refuses their writes there until they have one (`docs/gateway.md`). The backends'
+//! names are handed in by the top, so this module never reads the list of dialects.
 
 use super::{passwords, sessions};
+use crate::store::identities::{self, Identity};
 use crate::store::migrations::Keyed;
 use crate::store::people::{self, AccountRow};
 use crate::store::{Store, StoreError};
@@ -19,8 +27,14 @@ pub const AGENTS_USAGE: &str = "\
 Usage: switchboard-server agents list [--db FILE]
        switchboard-server agents create EMAIL NAME [--role agent|admin] [--db FILE]
        switchboard-server agents reset-password EMAIL [--db FILE]
+       switchboard-server agents identity set EMAIL BACKEND --id ID [--email E] [--name N] [--db FILE]
+       switchboard-server agents identity remove EMAIL BACKEND [--db FILE]
 
   A new or reset password is printed once; only its Argon2id hash is stored.
+  An identity is the agent's id on a backend's vendor (with the email and name that vendor
+  shows, where it shows them; by default the agent's own): a forwarded backend's writes
+  carry it as their author, and an agent without one cannot write there. `list` shows them.
+  BACKEND      a backend's name, as in the backends' file (a wrong one is answered with the list)
   --db FILE    SQLite database (env SWITCHBOARD_DB, default switchboard.sqlite3)";
 
 /// One `agents` command, read from the command line after `agents`.
@@ -35,15 +49,30 @@ pub enum Command {
     ResetPassword {
         email: String,
     },
+    /// Gives the agent with this email an identity on a backend (or replaces it).
+    IdentitySet {
+        email: String,
+        backend: String,
+        vendor_id: String,
+        vendor_email: Option<String>,
+        vendor_name: Option<String>,
+    },
+    IdentityRemove {
+        email: String,
+        backend: String,
+    },
 }
 
-/// Reads `args` (after `agents`) into the command and the database path.
+/// Reads `args` (after `agents`) into the command and the database path; `backends` are
+/// the backends' names an identity may be on (`dialects::names()`, from the top).
 pub fn parse(
     args: impl IntoIterator<Item = String>,
     env: impl Fn(&str) -> Option<String>,
+    backends: &[&str],
 ) -> Result<(Command, PathBuf), String> {
     let mut db = env("SWITCHBOARD_DB").unwrap_or_else(|| "switchboard.sqlite3".to_owned());
     let mut role = Role::Agent;
+    let (mut vendor_id, mut vendor_email, mut vendor_name) = (None, None, None);
     let mut words = Vec::new();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -54,6 +83,9 @@ pub fn parse(
                 role = Role::parse(&value)
                     .ok_or(format!("no role is called “{value}”: agent or admin"))?;
             }
+            "--id" => vendor_id = Some(args.next().ok_or("--id needs the vendor's id")?),
+            "--email" => vendor_email = Some(args.next().ok_or("--email needs an email")?),
+            "--name" => vendor_name = Some(args.next().ok_or("--name needs a name")?),
             flag if flag.starts_with("--") => return Err(format!("unknown option “{flag}”")),
             _ => words.push(arg),
         }
@@ -73,8 +105,34 @@ pub fn parse(
         ["reset-password", email] => Command::ResetPassword {
             email: checked_email(email)?,
         },
-        _ => return Err("expected list, create EMAIL NAME or reset-password EMAIL".to_owned()),
+        ["identity", "set", email, backend] => Command::IdentitySet {
+            email: checked_email(email)?,
+            backend: checked_backend(backend, backends)?,
+            vendor_id: checked_vendor_id(vendor_id.as_deref(), backend)?,
+            vendor_email: vendor_email.as_deref().map(checked_email).transpose()?,
+            vendor_name: vendor_name.as_deref().map(checked_name).transpose()?,
+        },
+        ["identity", "remove", email, backend] => Command::IdentityRemove {
+            email: checked_email(email)?,
+            backend: checked_backend(backend, backends)?,
+        },
+        ["identity", ..] => {
+            return Err(
+                "expected identity set EMAIL BACKEND --id ID or identity remove EMAIL BACKEND"
+                    .to_owned(),
+            )
+        }
+        _ => {
+            return Err(
+                "expected list, create EMAIL NAME, reset-password EMAIL or identity …".to_owned(),
+            )
+        }
     };
+    let identity_flags = [&vendor_id, &vendor_email, &vendor_name];
+    if !matches!(command, Command::IdentitySet { .. }) && identity_flags.iter().any(|f| f.is_some())
+    {
+        return Err("--id, --email and --name are for identity set".to_owned());
+    }
     Ok((command, PathBuf::from(db)))
 }
 
@@ -82,6 +140,26 @@ fn checked_email(email: &str) -> Result<String, String> {
     switchboard_core::validation::validate_email(email)
         .map(|()| email.trim().to_lowercase())
         .map_err(|issue| format!("“{email}” is not an email: {issue}"))
+}
+
+fn checked_backend(backend: &str, backends: &[&str]) -> Result<String, String> {
+    if backends.contains(&backend) {
+        return Ok(backend.to_owned());
+    }
+    Err(format!(
+        "no backend is called “{backend}”: {}",
+        backends.join(", ")
+    ))
+}
+
+fn checked_vendor_id(id: Option<&str>, backend: &str) -> Result<String, String> {
+    let id = id.map(str::trim).ok_or(format!(
+        "identity set needs --id: the agent's id on {backend}"
+    ))?;
+    if id.is_empty() || id.chars().count() > 254 {
+        return Err("the id must have 1 to 254 characters".to_owned());
+    }
+    Ok(id.to_owned())
 }
 
 fn checked_name(name: &str) -> Result<String, String> {
@@ -109,9 +187,55 @@ impl From<StoreError> for CliFailure {
     }
 }
 
+/// The account with `email`, or the refusal naming it.
+fn account(conn: &crate::store::Tx, email: &str) -> Result<AccountRow, CliFailure> {
+    people::account_by_email(conn, email)?
+        .ok_or_else(|| CliFailure(format!("no agent has the email {email}")))
+}
+
 fn execute(conn: &crate::store::Tx, command: Command) -> Result<String, CliFailure> {
     match command {
-        Command::List => Ok(listing(&people::list_accounts(conn)?)),
+        Command::List => Ok(listing(
+            &people::list_accounts(conn)?,
+            &identities::list(conn)?,
+        )),
+        Command::IdentitySet {
+            email,
+            backend,
+            vendor_id,
+            vendor_email,
+            vendor_name,
+        } => {
+            let agent = account(conn, &email)?.agent;
+            let identity = Identity {
+                agent_id: agent.id,
+                backend,
+                vendor_id,
+                email: vendor_email,
+                name: vendor_name,
+            };
+            identities::set(conn, &identity)?;
+            Ok(format!(
+                "{} ({email}) is now {} on {}: their writes there carry it.",
+                agent.name,
+                described(&identity),
+                identity.backend
+            ))
+        }
+        Command::IdentityRemove { email, backend } => {
+            let agent = account(conn, &email)?.agent;
+            if !identities::remove(conn, &agent.id, &backend)? {
+                return Err(CliFailure(format!(
+                    "{} ({email}) has no identity on {backend}: nothing to remove",
+                    agent.name
+                )));
+            }
+            Ok(format!(
+                "{} ({email}) has no identity on {backend} any more: their writes there are \
+                 refused until an admin sets one again.",
+                agent.name
+            ))
+        }
         Command::Create { email, name, role } => {
             let password = passwords::generate();
             let agent = SessionAgent {
@@ -132,9 +256,7 @@ fn execute(conn: &crate::store::Tx, command: Command) -> Result<String, CliFailu
             ))
         }
         Command::ResetPassword { email } => {
-            let Some(account) = people::account_by_email(conn, &email)? else {
-                return Err(CliFailure(format!("no agent has the email {email}")));
-            };
+            let account = account(conn, &email)?;
             let password = passwords::generate();
             people::set_password_hash(conn, &account.agent.id, &passwords::hash(&password))?;
             let ended = sessions::end_all(conn, &account.agent.id)?;
@@ -145,7 +267,19 @@ fn execute(conn: &crate::store::Tx, command: Command) -> Result<String, CliFailu
     }
 }
 
-fn listing(accounts: &[AccountRow]) -> String {
+/// An identity in a few words: `id 467, email …, name …`.
+fn described(identity: &Identity) -> String {
+    let mut words = format!("id {}", identity.vendor_id);
+    if let Some(email) = &identity.email {
+        words.push_str(&format!(", email {email}"));
+    }
+    if let Some(name) = &identity.name {
+        words.push_str(&format!(", name {name}"));
+    }
+    words
+}
+
+fn listing(accounts: &[AccountRow], identities: &[Identity]) -> String {
     let mut lines = vec![format!(
         "{:<40} {:<28} {:<6} {}",
         "email", "name", "role", "id"
@@ -164,107 +298,16 @@ fn listing(accounts: &[AccountRow]) -> String {
             a.role.as_str(),
             a.id
         ));
+        for identity in identities.iter().filter(|i| i.agent_id == a.id) {
+            lines.push(format!(
+                "    on {}: {}",
+                identity.backend,
+                described(identity)
+            ));
+        }
     }
     lines.join("\n")
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::migrations::SWITCHBOARD_ONLY;
-
-    /// The command on Switchboard's own tables alone: the accounts need no dialect's.
-    fn run(command: Command, db: &std::path::Path) -> Result<String, String> {
-        super::run(command, db, SWITCHBOARD_ONLY)
-    }
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn commands_are_read_with_their_options() {
-        let (command, db) = parse(
-            args(&["create", "Ana@Example.com", "Ana Silva", "--role", "admin"]),
-            |_| None,
-        )
-        .unwrap();
-        assert_eq!(
-            command,
-            Command::Create {
-                email: "ana@example.com".into(),
-                name: "Ana Silva".into(),
-                role: Role::Admin
-            }
-        );
-        assert_eq!(db, PathBuf::from("switchboard.sqlite3"));
-        let (_, db) = parse(args(&["list", "--db", "/tmp/x.sqlite3"]), |_| None).unwrap();
-        assert_eq!(db, PathBuf::from("/tmp/x.sqlite3"));
-        for bad in [
-            &["create", "not-an-email", "Ana"][..],
-            &["remove", "a@b.c"],
-            &["list", "--role", "root"],
-            &[],
-        ] {
-            assert!(parse(args(bad), |_| None).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn create_list_and_reset_work_on_a_store() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("s.sqlite3");
-        let created = run(
-            Command::Create {
-                email: "ana@example.com".into(),
-                name: "Ana".into(),
-                role: Role::Admin,
-            },
-            &db,
-        )
-        .unwrap();
-        let password = created.rsplit(' ').next().unwrap().to_owned();
-        assert!(passwords::check_new(&password).is_ok(), "{created}");
-        let again = run(
-            Command::Create {
-                email: "ANA@example.com".into(),
-                name: "Other".into(),
-                role: Role::Agent,
-            },
-            &db,
-        );
-        assert!(again.unwrap_err().contains("already"));
-        let listed = run(Command::List, &db).unwrap();
-        assert!(
-            listed.contains("ana@example.com") && listed.contains("admin"),
-            "{listed}"
-        );
-        let store = Store::open(&db, SWITCHBOARD_ONLY).unwrap();
-        let hash = |store: &Store| {
-            store
-                .run_blocking(|conn| people::account_by_email(conn, "ana@example.com"))
-                .unwrap()
-                .unwrap()
-                .password_hash
-                .unwrap()
-        };
-        let before = hash(&store);
-        assert!(passwords::verify(Some(&before), &password));
-        let reset = run(
-            Command::ResetPassword {
-                email: "ana@example.com".into(),
-            },
-            &db,
-        )
-        .unwrap();
-        assert!(reset.contains("shown only now"), "{reset}");
-        assert!(!passwords::verify(Some(&hash(&store)), &password));
-        assert!(run(
-            Command::ResetPassword {
-                email: "nobody@example.com".into()
-            },
-            &db
-        )
-        .is_err());
-    }
-}
+mod tests;

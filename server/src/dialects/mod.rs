@@ -23,9 +23,10 @@ use crate::http::render::{forwarded, rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
 use crate::upstream::forward::Forwarding;
+use crate::upstream::identity::{Check, Identities};
 use crate::upstream::{self, metrics::Metrics, Upstream};
 use crate::AppState;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::from_fn;
 use axum::routing::any;
 use axum::Router;
@@ -53,6 +54,8 @@ pub struct Dialect {
     pub versioned: &'static [&'static str],
     /// Its error body.
     pub render_error: Renderer,
+    /// How its vendor knows which agent writes, for the gateway (`identity.rs` beside it).
+    pub identities: &'static Identities,
     /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
     pub migrations: &'static [Migration],
     /// Its demo data, written into an empty store.
@@ -105,15 +108,21 @@ impl Dialect {
         match (mode, upstream) {
             (Mode::Off, _) => None,
             (Mode::Forward(_), Some(upstream)) => {
-                let base_path = self.base_path;
+                let (base_path, backend, identities) = (self.base_path, self.name, self.identities);
                 let route = Arc::new(Forwarding {
                     upstream,
                     base_path,
                     max_body: MAX_BODY_BYTES,
                     versioned: self.versioned,
                 });
-                let forward =
-                    any(move |request: Request| upstream::forward::forward(route.clone(), request));
+                let forward = any(move |State(state): State<AppState>, request: Request| {
+                    let identity = Check {
+                        store: state.store,
+                        backend,
+                        identities,
+                    };
+                    upstream::forward::forward(route.clone(), identity, request)
+                });
                 let vendor = Router::new()
                     .route(base_path, forward.clone())
                     .route(&format!("{base_path}/{{*rest}}"), forward);

@@ -61,6 +61,11 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         name: "devices",
         sql: include_str!("migrations/007_devices.sql"),
     },
+    Migration {
+        version: 8,
+        name: "agent identities",
+        sql: include_str!("migrations/008_agent_identities.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

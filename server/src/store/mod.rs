@@ -3,7 +3,7 @@
 //! [`Tx`] and nothing else, and reaches the tables only through the store functions: only
 //! this folder and each dialect's `store` module name the engine, so another one can plug in
 //! here (`layers.rs` checks it). What the tables
-//! hold is elsewhere: Switchboard's own in [`people`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
+//! hold is elsewhere: Switchboard's own in [`people`], [`identities`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
 //! `dialects/<name>/store`; the schema steps of all of them in [`migrations`], handed to
 //! [`Store::open`] by the top (the store never reads the list of dialects).
 //!
@@ -15,6 +15,7 @@ pub mod devices;
 pub mod files;
 pub mod follows;
 pub mod idempotency;
+pub mod identities;
 pub mod migrations;
 pub mod people;
 pub mod sessions;

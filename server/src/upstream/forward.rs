@@ -54,14 +54,26 @@ pub struct Forwarding {
     pub versioned: &'static [&'static str],
 }
 
-/// Forwards `request` (under the backend's base path) to its vendor.
-pub async fn forward(route: Arc<Forwarding>, request: Request) -> Response {
+/// Forwards `request` (under the backend's base path) to its vendor; `identity` checks
+/// who writes and names them as the vendor reads it ([`super::identity`]).
+pub async fn forward(
+    route: Arc<Forwarding>,
+    identity: super::identity::Check,
+    request: Request,
+) -> Response {
     let correlation_id = request
         .extensions()
         .get::<CorrelationId>()
         .map(|id| id.0.clone())
         .unwrap_or_default();
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
+    let body = match identity
+        .apply(&mut parts, body, route.base_path, route.max_body)
+        .await
+    {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
+    };
     let mut call = Call {
         method: parts.method.clone(),
         path: parts

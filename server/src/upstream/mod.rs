@@ -13,6 +13,7 @@ pub mod breaker;
 pub mod budget;
 pub mod credentials;
 pub mod forward;
+pub mod identity;
 pub mod metrics;
 pub mod probe;
 pub mod versions;

@@ -17,6 +17,7 @@
 
 pub mod errors;
 pub mod handlers;
+pub mod identity;
 pub mod input;
 pub mod output;
 pub mod seed;
@@ -53,6 +54,7 @@ pub const DIALECT: Dialect = Dialect {
     },
     versioned: &[],
     render_error: errors::render,
+    identities: &identity::IDENTITIES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[],

@@ -13,6 +13,7 @@
 pub mod contact;
 pub mod errors;
 pub mod handlers;
+pub mod identity;
 pub mod input;
 pub mod ours;
 pub mod output;
@@ -51,6 +52,7 @@ pub const DIALECT: Dialect = Dialect {
     },
     versioned: &["/conversations/{id}"],
     render_error: errors::render,
+    identities: &identity::IDENTITIES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[

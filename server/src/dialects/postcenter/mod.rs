@@ -12,6 +12,7 @@
 pub mod assign;
 pub mod errors;
 pub mod handlers;
+pub mod identity;
 pub mod input;
 pub mod ours;
 pub mod output;
@@ -45,6 +46,7 @@ pub const DIALECT: Dialect = Dialect {
     },
     versioned: &[],
     render_error: errors::render,
+    identities: &identity::IDENTITIES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[PublicRoute {

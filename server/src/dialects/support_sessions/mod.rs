@@ -14,6 +14,7 @@
 pub mod changes;
 pub mod errors;
 pub mod handlers;
+pub mod identity;
 pub mod input;
 pub mod ours;
 pub mod output;
@@ -47,6 +48,7 @@ pub const DIALECT: Dialect = Dialect {
     },
     versioned: &[],
     render_error: errors::render,
+    identities: &identity::IDENTITIES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[],

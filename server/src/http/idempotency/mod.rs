@@ -10,7 +10,7 @@
 //! unread and the route refuses it as before.
 //!
 //! What is kept: a 2xx, and a 4xx that a retry would only repeat. Never a 5xx, nor a 401,
-//! 408, 409, 423, 425 or 429: the retry of those runs again. The handler and the keeping
+//! 403, 408, 409, 423, 425 or 429: the retry of those runs again. The handler and the keeping
 //! of its answer run in a task of their own, so a client that goes away, or the guard's
 //! timeout, does not stop the answer from being kept.
 
@@ -151,10 +151,13 @@ async fn reserve(config: &Idempotency, reservation: Reservation) -> Result<Begin
 
 /// Whether an answer with `status` is kept for the key's retries: a success, or a client
 /// error the same request would meet again. A server failure, a missing session, a
-/// timeout, a conflict or a rate limit may pass on retry, so the key is freed instead.
+/// refusal an admin can lift (an agent's identity on a forwarded vendor, added after the
+/// 403), a timeout, a conflict or a rate limit may pass on retry, so the key is freed
+/// instead; a refused request changed nothing, so running it again is safe.
 pub fn keeps(status: StatusCode) -> bool {
-    const PASSING: [StatusCode; 6] = [
+    const PASSING: [StatusCode; 7] = [
         StatusCode::UNAUTHORIZED,
+        StatusCode::FORBIDDEN,
         StatusCode::REQUEST_TIMEOUT,
         StatusCode::CONFLICT,
         StatusCode::LOCKED,
@@ -278,11 +281,11 @@ mod tests {
 
     #[test]
     fn successes_and_final_refusals_are_kept_and_the_rest_runs_again() {
-        let kept = [200, 201, 204, 400, 403, 404, 413, 415, 422];
+        let kept = [200, 201, 204, 400, 404, 413, 415, 422];
         for code in kept {
             assert!(keeps(StatusCode::from_u16(code).unwrap()), "{code}");
         }
-        let again = [301, 401, 408, 409, 423, 425, 429, 500, 502, 503, 504];
+        let again = [301, 401, 403, 408, 409, 423, 425, 429, 500, 502, 503, 504];
         for code in again {
             assert!(!keeps(StatusCode::from_u16(code).unwrap()), "{code}");
         }

@@ -1,7 +1,8 @@
 //! What crosses the gateway, each way: the vendor's credentials go, the browser's never;
 //! the vendor's answer comes back in its own shape, without its cookies or its own headers.
 
-use super::{gateway, vendor, API_KEY, SECRETS};
+use super::{gateway, set_identity, vendor, API_KEY, SECRETS};
+use crate::common::AGENT_EMAIL;
 use serde_json::json;
 
 #[tokio::test]
@@ -75,6 +76,7 @@ async fn a_caller_without_a_session_never_reaches_the_vendor() {
 async fn a_write_goes_once_with_its_body_and_a_location_under_our_own_base() {
     let (vendor, vendor_url) = vendor().await;
     let server = gateway(&vendor_url, "").await;
+    set_identity(&server, AGENT_EMAIL, "communication", "agt-77", None, None);
     let body = json!({"content": "Bonjour, votre colis part demain.", "senderType": "AGENT"});
     let reply = server
         .post("/communication/v1/conversations/c-1/messages", body.clone())
@@ -84,9 +86,13 @@ async fn a_write_goes_once_with_its_body_and_a_location_under_our_own_base() {
     assert_eq!(seen.len(), 1, "a write is never tried twice");
     assert_eq!(seen[0].method, "POST");
     assert_eq!(seen[0].headers["content-type"], "application/json");
+    let mut sent = body;
+    sent["transmitterId"] = json!("agt-77");
+    sent["transmitterType"] = json!("AGENT");
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&seen[0].body).unwrap(),
-        body
+        sent,
+        "the body as the browser wrote it, with its author"
     );
     assert_eq!(
         reply.headers["location"], "/communication/v1/conversations/42",
@@ -167,6 +173,7 @@ async fn no_secret_reaches_the_browser_in_any_answer() {
 async fn a_retried_create_gets_the_first_answer_without_a_second_call_to_the_vendor() {
     let (vendor, vendor_url) = vendor().await;
     let server = gateway(&vendor_url, "").await;
+    set_identity(&server, AGENT_EMAIL, "communication", "agt-1", None, None);
     let body = json!({"content": "Votre remboursement est parti."});
     let send = || {
         server.send(

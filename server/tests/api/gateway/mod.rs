@@ -1,12 +1,13 @@
 //! The gateway (`mode = "forward"`) against a vendor played by the test: a small axum app
 //! that records what reached it and can answer slowly, refuse a token, ask to slow down or
 //! fail on demand. Each module is one concern: what crosses the gateway, the credentials,
-//! a vendor that hangs, many agents polling.
+//! a vendor that hangs, many agents polling, who wrote it.
 
 mod check_config;
 mod credentials;
 mod crossing;
 mod hanging;
+mod identities;
 mod logs;
 mod sharing;
 mod versions;
@@ -246,3 +247,25 @@ pub async fn gateway(vendor_url: &str, extra: &str) -> TestServer {
 
 /// Every secret the gateway was given.
 pub const SECRETS: &[&str] = &[CLIENT_SECRET, API_KEY, "case-token-93b1"];
+
+/// Gives the agent with `email` an identity on `backend`, as an admin does with
+/// `switchboard-server agents identity set`, on the test server's database.
+pub fn set_identity(
+    server: &TestServer,
+    email: &str,
+    backend: &str,
+    id: &str,
+    vendor_email: Option<&str>,
+    vendor_name: Option<&str>,
+) {
+    use switchboard_server::auth::cli::{run, Command};
+    let command = Command::IdentitySet {
+        email: email.to_owned(),
+        backend: backend.to_owned(),
+        vendor_id: id.to_owned(),
+        vendor_email: vendor_email.map(str::to_owned),
+        vendor_name: vendor_name.map(str::to_owned),
+    };
+    let migrations = switchboard_server::dialects::migrations();
+    run(command, &server.db_path(), &migrations).expect("the identity is set");
+}

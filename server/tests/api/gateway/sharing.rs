@@ -1,7 +1,7 @@
 //! Many agents, one vendor quota: identical calls in flight are one call, and a list's
 //! answer is given to every agent who asks within the sharing window.
 
-use super::{gateway, vendor};
+use super::{gateway, set_identity, vendor};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -22,6 +22,14 @@ async fn identical_calls_in_flight_reach_the_vendor_once() {
 async fn a_write_makes_the_next_read_ask_the_vendor_again() {
     let (vendor, vendor_url) = vendor().await;
     let server = gateway(&vendor_url, "share_seconds = 60").await;
+    set_identity(
+        &server,
+        crate::common::AGENT_EMAIL,
+        "communication",
+        "agt-77",
+        None,
+        None,
+    );
     server.get("/communication/v1/conversations").await;
     server.get("/communication/v1/conversations").await;
     assert_eq!(vendor.calls(), 1);

@@ -2,13 +2,15 @@
 //! a fingerprint as its `ETag`, refuses a write on an older one (412, before the vendor is
 //! called), and gives the version the write left.
 
-use super::{gateway, vendor};
+use super::{gateway, set_identity, vendor};
+use crate::common::AGENT_EMAIL;
 use serde_json::json;
 
 #[tokio::test]
 async fn a_write_on_a_version_a_colleague_changed_is_refused_before_it_reaches_the_vendor() {
     let (vendor, vendor_url) = vendor().await;
     let server = gateway(&vendor_url, "share_seconds = 0").await;
+    set_identity(&server, AGENT_EMAIL, "communication", "agt-1", None, None);
     let path = "/communication/v1/conversations/v-1";
     let read = server.get(path).await;
     assert_eq!(read.status, 200, "{}", read.text);
