@@ -11,7 +11,19 @@ use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload() {
-    let h = start().await;
+    an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload_journey(start().await).await;
+}
+
+/// The same, with the console's server as a gateway in front of the vendors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload_through_the_gateway() {
+    an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload_journey(
+        start_through_gateway().await,
+    )
+    .await;
+}
+
+async fn an_agent_replies_assigns_and_closes_and_it_all_survives_a_reload_journey(h: Harness) {
     let me = h.sign_in_at("/?status=open").await;
     let agents = h.api_json("/api/agents").await;
     h.wait_for(communication_row()).await;
@@ -348,8 +360,26 @@ async fn an_agent_sends_an_image_and_a_pdf_and_both_are_in_the_thread_after_a_re
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it() {
+    an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it_journey(
+        start().await,
+    )
+    .await;
+}
+
+/// The same, with the console's server as a gateway in front of the vendors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it_through_the_gateway(
+) {
+    an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it_journey(
+        start_through_gateway().await,
+    )
+    .await;
+}
+
+async fn an_agent_finds_a_claim_by_its_order_reference_answers_with_a_pdf_and_closes_it_journey(
+    h: Harness,
+) {
     const REFERENCE: &str = "2511PAQ7731";
-    let h = start().await;
     h.sign_in_at("/").await;
     let claims = || async {
         let text = h

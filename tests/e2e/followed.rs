@@ -55,7 +55,23 @@ fn delete_an_unread_message(h: &Harness) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message() {
-    let h = start().await;
+    an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message_journey(start().await)
+        .await;
+}
+
+/// The same, with the console's server as a gateway in front of the vendors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message_through_the_gateway(
+) {
+    an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message_journey(
+        start_through_gateway().await,
+    )
+    .await;
+}
+
+async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_message_journey(
+    h: Harness,
+) {
     h.sign_in_at("/").await;
     // This agent confirms cases only when they say so: opening leaves them unread.
     h.open_tool("read-setting").await;

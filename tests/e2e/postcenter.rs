@@ -8,7 +8,19 @@ use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it() {
-    let h = start().await;
+    an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it_journey(start().await).await;
+}
+
+/// The same, with the console's server as a gateway in front of the vendors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it_through_the_gateway() {
+    an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it_journey(
+        start_through_gateway().await,
+    )
+    .await;
+}
+
+async fn an_agent_opens_ticket_261_by_its_number_reassigns_and_closes_it_journey(h: Harness) {
     h.sign_in_at("/").await;
 
     // A number typed wrong is refused in words; the right one lands on the ticket.

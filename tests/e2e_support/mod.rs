@@ -1,9 +1,12 @@
 //! The end-to-end tests' harness: a reference server on a fresh database serving the
 //! built console, a chromedriver of its own, and helpers that wait on conditions (never
 //! fixed sleeps): for elements, text, focus, the page's path, signing in on the sign-in
-//! page, and the test's own signed-in requests to the API.
+//! page, and the test's own signed-in requests to the API. [`start_through_gateway`] puts
+//! a gateway between the console and the vendors ([`gateway`]).
 
 #![allow(dead_code)]
+
+mod gateway;
 
 use std::net::TcpListener as StdListener;
 use std::path::PathBuf;
@@ -40,6 +43,8 @@ impl Drop for Chromedriver {
 pub struct Harness {
     pub base: String,
     pub driver: WebDriver,
+    /// The vendors' server, when the console's server forwards to it (the gateway).
+    vendor: Option<gateway::Vendor>,
     /// The test's own session cookie (`name=value`), for its requests to the API.
     api_cookie: Mutex<Option<String>>,
     /// Whether [`Harness::finish`] checked for panics and ended the browser's session.
@@ -100,6 +105,15 @@ pub async fn start() -> Harness {
     start_with(Browser::default()).await
 }
 
+/// A harness whose console's server is a gateway in front of the vendors ([`gateway`]).
+pub async fn start_through_gateway() -> Harness {
+    start_with(Browser {
+        through_gateway: true,
+        ..Browser::default()
+    })
+    .await
+}
+
 /// A harness whose console asks each backend again every `poll_seconds` (the live tests).
 pub async fn start_polling_every(poll_seconds: u32) -> Harness {
     start_with(Browser {
@@ -115,6 +129,9 @@ pub struct Browser {
     pub poll_seconds: u32,
     pub window: (u32, u32),
     pub languages: &'static str,
+    /// Whether the console's server is a gateway, forwarding every backend to a second
+    /// server that plays the vendors ([`gateway`]).
+    pub through_gateway: bool,
 }
 
 impl Default for Browser {
@@ -123,6 +140,7 @@ impl Default for Browser {
             poll_seconds: QUIET_POLL_SECONDS,
             window: (1400, 900),
             languages: "en-US,en",
+            through_gateway: false,
         }
     }
 }
@@ -135,7 +153,12 @@ pub async fn start_with(browser: Browser) -> Harness {
         poll_seconds,
         window,
         languages,
+        through_gateway,
     } = browser;
+    let vendor = match through_gateway {
+        true => Some(gateway::Vendor::start().await),
+        false => None,
+    };
     let db = tempfile::tempdir().expect("a temporary directory");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -147,12 +170,20 @@ pub async fn start_with(browser: Browser) -> Harness {
         allowed_origins: Vec::new(),
         postcenter_ticket_link: Some(TICKET_LINK.to_owned()),
         poll_seconds: Some(poll_seconds),
-        backends: Default::default(),
+        backends: std::sync::Arc::new(
+            vendor
+                .as_ref()
+                .map(gateway::Vendor::gateway_settings)
+                .unwrap_or_default(),
+        ),
         vendor_auth: false,
     };
     tokio::spawn(async move {
         serve(listener, config).await.expect("the server runs");
     });
+    if vendor.is_some() {
+        gateway::give_identities(&base, &db.path().join(DB_FILE)).await;
+    }
 
     let port = free_port();
     let chromedriver_path =
@@ -231,6 +262,7 @@ pub async fn start_with(browser: Browser) -> Harness {
     Harness {
         base,
         driver,
+        vendor,
         api_cookie: Mutex::new(None),
         finished: false,
         _chromedriver: chromedriver,
@@ -300,10 +332,15 @@ impl Harness {
         self.driver.clone().quit().await.expect("the session ends");
     }
 
-    /// The server's store, opened beside it: for what someone else does to the vendor's
-    /// data while the agent is looking (a message deleted meanwhile).
+    /// The vendor's store, opened beside it: for what someone else does to the vendor's
+    /// data while the agent is looking (a message deleted meanwhile). Through the gateway,
+    /// the vendors' server's; otherwise the console's server's, which plays them.
     pub fn store(&self) -> rusqlite::Connection {
-        let store = rusqlite::Connection::open(self.db.path().join(DB_FILE)).expect("the store");
+        let path = match &self.vendor {
+            Some(vendor) => vendor.db_path(),
+            None => self.db.path().join(DB_FILE),
+        };
+        let store = rusqlite::Connection::open(path).expect("the store");
         store
             .busy_timeout(WAIT)
             .expect("waits for the server's writes");

@@ -1,0 +1,151 @@
+//! The console through the gateway, as a team with real vendors runs it: a second server
+//! plays the five vendors with `--vendor-auth` (it checks each vendor's credentials), and
+//! the console's own server forwards every backend to it, adding those credentials. The
+//! demo agents are given their identity on each vendor, as an admin would. The secrets
+//! come from a map, never from the process's environment.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use switchboard_server::config::file::{self, Settings};
+use switchboard_server::{serve, Config};
+
+/// The vendors' secrets for this run: no answer the browser gets may hold one.
+pub const SECRETS: [(&str, &str); 5] = [
+    (
+        "SWITCHBOARD_COMMUNICATION_API_KEY",
+        "e2e-communication-key-5b21",
+    ),
+    (
+        "SWITCHBOARD_OCTOPIA_CLIENT_SECRET",
+        "e2e-octopia-secret-77c0",
+    ),
+    ("SWITCHBOARD_CASE_MESSAGES_TOKEN", "e2e-case-token-0e9d"),
+    (
+        "SWITCHBOARD_SUPPORT_SESSIONS_API_KEY",
+        "e2e-support-key-31aa",
+    ),
+    ("SWITCHBOARD_POSTCENTER_API_KEY", "e2e-postcenter-key-c4f2"),
+];
+
+/// Each backend's name and where the vendor serves it.
+const BASES: [(&str, &str); 5] = [
+    ("communication", "/communication/v1"),
+    ("octopia", "/octopia/v2"),
+    ("case-messages", "/api/v3"),
+    ("support-sessions", "/support-management/v1"),
+    ("postcenter", "/postcenter"),
+];
+
+/// What the vendor checks and the gateway adds: the same sections on both sides.
+fn auth_sections(vendor: &str) -> String {
+    format!(
+        r#"
+[backends.communication.auth]
+scheme = "header"
+header = "X-Api-Key"
+[backends.octopia.auth]
+scheme = "oauth2"
+token_url = "{vendor}/vendor-auth/octopia/token"
+client_id = "switchboard-e2e"
+seller_id = "seller-e2e"
+[backends.case-messages.auth]
+scheme = "query"
+[backends.support-sessions.auth]
+scheme = "header"
+header = "Authorization"
+prefix = "Bearer"
+[backends.postcenter.auth]
+scheme = "header"
+header = "Authorization"
+prefix = "Token"
+"#
+    )
+}
+
+fn parse(text: &str) -> Settings {
+    let names = switchboard_server::dialects::names();
+    let env = |name: &str| {
+        SECRETS
+            .iter()
+            .find(|(variable, _)| *variable == name)
+            .map(|(_, value)| (*value).to_owned())
+    };
+    file::parse(text, &names, &env).unwrap_or_else(|errors| panic!("a valid file: {errors:?}"))
+}
+
+/// The reference server playing the five vendors, on a fresh store.
+pub struct Vendor {
+    pub base: String,
+    dir: tempfile::TempDir,
+}
+
+impl Vendor {
+    pub async fn start() -> Vendor {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let config = Config {
+            db_path: dir.path().join("vendor.sqlite3"),
+            dist_dir: None,
+            allowed_origins: Vec::new(),
+            postcenter_ticket_link: None,
+            poll_seconds: None,
+            backends: Arc::new(parse(&auth_sections(&base))),
+            vendor_auth: true,
+        };
+        tokio::spawn(async move {
+            serve(listener, config).await.expect("the vendor runs");
+        });
+        Vendor { base, dir }
+    }
+
+    /// The console's server's file: every backend forwarded here.
+    pub fn gateway_settings(&self) -> Settings {
+        let mut text = String::new();
+        for (name, base) in BASES {
+            text.push_str(&format!(
+                "[backends.{name}]\nmode = \"forward\"\nupstream = \"{}{base}\"\n",
+                self.base
+            ));
+        }
+        text.push_str(&auth_sections(&self.base));
+        parse(&text)
+    }
+
+    /// The vendor's store: where the backends' data lives through the gateway.
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("vendor.sqlite3")
+    }
+}
+
+/// Each demo agent, themselves on every vendor that knows agents (the vendor is seeded
+/// with the same agents), once the console's server at `base` has made its store at `db`.
+pub async fn give_identities(base: &str, db: &Path) {
+    let answers = || async {
+        reqwest::get(format!("{base}/api/backends"))
+            .await
+            .is_ok_and(|response| response.status().is_success())
+    };
+    for _ in 0..200 {
+        if answers().await {
+            break;
+        }
+        tokio::time::sleep(super::POLL).await;
+    }
+    use switchboard_server::auth::cli::{run, Command};
+    let migrations = switchboard_server::dialects::migrations();
+    for (id, _, email) in switchboard_server::seed::AGENTS {
+        for backend in ["communication", "octopia", "case-messages", "postcenter"] {
+            let command = Command::IdentitySet {
+                email: email.to_owned(),
+                backend: backend.to_owned(),
+                vendor_id: id.to_owned(),
+                vendor_email: None,
+                vendor_name: None,
+            };
+            run(command, db, &migrations).expect("the identity is set");
+        }
+    }
+}
