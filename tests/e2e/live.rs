@@ -1,7 +1,8 @@
 //! End to end, the live inbox: what someone else writes appears without a reload (a
 //! message in the open conversation, a new conversation in the list), and a backend that
 //! stops answering leaves the rest of the inbox working, its rows marked stale, and comes
-//! back on its own once it answers again (at once when the network is said to be back).
+//! back on its own once it answers again (at once when the network is said to be back);
+//! the same when the vendor behind the gateway hangs.
 //! The harness is `e2e_support`.
 
 use crate::e2e_support::*;
@@ -135,6 +136,25 @@ async fn a_stopped_backend_leaves_the_rest_working_and_comes_back() {
         tokio::time::sleep(POLL).await;
     }
     panic!("Octopia never came back");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_vendor_that_hangs_behind_the_gateway_is_said_and_the_rest_keeps_working() {
+    let h = start_with(Browser {
+        through_gateway: true,
+        hanging: Some("octopia"),
+        ..Browser::default()
+    })
+    .await;
+    h.sign_in_at("/").await;
+    // The gateway gives up on Octopia after its timeout and says so in Octopia's shape:
+    // the console marks Octopia alone, and the other backends' rows work.
+    wait_live(&h, testid("error-panel"), "Octopia").await;
+    h.wait_for(communication_row()).await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("conversation-customer")).await;
+    h.finish().await;
 }
 
 /// The browser's network, switched off or on as a train's tunnel does (Chromium's own

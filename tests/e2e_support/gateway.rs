@@ -101,14 +101,21 @@ impl Vendor {
         Vendor { base, dir }
     }
 
-    /// The console's server's file: every backend forwarded here.
-    pub fn gateway_settings(&self) -> Settings {
+    /// The console's server's file: every backend forwarded here, but `hanging`'s, which
+    /// goes to `hanging_url` (a vendor that never answers), with little patience.
+    pub fn gateway_settings(&self, hanging: Option<(&str, &str)>) -> Settings {
         let mut text = String::new();
         for (name, base) in BASES {
-            text.push_str(&format!(
-                "[backends.{name}]\nmode = \"forward\"\nupstream = \"{}{base}\"\n",
-                self.base
-            ));
+            match hanging {
+                Some((backend, url)) if backend == name => text.push_str(&format!(
+                    "[backends.{name}]\nmode = \"forward\"\nupstream = \"{url}{base}\"\n\
+                     timeout_seconds = 2\nretries = 0\nbreaker_failures = 1\n"
+                )),
+                _ => text.push_str(&format!(
+                    "[backends.{name}]\nmode = \"forward\"\nupstream = \"{}{base}\"\n",
+                    self.base
+                )),
+            }
         }
         text.push_str(&auth_sections(&self.base));
         parse(&text)
@@ -148,4 +155,20 @@ pub async fn give_identities(base: &str, db: &Path) {
             run(command, db, &migrations).expect("the identity is set");
         }
     }
+}
+
+/// A vendor that accepts connections and never answers: its URL. The connections are
+/// held until the test's runtime ends.
+pub async fn hanging_vendor() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    url
 }

@@ -132,6 +132,8 @@ pub struct Browser {
     /// Whether the console's server is a gateway, forwarding every backend to a second
     /// server that plays the vendors ([`gateway`]).
     pub through_gateway: bool,
+    /// Through the gateway, a backend whose vendor hangs instead (never answers).
+    pub hanging: Option<&'static str>,
 }
 
 impl Default for Browser {
@@ -141,6 +143,7 @@ impl Default for Browser {
             window: (1400, 900),
             languages: "en-US,en",
             through_gateway: false,
+            hanging: None,
         }
     }
 }
@@ -154,7 +157,13 @@ pub async fn start_with(browser: Browser) -> Harness {
         window,
         languages,
         through_gateway,
+        hanging,
     } = browser;
+    let hanging_url = match hanging {
+        Some(_) => Some(gateway::hanging_vendor().await),
+        None => None,
+    };
+    let hanging = hanging.zip(hanging_url.as_deref());
     let vendor = match through_gateway {
         true => Some(gateway::Vendor::start().await),
         false => None,
@@ -173,7 +182,7 @@ pub async fn start_with(browser: Browser) -> Harness {
         backends: std::sync::Arc::new(
             vendor
                 .as_ref()
-                .map(gateway::Vendor::gateway_settings)
+                .map(|vendor| vendor.gateway_settings(hanging))
                 .unwrap_or_default(),
         ),
         vendor_auth: false,
