@@ -172,3 +172,48 @@ pub async fn hanging_vendor() -> String {
     });
     url
 }
+
+/// Installed in every page when the console's server is a gateway: each answer the page
+/// reads (fetch and XMLHttpRequest, headers and body) is searched for the vendors'
+/// secrets. A find is kept with the panics, so the test fails as on a panic; each answer
+/// searched is counted, so a test can tell the watch ran.
+pub fn secret_watch() -> String {
+    let secrets: Vec<&str> = SECRETS.iter().map(|(_, value)| *value).collect();
+    let secrets = serde_json::to_string(&secrets).unwrap_or_default();
+    format!(
+        r#"(() => {{
+  const SECRETS = {secrets};
+  const keep = (key, change) => {{
+    try {{ sessionStorage.setItem(key, JSON.stringify(change(JSON.parse(sessionStorage.getItem(key) || 'null')))); }}
+    catch (_) {{}}
+  }};
+  const check = (where, text) => {{
+    keep('__switchboard_checked', (n) => (n || 0) + 1);
+    for (const secret of SECRETS) {{
+      if (String(text).includes(secret)) {{
+        keep('__switchboard_panics', (seen) => (seen || []).concat(['a vendor secret reached the browser: ' + where]));
+      }}
+    }}
+  }};
+  const fetch0 = window.fetch.bind(window);
+  window.fetch = async (...args) => {{
+    const response = await fetch0(...args);
+    try {{
+      check(response.url + ' (headers)', [...response.headers].map((pair) => pair.join(': ')).join('\n'));
+      response.clone().text().then((text) => check(response.url, text), () => {{}});
+    }} catch (_) {{}}
+    return response;
+  }};
+  const send0 = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {{
+    this.addEventListener('load', () => {{
+      try {{
+        const body = this.responseType === '' || this.responseType === 'text' ? this.responseText : '';
+        check(this.responseURL, this.getAllResponseHeaders() + '\n' + body);
+      }} catch (_) {{}}
+    }});
+    return send0.apply(this, args);
+  }};
+}})();"#
+    )
+}

@@ -268,6 +268,16 @@ pub async fn start_with(browser: Browser) -> Harness {
         )
         .await
         .expect("the panic watch is installed");
+    if vendor.is_some() {
+        driver
+            .cdp()
+            .send_raw(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": gateway::secret_watch() }),
+            )
+            .await
+            .expect("the secret watch is installed");
+    }
     Harness {
         base,
         driver,
@@ -337,6 +347,18 @@ impl Harness {
     /// Ends the test: nothing may have panicked, then the browser's session ends.
     pub async fn finish(mut self) {
         self.assert_no_panic().await;
+        if self.vendor.is_some() {
+            let checked = self
+                .driver
+                .execute(
+                    "return Number(sessionStorage.getItem('__switchboard_checked') || 0);",
+                    Vec::new(),
+                )
+                .await
+                .map(|value| value.json().as_u64().unwrap_or(0))
+                .unwrap_or(0);
+            assert!(checked > 0, "the secret watch searched no answer");
+        }
         self.finished = true;
         self.driver.clone().quit().await.expect("the session ends");
     }
