@@ -93,9 +93,14 @@ pub fn ticket_status(state: Option<&str>, is_closed: Option<bool>) -> Conversati
 
 /// PostCenter's agent as the console names them.
 pub fn cm_to_domain(dto: &CmDto) -> Option<BackendAgent> {
-    let id = match dto.cmid.as_ref()?.known() {
-        Some(id) => id.to_string(),
-        None => return None,
+    // An id written as a string (`"467"`) is the same agent: vendors are less tidy than
+    // their documents.
+    let id = match dto.cmid.as_ref()? {
+        Lenient::Known(id) => id.to_string(),
+        Lenient::Odd(Value::String(text)) if text.trim().parse::<i64>().is_ok() => {
+            text.trim().to_owned()
+        }
+        Lenient::Odd(_) => return None,
     };
     let text = |f: &Option<Lenient<String>>| {
         f.as_ref()

@@ -41,6 +41,10 @@ pub const NAME: &str = "case-messages";
 /// document's example account), and the owner of the cases it may read.
 pub const PARTNER_ACCOUNT_ID: i64 = 1009;
 
+/// The platform's own account: its messages carry it as `senderAccountId`, which the
+/// document always shows as an integer (their `senderType` stays `null`).
+pub const PLATFORM_ACCOUNT_ID: i64 = 1;
+
 /// The case messages API, as the dialects list mounts it.
 pub const DIALECT: Dialect = Dialect {
     name: NAME,

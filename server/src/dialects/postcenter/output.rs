@@ -1,7 +1,8 @@
 //! PostCenter's answers, shaped from the store's records into core's own types, so the
 //! console reads exactly what is written here: the ticket's three shapes (detail, a
 //! customer's list, the paginated list), the messages, and the small `status` bodies.
-//! A field the document shows as `null` (no assignee, no subject) is written as `null`.
+//! A field the document shows as `null` (no subject) is written as `null`; one it always
+//! shows as an object (the assignee) is that object, its fields `null` when there is none.
 
 use super::assign::Pick;
 use super::store::{CmRecord, MessageRecord, TicketRecord};
@@ -33,15 +34,21 @@ fn text_or_null(value: Option<String>) -> Option<Lenient<String>> {
     value.map(Lenient::from).or_else(null)
 }
 
+/// The document always shows `current_assignment` as an object: a ticket nobody has is
+/// that object with its fields `null` (the connector reads a bare `null` too).
 fn assignment(cm: Option<CmRecord>) -> Option<Lenient<CmDto>> {
-    cm.map(|cm| {
-        Lenient::from(CmDto {
+    Some(Lenient::from(match cm {
+        Some(cm) => CmDto {
             cmid: Some(cm.cmid.into()),
             name: Some(cm.name.into()),
             email: cm.email.map(Lenient::from),
-        })
-    })
-    .or_else(null)
+        },
+        None => CmDto {
+            cmid: null(),
+            name: null(),
+            email: null(),
+        },
+    }))
 }
 
 /// The fields the detail and the customer's list share.

@@ -98,3 +98,19 @@ fn the_ten_types_are_the_documents() {
         .iter()
         .all(|t| t.len() <= super::super::MAX_TYPE_CHARS));
 }
+
+#[test]
+fn a_sender_account_reads_as_a_number_a_number_written_as_text_or_null() {
+    for (raw, expected) in [
+        ("1009", Some(1009)),
+        (r#""1009""#, Some(1009)),
+        ("null", None),
+        (r#""""#, None),
+    ] {
+        let message: CaseMessageDto =
+            serde_json::from_str(&format!(r#"{{"id": 1, "senderAccountId": {raw}}}"#)).unwrap();
+        assert_eq!(message.sender_account_id, expected, "{raw}");
+    }
+    let absent: CaseMessageDto = serde_json::from_str(r#"{"id": 1}"#).unwrap();
+    assert_eq!(absent.sender_account_id, None);
+}

@@ -92,6 +92,33 @@ fn states_are_read_in_both_languages() {
 }
 
 #[test]
+fn nobody_assigned_reads_the_same_as_null_an_object_of_nulls_or_nothing() {
+    for assignment in [
+        r#""current_assignment": null,"#,
+        r#""current_assignment": {"cmid": null, "name": null, "email": null},"#,
+        r#""current_assignment": {},"#,
+        "",
+    ] {
+        let json = format!(r#"{{"id": "t-1", {assignment} "identifier": "7"}}"#);
+        let dto: TicketDto = serde_json::from_str(&json).unwrap();
+        let ticket = ticket_to_domain("postcenter", &dto, Lang::En).unwrap();
+        assert_eq!(ticket.assigned_to, None, "{assignment}");
+        assert!(
+            ticket.other_fields.is_empty(),
+            "{assignment}: {:?}",
+            ticket.other_fields
+        );
+    }
+    // A number written as a string is still the agent.
+    let dto: TicketDto = serde_json::from_str(
+        r#"{"id": "t-2", "current_assignment": {"cmid": "467", "name": "F. Pinto"}}"#,
+    )
+    .unwrap();
+    let ticket = ticket_to_domain("postcenter", &dto, Lang::En).unwrap();
+    assert_eq!(ticket.assigned_to.map(|cm| cm.id).as_deref(), Some("467"));
+}
+
+#[test]
 fn a_field_of_a_type_never_seen_is_kept_and_the_ticket_still_shows() {
     let dto: TicketDto = serde_json::from_str(
         r#"{"id": "abc", "identifier": {"n": 9}, "is_closed": "sí",

@@ -12,7 +12,7 @@
 mod scenarios;
 
 use super::store::{self, CaseRecord, MessageFields};
-use super::{NAME, PARTNER_ACCOUNT_ID};
+use super::{NAME, PARTNER_ACCOUNT_ID, PLATFORM_ACCOUNT_ID};
 use crate::http::HttpError;
 use crate::seed::{seed_uuid, Seed, AGENTS};
 use crate::store::{follows, StoreError, Tx};
@@ -168,7 +168,7 @@ fn scripted(index: usize, script: &[Line], partner: i64, now: DateTime<Utc>) -> 
                     Some(provider.technician.to_owned()),
                     Some(format!("RS-{}-{:02}", case_id(index), k + 1)),
                 ),
-                Who::Platform => (None, None, None, None, None),
+                Who::Platform => (None, Some(PLATFORM_ACCOUNT_ID), None, None, None),
             };
             let fields = MessageFields {
                 case_id: case_id(index),
