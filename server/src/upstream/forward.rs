@@ -89,17 +89,7 @@ pub async fn forward(
     let upstream = &route.upstream;
     let resource = versions::resource_of(&call.path, route.versioned);
     if call.method == Method::GET {
-        let exactly = resource.as_deref() == Some(call.path.as_str());
-        return match upstream.shared_get(call).await {
-            Ok(answer) => {
-                let mut response = whole(&answer, upstream, route.base_path);
-                if exactly && answer.status.is_success() {
-                    give_version(&mut response, &answer.body);
-                }
-                response
-            }
-            Err(failure) => failed(&failure),
-        };
+        return read(&route, &identity, call, resource).await;
     }
     // A write on a version the gateway gave: compared here, never shown to the vendor.
     let ours = take_our_if_match(&mut call.headers);
@@ -147,6 +137,42 @@ pub async fn forward(
         }
         Err(failure) => failed(&failure),
     }
+}
+
+/// A read: its agents named as the vendor knows them, the answer shared, the vendor's ids
+/// in it named as Switchboard's, and a version when the vendor gives none.
+async fn read(
+    route: &Forwarding,
+    identity: &super::identity::Check,
+    mut call: Call,
+    resource: Option<String>,
+) -> Response {
+    let upstream = &route.upstream;
+    call.query = match identity.vendor_query(&call.path, call.query.take()).await {
+        Ok(query) => query,
+        Err(error) => return error.into_response(),
+    };
+    let path = call.path.clone();
+    let exactly = resource.as_deref() == Some(path.as_str());
+    let answer = match upstream.shared_get(call).await {
+        Ok(answer) => answer,
+        Err(failure) => return failed(&failure),
+    };
+    let ours = match answer.status.is_success() {
+        true => identity.ours_in_answer(&path, &answer.body).await,
+        false => Ok(None),
+    };
+    let body = match ours {
+        Ok(Some(body)) => body,
+        Ok(None) => answer.body.clone(),
+        Err(error) => return error.into_response(),
+    };
+    let mut response = whole(&answer, body, upstream, route.base_path);
+    // The version is the vendor's representation's, as a write's check reads it again.
+    if exactly && answer.status.is_success() {
+        give_version(&mut response, &answer.body);
+    }
+    response
 }
 
 /// A fingerprint `ETag` for a representation the vendor gave none.
@@ -261,12 +287,12 @@ fn answered(
     response
 }
 
-fn whole(answer: &Answer, upstream: &Upstream, base_path: &str) -> Response {
+fn whole(answer: &Answer, body: bytes::Bytes, upstream: &Upstream, base_path: &str) -> Response {
     let headers = chosen(&answer.headers, RESPONSE_HEADERS);
     answered(
         answer.status,
         headers,
-        Body::from(answer.body.clone()),
+        Body::from(body),
         upstream,
         base_path,
     )

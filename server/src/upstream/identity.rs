@@ -7,7 +7,9 @@
 //! down by `Dialect::router`: this module never reads the list of dialects.
 //!
 //! Only JSON bodies are rewritten; any other body (multipart files) still needs the
-//! identity but goes as it came.
+//! identity but goes as it came. Reads go the other way ([`reads`]).
+
+pub mod reads;
 
 use crate::http::extract::is_json;
 use crate::http::signed_in::{not_signed_in, SignedIn};
@@ -60,6 +62,8 @@ pub struct Identities {
     pub writes: &'static [Write],
     /// Writes that need no identity: public ones, and lookups the document sends as `POST`.
     pub exempt: &'static [(&'static str, &'static str)],
+    /// The reads whose query or answer names agents ([`reads`]).
+    pub reads: &'static [reads::Read],
 }
 
 impl Identities {
@@ -68,6 +72,7 @@ impl Identities {
         required: false,
         writes: &[],
         exempt: &[],
+        reads: &[],
     };
 }
 

@@ -16,4 +16,5 @@ pub const IDENTITIES: Identities = Identities {
         ],
     }],
     exempt: &[],
+    reads: &[],
 };

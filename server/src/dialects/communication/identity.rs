@@ -3,8 +3,11 @@
 //! sets them; the assignee (`assignedAgentId`) of a conversation, when it names one of
 //! Switchboard's agents, becomes that agent's id on the API. A mail names no writer but
 //! still needs the agent to be known there. The contact form is the customer's: it needs no
-//! identity (no agent is signed in).
+//! identity (no agent is signed in). Reads name agents too: "Mine" asks by
+//! `assignedAgentId`, and conversations and messages name assignees, participants and
+//! writers by the API's ids, shown as Switchboard's.
 
+use crate::upstream::identity::reads::Read;
 use crate::upstream::identity::{Field, Identities, Source, Write};
 
 const ASSIGNEE: &[Field] = &[Field::Assignee("assignedAgentId")];
@@ -37,4 +40,29 @@ pub const IDENTITIES: Identities = Identities {
         },
     ],
     exempt: &[("POST", "/contact-us")],
+    reads: &[
+        Read {
+            path: "/conversations",
+            query: &["assignedAgentId"],
+            fields: &[
+                "content[].assignedAgentId",
+                "content[].participants",
+                "content[].lastMessage.transmitterId",
+            ],
+        },
+        Read {
+            path: "/conversations/{}",
+            query: &[],
+            fields: &[
+                "assignedAgentId",
+                "participants",
+                "lastMessage.transmitterId",
+            ],
+        },
+        Read {
+            path: "/conversations/{}/messages",
+            query: &[],
+            fields: &["content[].transmitterId"],
+        },
+    ],
 };

@@ -10,4 +10,5 @@ pub const IDENTITIES: Identities = Identities {
     required: true,
     writes: &[],
     exempt: &[("POST", "/v2/ticket/{}/by_agent_id/")],
+    reads: &[],
 };

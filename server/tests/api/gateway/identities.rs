@@ -258,3 +258,39 @@ async fn a_refused_write_sent_again_with_its_idempotency_key_goes_once_the_ident
     );
     assert_eq!(vendor.calls(), 1);
 }
+
+#[tokio::test]
+async fn mine_asks_the_vendor_by_its_id_and_its_answer_names_our_agents() {
+    let (vendor, vendor_url) = vendor().await;
+    let server = gateway(&vendor_url, "share_seconds = 0").await;
+    set_identity(&server, AGENT_EMAIL, "communication", "agt-77", None, None);
+    let mine = server
+        .get("/communication/v1/conversations?assignedAgentId=agent-camille&sizePage=25")
+        .await;
+    assert_eq!(mine.status, 200, "{}", mine.text);
+    assert_eq!(
+        vendor.seen()[0].query.as_deref(),
+        Some("assignedAgentId=agt-77&sizePage=25"),
+        "the vendor is asked by its own id"
+    );
+    let conversation = &mine.body["content"][0];
+    assert_eq!(conversation["assignedAgentId"], "agent-camille");
+    assert_eq!(
+        conversation["participants"],
+        json!(["cust-1", "agent-camille"])
+    );
+    assert_eq!(
+        conversation["lastMessage"]["transmitterId"],
+        "agent-camille"
+    );
+    assert_eq!(
+        conversation["lastMessage"]["content"], "agt-77",
+        "only the fields that name agents"
+    );
+
+    // Someone the vendor knows but Switchboard does not stays as the vendor wrote it.
+    let other = server
+        .get("/communication/v1/conversations?assignedAgentId=agt-12")
+        .await;
+    assert_eq!(other.body["content"][0]["assignedAgentId"], "agt-12");
+}

@@ -150,6 +150,25 @@ async fn api(State(vendor): State<Arc<Vendor>>, request: Request) -> Response {
             .or_insert_with(|| "OPEN".to_owned());
         return Json(json!({"id": format!("v-{id}"), "status": status})).into_response();
     }
+    // "Mine": a page of one conversation held by the agent the query names.
+    if let Some(agent) = parts
+        .uri
+        .query()
+        .and_then(|q| {
+            q.split('&')
+                .find_map(|pair| pair.strip_prefix("assignedAgentId="))
+        })
+        .filter(|_| path == "/comm/conversations")
+    {
+        return Json(json!({
+            "content": [{
+                "id": "c-1", "assignedAgentId": agent, "participants": ["cust-1", agent],
+                "lastMessage": {"transmitterId": agent, "content": agent}
+            }],
+            "totalElements": 1
+        }))
+        .into_response();
+    }
     if path.ends_with("/missing") {
         return (
             StatusCode::NOT_FOUND,
