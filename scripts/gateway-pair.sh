@@ -29,33 +29,7 @@ random_secret() {
 
 # The auth sections both servers share: what the vendor checks is what the gateway adds.
 gateway_auth_sections() {
-  local upstream="$1"
-  cat <<EOF
-[backends.communication.auth]
-scheme = "header"
-header = "X-Api-Key"
-
-[backends.octopia.auth]
-scheme = "oauth2"
-token_url = "$upstream/vendor-auth/octopia/token"
-client_id = "switchboard-ci"
-seller_id = "seller-ci"
-# Short-lived, so tokens are renewed during the run.
-token_seconds = 20
-
-[backends.case-messages.auth]
-scheme = "query"
-
-[backends.support-sessions.auth]
-scheme = "header"
-header = "Authorization"
-prefix = "Bearer"
-
-[backends.postcenter.auth]
-scheme = "header"
-header = "Authorization"
-prefix = "Token"
-EOF
+  sed "s#VENDOR#$1#g" "$ROOT/tests/fixtures/gateway-auth.toml"
 }
 
 # Starts SERVER_BIN with the rest of the arguments, logging to LOG; waits for its line.

@@ -36,30 +36,10 @@ const BASES: [(&str, &str); 5] = [
     ("postcenter", "/postcenter"),
 ];
 
-/// What the vendor checks and the gateway adds: the same sections on both sides.
+/// What the vendor checks and the gateway adds: the same sections on both sides, as the
+/// test command's gateway uses them.
 fn auth_sections(vendor: &str) -> String {
-    format!(
-        r#"
-[backends.communication.auth]
-scheme = "header"
-header = "X-Api-Key"
-[backends.octopia.auth]
-scheme = "oauth2"
-token_url = "{vendor}/vendor-auth/octopia/token"
-client_id = "switchboard-e2e"
-seller_id = "seller-e2e"
-[backends.case-messages.auth]
-scheme = "query"
-[backends.support-sessions.auth]
-scheme = "header"
-header = "Authorization"
-prefix = "Bearer"
-[backends.postcenter.auth]
-scheme = "header"
-header = "Authorization"
-prefix = "Token"
-"#
-    )
+    include_str!("../fixtures/gateway-auth.toml").replace("VENDOR", vendor)
 }
 
 fn parse(text: &str) -> Settings {

@@ -208,24 +208,25 @@ impl Issuer {
             return None;
         }
         let token = super::sessions::new_token();
-        let now = Instant::now();
-        let mut issued = self
-            .issued
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner());
-        issued.retain(|_, ends| *ends > now);
-        issued.insert(digest(&token), now + self.lifetime);
+        let ends = Instant::now() + self.lifetime;
+        self.unexpired().insert(digest(&token), ends);
         Some(token)
     }
 
     fn knows(&self, token: &str) -> bool {
+        self.unexpired().contains_key(&digest(token))
+    }
+
+    /// The tokens still alive (the expired ones pruned as they are looked at).
+    fn unexpired(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Instant>> {
         let now = Instant::now();
+        // Nothing panics while holding it: a poisoned map is still a consistent one.
         let mut issued = self
             .issued
             .lock()
             .unwrap_or_else(|poison| poison.into_inner());
         issued.retain(|_, ends| *ends > now);
-        issued.contains_key(&digest(token))
+        issued
     }
 }
 
