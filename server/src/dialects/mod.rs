@@ -22,6 +22,7 @@ use crate::config::file::{Mode, Settings};
 use crate::http::render::{forwarded, rendered, Renderer};
 use crate::seed::Seed;
 use crate::store::migrations::{Keyed, Migration, SWITCHBOARD, SWITCHBOARD_MIGRATIONS};
+use crate::upstream::attachments::{FileRoute, Files};
 use crate::upstream::forward::Forwarding;
 use crate::upstream::identity::{Check, Identities};
 use crate::upstream::{self, metrics::Metrics, Upstream};
@@ -56,6 +57,8 @@ pub struct Dialect {
     pub render_error: Renderer,
     /// How its vendor knows which agent writes, for the gateway (`identity.rs` beside it).
     pub identities: &'static Identities,
+    /// Its vendor's writes that carry files, and how, for the gateway's checks.
+    pub files: &'static [FileRoute],
     /// Its schema steps, keyed by its name (see [`crate::store::migrations`]).
     pub migrations: &'static [Migration],
     /// Its demo data, written into an empty store.
@@ -114,6 +117,7 @@ impl Dialect {
                     base_path,
                     max_body: MAX_BODY_BYTES,
                     versioned: self.versioned,
+                    files: Files::new(self.files),
                 });
                 let forward = any(move |State(state): State<AppState>, request: Request| {
                     let identity = Check {

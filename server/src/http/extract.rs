@@ -146,26 +146,11 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
                         data,
                         size,
                     });
-                    problems.push(problem(
-                        Location::Body,
-                        &field_name,
-                        "",
-                        "must be a file: the part needs a filename",
-                    ));
+                    problems.push(unnamed_file(&field_name));
                 }
             }
         } else {
-            let shown = if part.is_empty() { "part" } else { &part };
-            problems.push(problem(
-                Location::Body,
-                shown,
-                file_name.as_deref().unwrap_or_default(),
-                format!(
-                    "is not a part this request takes: send “{}” (the JSON object) and one “{}” \
-                     part per file",
-                    upload.json_part, upload.files_part
-                ),
-            ));
+            problems.push(unknown_part(upload, &part, file_name.as_deref()));
         }
     }
     let body = match json {
@@ -199,6 +184,31 @@ pub async fn json_or_multipart<T: DeserializeOwned>(
         Some(body) if problems.is_empty() => Ok(WithFiles { body, files }),
         _ => Err(HttpError::invalid(problems)),
     }
+}
+
+/// A file part without a file name, `field_name` being `files[i]`.
+pub(crate) fn unnamed_file(field_name: &str) -> Problem {
+    problem(
+        Location::Body,
+        field_name,
+        "",
+        "must be a file: the part needs a filename",
+    )
+}
+
+/// A part the upload does not name (neither its JSON nor its files).
+pub(crate) fn unknown_part(upload: Upload, part: &str, file_name: Option<&str>) -> Problem {
+    let shown = if part.is_empty() { "part" } else { part };
+    problem(
+        Location::Body,
+        shown,
+        file_name.unwrap_or_default(),
+        format!(
+            "is not a part this request takes: send “{}” (the JSON object) and one “{}” \
+             part per file",
+            upload.json_part, upload.files_part
+        ),
+    )
 }
 
 /// One file part, chunk by chunk: its bytes while it stays within the policy's size per

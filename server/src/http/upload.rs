@@ -60,6 +60,21 @@ pub fn files(
     new_id: &mut dyn FnMut() -> String,
     lang: Lang,
 ) -> Result<Vec<NewFile>, HttpError> {
+    let accepted = check(upload, &uploads, lang)?;
+    Ok(accepted
+        .into_iter()
+        .zip(uploads)
+        .map(|(file, uploaded)| new_file(new_id(), file, uploaded.data, now))
+        .collect())
+}
+
+/// The upload's checks alone, with [`files`]' refusal: what the gateway runs on files it
+/// only passes on to the vendor (their heads and sizes are enough).
+pub fn check(
+    upload: Upload,
+    uploads: &[UploadedFile],
+    lang: Lang,
+) -> Result<Vec<AcceptedFile>, HttpError> {
     let candidates: Vec<CandidateFile<'_>> = uploads
         .iter()
         .map(|file| CandidateFile {
@@ -68,15 +83,8 @@ pub fn files(
             head: &file.data[..file.data.len().min(SNIFF_LEN)],
         })
         .collect();
-    let accepted = match check_message(upload.policy, &candidates) {
-        Ok(accepted) => accepted,
-        Err(problems) => return Err(refusal(upload, &candidates, &problems, lang)),
-    };
-    Ok(accepted
-        .into_iter()
-        .zip(uploads)
-        .map(|(file, uploaded)| new_file(new_id(), file, uploaded.data, now))
-        .collect())
+    check_message(upload.policy, &candidates)
+        .map_err(|problems| refusal(upload, &candidates, &problems, lang))
 }
 
 /// A file its policy accepted, readied for the store: cleaned name, detected type, size and

@@ -52,6 +52,8 @@ pub struct Forwarding {
     /// Its resources (path templates under the base) that the gateway versions when the
     /// vendor gives no `ETag` ([`versions`]).
     pub versioned: &'static [&'static str],
+    /// Its writes that carry files, checked before they leave ([`super::attachments`]).
+    pub files: super::attachments::Files,
 }
 
 /// Forwards `request` (under the backend's base path) to its vendor; `identity` checks
@@ -69,6 +71,14 @@ pub async fn forward(
     let (mut parts, body) = request.into_parts();
     let body = match identity
         .apply(&mut parts, body, route.base_path, route.max_body)
+        .await
+    {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
+    };
+    let body = match route
+        .files
+        .check(&mut parts, body, route.base_path, route.max_body)
         .await
     {
         Ok(body) => body,

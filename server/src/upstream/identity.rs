@@ -87,7 +87,7 @@ pub struct Check {
 
 /// Whether `path` (under the base) is `template`'s, `{}` matching one segment; a trailing
 /// slash is not a difference (PostCenter's paths end with one).
-fn matches(template: &str, path: &str) -> bool {
+pub(super) fn matches(template: &str, path: &str) -> bool {
     let template: Vec<&str> = template.trim_end_matches('/').split('/').collect();
     let path: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     template.len() == path.len()

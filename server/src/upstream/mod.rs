@@ -9,6 +9,7 @@
 //! with backoff and jitter (never a write: a vendor may have done it); a 401 under OAuth2
 //! retires the token and tries once more. Each call is one log line and a few metrics.
 
+pub mod attachments;
 pub mod breaker;
 pub mod budget;
 pub mod credentials;
@@ -16,6 +17,7 @@ pub mod forward;
 pub mod identity;
 pub mod metrics;
 pub mod probe;
+mod spool;
 pub mod versions;
 
 use crate::config::file::{Auth, UpstreamSettings};

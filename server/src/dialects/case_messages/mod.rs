@@ -58,6 +58,7 @@ pub const DIALECT: Dialect = Dialect {
     },
     versioned: &[],
     render_error: errors::render,
+    files: &[],
     identities: &identity::IDENTITIES,
     migrations: MIGRATIONS,
     seed: seed::SEED,

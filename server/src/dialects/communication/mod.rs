@@ -27,6 +27,7 @@ use crate::auth::{Budget, PublicRoute};
 use crate::http::pace::limited_upload;
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
+use crate::upstream::attachments::{Carrier, FileRoute};
 use crate::AppState;
 use axum::routing::{delete, get, post, put};
 use axum::Router;
@@ -53,6 +54,7 @@ pub const DIALECT: Dialect = Dialect {
     versioned: &["/conversations/{id}"],
     render_error: errors::render,
     identities: &identity::IDENTITIES,
+    files: FILES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[
@@ -156,6 +158,21 @@ pub const FOLLOW_UP_UPLOAD: Upload = Upload {
     policy: &CONTACT_ATTACHMENT_POLICY,
     max_json_bytes: CONTACT_JSON_LIMIT_BYTES,
 };
+
+/// The vendor's writes that carry files, for the gateway to check them as these routes do
+/// ([`crate::upstream::attachments`]); the follow-up's are ours, served here in any mode.
+pub const FILES: &[FileRoute] = &[
+    FileRoute {
+        method: "POST",
+        path: "/conversations/{}/messages",
+        carrier: Carrier::Multipart(MESSAGE_UPLOAD),
+    },
+    FileRoute {
+        method: "POST",
+        path: "/contact-us",
+        carrier: Carrier::Multipart(CONTACT_UPLOAD),
+    },
+];
 
 /// The document's operations, at the paths we gave them: what a gateway to the real vendor
 /// would forward. Switchboard's additions ride along on some: versions and `ETag`s on the

@@ -218,6 +218,29 @@ fn reply_too_large(error: HttpError) -> HttpError {
     refused
 }
 
+/// A reply's files alone: the rest of its body is the vendor's to judge.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct ReplyFiles {
+    attachments: Vec<NewAttachmentDto>,
+}
+
+/// The gateway's check of a reply on its way to the real Octopia (`POST /messages`, as
+/// [`super::FILES`] declares it): this route's own limit and file checks, in its words, so
+/// a console reads the same refusal in either mode. A body that is not a JSON object goes
+/// on, for the vendor to answer. Decoding reads every byte: run it off the async workers.
+pub fn check_forwarded_reply(body: &[u8]) -> Result<(), HttpError> {
+    if body.len() > MESSAGE_BODY_LIMIT {
+        let over = HttpError::payload_too_large_over(MESSAGE_BODY_LIMIT);
+        return Err(reply_too_large(over));
+    }
+    let Ok(value @ Value::Object(_)) = serde_json::from_slice::<Value>(body) else {
+        return Ok(());
+    };
+    let files: ReplyFiles = extract::object_from_value(value, ROOT)?;
+    input::check_attachments(&files.attachments).map(|_| ())
+}
+
 /// Decodes, checks and hashes the files on the blocking pool.
 async fn prepare_files(
     attachments: Vec<NewAttachmentDto>,

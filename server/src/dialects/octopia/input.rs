@@ -401,4 +401,4 @@ mod attachments;
 #[cfg(test)]
 mod tests;
 
-pub use attachments::attachments;
+pub use attachments::{attachments, check as check_attachments};

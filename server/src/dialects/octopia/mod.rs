@@ -19,6 +19,7 @@ pub mod typologies;
 
 use super::{Dialect, Probe};
 use crate::store::migrations::Migration;
+use crate::upstream::attachments::{Carrier, FileRoute};
 use crate::AppState;
 use axum::routing::{get, patch, post};
 use axum::Router;
@@ -43,6 +44,7 @@ pub const DIALECT: Dialect = Dialect {
     versioned: &[],
     render_error: errors::render,
     identities: &identity::IDENTITIES,
+    files: FILES,
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[],
@@ -64,6 +66,14 @@ const READ_BEYOND_POLICY_BYTES: u64 = 2 * switchboard_core::attachments::MB;
 pub const MESSAGE_BODY_LIMIT: usize =
     ((ATTACHMENT_POLICY.max_message_bytes + READ_BEYOND_POLICY_BYTES).div_ceil(3) * 4) as usize
         + crate::BODY_LIMIT_BYTES;
+
+/// The vendor's write that carries files (a reply's, in base64), for the gateway to check
+/// them as [`handlers::add_message`] does ([`crate::upstream::attachments`]).
+pub const FILES: &[FileRoute] = &[FileRoute {
+    method: "POST",
+    path: "/messages",
+    carrier: Carrier::Json(check_forwarded_reply),
+}];
 
 /// The marketplace's care team, as a receiver of the seller's replies on a claim.
 pub const CUSTOMER_SERVICE_ID: &str = "customer-service";

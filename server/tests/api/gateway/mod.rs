@@ -1,8 +1,9 @@
 //! The gateway (`mode = "forward"`) against a vendor played by the test: a small axum app
 //! that records what reached it and can answer slowly, refuse a token, ask to slow down or
 //! fail on demand. Each module is one concern: what crosses the gateway, the credentials,
-//! a vendor that hangs, many agents polling, who wrote it.
+//! a vendor that hangs, many agents polling, who wrote it, the files it carries.
 
+mod attachments;
 mod check_config;
 mod credentials;
 mod crossing;

@@ -6,7 +6,7 @@ use crate::http::{problem, HttpError, Location, Problem};
 use crate::store::files::NewFile;
 use base64::Engine;
 use switchboard_core::attachments::{
-    check_file, check_message, AttachmentProblem, CandidateFile, SNIFF_LEN,
+    check_file, check_message, AcceptedFile, AttachmentProblem, CandidateFile, SNIFF_LEN,
 };
 use switchboard_core::wire::octopia::{NewAttachmentDto, ATTACHMENT_POLICY};
 
@@ -38,16 +38,26 @@ pub(super) fn file_name(index: usize, dto: &NewAttachmentDto) -> String {
     }
 }
 
-/// Decodes and checks a reply's files with core's checks against Octopia's policy: each
-/// problem names `attachments[i]` (`attachments[i].content` for bad base64,
-/// `attachments[i].fileFormat` for a format the bytes deny), the total `attachments`.
-/// 413 when a size is at fault, else 400. Decoding and hashing read every byte: run it off
-/// the async workers.
+/// Decodes and checks a reply's files ([`check`]), readied for the store. Decoding and
+/// hashing read every byte: run it off the async workers.
 pub fn attachments(
     dtos: &[NewAttachmentDto],
     now: &str,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<Vec<NewFile>, HttpError> {
+    Ok(check(dtos)?
+        .into_iter()
+        .map(|(file, data)| new_file(new_id(), file, data.into(), now))
+        .collect())
+}
+
+/// Decodes and checks a reply's files with core's checks against Octopia's policy: each
+/// problem names `attachments[i]` (`attachments[i].content` for bad base64,
+/// `attachments[i].fileFormat` for a format the bytes deny), the total `attachments`.
+/// 413 when a size is at fault, else 400. The gateway runs it too, on a reply on its way
+/// to the real Octopia, so both say the same words. Decoding reads every byte: run it off
+/// the async workers.
+pub fn check(dtos: &[NewAttachmentDto]) -> Result<Vec<(AcceptedFile, Vec<u8>)>, HttpError> {
     let mut problems: Vec<Problem> = Vec::new();
     let mut decoded: Vec<(usize, String, Vec<u8>)> = Vec::with_capacity(dtos.len());
     for (index, dto) in dtos.iter().enumerate() {
@@ -153,6 +163,6 @@ pub fn attachments(
     Ok(accepted
         .into_iter()
         .zip(decoded)
-        .map(|(file, (_, _, data))| new_file(new_id(), file, data.into(), now))
+        .map(|(file, (_, _, data))| (file, data))
         .collect())
 }
