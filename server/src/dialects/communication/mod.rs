@@ -77,6 +77,7 @@ pub const DIALECT: Dialect = Dialect {
             budget: Budget::FollowUp,
         },
     ],
+    after_forward: None,
 };
 
 /// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
