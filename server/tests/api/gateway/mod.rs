@@ -6,6 +6,7 @@
 mod check_config;
 mod credentials;
 mod crossing;
+mod follow_up;
 mod hanging;
 mod identities;
 mod logs;
