@@ -93,6 +93,16 @@ pub struct AppState {
     pub backends: Arc<Vec<switchboard_core::directory::BackendDescriptor>>,
     /// The public routes and the API paths, for the gate and the door.
     pub access: Arc<auth::Access>,
+    /// Each forwarded backend's vendor client, by the backend's name: Switchboard's own
+    /// routes of a forwarded backend read and write the vendor's data through it.
+    pub upstreams: Arc<std::collections::BTreeMap<&'static str, Arc<upstream::Upstream>>>,
+}
+
+impl AppState {
+    /// The vendor client of `backend` when it is forwarded; `None` when we play it.
+    pub fn upstream(&self, backend: &str) -> Option<Arc<upstream::Upstream>> {
+        self.upstreams.get(backend).cloned()
+    }
 }
 
 /// Opens (creating on first start) the SQLite file, migrates, seeds demo data when the
@@ -181,7 +191,7 @@ fn router(
     store: Store,
     config: &Config,
     limits: Limits,
-    upstreams: &std::collections::BTreeMap<&str, Arc<upstream::Upstream>>,
+    upstreams: &std::collections::BTreeMap<&'static str, Arc<upstream::Upstream>>,
 ) -> Router {
     let spa = spa::Spa::new(config.dist_dir.clone());
     let state = AppState {
@@ -206,6 +216,7 @@ fn router(
             &config.backends,
             config.vendor_auth,
         ))),
+        upstreams: Arc::new(upstreams.clone()),
     };
     let vendor_auth = !state.access.vendor.is_empty();
     Router::new()

@@ -10,6 +10,7 @@
 //! seed, http) are handed what they need of it as data ([`public_routes`],
 //! [`migrations`], [`seeds`]), so none of them imports the dialects that import them.
 
+pub mod after_forward;
 pub mod case_messages;
 pub mod communication;
 pub mod octopia;
@@ -27,6 +28,7 @@ use crate::upstream::forward::Forwarding;
 use crate::upstream::identity::{Check, Identities};
 use crate::upstream::{self, metrics::Metrics, Upstream};
 use crate::AppState;
+use after_forward::{AfterForward, Forwarded};
 use axum::extract::{Request, State};
 use axum::middleware::from_fn;
 use axum::routing::any;
@@ -66,6 +68,9 @@ pub struct Dialect {
     /// The routes anyone may call, under `base_path`; every other path under it needs a
     /// signed-in agent ([`crate::auth`]). Empty for most: a backend's data is agents' work.
     pub public_routes: &'static [PublicRoute],
+    /// When forwarded, what it keeps of its own after the vendor answered one of its
+    /// requests ([`after_forward`]): what its embedded writes record as they ride along.
+    pub after_forward: Option<AfterForward>,
 }
 
 /// A read that any account may make, to see whether a vendor answers and accepts the
@@ -119,13 +124,22 @@ impl Dialect {
                     versioned: self.versioned,
                     files: Files::new(self.files),
                 });
+                let after = self.after_forward;
                 let forward = any(move |State(state): State<AppState>, request: Request| {
                     let identity = Check {
-                        store: state.store,
+                        store: state.store.clone(),
                         backend,
                         identities,
                     };
-                    upstream::forward::forward(route.clone(), identity, request)
+                    let seen = after.map(|after| (after, Forwarded::of(&request, base_path)));
+                    let answer = upstream::forward::forward(route.clone(), identity, request);
+                    async move {
+                        let answer = answer.await;
+                        match seen {
+                            Some((after, seen)) => after(state, seen, answer).await,
+                            None => answer,
+                        }
+                    }
                 });
                 let vendor = Router::new()
                     .route(base_path, forward.clone())

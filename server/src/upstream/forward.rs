@@ -316,7 +316,7 @@ fn streamed(response: reqwest::Response, upstream: &Upstream, base_path: &str) -
 }
 
 /// No answer from the vendor, in the dialect's shape (the render layer writes the body).
-fn failed(failure: &Failure) -> Response {
+pub fn failed(failure: &Failure) -> Response {
     let seconds = |d: std::time::Duration| d.as_secs().max(1);
     let error = match failure {
         Failure::Resting { retry_after, .. } | Failure::Budget { retry_after, .. } => {

@@ -63,6 +63,7 @@ pub const DIALECT: Dialect = Dialect {
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[],
+    after_forward: None,
 };
 
 /// Its schema steps.

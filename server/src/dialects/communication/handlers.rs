@@ -412,9 +412,10 @@ pub async fn add_message(
             input.transmitter_id = Some(agent.id);
             input.transmitter_type = TransmitterType::Agent.to_string();
         }
-        // A vendor call (the reference as a gateway's upstream) writes as the agent the
+        // A vendor call (the reference as a gateway's upstream) writes as the writer the
         // body names, as the vendor reads it: the gateway sets `transmitterId` to the
-        // agent's identity on this backend.
+        // agent's identity on this backend, or to the conversation's customer when the
+        // customer writes through their follow-up link (`transmitterType: CUSTOMER`).
         Caller::Vendor => {
             if input.transmitter_id.is_none() {
                 return Err(HttpError::invalid_field(
@@ -424,7 +425,9 @@ pub async fn add_message(
                     "must name the agent who writes",
                 ));
             }
-            input.transmitter_type = TransmitterType::Agent.to_string();
+            if input.transmitter_type != TransmitterType::Customer.to_string() {
+                input.transmitter_type = TransmitterType::Agent.to_string();
+            }
         }
     }
     if let Some(other) = input

@@ -79,6 +79,7 @@ pub const DIALECT: Dialect = Dialect {
             budget: Budget::FollowUp,
         },
     ],
+    after_forward: Some(ours::contact_link::after_forward),
 };
 
 /// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
@@ -122,6 +123,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 8,
         name: "follow-up link expiry",
         sql: include_str!("migrations/008_follow_up_expiry.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "forwarded follow-up links",
+        sql: include_str!("migrations/009_forwarded_follow_up_links.sql"),
     },
 ];
 

@@ -209,9 +209,15 @@ pub fn contact_with_links(record: ContactRecord) -> ContactMessageDto {
 /// answer, and stored only hashed). Nothing of support's own: no conversation, no agents'
 /// routes.
 pub fn contact_for_customer(record: ContactRecord, token: &str) -> ContactMessageDto {
+    reference_for_customer(record.id, record.sending_date, token)
+}
+
+/// [`contact_for_customer`] from its parts: a forwarded contact message's reference and
+/// date are the vendor's, the link ours.
+pub fn reference_for_customer(id: String, sending_date: String, token: &str) -> ContactMessageDto {
     ContactMessageDto {
-        id: Some(record.id),
-        sending_date: Some(record.sending_date),
+        id: Some(id),
+        sending_date: Some(sending_date),
         links: vec![titled(
             Link::new("follow-up", follow_up_page_link(token), "GET"),
             "Your private link: read our answers and write again. Keep it to yourself.",

@@ -48,6 +48,7 @@ pub const DIALECT: Dialect = Dialect {
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[],
+    after_forward: None,
 };
 
 /// Its schema steps, applied after Switchboard's own (they need the `files` table).

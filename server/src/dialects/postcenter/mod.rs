@@ -56,6 +56,7 @@ pub const DIALECT: Dialect = Dialect {
         // Demo pictures, read from memory: nothing to count but the requests under way.
         budget: Budget::UnderWayOnly,
     }],
+    after_forward: None,
 };
 
 /// Its schema steps.

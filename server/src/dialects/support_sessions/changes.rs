@@ -64,7 +64,8 @@ fn closed(session: &SessionRecord, what: &str) -> HttpError {
     )
 }
 
-fn entry(event: HistoryEvent, actor: &ActorRecord, now: &str) -> HistoryRecord {
+/// An entry of `event` by `actor` at `now`, its fields still empty.
+pub(super) fn entry(event: HistoryEvent, actor: &ActorRecord, now: &str) -> HistoryRecord {
     HistoryRecord {
         event: event.to_string(),
         at: now.to_owned(),

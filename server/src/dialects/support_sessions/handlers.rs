@@ -30,8 +30,8 @@ fn load(conn: &Tx, order_id: &str) -> Result<SessionRecord, HttpError> {
 /// Runs one change in one transaction: loads the order's session, applies `change`,
 /// saves it, records the history entry and follows the order. Answers the new session.
 /// Who a vendor call's changes are recorded as.
-const API_CLIENT_ID: &str = "api-client";
-const API_CLIENT_NAME: &str = "API client";
+pub(super) const API_CLIENT_ID: &str = "api-client";
+pub(super) const API_CLIENT_NAME: &str = "API client";
 
 async fn write<F>(
     state: &AppState,

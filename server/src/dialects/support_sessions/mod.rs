@@ -53,6 +53,7 @@ pub const DIALECT: Dialect = Dialect {
     migrations: MIGRATIONS,
     seed: seed::SEED,
     public_routes: &[],
+    after_forward: Some(ours::forwarded::after_forward),
 };
 
 /// Its schema steps.

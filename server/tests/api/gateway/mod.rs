@@ -7,6 +7,7 @@ mod attachments;
 mod check_config;
 mod credentials;
 mod crossing;
+mod follow_up;
 mod hanging;
 mod identities;
 mod logs;

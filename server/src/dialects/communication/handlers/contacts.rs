@@ -8,6 +8,7 @@ use super::{both, created, new_id, now, prepare_files};
 use crate::auth::sessions::new_token;
 use crate::http::extract::{self, PathId, QueryParams, WithFiles};
 use crate::http::problems::Problems;
+use crate::http::signed_in::VendorCall;
 use crate::http::{HttpError, Location};
 use crate::AppState;
 use axum::extract::{Request, State};
@@ -30,6 +31,7 @@ pub async fn create_contact(
     request: Request,
 ) -> Result<Response, HttpError> {
     let lang = crate::http::lang::of(request.headers());
+    let vendor_call = request.extensions().get::<VendorCall>().is_some();
     let WithFiles { body, files } =
         extract::json_or_multipart::<ContactRequest>(request, CONTACT_UPLOAD).await?;
     let from_a_robot = body.is_from_a_robot();
@@ -38,6 +40,26 @@ pub async fn create_contact(
         input::contact(body, lang),
         prepare_files(CONTACT_UPLOAD, files, now.clone(), lang).await,
     )?;
+    if vendor_call && !from_a_robot {
+        // A vendor call (this server as a gateway's upstream, `--vendor-auth`) is answered
+        // as the vendor's document answers: the contact message and its conversation. The
+        // follow-up link is the gateway's to open, in its own store.
+        let record = state
+            .store
+            .run(move |conn| {
+                record_contact(
+                    conn,
+                    contact,
+                    &attachments,
+                    &now,
+                    &mut new_id,
+                    &mut reference::random,
+                )
+            })
+            .await?;
+        let path = output::contact_path(&record.id);
+        return Ok(created(&path, output::contact_with_links(record)));
+    }
     let (record, token) = if from_a_robot {
         // A link that opens nothing, shaped like a real one.
         (unrecorded_contact(contact, &now, &mut new_id), new_token())

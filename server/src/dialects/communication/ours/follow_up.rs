@@ -7,11 +7,15 @@
 //! The customer may send files with what they write (under the contact form's checks), and
 //! fetches the conversation's files through the link itself: never a file of another
 //! conversation. Agents withdraw a conversation's links.
+//! Over a forwarded API, each route checks the same and then reads and writes the
+//! vendor's conversation instead of ours ([`super::forwarded`]).
 
 use super::super::handlers::{both, load_conversation, new_id, now, prepare_files};
 use super::super::store::{self, follow_up, ConversationRecord, MessageRecord};
-use super::super::{output, FOLLOW_UP_UPLOAD};
+use super::super::{output, DIALECT, FOLLOW_UP_UPLOAD};
+use super::forwarded::{self, Vendor};
 use crate::auth::SignedIn;
+use crate::http::correlation::CorrelationId;
 use crate::http::extract::{self, PathId, PathPair, WithFiles};
 use crate::http::{HttpError, Location};
 use crate::store::Window;
@@ -29,7 +33,7 @@ use switchboard_core::wire::communication::{ConversationStatusDto, TransmitterTy
 use switchboard_core::wire::format_instant;
 
 /// The most messages a link shows: the latest ones.
-const MAX_SHOWN: u32 = 200;
+pub(super) const MAX_SHOWN: u32 = 200;
 
 /// `POST …/follow-up/{token}/messages`'s body.
 #[derive(Deserialize)]
@@ -42,8 +46,12 @@ pub struct WriteBody {
 pub async fn read(
     State(state): State<AppState>,
     PathId(token): PathId,
+    request: Request,
 ) -> Result<Response, HttpError> {
     let expires_at = link_expiry(&state);
+    if let Some(vendor) = vendor_of(&state, &request) {
+        return Ok(forwarded::read(&state, &vendor, token, expires_at).await);
+    }
     let view = state
         .store
         .run(move |conn| {
@@ -52,6 +60,18 @@ pub async fn read(
         })
         .await?;
     Ok(not_stored(Json(view).into_response()))
+}
+
+/// The vendor, when this API is forwarded: then the conversations are the vendor's.
+fn vendor_of(state: &AppState, request: &Request) -> Option<Vendor> {
+    Some(Vendor {
+        upstream: state.upstream(DIALECT.name)?,
+        correlation_id: request
+            .extensions()
+            .get::<CorrelationId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default(),
+    })
 }
 
 /// When a link used now stops working, unless used again.
@@ -78,6 +98,7 @@ pub async fn write(
     request: Request,
 ) -> Result<Response, HttpError> {
     let lang = crate::http::lang::of(request.headers());
+    let vendor = vendor_of(&state, &request);
     let WithFiles { body, files } =
         extract::json_or_multipart::<WriteBody>(request, FOLLOW_UP_UPLOAD).await?;
     let text = body.message.unwrap_or_default().trim().to_owned();
@@ -97,6 +118,10 @@ pub async fn write(
         prepare_files(FOLLOW_UP_UPLOAD, files, now.clone(), lang).await,
     )?;
     let expires_at = link_expiry(&state);
+    if let Some(vendor) = vendor {
+        let files = attachments;
+        return Ok(forwarded::write(&state, &vendor, token, text, files, expires_at).await);
+    }
     let view = state
         .store
         .run(move |conn| {
@@ -135,8 +160,12 @@ pub async fn write(
 pub async fn attachment(
     State(state): State<AppState>,
     PathPair(token, id): PathPair,
+    request: Request,
 ) -> Result<Response, HttpError> {
     let expires_at = link_expiry(&state);
+    if let Some(vendor) = vendor_of(&state, &request) {
+        return Ok(forwarded::attachment(&state, &vendor, token, id, expires_at).await);
+    }
     let (record, data) = state
         .store
         .run(move |conn| {
@@ -154,7 +183,11 @@ pub async fn revoke(
     State(state): State<AppState>,
     _agent: SignedIn,
     PathId(id): PathId,
-) -> Result<StatusCode, HttpError> {
+    request: Request,
+) -> Result<Response, HttpError> {
+    if let Some(vendor) = vendor_of(&state, &request) {
+        return Ok(forwarded::revoke(&state, &vendor, id).await);
+    }
     let now = now();
     state
         .store
@@ -164,21 +197,26 @@ pub async fn revoke(
             Ok::<_, HttpError>(())
         })
         .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The conversation a live token opens (renewed until `renewed_until`), or the one 404 for
 /// every other token: unknown, withdrawn and expired alike.
 fn linked(conn: &Tx, token: &str, renewed_until: &str) -> Result<ConversationRecord, HttpError> {
-    let not_found = || HttpError {
+    let id =
+        follow_up::use_link(conn, token, &now(), renewed_until)?.ok_or_else(no_conversation)?;
+    store::get_conversation(conn, &id)?.ok_or_else(no_conversation)
+}
+
+/// The one 404 of a link that opens nothing: it tells no reason apart.
+pub(super) fn no_conversation() -> HttpError {
+    HttpError {
         message: "This link opens no conversation: it may be mistyped, withdrawn or expired. \
                   Write to us again from the contact page."
             .to_owned(),
         problems: Vec::new(),
         ..HttpError::not_found("follow-up link", Location::Path, "token", "")
-    };
-    let id = follow_up::use_link(conn, token, &now(), renewed_until)?.ok_or_else(not_found)?;
-    store::get_conversation(conn, &id)?.ok_or_else(not_found)
+    }
 }
 
 /// What the customer sees: their messages and support's, oldest first; nothing else
