@@ -139,7 +139,19 @@ async fn send_contact(h: &Harness, message: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_follows_up_through_their_private_link_and_writes_back() {
-    let h = start().await;
+    a_customer_follows_up_through_their_private_link_and_writes_back_journey(start().await).await;
+}
+
+/// The same, with the console's server as a gateway in front of the vendors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_follows_up_through_their_private_link_and_writes_back_through_the_gateway() {
+    a_customer_follows_up_through_their_private_link_and_writes_back_journey(
+        start_through_gateway().await,
+    )
+    .await;
+}
+
+async fn a_customer_follows_up_through_their_private_link_and_writes_back_journey(h: Harness) {
     let reference = send_contact(&h, "Gibt es im Hotel einen Parkplatz für mein Auto?").await;
     let link = h.attribute(testid("contact-follow-up"), "href").await;
     let (page, token) = link.split_once('#').expect("the token is in the fragment");

@@ -205,7 +205,25 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes_it() {
-    let h = start().await;
+    an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes_it_journey(
+        start().await,
+    )
+    .await;
+}
+
+/// The same, with the console's server as a gateway in front of the vendors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes_it_through_the_gateway(
+) {
+    an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes_it_journey(
+        start_through_gateway().await,
+    )
+    .await;
+}
+
+async fn an_agent_opens_a_support_session_changes_its_phone_and_agent_and_closes_it_journey(
+    h: Harness,
+) {
     h.sign_in_at("/?status=open").await;
 
     // An order with no session yet: the backend does not know it, and the agent opens one.
