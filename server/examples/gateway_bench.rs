@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_server::auth::cli::{run as run_command, Command};
 use switchboard_server::config::file::{self, Settings};
 use switchboard_server::dialects::octopia::seed::{
     CLAIM_CUSTOMER_ID, CLAIM_ID, CLAIM_SALES_CHANNEL,
@@ -24,6 +25,7 @@ use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{build_server, listen, Config, Limits, RateLimit};
 
 const ROUNDS: usize = 300;
+const AGENT: &str = "camille.laurent@switchboard.example";
 const KEY: &str = "bench-key-2f6";
 const CLIENT_SECRET: &str = "bench-secret-9d0";
 const LIST: &str = "/communication/v1/conversations?page=0&size=25";
@@ -125,14 +127,21 @@ async fn gateway(
         auth(vendor)
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    start(
-        dir,
-        &format!("gateway-{share}"),
-        settings(&text)?,
-        false,
-        listener,
-    )
-    .await
+    let name = format!("gateway-{share}");
+    let started = start(dir, &name, settings(&text)?, false, listener).await?;
+    // The agent's identity on each vendor, as an admin gives it: a write needs it.
+    let migrations = switchboard_server::dialects::migrations();
+    for backend in ["communication", "octopia"] {
+        let command = Command::IdentitySet {
+            email: AGENT.to_owned(),
+            backend: backend.to_owned(),
+            vendor_id: "agent-camille".to_owned(),
+            vendor_email: None,
+            vendor_name: None,
+        };
+        run_command(command, &dir.join(format!("{name}.sqlite3")), &migrations)?;
+    }
+    Ok(started)
 }
 
 async fn run() -> Result<(), Failure> {
@@ -207,7 +216,7 @@ async fn signed_in(base: &str) -> Result<Client, Failure> {
     let response = Client::new()
         .post(format!("{base}{SESSION_PATH}"))
         .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-        .json(&json!({"email": "camille.laurent@switchboard.example", "password": DEMO_PASSWORD}))
+        .json(&json!({"email": AGENT, "password": DEMO_PASSWORD}))
         .send()
         .await?;
     let cookie = response
