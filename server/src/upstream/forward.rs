@@ -134,7 +134,22 @@ pub async fn forward(
             // adds something else (a message), whose answer has no version of its own.
             let written = response.status().is_success()
                 && matches!(call.method, Method::PUT | Method::PATCH);
-            let mut answer = streamed(response, upstream, route.base_path);
+            let mut answer =
+                if response.status().is_success() && identity.names_agents_at(&call.path) {
+                    // Held, so the vendor's ids for agents in it are named as ours.
+                    match upstream.hold(response).await {
+                        Ok(held) => {
+                            let body = match identity.ours_in_answer(&call.path, &held.body).await {
+                                Ok(Some(body)) => body,
+                                _ => held.body.clone(),
+                            };
+                            whole(&held, body, upstream, route.base_path)
+                        }
+                        Err(failure) => return failed(&failure),
+                    }
+                } else {
+                    streamed(response, upstream, route.base_path)
+                };
             // The version the write left, so the agent's next write is on it.
             if let (Some(resource), true, false) = (&resource, written, vendor_versions) {
                 if let Ok(Some(current)) = current_version(upstream, resource, &call).await {

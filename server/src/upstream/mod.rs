@@ -207,6 +207,11 @@ impl Upstream {
     /// The call, its answer held whole (never shared with other agents).
     pub async fn fetch_whole(&self, call: &Call) -> Result<Answer, Failure> {
         let response = self.send(call, Outgoing::Empty).await?;
+        self.hold(response).await
+    }
+
+    /// A vendor's answer read whole, up to [`MAX_SHARED_BYTES`].
+    pub async fn hold(&self, mut response: reqwest::Response) -> Result<Answer, Failure> {
         let status = response.status();
         let headers = response.headers().clone();
         if response
@@ -216,7 +221,6 @@ impl Upstream {
             return Err(Failure::TooLarge { backend: self.name });
         }
         let mut body = Vec::new();
-        let mut response = response;
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {

@@ -59,10 +59,21 @@ pub const IDENTITIES: Identities = Identities {
                 "lastMessage.transmitterId",
             ],
         },
+        // An assignment answers the conversation.
+        Read {
+            path: "/conversations/{}/assigned-agent",
+            query: &[],
+            fields: &[
+                "assignedAgentId",
+                "participants",
+                "lastMessage.transmitterId",
+            ],
+        },
+        // A page of messages, or the one message a reply answers.
         Read {
             path: "/conversations/{}/messages",
             query: &[],
-            fields: &["content[].transmitterId"],
+            fields: &["content[].transmitterId", "transmitterId"],
         },
     ],
 };

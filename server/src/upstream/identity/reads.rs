@@ -3,7 +3,9 @@
 //! knows its own. The gateway turns an agent id in a declared query parameter into the
 //! agent's id on the vendor before the call, and the vendor's ids in declared fields of
 //! the answer back into Switchboard's (an id that is nobody's identity stays as the vendor
-//! wrote it). Each dialect declares its routes and fields as data ([`Read`]).
+//! wrote it). A write's answer at a declared path is named the same way (an assignment
+//! answers the conversation). Each dialect declares its routes and fields as data
+//! ([`Read`]).
 
 use super::Check;
 use crate::http::HttpError;
@@ -30,6 +32,13 @@ impl Check {
             .reads
             .iter()
             .find(|read| super::matches(read.path, path))
+    }
+
+    /// Whether an answer at `path` names agents (a write's answer too: an assignment
+    /// answers the conversation).
+    pub fn names_agents_at(&self, path: &str) -> bool {
+        self.read_for(path)
+            .is_some_and(|read| !read.fields.is_empty())
     }
 
     /// This backend's identities, both ways: ours → the vendor's, the vendor's → ours.

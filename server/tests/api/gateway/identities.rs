@@ -166,6 +166,16 @@ async fn an_assignee_who_is_one_of_our_agents_reaches_the_vendor_as_their_identi
     let reply = assign("agent-camille").await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(sent(&writes()[0])["assignedAgentId"], "agt-77");
+    // The answer names the assignee as Switchboard knows them.
+    assert_eq!(
+        reply.body["assignedAgentId"], "agent-camille",
+        "{}",
+        reply.text
+    );
+    assert_eq!(
+        reply.body["participants"],
+        json!(["cust-1", "agent-camille"])
+    );
 
     // The vendor's own id, as its reads give it back, is not one of ours: it goes as it is.
     let reply = assign("agt-12").await;

@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, post};
 use axum::{Form, Json, Router};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -151,6 +151,15 @@ async fn api(State(vendor): State<Arc<Vendor>>, request: Request) -> Response {
             .entry(id.clone())
             .or_insert_with(|| "OPEN".to_owned());
         return Json(json!({"id": format!("v-{id}"), "status": status})).into_response();
+    }
+    // An assignment answers the conversation, with the assignee the body named.
+    if parts.method == axum::http::Method::PUT && path.ends_with("/assigned-agent") {
+        let sent: Value = serde_json::from_slice(&body).unwrap_or_default();
+        let agent = sent["assignedAgentId"].clone();
+        return Json(
+            json!({"id": "c-1", "assignedAgentId": agent, "participants": ["cust-1", agent]}),
+        )
+        .into_response();
     }
     // "Mine": a page of one conversation held by the agent the query names.
     if let Some(agent) = parts
