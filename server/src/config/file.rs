@@ -304,6 +304,15 @@ fn web_url(text: &str) -> Result<Url, String> {
     Ok(url)
 }
 
+/// `octopia's`, `case-messages'`: a backend's name as the owner in a sentence.
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 /// `SWITCHBOARD_CASE_MESSAGES_TOKEN` for backend `case-messages`, field `token`.
 pub fn default_variable(backend: &str, field: &str) -> String {
     format!("SWITCHBOARD_{backend}_{field}")
@@ -314,7 +323,7 @@ pub fn default_variable(backend: &str, field: &str) -> String {
 fn auth(name: &str, raw: RawAuth, env: Env<'_>) -> Result<Auth, Vec<String>> {
     let secret = |field: &str, variable: Option<String>, what: &str| {
         let variable = variable.unwrap_or_else(|| default_variable(name, field));
-        secrets::read(&variable, &format!("{name}'s {what}"), env)
+        secrets::read(&variable, &format!("{} {what}", possessive(name)), env)
     };
     match raw {
         RawAuth::Oauth2 {
@@ -337,7 +346,8 @@ fn auth(name: &str, raw: RawAuth, env: Env<'_>) -> Result<Auth, Vec<String>> {
                     let variable = variable.unwrap_or_else(|| default_variable(name, "client_id"));
                     env(&variable).or_else(|| {
                         errors.push(format!(
-                            "{name}'s client id: set client_id in the file or {variable}"
+                            "{} client id: set client_id in the file or {variable}",
+                            possessive(name)
                         ));
                         None
                     })
