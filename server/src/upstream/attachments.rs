@@ -9,7 +9,7 @@
 //! is checked by the dialect's own function. A refusal is the embedded route's, in the
 //! dialect's error shape, and the vendor never hears of the write.
 
-use super::identity::matches;
+use super::routes::matches;
 use super::spool;
 use crate::http::extract::{essence, is_json};
 use crate::http::upload::Upload;

@@ -6,7 +6,7 @@
 //! which the console's connectors already read. A vendor that cannot be reached or times
 //! out is a 502 or 504 in the dialect's error shape, with our correlation id.
 
-use super::versions::{self, fingerprint, is_fingerprint};
+use super::versions::{fingerprint, is_fingerprint};
 use super::{Answer, Call, Failure, Outgoing, Upstream};
 use crate::http::correlation::CorrelationId;
 use crate::http::render::VendorAnswer;
@@ -50,7 +50,7 @@ pub struct Forwarding {
     /// The largest body its routes accept.
     pub max_body: usize,
     /// Its resources (path templates under the base) that the gateway versions when the
-    /// vendor gives no `ETag` ([`versions`]).
+    /// vendor gives no `ETag` ([`super::versions`]).
     pub versioned: &'static [&'static str],
     /// Its writes that carry files, checked before they leave ([`super::attachments`]).
     pub files: super::attachments::Files,
@@ -97,7 +97,7 @@ pub async fn forward(
         correlation_id,
     };
     let upstream = &route.upstream;
-    let resource = versions::resource_of(&call.path, route.versioned);
+    let resource = super::routes::resource_of(&call.path, route.versioned);
     if call.method == Method::GET {
         return read(&route, &identity, call, resource).await;
     }

@@ -11,6 +11,7 @@
 
 pub mod reads;
 
+use super::routes::matches;
 use crate::http::extract::is_json;
 use crate::http::signed_in::{not_signed_in, SignedIn};
 use crate::http::HttpError;
@@ -83,18 +84,6 @@ pub struct Check {
     /// The backend's name, as the identities are kept and the CLI names it.
     pub backend: &'static str,
     pub identities: &'static Identities,
-}
-
-/// Whether `path` (under the base) is `template`'s, `{}` matching one segment; a trailing
-/// slash is not a difference (PostCenter's paths end with one).
-pub(super) fn matches(template: &str, path: &str) -> bool {
-    let template: Vec<&str> = template.trim_end_matches('/').split('/').collect();
-    let path: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    template.len() == path.len()
-        && template
-            .iter()
-            .zip(&path)
-            .all(|(t, p)| (*t == "{}" && !p.is_empty()) || t == p)
 }
 
 fn is_write(method: &Method) -> bool {
@@ -214,26 +203,5 @@ impl Check {
             )),
             (assignee, None, _) => Ok(assignee),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::matches;
-
-    #[test]
-    fn a_route_template_matches_one_segment_per_placeholder_and_ignores_a_trailing_slash() {
-        assert!(matches(
-            "/conversations/{}/messages",
-            "/conversations/c-1/messages"
-        ));
-        assert!(!matches("/conversations/{}/messages", "/conversations/c-1"));
-        assert!(!matches(
-            "/conversations/{}/messages",
-            "/conversations//messages"
-        ));
-        assert!(matches("/v2/ticket/{}/close/", "/v2/ticket/5b6/close"));
-        assert!(matches("/messages", "/messages"));
-        assert!(!matches("/messages", "/messages/m-1"));
     }
 }

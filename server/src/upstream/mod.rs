@@ -17,6 +17,7 @@ pub mod forward;
 pub mod identity;
 pub mod metrics;
 pub mod probe;
+pub mod routes;
 mod spool;
 pub mod versions;
 

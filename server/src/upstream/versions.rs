@@ -26,26 +26,9 @@ pub fn is_fingerprint(tag: &str) -> bool {
     tag.trim().starts_with(PREFIX)
 }
 
-/// The versioned resource `path` is at or under, if any: `/conversations/42` for
-/// `/conversations/42/assigned-agent` with the template `/conversations/{id}`. A
-/// template's `{…}` segment matches any one segment.
-pub fn resource_of(path: &str, templates: &[&str]) -> Option<String> {
-    let segments: Vec<&str> = path.split('/').collect();
-    templates.iter().find_map(|template| {
-        let wanted: Vec<&str> = template.split('/').collect();
-        if segments.len() < wanted.len() {
-            return None;
-        }
-        let matches = wanted.iter().zip(&segments).all(|(want, got)| {
-            (want.starts_with('{') && want.ends_with('}') && !got.is_empty()) || want == got
-        });
-        matches.then(|| segments[..wanted.len()].join("/"))
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{fingerprint, is_fingerprint, resource_of};
+    use super::{fingerprint, is_fingerprint};
 
     #[test]
     fn a_fingerprint_changes_with_the_body_and_is_known_as_ours() {
@@ -55,21 +38,5 @@ mod tests {
         assert!(is_fingerprint(&a));
         assert!(!is_fingerprint("\"v3\""));
         assert!(!is_fingerprint("*"));
-    }
-
-    #[test]
-    fn a_path_belongs_to_the_resource_it_is_at_or_under() {
-        let templates = ["/conversations/{id}"];
-        assert_eq!(
-            resource_of("/conversations/42", &templates).as_deref(),
-            Some("/conversations/42")
-        );
-        assert_eq!(
-            resource_of("/conversations/42/assigned-agent", &templates).as_deref(),
-            Some("/conversations/42")
-        );
-        assert_eq!(resource_of("/conversations", &templates), None);
-        assert_eq!(resource_of("/contact-us/42", &templates), None);
-        assert_eq!(resource_of("/conversations/", &templates), None);
     }
 }

@@ -51,7 +51,7 @@ pub const DIALECT: Dialect = Dialect {
         path: "/conversations",
         query: Some("page=0&size=1"),
     },
-    versioned: &["/conversations/{id}"],
+    versioned: &["/conversations/{}"],
     render_error: errors::render,
     identities: &identity::IDENTITIES,
     files: FILES,

@@ -10,6 +10,7 @@
 use super::Check;
 use crate::http::HttpError;
 use crate::store::identities::{self, Identity};
+use crate::upstream::routes::matches;
 use bytes::Bytes;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -31,7 +32,7 @@ impl Check {
         self.identities
             .reads
             .iter()
-            .find(|read| super::matches(read.path, path))
+            .find(|read| matches(read.path, path))
     }
 
     /// Whether an answer at `path` names agents (a write's answer too: an assignment
