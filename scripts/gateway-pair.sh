@@ -6,6 +6,8 @@
 #
 #   start_gateway_pair SERVER_BIN DIR ALLOWED_ORIGIN
 #
+# (free_port, below, also finds the port of the test command's own browser pages.)
+#
 # exports GATEWAY_URL, UPSTREAM_URL, GATEWAY_SECRETS (the values no answer or log may
 # hold, one per line) and GATEWAY_LOGS (the two servers' logs); stop_gateway_pair stops
 # both.

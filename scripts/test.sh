@@ -57,14 +57,8 @@ step "compressed copies of the console's files (brotli, gzip)"
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 # The test pages are served from a port of our choosing, so the test server can let that
 # one origin call it with a session (and no other): a free port, found without Python.
-test_page_port=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 30000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-    test_page_port=$candidate
-    break
-  fi
-done
+source "$ROOT/scripts/gateway-pair.sh"
+test_page_port="$(free_port || true)"
 [ -n "$test_page_port" ] || { echo "no free port for the browser tests' pages"; exit 1; }
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$test_page_port"
 server_db="$(mktemp -d)"
@@ -87,7 +81,6 @@ run "browser tests" cargo test -p switchboard --target wasm32-unknown-unknown --
 step "the connector contract suite again, through the gateway (docs/gateway.md)"
 # Two more servers: one plays the five vendors with --vendor-auth, the other forwards every
 # backend to it with the credentials from the environment. Their logs must hold no secret.
-source "$ROOT/scripts/gateway-pair.sh"
 pair_dir="$(mktemp -d)"
 trap 'kill "$server_pid" 2>/dev/null || true; stop_gateway_pair; rm -rf "$run_tmp"' EXIT
 start_gateway_pair "$server_bin" "$pair_dir" "http://$WASM_BINDGEN_TEST_ADDRESS" \

@@ -45,19 +45,20 @@ fn from_file(path: &Path, variable: &str, what: &str) -> Result<SecretString, St
     Ok(SecretString::from(value.to_owned()))
 }
 
+/// An environment of `pairs` only, for the config's tests.
+#[cfg(test)]
+pub(crate) fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let map: std::collections::HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    move |name| map.get(name).cloned()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::read;
+    use super::{env, read};
     use secrecy::ExposeSecret;
-    use std::collections::HashMap;
-
-    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        move |name| map.get(name).cloned()
-    }
 
     #[test]
     fn a_secret_comes_from_its_variable_or_the_file_its_file_variable_names() {

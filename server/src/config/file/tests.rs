@@ -1,6 +1,6 @@
 use super::{default_variable, parse, Auth, Mode};
+use crate::config::secrets::env;
 use secrecy::ExposeSecret;
-use std::collections::HashMap;
 use std::time::Duration;
 
 const KNOWN: &[&str] = &[
@@ -10,14 +10,6 @@ const KNOWN: &[&str] = &[
     "support-sessions",
     "postcenter",
 ];
-
-fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let map: HashMap<String, String> = pairs
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-    move |name| map.get(name).cloned()
-}
 
 #[test]
 fn an_empty_file_leaves_every_backend_embedded() {
