@@ -115,40 +115,7 @@ impl Dialect {
     ) -> Option<Router<AppState>> {
         match (mode, upstream) {
             (Mode::Off, _) => None,
-            (Mode::Forward(_), Some(upstream)) => {
-                let (base_path, backend, identities) = (self.base_path, self.name, self.identities);
-                let route = Arc::new(Forwarding {
-                    upstream,
-                    base_path,
-                    max_body: MAX_BODY_BYTES,
-                    versioned: self.versioned,
-                    files: Files::new(self.files),
-                });
-                let after = self.after_forward;
-                let forward = any(move |State(state): State<AppState>, request: Request| {
-                    let identity = Check {
-                        store: state.store.clone(),
-                        backend,
-                        identities,
-                    };
-                    let seen = after.map(|after| (after, Forwarded::of(&request, base_path)));
-                    let answer = upstream::forward::forward(route.clone(), identity, request);
-                    async move {
-                        let answer = answer.await;
-                        match seen {
-                            Some((after, seen)) => after(state, seen, answer).await,
-                            None => answer,
-                        }
-                    }
-                });
-                let vendor = Router::new()
-                    .route(base_path, forward.clone())
-                    .route(&format!("{base_path}/{{*rest}}"), forward);
-                Some(forwarded(
-                    (self.our_routes)().merge(vendor),
-                    self.render_error,
-                ))
-            }
+            (Mode::Forward(_), Some(upstream)) => Some(self.forwarding(upstream)),
             _ => {
                 let (mut vendor, mut ours) = ((self.vendor_routes)(), (self.our_routes)());
                 if vendor_checked {
@@ -165,6 +132,41 @@ impl Dialect {
                 ))
             }
         }
+    }
+
+    /// Its routes when forwarded: every path under its base goes to `upstream` (with the
+    /// gateway's checks and, if it keeps state of its own, its `after_forward`), but
+    /// Switchboard's own routes, served here.
+    fn forwarding(&self, upstream: Arc<Upstream>) -> Router<AppState> {
+        let (base_path, backend, identities) = (self.base_path, self.name, self.identities);
+        let route = Arc::new(Forwarding {
+            upstream,
+            base_path,
+            max_body: MAX_BODY_BYTES,
+            versioned: self.versioned,
+            files: Files::new(self.files),
+        });
+        let after = self.after_forward;
+        let forward = any(move |State(state): State<AppState>, request: Request| {
+            let identity = Check {
+                store: state.store.clone(),
+                backend,
+                identities,
+            };
+            let seen = after.map(|after| (after, Forwarded::of(&request, base_path)));
+            let answer = upstream::forward::forward(route.clone(), identity, request);
+            async move {
+                let answer = answer.await;
+                match seen {
+                    Some((after, seen)) => after(state, seen, answer).await,
+                    None => answer,
+                }
+            }
+        });
+        let vendor = Router::new()
+            .route(base_path, forward.clone())
+            .route(&format!("{base_path}/{{*rest}}"), forward);
+        forwarded((self.our_routes)().merge(vendor), self.render_error)
     }
 }
 
