@@ -47,6 +47,16 @@ run "native tests" cargo test --workspace --lib --bins --no-fail-fast -q
 run "server HTTP tests" cargo test --workspace --test api --no-fail-fast -q
 server_bin="$ROOT/target/debug/switchboard-server"
 
+step "server HTTP tests again, on PostgreSQL (a throwaway server, stopped at the end)"
+source "$ROOT/scripts/gateway-pair.sh"
+source "$ROOT/scripts/postgres.sh"
+trap 'stop_postgres; rm -rf "$run_tmp"' EXIT
+if start_postgres; then
+  run "server HTTP tests on PostgreSQL" cargo test --workspace --test api --no-fail-fast -q
+else
+  failures+=("PostgreSQL could not start")
+fi
+
 step "release build of the console and the contact page (trunk)"
 "$ROOT/scripts/build-console.sh" dist --release >/tmp/switchboard-trunk.log 2>&1 || {
   cat /tmp/switchboard-trunk.log; exit 1; }
@@ -66,7 +76,7 @@ server_log="$server_db/server.log"
 "$server_bin" --host 127.0.0.1 --port 0 --db "$server_db/test.sqlite3" --dist "" \
   --allow-origin "http://$WASM_BINDGEN_TEST_ADDRESS" >"$server_log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$run_tmp"' EXIT
+trap 'kill "$server_pid" 2>/dev/null || true; stop_postgres; rm -rf "$run_tmp"' EXIT
 for _ in $(seq 1 100); do
   grep -q "running at" "$server_log" 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$server_log"; exit 1; }
@@ -82,7 +92,7 @@ step "the connector contract suite again, through the gateway (docs/gateway.md)"
 # Two more servers: one plays the five vendors with --vendor-auth, the other forwards every
 # backend to it with the credentials from the environment. Their logs must hold no secret.
 pair_dir="$(mktemp -d)"
-trap 'kill "$server_pid" 2>/dev/null || true; stop_gateway_pair; rm -rf "$run_tmp"' EXIT
+trap 'kill "$server_pid" 2>/dev/null || true; stop_gateway_pair; stop_postgres; rm -rf "$run_tmp"' EXIT
 start_gateway_pair "$server_bin" "$pair_dir" "http://$WASM_BINDGEN_TEST_ADDRESS" \
   || { echo "the gateway and its vendor did not start"; exit 1; }
 echo "gateway: $GATEWAY_URL, in front of $UPSTREAM_URL"

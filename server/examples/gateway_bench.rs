@@ -89,7 +89,7 @@ async fn start(
     listener: tokio::net::TcpListener,
 ) -> Result<(String, String), Failure> {
     let config = Config {
-        db_path: dir.join(format!("{name}.sqlite3")),
+        database: switchboard_server::store::Location::Sqlite(dir.join(format!("{name}.sqlite3"))),
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,
@@ -139,7 +139,9 @@ async fn gateway(
             vendor_email: None,
             vendor_name: None,
         };
-        run_command(command, &dir.join(format!("{name}.sqlite3")), &migrations)?;
+        let database =
+            switchboard_server::store::Location::Sqlite(dir.join(format!("{name}.sqlite3")));
+        run_command(command, &database, &migrations)?;
     }
     Ok(started)
 }

@@ -76,7 +76,7 @@ async fn run() -> Result<bool, Failure> {
 
 async fn start_server(db_path: std::path::PathBuf) -> Result<String, Failure> {
     let config = Config {
-        db_path,
+        database: switchboard_server::store::Location::Sqlite(db_path),
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,

@@ -1,12 +1,12 @@
 //! Switchboard's reference server: each backend dialect's REST contract (`dialects`, as
-//! `docs/backends/` routes them) over one SQLite store, Switchboard's own discovery
+//! `docs/backends/` routes them) over one store (SQLite, or PostgreSQL for several instances), Switchboard's own discovery
 //! endpoints (`directory`), and the built console (`spa`, its files compressed ahead of
 //! time by `precompress`).
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), switchboard_server::StartupError> {
 //! let config = switchboard_server::Config {
-//!     db_path: "switchboard.sqlite3".into(),
+//!     database: switchboard_server::store::Location::Sqlite("switchboard.sqlite3".into()),
 //!     dist_dir: Some("dist".into()),
 //!     allowed_origins: Vec::new(),
 //!     postcenter_ticket_link: None,
@@ -41,7 +41,6 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::{middleware, Router};
 use http::rate_limit::RateLimiter;
-use std::path::PathBuf;
 use std::sync::Arc;
 use store::Store;
 use switchboard_core::session::WRITE_HEADER;
@@ -59,8 +58,8 @@ pub const MULTIPART_OVERHEAD_BYTES: usize = 1024 * 1024;
 pub enum StartupError {
     #[error(transparent)]
     Store(#[from] store::OpenError),
-    #[error("cannot seed demo data into {path}: {reason}")]
-    Seed { path: PathBuf, reason: String },
+    #[error("cannot seed demo data into {place}: {reason}")]
+    Seed { place: String, reason: String },
     #[error("cannot reach the backends' vendors: {0}")]
     Gateway(String),
     #[error("cannot listen: {0}")]
@@ -127,10 +126,10 @@ pub struct Server {
 
 /// [`build_app_with`], and the admin routes beside it.
 pub fn build_server(config: &Config, limits: Limits) -> Result<Server, StartupError> {
-    let store = Store::open(&config.db_path, &dialects::migrations())?;
+    let store = Store::open_at(&config.database, &dialects::migrations())?;
     seed::seed_if_empty(&store, chrono::Utc::now(), &dialects::seeds()).map_err(|error| {
         StartupError::Seed {
-            path: config.db_path.clone(),
+            place: config.database.to_string(),
             reason: error.to_string(),
         }
     })?;

@@ -67,7 +67,9 @@ impl Vendor {
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let config = Config {
-            db_path: dir.path().join("vendor.sqlite3"),
+            database: switchboard_server::store::Location::Sqlite(
+                dir.path().join("vendor.sqlite3"),
+            ),
             dist_dir: None,
             allowed_origins: Vec::new(),
             postcenter_ticket_link: None,
@@ -132,7 +134,8 @@ pub async fn give_identities(base: &str, db: &Path) {
                 vendor_email: None,
                 vendor_name: None,
             };
-            run(command, db, &migrations).expect("the identity is set");
+            let database = switchboard_server::store::Location::Sqlite(db.to_owned());
+            run(command, &database, &migrations).expect("the identity is set");
         }
     }
 }

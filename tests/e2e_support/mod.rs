@@ -174,7 +174,7 @@ pub async fn start_with(browser: Browser) -> Harness {
         .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let config = Config {
-        db_path: db.path().join(DB_FILE),
+        database: switchboard_server::store::Location::Sqlite(db.path().join(DB_FILE)),
         dist_dir: Some(dist_dir()),
         allowed_origins: Vec::new(),
         postcenter_ticket_link: Some(TICKET_LINK.to_owned()),

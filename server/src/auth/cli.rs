@@ -19,8 +19,8 @@ use super::{passwords, sessions};
 use crate::store::identities::{self, Identity};
 use crate::store::migrations::Keyed;
 use crate::store::people::{self, AccountRow};
+use crate::store::Location;
 use crate::store::{Store, StoreError};
-use std::path::PathBuf;
 use switchboard_core::session::{Role, SessionAgent};
 
 pub const AGENTS_USAGE: &str = "\
@@ -35,7 +35,8 @@ Usage: switchboard-server agents list [--db FILE]
   shows, where it shows them; by default the agent's own): a forwarded backend's writes
   carry it as their author, and an agent without one cannot write there. `list` shows them.
   BACKEND      a backend's name, as in the backends' file (a wrong one is answered with the list)
-  --db FILE    SQLite database (env SWITCHBOARD_DB, default switchboard.sqlite3)";
+  --db FILE    SQLite database (env SWITCHBOARD_DB, default switchboard.sqlite3)
+  --database-url URL  the PostgreSQL database instead (env SWITCHBOARD_DATABASE_URL)";
 
 /// One `agents` command, read from the command line after `agents`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,8 +70,9 @@ pub fn parse(
     args: impl IntoIterator<Item = String>,
     env: impl Fn(&str) -> Option<String>,
     backends: &[&str],
-) -> Result<(Command, PathBuf), String> {
+) -> Result<(Command, Location), String> {
     let mut db = env("SWITCHBOARD_DB").unwrap_or_else(|| "switchboard.sqlite3".to_owned());
+    let mut database_url = env("SWITCHBOARD_DATABASE_URL").unwrap_or_default();
     let mut role = Role::Agent;
     let (mut vendor_id, mut vendor_email, mut vendor_name) = (None, None, None);
     let mut words = Vec::new();
@@ -78,6 +80,9 @@ pub fn parse(
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--db" => db = args.next().ok_or("--db needs a file")?,
+            "--database-url" => {
+                database_url = args.next().ok_or("--database-url needs a URL")?;
+            }
             "--role" => {
                 let value = args.next().ok_or("--role needs agent or admin")?;
                 role = Role::parse(&value)
@@ -133,7 +138,8 @@ pub fn parse(
     {
         return Err("--id, --email and --name are for identity set".to_owned());
     }
-    Ok((command, PathBuf::from(db)))
+    let location = crate::config::database_location(&db, &database_url, "1")?;
+    Ok((command, location))
 }
 
 fn checked_email(email: &str) -> Result<String, String> {
@@ -172,10 +178,10 @@ fn checked_name(name: &str) -> Result<String, String> {
 
 /// Runs `command` on the store at `db`, opened with `steps` (every owner's schema steps,
 /// as the server opens it); what to print, or why it failed.
-pub fn run(command: Command, db: &std::path::Path, steps: &[Keyed]) -> Result<String, String> {
-    let store = Store::open(db, steps).map_err(|error| error.to_string())?;
+pub fn run(command: Command, db: &Location, steps: &[Keyed]) -> Result<String, String> {
+    let store = Store::open_at(db, steps).map_err(|error| error.to_string())?;
     store
-        .run_blocking(|conn| execute(conn, command))
+        .run_blocking(|conn| execute(conn, command.clone()))
         .map_err(|error: CliFailure| error.0)
 }
 

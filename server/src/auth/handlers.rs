@@ -125,8 +125,8 @@ async fn open_session(
         state
             .store
             .run(move |conn| {
-                if let Some(previous) = previous {
-                    sessions::end(conn, &previous)?;
+                if let Some(previous) = &previous {
+                    sessions::end(conn, previous)?;
                 }
                 sessions::open(conn, &token, &agent_id, now, expires_at)?;
                 let device = if remember_device {

@@ -130,8 +130,9 @@ pub struct RateLimit {
 /// Where the server keeps its data and finds the console.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// The SQLite file, created on first start.
-    pub db_path: PathBuf,
+    /// Where the data lives: a SQLite file, created on first start (the default), or a
+    /// PostgreSQL database that several instances share.
+    pub database: crate::store::Location,
     /// The built console (Trunk's `dist/`); `None` serves a page saying how to build it.
     pub dist_dir: Option<PathBuf>,
     /// Other origins whose pages may call the API with an agent's session (CORS with
@@ -153,7 +154,7 @@ pub struct Config {
 }
 
 pub const USAGE: &str = "\
-Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [--allow-origin ORIGINS]
+Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE | --database-url URL] [--dist DIR] [--allow-origin ORIGINS]
                           [--postcenter-ticket-link URL] [--config FILE] [--vendor-auth]
        switchboard-server check-config [--config FILE] [--probe]  (the backends' file, checked)
        switchboard-server agents list|create|reset-password …  (agents --help)
@@ -162,6 +163,11 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE] [--dist DIR] [
   --host HOST  address to listen on          (env SWITCHBOARD_HOST, default 127.0.0.1)
   --port PORT  port to listen on; 0 = any    (env SWITCHBOARD_PORT, default 8080)
   --db FILE    SQLite database, created      (env SWITCHBOARD_DB, default switchboard.sqlite3)
+  --database-url URL  a PostgreSQL database instead, shared by several instances:
+               postgres://USER:PASSWORD@HOST:PORT/DB (env SWITCHBOARD_DATABASE_URL,
+               better than the command line, where other users can read it)
+  --database-pool N  connections to PostgreSQL this instance keeps at most
+               (env SWITCHBOARD_DATABASE_POOL, default 10)
   --dist DIR   the built console to serve    (env SWITCHBOARD_DIST, default dist)
   --allow-origin ORIGINS  other origins (comma-separated http(s)://host:port) whose pages
                may call the API with a session (env SWITCHBOARD_ALLOW_ORIGINS, default none)
@@ -210,6 +216,8 @@ pub fn parse_options(
     let mut host = env("SWITCHBOARD_HOST").unwrap_or_else(|| "127.0.0.1".to_owned());
     let mut port = env("SWITCHBOARD_PORT").unwrap_or_else(|| "8080".to_owned());
     let mut db = env("SWITCHBOARD_DB").unwrap_or_else(|| "switchboard.sqlite3".to_owned());
+    let mut database_url = env("SWITCHBOARD_DATABASE_URL").unwrap_or_default();
+    let mut database_pool = env("SWITCHBOARD_DATABASE_POOL").unwrap_or_default();
     let mut dist = env("SWITCHBOARD_DIST").unwrap_or_else(|| "dist".to_owned());
     let mut origins = env("SWITCHBOARD_ALLOW_ORIGINS").unwrap_or_default();
     let mut ticket_link = env("SWITCHBOARD_POSTCENTER_TICKET_LINK").unwrap_or_default();
@@ -237,6 +245,8 @@ pub fn parse_options(
             "--host" => &mut host,
             "--port" => &mut port,
             "--db" => &mut db,
+            "--database-url" => &mut database_url,
+            "--database-pool" => &mut database_pool,
             "--dist" => &mut dist,
             "--allow-origin" => &mut origins,
             "--postcenter-ticket-link" => &mut ticket_link,
@@ -259,11 +269,8 @@ pub fn parse_options(
     if host.trim().is_empty() {
         return Err(CliError::Usage("the host must not be empty".to_owned()));
     }
-    if db.trim().is_empty() {
-        return Err(CliError::Usage(
-            "the database path must not be empty".to_owned(),
-        ));
-    }
+    let database =
+        database_location(&db, &database_url, &database_pool).map_err(CliError::Usage)?;
     let allowed_origins = parse_origins(&origins)?;
     let postcenter_ticket_link = parse_item_link(&ticket_link)?;
     let poll_seconds = parse_poll_seconds(&poll)?;
@@ -277,7 +284,7 @@ pub fn parse_options(
         limits,
         config_file: (!config_file.trim().is_empty()).then(|| PathBuf::from(config_file)),
         config: Config {
-            db_path: PathBuf::from(db),
+            database,
             // An empty --dist means: serve no console.
             dist_dir: (!dist.trim().is_empty()).then(|| PathBuf::from(dist)),
             allowed_origins,
@@ -286,6 +293,42 @@ pub fn parse_options(
             backends: Default::default(),
             vendor_auth,
         },
+    })
+}
+
+/// The store's place: PostgreSQL when a URL is given, else the SQLite file. Shared with the
+/// `agents` command, which opens the same store.
+pub fn database_location(
+    db: &str,
+    url: &str,
+    pool: &str,
+) -> Result<crate::store::Location, String> {
+    use crate::store::Location;
+    let (url, pool) = (url.trim(), pool.trim());
+    if url.is_empty() {
+        if db.trim().is_empty() {
+            return Err("the database path must not be empty".to_owned());
+        }
+        return Ok(Location::Sqlite(PathBuf::from(db)));
+    }
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        // The URL may hold a password: never repeat it.
+        return Err("the database URL must start with postgres:// or postgresql://".to_owned());
+    }
+    let pool_size = match pool {
+        "" => 10,
+        raw => match raw.parse::<u32>() {
+            Ok(n) if (1..=200).contains(&n) => n,
+            _ => {
+                return Err(format!(
+                    "the database pool must be a number from 1 to 200, not “{raw}”"
+                ))
+            }
+        },
+    };
+    Ok(Location::Postgres {
+        url: secrecy::SecretString::from(url.to_owned()),
+        pool_size,
     })
 }
 

@@ -39,7 +39,9 @@ fn defaults_apply() {
     let options = parse_options(args(&[]), no_env).unwrap();
     assert_eq!(options.host, "127.0.0.1");
     assert_eq!(options.port, 8080);
-    assert_eq!(options.config.db_path, PathBuf::from("switchboard.sqlite3"));
+    assert!(
+        matches!(&options.config.database, crate::store::Location::Sqlite(path) if path.as_path() == std::path::Path::new("switchboard.sqlite3"))
+    );
     assert_eq!(options.config.dist_dir, Some(PathBuf::from("dist")));
     assert_eq!(options.limits, Limits::default());
 }
@@ -99,7 +101,9 @@ fn arguments_override_the_environment() {
     .unwrap();
     assert_eq!(options.port, 0);
     assert_eq!(options.host, "0.0.0.0");
-    assert_eq!(options.config.db_path, PathBuf::from("/tmp/env.sqlite3"));
+    assert!(
+        matches!(&options.config.database, crate::store::Location::Sqlite(path) if path.as_path() == std::path::Path::new("/tmp/env.sqlite3"))
+    );
     assert_eq!(options.config.dist_dir, Some(PathBuf::from("web")));
     assert!(options.config.allowed_origins.is_empty());
 }

@@ -4,8 +4,8 @@
 
 use super::sessions::token_hash;
 use super::{StoreError, Tx};
+use crate::store::{params, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
 use switchboard_core::wire::format_instant;
 
 /// Whether `token` is a live device of `email`'s.

@@ -4,7 +4,7 @@
 //! them through a link table a dialect names (`message_id`, `file_id`, `position`).
 
 use super::{StoreError, Tx};
-use rusqlite::{params, params_from_iter, Row};
+use crate::store::{params, params_from_iter, Row};
 use std::collections::HashMap;
 
 /// A file's metadata: what lists show. The bytes are read only for a download.
@@ -48,7 +48,7 @@ pub fn file_columns(alias: &str) -> String {
 }
 
 /// Reads [`FILE_COLUMNS`] from the start of a row.
-pub fn file_from_row(row: &Row<'_>) -> rusqlite::Result<FileRecord> {
+pub fn file_from_row(row: &Row<'_>) -> Result<FileRecord, StoreError> {
     Ok(FileRecord {
         id: row.get(0)?,
         name: row.get(1)?,

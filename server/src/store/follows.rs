@@ -5,7 +5,7 @@
 //! following one. Routes: `/api/follows/{backend}` ([`crate::directory`]).
 
 use super::{StoreError, Tx};
-use rusqlite::params;
+use crate::store::params;
 use serde::Serialize;
 
 /// One followed item.

@@ -5,8 +5,8 @@
 //! (`INSERT … ON CONFLICT DO NOTHING`, plain `UPDATE`s), so PostgreSQL can take it as is.
 
 use super::{StoreError, Tx};
+use crate::store::{params, OptionalExtension};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, OptionalExtension};
 use switchboard_core::wire::format_instant;
 
 /// How long a key's answer is kept: at least this long, swept soon after.
@@ -101,7 +101,7 @@ pub fn begin(
     }
     let Some(row) = find(conn, scope, key)? else {
         // Inside one transaction the row the insert collided with is still there.
-        return Err(StoreError::Database(rusqlite::Error::QueryReturnedNoRows));
+        return Err(StoreError::NoRow);
     };
     match decide(&row, request_hash, now, abandoned_after) {
         Verdict::Answer(answer) => Ok(answer),
@@ -183,10 +183,10 @@ pub fn release(conn: &Tx, scope: &str, key: &str, request_hash: &str) -> Result<
 
 /// Forgets the keys reserved more than [`KEEP_FOR`] before `now`.
 pub fn sweep(conn: &Tx, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    Ok(conn.execute(
+    conn.execute(
         "DELETE FROM idempotency_keys WHERE created_at < ?1",
         [format_instant(now - KEEP_FOR)],
-    )?)
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! ([`crate::upstream::identity`]), and the `agents identity` command keeps them.
 
 use super::{StoreError, Tx};
-use rusqlite::{params, OptionalExtension, Row};
+use crate::store::{params, OptionalExtension, Row};
 
 /// One agent's identity on one backend.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Identity {
 
 const COLUMNS: &str = "agent_id, backend, vendor_id, email, name";
 
-fn identity(row: &Row<'_>) -> rusqlite::Result<Identity> {
+fn identity(row: &Row<'_>) -> Result<Identity, StoreError> {
     Ok(Identity {
         agent_id: row.get(0)?,
         backend: row.get(1)?,
@@ -35,10 +35,9 @@ fn identity(row: &Row<'_>) -> rusqlite::Result<Identity> {
 pub fn get(conn: &Tx, agent_id: &str, backend: &str) -> Result<Option<Identity>, StoreError> {
     let sql =
         format!("SELECT {COLUMNS} FROM agent_identities WHERE agent_id = ?1 AND backend = ?2");
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row(params![agent_id, backend], identity)
-        .optional()?)
+        .optional()
 }
 
 /// Sets (or replaces) the agent's identity on its backend.

@@ -3,13 +3,25 @@
 //! owner; the list of keys and steps is handed to [`migrate`]. `schema_migrations` records the steps applied, so two dialects' steps never
 //! collide and a new dialect only adds its own.
 //!
-//! A database written before the keyed steps counted them in `PRAGMA user_version`; it is
-//! adopted (what its version had applied is recorded) rather than migrated again.
+//! Every step exists for both engines, with the same number. A SQLite database written
+//! before the keyed steps counted them in `PRAGMA user_version`; it is adopted (what its
+//! version had applied is recorded) rather than migrated again. On PostgreSQL, instances
+//! starting together take turns under an advisory lock, so each step is applied once.
 
 use super::OpenError;
 use rusqlite::{params, Connection};
 use std::collections::HashSet;
 use std::path::Path;
+
+/// The advisory lock the instances take turns under while they migrate ("SWBD" in ASCII).
+const MIGRATION_LOCK: i64 = 0x5357_4244;
+
+const SCHEMA_MIGRATIONS: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+     dialect    TEXT NOT NULL,
+     version    BIGINT NOT NULL,
+     name       TEXT NOT NULL,
+     PRIMARY KEY (dialect, version)
+ );";
 
 /// The key of Switchboard's own steps (agents, files), applied before any dialect's.
 pub const SWITCHBOARD: &str = "switchboard";
@@ -21,7 +33,10 @@ pub struct Migration {
     pub version: i64,
     /// A few words on what it does, recorded with it.
     pub name: &'static str,
+    /// The step on SQLite.
     pub sql: &'static str,
+    /// The same step on PostgreSQL (`migrations/postgres/` beside each owner's).
+    pub postgres: &'static str,
 }
 
 /// Switchboard's own steps.
@@ -30,41 +45,49 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "agents",
         sql: include_str!("migrations/001_agents.sql"),
+        postgres: include_str!("migrations/postgres/001_agents.sql"),
     },
     Migration {
         version: 2,
         name: "files",
         sql: include_str!("migrations/002_files.sql"),
+        postgres: include_str!("migrations/postgres/002_files.sql"),
     },
     Migration {
         version: 3,
         name: "agent accounts",
         sql: include_str!("migrations/003_agent_accounts.sql"),
+        postgres: include_str!("migrations/postgres/003_agent_accounts.sql"),
     },
     Migration {
         version: 4,
         name: "sessions",
         sql: include_str!("migrations/004_sessions.sql"),
+        postgres: include_str!("migrations/postgres/004_sessions.sql"),
     },
     Migration {
         version: 5,
         name: "follows",
         sql: include_str!("migrations/005_follows.sql"),
+        postgres: include_str!("migrations/postgres/005_follows.sql"),
     },
     Migration {
         version: 6,
         name: "idempotency keys",
         sql: include_str!("migrations/006_idempotency_keys.sql"),
+        postgres: include_str!("migrations/postgres/006_idempotency_keys.sql"),
     },
     Migration {
         version: 7,
         name: "devices",
         sql: include_str!("migrations/007_devices.sql"),
+        postgres: include_str!("migrations/postgres/007_devices.sql"),
     },
     Migration {
         version: 8,
         name: "agent identities",
         sql: include_str!("migrations/008_agent_identities.sql"),
+        postgres: include_str!("migrations/postgres/008_agent_identities.sql"),
     },
 ];
 
@@ -89,10 +112,15 @@ pub const SWITCHBOARD_ONLY: &[Keyed] = &[(SWITCHBOARD, SWITCHBOARD_MIGRATIONS)];
 
 /// Brings the schema up to date: adopts a counted database, refuses one written by a newer
 /// server, then applies each missing step in its own transaction.
-pub fn migrate(connection: &mut Connection, path: &Path, steps: &[Keyed]) -> Result<(), OpenError> {
-    let migrate_error = |source| OpenError::Migrate {
-        path: path.to_owned(),
-        source,
+pub fn migrate_sqlite(
+    connection: &mut Connection,
+    path: &Path,
+    steps: &[Keyed],
+) -> Result<(), OpenError> {
+    let place = path.display().to_string();
+    let migrate_error = |source: rusqlite::Error| OpenError::Migrate {
+        place: place.clone(),
+        reason: source.to_string(),
     };
     let found: i64 = connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
@@ -100,21 +128,14 @@ pub fn migrate(connection: &mut Connection, path: &Path, steps: &[Keyed]) -> Res
     let last_counted = ADOPTED.iter().map(|(v, _, _)| *v).max().unwrap_or(0);
     if found != KEYED_USER_VERSION && found > last_counted {
         return Err(OpenError::UnknownSchema {
-            path: path.to_owned(),
+            place: place.clone(),
             found,
         });
     }
     if found != KEYED_USER_VERSION {
         let transaction = connection.transaction().map_err(migrate_error)?;
         transaction
-            .execute_batch(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (
-                     dialect    TEXT NOT NULL,
-                     version    INTEGER NOT NULL,
-                     name       TEXT NOT NULL,
-                     PRIMARY KEY (dialect, version)
-                 );",
-            )
+            .execute_batch(SCHEMA_MIGRATIONS)
             .map_err(migrate_error)?;
         for (since, dialect, version) in ADOPTED {
             if found >= *since {
@@ -128,23 +149,7 @@ pub fn migrate(connection: &mut Connection, path: &Path, steps: &[Keyed]) -> Res
         transaction.commit().map_err(migrate_error)?;
     }
     let applied = applied(connection).map_err(migrate_error)?;
-    for (dialect, migrations) in steps {
-        let supported = migrations.iter().map(|m| m.version).max().unwrap_or(0);
-        let newest = applied
-            .iter()
-            .filter(|(d, _)| d == dialect)
-            .map(|(_, v)| *v)
-            .max()
-            .unwrap_or(0);
-        if newest > supported {
-            return Err(OpenError::NewerStep {
-                path: path.to_owned(),
-                dialect: (*dialect).to_owned(),
-                found: newest,
-                supported,
-            });
-        }
-    }
+    refuse_newer(&applied, steps, &place)?;
     for (dialect, migrations) in steps {
         for step in *migrations {
             if applied.contains(&((*dialect).to_owned(), step.version)) {
@@ -157,6 +162,82 @@ pub fn migrate(connection: &mut Connection, path: &Path, steps: &[Keyed]) -> Res
         }
     }
     Ok(())
+}
+
+/// Refuses a database that has a step this server does not know: a newer server wrote it.
+fn refuse_newer(
+    applied: &HashSet<(String, i64)>,
+    steps: &[Keyed],
+    place: &str,
+) -> Result<(), OpenError> {
+    for (dialect, migrations) in steps {
+        let supported = migrations.iter().map(|m| m.version).max().unwrap_or(0);
+        let newest = applied
+            .iter()
+            .filter(|(d, _)| d == dialect)
+            .map(|(_, v)| *v)
+            .max()
+            .unwrap_or(0);
+        if newest > supported {
+            return Err(OpenError::NewerStep {
+                place: place.to_owned(),
+                dialect: (*dialect).to_owned(),
+                found: newest,
+                supported,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Brings a PostgreSQL database up to date: one instance at a time (the others wait on the
+/// advisory lock, then find the steps applied), each step in its own transaction.
+pub(super) fn migrate_postgres(
+    client: &mut postgres::Client,
+    place: &str,
+    steps: &[Keyed],
+) -> Result<(), OpenError> {
+    let migrate_error = |source: postgres::Error| OpenError::Migrate {
+        place: place.to_owned(),
+        reason: super::StoreError::from(source).to_string(),
+    };
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+        .map_err(migrate_error)?;
+    let result = (|| {
+        client
+            .batch_execute(SCHEMA_MIGRATIONS)
+            .map_err(migrate_error)?;
+        let applied: HashSet<(String, i64)> = client
+            .query("SELECT dialect, version FROM schema_migrations", &[])
+            .map_err(migrate_error)?
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+        refuse_newer(&applied, steps, place)?;
+        for (dialect, migrations) in steps {
+            for step in *migrations {
+                if applied.contains(&((*dialect).to_owned(), step.version)) {
+                    continue;
+                }
+                let mut transaction = client.transaction().map_err(migrate_error)?;
+                transaction
+                    .batch_execute(step.postgres)
+                    .map_err(migrate_error)?;
+                transaction
+                    .execute(
+                        "INSERT INTO schema_migrations (dialect, version, name) VALUES ($1, $2, $3)",
+                        &[dialect, &step.version, &step.name],
+                    )
+                    .map_err(migrate_error)?;
+                transaction.commit().map_err(migrate_error)?;
+            }
+        }
+        Ok(())
+    })();
+    // The lock is the session's: released here, or when the connection closes.
+    let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK]);
+    result
 }
 
 fn name_of(steps: &[(&str, &[Migration])], dialect: &str, version: i64) -> &'static str {

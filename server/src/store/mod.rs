@@ -1,15 +1,17 @@
-//! The store's runner: one SQLite connection, opened and migrated at startup, on which
-//! every request runs its work in one transaction, off the async workers. That work holds a
-//! [`Tx`] and nothing else, and reaches the tables only through the store functions: only
-//! this folder and each dialect's `store` module name the engine, so another one can plug in
-//! here (`layers.rs` checks it). What the tables
-//! hold is elsewhere: Switchboard's own in [`people`], [`identities`], [`files`], [`follows`] and [`idempotency`], each dialect's in its
-//! `dialects/<name>/store`; the schema steps of all of them in [`migrations`], handed to
-//! [`Store::open`] by the top (the store never reads the list of dialects).
+//! The store's runner: every request runs its work in one transaction, off the async
+//! workers, on SQLite (the embedded default, `sqlite.rs`) or PostgreSQL (several instances
+//! over one database, `postgres.rs`). That work holds a [`Tx`] and nothing else, and
+//! reaches the tables only through the store functions: only this folder and each
+//! dialect's `store` module write SQL (`layers.rs` checks it), and that SQL is written once
+//! for both engines (`tx.rs`, `values.rs`). What the tables hold is elsewhere:
+//! Switchboard's own in [`people`], [`identities`], [`files`], [`follows`] and
+//! [`idempotency`], each dialect's in its `dialects/<name>/store`; the schema steps of all
+//! of them, for both engines, in [`migrations`], handed to [`Store::open_at`] by the top
+//! (the store never reads the list of dialects).
 //!
 //! Instants are stored as `format_instant` text (UTC, milliseconds), so ordering the text
-//! orders the instants. SQL stays portable where a portable form exists, so another
-//! engine can take the same steps later.
+//! orders the instants (PostgreSQL's databases are made with the `C` collation, so text
+//! orders by bytes there too). Integers are `bigint`, flags 0 or 1, on both engines.
 
 pub mod devices;
 pub mod files;
@@ -20,188 +22,193 @@ pub mod migrations;
 pub mod people;
 pub mod sessions;
 
-use rusqlite::{params_from_iter, Connection};
-use std::ops::Deref;
+mod postgres;
+mod sqlite;
+mod tx;
+mod values;
+
+pub use tx::{EngineKind, Row, Statement, Tx};
+pub use values::{params, params_from_iter, Bind, Column, OptionalExtension, Params};
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 use thiserror::Error;
-
-/// The one thing work inside a transaction holds: [`Store::run`] hands it to the work, and
-/// every store function (here and in each dialect's `store` module) takes it. Handlers and
-/// seeds only pass it on to those functions, so they never name the engine. Today it is
-/// SQLite's connection mid-transaction; a second engine (PostgreSQL, later) makes this an
-/// enum with a variant for each.
-pub struct Tx<'a>(&'a Connection);
-
-/// For the store modules alone: their SQL runs on SQLite's connection directly, as before
-/// the handle had a name of its own. Only they may name the engine (`layers.rs` checks it).
-impl Deref for Tx<'_> {
-    type Target = Connection;
-
-    fn deref(&self) -> &Connection {
-        self.0
-    }
-}
-
-impl<'a> Tx<'a> {
-    /// A handle on a bare connection, outside any transaction: for a store module's test
-    /// that applies only the schema step it needs.
-    #[cfg(test)]
-    pub(crate) fn bare(connection: &'a Connection) -> Tx<'a> {
-        Tx(connection)
-    }
-}
 
 /// A failure of the store itself, never of the request: it becomes a 500, or a 503 when the
 /// database is only busy.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(rusqlite::Error),
-    /// SQLite stayed busy or locked past the busy timeout: in use, not broken, so worth
-    /// trying again shortly. Holds SQLite's own words, which say which of the two.
+    Database(String),
+    /// The database stayed busy past its patience (SQLite locked, PostgreSQL's connections
+    /// all in use or restarting, a race lost too often): in use, not broken, so worth
+    /// trying again shortly. Holds the engine's own words.
     #[error("database error: {0}")]
     Busy(String),
+    /// A statement expected to give a row gave none (`.optional()` makes it `None`).
+    #[error("database error: the query returned no row")]
+    NoRow,
+    /// A column held another kind of value than the code reads it as.
+    #[error("database error: column {index} is not {expected} but {found}")]
+    Column {
+        index: usize,
+        expected: &'static str,
+        found: &'static str,
+    },
     #[error("a stored list is not valid JSON: {0}")]
     CorruptList(#[from] serde_json::Error),
     #[error("the database task did not finish: {0}")]
     TaskFailed(String),
 }
 
-/// Only the store knows SQLite's codes: busy and locked become [`StoreError::Busy`].
-impl From<rusqlite::Error> for StoreError {
-    fn from(error: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
-        match &error {
-            rusqlite::Error::SqliteFailure(failure, _)
-                if matches!(failure.code, DatabaseBusy | DatabaseLocked) =>
-            {
-                StoreError::Busy(error.to_string())
-            }
-            _ => StoreError::Database(error),
-        }
-    }
-}
-
-/// Why the store could not be opened.
+/// Why the store could not be opened. `place` is the file, or the PostgreSQL server and
+/// database without the password.
 #[derive(Debug, Error)]
 pub enum OpenError {
-    #[error("cannot open the database at {path}: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
-    #[error("cannot prepare the database at {path}: {source}")]
-    Migrate {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    #[error("cannot open the database at {place}: {reason}")]
+    Open { place: String, reason: String },
+    #[error("cannot prepare the database at {place}: {reason}")]
+    Migrate { place: String, reason: String },
     #[error(
-        "the database at {path} has schema version {found}, which this server does not know; \
-         use a newer server or another --db file"
+        "the database at {place} has schema version {found}, which this server does not know; \
+         use a newer server or another database"
     )]
-    UnknownSchema { path: PathBuf, found: i64 },
+    UnknownSchema { place: String, found: i64 },
     #[error(
-        "the database at {path} has {dialect} step {found}, newer than this server's {supported}; \
-         use a newer server or another --db file"
+        "the database at {place} has {dialect} step {found}, newer than this server's {supported}; \
+         use a newer server or another database"
     )]
     NewerStep {
-        path: PathBuf,
+        place: String,
         dialect: String,
         found: i64,
         supported: i64,
     },
 }
 
-/// One SQLite connection shared by every request. SQLite serialises writers anyway, and one
-/// connection keeps each request's transaction simple; the work runs on the blocking pool.
+/// Where the data lives: a SQLite file (the embedded default) or a PostgreSQL database
+/// that several instances share.
+#[derive(Clone)]
+pub enum Location {
+    Sqlite(PathBuf),
+    Postgres {
+        url: secrecy::SecretString,
+        /// Connections this instance keeps open at most.
+        pool_size: u32,
+    },
+}
+
+impl std::fmt::Debug for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            Location::Postgres { pool_size, .. } => f
+                .debug_struct("Postgres")
+                .field("url", &"[redacted]")
+                .field("pool_size", pool_size)
+                .finish(),
+        }
+    }
+}
+
+/// Where, in words a log may hold: the file, or the PostgreSQL server and database without
+/// the password.
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use secrecy::ExposeSecret;
+        match self {
+            Location::Sqlite(path) => write!(f, "{}", path.display()),
+            Location::Postgres { url, .. } => {
+                match url.expose_secret().parse::<::postgres::Config>() {
+                    Ok(config) => f.write_str(&postgres::place_of(&config)),
+                    Err(_) => f.write_str("the PostgreSQL URL"),
+                }
+            }
+        }
+    }
+}
+
+/// The store every request shares: SQLite's one connection, or PostgreSQL's pool.
 #[derive(Clone)]
 pub struct Store {
-    connection: Arc<Mutex<Connection>>,
+    engine: Engines,
+}
+
+#[derive(Clone)]
+enum Engines {
+    Sqlite(sqlite::Sqlite),
+    Postgres(postgres::Postgres),
 }
 
 impl Store {
-    /// Opens (creating on first start) the database file and brings its schema up to date
+    /// Opens (creating on first start) the SQLite file and brings its schema up to date
     /// with `steps` (every owner's: `dialects::migrations`).
     pub fn open(path: &Path, steps: &[migrations::Keyed]) -> Result<Store, OpenError> {
-        let open_error = |source| OpenError::Open {
-            path: path.to_owned(),
-            source,
-        };
-        let connection = Connection::open(path).map_err(open_error)?;
-        Self::prepare(connection, path, steps)
+        Self::open_at(&Location::Sqlite(path.to_owned()), steps)
     }
 
-    /// A private in-memory store with `steps` applied, for unit tests.
+    /// Opens the store wherever `location` says, schema brought up to date.
+    pub fn open_at(location: &Location, steps: &[migrations::Keyed]) -> Result<Store, OpenError> {
+        use secrecy::ExposeSecret;
+        let engine =
+            match location {
+                Location::Sqlite(path) => Engines::Sqlite(sqlite::Sqlite::open(path, steps)?),
+                Location::Postgres { url, pool_size } => Engines::Postgres(
+                    postgres::Postgres::open(url.expose_secret(), *pool_size, steps)?,
+                ),
+            };
+        Ok(Store { engine })
+    }
+
+    /// A private in-memory SQLite store with `steps` applied, for unit tests.
     #[cfg(test)]
     pub fn in_memory(steps: &[migrations::Keyed]) -> Store {
-        let connection = Connection::open_in_memory().expect("SQLite can always open memory");
-        Self::prepare(connection, Path::new(":memory:"), steps)
-            .expect("the schema applies to memory")
+        Store {
+            engine: Engines::Sqlite(sqlite::Sqlite::in_memory(steps)),
+        }
     }
 
-    fn prepare(
-        mut connection: Connection,
-        path: &Path,
-        steps: &[migrations::Keyed],
-    ) -> Result<Store, OpenError> {
-        let migrate_error = |source| OpenError::Migrate {
-            path: path.to_owned(),
-            source,
-        };
-        connection
-            .busy_timeout(Duration::from_secs(5))
-            .map_err(migrate_error)?;
-        // WAL lets a reader (the sqlite3 shell, a backup) look while the server writes.
-        let _mode: String = connection
-            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
-            .map_err(migrate_error)?;
-        connection
-            .pragma_update(None, "synchronous", "NORMAL")
-            .map_err(migrate_error)?;
-        connection
-            .pragma_update(None, "foreign_keys", true)
-            .map_err(migrate_error)?;
-        migrations::migrate(&mut connection, path, steps)?;
-        Ok(Store {
-            connection: Arc::new(Mutex::new(connection)),
-        })
+    /// Which engine this store runs on.
+    pub fn engine(&self) -> EngineKind {
+        match self.engine {
+            Engines::Sqlite(_) => EngineKind::Sqlite,
+            Engines::Postgres(_) => EngineKind::Postgres,
+        }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock dropped its Transaction, which rolled back, so the
-        // connection is still consistent: take it back rather than fail every later request.
-        self.connection
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Runs `work` in one transaction on the calling thread: committed when it returns
-    /// `Ok`, rolled back otherwise. For startup; requests use [`Store::run`].
-    pub fn run_blocking<R, E>(&self, work: impl FnOnce(&Tx<'_>) -> Result<R, E>) -> Result<R, E>
+    /// Runs `work` in one transaction on the calling thread (any thread: PostgreSQL's side
+    /// moves off an async worker by itself): committed when it returns `Ok`, rolled back
+    /// otherwise. For startup and commands; requests use [`Store::run`]. `work` may run
+    /// more than once on PostgreSQL (a race lost), so it only reads and writes through
+    /// the transaction it is given.
+    pub fn run_blocking<R, E>(
+        &self,
+        mut work: impl FnMut(&Tx<'_>) -> Result<R, E> + Send,
+    ) -> Result<R, E>
     where
-        E: From<StoreError>,
+        R: Send,
+        E: From<StoreError> + Send,
     {
-        let mut connection = self.lock();
-        let transaction = connection.transaction().map_err(StoreError::from)?;
-        let result = work(&Tx(&transaction))?;
-        transaction.commit().map_err(StoreError::from)?;
-        Ok(result)
+        match &self.engine {
+            Engines::Sqlite(sqlite) => sqlite.run(&mut work),
+            Engines::Postgres(postgres) => postgres.run_blocking(&mut work),
+        }
     }
 
-    /// Runs `work` in one transaction on the blocking pool, so SQLite's I/O never stalls
-    /// the async workers.
-    pub async fn run<R, E, F>(&self, work: F) -> Result<R, E>
+    /// Runs `work` in one transaction on the blocking pool, so the database's I/O never
+    /// stalls the async workers. As with [`Store::run_blocking`], `work` may run again.
+    pub async fn run<R, E, F>(&self, mut work: F) -> Result<R, E>
     where
-        F: FnOnce(&Tx<'_>) -> Result<R, E> + Send + 'static,
+        F: FnMut(&Tx<'_>) -> Result<R, E> + Send + 'static,
         R: Send + 'static,
         E: From<StoreError> + Send + 'static,
     {
         let store = self.clone();
-        tokio::task::spawn_blocking(move || store.run_blocking(work))
-            .await
-            .map_err(|join_error| E::from(StoreError::TaskFailed(join_error.to_string())))?
+        tokio::task::spawn_blocking(move || match &store.engine {
+            Engines::Sqlite(sqlite) => sqlite.run(&mut work),
+            Engines::Postgres(postgres) => postgres.run(&mut work),
+        })
+        .await
+        .map_err(|join_error| E::from(StoreError::TaskFailed(join_error.to_string())))?
     }
 }
 
@@ -312,7 +319,7 @@ mod tests {
         ));
         assert!(matches!(
             StoreError::from(rusqlite::Error::QueryReturnedNoRows),
-            StoreError::Database(_)
+            StoreError::NoRow
         ));
     }
 

@@ -3,7 +3,7 @@
 //! Emails are kept lowercased; lookups lowercase what they are given.
 
 use super::{StoreError, Tx};
-use rusqlite::{params, OptionalExtension, Row};
+use crate::store::{params, OptionalExtension, Row};
 use switchboard_core::directory::Agent;
 use switchboard_core::session::{Role, SessionAgent};
 
@@ -17,7 +17,7 @@ pub struct AccountRow {
 
 const ACCOUNT_COLUMNS: &str = "id, name, email, role, password_hash";
 
-fn account(row: &Row<'_>) -> rusqlite::Result<AccountRow> {
+fn account(row: &Row<'_>) -> Result<AccountRow, StoreError> {
     let role: String = row.get(3)?;
     Ok(AccountRow {
         agent: SessionAgent {
@@ -34,18 +34,16 @@ fn account(row: &Row<'_>) -> rusqlite::Result<AccountRow> {
 /// The account an email signs in to.
 pub fn account_by_email(conn: &Tx, email: &str) -> Result<Option<AccountRow>, StoreError> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM agents WHERE email = ?1");
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([email.trim().to_lowercase()], account)
-        .optional()?)
+        .optional()
 }
 
 pub fn account_by_id(conn: &Tx, id: &str) -> Result<Option<AccountRow>, StoreError> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM agents WHERE id = ?1");
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([id], account)
-        .optional()?)
+        .optional()
 }
 
 /// Every account, by email.
@@ -129,8 +127,7 @@ pub fn agent_exists(conn: &Tx, id: &str) -> Result<bool, StoreError> {
 
 /// An agent's name, when `id` is an agent's.
 pub fn agent_name(conn: &Tx, id: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT name FROM agents WHERE id = ?1")?
+    conn.prepare_cached("SELECT name FROM agents WHERE id = ?1")?
         .query_row([id], |row| row.get(0))
-        .optional()?)
+        .optional()
 }

@@ -4,8 +4,8 @@
 
 use super::people::{self, AccountRow};
 use super::{StoreError, Tx};
+use crate::store::{params, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 use switchboard_core::session::SessionAgent;
 use switchboard_core::wire::format_instant;
@@ -70,5 +70,5 @@ pub fn end(conn: &Tx, token: &str) -> Result<(), StoreError> {
 
 /// Ends every session of an agent (a password reset).
 pub fn end_all(conn: &Tx, agent_id: &str) -> Result<usize, StoreError> {
-    Ok(conn.execute("DELETE FROM sessions WHERE agent_id = ?1", [agent_id])?)
+    conn.execute("DELETE FROM sessions WHERE agent_id = ?1", [agent_id])
 }

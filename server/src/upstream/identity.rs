@@ -191,7 +191,7 @@ impl Check {
             .run(move |conn| {
                 let account = people::account_by_id(conn, &assignee)?;
                 let identity = identities::get(conn, &assignee, backend)?;
-                Ok::<_, crate::store::StoreError>((assignee, account, identity))
+                Ok::<_, crate::store::StoreError>((assignee.clone(), account, identity))
             })
             .await?;
         match found {

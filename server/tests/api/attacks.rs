@@ -271,7 +271,9 @@ async fn a_stop_ends_the_server_in_bounded_time_with_half_sent_requests_open() {
     };
     let data = tempfile::tempdir().unwrap();
     let config = Config {
-        db_path: data.path().join("switchboard.sqlite3"),
+        database: switchboard_server::store::Location::Sqlite(
+            data.path().join("switchboard.sqlite3"),
+        ),
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,

@@ -323,11 +323,23 @@ async fn a_request_over_the_timeout_is_a_503_with_retry_after() {
 async fn a_database_busy_past_its_timeout_is_a_503_with_retry_after() {
     let server = start().await;
     server.get("/api/backends").await;
-    // Another writer holds the database: the server's write cannot wait it out.
-    let other = rusqlite::Connection::open(server.db_path()).unwrap();
-    other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let reply = server.create_conversation_reply("busy@example.com").await;
-    other.execute_batch("ROLLBACK").unwrap();
+    // Another writer holds the database (SQLite) or the table (PostgreSQL): the server's
+    // write cannot wait it out.
+    let reply = match server.sqlite_path() {
+        Some(path) => {
+            let other = rusqlite::Connection::open(path).unwrap();
+            other.execute_batch("BEGIN IMMEDIATE").unwrap();
+            let reply = server.create_conversation_reply("busy@example.com").await;
+            other.execute_batch("ROLLBACK").unwrap();
+            reply
+        }
+        None => {
+            let held = crate::common::database::hold_table(server.location(), "conversations");
+            let reply = server.create_conversation_reply("busy@example.com").await;
+            drop(held);
+            reply
+        }
+    };
     assert_eq!(
         reply.status,
         StatusCode::SERVICE_UNAVAILABLE,

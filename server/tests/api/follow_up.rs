@@ -173,10 +173,12 @@ async fn the_token_is_stored_only_hashed_and_an_agent_can_withdraw_it() {
     let server = start().await;
     let (conversation, token) =
         contact(&server, "c@example.fr", "Please call me back tomorrow").await;
-    let db = rusqlite::Connection::open(server.db_path()).unwrap();
-    let stored: String = db
-        .query_row("SELECT token_hash FROM follow_up_links", [], |row| {
-            row.get(0)
+    let stored: String = server
+        .store()
+        .run_blocking(|tx| {
+            tx.query_row("SELECT token_hash FROM follow_up_links", [], |row| {
+                row.get(0)
+            })
         })
         .unwrap();
     assert_ne!(stored, token);

@@ -266,11 +266,7 @@ async fn a_retry_while_the_first_request_runs_is_told_to_wait() {
         .unwrap()
         .into_parts();
     let hash = fingerprint(&parts, &axum::body::Bytes::from(body.to_string())).await;
-    let store = switchboard_server::store::Store::open(
-        &server.db_path(),
-        &switchboard_server::dialects::migrations(),
-    )
-    .unwrap();
+    let store = server.store();
     let reserved = store
         .run_blocking(|conn| {
             begin(

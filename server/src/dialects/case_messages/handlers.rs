@@ -69,7 +69,7 @@ pub async fn create_message(
     };
     let (created, record) = state
         .store
-        .run(move |conn| create_in(conn, new, agent.as_ref(), &now))
+        .run(move |conn| create_in(conn, new.clone(), agent.as_ref(), &now))
         .await?;
     let status = if created {
         StatusCode::CREATED

@@ -71,6 +71,7 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     version: 1,
     name: "cases and messages",
     sql: include_str!("migrations/001_cases.sql"),
+    postgres: include_str!("migrations/postgres/001_cases.sql"),
 }];
 
 /// The document's three endpoints: what a gateway to the real vendor would forward. Our

@@ -3,8 +3,8 @@
 //! Who may read a case, what a repeated `externalId` means: that policy lives with the
 //! routes; this module only reads and writes rows.
 
+use crate::store::{params, OptionalExtension, Row};
 use crate::store::{StoreError, Tx};
-use rusqlite::{params, OptionalExtension, Row};
 
 /// A case, as far as this API knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub struct MessageRecord {
 
 const CASE_COLUMNS: &str = "id, guid, partner_account_id, created_at";
 
-fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
+fn case_from_row(row: &Row<'_>) -> Result<CaseRecord, StoreError> {
     Ok(CaseRecord {
         id: row.get(0)?,
         guid: row.get(1)?,
@@ -74,7 +74,7 @@ pub fn case_by_guid(conn: &Tx, guid: &str) -> Result<Option<CaseRecord>, StoreEr
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {CASE_COLUMNS} FROM case_messages_cases WHERE guid = ?1"
     ))?;
-    Ok(statement.query_row([guid], case_from_row).optional()?)
+    statement.query_row([guid], case_from_row).optional()
 }
 
 pub fn count_cases(conn: &Tx) -> Result<u64, StoreError> {
@@ -89,7 +89,7 @@ const MESSAGE_COLUMNS: &str = "m.id, c.guid, m.case_id, m.parent_message_id, \
 
 const MESSAGES_WITH_CASE: &str = "case_messages m JOIN case_messages_cases c ON c.id = m.case_id";
 
-fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
+fn message_from_row(row: &Row<'_>) -> Result<MessageRecord, StoreError> {
     Ok(MessageRecord {
         id: row.get(0)?,
         guid: row.get(1)?,
@@ -118,11 +118,14 @@ pub fn insert_message(
     id: Option<i64>,
     message: &MessageFields,
 ) -> Result<i64, StoreError> {
-    conn.execute(
+    // The next id is the largest plus one, as SQLite's rowid gives it: written out, so
+    // both engines give the same (two writers racing for it: one runs again).
+    conn.query_row(
         "INSERT INTO case_messages (id, case_id, parent_message_id, sender_account_id, \
          sender_type, content, type, external_id, user_email, user_name, agent_id, \
          declared_at, confirmed_at, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+         VALUES (COALESCE(?1, (SELECT COALESCE(MAX(id), 0) + 1 FROM case_messages)), \
+         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
         params![
             id,
             message.case_id,
@@ -140,15 +143,15 @@ pub fn insert_message(
             message.created_at,
             message.updated_at,
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+        |row| row.get(0),
+    )
 }
 
 pub fn message(conn: &Tx, id: i64) -> Result<Option<MessageRecord>, StoreError> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {MESSAGE_COLUMNS} FROM {MESSAGES_WITH_CASE} WHERE m.id = ?1"
     ))?;
-    Ok(statement.query_row([id], message_from_row).optional()?)
+    statement.query_row([id], message_from_row).optional()
 }
 
 /// The message of `case_id` that carries `external_id`, if any.
@@ -161,9 +164,9 @@ pub fn message_by_external_id(
         "SELECT {MESSAGE_COLUMNS} FROM {MESSAGES_WITH_CASE} \
          WHERE m.case_id = ?1 AND m.external_id = ?2"
     ))?;
-    Ok(statement
+    statement
         .query_row(params![case_id, external_id], message_from_row)
-        .optional()?)
+        .optional()
 }
 
 /// Every message of a case, in the order they were stored.
@@ -182,9 +185,9 @@ pub fn owner_of_message(conn: &Tx, id: i64) -> Result<Option<(i64, String)>, Sto
     let mut statement = conn.prepare_cached(&format!(
         "SELECT c.partner_account_id, c.guid FROM {MESSAGES_WITH_CASE} WHERE m.id = ?1"
     ))?;
-    Ok(statement
+    statement
         .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?)
+        .optional()
 }
 
 /// Confirms message `id` at `now`; one confirmed already keeps its first `confirmedAt`.

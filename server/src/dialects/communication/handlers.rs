@@ -190,7 +190,7 @@ pub async fn create_conversation(
                 ensure_new_message_id(conn, "lastMessage.id", message)?;
                 store::insert_message(conn, message)?;
             }
-            conversation_view(conn, record)
+            conversation_view(conn, record.clone())
         })
         .await?;
     let path = output::conversation_path(dto.id.as_deref().unwrap_or_default());
@@ -268,22 +268,22 @@ pub async fn update_conversation(
             let mut record = load_conversation(conn, &id)?;
             check_version(conn, expected.as_deref(), &record)?;
             ensure_agent_exists(conn, input.assigned_agent_id.as_deref())?;
-            record.trip_publication_id = input.trip_publication_id;
-            record.trip_reference = input.trip_reference;
-            record.establishment_id = input.establishment_id;
-            record.customer_id = input.customer_id;
+            record.trip_publication_id = input.trip_publication_id.clone();
+            record.trip_reference = input.trip_reference.clone();
+            record.establishment_id = input.establishment_id.clone();
+            record.customer_id = input.customer_id.clone();
             // PUT replaces: no assignedAgentId (or null) unassigns, as the contract says.
-            record.assigned_agent_id = input.assigned_agent_id;
+            record.assigned_agent_id = input.assigned_agent_id.clone();
             // The server keeps the participants: a client's list is merged in, never
             // replaces it, so a client that read an older list removes no one.
             for participant in &input.participants {
                 input::include(&mut record.participants, participant);
             }
-            if let Some(status) = input.status {
+            if let Some(status) = input.status.clone() {
                 record.status = status;
             }
             // Like the participants: a client that leaves the name out keeps it.
-            if let Some(name) = input.customer_name {
+            if let Some(name) = input.customer_name.clone() {
                 record.customer_name = Some(name);
             }
             input::include(&mut record.participants, &record.customer_id.clone());
@@ -318,7 +318,7 @@ pub async fn assign_agent(
             check_version(conn, expected.as_deref(), &record)?;
             ensure_agent_exists(conn, Some(&agent))?;
             input::include(&mut record.participants, &agent);
-            record.assigned_agent_id = Some(agent);
+            record.assigned_agent_id = Some(agent.clone());
             input::cap_participants(&mut record);
             record.changed_by = caller.agent().map(|by| by.id.clone());
             store::update_conversation(conn, &mut record)?;
@@ -450,7 +450,7 @@ pub async fn add_message(
             ensure_new_message_id(conn, "id", &message)?;
             store::insert_message(conn, &message)?;
             store::insert_message_files(conn, &message.id, &attachments)?;
-            message.attachments = attachments.into_iter().map(|file| file.record).collect();
+            message.attachments = attachments.iter().map(|file| file.record.clone()).collect();
             let participants_before = record.participants.len();
             include_transmitter(&mut record, &message);
             if record.participants.len() != participants_before {

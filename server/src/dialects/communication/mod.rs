@@ -88,46 +88,55 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "conversations",
         sql: include_str!("migrations/001_conversations.sql"),
+        postgres: include_str!("migrations/postgres/001_conversations.sql"),
     },
     Migration {
         version: 2,
         name: "attachments",
         sql: include_str!("migrations/002_attachments.sql"),
+        postgres: include_str!("migrations/postgres/002_attachments.sql"),
     },
     Migration {
         version: 3,
         name: "message files",
         sql: include_str!("migrations/003_message_files.sql"),
+        postgres: include_str!("migrations/postgres/003_message_files.sql"),
     },
     Migration {
         version: 4,
         name: "conversations by reference",
         sql: include_str!("migrations/004_conversations_by_reference.sql"),
+        postgres: include_str!("migrations/postgres/004_conversations_by_reference.sql"),
     },
     Migration {
         version: 5,
         name: "customer names",
         sql: include_str!("migrations/005_customer_names.sql"),
+        postgres: include_str!("migrations/postgres/005_customer_names.sql"),
     },
     Migration {
         version: 6,
         name: "follow-up links",
         sql: include_str!("migrations/006_follow_up_links.sql"),
+        postgres: include_str!("migrations/postgres/006_follow_up_links.sql"),
     },
     Migration {
         version: 7,
         name: "conversation versions",
         sql: include_str!("migrations/007_conversation_versions.sql"),
+        postgres: include_str!("migrations/postgres/007_conversation_versions.sql"),
     },
     Migration {
         version: 8,
         name: "follow-up link expiry",
         sql: include_str!("migrations/008_follow_up_expiry.sql"),
+        postgres: include_str!("migrations/postgres/008_follow_up_expiry.sql"),
     },
     Migration {
         version: 9,
         name: "forwarded follow-up links",
         sql: include_str!("migrations/009_forwarded_follow_up_links.sql"),
+        postgres: include_str!("migrations/postgres/009_forwarded_follow_up_links.sql"),
     },
 ];
 

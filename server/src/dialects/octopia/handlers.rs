@@ -358,16 +358,16 @@ pub async fn add_message(
     state
         .store
         .run(move |conn| {
-            let (files, files_checked) = match files {
-                Ok(files) => (files, Ok(())),
-                Err(error) => (Vec::new(), Err(error)),
+            let (files, files_checked) = match &files {
+                Ok(files) => (files.as_slice(), Ok(())),
+                Err(error) => (&[][..], Err(error.clone())),
             };
             let Some(discussion_id) = reply.discussion_id.clone() else {
-                return merged(vec![checked, files_checked]);
+                return merged(vec![checked.clone(), files_checked]);
             };
             let Some(discussion) = store::get_discussion(conn, &discussion_id)? else {
                 // The request's own problems first; then the unknown id.
-                merged(vec![checked, files_checked])?;
+                merged(vec![checked.clone(), files_checked])?;
                 return Err(discussion_not_found(
                     Location::Body,
                     "discussionId",
@@ -376,7 +376,7 @@ pub async fn add_message(
             };
             let receivers = check_against(&discussion, &reply);
             let receivers_checked = receivers.as_ref().map(|_| ()).map_err(Clone::clone);
-            merged(vec![checked, files_checked, receivers_checked])?;
+            merged(vec![checked.clone(), files_checked, receivers_checked])?;
             let sender_name =
                 people::agent_name(conn, &reply.user_id)?.unwrap_or_else(|| reply.user_id.clone());
             let message = MessageRecord {
@@ -393,7 +393,7 @@ pub async fn add_message(
                 attachments: Vec::new(),
             };
             store::insert_message(conn, &message)?;
-            store::insert_message_files(conn, &message.id, &files)?;
+            store::insert_message_files(conn, &message.id, files)?;
             store::set_discussion_status(
                 conn,
                 &discussion.id,

@@ -56,6 +56,7 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     version: 1,
     name: "discussions",
     sql: include_str!("migrations/001_discussions.sql"),
+    postgres: include_str!("migrations/postgres/001_discussions.sql"),
 }];
 
 /// Files a little over the policy are still read whole, so they are refused by the

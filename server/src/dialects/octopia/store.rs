@@ -9,8 +9,8 @@ use crate::store::files::{
     file_columns, file_from_row, insert_linked_files, linked_files, FileRecord, NewFile,
 };
 use crate::store::{count, offset_param, where_equal, StoreError, Tx, Where};
+use crate::store::{params, params_from_iter, OptionalExtension, Row};
 pub use crate::store::{Slice, Window};
-use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use std::collections::HashMap;
 
 /// A discussion row.
@@ -104,7 +104,7 @@ const DISCUSSION_COLUMNS: &str = "id, subject, order_reference, order_id, offer_
      product_id, typology_code, sub_typology_code, status, is_open, graduation_code, \
      customer_id, customer_name, seller_id, sales_channel, created_at, updated_at";
 
-fn discussion_from_row(row: &Row<'_>) -> rusqlite::Result<DiscussionRecord> {
+fn discussion_from_row(row: &Row<'_>) -> Result<DiscussionRecord, StoreError> {
     Ok(DiscussionRecord {
         id: row.get(0)?,
         subject: row.get(1)?,
@@ -161,10 +161,9 @@ pub fn insert_discussion(conn: &Tx, record: &DiscussionRecord) -> Result<(), Sto
 
 pub fn get_discussion(conn: &Tx, id: &str) -> Result<Option<DiscussionRecord>, StoreError> {
     let sql = format!("SELECT {DISCUSSION_COLUMNS} FROM octopia_discussions WHERE id = ?1");
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([id], discussion_from_row)
-        .optional()?)
+        .optional()
 }
 
 /// The WHERE clause of a filter and its values, bound in order.
@@ -252,7 +251,7 @@ pub fn set_discussion_status(
 const MESSAGE_COLUMNS: &str =
     "id, discussion_id, body, sender_id, sender_name, user_type, created_at, has_read";
 
-fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
+fn message_from_row(row: &Row<'_>) -> Result<MessageRecord, StoreError> {
     Ok(MessageRecord {
         id: row.get(0)?,
         discussion_id: row.get(1)?,

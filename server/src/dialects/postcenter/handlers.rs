@@ -207,9 +207,9 @@ pub async fn paginated(
         .store
         .run(move |conn| {
             let mut query = RangeQuery {
-                channel,
-                from: range.from,
-                to: range.to,
+                channel: channel.clone(),
+                from: range.from.clone(),
+                to: range.to.clone(),
                 after: None,
                 limit: PAGE_SIZE + 1,
             };

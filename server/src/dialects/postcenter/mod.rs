@@ -64,6 +64,7 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     version: 1,
     name: "tickets",
     sql: include_str!("migrations/001_tickets.sql"),
+    postgres: include_str!("migrations/postgres/001_tickets.sql"),
 }];
 
 /// `path` under [`DEFAULT_BASE_PATH`], with and without its trailing slash.

@@ -4,7 +4,7 @@
 //! [`super::assign`] and the handlers; this module only reads and writes rows.
 
 use crate::store::{count, StoreError, Tx};
-use rusqlite::{params, OptionalExtension, Row};
+use crate::store::{params, OptionalExtension, Row};
 
 /// An agent ("cm") as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,7 +84,7 @@ const TICKET_SELECT: &str = "SELECT t.id, t.identifier, t.state, t.channel, t.su
 /// Newest first; ties broken by id, so every order is total.
 const NEWEST_FIRST: &str = "ORDER BY t.created_at DESC, t.id DESC";
 
-fn ticket_from_row(row: &Row<'_>) -> rusqlite::Result<TicketRecord> {
+fn ticket_from_row(row: &Row<'_>) -> Result<TicketRecord, StoreError> {
     let cm = match row.get::<_, Option<i64>>(7)? {
         Some(cmid) => Some(CmRecord {
             cmid,
@@ -109,7 +109,7 @@ fn ticket_from_row(row: &Row<'_>) -> rusqlite::Result<TicketRecord> {
     })
 }
 
-fn cm_from_row(row: &Row<'_>) -> rusqlite::Result<CmRecord> {
+fn cm_from_row(row: &Row<'_>) -> Result<CmRecord, StoreError> {
     Ok(CmRecord {
         cmid: row.get(0)?,
         name: row.get(1)?,
@@ -122,12 +122,12 @@ fn cm_from_row(row: &Row<'_>) -> rusqlite::Result<CmRecord> {
 fn tickets_where(
     conn: &Tx,
     clause: &str,
-    values: &[&dyn rusqlite::ToSql],
+    values: &[&dyn crate::store::Bind],
 ) -> Result<Vec<TicketRecord>, StoreError> {
     let sql = format!("{TICKET_SELECT} WHERE {clause} {NEWEST_FIRST}");
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = statement.query_map(values, ticket_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<Result<_, StoreError>>()
 }
 
 pub fn count_tickets(conn: &Tx) -> Result<u64, StoreError> {
@@ -140,10 +140,9 @@ pub fn get_ticket(conn: &Tx, id: &str) -> Result<Option<TicketRecord>, StoreErro
 
 /// The API id of the ticket agents know by `identifier`.
 pub fn id_by_identifier(conn: &Tx, identifier: i64) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT id FROM postcenter_tickets WHERE identifier = ?1")?
+    conn.prepare_cached("SELECT id FROM postcenter_tickets WHERE identifier = ?1")?
         .query_row([identifier], |row| row.get(0))
-        .optional()?)
+        .optional()
 }
 
 /// A customer's tickets by `country_id`, newest first.
@@ -167,7 +166,7 @@ pub fn ids_in_state(conn: &Tx, state: &str) -> Result<Vec<String>, StoreError> {
          ORDER BY t.created_at DESC, t.id DESC",
     )?;
     let rows = statement.query_map([state], |row| row.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<Result<_, StoreError>>()
 }
 
 /// A channel's ticket with this id created in `[from, to)`: what a cursor must name.
@@ -176,15 +175,14 @@ pub fn ticket_in_range(
     query: &RangeQuery,
     id: &str,
 ) -> Result<Option<(String, String)>, StoreError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT created_at, id FROM postcenter_tickets WHERE id = ?1 AND channel = ?2 \
+    conn.prepare_cached(
+        "SELECT created_at, id FROM postcenter_tickets WHERE id = ?1 AND channel = ?2 \
              AND created_at >= ?3 AND created_at < ?4",
-        )?
-        .query_row(params![id, query.channel, query.from, query.to], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
-        .optional()?)
+    )?
+    .query_row(params![id, query.channel, query.from, query.to], |row| {
+        Ok((row.get(0)?, row.get(1)?))
+    })
+    .optional()
 }
 
 /// Up to `query.limit` tickets of the range, from the cursor on.
@@ -196,7 +194,7 @@ pub fn tickets_in_range(conn: &Tx, query: &RangeQuery) -> Result<Vec<TicketRecor
     };
     let sql = format!(
         "{TICKET_SELECT} WHERE t.channel = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 \
-         AND (?4 IS NULL OR t.created_at < ?4 OR (t.created_at = ?4 AND t.id <= ?5)) \
+         AND (CAST(?4 AS TEXT) IS NULL OR t.created_at < ?4 OR (t.created_at = ?4 AND t.id <= ?5)) \
          {NEWEST_FIRST} LIMIT ?6"
     );
     let mut statement = conn.prepare_cached(&sql)?;
@@ -211,7 +209,7 @@ pub fn tickets_in_range(conn: &Tx, query: &RangeQuery) -> Result<Vec<TicketRecor
         ],
         ticket_from_row,
     )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<Result<_, StoreError>>()
 }
 
 /// A ticket's messages, newest first as the document shows them.
@@ -231,7 +229,7 @@ pub fn messages_of(conn: &Tx, ticket_id: &str) -> Result<Vec<MessageRecord>, Sto
             media: row.get(6)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<Result<_, StoreError>>()
 }
 
 /// Sets a ticket's state and its update time.
@@ -262,7 +260,7 @@ pub fn online_cms_by_workload(
          ORDER BY workload ASC, c.cmid ASC",
     )?;
     let rows = statement.query_map([channel], |row| Ok((cm_from_row(row)?, row.get(5)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<Result<_, StoreError>>()
 }
 
 pub fn insert_cm(conn: &Tx, cm: &CmRecord) -> Result<(), StoreError> {

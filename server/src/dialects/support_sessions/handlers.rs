@@ -40,9 +40,7 @@ async fn write<F>(
     change: F,
 ) -> Result<Json<SupportDto>, HttpError>
 where
-    F: FnOnce(Option<SessionRecord>, &ActorRecord, &str) -> Result<Changed, HttpError>
-        + Send
-        + 'static,
+    F: Fn(Option<SessionRecord>, &ActorRecord, &str) -> Result<Changed, HttpError> + Send + 'static,
 {
     let now = format_instant(Utc::now());
     // A vendor call (the reference as a gateway's upstream) names no agent: its changes
@@ -77,9 +75,9 @@ where
 fn existing<F>(
     order_id: String,
     change: F,
-) -> impl FnOnce(Option<SessionRecord>, &ActorRecord, &str) -> Result<Changed, HttpError> + Send
+) -> impl Fn(Option<SessionRecord>, &ActorRecord, &str) -> Result<Changed, HttpError> + Send
 where
-    F: FnOnce(SessionRecord, &ActorRecord, &str) -> Result<Changed, HttpError> + Send,
+    F: Fn(SessionRecord, &ActorRecord, &str) -> Result<Changed, HttpError> + Send,
 {
     move |session, actor, now| match session {
         Some(session) => change(session, actor, now),
@@ -110,7 +108,7 @@ pub async fn open_session(
     let phone = input::open(dto, &order_id)?;
     let id = order_id.clone();
     let opened = write(&state, order_id, caller, move |existing, actor, now| {
-        changes::open(existing, &id, phone, actor, now)
+        changes::open(existing, &id, phone.clone(), actor, now)
     })
     .await?;
     Ok((StatusCode::CREATED, opened))
@@ -127,7 +125,7 @@ pub async fn change_session(
     let dto = input::body::<SupportChangeDto>(request, false).await?;
     let phone = input::change(dto.unwrap_or_default(), &order_id)?;
     let change = existing(order_id.clone(), move |session, actor, now| {
-        changes::change_phone(session, phone, actor, now)
+        changes::change_phone(session, phone.clone(), actor, now)
     });
     write(&state, order_id, caller, change).await
 }
@@ -172,7 +170,7 @@ pub async fn set_agent(
     let dto = input::body::<AgentChangeDto>(request, false).await?;
     let performer = input::agent(dto.unwrap_or_default(), &order_id)?;
     let change = existing(order_id.clone(), move |session, actor, now| {
-        changes::set_agent(session, performer, actor, now)
+        changes::set_agent(session, performer.clone(), actor, now)
     });
     write(&state, order_id, caller, change).await
 }

@@ -61,6 +61,7 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
     version: 1,
     name: "sessions",
     sql: include_str!("migrations/001_sessions.sql"),
+    postgres: include_str!("migrations/postgres/001_sessions.sql"),
 }];
 
 /// The document's operations: what a gateway to the real vendor would forward. Each write

@@ -4,7 +4,7 @@
 //! [`super::changes`]; this module only reads and writes rows.
 
 use crate::store::{count, StoreError, Tx};
-use rusqlite::{params, OptionalExtension, Row};
+use crate::store::{params, OptionalExtension, Row};
 
 /// The order's agent as stored: its id and its rating, as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +64,7 @@ fn agent_columns(agent: &Option<AgentRecord>) -> (Option<&str>, Option<&str>) {
 const SESSION_COLUMNS: &str =
     "order_id, callback_phone, agent_id, agent_rating, is_open, opened_at, updated_at, closed_at";
 
-fn session_from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
+fn session_from_row(row: &Row<'_>) -> Result<SessionRecord, StoreError> {
     Ok(SessionRecord {
         order_id: row.get(0)?,
         callback_phone: row.get(1)?,
@@ -81,12 +81,11 @@ pub fn count_sessions(conn: &Tx) -> Result<u64, StoreError> {
 }
 
 pub fn get_session(conn: &Tx, order_id: &str) -> Result<Option<SessionRecord>, StoreError> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {SESSION_COLUMNS} FROM support_sessions WHERE order_id = ?1"
-        ))?
-        .query_row([order_id], session_from_row)
-        .optional()?)
+    conn.prepare_cached(&format!(
+        "SELECT {SESSION_COLUMNS} FROM support_sessions WHERE order_id = ?1"
+    ))?
+    .query_row([order_id], session_from_row)
+    .optional()
 }
 
 /// Writes the session whole: a new row, or every column of the order's row.

@@ -3,6 +3,8 @@
 //! reqwest, signed in as the demo agent [`AGENT_EMAIL`] and carrying the write header the
 //! console sends; `anonymous` is the same without a session.
 
+pub mod database;
+
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::multipart::Form;
 use reqwest::{Client, StatusCode};
@@ -27,6 +29,7 @@ pub struct TestServer {
     /// No session, with the write header.
     pub anonymous: Client,
     _data: TempDir,
+    location: switchboard_server::store::Location,
 }
 
 /// A response, read whole: the body as raw bytes, as (lossy UTF-8) text, and as JSON
@@ -81,7 +84,7 @@ async fn start_configured(
 ) -> TestServer {
     let data = tempfile::tempdir().expect("a temp dir");
     let config = Config {
-        db_path: data.path().join("switchboard.sqlite3"),
+        database: database::fresh(data.path()),
         dist_dir,
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
@@ -89,6 +92,7 @@ async fn start_configured(
         backends: std::sync::Arc::new(backends),
         vendor_auth,
     };
+    let location = config.database.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a free port");
@@ -114,6 +118,7 @@ async fn start_configured(
         anonymous,
         base_url,
         _data: data,
+        location,
     }
 }
 
@@ -231,8 +236,22 @@ impl TestServer {
             .to_owned()
     }
 
-    pub fn db_path(&self) -> PathBuf {
-        self._data.path().join("switchboard.sqlite3")
+    /// The SQLite file of a server on SQLite; `None` on PostgreSQL.
+    pub fn sqlite_path(&self) -> Option<PathBuf> {
+        match &self.location {
+            switchboard_server::store::Location::Sqlite(path) => Some(path.clone()),
+            switchboard_server::store::Location::Postgres { .. } => None,
+        }
+    }
+
+    /// Where this server keeps its data, on either engine.
+    pub fn location(&self) -> &switchboard_server::store::Location {
+        &self.location
+    }
+
+    /// This server's store, opened beside it.
+    pub fn store(&self) -> switchboard_server::store::Store {
+        database::open(&self.location)
     }
 
     /// A new conversation for `customer`, as the server returns it.

@@ -297,5 +297,5 @@ pub fn set_identity(
         vendor_name: vendor_name.map(str::to_owned),
     };
     let migrations = switchboard_server::dialects::migrations();
-    run(command, &server.db_path(), &migrations).expect("the identity is set");
+    run(command, server.location(), &migrations).expect("the identity is set");
 }

@@ -49,7 +49,7 @@ pub async fn create_contact(
             .run(move |conn| {
                 record_contact(
                     conn,
-                    contact,
+                    contact.clone(),
                     &attachments,
                     &now,
                     &mut new_id,
@@ -70,7 +70,7 @@ pub async fn create_contact(
             .run(move |conn| {
                 let record = record_contact(
                     conn,
-                    contact,
+                    contact.clone(),
                     &attachments,
                     &now,
                     &mut new_id,

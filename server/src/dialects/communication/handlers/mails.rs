@@ -20,7 +20,7 @@ pub async fn create_mail(
         .store
         .run(move |conn| {
             store::insert_mail(conn, &record)?;
-            Ok::<_, HttpError>(record)
+            Ok::<_, HttpError>(record.clone())
         })
         .await?;
     let path = output::mail_path(&record.id);

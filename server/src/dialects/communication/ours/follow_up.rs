@@ -56,7 +56,7 @@ pub async fn read(
         .store
         .run(move |conn| {
             let conversation = linked(conn, &token, &expires_at)?;
-            view(conn, &conversation, expires_at)
+            view(conn, &conversation, expires_at.clone())
         })
         .await?;
     Ok(not_stored(Json(view).into_response()))
@@ -133,7 +133,7 @@ pub async fn write(
                 transmitter_id: Some(conversation.customer_id.clone()),
                 receiver_id: None,
                 transmitter_type: TransmitterType::Customer.to_string(),
-                content: text,
+                content: text.clone(),
                 content_type: "TEXT".to_owned(),
                 status: "SENT".to_owned(),
                 received_date: None,
@@ -146,7 +146,7 @@ pub async fn write(
                 conversation.status = open;
                 store::update_conversation(conn, &mut conversation)?;
             }
-            view(conn, &conversation, expires_at)
+            view(conn, &conversation, expires_at.clone())
         })
         .await?;
     Ok(not_stored(

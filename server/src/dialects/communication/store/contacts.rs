@@ -3,14 +3,14 @@
 
 use super::{ContactRecord, MailRecord};
 use crate::store::{count, offset_param, Slice, StoreError, Tx, Window};
-use rusqlite::{params, OptionalExtension, Row};
+use crate::store::{params, OptionalExtension, Row};
 
 // ---- contact messages ---------------------------------------------------------------------
 
 const CONTACT_COLUMNS: &str = "id, conversation_id, sending_date, receiver_id, transmitter_id, \
      name, mail, object, message, required";
 
-fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<(ContactRecord, String)> {
+fn contact_from_row(row: &Row<'_>) -> Result<(ContactRecord, String), StoreError> {
     Ok((
         ContactRecord {
             id: row.get(0)?,

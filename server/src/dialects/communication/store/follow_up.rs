@@ -5,8 +5,8 @@
 //! reference.
 
 use crate::auth::sessions::{new_token, token_hash};
+use crate::store::{params, OptionalExtension};
 use crate::store::{StoreError, Tx};
-use rusqlite::{params, OptionalExtension};
 
 /// A new link to `conversation_id`, working until `expires_at` unless used again; the
 /// token, which is kept nowhere but in the answer.
@@ -52,10 +52,10 @@ pub fn use_link(
 
 /// Withdraws every link to a conversation; how many were live.
 pub fn revoke(conn: &Tx, conversation_id: &str, now: &str) -> Result<usize, StoreError> {
-    Ok(conn.execute(
+    conn.execute(
         "UPDATE follow_up_links SET revoked_at = ?2 WHERE conversation_id = ?1 AND revoked_at IS NULL",
         params![conversation_id, now],
-    )?)
+    )
 }
 
 /// What a link to a vendor's conversation opens: the vendor's conversation id, and the
@@ -121,9 +121,9 @@ pub fn use_forwarded_link(
 
 /// [`revoke`] for the links to a vendor's conversation.
 pub fn revoke_forwarded(conn: &Tx, conversation_id: &str, now: &str) -> Result<usize, StoreError> {
-    Ok(conn.execute(
+    conn.execute(
         "UPDATE forwarded_follow_up_links SET revoked_at = ?2 \
          WHERE conversation_id = ?1 AND revoked_at IS NULL",
         params![conversation_id, now],
-    )?)
+    )
 }

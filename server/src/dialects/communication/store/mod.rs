@@ -17,7 +17,7 @@ use crate::store::files::{
 pub use crate::store::{Slice, Window};
 
 use crate::store::{count, offset_param, StoreError, Tx, Where};
-use rusqlite::{params, params_from_iter, OptionalExtension, Row};
+use crate::store::{params, params_from_iter, OptionalExtension, Row};
 
 /// A conversation row, its last message aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ const CONVERSATION_COLUMNS: &str = "id, trip_publication_id, trip_reference, est
      customer_id, assigned_agent_id, participants, status, created_at, customer_name, version, \
      changed_by";
 
-fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<(ConversationRecord, String)> {
+fn conversation_from_row(row: &Row<'_>) -> Result<(ConversationRecord, String), StoreError> {
     Ok((
         ConversationRecord {
             id: row.get(0)?,
@@ -264,7 +264,7 @@ pub fn list_conversations(
 const MESSAGE_COLUMNS: &str = "id, conversation_id, sending_date, transmitter_id, receiver_id, \
      transmitter_type, content, content_type, status, received_date";
 
-fn message_from_row(row: &Row<'_>) -> rusqlite::Result<MessageRecord> {
+fn message_from_row(row: &Row<'_>) -> Result<MessageRecord, StoreError> {
     Ok(MessageRecord {
         id: row.get(0)?,
         conversation_id: row.get(1)?,
@@ -326,10 +326,9 @@ fn last_message_alone(
         "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 \
          ORDER BY sending_date DESC, seq DESC LIMIT 1"
     );
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([conversation_id], message_from_row)
-        .optional()?)
+        .optional()
 }
 
 /// The newest message of a conversation, with its files.
@@ -422,12 +421,11 @@ pub fn get_conversation_attachment(
              WHERE message_files.file_id = files.id AND messages.conversation_id = ?2)",
         file_columns("")
     );
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([id, conversation_id], |row| {
             Ok((file_from_row(row)?, row.get(FILE_COLUMNS.len())?))
         })
-        .optional()?)
+        .optional()
 }
 
 /// A message's file with its bytes, for download; a file no message of this API links to
@@ -438,10 +436,9 @@ pub fn get_attachment(conn: &Tx, id: &str) -> Result<Option<(FileRecord, Vec<u8>
          WHERE id = ?1 AND EXISTS (SELECT 1 FROM message_files WHERE file_id = files.id)",
         file_columns("")
     );
-    Ok(conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([id], |row| {
             Ok((file_from_row(row)?, row.get(FILE_COLUMNS.len())?))
         })
-        .optional()?)
+        .optional()
 }

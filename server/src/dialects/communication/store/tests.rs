@@ -316,9 +316,9 @@ fn a_first_version_database_is_upgraded_in_place() {
     let path = dir.path().join("v1.sqlite3");
     drop(counted_database(&path, 1));
     let store = Store::open(&path, &crate::dialects::migrations()).unwrap();
+    every_step_is_recorded(&Connection::open(&path).unwrap());
     store
         .run_blocking(|conn| {
-            every_step_is_recorded(conn);
             assert!(get_conversation(conn, "c")?.is_some(), "the old rows stay");
             insert_message(conn, &message("m", "c", "2026-01-02T00:00:00.000Z"))?;
             insert_message_files(conn, "m", &[file("a", "a.png", b"x")])?;
@@ -344,9 +344,9 @@ fn a_second_version_database_keeps_its_files() {
         .unwrap();
     drop(connection);
     let store = Store::open(&path, &crate::dialects::migrations()).unwrap();
+    every_step_is_recorded(&Connection::open(&path).unwrap());
     store
         .run_blocking(|conn| {
-            every_step_is_recorded(conn);
             let last = last_message(conn, "c")?.unwrap();
             let names: Vec<_> = last.attachments.iter().map(|a| a.name.as_str()).collect();
             assert_eq!(names, ["a.png", "b.pdf"]);

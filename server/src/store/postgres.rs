@@ -1,0 +1,480 @@
+//! PostgreSQL, for teams past one machine: a pool of connections shared by the blocking
+//! pool's threads, and several server instances over one database. Every transaction is
+//! `SERIALIZABLE` and is run again when PostgreSQL reports that a concurrent one got in its
+//! way (a serialization failure or a deadlock), so what relied on SQLite's one writer (an
+//! idempotency claim, an `If-Match` version, a read-compare-write) stays right with many.
+//!
+//! The client is rust-postgres's synchronous one: the store's work already runs on the
+//! blocking pool, so both engines keep one shape. It runs a small runtime of its own per
+//! connection, which must never be driven from an async task: [`Postgres::run_blocking`]
+//! moves to a thread of its own, and the pool is dropped on one.
+
+use super::migrations::{self, Keyed};
+use super::tx::{Engine, Tx};
+use super::values::{Owned, Value};
+use super::{OpenError, StoreError};
+use bytes::BytesMut;
+use postgres::error::SqlState;
+use postgres::types::{FromSql, IsNull, ToSql, Type};
+use postgres::{IsolationLevel, NoTls};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::error::Error as StdError;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How many times a transaction that lost a race runs again before the request is told
+/// to retry later (503): enough that a burst of writers on one row all get through.
+const ATTEMPTS: u32 = 8;
+
+/// Statements kept per connection; past it the cache starts again (filters build a few
+/// hundred distinct texts at most, so this is only a bound).
+const CACHED_STATEMENTS: usize = 1024;
+
+type BoxError = Box<dyn StdError + Sync + Send>;
+
+/// What a transaction does on PostgreSQL, behind an object so [`Tx`] needs no lifetime of
+/// the pool's.
+pub(super) trait PgWork {
+    fn prepare(&self, sql: &str) -> Result<postgres::Statement, StoreError>;
+    fn execute(
+        &self,
+        statement: &postgres::Statement,
+        values: &[Value<'_>],
+    ) -> Result<u64, StoreError>;
+    fn query(
+        &self,
+        statement: &postgres::Statement,
+        values: &[Value<'_>],
+    ) -> Result<Vec<postgres::Row>, StoreError>;
+    fn batch(&self, sql: &str) -> Result<(), StoreError>;
+}
+
+/// One pooled connection and the statements prepared on it.
+pub(super) struct Connection {
+    client: postgres::Client,
+    statements: HashMap<String, postgres::Statement>,
+}
+
+struct Manager {
+    config: postgres::Config,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Connection;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> Result<Connection, postgres::Error> {
+        let mut client = self.config.connect(NoTls)?;
+        // A request waits on another's lock as long as SQLite's busy timeout, then is
+        // answered 503 (try again); no statement runs past a minute.
+        client.batch_execute("SET lock_timeout = '5s'; SET statement_timeout = '60s'")?;
+        Ok(Connection {
+            client,
+            statements: HashMap::new(),
+        })
+    }
+
+    fn is_valid(&self, connection: &mut Connection) -> Result<(), postgres::Error> {
+        connection.client.simple_query("").map(|_| ())
+    }
+
+    fn has_broken(&self, connection: &mut Connection) -> bool {
+        connection.client.is_closed()
+    }
+}
+
+#[derive(Clone)]
+pub(super) struct Postgres {
+    pool: Arc<PoolOnItsThread>,
+}
+
+/// The pool, dropped on a thread of its own: closing a connection blocks on the client's
+/// runtime, which must not happen on an async worker (where the last `Store` often goes).
+struct PoolOnItsThread(Option<r2d2::Pool<Manager>>);
+
+impl Drop for PoolOnItsThread {
+    fn drop(&mut self) {
+        if let Some(pool) = self.0.take() {
+            let _ = std::thread::Builder::new()
+                .name("postgres-close".into())
+                .spawn(move || drop(pool));
+        }
+    }
+}
+
+/// Where a URL points, without its password: for errors and logs.
+pub(super) fn place_of(config: &postgres::Config) -> String {
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .map(|host| match host {
+            postgres::config::Host::Tcp(name) => name.clone(),
+            postgres::config::Host::Unix(path) => path.display().to_string(),
+        })
+        .collect();
+    format!(
+        "postgres://{}@{}/{}",
+        config.get_user().unwrap_or(""),
+        hosts.join(","),
+        config.get_dbname().unwrap_or("")
+    )
+}
+
+impl Postgres {
+    /// Connects, applies the missing schema steps (one instance at a time, under an
+    /// advisory lock) and opens the pool.
+    pub(super) fn open(url: &str, pool_size: u32, steps: &[Keyed]) -> Result<Postgres, OpenError> {
+        let config: postgres::Config =
+            url.parse()
+                .map_err(|error: postgres::Error| OpenError::Open {
+                    place: "the PostgreSQL URL".to_owned(),
+                    reason: error.to_string(),
+                })?;
+        let place = place_of(&config);
+        let steps = steps.to_vec();
+        let manager = Manager { config };
+        // Off any async worker: the client blocks on its own runtime.
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut client =
+                        manager
+                            .config
+                            .connect(NoTls)
+                            .map_err(|error| OpenError::Open {
+                                place: place.clone(),
+                                reason: error.to_string(),
+                            })?;
+                    migrations::migrate_postgres(&mut client, &place, &steps)?;
+                    drop(client);
+                    let pool = r2d2::Pool::builder()
+                        .max_size(pool_size)
+                        .min_idle(Some(1))
+                        .connection_timeout(Duration::from_secs(5))
+                        .build(manager)
+                        .map_err(|error| OpenError::Open {
+                            place: place.clone(),
+                            reason: error.to_string(),
+                        })?;
+                    Ok(Postgres {
+                        pool: Arc::new(PoolOnItsThread(Some(pool))),
+                    })
+                })
+                .join()
+                .unwrap_or_else(|_| {
+                    Err(OpenError::Open {
+                        place: place.clone(),
+                        reason: "the connecting thread stopped".to_owned(),
+                    })
+                })
+        })
+    }
+
+    fn pool(&self) -> Result<&r2d2::Pool<Manager>, StoreError> {
+        self.pool
+            .0
+            .as_ref()
+            .ok_or_else(|| StoreError::Busy("the database is closing".to_owned()))
+    }
+
+    /// Runs `work` in one serializable transaction on this thread, which must not be an
+    /// async worker (the blocking pool's threads are fine): committed when it returns
+    /// `Ok`, rolled back otherwise, and run again when it lost a race.
+    pub(super) fn run<R, E>(&self, work: &mut dyn FnMut(&Tx<'_>) -> Result<R, E>) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut pooled = self
+            .pool()?
+            .get()
+            .map_err(|error| StoreError::Busy(format!("no database connection: {error}")))?;
+        let Connection { client, statements } = &mut *pooled;
+        if statements.len() > CACHED_STATEMENTS {
+            statements.clear();
+        }
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let transaction = client
+                .build_transaction()
+                .isolation_level(IsolationLevel::Serializable)
+                .start()
+                .map_err(StoreError::from)?;
+            let open = Open {
+                transaction: RefCell::new(Some(transaction)),
+                statements: RefCell::new(&mut *statements),
+                lost_race: Cell::new(false),
+            };
+            let result = work(&Tx(Engine::Postgres(&open)));
+            let lost_race = open.lost_race.get();
+            let transaction = open.transaction.into_inner();
+            match (result, transaction) {
+                (Ok(value), Some(transaction)) => match transaction.commit() {
+                    Ok(()) => return Ok(value),
+                    Err(error) if retryable(&error) && attempt < ATTEMPTS => {}
+                    Err(error) => return Err(StoreError::from(error).into()),
+                },
+                (Ok(_), None) => {
+                    return Err(StoreError::Busy("the transaction ended".into()).into())
+                }
+                // Dropping the transaction rolls it back.
+                (Err(_), _) if lost_race && attempt < ATTEMPTS => {}
+                (Err(error), _) => return Err(error),
+            }
+            // A short, growing, jittered pause, so two losers do not meet again at once.
+            let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % 5;
+            std::thread::sleep(Duration::from_millis(u64::from(attempt) * 2 + jitter));
+        }
+    }
+
+    /// [`Postgres::run`] from anywhere, an async worker included: on a thread of its own.
+    pub(super) fn run_blocking<R, E>(
+        &self,
+        work: &mut (dyn FnMut(&Tx<'_>) -> Result<R, E> + Send),
+    ) -> Result<R, E>
+    where
+        R: Send,
+        E: From<StoreError> + Send,
+    {
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.run(work)).join().unwrap_or_else(|_| {
+                Err(StoreError::TaskFailed("the store's thread panicked".into()).into())
+            })
+        })
+    }
+}
+
+/// A serialization failure or a deadlock: another transaction got there first, and the
+/// same work run again will see what it did.
+fn retryable(error: &postgres::Error) -> bool {
+    matches!(
+        error.code(),
+        Some(code) if *code == SqlState::T_R_SERIALIZATION_FAILURE
+            || *code == SqlState::T_R_DEADLOCK_DETECTED
+    )
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(error: postgres::Error) -> Self {
+        if retryable(&error) || error.is_closed() {
+            return StoreError::Busy(error.to_string());
+        }
+        match error.as_db_error() {
+            // Connection and resource trouble, a lock waited on too long (classes 08, 53,
+            // 55, 57): in use or restarting, worth trying again shortly.
+            Some(db)
+                if ["08", "53", "55", "57"]
+                    .iter()
+                    .any(|class| db.code().code().starts_with(class)) =>
+            {
+                StoreError::Busy(db.message().to_owned())
+            }
+            Some(db) => StoreError::Database(format!("{}: {}", db.code().code(), db.message())),
+            None => StoreError::Database(error.to_string()),
+        }
+    }
+}
+
+/// One transaction in progress, and the connection's statement cache.
+struct Open<'c, 's> {
+    transaction: RefCell<Option<postgres::Transaction<'c>>>,
+    statements: RefCell<&'s mut HashMap<String, postgres::Statement>>,
+    lost_race: Cell<bool>,
+}
+
+impl Open<'_, '_> {
+    fn with<T>(
+        &self,
+        act: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T, postgres::Error>,
+    ) -> Result<T, StoreError> {
+        let mut slot = self.transaction.borrow_mut();
+        let transaction = slot
+            .as_mut()
+            .ok_or_else(|| StoreError::Busy("the transaction ended".into()))?;
+        act(transaction).map_err(|error| {
+            if retryable(&error) {
+                self.lost_race.set(true);
+            }
+            StoreError::from(error)
+        })
+    }
+}
+
+impl PgWork for Open<'_, '_> {
+    fn prepare(&self, sql: &str) -> Result<postgres::Statement, StoreError> {
+        if let Some(statement) = self.statements.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement =
+            self.with(|transaction| transaction.prepare(&numbered_placeholders(sql)))?;
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
+
+    fn execute(
+        &self,
+        statement: &postgres::Statement,
+        values: &[Value<'_>],
+    ) -> Result<u64, StoreError> {
+        let bound = bind(values);
+        self.with(|transaction| transaction.execute(statement, &refs(&bound)))
+    }
+
+    fn query(
+        &self,
+        statement: &postgres::Statement,
+        values: &[Value<'_>],
+    ) -> Result<Vec<postgres::Row>, StoreError> {
+        let bound = bind(values);
+        self.with(|transaction| transaction.query(statement, &refs(&bound)))
+    }
+
+    fn batch(&self, sql: &str) -> Result<(), StoreError> {
+        self.with(|transaction| transaction.batch_execute(sql))
+    }
+}
+
+/// SQLite's `?1`, `?2`… (and bare `?`) as PostgreSQL's `$1`, `$2`…, outside quotes and
+/// comments; the store's SQL is written once, with SQLite's placeholders.
+pub(super) fn numbered_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut chars = sql.chars().peekable();
+    let mut bare = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' | '"' => {
+                out.push(c);
+                for inner in chars.by_ref() {
+                    out.push(inner);
+                    if inner == c {
+                        break;
+                    }
+                }
+            }
+            '-' if chars.peek() == Some(&'-') => {
+                out.push(c);
+                for inner in chars.by_ref() {
+                    out.push(inner);
+                    if inner == '\n' {
+                        break;
+                    }
+                }
+            }
+            '?' => {
+                out.push('$');
+                if chars.peek().is_some_and(char::is_ascii_digit) {
+                    while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+                        out.push(digit);
+                    }
+                } else {
+                    bare += 1;
+                    out.push_str(&bare.to_string());
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A bound value as PostgreSQL takes it: written as the type the statement's parameter
+/// has, so an integer fits an `integer` or a `bigint`, and a null any column.
+#[derive(Debug)]
+struct Bound<'a>(Value<'a>);
+
+fn bind<'a>(values: &[Value<'a>]) -> Vec<Bound<'a>> {
+    values.iter().map(|value| Bound(*value)).collect()
+}
+
+fn refs<'b>(bound: &'b [Bound<'_>]) -> Vec<&'b (dyn ToSql + Sync)> {
+    bound
+        .iter()
+        .map(|value| value as &(dyn ToSql + Sync))
+        .collect()
+}
+
+impl ToSql for Bound<'_> {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+        match self.0 {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Integer(i) => match *ty {
+                Type::INT8 => i.to_sql(ty, out),
+                Type::INT4 => i32::try_from(i)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(i)?.to_sql(ty, out),
+                Type::BOOL => (i != 0).to_sql(ty, out),
+                Type::FLOAT8 => (i as f64).to_sql(ty, out),
+                Type::TEXT | Type::VARCHAR => i.to_string().to_sql(ty, out),
+                _ => Err(format!("an integer cannot be bound as {ty}").into()),
+            },
+            Value::Real(r) => match *ty {
+                Type::FLOAT8 => r.to_sql(ty, out),
+                Type::FLOAT4 => (r as f32).to_sql(ty, out),
+                _ => Err(format!("a real number cannot be bound as {ty}").into()),
+            },
+            Value::Text(text) => text.to_sql(ty, out),
+            Value::Blob(bytes) => bytes.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+/// A column of any type the store writes, read as the value it holds.
+struct Read(Owned);
+
+impl<'a> FromSql<'a> for Read {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, BoxError> {
+        Ok(Read(match *ty {
+            Type::INT8 => Owned::Integer(i64::from_sql(ty, raw)?),
+            Type::INT4 => Owned::Integer(i64::from(i32::from_sql(ty, raw)?)),
+            Type::INT2 => Owned::Integer(i64::from(i16::from_sql(ty, raw)?)),
+            Type::BOOL => Owned::Integer(i64::from(bool::from_sql(ty, raw)?)),
+            Type::FLOAT8 => Owned::Real(f64::from_sql(ty, raw)?),
+            Type::FLOAT4 => Owned::Real(f64::from(f32::from_sql(ty, raw)?)),
+            Type::BYTEA => Owned::Blob(Vec::<u8>::from_sql(ty, raw)?),
+            Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
+                Owned::Text(String::from_sql(ty, raw)?)
+            }
+            _ => return Err(format!("a column of type {ty} is not read by the store").into()),
+        }))
+    }
+
+    fn from_sql_null(_: &Type) -> Result<Self, BoxError> {
+        Ok(Read(Owned::Null))
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+}
+
+pub(super) fn column(row: &postgres::Row, index: usize) -> Result<Owned, StoreError> {
+    row.try_get::<_, Read>(index)
+        .map(|read| read.0)
+        .map_err(|error| StoreError::Database(format!("column {index}: {error}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_placeholders;
+
+    #[test]
+    fn placeholders_are_numbered_outside_quotes_and_comments() {
+        assert_eq!(
+            numbered_placeholders("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?10)"),
+            "SELECT a FROM t WHERE b = $1 AND c IN ($2, $10)"
+        );
+        assert_eq!(numbered_placeholders("VALUES (?, ?)"), "VALUES ($1, $2)");
+        assert_eq!(
+            numbered_placeholders("SELECT '?1', \"a?\" -- why?\n, ?1"),
+            "SELECT '?1', \"a?\" -- why?\n, $1"
+        );
+    }
+}
