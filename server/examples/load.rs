@@ -1,10 +1,16 @@
-//! A load run, not a test: `cargo run -p switchboard-server --release --example load`.
-//! Starts the server in-process (127.0.0.1:0, a temporary database, limits generous enough
-//! not to throttle the run), then 50 clients, each signed in as the demo agent, loop at most
-//! 40 times or 60 s: list the inbox, post a message with an `Idempotency-Key`, and every
-//! fifth time post it again with the same key on purpose. Prints requests per second and
-//! p50/p99 latency per route, then checks each conversation holds exactly the messages
-//! that were answered 201 (nothing lost, nothing doubled); exits 1 when not.
+//! A load run, not a test: `cargo run -p switchboard-server --release --example load --
+//! [--database sqlite|postgres] [--instances N] [--postgres URL]`.
+//! Starts the server in-process (N instances on 127.0.0.1:0 over one database, limits
+//! generous enough not to throttle the run), then 50 clients, each signed in as the demo
+//! agent and sent to the instances in turn, loop at most 40 times or 60 s: list the inbox,
+//! post a message with an `Idempotency-Key`, and every fifth time post it again with the
+//! same key on purpose. Prints requests per second and p50/p99 latency per route, then
+//! checks each conversation holds exactly the messages that were answered 201 (nothing
+//! lost, nothing doubled); exits 1 when not.
+//!
+//! Without `--database`, one run measures SQLite with one instance, then PostgreSQL with
+//! one and with two, when a PostgreSQL server is named (`--postgres`, or the test
+//! command's `SWITCHBOARD_TEST_POSTGRES`): each on a new database of its own.
 
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
@@ -33,35 +39,142 @@ struct Tally {
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
+/// One configuration to measure.
+struct Setup {
+    postgres: bool,
+    instances: usize,
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(error) => {
-            eprintln!("load: {error}");
-            ExitCode::FAILURE
+    let (setups, server) = match options(std::env::args().skip(1)) {
+        Ok(parsed) => parsed,
+        Err(reason) => {
+            eprintln!("load: {reason}");
+            return ExitCode::from(2);
         }
+    };
+    let mut all_right = true;
+    for setup in setups {
+        let engine = if setup.postgres {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        };
+        println!("\n== {engine}, {} instance(s)", setup.instances);
+        if setup.postgres && server.is_none() {
+            println!(
+                "load: skipped: no PostgreSQL server (--postgres URL or SWITCHBOARD_TEST_POSTGRES)"
+            );
+            continue;
+        }
+        match run(&setup, server.as_deref()).await {
+            Ok(right) => all_right &= right,
+            Err(error) => {
+                eprintln!("load: {error}");
+                all_right = false;
+            }
+        }
+    }
+    if all_right {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 
-async fn run() -> Result<bool, Failure> {
+fn options(args: impl Iterator<Item = String>) -> Result<(Vec<Setup>, Option<String>), String> {
+    let (mut database, mut instances) = (None, 1);
+    let mut server = std::env::var("SWITCHBOARD_TEST_POSTGRES").ok();
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--database" => database = Some(value()?),
+            "--instances" => {
+                instances = value()?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=8).contains(n))
+                    .ok_or("--instances takes 1 to 8")?;
+            }
+            "--postgres" => server = Some(value()?),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    let setups = match database.as_deref() {
+        None => vec![
+            Setup {
+                postgres: false,
+                instances: 1,
+            },
+            Setup {
+                postgres: true,
+                instances: 1,
+            },
+            Setup {
+                postgres: true,
+                instances: 2,
+            },
+        ],
+        Some("sqlite") => vec![Setup {
+            postgres: false,
+            instances,
+        }],
+        Some("postgres") => vec![Setup {
+            postgres: true,
+            instances,
+        }],
+        Some(other) => return Err(format!("--database is sqlite or postgres, not {other}")),
+    };
+    Ok((setups, server))
+}
+
+/// A new, empty PostgreSQL database on `server` (an admin URL): its URL.
+fn new_database(server: &str) -> Result<String, Failure> {
+    let name = format!("load_{}", uuid::Uuid::new_v4().simple());
+    let statement = format!(
+        "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
+    );
+    let admin = server.to_owned();
+    // Off the async workers: the synchronous client runs a runtime of its own.
+    std::thread::spawn(move || -> Result<(), String> {
+        let mut client =
+            postgres::Client::connect(&admin, postgres::NoTls).map_err(|e| e.to_string())?;
+        client.batch_execute(&statement).map_err(|e| e.to_string())
+    })
+    .join()
+    .map_err(|_| "the database could not be made")??;
+    let (base, _) = server.rsplit_once('/').ok_or("the URL names no database")?;
+    Ok(format!("{base}/{name}"))
+}
+
+async fn run(setup: &Setup, server: Option<&str>) -> Result<bool, Failure> {
     let data = tempfile::tempdir()?;
-    let base_url = start_server(data.path().join("load.sqlite3")).await?;
+    let database = match (setup.postgres, server) {
+        (true, Some(server)) => switchboard_server::store::Location::Postgres {
+            url: new_database(server)?.into(),
+            pool_size: 10,
+        },
+        _ => switchboard_server::store::Location::Sqlite(data.path().join("load.sqlite3")),
+    };
+    let mut base_urls = Vec::new();
+    for _ in 0..setup.instances {
+        base_urls.push(start_server(database.clone()).await?);
+    }
+    let base_url = base_urls[0].clone();
     let lister = signed_in(&base_url).await?;
     let conversations = conversation_ids(&lister, &base_url).await?;
     let before = message_counts(&lister, &base_url, &conversations).await?;
     let started = Instant::now();
     let mut tasks = Vec::new();
     for number in 0..CLIENTS {
-        let client = signed_in(&base_url).await?;
+        // Round-robin over the instances, as a load balancer with nothing sticky would.
+        let instance = base_urls[number % base_urls.len()].clone();
+        let client = signed_in(&instance).await?;
         let target = conversations[number % conversations.len()].clone();
         tasks.push(tokio::spawn(one_client(
-            number,
-            client,
-            base_url.clone(),
-            target,
-            started,
+            number, client, instance, target, started,
         )));
     }
     let mut tally = Tally::default();
@@ -74,9 +187,9 @@ async fn run() -> Result<bool, Failure> {
     Ok(check(&before, &after, &tally))
 }
 
-async fn start_server(db_path: std::path::PathBuf) -> Result<String, Failure> {
+async fn start_server(database: switchboard_server::store::Location) -> Result<String, Failure> {
     let config = Config {
-        database: switchboard_server::store::Location::Sqlite(db_path),
+        database,
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,

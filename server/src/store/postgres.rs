@@ -222,6 +222,10 @@ impl Postgres {
                 (Err(_), _) if lost_race && attempt < ATTEMPTS => {}
                 (Err(error), _) => return Err(error),
             }
+            tracing::info!(
+                attempt,
+                "a transaction lost a race with another; running it again"
+            );
             // A short, growing, jittered pause, so two losers do not meet again at once.
             let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % 5;
             std::thread::sleep(Duration::from_millis(u64::from(attempt) * 2 + jitter));

@@ -92,7 +92,12 @@ impl Sqlite {
         E: From<StoreError>,
     {
         let mut connection = self.lock();
-        let transaction = connection.transaction().map_err(StoreError::from)?;
+        // IMMEDIATE: the write lock is taken at the start, so a second process on the same
+        // file (a backup, the agents command, a test's second server) makes this one wait
+        // its busy timeout rather than fail at once on a read lock it cannot upgrade.
+        let transaction = connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let result = work(&Tx(Engine::Sqlite(&transaction)))?;
         transaction.commit().map_err(StoreError::from)?;
         Ok(result)

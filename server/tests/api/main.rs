@@ -26,6 +26,7 @@ mod octopia_patches;
 mod octopia_replies;
 mod postcenter;
 mod postcenter_paging;
+mod races;
 mod sign_in_defences;
 mod support_sessions;
 mod support_sessions_agent;

@@ -76,6 +76,21 @@ async fn start_with(dist_dir: Option<PathBuf>, limits: Limits) -> TestServer {
     start_configured(dist_dir, limits, Settings::default(), false).await
 }
 
+/// Two servers over one database, as two instances behind a load balancer: what one
+/// stores the other sees, and their writers race for real.
+pub async fn start_pair() -> (TestServer, TestServer) {
+    let first = start().await;
+    let second = start_on(
+        first.location.clone(),
+        None,
+        Limits::default(),
+        Settings::default(),
+        false,
+    )
+    .await;
+    (first, second)
+}
+
 async fn start_configured(
     dist_dir: Option<PathBuf>,
     limits: Limits,
@@ -83,8 +98,31 @@ async fn start_configured(
     vendor_auth: bool,
 ) -> TestServer {
     let data = tempfile::tempdir().expect("a temp dir");
+    let location = database::fresh(data.path());
+    start_in(data, location, dist_dir, limits, backends, vendor_auth).await
+}
+
+async fn start_on(
+    location: switchboard_server::store::Location,
+    dist_dir: Option<PathBuf>,
+    limits: Limits,
+    backends: Settings,
+    vendor_auth: bool,
+) -> TestServer {
+    let data = tempfile::tempdir().expect("a temp dir");
+    start_in(data, location, dist_dir, limits, backends, vendor_auth).await
+}
+
+async fn start_in(
+    data: TempDir,
+    location: switchboard_server::store::Location,
+    dist_dir: Option<PathBuf>,
+    limits: Limits,
+    backends: Settings,
+    vendor_auth: bool,
+) -> TestServer {
     let config = Config {
-        database: database::fresh(data.path()),
+        database: location,
         dist_dir,
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
