@@ -12,8 +12,8 @@ use serde_json::json;
 /// How many requests race in each test, sent alternately to the two servers.
 const RACERS: usize = 8;
 
-fn either<'a>(pair: &'a (TestServer, TestServer), n: usize) -> &'a TestServer {
-    if n % 2 == 0 {
+fn either(pair: &(TestServer, TestServer), n: usize) -> &TestServer {
+    if n.is_multiple_of(2) {
         &pair.0
     } else {
         &pair.1
