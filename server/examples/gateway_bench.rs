@@ -90,6 +90,7 @@ async fn start(
 ) -> Result<(String, String), Failure> {
     let config = Config {
         database: switchboard_server::store::Location::Sqlite(dir.join(format!("{name}.sqlite3"))),
+        seed_demo: true,
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,

@@ -7,6 +7,7 @@
 //! # async fn run() -> Result<(), switchboard_server::StartupError> {
 //! let config = switchboard_server::Config {
 //!     database: switchboard_server::store::Location::Sqlite("switchboard.sqlite3".into()),
+//!     seed_demo: true,
 //!     dist_dir: Some("dist".into()),
 //!     allowed_origins: Vec::new(),
 //!     postcenter_ticket_link: None,
@@ -127,12 +128,14 @@ pub struct Server {
 /// [`build_app_with`], and the admin routes beside it.
 pub fn build_server(config: &Config, limits: Limits) -> Result<Server, StartupError> {
     let store = Store::open_at(&config.database, &dialects::migrations())?;
-    seed::seed_if_empty(&store, chrono::Utc::now(), &dialects::seeds()).map_err(|error| {
-        StartupError::Seed {
-            place: config.database.to_string(),
-            reason: error.to_string(),
-        }
-    })?;
+    if config.seed_demo {
+        seed::seed_if_empty(&store, chrono::Utc::now(), &dialects::seeds()).map_err(|error| {
+            StartupError::Seed {
+                place: config.database.to_string(),
+                reason: error.to_string(),
+            }
+        })?;
+    }
     let metrics = Arc::new(upstream::metrics::Metrics::default());
     let upstreams =
         dialects::upstreams(&config.backends, &metrics).map_err(StartupError::Gateway)?;

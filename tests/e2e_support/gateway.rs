@@ -70,6 +70,7 @@ impl Vendor {
             database: switchboard_server::store::Location::Sqlite(
                 dir.path().join("vendor.sqlite3"),
             ),
+            seed_demo: true,
             dist_dir: None,
             allowed_origins: Vec::new(),
             postcenter_ticket_link: None,

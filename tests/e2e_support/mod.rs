@@ -175,6 +175,7 @@ pub async fn start_with(browser: Browser) -> Harness {
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let config = Config {
         database: switchboard_server::store::Location::Sqlite(db.path().join(DB_FILE)),
+        seed_demo: true,
         dist_dir: Some(dist_dir()),
         allowed_origins: Vec::new(),
         postcenter_ticket_link: Some(TICKET_LINK.to_owned()),

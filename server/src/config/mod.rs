@@ -133,6 +133,10 @@ pub struct Config {
     /// Where the data lives: a SQLite file, created on first start (the default), or a
     /// PostgreSQL database that several instances share.
     pub database: crate::store::Location,
+    /// Fill an empty database with the demo data (its agents sign in with a published
+    /// password): on by default for a SQLite file, off for PostgreSQL, a team's real
+    /// database, unless `--demo-data` asks for it.
+    pub seed_demo: bool,
     /// The built console (Trunk's `dist/`); `None` serves a page saying how to build it.
     pub dist_dir: Option<PathBuf>,
     /// Other origins whose pages may call the API with an agent's session (CORS with
@@ -166,6 +170,8 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE | --database-ur
   --database-url URL  a PostgreSQL database instead, shared by several instances:
                postgres://USER:PASSWORD@HOST:PORT/DB (env SWITCHBOARD_DATABASE_URL,
                better than the command line, where other users can read it)
+  --demo-data  fill an empty PostgreSQL database with the demo data (a SQLite file always
+               is; env SWITCHBOARD_DEMO_DATA=1)
   --database-pool N  connections to PostgreSQL this instance keeps at most
                (env SWITCHBOARD_DATABASE_POOL, default 10)
   --dist DIR   the built console to serve    (env SWITCHBOARD_DIST, default dist)
@@ -225,6 +231,7 @@ pub fn parse_options(
     let mut poll = env("SWITCHBOARD_POLL_SECONDS").unwrap_or_default();
     let mut config_file = env("SWITCHBOARD_CONFIG").unwrap_or_default();
     let mut vendor_auth = env("SWITCHBOARD_VENDOR_AUTH").is_some_and(|v| v == "1" || v == "true");
+    let mut demo_data = env("SWITCHBOARD_DEMO_DATA").is_some_and(|v| v == "1" || v == "true");
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -233,6 +240,10 @@ pub fn parse_options(
         }
         if arg == "--vendor-auth" {
             vendor_auth = true;
+            continue;
+        }
+        if arg == "--demo-data" {
+            demo_data = true;
             continue;
         }
         let (name, inline_value) = match arg.split_once('=') {
@@ -284,6 +295,7 @@ pub fn parse_options(
         limits,
         config_file: (!config_file.trim().is_empty()).then(|| PathBuf::from(config_file)),
         config: Config {
+            seed_demo: demo_data || matches!(database, crate::store::Location::Sqlite(_)),
             database,
             // An empty --dist means: serve no console.
             dist_dir: (!dist.trim().is_empty()).then(|| PathBuf::from(dist)),

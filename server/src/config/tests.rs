@@ -168,3 +168,51 @@ fn the_backends_file_and_vendor_auth_are_named_on_the_command_line_or_in_the_env
     assert_eq!(options.config_file, None);
     assert!(!options.config.vendor_auth);
 }
+
+#[test]
+fn a_postgres_url_chooses_postgresql_without_demo_data_and_is_never_repeated() {
+    let url = "postgres://switchboard:s3cret@db.internal:5432/switchboard";
+    let options = parse_options(args(&["--database-url", url]), no_env).unwrap();
+    let crate::store::Location::Postgres { pool_size, .. } = &options.config.database else {
+        panic!("PostgreSQL is chosen");
+    };
+    assert_eq!(*pool_size, 10);
+    assert!(
+        !options.config.seed_demo,
+        "a team's database gets no demo agents"
+    );
+    let shown = format!("{} {:?}", options.config.database, options.config.database);
+    assert!(!shown.contains("s3cret"), "{shown}");
+    assert!(shown.contains("db.internal"), "{shown}");
+
+    let env = |name: &str| match name {
+        "SWITCHBOARD_DATABASE_URL" => Some(url.to_owned()),
+        "SWITCHBOARD_DATABASE_POOL" => Some("4".to_owned()),
+        "SWITCHBOARD_DEMO_DATA" => Some("1".to_owned()),
+        _ => None,
+    };
+    let options = parse_options(args(&[]), env).unwrap();
+    assert!(options.config.seed_demo);
+    assert!(matches!(
+        options.config.database,
+        crate::store::Location::Postgres { pool_size: 4, .. }
+    ));
+    assert!(parse_options(args(&[]), no_env).unwrap().config.seed_demo);
+
+    for (bad, says) in [
+        (
+            &["--database-url", "mysql://root:s3cret@x/y"][..],
+            "postgres://",
+        ),
+        (
+            &["--database-url", url, "--database-pool", "0"][..],
+            "1 to 200",
+        ),
+    ] {
+        let Err(CliError::Usage(reason)) = parse_options(args(bad), no_env) else {
+            panic!("{bad:?} is refused");
+        };
+        assert!(reason.contains(says), "{reason}");
+        assert!(!reason.contains("s3cret"), "{reason}");
+    }
+}

@@ -24,8 +24,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// How many times a transaction that lost a race runs again before the request is told
-/// to retry later (503): enough that a burst of writers on one row all get through.
-const ATTEMPTS: u32 = 8;
+/// to retry later (503): with the pauses below, about a second and a half of trying, so a
+/// burst of writers on one row all get through.
+const ATTEMPTS: u32 = 16;
 
 /// Statements kept per connection; past it the cache starts again (filters build a few
 /// hundred distinct texts at most, so this is only a bound).
@@ -227,8 +228,9 @@ impl Postgres {
                 "a transaction lost a race with another; running it again"
             );
             // A short, growing, jittered pause, so two losers do not meet again at once.
-            let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % 5;
-            std::thread::sleep(Duration::from_millis(u64::from(attempt) * 2 + jitter));
+            let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % 8;
+            let pause = (1_u64 << attempt.min(7)).min(100);
+            std::thread::sleep(Duration::from_millis(pause + jitter));
         }
     }
 
@@ -262,7 +264,10 @@ fn retryable(error: &postgres::Error) -> bool {
 impl From<postgres::Error> for StoreError {
     fn from(error: postgres::Error) -> Self {
         if retryable(&error) || error.is_closed() {
-            return StoreError::Busy(error.to_string());
+            let words = error
+                .as_db_error()
+                .map_or_else(|| error.to_string(), |db| db.message().to_owned());
+            return StoreError::Busy(words);
         }
         match error.as_db_error() {
             // Connection and resource trouble, a lock waited on too long (classes 08, 53,

@@ -274,6 +274,7 @@ async fn a_stop_ends_the_server_in_bounded_time_with_half_sent_requests_open() {
         database: switchboard_server::store::Location::Sqlite(
             data.path().join("switchboard.sqlite3"),
         ),
+        seed_demo: true,
         dist_dir: None,
         allowed_origins: Vec::new(),
         postcenter_ticket_link: None,

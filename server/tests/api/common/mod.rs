@@ -123,6 +123,7 @@ async fn start_in(
 ) -> TestServer {
     let config = Config {
         database: location,
+        seed_demo: true,
         dist_dir,
         allowed_origins: vec![ALLOWED_ORIGIN.to_owned()],
         postcenter_ticket_link: None,
