@@ -50,26 +50,39 @@ impl XorShift {
     }
 }
 
+/// Where the servers keep their data: a SQLite file, or a PostgreSQL database that two
+/// of them share (the test command's second run).
+#[derive(Clone)]
+enum Db {
+    Sqlite(std::path::PathBuf),
+    Postgres(String),
+}
+
 /// The server process, killed when dropped.
 struct Server {
     child: Child,
     port: u16,
-    db: std::path::PathBuf,
+    db: Db,
 }
 
 impl Server {
-    async fn start(db: std::path::PathBuf, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_switchboard-server"))
-            .args([
-                "--host",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--dist",
-                "",
-            ])
-            .arg("--db")
-            .arg(&db)
+    async fn start(db: Db, port: u16) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_switchboard-server"));
+        command.args([
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--dist",
+            "",
+        ]);
+        match &db {
+            Db::Sqlite(path) => command.arg("--db").arg(path),
+            Db::Postgres(url) => command
+                .arg("--demo-data")
+                .env("SWITCHBOARD_DATABASE_URL", url),
+        };
+        let mut child = command
             .env("SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -251,18 +264,35 @@ async fn killed_at_random_moments_nothing_is_lost_or_doubled() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x5EED_F00D_u64);
     let data = tempfile::tempdir().expect("a temp dir");
-    let server = Server::start(data.path().join("faults.sqlite3"), 0).await;
+    let db = match crate::common::database::postgres_server() {
+        Some(server) => Db::Postgres(crate::common::database::new_database(&server)),
+        None => Db::Sqlite(data.path().join("faults.sqlite3")),
+    };
+    let server = Server::start(db.clone(), 0).await;
     let base_url = server.base_url();
+    // On PostgreSQL a second instance, never killed, takes every other client: the two
+    // share one database, and the killed one's clients retry until it is back.
+    let steady = match &db {
+        Db::Postgres(_) => Some(Server::start(db.clone(), 0).await),
+        Db::Sqlite(_) => None,
+    };
     let cookie = sign_in(&base_url).await;
     let agent = client(Some(&cookie));
     let conversation = create_conversation(&agent, &base_url).await;
-    let url = format!("{base_url}{API}/conversations/{conversation}/messages");
+    let path = format!("{API}/conversations/{conversation}/messages");
+    let urls: Vec<String> = std::iter::once(&base_url)
+        .chain(steady.as_ref().map(|s| s.base_url()).as_ref())
+        .map(|base| format!("{base}{path}"))
+        .collect();
 
     let figures = Arc::new(Figures::default());
     let done = Arc::new(AtomicBool::new(false));
     let killing = tokio::spawn(killer(server, seed, done.clone(), figures.clone()));
     let clients: Vec<_> = (0..CLIENTS)
-        .map(|n| tokio::spawn(run_client(n, agent.clone(), url.clone(), figures.clone())))
+        .map(|n| {
+            let url = urls[n % urls.len()].clone();
+            tokio::spawn(run_client(n, agent.clone(), url, figures.clone()))
+        })
         .collect();
     for client in clients {
         client.await.expect("a client finished");
@@ -282,7 +312,8 @@ async fn killed_at_random_moments_nothing_is_lost_or_doubled() {
     }
     let stored: u32 = counts.values().sum();
     println!(
-        "faults: seed={seed:#x} messages={} sends={} kills={} restarts={} retries={} 409s={} stored={stored} lost={lost} doubled={doubled}",
+        "faults: instances={} seed={seed:#x} messages={} sends={} kills={} restarts={} retries={} 409s={} stored={stored} lost={lost} doubled={doubled}",
+        urls.len(),
         CLIENTS * MESSAGES_PER_CLIENT,
         figures.sends.load(Relaxed),
         figures.kills.load(Relaxed),
