@@ -6,6 +6,8 @@ use crate::error::ApiError;
 use serde::{Deserialize, Serialize};
 
 pub const BACKENDS_PATH: &str = "/api/backends";
+/// The consoles' stream of changes (Server-Sent Events), for signed-in agents.
+pub const EVENTS_PATH: &str = "/api/events";
 pub const AGENTS_PATH: &str = "/api/agents";
 
 /// Where the items followed on `backend` are listed (`GET`), and one is followed (`PUT
@@ -44,6 +46,10 @@ pub struct BackendDescriptor {
     /// all is well (it backs off after failures); the console's own default without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll_seconds: Option<u32>,
+    /// Every change of this backend passes through the server, which pushes it on its
+    /// event stream (an embedded backend): the console then asks it only now and then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pushed: bool,
 }
 
 /// The placeholder of [`BackendDescriptor::item_link`].

@@ -39,6 +39,10 @@ pub fn backends(
         .map(|d| {
             let mut descriptor = d.descriptor();
             descriptor.poll_seconds = poll_seconds;
+            // Embedded: every change is a write through this server, so it is pushed. A
+            // forwarded vendor's own changes are not seen here: the console polls it.
+            descriptor.pushed =
+                matches!(settings.mode(d.name), crate::config::file::Mode::Embedded);
             if descriptor.kind == BackendKind::Postcenter {
                 descriptor.item_link = postcenter_ticket_link.map(str::to_owned);
             }
@@ -142,7 +146,7 @@ mod tests {
         let json = serde_json::to_string(&backends(&Default::default(), None, None)).unwrap();
         assert_eq!(
             json,
-            r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1"},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2"},{"kind":"case-messages","name":"case-messages","label":"Case messages","basePath":"/api/v3"},{"kind":"support-sessions","name":"support-sessions","label":"Support sessions","basePath":"/support-management/v1"},{"kind":"postcenter","name":"postcenter","label":"PostCenter","basePath":"/postcenter"}]"#
+            r#"[{"kind":"communication","name":"communication","label":"Communication","basePath":"/communication/v1","pushed":true},{"kind":"octopia","name":"octopia","label":"Octopia","basePath":"/octopia/v2","pushed":true},{"kind":"case-messages","name":"case-messages","label":"Case messages","basePath":"/api/v3","pushed":true},{"kind":"support-sessions","name":"support-sessions","label":"Support sessions","basePath":"/support-management/v1","pushed":true},{"kind":"postcenter","name":"postcenter","label":"PostCenter","basePath":"/postcenter","pushed":true}]"#
         );
     }
 

@@ -25,6 +25,7 @@ pub mod check;
 pub mod config;
 pub mod dialects;
 pub mod directory;
+pub mod events;
 pub mod follows;
 pub mod http;
 #[cfg(test)]
@@ -96,6 +97,8 @@ pub struct AppState {
     /// Each forwarded backend's vendor client, by the backend's name: Switchboard's own
     /// routes of a forwarded backend read and write the vendor's data through it.
     pub upstreams: Arc<std::collections::BTreeMap<&'static str, Arc<upstream::Upstream>>>,
+    /// Wakes this instance's event streams when a change was recorded (`events`).
+    pub events: events::Hub,
 }
 
 impl AppState {
@@ -196,6 +199,10 @@ fn router(
     upstreams: &std::collections::BTreeMap<&'static str, Arc<upstream::Upstream>>,
 ) -> Router {
     let spa = spa::Spa::new(config.dist_dir.clone());
+    let hub = events::Hub::default();
+    // Other instances' changes arrive through the database (PostgreSQL's NOTIFY).
+    let woken = hub.clone();
+    store.listen(store::events::CHANNEL, Box::new(move || woken.wake()));
     let state = AppState {
         store,
         contact_limiter: Arc::new(RateLimiter::new(limits.contact_rate)),
@@ -219,6 +226,7 @@ fn router(
             config.vendor_auth,
         ))),
         upstreams: Arc::new(upstreams.clone()),
+        events: hub,
     };
     let vendor_auth = !state.access.vendor.is_empty();
     Router::new()
@@ -226,8 +234,13 @@ fn router(
             &config.backends,
             upstreams,
             &state.access.vendor,
+            (&state.store, &state.events),
         ))
         .merge(directory::routes())
+        .route(
+            events::EVENTS_PATH,
+            axum::routing::get(events::stream::events),
+        )
         .merge(if vendor_auth {
             Router::new().route(
                 auth::vendor::TOKEN_PATH,

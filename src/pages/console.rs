@@ -90,7 +90,9 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     // On a phone one pane shows at a time: the thread when a conversation is open.
     let has_selection = move || location.pathname.with(|p| p.starts_with("/conversations/"));
     let lost = expect_context::<SessionLost>();
-    provide_live_state();
+    let live_state = provide_live_state();
+    // Changes pushed by the server; polling alone when the stream is unavailable.
+    crate::components::inbox::stream::listen_to_events(live_state);
     live::unread_in_title(expect_context::<InboxRows>());
     let sheet_open = RwSignal::new(false);
     let palette_open = RwSignal::new(false);

@@ -224,3 +224,33 @@ async fn a_reply_sent_offline_goes_on_its_own_once_the_network_is_back_and_only_
     assert_eq!(copies, 1, "sent once");
     h.finish().await;
 }
+
+/// Pushed, not polled: with polling an hour apart, a colleague's message stored through
+/// another server instance (over one PostgreSQL database under the test command) reaches
+/// the open thread and its row through the event stream alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_stored_through_another_instance_appears_through_the_stream() {
+    let h = start_with(Browser {
+        second_instance: true,
+        ..Browser::default()
+    })
+    .await;
+    h.sign_in_at("/?backend=communication").await;
+    h.wait_for(communication_row()).await;
+    h.wait_for(By::Css(".live-banner-slot[data-stream='open']"))
+        .await;
+    let key = h.attribute(communication_row(), "data-key").await;
+    h.click(By::Css(format!("[data-key='{key}']"))).await;
+    h.wait_for(testid("conversation-customer")).await;
+    let id = key.trim_start_matches("communication/").to_owned();
+
+    let said = "Stored through the other instance, pushed to this console";
+    h.api_post_through_second(
+        "javier.ortega@switchboard.example",
+        &format!("/communication/v1/conversations/{id}/messages"),
+        serde_json::json!({ "content": said }),
+    )
+    .await;
+    wait_live(&h, By::Id("thread"), said).await;
+    h.finish().await;
+}

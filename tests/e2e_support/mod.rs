@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 mod gateway;
+pub mod instances;
 
 use std::net::TcpListener as StdListener;
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ impl Drop for Chromedriver {
 
 pub struct Harness {
     pub base: String,
+    /// A second instance over the same database, when the test asked for one.
+    pub second: Option<String>,
     pub driver: WebDriver,
     /// The vendors' server, when the console's server forwards to it (the gateway).
     vendor: Option<gateway::Vendor>,
@@ -134,6 +137,8 @@ pub struct Browser {
     pub through_gateway: bool,
     /// Through the gateway, a backend whose vendor hangs instead (never answers).
     pub hanging: Option<&'static str>,
+    /// A second server instance over the same database ([`instances`]).
+    pub second_instance: bool,
 }
 
 impl Default for Browser {
@@ -144,6 +149,7 @@ impl Default for Browser {
             languages: "en-US,en",
             through_gateway: false,
             hanging: None,
+            second_instance: false,
         }
     }
 }
@@ -158,6 +164,7 @@ pub async fn start_with(browser: Browser) -> Harness {
         languages,
         through_gateway,
         hanging,
+        second_instance,
     } = browser;
     let hanging_url = match hanging {
         Some(_) => Some(gateway::hanging_vendor().await),
@@ -174,7 +181,7 @@ pub async fn start_with(browser: Browser) -> Harness {
         .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let config = Config {
-        database: switchboard_server::store::Location::Sqlite(db.path().join(DB_FILE)),
+        database: instances::location(db.path().join(DB_FILE), second_instance),
         seed_demo: true,
         dist_dir: Some(dist_dir()),
         allowed_origins: Vec::new(),
@@ -188,9 +195,14 @@ pub async fn start_with(browser: Browser) -> Harness {
         ),
         vendor_auth: false,
     };
+    let second_config = second_instance.then(|| config.clone());
     tokio::spawn(async move {
         serve(listener, config).await.expect("the server runs");
     });
+    let second = match second_config {
+        Some(config) => Some(instances::start_second(&base, config).await),
+        None => None,
+    };
     if vendor.is_some() {
         gateway::give_identities(&base, &db.path().join(DB_FILE)).await;
     }
@@ -281,6 +293,7 @@ pub async fn start_with(browser: Browser) -> Harness {
     }
     Harness {
         base,
+        second,
         driver,
         vendor,
         api_cookie: Mutex::new(None),

@@ -103,6 +103,7 @@ find-number-not-found = Not found: { $reason }
 live-offline = You are offline. What you type is kept; the inbox updates when the network is back.
 live-reconnecting = Reconnecting… The backends are not answering; asking again.
 live-back = Live again: the inbox is up to date.
+live-polling = Live updates are paused: the inbox is checked every few seconds instead.
 
 ## Keyboard shortcuts (the keys themselves are not translated)
 

@@ -106,6 +106,7 @@ find-number-not-found = No encontrado: { $reason }
 live-offline = Estás sin conexión. Lo que escribas se conserva; la bandeja de entrada se actualizará cuando vuelva la red.
 live-reconnecting = Reconectando… Los backends no responden; volviendo a intentarlo.
 live-back = De nuevo en directo: la bandeja de entrada está al día.
+live-polling = Las actualizaciones en directo están en pausa: la bandeja de entrada se comprueba cada pocos segundos.
 
 ## Atajos de teclado (las teclas no se traducen)
 

@@ -106,6 +106,7 @@ find-number-not-found = Introuvable : { $reason }
 live-offline = Vous êtes hors ligne. Ce que vous saisissez est conservé ; la boîte de réception se mettra à jour au retour du réseau.
 live-reconnecting = Reconnexion… Les backends ne répondent pas ; nouvelle tentative en cours.
 live-back = De nouveau en direct : la boîte de réception est à jour.
+live-polling = Les mises à jour en direct sont suspendues : la boîte de réception est vérifiée toutes les quelques secondes.
 
 ## Raccourcis clavier (les touches elles-mêmes ne sont pas traduites)
 

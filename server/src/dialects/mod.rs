@@ -68,6 +68,9 @@ pub struct Dialect {
     /// The routes anyone may call, under `base_path`; every other path under it needs a
     /// signed-in agent ([`crate::auth`]). Empty for most: a backend's data is agents' work.
     pub public_routes: &'static [PublicRoute],
+    /// Its writes that change a conversation, recorded for the consoles' event stream
+    /// ([`crate::events`]), embedded or forwarded.
+    pub changes: &'static [crate::events::Change],
     /// When forwarded, what it keeps of its own after the vendor answered one of its
     /// requests ([`after_forward`]): what its embedded writes record as they ride along.
     pub after_forward: Option<AfterForward>,
@@ -100,6 +103,7 @@ impl Dialect {
             base_path: self.base_path.to_owned(),
             item_link: None,
             poll_seconds: None,
+            pushed: false,
         }
     }
 
@@ -236,12 +240,25 @@ pub fn routes(
     settings: &Settings,
     upstreams: &BTreeMap<&str, Arc<Upstream>>,
     checked: &[Arc<VendorAuth>],
+    (store, hub): (&crate::store::Store, &crate::events::Hub),
 ) -> Router<AppState> {
     ALL.iter().fold(Router::new(), |app, dialect| {
         let upstream = upstreams.get(dialect.name).cloned();
         let vendor_checked = checked.iter().any(|vendor| vendor.backend == dialect.name);
+        let recording = crate::events::Recording {
+            store: store.clone(),
+            hub: hub.clone(),
+            backend: dialect.name,
+            base_path: dialect.base_path,
+            changes: dialect.changes,
+        };
         match dialect.router(settings.mode(dialect.name), upstream, vendor_checked) {
-            Some(router) => app.merge(router),
+            // Whatever the mode, the writes that change a conversation are recorded for
+            // the consoles' streams.
+            Some(router) => app.merge(router.layer(axum::middleware::from_fn_with_state(
+                recording,
+                crate::events::record,
+            ))),
             None => app,
         }
     })

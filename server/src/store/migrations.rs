@@ -89,6 +89,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/008_agent_identities.sql"),
         postgres: include_str!("migrations/postgres/008_agent_identities.sql"),
     },
+    Migration {
+        version: 9,
+        name: "events",
+        sql: include_str!("migrations/009_events.sql"),
+        postgres: include_str!("migrations/postgres/009_events.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

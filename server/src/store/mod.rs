@@ -14,6 +14,7 @@
 //! orders by bytes there too). Integers are `bigint`, flags 0 or 1, on both engines.
 
 pub mod devices;
+pub mod events;
 pub mod files;
 pub mod follows;
 pub mod idempotency;
@@ -164,6 +165,14 @@ impl Store {
     pub fn in_memory(steps: &[migrations::Keyed]) -> Store {
         Store {
             engine: Engines::Sqlite(sqlite::Sqlite::in_memory(steps)),
+        }
+    }
+
+    /// Calls `woken` whenever any instance's transaction sent a notification on `channel`
+    /// (PostgreSQL's `NOTIFY`). On SQLite there is only this instance: nothing to listen to.
+    pub fn listen(&self, channel: &'static str, woken: Box<dyn Fn() + Send>) {
+        if let Engines::Postgres(postgres) = &self.engine {
+            postgres.listen(channel, woken);
         }
     }
 

@@ -88,6 +88,8 @@ impl r2d2::ManageConnection for Manager {
 #[derive(Clone)]
 pub(super) struct Postgres {
     pool: Arc<PoolOnItsThread>,
+    /// Where to connect, for the listener's connection of its own.
+    config: Arc<postgres::Config>,
 }
 
 /// The pool, dropped on a thread of its own: closing a connection blocks on the client's
@@ -134,6 +136,7 @@ impl Postgres {
                 })?;
         let place = place_of(&config);
         let steps = steps.to_vec();
+        let shared = Arc::new(config.clone());
         let manager = Manager { config };
         // Off any async worker: the client blocks on its own runtime.
         std::thread::scope(|scope| {
@@ -160,6 +163,7 @@ impl Postgres {
                         })?;
                     Ok(Postgres {
                         pool: Arc::new(PoolOnItsThread(Some(pool))),
+                        config: shared.clone(),
                     })
                 })
                 .join()
@@ -231,6 +235,39 @@ impl Postgres {
             let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % 8;
             let pause = (1_u64 << attempt.min(7)).min(100);
             std::thread::sleep(Duration::from_millis(pause + jitter));
+        }
+    }
+
+    /// Calls `woken` on a thread of its own whenever a notification arrives on `channel`
+    /// (from any instance's commit), and once after each reconnection, for what may have
+    /// been missed meanwhile; for as long as the process runs.
+    pub(super) fn listen(&self, channel: &'static str, woken: Box<dyn Fn() + Send>) {
+        let config = self.config.clone();
+        let spawned = std::thread::Builder::new()
+            .name("postgres-listen".into())
+            .spawn(move || loop {
+                match config.connect(NoTls) {
+                    Ok(mut client) => {
+                        if client.batch_execute(&format!("LISTEN {channel}")).is_ok() {
+                            woken();
+                            let mut notifications = client.notifications();
+                            let mut arrivals = notifications.blocking_iter();
+                            while let Ok(Some(_)) =
+                                postgres::fallible_iterator::FallibleIterator::next(&mut arrivals)
+                            {
+                                woken();
+                            }
+                        }
+                        tracing::warn!("the database's notifications stopped; listening again");
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "cannot listen to the database's notifications")
+                    }
+                }
+                std::thread::sleep(Duration::from_secs(1));
+            });
+        if let Err(error) = spawned {
+            tracing::error!(%error, "the database's listener could not start");
         }
     }
 

@@ -20,6 +20,21 @@ pub fn matches(template: &str, path: &str) -> bool {
     template.len() == path.len() && same(&template, &path)
 }
 
+/// The segment of `path` that `template`'s `n`th `{}` (from 0) stands for, when `path`
+/// is `template`'s: `c-1` for `/conversations/c-1/messages` and `/conversations/{}/messages`.
+pub fn placeholder(template: &str, path: &str, n: usize) -> Option<String> {
+    let (template_segments, path_segments) = (segments(template), segments(path));
+    if !matches(template, path) {
+        return None;
+    }
+    template_segments
+        .iter()
+        .zip(path_segments)
+        .filter(|(t, _)| **t == "{}")
+        .nth(n)
+        .map(|(_, p)| p.to_owned())
+}
+
 /// The resource `path` is at or under, if any of `templates` is one:
 /// `/conversations/42` for `/conversations/42/assigned-agent` with `/conversations/{}`.
 pub fn resource_of(path: &str, templates: &[&str]) -> Option<String> {
@@ -33,7 +48,18 @@ pub fn resource_of(path: &str, templates: &[&str]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{matches, resource_of};
+    use super::{matches, placeholder, resource_of};
+
+    #[test]
+    fn a_placeholder_names_the_segment_it_stands_for() {
+        let template = "/v2/ticket/{}/close/";
+        assert_eq!(
+            placeholder(template, "/v2/ticket/5b6/close", 0).as_deref(),
+            Some("5b6")
+        );
+        assert_eq!(placeholder(template, "/v2/ticket/5b6/close", 1), None);
+        assert_eq!(placeholder(template, "/v2/ticket/5b6/reassign", 0), None);
+    }
 
     #[test]
     fn a_route_template_matches_one_segment_per_placeholder_and_ignores_a_trailing_slash() {

@@ -13,6 +13,7 @@ mod communication_attachments;
 mod communication_references;
 mod communication_versions;
 mod defences;
+mod events;
 mod faults;
 mod follow_up;
 mod follow_up_files;

@@ -8,7 +8,13 @@
 //! backend that fails keeps its rows, marked stale with the reason, and comes back on its
 //! own. The banner says when the console is offline or reconnecting, and when it is live
 //! again; the tab's title carries the unread count.
+//!
+//! When the server's event stream is open ([`super::stream`]), a change wakes its
+//! backend's poller at once, and backends whose every change the server sees (`pushed` in
+//! discovery) are otherwise asked only every minute, as a safety net (unless the server
+//! set their schedule).
 
+use super::stream::Stream;
 use crate::connectors::{asked, Inbox};
 use crate::i18n::use_i18n;
 use crate::state::{DirectoryResource, InboxRows};
@@ -49,6 +55,10 @@ impl LivePolicy {
     }
 }
 
+/// How often a pushed backend is asked while the event stream is open, in ms: only a
+/// safety net, the stream brings its changes.
+pub const PUSHED_EVERY_MS: u32 = 60_000;
+
 /// How the console's link to its backends stands, for the banner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Link {
@@ -61,11 +71,17 @@ pub enum Link {
     LiveAgain,
 }
 
+/// A sleeping poller's backend, and what wakes it.
+type Waker = (String, oneshot::Sender<()>);
+
 /// Shared by the poller, the banner and the title.
 #[derive(Clone, Copy)]
 pub struct LiveState {
     pub link: RwSignal<Link>,
-    wakers: StoredValue<Rc<RefCell<Vec<oneshot::Sender<()>>>>, LocalStorage>,
+    /// The server's event stream, when the console listens to it.
+    pub stream: RwSignal<Stream>,
+    /// Each sleeping poller's waker, with its backend's name.
+    wakers: StoredValue<Rc<RefCell<Vec<Waker>>>, LocalStorage>,
     /// Whether each backend's last ask was answered.
     answers: StoredValue<HashMap<String, bool>>,
 }
@@ -74,6 +90,7 @@ impl LiveState {
     fn new() -> Self {
         LiveState {
             link: RwSignal::new(Link::Live),
+            stream: RwSignal::new(Stream::Off),
             wakers: StoredValue::new_local(Rc::default()),
             answers: StoredValue::new(HashMap::new()),
         }
@@ -88,17 +105,29 @@ impl LiveState {
     /// Asks every poller now.
     pub fn wake(&self) {
         if let Some(wakers) = self.wakers.try_get_value() {
-            for waker in wakers.borrow_mut().drain(..) {
+            for (_, waker) in wakers.borrow_mut().drain(..) {
                 let _ = waker.send(());
             }
         }
     }
 
-    /// Waits `ms`, or until woken.
-    async fn sleep(&self, ms: u32) {
+    /// Asks `backend`'s poller now (a change the server pushed).
+    pub fn wake_backend(&self, backend: &str) {
+        if let Some(wakers) = self.wakers.try_get_value() {
+            let mut wakers = wakers.borrow_mut();
+            let (woken, sleeping) = wakers.drain(..).partition(|(name, _)| name == backend);
+            *wakers = sleeping;
+            for (_, waker) in woken {
+                let _ = waker.send(());
+            }
+        }
+    }
+
+    /// Waits `ms`, or until `backend`'s poller is woken.
+    async fn sleep(&self, backend: &str, ms: u32) {
         let (tx, rx) = oneshot::channel();
         if let Some(wakers) = self.wakers.try_get_value() {
-            wakers.borrow_mut().push(tx);
+            wakers.borrow_mut().push((backend.to_owned(), tx));
         }
         let _ = select(TimeoutFuture::new(ms), rx).await;
     }
@@ -164,13 +193,20 @@ pub fn poll_backends(rows: InboxRows, query: Memo<InboxQuery>) {
                 },
                 None => policy,
             };
+            // Pushed changes make the console's own schedule a safety net; a schedule the
+            // server set (`pollSeconds`) is kept as it is.
+            let pushed = directory
+                .backend(connector.name())
+                .is_some_and(|backend| backend.pushed && backend.poll_seconds.is_none());
             leptos::task::spawn_local(async move {
                 let name = connector.name().to_owned();
                 let mut failures = 0;
                 loop {
-                    state
-                        .sleep(policy.delay_ms(failures, js_sys::Math::random()))
-                        .await;
+                    let mut wait = policy.delay_ms(failures, js_sys::Math::random());
+                    if pushed && failures == 0 && state.stream.get_untracked() == Stream::Open {
+                        wait = wait.max(PUSHED_EVERY_MS);
+                    }
+                    state.sleep(&name, wait).await;
                     if alive.try_get_value().is_none() {
                         return;
                     }
@@ -229,7 +265,8 @@ fn settle_link(state: LiveState) {
     }
 }
 
-/// Says when the console is offline, reconnecting, or live again; silent when all is well.
+/// Says when the console is offline, reconnecting, live again, or without the server's
+/// stream (polling instead); silent when all is well.
 #[component]
 pub fn LiveBanner() -> impl IntoView {
     let i18n = use_i18n();
@@ -238,10 +275,23 @@ pub fn LiveBanner() -> impl IntoView {
         Some(Link::Offline) => Some(("offline", msg!("live-offline"))),
         Some(Link::Reconnecting) => Some(("reconnecting", msg!("live-reconnecting"))),
         Some(Link::LiveAgain) => Some(("live-again", msg!("live-back"))),
+        Some(Link::Live) if state.is_some_and(|s| s.stream.get() == Stream::Unavailable) => {
+            Some(("polling", msg!("live-polling")))
+        }
         _ => None,
     };
     view! {
-        <div class="live-banner-slot" role="status" aria-live="polite">
+        <div
+            class="live-banner-slot"
+            role="status"
+            aria-live="polite"
+            data-stream=move || match state.map(|s| s.stream.get()) {
+                Some(Stream::Open) => "open",
+                Some(Stream::Connecting) => "connecting",
+                Some(Stream::Unavailable) => "unavailable",
+                _ => "off",
+            }
+        >
             {move || said().map(|(token, id)| view! {
                 <p class=format!("live-banner {token}") data-testid="live-banner" data-link=token>
                     {move || text(i18n.lang(), id)}

@@ -16,5 +16,6 @@ pub mod inbox_tools;
 pub mod inbox_views;
 pub mod list_commands;
 pub mod live;
+pub mod stream;
 pub mod text_filter;
 pub mod view_counts;

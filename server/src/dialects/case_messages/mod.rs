@@ -24,6 +24,7 @@ pub mod seed;
 pub mod store;
 
 use super::{Dialect, Probe};
+use crate::events::{Change, Item, Kind};
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::{get, post};
@@ -64,7 +65,25 @@ pub const DIALECT: Dialect = Dialect {
     seed: seed::SEED,
     public_routes: &[],
     after_forward: None,
+    changes: CHANGES,
 };
+
+/// Its writes that change a case, for the consoles' event stream: both name theirs only in
+/// the body.
+const CHANGES: &[Change] = &[
+    Change {
+        method: "POST",
+        template: "/case-messages/create",
+        kind: Kind::Message,
+        item: Item::Unnamed,
+    },
+    Change {
+        method: "POST",
+        template: "/case-messages/confirm",
+        kind: Kind::Read,
+        item: Item::Unnamed,
+    },
+];
 
 /// Its schema steps.
 pub const MIGRATIONS: &[Migration] = &[Migration {

@@ -24,6 +24,7 @@ pub mod versions;
 
 use super::{Dialect, Probe};
 use crate::auth::{Budget, PublicRoute};
+use crate::events::{Change, Item, Kind};
 use crate::http::pace::limited_upload;
 use crate::http::upload::Upload;
 use crate::store::migrations::Migration;
@@ -80,7 +81,49 @@ pub const DIALECT: Dialect = Dialect {
         },
     ],
     after_forward: Some(ours::contact_link::after_forward),
+    changes: CHANGES,
 };
+
+/// Its writes that change a conversation, for the consoles' event stream: a customer's
+/// message through a follow-up link names no conversation (only its token).
+const CHANGES: &[Change] = &[
+    Change {
+        method: "POST",
+        template: "/conversations",
+        kind: Kind::Created,
+        item: Item::Location,
+    },
+    Change {
+        method: "PUT",
+        template: "/conversations/{}",
+        kind: Kind::Changed,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "PUT",
+        template: "/conversations/{}/assigned-agent",
+        kind: Kind::Assignment,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "POST",
+        template: "/conversations/{}/messages",
+        kind: Kind::Message,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "POST",
+        template: "/contact-us",
+        kind: Kind::Created,
+        item: Item::Unnamed,
+    },
+    Change {
+        method: "POST",
+        template: "/follow-up/{}/messages",
+        kind: Kind::Message,
+        item: Item::Unnamed,
+    },
+];
 
 /// Its schema steps, applied after Switchboard's own (step 3 needs their `files` table).
 pub const MIGRATIONS: &[Migration] = &[

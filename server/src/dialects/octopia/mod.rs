@@ -18,6 +18,7 @@ pub mod store;
 pub mod typologies;
 
 use super::{Dialect, Probe};
+use crate::events::{Change, Item, Kind};
 use crate::store::migrations::Migration;
 use crate::upstream::attachments::{Carrier, FileRoute};
 use crate::AppState;
@@ -49,7 +50,31 @@ pub const DIALECT: Dialect = Dialect {
     seed: seed::SEED,
     public_routes: &[],
     after_forward: None,
+    changes: CHANGES,
 };
+
+/// Its writes that change a discussion, for the consoles' event stream: a reply and a read
+/// mark name theirs only in the body, or not at all.
+const CHANGES: &[Change] = &[
+    Change {
+        method: "PATCH",
+        template: "/discussions/{}",
+        kind: Kind::Status,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "POST",
+        template: "/messages",
+        kind: Kind::Message,
+        item: Item::Unnamed,
+    },
+    Change {
+        method: "PATCH",
+        template: "/messages/{}",
+        kind: Kind::Read,
+        item: Item::Unnamed,
+    },
+];
 
 /// Its schema steps, applied after Switchboard's own (they need the `files` table).
 pub const MIGRATIONS: &[Migration] = &[Migration {

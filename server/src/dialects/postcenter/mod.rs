@@ -21,6 +21,7 @@ pub mod store;
 
 use super::{Dialect, Probe};
 use crate::auth::{Budget, PublicRoute};
+use crate::events::{Change, Item, Kind};
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::{get, post, MethodRouter};
@@ -57,7 +58,30 @@ pub const DIALECT: Dialect = Dialect {
         budget: Budget::UnderWayOnly,
     }],
     after_forward: None,
+    changes: CHANGES,
 };
+
+/// Its writes that change a ticket, for the consoles' event stream.
+const CHANGES: &[Change] = &[
+    Change {
+        method: "POST",
+        template: "/v2/ticket/{}/close/",
+        kind: Kind::Status,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "POST",
+        template: "/v2/ticket/{}/reassign/",
+        kind: Kind::Assignment,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "POST",
+        template: "/v2/ticket/{}/by_agent_id/",
+        kind: Kind::Assignment,
+        item: Item::Path(0),
+    },
+];
 
 /// Its schema steps.
 pub const MIGRATIONS: &[Migration] = &[Migration {

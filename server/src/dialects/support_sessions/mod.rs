@@ -22,6 +22,7 @@ pub mod seed;
 pub mod store;
 
 use super::{Dialect, Probe};
+use crate::events::{Change, Item, Kind};
 use crate::store::migrations::Migration;
 use crate::AppState;
 use axum::routing::get;
@@ -54,7 +55,42 @@ pub const DIALECT: Dialect = Dialect {
     seed: seed::SEED,
     public_routes: &[],
     after_forward: Some(ours::forwarded::after_forward),
+    changes: CHANGES,
 };
+
+/// Its writes that change an order's session, for the consoles' event stream.
+const CHANGES: &[Change] = &[
+    Change {
+        method: "POST",
+        template: "/support/{}",
+        kind: Kind::Created,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "PUT",
+        template: "/support/{}",
+        kind: Kind::Changed,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "DELETE",
+        template: "/support/{}",
+        kind: Kind::Status,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "PUT",
+        template: "/support/{}/agent",
+        kind: Kind::Assignment,
+        item: Item::Path(0),
+    },
+    Change {
+        method: "DELETE",
+        template: "/support/{}/agent",
+        kind: Kind::Assignment,
+        item: Item::Path(0),
+    },
+];
 
 /// Its schema steps.
 pub const MIGRATIONS: &[Migration] = &[Migration {

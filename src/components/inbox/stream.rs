@@ -1,0 +1,155 @@
+//! Changes pushed by the server (`GET /api/events`, Server-Sent Events): each `change`
+//! names a backend, and that backend's poller asks again at once, so the row moves, the
+//! count changes and the open thread gains its message without a reload. While the stream
+//! is open, backends whose every change the server sees are asked only now and then, as a
+//! safety net; when it is not, polling takes over and the banner says so.
+//!
+//! The browser reconnects a dropped stream by itself, sending the last event's id, so
+//! nothing is missed; a stream the server refused (signed out, an old server) is tried
+//! again after a while. Every (re)start asks every backend once, for what came meanwhile.
+
+use super::live::LiveState;
+use leptos::prelude::*;
+use serde::Deserialize;
+use switchboard_core::directory::EVENTS_PATH;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{EventSource, MessageEvent};
+
+/// How long to wait before opening a stream the server closed, in ms.
+const REOPEN_MS: u32 = 30_000;
+
+/// Where the console's stream stands, for the pollers and the banner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// Not listening (a widget or a test page without the console).
+    Off,
+    Connecting,
+    Open,
+    /// Refused or broken: polling alone keeps the inbox live.
+    Unavailable,
+}
+
+/// What a `change` event says; the console needs its backend (the rest is for people
+/// reading the stream).
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct ChangeEvent {
+    pub backend: String,
+    #[serde(default)]
+    pub item: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// Reads a `change` event's data; `None` for anything else (never a panic on data).
+pub fn parse_change(data: &str) -> Option<ChangeEvent> {
+    serde_json::from_str(data).ok()
+}
+
+/// The listeners of one open stream, kept alive as long as it is.
+struct Open {
+    source: EventSource,
+    _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+/// Listens to the server's events for as long as the calling component lives.
+pub fn listen_to_events(state: LiveState) {
+    let current = StoredValue::new_local(None::<Open>);
+    open(state, current);
+    on_cleanup(move || {
+        if let Some(Some(open)) = current.try_update_value(Option::take) {
+            open.source.close();
+        }
+    });
+}
+
+fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>) {
+    let Ok(source) = EventSource::new(EVENTS_PATH) else {
+        state.stream.set(Stream::Unavailable);
+        return;
+    };
+    state.stream.set(Stream::Connecting);
+    let mut listeners = Vec::new();
+    let mut on = |name: &str, handler: Box<dyn FnMut(web_sys::Event)>| {
+        let closure = Closure::wrap(handler);
+        let _ = source.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        listeners.push(closure);
+    };
+    // `ready` opens a new stream, `reset` says what was missed is gone: ask everyone.
+    for name in ["ready", "reset"] {
+        on(
+            name,
+            Box::new(move |_| {
+                state.stream.set(Stream::Open);
+                state.wake();
+            }),
+        );
+    }
+    on(
+        "open",
+        Box::new(move |_| {
+            state.stream.set(Stream::Open);
+        }),
+    );
+    on(
+        "change",
+        Box::new(move |event| {
+            let data = event
+                .dyn_ref::<MessageEvent>()
+                .and_then(|message| message.data().as_string());
+            if let Some(change) = data.as_deref().and_then(parse_change) {
+                state.wake_backend(&change.backend);
+            }
+        }),
+    );
+    let source_for_errors = source.clone();
+    on(
+        "error",
+        Box::new(move |_| {
+            state.stream.set(Stream::Unavailable);
+            // Closed for good (a refusal): try a new stream later. Otherwise the browser
+            // is reconnecting by itself, with the last id.
+            if source_for_errors.ready_state() == EventSource::CLOSED {
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(REOPEN_MS).await;
+                    if current.try_with_value(|_| ()).is_some() {
+                        open(state, current);
+                    }
+                });
+            }
+        }),
+    );
+    let previous = current.try_update_value(|slot| {
+        slot.replace(Open {
+            source,
+            _listeners: listeners,
+        })
+    });
+    if let Some(Some(previous)) = previous {
+        previous.source.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_names_its_backend_and_anything_else_is_ignored() {
+        let change =
+            parse_change(r#"{"backend":"octopia","item":"d-1","kind":"message","at":"x"}"#);
+        assert_eq!(
+            change,
+            Some(ChangeEvent {
+                backend: "octopia".into(),
+                item: Some("d-1".into()),
+                kind: Some("message".into()),
+            })
+        );
+        let unnamed = parse_change(r#"{"backend":"communication","item":null,"kind":"whatever"}"#);
+        assert_eq!(unnamed.map(|c| c.item), Some(None));
+        assert_eq!(parse_change("{}"), None);
+        assert_eq!(parse_change("not json"), None);
+        assert_eq!(parse_change(r#"{"backend":42}"#), None);
+    }
+}
