@@ -295,7 +295,7 @@ fn client(cookie: &str) -> Result<Client, Failure> {
 async fn first_conversation(client: &Client, base: &str) -> Result<String, Failure> {
     let page: Value = client
         .get(format!(
-            "{base}/communication/v1/conversations?currentPage=1&sizePage=1"
+            "{base}/communication/v1/conversations?currentPage=1&sizePage=3"
         ))
         .send()
         .await?

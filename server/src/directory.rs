@@ -39,10 +39,14 @@ pub fn backends(
         .map(|d| {
             let mut descriptor = d.descriptor();
             descriptor.poll_seconds = poll_seconds;
-            // Embedded: every change is a write through this server, so it is pushed. A
-            // forwarded vendor's own changes are not seen here: the console polls it.
-            descriptor.pushed =
-                matches!(settings.mode(d.name), crate::config::file::Mode::Embedded);
+            // Embedded: every change is a write through this server, so it is pushed; a
+            // forwarded vendor's own changes are not seen here, so the console polls it,
+            // unless the server watches its list for the team (`events::watch`).
+            descriptor.pushed = match settings.mode(d.name) {
+                crate::config::file::Mode::Embedded => true,
+                crate::config::file::Mode::Forward(_) => d.watch.is_some(),
+                crate::config::file::Mode::Off => false,
+            };
             if descriptor.kind == BackendKind::Postcenter {
                 descriptor.item_link = postcenter_ticket_link.map(str::to_owned);
             }

@@ -142,8 +142,10 @@ pub fn build_server(config: &Config, limits: Limits) -> Result<Server, StartupEr
     let metrics = Arc::new(upstream::metrics::Metrics::default());
     let upstreams =
         dialects::upstreams(&config.backends, &metrics).map_err(StartupError::Gateway)?;
+    let hub = events::Hub::default();
+    dialects::watch_vendors(&config.backends, &upstreams, &store, &hub);
     Ok(Server {
-        app: router(store, config, limits, &upstreams),
+        app: router(store, config, limits, &upstreams, hub),
         admin: admin_router(metrics),
     })
 }
@@ -197,9 +199,9 @@ fn router(
     config: &Config,
     limits: Limits,
     upstreams: &std::collections::BTreeMap<&'static str, Arc<upstream::Upstream>>,
+    hub: events::Hub,
 ) -> Router {
     let spa = spa::Spa::new(config.dist_dir.clone());
-    let hub = events::Hub::default();
     // Other instances' changes arrive through the database (PostgreSQL's NOTIFY).
     let woken = hub.clone();
     store.listen(store::events::CHANNEL, Box::new(move || woken.wake()));

@@ -73,6 +73,9 @@ pub struct UpstreamSettings {
     /// The longest a call waits for the vendor's `Retry-After` to pass before it is
     /// refused instead.
     pub max_budget_wait: Duration,
+    /// How often the server reads the vendor's list for what changed there, for the
+    /// consoles' event stream (a backend that can list).
+    pub watch_every: Duration,
 }
 
 /// How a vendor authenticates a caller.
@@ -134,6 +137,7 @@ struct RawBackend {
     breaker_failures: Option<u32>,
     breaker_open_seconds: Option<u64>,
     max_budget_wait_seconds: Option<u64>,
+    watch_seconds: Option<u64>,
     auth: Option<RawAuth>,
 }
 
@@ -284,6 +288,7 @@ fn upstream(name: &str, raw: &RawBackend) -> Result<UpstreamSettings, String> {
         breaker_failures: raw.breaker_failures.unwrap_or(5).max(1),
         breaker_open_for: seconds(raw.breaker_open_seconds.unwrap_or(15).max(1)),
         max_budget_wait: seconds(raw.max_budget_wait_seconds.unwrap_or(5)),
+        watch_every: seconds(raw.watch_seconds.unwrap_or(10).max(1)),
     })
 }
 

@@ -71,6 +71,9 @@ pub struct Dialect {
     /// Its writes that change a conversation, recorded for the consoles' event stream
     /// ([`crate::events`]), embedded or forwarded.
     pub changes: &'static [crate::events::Change],
+    /// When forwarded, the list the server reads from its vendor for the team, to push
+    /// what changed there ([`crate::events::watch`]); `None` when its vendor cannot list.
+    pub watch: Option<crate::events::watch::Watch>,
     /// When forwarded, what it keeps of its own after the vendor answered one of its
     /// requests ([`after_forward`]): what its embedded writes record as they ride along.
     pub after_forward: Option<AfterForward>,
@@ -262,6 +265,41 @@ pub fn routes(
             None => app,
         }
     })
+}
+
+/// Starts, on the current runtime, the watcher of each forwarded backend that can list:
+/// one instance at a time reads its vendor's first page for the team and records what
+/// changed there ([`crate::events::watch`]). Without a runtime (a test that only builds
+/// the routes) nothing starts.
+pub fn watch_vendors(
+    settings: &Settings,
+    upstreams: &BTreeMap<&str, Arc<Upstream>>,
+    store: &crate::store::Store,
+    hub: &crate::events::Hub,
+) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let holder = uuid::Uuid::new_v4().to_string();
+    for dialect in ALL {
+        let (Mode::Forward(upstream_settings), Some(watch), Some(upstream)) = (
+            settings.mode(dialect.name),
+            dialect.watch,
+            upstreams.get(dialect.name),
+        ) else {
+            continue;
+        };
+        let watcher = crate::events::watch::Watcher {
+            store: store.clone(),
+            hub: hub.clone(),
+            upstream: upstream.clone(),
+            backend: dialect.name,
+            watch,
+            every: upstream_settings.watch_every,
+            holder: holder.clone(),
+        };
+        runtime.spawn(watcher.run());
+    }
 }
 
 /// With `--vendor-auth` (`on`), what each embedded backend whose `auth` asks for

@@ -9,6 +9,7 @@
 //! instances' commits reach it through `LISTEN`/`NOTIFY` (`store::postgres::listen`).
 
 pub mod stream;
+pub mod watch;
 
 use crate::store::{events, Store};
 use crate::upstream::routes::placeholder;
@@ -18,7 +19,7 @@ use axum::response::Response;
 use chrono::Utc;
 use std::sync::Arc;
 use switchboard_core::wire::format_instant;
-use tokio::sync::watch;
+use tokio::sync::watch as signal;
 
 pub use switchboard_core::directory::EVENTS_PATH;
 
@@ -75,13 +76,13 @@ pub struct Change {
 /// Wakes this instance's streams when something was recorded.
 #[derive(Clone)]
 pub struct Hub {
-    sender: Arc<watch::Sender<u64>>,
+    sender: Arc<signal::Sender<u64>>,
 }
 
 impl Default for Hub {
     fn default() -> Self {
         Hub {
-            sender: Arc::new(watch::channel(0).0),
+            sender: Arc::new(signal::channel(0).0),
         }
     }
 }
@@ -92,7 +93,7 @@ impl Hub {
             .send_modify(|count| *count = count.wrapping_add(1));
     }
 
-    pub fn subscribe(&self) -> watch::Receiver<u64> {
+    pub fn subscribe(&self) -> signal::Receiver<u64> {
         self.sender.subscribe()
     }
 }

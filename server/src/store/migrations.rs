@@ -95,6 +95,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/009_events.sql"),
         postgres: include_str!("migrations/postgres/009_events.sql"),
     },
+    Migration {
+        version: 10,
+        name: "leases",
+        sql: include_str!("migrations/010_leases.sql"),
+        postgres: include_str!("migrations/postgres/010_leases.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -19,6 +19,7 @@ pub mod files;
 pub mod follows;
 pub mod idempotency;
 pub mod identities;
+pub mod leases;
 pub mod migrations;
 pub mod people;
 pub mod sessions;

@@ -4,6 +4,7 @@
 //! only signed-in agents may listen.
 
 use crate::common::*;
+use crate::vendor_auth::{backends_file, settings, upstream, COMMUNICATION_KEY};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -176,4 +177,73 @@ async fn only_a_signed_in_agent_may_listen() {
     let server = start().await;
     let refused = server.send(server.anonymous.get(server.url(EVENTS))).await;
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.text);
+}
+
+#[tokio::test]
+async fn what_changes_at_a_forwarded_vendor_is_pushed_by_the_server_that_watches_it() {
+    // The vendor: the reference server checking its vendor's credentials.
+    let vendor = upstream(60, true).await;
+    let forward = |name: &str| match name {
+        "communication" => format!(
+            "mode = \"forward\"\nupstream = \"{}{API}\"\nwatch_seconds = 1",
+            vendor.base_url
+        ),
+        _ => String::new(),
+    };
+    let gateway = start_with_backends(
+        settings(&backends_file(&vendor.base_url, 60, &forward)),
+        false,
+    )
+    .await;
+    let discovery = gateway.get("/api/backends").await;
+    let communication = discovery
+        .body
+        .as_array()
+        .expect("backends")
+        .iter()
+        .find(|b| b["name"] == "communication")
+        .cloned()
+        .expect("communication");
+    assert_eq!(
+        communication["pushed"], true,
+        "the console need not poll a watched vendor"
+    );
+
+    let listed = vendor
+        .send(
+            vendor
+                .vendor_get(&format!("{API}/conversations?currentPage=1&sizePage=3"))
+                .bearer_auth(COMMUNICATION_KEY),
+        )
+        .await;
+    let id = listed.body["content"][0]["id"]
+        .as_str()
+        .expect("a conversation")
+        .to_owned();
+    let mut stream = Events::open(&gateway, None).await;
+    stream.next().await;
+    // A customer writes at the vendor, never through the gateway: the gateway finds it.
+    // Written again until seen: the watcher's first read only learns the page.
+    let change = tokio::time::timeout(PATIENCE, async {
+        loop {
+            let written = vendor
+                .send(
+                    vendor
+                        .vendor(reqwest::Method::POST, &format!("{API}/conversations/{id}/messages"))
+                        .bearer_auth(COMMUNICATION_KEY)
+                        .json(&json!({"conversationId": id, "content": "Written at the vendor",
+                                      "transmitterId": "customer-1", "transmitterType": "CUSTOMER"})),
+                )
+                .await;
+            assert_eq!(written.status, StatusCode::CREATED, "{}", written.text);
+            if let Ok(change) = tokio::time::timeout(Duration::from_secs(3), stream.change()).await {
+                return change;
+            }
+        }
+    })
+    .await
+    .expect("the gateway pushes the vendor's change");
+    assert_eq!(change.data["backend"], "communication");
+    assert_eq!(change.data["item"], id.as_str());
+    assert_eq!(change.data["kind"], "changed");
 }

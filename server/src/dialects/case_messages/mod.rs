@@ -66,6 +66,7 @@ pub const DIALECT: Dialect = Dialect {
     public_routes: &[],
     after_forward: None,
     changes: CHANGES,
+    watch: None,
 };
 
 /// Its writes that change a case, for the consoles' event stream: both name theirs only in

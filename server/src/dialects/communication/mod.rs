@@ -82,6 +82,12 @@ pub const DIALECT: Dialect = Dialect {
     ],
     after_forward: Some(ours::contact_link::after_forward),
     changes: CHANGES,
+    watch: Some(crate::events::watch::Watch {
+        path: "/conversations",
+        query: Some("currentPage=1&sizePage=50"),
+        items: "/content",
+        id: "id",
+    }),
 };
 
 /// Its writes that change a conversation, for the consoles' event stream: a customer's

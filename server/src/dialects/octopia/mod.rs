@@ -51,6 +51,12 @@ pub const DIALECT: Dialect = Dialect {
     public_routes: &[],
     after_forward: None,
     changes: CHANGES,
+    watch: Some(crate::events::watch::Watch {
+        path: "/discussions",
+        query: Some("pageIndex=1&pageSize=50"),
+        items: "/items",
+        id: "discussionId",
+    }),
 };
 
 /// Its writes that change a discussion, for the consoles' event stream: a reply and a read

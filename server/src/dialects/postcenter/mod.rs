@@ -59,6 +59,7 @@ pub const DIALECT: Dialect = Dialect {
     }],
     after_forward: None,
     changes: CHANGES,
+    watch: None,
 };
 
 /// Its writes that change a ticket, for the consoles' event stream.

@@ -56,6 +56,7 @@ pub const DIALECT: Dialect = Dialect {
     public_routes: &[],
     after_forward: Some(ours::forwarded::after_forward),
     changes: CHANGES,
+    watch: None,
 };
 
 /// Its writes that change an order's session, for the consoles' event stream.
