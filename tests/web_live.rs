@@ -84,3 +84,50 @@ async fn the_tab_title_carries_the_unread_count() {
         "no count when none is unread"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_event_stream_leaves_the_console_polling_and_says_so() {
+    let root = mount(|| {
+        let state = live::provide_live_state();
+        // The test page's server has no event stream: the browser is refused.
+        switchboard::components::inbox::stream::listen_to_events(state);
+        view! { <LiveBanner /> }
+    });
+    let stream = |root: &web_sys::Element| {
+        root.query_selector(".live-banner-slot")
+            .ok()
+            .flatten()
+            .and_then(|slot| slot.get_attribute("data-stream"))
+    };
+    wait_until("the stream is said to be unavailable", || {
+        stream(&root).as_deref() == Some("unavailable")
+    })
+    .await;
+    assert_eq!(banner(&root).as_deref(), Some("polling"));
+    assert!(text(&root, "live-banner").contains("Live updates are paused"));
+}
+
+#[wasm_bindgen_test]
+async fn an_open_stream_is_silent_and_offline_still_wins() {
+    let state = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let kept = state.clone();
+    let root = mount(move || {
+        let live = live::provide_live_state();
+        *kept.borrow_mut() = Some(live);
+        view! { <LiveBanner /> }
+    });
+    let live = state.borrow().expect("the live state");
+    live.stream
+        .set(switchboard::components::inbox::stream::Stream::Open);
+    settle().await;
+    assert_eq!(banner(&root), None, "silent while the stream is open");
+    live.stream
+        .set(switchboard::components::inbox::stream::Stream::Unavailable);
+    fire("offline");
+    settle().await;
+    assert_eq!(
+        banner(&root).as_deref(),
+        Some("offline"),
+        "offline says more"
+    );
+}
