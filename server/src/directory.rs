@@ -44,7 +44,9 @@ pub fn backends(
             // unless the server watches its list for the team (`events::watch`).
             descriptor.pushed = match settings.mode(d.name) {
                 crate::config::file::Mode::Embedded => true,
-                crate::config::file::Mode::Forward(_) => d.watch.is_some(),
+                crate::config::file::Mode::Forward(upstream) => {
+                    d.watch.is_some() && upstream.watch_every.is_some()
+                }
                 crate::config::file::Mode::Off => false,
             };
             if descriptor.kind == BackendKind::Postcenter {

@@ -74,8 +74,9 @@ pub struct UpstreamSettings {
     /// refused instead.
     pub max_budget_wait: Duration,
     /// How often the server reads the vendor's list for what changed there, for the
-    /// consoles' event stream (a backend that can list).
-    pub watch_every: Duration,
+    /// consoles' event stream (a backend that can list); `None` (`watch_seconds = 0`):
+    /// never, the consoles poll the vendor themselves.
+    pub watch_every: Option<Duration>,
 }
 
 /// How a vendor authenticates a caller.
@@ -288,7 +289,10 @@ fn upstream(name: &str, raw: &RawBackend) -> Result<UpstreamSettings, String> {
         breaker_failures: raw.breaker_failures.unwrap_or(5).max(1),
         breaker_open_for: seconds(raw.breaker_open_seconds.unwrap_or(15).max(1)),
         max_budget_wait: seconds(raw.max_budget_wait_seconds.unwrap_or(5)),
-        watch_every: seconds(raw.watch_seconds.unwrap_or(10).max(1)),
+        watch_every: match raw.watch_seconds.unwrap_or(10) {
+            0 => None,
+            every => Some(seconds(every)),
+        },
     })
 }
 

@@ -289,13 +289,16 @@ pub fn watch_vendors(
         ) else {
             continue;
         };
+        let Some(every) = upstream_settings.watch_every else {
+            continue;
+        };
         let watcher = crate::events::watch::Watcher {
             store: store.clone(),
             hub: hub.clone(),
             upstream: upstream.clone(),
             backend: dialect.name,
             watch,
-            every: upstream_settings.watch_every,
+            every,
             holder: holder.clone(),
         };
         runtime.spawn(watcher.run());

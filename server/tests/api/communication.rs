@@ -61,11 +61,11 @@ async fn discovery_lists_the_backend_and_the_seeded_agents() {
     assert_eq!(
         backends.body,
         json!([
-            {"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1"},
-            {"kind": "octopia", "name": "octopia", "label": "Octopia", "basePath": "/octopia/v2"},
-            {"kind": "case-messages", "name": "case-messages", "label": "Case messages", "basePath": "/api/v3"},
-            {"kind": "support-sessions", "name": "support-sessions", "label": "Support sessions", "basePath": "/support-management/v1"},
-            {"kind": "postcenter", "name": "postcenter", "label": "PostCenter", "basePath": "/postcenter"}
+            {"kind": "communication", "name": "communication", "label": "Communication", "basePath": "/communication/v1", "pushed": true},
+            {"kind": "octopia", "name": "octopia", "label": "Octopia", "basePath": "/octopia/v2", "pushed": true},
+            {"kind": "case-messages", "name": "case-messages", "label": "Case messages", "basePath": "/api/v3", "pushed": true},
+            {"kind": "support-sessions", "name": "support-sessions", "label": "Support sessions", "basePath": "/support-management/v1", "pushed": true},
+            {"kind": "postcenter", "name": "postcenter", "label": "PostCenter", "basePath": "/postcenter", "pushed": true}
         ])
     );
     let agents = server.get("/api/agents").await;

@@ -241,12 +241,16 @@ pub async fn gateway(vendor_url: &str, extra: &str) -> TestServer {
         [backends.communication]
         mode = "forward"
         upstream = "{vendor_url}/comm"
+        # This vendor counts every call it gets: the server's watch of its list stays off
+        # (events.rs tests the watch against the reference vendor).
+        watch_seconds = 0
         {extra}
         auth = {{ scheme = "header", header = "X-Api-Key" }}
 
         [backends.octopia]
         mode = "forward"
         upstream = "{vendor_url}/octo"
+        watch_seconds = 0
         {extra}
         [backends.octopia.auth]
         scheme = "oauth2"
