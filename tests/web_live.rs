@@ -118,11 +118,11 @@ async fn an_open_stream_is_silent_and_offline_still_wins() {
     });
     let live = state.borrow().expect("the live state");
     live.stream
-        .set(switchboard::components::inbox::stream::Stream::Open);
+        .set(live::Stream::Open);
     settle().await;
     assert_eq!(banner(&root), None, "silent while the stream is open");
     live.stream
-        .set(switchboard::components::inbox::stream::Stream::Unavailable);
+        .set(live::Stream::Unavailable);
     fire("offline");
     settle().await;
     assert_eq!(

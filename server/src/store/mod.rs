@@ -199,8 +199,10 @@ impl Store {
         E: From<StoreError> + Send,
     {
         match &self.engine {
-            Engines::Sqlite(sqlite) => sqlite.run(&mut work),
-            Engines::Postgres(postgres) => postgres.run_blocking(&mut work),
+            Engines::Sqlite(sqlite) => sqlite.run(&mut |conn| work(&Tx::sqlite(conn))),
+            Engines::Postgres(postgres) => {
+                postgres.run_blocking(&mut |open| work(&Tx::postgres(open)))
+            }
         }
     }
 
@@ -214,8 +216,8 @@ impl Store {
     {
         let store = self.clone();
         tokio::task::spawn_blocking(move || match &store.engine {
-            Engines::Sqlite(sqlite) => sqlite.run(&mut work),
-            Engines::Postgres(postgres) => postgres.run(&mut work),
+            Engines::Sqlite(sqlite) => sqlite.run(&mut |conn| work(&Tx::sqlite(conn))),
+            Engines::Postgres(postgres) => postgres.run(&mut |open| work(&Tx::postgres(open))),
         })
         .await
         .map_err(|join_error| E::from(StoreError::TaskFailed(join_error.to_string())))?

@@ -3,7 +3,6 @@
 //! writers anyway, and one connection keeps each transaction simple; nothing in it races.
 
 use super::migrations::{self, Keyed};
-use super::tx::{Engine, Row, RowOn, Tx};
 use super::values::{Owned, Params, Value};
 use super::{OpenError, StoreError};
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
@@ -87,7 +86,10 @@ impl Sqlite {
 
     /// Runs `work` in one transaction: committed when it returns `Ok`, rolled back
     /// otherwise. One connection behind a mutex: nothing to retry.
-    pub(super) fn run<R, E>(&self, work: &mut dyn FnMut(&Tx<'_>) -> Result<R, E>) -> Result<R, E>
+    pub(super) fn run<R, E>(
+        &self,
+        work: &mut dyn FnMut(&Connection) -> Result<R, E>,
+    ) -> Result<R, E>
     where
         E: From<StoreError>,
     {
@@ -98,7 +100,7 @@ impl Sqlite {
         let transaction = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let result = work(&Tx(Engine::Sqlite(&transaction)))?;
+        let result = work(&transaction)?;
         transaction.commit().map_err(StoreError::from)?;
         Ok(result)
     }
@@ -131,12 +133,12 @@ pub(super) fn execute(
 pub(super) fn each(
     statement: &mut CachedStatement<'_>,
     params: impl Params,
-    visit: &mut dyn FnMut(&Row<'_>) -> Result<(), StoreError>,
+    visit: &mut dyn FnMut(&rusqlite::Row<'_>) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     params.with_values(|values| {
         let mut rows = statement.query(params_from_iter(values.iter().map(|v| Bound(*v))))?;
         while let Some(row) = rows.next()? {
-            visit(&Row(RowOn::Sqlite(row)))?;
+            visit(row)?;
         }
         Ok(())
     })

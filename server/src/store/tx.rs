@@ -10,9 +10,9 @@ use super::{postgres::PgWork, sqlite, StoreError};
 /// Work inside one transaction holds this and nothing else: [`super::Store::run`] hands it
 /// over, every store function takes it. Handlers and seeds only pass it on, so they never
 /// name the engine.
-pub struct Tx<'a>(pub(super) Engine<'a>);
+pub struct Tx<'a>(Engine<'a>);
 
-pub(super) enum Engine<'a> {
+enum Engine<'a> {
     Sqlite(&'a rusqlite::Connection),
     Postgres(&'a (dyn PgWork + 'a)),
 }
@@ -25,6 +25,16 @@ pub enum EngineKind {
 }
 
 impl<'a> Tx<'a> {
+    /// Work's handle on SQLite's connection mid-transaction.
+    pub(super) fn sqlite(connection: &'a rusqlite::Connection) -> Tx<'a> {
+        Tx(Engine::Sqlite(connection))
+    }
+
+    /// Work's handle on a PostgreSQL transaction in progress.
+    pub(super) fn postgres(work: &'a (dyn PgWork + 'a)) -> Tx<'a> {
+        Tx(Engine::Postgres(work))
+    }
+
     /// A handle on a bare SQLite connection, outside any transaction: for a store module's
     /// test that applies only the schema step it needs.
     #[cfg(test)]
@@ -142,7 +152,9 @@ impl Statement<'_> {
         visit: &mut dyn FnMut(&Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         match &mut self.0 {
-            StatementOn::Sqlite(statement) => sqlite::each(statement, params, visit),
+            StatementOn::Sqlite(statement) => {
+                sqlite::each(statement, params, &mut |row| visit(&Row(RowOn::Sqlite(row))))
+            }
             StatementOn::Postgres { work, statement } => {
                 let rows = params.with_values(|values| work.query(statement, values))?;
                 for row in &rows {
@@ -155,9 +167,9 @@ impl Statement<'_> {
 }
 
 /// One row of a result, of either engine.
-pub struct Row<'r>(pub(super) RowOn<'r>);
+pub struct Row<'r>(RowOn<'r>);
 
-pub(super) enum RowOn<'r> {
+enum RowOn<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
     Postgres(&'r postgres::Row),
 }

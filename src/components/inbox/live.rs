@@ -14,7 +14,6 @@
 //! discovery) are otherwise asked only every minute, as a safety net (unless the server
 //! set their schedule).
 
-use super::stream::Stream;
 use crate::connectors::{asked, Inbox};
 use crate::i18n::use_i18n;
 use crate::state::{DirectoryResource, InboxRows};
@@ -58,6 +57,17 @@ impl LivePolicy {
 /// How often a pushed backend is asked while the event stream is open, in ms: only a
 /// safety net, the stream brings its changes.
 pub const PUSHED_EVERY_MS: u32 = 60_000;
+
+/// Where the console's stream stands, for the pollers and the banner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// Not listening (a widget or a test page without the console).
+    Off,
+    Connecting,
+    Open,
+    /// Refused or broken: polling alone keeps the inbox live.
+    Unavailable,
+}
 
 /// How the console's link to its backends stands, for the banner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

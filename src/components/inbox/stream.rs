@@ -8,7 +8,7 @@
 //! nothing is missed; a stream the server refused (signed out, an old server) is tried
 //! again after a while. Every (re)start asks every backend once, for what came meanwhile.
 
-use super::live::LiveState;
+use super::live::{LiveState, Stream};
 use leptos::prelude::*;
 use serde::Deserialize;
 use switchboard_core::directory::EVENTS_PATH;
@@ -18,17 +18,6 @@ use web_sys::{EventSource, MessageEvent};
 
 /// How long to wait before opening a stream the server closed, in ms.
 const REOPEN_MS: u32 = 30_000;
-
-/// Where the console's stream stands, for the pollers and the banner.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stream {
-    /// Not listening (a widget or a test page without the console).
-    Off,
-    Connecting,
-    Open,
-    /// Refused or broken: polling alone keeps the inbox live.
-    Unavailable,
-}
 
 /// What a `change` event says; the console needs its backend (the rest is for people
 /// reading the stream).
