@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub const BACKENDS_PATH: &str = "/api/backends";
 /// The consoles' stream of changes (Server-Sent Events), for signed-in agents.
 pub const EVENTS_PATH: &str = "/api/events";
+/// Names the console (one browser tab) that sent a write, so its own changes come back
+/// on the stream marked as its own and it does not ask again what it already shows.
+pub const CLIENT_HEADER: &str = "x-switchboard-client";
 pub const AGENTS_PATH: &str = "/api/agents";
 
 /// Where the items followed on `backend` are listed (`GET`), and one is followed (`PUT

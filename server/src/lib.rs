@@ -380,6 +380,7 @@ fn cors(origins: &[String]) -> CorsLayer {
             header::ACCEPT,
             HeaderName::from_static(WRITE_HEADER),
             HeaderName::from_static("x-correlation-id"),
+            HeaderName::from_static(switchboard_core::directory::CLIENT_HEADER),
             http::idempotency::IDEMPOTENCY_KEY,
             header::IF_MATCH,
         ])

@@ -17,6 +17,7 @@ use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use switchboard_core::error::{ApiError, ErrorKind};
+use switchboard_core::directory::CLIENT_HEADER;
 use switchboard_core::session::{is_write, WRITE_HEADER, WRITE_HEADER_VALUE};
 use web_sys::RequestCredentials;
 
@@ -393,8 +394,19 @@ pub fn common_headers(method: Method) -> Vec<(&'static str, String)> {
     ];
     if is_write(method.as_str()) {
         headers.push((WRITE_HEADER, WRITE_HEADER_VALUE.to_owned()));
+        headers.push((CLIENT_HEADER, this_console().to_owned()));
     }
     headers
+}
+
+thread_local! {
+    static THIS_CONSOLE: String = new_correlation_id();
+}
+
+/// This console's name for the server (one per page load, random): its writes carry it,
+/// and the changes they make come back on the event stream marked as its own.
+pub fn this_console() -> String {
+    THIS_CONSOLE.with(Clone::clone)
 }
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {

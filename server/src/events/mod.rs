@@ -127,6 +127,16 @@ impl Recording {
     }
 }
 
+/// The console that sent `request`, as it names itself (1 to 64 letters, digits and
+/// dashes; anything else is not kept).
+fn origin_of(request: &Request) -> Option<String> {
+    let value = request.headers().get(switchboard_core::directory::CLIENT_HEADER)?;
+    let value = value.to_str().ok()?;
+    let fits = (1..=64).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    fits.then(|| value.to_owned())
+}
+
 /// The last segment of a `Location`, percent-decoded: a created item's id.
 fn created_id(response: &Response) -> Option<String> {
     let location = response
@@ -151,6 +161,7 @@ fn created_id(response: &Response) -> Option<String> {
 /// again what it already shows). A failure to record is logged, never the write's.
 pub async fn record(State(recording): State<Recording>, request: Request, next: Next) -> Response {
     let change = recording.change_of(request.method().as_str(), request.uri().path());
+    let origin = origin_of(&request);
     let response = next.run(request).await;
     let Some((change, item)) = change else {
         return response;
@@ -168,7 +179,13 @@ pub async fn record(State(recording): State<Recording>, request: Request, next: 
     let written = recording
         .store
         .run(move |conn| {
-            let id = events::record(conn, backend, item.as_deref(), kind, &at)?;
+            let change = events::Change {
+                backend,
+                item: item.as_deref(),
+                kind,
+                origin: origin.as_deref(),
+            };
+            let id = events::record(conn, change, &at)?;
             // Now and then, the old ones go: a sweep per few hundred changes.
             if id % 256 == 0 {
                 events::sweep(conn, &swept_before)?;

@@ -130,6 +130,7 @@ fn as_event(record: events::EventRecord) -> Event {
                 "backend": record.backend,
                 "item": record.item,
                 "kind": record.kind,
+                "origin": record.origin,
                 "at": record.at,
             })
             .to_string(),

@@ -49,6 +49,9 @@ impl Watcher {
     /// Reads and compares every `every`, for as long as the runtime lives.
     pub async fn run(self) {
         let mut seen: Option<HashMap<String, u64>> = None;
+        // When the page was last read: a change announced since then by a write through
+        // Switchboard is not announced twice.
+        let mut read_at = format_instant(Utc::now());
         let mut ticks = tokio::time::interval(self.every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
@@ -64,6 +67,7 @@ impl Watcher {
                     continue;
                 }
             }
+            let reading_at = format_instant(Utc::now());
             let now = match self.read().await {
                 Ok(now) => now,
                 Err(why) => {
@@ -74,10 +78,11 @@ impl Watcher {
             if let Some(before) = &seen {
                 let changed = changed_items(before, &now);
                 if !changed.is_empty() {
-                    self.publish(changed).await;
+                    self.publish(changed, read_at.clone()).await;
                 }
             }
             seen = Some(now);
+            read_at = reading_at;
         }
     }
 
@@ -118,13 +123,22 @@ impl Watcher {
         Ok(fingerprints(&body, self.watch))
     }
 
-    async fn publish(&self, changed: Vec<String>) {
+    async fn publish(&self, changed: Vec<String>, since: String) {
         let (backend, at) = (self.backend, format_instant(Utc::now()));
         let written = self
             .store
             .run(move |conn| {
                 for item in &changed {
-                    events::record(conn, backend, Some(item), "changed", &at)?;
+                    if events::announced_since(conn, backend, item, &since)? {
+                        continue;
+                    }
+                    let change = events::Change {
+                        backend,
+                        item: Some(item),
+                        kind: "changed",
+                        origin: None,
+                    };
+                    events::record(conn, change, &at)?;
                 }
                 Ok::<_, StoreError>(())
             })

@@ -19,17 +19,22 @@ pub struct EventRecord {
     pub backend: String,
     pub item: Option<String>,
     pub kind: String,
+    /// The console whose write it was, as it named itself.
+    pub origin: Option<String>,
     pub at: String,
 }
 
 /// Records one change; its number.
-pub fn record(
-    conn: &Tx,
-    backend: &str,
-    item: Option<&str>,
-    kind: &str,
-    at: &str,
-) -> Result<i64, StoreError> {
+/// What one event says: which conversation of which backend, how, and whose write it was.
+#[derive(Clone, Copy, Debug)]
+pub struct Change<'a> {
+    pub backend: &'a str,
+    pub item: Option<&'a str>,
+    pub kind: &'a str,
+    pub origin: Option<&'a str>,
+}
+
+pub fn record(conn: &Tx, change: Change<'_>, at: &str) -> Result<i64, StoreError> {
     if conn.engine() == EngineKind::Postgres {
         conn.query_row(
             "SELECT pg_advisory_xact_lock(?1)",
@@ -38,8 +43,9 @@ pub fn record(
         )?;
     }
     let id = conn.query_row(
-        "INSERT INTO events (backend, item, kind, at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-        params![backend, item, kind, at],
+        "INSERT INTO events (backend, item, kind, origin, at) VALUES (?1, ?2, ?3, ?4, ?5) \
+         RETURNING id",
+        params![change.backend, change.item, change.kind, change.origin, at],
         |row| row.get(0),
     )?;
     if conn.engine() == EngineKind::Postgres {
@@ -51,7 +57,8 @@ pub fn record(
 /// The changes after `after`, oldest first, at most `limit`.
 pub fn after(conn: &Tx, after: i64, limit: u32) -> Result<Vec<EventRecord>, StoreError> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, backend, item, kind, at FROM events WHERE id > ?1 ORDER BY id LIMIT ?2",
+        "SELECT id, backend, item, kind, origin, at FROM events WHERE id > ?1 \
+         ORDER BY id LIMIT ?2",
     )?;
     let rows = statement.query_map(params![after, limit], |row| {
         Ok(EventRecord {
@@ -59,10 +66,23 @@ pub fn after(conn: &Tx, after: i64, limit: u32) -> Result<Vec<EventRecord>, Stor
             backend: row.get(1)?,
             item: row.get(2)?,
             kind: row.get(3)?,
-            at: row.get(4)?,
+            origin: row.get(4)?,
+            at: row.get(5)?,
         })
     })?;
     rows.collect()
+}
+
+/// Whether a change of `backend`'s `item` was recorded at `since` or later (a write through
+/// Switchboard announced it already).
+pub fn announced_since(conn: &Tx, backend: &str, item: &str, since: &str) -> Result<bool, StoreError> {
+    conn.query_row(
+        "SELECT 1 FROM events WHERE backend = ?1 AND item = ?2 AND at >= ?3 LIMIT 1",
+        params![backend, item, since],
+        |_| Ok(()),
+    )
+    .optional()
+    .map(|found| found.is_some())
 }
 
 /// The smallest and largest numbers kept, if any.
@@ -91,33 +111,34 @@ mod tests {
     use crate::store::migrations::SWITCHBOARD_ONLY;
     use crate::store::Store;
 
+    fn change<'a>(backend: &'a str, item: Option<&'a str>) -> Change<'a> {
+        Change {
+            backend,
+            item,
+            kind: "message",
+            origin: item.map(|_| "tab-1"),
+        }
+    }
+
     #[test]
     fn changes_are_numbered_in_order_read_after_a_number_and_swept_but_the_newest() {
         let store = Store::in_memory(SWITCHBOARD_ONLY);
         store
             .run_blocking(|conn| {
                 assert_eq!(bounds(conn)?, None);
-                let first = record(
-                    conn,
-                    "octopia",
-                    Some("d-1"),
-                    "message",
-                    "2026-12-01T00:00:00.000Z",
-                )?;
-                let second = record(
-                    conn,
-                    "communication",
-                    None,
-                    "created",
-                    "2026-12-02T00:00:00.000Z",
-                )?;
+                let first = record(conn, change("octopia", Some("d-1")), "2026-12-01T00:00:00.000Z")?;
+                let second = record(conn, change("communication", None), "2026-12-02T00:00:00.000Z")?;
                 assert!(second > first);
                 let seen = after(conn, first, 10)?;
                 assert_eq!(seen.len(), 1);
                 assert_eq!(seen[0].backend, "communication");
                 assert_eq!(seen[0].item, None);
                 assert_eq!(after(conn, 0, 1)?[0].item.as_deref(), Some("d-1"));
+                assert_eq!(after(conn, 0, 1)?[0].origin.as_deref(), Some("tab-1"));
                 assert_eq!(bounds(conn)?, Some((first, second)));
+                assert!(announced_since(conn, "octopia", "d-1", "2026-12-01T00:00:00.000Z")?);
+                assert!(!announced_since(conn, "octopia", "d-1", "2026-12-01T00:00:00.001Z")?);
+                assert!(!announced_since(conn, "communication", "d-1", "2026-01-01T00:00:00.000Z")?);
                 assert_eq!(
                     sweep(conn, "2027-01-01T00:00:00.000Z")?,
                     1,

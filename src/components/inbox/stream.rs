@@ -28,6 +28,9 @@ pub struct ChangeEvent {
     pub item: Option<String>,
     #[serde(default)]
     pub kind: Option<String>,
+    /// The console whose write it was.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 /// Reads a `change` event's data; `None` for anything else (never a panic on data).
@@ -86,8 +89,12 @@ fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>) {
             let data = event
                 .dyn_ref::<MessageEvent>()
                 .and_then(|message| message.data().as_string());
+            // This console's own writes already changed its rows in place.
+            let own = crate::connectors::http::this_console();
             if let Some(change) = data.as_deref().and_then(parse_change) {
-                state.wake_backend(&change.backend);
+                if change.origin.as_deref() != Some(own.as_str()) {
+                    state.wake_backend(&change.backend);
+                }
             }
         }),
     );
@@ -133,6 +140,7 @@ mod tests {
                 backend: "octopia".into(),
                 item: Some("d-1".into()),
                 kind: Some("message".into()),
+                origin: None,
             })
         );
         let unnamed = parse_change(r#"{"backend":"communication","item":null,"kind":"whatever"}"#);

@@ -10,5 +10,9 @@ CREATE TABLE events (
     backend TEXT NOT NULL,
     item    TEXT,
     kind    TEXT NOT NULL,
+    -- The console (a browser tab) whose write it was, as it named itself; NULL for others.
+    origin  TEXT,
     at      TEXT NOT NULL
 );
+-- A vendor's watcher asks whether a write through Switchboard already announced a change.
+CREATE INDEX events_by_item ON events (backend, item);
