@@ -117,12 +117,10 @@ async fn an_open_stream_is_silent_and_offline_still_wins() {
         view! { <LiveBanner /> }
     });
     let live = state.borrow().expect("the live state");
-    live.stream
-        .set(live::Stream::Open);
+    live.stream.set(live::Stream::Open);
     settle().await;
     assert_eq!(banner(&root), None, "silent while the stream is open");
-    live.stream
-        .set(live::Stream::Unavailable);
+    live.stream.set(live::Stream::Unavailable);
     fire("offline");
     settle().await;
     assert_eq!(

@@ -16,8 +16,8 @@ use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::directory::CLIENT_HEADER;
+use switchboard_core::error::{ApiError, ErrorKind};
 use switchboard_core::session::{is_write, WRITE_HEADER, WRITE_HEADER_VALUE};
 use web_sys::RequestCredentials;
 

@@ -130,10 +130,14 @@ impl Recording {
 /// The console that sent `request`, as it names itself (1 to 64 letters, digits and
 /// dashes; anything else is not kept).
 fn origin_of(request: &Request) -> Option<String> {
-    let value = request.headers().get(switchboard_core::directory::CLIENT_HEADER)?;
+    let value = request
+        .headers()
+        .get(switchboard_core::directory::CLIENT_HEADER)?;
     let value = value.to_str().ok()?;
     let fits = (1..=64).contains(&value.len())
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
     fits.then(|| value.to_owned())
 }
 

@@ -75,7 +75,12 @@ pub fn after(conn: &Tx, after: i64, limit: u32) -> Result<Vec<EventRecord>, Stor
 
 /// Whether a change of `backend`'s `item` was recorded at `since` or later (a write through
 /// Switchboard announced it already).
-pub fn announced_since(conn: &Tx, backend: &str, item: &str, since: &str) -> Result<bool, StoreError> {
+pub fn announced_since(
+    conn: &Tx,
+    backend: &str,
+    item: &str,
+    since: &str,
+) -> Result<bool, StoreError> {
     conn.query_row(
         "SELECT 1 FROM events WHERE backend = ?1 AND item = ?2 AND at >= ?3 LIMIT 1",
         params![backend, item, since],
@@ -126,8 +131,16 @@ mod tests {
         store
             .run_blocking(|conn| {
                 assert_eq!(bounds(conn)?, None);
-                let first = record(conn, change("octopia", Some("d-1")), "2026-12-01T00:00:00.000Z")?;
-                let second = record(conn, change("communication", None), "2026-12-02T00:00:00.000Z")?;
+                let first = record(
+                    conn,
+                    change("octopia", Some("d-1")),
+                    "2026-12-01T00:00:00.000Z",
+                )?;
+                let second = record(
+                    conn,
+                    change("communication", None),
+                    "2026-12-02T00:00:00.000Z",
+                )?;
                 assert!(second > first);
                 let seen = after(conn, first, 10)?;
                 assert_eq!(seen.len(), 1);
@@ -136,9 +149,24 @@ mod tests {
                 assert_eq!(after(conn, 0, 1)?[0].item.as_deref(), Some("d-1"));
                 assert_eq!(after(conn, 0, 1)?[0].origin.as_deref(), Some("tab-1"));
                 assert_eq!(bounds(conn)?, Some((first, second)));
-                assert!(announced_since(conn, "octopia", "d-1", "2026-12-01T00:00:00.000Z")?);
-                assert!(!announced_since(conn, "octopia", "d-1", "2026-12-01T00:00:00.001Z")?);
-                assert!(!announced_since(conn, "communication", "d-1", "2026-01-01T00:00:00.000Z")?);
+                assert!(announced_since(
+                    conn,
+                    "octopia",
+                    "d-1",
+                    "2026-12-01T00:00:00.000Z"
+                )?);
+                assert!(!announced_since(
+                    conn,
+                    "octopia",
+                    "d-1",
+                    "2026-12-01T00:00:00.001Z"
+                )?);
+                assert!(!announced_since(
+                    conn,
+                    "communication",
+                    "d-1",
+                    "2026-01-01T00:00:00.000Z"
+                )?);
                 assert_eq!(
                     sweep(conn, "2027-01-01T00:00:00.000Z")?,
                     1,

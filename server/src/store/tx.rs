@@ -152,9 +152,9 @@ impl Statement<'_> {
         visit: &mut dyn FnMut(&Row<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         match &mut self.0 {
-            StatementOn::Sqlite(statement) => {
-                sqlite::each(statement, params, &mut |row| visit(&Row(RowOn::Sqlite(row))))
-            }
+            StatementOn::Sqlite(statement) => sqlite::each(statement, params, &mut |row| {
+                visit(&Row(RowOn::Sqlite(row)))
+            }),
             StatementOn::Postgres { work, statement } => {
                 let rows = params.with_values(|values| work.query(statement, values))?;
                 for row in &rows {

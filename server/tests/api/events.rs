@@ -179,9 +179,9 @@ async fn only_a_signed_in_agent_may_listen() {
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.text);
 }
 
-#[tokio::test]
-async fn what_changes_at_a_forwarded_vendor_is_pushed_by_the_server_that_watches_it() {
-    // The vendor: the reference server checking its vendor's credentials.
+/// A vendor (the reference server checking its vendor's credentials) and a gateway that
+/// forwards communication to it and watches its list every second.
+async fn watched_gateway() -> (TestServer, TestServer) {
     let vendor = upstream(60, true).await;
     let forward = |name: &str| match name {
         "communication" => format!(
@@ -190,25 +190,13 @@ async fn what_changes_at_a_forwarded_vendor_is_pushed_by_the_server_that_watches
         ),
         _ => String::new(),
     };
-    let gateway = start_with_backends(
-        settings(&backends_file(&vendor.base_url, 60, &forward)),
-        false,
-    )
-    .await;
-    let discovery = gateway.get("/api/backends").await;
-    let communication = discovery
-        .body
-        .as_array()
-        .expect("backends")
-        .iter()
-        .find(|b| b["name"] == "communication")
-        .cloned()
-        .expect("communication");
-    assert_eq!(
-        communication["pushed"], true,
-        "the console need not poll a watched vendor"
-    );
+    let text = backends_file(&vendor.base_url, 60, &forward);
+    let gateway = start_with_backends(settings(&text), false).await;
+    (vendor, gateway)
+}
 
+/// The vendor's first conversations, as the vendor lists them.
+async fn vendor_conversations(vendor: &TestServer) -> Vec<String> {
     let listed = vendor
         .send(
             vendor
@@ -216,34 +204,126 @@ async fn what_changes_at_a_forwarded_vendor_is_pushed_by_the_server_that_watches
                 .bearer_auth(COMMUNICATION_KEY),
         )
         .await;
-    let id = listed.body["content"][0]["id"]
-        .as_str()
-        .expect("a conversation")
-        .to_owned();
-    let mut stream = Events::open(&gateway, None).await;
-    stream.next().await;
-    // A customer writes at the vendor, never through the gateway: the gateway finds it.
-    // Written again until seen: the watcher's first read only learns the page.
-    let change = tokio::time::timeout(PATIENCE, async {
-        loop {
-            let written = vendor
-                .send(
-                    vendor
-                        .vendor(reqwest::Method::POST, &format!("{API}/conversations/{id}/messages"))
-                        .bearer_auth(COMMUNICATION_KEY)
-                        .json(&json!({"conversationId": id, "content": "Written at the vendor",
-                                      "transmitterId": "customer-1", "transmitterType": "CUSTOMER"})),
+    listed.body["content"]
+        .as_array()
+        .expect("conversations")
+        .iter()
+        .filter_map(|c| c["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A customer's message written at the vendor, never through the gateway.
+async fn write_at_vendor(vendor: &TestServer, id: &str) {
+    let written = vendor
+        .send(
+            vendor
+                .vendor(
+                    reqwest::Method::POST,
+                    &format!("{API}/conversations/{id}/messages"),
                 )
-                .await;
-            assert_eq!(written.status, StatusCode::CREATED, "{}", written.text);
-            if let Ok(change) = tokio::time::timeout(Duration::from_secs(3), stream.change()).await {
+                .bearer_auth(COMMUNICATION_KEY)
+                .json(
+                    &json!({"conversationId": id, "content": "Written at the vendor",
+                              "transmitterId": "customer-1", "transmitterType": "CUSTOMER"}),
+                ),
+        )
+        .await;
+    assert_eq!(written.status, StatusCode::CREATED, "{}", written.text);
+}
+
+/// The next change of `item`, writing at the vendor again until it comes: the watcher's
+/// first read only learns the page.
+async fn vendor_change_of(vendor: &TestServer, stream: &mut Events, item: &str) -> Sent {
+    tokio::time::timeout(PATIENCE, async {
+        loop {
+            write_at_vendor(vendor, item).await;
+            if let Ok(change) = tokio::time::timeout(Duration::from_secs(3), stream.change()).await
+            {
                 return change;
             }
         }
     })
     .await
-    .expect("the gateway pushes the vendor's change");
+    .expect("the gateway pushes the vendor's change")
+}
+
+#[tokio::test]
+async fn what_changes_at_a_forwarded_vendor_is_pushed_by_the_server_that_watches_it() {
+    let (vendor, gateway) = watched_gateway().await;
+    let discovery = gateway.get("/api/backends").await;
+    let backends = discovery.body.as_array().expect("backends");
+    let communication = backends.iter().find(|b| b["name"] == "communication");
+    assert_eq!(
+        communication.map(|b| &b["pushed"]),
+        Some(&json!(true)),
+        "the console need not poll a watched vendor"
+    );
+    let id = vendor_conversations(&vendor).await.remove(0);
+    let mut stream = Events::open(&gateway, None).await;
+    stream.next().await;
+    let change = vendor_change_of(&vendor, &mut stream, &id).await;
     assert_eq!(change.data["backend"], "communication");
     assert_eq!(change.data["item"], id.as_str());
     assert_eq!(change.data["kind"], "changed");
+}
+
+#[tokio::test]
+async fn a_write_through_the_gateway_is_announced_once_not_again_by_the_watch() {
+    let (vendor, gateway) = watched_gateway().await;
+    let ids = vendor_conversations(&vendor).await;
+    let (through, at_vendor) = (&ids[0], &ids[1]);
+    let mut stream = Events::open(&gateway, None).await;
+    stream.next().await;
+    // The watch is under way (it has announced a change at the vendor).
+    vendor_change_of(&vendor, &mut stream, at_vendor).await;
+
+    // The agent writes as the vendor knows them (the gateway refuses a write without).
+    crate::gateway::set_identity(
+        &gateway,
+        AGENT_EMAIL,
+        "communication",
+        "agent-camille",
+        None,
+        None,
+    );
+    let sent = gateway
+        .post(
+            &format!("{API}/conversations/{through}/messages"),
+            json!({"conversationId": through, "content": "Through the gateway"}),
+        )
+        .await;
+    assert!(sent.status.is_success(), "{}", sent.text);
+    let announced = stream.change().await;
+    assert_eq!(announced.data["item"], through.as_str());
+    assert_eq!(announced.data["kind"], "message");
+    // The next changes are the vendor's next ones, never the watch seeing the same write
+    // (twice: the watch reports a read's changes in the order of their ids, so a repeat
+    // would come just before or just after the vendor's).
+    for _ in 0..2 {
+        let next = vendor_change_of(&vendor, &mut stream, at_vendor).await;
+        assert_eq!(next.data["item"], at_vendor.as_str(), "{next:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_change_says_which_console_wrote_it_when_that_console_named_itself() {
+    let server = start().await;
+    let conversation = server.create_conversation("origin@example.com").await;
+    let id = conversation["id"].as_str().expect("an id").to_owned();
+    let mut stream = Events::open(&server, None).await;
+    stream.next().await;
+    let path = format!("{API}/conversations/{id}/messages");
+    for name in ["tab-7f3a", "not a name; <script>", &"x".repeat(65)] {
+        let request = server
+            .client
+            .post(server.url(&path))
+            .header("x-switchboard-client", name)
+            .json(&json!({"conversationId": id, "content": "From a named tab"}));
+        let sent = server.send(request).await;
+        assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
+    }
+    assert_eq!(stream.change().await.data["origin"], "tab-7f3a");
+    // Anything but a short name of letters, digits and dashes is not kept.
+    assert_eq!(stream.change().await.data["origin"], Value::Null);
+    assert_eq!(stream.change().await.data["origin"], Value::Null);
 }

@@ -6,7 +6,7 @@
 //!
 //! The browser reconnects a dropped stream by itself, sending the last event's id, so
 //! nothing is missed; a stream the server refused (signed out, an old server) is tried
-//! again after a while. Every (re)start asks every backend once, for what came meanwhile.
+//! again after a while, and then every backend is asked once, for what came meanwhile.
 
 use super::live::{LiveState, Stream};
 use leptos::prelude::*;
@@ -47,7 +47,7 @@ struct Open {
 /// Listens to the server's events for as long as the calling component lives.
 pub fn listen_to_events(state: LiveState) {
     let current = StoredValue::new_local(None::<Open>);
-    open(state, current);
+    open(state, current, false);
     on_cleanup(move || {
         if let Some(Some(open)) = current.try_update_value(Option::take) {
             open.source.close();
@@ -55,7 +55,9 @@ pub fn listen_to_events(state: LiveState) {
     });
 }
 
-fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>) {
+/// Opens a stream; `again` when one was closed before, so what came meanwhile is asked for
+/// (the first stream starts with the lists just loaded).
+fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>, again: bool) {
     let Ok(source) = EventSource::new(EVENTS_PATH) else {
         state.stream.set(Stream::Unavailable);
         return;
@@ -67,16 +69,24 @@ fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>) {
         let _ = source.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
         listeners.push(closure);
     };
-    // `ready` opens a new stream, `reset` says what was missed is gone: ask everyone.
-    for name in ["ready", "reset"] {
-        on(
-            name,
-            Box::new(move |_| {
-                state.stream.set(Stream::Open);
+    // `ready` opens a new stream (after a closed one, what came meanwhile is unknown);
+    // `reset` says what was missed is gone: ask every backend.
+    on(
+        "ready",
+        Box::new(move |_| {
+            state.stream.set(Stream::Open);
+            if again {
                 state.wake();
-            }),
-        );
-    }
+            }
+        }),
+    );
+    on(
+        "reset",
+        Box::new(move |_| {
+            state.stream.set(Stream::Open);
+            state.wake();
+        }),
+    );
     on(
         "open",
         Box::new(move |_| {
@@ -109,7 +119,7 @@ fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>) {
                 leptos::task::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(REOPEN_MS).await;
                     if current.try_with_value(|_| ()).is_some() {
-                        open(state, current);
+                        open(state, current, true);
                     }
                 });
             }

@@ -12,16 +12,16 @@
 use super::migrations::{self, Keyed};
 mod types;
 
-pub(super) use types::column;
 use super::values::Value;
 use super::{OpenError, StoreError};
 use postgres::error::SqlState;
 use postgres::{IsolationLevel, NoTls};
-use types::{bind, numbered_placeholders, refs};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+pub(super) use types::column;
+use types::{bind, numbered_placeholders, refs};
 
 /// How many times a transaction that lost a race runs again before the request is told
 /// to retry later (503): with the pauses below, about a second and a half of trying, so a
@@ -184,7 +184,10 @@ impl Postgres {
     /// Runs `work` in one serializable transaction on this thread, which must not be an
     /// async worker (the blocking pool's threads are fine): committed when it returns
     /// `Ok`, rolled back otherwise, and run again when it lost a race.
-    pub(super) fn run<R, E>(&self, work: &mut dyn FnMut(&dyn PgWork) -> Result<R, E>) -> Result<R, E>
+    pub(super) fn run<R, E>(
+        &self,
+        work: &mut dyn FnMut(&dyn PgWork) -> Result<R, E>,
+    ) -> Result<R, E>
     where
         E: From<StoreError>,
     {
