@@ -19,8 +19,14 @@ install_postgres() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq >/dev/null
-  # The package's own cluster and service are not used: the tests start their own.
+  # The package's own cluster and service are not wanted (the tests start their own, and
+  # nothing may be left running): Debian's knob says not to make one.
+  if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    $sudo mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confold \
     postgresql >/dev/null
   postgres_bin >/dev/null
 }
