@@ -228,3 +228,34 @@ async fn every_page_passes_the_accessibility_audit_in_both_themes() {
         found.join("\n")
     );
 }
+
+/// What search engines read: a `robots.txt` (not the app's page) that keeps the agents'
+/// console out and lets the contact page in, and a description on every page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawlers_get_a_robots_file_and_every_page_a_description() {
+    let h = start().await;
+    let robots = reqwest::get(format!("{}/robots.txt", h.base))
+        .await
+        .expect("the server answers");
+    assert_eq!(robots.status(), 200);
+    let kind = robots.headers()["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .to_owned();
+    assert!(kind.starts_with("text/plain"), "{kind}");
+    let rules = robots.text().await.expect("a body");
+    assert!(rules.contains("Disallow: /\n"), "{rules}");
+    assert!(rules.contains("Allow: /contact\n"), "{rules}");
+    for page in ["/sign-in", "/contact"] {
+        h.driver.goto(format!("{}{page}", h.base)).await.unwrap();
+        let description = h
+            .wait_for(By::Css("meta[name='description']"))
+            .await
+            .attr("content")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(description.len() > 60, "{page}: {description:?}");
+    }
+    h.finish().await;
+}
