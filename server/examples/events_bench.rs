@@ -14,14 +14,12 @@ use reqwest::Client;
 use serde_json::{json, Value};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
-use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::store::Location;
+
+mod common;
+use common::{signed_in, Failure};
 use switchboard_server::{serve_with, Config, Limits, RateLimit};
 
-type Failure = Box<dyn std::error::Error + Send + Sync>;
-
-const AGENT: &str = "camille.laurent@switchboard.example";
 const EVERY: Duration = Duration::from_millis(200);
 
 /// What one console saw: each change's id and how long after its recording it arrived.
@@ -69,8 +67,7 @@ async fn run() -> Result<bool, Failure> {
     for _ in 0..instances {
         bases.push(start(location.clone()).await?);
     }
-    let cookie = sign_in(&bases[0]).await?;
-    let client = client(&cookie)?;
+    let client = signed_in(&bases[0], None).await?;
     let conversation = first_conversation(&client, &bases[0]).await?;
 
     let mut listeners = Vec::new();
@@ -211,21 +208,8 @@ async fn listen(client: Client, base: String, ready: tokio::sync::mpsc::Sender<(
 }
 
 fn database_on(server: &str) -> Result<Location, Failure> {
-    let name = format!("events_{}", uuid::Uuid::new_v4().simple());
-    let statement = format!(
-        "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
-    );
-    let admin = server.to_owned();
-    std::thread::spawn(move || -> Result<(), String> {
-        let mut client =
-            postgres::Client::connect(&admin, postgres::NoTls).map_err(|e| e.to_string())?;
-        client.batch_execute(&statement).map_err(|e| e.to_string())
-    })
-    .join()
-    .map_err(|_| "the database could not be made")??;
-    let (base, _) = server.rsplit_once('/').ok_or("the URL names no database")?;
     Ok(Location::Postgres {
-        url: format!("{base}/{name}").into(),
+        url: common::new_database(server, "events")?.into(),
         pool_size: 10,
     })
 }
@@ -267,29 +251,6 @@ async fn start(database: Location) -> Result<String, Failure> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     Err("the server never answered".into())
-}
-
-async fn sign_in(base: &str) -> Result<String, Failure> {
-    let response = Client::new()
-        .post(format!("{base}{SESSION_PATH}"))
-        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-        .json(&json!({"email": AGENT, "password": DEMO_PASSWORD}))
-        .send()
-        .await?;
-    let cookie = response
-        .headers()
-        .get(reqwest::header::SET_COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|line| line.split(';').next())
-        .ok_or_else(|| format!("sign-in refused: {}", response.status()))?;
-    Ok(cookie.to_owned())
-}
-
-fn client(cookie: &str) -> Result<Client, Failure> {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(WRITE_HEADER, WRITE_HEADER_VALUE.parse()?);
-    headers.insert(reqwest::header::COOKIE, cookie.parse()?);
-    Ok(Client::builder().default_headers(headers).build()?)
 }
 
 async fn first_conversation(client: &Client, base: &str) -> Result<String, Failure> {

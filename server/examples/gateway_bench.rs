@@ -11,27 +11,25 @@
 //!   gateway: how many calls the agents made and how many reached the vendor.
 
 use reqwest::Client;
+
+mod common;
+use common::{signed_in, Failure, AGENT};
 use serde_json::json;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
 use switchboard_server::auth::cli::{run as run_command, Command};
 use switchboard_server::config::file::{self, Settings};
 use switchboard_server::dialects::octopia::seed::{
     CLAIM_CUSTOMER_ID, CLAIM_ID, CLAIM_SALES_CHANNEL,
 };
-use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{build_server, listen, Config, Limits, RateLimit};
 
 const ROUNDS: usize = 300;
-const AGENT: &str = "camille.laurent@switchboard.example";
 const KEY: &str = "bench-key-2f6";
 const CLIENT_SECRET: &str = "bench-secret-9d0";
 const LIST: &str = "/communication/v1/conversations?page=0&size=25";
 const COUNT: &str = "/octopia/v2/discussions/count";
-
-type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -157,7 +155,7 @@ async fn run() -> Result<(), Failure> {
     let (sharing, metrics) = gateway(dir.path(), &vendor, 2).await?;
 
     let direct = vendor_client(&vendor).await?;
-    let agent = signed_in(&hop).await?;
+    let agent = signed_in(&hop, None).await?;
     println!("{ROUNDS} calls each, one at a time (p50 / p99):");
     let straight = timed(ROUNDS, || direct.get(format!("{vendor}{LIST}")).send()).await?;
     let through = timed(ROUNDS, || agent.get(format!("{hop}{LIST}")).send()).await?;
@@ -215,26 +213,6 @@ async fn vendor_client(vendor: &str) -> Result<Client, Failure> {
     Ok(Client::builder().default_headers(headers).build()?)
 }
 
-async fn signed_in(base: &str) -> Result<Client, Failure> {
-    let response = Client::new()
-        .post(format!("{base}{SESSION_PATH}"))
-        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-        .json(&json!({"email": AGENT, "password": DEMO_PASSWORD}))
-        .send()
-        .await?;
-    let cookie = response
-        .headers()
-        .get(reqwest::header::SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|line| line.split(';').next())
-        .ok_or_else(|| format!("the sign-in at {base} gave no session"))?
-        .to_owned();
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("cookie", cookie.parse()?);
-    headers.insert(WRITE_HEADER, WRITE_HEADER_VALUE.parse()?);
-    Ok(Client::builder().default_headers(headers).build()?)
-}
-
 /// `rounds` calls one after the other; their latencies, sorted. A failed call stops it.
 async fn timed<F, Fut>(rounds: usize, mut call: F) -> Result<Vec<Duration>, Failure>
 where
@@ -285,7 +263,7 @@ async fn fifty_agents(gateway: &str, metrics: &str) -> Result<(u64, u64), Failur
     let started = Instant::now();
     let mut agents = Vec::new();
     for n in 0..50u64 {
-        let client = signed_in(gateway).await?;
+        let client = signed_in(gateway, None).await?;
         let gateway = gateway.to_owned();
         agents.push(tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(n * 20)).await;

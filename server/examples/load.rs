@@ -17,8 +17,9 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
-use switchboard_server::seed::DEMO_PASSWORD;
+
+mod common;
+use common::{signed_in, Failure};
 use switchboard_server::{serve_with, Config, Limits, RateLimit};
 
 const CLIENTS: usize = 50;
@@ -36,8 +37,6 @@ struct Tally {
     stored: HashMap<String, u64>,
     failures: u64,
 }
-
-type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 /// One configuration to measure.
 struct Setup {
@@ -130,30 +129,11 @@ fn options(args: impl Iterator<Item = String>) -> Result<(Vec<Setup>, Option<Str
     Ok((setups, server))
 }
 
-/// A new, empty PostgreSQL database on `server` (an admin URL): its URL.
-fn new_database(server: &str) -> Result<String, Failure> {
-    let name = format!("load_{}", uuid::Uuid::new_v4().simple());
-    let statement = format!(
-        "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
-    );
-    let admin = server.to_owned();
-    // Off the async workers: the synchronous client runs a runtime of its own.
-    std::thread::spawn(move || -> Result<(), String> {
-        let mut client =
-            postgres::Client::connect(&admin, postgres::NoTls).map_err(|e| e.to_string())?;
-        client.batch_execute(&statement).map_err(|e| e.to_string())
-    })
-    .join()
-    .map_err(|_| "the database could not be made")??;
-    let (base, _) = server.rsplit_once('/').ok_or("the URL names no database")?;
-    Ok(format!("{base}/{name}"))
-}
-
 async fn run(setup: &Setup, server: Option<&str>) -> Result<bool, Failure> {
     let data = tempfile::tempdir()?;
     let database = match (setup.postgres, server) {
         (true, Some(server)) => switchboard_server::store::Location::Postgres {
-            url: new_database(server)?.into(),
+            url: common::new_database(server, "load")?.into(),
             pool_size: 10,
         },
         _ => switchboard_server::store::Location::Sqlite(data.path().join("load.sqlite3")),
@@ -163,7 +143,7 @@ async fn run(setup: &Setup, server: Option<&str>) -> Result<bool, Failure> {
         base_urls.push(start_server(database.clone()).await?);
     }
     let base_url = base_urls[0].clone();
-    let lister = signed_in(&base_url).await?;
+    let lister = signed_in(&base_url, Some(Duration::from_secs(30))).await?;
     let conversations = conversation_ids(&lister, &base_url).await?;
     let before = message_counts(&lister, &base_url, &conversations).await?;
     let started = Instant::now();
@@ -171,7 +151,7 @@ async fn run(setup: &Setup, server: Option<&str>) -> Result<bool, Failure> {
     for number in 0..CLIENTS {
         // Round-robin over the instances, as a load balancer with nothing sticky would.
         let instance = base_urls[number % base_urls.len()].clone();
-        let client = signed_in(&instance).await?;
+        let client = signed_in(&instance, Some(Duration::from_secs(30))).await?;
         let target = conversations[number % conversations.len()].clone();
         tasks.push(tokio::spawn(one_client(
             number, client, instance, target, started,
@@ -247,33 +227,6 @@ async fn start_server(database: switchboard_server::store::Location) -> Result<S
         }
     });
     Ok(format!("http://{address}"))
-}
-
-async fn signed_in(base_url: &str) -> Result<Client, Failure> {
-    let response = client(None)?
-        .post(format!("{base_url}{SESSION_PATH}"))
-        .json(&json!({"email": "camille.laurent@switchboard.example", "password": DEMO_PASSWORD}))
-        .send()
-        .await?;
-    let cookie = response
-        .headers()
-        .get(reqwest::header::SET_COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|line| line.split(';').next())
-        .ok_or_else(|| format!("sign-in refused: {}", response.status()))?;
-    client(Some(cookie))
-}
-
-fn client(cookie: Option<&str>) -> Result<Client, Failure> {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(WRITE_HEADER, WRITE_HEADER_VALUE.parse()?);
-    if let Some(cookie) = cookie {
-        headers.insert(reqwest::header::COOKIE, cookie.parse()?);
-    }
-    Ok(Client::builder()
-        .default_headers(headers)
-        .timeout(Duration::from_secs(30))
-        .build()?)
 }
 
 /// The first conversations of the inbox, which the clients post into.
