@@ -7,6 +7,7 @@ use super::values::{Owned, Params, Value};
 use super::{OpenError, StoreError};
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params_from_iter, CachedStatement, Connection};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -133,12 +134,14 @@ pub(super) fn execute(
 pub(super) fn each(
     statement: &mut CachedStatement<'_>,
     params: impl Params,
-    visit: &mut dyn FnMut(&rusqlite::Row<'_>) -> Result<(), StoreError>,
+    visit: &mut dyn FnMut(&rusqlite::Row<'_>) -> Result<ControlFlow<()>, StoreError>,
 ) -> Result<(), StoreError> {
     params.with_values(|values| {
         let mut rows = statement.query(params_from_iter(values.iter().map(|v| Bound(*v))))?;
         while let Some(row) = rows.next()? {
-            visit(row)?;
+            if visit(row)?.is_break() {
+                break;
+            }
         }
         Ok(())
     })

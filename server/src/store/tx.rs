@@ -6,6 +6,7 @@
 
 use super::values::{Column, Params};
 use super::{postgres::PgWork, sqlite, StoreError};
+use std::ops::ControlFlow;
 
 /// Work inside one transaction holds this and nothing else: [`super::Store::run`] hands it
 /// over, every store function takes it. Handlers and seeds only pass it on, so they never
@@ -123,11 +124,12 @@ impl Statement<'_> {
     ) -> Result<T, StoreError> {
         let mut read = Some(read);
         let mut first = None;
+        // The first row is all it reads: the rest are not stepped through.
         self.each(params, &mut |row| {
             if let Some(read) = read.take() {
                 first = Some(read(row));
             }
-            Ok(())
+            Ok(ControlFlow::Break(()))
         })?;
         first.unwrap_or(Err(StoreError::NoRow))
     }
@@ -141,7 +143,7 @@ impl Statement<'_> {
         let mut rows = Vec::new();
         self.each(params, &mut |row| {
             rows.push(read(row));
-            Ok(())
+            Ok(ControlFlow::Continue(()))
         })?;
         Ok(rows.into_iter())
     }
@@ -149,7 +151,7 @@ impl Statement<'_> {
     fn each(
         &mut self,
         params: impl Params,
-        visit: &mut dyn FnMut(&Row<'_>) -> Result<(), StoreError>,
+        visit: &mut dyn FnMut(&Row<'_>) -> Result<ControlFlow<()>, StoreError>,
     ) -> Result<(), StoreError> {
         match &mut self.0 {
             StatementOn::Sqlite(statement) => sqlite::each(statement, params, &mut |row| {
@@ -158,7 +160,9 @@ impl Statement<'_> {
             StatementOn::Postgres { work, statement } => {
                 let rows = params.with_values(|values| work.query(statement, values))?;
                 for row in &rows {
-                    visit(&Row(RowOn::Postgres(row)))?;
+                    if visit(&Row(RowOn::Postgres(row)))?.is_break() {
+                        break;
+                    }
                 }
                 Ok(())
             }

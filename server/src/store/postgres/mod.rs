@@ -233,7 +233,7 @@ impl Postgres {
                 "a transaction lost a race with another; running it again"
             );
             // A short, growing, jittered pause, so two losers do not meet again at once.
-            let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % 8;
+            let jitter = u64::from(rand_core::RngCore::next_u32(&mut rand_core::OsRng) % 8);
             let pause = (1_u64 << attempt.min(7)).min(100);
             std::thread::sleep(Duration::from_millis(pause + jitter));
         }
