@@ -12,7 +12,7 @@ pub mod stream;
 pub mod watch;
 
 use crate::store::{events, Store};
-use crate::upstream::routes::placeholder;
+use crate::upstream::routes::{matches, placeholder};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -118,9 +118,8 @@ impl Recording {
             .find_map(|change| {
                 let item = match change.item {
                     Item::Path(n) => Some(placeholder(change.template, under, n)?),
-                    Item::Location | Item::Unnamed => {
-                        crate::upstream::routes::matches(change.template, under).then_some(None)?
-                    }
+                    Item::Location | Item::Unnamed if matches(change.template, under) => None,
+                    Item::Location | Item::Unnamed => return None,
                 };
                 Some((*change, item))
             })
