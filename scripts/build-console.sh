@@ -1,23 +1,51 @@
 #!/usr/bin/env bash
-# Builds the browser side into DIST (default dist/): the agents' console (index.html) and
-# the public contact page, a bundle of its own (contact.html), side by side. Trunk builds
-# one entry at a time and empties its output first, so the contact page is built apart and
-# copied in. Arguments after DIST go to both trunk builds (e.g. --release).
+# Builds the browser side into DIST (default dist/): the agents' console (index.html) and,
+# each a bundle of its own, the agents' sign-in page and the customers' contact and
+# follow-up pages (sign-in.html, contact.html, follow-up.html). Arguments after DIST go to
+# every trunk build (e.g. --release).
+#
+# With --release the console comes in parts (scripts/split-console.sh): its main part,
+# loaded by index.html, and parts fetched on first use. Without it (a development build)
+# the console is one bundle, as `trunk serve` makes it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 dist="${1:-dist}"
 shift || true
-contact_dist="$ROOT/target/contact-dist"
-trunk build index.html --skip-version-check --offline --dist "$dist" "$@"
-trunk build contact.html --skip-version-check --offline --dist "$contact_dist" "$@"
-# Trunk names the page after its source; its files carry their content hash.
-for file in "$contact_dist"/*; do
-  name="$(basename "$file")"
-  case "$name" in
-    index.html) cp "$file" "$dist/contact.html" ;;
-    public) ;;
-    *) cp -r "$file" "$dist/" ;;
-  esac
+release=false
+for arg in "$@"; do [ "$arg" = "--release" ] && release=true; done
+
+if $release; then
+  # The console's page without Trunk's Rust pipeline: Trunk builds its styles and copies
+  # `public/`, the split script builds the wasm and puts its loader in the page. Trunk
+  # builds the crate beside a page that names none, so the copy sits in a folder of its
+  # own, its paths leading back to the sources.
+  console_page="$ROOT/target/console-page/index.html"
+  mkdir -p "$(dirname "$console_page")"
+  grep -v 'data-trunk rel="rust"' index.html \
+    | sed -e 's#href="style/#href="../../style/#g' -e 's#href="public#href="../../public#g' \
+    >"$console_page"
+  trunk build "$console_page" --skip-version-check --offline --dist "$dist" "$@"
+else
+  trunk build index.html --skip-version-check --offline --dist "$dist" "$@"
+fi
+
+# Trunk empties its output first and names every page index.html: each page is built
+# apart and copied in under its own name. Its files carry their content hash.
+for page in contact sign-in follow-up; do
+  page_dist="$ROOT/target/page-dist/$page"
+  trunk build "$page.html" --skip-version-check --offline --dist "$page_dist" "$@"
+  for file in "$page_dist"/*; do
+    name="$(basename "$file")"
+    case "$name" in
+      index.html) cp "$file" "$dist/$page.html" ;;
+      public | robots.txt) ;;
+      *) cp -r "$file" "$dist/" ;;
+    esac
+  done
 done
+
+if $release; then
+  "$ROOT/scripts/split-console.sh" "$dist"
+fi

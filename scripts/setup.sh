@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Switchboard needs, each only when missing:
-# the wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm), axe-core (npm, for
+# the wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt (binaryen from npm), axe-core (npm, for
 # the accessibility audit), Chromium and chromedriver. Idempotent and quiet when everything
 # is present.
 set -euo pipefail
@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
 AXE_VERSION=4.11.1
 
@@ -27,6 +28,14 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --quiet
+fi
+
+# The splitter of the console's release build (scripts/split-console.sh): 0.2.4 knows
+# wasm-bindgen 0.2.128+'s casts and builds with this rustc. It has no --version to ask.
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, about a minute)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked \
+    --features build-binary --quiet
 fi
 
 # Debian's binaryen is too old (its output fails to start in Chromium): use npm's. The

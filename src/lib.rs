@@ -1,10 +1,12 @@
-//! Switchboard's browser app: the agent console and its sign-in page, and the customers'
-//! follow-up page. The public contact page is a bundle of its own (`src/bin/contact.rs`,
-//! `contact.html`): customers never download the console, and the console does not carry
-//! the contact form. Links to it are external (`rel="external"`), a full page load.
+//! Switchboard's browser app: the agent console (`src/main.rs`, `index.html`) and, each a
+//! bundle of its own so that nobody downloads what they did not come for, the agents'
+//! sign-in page (`src/bin/sign_in.rs`) and the customers' contact and follow-up pages
+//! (`src/bin/contact.rs`, `src/bin/follow_up.rs`). Links between bundles are full page
+//! loads. In the release build the console itself comes in parts (`src/parts.rs`).
 //!
-//! `lib.rs` only routes; each page is a module of [`pages`], widgets live in
-//! [`components`], and all HTTP goes through the connectors of [`connectors`].
+//! The console's routes are its binary's (`src/main.rs`); each page is a module of
+//! [`pages`], widgets live in [`components`], and all HTTP goes through the connectors of
+//! [`connectors`].
 
 // The catalogue's `msg!("id")`, in every module.
 #[macro_use]
@@ -16,30 +18,3 @@ pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod storage;
-
-use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
-use pages::console::{ConsolePage, NoConversation};
-use pages::conversation::ConversationPage;
-use pages::follow_up::FollowUpPage;
-use pages::not_found::NotFound;
-use pages::sign_in::SignInPage;
-
-#[component]
-pub fn App() -> impl IntoView {
-    i18n::provide_i18n();
-    components::shell::theme_select::apply_saved();
-    view! {
-        <Router>
-            <Routes fallback=NotFound>
-                <Route path=path!("/contact/follow-up") view=FollowUpPage />
-                <Route path=path!("/sign-in") view=SignInPage />
-                <ParentRoute path=path!("") view=ConsolePage>
-                    <Route path=path!("/") view=NoConversation />
-                    <Route path=path!("/conversations/:backend/:id") view=ConversationPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
-    }
-}

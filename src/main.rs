@@ -1,4 +1,36 @@
+//! The agents' console: its routes. The sign-in page and the customers' pages are bundles
+//! of their own (`src/bin/`); the server sends each for its path, and the console's routes
+//! for them serve only a development build. The conversation's page comes in a part of its
+//! own in the release build ([`parts`]).
+
+mod parts;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{path, Lazy};
+use parts::{ConversationPart, FollowUpPart, SignInPart};
+use switchboard::pages::console::{ConsolePage, NoConversation};
+use switchboard::pages::not_found::NotFound;
+
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(switchboard::App);
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    switchboard::i18n::provide_i18n();
+    switchboard::components::shell::theme_select::apply_saved();
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/contact/follow-up") view={Lazy::<FollowUpPart>::new()} />
+                <Route path=path!("/sign-in") view={Lazy::<SignInPart>::new()} />
+                <ParentRoute path=path!("") view=ConsolePage>
+                    <Route path=path!("/") view=NoConversation />
+                    <Route path=path!("/conversations/:backend/:id") view={Lazy::<ConversationPart>::new()} />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
 }

@@ -11,7 +11,6 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
-use leptos_router::components::Router;
 use std::sync::{Arc, Mutex};
 use switchboard::components::shell::sign_in_form::SignInForm;
 use switchboard::connectors::{load_directory, session, session_watch};
@@ -30,7 +29,7 @@ const SESSION_JSON: &str = r#"{"agent":{"id":"agent-camille","name":"Camille Lau
 
 /// From now on `fetch` answers `status` (0: never answers) with `body` and `headers`, and
 /// keeps a copy of each request in `window.__requests`; except that asking who is signed
-/// in (the sign-in page does, as it opens) always finds nobody, unrecorded.
+/// in (the console does, as it opens) always finds nobody, unrecorded.
 fn stub_fetch(status: u16, body: &str, headers: &[(&str, &str)]) {
     let install = js_sys::Function::new_with_args(
         "status, body, headers",
@@ -329,7 +328,8 @@ async fn a_401_is_a_session_ended_except_from_the_session_itself() {
     restore_fetch();
 }
 
-/// Opens the sign-in page at `search`, signs in, and says where the page went.
+/// Opens the sign-in page at `search`, signs in, and says where the page would go (the
+/// page's `leave`, which in the browser loads the console there).
 async fn signed_in_from(search: &str) -> String {
     let history = window().history().expect("history");
     let start = window().location().href().expect("href");
@@ -337,9 +337,14 @@ async fn signed_in_from(search: &str) -> String {
         .replace_state_with_url(&JsValue::NULL, "", Some(&format!("/sign-in{search}")))
         .expect("at the sign-in page");
     stub_fetch(200, SESSION_JSON, &[]);
-    let root = mount(|| {
+    let went = Arc::new(Mutex::new(None::<String>));
+    let heard = went.clone();
+    let leave = Callback::new(move |next: String| {
+        *heard.lock().expect("not poisoned") = Some(next);
+    });
+    let root = mount(move || {
         provide_context(ApiOrigin(STUB_ORIGIN.to_owned()));
-        view! { <Router><SignInPage /></Router> }
+        view! { <SignInPage leave /> }
     });
     settle().await;
     type_into(
@@ -350,20 +355,15 @@ async fn signed_in_from(search: &str) -> String {
     type_into(&root, "sign-in-password", "switchboard-demo");
     click(&root, "sign-in-submit");
     wait_until("the page leaves", || {
-        window().location().pathname().unwrap_or_default() != "/sign-in"
+        went.lock().expect("not poisoned").is_some()
     })
     .await;
-    let location = window().location();
-    let went = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
     restore_fetch();
     history
         .replace_state_with_url(&JsValue::NULL, "", Some(&start))
         .expect("back where the tests run");
-    went
+    let went = went.lock().expect("not poisoned").take();
+    went.unwrap_or_default()
 }
 
 #[wasm_bindgen_test]

@@ -252,7 +252,10 @@ fn router(
             Router::new()
         })
         .with_state(state.clone())
-        .fallback(move |request: Request| spa::respond(spa.clone(), request))
+        .fallback({
+            let state = state.clone();
+            move |request: Request| spa::respond(spa.clone(), state.clone(), request)
+        })
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         // Inside the gate, so a key is scoped to the session's agent; outside the routes,
         // whose answers it keeps already in their dialect's body.

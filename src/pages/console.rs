@@ -1,8 +1,10 @@
 //! The agent console's frame: top bar, views on the left, the inbox in the middle, and
 //! the open conversation (the nested route) on the right ([`InboxPane`] is the middle).
 //!
-//! Nothing of it shows without a session: the console first asks who is signed in, and
-//! sends an agent who is not to the sign-in page, which brings them back here. A session
+//! Nothing of it shows without a session: the server sends a visitor without one to the
+//! sign-in page before the console loads, and the console asks who is signed in; should
+//! the session have ended in between, it loads the sign-in page, which brings the agent
+//! back here. A session
 //! that ends later is signed into again over the console ([`SessionEnded`]).
 
 use crate::components::inbox::inbox_filters::with_search;
@@ -18,13 +20,12 @@ use crate::components::shell::signed_in::SignedInAgent;
 use crate::components::shell::theme_select::ThemeSelect;
 use crate::connectors::{load_directory, session};
 use crate::i18n::tr;
-use crate::pages::sign_in::sign_in_href;
+use crate::pages::sign_in::{leave_for, sign_in_href};
 use crate::state::{api_origin, provide_console_state, DirectoryResource, InboxRows, SessionLost};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::components::{Outlet, Redirect};
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
-use leptos_router::NavigateOptions;
 use switchboard_core::session::SessionAgent;
 
 /// The console once the server has said who is signed in; the sign-in page otherwise.
@@ -54,7 +55,8 @@ pub fn ConsolePage() -> impl IntoView {
     }
 }
 
-/// Nobody is signed in: to the sign-in page, which comes back to this very page.
+/// Nobody is signed in (the session ended between the page's load and the question):
+/// to the sign-in page, a bundle of its own, which comes back to this very page.
 #[component]
 fn ToSignIn() -> impl IntoView {
     let location = use_location();
@@ -63,12 +65,7 @@ fn ToSignIn() -> impl IntoView {
         &location.search.get_untracked(),
     );
     // Replacing: Back from the sign-in page must not come here to be sent there again.
-    view! {
-        <Redirect
-            path=sign_in_href(&wanted)
-            options=NavigateOptions { replace: true, ..Default::default() }
-        />
-    }
+    leave_for(&sign_in_href(&wanted));
 }
 
 #[component]

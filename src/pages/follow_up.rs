@@ -28,6 +28,14 @@ use switchboard_core::i18n::{text, text_with};
 use switchboard_core::validation::{limits, validate_reply, Problem};
 use switchboard_core::wire::communication::CONTACT_ATTACHMENT_POLICY;
 
+/// The page on its own, as `follow-up.html` mounts it.
+#[component]
+pub fn FollowUpApp() -> impl IntoView {
+    crate::i18n::provide_i18n();
+    crate::components::shell::theme_select::apply_saved();
+    view! { <FollowUpPage /> }
+}
+
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
     let origin = api_origin();

@@ -259,3 +259,101 @@ async fn crawlers_get_a_robots_file_and_every_page_a_description() {
     }
     h.finish().await;
 }
+
+/// A visitor without a session opens the console: the server sends them to the small
+/// sign-in page before any of the console loads, and nothing the page asks for is refused
+/// (a refused request is an error in the browser's console). While the agent types, the
+/// console's main part is fetched, but none of the parts that come on first use.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_out_visit_meets_no_refusal_and_downloads_no_console() {
+    let h = start().await;
+    h.driver
+        .goto(format!("{}/?status=open", h.base))
+        .await
+        .unwrap();
+    h.wait_for(testid("sign-in-form")).await;
+    h.wait_for_path("/sign-in?next=%2F%3Fstatus%3Dopen").await;
+    h.retype(testid("sign-in-email"), "camille").await;
+    let mut seen = requests(&h).await;
+    let split = seen.iter().any(|(path, _)| path.starts_with("/pkg-"));
+    if split {
+        // The release build: the main part arrives while the agent types.
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            if seen
+                .iter()
+                .any(|(path, _)| path.ends_with("/switchboard_bg.wasm"))
+            {
+                break;
+            }
+            tokio::time::sleep(POLL).await;
+            seen = requests(&h).await;
+        }
+        assert!(
+            seen.iter()
+                .any(|(path, _)| path.ends_with("/switchboard_bg.wasm")),
+            "the console's main part is fetched: {seen:?}"
+        );
+    }
+    let refused: Vec<_> = seen.iter().filter(|(_, status)| *status >= 400).collect();
+    assert!(refused.is_empty(), "refused: {refused:?}");
+    assert!(
+        !seen
+            .iter()
+            .any(|(path, _)| path.contains("/split_") || path.contains("/chunk_")),
+        "no part of the console that comes on first use: {seen:?}"
+    );
+    assert!(
+        !seen.iter().any(|(path, _)| path == "/api/session"),
+        "the sign-in page never asks who is signed in: {seen:?}"
+    );
+    h.finish().await;
+}
+
+/// Every request of the page so far, with its status (0 where the browser does not say, as
+/// for a prefetch still under way).
+async fn requests(h: &Harness) -> Vec<(String, u16)> {
+    let value = h
+        .driver
+        .execute(
+            "return performance.getEntriesByType('navigation')\
+               .concat(performance.getEntriesByType('resource'))\
+               .map(e => [new URL(e.name).pathname, e.responseStatus || 0]);",
+            Vec::new(),
+        )
+        .await
+        .expect("the page answers");
+    serde_json::from_value(value.json().clone()).unwrap_or_default()
+}
+
+/// Signed in, the console fetches the conversation's part once the inbox is up, before any
+/// conversation is opened: opening one never waits on a download.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_conversations_part_is_fetched_before_a_conversation_is_opened() {
+    let h = start().await;
+    h.sign_in_at("/").await;
+    h.wait_for(By::Css("[data-testid='conversation-row']"))
+        .await;
+    let mut seen = requests(&h).await;
+    if !seen.iter().any(|(path, _)| path.starts_with("/pkg-")) {
+        // A development build is one bundle: nothing comes later.
+        h.finish().await;
+        return;
+    }
+    let has_part = |seen: &[(String, u16)]| {
+        seen.iter()
+            .any(|(path, _)| path.contains("/split_") && path.contains("conversation_part"))
+    };
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        if has_part(&seen) {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+        seen = requests(&h).await;
+    }
+    assert!(
+        has_part(&seen),
+        "the conversation's part is fetched: {seen:?}"
+    );
+    assert_eq!(h.path().await, "/", "no conversation was opened");
+    h.finish().await;
+}

@@ -126,6 +126,7 @@ contact-sent-body = Our support team has received it. Keep your reference: quote
 contact-your-reference = Your reference:
 contact-your-link = Your private link, to read our answer and write again:
 page-title-contact = Contact us · Switchboard
+page-title-sign-in = Sign in · Switchboard
 page-title-follow-up = Your request · Switchboard
 contact-copy-link = Copy the link
 contact-link-copied = The link is copied.

@@ -126,6 +126,7 @@ contact-sent-body = Nuestro equipo de soporte lo ha recibido. Guarda tu referenc
 contact-your-reference = Tu referencia:
 contact-your-link = Tu enlace privado, para leer nuestra respuesta y volver a escribirnos:
 page-title-contact = Contáctanos · Switchboard
+page-title-sign-in = Iniciar sesión · Switchboard
 page-title-follow-up = Tu solicitud · Switchboard
 contact-copy-link = Copiar el enlace
 contact-link-copied = El enlace está copiado.

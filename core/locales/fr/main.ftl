@@ -126,6 +126,7 @@ contact-sent-body = Notre équipe d’assistance l’a bien reçu. Conservez vot
 contact-your-reference = Votre référence :
 contact-your-link = Votre lien privé, pour lire notre réponse et nous écrire à nouveau :
 page-title-contact = Nous contacter · Switchboard
+page-title-sign-in = Connexion · Switchboard
 page-title-follow-up = Votre demande · Switchboard
 contact-copy-link = Copier le lien
 contact-link-copied = Le lien est copié.

@@ -185,6 +185,21 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
     }
 }
 
+/// Whether `headers` carry a live session, for the pages: the console is sent only to an
+/// agent who has one, the sign-in page only to one who has not. A store that cannot say
+/// counts as no session: the sign-in page then tells the agent what it can.
+pub async fn has_session(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+    let Some(token) = sessions::token_in(headers) else {
+        return false;
+    };
+    let now = chrono::Utc::now();
+    state
+        .store
+        .run(move |conn| Ok::<_, HttpError>(sessions::find(conn, &token, now)?))
+        .await
+        .is_ok_and(|found| found.is_some())
+}
+
 fn carries_write_header(request: &Request) -> bool {
     request
         .headers()

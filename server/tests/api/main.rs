@@ -25,6 +25,7 @@ mod languages;
 mod octopia;
 mod octopia_patches;
 mod octopia_replies;
+mod pages;
 mod postcenter;
 mod postcenter_paging;
 mod races;

@@ -1,27 +1,26 @@
 //! Who is signed in, at the top right, and the way out: "Sign out" ends the session on
-//! the server, then shows the sign-in page. If the server cannot be reached the agent is
+//! the server, then loads the sign-in page. If the server cannot be reached the agent is
 //! told they are still signed in, rather than shown a sign-in page that would lie.
 
 use crate::connectors::session;
 use crate::i18n::{tr, use_i18n, Args, Say};
-use crate::pages::sign_in::SIGN_IN_PATH;
+use crate::pages::sign_in::{leave_for, SIGN_IN_PATH};
 use crate::state::{api_origin, CurrentAgent};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use switchboard_core::i18n::text_with;
 
 #[component]
 pub fn SignedInAgent() -> impl IntoView {
     let agent = expect_context::<CurrentAgent>();
     let origin = api_origin();
-    let navigate = use_navigate();
     let sign_out = Action::new_local(move |_: &()| {
         let origin = origin.clone();
         async move { session::sign_out(&origin).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(())) = sign_out.value().get() {
-            navigate(SIGN_IN_PATH, Default::default());
+            // The sign-in page is a bundle of its own: a full load.
+            leave_for(SIGN_IN_PATH);
         }
     });
     let i18n = use_i18n();

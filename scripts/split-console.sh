@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the console's wasm in parts into DIST/pkg-<hash>/ and puts its loader in
+# DIST/index.html (built by Trunk without its Rust pipeline, scripts/build-console.sh).
+# The order is fixed: cargo links with relocations kept, wasm-split-cli cuts the routes of
+# `src/parts.rs` out into parts of their own, wasm-bindgen binds the main part only
+# (keeping the table the parts are called through), and wasm-opt shrinks every part.
+#
+# The parts' names are not content hashes, and a part from one build loaded by another
+# build's main part reads the wrong memory: the folder is named by the hash of all of them,
+# so a build is one unit, kept by browsers for a year, and a new build is a new folder.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+dist="${1:?usage: split-console.sh DIST}"
+target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+raw="$target_dir/wasm32-unknown-unknown/wasm-release/switchboard.wasm"
+work="$target_dir/console-split"
+rm -rf "$work"
+mkdir -p "$work/split" "$work/opt"
+
+# The flags go to the console's binary alone (`cargo rustc`), so the library and every
+# dependency are the ones the pages' Trunk builds made, with .cargo/config.toml's flags:
+# relocations for the splitter, and the cfg that makes the parts' routes split points.
+cargo rustc -p switchboard --bin switchboard --target wasm32-unknown-unknown \
+  --profile wasm-release --quiet -- -C link-arg=--emit-relocs --cfg switchboard_split
+wasm-split-cli --target web --out-name switchboard "$raw" "$work/split" >/dev/null
+wasm-bindgen --target web --no-typescript --keep-lld-exports \
+  --out-dir "$work/split" --out-name switchboard "$work/split/switchboard.wasm"
+for part in "$work/split/switchboard_bg.wasm" "$work"/split/split_*.wasm "$work"/split/chunk_*.wasm; do
+  [ -e "$part" ] || continue
+  # wasm-opt says "unknown name subsection" of each cut part: harmless, and not ours.
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    "$part" -o "$work/opt/$(basename "$part")" 2> >(grep -v "unknown name subsection" >&2)
+done
+# The main script and the loader import each other as "./<name>.js": one folder.
+cp "$work/split/switchboard.js" "$work/split/__wasm_split.js" "$work/opt/"
+[ -d "$work/split/snippets" ] && cp -r "$work/split/snippets" "$work/opt/"
+
+hash="$(cd "$work/opt" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)"
+pkg="/pkg-$hash"
+rm -rf "$dist"/pkg-*
+cp -r "$work/opt" "$dist$pkg"
+
+# The loader, first in the page's head: the main script and wasm start downloading at
+# once, side by side. The script must be imported by the very URL the loader uses.
+loader="<link rel=\"modulepreload\" href=\"$pkg/switchboard.js\">\
+<link rel=\"preload\" href=\"$pkg/switchboard_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
+<script type=\"module\">import init from \"$pkg/switchboard.js\";\
+await init({ module_or_path: \"$pkg/switchboard_bg.wasm\" });</script>"
+# The parts an agent will need are fetched once the page is up, at low priority, so that
+# opening a conversation never waits on a download; the routes kept for a development
+# build (the sign-in and follow-up pages, bundles of their own here) are not.
+for part in "$dist$pkg"/split_*.wasm "$dist$pkg"/chunk_*.wasm; do
+  name="$(basename "$part")"
+  case "$name" in
+    *_sign_in_part_* | *_follow_up_part_*) ;;
+    *) loader="$loader<link rel=\"prefetch\" href=\"$pkg/$name\" as=\"fetch\" crossorigin>" ;;
+  esac
+done
+sed -i "s#</head>#$loader</head>#" "$dist/index.html"
+# The sign-in page fetches the console's main part while the agent types, at low priority.
+prefetch="<link rel=\"prefetch\" href=\"$pkg/switchboard.js\">\
+<link rel=\"prefetch\" href=\"$pkg/switchboard_bg.wasm\" as=\"fetch\" crossorigin>"
+[ -f "$dist/sign-in.html" ] && sed -i "s#</head>#$prefetch</head>#" "$dist/sign-in.html"
+echo "console: $(ls "$dist$pkg" | wc -l) files in $pkg"

@@ -1,0 +1,107 @@
+//! The console's pages that arrive on first use (a module of the console's binary, not of
+//! the library: the pages' bundles share the library, and a split point is an export that
+//! would keep its page in every bundle linking it). In the release build
+//! (`--cfg switchboard_split`, `scripts/split-console.sh`) each `view` below is cut out of
+//! the console's main part into a part of its own, fetched the first time the route shows
+//! and prefetched once the inbox is up; the inbox, its list and its connectors stay in the
+//! main part. Without the flag (development, clippy, tests) the same routes render at once
+//! from one bundle.
+//!
+//! The sign-in and follow-up pages are bundles of their own in the release build; these
+//! routes keep them working in a development build served without Switchboard's server.
+
+use leptos::prelude::*;
+#[cfg(switchboard_split)]
+use leptos_router::lazy_route;
+use leptos_router::LazyRoute;
+use switchboard::pages::conversation::ConversationPage;
+use switchboard::pages::follow_up::FollowUpPage;
+use switchboard::pages::sign_in::{leave_for, SignInPage};
+
+/// `/conversations/:backend/:id`: the thread, its reply box and each backend's widgets.
+#[derive(Clone, Debug)]
+pub struct ConversationPart;
+
+#[cfg(switchboard_split)]
+#[lazy_route]
+impl LazyRoute for ConversationPart {
+    fn data() -> Self {
+        ConversationPart
+    }
+    fn view(_this: Self) -> AnyView {
+        conversation_view()
+    }
+}
+
+#[cfg(not(switchboard_split))]
+impl LazyRoute for ConversationPart {
+    fn data() -> Self {
+        ConversationPart
+    }
+    async fn view(_this: Self) -> AnyView {
+        conversation_view()
+    }
+}
+
+fn conversation_view() -> AnyView {
+    view! { <ConversationPage /> }.into_any()
+}
+
+/// `/contact/follow-up`: the customers' page, for a development build.
+#[derive(Clone, Debug)]
+pub struct FollowUpPart;
+
+#[cfg(switchboard_split)]
+#[lazy_route]
+impl LazyRoute for FollowUpPart {
+    fn data() -> Self {
+        FollowUpPart
+    }
+    fn view(_this: Self) -> AnyView {
+        follow_up_view()
+    }
+}
+
+#[cfg(not(switchboard_split))]
+impl LazyRoute for FollowUpPart {
+    fn data() -> Self {
+        FollowUpPart
+    }
+    async fn view(_this: Self) -> AnyView {
+        follow_up_view()
+    }
+}
+
+fn follow_up_view() -> AnyView {
+    view! { <FollowUpPage /> }.into_any()
+}
+
+/// `/sign-in`, for a development build.
+#[derive(Clone, Debug)]
+pub struct SignInPart;
+
+#[cfg(switchboard_split)]
+#[lazy_route]
+impl LazyRoute for SignInPart {
+    fn data() -> Self {
+        SignInPart
+    }
+    fn view(_this: Self) -> AnyView {
+        sign_in_view()
+    }
+}
+
+#[cfg(not(switchboard_split))]
+impl LazyRoute for SignInPart {
+    fn data() -> Self {
+        SignInPart
+    }
+    async fn view(_this: Self) -> AnyView {
+        sign_in_view()
+    }
+}
+
+fn sign_in_view() -> AnyView {
+    let leave = Callback::new(|next: String| leave_for(&next));
+    view! { <SignInPage leave /> }.into_any()
+}
