@@ -10,7 +10,7 @@
 use super::follows::followed_slice;
 use super::http::{query_string, Client, Method};
 use super::upload::UploadControl;
-use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply};
+use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply, ThreadBackend};
 use crate::i18n::{lang_now, Args, Lang};
 use async_trait::async_trait;
 use switchboard_core::attachments::AttachmentPolicy;
@@ -154,7 +154,10 @@ impl ConversationBackend for CaseMessagesConnector {
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
         self.read_case(id).await
     }
+}
 
+#[async_trait(?Send)]
+impl ThreadBackend for CaseMessagesConnector {
     /// Every message of the case, oldest first (the API gives them all at once).
     async fn messages(
         &self,

@@ -6,6 +6,7 @@ use super::upload::{post_multipart, UploadControl};
 use super::versions::SeenVersions;
 use super::{
     page_after, BackendInfo, ConversationBackend, CustomerChannel, Endpoint, InboxSlice, Reply,
+    ThreadBackend,
 };
 use crate::i18n::lang_now;
 use async_trait::async_trait;
@@ -236,7 +237,10 @@ impl ConversationBackend for CommunicationConnector {
         let dto = self.read_versioned(id).await?;
         self.map_conversation(dto)
     }
+}
 
+#[async_trait(?Send)]
+impl ThreadBackend for CommunicationConnector {
     /// No cursor is page 0, the newest messages; each page comes oldest first.
     async fn messages(
         &self,

@@ -9,6 +9,7 @@ use super::octopia::OctopiaConnector;
 use super::postcenter::PostcenterConnector;
 use super::support_sessions::SupportSessionsConnector;
 use super::*;
+use std::any::Any;
 use std::sync::Arc;
 
 /// A connected backend. Cheap to clone (the connector is shared); two are the same
@@ -16,13 +17,23 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Connector {
     backend: Arc<dyn ConversationBackend + Send + Sync>,
+    /// The same connector, as itself: the conversation's page sees it as a
+    /// [`super::ThreadBackend`] (`thread.rs`), made there so that its code loads there.
+    concrete: Arc<dyn Any + Send + Sync>,
 }
 
 impl Connector {
-    pub fn new(backend: impl ConversationBackend + Send + Sync + 'static) -> Connector {
+    pub fn new<B: ConversationBackend + Send + Sync + 'static>(backend: B) -> Connector {
+        let backend = Arc::new(backend);
         Connector {
-            backend: Arc::new(backend),
+            backend: backend.clone(),
+            concrete: backend,
         }
+    }
+
+    /// The connector as itself, for [`super::ThreadBackend`].
+    pub(super) fn as_any(&self) -> Arc<dyn Any + Send + Sync> {
+        self.concrete.clone()
     }
 
     /// The backend's name in discovery: the first segment of its conversation keys.

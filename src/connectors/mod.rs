@@ -19,6 +19,7 @@ pub mod postcenter;
 pub mod session;
 pub mod session_watch;
 pub mod support_sessions;
+pub mod thread;
 pub mod upload;
 pub mod versions;
 
@@ -26,13 +27,13 @@ pub use connector::{customer_channel, Connector, CustomerConnector};
 pub use directory::{load_backends, load_descriptors, load_directory, Directory};
 pub use inbox::{asked, load_inbox, load_inbox_as_it_comes, load_more, next_pages, Inbox};
 pub use info::{BackendInfo, Endpoint};
+pub use thread::{ThreadBackend, ThreadConnector};
 
 use crate::i18n::lang_now;
 use async_trait::async_trait;
 use switchboard_core::directory::BackendDescriptor;
 use switchboard_core::domain::{
-    AgentSuggestion, BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Message, Page,
-    Performer, StatusChange,
+    BackendKind, ContactReceipt, Conversation, Cursor, InboxQuery, Page,
 };
 use switchboard_core::error::ApiError;
 use switchboard_core::follow_up::FollowUp;
@@ -41,11 +42,12 @@ use switchboard_core::validation::ContactForm;
 use upload::UploadControl;
 use web_sys::File;
 
-/// What every backend's connector does, in the domain's words: its facts, declared once
-/// ([`ConversationBackend::info`]), and its operations. Each backend speaks its own dialect
-/// behind it; the console never sees a wire type. Methods with a body are what a backend
-/// without that feature answers. Object safe, so a connector is one `dyn` object (and a
-/// backend's code can one day arrive on its own).
+/// What every backend's connector does for the inbox, in the domain's words: its facts,
+/// declared once ([`ConversationBackend::info`]), and its operations; what an agent does in
+/// an open conversation is [`ThreadBackend`], apart, so that it loads with the
+/// conversation's page. Each backend speaks its own dialect behind it; the console never
+/// sees a wire type. Methods with a body are what a backend without that feature answers.
+/// Object safe, so a connector is one `dyn` object.
 // gloo-net futures are not `Send` and never leave the browser's one thread: the boxed
 // futures carry no `Send` bound (`?Send`).
 #[async_trait(?Send)]
@@ -59,76 +61,12 @@ pub trait ConversationBackend {
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError>;
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError>;
-    /// The newest messages without a cursor, then older pages; each page reads oldest first.
-    async fn messages(
-        &self,
-        id: &str,
-        before: Option<&Cursor>,
-        page_size: u32,
-    ) -> Result<Page<Message>, ApiError>;
-    /// Sends a reply; with files, `upload` reports progress and can cancel it.
-    async fn reply(
-        &self,
-        id: &str,
-        reply: &Reply,
-        files: &[File],
-        upload: &UploadControl,
-    ) -> Result<Message, ApiError>;
-    /// Writes return the conversation as it now is, so no one fetches it again.
-    async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError>;
-    async fn change_status(&self, id: &str, change: StatusChange)
-        -> Result<Conversation, ApiError>;
-    /// Marks everything read, or the newest message unread. `shown`: the unread messages
-    /// the agent has in front of them, for a backend that reads message by message (those
-    /// are what the agent read, and only those are marked); empty means whatever is
-    /// unread now.
-    async fn mark_read(
-        &self,
-        _id: &str,
-        _read: bool,
-        _shown: &[String],
-    ) -> Result<Conversation, ApiError> {
-        Err(unsupported(text(
-            lang_now(),
-            msg!("connector-cannot-keep-read-state"),
-        )))
-    }
     /// The backend's own counts for the sidebar ("claims to treat").
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
         Ok(Vec::new())
     }
     /// Whether `id` has the shape of this backend's items, before asking it.
     fn check_item_id(&self, _id: &str) -> Result<(), String> {
-        Ok(())
-    }
-    /// Changes the number to call the customer back on (`None` removes it).
-    async fn set_callback_phone(
-        &self,
-        _id: &str,
-        _phone: Option<&str>,
-    ) -> Result<Conversation, ApiError> {
-        Err(unsupported(text(
-            lang_now(),
-            msg!("connector-cannot-keep-callback-phone"),
-        )))
-    }
-    /// Sets, changes or (with `None`) removes the order's performer.
-    async fn set_performer(
-        &self,
-        _id: &str,
-        _performer: Option<&Performer>,
-    ) -> Result<Conversation, ApiError> {
-        Err(unsupported(text(
-            lang_now(),
-            msg!("connector-cannot-keep-performer"),
-        )))
-    }
-    /// Why a callback phone would be refused, before it is sent.
-    fn check_callback_phone(&self, _raw: &str) -> Result<(), String> {
-        Ok(())
-    }
-    /// Why a performer would be refused, before it is sent.
-    fn check_performer(&self, _performer: &Performer) -> Result<(), String> {
         Ok(())
     }
     /// Starts the item `id` (see [`BackendInfo::opens_items`]), sent with the idempotency
@@ -145,25 +83,6 @@ pub trait ConversationBackend {
             lang_now(),
             msg!("connector-cannot-find-by-number"),
         )))
-    }
-    /// The agent the backend would assign, and why (`capabilities.auto_assign`).
-    async fn suggest_agent(&self, _id: &str) -> Result<AgentSuggestion, ApiError> {
-        Err(unsupported(text(
-            lang_now(),
-            msg!("connector-cannot-suggest-agent"),
-        )))
-    }
-    /// Has the backend reassign it on its own; the conversation as it now is.
-    async fn reassign_automatically(&self, _id: &str) -> Result<Conversation, ApiError> {
-        Err(unsupported(text(
-            lang_now(),
-            msg!("connector-cannot-reassign"),
-        )))
-    }
-    /// The item in the backend's own tool, and what the link says, where the team
-    /// configured a link pattern (PostCenter's ticket by its number).
-    fn open_elsewhere(&self, _conversation: &Conversation) -> Option<(String, String)> {
-        None
     }
 }
 

@@ -5,7 +5,10 @@
 
 use super::http::{query_string, Client, Method};
 use super::upload::{post_with_progress, UploadBody, UploadControl};
-use super::{page_after, BackendInfo, ConversationBackend, Counter, Endpoint, InboxSlice, Reply};
+use super::{
+    page_after, BackendInfo, ConversationBackend, Counter, Endpoint, InboxSlice, Reply,
+    ThreadBackend,
+};
 use crate::i18n::{lang_now, Args};
 use async_trait::async_trait;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -342,6 +345,29 @@ impl ConversationBackend for OctopiaConnector {
         self.map(dto).await
     }
 
+    async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
+        let (discussions, claims) = futures::join!(
+            self.count(GraduationCode::Discussion),
+            self.count(GraduationCode::Claim)
+        );
+        let lang = lang_now();
+        Ok(vec![
+            Counter {
+                token: "discussions-to-treat",
+                label: text(lang, msg!("octopia-discussions-to-treat")),
+                count: discussions?,
+            },
+            Counter {
+                token: "claims-to-treat",
+                label: text(lang, msg!("octopia-claims-to-treat")),
+                count: claims?,
+            },
+        ])
+    }
+}
+
+#[async_trait(?Send)]
+impl ThreadBackend for OctopiaConnector {
     /// The detail carries every message: one page, oldest first, with files' content.
     async fn messages(
         &self,
@@ -455,25 +481,5 @@ impl ConversationBackend for OctopiaConnector {
             self.patch(&url, HAS_READ_PATH, read).await?;
         }
         self.conversation(id).await
-    }
-
-    async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
-        let (discussions, claims) = futures::join!(
-            self.count(GraduationCode::Discussion),
-            self.count(GraduationCode::Claim)
-        );
-        let lang = lang_now();
-        Ok(vec![
-            Counter {
-                token: "discussions-to-treat",
-                label: text(lang, msg!("octopia-discussions-to-treat")),
-                count: discussions?,
-            },
-            Counter {
-                token: "claims-to-treat",
-                label: text(lang, msg!("octopia-claims-to-treat")),
-                count: claims?,
-            },
-        ])
     }
 }

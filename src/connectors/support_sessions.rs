@@ -9,7 +9,7 @@ use super::follows::followed_slice;
 use super::http::{Client, Method};
 use super::upload::UploadControl;
 use super::versions::SeenVersions;
-use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply};
+use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply, ThreadBackend};
 use crate::i18n::{lang_now, Args, Lang, Say};
 use async_trait::async_trait;
 use switchboard_core::attachments::AttachmentPolicy;
@@ -164,6 +164,49 @@ impl ConversationBackend for SupportSessionsConnector {
         &self.info
     }
 
+    /// `POST /support/{orderId}`: the server follows the order it opens. With its
+    /// `Idempotency-Key`, a retry after a lost answer is the session it opened.
+    async fn open_item(&self, id: &str, key: &str) -> Result<Conversation, ApiError> {
+        let dto: SupportDto = HTTP
+            .send_empty_once(&self.session_url(id.trim()), key)
+            .await?;
+        self.to_domain(&dto)
+    }
+
+    fn check_item_id(&self, id: &str) -> Result<(), String> {
+        let id = id.trim();
+        if id.is_empty()
+            || id.chars().count() > MAX_ORDER_ID_CHARS
+            || id.chars().any(char::is_control)
+        {
+            let args = Args::new().num("max", MAX_ORDER_ID_CHARS as u32);
+            return Err(text_with(lang_now(), msg!("session-order-id-shape"), &args));
+        }
+        Ok(())
+    }
+
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        followed_slice(
+            &self.info.endpoint.origin,
+            &self.info.endpoint.name,
+            query,
+            after,
+            |order| async move { self.session(&order).await },
+        )
+        .await
+    }
+
+    async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
+        Ok(self.seen_now(self.session(id).await?))
+    }
+}
+
+#[async_trait(?Send)]
+impl ThreadBackend for SupportSessionsConnector {
     /// `PUT /support/{orderId}` with the phone (`null` removes it).
     async fn set_callback_phone(
         &self,
@@ -216,46 +259,6 @@ impl ConversationBackend for SupportSessionsConnector {
             }
             _ => Ok(()),
         }
-    }
-
-    /// `POST /support/{orderId}`: the server follows the order it opens. With its
-    /// `Idempotency-Key`, a retry after a lost answer is the session it opened.
-    async fn open_item(&self, id: &str, key: &str) -> Result<Conversation, ApiError> {
-        let dto: SupportDto = HTTP
-            .send_empty_once(&self.session_url(id.trim()), key)
-            .await?;
-        self.to_domain(&dto)
-    }
-
-    fn check_item_id(&self, id: &str) -> Result<(), String> {
-        let id = id.trim();
-        if id.is_empty()
-            || id.chars().count() > MAX_ORDER_ID_CHARS
-            || id.chars().any(char::is_control)
-        {
-            let args = Args::new().num("max", MAX_ORDER_ID_CHARS as u32);
-            return Err(text_with(lang_now(), msg!("session-order-id-shape"), &args));
-        }
-        Ok(())
-    }
-
-    async fn list_conversations(
-        &self,
-        query: &InboxQuery,
-        after: Option<&Cursor>,
-    ) -> Result<InboxSlice, ApiError> {
-        followed_slice(
-            &self.info.endpoint.origin,
-            &self.info.endpoint.name,
-            query,
-            after,
-            |order| async move { self.session(&order).await },
-        )
-        .await
-    }
-
-    async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        Ok(self.seen_now(self.session(id).await?))
     }
 
     /// The history of the changes made through Switchboard, oldest first, all at once.

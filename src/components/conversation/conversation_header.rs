@@ -23,7 +23,7 @@ use switchboard_core::i18n::{text, text_with};
 /// Marking read or unread, and whether the agent asked for it: reading on open moves no
 /// focus and announces nothing.
 /// `shown`: the unread messages on the agent's screen as they asked (see
-/// `ConversationBackend::mark_read`); empty on open.
+/// `ThreadBackend::mark_read`); empty on open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadMark {
     pub read: bool,

@@ -13,7 +13,7 @@ use crate::connectors::follows::{read_all, READ_AT_ONCE};
 use crate::connectors::http::{query_string, Client, Method};
 use crate::connectors::upload::UploadControl;
 use crate::connectors::{
-    unsupported, BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply,
+    unsupported, BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply, ThreadBackend,
 };
 use crate::i18n::{lang_now, Args};
 use async_trait::async_trait;
@@ -371,6 +371,26 @@ impl ConversationBackend for PostcenterConnector {
         self.detail(id).await
     }
 
+    async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
+        let number = ticket_number(number).ok_or_else(|| ApiError {
+            backend_message: Some(text(lang_now(), msg!("postcenter-ticket-number-shape"))),
+            ..ApiError::new(switchboard_core::error::ErrorKind::Invalid)
+        })?;
+        let url = format!(
+            "{}/v2/ticket/{}/by_agent_id/",
+            self.info.endpoint.base_url,
+            encode_path_segment(&number)
+        );
+        let dto: TicketIdDto = HTTP.get_json(&url).await?;
+        accepted(dto.status)?;
+        dto.ticket_id
+            .filter(|id| !id.trim().is_empty())
+            .ok_or_else(|| ApiError::malformed("a ticket number's answer without a ticket_id"))
+    }
+}
+
+#[async_trait(?Send)]
+impl ThreadBackend for PostcenterConnector {
     /// Every message at once, oldest first (the API has no paging here).
     async fn messages(
         &self,
@@ -425,23 +445,6 @@ impl ConversationBackend for PostcenterConnector {
             url,
             text_with(lang_now(), msg!("postcenter-open-ticket"), &args),
         ))
-    }
-
-    async fn find_by_number(&self, number: &str) -> Result<String, ApiError> {
-        let number = ticket_number(number).ok_or_else(|| ApiError {
-            backend_message: Some(text(lang_now(), msg!("postcenter-ticket-number-shape"))),
-            ..ApiError::new(switchboard_core::error::ErrorKind::Invalid)
-        })?;
-        let url = format!(
-            "{}/v2/ticket/{}/by_agent_id/",
-            self.info.endpoint.base_url,
-            encode_path_segment(&number)
-        );
-        let dto: TicketIdDto = HTTP.get_json(&url).await?;
-        accepted(dto.status)?;
-        dto.ticket_id
-            .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| ApiError::malformed("a ticket number's answer without a ticket_id"))
     }
 
     async fn suggest_agent(&self, id: &str) -> Result<AgentSuggestion, ApiError> {
