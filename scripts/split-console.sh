@@ -44,10 +44,13 @@ cp -r "$work/opt" "$dist$pkg"
 
 # The loader, first in the page's head: the main script and wasm start downloading at
 # once, side by side. The script must be imported by the very URL the loader uses.
+# It announces the started instance as Trunk's loader does (`TrunkApplicationStarted`), for
+# tools that read its memory (the inbox benchmark).
 loader="<link rel=\"modulepreload\" href=\"$pkg/switchboard.js\">\
 <link rel=\"preload\" href=\"$pkg/switchboard_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
 <script type=\"module\">import init from \"$pkg/switchboard.js\";\
-await init({ module_or_path: \"$pkg/switchboard_bg.wasm\" });</script>"
+const wasm = await init({ module_or_path: \"$pkg/switchboard_bg.wasm\" });\
+dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));</script>"
 # The parts an agent will need are fetched once the page is up, at low priority, so that
 # opening a conversation never waits on a download; the routes kept for a development
 # build (the sign-in and follow-up pages, bundles of their own here) are not.
