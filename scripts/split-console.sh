@@ -51,19 +51,20 @@ loader="<link rel=\"modulepreload\" href=\"$pkg/switchboard.js\">\
 <script type=\"module\">import init from \"$pkg/switchboard.js\";\
 const wasm = await init({ module_or_path: \"$pkg/switchboard_bg.wasm\" });\
 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));</script>"
-# The parts an agent will need are fetched once the page is up, at low priority, so that
-# opening a conversation never waits on a download; the routes kept for a development
-# build (the sign-in and follow-up pages, bundles of their own here) are not.
+# What the pages fetch ahead of use, once they are up (src/components/shell/prefetch.rs):
+# the console, its parts an agent will need (not the routes kept for a development build:
+# the sign-in and follow-up pages are bundles of their own here); the sign-in page, the
+# console's main part.
+parts=""
 for part in "$dist$pkg"/split_*.wasm "$dist$pkg"/chunk_*.wasm; do
   name="$(basename "$part")"
   case "$name" in
     *_sign_in_part_* | *_follow_up_part_*) ;;
-    *) loader="$loader<link rel=\"prefetch\" href=\"$pkg/$name\" as=\"fetch\" crossorigin>" ;;
+    *) parts="$parts $pkg/$name" ;;
   esac
 done
+loader="$loader<meta name=\"switchboard:parts\" content=\"${parts# }\">"
 sed -i "s#</head>#$loader</head>#" "$dist/index.html"
-# The sign-in page fetches the console's main part while the agent types, at low priority.
-prefetch="<link rel=\"prefetch\" href=\"$pkg/switchboard.js\">\
-<link rel=\"prefetch\" href=\"$pkg/switchboard_bg.wasm\" as=\"fetch\" crossorigin>"
-[ -f "$dist/sign-in.html" ] && sed -i "s#</head>#$prefetch</head>#" "$dist/sign-in.html"
+console="<meta name=\"switchboard:console\" content=\"$pkg/switchboard.js $pkg/switchboard_bg.wasm\">"
+[ -f "$dist/sign-in.html" ] && sed -i "s#</head>#$console</head>#" "$dist/sign-in.html"
 echo "console: $(ls "$dist$pkg" | wc -l) files in $pkg"

@@ -1,6 +1,6 @@
 //! The sign-in page (`/sign-in?next=...`), a bundle of its own (`src/bin/sign_in.rs`,
 //! `sign-in.html`): agents see the form after a small download, and the console's main
-//! part is fetched while they type (the build puts its files in the page as prefetches).
+//! part is fetched while they type ([`prefetch_listed`]).
 //! The server sends this page to a visitor of the console who has no session, and sends an
 //! agent who has one straight on, so the page itself never asks who is signed in. Once
 //! signed in, the agent goes back to the page they wanted, but only to a path on this site
@@ -10,6 +10,7 @@
 //! without Switchboard's server in front.
 
 use crate::components::shell::language_select::LanguageSelect;
+use crate::components::shell::prefetch::{prefetch_listed, CONSOLE};
 use crate::components::shell::sign_in_form::SignInForm;
 use crate::i18n::{provide_i18n, tr, use_i18n};
 use leptos::prelude::*;
@@ -45,7 +46,8 @@ pub fn SignInPage(leave: Callback<String>) -> impl IntoView {
                 <span class="public-tagline">{tr(msg!("sign-in-tagline"))}</span>
                 <LanguageSelect />
             </header>
-            <main class="public-main sign-in-main">
+            // The agent is typing: the console's main part comes meanwhile.
+            <main class="public-main sign-in-main" on:input=|_| prefetch_listed(CONSOLE)>
                 <section class="card sign-in-card" aria-labelledby="sign-in-title">
                     <h1 id="sign-in-title">{tr(msg!("sign-in-title"))}</h1>
                     <p class="state-hint">{tr(msg!("sign-in-intro"))}</p>

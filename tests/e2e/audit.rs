@@ -230,7 +230,8 @@ async fn every_page_passes_the_accessibility_audit_in_both_themes() {
 }
 
 /// What search engines read: a `robots.txt` (not the app's page) that keeps the agents'
-/// console out and lets the contact page in, and a description on every page.
+/// console and the customers' private pages out and lets the public pages in, and a
+/// description on every page.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawlers_get_a_robots_file_and_every_page_a_description() {
     let h = start().await;
@@ -246,6 +247,8 @@ async fn crawlers_get_a_robots_file_and_every_page_a_description() {
     let rules = robots.text().await.expect("a body");
     assert!(rules.contains("Disallow: /\n"), "{rules}");
     assert!(rules.contains("Allow: /contact\n"), "{rules}");
+    assert!(rules.contains("Allow: /sign-in\n"), "{rules}");
+    assert!(rules.contains("Disallow: /contact/follow-up\n"), "{rules}");
     for page in ["/sign-in", "/contact"] {
         h.driver.goto(format!("{}{page}", h.base)).await.unwrap();
         let description = h

@@ -1,8 +1,8 @@
 //! What a browser downloads before a page can be used, held to a budget: every local file
 //! a built page names (its styles, scripts, wasm and icon) and every script those import
 //! at once, weighed raw and as brotli, the way the server sends them (the `.br` copy
-//! beside a file when `precompress` made one). Prefetches are not counted: they come once
-//! the page is up. Sizes are deterministic, so a budget is a test; the figures are printed
+//! beside a file when `precompress` made one). What the page fetches ahead of use is not
+//! counted: it comes once the page is up. Sizes are deterministic, so a budget is a test; the figures are printed
 //! for the notes (`docs/bundles.md`). The contact page once doubled when the agents'
 //! connectors slipped into its bundle, and this would have said so.
 
@@ -54,11 +54,12 @@ fn dist() -> PathBuf {
 }
 
 /// The site paths in `text` between quotes that lead to a local script, wasm, style or
-/// picture; `prefetch` links left out.
+/// picture; `prefetch` links and the lists of files fetched later (`<meta>`) left out.
 fn named_files(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for tag in text.split('<') {
-        if tag.starts_with("link") && tag.contains("rel=\"prefetch\"") {
+        let later = tag.starts_with("link") && tag.contains("rel=\"prefetch\"");
+        if later || tag.starts_with("meta") {
             continue;
         }
         for quoted in tag.split(['"', '\'']).skip(1).step_by(2) {
@@ -208,6 +209,7 @@ fn parts(dist: &Path) {
 fn a_first_screen_is_what_its_page_names_and_what_those_scripts_import() {
     let html = r#"<link rel="stylesheet" href="/main-0123456789abcdef.css">
         <link rel="prefetch" href="/pkg-0123456789abcdef/switchboard_bg.wasm">
+        <meta name="switchboard:parts" content="/pkg-0123456789abcdef/split_a.wasm">
         <link rel="icon" href="/public/favicon.svg"><a href="//elsewhere.example/x.js">
         <script type="module">import init from "/pkg-0123456789abcdef/switchboard.js";
         await init({ module_or_path: '/pkg-0123456789abcdef/switchboard_bg.wasm' });</script>"#;

@@ -179,6 +179,10 @@ fn mark_first_rows(visible: Memo<Vec<Conversation>>) {
             if let Some(performance) = leptos::prelude::window().performance() {
                 let _ = performance.mark(FIRST_ROWS_MARK);
             }
+            // The inbox is up: the parts an agent will need next come meanwhile.
+            crate::components::shell::prefetch::prefetch_listed(
+                crate::components::shell::prefetch::PARTS,
+            );
         });
         true
     });

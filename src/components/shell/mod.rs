@@ -5,6 +5,7 @@
 pub mod feedback;
 pub mod language_select;
 pub mod palette;
+pub mod prefetch;
 pub mod session_ended;
 pub mod shortcuts;
 pub mod sign_in_form;

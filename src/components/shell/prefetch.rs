@@ -1,0 +1,43 @@
+//! Files fetched ahead of their first use, at the browser's lowest priority. The build
+//! lists them in the page as `<meta name="…" content="url url…">`
+//! (`scripts/split-console.sh`), not as `<link rel="prefetch">`: a prefetch in the page's
+//! head starts with the page's own downloads and slows its first screen. The page asks for
+//! them once it is up: the sign-in page as the agent starts typing (the console's main
+//! part, so the inbox appears right after signing in), the console once its first rows
+//! show (its parts, so opening a conversation never waits on a download). A development
+//! build lists nothing, and nothing is fetched.
+
+use leptos::prelude::document;
+
+/// The console's main part, listed in the sign-in page.
+pub const CONSOLE: &str = "switchboard:console";
+/// The console's parts that come on first use, listed in the console's page.
+pub const PARTS: &str = "switchboard:parts";
+
+/// Prefetches each file that the page's `<meta name="{list}">` names, once: the list
+/// leaves the page as its links go in.
+pub fn prefetch_listed(list: &str) {
+    let document = document();
+    let Ok(Some(meta)) = document.query_selector(&format!("meta[name='{list}']")) else {
+        return;
+    };
+    let urls = meta.get_attribute("content").unwrap_or_default();
+    meta.remove();
+    let Ok(Some(head)) = document.query_selector("head") else {
+        return;
+    };
+    for url in urls.split_whitespace() {
+        let Ok(link) = document.create_element("link") else {
+            return;
+        };
+        // A refused attribute leaves a link that fetches nothing: harmless.
+        let _ = link.set_attribute("rel", "prefetch");
+        let _ = link.set_attribute("href", url);
+        if url.ends_with(".wasm") {
+            // As the loader fetches it, so that the copy fetched now is the one it uses.
+            let _ = link.set_attribute("as", "fetch");
+            let _ = link.set_attribute("crossorigin", "");
+        }
+        let _ = head.append_child(&link);
+    }
+}
