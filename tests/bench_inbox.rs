@@ -32,6 +32,9 @@ const TYPED: &str = "question 77";
 async fn seed(h: Arc<Harness>) -> String {
     let started = Instant::now();
     let client = reqwest::Client::new();
+    // Signed in once, before the seeders start: each asking at once would be sixteen
+    // sign-ins in a moment, which the server's sign-in throttle refuses (429).
+    h.api_cookie().await;
     let workers = (0..SEEDERS).map(|w| {
         let (h, client) = (h.clone(), client.clone());
         tokio::spawn(async move {
