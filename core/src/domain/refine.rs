@@ -9,6 +9,7 @@
 //! so a keystroke over ten thousand rows stays a plain scan.
 
 use super::{ActiveRange, Conversation};
+use memchr::memmem::Finder;
 
 /// The page's own narrowing of the inbox (`?backend=…&unread=1&q=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,7 +49,11 @@ impl Refinement {
             backend: self.backend.clone(),
             channel: self.channel.clone(),
             unread: self.unread,
-            words: self.words(),
+            words: self
+                .words()
+                .iter()
+                .map(|word| Finder::new(word.as_bytes()).into_owned())
+                .collect(),
             active: self.active,
         }
     }
@@ -78,7 +83,9 @@ pub struct Matcher {
     backend: Option<String>,
     channel: Option<String>,
     unread: bool,
-    words: Vec<String>,
+    /// Each word's searcher, made once for every row it is looked for in (a plain
+    /// `contains` prepares its search again for each row).
+    words: Vec<Finder<'static>>,
     active: Option<ActiveRange>,
 }
 
@@ -120,8 +127,8 @@ impl Matcher {
             return true;
         }
         let haystack = haystack();
-        let haystack = haystack.as_ref();
-        self.words.iter().all(|w| haystack.contains(w.as_str()))
+        let haystack = haystack.as_ref().as_bytes();
+        self.words.iter().all(|w| w.find(haystack).is_some())
     }
 }
 
