@@ -234,6 +234,9 @@ pub async fn start_with(browser: Browser) -> Harness {
         "--disable-quic",
         // No HTTP cache on disk: chromedriver leaves every profile behind.
         "--disk-cache-dir=/dev/null",
+        // `performance.memory` exact, not rounded to a coarse bucket: the inbox
+        // benchmark compares heaps.
+        "--enable-precise-memory-info",
     ] {
         caps.add_arg(arg).expect("argument");
     }
