@@ -265,10 +265,10 @@ fn ms(v: &Value) -> f64 {
 const RUNS: usize = 3;
 
 /// What one run measures, in [`MEASURES`]' order.
-type Figures = [f64; 8];
+type Figures = [f64; 10];
 
 /// Each measure's name and unit, as the table prints them.
-const MEASURES: [(&str, &str); 8] = [
+const MEASURES: [(&str, &str); 10] = [
     ("first rows / full render", "ms"),
     ("keystroke, work (mean)", "ms"),
     ("keystroke, work (worst)", "ms"),
@@ -277,6 +277,8 @@ const MEASURES: [(&str, &str); 8] = [
     ("open the long thread", "ms"),
     ("scroll, per screen", "ms"),
     ("heap (JS + wasm memory)", "MB"),
+    ("  of which the JS heap", "MB"),
+    ("  of which wasm memory", "MB"),
 ];
 
 /// The median, the minimum and the maximum of one measure over the runs.
@@ -295,9 +297,14 @@ fn table(console: &[Figures], plain: &[Figures]) {
     for (i, (what, unit)) in MEASURES.iter().enumerate() {
         let (c, c_min, c_max) = spread(console, i);
         let (p, p_min, p_max) = spread(plain, i);
+        // The plain page has no wasm memory: no ratio.
+        let ratio = if p > 0.0 {
+            format!("{:>5.2}", c / p)
+        } else {
+            "    -".to_owned()
+        };
         println!(
-            "| {what:<28} | {c:>8.1} {unit} [{c_min:>7.1} - {c_max:>7.1}] | {p:>9.1} {unit} [{p_min:>8.1} - {p_max:>8.1}] | {:>5.2} |",
-            c / p
+            "| {what:<28} | {c:>8.1} {unit} [{c_min:>7.1} - {c_max:>7.1}] | {p:>9.1} {unit} [{p_min:>8.1} - {p_max:>8.1}] | {ratio} |"
         );
     }
 }
@@ -400,10 +407,11 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
     let open = measure(h, OPEN_THREAD, vec![json!(long_key)]).await;
     let heap = measure(
         h,
-        "arguments[0]((performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.__wasm ? window.__wasm.memory.buffer.byteLength : 0));",
+        "arguments[0]([performance.memory ? performance.memory.usedJSHeapSize : 0, window.__wasm ? window.__wasm.memory.buffer.byteLength : 0]);",
         Vec::new(),
     )
     .await;
+    let (js, wasm) = (ms(&heap[0]) / 1e6, ms(&heap[1]) / 1e6);
     [
         ms(&first_rows),
         ms(&keystroke["work"]),
@@ -412,7 +420,9 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
         ms(&keystroke["max"]),
         ms(&open),
         per_screen(&scroll),
-        ms(&heap) / 1e6,
+        js + wasm,
+        js,
+        wasm,
     ]
 }
 
@@ -434,6 +444,8 @@ async fn plain_run(h: &Harness, rows: &[Value], messages: &[String]) -> Figures 
         ms(&plain["open"]),
         per_screen(&plain["scroll"]),
         ms(&plain["heap"]) / 1e6,
+        ms(&plain["heap"]) / 1e6,
+        0.0,
     ]
 }
 
