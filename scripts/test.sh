@@ -57,7 +57,7 @@ else
   failures+=("PostgreSQL could not start")
 fi
 
-step "release build of the console and the contact page (trunk)"
+step "release build of the console (in parts) and of its pages (docs/bundles.md)"
 "$ROOT/scripts/build-console.sh" dist --release >/tmp/switchboard-trunk.log 2>&1 || {
   cat /tmp/switchboard-trunk.log; exit 1; }
 
