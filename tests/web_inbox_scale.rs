@@ -15,7 +15,7 @@ use std::sync::Arc;
 use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_views::InboxViews;
 use switchboard::components::inbox::list_commands::ListCommands;
-use switchboard::components::inbox::text_filter::TextFilter;
+use switchboard::components::inbox::text_filter::{provide_typed_text, use_typed_text, TextFilter};
 use switchboard::components::shell::shortcuts::{self, ShortcutSheet};
 use switchboard::connectors::Inbox;
 use switchboard::state::{Clock, InboxRows};
@@ -307,6 +307,53 @@ async fn shortcuts_move_in_the_list_but_never_while_typing() {
     first
         .remove_event_listener_with_callback("click", hold.as_ref().unchecked_ref())
         .expect("no longer listening");
+}
+
+/// Under the inbox, the rows narrow from the text as typed at once, and the URL (each
+/// change of which the router handles) takes it only once typing pauses.
+#[wasm_bindgen_test]
+async fn under_the_inbox_the_text_leads_at_once_and_the_url_follows_when_typing_pauses() {
+    let ahead = Arc::new(std::sync::Mutex::new(None));
+    let seen = ahead.clone();
+    let root = mount(move || {
+        provide_typed_text();
+        *seen.lock().expect("not poisoned") = use_typed_text();
+        view! {
+            <Router>
+                <TextFilter />
+            </Router>
+        }
+    });
+    let typed = ahead
+        .lock()
+        .expect("not poisoned")
+        .expect("the inbox's typed text");
+    type_into(&root, "inbox-filter", "colis");
+    // The same task as the keystroke: no timer has run, yet the text leads.
+    assert_eq!(typed.0.get_untracked().as_deref(), Some("colis"));
+    assert!(!window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .contains("q="));
+    wait_until("the URL takes the text once typing pauses", || {
+        window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .contains("q=colis")
+    })
+    .await;
+    assert_eq!(typed.0.get_untracked(), None, "the URL holds it now");
+    click(&root, "inbox-filter-clear");
+    wait_until("cleared, the URL forgets it", || {
+        !window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .contains("q=")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -7,17 +7,18 @@
 use crate::components::inbox::inbox_filters::{
     use_inbox_filters, use_replace_filters, InboxFilters,
 };
+use crate::components::inbox::text_filter::{use_typed_text, TypedText};
 use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n};
 use crate::state::InboxRows;
 use leptos::prelude::*;
-use switchboard_core::domain::{searchable_text, InboxSort};
+use switchboard_core::domain::{searchable_text, InboxSort, Refinement};
 
 /// The rows the page shows, as indices into the inbox in the order chosen: the loaded
 /// rows narrowed by what the page filters itself, then arranged. Ten thousand rows are
 /// scanned, none is copied.
 pub fn use_shown_rows(rows: InboxRows, filters: Memo<InboxFilters>) -> Memo<Vec<usize>> {
-    let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
+    let refinement = use_refinement(filters);
     let sort = Memo::new(move |_| filters.with(|f| f.sort));
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
     // never compared: the rows changed, so it did).
@@ -63,6 +64,19 @@ pub fn use_shown_rows(rows: InboxRows, filters: Memo<InboxFilters>) -> Memo<Vec<
         } else {
             rows.0.with(|inbox| admitted(&[], inbox))
         }
+    })
+}
+
+/// What the page narrows the rows to: the URL's filters, with the text as the agent is
+/// typing it where it is ahead of the URL ([`TypedText`]).
+pub fn use_refinement(filters: Memo<InboxFilters>) -> Memo<Refinement> {
+    let ahead = use_typed_text();
+    Memo::new(move |_| {
+        let mut refinement = filters.with(InboxFilters::refinement);
+        if let Some(typed) = ahead.and_then(|TypedText(ahead)| ahead.get()) {
+            refinement.text = (!typed.trim().is_empty()).then_some(typed);
+        }
+        refinement
     })
 }
 

@@ -10,8 +10,9 @@ use header::InboxHeader;
 use crate::components::inbox::conversation_list::ConversationList;
 use crate::components::inbox::filter_bar::FilterBar;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
-use crate::components::inbox::inbox_order::{use_shown_rows, SortedHere};
+use crate::components::inbox::inbox_order::{use_refinement, use_shown_rows, SortedHere};
 use crate::components::inbox::live;
+use crate::components::inbox::text_filter::provide_typed_text;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
@@ -43,6 +44,8 @@ fn query_for(filters: &InboxFilters, me: Option<String>) -> InboxQuery {
 #[component]
 pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     let rows = expect_context::<InboxRows>();
+    // The list narrows from the text as typed, the URL following once typing pauses.
+    provide_typed_text();
     let filters = use_inbox_filters();
     let query = use_inbox_query(filters);
     let first = use_first_page(query, rows);
@@ -173,7 +176,7 @@ fn InboxBody(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let filters = use_inbox_filters();
-    let refinement = Memo::new(move |_| filters.with(InboxFilters::refinement));
+    let refinement = use_refinement(filters);
     let shown = use_shown_rows(rows, filters);
     let count = move || shown.with(Vec::len);
     let has_more = move || rows.0.with(Inbox::has_more);
