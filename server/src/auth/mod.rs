@@ -32,7 +32,9 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
-use switchboard_core::session::{is_write, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_core::session::{
+    is_write, SessionAgent, SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE,
+};
 use vendor::{VendorAuth, VendorRefusal};
 
 /// A route anyone may call: a method and a path, where a `{name}` segment matches any one
@@ -167,15 +169,7 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
     if state.access.is_public(&method, &path) {
         return next.run(request).await;
     }
-    let Some(token) = sessions::token_in(request.headers()) else {
-        return not_signed_in().into_response();
-    };
-    let now = chrono::Utc::now();
-    let found = state
-        .store
-        .run(move |conn| Ok::<_, HttpError>(sessions::find(conn, &token, now)?))
-        .await;
-    match found {
+    match live_session(&state, request.headers()).await {
         Ok(Some((agent, expires_at))) => {
             request.extensions_mut().insert(SignedIn(agent, expires_at));
             next.run(request).await
@@ -189,15 +183,24 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
 /// agent who has one, the sign-in page only to one who has not. A store that cannot say
 /// counts as no session: the sign-in page then tells the agent what it can.
 pub async fn has_session(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+    live_session(state, headers)
+        .await
+        .is_ok_and(|found| found.is_some())
+}
+
+/// The agent and expiry of the live session `headers` carry, if any.
+async fn live_session(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<(SessionAgent, String)>, HttpError> {
     let Some(token) = sessions::token_in(headers) else {
-        return false;
+        return Ok(None);
     };
     let now = chrono::Utc::now();
     state
         .store
         .run(move |conn| Ok::<_, HttpError>(sessions::find(conn, &token, now)?))
         .await
-        .is_ok_and(|found| found.is_some())
 }
 
 fn carries_write_header(request: &Request) -> bool {
