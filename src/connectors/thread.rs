@@ -16,6 +16,7 @@ use super::upload::UploadControl;
 use super::{unsupported, Connector, Reply};
 use crate::i18n::lang_now;
 use async_trait::async_trait;
+use std::any::Any;
 use std::sync::Arc;
 use switchboard_core::domain::{
     AgentSuggestion, BackendKind, Conversation, Cursor, Message, Page, Performer, StatusChange,
@@ -119,32 +120,24 @@ pub trait ThreadBackend {
 /// The open conversation's side of a connector, as one object.
 pub type ThreadConnector = Arc<dyn ThreadBackend + Send + Sync>;
 
+/// The connector `any` as a [`ThreadBackend`], when it is a `T`.
+fn seen_as<T: ThreadBackend + Send + Sync + 'static>(
+    any: Arc<dyn Any + Send + Sync>,
+) -> Option<ThreadConnector> {
+    any.downcast::<T>().ok().map(|c| c as ThreadConnector)
+}
+
 impl Connector {
     /// This backend's [`ThreadBackend`]: the same connector the inbox uses, seen as that
     /// trait here, where only the conversation's page reaches (see the module's note).
     fn thread(&self) -> Result<ThreadConnector, ApiError> {
         let any = self.as_any();
-        let thread: Option<ThreadConnector> = match self.kind() {
-            BackendKind::Communication => any
-                .downcast::<CommunicationConnector>()
-                .ok()
-                .map(|c| c as ThreadConnector),
-            BackendKind::Octopia => any
-                .downcast::<OctopiaConnector>()
-                .ok()
-                .map(|c| c as ThreadConnector),
-            BackendKind::SupportSessions => any
-                .downcast::<SupportSessionsConnector>()
-                .ok()
-                .map(|c| c as ThreadConnector),
-            BackendKind::CaseMessages => any
-                .downcast::<CaseMessagesConnector>()
-                .ok()
-                .map(|c| c as ThreadConnector),
-            BackendKind::Postcenter => any
-                .downcast::<PostcenterConnector>()
-                .ok()
-                .map(|c| c as ThreadConnector),
+        let thread = match self.kind() {
+            BackendKind::Communication => seen_as::<CommunicationConnector>(any),
+            BackendKind::Octopia => seen_as::<OctopiaConnector>(any),
+            BackendKind::SupportSessions => seen_as::<SupportSessionsConnector>(any),
+            BackendKind::CaseMessages => seen_as::<CaseMessagesConnector>(any),
+            BackendKind::Postcenter => seen_as::<PostcenterConnector>(any),
         };
         // Every connector is made by `Connector::for_backend`, for its kind: this is a
         // connector made some other way.
