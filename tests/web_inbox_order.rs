@@ -13,7 +13,9 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
 use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
-use switchboard::components::inbox::inbox_order::{use_shown_rows, SortSelect, SortedHere};
+use switchboard::components::inbox::inbox_order::{
+    use_refinement, use_shown_rows, SortSelect, SortedHere,
+};
 use switchboard::components::inbox::list_commands::ListCommands;
 use switchboard::components::shell::shortcuts;
 use switchboard::connectors::{Inbox, InboxSlice};
@@ -53,7 +55,8 @@ fn slice(items: Vec<Conversation>, next: Option<&str>) -> InboxSlice {
 /// The list as the inbox pane shows it: the rows in the URL's order.
 #[component]
 fn Ordered(rows: InboxRows) -> impl IntoView {
-    let shown = use_shown_rows(rows, use_inbox_filters());
+    let filters = use_inbox_filters();
+    let shown = use_shown_rows(rows, filters, use_refinement(filters));
     view! {
         <SortSelect />
         <SortedHere rows />

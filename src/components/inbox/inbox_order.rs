@@ -15,10 +15,13 @@ use leptos::prelude::*;
 use switchboard_core::domain::{searchable_text, InboxSort, Refinement};
 
 /// The rows the page shows, as indices into the inbox in the order chosen: the loaded
-/// rows narrowed by what the page filters itself, then arranged. Ten thousand rows are
-/// scanned, none is copied.
-pub fn use_shown_rows(rows: InboxRows, filters: Memo<InboxFilters>) -> Memo<Vec<usize>> {
-    let refinement = use_refinement(filters);
+/// rows narrowed by what the page filters itself (`refinement`, [`use_refinement`]), then
+/// arranged. Ten thousand rows are scanned, none is copied.
+pub fn use_shown_rows(
+    rows: InboxRows,
+    filters: Memo<InboxFilters>,
+    refinement: Memo<Refinement>,
+) -> Memo<Vec<usize>> {
     let sort = Memo::new(move |_| filters.with(|f| f.sort));
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
     // never compared: the rows changed, so it did).

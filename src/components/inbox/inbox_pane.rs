@@ -177,7 +177,7 @@ fn InboxBody(
     let i18n = use_i18n();
     let filters = use_inbox_filters();
     let refinement = use_refinement(filters);
-    let shown = use_shown_rows(rows, filters);
+    let shown = use_shown_rows(rows, filters, refinement);
     let count = move || shown.with(Vec::len);
     let has_more = move || rows.0.with(Inbox::has_more);
     let near_end = Callback::new(move |()| {
