@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/setup.sh"
-echo "run: building the console and the contact page (release)"
+echo "run: building the console (in parts) and its pages: sign-in, contact, follow-up (release)"
 "$ROOT/scripts/build-console.sh" "$ROOT/dist" --release >/dev/null
 echo "run: building the server (release)"
 cargo build --release --quiet -p switchboard-server
