@@ -16,8 +16,8 @@
 //! A file with a `.br` or `.gz` copy beside it ([`crate::precompress`]) is sent as that
 //! copy to a browser that accepts it; without copies, files go as they are. Files whose
 //! name (or folder, for the console's parts) carries a content hash never change under
-//! that name, so browsers keep them for a year without asking again; the page and every other file are revalidated on each
-//! use (`no-cache`), so a new build is seen at once.
+//! that name, so browsers keep them for a year without asking again; the page and every
+//! other file are revalidated on each use (`no-cache`), so a new build is seen at once.
 
 use crate::auth::has_session;
 use crate::http::security::{console_policy, inline_script_hashes};
