@@ -42,7 +42,7 @@ cargo clippy -p switchboard --target wasm32-unknown-unknown --all-targets --quie
 # tokio, axum and the rest for each selection (time, and a disk's worth of copies).
 
 step "native tests: core, server, console logic"
-run "native tests" cargo test --workspace --lib --bins --no-fail-fast -q
+run "native tests" cargo test --workspace --lib --bins --test framework_memory --no-fail-fast -q
 # The server's binary is built with them (the fault test runs it): the later steps use it.
 run "server HTTP tests" cargo test --workspace --test api --no-fail-fast -q
 server_bin="$ROOT/target/debug/switchboard-server"
