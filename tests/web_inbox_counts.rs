@@ -9,6 +9,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use std::sync::Arc;
 use switchboard::components::inbox::inbox_views::InboxViews;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::{Connector, Directory, Inbox, InboxSlice};
@@ -73,6 +74,7 @@ async fn backend_totals_stand_and_loaded_counts_say_when_more_are_to_load() {
         conversations: (0..3)
             .map(|i| row_of("communication", i))
             .chain((3..5).map(|i| row_of("octopia", i)))
+            .map(Arc::new)
             .collect(),
         totals: vec![("communication".into(), 120)],
         cursors: vec![("octopia".into(), Cursor("2".into()))],
@@ -135,7 +137,7 @@ async fn backend_totals_stand_and_loaded_counts_say_when_more_are_to_load() {
     // stand: a later page counts the same view).
     rows.0.update(|inbox| {
         inbox.append(Inbox {
-            conversations: (5..7).map(|i| row_of("octopia", i)).collect(),
+            conversations: (5..7).map(|i| Arc::new(row_of("octopia", i))).collect(),
             totals: vec![("communication".into(), 999)],
             ..Default::default()
         });

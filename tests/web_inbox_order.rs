@@ -11,6 +11,7 @@ use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
+use std::sync::Arc;
 use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{
@@ -114,7 +115,7 @@ async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_thei
         .expect("the URL is reset");
     // Thirty rows loaded, newest first as the backends page them; more to load.
     let rows = InboxRows(RwSignal::new(Inbox {
-        conversations: (0..30).map(dated).collect(),
+        conversations: (0..30).map(dated).map(Arc::new).collect(),
         cursors: vec![("communication".into(), Cursor("2".into()))],
         ..Default::default()
     }));
@@ -171,7 +172,7 @@ async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_thei
     // The next page brings older rows: they come first; everything is loaded now.
     rows.0.update(|inbox| {
         inbox.append(Inbox {
-            conversations: (30..35).map(dated).collect(),
+            conversations: (30..35).map(dated).map(Arc::new).collect(),
             ..Default::default()
         });
     });

@@ -26,7 +26,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn inbox(n: usize) -> Inbox {
     Inbox {
-        conversations: (0..n).map(row).collect(),
+        conversations: (0..n).map(row).map(Arc::new).collect(),
         ..Default::default()
     }
 }
@@ -162,7 +162,7 @@ async fn rows_coming_in_above_do_not_move_what_the_agent_reads() {
     // Three new conversations come in at the top (a live refresh).
     rows.0.update(|inbox| {
         for i in 0..3 {
-            inbox.conversations.insert(0, row(10_000 + i));
+            inbox.conversations.insert(0, Arc::new(row(10_000 + i)));
         }
     });
     wait_until("the list scrolled by the three rows", || {
@@ -394,7 +394,7 @@ async fn the_sidebar_counts_loaded_channels_and_narrows_to_one() {
     let rows = InboxRows(RwSignal::new(inbox(6)));
     rows.0.update(|inbox| {
         for (i, c) in inbox.conversations.iter_mut().enumerate() {
-            c.channel = Some(if i < 4 { "Facebook" } else { "Email" }.to_owned());
+            Arc::make_mut(c).channel = Some(if i < 4 { "Facebook" } else { "Email" }.to_owned());
         }
     });
     let root = mount(move || {
@@ -420,7 +420,7 @@ async fn the_sidebar_counts_loaded_channels_and_narrows_to_one() {
     rows.0.update(|inbox| {
         let mut more = row(100);
         more.channel = Some("Email".into());
-        inbox.conversations.push(more);
+        inbox.conversations.push(Arc::new(more));
     });
     wait_until("the Email count follows", || {
         find(&root, "view-channel-Email")

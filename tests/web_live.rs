@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use leptos::prelude::*;
+use std::sync::Arc;
 use switchboard::components::inbox::live::{self, LiveBanner};
 use switchboard::connectors::Inbox;
 use switchboard::state::InboxRows;
@@ -57,7 +58,7 @@ async fn the_banner_says_offline_then_reconnecting_and_keeps_its_live_region() {
 async fn the_tab_title_carries_the_unread_count() {
     let rows = InboxRows(RwSignal::new(Inbox {
         // Rows 0, 3 and 6 are unread.
-        conversations: (0..8).map(row).collect(),
+        conversations: (0..8).map(row).map(Arc::new).collect(),
         ..Default::default()
     }));
     let _root = mount(move || {
@@ -68,13 +69,13 @@ async fn the_tab_title_carries_the_unread_count() {
     assert_eq!(document().title(), "(3) Switchboard");
 
     rows.0
-        .update(|inbox| inbox.conversations[0].unread = Some(false));
+        .update(|inbox| Arc::make_mut(&mut inbox.conversations[0]).unread = Some(false));
     settle().await;
     assert_eq!(document().title(), "(2) Switchboard");
 
     rows.0.update(|inbox| {
         for conversation in &mut inbox.conversations {
-            conversation.unread = Some(false);
+            Arc::make_mut(conversation).unread = Some(false);
         }
     });
     settle().await;

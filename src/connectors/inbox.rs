@@ -18,13 +18,18 @@ use futures::future::join_all;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::collections::HashSet;
 use std::future::Future;
+use std::sync::Arc;
 use switchboard_core::domain::{Conversation, ConversationKey, Cursor, InboxQuery};
 use switchboard_core::error::ApiError;
 
 /// The merged inbox: every backend's conversations, newest activity first.
+///
+/// Each conversation is kept behind an [`Arc`]: a busy inbox holds ten thousand, and so
+/// its list grows, sorts and is copied (each backend's rows shown as they come) by the
+/// pointer, never by the row.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Inbox {
-    pub conversations: Vec<Conversation>,
+    pub conversations: Vec<Arc<Conversation>>,
     /// Backends that failed, by name, with why; the others still show.
     pub failures: Vec<(String, ApiError)>,
     pub unreadable: usize,
@@ -80,7 +85,7 @@ impl Inbox {
             return;
         };
         let moved = row.last_activity != changed.last_activity;
-        *row = changed.clone();
+        *row = Arc::new(changed.clone());
         if moved {
             self.sort();
         }
@@ -94,7 +99,7 @@ impl Inbox {
             .iter()
             .position(|c| c.last_activity < conversation.last_activity)
             .unwrap_or(self.conversations.len());
-        self.conversations.insert(at, conversation);
+        self.conversations.insert(at, Arc::new(conversation));
     }
 
     /// Stops showing a conversation (no longer followed).
@@ -103,20 +108,27 @@ impl Inbox {
     }
 
     pub fn get(&self, key: &ConversationKey) -> Option<&Conversation> {
-        self.conversations.iter().find(|c| &c.key == key)
+        self.conversations
+            .iter()
+            .find(|c| &c.key == key)
+            .map(Arc::as_ref)
     }
 
     /// Adds the next pages after the rows shown: their cursors replace the old ones, and a
     /// row already shown (pages shift as conversations move) is listed once. The totals
     /// stay the first pages' (later pages count the same view).
     pub fn append(&mut self, next: Inbox) {
-        let shown: HashSet<ConversationKey> =
-            self.conversations.iter().map(|c| c.key.clone()).collect();
-        self.conversations.extend(
+        // The rows shown, by reference: copying ten thousand keys per page would be most
+        // of what loading a page costs in memory.
+        let fresh: Vec<Arc<Conversation>> = {
+            let shown: HashSet<&ConversationKey> =
+                self.conversations.iter().map(|c| &c.key).collect();
             next.conversations
                 .into_iter()
-                .filter(|c| !shown.contains(&c.key)),
-        );
+                .filter(|c| !shown.contains(&c.key))
+                .collect()
+        };
+        self.conversations.extend(fresh);
         // The backends asked say again how they are; the others' failures stand.
         let asked: Vec<String> = self.cursors.drain(..).map(|(name, _)| name).collect();
         self.failures.retain(|(name, _)| !asked.contains(name));
@@ -157,13 +169,13 @@ impl Inbox {
         }
         for fresh in slice.page.items {
             match self.conversations.iter_mut().find(|c| c.key == fresh.key) {
-                Some(row) if *row == fresh => {}
+                Some(row) if **row == fresh => {}
                 Some(row) => {
-                    *row = fresh;
+                    *row = Arc::new(fresh);
                     changed = true;
                 }
                 None => {
-                    self.conversations.push(fresh);
+                    self.conversations.push(Arc::new(fresh));
                     changed = true;
                 }
             }
@@ -204,7 +216,7 @@ impl Inbox {
                 for conversation in slice.page.items {
                     // Pages shift as conversations move: each is listed once.
                     if self.get(&conversation.key).is_none() {
-                        self.conversations.push(conversation);
+                        self.conversations.push(Arc::new(conversation));
                     }
                 }
             }
@@ -214,8 +226,9 @@ impl Inbox {
 
     fn sort(&mut self) {
         // Newest activity first across backends; conversations without a date go last.
+        // Stable, and sorting keys rather than rows: no copy of the list is made.
         self.conversations
-            .sort_by_key(|c| std::cmp::Reverse(c.last_activity));
+            .sort_by_cached_key(|c| std::cmp::Reverse(c.last_activity));
     }
 }
 

@@ -247,7 +247,8 @@ pub struct Conversation {
     pub status: ConversationStatus,
     pub assignee: Option<String>,
     pub participants: Vec<String>,
-    pub last_message: Option<Message>,
+    /// Boxed: a message is a third of a row's size, and ten thousand rows are kept.
+    pub last_message: Option<Box<Message>>,
     pub last_activity: Option<DateTime<Utc>>,
     pub capabilities: Capabilities,
     /// The customer's readable name, when the backend has one beside `customer`.

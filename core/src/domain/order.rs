@@ -5,6 +5,7 @@
 
 use super::Conversation;
 use crate::i18n::{text, text_with, Args, Lang};
+use std::borrow::Borrow;
 use std::cmp::Reverse;
 
 /// How the inbox's rows are ordered.
@@ -49,8 +50,8 @@ impl InboxSort {
 
     /// Puts `shown` (indices into `conversations`) in this order. Conversations without
     /// a date go last either way; equals keep the order they came in (the sort is stable).
-    pub fn arrange(self, conversations: &[Conversation], shown: &mut [usize]) {
-        let activity = |i: &usize| conversations.get(*i).and_then(|c| c.last_activity);
+    pub fn arrange<C: Borrow<Conversation>>(self, conversations: &[C], shown: &mut [usize]) {
+        let activity = |i: &usize| conversations.get(*i).and_then(|c| c.borrow().last_activity);
         match self {
             InboxSort::Newest => shown.sort_by_key(|i| Reverse(activity(i))),
             InboxSort::Oldest => shown.sort_by_key(|i| {

@@ -141,11 +141,14 @@ pub fn searchable_text(c: &Conversation) -> String {
         c.reference.as_deref(),
         c.last_message.as_ref().map(|m| m.body.as_str()),
     ];
-    let mut text = String::new();
+    // Sized once: the inbox keeps one of these per row loaded.
+    let size = parts.iter().flatten().map(|part| part.len() + 1).sum();
+    let mut text = String::with_capacity(size);
     for part in parts.into_iter().flatten() {
         text.push_str(&part.to_lowercase());
         text.push('\n');
     }
+    text.shrink_to_fit();
     text
 }
 

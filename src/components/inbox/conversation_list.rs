@@ -162,7 +162,7 @@ fn visible_rows(listed: Listed, range: Memo<(usize, usize)>) -> Memo<Vec<Convers
             listed.shown.with(|s| {
                 s[first.min(s.len())..end.min(s.len())]
                     .iter()
-                    .filter_map(|&i| inbox.conversations.get(i).cloned())
+                    .filter_map(|&i| inbox.conversations.get(i).map(|c| Conversation::clone(c)))
                     .collect::<Vec<_>>()
             })
         })

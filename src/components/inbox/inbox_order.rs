@@ -31,7 +31,7 @@ pub fn use_shown_rows(
                 inbox
                     .conversations
                     .iter()
-                    .map(searchable_text)
+                    .map(|c| searchable_text(c))
                     .collect::<Vec<_>>()
             })
         },

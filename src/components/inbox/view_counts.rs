@@ -7,6 +7,7 @@
 use crate::connectors::Inbox;
 use crate::i18n::{use_i18n, Args};
 use leptos::prelude::*;
+use std::sync::Arc;
 use switchboard_core::domain::{ActiveRange, AssigneeFilter, Conversation};
 use switchboard_core::i18n::text_with;
 
@@ -117,6 +118,7 @@ impl ViewCounts {
             inbox
                 .conversations
                 .iter()
+                .map(Arc::as_ref)
                 .filter(|c| active.is_none_or(|range| range.admits(c.last_activity))),
             me,
         );
@@ -273,7 +275,10 @@ mod tests {
                 row("communication", "2", None, false),
                 row("octopia", "3", None, true),
                 row("postcenter", "4", None, false),
-            ],
+            ]
+            .into_iter()
+            .map(Arc::new)
+            .collect(),
             totals: vec![("communication".into(), 120)],
             cursors: vec![
                 ("communication".into(), Cursor("2".into())),
@@ -355,7 +360,7 @@ mod tests {
         early.last_activity = at(1);
         let mut late = row("a", "2", None, false);
         late.last_activity = at(20);
-        inbox.conversations = vec![early, late];
+        inbox.conversations = vec![Arc::new(early), Arc::new(late)];
         let range = ActiveRange::parse(Some("2026-03-10"), None);
         assert_eq!(ViewCounts::of(&inbox, None, None).all, Tally::Loaded(2));
         assert_eq!(ViewCounts::of(&inbox, None, range).all, Tally::Loaded(1));

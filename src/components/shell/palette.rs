@@ -8,6 +8,7 @@ mod commands;
 
 pub use commands::Tool;
 use commands::{conversation_commands, matching, moved, Command};
+use std::sync::Arc;
 
 use crate::components::inbox::find_by_number::FindByNumber;
 use crate::components::inbox::follow_item::FollowForm;
@@ -210,7 +211,7 @@ fn use_offered(
         let fixed = filters.with(|f| fixed_commands(lang, f, &backends));
         let search = location.search.get_untracked();
         let loaded = rows.0.with(|inbox| {
-            conversation_commands(&inbox.conversations, |c| {
+            conversation_commands(inbox.conversations.iter().map(Arc::as_ref), |c| {
                 with_search(&c.key.path(), &search)
             })
         });

@@ -187,7 +187,9 @@ pub fn case_to_domain(
         },
         assignee: None,
         participants: Vec::new(),
-        last_message: last.and_then(|m| message_to_domain(m, lang).ok()),
+        last_message: last
+            .and_then(|m| message_to_domain(m, lang).ok())
+            .map(Box::new),
         last_activity,
         capabilities: CAPABILITIES,
         reason: last

@@ -104,7 +104,7 @@ pub fn conversation_to_domain(
         status: status_to_domain(dto.status.as_ref()),
         assignee: non_empty(dto.assigned_agent_id),
         participants: dto.participants,
-        last_message,
+        last_message: last_message.map(Box::new),
         last_activity,
         capabilities: CAPABILITIES,
         customer_name: non_empty(customer_name),

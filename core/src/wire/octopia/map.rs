@@ -175,7 +175,7 @@ pub fn discussion_to_domain(
         reference: non_empty(dto.order_reference).or(non_empty(dto.order_id)),
         status: status_to_domain(dto.is_open, dto.status.as_ref()),
         assignee: None,
-        last_message,
+        last_message: last_message.map(Box::new),
         last_activity,
         capabilities: CAPABILITIES,
         reason,

@@ -192,7 +192,7 @@ pub fn ticket_to_domain(
         status: ticket_status(state.as_deref(), is_closed),
         assignee: None,
         participants: author.into_iter().collect(),
-        last_message,
+        last_message: last_message.map(Box::new),
         last_activity: updated.or(created),
         capabilities: CAPABILITIES,
         customer_name: None,
