@@ -9,6 +9,8 @@ pub mod limits {
     pub const MESSAGE_MAX_CHARS: usize = 5_000;
     pub const MESSAGE_MIN_CHARS: usize = 10;
     pub const REPLY_MAX_CHARS: usize = 5_000;
+    /// An internal note says as much as a reply may.
+    pub const NOTE_MAX_CHARS: usize = REPLY_MAX_CHARS;
 }
 
 use crate::i18n::{text, text_with, Args, Lang, Say};

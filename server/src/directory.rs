@@ -68,7 +68,8 @@ pub fn routes() -> Router<AppState> {
                 .get(auth::handlers::current)
                 .delete(auth::handlers::sign_out),
         )
-        .merge(crate::follows::routes());
+        .merge(crate::follows::routes())
+        .merge(crate::notes::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

@@ -129,9 +129,13 @@ impl Recording {
 /// The console that sent `request`, as it names itself (1 to 64 letters, digits and
 /// dashes; anything else is not kept).
 fn origin_of(request: &Request) -> Option<String> {
-    let value = request
-        .headers()
-        .get(switchboard_core::directory::CLIENT_HEADER)?;
+    origin_in(request.headers())
+}
+
+/// The console a request comes from, as it names itself (`CLIENT_HEADER`), if the name is
+/// a plain one: Switchboard's own routes record their changes with it too.
+pub fn origin_in(headers: &axum::http::HeaderMap) -> Option<String> {
+    let value = headers.get(switchboard_core::directory::CLIENT_HEADER)?;
     let value = value.to_str().ok()?;
     let fits = (1..=64).contains(&value.len())
         && value

@@ -101,6 +101,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/010_leases.sql"),
         postgres: include_str!("migrations/postgres/010_leases.sql"),
     },
+    Migration {
+        version: 11,
+        name: "notes",
+        sql: include_str!("migrations/011_notes.sql"),
+        postgres: include_str!("migrations/postgres/011_notes.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -21,6 +21,7 @@ pub mod idempotency;
 pub mod identities;
 pub mod leases;
 pub mod migrations;
+pub mod notes;
 pub mod people;
 pub mod sessions;
 

@@ -248,3 +248,21 @@ async fn a_flood_on_a_link_is_told_to_wait() {
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(reply.headers.contains_key("retry-after"));
 }
+
+#[tokio::test]
+async fn a_note_on_the_conversation_never_reaches_the_customers_page() {
+    let server = start().await;
+    let (conversation, token) = contact(&server, "zoe@example.com", "Where is my order?").await;
+    let note = server
+        .put(
+            &format!(
+                "/api/notes/communication/{conversation}/3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b66"
+            ),
+            json!({ "body": "Internal: refund approved by finance" }),
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::CREATED, "{}", note.text);
+    let page = read_reply(&server, &token).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert!(!page.text.contains("refund approved"), "{}", page.text);
+}
