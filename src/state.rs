@@ -114,6 +114,22 @@ impl InboxRows {
     }
 }
 
+/// The last internal note a colleague added, as the server's events said: its backend and
+/// conversation, numbered so the same conversation twice is two changes. The open
+/// conversation reads its notes again when it is the one.
+#[derive(Clone, Copy, Debug)]
+pub struct NoteChanges(pub RwSignal<(u64, String, String)>);
+
+impl NoteChanges {
+    pub fn said(&self, backend: &str, conversation: &str) {
+        self.0.update(|(count, b, c)| {
+            *count += 1;
+            backend.clone_into(b);
+            conversation.clone_into(c);
+        });
+    }
+}
+
 /// Every backend's own counts for the sidebar; refetched after a change.
 pub type CountersResource = LocalResource<Vec<(String, Counter)>>;
 
@@ -168,6 +184,11 @@ pub fn provide_console_state(directory: DirectoryResource, agent: SessionAgent) 
     provide_context(CurrentAgent::signed_in(agent));
     provide_context(SessionLost::watch());
     provide_context(InboxRows(RwSignal::new(Inbox::default())));
+    provide_context(NoteChanges(RwSignal::new((
+        0,
+        String::new(),
+        String::new(),
+    ))));
     provide_context(counters(directory));
     provide_context(Clock::start());
     provide_context(ListCommands::default());

@@ -10,6 +10,7 @@
 use crate::components::conversation::change::{Changed, Stale};
 use crate::components::conversation::conversation_header::ConversationHeader;
 use crate::components::conversation::no_replies::NoReplies;
+use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
 use crate::components::conversation::reply_box::ReplyBox;
 use crate::components::conversation::reply_context::ReplyingTo;
@@ -128,6 +129,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     provide_context(ReplyingTo::new(connector.info().replies_to_messages));
     // The reply being sent, shown at the end of the thread.
     provide_context(OutboxSlot::new());
+    // The team's internal notes, shown in the thread and added from the reply box.
+    ConversationNotes::provide(connector.name(), &id);
     let retry = Callback::new(move |_| {
         current.loaded.refetch();
         newest.refetch();

@@ -141,6 +141,19 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.wait_for(testid("attachment-problem")).await;
     audit(h, &format!("reply box with a refusal ({theme})"), found).await;
 
+    // An internal note: the box writing one, then the note in the thread.
+    h.click(testid("compose-note")).await;
+    h.wait_for(testid("note-hint")).await;
+    h.wait_for(testid("reply-input"))
+        .await
+        .send_keys("Documents sent; waiting for the buyer.")
+        .await
+        .unwrap();
+    audit(h, &format!("reply box writing a note ({theme})"), found).await;
+    h.click(testid("reply-send")).await;
+    h.wait_for(testid("note")).await;
+    audit(h, &format!("thread with a note ({theme})"), found).await;
+
     h.driver
         .goto(format!("{}/nowhere/at/all", h.base))
         .await

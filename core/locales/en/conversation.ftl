@@ -132,3 +132,20 @@ conversation-new-messages = { $count ->
     [one] { $count } new message.
    *[other] { $count } new messages.
 }
+
+## Internal notes (Switchboard's own, docs/notes.md)
+
+compose-mode-label = Write
+compose-reply = Reply
+compose-note = Internal note
+compose-switch-hint = Alt+N switches between reply and internal note.
+note-placeholder = Write an internal note for the team…  (Ctrl+Enter to add)
+note-hint = Only your team sees internal notes. They are never sent to the customer or the backend.
+note-add = Add internal note
+note-adding = Adding…
+note-added = Internal note added.
+note-empty = Write the note first.
+note-too-long = A note can hold at most { $max } characters.
+note-not-added = Your note was not added. It is still here; try again.
+notes-not-loaded = Internal notes could not be loaded.
+thread-note-label = Internal note

@@ -112,6 +112,7 @@ shortcut-next = Next conversation in the list
 shortcut-previous = Previous conversation in the list
 shortcut-open = Open the current conversation
 shortcut-reply = Reply: go to the reply box
+shortcut-note = Internal note: go to the box, to write one
 shortcut-assign = Assign: go to the assignee
 shortcut-close-next = Close, then open the next conversation
 shortcut-mark-unread = Mark the open conversation unread

@@ -132,3 +132,20 @@ conversation-new-messages = { $count ->
     [one] { $count } mensaje nuevo.
    *[other] { $count } mensajes nuevos.
 }
+
+## Notas internas (propias de Switchboard, docs/notes.md)
+
+compose-mode-label = Escribir
+compose-reply = Respuesta
+compose-note = Nota interna
+compose-switch-hint = Alt+N cambia entre respuesta y nota interna.
+note-placeholder = Escribe una nota interna para el equipo…  (Ctrl+Enter para añadirla)
+note-hint = Solo tu equipo ve las notas internas. Nunca se envían al cliente ni al backend.
+note-add = Añadir nota interna
+note-adding = Añadiendo…
+note-added = Nota interna añadida.
+note-empty = Escribe primero la nota.
+note-too-long = Una nota puede tener como máximo { $max } caracteres.
+note-not-added = Tu nota no se añadió. Sigue aquí; inténtalo de nuevo.
+notes-not-loaded = No se pudieron cargar las notas internas.
+thread-note-label = Nota interna

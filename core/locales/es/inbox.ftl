@@ -115,6 +115,7 @@ shortcut-next = Conversación siguiente de la lista
 shortcut-previous = Conversación anterior de la lista
 shortcut-open = Abrir la conversación actual
 shortcut-reply = Responder: ir al cuadro de respuesta
+shortcut-note = Nota interna: ir al cuadro, para escribir una
 shortcut-assign = Asignar: ir al agente asignado
 shortcut-close-next = Cerrar y abrir la conversación siguiente
 shortcut-mark-unread = Marcar la conversación abierta como no leída

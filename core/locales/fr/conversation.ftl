@@ -132,3 +132,20 @@ conversation-new-messages = { $count ->
     [one] { $count } nouveau message.
    *[other] { $count } nouveaux messages.
 }
+
+## Notes internes (propres à Switchboard, docs/notes.md)
+
+compose-mode-label = Écrire
+compose-reply = Réponse
+compose-note = Note interne
+compose-switch-hint = Alt+N passe de la réponse à la note interne.
+note-placeholder = Écrivez une note interne pour l’équipe…  (Ctrl+Enter pour l’ajouter)
+note-hint = Seule votre équipe voit les notes internes. Elles ne sont jamais envoyées au client ni au backend.
+note-add = Ajouter la note interne
+note-adding = Ajout…
+note-added = Note interne ajoutée.
+note-empty = Écrivez d’abord la note.
+note-too-long = Une note peut contenir au plus { $max } caractères.
+note-not-added = Votre note n’a pas été ajoutée. Elle est toujours là ; réessayez.
+notes-not-loaded = Les notes internes n’ont pas pu être chargées.
+thread-note-label = Note interne

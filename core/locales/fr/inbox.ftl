@@ -115,6 +115,7 @@ shortcut-next = Conversation suivante dans la liste
 shortcut-previous = Conversation précédente dans la liste
 shortcut-open = Ouvrir la conversation sélectionnée
 shortcut-reply = Répondre : aller à la zone de réponse
+shortcut-note = Note interne : aller à la zone, pour en écrire une
 shortcut-assign = Attribuer : aller au choix de l’agent
 shortcut-close-next = Fermer, puis ouvrir la conversation suivante
 shortcut-mark-unread = Marquer la conversation ouverte comme non lue

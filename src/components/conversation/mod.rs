@@ -11,6 +11,8 @@ pub mod change;
 pub mod conversation_header;
 pub mod message_files;
 pub mod no_replies;
+pub mod note_item;
+pub mod notes;
 pub mod outbox;
 pub mod reply_box;
 pub mod reply_context;

@@ -3,6 +3,7 @@
 //! its kind and the message it answers, and offers "Reply to this".
 
 use crate::components::conversation::message_files::{AttachmentItem, Lightbox};
+use crate::components::conversation::note_item::{interleave, Entry, NoteItem};
 use crate::components::conversation::reply_context::{snippet, ReplyTarget, ReplyingTo};
 use crate::i18n::{tr, use_i18n, Args, Lang};
 use crate::state::Clock;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{delivery_words, Attachment, Author, AuthorKind, Message};
 use switchboard_core::i18n::{text, text_with};
+use switchboard_core::notes::Note;
 
 #[component]
 pub fn MessageThread(
@@ -19,18 +21,33 @@ pub fn MessageThread(
     #[prop(into)]
     customer: String,
     #[prop(into)] agents: Signal<Vec<Agent>>,
+    /// The team's internal notes, each shown in its place in time.
+    #[prop(into, optional)]
+    notes: Signal<Vec<Note>>,
+    /// Whether older messages are still to load ([`interleave`]).
+    #[prop(into, optional)]
+    earlier_unloaded: Signal<bool>,
 ) -> impl IntoView {
     let enlarged = RwSignal::new(None::<Attachment>);
+    let entries = move || {
+        let earlier = earlier_unloaded.get();
+        notes.with(|notes| messages.with(|messages| interleave(messages, notes, earlier)))
+    };
     view! {
         <ol class="thread" data-testid="thread" aria-label=tr(msg!("thread-messages"))>
-            <For each=move || messages.get() key=|m| m.id.clone() let:message>
-                <MessageItem
-                    parent=parent_of(&message, messages)
-                    message
-                    customer=customer.clone()
-                    agents
-                    enlarged
-                />
+            <For each=entries key=Entry::key let:entry>
+                {match entry {
+                    Entry::Message(message) => view! {
+                        <MessageItem
+                            parent=parent_of(&message, messages)
+                            message
+                            customer=customer.clone()
+                            agents
+                            enlarged
+                        />
+                    }.into_any(),
+                    Entry::Note(note) => view! { <NoteItem note agents /> }.into_any(),
+                }}
             </For>
         </ol>
         <Lightbox enlarged />
@@ -207,7 +224,7 @@ fn MessageItem(
 
 /// When it was sent: relative, and exact on hover.
 #[component]
-fn SentAt(sent_at: Option<DateTime<Utc>>) -> impl IntoView {
+pub fn SentAt(sent_at: Option<DateTime<Utc>>) -> impl IntoView {
     let clock = expect_context::<Clock>();
     let i18n = use_i18n();
     let when = move || {

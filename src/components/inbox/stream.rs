@@ -9,12 +9,16 @@
 //! again after a while, and then every backend is asked once, for what came meanwhile.
 
 use super::live::{LiveState, Stream};
+use crate::state::NoteChanges;
 use leptos::prelude::*;
 use serde::Deserialize;
 use switchboard_core::directory::EVENTS_PATH;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
+
+/// The kind of change a new internal note is (`server/src/notes.rs`).
+const NOTE_KIND: &str = "note";
 
 /// How long to wait before opening a stream the server closed, in ms.
 const REOPEN_MS: u32 = 30_000;
@@ -47,7 +51,8 @@ struct Open {
 /// Listens to the server's events for as long as the calling component lives.
 pub fn listen_to_events(state: LiveState) {
     let current = StoredValue::new_local(None::<Open>);
-    open(state, current, false);
+    let notes = use_context::<NoteChanges>();
+    open(state, notes, current, false);
     on_cleanup(move || {
         if let Some(Some(open)) = current.try_update_value(Option::take) {
             open.source.close();
@@ -57,7 +62,12 @@ pub fn listen_to_events(state: LiveState) {
 
 /// Opens a stream; `again` when one was closed before, so what came meanwhile is asked for
 /// (the first stream starts with the lists just loaded).
-fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>, again: bool) {
+fn open(
+    state: LiveState,
+    notes: Option<NoteChanges>,
+    current: StoredValue<Option<Open>, LocalStorage>,
+    again: bool,
+) {
     let Ok(source) = EventSource::new(EVENTS_PATH) else {
         state.stream.set(Stream::Unavailable);
         return;
@@ -103,7 +113,13 @@ fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>, agai
             let own = crate::connectors::http::this_console();
             if let Some(change) = data.as_deref().and_then(parse_change) {
                 if change.origin.as_deref() != Some(own.as_str()) {
-                    state.wake_backend(&change.backend);
+                    match (change.kind.as_deref(), change.item.as_deref(), notes) {
+                        // A note is Switchboard's own: the backend has nothing new to say.
+                        (Some(NOTE_KIND), Some(item), Some(notes)) => {
+                            notes.said(&change.backend, item)
+                        }
+                        _ => state.wake_backend(&change.backend),
+                    }
                 }
             }
         }),
@@ -119,7 +135,7 @@ fn open(state: LiveState, current: StoredValue<Option<Open>, LocalStorage>, agai
                 leptos::task::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(REOPEN_MS).await;
                     if current.try_with_value(|_| ()).is_some() {
-                        open(state, current, true);
+                        open(state, notes, current, true);
                     }
                 });
             }

@@ -1,7 +1,7 @@
-//! The console's keyboard: j/k to move in the list, Enter or o to open, r to reply, a to
-//! assign, e to close and go to the next, u to mark unread, / to filter, Esc to leave a
-//! field, ? for the cheat sheet, Ctrl/Cmd+K for the command palette (Ctrl/Cmd+Enter sends,
-//! in the reply box itself).
+//! The console's keyboard: j/k to move in the list, Enter or o to open, r to reply, n for
+//! an internal note, a to assign, e to close and go to the next, u to mark unread, / to
+//! filter, Esc to leave a field, ? for the cheat sheet, Ctrl/Cmd+K for the command palette
+//! (in the reply box itself: Ctrl/Cmd+Enter sends, Alt+N switches reply and note).
 //!
 //! Shortcuts never fire while the agent types in a field, but Esc, which leaves it. They
 //! act through the same controls a mouse would use (found by their test hooks), so a
@@ -16,12 +16,13 @@ use switchboard_core::i18n::text;
 
 /// Every shortcut, as the cheat sheet lists them: its keys, and the catalogue's message
 /// for what it does.
-pub const SHORTCUTS: [(&str, Msg); 12] = [
+pub const SHORTCUTS: [(&str, Msg); 13] = [
     ("Ctrl+K / ⌘+K", msg!("shortcut-palette")),
     ("j / ↓", msg!("shortcut-next")),
     ("k / ↑", msg!("shortcut-previous")),
     ("Enter / o", msg!("shortcut-open")),
     ("r", msg!("shortcut-reply")),
+    ("n", msg!("shortcut-note")),
     ("a", msg!("shortcut-assign")),
     ("e", msg!("shortcut-close-next")),
     ("u", msg!("shortcut-mark-unread")),
@@ -84,7 +85,8 @@ pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
                 commands.open();
                 true
             }
-            "r" => focus_hook("reply-input"),
+            "r" => compose("compose-reply"),
+            "n" => compose("compose-note"),
             "a" => focus_hook("assignee-select"),
             "u" => mark_unread(),
             "e" => close_then_next(commands),
@@ -137,6 +139,18 @@ fn focus_hook(id: &str) -> bool {
     match hook(id) {
         Some(el) if !el.has_attribute("disabled") => el.focus().is_ok(),
         _ => false,
+    }
+}
+
+/// "r" or "n": the reply box, chosen for a reply or an internal note, where the open
+/// conversation offers that choice (else the box as it is, for "r").
+fn compose(choice: &str) -> bool {
+    match hook(choice) {
+        Some(radio) => {
+            radio.click();
+            focus_hook("reply-input")
+        }
+        None => choice == "compose-reply" && focus_hook("reply-input"),
     }
 }
 

@@ -4,6 +4,7 @@
 use super::older_pages::{LoadOlder, OlderPages};
 use super::thread_pages::merge_thread;
 use super::NewestPage;
+use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxMessage;
 use crate::components::conversation::thread::MessageThread;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
@@ -26,6 +27,7 @@ pub(super) fn ThreadScroll(
     retry: Callback<()>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
+    let notes = expect_context::<ConversationNotes>();
     // Whether the agent reads the end of the thread: then new messages stay in view;
     // scrolled up to read older ones, nothing moves under them.
     let at_end = StoredValue::new(true);
@@ -65,13 +67,14 @@ pub(super) fn ThreadScroll(
                             let latest = page.items;
                             let shown = older.older;
                             let messages = Signal::derive(move || merge_thread(&shown.get(), &latest));
-                            let empty = move || messages.with(Vec::is_empty);
+                            let empty = move || messages.with(Vec::is_empty) && notes.list.with(Vec::is_empty);
+                            let earlier_unloaded = Signal::derive(move || older.cursor.with(Option::is_some));
                             view! {
                                 <LoadOlder pages=older />
                                 <Show when=empty>
                                     <EmptyState title=tr(msg!("thread-empty")) hint=tr(msg!("thread-empty-hint")) />
                                 </Show>
-                                <MessageThread messages customer=customer.clone() agents />
+                                <MessageThread messages customer=customer.clone() agents notes=notes.list earlier_unloaded />
                             }
                                 .into_any()
                         }
@@ -79,7 +82,18 @@ pub(super) fn ThreadScroll(
                 })}
             </Transition>
             <OutboxMessage />
+            <NotesFailure notes />
         </div>
+    }
+}
+
+/// Said under the thread when the team's notes could not be read: the messages still show.
+#[component]
+fn NotesFailure(notes: ConversationNotes) -> impl IntoView {
+    move || {
+        notes.failed.get().map(|error| {
+            view! { <ErrorPanel error context=tr(msg!("notes-not-loaded")) /> }
+        })
     }
 }
 

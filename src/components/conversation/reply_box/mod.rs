@@ -7,10 +7,12 @@
 //! receives the reply in `recipients`, the files kept with the draft in `files`.
 
 mod files;
+mod note;
 mod recipients;
 mod send;
 
 use crate::components::conversation::attachment_picker::{AttachmentPicker, PickedFiles};
+use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::{self, OutboxEntry, OutboxNotice, OutboxSlot};
 use crate::components::conversation::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::conversation::upload_progress::UploadProgress;
@@ -22,6 +24,7 @@ use crate::state::CurrentAgent;
 use crate::storage;
 use files::{keep_files_with_the_draft, FileDrop};
 use leptos::prelude::*;
+use note::{Compose, ComposeChoice, NoteFailure, NoteSend};
 use recipients::{use_default_recipients, RecipientChoice};
 use send::{discard, failure_context, resend_when_back, use_send, use_submit, SendAction};
 use switchboard_core::domain::{Conversation, ConversationStatus, Recipient};
@@ -82,6 +85,15 @@ pub fn ReplyBox(
     let submit = use_submit(send, state, policy, recipients, reopen, draft_key);
     resend_when_back(send, state, submit);
     let on_discard = discard(send, state, draft_key);
+    let compose = use_compose(state, draft_key);
+    let submit = move || match compose.mode.get_untracked() {
+        Compose::Reply => submit(),
+        Compose::Note => {
+            if let Some(note_send) = compose.send {
+                note::submit_note(note_send, state);
+            }
+        }
+    };
 
     let disabled = Signal::derive(move || blocked_reason.get().is_some());
     // While sending (or when replies are blocked) nothing may be added: it would be lost.
@@ -90,6 +102,7 @@ pub fn ReplyBox(
     view! {
         <form
             class="reply-box"
+            class:note-mode=move || compose.mode.get() == Compose::Note
             class:drag-over=move || files.over.get()
             data-testid="reply-box"
             on:submit=move |ev| {
@@ -101,7 +114,16 @@ pub fn ReplyBox(
             on:drop=move |ev| files.drop(ev)
             on:paste=move |ev| files.paste(ev)
         >
-            <ClosedNotice status blocked_reason can_reopen />
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="note-announcement">
+                {move || compose.announce.get()}
+            </p>
+            {compose.send.map(|_| view! { <ComposeChoice mode=compose.mode on_change=compose.switch /> })}
+            <Show when=move || compose.mode.get() == Compose::Note>
+                <p class="note-hint" data-testid="note-hint">{tr(msg!("note-hint"))}</p>
+            </Show>
+            <Show when=move || compose.mode.get() == Compose::Reply>
+                <ClosedNotice status blocked_reason can_reopen />
+            </Show>
             <OutboxNotice
                 entry=state.outbox_entry
                 pending=Signal::derive(move || send.pending().get())
@@ -112,22 +134,31 @@ pub fn ReplyBox(
             <Show when=move || state.reopened_notice.get()>
                 <p class="notice" data-testid="reply-reopened">{tr(msg!("reply-sent-reopened"))}</p>
             </Show>
-            <RecipientChoice offered=recipients chosen=state.chosen />
-            <ReplyingToChip />
-            <ReplyKindChoice kinds kind />
-            <ReplyText state draft_key blocked_reason disabled on_submit=Callback::new(move |_| submit()) />
-            // A backend that carries no files (case messages) offers none to choose.
+            <Show when=move || compose.mode.get() == Compose::Reply>
+                <RecipientChoice offered=recipients chosen=state.chosen />
+                <ReplyingToChip />
+                <ReplyKindChoice kinds kind />
+            </Show>
+            <ReplyText state draft_key blocked_reason disabled mode=compose.mode on_switch=compose.switch on_submit=Callback::new(move |_| submit()) />
+            // A backend that carries no files (case messages) offers none to choose; a
+            // note carries none yet (docs/notes.md).
             {(policy.max_files > 0).then(|| view! {
-                <AttachmentPicker
-                    picked=state.picked
-                    policy
-                    disabled=Signal::derive(move || disabled.get() || send.pending().get())
-                    id="reply-attachments"
-                />
+                <Show when=move || compose.mode.get() == Compose::Reply>
+                    <AttachmentPicker
+                        picked=state.picked
+                        policy
+                        disabled=Signal::derive(move || disabled.get() || send.pending().get())
+                        id="reply-attachments"
+                    />
+                </Show>
             })}
             <UploadProgress control=upload />
-            <ReplyFooter state disabled pending=send.pending().into() />
+            <ReplyFooter state disabled mode=compose.mode pending=Signal::derive(move || match compose.mode.get() {
+                Compose::Reply => send.pending().get(),
+                Compose::Note => compose.send.is_some_and(|n| n.action.pending().get()),
+            }) />
             <SendFailure send />
+            {compose.send.map(|send| view! { <NoteFailure send /> })}
         </form>
     }
 }
@@ -235,6 +266,8 @@ fn ReplyText(
     draft_key: StoredValue<String>,
     blocked_reason: Signal<Option<String>>,
     disabled: Signal<bool>,
+    mode: RwSignal<Compose>,
+    on_switch: Callback<Compose>,
     on_submit: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -255,6 +288,9 @@ fn ReplyText(
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
             on_submit.run(());
+        } else if switches_compose(&ev) {
+            ev.prevent_default();
+            on_switch.run(mode.get_untracked().other());
         }
     };
     view! {
@@ -263,11 +299,15 @@ fn ReplyText(
             id="reply-text"
             data-testid="reply-input"
             rows="3"
-            placeholder=move || blocked_reason.get().unwrap_or_else(|| text(i18n.lang(), msg!("reply-placeholder")))
+            placeholder=move || match mode.get() {
+                Compose::Note => text(i18n.lang(), msg!("note-placeholder")),
+                Compose::Reply => blocked_reason.get().unwrap_or_else(|| text(i18n.lang(), msg!("reply-placeholder"))),
+            }
             prop:value=move || state.draft.get()
             on:input=on_input
             on:keydown=on_keydown
-            disabled=move || disabled.get()
+            // A note can be written where a reply cannot (a conversation not loaded aside).
+            disabled=move || disabled.get() && mode.get() == Compose::Reply
             aria-invalid=move || state.problem.get().is_some().then_some("true")
             aria-describedby="reply-problem"
         ></textarea>
@@ -276,10 +316,24 @@ fn ReplyText(
 
 /// Under the text: what stops the reply, the counter near the limit, and Send.
 #[component]
-fn ReplyFooter(state: ReplyState, disabled: Signal<bool>, pending: Signal<bool>) -> impl IntoView {
+fn ReplyFooter(
+    state: ReplyState,
+    disabled: Signal<bool>,
+    mode: RwSignal<Compose>,
+    pending: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let count = move || state.draft.with(|d| d.chars().count());
     let near = move || near_limit(count());
-    let (sending_label, send_label) = (tr(msg!("action-sending")), tr(msg!("action-send")));
+    let label = move || {
+        let id = match (mode.get(), pending.get()) {
+            (Compose::Reply, true) => msg!("action-sending"),
+            (Compose::Reply, false) => msg!("action-send"),
+            (Compose::Note, true) => msg!("note-adding"),
+            (Compose::Note, false) => msg!("note-add"),
+        };
+        text(i18n.lang(), id)
+    };
     view! {
         <div class="reply-footer">
             <span id="reply-problem" class="field-error" role="alert" data-testid="reply-problem">
@@ -292,11 +346,57 @@ fn ReplyFooter(state: ReplyState, disabled: Signal<bool>, pending: Signal<bool>)
                 class="button primary"
                 type="submit"
                 data-testid="reply-send"
-                disabled=move || disabled.get() || pending.get()
+                disabled=move || (disabled.get() && mode.get() == Compose::Reply) || pending.get()
             >
-                {move || if pending.get() { sending_label() } else { send_label() }}
+                {label}
             </button>
         </div>
+    }
+}
+
+/// Alt+N (by the key's place, so it is the same on every layout and on a Mac, where
+/// Option+N types a character).
+fn switches_compose(ev: &leptos::ev::KeyboardEvent) -> bool {
+    ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() && ev.code() == "KeyN"
+}
+
+/// Reply or note: the choice, kept with the draft; the note's send, where the page keeps
+/// notes; what the box last said about a note.
+#[derive(Clone, Copy)]
+struct ComposeState {
+    mode: RwSignal<Compose>,
+    send: Option<NoteSend>,
+    switch: Callback<Compose>,
+    announce: RwSignal<String>,
+}
+
+fn use_compose(state: ReplyState, draft_key: StoredValue<String>) -> ComposeState {
+    let notes = use_context::<ConversationNotes>();
+    let kept = draft_key.with_value(|key| note::kept_mode(key));
+    let mode = RwSignal::new(if notes.is_some() {
+        kept
+    } else {
+        Compose::Reply
+    });
+    let send = notes.map(note::use_note_send);
+    let announce = RwSignal::new(String::new());
+    if let (Some(send), Some(notes)) = (send, notes) {
+        note::follow_the_note(send, state, notes, draft_key, announce);
+    }
+    let switch = Callback::new(move |to: Compose| {
+        if send.is_none() {
+            return;
+        }
+        mode.set(to);
+        draft_key.with_value(|key| note::keep_mode(key, to));
+        state.problem.set(None);
+        announce.set(String::new());
+    });
+    ComposeState {
+        mode,
+        send,
+        switch,
+        announce,
     }
 }
 

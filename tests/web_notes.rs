@@ -1,0 +1,183 @@
+//! Internal notes in headless Chromium, against the test server: the reply box switches
+//! between Reply and Internal note with Alt+N and says which is about to go; a note is
+//! added to Switchboard's server, shown in the thread as the team's own and never sent to
+//! the backend as a reply; a note's text and its choice survive a reload.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use switchboard::components::conversation::notes::ConversationNotes;
+use switchboard::components::conversation::outbox::{self, OutboxSlot};
+use switchboard::components::conversation::reply_box::ReplyBox;
+use switchboard::components::conversation::thread::MessageThread;
+use switchboard::connectors::{load_directory, notes, Connector};
+use switchboard::state::{ApiOrigin, Clock, CurrentAgent};
+use switchboard::storage;
+use switchboard_core::domain::{InboxQuery, StatusFilter};
+use wasm_bindgen_test::*;
+use web_sys::{KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A key pressed in the element `testid`, with its modifiers.
+fn press(root: &web_sys::Element, testid: &str, key: &str, code: &str, alt: bool, ctrl: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_code(code);
+    init.set_alt_key(alt);
+    init.set_ctrl_key(ctrl);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    find(root, testid)
+        .dispatch_event(&event)
+        .expect("dispatched");
+}
+
+/// Open communication conversation `n` of the test server (each test its own: the
+/// server is shared), its connector and the agent.
+async fn a_conversation(n: usize) -> (Connector, String, String) {
+    let agent = sign_in().await.agent.id;
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory
+        .connector("communication")
+        .expect("communication")
+        .clone();
+    let query = InboxQuery {
+        status: StatusFilter::Open,
+        page_size: 5,
+        ..Default::default()
+    };
+    let listed = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("list");
+    (connector, listed.page.items[n].key.id.clone(), agent)
+}
+
+/// The reply box and the thread's notes of conversation `id`, as the conversation page
+/// puts them together.
+fn mount_page(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlElement {
+    let (id, agent) = (id.to_owned(), session_agent(agent));
+    mount(move || {
+        provide_context(ApiOrigin(server_origin().to_owned()));
+        provide_context(CurrentAgent(RwSignal::new(Some(agent))));
+        provide_context(OutboxSlot::new());
+        provide_context(Clock::start());
+        let notes = ConversationNotes::provide("communication", &id);
+        view! {
+            <MessageThread messages=Signal::derive(Vec::new) customer="" agents=Signal::derive(Vec::new) notes=notes.list />
+            <ReplyBox
+                connector
+                conversation_id=id
+                blocked_reason=Signal::derive(|| None::<String>)
+                on_sent=Callback::new(|_| ())
+            />
+        }
+    })
+}
+
+async fn message_count(connector: &Connector, id: &str) -> usize {
+    connector
+        .messages(id, None, 200)
+        .await
+        .expect("messages")
+        .items
+        .len()
+}
+
+fn reply_text(root: &web_sys::Element) -> String {
+    use wasm_bindgen::JsCast;
+    find(root, "reply-input")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .expect("a textarea")
+        .value()
+}
+
+fn forget_draft(agent: &str, id: &str) {
+    let draft = storage::draft_key(agent, "communication", id);
+    outbox::done(&draft);
+    storage::remove(&draft);
+    storage::remove(&format!("{draft}:compose"));
+}
+
+#[wasm_bindgen_test]
+async fn a_note_chosen_with_alt_n_goes_to_the_team_and_never_to_the_customer() {
+    let (connector, id, agent) = a_conversation(0).await;
+    forget_draft(&agent, &id);
+    let before = message_count(&connector, &id).await;
+    let root = mount_page(connector.clone(), &id, &agent);
+    settle().await;
+    assert_eq!(text(&root, "reply-send"), "Send");
+    assert!(find_all(&root, "note-hint").is_empty());
+
+    let words = "Buyer called: <b>refund</b> approved by finance";
+    type_into(&root, "reply-input", words);
+    press(&root, "reply-input", "n", "KeyN", true, false);
+    wait_until("the box says a note is about to be added", || {
+        find_all(&root, "note-hint").len() == 1
+    })
+    .await;
+    assert_eq!(text(&root, "reply-send"), "Add internal note");
+    assert!(find(&root, "reply-box").class_list().contains("note-mode"));
+    assert_eq!(reply_text(&root), words, "switching keeps every word");
+
+    // Ctrl+Enter, the reply's own key, adds the note: nothing goes to the backend.
+    press(&root, "reply-input", "Enter", "Enter", false, true);
+    wait_until("the note is in the thread", || {
+        find_all(&root, "note").len() == 1
+    })
+    .await;
+    assert_eq!(text(&root, "note-label"), "Internal note");
+    assert_eq!(text(&root, "note-body"), words, "shown as text, not markup");
+    assert!(reply_text(&root).is_empty(), "the box is empty again");
+    assert_eq!(
+        message_count(&connector, &id).await,
+        before,
+        "no reply was sent"
+    );
+    let kept = notes::notes(server_origin(), "communication", &id)
+        .await
+        .expect("notes");
+    assert!(kept.iter().any(|n| n.body == words && n.author_id == agent));
+
+    // Alt+N again: back to a reply, which the box says.
+    press(&root, "reply-input", "n", "KeyN", true, false);
+    wait_until("a reply again", || text(&root, "reply-send") == "Send").await;
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_note_drafted_before_a_reload_comes_back_as_a_note() {
+    let (connector, id, agent) = a_conversation(1).await;
+    forget_draft(&agent, &id);
+    let before = message_count(&connector, &id).await;
+    let root = mount_page(connector.clone(), &id, &agent);
+    settle().await;
+    click(&root, "compose-note");
+    type_into(
+        &root,
+        "reply-input",
+        "Do not refund before the carrier answers.",
+    );
+    settle().await;
+    root.remove();
+
+    // As after a reload: the text, and that it is a note.
+    let root = mount_page(connector.clone(), &id, &agent);
+    wait_until("the note's text is back", || {
+        reply_text(&root) == "Do not refund before the carrier answers."
+    })
+    .await;
+    assert_eq!(text(&root, "reply-send"), "Add internal note");
+    click(&root, "reply-send");
+    wait_until("added", || reply_text(&root).is_empty()).await;
+    assert_eq!(
+        message_count(&connector, &id).await,
+        before,
+        "no reply was sent"
+    );
+    root.remove();
+}
