@@ -29,9 +29,14 @@ pub fn MessageThread(
     earlier_unloaded: Signal<bool>,
 ) -> impl IntoView {
     let enlarged = RwSignal::new(None::<Attachment>);
+    // `try_`: a thread being replaced (its page read again) may hear a change once more
+    // after the signals it was made from are gone; it then shows nothing, never panics.
     let entries = move || {
-        let earlier = earlier_unloaded.get();
-        notes.with(|notes| messages.with(|messages| interleave(messages, notes, earlier)))
+        let earlier = earlier_unloaded.try_get().unwrap_or(false);
+        notes
+            .try_with(|notes| messages.try_with(|messages| interleave(messages, notes, earlier)))
+            .flatten()
+            .unwrap_or_default()
     };
     view! {
         <ol class="thread" data-testid="thread" aria-label=tr(msg!("thread-messages"))>

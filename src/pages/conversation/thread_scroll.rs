@@ -28,6 +28,9 @@ pub(super) fn ThreadScroll(
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let notes = expect_context::<ConversationNotes>();
+    // Made here, not in the thread's `Suspend`: a thread being replaced may still hear the
+    // cursor change once, and must not read a signal disposed with it.
+    let earlier_unloaded = Signal::derive(move || older.cursor.with(Option::is_some));
     // Whether the agent reads the end of the thread: then new messages stay in view;
     // scrolled up to read older ones, nothing moves under them.
     let at_end = StoredValue::new(true);
@@ -68,7 +71,6 @@ pub(super) fn ThreadScroll(
                             let shown = older.older;
                             let messages = Signal::derive(move || merge_thread(&shown.get(), &latest));
                             let empty = move || messages.with(Vec::is_empty) && notes.list.with(Vec::is_empty);
-                            let earlier_unloaded = Signal::derive(move || older.cursor.with(Option::is_some));
                             view! {
                                 <LoadOlder pages=older />
                                 <Show when=empty>
