@@ -35,7 +35,7 @@ async fn list(
     State(state): State<AppState>,
     PathId(backend): PathId,
 ) -> Result<Json<Vec<Follow>>, HttpError> {
-    let backend = known(backend)?;
+    let backend = dialects::known(backend)?;
     let listed = state
         .store
         .run(move |conn| Ok::<_, HttpError>(follows::list(conn, &backend)?))
@@ -49,7 +49,7 @@ async fn follow(
     SignedIn(agent, _): SignedIn,
     Path((backend, item)): Path<(String, String)>,
 ) -> Result<StatusCode, HttpError> {
-    let backend = known(backend)?;
+    let backend = dialects::known(backend)?;
     let item = item_id(item)?;
     let now = format_instant(chrono::Utc::now());
     state
@@ -72,7 +72,7 @@ async fn unfollow(
     State(state): State<AppState>,
     Path((backend, item)): Path<(String, String)>,
 ) -> Result<StatusCode, HttpError> {
-    let backend = known(backend)?;
+    let backend = dialects::known(backend)?;
     let removed = {
         let item = item.clone();
         state
@@ -89,20 +89,6 @@ async fn unfollow(
         ));
     }
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// A backend this server speaks, by its discovery name.
-fn known(backend: String) -> Result<String, HttpError> {
-    if dialects::ALL.iter().any(|dialect| dialect.name == backend) {
-        Ok(backend)
-    } else {
-        Err(HttpError::not_found(
-            "backend",
-            Location::Path,
-            "backend",
-            &backend,
-        ))
-    }
 }
 
 fn item_id(item: String) -> Result<String, HttpError> {

@@ -39,7 +39,7 @@ async fn list(
     State(state): State<AppState>,
     Path((backend, conversation)): Path<(String, String)>,
 ) -> Result<Json<Vec<Note>>, HttpError> {
-    let (backend, conversation) = (known(backend)?, conversation_id(conversation)?);
+    let (backend, conversation) = (dialects::known(backend)?, conversation_id(conversation)?);
     let rows = state
         .store
         .run(move |conn| Ok::<_, HttpError>(notes::list(conn, &backend, &conversation)?))
@@ -55,7 +55,7 @@ async fn add(
     Path((backend, conversation, id)): Path<(String, String, String)>,
     ApiJson(new): ApiJson<NewNote>,
 ) -> Result<(StatusCode, Json<Note>), HttpError> {
-    let (backend, conversation) = (known(backend)?, conversation_id(conversation)?);
+    let (backend, conversation) = (dialects::known(backend)?, conversation_id(conversation)?);
     let id = note_id(id)?;
     checked_body(&new.body)?;
     let row = NoteRow {
@@ -114,20 +114,6 @@ fn note_of(row: NoteRow) -> Option<Note> {
         author_id: row.author_id,
         body: row.body,
     })
-}
-
-/// A backend this server speaks, by its discovery name.
-fn known(backend: String) -> Result<String, HttpError> {
-    if dialects::ALL.iter().any(|dialect| dialect.name == backend) {
-        Ok(backend)
-    } else {
-        Err(HttpError::not_found(
-            "backend",
-            Location::Path,
-            "backend",
-            &backend,
-        ))
-    }
 }
 
 fn conversation_id(id: String) -> Result<String, HttpError> {

@@ -96,6 +96,21 @@ pub const ALL: &[Dialect] = &[
     postcenter::DIALECT,
 ];
 
+/// A backend this server speaks, by its discovery name: Switchboard's own routes per
+/// backend (follows, notes) answer 404 for any other.
+pub fn known(backend: String) -> Result<String, crate::http::HttpError> {
+    if ALL.iter().any(|dialect| dialect.name == backend) {
+        Ok(backend)
+    } else {
+        Err(crate::http::HttpError::not_found(
+            "backend",
+            crate::http::Location::Path,
+            "backend",
+            &backend,
+        ))
+    }
+}
+
 impl Dialect {
     /// How discovery (`/api/backends`) lists it.
     pub fn descriptor(&self) -> BackendDescriptor {
