@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 /// at `/{note id}` under it.
 pub const NOTES_PATH: &str = "/api/notes";
 
+/// The kind of change a new note is on the server's event stream (`docs/events.md`).
+pub const NOTE_CHANGE: &str = "note";
+
 /// The path of one conversation's notes (each segment percent-encoded by the caller).
 pub fn notes_path(backend: &str, conversation: &str) -> String {
     format!("{NOTES_PATH}/{backend}/{conversation}")

@@ -20,7 +20,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use switchboard_core::notes::{check_note, NewNote, Note, NoteProblem};
+use switchboard_core::notes::{check_note, NewNote, Note, NoteProblem, NOTE_CHANGE};
 use switchboard_core::validation::limits::NOTE_MAX_CHARS;
 use switchboard_core::wire::{format_instant, parse_instant};
 
@@ -77,7 +77,7 @@ async fn add(
                     let change = Change {
                         backend: &row.backend,
                         item: Some(&row.conversation_id),
-                        kind: "note",
+                        kind: NOTE_CHANGE,
                         origin: origin.as_deref(),
                     };
                     events::record(conn, change, &row.created_at)?;

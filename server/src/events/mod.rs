@@ -126,14 +126,9 @@ impl Recording {
     }
 }
 
-/// The console that sent `request`, as it names itself (1 to 64 letters, digits and
-/// dashes; anything else is not kept).
-fn origin_of(request: &Request) -> Option<String> {
-    origin_in(request.headers())
-}
-
-/// The console a request comes from, as it names itself (`CLIENT_HEADER`), if the name is
-/// a plain one: Switchboard's own routes record their changes with it too.
+/// The console a request comes from, as it names itself in `CLIENT_HEADER` (1 to 64
+/// letters, digits and dashes; anything else is not kept). Switchboard's own routes
+/// record their changes with it too.
 pub fn origin_in(headers: &axum::http::HeaderMap) -> Option<String> {
     let value = headers.get(switchboard_core::directory::CLIENT_HEADER)?;
     let value = value.to_str().ok()?;
@@ -168,7 +163,7 @@ fn created_id(response: &Response) -> Option<String> {
 /// again what it already shows). A failure to record is logged, never the write's.
 pub async fn record(State(recording): State<Recording>, request: Request, next: Next) -> Response {
     let change = recording.change_of(request.method().as_str(), request.uri().path());
-    let origin = origin_of(&request);
+    let origin = origin_in(request.headers());
     let response = next.run(request).await;
     let Some((change, item)) = change else {
         return response;

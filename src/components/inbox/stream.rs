@@ -13,12 +13,10 @@ use crate::state::NoteChanges;
 use leptos::prelude::*;
 use serde::Deserialize;
 use switchboard_core::directory::EVENTS_PATH;
+use switchboard_core::notes::NOTE_CHANGE;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
-
-/// The kind of change a new internal note is (`server/src/notes.rs`).
-const NOTE_KIND: &str = "note";
 
 /// How long to wait before opening a stream the server closed, in ms.
 const REOPEN_MS: u32 = 30_000;
@@ -115,7 +113,7 @@ fn open(
                 if change.origin.as_deref() != Some(own.as_str()) {
                     match (change.kind.as_deref(), change.item.as_deref(), notes) {
                         // A note is Switchboard's own: the backend has nothing new to say.
-                        (Some(NOTE_KIND), Some(item), Some(notes)) => {
+                        (Some(NOTE_CHANGE), Some(item), Some(notes)) => {
                             notes.said(&change.backend, item)
                         }
                         _ => state.wake_backend(&change.backend),

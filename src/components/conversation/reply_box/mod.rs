@@ -12,7 +12,6 @@ mod recipients;
 mod send;
 
 use crate::components::conversation::attachment_picker::{AttachmentPicker, PickedFiles};
-use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::{self, OutboxEntry, OutboxNotice, OutboxSlot};
 use crate::components::conversation::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::conversation::upload_progress::UploadProgress;
@@ -24,7 +23,7 @@ use crate::state::CurrentAgent;
 use crate::storage;
 use files::{keep_files_with_the_draft, FileDrop};
 use leptos::prelude::*;
-use note::{Compose, ComposeChoice, NoteFailure, NoteSend};
+use note::{switches_compose, use_compose, Compose, ComposeChoice, NoteFailure};
 use recipients::{use_default_recipients, RecipientChoice};
 use send::{discard, failure_context, resend_when_back, use_send, use_submit, SendAction};
 use switchboard_core::domain::{Conversation, ConversationStatus, Recipient};
@@ -306,7 +305,7 @@ fn ReplyText(
             prop:value=move || state.draft.get()
             on:input=on_input
             on:keydown=on_keydown
-            // A note can be written where a reply cannot (a conversation not loaded aside).
+            // A note can be written where a reply cannot: it asks nothing of the backend.
             disabled=move || disabled.get() && mode.get() == Compose::Reply
             aria-invalid=move || state.problem.get().is_some().then_some("true")
             aria-describedby="reply-problem"
@@ -351,52 +350,6 @@ fn ReplyFooter(
                 {label}
             </button>
         </div>
-    }
-}
-
-/// Alt+N (by the key's place, so it is the same on every layout and on a Mac, where
-/// Option+N types a character).
-fn switches_compose(ev: &leptos::ev::KeyboardEvent) -> bool {
-    ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() && ev.code() == "KeyN"
-}
-
-/// Reply or note: the choice, kept with the draft; the note's send, where the page keeps
-/// notes; what the box last said about a note.
-#[derive(Clone, Copy)]
-struct ComposeState {
-    mode: RwSignal<Compose>,
-    send: Option<NoteSend>,
-    switch: Callback<Compose>,
-    announce: RwSignal<String>,
-}
-
-fn use_compose(state: ReplyState, draft_key: StoredValue<String>) -> ComposeState {
-    let notes = use_context::<ConversationNotes>();
-    let kept = draft_key.with_value(|key| note::kept_mode(key));
-    let mode = RwSignal::new(if notes.is_some() {
-        kept
-    } else {
-        Compose::Reply
-    });
-    let send = notes.map(note::use_note_send);
-    let announce = RwSignal::new(String::new());
-    if let (Some(send), Some(notes)) = (send, notes) {
-        note::follow_the_note(send, state, notes, draft_key, announce);
-    }
-    let switch = Callback::new(move |to: Compose| {
-        if send.is_none() {
-            return;
-        }
-        mode.set(to);
-        draft_key.with_value(|key| note::keep_mode(key, to));
-        state.problem.set(None);
-        announce.set(String::new());
-    });
-    ComposeState {
-        mode,
-        send,
-        switch,
-        announce,
     }
 }
 

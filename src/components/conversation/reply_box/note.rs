@@ -182,6 +182,52 @@ pub fn ComposeChoice(mode: RwSignal<Compose>, on_change: Callback<Compose>) -> i
     }
 }
 
+/// Alt+N (by the key's place, so it is the same on every layout and on a Mac, where
+/// Option+N types a character).
+pub(super) fn switches_compose(ev: &leptos::ev::KeyboardEvent) -> bool {
+    ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() && ev.code() == "KeyN"
+}
+
+/// Reply or note: the choice, kept with the draft; the note's send, where the page keeps
+/// notes; what the box last said about a note.
+#[derive(Clone, Copy)]
+pub(super) struct ComposeState {
+    pub mode: RwSignal<Compose>,
+    pub send: Option<NoteSend>,
+    pub switch: Callback<Compose>,
+    pub announce: RwSignal<String>,
+}
+
+pub(super) fn use_compose(state: ReplyState, draft_key: StoredValue<String>) -> ComposeState {
+    let notes = use_context::<ConversationNotes>();
+    let kept = draft_key.with_value(|key| kept_mode(key));
+    let mode = RwSignal::new(if notes.is_some() {
+        kept
+    } else {
+        Compose::Reply
+    });
+    let send = notes.map(use_note_send);
+    let announce = RwSignal::new(String::new());
+    if let (Some(send), Some(notes)) = (send, notes) {
+        follow_the_note(send, state, notes, draft_key, announce);
+    }
+    let switch = Callback::new(move |to: Compose| {
+        if send.is_none() {
+            return;
+        }
+        mode.set(to);
+        draft_key.with_value(|key| keep_mode(key, to));
+        state.problem.set(None);
+        announce.set(String::new());
+    });
+    ComposeState {
+        mode,
+        send,
+        switch,
+        announce,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
