@@ -57,7 +57,10 @@ impl ConversationNotes {
         Effect::new(move |_| match read.get() {
             Some(Ok(list)) => {
                 notes.failed.set(None);
+                // A note this agent added while the list was being read stays shown.
+                let shown = notes.list.get_untracked();
                 notes.list.set(list);
+                shown.into_iter().for_each(|note| notes.keep(note));
             }
             Some(Err(error)) => notes.failed.set(Some(error)),
             None => {}
