@@ -22,6 +22,7 @@ pub mod domain;
 pub mod error;
 pub mod follow_up;
 pub mod lenient;
+pub mod mentions;
 pub mod notes;
 pub mod pages;
 pub mod session;

@@ -29,12 +29,18 @@ pub struct Note {
     pub author_id: String,
     pub body: String,
     pub created_at: DateTime<Utc>,
+    /// The agents it names (`crate::mentions`), as the directory names them.
+    #[serde(default)]
+    pub mentions: Vec<String>,
 }
 
 /// What the console sends to add a note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewNote {
     pub body: String,
+    /// The agents whose `@Name` the text holds (`crate::mentions::mentioned`).
+    #[serde(default)]
+    pub mentions: Vec<String>,
 }
 
 /// Why a note's text cannot be kept, if it cannot.
@@ -80,6 +86,7 @@ mod tests {
             author_id: "a1".into(),
             body: "<b>not markup</b>".into(),
             created_at: "2026-12-06T10:00:00Z".parse().unwrap(),
+            mentions: vec!["a2".into()],
         };
         let json = serde_json::to_value(&note).unwrap();
         assert_eq!(json["authorId"], "a1");

@@ -69,7 +69,8 @@ pub fn routes() -> Router<AppState> {
                 .delete(auth::handlers::sign_out),
         )
         .merge(crate::follows::routes())
-        .merge(crate::notes::routes());
+        .merge(crate::notes::routes())
+        .merge(crate::mentions::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

@@ -31,6 +31,7 @@ pub mod http;
 #[cfg(test)]
 mod layers;
 pub mod listen;
+pub mod mentions;
 pub mod notes;
 pub mod precompress;
 pub mod seed;

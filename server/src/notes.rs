@@ -7,7 +7,8 @@
 //! A note is added with `PUT` at an id the console chose (a UUID), so a retry after a lost
 //! answer keeps it once: the same note again is answered with the note kept, another note
 //! under a used id is refused. Each new note is an event (`kind: "note"`), so colleagues
-//! looking at the conversation see it come.
+//! looking at the conversation see it come, and those it names find it under Mentions
+//! ([`crate::mentions`]).
 
 use crate::auth::SignedIn;
 use crate::dialects;
@@ -15,11 +16,13 @@ use crate::http::extract::ApiJson;
 use crate::http::{HttpError, Location};
 use crate::store::events::{self, Change};
 use crate::store::notes::{self, NoteRow};
+use crate::store::{mentions, people, StoreError, Tx};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, put};
 use axum::{Json, Router};
+use switchboard_core::mentions::MAX_MENTIONS;
 use switchboard_core::notes::{check_note, NewNote, Note, NoteProblem, NOTE_CHANGE};
 use switchboard_core::validation::limits::NOTE_MAX_CHARS;
 use switchboard_core::wire::{format_instant, parse_instant};
@@ -40,11 +43,26 @@ async fn list(
     Path((backend, conversation)): Path<(String, String)>,
 ) -> Result<Json<Vec<Note>>, HttpError> {
     let (backend, conversation) = (dialects::known(backend)?, conversation_id(conversation)?);
-    let rows = state
+    let (rows, named) = state
         .store
-        .run(move |conn| Ok::<_, HttpError>(notes::list(conn, &backend, &conversation)?))
+        .run(move |conn| {
+            let rows = notes::list(conn, &backend, &conversation)?;
+            let named = mentions::of_conversation(conn, &backend, &conversation)?;
+            Ok::<_, HttpError>((rows, named))
+        })
         .await?;
-    Ok(Json(rows.into_iter().filter_map(note_of).collect()))
+    let listed = rows
+        .into_iter()
+        .filter_map(|row| {
+            let names: Vec<String> = named
+                .iter()
+                .filter(|(note, _)| *note == row.id)
+                .map(|(_, agent)| agent.clone())
+                .collect();
+            note_of(row, names)
+        })
+        .collect();
+    Ok(Json(listed))
 }
 
 /// `PUT`: 201 with the note when new; 200 with it when this very note was kept already.
@@ -58,6 +76,7 @@ async fn add(
     let (backend, conversation) = (dialects::known(backend)?, conversation_id(conversation)?);
     let id = note_id(id)?;
     checked_body(&new.body)?;
+    let named = named_agents(new.mentions, &agent.id)?;
     let row = NoteRow {
         id,
         backend,
@@ -67,13 +86,23 @@ async fn add(
         created_at: format_instant(chrono::Utc::now()),
     };
     let origin = crate::events::origin_in(&headers);
-    let (kept, new) = {
+    let (kept, new, kept_names) = {
         let row = row.clone();
         state
             .store
             .run(move |conn| {
+                let unknown = unknown_agents(conn, &named)?;
+                if !unknown.is_empty() {
+                    return Err(HttpError::invalid_field(
+                        Location::Body,
+                        "mentions",
+                        &unknown.join(", "),
+                        "must name agents of this team",
+                    ));
+                }
                 let (kept, new) = notes::add(conn, &row)?;
                 if new {
+                    mentions::add(conn, &row, &named)?;
                     let change = Change {
                         backend: &row.backend,
                         item: Some(&row.conversation_id),
@@ -82,7 +111,12 @@ async fn add(
                     };
                     events::record(conn, change, &row.created_at)?;
                 }
-                Ok::<_, HttpError>((kept, new))
+                let kept_names = mentions::of_conversation(conn, &kept.backend, &kept.conversation_id)?
+                    .into_iter()
+                    .filter(|(note, _)| *note == kept.id)
+                    .map(|(_, agent)| agent)
+                    .collect::<Vec<_>>();
+                Ok::<_, HttpError>((kept, new, kept_names))
             })
             .await?
     };
@@ -98,7 +132,7 @@ async fn add(
             "This note id is already used by another note: choose a new one.",
         ));
     }
-    let note = note_of(kept).ok_or_else(|| HttpError::internal("a kept note has no valid time"))?;
+    let note = note_of(kept, kept_names).ok_or_else(|| HttpError::internal("a kept note has no valid time"))?;
     let status = if new {
         StatusCode::CREATED
     } else {
@@ -107,13 +141,45 @@ async fn add(
     Ok((status, Json(note)))
 }
 
-fn note_of(row: NoteRow) -> Option<Note> {
+fn note_of(row: NoteRow, mentions: Vec<String>) -> Option<Note> {
     Some(Note {
         created_at: parse_instant(&row.created_at)?,
         id: row.id,
         author_id: row.author_id,
         body: row.body,
+        mentions,
     })
+}
+
+/// The agents a note names, each once and never its author (who needs no telling), at
+/// most [`MAX_MENTIONS`].
+fn named_agents(asked: Vec<String>, author: &str) -> Result<Vec<String>, HttpError> {
+    let mut named: Vec<String> = Vec::new();
+    for agent in asked {
+        if agent != author && !named.contains(&agent) {
+            named.push(agent);
+        }
+    }
+    if named.len() > MAX_MENTIONS {
+        return Err(HttpError::invalid_field(
+            Location::Body,
+            "mentions",
+            &format!("{} agents", named.len()),
+            format!("must name at most {MAX_MENTIONS} agents"),
+        ));
+    }
+    Ok(named)
+}
+
+/// Those of `agents` who are not agents of this team.
+fn unknown_agents(conn: &Tx, agents: &[String]) -> Result<Vec<String>, StoreError> {
+    let mut unknown = Vec::new();
+    for agent in agents {
+        if !people::agent_exists(conn, agent)? {
+            unknown.push(agent.clone());
+        }
+    }
+    Ok(unknown)
 }
 
 fn conversation_id(id: String) -> Result<String, HttpError> {

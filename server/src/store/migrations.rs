@@ -107,6 +107,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/011_notes.sql"),
         postgres: include_str!("migrations/postgres/011_notes.sql"),
     },
+    Migration {
+        version: 12,
+        name: "mentions",
+        sql: include_str!("migrations/012_mentions.sql"),
+        postgres: include_str!("migrations/postgres/012_mentions.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

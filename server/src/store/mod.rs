@@ -20,6 +20,7 @@ pub mod follows;
 pub mod idempotency;
 pub mod identities;
 pub mod leases;
+pub mod mentions;
 pub mod migrations;
 pub mod notes;
 pub mod people;

@@ -22,6 +22,7 @@ mod gateway;
 mod idempotency;
 mod idempotency_keys;
 mod languages;
+mod mentions;
 mod notes;
 mod octopia;
 mod octopia_patches;
