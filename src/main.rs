@@ -8,7 +8,7 @@ mod parts;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
-use parts::{ConversationPart, FollowUpPart, SignInPart};
+use parts::{ConversationPart, FollowUpPart, MentionsPart, SignInPart};
 use switchboard::pages::console::{ConsolePage, NoConversation};
 use switchboard::pages::not_found::NotFound;
 
@@ -29,6 +29,7 @@ fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=ConsolePage>
                     <Route path=path!("/") view=NoConversation />
                     <Route path=path!("/conversations/:backend/:id") view={Lazy::<ConversationPart>::new()} />
+                    <Route path=path!("/mentions") view={Lazy::<MentionsPart>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

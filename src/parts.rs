@@ -16,6 +16,7 @@ use leptos_router::lazy_route;
 use leptos_router::LazyRoute;
 use switchboard::pages::conversation::ConversationPage;
 use switchboard::pages::follow_up::FollowUpPage;
+use switchboard::pages::mentions::MentionsPage;
 use switchboard::pages::sign_in::{leave_for, SignInPage};
 
 /// `/conversations/:backend/:id`: the thread, its reply box and each backend's widgets.
@@ -45,6 +46,35 @@ impl LazyRoute for ConversationPart {
 
 fn conversation_view() -> AnyView {
     view! { <ConversationPage /> }.into_any()
+}
+
+/// `/mentions`: the notes that name the agent.
+#[derive(Clone, Debug)]
+pub struct MentionsPart;
+
+#[cfg(switchboard_split)]
+#[lazy_route]
+impl LazyRoute for MentionsPart {
+    fn data() -> Self {
+        MentionsPart
+    }
+    fn view(_this: Self) -> AnyView {
+        mentions_view()
+    }
+}
+
+#[cfg(not(switchboard_split))]
+impl LazyRoute for MentionsPart {
+    fn data() -> Self {
+        MentionsPart
+    }
+    async fn view(_this: Self) -> AnyView {
+        mentions_view()
+    }
+}
+
+fn mentions_view() -> AnyView {
+    view! { <MentionsPage /> }.into_any()
 }
 
 /// `/contact/follow-up`: the customers' page, for a development build.

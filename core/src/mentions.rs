@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The signed-in agent's mentions: `GET`, newest first. `POST {MENTIONS_PATH}/{backend}/
+/// The signed-in agent's mentions: `GET`, newest first. `PUT {MENTIONS_PATH}/{backend}/
 /// {conversation}/seen` marks theirs on one conversation as seen.
 pub const MENTIONS_PATH: &str = "/api/mentions";
 
@@ -61,7 +61,10 @@ pub fn excerpt(body: &str) -> String {
 /// The agents `body` names with `@Name` (case aside, followed by anything but a letter or a
 /// digit), each once, in the order of `agents`. The longest name wins where one begins
 /// another ("@Ana María" is not "@Ana").
-pub fn mentioned<'a>(body: &str, agents: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+pub fn mentioned<'a>(
+    body: &str,
+    agents: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<String> {
     let mut agents: Vec<(usize, &str, String)> = agents
         .into_iter()
         .enumerate()
@@ -103,7 +106,10 @@ pub fn mentioned<'a>(body: &str, agents: impl IntoIterator<Item = (&'a str, &'a 
 pub fn mention_at(before: &str) -> Option<(usize, &str)> {
     let at = before.rfind('@')?;
     let query = &before[at + 1..];
-    let starts_a_word = before[..at].chars().next_back().is_none_or(char::is_whitespace);
+    let starts_a_word = before[..at]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
     let plausible = !query.contains('\n')
         && query.chars().count() <= MAX_QUERY_CHARS
         && !query.starts_with(' ')
@@ -121,7 +127,9 @@ pub fn offered(name: &str, query: &str) -> bool {
         .split_whitespace()
         .enumerate()
         .all(|(i, typed)| {
-            words.get(i..).is_some_and(|rest| rest.iter().any(|w| w.starts_with(typed)))
+            words
+                .get(i..)
+                .is_some_and(|rest| rest.iter().any(|w| w.starts_with(typed)))
         })
 }
 
@@ -184,6 +192,9 @@ mod tests {
             "createdAt":"2026-12-06T10:00:00Z","seen":false}]}"#;
         let read: Mentions = serde_json::from_str(json).unwrap();
         assert_eq!(read.items[0].conversation_id, "d-1");
-        assert_eq!(serde_json::to_value(&read).unwrap()["items"][0]["noteId"], "n1");
+        assert_eq!(
+            serde_json::to_value(&read).unwrap()["items"][0]["noteId"],
+            "n1"
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! `/api/mentions`: the notes that name the signed-in agent (`docs/notes.md`), newest first
-//! with how many they have not seen, and `POST /api/mentions/{backend}/{conversation}/seen`
+//! with how many they have not seen, and `PUT /api/mentions/{backend}/{conversation}/seen`
 //! when they open one of those conversations. Each agent sees only their own. The SQL is
 //! in [`crate::store::mentions`]; mentions are kept when a note is ([`crate::notes`]).
 
@@ -10,7 +10,7 @@ use crate::store::mentions::{self, MentionRow};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, put};
 use axum::{Json, Router};
 use switchboard_core::mentions::{excerpt, Mention, Mentions, MENTIONS_PATH};
 use switchboard_core::wire::{format_instant, parse_instant};
@@ -19,7 +19,7 @@ use switchboard_core::wire::{format_instant, parse_instant};
 pub fn routes() -> Router<AppState> {
     Router::new().route(MENTIONS_PATH, get(list)).route(
         &format!("{MENTIONS_PATH}/{{backend}}/{{conversation}}/seen"),
-        post(seen),
+        put(seen),
     )
 }
 
@@ -46,7 +46,7 @@ async fn list(
     }))
 }
 
-/// `POST`: the agent has opened the conversation; 204 whether anything was unseen or not.
+/// `PUT`: the agent has opened the conversation; 204 whether anything was unseen or not.
 async fn seen(
     State(state): State<AppState>,
     SignedIn(agent, _): SignedIn,

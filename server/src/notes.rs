@@ -111,11 +111,12 @@ async fn add(
                     };
                     events::record(conn, change, &row.created_at)?;
                 }
-                let kept_names = mentions::of_conversation(conn, &kept.backend, &kept.conversation_id)?
-                    .into_iter()
-                    .filter(|(note, _)| *note == kept.id)
-                    .map(|(_, agent)| agent)
-                    .collect::<Vec<_>>();
+                let kept_names =
+                    mentions::of_conversation(conn, &kept.backend, &kept.conversation_id)?
+                        .into_iter()
+                        .filter(|(note, _)| *note == kept.id)
+                        .map(|(_, agent)| agent)
+                        .collect::<Vec<_>>();
                 Ok::<_, HttpError>((kept, new, kept_names))
             })
             .await?
@@ -132,7 +133,8 @@ async fn add(
             "This note id is already used by another note: choose a new one.",
         ));
     }
-    let note = note_of(kept, kept_names).ok_or_else(|| HttpError::internal("a kept note has no valid time"))?;
+    let note = note_of(kept, kept_names)
+        .ok_or_else(|| HttpError::internal("a kept note has no valid time"))?;
     let status = if new {
         StatusCode::CREATED
     } else {

@@ -28,13 +28,15 @@ pub async fn notes(origin: &str, backend: &str, conversation: &str) -> Result<Ve
         .await
 }
 
-/// Adds a note at `id` (a UUID made once per note, kept across retries); the note kept.
+/// Adds a note at `id` (a UUID made once per note, kept across retries), naming the agents
+/// of `mentions`; the note kept.
 pub async fn add_note(
     origin: &str,
     backend: &str,
     conversation: &str,
     id: &str,
     body: &str,
+    mentions: Vec<String>,
 ) -> Result<Note, ApiError> {
     let url = format!(
         "{}/{}",
@@ -43,6 +45,7 @@ pub async fn add_note(
     );
     let body = NewNote {
         body: body.to_owned(),
+        mentions,
     };
     NOTES.send_json(Method::Put, &url, &body).await
 }

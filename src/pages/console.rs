@@ -11,6 +11,7 @@ use crate::components::inbox::inbox_filters::with_search;
 use crate::components::inbox::inbox_pane::InboxPane;
 use crate::components::inbox::inbox_views::InboxViews;
 use crate::components::inbox::live::{self, provide_live_state, LiveBanner};
+use crate::components::inbox::mentions::{self, MentionAnnouncer, MENTIONS_ROUTE};
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::shell::language_select::LanguageSelect;
 use crate::components::shell::palette::{CommandPalette, PaletteOpen};
@@ -85,11 +86,14 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     });
     let location = use_location();
     // On a phone one pane shows at a time: the thread when a conversation is open.
-    let has_selection = move || location.pathname.with(|p| p.starts_with("/conversations/"));
+    let in_conversation = move || location.pathname.with(|p| p.starts_with("/conversations/"));
+    let has_selection =
+        move || in_conversation() || location.pathname.with(|p| p == MENTIONS_ROUTE);
     let lost = expect_context::<SessionLost>();
     let live_state = provide_live_state();
     // Changes pushed by the server; polling alone when the stream is unavailable.
     crate::components::inbox::stream::listen_to_events(live_state);
+    mentions::read_while_unpushed(mentions::provide_mentions(), live_state);
     live::unread_in_title(expect_context::<InboxRows>());
     let sheet_open = RwSignal::new(false);
     let palette_open = RwSignal::new(false);
@@ -102,7 +106,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
             <nav class="skip-links" aria-label=tr(msg!("skip-links"))>
                 <a href="#conversation-list" data-testid="skip-to-list" on:click=skip_to("conversation-list")>{tr(msg!("skip-to-list"))}</a>
                 // The conversation's links only while one is open: a skip link leads somewhere.
-                <Show when=has_selection>
+                <Show when=in_conversation>
                     <a href="#thread" data-testid="skip-to-thread" on:click=skip_to("thread")>{tr(msg!("skip-to-thread"))}</a>
                     <a href="#reply-text" data-testid="skip-to-reply" on:click=skip_to("reply-text")>{tr(msg!("skip-to-reply"))}</a>
                 </Show>
@@ -132,6 +136,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
         <ShortcutSheet open=sheet_open />
         <CommandPalette open=palette_open />
         <SessionEnded />
+        <MentionAnnouncer />
     }
 }
 

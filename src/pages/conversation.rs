@@ -14,6 +14,7 @@ use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
 use crate::components::conversation::reply_box::ReplyBox;
 use crate::components::conversation::reply_context::ReplyingTo;
+use crate::components::inbox::mentions::see_mentions_of;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, tr_with, use_i18n, Args};
@@ -47,6 +48,10 @@ type NewestPage = LocalResource<Result<Page<Message>, ApiError>>;
 pub fn ConversationPage() -> impl IntoView {
     let params = use_params_map();
     let directory = expect_context::<DirectoryResource>();
+    see_mentions_of(
+        Signal::derive(move || params.with(|p| p.get("backend").unwrap_or_default())),
+        Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default())),
+    );
     view! {
         <Transition fallback=|| view! { <Loading label=tr(msg!("conversation-loading")) /> }>
             {move || {

@@ -4,5 +4,6 @@ pub mod console;
 pub mod contact;
 pub mod conversation;
 pub mod follow_up;
+pub mod mentions;
 pub mod not_found;
 pub mod sign_in;

@@ -139,7 +139,7 @@ compose-mode-label = Write
 compose-reply = Reply
 compose-note = Internal note
 compose-switch-hint = Alt+N switches between reply and internal note.
-note-placeholder = Write an internal note for the team…  (Ctrl+Enter to add)
+note-placeholder = Write an internal note for the team…  (@ names a colleague, Ctrl+Enter adds it)
 note-hint = Only your team sees internal notes. They are never sent to the customer or the backend.
 note-add = Add internal note
 note-adding = Adding…
@@ -149,3 +149,9 @@ note-too-long = A note can hold at most { $max } characters.
 note-not-added = Your note was not added. It is still here; try again.
 notes-not-loaded = Internal notes could not be loaded.
 thread-note-label = Internal note
+mention-options-label = Colleagues to mention
+mention-offered = { $count ->
+    [0] No colleague by that name.
+    [one] One colleague offered. Up and down choose, Enter writes the name, Esc closes.
+   *[other] { $count } colleagues offered. Up and down choose, Enter writes the name, Esc closes.
+}

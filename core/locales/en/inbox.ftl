@@ -150,3 +150,16 @@ filter-chip-reference = Reference { $reference }
 filter-chip-remove = Remove the filter: { $filter }
 shortcut-palette = Open the command palette (views, conversations, tools)
 palette-open-hint = Ctrl+K or ⌘+K
+
+## Mentions (Switchboard's own, docs/notes.md)
+
+mentions-view = Mentions
+mentions-heading = Mentions
+mentions-loading = Loading your mentions…
+mentions-none = Nobody has mentioned you yet
+mentions-none-hint = When a colleague writes @ and your name in an internal note, it shows here.
+mentions-not-loaded = Your mentions could not be loaded.
+mentions-new = New
+mention-announced = { $author } mentioned you: “{ $excerpt }”
+mention-open = Open
+mention-dismiss = Dismiss

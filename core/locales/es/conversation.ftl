@@ -139,7 +139,7 @@ compose-mode-label = Escribir
 compose-reply = Respuesta
 compose-note = Nota interna
 compose-switch-hint = Alt+N cambia entre respuesta y nota interna.
-note-placeholder = Escribe una nota interna para el equipo…  (Ctrl+Enter para añadirla)
+note-placeholder = Escribe una nota interna para el equipo…  (@ nombra a un compañero, Ctrl+Enter la añade)
 note-hint = Solo tu equipo ve las notas internas. Nunca se envían al cliente ni al backend.
 note-add = Añadir nota interna
 note-adding = Añadiendo…
@@ -149,3 +149,9 @@ note-too-long = Una nota puede tener como máximo { $max } caracteres.
 note-not-added = Tu nota no se añadió. Sigue aquí; inténtalo de nuevo.
 notes-not-loaded = No se pudieron cargar las notas internas.
 thread-note-label = Nota interna
+mention-options-label = Compañeros a mencionar
+mention-offered = { $count ->
+    [0] Ningún compañero con ese nombre.
+    [one] Un compañero propuesto. Arriba y abajo para elegir, Intro escribe el nombre, Esc cierra.
+   *[other] { $count } compañeros propuestos. Arriba y abajo para elegir, Intro escribe el nombre, Esc cierra.
+}

@@ -153,3 +153,16 @@ filter-chip-reference = Referencia { $reference }
 filter-chip-remove = Quitar el filtro: { $filter }
 shortcut-palette = Abrir la paleta de comandos (vistas, conversaciones, herramientas)
 palette-open-hint = Ctrl+K o ⌘+K
+
+## Menciones (propias de Switchboard, docs/notes.md)
+
+mentions-view = Menciones
+mentions-heading = Menciones
+mentions-loading = Cargando tus menciones…
+mentions-none = Nadie te ha mencionado todavía
+mentions-none-hint = Cuando un compañero escribe @ y tu nombre en una nota interna, aparece aquí.
+mentions-not-loaded = No se pudieron cargar tus menciones.
+mentions-new = Nueva
+mention-announced = { $author } te mencionó: «{ $excerpt }»
+mention-open = Abrir
+mention-dismiss = Descartar

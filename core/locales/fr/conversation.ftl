@@ -139,7 +139,7 @@ compose-mode-label = Écrire
 compose-reply = Réponse
 compose-note = Note interne
 compose-switch-hint = Alt+N passe de la réponse à la note interne.
-note-placeholder = Écrivez une note interne pour l’équipe…  (Ctrl+Enter pour l’ajouter)
+note-placeholder = Écrivez une note interne pour l’équipe…  (@ nomme un collègue, Ctrl+Enter l’ajoute)
 note-hint = Seule votre équipe voit les notes internes. Elles ne sont jamais envoyées au client ni au backend.
 note-add = Ajouter la note interne
 note-adding = Ajout…
@@ -149,3 +149,9 @@ note-too-long = Une note peut contenir au plus { $max } caractères.
 note-not-added = Votre note n’a pas été ajoutée. Elle est toujours là ; réessayez.
 notes-not-loaded = Les notes internes n’ont pas pu être chargées.
 thread-note-label = Note interne
+mention-options-label = Collègues à mentionner
+mention-offered = { $count ->
+    [0] Aucun collègue de ce nom.
+    [one] Un collègue proposé. Haut et bas pour choisir, Entrée écrit le nom, Échap ferme.
+   *[other] { $count } collègues proposés. Haut et bas pour choisir, Entrée écrit le nom, Échap ferme.
+}

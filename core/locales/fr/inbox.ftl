@@ -153,3 +153,16 @@ filter-chip-reference = Référence { $reference }
 filter-chip-remove = Retirer le filtre : { $filter }
 shortcut-palette = Ouvrir la palette de commandes (vues, conversations, outils)
 palette-open-hint = Ctrl+K ou ⌘+K
+
+## Mentions (propres à Switchboard, docs/notes.md)
+
+mentions-view = Mentions
+mentions-heading = Mentions
+mentions-loading = Chargement de vos mentions…
+mentions-none = Personne ne vous a encore mentionné
+mentions-none-hint = Quand un collègue écrit @ et votre nom dans une note interne, elle s’affiche ici.
+mentions-not-loaded = Vos mentions n’ont pas pu être chargées.
+mentions-new = Nouveau
+mention-announced = { $author } vous a mentionné : « { $excerpt } »
+mention-open = Ouvrir
+mention-dismiss = Fermer

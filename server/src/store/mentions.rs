@@ -142,9 +142,18 @@ mod tests {
                 assert_eq!(ids, ["n3", "n2", "n1"]);
                 assert_eq!(unseen(conn, "a2")?, 3);
                 assert_eq!(for_agent(conn, "a2", 1)?.len(), 1);
-                assert!(for_agent(conn, "a1", 10)?.is_empty(), "the author is not named");
-                assert_eq!(mark_seen(conn, "a2", "octopia", "d-1", "2026-12-06T11:00:00Z")?, 2);
-                assert_eq!(mark_seen(conn, "a2", "octopia", "d-1", "2026-12-06T11:01:00Z")?, 0);
+                assert!(
+                    for_agent(conn, "a1", 10)?.is_empty(),
+                    "the author is not named"
+                );
+                assert_eq!(
+                    mark_seen(conn, "a2", "octopia", "d-1", "2026-12-06T11:00:00Z")?,
+                    2
+                );
+                assert_eq!(
+                    mark_seen(conn, "a2", "octopia", "d-1", "2026-12-06T11:01:00Z")?,
+                    0
+                );
                 assert_eq!(unseen(conn, "a2")?, 1);
                 let seen: Vec<bool> = for_agent(conn, "a2", 10)?.iter().map(|m| m.seen).collect();
                 assert_eq!(seen, [true, false, true]);

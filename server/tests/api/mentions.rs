@@ -39,7 +39,11 @@ async fn a_named_colleague_finds_the_note_under_mentions_until_they_open_the_con
     let body = "@Javier Ortega can you call the buyer? @Javier Ortega";
     let added = note(&server, id, body, json!([JAVIER, AGENT_ID, JAVIER])).await;
     assert_eq!(added.status, StatusCode::CREATED, "{}", added.text);
-    assert_eq!(added.body["mentions"], json!([JAVIER]), "once, and never the author");
+    assert_eq!(
+        added.body["mentions"],
+        json!([JAVIER]),
+        "once, and never the author"
+    );
     let listed = server.get(PATH).await;
     assert_eq!(listed.body[0]["mentions"], json!([JAVIER]));
 
@@ -56,14 +60,21 @@ async fn a_named_colleague_finds_the_note_under_mentions_until_they_open_the_con
     assert_eq!(mention["seen"], false);
 
     let mine = server.get("/api/mentions").await;
-    assert_eq!(mine.body, json!({ "unseen": 0, "items": [] }), "lists are personal");
+    assert_eq!(
+        mine.body,
+        json!({ "unseen": 0, "items": [] }),
+        "lists are personal"
+    );
 
     let seen_path = server.url("/api/mentions/octopia/d-1001/seen");
-    let seen = server.send(javier.post(&seen_path)).await;
+    let seen = server.send(javier.put(&seen_path)).await;
     assert_eq!(seen.status, StatusCode::NO_CONTENT, "{}", seen.text);
     let after = server.send(javier.get(server.url("/api/mentions"))).await;
     assert_eq!(after.body["unseen"], 0);
-    assert_eq!(after.body["items"][0]["seen"], true, "still listed, as seen");
+    assert_eq!(
+        after.body["items"][0]["seen"], true,
+        "still listed, as seen"
+    );
 }
 
 #[tokio::test]
@@ -71,7 +82,12 @@ async fn only_the_teams_agents_can_be_named_and_not_the_whole_team_at_once() {
     let server = start().await;
     let id = "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d77";
     let stranger = note(&server, id, "@Someone look", json!(["agent-nobody"])).await;
-    assert_eq!(stranger.status, StatusCode::BAD_REQUEST, "{}", stranger.text);
+    assert_eq!(
+        stranger.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        stranger.text
+    );
     assert!(stranger.text.contains("mentions"), "{}", stranger.text);
     let crowd: Vec<String> = (0..21).map(|i| format!("agent-{i}")).collect();
     let many = note(&server, id, "@all", json!(crowd)).await;
@@ -100,10 +116,12 @@ async fn nobody_without_a_session_reads_mentions_or_marks_them_seen() {
         .send(
             server
                 .anonymous
-                .post(server.url("/api/mentions/octopia/d-1001/seen")),
+                .put(server.url("/api/mentions/octopia/d-1001/seen")),
         )
         .await;
     assert_eq!(seen.status, StatusCode::UNAUTHORIZED);
-    let unknown = server.post("/api/mentions/nowhere/d-1/seen", json!({})).await;
+    let unknown = server
+        .put("/api/mentions/nowhere/d-1/seen", json!({}))
+        .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{}", unknown.text);
 }

@@ -100,6 +100,7 @@ mod tests {
             author_id: "a1".into(),
             body: id.into(),
             created_at: at.parse().unwrap(),
+            mentions: Vec::new(),
         }
     }
 

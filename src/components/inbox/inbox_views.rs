@@ -3,6 +3,7 @@
 //! count rests on (a backend's total, or the rows loaded) is `view_counts`'.
 
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
+use crate::components::inbox::mentions::MentionsLink;
 use crate::components::inbox::view_counts::{CountBadge, Tally, ViewCounts};
 use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
@@ -82,7 +83,7 @@ pub fn InboxViews() -> impl IntoView {
     view! {
         <nav class="inbox-views" aria-label=tr(msg!("views-label"))>
             <h2 class="views-heading" id="views-assignee">{tr(msg!("views-conversations"))}</h2>
-            <ul aria-labelledby="views-assignee">{assignee_links}</ul>
+            <ul aria-labelledby="views-assignee">{assignee_links}<MentionsLink /></ul>
             <h2 class="views-heading" id="views-status">{tr(msg!("views-status"))}</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
             <h2 class="views-heading" id="views-backend">{tr(msg!("views-backends"))}</h2>

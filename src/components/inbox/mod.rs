@@ -16,6 +16,7 @@ pub mod inbox_tools;
 pub mod inbox_views;
 pub mod list_commands;
 pub mod live;
+pub mod mentions;
 pub mod stream;
 pub mod text_filter;
 pub mod view_counts;

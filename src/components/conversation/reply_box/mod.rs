@@ -7,6 +7,7 @@
 //! receives the reply in `recipients`, the files kept with the draft in `files`.
 
 mod files;
+mod mention_picker;
 mod note;
 mod recipients;
 mod send;
@@ -23,6 +24,7 @@ use crate::state::CurrentAgent;
 use crate::storage;
 use files::{keep_files_with_the_draft, FileDrop};
 use leptos::prelude::*;
+use mention_picker::{MentionOptions, Picker, Team, OPTIONS_ID};
 use note::{switches_compose, use_compose, Compose, ComposeChoice, NoteFailure};
 use recipients::{use_default_recipients, RecipientChoice};
 use send::{discard, failure_context, resend_when_back, use_send, use_submit, SendAction};
@@ -270,8 +272,18 @@ fn ReplyText(
     on_submit: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let text_ref = NodeRef::new();
+    let picker = Picker::new(text_ref);
+    let team = Team::here();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
+        // `@` offers the team's agents, in a note only (a customer has no use for them).
+        if mode.get_untracked() == Compose::Note {
+            let (team, me) = team.members();
+            picker.follow(&value, &team, me.as_deref());
+        } else {
+            picker.close();
+        }
         draft_key.with_value(|key| {
             if value.trim().is_empty() {
                 storage::remove(key);
@@ -284,11 +296,15 @@ fn ReplyText(
         state.reopened_notice.set(false);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if picker.key(&ev, state, draft_key) {
+            return;
+        }
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
             on_submit.run(());
         } else if switches_compose(&ev) {
             ev.prevent_default();
+            picker.close();
             on_switch.run(mode.get_untracked().other());
         }
     };
@@ -296,6 +312,7 @@ fn ReplyText(
         <label class="visually-hidden" for="reply-text">{tr(msg!("reply-label"))}</label>
         <textarea
             id="reply-text"
+            node_ref=text_ref
             data-testid="reply-input"
             rows="3"
             placeholder=move || match mode.get() {
@@ -305,11 +322,16 @@ fn ReplyText(
             prop:value=move || state.draft.get()
             on:input=on_input
             on:keydown=on_keydown
+            on:blur=move |_| picker.close()
+            aria-autocomplete=move || (mode.get() == Compose::Note).then_some("list")
+            aria-controls=move || picker.is_open().then_some(OPTIONS_ID)
+            aria-activedescendant=move || picker.active_id()
             // A note can be written where a reply cannot: it asks nothing of the backend.
             disabled=move || disabled.get() && mode.get() == Compose::Reply
             aria-invalid=move || state.problem.get().is_some().then_some("true")
             aria-describedby="reply-problem"
         ></textarea>
+        <MentionOptions picker state draft_key />
     }
 }
 

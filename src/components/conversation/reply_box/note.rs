@@ -18,6 +18,7 @@ use crate::storage;
 use leptos::prelude::*;
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
+use switchboard_core::mentions::mentioned;
 use switchboard_core::notes::{check_note, Note, NoteProblem};
 use switchboard_core::validation::limits::NOTE_MAX_CHARS;
 
@@ -72,11 +73,15 @@ pub struct NoteSend {
 
 pub fn use_note_send(notes: ConversationNotes) -> NoteSend {
     let origin = StoredValue::new(api_origin());
+    let team = super::mention_picker::Team::here();
     let action = Action::new_local(move |(id, body): &(String, String)| {
         let (id, body) = (id.clone(), body.clone());
         let (backend, conversation) = notes.place();
         let origin = origin.get_value();
-        async move { add_note(&origin, &backend, &conversation, &id, &body).await }
+        // Who the text names, read as it goes (an agent typed by hand counts too).
+        let (team, _) = team.members();
+        let named = mentioned(&body, team.iter().map(|a| (a.id.as_str(), a.name.as_str())));
+        async move { add_note(&origin, &backend, &conversation, &id, &body, named).await }
     });
     NoteSend {
         action,
