@@ -1,7 +1,8 @@
 //! Internal notes in headless Chromium, against the test server: the reply box switches
 //! between Reply and Internal note with Alt+N and says which is about to go; a note is
 //! added to Switchboard's server, shown in the thread as the team's own and never sent to
-//! the backend as a reply; a note's text and its choice survive a reload.
+//! the backend as a reply; a note's text and its choice survive a reload; `@` in a note
+//! offers the team and the note names who was chosen.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -13,7 +14,7 @@ use switchboard::components::conversation::outbox::{self, OutboxSlot};
 use switchboard::components::conversation::reply_box::ReplyBox;
 use switchboard::components::conversation::thread::MessageThread;
 use switchboard::connectors::{load_directory, notes, Connector};
-use switchboard::state::{ApiOrigin, Clock, CurrentAgent};
+use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource};
 use switchboard::storage;
 use switchboard_core::domain::{InboxQuery, StatusFilter};
 use wasm_bindgen_test::*;
@@ -66,6 +67,9 @@ fn mount_page(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlEleme
         provide_context(CurrentAgent(RwSignal::new(Some(agent))));
         provide_context(OutboxSlot::new());
         provide_context(Clock::start());
+        let directory: DirectoryResource =
+            LocalResource::new(|| async { load_directory(server_origin()).await });
+        provide_context(directory);
         let notes = ConversationNotes::provide("communication", &id);
         view! {
             <MessageThread messages=Signal::derive(Vec::new) customer="" agents=Signal::derive(Vec::new) notes=notes.list />
@@ -179,5 +183,80 @@ async fn a_note_drafted_before_a_reload_comes_back_as_a_note() {
         before,
         "no reply was sent"
     );
+    root.remove();
+}
+
+fn options(root: &web_sys::Element) -> Vec<String> {
+    find_all(root, "mention-option")
+        .iter()
+        .map(|o| o.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn at_in_a_note_offers_the_team_by_name_and_the_note_names_who_was_chosen() {
+    let (connector, id, agent) = a_conversation(2).await;
+    forget_draft(&agent, &id);
+    let root = mount_page(connector.clone(), &id, &agent);
+    settle().await;
+    // In a reply, `@` is only a character: customers are not offered colleagues.
+    type_into(&root, "reply-input", "Hi @jav");
+    settle().await;
+    assert!(options(&root).is_empty());
+
+    click(&root, "compose-note");
+    type_into(&root, "reply-input", "Please call them @jav");
+    wait_until("Javier is offered", || options(&root) == ["Javier Ortega"]).await;
+    let text_area = find(&root, "reply-input");
+    assert_eq!(
+        text_area.get_attribute("aria-activedescendant").as_deref(),
+        Some("mention-options-0")
+    );
+    assert!(text(&root, "mention-offered").contains("One colleague offered"));
+    press(&root, "reply-input", "Enter", "Enter", false, false);
+    wait_until("the name is written", || {
+        reply_text(&root) == "Please call them @Javier Ortega "
+    })
+    .await;
+    wait_until("the list closed", || options(&root).is_empty()).await;
+
+    // The signed-in agent is not offered to themselves; Esc closes the list.
+    type_into(
+        &root,
+        "reply-input",
+        "Please call them @Javier Ortega, cc @cam",
+    );
+    wait_until("nobody by that name", || {
+        text(&root, "mention-offered").contains("No colleague")
+    })
+    .await;
+    assert!(options(&root).is_empty());
+    type_into(
+        &root,
+        "reply-input",
+        "Please call them @Javier Ortega, cc @i",
+    );
+    wait_until("Ingrid is offered", || options(&root) == ["Ingrid Berg"]).await;
+    press(&root, "reply-input", "Escape", "Escape", false, false);
+    wait_until("closed", || options(&root).is_empty()).await;
+    assert_eq!(
+        reply_text(&root),
+        "Please call them @Javier Ortega, cc @i",
+        "Esc keeps the text"
+    );
+
+    press(&root, "reply-input", "Enter", "Enter", false, true);
+    wait_until("the note is in the thread", || {
+        find_all(&root, "note").len() == 1
+    })
+    .await;
+    let kept = notes::notes(server_origin(), "communication", &id)
+        .await
+        .expect("notes");
+    let note = kept
+        .iter()
+        .find(|n| n.body.contains("@Javier Ortega"))
+        .expect("the note");
+    assert_eq!(note.mentions, ["agent-javier"], "only whom the text names");
     root.remove();
 }

@@ -15,6 +15,7 @@ mod followed;
 mod keyboard;
 mod languages;
 mod live;
+mod mentions;
 mod notes;
 mod phone;
 mod postcenter;

@@ -139,6 +139,9 @@ pub struct Browser {
     pub hanging: Option<&'static str>,
     /// A second server instance over the same database ([`instances`]).
     pub second_instance: bool,
+    /// Another harness's server (its `base`) instead of a new one: a second browser, for
+    /// two agents side by side.
+    pub join: Option<String>,
 }
 
 impl Default for Browser {
@@ -150,6 +153,7 @@ impl Default for Browser {
             through_gateway: false,
             hanging: None,
             second_instance: false,
+            join: None,
         }
     }
 }
@@ -165,6 +169,7 @@ pub async fn start_with(browser: Browser) -> Harness {
         through_gateway,
         hanging,
         second_instance,
+        join,
     } = browser;
     let hanging_url = match hanging {
         Some(_) => Some(gateway::hanging_vendor().await),
@@ -179,7 +184,9 @@ pub async fn start_with(browser: Browser) -> Harness {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let base = join
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", listener.local_addr().expect("address")));
     let config = Config {
         database: instances::location(db.path().join(DB_FILE), second_instance),
         seed_demo: true,
@@ -196,9 +203,11 @@ pub async fn start_with(browser: Browser) -> Harness {
         vendor_auth: false,
     };
     let second_config = second_instance.then(|| config.clone());
-    tokio::spawn(async move {
-        serve(listener, config).await.expect("the server runs");
-    });
+    if join.is_none() {
+        tokio::spawn(async move {
+            serve(listener, config).await.expect("the server runs");
+        });
+    }
     let second = match second_config {
         Some(config) => Some(instances::start_second(&base, config).await),
         None => None,
@@ -614,7 +623,11 @@ impl Harness {
 
     /// Fills the sign-in form on screen as the demo agent and sends it with Enter.
     pub async fn submit_sign_in(&self, password: &str) {
-        self.retype(testid("sign-in-email"), DEMO_EMAIL).await;
+        self.submit_sign_in_as(DEMO_EMAIL, password).await;
+    }
+
+    pub async fn submit_sign_in_as(&self, email: &str, password: &str) {
+        self.retype(testid("sign-in-email"), email).await;
         self.retype(testid("sign-in-password"), password).await;
         self.press(Key::Enter).await;
     }
@@ -622,12 +635,20 @@ impl Harness {
     /// Opens `path` as an agent does: the console sends them to sign in, they sign in on
     /// the page, and it brings them back to `path`. Returns the signed-in agent's id.
     pub async fn sign_in_at(&self, path: &str) -> String {
+        self.sign_in_as_at(DEMO_EMAIL, path).await
+    }
+
+    /// [`Harness::sign_in_at`] as the demo agent `email`; the test's own requests are then
+    /// theirs too.
+    pub async fn sign_in_as_at(&self, email: &str, path: &str) -> String {
         self.driver
             .goto(format!("{}{path}", self.base))
             .await
             .unwrap();
         self.wait_for(testid("sign-in-form")).await;
-        self.submit_sign_in(DEMO_PASSWORD).await;
+        self.submit_sign_in_as(email, DEMO_PASSWORD).await;
+        let cookie = self.session_cookie(email).await;
+        *self.api_cookie.lock().unwrap() = Some(cookie);
         self.wait_for(testid("signed-in-agent")).await;
         self.wait_for_path(path).await;
         let session = self.api_json(SESSION_PATH).await;

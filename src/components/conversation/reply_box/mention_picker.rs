@@ -23,18 +23,34 @@ pub const OPTIONS_ID: &str = "mention-options";
 /// The picker: where the `@` being completed is, who is offered, which one is chosen.
 #[derive(Clone, Copy)]
 pub struct Picker {
-    /// The `@`'s byte offset in the text and the cursor's, while the list is open.
-    at: RwSignal<Option<(usize, usize)>>,
-    offered: RwSignal<Vec<Agent>>,
+    /// The `@`'s byte offset in the text, the cursor's, and what was typed between, while
+    /// the list is open.
+    at: RwSignal<Option<(usize, usize, String)>>,
+    /// Who that offers (the team may still be loading when `@` is typed).
+    offered: Memo<Vec<Agent>>,
     active: RwSignal<usize>,
     text: NodeRef<html::Textarea>,
 }
 
 impl Picker {
-    pub fn new(text: NodeRef<html::Textarea>) -> Self {
+    pub fn new(text: NodeRef<html::Textarea>, team: Team) -> Self {
+        let at = RwSignal::new(None::<(usize, usize, String)>);
+        let offered = Memo::new(move |_| {
+            at.with(|at| {
+                at.as_ref().map(|(_, _, typed)| {
+                    let (agents, me) = team.members_tracked();
+                    agents
+                        .into_iter()
+                        .filter(|a| Some(&a.id) != me.as_ref() && offered(&a.name, typed))
+                        .take(OFFERED)
+                        .collect()
+                })
+            })
+            .unwrap_or_default()
+        });
         Picker {
-            at: RwSignal::new(None),
-            offered: RwSignal::new(Vec::new()),
+            at,
+            offered,
             active: RwSignal::new(0),
             text,
         }
@@ -46,7 +62,6 @@ impl Picker {
 
     pub fn close(&self) {
         self.at.set(None);
-        self.offered.set(Vec::new());
     }
 
     /// The chosen option's id, for the text's `aria-activedescendant`.
@@ -56,22 +71,15 @@ impl Picker {
     }
 
     /// After the text changed: open, narrow or close the list for the cursor's place.
-    pub fn follow(&self, value: &str, team: &[Agent], me: Option<&str>) {
+    pub fn follow(&self, value: &str) {
         let Some(cursor) = self.cursor_in(value) else {
             return self.close();
         };
         let Some((at, query)) = mention_at(&value[..cursor]) else {
             return self.close();
         };
-        let offered: Vec<Agent> = team
-            .iter()
-            .filter(|a| Some(a.id.as_str()) != me && offered(&a.name, query))
-            .take(OFFERED)
-            .cloned()
-            .collect();
-        self.at.set(Some((at, cursor)));
         self.active.set(0);
-        self.offered.set(offered);
+        self.at.set(Some((at, cursor, query.to_owned())));
     }
 
     /// The cursor as a byte offset in `value` (the browser counts UTF-16 units).
@@ -109,7 +117,7 @@ impl Picker {
     /// Writes `@Name ` for option `index` in place of what was typed after `@`, and puts
     /// the cursor after it.
     pub fn insert(&self, index: usize, state: ReplyState, draft_key: StoredValue<String>) {
-        let (Some((at, cursor)), Some(agent)) = (
+        let (Some((at, cursor, _)), Some(agent)) = (
             self.at.get_untracked(),
             self.offered.with_untracked(|o| o.get(index).cloned()),
         ) else {
@@ -162,9 +170,14 @@ impl Team {
     }
 
     pub fn members(&self) -> (Vec<Agent>, Option<String>) {
+        untrack(|| self.members_tracked())
+    }
+
+    /// [`Team::members`], read again when the directory loads.
+    fn members_tracked(&self) -> (Vec<Agent>, Option<String>) {
         let agents = self
             .directory
-            .and_then(|d| d.get_untracked())
+            .and_then(|d| d.get())
             .and_then(Result::ok)
             .map(|d| d.agents)
             .unwrap_or_default();
@@ -206,7 +219,7 @@ pub fn MentionOptions(
             .collect_view()
     };
     let said = move || {
-        picker.is_open().then(|| {
+        picker.at.with(Option::is_some).then(|| {
             let args = Args::new().num("count", picker.offered.with(Vec::len) as i64);
             text_with(i18n.lang(), msg!("mention-offered"), &args)
         })

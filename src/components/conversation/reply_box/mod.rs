@@ -273,14 +273,12 @@ fn ReplyText(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let text_ref = NodeRef::new();
-    let picker = Picker::new(text_ref);
-    let team = Team::here();
+    let picker = Picker::new(text_ref, Team::here());
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         // `@` offers the team's agents, in a note only (a customer has no use for them).
         if mode.get_untracked() == Compose::Note {
-            let (team, me) = team.members();
-            picker.follow(&value, &team, me.as_deref());
+            picker.follow(&value);
         } else {
             picker.close();
         }
