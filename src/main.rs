@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 use parts::{ConversationPart, FollowUpPart, MentionsPart, SignInPart};
+use switchboard::components::shell::later::Later;
 use switchboard::pages::console::{ConsolePage, NoConversation};
 use switchboard::pages::not_found::NotFound;
 
@@ -21,6 +22,11 @@ fn main() {
 fn App() -> impl IntoView {
     switchboard::i18n::provide_i18n();
     switchboard::components::shell::theme_select::apply_saved();
+    provide_context(Later {
+        palette: || Box::pin(parts::palette_view()),
+        shortcut_sheet: || Box::pin(parts::shortcut_sheet_view()),
+        session_ended: || Box::pin(parts::session_ended_view()),
+    });
     view! {
         <Router>
             <Routes fallback=NotFound>

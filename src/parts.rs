@@ -1,4 +1,5 @@
-//! The console's pages that arrive on first use (a module of the console's binary, not of
+//! The console's pages, and its seldom opened dialogs
+//! (`switchboard::components::shell::later`), that arrive on first use (a module of the console's binary, not of
 //! the library: the pages' bundles share the library, and a split point is an export that
 //! would keep its page in every bundle linking it). In the release build
 //! (`--cfg switchboard_split`, `scripts/split-console.sh`) each `view` below is cut out of
@@ -10,10 +11,15 @@
 //! The sign-in and follow-up pages are bundles of their own in the release build; these
 //! routes keep them working in a development build served without Switchboard's server.
 
+#[cfg(switchboard_split)]
+use leptos::lazy;
 use leptos::prelude::*;
 #[cfg(switchboard_split)]
 use leptos_router::lazy_route;
 use leptos_router::LazyRoute;
+use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
+use switchboard::components::shell::session_ended::SessionEnded;
+use switchboard::components::shell::shortcuts::{SheetOpen, ShortcutSheet};
 use switchboard::pages::conversation::ConversationPage;
 use switchboard::pages::follow_up::FollowUpPage;
 use switchboard::pages::mentions::MentionsPage;
@@ -134,4 +140,24 @@ impl LazyRoute for SignInPart {
 fn sign_in_view() -> AnyView {
     let leave = Callback::new(|next: String| leave_for(&next));
     view! { <SignInPage leave /> }.into_any()
+}
+
+/// The command palette (Ctrl+K), for [`switchboard::components::shell::later`].
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn palette_view() -> AnyView {
+    let open = expect_context::<PaletteOpen>().0;
+    view! { <CommandPalette open /> }.into_any()
+}
+
+/// The shortcut sheet (`?`).
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn shortcut_sheet_view() -> AnyView {
+    let open = expect_context::<SheetOpen>().0;
+    view! { <ShortcutSheet open /> }.into_any()
+}
+
+/// The dialog that signs a lapsed session in again, over the console.
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn session_ended_view() -> AnyView {
+    view! { <SessionEnded /> }.into_any()
 }

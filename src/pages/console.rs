@@ -14,9 +14,9 @@ use crate::components::inbox::live::{self, provide_live_state, LiveBanner};
 use crate::components::inbox::mentions::{self, MentionAnnouncer, MENTIONS_ROUTE};
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::shell::language_select::LanguageSelect;
-use crate::components::shell::palette::{CommandPalette, PaletteOpen};
-use crate::components::shell::session_ended::SessionEnded;
-use crate::components::shell::shortcuts::{self, ShortcutSheet};
+use crate::components::shell::later::{Later, OnFirstUse};
+use crate::components::shell::palette::PaletteOpen;
+use crate::components::shell::shortcuts::{self, SheetOpen};
 use crate::components::shell::signed_in::SignedInAgent;
 use crate::components::shell::theme_select::ThemeSelect;
 use crate::connectors::{load_directory, session};
@@ -98,6 +98,8 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     let sheet_open = RwSignal::new(false);
     let palette_open = RwSignal::new(false);
     provide_context(PaletteOpen(palette_open));
+    provide_context(SheetOpen(sheet_open));
+    let later = use_context::<Later>();
     shortcuts::install(sheet_open, palette_open);
 
     view! {
@@ -133,9 +135,12 @@ fn Console(agent: SessionAgent) -> impl IntoView {
                 <Outlet />
             </main>
         </div>
-        <ShortcutSheet open=sheet_open />
-        <CommandPalette open=palette_open />
-        <SessionEnded />
+        // Seldom opened: each arrives the first time it is wanted (`later`).
+        {later.map(|later| view! {
+            <OnFirstUse wanted=sheet_open part=later.shortcut_sheet />
+            <OnFirstUse wanted=palette_open part=later.palette />
+            <OnFirstUse wanted=Signal::derive(move || lost.ended.get()) part=later.session_ended />
+        })}
         <MentionAnnouncer />
     }
 }

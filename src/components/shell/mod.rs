@@ -4,6 +4,7 @@
 
 pub mod feedback;
 pub mod language_select;
+pub mod later;
 pub mod palette;
 pub mod prefetch;
 pub mod session_ended;

@@ -37,6 +37,10 @@ const CLOSE_WAIT_STEPS: u32 = 200;
 
 /// Listens to the page's keys for as long as the console lives; `sheet_open` shows the
 /// cheat sheet, `palette_open` the command palette.
+/// Whether the shortcut sheet is open, shared by its button, its key and itself.
+#[derive(Clone, Copy)]
+pub struct SheetOpen(pub RwSignal<bool>);
+
 pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
     let commands = expect_context::<ListCommands>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
