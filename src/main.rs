@@ -23,9 +23,9 @@ fn App() -> impl IntoView {
     switchboard::i18n::provide_i18n();
     switchboard::components::shell::theme_select::apply_saved();
     provide_context(Later {
-        palette: || Box::pin(parts::palette_view()),
-        shortcut_sheet: || Box::pin(parts::shortcut_sheet_view()),
-        session_ended: || Box::pin(parts::session_ended_view()),
+        palette: || Box::pin(parts::palette_part()),
+        shortcut_sheet: || Box::pin(parts::shortcut_sheet_part()),
+        session_ended: || Box::pin(parts::session_ended_part()),
     });
     view! {
         <Router>

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 #[cfg(switchboard_split)]
 use leptos_router::lazy_route;
 use leptos_router::LazyRoute;
+use switchboard::components::shell::later::MakeView;
 use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
 use switchboard::components::shell::session_ended::SessionEnded;
 use switchboard::components::shell::shortcuts::{SheetOpen, ShortcutSheet};
@@ -144,20 +145,32 @@ fn sign_in_view() -> AnyView {
 
 /// The command palette (Ctrl+K), for [`switchboard::components::shell::later`].
 #[cfg_attr(switchboard_split, lazy)]
-pub async fn palette_view() -> AnyView {
+pub async fn palette_part() -> MakeView {
+    palette_view as MakeView
+}
+
+fn palette_view() -> AnyView {
     let open = expect_context::<PaletteOpen>().0;
     view! { <CommandPalette open /> }.into_any()
 }
 
 /// The shortcut sheet (`?`).
 #[cfg_attr(switchboard_split, lazy)]
-pub async fn shortcut_sheet_view() -> AnyView {
+pub async fn shortcut_sheet_part() -> MakeView {
+    shortcut_sheet_view as MakeView
+}
+
+fn shortcut_sheet_view() -> AnyView {
     let open = expect_context::<SheetOpen>().0;
     view! { <ShortcutSheet open /> }.into_any()
 }
 
 /// The dialog that signs a lapsed session in again, over the console.
 #[cfg_attr(switchboard_split, lazy)]
-pub async fn session_ended_view() -> AnyView {
+pub async fn session_ended_part() -> MakeView {
+    session_ended_view as MakeView
+}
+
+fn session_ended_view() -> AnyView {
     view! { <SessionEnded /> }.into_any()
 }

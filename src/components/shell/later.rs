@@ -5,12 +5,14 @@
 //! console's binary gives them ([`Later`]); the library only knows when each is wanted.
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
 
-/// Makes a piece's view, once its part is there.
-pub type LaterView = fn() -> Pin<Box<dyn Future<Output = AnyView>>>;
+/// Makes a piece's view: a function of its part, so the view is made where it shows.
+pub type MakeView = fn() -> AnyView;
+
+/// Fetches a piece's part (at once when it is in the main part) and gives its maker.
+pub type LaterView = fn() -> Pin<Box<dyn Future<Output = MakeView>>>;
 
 /// The pieces, as the console's binary gives them (`src/main.rs`). Without them (a test
 /// mounting the console's widgets alone) the console shows none of these pieces.
@@ -22,17 +24,20 @@ pub struct Later {
 }
 
 /// Shows `part` from the first time `wanted` is true on, and keeps it: a dialog opens and
-/// closes itself once it is there.
+/// closes itself once it is there. The view is made in place once the part has come, not
+/// in a suspense: a dialog's effects must find it in the page.
 #[component]
 pub fn OnFirstUse(#[prop(into)] wanted: Signal<bool>, part: LaterView) -> impl IntoView {
-    let ever =
-        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || wanted.get());
-    move || {
-        ever.get().then(|| {
-            // The part's future is the browser's alone (one thread): wrapped, as the
-            // suspense wants one it could send.
-            let view = SendWrapper::new(part());
-            view! { <Suspense fallback=|| ()>{Suspend::new(view)}</Suspense> }
-        })
-    }
+    let made = RwSignal::new(None::<MakeView>);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if wanted.get() && !asked.get_value() {
+            asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                let make = part().await;
+                made.try_set(Some(make));
+            });
+        }
+    });
+    move || made.get().map(|make| make())
 }
