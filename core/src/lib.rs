@@ -25,6 +25,7 @@ pub mod lenient;
 pub mod mentions;
 pub mod notes;
 pub mod pages;
+pub mod presence;
 pub mod session;
 pub mod time;
 pub mod validation;

@@ -70,7 +70,8 @@ pub fn routes() -> Router<AppState> {
         )
         .merge(crate::follows::routes())
         .merge(crate::notes::routes())
-        .merge(crate::mentions::routes());
+        .merge(crate::mentions::routes())
+        .merge(crate::presence::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

@@ -34,6 +34,7 @@ pub mod listen;
 pub mod mentions;
 pub mod notes;
 pub mod precompress;
+pub mod presence;
 pub mod seed;
 pub mod spa;
 pub mod store;

@@ -34,15 +34,12 @@ pub fn routes() -> Router<AppState> {
         .route("/api/notes/{backend}/{conversation}/{note}", put(add))
 }
 
-/// The longest conversation id kept (vendors' ids are far shorter).
-const MAX_CONVERSATION_CHARS: usize = 200;
-
 /// `GET`: the conversation's notes, oldest first.
 async fn list(
     State(state): State<AppState>,
     Path((backend, conversation)): Path<(String, String)>,
 ) -> Result<Json<Vec<Note>>, HttpError> {
-    let (backend, conversation) = (dialects::known(backend)?, conversation_id(conversation)?);
+    let (backend, conversation) = dialects::conversation(backend, conversation)?;
     let (rows, named) = state
         .store
         .run(move |conn| {
@@ -73,7 +70,7 @@ async fn add(
     Path((backend, conversation, id)): Path<(String, String, String)>,
     ApiJson(new): ApiJson<NewNote>,
 ) -> Result<(StatusCode, Json<Note>), HttpError> {
-    let (backend, conversation) = (dialects::known(backend)?, conversation_id(conversation)?);
+    let (backend, conversation) = dialects::conversation(backend, conversation)?;
     let id = note_id(id)?;
     checked_body(&new.body)?;
     let named = named_agents(new.mentions, &agent.id)?;
@@ -182,19 +179,6 @@ fn unknown_agents(conn: &Tx, agents: &[String]) -> Result<Vec<String>, StoreErro
         }
     }
     Ok(unknown)
-}
-
-fn conversation_id(id: String) -> Result<String, HttpError> {
-    let count = id.chars().count();
-    if id.trim().is_empty() || count > MAX_CONVERSATION_CHARS {
-        return Err(HttpError::invalid_field(
-            Location::Path,
-            "conversation",
-            &id,
-            format!("must have 1 to {MAX_CONVERSATION_CHARS} characters"),
-        ));
-    }
-    Ok(id)
 }
 
 /// A note's id: a UUID, as the console makes them.

@@ -111,6 +111,30 @@ pub fn known(backend: String) -> Result<String, crate::http::HttpError> {
     }
 }
 
+/// The longest conversation id Switchboard's own routes keep (vendors' ids are far
+/// shorter).
+const MAX_CONVERSATION_CHARS: usize = 200;
+
+/// A conversation of `backend` and its id, as Switchboard's own routes beside a vendor's
+/// conversation (notes, presence) take them: a known backend (404 otherwise) and an id of
+/// 1 to 200 characters (400 otherwise). The conversation is not looked up at the vendor.
+pub fn conversation(
+    backend: String,
+    id: String,
+) -> Result<(String, String), crate::http::HttpError> {
+    let backend = known(backend)?;
+    let count = id.chars().count();
+    if id.trim().is_empty() || count > MAX_CONVERSATION_CHARS {
+        return Err(crate::http::HttpError::invalid_field(
+            crate::http::Location::Path,
+            "conversation",
+            &id,
+            format!("must have 1 to {MAX_CONVERSATION_CHARS} characters"),
+        ));
+    }
+    Ok((backend, id))
+}
+
 impl Dialect {
     /// How discovery (`/api/backends`) lists it.
     pub fn descriptor(&self) -> BackendDescriptor {

@@ -113,6 +113,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/012_mentions.sql"),
         postgres: include_str!("migrations/postgres/012_mentions.sql"),
     },
+    Migration {
+        version: 13,
+        name: "presence",
+        sql: include_str!("migrations/013_presence.sql"),
+        postgres: include_str!("migrations/postgres/013_presence.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -24,6 +24,7 @@ pub mod mentions;
 pub mod migrations;
 pub mod notes;
 pub mod people;
+pub mod presence;
 pub mod sessions;
 
 mod postgres;

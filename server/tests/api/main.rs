@@ -30,6 +30,7 @@ mod octopia_replies;
 mod pages;
 mod postcenter;
 mod postcenter_paging;
+mod presence;
 mod races;
 mod sign_in_defences;
 mod support_sessions;
