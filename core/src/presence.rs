@@ -79,7 +79,8 @@ pub fn others_on<'a>(
         .filter(|p| Some(p.agent_id.as_str()) != me)
         .collect();
     here.sort_by_key(|p| (p.state != PresenceState::Typing, p.agent_id.clone()));
-    here.dedup_by(|later, earlier| later.agent_id == earlier.agent_id);
+    let mut seen = std::collections::HashSet::new();
+    here.retain(|p| seen.insert(p.agent_id.clone()));
     here
 }
 
