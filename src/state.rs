@@ -130,6 +130,11 @@ impl NoteChanges {
     }
 }
 
+/// How many times a colleague's console has said someone arrived on a conversation,
+/// started or stopped writing, or left (`docs/presence.md`): who is where is read again.
+#[derive(Clone, Copy, Debug)]
+pub struct PresenceChanges(pub RwSignal<u64>);
+
 /// Every backend's own counts for the sidebar; refetched after a change.
 pub type CountersResource = LocalResource<Vec<(String, Counter)>>;
 
@@ -189,6 +194,7 @@ pub fn provide_console_state(directory: DirectoryResource, agent: SessionAgent) 
         String::new(),
         String::new(),
     ))));
+    provide_context(PresenceChanges(RwSignal::new(0)));
     provide_context(counters(directory));
     provide_context(Clock::start());
     provide_context(ListCommands::default());

@@ -223,6 +223,13 @@ impl Client {
         parse(&text)
     }
 
+    /// A `PUT` of a JSON body whose answer has none worth reading (a state set: `204`).
+    pub async fn put_json<B: Serialize>(&self, url: &str, body: &B) -> Result<(), ApiError> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::malformed(e.to_string()))?;
+        self.exchange(Method::Put, url, Some(body), &[]).await?;
+        Ok(())
+    }
+
     /// A `PUT` with no body whose answer has none worth reading (putting something in a
     /// set: the path says it all).
     pub async fn put_empty(&self, url: &str) -> Result<(), ApiError> {

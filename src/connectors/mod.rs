@@ -18,6 +18,7 @@ pub mod mentions;
 pub mod notes;
 pub mod octopia;
 pub mod postcenter;
+pub mod presence;
 pub mod session;
 pub mod session_watch;
 pub mod support_sessions;

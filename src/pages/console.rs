@@ -94,6 +94,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     // Changes pushed by the server; polling alone when the stream is unavailable.
     crate::components::inbox::stream::listen_to_events(live_state);
     mentions::read_while_unpushed(mentions::provide_mentions(), live_state);
+    crate::components::shell::presence::provide_presence();
     live::unread_in_title(expect_context::<InboxRows>());
     let sheet_open = RwSignal::new(false);
     let palette_open = RwSignal::new(false);

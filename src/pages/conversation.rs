@@ -12,6 +12,7 @@ use crate::components::conversation::conversation_header::ConversationHeader;
 use crate::components::conversation::no_replies::NoReplies;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
+use crate::components::conversation::presence::{announce_presence, ConversationPresence};
 use crate::components::conversation::reply_box::ReplyBox;
 use crate::components::conversation::reply_context::ReplyingTo;
 use crate::components::inbox::mentions::see_mentions_of;
@@ -136,6 +137,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     provide_context(OutboxSlot::new());
     // The team's internal notes, shown in the thread and added from the reply box.
     ConversationNotes::provide(connector.name(), &id);
+    // Colleagues see that this agent is here, and whether they write.
+    announce_presence(connector.name(), &id);
     let retry = Callback::new(move |_| {
         current.loaded.refetch();
         newest.refetch();
@@ -146,6 +149,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         <article class="conversation" data-testid="conversation" node_ref=article>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
             <StaleNotice notice=stale_notice />
+            <ConversationPresence backend=connector.name().to_owned() id=id.clone() />
             {move || match (header.get(), current.loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();

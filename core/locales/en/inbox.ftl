@@ -163,3 +163,8 @@ mentions-new = New
 mention-announced = { $author } mentioned you: “{ $excerpt }”
 mention-open = Open
 mention-dismiss = Dismiss
+
+## Who else is here (Switchboard's own, docs/presence.md)
+
+presence-viewing = { $name } is viewing
+presence-typing = { $name } is writing

@@ -166,3 +166,8 @@ mentions-new = Nueva
 mention-announced = { $author } te mencionó: «{ $excerpt }»
 mention-open = Abrir
 mention-dismiss = Descartar
+
+## Quién más está aquí (propio de Switchboard, docs/presence.md)
+
+presence-viewing = { $name } está viendo
+presence-typing = { $name } está escribiendo

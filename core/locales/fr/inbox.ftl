@@ -166,3 +166,8 @@ mentions-new = Nouveau
 mention-announced = { $author } vous a mentionné : « { $excerpt } »
 mention-open = Ouvrir
 mention-dismiss = Fermer
+
+## Qui d’autre est là (propre à Switchboard, docs/presence.md)
+
+presence-viewing = { $name } consulte
+presence-typing = { $name } écrit

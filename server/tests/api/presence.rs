@@ -27,7 +27,11 @@ async fn colleagues_see_who_is_on_a_conversation_and_what_they_do_until_they_lea
     let viewing = server.put(PATH, json!({ "state": "viewing" })).await;
     assert_eq!(viewing.status, StatusCode::NO_CONTENT, "{}", viewing.text);
     server.put(PATH, json!({ "state": "viewing" })).await;
-    assert_eq!(events_of_kind(&server, "presence").await, 1, "a refresh is not news");
+    assert_eq!(
+        events_of_kind(&server, "presence").await,
+        1,
+        "a refresh is not news"
+    );
 
     let javier = client_with(&[(
         "cookie",
@@ -85,7 +89,12 @@ async fn presence_needs_a_known_state_backend_and_session() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{}", unknown.text);
     let long = format!("/api/presence/octopia/{}", "x".repeat(201));
     let too_long = server.put(&long, json!({ "state": "viewing" })).await;
-    assert_eq!(too_long.status, StatusCode::BAD_REQUEST, "{}", too_long.text);
+    assert_eq!(
+        too_long.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        too_long.text
+    );
     let read = server
         .send(server.anonymous.get(server.url("/api/presence")))
         .await;

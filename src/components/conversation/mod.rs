@@ -14,6 +14,7 @@ pub mod no_replies;
 pub mod note_item;
 pub mod notes;
 pub mod outbox;
+pub mod presence;
 pub mod reply_box;
 pub mod reply_context;
 pub mod session_facts;

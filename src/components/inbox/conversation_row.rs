@@ -4,6 +4,7 @@
 
 use crate::components::conversation::status_badge::StatusBadge;
 use crate::components::inbox::inbox_filters::with_search;
+use crate::components::shell::presence::RowPresence;
 use crate::i18n::{tr, Args};
 use crate::state::Clock;
 use leptos::prelude::*;
@@ -55,6 +56,7 @@ pub fn ConversationRow(
                 <RowLine conversation=conversation.clone() unread />
                 <span class="row-preview" dir="auto">{preview}</span>
                 <RowBadges conversation agents stale_because />
+                <RowPresence key=key.clone() />
             </a>
         </li>
     }

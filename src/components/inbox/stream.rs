@@ -9,11 +9,12 @@
 //! again after a while, and then every backend is asked once, for what came meanwhile.
 
 use super::live::{LiveState, Stream};
-use crate::state::NoteChanges;
+use crate::state::{NoteChanges, PresenceChanges};
 use leptos::prelude::*;
 use serde::Deserialize;
 use switchboard_core::directory::EVENTS_PATH;
 use switchboard_core::notes::NOTE_CHANGE;
+use switchboard_core::presence::PRESENCE_CHANGE;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
@@ -49,8 +50,11 @@ struct Open {
 /// Listens to the server's events for as long as the calling component lives.
 pub fn listen_to_events(state: LiveState) {
     let current = StoredValue::new_local(None::<Open>);
-    let notes = use_context::<NoteChanges>();
-    open(state, notes, current, false);
+    let heard = Heard {
+        notes: use_context::<NoteChanges>(),
+        presence: use_context::<PresenceChanges>(),
+    };
+    open(state, heard, current, false);
     on_cleanup(move || {
         if let Some(Some(open)) = current.try_update_value(Option::take) {
             open.source.close();
@@ -58,11 +62,18 @@ pub fn listen_to_events(state: LiveState) {
     });
 }
 
+/// Where the changes that are Switchboard's own (not a backend's) go.
+#[derive(Clone, Copy)]
+struct Heard {
+    notes: Option<NoteChanges>,
+    presence: Option<PresenceChanges>,
+}
+
 /// Opens a stream; `again` when one was closed before, so what came meanwhile is asked for
 /// (the first stream starts with the lists just loaded).
 fn open(
     state: LiveState,
-    notes: Option<NoteChanges>,
+    heard: Heard,
     current: StoredValue<Option<Open>, LocalStorage>,
     again: bool,
 ) {
@@ -111,10 +122,17 @@ fn open(
             let own = crate::connectors::http::this_console();
             if let Some(change) = data.as_deref().and_then(parse_change) {
                 if change.origin.as_deref() != Some(own.as_str()) {
-                    match (change.kind.as_deref(), change.item.as_deref(), notes) {
-                        // A note is Switchboard's own: the backend has nothing new to say.
-                        (Some(NOTE_CHANGE), Some(item), Some(notes)) => {
-                            notes.said(&change.backend, item)
+                    // Notes and presence are Switchboard's own: the backend has nothing new.
+                    match (change.kind.as_deref(), change.item.as_deref()) {
+                        (Some(NOTE_CHANGE), Some(item)) => {
+                            if let Some(notes) = heard.notes {
+                                notes.said(&change.backend, item);
+                            }
+                        }
+                        (Some(PRESENCE_CHANGE), _) => {
+                            if let Some(presence) = heard.presence {
+                                presence.0.update(|n| *n += 1);
+                            }
                         }
                         _ => state.wake_backend(&change.backend),
                     }
@@ -133,7 +151,7 @@ fn open(
                 leptos::task::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(REOPEN_MS).await;
                     if current.try_with_value(|_| ()).is_some() {
-                        open(state, notes, current, true);
+                        open(state, heard, current, true);
                     }
                 });
             }

@@ -7,6 +7,7 @@ pub mod language_select;
 pub mod later;
 pub mod palette;
 pub mod prefetch;
+pub mod presence;
 pub mod session_ended;
 pub mod shortcuts;
 pub mod sign_in_form;

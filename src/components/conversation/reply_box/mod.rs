@@ -14,6 +14,7 @@ mod send;
 
 use crate::components::conversation::attachment_picker::{AttachmentPicker, PickedFiles};
 use crate::components::conversation::outbox::{self, OutboxEntry, OutboxNotice, OutboxSlot};
+use crate::components::conversation::presence::ComposeActivity;
 use crate::components::conversation::reply_context::{ReplyKindChoice, ReplyingTo, ReplyingToChip};
 use crate::components::conversation::upload_progress::UploadProgress;
 use crate::components::shell::feedback::ErrorPanel;
@@ -274,6 +275,7 @@ fn ReplyText(
     let i18n = use_i18n();
     let text_ref = NodeRef::new();
     let picker = Picker::new(text_ref, Team::here());
+    let activity = use_context::<ComposeActivity>();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         // `@` offers the team's agents, in a note only (a customer has no use for them).
@@ -292,6 +294,9 @@ fn ReplyText(
         state.draft.set(value);
         state.problem.set(None);
         state.reopened_notice.set(false);
+        if let Some(activity) = activity {
+            activity.typed();
+        }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if picker.key(&ev, state, draft_key) {
