@@ -13,7 +13,7 @@ use crate::components::conversation::no_replies::NoReplies;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
 use crate::components::conversation::presence::{announce_presence, ConversationPresence};
-use crate::components::conversation::reply_box::ReplyBox;
+use crate::components::conversation::reply_box::{ConversationFacts, Facts, ReplyBox};
 use crate::components::conversation::reply_context::ReplyingTo;
 use crate::components::inbox::mentions::see_mentions_of;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
@@ -117,6 +117,12 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     arrivals::announce_arrivals(newest, announcement);
     let stale_notice = use_stale_notice(current.loaded);
     let on_changed = on_changed(current, newest, stale_notice, announcement, article);
+    // The agent's own changes: a reply being written is now written against them.
+    let own = RwSignal::new(0u64);
+    let on_changed = Callback::new(move |changed: Changed| {
+        own.update(|n| *n += 1);
+        on_changed.run(changed);
+    });
     let marks = read_marks::use_read_marks(&connector, &id, current, newest, on_changed, article);
     let on_sent = on_sent(current, newest, on_changed);
     follow_live(
@@ -136,7 +142,20 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     // The reply being sent, shown at the end of the thread.
     provide_context(OutboxSlot::new());
     // The team's internal notes, shown in the thread and added from the reply box.
-    ConversationNotes::provide(connector.name(), &id);
+    let notes = ConversationNotes::provide(connector.name(), &id);
+    // What a reply is written against, for the box to ask before it goes when it moved on.
+    let now = Memo::new(move |_| {
+        let note_ids = notes
+            .list
+            .with(|l| l.iter().map(|n| n.id.clone()).collect());
+        current
+            .conversation
+            .with(|c| Facts::of(c.as_ref(), note_ids))
+    });
+    provide_context(ConversationFacts {
+        now: now.into(),
+        own,
+    });
     // Colleagues see that this agent is here, and whether they write.
     announce_presence(connector.name(), &id);
     let retry = Callback::new(move |_| {

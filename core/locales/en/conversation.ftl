@@ -155,3 +155,19 @@ mention-offered = { $count ->
     [one] One colleague offered. Up and down choose, Enter writes the name, Esc closes.
    *[other] { $count } colleagues offered. Up and down choose, Enter writes the name, Esc closes.
 }
+
+## Before a reply goes: what changed since it began
+
+reply-since-title = This conversation changed since you began writing:
+reply-since-customer = The customer wrote a new message.
+reply-since-reply = Someone else replied.
+reply-since-notes = { $count ->
+    [one] A colleague added an internal note.
+   *[other] Colleagues added { $count } internal notes.
+}
+reply-since-status = Its status is now { $status }.
+reply-since-assigned = It is now assigned to { $name }.
+reply-since-unassigned = It is now unassigned.
+reply-since-hint = Your reply is kept either way.
+reply-since-send = Send anyway
+reply-since-review = Review first

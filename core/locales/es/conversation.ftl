@@ -155,3 +155,19 @@ mention-offered = { $count ->
     [one] Un compañero propuesto. Arriba y abajo para elegir, Intro escribe el nombre, Esc cierra.
    *[other] { $count } compañeros propuestos. Arriba y abajo para elegir, Intro escribe el nombre, Esc cierra.
 }
+
+## Before a reply goes: what changed since it began
+
+reply-since-title = Esta conversación cambió desde que empezaste a escribir:
+reply-since-customer = El cliente escribió un mensaje nuevo.
+reply-since-reply = Otra persona respondió.
+reply-since-notes = { $count ->
+    [one] Un compañero añadió una nota interna.
+   *[other] Tus compañeros añadieron { $count } notas internas.
+}
+reply-since-status = Su estado es ahora { $status }.
+reply-since-assigned = Ahora está asignada a { $name }.
+reply-since-unassigned = Ya no está asignada.
+reply-since-hint = Tu respuesta se conserva en ambos casos.
+reply-since-send = Enviar de todos modos
+reply-since-review = Revisar primero

@@ -155,3 +155,19 @@ mention-offered = { $count ->
     [one] Un collègue proposé. Haut et bas pour choisir, Entrée écrit le nom, Échap ferme.
    *[other] { $count } collègues proposés. Haut et bas pour choisir, Entrée écrit le nom, Échap ferme.
 }
+
+## Before a reply goes: what changed since it began
+
+reply-since-title = Cette conversation a changé depuis que vous avez commencé à écrire :
+reply-since-customer = Le client a écrit un nouveau message.
+reply-since-reply = Quelqu’un d’autre a répondu.
+reply-since-notes = { $count ->
+    [one] Un collègue a ajouté une note interne.
+   *[other] Des collègues ont ajouté { $count } notes internes.
+}
+reply-since-status = Son statut est maintenant { $status }.
+reply-since-assigned = Elle est maintenant attribuée à { $name }.
+reply-since-unassigned = Elle n’est plus attribuée.
+reply-since-hint = Votre réponse est gardée dans les deux cas.
+reply-since-send = Envoyer quand même
+reply-since-review = Relire d’abord

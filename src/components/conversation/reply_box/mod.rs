@@ -11,6 +11,7 @@ mod mention_picker;
 mod note;
 mod recipients;
 mod send;
+mod since;
 
 use crate::components::conversation::attachment_picker::{AttachmentPicker, PickedFiles};
 use crate::components::conversation::outbox::{self, OutboxEntry, OutboxNotice, OutboxSlot};
@@ -29,6 +30,8 @@ use mention_picker::{MentionOptions, Picker, Team, OPTIONS_ID};
 use note::{switches_compose, use_compose, Compose, ComposeChoice, NoteFailure};
 use recipients::{use_default_recipients, RecipientChoice};
 use send::{discard, failure_context, resend_when_back, use_send, use_submit, SendAction};
+use since::{use_since_began, ChangedSince};
+pub use since::{ConversationFacts, Facts};
 use switchboard_core::domain::{Conversation, ConversationStatus, Recipient};
 use switchboard_core::i18n::{text, Msg};
 use switchboard_core::validation::limits::REPLY_MAX_CHARS;
@@ -84,12 +87,18 @@ pub fn ReplyBox(
     keep_files_with_the_draft(state.picked, policy, draft_key.clone());
     let draft_key = StoredValue::new(draft_key);
     let reopen = ReopenWhenClosed { status, can_reopen };
-    let submit = use_submit(send, state, policy, recipients, reopen, draft_key);
-    resend_when_back(send, state, submit);
+    let send_reply = use_submit(send, state, policy, recipients, reopen, draft_key);
+    resend_when_back(send, state, send_reply);
     let on_discard = discard(send, state, draft_key);
     let compose = use_compose(state, draft_key);
+    // A reply written before the conversation moved on asks first.
+    let since = use_since_began(state);
     let submit = move || match compose.mode.get_untracked() {
-        Compose::Reply => submit(),
+        Compose::Reply => {
+            if since.is_none_or(|since| since.may_send()) {
+                send_reply();
+            }
+        }
         Compose::Note => {
             if let Some(note_send) = compose.send {
                 note::submit_note(note_send, state);
@@ -159,6 +168,11 @@ pub fn ReplyBox(
                 Compose::Reply => send.pending().get(),
                 Compose::Note => compose.send.is_some_and(|n| n.action.pending().get()),
             }) />
+            {since.map(|since| {
+                let team = Team::here();
+                let agents = Signal::derive(move || team.members().0);
+                view! { <ChangedSince since agents on_send=Callback::new(move |_| send_reply()) /> }
+            })}
             <SendFailure send />
             {compose.send.map(|send| view! { <NoteFailure send /> })}
         </form>
