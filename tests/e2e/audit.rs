@@ -154,6 +154,29 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.wait_for(testid("note")).await;
     audit(h, &format!("thread with a note ({theme})"), found).await;
 
+    // `@` in a note: the team offered.
+    h.click(testid("compose-note")).await;
+    h.click(testid("reply-input")).await;
+    h.press("cc @").await;
+    h.wait_for(testid("mention-option")).await;
+    audit(h, &format!("mention picker ({theme})"), found).await;
+    h.press(Key::Escape).await;
+
+    // A colleague names this agent in a note: announced, then listed under Mentions.
+    let id = key.trim_start_matches("communication/");
+    h.api_put_as(
+        "javier.ortega@switchboard.example",
+        &format!(
+            "/api/notes/communication/{id}/3e1d2c4b-0000-4000-8000-{:012}",
+            theme.len()
+        ),
+        serde_json::json!({ "body": "@Camille Laurent see above", "mentions": ["agent-camille"] }),
+    )
+    .await;
+    h.click(testid("view-mentions")).await;
+    h.wait_for(testid("mention")).await;
+    audit(h, &format!("mentions ({theme})"), found).await;
+
     h.driver
         .goto(format!("{}/nowhere/at/all", h.base))
         .await

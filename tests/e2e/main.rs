@@ -8,6 +8,7 @@
 mod e2e_support;
 
 mod audit;
+mod changed_since;
 mod concurrent;
 mod console;
 mod customer;

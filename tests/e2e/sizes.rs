@@ -30,7 +30,7 @@ const SCREENS: [Screen; 4] = [
     Screen {
         page: "index.html",
         name: "the inbox, signed in",
-        budget: 430_000,
+        budget: 408_000,
         target: 250_000,
     },
     Screen {

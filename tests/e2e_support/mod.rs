@@ -675,6 +675,24 @@ impl Harness {
             .await;
     }
 
+    /// A PUT as another demo agent (a colleague), which must succeed.
+    pub async fn api_put_as(&self, email: &str, path: &str, body: serde_json::Value) {
+        let cookie = self.session_cookie(email).await;
+        let response = reqwest::Client::new()
+            .put(format!("{}{path}", self.base))
+            .header("cookie", cookie)
+            .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+            .json(&body)
+            .send()
+            .await
+            .expect("the server answers");
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+    }
+
     /// A new session of the demo agent `email` (`name=value` of its cookie).
     async fn session_cookie(&self, email: &str) -> String {
         let body = serde_json::json!({ "email": email, "password": DEMO_PASSWORD });

@@ -1,0 +1,111 @@
+//! A reply begun before the customer wrote again asks before it goes (`docs/presence.md`,
+//! "Changed since you began"): an agent writes a reply, the customer writes back through
+//! their private link meanwhile, and Ctrl+Enter shows what changed instead of sending;
+//! "Review first" keeps every word, and the next Ctrl+Enter sends it.
+
+use crate::e2e_support::*;
+use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
+use thirtyfour::prelude::*;
+
+/// A customer's request, as the public pages make it: no session, the write header.
+async fn as_customer(base: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
+    let response = reqwest::Client::new()
+        .post(format!("{base}{path}"))
+        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("the server answers");
+    assert!(
+        response.status().is_success(),
+        "{path}: {}",
+        response.status()
+    );
+    response.json().await.expect("JSON")
+}
+
+async fn press_ctrl_enter(h: &Harness) {
+    h.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys(Key::Enter)
+        .key_up(Key::Control)
+        .perform()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_begun_before_the_customer_wrote_again_asks_before_it_goes() {
+    let h = start().await;
+    h.sign_in_at("/?status=open").await;
+    let contact = as_customer(
+        &h.base,
+        "/communication/v1/contact-us",
+        serde_json::json!({ "name": "Zoë Lambert", "mail": "zoe.since@example.fr",
+            "object": "Breakfast", "message": "Is breakfast included?" }),
+    )
+    .await;
+    let token = contact["links"][0]["href"]
+        .as_str()
+        .and_then(|l| l.strip_prefix("/contact/follow-up#"))
+        .expect("a follow-up link")
+        .to_owned();
+    let stored = h
+        .api_json(&format!(
+            "/communication/v1/contact-us/{}",
+            contact["id"].as_str().unwrap()
+        ))
+        .await;
+    let conversation = stored["conversationId"]
+        .as_str()
+        .expect("its conversation")
+        .to_owned();
+    h.driver
+        .goto(format!(
+            "{}/conversations/communication/{conversation}",
+            h.base
+        ))
+        .await
+        .unwrap();
+    h.wait_for_text(By::Id("thread"), "Is breakfast included?")
+        .await;
+
+    h.click(testid("reply-input")).await;
+    let reply = "Yes, breakfast is included from 7 to 10.";
+    h.press(reply).await;
+    // Meanwhile, the customer writes again.
+    let again = "Also, can I check in early?";
+    as_customer(
+        &h.base,
+        &format!("/communication/v1/follow-up/{token}/messages"),
+        serde_json::json!({ "message": again }),
+    )
+    .await;
+    h.wait_for_text(By::Id("thread"), again).await;
+
+    press_ctrl_enter(&h).await;
+    h.wait_for_text(testid("changed-since"), "The customer wrote a new message.")
+        .await;
+    // Review first: nothing sent, nothing lost, and the next Ctrl+Enter sends.
+    h.click(testid("changed-since-review")).await;
+    let kept = h
+        .wait_for(testid("reply-input"))
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(kept, reply, "every word kept");
+    let thread = h.wait_for(By::Id("thread")).await.text().await.unwrap();
+    assert!(!thread.contains(reply), "not sent yet");
+    h.click(testid("reply-input")).await;
+    press_ctrl_enter(&h).await;
+    h.wait_for_text(By::Id("thread"), reply).await;
+    assert!(
+        h.driver.find(testid("changed-since")).await.is_err(),
+        "asked once"
+    );
+    h.finish().await;
+}
