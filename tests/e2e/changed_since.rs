@@ -4,49 +4,19 @@
 //! "Review first" keeps every word, and the next Ctrl+Enter sends it.
 
 use crate::e2e_support::*;
-use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
 use thirtyfour::prelude::*;
-
-/// A customer's request, as the public pages make it: no session, the write header.
-async fn as_customer(base: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
-    let response = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .header(WRITE_HEADER, WRITE_HEADER_VALUE)
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .expect("the server answers");
-    assert!(
-        response.status().is_success(),
-        "{path}: {}",
-        response.status()
-    );
-    response.json().await.expect("JSON")
-}
-
-async fn press_ctrl_enter(h: &Harness) {
-    h.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys(Key::Enter)
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .unwrap();
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_begun_before_the_customer_wrote_again_asks_before_it_goes() {
     let h = start().await;
     h.sign_in_at("/?status=open").await;
-    let contact = as_customer(
-        &h.base,
-        "/communication/v1/contact-us",
-        serde_json::json!({ "name": "Zoë Lambert", "mail": "zoe.since@example.fr",
+    let contact = h
+        .customer_post(
+            "/communication/v1/contact-us",
+            serde_json::json!({ "name": "Zoë Lambert", "mail": "zoe.since@example.fr",
             "object": "Breakfast", "message": "Is breakfast included?" }),
-    )
-    .await;
+        )
+        .await;
     let token = contact["links"][0]["href"]
         .as_str()
         .and_then(|l| l.strip_prefix("/contact/follow-up#"))
@@ -77,15 +47,14 @@ async fn a_reply_begun_before_the_customer_wrote_again_asks_before_it_goes() {
     h.press(reply).await;
     // Meanwhile, the customer writes again.
     let again = "Also, can I check in early?";
-    as_customer(
-        &h.base,
+    h.customer_post(
         &format!("/communication/v1/follow-up/{token}/messages"),
         serde_json::json!({ "message": again }),
     )
     .await;
     h.wait_for_text(By::Id("thread"), again).await;
 
-    press_ctrl_enter(&h).await;
+    h.press_ctrl(Key::Enter).await;
     h.wait_for_text(testid("changed-since"), "The customer wrote a new message.")
         .await;
     // Review first: nothing sent, nothing lost, and the next Ctrl+Enter sends.
@@ -101,7 +70,7 @@ async fn a_reply_begun_before_the_customer_wrote_again_asks_before_it_goes() {
     let thread = h.wait_for(By::Id("thread")).await.text().await.unwrap();
     assert!(!thread.contains(reply), "not sent yet");
     h.click(testid("reply-input")).await;
-    press_ctrl_enter(&h).await;
+    h.press_ctrl(Key::Enter).await;
     h.wait_for_text(By::Id("thread"), reply).await;
     assert!(
         h.driver.find(testid("changed-since")).await.is_err(),

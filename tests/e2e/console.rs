@@ -635,14 +635,7 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
     h.wait_for_focus("reply-input").await;
     let reply = "Je rouvre votre demande : nous revenons vers vous aujourd'hui.";
     h.press(reply).await;
-    h.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys(Key::Enter)
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .unwrap();
+    h.press_ctrl(Key::Enter).await;
     h.wait_for_text(
         By::Css("[data-testid='conversation'] [data-testid='status-badge']".to_owned()),
         "Open",
@@ -788,14 +781,7 @@ async fn a_session_that_ends_mid_reply_is_signed_into_again_and_the_reply_is_kep
 
     // Sending is refused: the console asks to sign in again over everything, email given.
     h.wait_for_focus("reply-input").await;
-    h.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys(Key::Enter)
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .unwrap();
+    h.press_ctrl(Key::Enter).await;
     h.wait_for(testid("session-ended")).await;
     let email = h
         .wait_for(By::Css(
@@ -827,14 +813,7 @@ async fn a_session_that_ends_mid_reply_is_signed_into_again_and_the_reply_is_kep
         .unwrap();
     assert_eq!(kept.as_deref(), Some(reply));
     h.wait_for_focus("reply-input").await;
-    h.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys(Key::Enter)
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .unwrap();
+    h.press_ctrl(Key::Enter).await;
     h.wait_for_text(
         By::Css("[data-testid='thread'] li:last-child [data-testid='message-body']"),
         reply,

@@ -155,14 +155,7 @@ async fn at_1440_by_900_rows_come_first_and_the_palette_jumps_to_views_and_conve
 
     // Ctrl+K, a view by name, Enter.
     let ctrl_k = || async {
-        h.driver
-            .action_chain()
-            .key_down(Key::Control)
-            .send_keys("k")
-            .key_up(Key::Control)
-            .perform()
-            .await
-            .unwrap();
+        h.press_ctrl("k").await;
         h.wait_for_focus("palette-input").await;
     };
     ctrl_k().await;

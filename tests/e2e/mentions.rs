@@ -65,15 +65,7 @@ async fn two_agents_see_each_other_and_one_finds_the_others_note_under_mentions(
     camille.press(Key::Enter).await;
     camille.press("can you call the buyer back?").await;
     let written = "Javier, @Javier Ortega can you call the buyer back?";
-    camille
-        .driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys(Key::Enter)
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .unwrap();
+    camille.press_ctrl(Key::Enter).await;
     camille.wait_for_text(testid("note-body"), written).await;
 
     // Javier's console hears of the note, counts it and says so.

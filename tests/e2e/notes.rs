@@ -30,14 +30,7 @@ async fn an_agent_adds_a_note_from_the_keyboard_and_it_stays_for_the_team() {
     h.wait_for(testid("note-hint")).await;
     let words = "Called the buyer: the parcel is at the depot, do not refund yet.";
     h.press(words).await;
-    h.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys(Key::Enter)
-        .key_up(Key::Control)
-        .perform()
-        .await
-        .unwrap();
+    h.press_ctrl(Key::Enter).await;
     h.wait_for_text(testid("note-body"), words).await;
     h.wait_for_text(testid("note-label"), "Internal note").await;
     assert_eq!(

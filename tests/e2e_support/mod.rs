@@ -350,14 +350,7 @@ impl Harness {
     /// Opens one of the inbox's one-off tools in the command palette (`reference`,
     /// `follow`, `number`, `read-setting`), as an agent would: Ctrl+K, then the tool.
     pub async fn open_tool(&self, tool: &str) {
-        self.driver
-            .action_chain()
-            .key_down(Key::Control)
-            .send_keys("k")
-            .key_up(Key::Control)
-            .perform()
-            .await
-            .expect("Ctrl+K is typed");
+        self.press_ctrl("k").await;
         self.wait_for(testid("palette-input")).await;
         self.click(By::Css(format!("[data-testid='palette-option-{tool}']")))
             .await;
@@ -671,8 +664,26 @@ impl Harness {
     /// A POST as another demo agent (a colleague), signed in for it.
     pub async fn api_post_as(&self, email: &str, path: &str, body: serde_json::Value) {
         let cookie = self.session_cookie(email).await;
-        self.post_json(&reqwest::Client::new(), &cookie, path, body)
+        self.post_json(&reqwest::Client::new(), Some(&cookie), path, body)
             .await;
+    }
+
+    /// A POST as a customer, as the public pages make it (no session); its JSON answer.
+    pub async fn customer_post(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+        self.post_json(&reqwest::Client::new(), None, path, body)
+            .await
+    }
+
+    /// Presses `key` with Ctrl held (Ctrl+Enter sends a reply or adds a note).
+    pub async fn press_ctrl(&self, key: impl Into<TypingData>) {
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys(key)
+            .key_up(Key::Control)
+            .perform()
+            .await
+            .expect("the keys are pressed");
     }
 
     /// A PUT as another demo agent (a colleague), which must succeed.
@@ -746,20 +757,22 @@ impl Harness {
         body: serde_json::Value,
     ) -> serde_json::Value {
         let cookie = self.api_cookie().await;
-        self.post_json(client, &cookie, path, body).await
+        self.post_json(client, Some(&cookie), path, body).await
     }
 
-    /// A JSON POST with a session's cookie, which must succeed; its JSON answer.
+    /// A JSON POST, with a session's cookie or none, which must succeed; its JSON answer.
     async fn post_json(
         &self,
         client: &reqwest::Client,
-        cookie: &str,
+        cookie: Option<&str>,
         path: &str,
         body: serde_json::Value,
     ) -> serde_json::Value {
-        let response = client
-            .post(format!("{}{path}", self.base))
-            .header("cookie", cookie)
+        let mut request = client.post(format!("{}{path}", self.base));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request
             .header(WRITE_HEADER, WRITE_HEADER_VALUE)
             .header("content-type", "application/json")
             .body(body.to_string())
