@@ -16,6 +16,7 @@
 // First, so the catalogue's `msg!` is in scope in every module after it.
 #[macro_use]
 pub mod i18n;
+pub mod assignments;
 pub mod attachments;
 pub mod directory;
 pub mod domain;

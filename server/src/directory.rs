@@ -71,7 +71,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::follows::routes())
         .merge(crate::notes::routes())
         .merge(crate::mentions::routes())
-        .merge(crate::presence::routes());
+        .merge(crate::presence::routes())
+        .merge(crate::assignments::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

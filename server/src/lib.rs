@@ -20,6 +20,7 @@
 //! # }
 //! ```
 
+pub mod assignments;
 pub mod auth;
 pub mod check;
 pub mod config;

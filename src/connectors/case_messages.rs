@@ -8,6 +8,7 @@
 //! why, never a silent "done".
 
 use super::follows::followed_slice;
+use super::kept_assignment::KeptAssignments;
 use super::http::{query_string, Client, Method};
 use super::upload::UploadControl;
 use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply, ThreadBackend};
@@ -39,6 +40,8 @@ const NO_FILES: AttachmentPolicy = AttachmentPolicy {
 pub struct CaseMessagesConnector {
     /// Where it answers and what it offers.
     info: BackendInfo,
+    /// Cases have no assignee in this API: Switchboard keeps one.
+    kept: KeptAssignments,
 }
 
 impl CaseMessagesConnector {
@@ -48,6 +51,7 @@ impl CaseMessagesConnector {
         origin: impl Into<String>,
     ) -> Self {
         let endpoint = Endpoint::new(name, base_url, origin);
+        let kept = KeptAssignments::new(&endpoint.origin, &endpoint.name);
         let info = BackendInfo {
             reply_kinds: |lang| {
                 type_choices(lang)
@@ -63,7 +67,7 @@ impl CaseMessagesConnector {
                 NO_FILES,
             )
         };
-        Self { info }
+        Self { info, kept }
     }
 
     /// A case's messages as the API gives them.
@@ -141,18 +145,25 @@ impl ConversationBackend for CaseMessagesConnector {
         query: &InboxQuery,
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
+        // Each case with its kept assignee, so the view's "Mine" and "Unassigned" apply.
+        let kept = self.kept.all().await?;
+        let kept = &kept;
         followed_slice(
             &self.info.endpoint.origin,
             &self.info.endpoint.name,
             query,
             after,
-            |guid| async move { self.read_case(&guid).await },
+            |guid| async move {
+                let mut case = self.read_case(&guid).await?;
+                KeptAssignments::apply(&mut case, kept);
+                Ok(case)
+            },
         )
         .await
     }
 
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        self.read_case(id).await
+        self.kept.one(self.read_case(id).await?).await
     }
 }
 
@@ -192,11 +203,10 @@ impl ThreadBackend for CaseMessagesConnector {
         message_to_domain(&created, lang_now()).map_err(|e| ApiError::malformed(e.to_string()))
     }
 
-    async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(super::unsupported(text(
-            lang_now(),
-            msg!("case-cannot-assign"),
-        )))
+    /// Kept by Switchboard: the provider's case system is not told.
+    async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError> {
+        self.kept.set(id, agent_id).await?;
+        self.conversation(id).await
     }
 
     async fn change_status(

@@ -53,7 +53,9 @@ impl Connector {
             BackendKind::Communication => {
                 Connector::new(CommunicationConnector::new(&backend.name, base_url))
             }
-            BackendKind::Octopia => Connector::new(OctopiaConnector::new(&backend.name, base_url)),
+            BackendKind::Octopia => {
+                Connector::new(OctopiaConnector::new(&backend.name, base_url, origin))
+            }
             BackendKind::SupportSessions => Connector::new(SupportSessionsConnector::new(
                 &backend.name,
                 base_url,

@@ -14,6 +14,7 @@ pub mod follows;
 pub mod http;
 pub mod inbox;
 pub mod info;
+pub mod kept_assignment;
 pub mod mentions;
 pub mod notes;
 pub mod octopia;

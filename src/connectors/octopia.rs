@@ -4,6 +4,7 @@
 //! claims to treat). Files travel as base64 inside JSON, both ways.
 
 use super::http::{query_string, Client, Method};
+use super::kept_assignment::KeptAssignments;
 use super::upload::{post_with_progress, UploadBody, UploadControl};
 use super::{
     page_after, BackendInfo, ConversationBackend, Counter, Endpoint, InboxSlice, Reply,
@@ -58,11 +59,16 @@ pub struct OctopiaConnector {
     /// Where it answers and what it offers.
     info: BackendInfo,
     typologies: Typologies,
+    /// Discussions have no assignee at Octopia: Switchboard keeps one.
+    kept: KeptAssignments,
 }
 
 impl OctopiaConnector {
-    pub fn new(name: impl Into<String>, base_url: impl Into<String>) -> Self {
-        let endpoint = Endpoint::new(name, base_url, "");
+    /// `origin` is Switchboard's server, which keeps the discussions' assignees.
+    pub fn new(name: impl Into<String>, base_url: impl Into<String>, origin: &str) -> Self {
+        let name = name.into();
+        let kept = KeptAssignments::new(origin, &name);
+        let endpoint = Endpoint::new(name, base_url, origin);
         let info = BackendInfo {
             ..BackendInfo::new(
                 switchboard_core::domain::BackendKind::Octopia,
@@ -73,7 +79,14 @@ impl OctopiaConnector {
         Self {
             info,
             typologies: Typologies::default(),
+            kept,
         }
+    }
+
+    /// A discussion as Octopia has it, before its kept assignee.
+    async fn read(&self, id: &str) -> Result<Conversation, ApiError> {
+        let dto = self.detail(id).await?;
+        self.map(dto).await
     }
 
     fn discussion_url(&self, id: &str) -> String {
@@ -299,32 +312,13 @@ impl OctopiaConnector {
     }
 }
 
-#[async_trait(?Send)]
-impl ConversationBackend for OctopiaConnector {
-    fn info(&self) -> &BackendInfo {
-        &self.info
-    }
-
-    async fn list_conversations(
+impl OctopiaConnector {
+    /// A page of discussions as Octopia lists them, by date range when the view has one.
+    async fn vendor_page(
         &self,
         query: &InboxQuery,
         after: Option<&Cursor>,
     ) -> Result<InboxSlice, ApiError> {
-        // Discussions have no assignee (they are the seller's) and no archive: "Mine" and
-        // "Archived" are truly empty here, and the page says why; "Unassigned" is every
-        // discussion.
-        if query.assignee == AssigneeFilter::Me {
-            return Ok(InboxSlice::none_because(
-                &self.info.endpoint.name,
-                text(lang_now(), msg!("octopia-none-mine")),
-            ));
-        }
-        if query.status == StatusFilter::Archived {
-            return Ok(InboxSlice::none_because(
-                &self.info.endpoint.name,
-                text(lang_now(), msg!("octopia-none-archived")),
-            ));
-        }
         if let Some(range) = query.active {
             let windows = search_windows(range.start(), range.end(chrono::Utc::now()));
             return self.dated_page(query, &windows, after).await;
@@ -340,9 +334,64 @@ impl ConversationBackend for OctopiaConnector {
         })
     }
 
+    /// "Mine": the discussions kept as the agent's, in one page.
+    async fn mine(&self, query: &InboxQuery, after: Option<&Cursor>) -> Result<InboxSlice, ApiError> {
+        let (items, unreadable) = match after {
+            Some(_) => (Vec::new(), 0),
+            None => {
+                self.kept
+                    .mine(query, |id| async move { self.read(&id).await })
+                    .await?
+            }
+        };
+        Ok(InboxSlice {
+            backend: self.info.endpoint.name.clone(),
+            page: Page {
+                total_items: Some(items.len() as u64),
+                items,
+                next: None,
+            },
+            unreadable,
+            filtered_here: Vec::new(),
+            none_because: None,
+        })
+    }
+}
+
+#[async_trait(?Send)]
+impl ConversationBackend for OctopiaConnector {
+    fn info(&self) -> &BackendInfo {
+        &self.info
+    }
+
+    async fn list_conversations(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
+        // No archive: "Archived" is truly empty here, and the page says why. The assignee
+        // is Switchboard's: "Mine" reads the discussions kept as the agent's, one page.
+        if query.assignee == AssigneeFilter::Me {
+            return self.mine(query, after).await;
+        }
+        if query.status == StatusFilter::Archived {
+            return Ok(InboxSlice::none_because(
+                &self.info.endpoint.name,
+                text(lang_now(), msg!("octopia-none-archived")),
+            ));
+        }
+        let (slice, kept) = futures::join!(self.vendor_page(query, after), self.kept.all());
+        let (mut slice, kept) = (slice?, kept?);
+        if KeptAssignments::narrow(&mut slice.page.items, &kept, query) {
+            slice
+                .filtered_here
+                .push(text(lang_now(), msg!("kept-filtered-unassigned")));
+        }
+        Ok(slice)
+    }
+
     async fn conversation(&self, id: &str) -> Result<Conversation, ApiError> {
-        let dto = self.detail(id).await?;
-        self.map(dto).await
+        self.kept.one(self.read(id).await?).await
     }
 
     async fn counters(&self) -> Result<Vec<Counter>, ApiError> {
@@ -418,11 +467,10 @@ impl ThreadBackend for OctopiaConnector {
         Ok(page.items.swap_remove(mine))
     }
 
-    async fn assign(&self, _id: &str, _agent_id: Option<&str>) -> Result<Conversation, ApiError> {
-        Err(ApiError::unsupported(text(
-            lang_now(),
-            msg!("octopia-no-assignee"),
-        )))
+    /// Kept by Switchboard: Octopia is not told.
+    async fn assign(&self, id: &str, agent_id: Option<&str>) -> Result<Conversation, ApiError> {
+        self.kept.set(id, agent_id).await?;
+        self.conversation(id).await
     }
 
     async fn change_status(

@@ -69,7 +69,6 @@ connector-upload-failed = the upload failed
 ## Case messages
 
 case-guid-shape = A case guid has 32 hexadecimal digits in groups of 8-4-4-4-12, like 1e0abcb7-b94c-4072-a9c0-37072a1ef015.
-case-cannot-assign = This backend does not assign cases: they live in the provider's case system.
 case-cannot-change-status = This backend does not open or close cases: they live in the provider's case system.
 case-cannot-mark-unread = This backend does not mark a confirmed message unread.
 # One message left unconfirmed ($id: its number; $reason: one of the two below, or the API's own words).
@@ -96,9 +95,7 @@ session-cannot-archive = This backend does not archive a session.
 ## Octopia
 
 # Why Octopia has nothing in a view, after "<backend> has none in this view:".
-octopia-none-mine = its discussions are assigned to nobody: they are the seller's, so none is yours
 octopia-none-archived = its discussions are open or closed, never archived
-octopia-no-assignee = Octopia discussions have no assignee.
 octopia-cannot-archive = Octopia discussions cannot be archived.
 octopia-discussions-to-treat = Discussions to treat
 octopia-claims-to-treat = Claims to treat
@@ -107,6 +104,7 @@ octopia-claims-to-treat = Claims to treat
 
 # What PostCenter cannot filter itself, after "<backend> cannot filter by".
 postcenter-filtered-unassigned = unassigned (PostCenter lists every ticket)
+kept-filtered-unassigned = unassigned (Switchboard keeps these assignees; the backend lists every conversation)
 postcenter-no-replies = PostCenter's API has no way to reply to a ticket: answer it in PostCenter.
 postcenter-cannot-reply = This backend does not take replies: answer the ticket in PostCenter.
 postcenter-cannot-assign = This backend does not assign a chosen agent: ask PostCenter to reassign instead.

@@ -69,7 +69,6 @@ connector-upload-failed = la subida falló
 ## Mensajes de caso
 
 case-guid-shape = Un GUID de caso tiene 32 dígitos hexadecimales en grupos de 8-4-4-4-12, como 1e0abcb7-b94c-4072-a9c0-37072a1ef015.
-case-cannot-assign = Este backend no asigna casos: se gestionan en el sistema de casos del proveedor.
 case-cannot-change-status = Este backend no abre ni cierra casos: se gestionan en el sistema de casos del proveedor.
 case-cannot-mark-unread = Este backend no puede marcar como no leído un mensaje confirmado.
 # Un mensaje que quedó sin confirmar ($id: su número; $reason: uno de los dos motivos de abajo, o las palabras de la API).
@@ -96,9 +95,7 @@ session-cannot-archive = Este backend no permite archivar una sesión.
 ## Octopia
 
 # Por qué Octopia no tiene nada en una vista, después de «<backend> no tiene nada en esta vista:».
-octopia-none-mine = sus conversaciones no están asignadas a nadie: son del vendedor, así que ninguna es tuya
 octopia-none-archived = sus conversaciones están abiertas o cerradas, nunca archivadas
-octopia-no-assignee = Las conversaciones de Octopia no se asignan a nadie.
 octopia-cannot-archive = Las conversaciones de Octopia no se pueden archivar.
 octopia-discussions-to-treat = Conversaciones por tratar
 octopia-claims-to-treat = Reclamaciones por tratar
@@ -107,6 +104,7 @@ octopia-claims-to-treat = Reclamaciones por tratar
 
 # Lo que PostCenter no puede filtrar por sí mismo, después de «<backend> no puede filtrar por».
 postcenter-filtered-unassigned = sin asignar (PostCenter lista todos los tickets)
+kept-filtered-unassigned = sin asignar (Switchboard guarda estas asignaciones; el backend lista todas las conversaciones)
 postcenter-no-replies = La API de PostCenter no permite responder a un ticket: respóndelo en PostCenter.
 postcenter-cannot-reply = Este backend no acepta respuestas: responde al ticket en PostCenter.
 postcenter-cannot-assign = Este backend no permite asignar un agente elegido: pide a PostCenter que lo reasigne.

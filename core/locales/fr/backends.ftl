@@ -69,7 +69,6 @@ connector-upload-failed = l’envoi a échoué
 ## Messages de dossier
 
 case-guid-shape = Un GUID de dossier compte 32 chiffres hexadécimaux en groupes de 8-4-4-4-12, par exemple 1e0abcb7-b94c-4072-a9c0-37072a1ef015.
-case-cannot-assign = Ce backend n’attribue pas les dossiers : ils sont gérés dans le système de dossiers du prestataire.
 case-cannot-change-status = Ce backend n’ouvre ni ne ferme les dossiers : ils sont gérés dans le système de dossiers du prestataire.
 case-cannot-mark-unread = Ce backend ne peut pas marquer comme non lu un message confirmé.
 # Un message resté non confirmé ($id : son numéro ; $reason : l’une des deux raisons ci-dessous, ou les mots de l’API).
@@ -96,9 +95,7 @@ session-cannot-archive = Ce backend ne permet pas d’archiver une session.
 ## Octopia
 
 # Pourquoi Octopia n’a rien dans une vue, après « <backend> n’a rien dans cette vue : ».
-octopia-none-mine = ses discussions ne sont attribuées à personne : elles appartiennent au vendeur, aucune n’est donc à vous
 octopia-none-archived = ses discussions sont ouvertes ou fermées, jamais archivées
-octopia-no-assignee = Les discussions Octopia ne sont attribuées à personne.
 octopia-cannot-archive = Les discussions Octopia ne peuvent pas être archivées.
 octopia-discussions-to-treat = Discussions à traiter
 octopia-claims-to-treat = Réclamations à traiter
@@ -107,6 +104,7 @@ octopia-claims-to-treat = Réclamations à traiter
 
 # Ce que PostCenter ne sait pas filtrer lui-même, après « <backend> ne peut pas filtrer par ».
 postcenter-filtered-unassigned = non attribués (PostCenter liste tous les tickets)
+kept-filtered-unassigned = non attribuées (Switchboard garde ces attributions ; le backend liste toutes les conversations)
 postcenter-no-replies = L’API de PostCenter ne permet pas de répondre à un ticket : répondez-y dans PostCenter.
 postcenter-cannot-reply = Ce backend n’accepte pas de réponses : répondez au ticket dans PostCenter.
 postcenter-cannot-assign = Ce backend ne permet pas d’attribuer un agent choisi : demandez plutôt à PostCenter de réattribuer le ticket.

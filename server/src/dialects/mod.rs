@@ -111,6 +111,23 @@ pub fn known(backend: String) -> Result<String, crate::http::HttpError> {
     }
 }
 
+/// A backend whose conversations' assignee Switchboard keeps (its vendor has none,
+/// `switchboard_core::assignments::kept_by_switchboard`): 404 for an unknown backend, 422
+/// for one whose vendor assigns (its assignment is the vendor's, never kept twice).
+pub fn keeping_assignment(backend: String) -> Result<String, crate::http::HttpError> {
+    let backend = known(backend)?;
+    let keeps = ALL.iter().any(|dialect| {
+        dialect.name == backend && switchboard_core::assignments::kept_by_switchboard(dialect.kind)
+    });
+    if keeps {
+        Ok(backend)
+    } else {
+        Err(crate::http::HttpError::unprocessable(format!(
+            "{backend} assigns its conversations itself: assign them through its own API."
+        )))
+    }
+}
+
 /// The longest conversation id Switchboard's own routes keep (vendors' ids are far
 /// shorter).
 const MAX_CONVERSATION_CHARS: usize = 200;

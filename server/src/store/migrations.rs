@@ -119,6 +119,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/013_presence.sql"),
         postgres: include_str!("migrations/postgres/013_presence.sql"),
     },
+    Migration {
+        version: 14,
+        name: "assignments",
+        sql: include_str!("migrations/014_assignments.sql"),
+        postgres: include_str!("migrations/postgres/014_assignments.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -13,6 +13,7 @@
 //! orders the instants (PostgreSQL's databases are made with the `C` collation, so text
 //! orders by bytes there too). Integers are `bigint`, flags 0 or 1, on both engines.
 
+pub mod assignments;
 pub mod devices;
 pub mod events;
 pub mod files;

@@ -6,6 +6,7 @@
 mod common;
 
 mod access;
+mod assignments;
 mod attacks;
 mod case_messages;
 mod communication;
