@@ -665,7 +665,10 @@ async fn octopia_says_why_archived_holds_none_of_its_discussions() {
 
 /// The ids of a view's first page of `connector`.
 async fn first_page(connector: &Connector, query: &InboxQuery) -> Vec<String> {
-    let slice = connector.list_conversations(query, None).await.expect("a page");
+    let slice = connector
+        .list_conversations(query, None)
+        .await
+        .expect("a page");
     slice.page.items.into_iter().map(|c| c.key.id).collect()
 }
 
@@ -673,8 +676,14 @@ async fn first_page(connector: &Connector, query: &InboxQuery) -> Vec<String> {
 async fn switchboard_keeps_the_assignee_of_octopia_discussions_and_mine_and_unassigned_follow() {
     let me = sign_in().await.agent.id;
     let (_, connector) = connector("octopia").await;
-    let all = InboxQuery { page_size: 5, ..Default::default() };
-    let id = first_page(&connector, &all).await.pop().expect("a discussion");
+    let all = InboxQuery {
+        page_size: 5,
+        ..Default::default()
+    };
+    let id = first_page(&connector, &all)
+        .await
+        .pop()
+        .expect("a discussion");
     let mine = InboxQuery {
         assignee: AssigneeFilter::Me,
         me: Some(me.clone()),
@@ -689,14 +698,29 @@ async fn switchboard_keeps_the_assignee_of_octopia_discussions_and_mine_and_unas
     assert_eq!(assigned.assignee.as_deref(), Some(me.as_str()));
     assert!(assigned.capabilities.assign && assigned.capabilities.unassign);
     assert_eq!(
-        connector.conversation(&id).await.expect("read").assignee.as_deref(),
+        connector
+            .conversation(&id)
+            .await
+            .expect("read")
+            .assignee
+            .as_deref(),
         Some(me.as_str()),
         "kept"
     );
     assert!(first_page(&connector, &mine).await.contains(&id));
-    let slice = connector.list_conversations(&unassigned, None).await.expect("a page");
-    assert!(slice.page.items.iter().all(|c| c.key.id != id && c.assignee.is_none()));
-    assert!(!slice.filtered_here.is_empty(), "the view says it narrowed the page itself");
+    let slice = connector
+        .list_conversations(&unassigned, None)
+        .await
+        .expect("a page");
+    assert!(slice
+        .page
+        .items
+        .iter()
+        .all(|c| c.key.id != id && c.assignee.is_none()));
+    assert!(
+        !slice.filtered_here.is_empty(),
+        "the view says it narrowed the page itself"
+    );
 
     let cleared = connector.assign(&id, None).await.expect("unassigned");
     assert_eq!(cleared.assignee, None);

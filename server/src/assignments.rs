@@ -60,7 +60,11 @@ async fn set(
     let now = format_instant(chrono::Utc::now());
     let origin = crate::events::origin_in(&headers);
     let (kept, changed) = {
-        let (backend, conversation, assignee) = (backend.clone(), conversation.clone(), asked.agent_id.clone());
+        let (backend, conversation, assignee) = (
+            backend.clone(),
+            conversation.clone(),
+            asked.agent_id.clone(),
+        );
         state
             .store
             .run(move |conn| {

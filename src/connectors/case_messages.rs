@@ -8,8 +8,8 @@
 //! why, never a silent "done".
 
 use super::follows::followed_slice;
-use super::kept_assignment::KeptAssignments;
 use super::http::{query_string, Client, Method};
+use super::kept_assignment::KeptAssignments;
 use super::upload::UploadControl;
 use super::{BackendInfo, ConversationBackend, Endpoint, InboxSlice, Reply, ThreadBackend};
 use crate::i18n::{lang_now, Args, Lang};

@@ -5,8 +5,8 @@
 //! assigning writes here, never to the vendor. Shared plumbing beside the connectors,
 //! as follows are.
 
-use super::http::{Client, Method};
 use super::follows::read_all;
+use super::http::{Client, Method};
 use std::collections::HashMap;
 use switchboard_core::assignments::{KeptAssignment, SetAssignee, ASSIGNMENTS_PATH};
 use switchboard_core::directory::decode_error;
@@ -31,7 +31,10 @@ pub struct KeptAssignments {
 impl KeptAssignments {
     pub fn new(origin: &str, backend: &str) -> Self {
         KeptAssignments {
-            url: format!("{origin}{ASSIGNMENTS_PATH}/{}", encode_path_segment(backend)),
+            url: format!(
+                "{origin}{ASSIGNMENTS_PATH}/{}",
+                encode_path_segment(backend)
+            ),
         }
     }
 
@@ -143,7 +146,9 @@ mod tests {
         let all = InboxQuery::default();
         assert!(!KeptAssignments::narrow(&mut rows, &kept, &all));
         assert_eq!(rows[1].assignee.as_deref(), Some("a1"));
-        assert!(rows.iter().all(|r| r.capabilities.assign && r.capabilities.unassign));
+        assert!(rows
+            .iter()
+            .all(|r| r.capabilities.assign && r.capabilities.unassign));
         let unassigned = InboxQuery {
             assignee: AssigneeFilter::Unassigned,
             ..InboxQuery::default()

@@ -335,7 +335,11 @@ impl OctopiaConnector {
     }
 
     /// "Mine": the discussions kept as the agent's, in one page.
-    async fn mine(&self, query: &InboxQuery, after: Option<&Cursor>) -> Result<InboxSlice, ApiError> {
+    async fn mine(
+        &self,
+        query: &InboxQuery,
+        after: Option<&Cursor>,
+    ) -> Result<InboxSlice, ApiError> {
         let (items, unreadable) = match after {
             Some(_) => (Vec::new(), 0),
             None => {

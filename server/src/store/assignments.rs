@@ -73,12 +73,18 @@ mod tests {
             .run_blocking(|conn| {
                 let now = "2026-12-06T10:00:00.000Z";
                 assert!(set(conn, "octopia", "d-1", Some("a1"), "a2", now)?);
-                assert!(!set(conn, "octopia", "d-1", Some("a1"), "a3", now)?, "the same");
+                assert!(
+                    !set(conn, "octopia", "d-1", Some("a1"), "a3", now)?,
+                    "the same"
+                );
                 assert!(set(conn, "octopia", "d-1", Some("a2"), "a2", now)?);
                 assert!(set(conn, "case-messages", "d-1", Some("a1"), "a1", now)?);
                 let kept = list(conn, "octopia")?;
                 assert_eq!(kept.len(), 1);
-                assert_eq!((kept[0].agent_id.as_str(), kept[0].assigned_by.as_str()), ("a2", "a2"));
+                assert_eq!(
+                    (kept[0].agent_id.as_str(), kept[0].assigned_by.as_str()),
+                    ("a2", "a2")
+                );
                 assert!(set(conn, "octopia", "d-1", None, "a1", now)?);
                 assert!(!set(conn, "octopia", "d-1", None, "a1", now)?);
                 assert!(list(conn, "octopia")?.is_empty());

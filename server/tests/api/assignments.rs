@@ -42,13 +42,29 @@ async fn a_discussion_is_assigned_and_unassigned_and_the_team_reads_it() {
 async fn only_the_teams_agents_and_only_where_the_vendor_has_no_assignee() {
     let server = start().await;
     let stranger = server
-        .put("/api/assignments/octopia/d-1001", json!({ "agentId": "agent-nobody" }))
+        .put(
+            "/api/assignments/octopia/d-1001",
+            json!({ "agentId": "agent-nobody" }),
+        )
         .await;
-    assert_eq!(stranger.status, StatusCode::BAD_REQUEST, "{}", stranger.text);
+    assert_eq!(
+        stranger.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        stranger.text
+    );
     let vendors = server
-        .put("/api/assignments/communication/c-1", json!({ "agentId": AGENT_ID }))
+        .put(
+            "/api/assignments/communication/c-1",
+            json!({ "agentId": AGENT_ID }),
+        )
         .await;
-    assert_eq!(vendors.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", vendors.text);
+    assert_eq!(
+        vendors.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        vendors.text
+    );
     assert!(vendors.text.contains("assigns its conversations itself"));
     let unknown = server.get("/api/assignments/nowhere").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
