@@ -69,7 +69,7 @@ pub(super) fn InboxHeader(filters: Memo<InboxFilters>, on_refresh: Callback<()>)
     view! {
         <div class="list-header">
             <h1 data-testid="inbox-title">{title}</h1>
-            <button class="button ghost" type="button" on:click=move |_| on_refresh.run(()) aria-label=tr(msg!("inbox-refresh-label"))>
+            <button class="button ghost" type="button" data-testid="inbox-refresh" on:click=move |_| on_refresh.run(()) aria-label=tr(msg!("inbox-refresh-label"))>
                 {tr(msg!("inbox-refresh"))}
             </button>
             <button
