@@ -30,7 +30,7 @@ const SCREENS: [Screen; 4] = [
     Screen {
         page: "index.html",
         name: "the inbox, signed in",
-        budget: 408_000,
+        budget: 412_000,
         target: 250_000,
     },
     Screen {
