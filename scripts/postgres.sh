@@ -50,9 +50,8 @@ start_postgres() {
   install_postgres || { echo "PostgreSQL could not be installed" >&2; return 1; }
   POSTGRES_BIN="$(postgres_bin)"
   export POSTGRES_BIN
-  local user port
+  local user port attempt
   user="$(postgres_user)"
-  port="$(free_port)" || return 1
   PG_DIR="$(mktemp -d -p /tmp switchboard-pg.XXXXXX)"
   PG_USER="$user"
   chown "$user" "$PG_DIR"
@@ -61,11 +60,22 @@ start_postgres() {
   as_postgres_user "$user" "$POSTGRES_BIN/initdb" -D "$PG_DIR/data" -U postgres \
     --auth=trust --no-locale -E UTF8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-  as_postgres_user "$user" "$POSTGRES_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    -w -t 60 start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
-  export SWITCHBOARD_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
-  echo "PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $3}') on port $port ($PG_DIR)"
+  # A free port is chosen, then bound by the server: another program may take it in
+  # between (the log says "Address already in use"), and then another port is tried.
+  for attempt in 1 2 3 4 5; do
+    port="$(free_port)" || return 1
+    if as_postgres_user "$user" "$POSTGRES_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" \
+      -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -w -t 60 start >/dev/null; then
+      export SWITCHBOARD_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
+      echo "PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $3}') on port $port ($PG_DIR)"
+      return 0
+    fi
+    grep -q "Address already in use" "$PG_DIR/server.log" || break
+    echo "PostgreSQL: port $port was taken (attempt $attempt), trying another" >&2
+  done
+  cat "$PG_DIR/server.log" >&2
+  return 1
 }
 
 stop_postgres() {
