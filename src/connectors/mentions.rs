@@ -10,9 +10,29 @@ use switchboard_core::mentions::{Mentions, MENTIONS_PATH};
 /// `/api/mentions` speaks Switchboard's own error body.
 const MENTIONS: Client = Client::new(decode_error);
 
-/// The notes that name the signed-in agent, newest first, and how many are unseen.
+/// What the server answers, each mention read apart.
+#[derive(serde::Deserialize)]
+struct Answer {
+    #[serde(default)]
+    unseen: u64,
+    #[serde(default)]
+    items: Vec<serde_json::Value>,
+}
+
+/// The notes that name the signed-in agent, newest first, and how many are unseen. A
+/// mention this console cannot read (a newer server's) is left out, never the list.
 pub async fn mentions(origin: &str) -> Result<Mentions, ApiError> {
-    MENTIONS.get_json(&format!("{origin}{MENTIONS_PATH}")).await
+    let answer: Answer = MENTIONS
+        .get_json(&format!("{origin}{MENTIONS_PATH}"))
+        .await?;
+    Ok(Mentions {
+        unseen: answer.unseen,
+        items: answer
+            .items
+            .into_iter()
+            .filter_map(|item| serde_json::from_value(item).ok())
+            .collect(),
+    })
 }
 
 /// The agent has opened this conversation: its mentions of them are seen.

@@ -14,6 +14,7 @@ use crate::components::inbox::find_by_number::FindByNumber;
 use crate::components::inbox::follow_item::FollowForm;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, with_search, InboxFilters};
 use crate::components::inbox::inbox_tools::{ReadOnOpenToggle, ReferenceSearch};
+use crate::components::inbox::mentions::MENTIONS_ROUTE;
 use crate::connectors::Connector;
 use crate::i18n::{tr, use_i18n, Args, Lang};
 use crate::state::{DirectoryResource, InboxRows};
@@ -38,6 +39,11 @@ fn fixed_commands(
                 ..filters.clone()
             }),
         })
+        // The notes that name the agent, beside the views of who has what.
+        .chain(std::iter::once(Command::View {
+            label: text(lang, msg!("mentions-view")),
+            href: filters.href_at(MENTIONS_ROUTE),
+        }))
         .chain(
             StatusFilter::ALL
                 .into_iter()
@@ -394,6 +400,26 @@ mod tests {
         assert_eq!(key_action("Enter"), Some(KeyAction::Run));
         assert_eq!(key_action("Escape"), None, "Esc is the dialog's: it closes");
         assert_eq!(key_action("a"), None);
+    }
+
+    #[test]
+    fn the_mentions_view_is_offered_and_keeps_the_inbox_filters() {
+        let filters = InboxFilters {
+            status: StatusFilter::Closed,
+            ..InboxFilters::default()
+        };
+        let fixed = fixed_commands(Lang::En, &filters, &[]);
+        let mentions = fixed
+            .iter()
+            .find(|c| c.label() == "Mentions")
+            .expect("offered");
+        assert_eq!(
+            mentions,
+            &Command::View {
+                label: "Mentions".into(),
+                href: "/mentions?status=closed".into(),
+            }
+        );
     }
 
     #[test]
