@@ -13,9 +13,14 @@
 # both.
 
 free_port() {
-  local candidate
+  # Below the kernel's range for outgoing connections' own ports (32768 up, by default):
+  # no connection made meanwhile can take the port before its server binds it.
+  local candidate low=32768 span
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  span=$(( low - 20000 ))
+  [ "$span" -ge 2000 ] || span=30000
   for _ in $(seq 1 50); do
-    candidate=$(( 20000 + RANDOM % 30000 ))
+    candidate=$(( 20000 + RANDOM % span ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
       echo "$candidate"
       return 0
