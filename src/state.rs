@@ -135,6 +135,17 @@ impl NoteChanges {
 #[derive(Clone, Copy, Debug)]
 pub struct PresenceChanges(pub RwSignal<u64>);
 
+/// The name of the agent `id`, as the directory says it (the id when it does not).
+pub fn agent_name(directory: Option<DirectoryResource>, id: &str) -> String {
+    let named = directory.and_then(|d| {
+        d.with(|d| match d {
+            Some(Ok(d)) => Some(switchboard_core::directory::agent_name(&d.agents, id)),
+            _ => None,
+        })
+    });
+    named.unwrap_or_else(|| id.to_owned())
+}
+
 /// Every backend's own counts for the sidebar; refetched after a change.
 pub type CountersResource = LocalResource<Vec<(String, Counter)>>;
 

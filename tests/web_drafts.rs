@@ -234,35 +234,10 @@ fn shown(root: &web_sys::Element, testid: &str) -> String {
 }
 
 /// The messages of the communication conversation `id` on the live server.
-async fn message_count(connector: &switchboard::connectors::Connector, id: &str) -> usize {
-    connector
-        .messages(id, None, 200)
-        .await
-        .expect("messages")
-        .items
-        .len()
-}
-
 #[wasm_bindgen_test]
 async fn an_edited_reply_whose_first_version_arrived_unconfirmed_is_not_doubled() {
-    use switchboard::connectors::{load_directory, Reply};
-    use switchboard_core::domain::{InboxQuery, StatusFilter};
-    let agent = sign_in().await.agent.id;
-    let directory = load_directory(server_origin()).await.expect("directory");
-    let connector = directory
-        .connector("communication")
-        .expect("communication")
-        .clone();
-    let query = InboxQuery {
-        status: StatusFilter::Open,
-        page_size: 1,
-        ..Default::default()
-    };
-    let listed = connector
-        .list_conversations(&query, None)
-        .await
-        .expect("list");
-    let id = listed.page.items[0].key.id.clone();
+    use switchboard::connectors::Reply;
+    let (connector, id, agent) = a_conversation(0).await;
     let draft = storage::draft_key(&agent, "communication", &id);
     outbox::done(&draft);
     storage::remove(&draft);

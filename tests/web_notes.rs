@@ -16,7 +16,6 @@ use switchboard::components::conversation::thread::MessageThread;
 use switchboard::connectors::{load_directory, notes, Connector};
 use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource};
 use switchboard::storage;
-use switchboard_core::domain::{InboxQuery, StatusFilter};
 use wasm_bindgen_test::*;
 use web_sys::{KeyboardEvent, KeyboardEventInit};
 
@@ -35,27 +34,6 @@ fn press(root: &web_sys::Element, testid: &str, key: &str, code: &str, alt: bool
     find(root, testid)
         .dispatch_event(&event)
         .expect("dispatched");
-}
-
-/// Open communication conversation `n` of the test server (each test its own: the
-/// server is shared), its connector and the agent.
-async fn a_conversation(n: usize) -> (Connector, String, String) {
-    let agent = sign_in().await.agent.id;
-    let directory = load_directory(server_origin()).await.expect("directory");
-    let connector = directory
-        .connector("communication")
-        .expect("communication")
-        .clone();
-    let query = InboxQuery {
-        status: StatusFilter::Open,
-        page_size: 5,
-        ..Default::default()
-    };
-    let listed = connector
-        .list_conversations(&query, None)
-        .await
-        .expect("list");
-    (connector, listed.page.items[n].key.id.clone(), agent)
 }
 
 /// The reply box and the thread's notes of conversation `id`, as the conversation page
@@ -81,15 +59,6 @@ fn mount_page(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlEleme
             />
         }
     })
-}
-
-async fn message_count(connector: &Connector, id: &str) -> usize {
-    connector
-        .messages(id, None, 200)
-        .await
-        .expect("messages")
-        .items
-        .len()
 }
 
 fn reply_text(root: &web_sys::Element) -> String {

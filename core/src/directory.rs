@@ -66,6 +66,14 @@ pub struct Agent {
     pub email: String,
 }
 
+/// The name of agent `id` among `agents`; the id itself when it is none of theirs.
+pub fn agent_name(agents: &[Agent], id: &str) -> String {
+    agents
+        .iter()
+        .find(|a| a.id == id)
+        .map_or_else(|| id.to_owned(), |a| a.name.clone())
+}
+
 /// Switchboard's own error body on `/api`: a `message` and the request's `debug_id`.
 #[derive(Deserialize)]
 struct ErrorBody {

@@ -154,6 +154,14 @@ mod tests {
     }
 }
 
+/// The rows of a list that read as `T`, each read apart: a row of a shape this code does
+/// not know (a newer server's) is left out, never the whole list.
+pub fn readable<T: serde::de::DeserializeOwned>(rows: Vec<serde_json::Value>) -> Vec<T> {
+    rows.into_iter()
+        .filter_map(|row| serde_json::from_value(row).ok())
+        .collect()
+}
+
 /// A field read as `T` when it is one, and kept verbatim when it is of a type never seen:
 /// one odd field is shown as it came, not a failure of the whole record or list.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
@@ -190,6 +198,16 @@ impl<T> From<T> for Lenient<T> {
 #[cfg(test)]
 mod lenient_field_tests {
     use super::Lenient;
+
+    #[test]
+    fn a_list_keeps_the_rows_that_read_and_leaves_out_the_others() {
+        let rows = vec![
+            serde_json::json!(1),
+            serde_json::json!("two"),
+            serde_json::json!(3),
+        ];
+        assert_eq!(super::readable::<u32>(rows), [1, 3]);
+    }
 
     #[test]
     fn a_field_of_another_type_is_kept_not_refused() {

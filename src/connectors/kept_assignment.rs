@@ -12,6 +12,7 @@ use switchboard_core::assignments::{KeptAssignment, SetAssignee, ASSIGNMENTS_PAT
 use switchboard_core::directory::decode_error;
 use switchboard_core::domain::{encode_path_segment, AssigneeFilter, Conversation, InboxQuery};
 use switchboard_core::error::ApiError;
+use switchboard_core::lenient::readable;
 
 /// `/api/assignments` speaks Switchboard's own error body.
 const OWN: Client = Client::new(decode_error);
@@ -40,11 +41,9 @@ impl KeptAssignments {
 
     /// Every kept assignment of the backend.
     pub async fn all(&self) -> Result<Kept, ApiError> {
-        let rows: Vec<serde_json::Value> = OWN.get_json(&self.url).await?;
-        // A row this console cannot read is left out, never the whole list.
-        Ok(rows
+        let rows = OWN.get_json(&self.url).await?;
+        Ok(readable::<KeptAssignment>(rows)
             .into_iter()
-            .filter_map(|row| serde_json::from_value::<KeptAssignment>(row).ok())
             .map(|kept| (kept.conversation_id, kept.agent_id))
             .collect())
     }

@@ -5,6 +5,7 @@ use super::http::Client;
 use switchboard_core::directory::decode_error;
 use switchboard_core::domain::encode_path_segment;
 use switchboard_core::error::ApiError;
+use switchboard_core::lenient::readable;
 use switchboard_core::mentions::{Mentions, MENTIONS_PATH};
 
 /// `/api/mentions` speaks Switchboard's own error body.
@@ -27,11 +28,7 @@ pub async fn mentions(origin: &str) -> Result<Mentions, ApiError> {
         .await?;
     Ok(Mentions {
         unseen: answer.unseen,
-        items: answer
-            .items
-            .into_iter()
-            .filter_map(|item| serde_json::from_value(item).ok())
-            .collect(),
+        items: readable(answer.items),
     })
 }
 

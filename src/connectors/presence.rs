@@ -5,6 +5,7 @@ use super::http::Client;
 use switchboard_core::directory::decode_error;
 use switchboard_core::domain::encode_path_segment;
 use switchboard_core::error::ApiError;
+use switchboard_core::lenient::readable;
 use switchboard_core::presence::{Presence, PresenceState, SetPresence, PRESENCE_PATH};
 
 /// `/api/presence` speaks Switchboard's own error body.
@@ -21,13 +22,10 @@ fn conversation_url(origin: &str, backend: &str, conversation: &str) -> String {
 /// Everyone on a conversation now. A row this console cannot read (a newer server's
 /// state) is left out, never the whole list.
 pub async fn everyone(origin: &str) -> Result<Vec<Presence>, ApiError> {
-    let rows: Vec<serde_json::Value> = PRESENCE
+    let rows = PRESENCE
         .get_json(&format!("{origin}{PRESENCE_PATH}"))
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| serde_json::from_value(row).ok())
-        .collect())
+    Ok(readable(rows))
 }
 
 /// Says the agent is on the conversation, doing `state`.

@@ -4,10 +4,10 @@
 //! arrives on first use, as the conversation's page does (`src/parts.rs`).
 
 use crate::components::conversation::thread::SentAt;
-use crate::components::inbox::mentions::{agent_name, conversation_href, MentionList};
+use crate::components::inbox::mentions::{conversation_href, MentionList};
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::i18n::{tr, use_i18n};
-use crate::state::DirectoryResource;
+use crate::state::{agent_name, DirectoryResource};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use switchboard_core::mentions::Mention;

@@ -312,3 +312,36 @@ pub fn row(i: usize) -> Conversation {
         )
     }
 }
+
+/// Open communication conversation `n` (newest first) of the test server, its connector
+/// and the signed-in agent: each test takes its own `n`, as the server is shared.
+pub async fn a_conversation(n: usize) -> (switchboard::connectors::Connector, String, String) {
+    use switchboard::connectors::load_directory;
+    use switchboard_core::domain::{InboxQuery, StatusFilter};
+    let agent = sign_in().await.agent.id;
+    let directory = load_directory(server_origin()).await.expect("directory");
+    let connector = directory
+        .connector("communication")
+        .expect("communication")
+        .clone();
+    let query = InboxQuery {
+        status: StatusFilter::Open,
+        page_size: 5,
+        ..Default::default()
+    };
+    let listed = connector
+        .list_conversations(&query, None)
+        .await
+        .expect("list");
+    (connector, listed.page.items[n].key.id.clone(), agent)
+}
+
+/// How many messages conversation `id` has.
+pub async fn message_count(connector: &switchboard::connectors::Connector, id: &str) -> usize {
+    connector
+        .messages(id, None, 200)
+        .await
+        .expect("messages")
+        .items
+        .len()
+}

@@ -8,7 +8,7 @@ use crate::connectors::Connector;
 use crate::i18n::{lang_now, tr, use_i18n, Args, Lang, Say};
 use crate::state::CurrentAgent;
 use leptos::prelude::*;
-use switchboard_core::directory::Agent;
+use switchboard_core::directory::{agent_name, Agent};
 use switchboard_core::domain::{Capabilities, Conversation};
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
@@ -254,13 +254,6 @@ fn announcement(lang: Lang, assignee: Option<&str>, agents: &[Agent]) -> String 
             &Args::new().str("name", agent_name(agents, id)),
         ),
     }
-}
-
-fn agent_name(agents: &[Agent], id: &str) -> String {
-    agents
-        .iter()
-        .find(|a| a.id == id)
-        .map_or_else(|| id.to_owned(), |a| a.name.clone())
 }
 
 #[cfg(test)]

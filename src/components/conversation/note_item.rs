@@ -5,7 +5,7 @@
 use crate::components::conversation::thread::SentAt;
 use crate::i18n::tr;
 use leptos::prelude::*;
-use switchboard_core::directory::Agent;
+use switchboard_core::directory::{agent_name, Agent};
 use switchboard_core::domain::Message;
 use switchboard_core::notes::Note;
 
@@ -51,12 +51,7 @@ pub fn interleave(messages: &[Message], notes: &[Note], earlier_unloaded: bool) 
 
 #[component]
 pub fn NoteItem(note: Note, agents: Signal<Vec<Agent>>) -> impl IntoView {
-    let author = agents.with_untracked(|agents| {
-        agents
-            .iter()
-            .find(|a| a.id == note.author_id)
-            .map_or_else(|| note.author_id.clone(), |a| a.name.clone())
-    });
+    let author = agents.with_untracked(|agents| agent_name(agents, &note.author_id));
     view! {
         <li class="message note" data-testid="note" data-note-id=note.id.clone()>
             <div class="message-meta">

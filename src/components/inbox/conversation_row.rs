@@ -9,7 +9,7 @@ use crate::i18n::{tr, Args};
 use crate::state::Clock;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use switchboard_core::directory::Agent;
+use switchboard_core::directory::{agent_name, Agent};
 use switchboard_core::domain::{decode_percent, Conversation, ConversationKey};
 use switchboard_core::i18n::{text, text_with};
 
@@ -162,15 +162,6 @@ fn failure_of<'a>(stale: &'a [(String, String)], backend: &str) -> Option<&'a st
         .iter()
         .find(|(name, _)| name == backend)
         .map(|(_, why)| why.as_str())
-}
-
-/// The assignee's name from the directory, else their id as the backend gave it.
-fn agent_name(agents: &[Agent], id: &str) -> String {
-    agents
-        .iter()
-        .find(|a| a.id == id)
-        .map(|a| a.name.clone())
-        .unwrap_or_else(|| id.to_owned())
 }
 
 #[cfg(test)]

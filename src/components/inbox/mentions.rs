@@ -8,7 +8,7 @@ use crate::components::inbox::inbox_filters::with_search;
 use crate::components::inbox::live::{LiveState, Stream};
 use crate::connectors::mentions;
 use crate::i18n::{tr, use_i18n, Args};
-use crate::state::{api_origin, DirectoryResource, NoteChanges};
+use crate::state::{agent_name, api_origin, DirectoryResource, NoteChanges};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::collections::HashSet;
@@ -95,15 +95,6 @@ pub fn conversation_href(mention: &Mention, search: &str) -> String {
         encode_path_segment(&mention.conversation_id)
     );
     with_search(&path, search)
-}
-
-/// The name of the agent `id`, as the directory says it (the id when it does not).
-pub fn agent_name(directory: Option<DirectoryResource>, id: &str) -> String {
-    directory
-        .and_then(|d| d.get())
-        .and_then(Result::ok)
-        .and_then(|d| d.agent(id).map(|a| a.name.clone()))
-        .unwrap_or_else(|| id.to_owned())
 }
 
 /// The sidebar's "Mentions", with how many are unseen.

@@ -6,7 +6,7 @@
 
 use crate::connectors::presence;
 use crate::i18n::{use_i18n, Args, Lang};
-use crate::state::{api_origin, CurrentAgent, DirectoryResource, PresenceChanges};
+use crate::state::{agent_name, api_origin, CurrentAgent, DirectoryResource, PresenceChanges};
 use leptos::prelude::*;
 use std::time::Duration;
 use switchboard_core::domain::ConversationKey;
@@ -38,11 +38,7 @@ impl PresenceList {
     }
 
     fn name_of(&self, id: &str) -> String {
-        self.directory
-            .and_then(|d| d.get_untracked())
-            .and_then(Result::ok)
-            .and_then(|d| d.agent(id).map(|a| a.name.clone()))
-            .unwrap_or_else(|| id.to_owned())
+        untrack(|| agent_name(self.directory, id))
     }
 }
 

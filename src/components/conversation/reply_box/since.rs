@@ -10,7 +10,7 @@
 use super::ReplyState;
 use crate::i18n::{tr, use_i18n, Args, Lang};
 use leptos::prelude::*;
-use switchboard_core::directory::Agent;
+use switchboard_core::directory::{agent_name, Agent};
 use switchboard_core::domain::{AuthorKind, Conversation, ConversationStatus};
 use switchboard_core::i18n::{text, text_with};
 
@@ -109,17 +109,11 @@ fn words(lang: Lang, moved: &Moved, agents: &[Agent]) -> String {
             &Args::new().str("status", status.label(lang)),
         ),
         Moved::Assignee(None) => text(lang, msg!("reply-since-unassigned")),
-        Moved::Assignee(Some(id)) => {
-            let name = agents
-                .iter()
-                .find(|a| &a.id == id)
-                .map_or_else(|| id.clone(), |a| a.name.clone());
-            text_with(
-                lang,
-                msg!("reply-since-assigned"),
-                &Args::new().str("name", name),
-            )
-        }
+        Moved::Assignee(Some(id)) => text_with(
+            lang,
+            msg!("reply-since-assigned"),
+            &Args::new().str("name", agent_name(agents, id)),
+        ),
     }
 }
 
