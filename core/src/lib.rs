@@ -27,6 +27,7 @@ pub mod mentions;
 pub mod notes;
 pub mod pages;
 pub mod presence;
+pub mod saved_replies;
 pub mod session;
 pub mod time;
 pub mod validation;

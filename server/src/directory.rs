@@ -72,7 +72,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::notes::routes())
         .merge(crate::mentions::routes())
         .merge(crate::presence::routes())
-        .merge(crate::assignments::routes());
+        .merge(crate::assignments::routes())
+        .merge(crate::saved_replies::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

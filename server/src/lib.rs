@@ -36,6 +36,7 @@ pub mod mentions;
 pub mod notes;
 pub mod precompress;
 pub mod presence;
+pub mod saved_replies;
 pub mod seed;
 pub mod spa;
 pub mod store;

@@ -171,3 +171,62 @@ reply-since-unassigned = It is now unassigned.
 reply-since-hint = Your reply is kept either way.
 reply-since-send = Send anyway
 reply-since-review = Review first
+
+## Saved replies: the picker in the reply box, and their settings page
+
+saved-replies-open = Saved replies
+saved-replies-search-label = Find a saved reply
+saved-replies-search-placeholder = Search titles and texts
+saved-replies-offered = { $count ->
+    [0] No saved reply matches.
+    [one] One saved reply. Up and down choose, Enter inserts, Esc closes.
+   *[other] { $count } saved replies. Up and down choose, Enter inserts, Esc closes.
+}
+saved-replies-none = No saved reply matches what you typed.
+saved-replies-empty = There are no saved replies yet.
+saved-replies-manage = Manage saved replies
+saved-replies-loading = Loading saved replies…
+saved-replies-not-loaded = Saved replies could not be loaded.
+saved-replies-personal = Personal
+saved-replies-languages = Languages
+saved-replies-preview = Preview
+saved-replies-insert = Insert
+saved-replies-cancel = Cancel
+saved-replies-ask-title = “{ $title }” needs what this conversation does not say:
+saved-replies-ask-missing = Fill in { $name } first.
+saved-replies-inserted = “{ $title }” inserted.
+variable-customer-name = The customer’s name
+variable-reference = The order or case reference
+variable-agent-name = Your name
+variable-typology = Why the buyer wrote
+variable-ticket-number = The ticket number
+variable-callback-phone = The callback phone
+settings-replies-heading = Saved replies
+settings-replies-intro = The team’s replies are offered to everyone and only admins change them. Your personal replies are offered to you alone.
+settings-replies-new = New saved reply
+settings-replies-edit = Edit
+settings-replies-retire = Retire
+settings-replies-restore = Restore
+settings-replies-retired = Retired
+settings-replies-team = Team
+settings-replies-history = History
+settings-replies-title = Title
+settings-replies-text = Text in { $lang }
+settings-replies-scope = Who it is for
+settings-replies-scope-team = The whole team
+settings-replies-scope-personal = Only me
+settings-replies-variables = Variables the conversation fills: { $list }
+settings-replies-save = Save
+settings-replies-saving = Saving…
+settings-replies-saved = “{ $title }” saved.
+settings-replies-not-saved = The saved reply was not saved. What you wrote is still here.
+settings-replies-stale = A colleague changed this reply meanwhile. Reload it, then make your change again.
+settings-replies-admin-only = Only admins change the team’s replies.
+settings-replies-revision = Revision { $revision }, { $name }
+settings-replies-history-loading = Loading its history…
+settings-replies-history-not-loaded = Its history could not be loaded.
+settings-replies-problem-title-empty = Give it a title.
+settings-replies-problem-title-long = A title can hold at most { $max } characters.
+settings-replies-problem-no-text = Write it in at least one language.
+settings-replies-problem-text-long = A text can hold at most { $max } characters.
+settings-replies-problem-unknown = { $name } is not a variable Switchboard knows.

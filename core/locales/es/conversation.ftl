@@ -171,3 +171,62 @@ reply-since-unassigned = Ya no está asignada.
 reply-since-hint = Tu respuesta se conserva en ambos casos.
 reply-since-send = Enviar de todos modos
 reply-since-review = Revisar primero
+
+## Saved replies: the picker in the reply box, and their settings page
+
+saved-replies-open = Respuestas guardadas
+saved-replies-search-label = Buscar una respuesta guardada
+saved-replies-search-placeholder = Buscar en títulos y textos
+saved-replies-offered = { $count ->
+    [0] Ninguna respuesta guardada coincide.
+    [one] Una respuesta guardada. Arriba y abajo eligen, Intro inserta, Esc cierra.
+   *[other] { $count } respuestas guardadas. Arriba y abajo eligen, Intro inserta, Esc cierra.
+}
+saved-replies-none = Ninguna respuesta guardada coincide con lo que escribió.
+saved-replies-empty = Todavía no hay respuestas guardadas.
+saved-replies-manage = Gestionar las respuestas guardadas
+saved-replies-loading = Cargando las respuestas guardadas…
+saved-replies-not-loaded = No se pudieron cargar las respuestas guardadas.
+saved-replies-personal = Personal
+saved-replies-languages = Idiomas
+saved-replies-preview = Vista previa
+saved-replies-insert = Insertar
+saved-replies-cancel = Cancelar
+saved-replies-ask-title = «{ $title }» necesita lo que esta conversación no dice:
+saved-replies-ask-missing = Complete primero { $name }.
+saved-replies-inserted = «{ $title }» insertada.
+variable-customer-name = El nombre del cliente
+variable-reference = La referencia del pedido o del caso
+variable-agent-name = Su nombre
+variable-typology = El motivo del comprador
+variable-ticket-number = El número del ticket
+variable-callback-phone = El teléfono de devolución de llamada
+settings-replies-heading = Respuestas guardadas
+settings-replies-intro = Las respuestas del equipo se ofrecen a todos y solo los administradores las cambian. Sus respuestas personales solo se le ofrecen a usted.
+settings-replies-new = Nueva respuesta guardada
+settings-replies-edit = Editar
+settings-replies-retire = Retirar
+settings-replies-restore = Restaurar
+settings-replies-retired = Retirada
+settings-replies-team = Equipo
+settings-replies-history = Historial
+settings-replies-title = Título
+settings-replies-text = Texto en { $lang }
+settings-replies-scope = Para quién
+settings-replies-scope-team = Todo el equipo
+settings-replies-scope-personal = Solo yo
+settings-replies-variables = Variables que rellena la conversación: { $list }
+settings-replies-save = Guardar
+settings-replies-saving = Guardando…
+settings-replies-saved = «{ $title }» guardada.
+settings-replies-not-saved = La respuesta no se guardó. Lo que escribió sigue aquí.
+settings-replies-stale = Un compañero cambió esta respuesta mientras tanto. Vuelva a cargarla y haga de nuevo su cambio.
+settings-replies-admin-only = Solo los administradores cambian las respuestas del equipo.
+settings-replies-revision = Versión { $revision }, { $name }
+settings-replies-history-loading = Cargando su historial…
+settings-replies-history-not-loaded = No se pudo cargar su historial.
+settings-replies-problem-title-empty = Póngale un título.
+settings-replies-problem-title-long = Un título admite como máximo { $max } caracteres.
+settings-replies-problem-no-text = Escríbala en al menos un idioma.
+settings-replies-problem-text-long = Un texto admite como máximo { $max } caracteres.
+settings-replies-problem-unknown = { $name } no es una variable que Switchboard conozca.

@@ -171,3 +171,62 @@ reply-since-unassigned = Elle n’est plus attribuée.
 reply-since-hint = Votre réponse est gardée dans les deux cas.
 reply-since-send = Envoyer quand même
 reply-since-review = Relire d’abord
+
+## Saved replies: the picker in the reply box, and their settings page
+
+saved-replies-open = Réponses enregistrées
+saved-replies-search-label = Trouver une réponse enregistrée
+saved-replies-search-placeholder = Chercher dans les titres et les textes
+saved-replies-offered = { $count ->
+    [0] Aucune réponse enregistrée ne correspond.
+    [one] Une réponse enregistrée. Haut et bas pour choisir, Entrée insère, Échap ferme.
+   *[other] { $count } réponses enregistrées. Haut et bas pour choisir, Entrée insère, Échap ferme.
+}
+saved-replies-none = Aucune réponse enregistrée ne correspond à votre saisie.
+saved-replies-empty = Il n’y a pas encore de réponse enregistrée.
+saved-replies-manage = Gérer les réponses enregistrées
+saved-replies-loading = Chargement des réponses enregistrées…
+saved-replies-not-loaded = Les réponses enregistrées n’ont pas pu être chargées.
+saved-replies-personal = Personnelle
+saved-replies-languages = Langues
+saved-replies-preview = Aperçu
+saved-replies-insert = Insérer
+saved-replies-cancel = Annuler
+saved-replies-ask-title = « { $title } » demande ce que cette conversation ne dit pas :
+saved-replies-ask-missing = Renseignez d’abord { $name }.
+saved-replies-inserted = « { $title } » inséré.
+variable-customer-name = Le nom du client
+variable-reference = La référence de la commande ou du dossier
+variable-agent-name = Votre nom
+variable-typology = Le motif de l’acheteur
+variable-ticket-number = Le numéro du ticket
+variable-callback-phone = Le numéro de rappel
+settings-replies-heading = Réponses enregistrées
+settings-replies-intro = Les réponses de l’équipe sont proposées à tous et seuls les administrateurs les modifient. Vos réponses personnelles ne sont proposées qu’à vous.
+settings-replies-new = Nouvelle réponse enregistrée
+settings-replies-edit = Modifier
+settings-replies-retire = Retirer
+settings-replies-restore = Rétablir
+settings-replies-retired = Retirée
+settings-replies-team = Équipe
+settings-replies-history = Historique
+settings-replies-title = Titre
+settings-replies-text = Texte en { $lang }
+settings-replies-scope = Pour qui
+settings-replies-scope-team = Toute l’équipe
+settings-replies-scope-personal = Moi seulement
+settings-replies-variables = Variables remplies par la conversation : { $list }
+settings-replies-save = Enregistrer
+settings-replies-saving = Enregistrement…
+settings-replies-saved = « { $title } » enregistrée.
+settings-replies-not-saved = La réponse n’a pas été enregistrée. Ce que vous avez écrit est toujours là.
+settings-replies-stale = Un collègue a modifié cette réponse entre-temps. Rechargez-la, puis refaites votre modification.
+settings-replies-admin-only = Seuls les administrateurs modifient les réponses de l’équipe.
+settings-replies-revision = Version { $revision }, { $name }
+settings-replies-history-loading = Chargement de l’historique…
+settings-replies-history-not-loaded = L’historique n’a pas pu être chargé.
+settings-replies-problem-title-empty = Donnez-lui un titre.
+settings-replies-problem-title-long = Un titre contient au plus { $max } caractères.
+settings-replies-problem-no-text = Écrivez-la dans au moins une langue.
+settings-replies-problem-text-long = Un texte contient au plus { $max } caractères.
+settings-replies-problem-unknown = { $name } n’est pas une variable connue de Switchboard.

@@ -5,6 +5,7 @@
 //! [`DEMO_PASSWORD`].
 
 pub mod files;
+mod saved_replies;
 
 use crate::auth::passwords;
 use crate::http::HttpError;
@@ -105,6 +106,7 @@ pub fn seed_if_empty(store: &Store, now: DateTime<Utc>, seeds: &[Seed]) -> Resul
         }
         people::set_role(conn, DEMO_ADMIN_ID, Role::Admin)?;
         give_demo_agents_a_password(conn)?;
+        saved_replies::seed(conn, now, DEMO_ADMIN_ID)?;
         for seed in empty {
             (seed.run)(conn, now)?;
         }

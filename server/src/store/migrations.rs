@@ -125,6 +125,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/014_assignments.sql"),
         postgres: include_str!("migrations/postgres/014_assignments.sql"),
     },
+    Migration {
+        version: 15,
+        name: "saved_replies",
+        sql: include_str!("migrations/015_saved_replies.sql"),
+        postgres: include_str!("migrations/postgres/015_saved_replies.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

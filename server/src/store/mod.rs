@@ -26,6 +26,7 @@ pub mod migrations;
 pub mod notes;
 pub mod people;
 pub mod presence;
+pub mod saved_replies;
 pub mod sessions;
 
 mod postgres;

@@ -33,6 +33,7 @@ mod postcenter;
 mod postcenter_paging;
 mod presence;
 mod races;
+mod saved_replies;
 mod sign_in_defences;
 mod support_sessions;
 mod support_sessions_agent;

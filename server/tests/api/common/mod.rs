@@ -180,6 +180,19 @@ pub fn client_with(headers: &[(&str, &str)]) -> Client {
         .expect("a client")
 }
 
+/// A client of its own for another demo agent, signed in with the demo password.
+pub async fn signed_in_as(server: &TestServer, email: &str) -> Client {
+    let cookie = sign_in(
+        &server.anonymous,
+        &server.base_url,
+        email,
+        switchboard_server::seed::DEMO_PASSWORD,
+    )
+    .await
+    .expect("the demo agent signs in");
+    client_with(&[("cookie", &cookie)])
+}
+
 /// Signs in at `base_url`; the `name=value` of the session cookie, or the refusal.
 pub async fn sign_in(
     client: &Client,
