@@ -4,10 +4,9 @@
 //! as before; who a note names is read from its text when it is added
 //! ([`switchboard_core::mentions::mentioned`]).
 
-use super::ReplyState;
+use super::{byte_offset, write_text, ReplyState};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource};
-use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
 use switchboard_core::directory::Agent;
@@ -128,29 +127,9 @@ impl Picker {
             return self.close();
         };
         let written = format!("{before}@{} ", agent.name);
-        let caret = written.encode_utf16().count() as u32;
-        let value = format!("{written}{after}");
-        draft_key.with_value(|key| storage::write(key, &value));
-        if let Some(text) = self.text.get_untracked() {
-            text.set_value(&value);
-            let _ = text.set_selection_range(caret, caret);
-            let _ = text.focus();
-        }
-        state.draft.set(value);
+        write_text(state, draft_key, self.text, &written, after);
         self.close();
     }
-}
-
-/// The byte offset of UTF-16 unit `units` in `value`, when it falls between characters.
-fn byte_offset(value: &str, units: usize) -> Option<usize> {
-    let mut counted = 0;
-    for (at, c) in value.char_indices() {
-        if counted == units {
-            return Some(at);
-        }
-        counted += c.len_utf16();
-    }
-    (counted == units).then_some(value.len())
 }
 
 /// The team as the directory lists it, and the signed-in agent: found where the box is
@@ -231,20 +210,5 @@ pub fn MentionOptions(
                 {options}
             </ul>
         </Show>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_browsers_cursor_is_read_in_utf16_units() {
-        assert_eq!(byte_offset("abc", 2), Some(2));
-        assert_eq!(byte_offset("é@", 1), Some(2));
-        assert_eq!(byte_offset("😀@A", 2), Some(4), "an emoji is two units");
-        assert_eq!(byte_offset("😀", 1), None, "inside a character");
-        assert_eq!(byte_offset("ab", 2), Some(2));
-        assert_eq!(byte_offset("ab", 3), None);
     }
 }

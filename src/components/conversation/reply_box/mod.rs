@@ -404,6 +404,39 @@ fn SendFailure(send: SendAction) -> impl IntoView {
     }
 }
 
+/// Puts `written` then `after` in the box as if typed: kept with the draft, the cursor
+/// between the two, the focus back in the text.
+fn write_text(
+    state: ReplyState,
+    draft_key: StoredValue<String>,
+    text: NodeRef<leptos::html::Textarea>,
+    written: &str,
+    after: &str,
+) {
+    let caret = written.encode_utf16().count() as u32;
+    let value = format!("{written}{after}");
+    draft_key.with_value(|key| storage::write(key, &value));
+    if let Some(text) = text.get_untracked() {
+        text.set_value(&value);
+        let _ = text.set_selection_range(caret, caret);
+        let _ = text.focus();
+    }
+    state.draft.set(value);
+}
+
+/// The byte offset of UTF-16 unit `units` in `value`, when it falls between characters
+/// (the browser counts a text's cursor in UTF-16 units).
+fn byte_offset(value: &str, units: usize) -> Option<usize> {
+    let mut counted = 0;
+    for (at, c) in value.char_indices() {
+        if counted == units {
+            return Some(at);
+        }
+        counted += c.len_utf16();
+    }
+    (counted == units).then_some(value.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +467,16 @@ mod tests {
             closed_notice_words(false),
             msg!("reply-closed-stays-closed")
         );
+    }
+
+    #[test]
+    fn the_browsers_cursor_is_read_in_utf16_units() {
+        assert_eq!(byte_offset("abc", 2), Some(2));
+        assert_eq!(byte_offset("é@", 1), Some(2));
+        assert_eq!(byte_offset("😀@A", 2), Some(4), "an emoji is two units");
+        assert_eq!(byte_offset("😀", 1), None, "inside a character");
+        assert_eq!(byte_offset("ab", 2), Some(2));
+        assert_eq!(byte_offset("ab", 3), None);
     }
 
     #[test]
