@@ -8,7 +8,7 @@ mod parts;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
-use parts::{ConversationPart, FollowUpPart, MentionsPart, SignInPart};
+use parts::{ConversationPart, FollowUpPart, MentionsPart, SavedRepliesPart, SignInPart};
 use switchboard::components::shell::later::Later;
 use switchboard::pages::console::{ConsolePage, NoConversation};
 use switchboard::pages::not_found::NotFound;
@@ -36,6 +36,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/") view=NoConversation />
                     <Route path=path!("/conversations/:backend/:id") view={Lazy::<ConversationPart>::new()} />
                     <Route path=path!("/mentions") view={Lazy::<MentionsPart>::new()} />
+                    <Route path=path!("/settings/saved-replies") view={Lazy::<SavedRepliesPart>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

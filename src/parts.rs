@@ -24,6 +24,7 @@ use switchboard::components::shell::shortcuts::{SheetOpen, ShortcutSheet};
 use switchboard::pages::conversation::ConversationPage;
 use switchboard::pages::follow_up::FollowUpPage;
 use switchboard::pages::mentions::MentionsPage;
+use switchboard::pages::saved_replies::SavedRepliesPage;
 use switchboard::pages::sign_in::{leave_for, SignInPage};
 
 /// `/conversations/:backend/:id`: the thread, its reply box and each backend's widgets.
@@ -82,6 +83,35 @@ impl LazyRoute for MentionsPart {
 
 fn mentions_view() -> AnyView {
     view! { <MentionsPage /> }.into_any()
+}
+
+/// `/settings/saved-replies`: the team's saved replies and the agent's own.
+#[derive(Clone, Debug)]
+pub struct SavedRepliesPart;
+
+#[cfg(switchboard_split)]
+#[lazy_route]
+impl LazyRoute for SavedRepliesPart {
+    fn data() -> Self {
+        SavedRepliesPart
+    }
+    fn view(_this: Self) -> AnyView {
+        saved_replies_view()
+    }
+}
+
+#[cfg(not(switchboard_split))]
+impl LazyRoute for SavedRepliesPart {
+    fn data() -> Self {
+        SavedRepliesPart
+    }
+    async fn view(_this: Self) -> AnyView {
+        saved_replies_view()
+    }
+}
+
+fn saved_replies_view() -> AnyView {
+    view! { <SavedRepliesPage /> }.into_any()
 }
 
 /// `/contact/follow-up`: the customers' page, for a development build.

@@ -20,6 +20,7 @@ pub mod notes;
 pub mod octopia;
 pub mod postcenter;
 pub mod presence;
+pub mod saved_replies;
 pub mod session;
 pub mod session_watch;
 pub mod support_sessions;

@@ -13,7 +13,9 @@ use crate::components::conversation::no_replies::NoReplies;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
 use crate::components::conversation::presence::{announce_presence, ConversationPresence};
-use crate::components::conversation::reply_box::{ConversationFacts, Facts, ReplyBox};
+use crate::components::conversation::reply_box::{
+    ConversationFacts, Facts, ReplyBox, ShownConversation,
+};
 use crate::components::conversation::reply_context::ReplyingTo;
 use crate::components::inbox::mentions::see_mentions_of;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
@@ -156,6 +158,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         now: now.into(),
         own,
     });
+    // Its fields fill a saved reply's variables.
+    provide_context(ShownConversation(current.conversation.into()));
     // Colleagues see that this agent is here, and whether they write.
     announce_presence(connector.name(), &id);
     let retry = Callback::new(move |_| {

@@ -6,4 +6,5 @@ pub mod conversation;
 pub mod follow_up;
 pub mod mentions;
 pub mod not_found;
+pub mod saved_replies;
 pub mod sign_in;

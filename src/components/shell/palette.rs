@@ -17,6 +17,7 @@ use crate::components::inbox::inbox_tools::{ReadOnOpenToggle, ReferenceSearch};
 use crate::components::inbox::mentions::MENTIONS_ROUTE;
 use crate::connectors::Connector;
 use crate::i18n::{tr, use_i18n, Args, Lang};
+use crate::pages::saved_replies::SAVED_REPLIES_ROUTE;
 use crate::state::{DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -43,6 +44,11 @@ fn fixed_commands(
         .chain(std::iter::once(Command::View {
             label: text(lang, msg!("mentions-view")),
             href: filters.href_at(MENTIONS_ROUTE),
+        }))
+        // The team's saved replies and the agent's own, to write and change.
+        .chain(std::iter::once(Command::View {
+            label: text(lang, msg!("settings-replies-heading")),
+            href: filters.href_at(SAVED_REPLIES_ROUTE),
         }))
         .chain(
             StatusFilter::ALL
