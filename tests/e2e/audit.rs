@@ -162,6 +162,12 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     audit(h, &format!("mention picker ({theme})"), found).await;
     h.press(Key::Escape).await;
 
+    // `/` offers the saved replies, with a preview.
+    h.press(" /").await;
+    h.wait_for(testid("saved-reply-preview")).await;
+    audit(h, &format!("saved reply picker ({theme})"), found).await;
+    h.press(Key::Escape).await;
+
     // A colleague names this agent in a note: announced, then listed under Mentions.
     let id = key.trim_start_matches("communication/");
     h.api_put_as(
@@ -176,6 +182,17 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.click(testid("view-mentions")).await;
     h.wait_for(testid("mention")).await;
     audit(h, &format!("mentions ({theme})"), found).await;
+
+    // The saved replies' settings: the list, a reply's history, the editor.
+    h.driver
+        .goto(format!("{}/settings/saved-replies", h.base))
+        .await
+        .unwrap();
+    h.click(testid("saved-reply-history")).await;
+    h.wait_for(testid("saved-reply-change")).await;
+    h.click(testid("saved-reply-new")).await;
+    h.wait_for(testid("saved-reply-editor")).await;
+    audit(h, &format!("saved replies settings ({theme})"), found).await;
 
     h.driver
         .goto(format!("{}/nowhere/at/all", h.base))

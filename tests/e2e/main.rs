@@ -21,4 +21,5 @@ mod mentions;
 mod notes;
 mod phone;
 mod postcenter;
+mod saved_replies;
 mod sizes;
