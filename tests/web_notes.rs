@@ -2,7 +2,8 @@
 //! between Reply and Internal note with Alt+N and says which is about to go; a note is
 //! added to Switchboard's server, shown in the thread as the team's own and never sent to
 //! the backend as a reply; a note's text and its choice survive a reload; `@` in a note
-//! offers the team and the note names who was chosen.
+//! offers the team and the note names who was chosen; a note carries files, checked as a
+//! reply's are, and the thread shows them.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -227,5 +228,72 @@ async fn at_in_a_note_offers_the_team_by_name_and_the_note_names_who_was_chosen(
         .find(|n| n.body.contains("@Javier Ortega"))
         .expect("the note");
     assert_eq!(note.mentions, ["agent-javier"], "only whom the text names");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_note_carries_files_checked_as_a_replys_and_the_thread_shows_them() {
+    let (connector, id, agent) = a_conversation(4).await;
+    forget_draft(&agent, &id);
+    let before = message_count(&connector, &id).await;
+    let root = mount_page(connector.clone(), &id, &agent);
+    settle().await;
+    click(&root, "compose-note");
+    wait_until("the note's file picker", || {
+        !find_all(&root, "attachment-input").is_empty()
+    })
+    .await;
+    type_into(&root, "reply-input", "The carrier's screen, for the record");
+    choose_files(
+        &root,
+        "attachment-input",
+        &[
+            make_file("tool.exe", EXE_HEAD, 4_000),
+            make_file("carrier.png", PNG_HEAD, 6_000),
+        ],
+    );
+    wait_until(
+        "the executable is refused in words, the picture kept",
+        || {
+            find_all(&root, "attachment-problem")
+                .iter()
+                .any(|p| p.text_content().unwrap_or_default().contains("tool.exe"))
+                && find_all(&root, "attachment-chip").len() == 1
+        },
+    )
+    .await;
+    press(&root, "reply-input", "Enter", "Enter", false, true);
+    wait_until("the note and its picture are in the thread", || {
+        find_all(&root, "note").iter().any(|n| {
+            n.query_selector("[data-testid='message-attachment']")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+    })
+    .await;
+    assert!(
+        find_all(&root, "attachment-chip").is_empty(),
+        "the files went with the note"
+    );
+    let kept = notes::notes(server_origin(), "communication", &id)
+        .await
+        .expect("notes");
+    let note = kept
+        .iter()
+        .find(|n| n.body == "The carrier's screen, for the record")
+        .expect("the note");
+    assert_eq!(note.attachments.len(), 1);
+    assert_eq!(note.attachments[0].name, "carrier.png");
+    assert!(
+        note.attachments[0].url.starts_with(server_origin()),
+        "{}",
+        note.attachments[0].url
+    );
+    assert_eq!(
+        message_count(&connector, &id).await,
+        before,
+        "never sent to the backend"
+    );
     root.remove();
 }

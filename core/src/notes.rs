@@ -3,6 +3,8 @@
 //! beside the vendor's conversation, shown to the team in the thread, never sent to a
 //! vendor nor shown to a customer. The server and the console share these shapes.
 
+use crate::attachments::{AttachmentPolicy, COMMUNICATION_POLICY};
+use crate::domain::Attachment;
 use crate::validation::limits::NOTE_MAX_CHARS;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -13,6 +15,16 @@ pub const NOTES_PATH: &str = "/api/notes";
 
 /// The kind of change a new note is on the server's event stream (`docs/events.md`).
 pub const NOTE_CHANGE: &str = "note";
+
+/// A note's files: checked as an agent's reply with files is (the widest of the replies'
+/// policies, so every backend's notes take the same), in the browser and on the server.
+pub const NOTE_ATTACHMENT_POLICY: AttachmentPolicy = COMMUNICATION_POLICY;
+
+/// A note with files is `multipart/form-data`: the note's JSON in this part…
+pub const NOTE_PART: &str = "note";
+
+/// …and each file in a part of this name.
+pub const NOTE_FILES_PART: &str = "files";
 
 /// The path of one conversation's notes (each segment percent-encoded by the caller).
 pub fn notes_path(backend: &str, conversation: &str) -> String {
@@ -32,6 +44,10 @@ pub struct Note {
     /// The agents it names (`crate::mentions`), as the directory names them.
     #[serde(default)]
     pub mentions: Vec<String>,
+    /// Its files, each `url` the path of its download under the note
+    /// (`/{note id}/files/{file id}`), which the console makes absolute.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 /// What the console sends to add a note.
@@ -87,6 +103,7 @@ mod tests {
             body: "<b>not markup</b>".into(),
             created_at: "2026-12-06T10:00:00Z".parse().unwrap(),
             mentions: vec!["a2".into()],
+            attachments: Vec::new(),
         };
         let json = serde_json::to_value(&note).unwrap();
         assert_eq!(json["authorId"], "a1");

@@ -9,29 +9,59 @@
 //! under a used id is refused. Each new note is an event (`kind: "note"`), so colleagues
 //! looking at the conversation see it come, and those it names find it under Mentions
 //! ([`crate::mentions`]).
+//!
+//! A note may carry files: then it is `multipart/form-data`, the note's JSON in its `note`
+//! part and each file in a `files` part, checked as an agent's reply with files is, on their
+//! real bytes ([`NOTE_UPLOAD`]), and kept in the note's transaction. Each is downloaded at
+//! `/{note}/files/{file}`, only under its own note and conversation.
 
 use crate::auth::SignedIn;
 use crate::dialects;
-use crate::http::extract::ApiJson;
+use crate::dialects::communication::output::download;
+use crate::http::extract::{self, WithFiles};
+use crate::http::pace::limited_upload;
+use crate::http::upload::{self, Upload, UploadedFile};
 use crate::http::{HttpError, Location};
 use crate::store::events::{self, Change};
+use crate::store::files::{FileRecord, NewFile};
 use crate::store::notes::{self, NoteRow};
 use crate::store::{mentions, people, StoreError, Tx};
 use crate::AppState;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, put};
 use axum::{Json, Router};
+use switchboard_core::domain::{encode_path_segment, Attachment};
+use switchboard_core::i18n::Lang;
 use switchboard_core::mentions::MAX_MENTIONS;
-use switchboard_core::notes::{check_note, NewNote, Note, NoteProblem, NOTE_CHANGE};
+use switchboard_core::notes::{
+    check_note, notes_path, NewNote, Note, NoteProblem, NOTE_ATTACHMENT_POLICY, NOTE_CHANGE,
+    NOTE_FILES_PART, NOTE_PART,
+};
 use switchboard_core::validation::limits::NOTE_MAX_CHARS;
 use switchboard_core::wire::{format_instant, parse_instant};
+
+/// A note with files: checked as an agent's reply with files is.
+pub const NOTE_UPLOAD: Upload = Upload {
+    json_part: NOTE_PART,
+    files_part: NOTE_FILES_PART,
+    policy: &NOTE_ATTACHMENT_POLICY,
+    max_json_bytes: crate::BODY_LIMIT_BYTES,
+};
 
 /// The routes, for [`crate::directory::routes`] to mount under `/api`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/notes/{backend}/{conversation}", get(list))
-        .route("/api/notes/{backend}/{conversation}/{note}", put(add))
+        .route(
+            "/api/notes/{backend}/{conversation}/{note}",
+            limited_upload(put(add), NOTE_UPLOAD),
+        )
+        .route(
+            "/api/notes/{backend}/{conversation}/{note}/files/{file}",
+            get(file),
+        )
 }
 
 /// `GET`: the conversation's notes, oldest first.
@@ -40,12 +70,14 @@ async fn list(
     Path((backend, conversation)): Path<(String, String)>,
 ) -> Result<Json<Vec<Note>>, HttpError> {
     let (backend, conversation) = dialects::conversation(backend, conversation)?;
-    let (rows, named) = state
+    let (rows, named, mut files) = state
         .store
         .run(move |conn| {
             let rows = notes::list(conn, &backend, &conversation)?;
             let named = mentions::of_conversation(conn, &backend, &conversation)?;
-            Ok::<_, HttpError>((rows, named))
+            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            let files = notes::files_of(conn, &ids)?;
+            Ok::<_, HttpError>((rows, named, files))
         })
         .await?;
     let listed = rows
@@ -56,23 +88,57 @@ async fn list(
                 .filter(|(note, _)| *note == row.id)
                 .map(|(_, agent)| agent.clone())
                 .collect();
-            note_of(row, names)
+            let files = files.remove(&row.id).unwrap_or_default();
+            note_of(row, names, files)
         })
         .collect();
     Ok(Json(listed))
 }
 
-/// `PUT`: 201 with the note when new; 200 with it when this very note was kept already.
+/// `GET /{note}/files/{file}`: one of a note's files, as a download.
+async fn file(
+    State(state): State<AppState>,
+    Path((backend, conversation, note, file)): Path<(String, String, String, String)>,
+) -> Result<Response, HttpError> {
+    let (backend, conversation) = dialects::conversation(backend, conversation)?;
+    let found = {
+        let file = file.clone();
+        state
+            .store
+            .run(move |conn| {
+                Ok::<_, HttpError>(notes::file(conn, &backend, &conversation, &note, &file)?)
+            })
+            .await?
+    };
+    let (record, data) =
+        found.ok_or_else(|| HttpError::not_found("file", Location::Path, "file", &file))?;
+    download(record, data)
+}
+
+/// `PUT`: 201 with the note when new; 200 with it when this very note was kept already
+/// (its files are those kept the first time).
 async fn add(
     State(state): State<AppState>,
     SignedIn(agent, _): SignedIn,
-    headers: HeaderMap,
     Path((backend, conversation, id)): Path<(String, String, String)>,
-    ApiJson(new): ApiJson<NewNote>,
+    request: Request,
 ) -> Result<(StatusCode, Json<Note>), HttpError> {
     let (backend, conversation) = dialects::conversation(backend, conversation)?;
     let id = note_id(id)?;
-    checked_body(&new.body)?;
+    let origin = crate::events::origin_in(request.headers());
+    let lang = crate::http::lang::of(request.headers());
+    let WithFiles { body: new, files } =
+        extract::json_or_multipart::<NewNote>(request, NOTE_UPLOAD).await?;
+    let now = format_instant(chrono::Utc::now());
+    // The text's problems and the files' together, so one answer names them all.
+    let files = match (
+        checked_body(&new.body),
+        prepared(files, now.clone(), lang).await,
+    ) {
+        (Ok(()), Ok(files)) => files,
+        (Err(error), Ok(_)) | (Ok(()), Err(error)) => return Err(error),
+        (Err(body), Err(files)) => return Err(body.and(files)),
+    };
     let named = named_agents(new.mentions, &agent.id)?;
     let row = NoteRow {
         id,
@@ -80,10 +146,9 @@ async fn add(
         conversation_id: conversation,
         author_id: agent.id,
         body: new.body,
-        created_at: format_instant(chrono::Utc::now()),
+        created_at: now,
     };
-    let origin = crate::events::origin_in(&headers);
-    let (kept, new, kept_names) = {
+    let (kept, new, kept_names, kept_files) = {
         let row = row.clone();
         state
             .store
@@ -100,6 +165,7 @@ async fn add(
                 let (kept, new) = notes::add(conn, &row)?;
                 if new {
                     mentions::add(conn, &row, &named)?;
+                    notes::attach(conn, &row.id, &files)?;
                     let change = Change {
                         backend: &row.backend,
                         item: Some(&row.conversation_id),
@@ -114,7 +180,10 @@ async fn add(
                         .filter(|(note, _)| *note == kept.id)
                         .map(|(_, agent)| agent)
                         .collect::<Vec<_>>();
-                Ok::<_, HttpError>((kept, new, kept_names))
+                let kept_files = notes::files_of(conn, &[kept.id.as_str()])?
+                    .remove(&kept.id)
+                    .unwrap_or_default();
+                Ok::<_, HttpError>((kept, new, kept_names, kept_files))
             })
             .await?
     };
@@ -130,7 +199,7 @@ async fn add(
             "This note id is already used by another note: choose a new one.",
         ));
     }
-    let note = note_of(kept, kept_names)
+    let note = note_of(kept, kept_names, kept_files)
         .ok_or_else(|| HttpError::internal("a kept note has no valid time"))?;
     let status = if new {
         StatusCode::CREATED
@@ -140,14 +209,58 @@ async fn add(
     Ok((status, Json(note)))
 }
 
-fn note_of(row: NoteRow, mentions: Vec<String>) -> Option<Note> {
+/// The files checked on their real bytes and readied for the store, off the async workers
+/// (hashing reads every byte).
+async fn prepared(
+    files: Vec<UploadedFile>,
+    now: String,
+    lang: Lang,
+) -> Result<Vec<NewFile>, HttpError> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut new_id = || uuid::Uuid::new_v4().to_string();
+    tokio::task::spawn_blocking(move || upload::files(NOTE_UPLOAD, files, &now, &mut new_id, lang))
+        .await
+        .map_err(HttpError::internal)?
+}
+
+fn note_of(row: NoteRow, mentions: Vec<String>, files: Vec<FileRecord>) -> Option<Note> {
+    let under = format!(
+        "{}/{}",
+        notes_path(
+            &encode_path_segment(&row.backend),
+            &encode_path_segment(&row.conversation_id)
+        ),
+        encode_path_segment(&row.id)
+    );
+    let attachments = files
+        .into_iter()
+        .map(|file| Attachment {
+            url: format!("{under}/files/{}", encode_path_segment(&file.id)),
+            is_image: is_picture(&file.media_type),
+            id: file.id,
+            name: file.name,
+            media_type: file.media_type,
+            size: file.size,
+        })
+        .collect();
     Some(Note {
         created_at: parse_instant(&row.created_at)?,
         id: row.id,
         author_id: row.author_id,
         body: row.body,
         mentions,
+        attachments,
     })
+}
+
+/// Whether the browser can show the file as a thumbnail.
+fn is_picture(media_type: &str) -> bool {
+    matches!(
+        media_type,
+        "image/png" | "image/jpeg" | "image/gif" | "image/webp"
+    )
 }
 
 /// The agents a note names, each once and never its author (who needs no telling), at

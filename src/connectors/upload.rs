@@ -98,6 +98,25 @@ pub async fn post_multipart(
     .await
 }
 
+/// PUTs `form` (a resource at an id of the console's choosing, with its files): as
+/// [`post_multipart`].
+pub async fn put_multipart(
+    client: Client,
+    url: &str,
+    form: &FormData,
+    control: &UploadControl,
+) -> Result<String, ApiError> {
+    send_with_progress(
+        client,
+        Method::Put,
+        url,
+        UploadBody::Form(form),
+        control,
+        None,
+    )
+    .await
+}
+
 /// POSTs `body` with progress and cancel; the response body of a 2xx, else the backend's
 /// normalised error.
 pub async fn post_with_progress(
@@ -107,11 +126,23 @@ pub async fn post_with_progress(
     control: &UploadControl,
     idempotency_key: Option<&str>,
 ) -> Result<String, ApiError> {
+    send_with_progress(client, Method::Post, url, body, control, idempotency_key).await
+}
+
+/// Sends `body` with `method`, progress and cancel.
+async fn send_with_progress(
+    client: Client,
+    method: Method,
+    url: &str,
+    body: UploadBody<'_>,
+    control: &UploadControl,
+    idempotency_key: Option<&str>,
+) -> Result<String, ApiError> {
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::network("no XMLHttpRequest"))?;
-    xhr.open("POST", url)
+    xhr.open(method.as_str(), url)
         .map_err(|_| ApiError::network(format!("cannot open {url}")))?;
     xhr.set_with_credentials(true);
-    for (name, value) in common_headers(Method::Post) {
+    for (name, value) in common_headers(method) {
         let _ = xhr.set_request_header(name, &value);
     }
     if let UploadBody::Json(_) = body {

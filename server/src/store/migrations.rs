@@ -131,6 +131,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/015_saved_replies.sql"),
         postgres: include_str!("migrations/postgres/015_saved_replies.sql"),
     },
+    Migration {
+        version: 16,
+        name: "note_files",
+        sql: include_str!("migrations/016_note_files.sql"),
+        postgres: include_str!("migrations/postgres/016_note_files.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

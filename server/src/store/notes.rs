@@ -2,7 +2,12 @@
 //! oldest first. A note's id is the console's, so adding it again is answered with the note
 //! kept the first time. Routes: `/api/notes/{backend}/{conversation}` ([`crate::notes`]).
 
-use super::{params, Row, StoreError, Tx};
+use super::files::{self, file_columns, file_from_row, FileRecord, NewFile, FILE_COLUMNS};
+use super::{params, OptionalExtension, Row, StoreError, Tx};
+use std::collections::HashMap;
+
+/// Where a note's files are linked to it, in their order.
+const NOTE_FILES: &str = "note_files";
 
 /// One note as stored: its time as written (`format_instant`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +54,42 @@ pub fn list(conn: &Tx, backend: &str, conversation_id: &str) -> Result<Vec<NoteR
         .query_map(params![backend, conversation_id], row_of)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// Keeps a new note's files, in their order (in the note's transaction).
+pub fn attach(conn: &Tx, note_id: &str, files: &[NewFile]) -> Result<(), StoreError> {
+    files::insert_linked_files(conn, NOTE_FILES, note_id, files)
+}
+
+/// The files (never their bytes) of each of `note_ids`, in their order.
+pub fn files_of<S: AsRef<str>>(
+    conn: &Tx,
+    note_ids: &[S],
+) -> Result<HashMap<String, Vec<FileRecord>>, StoreError> {
+    files::linked_files(conn, NOTE_FILES, note_ids)
+}
+
+/// A file of a note of this conversation, with its bytes; `None` for a file of any other
+/// note or conversation, so a path cannot reach another's file.
+pub fn file(
+    conn: &Tx,
+    backend: &str,
+    conversation_id: &str,
+    note_id: &str,
+    file_id: &str,
+) -> Result<Option<(FileRecord, Vec<u8>)>, StoreError> {
+    let sql = format!(
+        "SELECT {}, f.content FROM files f \
+         JOIN note_files l ON l.file_id = f.id JOIN notes n ON n.id = l.message_id \
+         WHERE f.id = ?1 AND n.id = ?2 AND n.backend = ?3 AND n.conversation_id = ?4",
+        file_columns("f")
+    );
+    conn.query_row(
+        &sql,
+        params![file_id, note_id, backend, conversation_id],
+        |row| Ok((file_from_row(row)?, row.get(FILE_COLUMNS.len())?)),
+    )
+    .optional()
 }
 
 fn row_of(row: &Row<'_>) -> Result<NoteRow, StoreError> {

@@ -266,3 +266,31 @@ async fn a_note_on_the_conversation_never_reaches_the_customers_page() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.text);
     assert!(!page.text.contains("refund approved"), "{}", page.text);
 }
+
+#[tokio::test]
+async fn the_teams_internal_notes_and_their_files_never_show_on_the_customers_link() {
+    let server = start().await;
+    let (conversation, token) = contact(&server, "ines@example.es", "Where is my refund?").await;
+    let note = server
+        .put(
+            &format!(
+                "/api/notes/communication/{conversation}/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c01"
+            ),
+            json!({"body": "Internal: refund blocked by finance, do not promise a date"}),
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::CREATED, "{}", note.text);
+    let reply = read_reply(&server, &token).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    assert!(!reply.text.contains("finance"), "{}", reply.text);
+    assert_eq!(reply.body["messages"].as_array().map(Vec::len), Some(1));
+    // And the notes' route is an agent's only, whatever the customer holds.
+    let notes = server
+        .send(
+            server
+                .anonymous
+                .get(server.url(&format!("/api/notes/communication/{conversation}"))),
+        )
+        .await;
+    assert_eq!(notes.status, StatusCode::UNAUTHORIZED);
+}

@@ -133,3 +133,103 @@ async fn nobody_without_a_session_reads_or_writes_a_note() {
         .await;
     assert_eq!(write.status, StatusCode::UNAUTHORIZED);
 }
+
+/// A note with files, as the console sends it: the note's JSON in `note`, each file in
+/// `files`.
+fn note_form(body: &str, files: Vec<(&str, Vec<u8>)>) -> reqwest::multipart::Form {
+    use reqwest::multipart::{Form, Part};
+    files.into_iter().fold(
+        Form::new().text("note", json!({ "body": body }).to_string()),
+        |form, (name, data)| form.part("files", Part::bytes(data).file_name(name.to_owned())),
+    )
+}
+
+/// `size` bytes that start like a PNG (or any `magic`), then vary.
+fn file_of(magic: &[u8], size: usize) -> Vec<u8> {
+    let mut data = magic.to_vec();
+    data.extend((0..size.saturating_sub(magic.len())).map(|i| (i * 7 + i / 251) as u8));
+    data.truncate(size);
+    data
+}
+
+const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+const EXE_MAGIC: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0";
+
+#[tokio::test]
+async fn a_note_carries_files_checked_as_a_replys_and_only_its_conversation_gives_them() {
+    let server = start().await;
+    let id = "5c0d7e21-8f3a-4b6c-9d1e-2a3b4c5d6e01";
+    let screenshot = file_of(PNG_MAGIC, 2_000);
+    let form = note_form(
+        "The carrier's screen, for the record",
+        vec![("carrier screen.png", screenshot.clone())],
+    );
+    let added = server
+        .send(
+            server
+                .client
+                .put(server.url(&format!("{PATH}/{id}")))
+                .multipart(form),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.text);
+    let attachment = &added.body["attachments"][0];
+    assert_eq!(attachment["name"], "carrier screen.png");
+    assert_eq!(attachment["media_type"], "image/png");
+    assert_eq!(attachment["size"], 2_000);
+    assert_eq!(attachment["is_image"], true);
+    let url = attachment["url"].as_str().expect("a path").to_owned();
+    assert!(url.starts_with(&format!("{PATH}/{id}/files/")), "{url}");
+
+    let listed = server.get(PATH).await;
+    assert_eq!(listed.body[0]["attachments"][0]["url"], url.as_str());
+    let response = server
+        .client
+        .get(server.url(&url))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    assert_eq!(headers["content-type"], "image/png");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap_or_default()
+        .starts_with("attachment"));
+    assert_eq!(response.bytes().await.expect("bytes").to_vec(), screenshot);
+
+    // The same file under another conversation's path is not there.
+    let elsewhere = url.replace("/d-1001/", "/d-1002/");
+    assert_eq!(server.get(&elsewhere).await.status, StatusCode::NOT_FOUND);
+    let anonymous = server.send(server.anonymous.get(server.url(&url))).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_note_with_a_file_no_reply_may_carry_is_refused_and_nothing_is_kept() {
+    let server = start().await;
+    let id = "5c0d7e21-8f3a-4b6c-9d1e-2a3b4c5d6e02";
+    let form = note_form(
+        "Here is the tool",
+        vec![
+            ("tool.exe", file_of(EXE_MAGIC, 500)),
+            ("ok.png", file_of(PNG_MAGIC, 500)),
+        ],
+    );
+    let refused = server
+        .send(
+            server
+                .client
+                .put(server.url(&format!("{PATH}/{id}")))
+                .multipart(form),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.text);
+    assert!(refused.text.contains("tool.exe"), "{}", refused.text);
+    assert_eq!(
+        server.get(PATH).await.body,
+        json!([]),
+        "neither the note nor a file kept"
+    );
+}

@@ -1,12 +1,12 @@
 //! An internal note in the thread: in its place in time among the messages, unmistakably
 //! the team's own (its own look, and the words "Internal note", never colour alone), its
-//! text rendered as text.
+//! text rendered as text, its files as a message's are (opening in the same lightbox).
 
-use crate::components::conversation::thread::SentAt;
+use crate::components::conversation::thread::{MessageAttachments, SentAt};
 use crate::i18n::tr;
 use leptos::prelude::*;
 use switchboard_core::directory::{agent_name, Agent};
-use switchboard_core::domain::Message;
+use switchboard_core::domain::{Attachment, Message};
 use switchboard_core::notes::Note;
 
 /// One line of the thread: a backend's message or a note of the team's.
@@ -50,7 +50,11 @@ pub fn interleave(messages: &[Message], notes: &[Note], earlier_unloaded: bool) 
 }
 
 #[component]
-pub fn NoteItem(note: Note, agents: Signal<Vec<Agent>>) -> impl IntoView {
+pub fn NoteItem(
+    note: Note,
+    agents: Signal<Vec<Agent>>,
+    enlarged: RwSignal<Option<Attachment>>,
+) -> impl IntoView {
     let author = agents.with_untracked(|agents| agent_name(agents, &note.author_id));
     view! {
         <li class="message note" data-testid="note" data-note-id=note.id.clone()>
@@ -60,6 +64,7 @@ pub fn NoteItem(note: Note, agents: Signal<Vec<Agent>>) -> impl IntoView {
                 <SentAt sent_at=Some(note.created_at) />
             </div>
             <p class="message-body" data-testid="note-body" dir="auto">{note.body}</p>
+            <MessageAttachments attachments=note.attachments enlarged />
         </li>
     }
 }
@@ -96,6 +101,7 @@ mod tests {
             body: id.into(),
             created_at: at.parse().unwrap(),
             mentions: Vec::new(),
+            attachments: Vec::new(),
         }
     }
 

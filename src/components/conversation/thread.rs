@@ -51,7 +51,7 @@ pub fn MessageThread(
                             enlarged
                         />
                     }.into_any(),
-                    Entry::Note(note) => view! { <NoteItem note agents /> }.into_any(),
+                    Entry::Note(note) => view! { <NoteItem note agents enlarged /> }.into_any(),
                 }}
             </For>
         </ol>
@@ -275,7 +275,7 @@ fn ReplyToThis(id: String, body: String, who: StoredValue<Who>) -> impl IntoView
 
 /// The message's files, each opening in the lightbox.
 #[component]
-fn MessageAttachments(
+pub fn MessageAttachments(
     attachments: Vec<Attachment>,
     enlarged: RwSignal<Option<Attachment>>,
 ) -> impl IntoView {

@@ -54,12 +54,17 @@ pub(super) struct FileDrop {
     /// Files are being dragged over a box that would take them.
     pub over: RwSignal<bool>,
     picked: PickedFiles,
-    policy: AttachmentPolicy,
+    /// The reply's or the note's, as the box writes one or the other.
+    policy: Signal<AttachmentPolicy>,
     accepts: Signal<bool>,
 }
 
 impl FileDrop {
-    pub fn new(picked: PickedFiles, policy: AttachmentPolicy, accepts: Signal<bool>) -> Self {
+    pub fn new(
+        picked: PickedFiles,
+        policy: Signal<AttachmentPolicy>,
+        accepts: Signal<bool>,
+    ) -> Self {
         let over = RwSignal::new(false);
         FileDrop {
             over,
@@ -81,7 +86,7 @@ impl FileDrop {
     pub fn drop(&self, ev: web_sys::DragEvent) {
         self.over.set(false);
         if self.accepts.get() {
-            on_drop(self.picked, self.policy)(ev);
+            on_drop(self.picked, self.policy.get_untracked())(ev);
         } else {
             ev.prevent_default();
         }
@@ -89,7 +94,7 @@ impl FileDrop {
 
     pub fn paste(&self, ev: web_sys::ClipboardEvent) {
         if self.accepts.get() {
-            on_paste(self.picked, self.policy)(ev);
+            on_paste(self.picked, self.policy.get_untracked())(ev);
         }
     }
 }

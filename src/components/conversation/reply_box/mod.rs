@@ -37,6 +37,7 @@ use since::{use_since_began, ChangedSince};
 pub use since::{ConversationFacts, Facts};
 use switchboard_core::domain::{Conversation, ConversationStatus, Recipient};
 use switchboard_core::i18n::{text, Msg};
+use switchboard_core::notes::NOTE_ATTACHMENT_POLICY;
 use switchboard_core::validation::limits::REPLY_MAX_CHARS;
 
 #[component]
@@ -87,13 +88,19 @@ pub fn ReplyBox(
     send::follow_the_send(send, state, slot, draft_key.clone(), on_sent);
     // Thumbnails are object URLs: free them when the conversation is left.
     on_cleanup(move || state.picked.release_thumbnails());
-    keep_files_with_the_draft(state.picked, policy, draft_key.clone());
+    let stored_key = draft_key.clone();
     let draft_key = StoredValue::new(draft_key);
     let reopen = ReopenWhenClosed { status, can_reopen };
     let send_reply = use_submit(send, state, policy, recipients, reopen, draft_key);
     resend_when_back(send, state, send_reply);
     let on_discard = discard(send, state, draft_key);
-    let compose = use_compose(state, draft_key);
+    let compose = use_compose(state, draft_key, upload);
+    // A note's files are checked as a reply's are, on every backend (docs/notes.md).
+    let file_policy = Signal::derive(move || match compose.mode.get() {
+        Compose::Note => NOTE_ATTACHMENT_POLICY,
+        Compose::Reply => policy,
+    });
+    keep_files_with_the_draft(state.picked, file_policy.get_untracked(), stored_key);
     // A reply written before the conversation moved on asks first.
     let since = use_since_began(state);
     let submit = move || match compose.mode.get_untracked() {
@@ -112,7 +119,7 @@ pub fn ReplyBox(
     let disabled = Signal::derive(move || blocked_reason.get().is_some());
     // While sending (or when replies are blocked) nothing may be added: it would be lost.
     let accepts_files = Signal::derive(move || !disabled.get() && !send.pending().get_untracked());
-    let files = FileDrop::new(state.picked, policy, accepts_files);
+    let files = FileDrop::new(state.picked, file_policy, accepts_files);
     view! {
         <form
             class="reply-box"
@@ -154,8 +161,8 @@ pub fn ReplyBox(
                 <ReplyKindChoice kinds kind />
             </Show>
             <ReplyText state draft_key blocked_reason disabled mode=compose.mode on_switch=compose.switch on_submit=Callback::new(move |_| submit()) />
-            // A backend that carries no files (case messages) offers none to choose; a
-            // note carries none yet (docs/notes.md).
+            // A backend that carries no files (case messages) offers none to choose for a
+            // reply; a note carries files on every backend (docs/notes.md).
             {(policy.max_files > 0).then(|| view! {
                 <Show when=move || compose.mode.get() == Compose::Reply>
                     <AttachmentPicker
@@ -163,6 +170,16 @@ pub fn ReplyBox(
                         policy
                         disabled=Signal::derive(move || disabled.get() || send.pending().get())
                         id="reply-attachments"
+                    />
+                </Show>
+            })}
+            {compose.send.map(|note| view! {
+                <Show when=move || compose.mode.get() == Compose::Note>
+                    <AttachmentPicker
+                        picked=state.picked
+                        policy=NOTE_ATTACHMENT_POLICY
+                        disabled=Signal::derive(move || note.action.pending().get())
+                        id="note-attachments"
                     />
                 </Show>
             })}

@@ -1,25 +1,27 @@
 //! The box's other use: an internal note for the team (`docs/notes.md`). The agent chooses
 //! Reply or Internal note above the text (or with Alt+N in it); the box then says what
-//! is about to happen: its own look, its own words on the button, and no recipients, kinds
-//! or files. The choice is kept with the draft, so a note's text restored after a reload
-//! is never sent as a reply.
+//! is about to happen: its own look, its own words on the button, and no recipients or
+//! kinds. The choice is kept with the draft, so a note's text restored after a reload
+//! is never sent as a reply. A note may carry files, checked as a reply's are
+//! ([`NOTE_ATTACHMENT_POLICY`]): the files picked go with it.
 //!
-//! A note is added at an id made once per text ([`attempt_key`]): a retry after a lost
-//! answer keeps it once.
+//! A note is added at an id made once per text and files ([`attempt_key`]): a retry after
+//! a lost answer keeps it once.
 
 use super::ReplyState;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::shell::feedback::ErrorPanel;
 use crate::connectors::http::attempt_key;
-use crate::connectors::notes::add_note;
+use crate::connectors::notes::{add_note, NewNoteWithFiles};
+use crate::connectors::upload::UploadControl;
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::api_origin;
 use crate::storage;
 use leptos::prelude::*;
 use switchboard_core::error::ApiError;
-use switchboard_core::i18n::{text, text_with};
+use switchboard_core::i18n::{text, text_with, Say};
 use switchboard_core::mentions::mentioned;
-use switchboard_core::notes::{check_note, Note, NoteProblem};
+use switchboard_core::notes::{check_note, Note, NoteProblem, NOTE_ATTACHMENT_POLICY};
 use switchboard_core::validation::limits::NOTE_MAX_CHARS;
 
 /// What the box sends.
@@ -61,8 +63,8 @@ pub fn keep_mode(draft_key: &str, mode: Compose) {
     }
 }
 
-/// Adding a note: its id and text in, the note kept out.
-pub type NoteAction = Action<(String, String), Result<Note, ApiError>>;
+/// Adding a note: its id, text and files in, the note kept out.
+pub type NoteAction = Action<(String, String, Vec<web_sys::File>), Result<Note, ApiError>>;
 
 /// The note being added, and the id its text was last tried with.
 #[derive(Clone, Copy)]
@@ -71,18 +73,28 @@ pub struct NoteSend {
     last_try: StoredValue<Option<(String, String)>>,
 }
 
-pub fn use_note_send(notes: ConversationNotes) -> NoteSend {
+pub fn use_note_send(notes: ConversationNotes, upload: UploadControl) -> NoteSend {
     let origin = StoredValue::new(api_origin());
     let team = super::mention_picker::Team::here();
-    let action = Action::new_local(move |(id, body): &(String, String)| {
-        let (id, body) = (id.clone(), body.clone());
-        let (backend, conversation) = notes.place();
-        let origin = origin.get_value();
-        // Who the text names, read as it goes (an agent typed by hand counts too).
-        let (team, _) = team.members();
-        let named = mentioned(&body, team.iter().map(|a| (a.id.as_str(), a.name.as_str())));
-        async move { add_note(&origin, &backend, &conversation, &id, &body, named).await }
-    });
+    let action = Action::new_local(
+        move |(id, body, files): &(String, String, Vec<web_sys::File>)| {
+            let (id, body, files) = (id.clone(), body.clone(), files.clone());
+            let (backend, conversation) = notes.place();
+            let origin = origin.get_value();
+            // Who the text names, read as it goes (an agent typed by hand counts too).
+            let (team, _) = team.members();
+            let mentions = mentioned(&body, team.iter().map(|a| (a.id.as_str(), a.name.as_str())));
+            async move {
+                let note = NewNoteWithFiles {
+                    id: &id,
+                    body: &body,
+                    mentions,
+                    files: &files,
+                };
+                add_note(&origin, &backend, &conversation, note, &upload).await
+            }
+        },
+    );
     NoteSend {
         action,
         last_try: StoredValue::new(None),
@@ -113,12 +125,18 @@ pub fn submit_note(send: NoteSend, state: ReplyState) {
             .set(Some(problem_words(problem, crate::i18n::lang_now())));
         return;
     }
+    if let Some(first) = state.picked.set_problems(&NOTE_ATTACHMENT_POLICY).first() {
+        state.problem.set(Some(first.say(crate::i18n::lang_now())));
+        return;
+    }
     state.problem.set(None);
+    // Another file is another note: the same text with other files gets a new id.
+    let fingerprint = super::send::fingerprint(&body, &state.picked.names());
     let id = send
         .last_try
-        .try_update_value(|last| attempt_key(last, &body))
+        .try_update_value(|last| attempt_key(last, &fingerprint))
         .unwrap_or_default();
-    send.action.dispatch((id, body));
+    send.action.dispatch((id, body, state.picked.files()));
 }
 
 /// Once a note is added: shown in the thread, the text and its kept choice forgotten (the
@@ -136,6 +154,8 @@ pub fn follow_the_note(
             notes.keep(note);
             send.last_try.set_value(None);
             state.draft.set(String::new());
+            // The files went with the note.
+            state.picked.clear();
             // Nothing left to protect: a reload starts on a reply, as a fresh box does.
             draft_key.with_value(|key| {
                 storage::remove(key);
@@ -203,7 +223,11 @@ pub(super) struct ComposeState {
     pub announce: RwSignal<String>,
 }
 
-pub(super) fn use_compose(state: ReplyState, draft_key: StoredValue<String>) -> ComposeState {
+pub(super) fn use_compose(
+    state: ReplyState,
+    draft_key: StoredValue<String>,
+    upload: UploadControl,
+) -> ComposeState {
     let notes = use_context::<ConversationNotes>();
     let kept = draft_key.with_value(|key| kept_mode(key));
     let mode = RwSignal::new(if notes.is_some() {
@@ -211,7 +235,7 @@ pub(super) fn use_compose(state: ReplyState, draft_key: StoredValue<String>) -> 
     } else {
         Compose::Reply
     });
-    let send = notes.map(use_note_send);
+    let send = notes.map(|notes| use_note_send(notes, upload));
     let announce = RwSignal::new(String::new());
     if let (Some(send), Some(notes)) = (send, notes) {
         follow_the_note(send, state, notes, draft_key, announce);
