@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 use parts::{ConversationPart, FollowUpPart, MentionsPart, SavedRepliesPart, SignInPart};
+use switchboard::components::conversation::reply_box::SavedRepliesLater;
 use switchboard::components::shell::later::Later;
 use switchboard::pages::console::{ConsolePage, NoConversation};
 use switchboard::pages::not_found::NotFound;
@@ -22,6 +23,9 @@ fn main() {
 fn App() -> impl IntoView {
     switchboard::i18n::provide_i18n();
     switchboard::components::shell::theme_select::apply_saved();
+    provide_context(SavedRepliesLater(|| {
+        Box::pin(parts::saved_replies_panel_part())
+    }));
     provide_context(Later {
         palette: || Box::pin(parts::palette_part()),
         shortcut_sheet: || Box::pin(parts::shortcut_sheet_part()),

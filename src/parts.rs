@@ -17,6 +17,7 @@ use leptos::prelude::*;
 #[cfg(switchboard_split)]
 use leptos_router::lazy_route;
 use leptos_router::LazyRoute;
+use switchboard::components::conversation::reply_box::saved_replies_panel;
 use switchboard::components::shell::later::MakeView;
 use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
 use switchboard::components::shell::session_ended::SessionEnded;
@@ -203,4 +204,10 @@ pub async fn session_ended_part() -> MakeView {
 
 fn session_ended_view() -> AnyView {
     view! { <SessionEnded /> }.into_any()
+}
+
+/// The saved replies' picker in the reply box (`/`): its search and matcher, its list.
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn saved_replies_panel_part() -> MakeView {
+    saved_replies_panel as MakeView
 }

@@ -10,7 +10,10 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use switchboard::components::conversation::outbox;
-use switchboard::components::conversation::reply_box::{ReplyBox, ShownConversation};
+use switchboard::components::conversation::reply_box::{
+    saved_replies_panel, ReplyBox, SavedRepliesLater, ShownConversation,
+};
+use switchboard::components::shell::later::MakeView;
 use switchboard::connectors::Connector;
 use switchboard::state::{ApiOrigin, CurrentAgent};
 use switchboard::storage;
@@ -52,6 +55,10 @@ fn mount_box(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlElemen
         provide_context(ApiOrigin(server_origin().to_owned()));
         provide_context(CurrentAgent(RwSignal::new(Some(agent))));
         provide_context(ShownConversation(Signal::derive(|| Some(discussion()))));
+        // The panel at once, as a development build gives it.
+        provide_context(SavedRepliesLater(|| {
+            Box::pin(async { saved_replies_panel as MakeView })
+        }));
         view! {
             <ReplyBox
                 connector

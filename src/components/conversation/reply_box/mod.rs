@@ -30,7 +30,7 @@ use leptos::prelude::*;
 use mention_picker::{MentionOptions, Picker, Team, OPTIONS_ID};
 use note::{switches_compose, use_compose, Compose, ComposeChoice, NoteFailure};
 use recipients::{use_default_recipients, RecipientChoice};
-pub use saved_picker::ShownConversation;
+pub use saved_picker::{saved_replies_panel, SavedRepliesLater, ShownConversation};
 use saved_picker::{SavedPicker, SavedReplies};
 use send::{discard, failure_context, resend_when_back, use_send, use_submit, SendAction};
 use since::{use_since_began, ChangedSince};
@@ -309,14 +309,16 @@ fn ReplyText(
     let i18n = use_i18n();
     let text_ref = NodeRef::new();
     let picker = Picker::new(text_ref, Team::here());
-    let saved = SavedPicker::new(text_ref);
+    let saved = use_context::<SavedRepliesLater>().map(|later| (SavedPicker::new(text_ref), later));
     let activity = use_context::<ComposeActivity>();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         // `/` starting a word offers the saved replies, in a reply or a note.
-        state
-            .draft
-            .with_untracked(|before| saved.follow(before, &value));
+        if let Some((saved, _)) = saved {
+            state
+                .draft
+                .with_untracked(|before| saved.follow(before, &value));
+        }
         // `@` offers the team's agents, in a note only (a customer has no use for them).
         if mode.get_untracked() == Compose::Note {
             picker.follow(&value);
@@ -374,7 +376,7 @@ fn ReplyText(
             aria-describedby="reply-problem"
         ></textarea>
         <MentionOptions picker state draft_key />
-        <SavedReplies picker=saved state draft_key />
+        {saved.map(|(picker, later)| view! { <SavedReplies picker later state draft_key /> })}
     }
 }
 

@@ -5,11 +5,17 @@
 //! chosen first (`preferred_languages`), another one a click away. Variables are filled
 //! from the conversation; one it lacks is asked for first ([`ask`]), so no `{{...}}` is
 //! ever sent. The list is read again each time it opens, so an admin's change shows.
+//!
+//! The panel (the search, its matcher, the list, the questions) is a part of its own in the
+//! release build ([`SavedRepliesLater`], `src/parts.rs`): fetched the first time the picker
+//! opens, and prefetched with the console's other parts, so it weighs on nobody who never
+//! opens it.
 
 mod ask;
 mod options;
 
 use super::{byte_offset, write_text, ReplyState};
+use crate::components::shell::later::{LaterView, OnFirstUse};
 use crate::connectors::saved_replies::saved_replies;
 use crate::i18n::{use_i18n, Lang};
 use crate::state::{api_origin, CurrentAgent};
@@ -234,10 +240,24 @@ impl SavedPicker {
     }
 }
 
-/// The button, and the list or the questions while open.
+/// Where the panel comes from (the console's binary gives it, `src/main.rs`). Without it (a
+/// test mounting the reply box alone) the box offers no saved replies.
+#[derive(Clone, Copy)]
+pub struct SavedRepliesLater(pub LaterView);
+
+/// What the panel reads from the box: the picker, and what choosing and filling do.
+#[derive(Clone, Copy)]
+struct SavedPanel {
+    picker: SavedPicker,
+    choose: Callback<SavedReply>,
+    inserted: Callback<(String, String)>,
+}
+
+/// The button, and the panel once it has come.
 #[component]
 pub fn SavedReplies(
     picker: SavedPicker,
+    later: SavedRepliesLater,
     state: ReplyState,
     draft_key: StoredValue<String>,
 ) -> impl IntoView {
@@ -250,6 +270,11 @@ pub fn SavedReplies(
     });
     let inserted = Callback::new(move |(title, filled): (String, String)| {
         picker.insert(&title, &filled, state, draft_key);
+    });
+    provide_context(SavedPanel {
+        picker,
+        choose,
+        inserted,
     });
     let said = move || {
         picker.said.get().map(|title| {
@@ -276,14 +301,28 @@ pub fn SavedReplies(
                 {crate::i18n::tr(msg!("saved-replies-open"))}
             </button>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="saved-reply-said">{said}</p>
-            <Show when=move || picker.is_open()>
-                <div class="saved-replies-panel" id="saved-replies-panel" data-testid="saved-replies-panel">
-                    {move || match picker.asking.get() {
-                        Some(asking) => view! { <AskForValues asking on_fill=inserted on_cancel=Callback::new(move |_| picker.asking.set(None)) /> }.into_any(),
-                        None => view! { <SavedReplyOptions picker choose /> }.into_any(),
-                    }}
-                </div>
-            </Show>
+            <OnFirstUse wanted=Signal::derive(move || picker.is_open()) part=later.0 />
         </div>
     }
+}
+
+/// The panel while the picker is open: the list, or the questions a reply needs answered.
+/// A part of its own in the release build (`src/parts.rs`).
+pub fn saved_replies_panel() -> AnyView {
+    let SavedPanel {
+        picker,
+        choose,
+        inserted,
+    } = expect_context::<SavedPanel>();
+    view! {
+        <Show when=move || picker.is_open()>
+            <div class="saved-replies-panel" id="saved-replies-panel" data-testid="saved-replies-panel">
+                {move || match picker.asking.get() {
+                    Some(asking) => view! { <AskForValues asking on_fill=inserted on_cancel=Callback::new(move |_| picker.asking.set(None)) /> }.into_any(),
+                    None => view! { <SavedReplyOptions picker choose /> }.into_any(),
+                }}
+            </div>
+        </Show>
+    }
+    .into_any()
 }
