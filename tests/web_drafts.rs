@@ -84,13 +84,6 @@ async fn chosen_files_come_back_with_the_draft_and_stay_in_their_conversation() 
     again.remove();
 }
 
-fn reply_text(root: &web_sys::Element) -> String {
-    use leptos::wasm_bindgen::JsCast;
-    find(root, "reply-input")
-        .unchecked_into::<web_sys::HtmlTextAreaElement>()
-        .value()
-}
-
 #[wasm_bindgen_test]
 async fn a_reply_not_sent_stays_in_the_outbox_with_its_key_across_a_reload() {
     // Only this test's own keys: the tests of a file run side by side.

@@ -62,14 +62,6 @@ fn mount_page(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlEleme
     })
 }
 
-fn reply_text(root: &web_sys::Element) -> String {
-    use wasm_bindgen::JsCast;
-    find(root, "reply-input")
-        .dyn_into::<web_sys::HtmlTextAreaElement>()
-        .expect("a textarea")
-        .value()
-}
-
 fn forget_draft(agent: &str, id: &str) {
     let draft = storage::draft_key(agent, "communication", id);
     outbox::done(&draft);

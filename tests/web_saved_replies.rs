@@ -18,7 +18,6 @@ use switchboard::connectors::Connector;
 use switchboard::state::{ApiOrigin, CurrentAgent};
 use switchboard::storage;
 use switchboard_core::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{KeyboardEvent, KeyboardEventInit};
 
@@ -68,13 +67,6 @@ fn mount_box(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlElemen
             />
         }
     })
-}
-
-fn reply_text(root: &web_sys::Element) -> String {
-    find(root, "reply-input")
-        .dyn_into::<web_sys::HtmlTextAreaElement>()
-        .expect("a textarea")
-        .value()
 }
 
 fn titles(root: &web_sys::Element) -> Vec<String> {

@@ -75,6 +75,13 @@ pub fn type_into(root: &Element, testid: &str, value: &str) {
     dispatch(&el, "input", true);
 }
 
+/// What the reply box's text holds now.
+pub fn reply_text(root: &Element) -> String {
+    find(root, "reply-input")
+        .unchecked_into::<HtmlTextAreaElement>()
+        .value()
+}
+
 pub fn blur(root: &Element, testid: &str) {
     dispatch(&find(root, testid), "blur", false);
 }

@@ -93,13 +93,7 @@ mod tests {
             id: title.to_owned(),
             title: title.to_owned(),
             owner: None,
-            texts: texts
-                .iter()
-                .map(|(lang, body)| SavedText {
-                    lang: *lang,
-                    body: (*body).to_owned(),
-                })
-                .collect(),
+            texts: SavedText::all(texts),
             retired: false,
             revision: 1,
             updated_by: "agent-camille".into(),

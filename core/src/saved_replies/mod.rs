@@ -49,6 +49,19 @@ pub struct SavedText {
     pub body: String,
 }
 
+impl SavedText {
+    /// Texts from `(language, text)` pairs, as the demo and the tests write them.
+    pub fn all(pairs: &[(Lang, &str)]) -> Vec<SavedText> {
+        pairs
+            .iter()
+            .map(|(lang, body)| SavedText {
+                lang: *lang,
+                body: (*body).to_owned(),
+            })
+            .collect()
+    }
+}
+
 /// What the console sends to create a saved reply or change one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -181,13 +194,7 @@ mod tests {
         SavedReplyEdit {
             title: title.to_owned(),
             personal: false,
-            texts: texts
-                .iter()
-                .map(|(lang, body)| SavedText {
-                    lang: *lang,
-                    body: (*body).to_owned(),
-                })
-                .collect(),
+            texts: SavedText::all(texts),
             retired: false,
             revision: None,
         }

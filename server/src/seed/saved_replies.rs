@@ -90,13 +90,7 @@ const REPLIES: &[(&str, &[(Lang, &str)])] = &[
 pub fn seed(conn: &Tx, now: DateTime<Utc>, admin: &str) -> Result<(), StoreError> {
     let at = format_instant(now);
     for (index, (title, texts)) in (0u64..).zip(REPLIES) {
-        let texts: Vec<SavedText> = texts
-            .iter()
-            .map(|(lang, body)| SavedText {
-                lang: *lang,
-                body: (*body).to_owned(),
-            })
-            .collect();
+        let texts: Vec<SavedText> = SavedText::all(texts);
         let texts =
             serde_json::to_string(&texts).map_err(|e| StoreError::Database(e.to_string()))?;
         saved_replies::put(
@@ -127,13 +121,7 @@ mod tests {
             let edit = SavedReplyEdit {
                 title: (*title).to_owned(),
                 personal: false,
-                texts: texts
-                    .iter()
-                    .map(|(lang, body)| SavedText {
-                        lang: *lang,
-                        body: (*body).to_owned(),
-                    })
-                    .collect(),
+                texts: SavedText::all(texts),
                 retired: false,
                 revision: None,
             };
