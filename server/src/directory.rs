@@ -73,7 +73,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::mentions::routes())
         .merge(crate::presence::routes())
         .merge(crate::assignments::routes())
-        .merge(crate::saved_replies::routes());
+        .merge(crate::saved_replies::routes())
+        .merge(crate::deadlines::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

@@ -24,6 +24,7 @@ pub mod assignments;
 pub mod auth;
 pub mod check;
 pub mod config;
+pub mod deadlines;
 pub mod dialects;
 pub mod directory;
 pub mod events;

@@ -137,6 +137,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/016_note_files.sql"),
         postgres: include_str!("migrations/postgres/016_note_files.sql"),
     },
+    Migration {
+        version: 17,
+        name: "deadline_policies",
+        sql: include_str!("migrations/017_deadline_policies.sql"),
+        postgres: include_str!("migrations/postgres/017_deadline_policies.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

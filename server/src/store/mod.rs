@@ -14,6 +14,7 @@
 //! orders by bytes there too). Integers are `bigint`, flags 0 or 1, on both engines.
 
 pub mod assignments;
+pub mod deadline_policies;
 pub mod devices;
 pub mod events;
 pub mod files;
