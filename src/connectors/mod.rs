@@ -9,6 +9,7 @@
 pub mod case_messages;
 pub mod communication;
 mod connector;
+pub mod deadlines;
 pub mod directory;
 pub mod follows;
 pub mod http;

@@ -9,6 +9,7 @@
 
 use crate::components::conversation::change::{Changed, Stale};
 use crate::components::conversation::conversation_header::ConversationHeader;
+use crate::components::conversation::deadline::{thread_times, DeadlineLine, DeadlinePolicies};
 use crate::components::conversation::no_replies::NoReplies;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
@@ -160,6 +161,9 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
     // Its fields fill a saved reply's variables.
     provide_context(ShownConversation(current.conversation.into()));
+    // The time left to answer, from the backend's policy and the thread.
+    DeadlinePolicies::provide();
+    let thread = thread_times(newest);
     // Colleagues see that this agent is here, and whether they write.
     announce_presence(connector.name(), &id);
     let retry = Callback::new(move |_| {
@@ -173,6 +177,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
             <StaleNotice notice=stale_notice />
             <ConversationPresence backend=connector.name().to_owned() id=id.clone() />
+            <DeadlineLine backend=connector.name().to_owned() thread />
             {move || match (header.get(), current.loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();

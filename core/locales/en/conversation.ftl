@@ -230,3 +230,12 @@ settings-replies-problem-title-long = A title can hold at most { $max } characte
 settings-replies-problem-no-text = Write it in at least one language.
 settings-replies-problem-text-long = A text can hold at most { $max } characters.
 settings-replies-problem-unknown = { $name } is not a variable Switchboard knows.
+
+## Response deadlines (docs/deadlines.md)
+
+deadline-due = Answer due in { $time }
+deadline-overdue = Overdue by { $time }
+deadline-alarm = Overdue by { $time }, past the alarm
+deadline-days = { $count } d
+deadline-hours = { $count } h
+deadline-minutes = { $count } min

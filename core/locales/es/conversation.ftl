@@ -230,3 +230,12 @@ settings-replies-problem-title-long = Un título admite como máximo { $max } ca
 settings-replies-problem-no-text = Escríbala en al menos un idioma.
 settings-replies-problem-text-long = Un texto admite como máximo { $max } caracteres.
 settings-replies-problem-unknown = { $name } no es una variable que Switchboard conozca.
+
+## Response deadlines (docs/deadlines.md)
+
+deadline-due = Respuesta esperada en { $time }
+deadline-overdue = Con retraso de { $time }
+deadline-alarm = Con retraso de { $time }, pasada la alerta
+deadline-days = { $count } d
+deadline-hours = { $count } h
+deadline-minutes = { $count } min

@@ -230,3 +230,12 @@ settings-replies-problem-title-long = Un titre contient au plus { $max } caract�
 settings-replies-problem-no-text = Écrivez-la dans au moins une langue.
 settings-replies-problem-text-long = Un texte contient au plus { $max } caractères.
 settings-replies-problem-unknown = { $name } n’est pas une variable connue de Switchboard.
+
+## Response deadlines (docs/deadlines.md)
+
+deadline-due = Réponse attendue dans { $time }
+deadline-overdue = En retard de { $time }
+deadline-alarm = En retard de { $time }, au-delà de l’alerte
+deadline-days = { $count } j
+deadline-hours = { $count } h
+deadline-minutes = { $count } min

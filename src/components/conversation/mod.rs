@@ -9,6 +9,7 @@ pub mod attachment_picker;
 pub mod backend_assignment;
 pub mod change;
 pub mod conversation_header;
+pub mod deadline;
 pub mod message_files;
 pub mod no_replies;
 pub mod note_item;
