@@ -1,8 +1,8 @@
 //! Response deadlines in headless Chromium: the browser's own time-zone database turns the
 //! team's local times into instants across the nights clocks change (Paris, Madrid,
 //! Santiago), as the server's does; and the line under a conversation's header says the
-//! time left or how long overdue from the test server's policies, and nothing once an
-//! agent has answered.
+//! time left or how long overdue from the test server's policies; "No answer needed"
+//! stops it (kept by the server, and undone); nothing shows once an agent has answered.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -82,7 +82,7 @@ async fn the_line_says_the_time_left_or_how_late_and_nothing_once_answered() {
     let root = mount(move || {
         provide_context(ApiOrigin(server_origin().to_owned()));
         DeadlinePolicies::provide();
-        view! { <DeadlineLine backend="octopia" thread=thread.into() /> }
+        view! { <DeadlineLine backend="octopia" conversation="d-1001" thread=thread.into() /> }
     });
     // Octopia's default: every hour counts, 24 h to answer, the alarm at 48 h.
     wait_until("overdue by six hours", || {
@@ -96,6 +96,25 @@ async fn the_line_says_the_time_left_or_how_late_and_nothing_once_answered() {
             .as_deref(),
         Some("overdue")
     );
+    // "No answer needed" stops the clock, says who, and is kept by the server; Undo.
+    click(&root, "no-answer-needed");
+    wait_until("no answer needed", || {
+        !find_all(&root, "deadline").is_empty()
+            && text(&root, "deadline").contains("No answer needed, said by")
+    })
+    .await;
+    let kept =
+        switchboard::connectors::deadlines::no_answer_mark(server_origin(), "octopia", "d-1001")
+            .await
+            .expect("the mark is read");
+    assert!(kept.is_some(), "kept by the server");
+    click(&root, "no-answer-undo");
+    wait_until("overdue again", || {
+        !find_all(&root, "deadline-words").is_empty()
+            && text(&root, "deadline-words").contains("Overdue by 6 h")
+    })
+    .await;
+
     thread.update(|t| t.push((AuthorKind::Agent, Some(Utc::now()))));
     wait_until("an answer stops the clock", || {
         find_all(&root, "deadline").is_empty()

@@ -74,7 +74,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::presence::routes())
         .merge(crate::assignments::routes())
         .merge(crate::saved_replies::routes())
-        .merge(crate::deadlines::routes());
+        .merge(crate::deadlines::routes())
+        .merge(crate::no_answer::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

@@ -34,6 +34,7 @@ pub mod http;
 mod layers;
 pub mod listen;
 pub mod mentions;
+pub mod no_answer;
 pub mod notes;
 pub mod precompress;
 pub mod presence;

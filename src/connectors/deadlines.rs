@@ -1,9 +1,12 @@
-//! Response-deadline policies, as Switchboard's server keeps them (`docs/deadlines.md`):
-//! each backend's, set by an admin or its default.
+//! Response deadlines, as Switchboard's server keeps them (`docs/deadlines.md`): each
+//! backend's policy, set by an admin or its default, and the "No answer needed" marks.
 
-use super::http::Client;
-use switchboard_core::deadlines::{BackendPolicy, DEADLINE_POLICIES_PATH};
+use super::http::{Client, Method};
+use switchboard_core::deadlines::{
+    BackendPolicy, NoAnswerMark, DEADLINE_POLICIES_PATH, NO_ANSWER_PATH,
+};
 use switchboard_core::directory::decode_error;
+use switchboard_core::domain::encode_path_segment;
 use switchboard_core::error::ApiError;
 use switchboard_core::lenient::readable;
 
@@ -17,4 +20,40 @@ pub async fn policies(origin: &str) -> Result<Vec<BackendPolicy>, ApiError> {
         .get_json(&format!("{origin}{DEADLINE_POLICIES_PATH}"))
         .await?;
     Ok(readable(rows))
+}
+
+fn mark_url(origin: &str, backend: &str, conversation: &str) -> String {
+    format!(
+        "{origin}{NO_ANSWER_PATH}/{}/{}",
+        encode_path_segment(backend),
+        encode_path_segment(conversation)
+    )
+}
+
+/// The conversation's "No answer needed" mark, if it has one.
+pub async fn no_answer_mark(
+    origin: &str,
+    backend: &str,
+    conversation: &str,
+) -> Result<Option<NoAnswerMark>, ApiError> {
+    DEADLINES
+        .get_json(&mark_url(origin, backend, conversation))
+        .await
+}
+
+/// Marks the conversation as needing no answer, as of now (`true`), or withdraws the mark;
+/// the mark kept.
+pub async fn set_no_answer(
+    origin: &str,
+    backend: &str,
+    conversation: &str,
+    needed_none: bool,
+) -> Result<Option<NoAnswerMark>, ApiError> {
+    let url = mark_url(origin, backend, conversation);
+    if needed_none {
+        Ok(Some(DEADLINES.send_empty(Method::Put, &url).await?))
+    } else {
+        DEADLINES.delete(&url).await?;
+        Ok(None)
+    }
 }

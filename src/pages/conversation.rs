@@ -177,7 +177,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">{move || announcement.get()}</p>
             <StaleNotice notice=stale_notice />
             <ConversationPresence backend=connector.name().to_owned() id=id.clone() />
-            <DeadlineLine backend=connector.name().to_owned() thread />
+            <DeadlineLine backend=connector.name().to_owned() conversation=id.clone() thread />
             {move || match (header.get(), current.loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();

@@ -239,3 +239,7 @@ deadline-alarm = Overdue by { $time }, past the alarm
 deadline-days = { $count } d
 deadline-hours = { $count } h
 deadline-minutes = { $count } min
+deadline-no-answer-button = No answer needed
+deadline-no-answer = No answer needed, said by { $name }
+deadline-undo = Undo
+deadline-not-marked = The conversation's clock could not be changed.

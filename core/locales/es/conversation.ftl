@@ -239,3 +239,7 @@ deadline-alarm = Con retraso de { $time }, pasada la alerta
 deadline-days = { $count } d
 deadline-hours = { $count } h
 deadline-minutes = { $count } min
+deadline-no-answer-button = No necesita respuesta
+deadline-no-answer = No necesita respuesta, según { $name }
+deadline-undo = Deshacer
+deadline-not-marked = No se pudo cambiar el reloj de la conversación.

@@ -239,3 +239,7 @@ deadline-alarm = En retard de { $time }, au-delà de l’alerte
 deadline-days = { $count } j
 deadline-hours = { $count } h
 deadline-minutes = { $count } min
+deadline-no-answer-button = Pas de réponse nécessaire
+deadline-no-answer = Pas de réponse nécessaire, selon { $name }
+deadline-undo = Annuler
+deadline-not-marked = L’horloge de la conversation n’a pas pu être modifiée.

@@ -76,6 +76,23 @@ pub struct BackendPolicy {
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// Where "No answer needed" marks live: a backend's at `/{backend}`, one conversation's at
+/// `/{backend}/{conversation}` (`PUT` marks, `DELETE` withdraws).
+pub const NO_ANSWER_PATH: &str = "/api/no-answer";
+
+/// The kind of change a mark is on the server's event stream.
+pub const NO_ANSWER_CHANGE: &str = "no-answer";
+
+/// An agent's word that a conversation needs no answer (a customer's "thanks"): its clock
+/// stops until the customer writes after it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoAnswerMark {
+    pub conversation_id: String,
+    pub marked_by: String,
+    pub marked_at: chrono::DateTime<chrono::Utc>,
+}
+
 /// The longest target or alarm a policy may hold: 60 days of the clock.
 pub const MAX_MINUTES: u32 = 60 * 24 * 60;
 

@@ -143,6 +143,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/017_deadline_policies.sql"),
         postgres: include_str!("migrations/postgres/017_deadline_policies.sql"),
     },
+    Migration {
+        version: 18,
+        name: "no_answer_marks",
+        sql: include_str!("migrations/018_no_answer_marks.sql"),
+        postgres: include_str!("migrations/postgres/018_no_answer_marks.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

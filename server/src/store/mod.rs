@@ -24,6 +24,7 @@ pub mod identities;
 pub mod leases;
 pub mod mentions;
 pub mod migrations;
+pub mod no_answer;
 pub mod notes;
 pub mod people;
 pub mod presence;

@@ -25,6 +25,7 @@ mod idempotency;
 mod idempotency_keys;
 mod languages;
 mod mentions;
+mod no_answer;
 mod notes;
 mod octopia;
 mod octopia_patches;

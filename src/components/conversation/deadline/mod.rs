@@ -2,8 +2,9 @@
 //! backend's policy and the thread, "Answer due in 3 h 20 min", "Overdue by 2 h" or past
 //! the alarm, in words and with a mark that is never colour alone (a clock, a warning
 //! sign, a heavier border). Counted again with the console's clock, and when the thread
-//! changes: a reply stops it.
+//! changes: a reply stops it, as "No answer needed" does ([`no_answer`]).
 
+mod no_answer;
 mod zone;
 
 pub use zone::IntlZone;
@@ -13,6 +14,7 @@ use crate::i18n::{use_i18n, Args, Lang};
 use crate::state::{api_origin, Clock};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use no_answer::{MarkButton, MarkFailure, Marked, NoAnswer};
 use switchboard_core::deadlines::{
     awaiting_since, due_at, BackendPolicy, Clock as PolicyClock, Waited,
 };
@@ -103,15 +105,26 @@ pub fn duration_words(minutes: i64, lang: Lang) -> String {
     words.join(" ")
 }
 
-/// When an answer is due and when it is in alarm, for a thread (author and time of each
-/// message) under a policy; `None` when nothing awaits an answer.
-fn due_and_alarm(
+/// What the line says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Line {
+    /// When an answer is due, and when it is in alarm.
+    Due(DateTime<Utc>, DateTime<Utc>),
+    NoAnswerNeeded,
+}
+
+/// What the line says for a thread (author and time of each message) under a policy,
+/// after the last "No answer needed"; `None` when nothing awaits an answer.
+fn line_of(
     policy: &BackendPolicy,
     mut thread: Vec<(AuthorKind, Option<DateTime<Utc>>)>,
-) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    marked: Option<DateTime<Utc>>,
+) -> Option<Line> {
     thread.sort_by_key(|(_, at)| *at);
-    let Waited::Since(start) = awaiting_since(&thread, None) else {
-        return None;
+    let start = match awaiting_since(&thread, marked) {
+        Waited::Since(start) => start,
+        Waited::NoAnswerNeeded => return Some(Line::NoAnswerNeeded),
+        Waited::Answered => return None,
     };
     let zone = match &policy.policy.clock {
         PolicyClock::Business { zone, .. } => IntlZone::new(zone)?,
@@ -120,43 +133,69 @@ fn due_and_alarm(
     let clock = &policy.policy.clock;
     let due = due_at(clock, start, policy.policy.target_minutes, &zone)?;
     let alarm = due_at(clock, start, policy.policy.alarm_minutes, &zone)?;
-    Some((due, alarm))
+    Some(Line::Due(due, alarm))
 }
 
 /// The line under the header: nothing while nothing awaits an answer.
 #[component]
 pub fn DeadlineLine(
     #[prop(into)] backend: String,
+    #[prop(into)] conversation: String,
     thread: Signal<Vec<(AuthorKind, Option<DateTime<Utc>>)>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let policies = use_context::<DeadlinePolicies>();
-    let clock = use_context::<Clock>();
+    let no_answer = NoAnswer::new(backend.clone(), conversation);
     let backend = StoredValue::new(backend);
-    let due = Memo::new(move |_| {
+    let line = Memo::new(move |_| {
         let all = policies?.0.get()?.ok()?;
         let policy = backend.with_value(|b| all.into_iter().find(|p| p.backend == *b))?;
-        due_and_alarm(&policy, thread.get())
+        line_of(&policy, thread.get(), no_answer.at())
     });
-    move || {
-        due.get().map(|(due, alarm)| {
-            let now = clock.map_or_else(Utc::now, |c| c.now());
-            let standing = standing(now, due, alarm);
-            let lang = i18n.lang();
-            let (id, minutes, mark) = match standing {
-                Standing::DueIn(m) => (msg!("deadline-due"), m, "⏱"),
-                Standing::Overdue(m) => (msg!("deadline-overdue"), m, "⚠"),
-                Standing::Alarm(m) => (msg!("deadline-alarm"), m, "⚠"),
-            };
-            let said = text_with(lang, id, &Args::new().str("time", duration_words(minutes, lang)));
-            view! {
-                <p class=format!("deadline {}", standing.token()) data-testid="deadline" data-standing=standing.token()>
-                    <span class="deadline-mark" aria-hidden="true">{mark}</span>
-                    " "
-                    {said}
-                </p>
-            }
-        })
+    view! {
+        {move || match line.get() {
+            Some(Line::Due(due, alarm)) => Some(view! { <TimeLeft due alarm no_answer /> }.into_any()),
+            Some(Line::NoAnswerNeeded) => Some(view! { <Marked no_answer /> }.into_any()),
+            None => None,
+        }}
+        <MarkFailure no_answer />
+    }
+}
+
+/// The time left or how long overdue, and "No answer needed".
+#[component]
+fn TimeLeft(due: DateTime<Utc>, alarm: DateTime<Utc>, no_answer: NoAnswer) -> impl IntoView {
+    let i18n = use_i18n();
+    let clock = use_context::<Clock>();
+    let standing = move || standing(clock.map_or_else(Utc::now, |c| c.now()), due, alarm);
+    let said = move || {
+        let lang = i18n.lang();
+        let (id, minutes) = match standing() {
+            Standing::DueIn(m) => (msg!("deadline-due"), m),
+            Standing::Overdue(m) => (msg!("deadline-overdue"), m),
+            Standing::Alarm(m) => (msg!("deadline-alarm"), m),
+        };
+        text_with(
+            lang,
+            id,
+            &Args::new().str("time", duration_words(minutes, lang)),
+        )
+    };
+    let mark = move || match standing() {
+        Standing::DueIn(_) => "⏱",
+        Standing::Overdue(_) | Standing::Alarm(_) => "⚠",
+    };
+    view! {
+        <p
+            class=move || format!("deadline {}", standing().token())
+            data-testid="deadline"
+            data-standing=move || standing().token()
+        >
+            <span class="deadline-mark" aria-hidden="true">{mark}</span>
+            " "
+            <span data-testid="deadline-words">{said}</span>
+            " "
+            <MarkButton no_answer />
+        </p>
     }
 }
 
