@@ -17,22 +17,6 @@ fn row(backend: &str, id: &str) -> By {
     ))
 }
 
-/// Waits until nothing matches `by`.
-async fn wait_gone(h: &Harness, by: By) {
-    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        if h.driver
-            .find_all(by.clone())
-            .await
-            .map(|all| all.is_empty())
-            .unwrap_or(false)
-        {
-            return;
-        }
-        tokio::time::sleep(POLL).await;
-    }
-    panic!("{by:?} is still there");
-}
-
 /// Deletes the case's oldest unconfirmed message from the workshop that nothing answers,
 /// as the vendor's own system might: its id.
 fn delete_an_unread_message(h: &Harness) -> i64 {
@@ -97,17 +81,17 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
     h.wait_for_text(testid("read-error"), &format!("message {}", deleted))
         .await;
     h.wait_for_text(testid("read-error"), "not found").await;
-    wait_gone(&h, testid("conversation-unread")).await;
-    wait_gone(&h, on_screen).await;
+    h.wait_gone(testid("conversation-unread")).await;
+    h.wait_gone(on_screen).await;
     // A case cannot be marked unread again: not offered, and said why.
     h.wait_for_text(testid("read-unsupported"), "cannot mark this unread")
         .await;
-    wait_gone(&h, testid("toggle-read")).await;
+    h.wait_gone(testid("toggle-read")).await;
 
     // The team stops following it: it leaves the inbox.
     h.click(testid("stop-following")).await;
     h.wait_for_path("/").await;
-    wait_gone(&h, row("case-messages", CASE)).await;
+    h.wait_gone(row("case-messages", CASE)).await;
     // Leaving the page it was open in panics nothing, and the console works on.
     h.assert_no_panic().await;
     h.click(communication_row()).await;
@@ -167,10 +151,10 @@ async fn an_agent_confirms_a_case_follows_it_by_its_guid_and_replies_to_a_messag
         "In reply to",
     )
     .await;
-    wait_gone(&h, testid("replying-to")).await;
+    h.wait_gone(testid("replying-to")).await;
     // Confirmed when the agent asked: every message from the workshop or the platform has
     // its confirmedAt.
-    wait_gone(&h, testid("conversation-unread")).await;
+    h.wait_gone(testid("conversation-unread")).await;
     let mut unconfirmed = usize::MAX;
     for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
         let messages = h

@@ -13,6 +13,7 @@ mod changed_since;
 mod concurrent;
 mod console;
 mod customer;
+mod deadlines;
 mod followed;
 mod keyboard;
 mod languages;

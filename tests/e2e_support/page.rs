@@ -23,6 +23,23 @@ impl Harness {
             .expect("the element appears")
     }
 
+    /// Waits until nothing matches `by`.
+    pub async fn wait_gone(&self, by: By) {
+        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+            let gone = self
+                .driver
+                .find_all(by.clone())
+                .await
+                .map(|all| all.is_empty())
+                .unwrap_or(false);
+            if gone {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        panic!("{by:?} is still there");
+    }
+
     /// Waits until the element's text contains `expected`.
     pub async fn wait_for_text(&self, by: By, expected: &str) -> WebElement {
         let mut last = String::new();
