@@ -30,7 +30,9 @@ const SCREENS: [Screen; 4] = [
     Screen {
         page: "index.html",
         name: "the inbox, signed in",
-        budget: 412_000,
+        // 412 KB until "No answer needed", all of it in the conversation's part, added
+        // 1.9 KB to the main part all the same (docs/bundles.md, "Budgets").
+        budget: 414_000,
         target: 250_000,
     },
     Screen {
