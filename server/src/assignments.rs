@@ -82,12 +82,12 @@ async fn set(
                 let changed =
                     assignments::set(conn, &backend, &conversation, assignee.as_deref(), by, &now)?;
                 if changed {
-                    let change = Change {
-                        backend: &backend,
-                        item: Some(&conversation),
-                        kind: ASSIGNMENT_CHANGE,
-                        origin: origin.as_deref(),
-                    };
+                    let change = Change::of_conversation(
+                        &backend,
+                        &conversation,
+                        ASSIGNMENT_CHANGE,
+                        origin.as_deref(),
+                    );
                     events::record(conn, change, &now)?;
                 }
                 let kept = assignments::list(conn, &backend)?

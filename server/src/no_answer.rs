@@ -74,13 +74,15 @@ async fn mark(
             .store
             .run(move |conn| {
                 no_answer::set(conn, &backend, &row)?;
-                record(
-                    conn,
+                // Colleagues' consoles hear of the change.
+                let change = Change::of_conversation(
                     &backend,
                     &row.conversation_id,
+                    NO_ANSWER_CHANGE,
                     origin.as_deref(),
-                    &row.marked_at,
-                )
+                );
+                events::record(conn, change, &row.marked_at)?;
+                Ok::<_, HttpError>(())
             })
             .await?;
     }
@@ -104,7 +106,13 @@ async fn unmark(
         .run(move |conn| {
             let removed = no_answer::remove(conn, &backend, &conversation)?;
             if removed {
-                record(conn, &backend, &conversation, origin.as_deref(), &now)?;
+                let change = Change::of_conversation(
+                    &backend,
+                    &conversation,
+                    NO_ANSWER_CHANGE,
+                    origin.as_deref(),
+                );
+                events::record(conn, change, &now)?;
             }
             Ok::<_, HttpError>(removed)
         })
@@ -113,24 +121,6 @@ async fn unmark(
         state.events.wake();
     }
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Colleagues' consoles hear of the change.
-fn record(
-    conn: &crate::store::Tx,
-    backend: &str,
-    conversation: &str,
-    origin: Option<&str>,
-    at: &str,
-) -> Result<(), HttpError> {
-    let change = Change {
-        backend,
-        item: Some(conversation),
-        kind: NO_ANSWER_CHANGE,
-        origin,
-    };
-    events::record(conn, change, at)?;
-    Ok(())
 }
 
 fn mark_of(row: MarkRow) -> Option<NoAnswerMark> {

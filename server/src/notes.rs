@@ -166,12 +166,12 @@ async fn add(
                 if new {
                     mentions::add(conn, &row, &named)?;
                     notes::attach(conn, &row.id, &files)?;
-                    let change = Change {
-                        backend: &row.backend,
-                        item: Some(&row.conversation_id),
-                        kind: NOTE_CHANGE,
-                        origin: origin.as_deref(),
-                    };
+                    let change = Change::of_conversation(
+                        &row.backend,
+                        &row.conversation_id,
+                        NOTE_CHANGE,
+                        origin.as_deref(),
+                    );
                     events::record(conn, change, &row.created_at)?;
                 }
                 let kept_names =

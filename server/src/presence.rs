@@ -71,13 +71,13 @@ async fn set(
         .run(move |conn| {
             let news = presence::set(conn, &row, &now, &cutoff)?;
             if news {
-                record(
-                    conn,
+                let change = Change::of_conversation(
                     &row.backend,
                     &row.conversation_id,
+                    PRESENCE_CHANGE,
                     origin.as_deref(),
-                    &now,
-                )?;
+                );
+                events::record(conn, change, &now)?;
             }
             Ok::<_, HttpError>(news)
         })
@@ -103,7 +103,16 @@ async fn leave(
         .run(move |conn| {
             let left = presence::leave(conn, &agent.id, &backend, &conversation)?;
             if left {
-                record(conn, &backend, &conversation, origin.as_deref(), &now)?;
+                events::record(
+                    conn,
+                    Change::of_conversation(
+                        &backend,
+                        &conversation,
+                        PRESENCE_CHANGE,
+                        origin.as_deref(),
+                    ),
+                    &now,
+                )?;
             }
             Ok::<_, HttpError>(left)
         })
@@ -112,23 +121,6 @@ async fn leave(
         state.events.wake();
     }
     Ok(StatusCode::NO_CONTENT)
-}
-
-fn record(
-    conn: &crate::store::Tx,
-    backend: &str,
-    conversation: &str,
-    origin: Option<&str>,
-    now: &str,
-) -> Result<(), crate::store::StoreError> {
-    let change = Change {
-        backend,
-        item: Some(conversation),
-        kind: PRESENCE_CHANGE,
-        origin,
-    };
-    events::record(conn, change, now)?;
-    Ok(())
 }
 
 fn presence_of(row: PresenceRow) -> Option<Presence> {

@@ -24,7 +24,6 @@ pub struct EventRecord {
     pub at: String,
 }
 
-/// Records one change; its number.
 /// What one event says: which conversation of which backend, how, and whose write it was.
 #[derive(Clone, Copy, Debug)]
 pub struct Change<'a> {
@@ -34,6 +33,24 @@ pub struct Change<'a> {
     pub origin: Option<&'a str>,
 }
 
+impl<'a> Change<'a> {
+    /// A change of one conversation, of `kind`, written by the console `origin` names.
+    pub fn of_conversation(
+        backend: &'a str,
+        conversation: &'a str,
+        kind: &'a str,
+        origin: Option<&'a str>,
+    ) -> Change<'a> {
+        Change {
+            backend,
+            item: Some(conversation),
+            kind,
+            origin,
+        }
+    }
+}
+
+/// Records one change; its number.
 pub fn record(conn: &Tx, change: Change<'_>, at: &str) -> Result<i64, StoreError> {
     if conn.engine() == EngineKind::Postgres {
         conn.query_row(
