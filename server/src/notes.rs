@@ -18,12 +18,13 @@
 use crate::auth::SignedIn;
 use crate::dialects;
 use crate::dialects::communication::output::download;
+use crate::http::error::both;
 use crate::http::extract::{self, WithFiles};
 use crate::http::pace::limited_upload;
-use crate::http::upload::{self, Upload, UploadedFile};
+use crate::http::upload::{self, Upload};
 use crate::http::{HttpError, Location};
 use crate::store::events::{self, Change};
-use crate::store::files::{FileRecord, NewFile};
+use crate::store::files::FileRecord;
 use crate::store::notes::{self, NoteRow};
 use crate::store::{mentions, people, StoreError, Tx};
 use crate::AppState;
@@ -32,8 +33,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, put};
 use axum::{Json, Router};
+use switchboard_core::attachments::FileFormat;
 use switchboard_core::domain::{encode_path_segment, Attachment};
-use switchboard_core::i18n::Lang;
 use switchboard_core::mentions::MAX_MENTIONS;
 use switchboard_core::notes::{
     check_note, notes_path, NewNote, Note, NoteProblem, NOTE_ATTACHMENT_POLICY, NOTE_CHANGE,
@@ -131,14 +132,10 @@ async fn add(
         extract::json_or_multipart::<NewNote>(request, NOTE_UPLOAD).await?;
     let now = format_instant(chrono::Utc::now());
     // The text's problems and the files' together, so one answer names them all.
-    let files = match (
+    let ((), files) = both(
         checked_body(&new.body),
-        prepared(files, now.clone(), lang).await,
-    ) {
-        (Ok(()), Ok(files)) => files,
-        (Err(error), Ok(_)) | (Ok(()), Err(error)) => return Err(error),
-        (Err(body), Err(files)) => return Err(body.and(files)),
-    };
+        upload::prepared(NOTE_UPLOAD, files, now.clone(), lang).await,
+    )?;
     let named = named_agents(new.mentions, &agent.id)?;
     let row = NoteRow {
         id,
@@ -209,22 +206,6 @@ async fn add(
     Ok((status, Json(note)))
 }
 
-/// The files checked on their real bytes and readied for the store, off the async workers
-/// (hashing reads every byte).
-async fn prepared(
-    files: Vec<UploadedFile>,
-    now: String,
-    lang: Lang,
-) -> Result<Vec<NewFile>, HttpError> {
-    if files.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut new_id = || uuid::Uuid::new_v4().to_string();
-    tokio::task::spawn_blocking(move || upload::files(NOTE_UPLOAD, files, &now, &mut new_id, lang))
-        .await
-        .map_err(HttpError::internal)?
-}
-
 fn note_of(row: NoteRow, mentions: Vec<String>, files: Vec<FileRecord>) -> Option<Note> {
     let under = format!(
         "{}/{}",
@@ -238,7 +219,8 @@ fn note_of(row: NoteRow, mentions: Vec<String>, files: Vec<FileRecord>) -> Optio
         .into_iter()
         .map(|file| Attachment {
             url: format!("{under}/files/{}", encode_path_segment(&file.id)),
-            is_image: is_picture(&file.media_type),
+            is_image: FileFormat::from_media_type(&file.media_type)
+                .is_some_and(FileFormat::is_image),
             id: file.id,
             name: file.name,
             media_type: file.media_type,
@@ -253,14 +235,6 @@ fn note_of(row: NoteRow, mentions: Vec<String>, files: Vec<FileRecord>) -> Optio
         mentions,
         attachments,
     })
-}
-
-/// Whether the browser can show the file as a thumbnail.
-fn is_picture(media_type: &str) -> bool {
-    matches!(
-        media_type,
-        "image/png" | "image/jpeg" | "image/gif" | "image/webp"
-    )
 }
 
 /// The agents a note names, each once and never its author (who needs no telling), at

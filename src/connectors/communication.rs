@@ -86,9 +86,7 @@ impl CommunicationConnector {
     /// Attachment links are relative to the API's base path; the page needs them whole.
     fn resolve_links(&self, message: &mut Message) {
         for attachment in &mut message.attachments {
-            if attachment.url.starts_with('/') {
-                attachment.url = format!("{}{}", self.info.endpoint.base_url, attachment.url);
-            }
+            attachment.resolve(&self.info.endpoint.base_url);
         }
     }
 

@@ -37,9 +37,7 @@ pub async fn notes(origin: &str, backend: &str, conversation: &str) -> Result<Ve
 /// A note's files are served under the server's paths: fetched from where the API is.
 fn with_origin(mut note: Note, origin: &str) -> Note {
     for file in &mut note.attachments {
-        if file.url.starts_with('/') {
-            file.url = format!("{origin}{}", file.url);
-        }
+        file.resolve(origin);
     }
     note
 }

@@ -235,6 +235,16 @@ pub struct Attachment {
     pub is_image: bool,
 }
 
+impl Attachment {
+    /// A link the server gave as a path, made whole under `base` (where the API is); a
+    /// whole link stays as it is.
+    pub fn resolve(&mut self, base: &str) {
+        if self.url.starts_with('/') {
+            self.url = format!("{base}{}", self.url);
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversation {
     pub key: ConversationKey,

@@ -79,6 +79,18 @@ pub fn problem(location: Location, field: &str, value: &str, issue: impl Into<St
     }
 }
 
+/// A body's checks and its files' together, so one answer names every problem.
+pub fn both<A, B>(
+    body: Result<A, HttpError>,
+    files: Result<B, HttpError>,
+) -> Result<(A, B), HttpError> {
+    match (body, files) {
+        (Ok(body), Ok(files)) => Ok((body, files)),
+        (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
+        (Err(body), Err(files)) => Err(body.and(files)),
+    }
+}
+
 fn echo(value: &str) -> String {
     if value.chars().count() <= MAX_ECHOED_CHARS {
         value.to_owned()

@@ -68,6 +68,23 @@ pub fn files(
         .collect())
 }
 
+/// [`files`] on the blocking pool, each file a new UUID: a 20 MB upload would otherwise
+/// hold an async worker for the whole digest. No files, no work.
+pub async fn prepared(
+    upload: Upload,
+    uploads: Vec<UploadedFile>,
+    now: String,
+    lang: Lang,
+) -> Result<Vec<NewFile>, HttpError> {
+    if uploads.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut new_id = || uuid::Uuid::new_v4().to_string();
+    tokio::task::spawn_blocking(move || files(upload, uploads, &now, &mut new_id, lang))
+        .await
+        .map_err(HttpError::internal)?
+}
+
 /// The upload's checks alone, with [`files`]' refusal: what the gateway runs on files it
 /// only passes on to the vendor (their heads and sizes are enough).
 pub fn check(

@@ -2,10 +2,9 @@
 //! their own list, counted until they open the conversation; nobody sees another's list,
 //! only the team's agents can be named, and a note's author is never told of their own.
 
-use crate::common::{client_with, sign_in, start, TestServer, AGENT_ID};
+use crate::common::{signed_in_as, start, TestServer, AGENT_ID};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use switchboard_server::seed::DEMO_PASSWORD;
 
 const PATH: &str = "/api/notes/octopia/d-1001";
 const JAVIER: &str = "agent-javier";
@@ -17,19 +16,6 @@ async fn note(server: &TestServer, id: &str, body: &str, mentions: Value) -> cra
             json!({ "body": body, "mentions": mentions }),
         )
         .await
-}
-
-/// Javier's own client, signed in.
-async fn as_javier(server: &TestServer) -> reqwest::Client {
-    let cookie = sign_in(
-        &server.anonymous,
-        &server.base_url,
-        "javier.ortega@switchboard.example",
-        DEMO_PASSWORD,
-    )
-    .await
-    .expect("Javier signs in");
-    client_with(&[("cookie", &cookie)])
 }
 
 #[tokio::test]
@@ -47,7 +33,7 @@ async fn a_named_colleague_finds_the_note_under_mentions_until_they_open_the_con
     let listed = server.get(PATH).await;
     assert_eq!(listed.body[0]["mentions"], json!([JAVIER]));
 
-    let javier = as_javier(&server).await;
+    let javier = signed_in_as(&server, "javier.ortega@switchboard.example").await;
     let theirs = server.send(javier.get(server.url("/api/mentions"))).await;
     assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.text);
     assert_eq!(theirs.body["unseen"], 1);

@@ -3,10 +3,9 @@
 //! removes them; arrivals, changes and leaves are events, refreshes are not; nobody
 //! without a session reads or writes it.
 
-use crate::common::{client_with, sign_in, start, TestServer, AGENT_ID};
+use crate::common::{signed_in_as, start, TestServer, AGENT_ID};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use switchboard_server::seed::DEMO_PASSWORD;
 
 const PATH: &str = "/api/presence/octopia/d-1001";
 
@@ -33,17 +32,7 @@ async fn colleagues_see_who_is_on_a_conversation_and_what_they_do_until_they_lea
         "a refresh is not news"
     );
 
-    let javier = client_with(&[(
-        "cookie",
-        &sign_in(
-            &server.anonymous,
-            &server.base_url,
-            "javier.ortega@switchboard.example",
-            DEMO_PASSWORD,
-        )
-        .await
-        .expect("Javier signs in"),
-    )]);
+    let javier = signed_in_as(&server, "javier.ortega@switchboard.example").await;
     let typing = server
         .send(
             javier

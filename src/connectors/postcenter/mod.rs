@@ -323,9 +323,7 @@ impl PostcenterConnector {
     /// Media on the API's own host, made absolute for the page.
     fn with_absolute_media(&self, mut messages: Vec<Message>) -> Vec<Message> {
         for attachment in messages.iter_mut().flat_map(|m| m.attachments.iter_mut()) {
-            if attachment.url.starts_with('/') {
-                attachment.url = format!("{}{}", self.info.endpoint.origin, attachment.url);
-            }
+            attachment.resolve(&self.info.endpoint.origin);
         }
         messages
     }

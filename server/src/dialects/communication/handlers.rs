@@ -16,13 +16,13 @@ pub use mails::{create_mail, get_mail};
 use super::input::{self, Files, LastMessage, CONVERSATION_PAGING, MESSAGE_PAGING};
 use super::store::{self, ConversationRecord, MessageRecord};
 use super::{output, versions, MESSAGE_UPLOAD};
+pub(super) use crate::http::error::both;
 use crate::http::extract::{self, ApiJson, PathId, QueryParams, WithFiles};
 use crate::http::idempotency::Reservation;
 use crate::http::problems::Problems;
 use crate::http::signed_in::Caller;
-use crate::http::upload::{self, Upload, UploadedFile};
+pub(super) use crate::http::upload::prepared as prepare_files;
 use crate::http::{HttpError, Location};
-use crate::store::files::NewFile;
 use crate::store::idempotency::StoredResponse;
 use crate::store::{people, Tx};
 use crate::AppState;
@@ -31,7 +31,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
-use switchboard_core::i18n::Lang;
 use switchboard_core::wire::communication::{
     AssignAgentRequest, ConversationDto, ConversationStatusDto, MessageDto, TransmitterType,
     DEFAULT_BASE_PATH,
@@ -353,34 +352,6 @@ pub async fn list_messages(
         })
         .await?;
     Ok(Json(output::page(slice, request, output::message)))
-}
-
-/// Checks and hashes the files on the blocking pool: a 20 MB upload would otherwise hold an
-/// async worker for the whole digest.
-pub(super) async fn prepare_files(
-    upload: Upload,
-    files: Vec<UploadedFile>,
-    now: String,
-    lang: Lang,
-) -> Result<Vec<NewFile>, HttpError> {
-    if files.is_empty() {
-        return Ok(Vec::new());
-    }
-    tokio::task::spawn_blocking(move || upload::files(upload, files, &now, &mut new_id, lang))
-        .await
-        .map_err(HttpError::internal)?
-}
-
-/// The body's checks and the files' together, so one answer names every problem.
-pub(super) fn both<A, B>(
-    body: Result<A, HttpError>,
-    files: Result<B, HttpError>,
-) -> Result<(A, B), HttpError> {
-    match (body, files) {
-        (Ok(body), Ok(files)) => Ok((body, files)),
-        (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(error),
-        (Err(body), Err(files)) => Err(body.and(files)),
-    }
 }
 
 /// "Add a message to a conversation", as JSON or multipart with files. The author is the
