@@ -1,7 +1,9 @@
 //! The inbox's order in headless Chromium: the select puts `?sort=oldest` in the URL and
 //! takes it out again, the list follows (windowed, moved through with j and End), rows a
 //! page or a live poll brings land in their place, and the view says while the page
-//! rather than the backends ordered the rows loaded.
+//! rather than the backends ordered the rows loaded. Ordered by time left, the most urgent
+//! come first, each row says how late it is, and a "No answer needed" takes a row out of
+//! the count.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -13,6 +15,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
 use std::sync::Arc;
 use switchboard::components::inbox::conversation_list::ConversationList;
+use switchboard::components::inbox::deadlines::{NoAnswerMarks, RowDues};
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{
     use_refinement, use_shown_rows, SortSelect, SortedHere,
@@ -21,7 +24,8 @@ use switchboard::components::inbox::list_commands::ListCommands;
 use switchboard::components::shell::shortcuts;
 use switchboard::connectors::{Inbox, InboxSlice};
 use switchboard::state::{Clock, InboxRows};
-use switchboard_core::domain::{Conversation, Cursor, Page};
+use switchboard_core::deadlines::{BackendPolicy, Clock as PolicyClock, NoAnswerMark, Policy};
+use switchboard_core::domain::{Conversation, ConversationKey, ConversationStatus, Cursor, Page};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
 
@@ -218,4 +222,121 @@ async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_thei
         first_key(&root).as_deref() == Some("communication/live")
     })
     .await;
+}
+
+fn noon() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
+        .single()
+        .expect("a time")
+}
+
+/// Row `i`, its customer waiting since `minutes` before noon.
+fn waiting(i: usize, minutes: i64) -> Conversation {
+    Conversation {
+        awaiting_since: Some(noon() - Duration::minutes(minutes)),
+        ..dated(i)
+    }
+}
+
+fn row_deadline(root: &web_sys::Element, key: &str) -> Option<String> {
+    root.query_selector(&format!("a[data-key='{key}'] [data-testid='row-deadline']"))
+        .ok()
+        .flatten()
+        .and_then(|chip| chip.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn by_time_left_the_most_urgent_come_first_and_each_row_says_how_late() {
+    let path = window().location().pathname().expect("a path");
+    window()
+        .history()
+        .expect("a history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("the URL is reset");
+    let mut closed = waiting(5, 600);
+    closed.status = ConversationStatus::Closed;
+    // An answer is due an hour after the customer wrote, in alarm after four.
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: vec![
+            waiting(0, 10),
+            dated(1),
+            waiting(2, 180),
+            dated(3),
+            waiting(4, 30),
+            closed,
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
+        ..Default::default()
+    }));
+    let policy = BackendPolicy {
+        backend: "communication".into(),
+        policy: Policy {
+            clock: PolicyClock::Always,
+            target_minutes: 60,
+            alarm_minutes: 240,
+        },
+        is_default: true,
+        updated_by: None,
+        updated_at: None,
+    };
+    let marks = NoAnswerMarks::detached();
+    let root = mount(move || {
+        let clock = Clock(RwSignal::new(noon()));
+        provide_context(clock);
+        provide_context(ListCommands::default());
+        RowDues::provide(rows, Signal::stored(Some(vec![policy])), marks, clock);
+        view! { <Router><Ordered rows /></Router> }
+    });
+    choose(&root, "due");
+    wait_until("the order is in the URL", || search().contains("sort=due")).await;
+    let urgent_first = [
+        "communication/c-2",
+        "communication/c-4",
+        "communication/c-0",
+        "communication/c-1",
+        "communication/c-3",
+        "communication/c-5",
+    ];
+    wait_until("the most urgent first, then the newest", || {
+        rendered_keys(&root) == urgent_first
+    })
+    .await;
+    assert_eq!(
+        row_deadline(&root, "communication/c-2").as_deref(),
+        Some("⚠ 2 h overdue")
+    );
+    assert_eq!(
+        row_deadline(&root, "communication/c-4").as_deref(),
+        Some("⏱ 30 min left")
+    );
+    assert_eq!(
+        row_deadline(&root, "communication/c-5"),
+        None,
+        "a closed conversation awaits nothing"
+    );
+
+    // A colleague says no answer is needed: the row stops counting and takes its place
+    // among those awaiting nothing.
+    marks.set(
+        ConversationKey::new("communication", "c-2"),
+        Some(NoAnswerMark {
+            conversation_id: "c-2".into(),
+            marked_by: "a2".into(),
+            marked_at: noon() - Duration::minutes(5),
+        }),
+    );
+    wait_until("the marked row awaits nothing", || {
+        row_deadline(&root, "communication/c-2").is_none()
+    })
+    .await;
+    assert_eq!(
+        rendered_keys(&root)[..3],
+        [
+            "communication/c-4",
+            "communication/c-0",
+            "communication/c-1"
+        ]
+    );
 }

@@ -55,18 +55,28 @@ async fn the_banner_says_offline_then_reconnecting_and_keeps_its_live_region() {
 }
 
 #[wasm_bindgen_test]
-async fn the_tab_title_carries_the_unread_count() {
+async fn the_tab_title_carries_the_unread_and_overdue_counts() {
     let rows = InboxRows(RwSignal::new(Inbox {
         // Rows 0, 3 and 6 are unread.
         conversations: (0..8).map(row).map(Arc::new).collect(),
         ..Default::default()
     }));
+    let overdue = RwSignal::new(0_usize);
     let _root = mount(move || {
-        live::unread_in_title(rows);
+        live::counts_in_title(rows, overdue.into());
         view! { <p>"console"</p> }
     });
     settle().await;
     assert_eq!(document().title(), "(3) Switchboard");
+
+    overdue.set(2);
+    settle().await;
+    assert_eq!(
+        document().title(),
+        "2 overdue · (3) Switchboard",
+        "overdue first, where a glance at the tab sees it"
+    );
+    overdue.set(0);
 
     rows.0
         .update(|inbox| Arc::make_mut(&mut inbox.conversations[0]).unread = Some(false));

@@ -57,3 +57,14 @@ pub async fn set_no_answer(
         Ok(None)
     }
 }
+
+/// A backend's "No answer needed" marks. One this console cannot read is left out.
+pub async fn no_answer_marks(origin: &str, backend: &str) -> Result<Vec<NoAnswerMark>, ApiError> {
+    let rows: Vec<serde_json::Value> = DEADLINES
+        .get_json(&format!(
+            "{origin}{NO_ANSWER_PATH}/{}",
+            encode_path_segment(backend)
+        ))
+        .await?;
+    Ok(readable(rows))
+}

@@ -77,6 +77,8 @@ fn Console(agent: SessionAgent) -> impl IntoView {
         async move { load_directory(&origin).await }
     });
     provide_console_state(directory, agent);
+    // Read once: the header of every conversation and the list's rows count with them.
+    let dues = crate::components::inbox::deadlines::provide_deadlines(directory);
     let agents = Signal::derive(move || {
         directory
             .get()
@@ -95,7 +97,10 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     crate::components::inbox::stream::listen_to_events(live_state);
     mentions::read_while_unpushed(mentions::provide_mentions(), live_state);
     crate::components::shell::presence::provide_presence();
-    live::unread_in_title(expect_context::<InboxRows>());
+    live::counts_in_title(
+        expect_context::<InboxRows>(),
+        Signal::derive(move || dues.overdue_count()),
+    );
     let sheet_open = RwSignal::new(false);
     let palette_open = RwSignal::new(false);
     provide_context(PaletteOpen(palette_open));

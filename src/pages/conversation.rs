@@ -9,7 +9,7 @@
 
 use crate::components::conversation::change::{Changed, Stale};
 use crate::components::conversation::conversation_header::ConversationHeader;
-use crate::components::conversation::deadline::{thread_times, DeadlineLine, DeadlinePolicies};
+use crate::components::conversation::deadline::{thread_times, DeadlineLine};
 use crate::components::conversation::no_replies::NoReplies;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
@@ -161,8 +161,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
     // Its fields fill a saved reply's variables.
     provide_context(ShownConversation(current.conversation.into()));
-    // The time left to answer, from the backend's policy and the thread.
-    DeadlinePolicies::provide();
+    // The time left to answer, from the backend's policy (the console's) and the thread.
     let thread = thread_times(newest);
     // Colleagues see that this agent is here, and whether they write.
     announce_presence(connector.name(), &id);

@@ -23,10 +23,15 @@ inbox-sorted-here-oldest = { $count ->
     [one] Sorted here: oldest activity first among the { $count } conversation loaded. “Load more conversations” brings older ones.
    *[other] Sorted here: oldest activity first among the { $count } conversations loaded. “Load more conversations” brings older ones.
 }
+inbox-sorted-here-due = { $count ->
+    [one] Sorted here: the most urgent first among the { $count } conversation loaded. “Load more conversations” brings older ones.
+   *[other] Sorted here: the most urgent first among the { $count } conversations loaded. “Load more conversations” brings older ones.
+}
 filter-part-channel = channel
 filter-part-unread = unread
 filter-part-activity-dates = activity dates
 filter-part-text = text
+filter-part-overdue = overdue
 filter-parts-and = { $first } and { $second }
 filter-parts-or = { $first } or { $second }
 inbox-count = { $count ->
@@ -88,6 +93,7 @@ filter-clear = Clear
 sort-label = Order
 sort-newest = Newest activity first
 sort-oldest = Oldest activity first (waiting longest)
+sort-due = Time left to answer (most urgent first)
 
 ## Finding a ticket by the number agents know it by ($number: the backend's words for it)
 
@@ -168,3 +174,10 @@ mention-dismiss = Dismiss
 
 presence-viewing = { $name } is viewing
 presence-typing = { $name } is writing
+
+## Response deadlines on the list ($time: a duration such as "3 h 20 min"; $count: conversations)
+
+deadline-row-left = { $time } left
+deadline-row-overdue = { $time } overdue
+views-overdue = Overdue
+title-overdue = { $count } overdue

@@ -23,10 +23,15 @@ inbox-sorted-here-oldest = { $count ->
     [one] Ordenado aquí: actividad más antigua primero, entre { $count } conversación cargada. «Cargar más conversaciones» trae las más antiguas.
    *[other] Ordenado aquí: actividad más antigua primero, entre las { $count } conversaciones cargadas. «Cargar más conversaciones» trae las más antiguas.
 }
+inbox-sorted-here-due = { $count ->
+    [one] Ordenado aquí: lo más urgente primero, entre { $count } conversación cargada. «Cargar más conversaciones» trae las más antiguas.
+   *[other] Ordenado aquí: lo más urgente primero, entre las { $count } conversaciones cargadas. «Cargar más conversaciones» trae las más antiguas.
+}
 filter-part-channel = canal
 filter-part-unread = no leídas
 filter-part-activity-dates = fechas de actividad
 filter-part-text = texto
+filter-part-overdue = con retraso
 filter-parts-and = { $first } y { $second }
 filter-parts-or = { $first } o { $second }
 inbox-count = { $count ->
@@ -91,6 +96,7 @@ filter-clear = Borrar
 sort-label = Orden
 sort-newest = Actividad más reciente primero
 sort-oldest = Actividad más antigua primero (esperan desde hace más)
+sort-due = Tiempo para responder (lo más urgente primero)
 
 ## Encontrar un ticket por el número que conocen los agentes ($number: como lo llama el backend)
 
@@ -171,3 +177,10 @@ mention-dismiss = Descartar
 
 presence-viewing = { $name } está viendo
 presence-typing = { $name } está escribiendo
+
+## Los plazos de respuesta en la lista ($time: una duración como «3 h 20 min»; $count: conversaciones)
+
+deadline-row-left = quedan { $time }
+deadline-row-overdue = { $time } de retraso
+views-overdue = Con retraso
+title-overdue = { $count } con retraso

@@ -23,10 +23,15 @@ inbox-sorted-here-oldest = { $count ->
     [one] Trié ici : activité la plus ancienne d’abord, parmi { $count } conversation chargée. « Charger plus de conversations » apporte les plus anciennes.
    *[other] Trié ici : activité la plus ancienne d’abord, parmi les { $count } conversations chargées. « Charger plus de conversations » apporte les plus anciennes.
 }
+inbox-sorted-here-due = { $count ->
+    [one] Trié ici : le plus urgent d’abord, parmi { $count } conversation chargée. « Charger plus de conversations » apporte les plus anciennes.
+   *[other] Trié ici : le plus urgent d’abord, parmi les { $count } conversations chargées. « Charger plus de conversations » apporte les plus anciennes.
+}
 filter-part-channel = canal
 filter-part-unread = non lues
 filter-part-activity-dates = dates d’activité
 filter-part-text = texte
+filter-part-overdue = en retard
 filter-parts-and = { $first } et { $second }
 filter-parts-or = { $first } ou { $second }
 inbox-count = { $count ->
@@ -91,6 +96,7 @@ filter-clear = Effacer
 sort-label = Ordre
 sort-newest = Activité la plus récente d’abord
 sort-oldest = Activité la plus ancienne d’abord (attente la plus longue)
+sort-due = Temps restant pour répondre (le plus urgent d’abord)
 
 ## Trouver un ticket par le numéro que connaissent les agents ($number : le nom que le backend lui donne)
 
@@ -171,3 +177,10 @@ mention-dismiss = Fermer
 
 presence-viewing = { $name } consulte
 presence-typing = { $name } écrit
+
+## Les délais de réponse dans la liste ($time : une durée comme « 3 h 20 min » ; $count : des conversations)
+
+deadline-row-left = reste { $time }
+deadline-row-overdue = { $time } de retard
+views-overdue = En retard
+title-overdue = { $count } en retard

@@ -8,8 +8,10 @@
 //! daylight-saving changes come from where they are kept up to date.
 
 mod clock;
+mod standing;
 
 pub use clock::{awaiting_since, due_at, Waited, Zone};
+pub use standing::{duration_words, standing, Due, Standing};
 
 use crate::domain::BackendKind;
 use chrono::{NaiveDate, NaiveTime, Weekday};

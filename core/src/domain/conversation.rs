@@ -289,6 +289,11 @@ pub struct Conversation {
     /// channel), where the backend says; the inbox can be narrowed to one.
     #[serde(default)]
     pub channel: Option<String>,
+    /// When the customer's message that awaits an answer was written (the first since the
+    /// team last wrote), as far as the backend's list tells: the start of its response
+    /// clock (`docs/deadlines.md`); `None` when the team wrote last or the list cannot say.
+    #[serde(default)]
+    pub awaiting_since: Option<DateTime<Utc>>,
 }
 
 /// An agent as a backend knows them (not one of Switchboard's agents).
@@ -347,6 +352,7 @@ impl Conversation {
             assigned_to: None,
             other_fields: Vec::new(),
             channel: None,
+            awaiting_since: None,
         }
     }
 

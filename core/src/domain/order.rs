@@ -5,6 +5,7 @@
 
 use super::Conversation;
 use crate::i18n::{text, text_with, Args, Lang};
+use chrono::{DateTime, Utc};
 use std::borrow::Borrow;
 use std::cmp::Reverse;
 
@@ -16,15 +17,19 @@ pub enum InboxSort {
     Newest,
     /// Oldest activity first: who has waited longest.
     Oldest,
+    /// The least time left to answer first (`docs/deadlines.md`); conversations that await
+    /// no answer after them, newest activity first.
+    Due,
 }
 
 impl InboxSort {
-    pub const ALL: [InboxSort; 2] = [InboxSort::Newest, InboxSort::Oldest];
+    pub const ALL: [InboxSort; 3] = [InboxSort::Newest, InboxSort::Oldest, InboxSort::Due];
 
     /// Anything unknown (an old or mistyped link) is the default.
     pub fn parse(raw: Option<&str>) -> Self {
         match raw {
             Some("oldest") => InboxSort::Oldest,
+            Some("due") => InboxSort::Due,
             _ => InboxSort::Newest,
         }
     }
@@ -33,6 +38,7 @@ impl InboxSort {
         match self {
             InboxSort::Newest => "newest",
             InboxSort::Oldest => "oldest",
+            InboxSort::Due => "due",
         }
     }
 
@@ -40,6 +46,7 @@ impl InboxSort {
         match self {
             InboxSort::Newest => text(lang, msg!("sort-newest")),
             InboxSort::Oldest => text(lang, msg!("sort-oldest")),
+            InboxSort::Due => text(lang, msg!("sort-due")),
         }
     }
 
@@ -48,15 +55,25 @@ impl InboxSort {
         self == InboxSort::Newest
     }
 
-    /// Puts `shown` (indices into `conversations`) in this order. Conversations without
+    /// Puts `shown` (indices into `conversations`) in this order; `due` is when an answer
+    /// to each conversation is due, where one awaits (same indices). Conversations without
     /// a date go last either way; equals keep the order they came in (the sort is stable).
-    pub fn arrange<C: Borrow<Conversation>>(self, conversations: &[C], shown: &mut [usize]) {
+    pub fn arrange<C: Borrow<Conversation>>(
+        self,
+        conversations: &[C],
+        due: &[Option<DateTime<Utc>>],
+        shown: &mut [usize],
+    ) {
         let activity = |i: &usize| conversations.get(*i).and_then(|c| c.borrow().last_activity);
         match self {
             InboxSort::Newest => shown.sort_by_key(|i| Reverse(activity(i))),
             InboxSort::Oldest => shown.sort_by_key(|i| {
                 let at = activity(i);
                 (at.is_none(), at)
+            }),
+            InboxSort::Due => shown.sort_by_key(|i| {
+                let due = due.get(*i).copied().flatten();
+                (due.is_none(), due, Reverse(activity(i)))
             }),
         }
     }
@@ -67,6 +84,7 @@ impl InboxSort {
         let id = match self {
             InboxSort::Newest => return None,
             InboxSort::Oldest => msg!("inbox-sorted-here-oldest"),
+            InboxSort::Due => msg!("inbox-sorted-here-due"),
         };
         Some(text_with(lang, id, &Args::new().num("count", loaded)))
     }
@@ -93,7 +111,7 @@ mod tests {
     }
 
     fn arranged(sort: InboxSort, rows: &[Conversation], mut shown: Vec<usize>) -> Vec<String> {
-        sort.arrange(rows, &mut shown);
+        sort.arrange(rows, &[], &mut shown);
         shown.iter().map(|&i| rows[i].key.id.clone()).collect()
     }
 
@@ -147,6 +165,28 @@ mod tests {
             arranged(InboxSort::Oldest, &rows, vec![0, 1, 2, 3]),
             ["paged", "second", "first", "live"]
         );
+    }
+
+    #[test]
+    fn the_most_urgent_come_first_and_those_awaiting_nothing_last_newest_first() {
+        let rows = [
+            row("answered-old", Some(5)),
+            row("due-later", Some(10)),
+            row("answered-new", Some(50)),
+            row("overdue", Some(40)),
+        ];
+        let at = |m| Utc.with_ymd_and_hms(2026, 11, 26, 9, m, 0).single();
+        let due = [None, at(30), None, at(1)];
+        let mut shown = vec![0, 1, 2, 3];
+        InboxSort::Due.arrange(&rows, &due, &mut shown);
+        let ids: Vec<_> = shown.iter().map(|&i| rows[i].key.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["overdue", "due-later", "answered-new", "answered-old"]
+        );
+        let said = InboxSort::Due.sorted_here(Lang::En, 4).expect("said");
+        assert!(said.contains("most urgent"), "{said}");
+        assert!(!InboxSort::Due.is_backends_order());
     }
 
     #[test]

@@ -25,12 +25,19 @@ pub struct Refinement {
     /// Only conversations last active in these days (also asked of the backends that
     /// search by date; the rest are narrowed here).
     pub active: Option<ActiveRange>,
+    /// Only conversations whose answer is overdue: the console knows their due times, so
+    /// it narrows to them itself (the [`Matcher`] lets every row through).
+    pub overdue: bool,
 }
 
 impl Refinement {
     /// Whether nothing is narrowed here.
     pub fn is_empty(&self) -> bool {
-        !self.unread && self.channel.is_none() && self.active.is_none() && self.words().is_empty()
+        !self.unread
+            && !self.overdue
+            && self.channel.is_none()
+            && self.active.is_none()
+            && self.words().is_empty()
     }
 
     /// The typed text, lowered, split into words.
@@ -66,6 +73,9 @@ impl Refinement {
         }
         if self.unread {
             parts.push("unread");
+        }
+        if self.overdue {
+            parts.push("overdue");
         }
         if self.active.is_some() {
             parts.push("activity dates");

@@ -1,8 +1,9 @@
 //! One row of the inbox's list: who wrote, when, what it is about, and its badges (stale,
-//! status, backend, reference, unread), the whole row one link that keeps the inbox's
+//! time left to answer, status, backend, reference, unread), the whole row one link that keeps the inbox's
 //! filters. Only the current row takes Tab; the list decides which ([`super::conversation_list`]).
 
 use crate::components::conversation::status_badge::StatusBadge;
+use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::with_search;
 use crate::components::shell::presence::RowPresence;
 use crate::i18n::{tr, Args};
@@ -138,6 +139,7 @@ fn RowBadges(
                     </span>
                 }
             })}
+            <RowDeadline key=conversation.key.clone() />
             <StatusBadge status=conversation.status.clone() />
             <span class="badge backend">{move || kind.label(i18n.lang())}</span>
             {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
@@ -153,6 +155,29 @@ fn RowBadges(
                 }
             })}
         </span>
+    }
+}
+
+/// The time left to answer, or how long overdue, where an answer awaits: words first, a
+/// mark beside them, never colour alone.
+#[component]
+fn RowDeadline(key: ConversationKey) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let dues = use_context::<RowDues>();
+    let standing = move || {
+        let dues = dues?;
+        Some(dues.of(&key)?.at(dues.now()))
+    };
+    move || {
+        standing().map(|s| {
+            view! {
+                <span class=format!("badge row-due {}", s.token()) data-testid="row-deadline" data-standing=s.token()>
+                    <span aria-hidden="true">{s.mark()}</span>
+                    " "
+                    {s.short(i18n.lang())}
+                </span>
+            }
+        })
     }
 }
 

@@ -1,5 +1,5 @@
 //! The inbox's filters and order as the URL holds them (`?assignee=me&status=open&q=…`,
-//! `&sort=oldest`): read once
+//! `&overdue=1&sort=due`): read once
 //! per change of the URL, written back as links, so a view can be bookmarked, shared and
 //! survives a reload, and changing it beside an open conversation keeps that open.
 
@@ -22,6 +22,8 @@ pub struct InboxFilters {
     pub channel: Option<String>,
     /// Only conversations with something unread (`?unread=1`), applied in the page.
     pub unread: bool,
+    /// Only conversations whose answer is overdue (`?overdue=1`), applied in the page.
+    pub overdue: bool,
     /// Text over customer, subject, reference and last message (`?q=...`), in the page.
     pub text: Option<String>,
     /// Days of last activity (`?from=2026-03-01&until=2026-09-30`): asked of the backends
@@ -58,6 +60,9 @@ impl InboxFilters {
         if self.unread {
             params.push("unread=1".to_owned());
         }
+        if self.overdue {
+            params.push("overdue=1".to_owned());
+        }
         if let Some(text) = &self.text {
             params.push(format!("q={}", encode_path_segment(text)));
         }
@@ -84,6 +89,7 @@ impl InboxFilters {
             backend: self.backend.clone(),
             channel: self.channel.clone(),
             unread: self.unread,
+            overdue: self.overdue,
             text: self.text.clone(),
             active: self.active,
         }
@@ -101,6 +107,7 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
             backend: non_empty(q.get_str("backend")),
             channel: non_empty(q.get_str("channel")),
             unread: matches!(q.get_str("unread"), Some("1" | "true")),
+            overdue: matches!(q.get_str("overdue"), Some("1" | "true")),
             // Kept as typed (spaces and all), so the field does not fight the agent.
             text: q
                 .get_str("q")
@@ -184,6 +191,13 @@ mod tests {
         };
         assert_eq!(dated.href(), "/?from=2026-01-01&until=2026-09-30");
         assert_eq!(dated.refinement().active, dated.active);
+        let overdue = InboxFilters {
+            overdue: true,
+            sort: InboxSort::Due,
+            ..Default::default()
+        };
+        assert_eq!(overdue.href(), "/?overdue=1&sort=due");
+        assert!(overdue.refinement().overdue);
         let oldest = InboxFilters {
             status: StatusFilter::Open,
             sort: InboxSort::Oldest,

@@ -4,6 +4,7 @@
 //! loaded so far; rows a page or a live poll brings land in their place, since the order
 //! is applied to whatever the inbox holds now ([`InboxSort::arrange`]).
 
+use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{
     use_inbox_filters, use_replace_filters, InboxFilters,
 };
@@ -23,6 +24,8 @@ pub fn use_shown_rows(
     refinement: Memo<Refinement>,
 ) -> Memo<Vec<usize>> {
     let sort = Memo::new(move |_| filters.with(|f| f.sort));
+    // The due times matter only to the Overdue view and the order by time left.
+    let dues = use_context::<RowDues>();
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
     // never compared: the rows changed, so it did).
     let haystacks = Memo::new_with_compare(
@@ -40,6 +43,7 @@ pub fn use_shown_rows(
     Memo::new(move |_| {
         let matcher = refinement.with(|r| r.matcher());
         let by_text = refinement.with(|r| r.text.is_some());
+        let overdue_only = refinement.with(|r| r.overdue);
         let admitted = |texts: &[String], inbox: &Inbox| {
             let mut shown = inbox
                 .conversations
@@ -52,13 +56,18 @@ pub fn use_shown_rows(
                         matcher.admits(c)
                     }
                 })
+                .filter(|(_, c)| !overdue_only || dues.is_some_and(|dues| dues.is_overdue(&c.key)))
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>();
             // The inbox is already in the backends' order; a row a write changed stays
             // where it is rather than jump under the pointer.
             let sort = sort.get();
             if !sort.is_backends_order() {
-                sort.arrange(&inbox.conversations, &mut shown);
+                let due = match (sort, dues) {
+                    (InboxSort::Due, Some(dues)) => dues.aligned(&inbox.conversations),
+                    _ => Vec::new(),
+                };
+                sort.arrange(&inbox.conversations, &due, &mut shown);
             }
             shown
         };

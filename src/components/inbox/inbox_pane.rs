@@ -358,6 +358,7 @@ fn applied_part(lang: crate::i18n::Lang, part: &str) -> String {
     let id = match part {
         "channel" => msg!("filter-part-channel"),
         "unread" => msg!("filter-part-unread"),
+        "overdue" => msg!("filter-part-overdue"),
         "activity dates" => msg!("filter-part-activity-dates"),
         "text" => msg!("filter-part-text"),
         other => return other.to_owned(),

@@ -2,14 +2,16 @@
 //! a view can be bookmarked, shared and survives a reload (`inbox_filters`); what each
 //! count rests on (a backend's total, or the rows loaded) is `view_counts`'.
 
+use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox::mentions::MentionsLink;
 use crate::components::inbox::view_counts::{CountBadge, Tally, ViewCounts};
+use crate::connectors::Inbox;
 use crate::i18n::tr;
 use crate::state::{CountersResource, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use switchboard_core::domain::{channel_word, AssigneeFilter, StatusFilter};
+use switchboard_core::domain::{channel_word, AssigneeFilter, InboxSort, StatusFilter};
 
 /// The sidebar's counts: they change as the rows do (live, a write, a page).
 fn use_view_counts() -> Memo<ViewCounts> {
@@ -83,7 +85,7 @@ pub fn InboxViews() -> impl IntoView {
     view! {
         <nav class="inbox-views" aria-label=tr(msg!("views-label"))>
             <h2 class="views-heading" id="views-assignee">{tr(msg!("views-conversations"))}</h2>
-            <ul aria-labelledby="views-assignee">{assignee_links}<MentionsLink /></ul>
+            <ul aria-labelledby="views-assignee">{assignee_links}<OverdueLink filters /><MentionsLink /></ul>
             <h2 class="views-heading" id="views-status">{tr(msg!("views-status"))}</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
             <h2 class="views-heading" id="views-backend">{tr(msg!("views-backends"))}</h2>
@@ -92,6 +94,47 @@ pub fn InboxViews() -> impl IntoView {
             <p class="views-note" data-testid="views-counts-note">{tr(msg!("views-counts-note"))}</p>
             <BackendCounts />
         </nav>
+    }
+}
+
+/// The Overdue view, the most urgent first, with how many loaded conversations are overdue
+/// now; a second press leaves it (its state is the link's `aria-current`).
+#[component]
+fn OverdueLink(filters: Memo<InboxFilters>) -> impl IntoView {
+    let location = use_location();
+    let dues = use_context::<RowDues>();
+    let rows = use_context::<InboxRows>();
+    let href = move || {
+        let current = filters.get();
+        let overdue = !current.overdue;
+        let sort = match current.sort {
+            InboxSort::Newest if overdue => InboxSort::Due,
+            sort => sort,
+        };
+        InboxFilters {
+            overdue,
+            sort,
+            ..current
+        }
+        .href_at(&location.pathname.get())
+    };
+    let tally = Signal::derive(move || {
+        let count = dues.map_or(0, |d| d.overdue_count());
+        let more = rows.is_some_and(|r| r.0.with(Inbox::has_more));
+        Tally::loaded(count, more)
+    });
+    view! {
+        <li>
+            <a
+                href=href
+                aria-current=move || filters.with(|f| f.overdue).then_some("true")
+                data-testid="view-overdue"
+            >
+                <span class="views-mark" aria-hidden="true">"⚠"</span>
+                {tr(msg!("views-overdue"))}
+                <CountBadge tally testid="count-overdue" />
+            </a>
+        </li>
     }
 }
 

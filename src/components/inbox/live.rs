@@ -15,7 +15,7 @@
 //! set their schedule).
 
 use crate::connectors::{asked, Inbox};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Args};
 use crate::state::{DirectoryResource, InboxRows};
 use futures::channel::oneshot;
 use futures::future::select;
@@ -25,7 +25,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use switchboard_core::domain::InboxQuery;
-use switchboard_core::i18n::text;
+use switchboard_core::i18n::{text, text_with};
 
 /// How often each backend is asked when all is well, and at most after failures, in ms.
 /// Discovery may set the first per backend (`pollSeconds`); a test may provide its own.
@@ -311,14 +311,22 @@ pub fn LiveBanner() -> impl IntoView {
     }
 }
 
-/// Keeps the tab's title as "(3) Switchboard" while three loaded conversations are unread.
-pub fn unread_in_title(rows: InboxRows) {
+/// Keeps the tab's title as "(3) Switchboard" while three loaded conversations are unread,
+/// and says how many are overdue first when any is: "2 overdue · (3) Switchboard".
+pub fn counts_in_title(rows: InboxRows, overdue: Signal<usize>) {
+    let i18n = use_i18n();
     Effect::new(move |_| {
         let unread = rows.0.with(Inbox::unread_count);
-        let title = match unread {
+        let overdue = overdue.get();
+        let mut title = match unread {
             0 => "Switchboard".to_owned(),
             n => format!("({n}) Switchboard"),
         };
+        if overdue > 0 {
+            let args = Args::new().num("count", overdue);
+            let said = text_with(i18n.lang(), msg!("title-overdue"), &args);
+            title = format!("{said} · {title}");
+        }
         document().set_title(&title);
     });
     on_cleanup(|| document().set_title("Switchboard"));

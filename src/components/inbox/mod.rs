@@ -6,6 +6,7 @@
 pub mod conversation_list;
 pub mod conversation_row;
 pub mod date_filter;
+pub mod deadlines;
 pub mod filter_bar;
 pub mod find_by_number;
 pub mod follow_item;

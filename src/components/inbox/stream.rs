@@ -8,10 +8,12 @@
 //! nothing is missed; a stream the server refused (signed out, an old server) is tried
 //! again after a while, and then every backend is asked once, for what came meanwhile.
 
+use super::deadlines::NoAnswerMarks;
 use super::live::{LiveState, Stream};
 use crate::state::{NoteChanges, PresenceChanges};
 use leptos::prelude::*;
 use serde::Deserialize;
+use switchboard_core::deadlines::NO_ANSWER_CHANGE;
 use switchboard_core::directory::EVENTS_PATH;
 use switchboard_core::notes::NOTE_CHANGE;
 use switchboard_core::presence::PRESENCE_CHANGE;
@@ -53,6 +55,7 @@ pub fn listen_to_events(state: LiveState) {
     let heard = Heard {
         notes: use_context::<NoteChanges>(),
         presence: use_context::<PresenceChanges>(),
+        marks: use_context::<NoAnswerMarks>(),
     };
     open(state, heard, current, false);
     on_cleanup(move || {
@@ -67,6 +70,7 @@ pub fn listen_to_events(state: LiveState) {
 struct Heard {
     notes: Option<NoteChanges>,
     presence: Option<PresenceChanges>,
+    marks: Option<NoAnswerMarks>,
 }
 
 /// Opens a stream; `again` when one was closed before, so what came meanwhile is asked for
@@ -127,6 +131,11 @@ fn open(
                         (Some(NOTE_CHANGE), Some(item)) => {
                             if let Some(notes) = heard.notes {
                                 notes.said(&change.backend, item);
+                            }
+                        }
+                        (Some(NO_ANSWER_CHANGE), _) => {
+                            if let Some(marks) = heard.marks {
+                                marks.read(change.backend.clone());
                             }
                         }
                         (Some(PRESENCE_CHANGE), _) => {

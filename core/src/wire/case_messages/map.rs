@@ -203,6 +203,9 @@ pub fn case_to_domain(
         assigned_to: None,
         other_fields: Vec::new(),
         channel: None,
+        // The partner answers the customer centre, whose messages the clock does not count
+        // as a customer's (the thread's header reads them the same way).
+        awaiting_since: None,
     }
 }
 

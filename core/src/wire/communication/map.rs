@@ -90,6 +90,12 @@ pub fn conversation_to_domain(
     // A malformed last message must not hide the conversation itself.
     let last_message = dto.last_message.and_then(|m| message_to_domain(m).ok());
     let last_activity = last_message.as_ref().and_then(|m| m.sent_at);
+    // Only the last message is listed: when it is the customer's, the clock ran from it at
+    // least (an earlier unanswered one shows in the thread).
+    let awaiting_since = last_message
+        .as_ref()
+        .filter(|m| m.author.kind == AuthorKind::Customer)
+        .and_then(|m| m.sent_at);
     let customer_name = dto
         .extra
         .get(CUSTOMER_NAME_FIELD)
@@ -118,6 +124,7 @@ pub fn conversation_to_domain(
         assigned_to: None,
         other_fields: Vec::new(),
         channel: None,
+        awaiting_since,
     })
 }
 
@@ -233,6 +240,11 @@ mod tests {
         assert_eq!(
             conversation.last_activity,
             parse_instant("2019-08-24T14:15:22Z")
+        );
+        assert_eq!(
+            conversation.awaiting_since,
+            parse_instant("2019-08-24T14:15:22Z"),
+            "the customer wrote last: an answer awaits since then"
         );
     }
 

@@ -6,6 +6,7 @@
 use super::dto::*;
 use super::*;
 use crate::attachments::FileFormat;
+use crate::deadlines::{awaiting_since, Waited};
 use crate::domain::{
     Attachment, Author, AuthorKind, BackendKind, Conversation, ConversationKey, ConversationStatus,
     Cursor, Message, Page, Recipient,
@@ -152,6 +153,23 @@ pub fn discussion_to_domain(
         badges.push(text(lang, msg!("octopia-badge-claim")));
     }
     badges.extend(non_empty(dto.sales_channel.clone()));
+    // The whole discussion is in the list: its clock starts where the thread's would.
+    let times: Vec<_> = dto
+        .messages
+        .iter()
+        .map(|m| {
+            let kind = match &m.user_type {
+                Some(UserType::Customer) => AuthorKind::Customer,
+                Some(UserType::Seller) => AuthorKind::Agent,
+                _ => AuthorKind::System,
+            };
+            (kind, m.created_at.as_deref().and_then(parse_instant))
+        })
+        .collect();
+    let awaiting_since = match awaiting_since(&times, None) {
+        Waited::Since(start) => Some(start),
+        Waited::NoAnswerNeeded | Waited::Answered => None,
+    };
     // A malformed message must not hide the discussion itself.
     let last_message = dto
         .messages
@@ -191,6 +209,7 @@ pub fn discussion_to_domain(
         assigned_to: None,
         other_fields: Vec::new(),
         channel: non_empty(dto.sales_channel.clone()),
+        awaiting_since,
     })
 }
 

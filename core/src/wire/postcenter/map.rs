@@ -167,6 +167,12 @@ pub fn ticket_to_domain(
             kind: None,
             in_reply_to: None,
         });
+    // The list names the last writer but not their side: a ticket nobody has taken yet
+    // awaits its first answer since it was opened; the thread says more.
+    let awaiting_since = match ticket_status(state.as_deref(), is_closed) {
+        ConversationStatus::Open => created,
+        _ => None,
+    };
     let subject = read
         .text("subject", &dto.subject)
         .or_else(|| read.text("title", &dto.title));
@@ -208,6 +214,7 @@ pub fn ticket_to_domain(
         performer: None,
         assigned_to,
         other_fields: read.other,
+        awaiting_since,
     })
 }
 

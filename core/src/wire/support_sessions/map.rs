@@ -60,6 +60,7 @@ pub fn session_to_domain(
         field: "order_id",
     })?;
     let agent = dto.agent.as_ref().and_then(|a| agent_label(a, lang));
+    let status = status_to_domain(dto.status.as_ref(), agent.is_some());
     let last_activity = [&dto.updated_at, &dto.closed_at, &dto.opened_at]
         .into_iter()
         .filter_map(|at| at.as_deref().and_then(parse_instant))
@@ -72,7 +73,7 @@ pub fn session_to_domain(
             .to_owned(),
         subject: Some(session_subject(order_id, lang)),
         reference: Some(order_id.to_owned()),
-        status: status_to_domain(dto.status.as_ref(), agent.is_some()),
+        status: status.clone(),
         assignee: None,
         participants: dto
             .agent
@@ -108,6 +109,10 @@ pub fn session_to_domain(
         assigned_to: None,
         other_fields: Vec::new(),
         channel: None,
+        // A session open without an agent waits for one since it was opened.
+        awaiting_since: (status == ConversationStatus::Open)
+            .then(|| dto.opened_at.as_deref().and_then(parse_instant))
+            .flatten(),
     })
 }
 

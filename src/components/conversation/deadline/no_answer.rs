@@ -2,6 +2,7 @@
 //! nothing from the team (a customer's "thanks"), kept by Switchboard's server. It stops the
 //! clock until the customer writes again, and says who said so, with Undo.
 
+use crate::components::inbox::deadlines::NoAnswerMarks;
 use crate::components::shell::feedback::ErrorPanel;
 use crate::connectors::deadlines::{no_answer_mark, set_no_answer};
 use crate::i18n::{tr, use_i18n, Args};
@@ -9,44 +10,53 @@ use crate::state::{agent_name, api_origin, DirectoryResource};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use switchboard_core::deadlines::NoAnswerMark;
+use switchboard_core::domain::ConversationKey;
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::text_with;
 
-/// The conversation's mark as last read or set, and the change being made.
+/// The conversation's mark, kept with the console's others (so the list's row agrees and a
+/// colleague's change arrives), and the change being made.
 #[derive(Clone, Copy)]
 pub struct NoAnswer {
-    mark: RwSignal<Option<NoAnswerMark>>,
+    marks: NoAnswerMarks,
+    key: StoredValue<ConversationKey>,
     action: Action<bool, Result<Option<NoAnswerMark>, ApiError>>,
 }
 
 impl NoAnswer {
     /// Reads the conversation's mark, and readies marking it.
     pub fn new(backend: String, conversation: String) -> NoAnswer {
-        let mark = RwSignal::new(None::<NoAnswerMark>);
+        let marks = use_context::<NoAnswerMarks>().unwrap_or_else(NoAnswerMarks::detached);
         let origin = StoredValue::new(api_origin());
-        let place = StoredValue::new((backend, conversation));
+        let key = StoredValue::new(ConversationKey::new(backend, conversation));
+        // Read again on opening: the freshest word, whatever the console read before.
         leptos::task::spawn_local(async move {
-            let (backend, conversation) = place.get_value();
-            if let Ok(read) = no_answer_mark(&origin.get_value(), &backend, &conversation).await {
-                mark.try_set(read);
+            let Some(place) = key.try_get_value() else {
+                return;
+            };
+            if let Ok(read) = no_answer_mark(&origin.get_value(), &place.backend, &place.id).await {
+                marks.set(place, read);
             }
         });
         let action = Action::new_local(move |needed_none: &bool| {
-            let (needed_none, origin) = (*needed_none, origin.get_value());
-            let (backend, conversation) = place.get_value();
-            async move { set_no_answer(&origin, &backend, &conversation, needed_none).await }
+            let (needed_none, origin, place) = (*needed_none, origin.get_value(), key.get_value());
+            async move { set_no_answer(&origin, &place.backend, &place.id, needed_none).await }
         });
         Effect::new(move |_| {
             if let Some(Ok(kept)) = action.value().get() {
-                mark.set(kept);
+                marks.set(key.get_value(), kept);
             }
         });
-        NoAnswer { mark, action }
+        NoAnswer { marks, key, action }
     }
 
     /// When an agent last said no answer was needed.
     pub fn at(&self) -> Option<DateTime<Utc>> {
-        self.mark.with(|m| m.as_ref().map(|m| m.marked_at))
+        self.key.with_value(|key| self.marks.at(key))
+    }
+
+    fn mark(&self) -> Option<NoAnswerMark> {
+        self.key.with_value(|key| self.marks.get(key))
     }
 }
 
@@ -74,9 +84,7 @@ pub fn Marked(no_answer: NoAnswer) -> impl IntoView {
     let i18n = use_i18n();
     let directory = use_context::<DirectoryResource>();
     let said = move || {
-        let by = no_answer
-            .mark
-            .with(|m| m.as_ref().map(|m| m.marked_by.clone()))?;
+        let by = no_answer.mark()?.marked_by;
         let args = Args::new().str("name", agent_name(directory, &by));
         Some(text_with(i18n.lang(), msg!("deadline-no-answer"), &args))
     };

@@ -162,3 +162,37 @@ fn roles_and_channels_read_in_each_language() {
     assert_eq!(channel_word("Email", Lang::Es), "Correo electrónico");
     assert_eq!(channel_word("Facebook", Lang::Fr), "Facebook");
 }
+
+#[test]
+fn the_clock_starts_at_the_buyers_first_unanswered_message_as_the_thread_says() {
+    let discussion = |messages: &[(&str, &str)]| {
+        let mut dto: DiscussionDto = serde_json::from_str(DISCUSSION).unwrap();
+        let template = dto.messages[0].clone();
+        dto.messages = messages
+            .iter()
+            .map(|(who, when)| MessageDto {
+                user_type: serde_json::from_value(serde_json::json!(who)).unwrap(),
+                created_at: Some((*when).to_owned()),
+                ..template.clone()
+            })
+            .collect();
+        discussion_to_domain("octopia", dto, &typologies(), Lang::En).unwrap()
+    };
+    let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().ok();
+    // The documented discussion: the buyer wrote, then the marketplace's care team (which
+    // does not answer for the seller).
+    let dto: DiscussionDto = serde_json::from_str(DISCUSSION).unwrap();
+    let documented = discussion_to_domain("octopia", dto, &typologies(), Lang::En).unwrap();
+    assert_eq!(documented.awaiting_since, at("2026-11-20T09:00:00Z"));
+    let twice = discussion(&[
+        ("Seller", "2026-11-20T08:00:00.000Z"),
+        ("Customer", "2026-11-20T09:00:00.000Z"),
+        ("Customer", "2026-11-20T15:00:00.000Z"),
+    ]);
+    assert_eq!(twice.awaiting_since, at("2026-11-20T09:00:00Z"));
+    let answered = discussion(&[
+        ("Customer", "2026-11-20T09:00:00.000Z"),
+        ("Seller", "2026-11-20T10:00:00.000Z"),
+    ]);
+    assert_eq!(answered.awaiting_since, None);
+}

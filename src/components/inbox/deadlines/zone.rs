@@ -1,16 +1,25 @@
 //! The team's time zone in the browser: its own time-zone database, through
 //! `Intl.DateTimeFormat`, so no zone data travels with the console and the rules of
-//! daylight-saving changes are the browser's, kept up to date with it.
+//! daylight-saving changes are the browser's, kept up to date with it. Offsets are kept
+//! per quarter hour once asked (every zone changes offset on a quarter hour), so the
+//! list's thousands of rows ask the browser a handful of times, not per row.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use switchboard_core::deadlines::Zone;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A time zone the browser knows.
 pub struct IntlZone {
     format: Intl::DateTimeFormat,
+    /// The offset from UTC of each quarter hour asked about (seconds since the epoch / 900).
+    offsets: RefCell<HashMap<i64, Option<Duration>>>,
 }
+
+/// A quarter hour: no zone changes its offset within one.
+const QUARTER_HOUR_S: i64 = 900;
 
 impl IntlZone {
     /// The zone of this IANA name; `None` when the browser does not know it (constructed
@@ -42,11 +51,17 @@ impl IntlZone {
         let format = Reflect::construct(&constructor, &arguments).ok()?;
         Some(IntlZone {
             format: format.unchecked_into(),
+            offsets: RefCell::new(HashMap::new()),
         })
     }
 
     /// The wall-clock time in the zone at an instant.
     fn local(&self, at: DateTime<Utc>) -> Option<NaiveDateTime> {
+        Some(at.naive_utc() + self.offset(at)?)
+    }
+
+    /// The wall-clock time in the zone at an instant, as the browser says it.
+    fn asked(&self, at: DateTime<Utc>) -> Option<NaiveDateTime> {
         let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
         let parts = self.format.format_to_parts(&date);
         let mut fields = [0u32; 6];
@@ -73,9 +88,16 @@ impl IntlZone {
             .and_hms_opt(hour, minute, second)
     }
 
-    /// The zone's offset from UTC at an instant.
+    /// The zone's offset from UTC at an instant: the browser's for its quarter hour.
     fn offset(&self, at: DateTime<Utc>) -> Option<Duration> {
-        Some(self.local(at)? - at.naive_utc())
+        let quarter = at.timestamp().div_euclid(QUARTER_HOUR_S);
+        if let Some(known) = self.offsets.borrow().get(&quarter) {
+            return *known;
+        }
+        let start = DateTime::from_timestamp(quarter * QUARTER_HOUR_S, 0)?;
+        let offset = self.asked(start).map(|local| local - start.naive_utc());
+        self.offsets.borrow_mut().insert(quarter, offset);
+        offset
     }
 }
 
