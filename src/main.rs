@@ -10,6 +10,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 use parts::{ConversationPart, FollowUpPart, MentionsPart, SavedRepliesPart, SignInPart};
 use switchboard::components::conversation::reply_box::SavedRepliesLater;
+use switchboard::components::inbox::deadlines::DeadlinesLater;
 use switchboard::components::shell::later::Later;
 use switchboard::pages::console::{ConsolePage, NoConversation};
 use switchboard::pages::not_found::NotFound;
@@ -26,10 +27,12 @@ fn App() -> impl IntoView {
     provide_context(SavedRepliesLater(|| {
         Box::pin(parts::saved_replies_panel_part())
     }));
+    provide_context(DeadlinesLater(|| Box::pin(parts::deadline_engine_part())));
     provide_context(Later {
         palette: || Box::pin(parts::palette_part()),
         shortcut_sheet: || Box::pin(parts::shortcut_sheet_part()),
         session_ended: || Box::pin(parts::session_ended_part()),
+        bulk_bar: Some(|| Box::pin(parts::bulk_bar_part())),
     });
     view! {
         <Router>

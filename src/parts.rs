@@ -18,6 +18,8 @@ use leptos::prelude::*;
 use leptos_router::lazy_route;
 use leptos_router::LazyRoute;
 use switchboard::components::conversation::reply_box::saved_replies_panel;
+use switchboard::components::inbox::bulk::BulkBar;
+use switchboard::components::inbox::deadlines::{engine::engine, DeadlineEngine};
 use switchboard::components::shell::later::MakeView;
 use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
 use switchboard::components::shell::session_ended::SessionEnded;
@@ -210,4 +212,20 @@ fn session_ended_view() -> AnyView {
 #[cfg_attr(switchboard_split, lazy)]
 pub async fn saved_replies_panel_part() -> MakeView {
     saved_replies_panel as MakeView
+}
+
+/// The arithmetic behind the list's time left: the policies read, the due times counted.
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn deadline_engine_part() -> DeadlineEngine {
+    engine()
+}
+
+/// The bulk bar: the actions over many conversations, their progress and failures.
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn bulk_bar_part() -> MakeView {
+    bulk_bar_view as MakeView
+}
+
+fn bulk_bar_view() -> AnyView {
+    view! { <BulkBar /> }.into_any()
 }

@@ -209,4 +209,5 @@ pub fn provide_console_state(directory: DirectoryResource, agent: SessionAgent) 
     provide_context(counters(directory));
     provide_context(Clock::start());
     provide_context(ListCommands::default());
+    provide_context(crate::components::inbox::selection::Selection::default());
 }

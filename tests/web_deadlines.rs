@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekd
 use common::*;
 use leptos::prelude::*;
 use switchboard::components::conversation::deadline::DeadlineLine;
+use switchboard::components::inbox::deadlines::engine::engine;
 use switchboard::components::inbox::deadlines::{DeadlinePolicies, IntlZone};
 use switchboard::state::ApiOrigin;
 use switchboard_core::deadlines::{due_at, Clock, DayHours, Span, Zone};
@@ -82,7 +83,7 @@ async fn the_line_says_the_time_left_or_how_late_and_nothing_once_answered() {
     )]);
     let root = mount(move || {
         provide_context(ApiOrigin(server_origin().to_owned()));
-        DeadlinePolicies::provide();
+        DeadlinePolicies::provide_read(engine());
         view! { <DeadlineLine backend="octopia" conversation="d-1001" thread=thread.into() /> }
     });
     // Octopia's default: every hour counts, 24 h to answer, the alarm at 48 h.

@@ -15,7 +15,8 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
 use std::sync::Arc;
 use switchboard::components::inbox::conversation_list::ConversationList;
-use switchboard::components::inbox::deadlines::{NoAnswerMarks, RowDues};
+use switchboard::components::inbox::deadlines::engine::engine;
+use switchboard::components::inbox::deadlines::{DeadlinePolicies, NoAnswerMarks, RowDues};
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{
     use_refinement, use_shown_rows, SortSelect, SortedHere,
@@ -286,7 +287,8 @@ async fn by_time_left_the_most_urgent_come_first_and_each_row_says_how_late() {
         let clock = Clock(RwSignal::new(noon()));
         provide_context(clock);
         provide_context(ListCommands::default());
-        RowDues::provide(rows, Signal::stored(Some(vec![policy])), marks, clock);
+        let policies = DeadlinePolicies(RwSignal::new(Some(vec![policy])));
+        RowDues::provide(rows, policies, marks, clock, Signal::stored(Some(engine())));
         view! { <Router><Ordered rows /></Router> }
     });
     choose(&root, "due");

@@ -18,6 +18,7 @@
 pub mod i18n;
 pub mod assignments;
 pub mod attachments;
+pub mod bulk;
 pub mod deadlines;
 pub mod directory;
 pub mod domain;

@@ -9,6 +9,7 @@ mod e2e_support;
 
 mod assignments;
 mod audit;
+mod bulk;
 mod changed_since;
 mod concurrent;
 mod console;

@@ -181,3 +181,30 @@ deadline-row-left = { $time } left
 deadline-row-overdue = { $time } overdue
 views-overdue = Overdue
 title-overdue = { $count } overdue
+
+## Selecting conversations and changing them all at once ($count: conversations; $action: the
+## action's button, such as "Close"; $done, $total, $failed: conversations; $name: a customer)
+
+row-pick = Select { $name }
+bulk-toolbar = Selected conversations
+bulk-selected = { $count } selected
+bulk-select-all = Select all { $count } in this view
+bulk-select-all-more = Select all in this view ({ $count } loaded, more to come)
+bulk-all-selected = All { $count } conversations of this view are selected.
+bulk-all-selected-more = All conversations of this view are selected ({ $count } loaded, the rest load first).
+bulk-clear = Clear selection
+bulk-close = Close
+bulk-reopen = Reopen
+bulk-assign-me = Assign to me
+bulk-mark-read = Mark read
+bulk-loading = Loading the rest of the view: { $count } conversations so far…
+bulk-progress = { $action }: { $done } of { $total } done, { $failed } failed
+bulk-finished = { $action }: { $done } done, { $failed } failed
+bulk-stopped = { $action } stopped: { $done } of { $total } done, { $failed } failed
+bulk-stop = Stop
+bulk-failed-heading = Not changed, and why
+bulk-retry = { $count ->
+    [one] Retry the one that failed
+   *[other] Retry the { $count } that failed
+}
+shortcut-pick = Select the current conversation; with Shift and ↓ ↑, select as you move

@@ -184,3 +184,33 @@ deadline-row-left = quedan { $time }
 deadline-row-overdue = { $time } de retraso
 views-overdue = Con retraso
 title-overdue = { $count } con retraso
+
+## Seleccionar conversaciones y cambiarlas todas a la vez ($count: conversaciones; $action: el
+## botón de la acción, como «Cerrar»; $done, $total, $failed: conversaciones; $name: un cliente)
+
+row-pick = Seleccionar { $name }
+bulk-toolbar = Conversaciones seleccionadas
+bulk-selected = { $count ->
+    [one] { $count } seleccionada
+   *[other] { $count } seleccionadas
+}
+bulk-select-all = Seleccionar las { $count } de esta vista
+bulk-select-all-more = Seleccionar todo en esta vista ({ $count } cargadas, faltan más)
+bulk-all-selected = Las { $count } conversaciones de esta vista están seleccionadas.
+bulk-all-selected-more = Todas las conversaciones de esta vista están seleccionadas ({ $count } cargadas, el resto se carga antes).
+bulk-clear = Quitar la selección
+bulk-close = Cerrar
+bulk-reopen = Reabrir
+bulk-assign-me = Asignármelas
+bulk-mark-read = Marcar como leídas
+bulk-loading = Cargando el resto de la vista: { $count } conversaciones por ahora…
+bulk-progress = { $action }: { $done } de { $total } hechas, { $failed } con error
+bulk-finished = { $action }: { $done } hechas, { $failed } con error
+bulk-stopped = { $action }, detenido: { $done } de { $total } hechas, { $failed } con error
+bulk-stop = Detener
+bulk-failed-heading = Sin cambiar, y por qué
+bulk-retry = { $count ->
+    [one] Reintentar la que falló
+   *[other] Reintentar las { $count } que fallaron
+}
+shortcut-pick = Seleccionar la conversación actual; con Mayús y ↓ ↑, seleccionar al moverse

@@ -184,3 +184,33 @@ deadline-row-left = reste { $time }
 deadline-row-overdue = { $time } de retard
 views-overdue = En retard
 title-overdue = { $count } en retard
+
+## Sélectionner des conversations et les modifier toutes à la fois ($count : des conversations ;
+## $action : le bouton de l’action, comme « Fermer » ; $done, $total, $failed : des conversations ; $name : un client)
+
+row-pick = Sélectionner { $name }
+bulk-toolbar = Conversations sélectionnées
+bulk-selected = { $count ->
+    [one] { $count } sélectionnée
+   *[other] { $count } sélectionnées
+}
+bulk-select-all = Sélectionner les { $count } de cette vue
+bulk-select-all-more = Tout sélectionner dans cette vue ({ $count } chargées, d’autres à venir)
+bulk-all-selected = Les { $count } conversations de cette vue sont sélectionnées.
+bulk-all-selected-more = Toutes les conversations de cette vue sont sélectionnées ({ $count } chargées, les autres se chargent d’abord).
+bulk-clear = Effacer la sélection
+bulk-close = Fermer
+bulk-reopen = Rouvrir
+bulk-assign-me = M’attribuer
+bulk-mark-read = Marquer comme lu
+bulk-loading = Chargement du reste de la vue : { $count } conversations pour l’instant…
+bulk-progress = { $action } : { $done } sur { $total } faites, { $failed } en échec
+bulk-finished = { $action } : { $done } faites, { $failed } en échec
+bulk-stopped = { $action }, arrêté : { $done } sur { $total } faites, { $failed } en échec
+bulk-stop = Arrêter
+bulk-failed-heading = Non modifiées, et pourquoi
+bulk-retry = { $count ->
+    [one] Réessayer celle en échec
+   *[other] Réessayer les { $count } en échec
+}
+shortcut-pick = Sélectionner la conversation courante ; avec Maj et ↓ ↑, sélectionner en se déplaçant

@@ -14,6 +14,7 @@
 //! list commands, in [`navigation`].
 
 use crate::components::inbox::conversation_row::ConversationRow;
+use crate::components::inbox::selection::Selection;
 use crate::i18n::tr;
 use crate::state::InboxRows;
 use leptos::prelude::*;
@@ -44,6 +45,9 @@ pub fn ConversationList(
     let window = Window::new();
     let len = Memo::new(move |_| shown.with(Vec::len));
     let listed = Listed { rows, shown };
+    if let Some(selection) = use_context::<Selection>() {
+        selection.list_shows(rows, shown);
+    }
     let nav = use_navigation(listed, scroller, window, len);
     let anchor = keep_rows_still(listed, scroller, window, len);
     register_commands(nav);

@@ -5,10 +5,12 @@
 use crate::components::conversation::status_badge::StatusBadge;
 use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::with_search;
+use crate::components::inbox::selection::Selection;
 use crate::components::shell::presence::RowPresence;
 use crate::i18n::{tr, Args};
 use crate::state::Clock;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 use switchboard_core::directory::{agent_name, Agent};
 use switchboard_core::domain::{decode_percent, Conversation, ConversationKey};
@@ -45,8 +47,13 @@ pub fn ConversationRow(
     let stale_because = stale_because(stale, key.backend.clone());
     let unread = conversation.unread == Some(true);
     let preview = conversation.preview();
+    let pick = use_context::<Selection>().map(|selection| {
+        let name = conversation.customer_display().to_owned();
+        view! { <RowPick selection key=key.clone() name /> }
+    });
     view! {
         <li class="conversation-row" class:selected=is_selected class:unread=unread class:stale=move || stale_because.with(Option::is_some)>
+            {pick}
             <a
                 href=href
                 tabindex=move || if takes_tab() { "0" } else { "-1" }
@@ -178,6 +185,45 @@ fn RowDeadline(key: ConversationKey) -> impl IntoView {
                 </span>
             }
         })
+    }
+}
+
+/// The row's box for bulk actions: a click picks it, a shift-click the range from the last
+/// pick. Out of the Tab order (the list is one stop; `x` picks from the keyboard).
+#[component]
+fn RowPick(selection: Selection, key: ConversationKey, name: String) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let label = move || {
+        let args = Args::new().str("name", name.clone());
+        text_with(i18n.lang(), msg!("row-pick"), &args)
+    };
+    let picked = {
+        let key = key.clone();
+        move || selection.is_picked(&key)
+    };
+    view! {
+        <input
+            type="checkbox"
+            class="row-pick"
+            data-testid="row-pick"
+            tabindex="-1"
+            aria-label=label
+            prop:checked=picked
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                if ev.shift_key() {
+                    selection.extend_to(&key);
+                } else {
+                    selection.toggle(&key);
+                }
+                // The box shows what the selection now says, whatever the click did to it.
+                let input = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(input) = input {
+                    input.set_checked(selection.is_picked_untracked(&key));
+                }
+            }
+        />
     }
 }
 

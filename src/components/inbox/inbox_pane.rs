@@ -12,8 +12,10 @@ use crate::components::inbox::filter_bar::FilterBar;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox::inbox_order::{use_refinement, use_shown_rows, SortedHere};
 use crate::components::inbox::live;
+use crate::components::inbox::selection::Selection;
 use crate::components::inbox::text_filter::provide_typed_text;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::shell::later::{Later, OnFirstUse};
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
@@ -51,6 +53,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     let first = use_first_page(query, rows);
     let more = use_more_pages(query, rows);
     live::poll_backends(rows, query);
+    forget_selection_on_new_view(filters);
 
     let retry = Callback::new(move |_| first.refetch());
     view! {
@@ -61,10 +64,34 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     }
 }
 
+/// A selection belongs to its view: another view (not another order of it) starts with none.
+fn forget_selection_on_new_view(filters: Memo<InboxFilters>) {
+    let Some(selection) = use_context::<Selection>() else {
+        return;
+    };
+    let view = Memo::new(move |_| InboxFilters {
+        sort: InboxSort::default(),
+        ..filters.get()
+    });
+    Effect::new(move |before: Option<InboxFilters>| {
+        let now = view.get();
+        if before.is_some_and(|before| before != now) {
+            selection.clear();
+        }
+        now
+    });
+}
+
 /// The first page of every backend: `None` until the directory has come.
 type FirstPage = LocalResource<Result<Option<Inbox>, ApiError>>;
 /// The next page of each backend, with the query it was asked for.
 type MorePages = Action<InboxQuery, Option<(Inbox, InboxQuery)>>;
+
+/// The query the view in the URL asks every backend (the bulk bar loads the rest of the
+/// view with it).
+pub fn use_view_query() -> Memo<InboxQuery> {
+    use_inbox_query(use_inbox_filters())
+}
 
 /// The query the view asks. Who I am matters only to "Mine": signing in again must not
 /// reload other views.
@@ -211,6 +238,7 @@ fn InboxBody(
         <InboxNotices rows retry />
         {here}
         <SortedHere rows />
+        <BulkSlot />
         <EmptyView loaded count=Signal::derive(count) query />
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
             {move || {
@@ -233,6 +261,18 @@ fn InboxBody(
             </button>
         </Show>
     }
+}
+
+/// Where the bulk bar shows, once a row is picked: it arrives then, a part of its own.
+#[component]
+fn BulkSlot() -> impl IntoView {
+    let later = use_context::<Later>();
+    let selection = use_context::<Selection>();
+    later.zip(selection).and_then(|(later, selection)| {
+        later.bulk_bar.map(|part| {
+            view! { <OnFirstUse wanted=Signal::derive(move || !selection.is_empty()) part /> }
+        })
+    })
 }
 
 /// What the inbox could not show: failed backends (their rows, if any, are marked stale),

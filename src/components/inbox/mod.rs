@@ -3,6 +3,7 @@
 //! filters), the one-off tools that find or follow an item, and the polling that keeps
 //! it live.
 
+pub mod bulk;
 pub mod conversation_list;
 pub mod conversation_row;
 pub mod date_filter;
@@ -18,6 +19,7 @@ pub mod inbox_views;
 pub mod list_commands;
 pub mod live;
 pub mod mentions;
+pub mod selection;
 pub mod stream;
 pub mod text_filter;
 pub mod view_counts;

@@ -21,6 +21,8 @@ pub struct Later {
     pub palette: LaterView,
     pub shortcut_sheet: LaterView,
     pub session_ended: LaterView,
+    /// The bulk bar, over the list once a row is picked; `None` where the console has none.
+    pub bulk_bar: Option<LaterView>,
 }
 
 /// Shows `part` from the first time `wanted` is true on, and keeps it: a dialog opens and

@@ -8,19 +8,22 @@
 //! shortcut can never do what the page would not let the agent do by hand.
 
 use crate::components::inbox::list_commands::ListCommands;
+use crate::components::inbox::selection::Selection;
 use crate::i18n::{tr, use_i18n, Msg};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use switchboard_core::domain::ConversationKey;
 use switchboard_core::i18n::text;
 
 /// Every shortcut, as the cheat sheet lists them: its keys, and the catalogue's message
 /// for what it does.
-pub const SHORTCUTS: [(&str, Msg); 13] = [
+pub const SHORTCUTS: [(&str, Msg); 14] = [
     ("Ctrl+K / ⌘+K", msg!("shortcut-palette")),
     ("j / ↓", msg!("shortcut-next")),
     ("k / ↑", msg!("shortcut-previous")),
     ("Enter / o", msg!("shortcut-open")),
+    ("x / Shift+↓ ↑", msg!("shortcut-pick")),
     ("r", msg!("shortcut-reply")),
     ("n", msg!("shortcut-note")),
     ("a", msg!("shortcut-assign")),
@@ -43,6 +46,7 @@ pub struct SheetOpen(pub RwSignal<bool>);
 
 pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
     let commands = expect_context::<ListCommands>();
+    let selection = use_context::<Selection>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         // Ctrl+K / ⌘+K, from anywhere, a field included: the browser's own use of it
         // (its search bar) gives way inside the console.
@@ -73,6 +77,15 @@ pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
             )
         });
         let handled = match ev.key().as_str() {
+            "x" => pick_current(),
+            "J" | "K" | "ArrowDown" | "ArrowUp" if ev.shift_key() => {
+                let by = if matches!(ev.key().as_str(), "J" | "ArrowDown") {
+                    1
+                } else {
+                    -1
+                };
+                pick_moving(commands, selection, by)
+            }
             "j" => {
                 commands.step(1);
                 true
@@ -106,6 +119,43 @@ pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Picks (or unpicks) the list's current row for bulk actions, through its box, as a click
+/// would.
+fn pick_current() -> bool {
+    let pick = element("#conversation-list a[tabindex='0']")
+        .and_then(|row| row.previous_element_sibling())
+        .and_then(|pick| pick.dyn_into::<web_sys::HtmlElement>().ok());
+    pick.inspect(|pick| pick.click()).is_some()
+}
+
+/// Adds the rows from the last pick to the list's current one.
+fn pick_to_current(selection: Selection) {
+    let key = element("#conversation-list a[tabindex='0']")
+        .and_then(|row| row.get_attribute("href"))
+        .and_then(|href| {
+            let path = href.split('?').next().unwrap_or_default().to_owned();
+            ConversationKey::from_path(&path)
+        });
+    if let Some(key) = key {
+        selection.extend_to(&key);
+    }
+}
+
+/// Shift with a move: picks the current row, moves, and picks the rows between.
+fn pick_moving(commands: ListCommands, selection: Option<Selection>, by: isize) -> bool {
+    let Some(selection) = selection else {
+        return false;
+    };
+    pick_to_current(selection);
+    commands.step(by);
+    // The list marks its new current row as it redraws.
+    leptos::task::spawn_local(async move {
+        TimeoutFuture::new(0).await;
+        pick_to_current(selection);
+    });
+    true
 }
 
 /// Whether keys typed here are text (or a choice), not shortcuts.

@@ -6,7 +6,7 @@
 
 mod no_answer;
 
-use crate::components::inbox::deadlines::{DeadlinePolicies, IntlZone};
+use crate::components::inbox::deadlines::{DeadlinePolicies, IntlZone, RowDues};
 use crate::i18n::use_i18n;
 use crate::state::Clock;
 use chrono::{DateTime, Utc};
@@ -15,7 +15,7 @@ use no_answer::{MarkButton, MarkFailure, Marked, NoAnswer};
 use switchboard_core::deadlines::{
     awaiting_since, BackendPolicy, Clock as PolicyClock, Due, Waited,
 };
-use switchboard_core::domain::{AuthorKind, Message, Page};
+use switchboard_core::domain::{AuthorKind, ConversationKey, Message, Page};
 use switchboard_core::error::ApiError;
 
 /// Who wrote each message of the thread's newest page, and when: what the clock reads.
@@ -70,10 +70,11 @@ pub fn DeadlineLine(
     thread: Signal<Vec<(AuthorKind, Option<DateTime<Utc>>)>>,
 ) -> impl IntoView {
     let policies = use_context::<DeadlinePolicies>();
+    tell_the_row(ConversationKey::new(&backend, &conversation), thread);
     let no_answer = NoAnswer::new(backend.clone(), conversation);
     let backend = StoredValue::new(backend);
     let line = Memo::new(move |_| {
-        let all = policies?.0.get()?.ok()?;
+        let all = policies?.0.get()?;
         let policy = backend.with_value(|b| all.into_iter().find(|p| p.backend == *b))?;
         line_of(&policy, thread.get(), no_answer.at())
     });
@@ -85,6 +86,26 @@ pub fn DeadlineLine(
         }}
         <MarkFailure no_answer />
     }
+}
+
+/// The row learns where the thread says the clock started: its list may carry only the
+/// last message.
+fn tell_the_row(key: ConversationKey, thread: Signal<Vec<(AuthorKind, Option<DateTime<Utc>>)>>) {
+    let Some(dues) = use_context::<RowDues>() else {
+        return;
+    };
+    Effect::new(move |_| {
+        let mut times = thread.get();
+        if times.is_empty() {
+            return;
+        }
+        times.sort_by_key(|(_, at)| *at);
+        let start = match awaiting_since(&times, None) {
+            Waited::Since(start) => Some(start),
+            Waited::NoAnswerNeeded | Waited::Answered => None,
+        };
+        dues.learned(&key, start);
+    });
 }
 
 /// The time left or how long overdue, and "No answer needed".

@@ -2,38 +2,65 @@
 //! policy, read once per console; the "No answer needed" marks ([`marks`]); the team's time
 //! zone through the browser's own database ([`zone`]); and, for every loaded row that awaits
 //! an answer, when it is due. The conversation's header, the list's rows, its order, the
-//! Overdue view and the tab's title all count with these, so they never disagree.
+//! Overdue view and the tab's title all count with these, so they never disagree. The
+//! counting itself ([`engine`]) comes in a part of its own in the release build.
 
+pub mod engine;
 mod marks;
 mod zone;
 
+pub use engine::DueCache;
 pub use marks::NoAnswerMarks;
 pub use zone::IntlZone;
 
-use crate::connectors::deadlines::policies;
+use crate::connectors::Inbox;
 use crate::state::{api_origin, Clock, DirectoryResource, InboxRows};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::borrow::Borrow;
 use std::collections::HashMap;
-use switchboard_core::deadlines::{BackendPolicy, Clock as PolicyClock, Due, NoAnswerMark};
-use switchboard_core::domain::{Conversation, ConversationKey, ConversationStatus};
-use switchboard_core::error::ApiError;
+use std::future::Future;
+use std::pin::Pin;
+use switchboard_core::deadlines::{BackendPolicy, Due, NoAnswerMark};
+use switchboard_core::domain::{Conversation, ConversationKey};
 
-/// Each backend's policy, read when the console starts.
+/// Each backend's policy, once read; `None` until then.
 #[derive(Clone, Copy)]
-pub struct DeadlinePolicies(pub LocalResource<Result<Vec<BackendPolicy>, ApiError>>);
+pub struct DeadlinePolicies(pub RwSignal<Option<Vec<BackendPolicy>>>);
 
-impl DeadlinePolicies {
-    pub fn provide() -> DeadlinePolicies {
-        let origin = StoredValue::new(api_origin());
-        let policies = DeadlinePolicies(LocalResource::new(move || {
-            let origin = origin.get_value();
-            async move { policies(&origin).await }
-        }));
-        provide_context(policies);
-        policies
-    }
+/// Every backend's policy, from the server at this origin; `None` when unreadable.
+pub type ReadPolicies = fn(String) -> Pin<Box<dyn Future<Output = Option<Vec<BackendPolicy>>>>>;
+
+/// Every loaded row's due time, where an answer awaits, after the marks.
+pub type CountDues = fn(
+    &Inbox,
+    &HashMap<ConversationKey, NoAnswerMark>,
+    &HashMap<ConversationKey, KnownWait>,
+    &[BackendPolicy],
+    &mut DueCache,
+) -> HashMap<ConversationKey, Due>;
+
+/// What reads the policies and counts the rows' due times ([`engine::engine`]).
+#[derive(Clone, Copy)]
+pub struct DeadlineEngine {
+    pub read_policies: ReadPolicies,
+    pub count: CountDues,
+}
+
+/// How the console gets the engine: a part of its own in the release build, given by the
+/// console's binary (`src/main.rs`). Without it (a test mounting widgets alone), no row
+/// shows a time left.
+#[derive(Clone, Copy)]
+pub struct DeadlinesLater(pub fn() -> Pin<Box<dyn Future<Output = DeadlineEngine>>>);
+
+/// When a conversation's thread, once read, says its clock started: truer than its row
+/// (a list may carry only the last message), as long as the row has not moved since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownWait {
+    /// The row's last activity when the thread was read.
+    pub activity: Option<DateTime<Utc>>,
+    /// The customer's message that awaits an answer; `None`: the team wrote last.
+    pub start: Option<DateTime<Utc>>,
 }
 
 /// When an answer is due for each loaded conversation that awaits one, and the console's
@@ -41,75 +68,103 @@ impl DeadlinePolicies {
 #[derive(Clone, Copy)]
 pub struct RowDues {
     dues: Memo<HashMap<ConversationKey, Due>>,
+    known: RwSignal<HashMap<ConversationKey, KnownWait>>,
+    rows: InboxRows,
     clock: Clock,
 }
 
 /// Reads the policies and marks, and counts every row's due time as the rows, the
 /// policies or the marks change. Needs the console's state ([`InboxRows`], [`Clock`]).
 pub fn provide_deadlines(directory: DirectoryResource) -> RowDues {
-    let policies = DeadlinePolicies::provide();
+    let policies = DeadlinePolicies(RwSignal::new(None));
+    provide_context(policies);
     let marks = NoAnswerMarks::provide(directory);
-    let read = Signal::derive(move || policies.0.get().and_then(Result::ok));
+    let engine = RwSignal::new(None::<DeadlineEngine>);
+    if let Some(later) = use_context::<DeadlinesLater>() {
+        let origin = api_origin();
+        leptos::task::spawn_local(async move {
+            let arrived = (later.0)().await;
+            engine.try_set(Some(arrived));
+            if let Some(read) = (arrived.read_policies)(origin).await {
+                policies.0.try_set(Some(read));
+            }
+        });
+    }
     RowDues::provide(
         expect_context::<InboxRows>(),
-        read,
+        policies,
         marks,
         expect_context::<Clock>(),
+        engine.into(),
     )
 }
 
+impl DeadlinePolicies {
+    /// Reads the policies with `engine` and shares them (a test's console).
+    pub fn provide_read(engine: DeadlineEngine) -> DeadlinePolicies {
+        let policies = DeadlinePolicies(RwSignal::new(None));
+        provide_context(policies);
+        let origin = api_origin();
+        leptos::task::spawn_local(async move {
+            if let Some(read) = (engine.read_policies)(origin).await {
+                policies.0.try_set(Some(read));
+            }
+        });
+        policies
+    }
+}
+
 impl RowDues {
-    /// Counts the due time of every row of `rows` under `policies` (none until read),
-    /// after `marks`, and shares them.
+    /// Counts the due time of every row of `rows` under `policies` (none until read and
+    /// until the engine has come), after `marks`, and shares them.
     pub fn provide(
         rows: InboxRows,
-        policies: Signal<Option<Vec<BackendPolicy>>>,
+        policies: DeadlinePolicies,
         marks: NoAnswerMarks,
         clock: Clock,
+        engine: Signal<Option<DeadlineEngine>>,
     ) -> RowDues {
         let cache = StoredValue::new_local(DueCache::default());
+        let known = RwSignal::new(HashMap::new());
         let dues = Memo::new(move |_| {
-            let Some(all) = policies.get() else {
+            let (Some(engine), Some(all)) = (engine.get(), policies.0.get()) else {
                 return HashMap::new();
             };
-            cache.update_value(|cache| cache.keep_for(all));
-            marks.with(|marks| {
-                rows.0.with(|inbox| {
-                    inbox
-                        .conversations
-                        .iter()
-                        .filter_map(|c| {
-                            let start = awaiting(c, marks.get(&c.key))?;
-                            let due = cache
-                                .try_update_value(|cache| cache.due(&c.key.backend, start))
-                                .flatten()?;
-                            Some((c.key.clone(), due))
-                        })
-                        .collect()
-                })
-            })
+            let count = |inbox: &Inbox, marks: &_, known: &_| {
+                cache.try_update_value(|cache| (engine.count)(inbox, marks, known, &all, cache))
+            };
+            known
+                .with(|known| marks.with(|marks| rows.0.with(|inbox| count(inbox, marks, known))))
+                .unwrap_or_default()
         });
-        let dues = RowDues { dues, clock };
+        let dues = RowDues {
+            dues,
+            known,
+            rows,
+            clock,
+        };
         provide_context(dues);
         dues
     }
-}
 
-/// Since when a row awaits an answer: an open conversation whose list says the customer
-/// wrote last, unless an agent said no answer was needed after that.
-fn awaiting(conversation: &Conversation, mark: Option<&NoAnswerMark>) -> Option<DateTime<Utc>> {
-    let done = matches!(
-        conversation.status,
-        ConversationStatus::Closed | ConversationStatus::Archived | ConversationStatus::Ignored
-    );
-    let start = conversation.awaiting_since.filter(|_| !done)?;
-    match mark {
-        Some(mark) if mark.marked_at >= start => None,
-        _ => Some(start),
+    /// What the open conversation's thread says of its clock (`start`), kept for its row
+    /// while the row stays as it is now.
+    pub fn learned(&self, key: &ConversationKey, start: Option<DateTime<Utc>>) {
+        let activity = self
+            .rows
+            .0
+            .with_untracked(|inbox| inbox.get(key).map(|c| c.last_activity));
+        let Some(activity) = activity else {
+            return;
+        };
+        let wait = KnownWait { activity, start };
+        if self.known.with_untracked(|k| k.get(key) != Some(&wait)) {
+            self.known.update(|k| {
+                k.insert(key.clone(), wait);
+            });
+        }
     }
-}
 
-impl RowDues {
     /// When an answer to `key` is due, if one awaits.
     pub fn of(&self, key: &ConversationKey) -> Option<Due> {
         self.dues.with(|dues| dues.get(key).copied())
@@ -144,86 +199,5 @@ impl RowDues {
     /// The console's clock, for a row to say where it stands.
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
-    }
-}
-
-/// Due times already counted, per backend and start, for the policies they were counted
-/// under: a live poll or a new page counts only the rows it brings.
-#[derive(Default)]
-struct DueCache {
-    policies: Vec<BackendPolicy>,
-    zones: HashMap<String, Option<IntlZone>>,
-    dues: HashMap<(String, DateTime<Utc>), Option<Due>>,
-}
-
-impl DueCache {
-    /// Forgets what was counted under other policies (an admin changed one).
-    fn keep_for(&mut self, policies: Vec<BackendPolicy>) {
-        if self.policies != policies {
-            self.dues.clear();
-            self.policies = policies;
-        }
-    }
-
-    fn due(&mut self, backend: &str, start: DateTime<Utc>) -> Option<Due> {
-        let place = (backend.to_owned(), start);
-        if let Some(known) = self.dues.get(&place) {
-            return *known;
-        }
-        let policy = self.policies.iter().find(|p| p.backend == backend)?;
-        let zone_name = match &policy.policy.clock {
-            PolicyClock::Business { zone, .. } => zone.as_str(),
-            PolicyClock::Always => "UTC",
-        };
-        // A zone the browser does not know shows no time left rather than a wrong one.
-        let zone = self
-            .zones
-            .entry(zone_name.to_owned())
-            .or_insert_with(|| IntlZone::new(zone_name))
-            .as_ref();
-        let due = zone.and_then(|zone| Due::under(&policy.policy, start, zone));
-        self.dues.insert(place, due);
-        due
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use switchboard_core::domain::BackendKind;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
-
-    #[test]
-    fn a_row_awaits_from_its_start_unless_done_or_marked_after_it() {
-        let mut row = Conversation::new(
-            ConversationKey::new("octopia", "d-1"),
-            BackendKind::Octopia,
-            "buyer",
-            ConversationStatus::Open,
-            switchboard_core::wire::octopia::CAPABILITIES,
-        );
-        assert_eq!(awaiting(&row, None), None, "nothing awaits");
-        row.awaiting_since = Some(at("2026-12-05T10:00:00Z"));
-        assert_eq!(awaiting(&row, None), row.awaiting_since);
-        let mark = |when: &str| NoAnswerMark {
-            conversation_id: "d-1".into(),
-            marked_by: "a1".into(),
-            marked_at: at(when),
-        };
-        assert_eq!(awaiting(&row, Some(&mark("2026-12-05T11:00:00Z"))), None);
-        assert_eq!(
-            awaiting(&row, Some(&mark("2026-12-05T09:00:00Z"))),
-            row.awaiting_since,
-            "the customer wrote again after the mark"
-        );
-        row.status = ConversationStatus::Closed;
-        assert_eq!(
-            awaiting(&row, None),
-            None,
-            "a closed conversation awaits nothing"
-        );
     }
 }

@@ -1,0 +1,128 @@
+//! Runs a bulk action: every conversation's own write through its backend's connector, a
+//! few at a time (what a browser keeps open to one server), each answer counted as it
+//! comes. One failure never stops the rest; each is kept with its reason, ready to retry.
+//! The rows changed are put back in the list in batches, so ten thousand answers are a
+//! few hundred redraws, not ten thousand, and the page answers the agent throughout.
+
+use crate::connectors::{next_pages, Connector, Inbox};
+use crate::i18n::lang_now;
+use crate::state::InboxRows;
+use futures::stream::{self, StreamExt};
+use leptos::prelude::*;
+use switchboard_core::bulk::{BulkAction, BulkFailure, BulkProgress, BulkTarget};
+use switchboard_core::domain::{Conversation, InboxQuery, StatusChange};
+use switchboard_core::error::ApiError;
+
+/// Writes in flight at once: enough to keep the server busy, few enough that an agent's
+/// other requests (a thread opened meanwhile) are not queued behind a thousand.
+const IN_FLIGHT: usize = 4;
+
+/// Changed rows put back in the list at once.
+const BATCH: usize = 25;
+
+/// Where a run reads and writes.
+#[derive(Clone)]
+pub struct Run {
+    pub connectors: Vec<Connector>,
+    pub rows: InboxRows,
+    /// The agent who asks (assigning to themselves).
+    pub me: Option<String>,
+    pub progress: RwSignal<BulkProgress>,
+    /// Set by Stop: no further write starts.
+    pub stop: RwSignal<bool>,
+}
+
+impl Run {
+    /// Loads the pages of the view not loaded yet, for "all in this view"; stops at a page
+    /// that fails (what is loaded is acted on, and the view says what failed).
+    pub async fn load_rest(&self, query: &InboxQuery, loaded: RwSignal<Option<usize>>) {
+        loop {
+            let cursors = self.rows.0.with_untracked(|i| i.cursors.clone());
+            if cursors.is_empty() || self.stop.get_untracked() {
+                return;
+            }
+            let next: Inbox = next_pages(&self.connectors, query, &cursors).await;
+            let stuck = next.conversations.is_empty() && next.cursors == cursors;
+            self.rows.0.update(|inbox| inbox.append(next));
+            loaded.set(Some(self.rows.0.with_untracked(|i| i.conversations.len())));
+            if stuck {
+                return;
+            }
+        }
+    }
+
+    /// Does `action` to every target, counting as it goes.
+    pub async fn run(&self, action: BulkAction, targets: Vec<BulkTarget>) {
+        self.stop.set(false);
+        self.progress
+            .set(BulkProgress::start(action, targets.len()));
+        let mut answers = stream::iter(targets)
+            .map(|target| {
+                let this = self.clone();
+                async move {
+                    if this.stop.get_untracked() {
+                        return (target, None);
+                    }
+                    let result = this.write(action, &target).await;
+                    (target, Some(result))
+                }
+            })
+            .buffer_unordered(IN_FLIGHT);
+        let mut changed = Vec::new();
+        while let Some((target, result)) = answers.next().await {
+            match result {
+                None => {}
+                Some(Ok(conversation)) => {
+                    changed.push(conversation);
+                    self.progress.update(|p| p.done += 1);
+                }
+                Some(Err(error)) => self.progress.update(|p| {
+                    p.failed.push(BulkFailure {
+                        target,
+                        reason: error.summary(lang_now()),
+                    })
+                }),
+            }
+            if changed.len() >= BATCH {
+                self.put_back(&mut changed);
+            }
+        }
+        self.put_back(&mut changed);
+        let stopped = self.stop.get_untracked();
+        self.progress.update(|p| {
+            p.running = false;
+            p.stopped = stopped && p.answered() < p.total;
+        });
+    }
+
+    fn put_back(&self, changed: &mut Vec<Conversation>) {
+        if changed.is_empty() {
+            return;
+        }
+        self.rows.0.update(|inbox| {
+            for conversation in changed.drain(..) {
+                inbox.replace(&conversation);
+            }
+        });
+    }
+
+    /// One conversation's write; its backend's own words when it cannot.
+    async fn write(
+        &self,
+        action: BulkAction,
+        target: &BulkTarget,
+    ) -> Result<Conversation, ApiError> {
+        let connector = self
+            .connectors
+            .iter()
+            .find(|c| c.name() == target.key.backend)
+            .ok_or_else(|| ApiError::unsupported(target.key.backend.clone()))?;
+        let id = target.key.id.as_str();
+        match action {
+            BulkAction::Close => connector.change_status(id, StatusChange::Close).await,
+            BulkAction::Reopen => connector.change_status(id, StatusChange::Reopen).await,
+            BulkAction::AssignToMe => connector.assign(id, self.me.as_deref()).await,
+            BulkAction::MarkRead => connector.mark_read(id, true, &[]).await,
+        }
+    }
+}
