@@ -241,6 +241,60 @@ const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0
 })();
 "#;
 
+/// Picks a row, then all of the view (every row loaded: timed to the next frame), then
+/// reopens them all with the bulk bar (they are open: nothing changes but the writes),
+/// timing the run and watching the page's frames throughout.
+const BULK: &str = r#"
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+const q = id => document.querySelector(`[data-testid='${id}']`);
+(async () => {
+  q('row-pick').click();
+  while (!q('bulk-select-all')) { await frame(); }
+  const t0 = performance.now();
+  q('bulk-select-all').click();
+  await frame();
+  const select = performance.now() - t0;
+  let worst = 0, last = performance.now(), running = true;
+  const watch = () => { const now = performance.now(); worst = Math.max(worst, now - last); last = now; if (running) requestAnimationFrame(watch); };
+  requestAnimationFrame(watch);
+  const t1 = performance.now();
+  q('bulk-reopen').click();
+  const finished = () => q('bulk-progress') && !q('bulk-stop') && /done/.test(q('bulk-progress').textContent);
+  while (!finished()) { await new Promise(r => setTimeout(r, 50)); }
+  running = false;
+  const seconds = (performance.now() - t1) / 1000;
+  const said = q('bulk-progress').textContent;
+  const written = Number((said.match(/(\d+) done/) || [0, 0])[1]);
+  q('bulk-clear').click();
+  await frame();
+  done({ select, per_second: written / seconds, worst_frame: worst, said });
+})();
+"#;
+
+/// The plain page's "select all": as many rows with a box each, all checked at once,
+/// timed to the next frame.
+const PLAIN_SELECT: &str = r#"
+const [count, done] = arguments;
+const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  const list = document.createElement('ul');
+  for (let i = 0; i < count; i++) {
+    const li = document.createElement('li');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    li.append(box, ` conversation ${i}`);
+    list.append(li);
+  }
+  document.body.append(list);
+  await frame();
+  const t0 = performance.now();
+  for (const box of list.querySelectorAll('input')) { box.checked = true; }
+  await frame();
+  done(performance.now() - t0);
+})();
+"#;
+
 /// Opens the long thread from its row and waits until its messages show.
 const OPEN_THREAD: &str = r#"
 const [key, done] = arguments;
@@ -265,10 +319,10 @@ fn ms(v: &Value) -> f64 {
 const RUNS: usize = 3;
 
 /// What one run measures, in [`MEASURES`]' order.
-type Figures = [f64; 10];
+type Figures = [f64; 13];
 
 /// Each measure's name and unit, as the table prints them.
-const MEASURES: [(&str, &str); 10] = [
+const MEASURES: [(&str, &str); 13] = [
     ("first rows / full render", "ms"),
     ("keystroke, work (mean)", "ms"),
     ("keystroke, work (worst)", "ms"),
@@ -279,6 +333,9 @@ const MEASURES: [(&str, &str); 10] = [
     ("heap (JS + wasm memory)", "MB"),
     ("  of which the JS heap", "MB"),
     ("  of which wasm memory", "MB"),
+    ("select all, to frame", "ms"),
+    ("bulk reopen, per second", "/s"),
+    ("worst frame during bulk", "ms"),
 ];
 
 /// The median, the minimum and the maximum of one measure over the runs.
@@ -297,14 +354,19 @@ fn table(console: &[Figures], plain: &[Figures]) {
     for (i, (what, unit)) in MEASURES.iter().enumerate() {
         let (c, c_min, c_max) = spread(console, i);
         let (p, p_min, p_max) = spread(plain, i);
-        // The plain page has no wasm memory: no ratio.
+        // The plain page has no wasm memory and makes no writes: no ratio.
         let ratio = if p > 0.0 {
             format!("{:>5.2}", c / p)
         } else {
             "    -".to_owned()
         };
+        let plain = if p.is_nan() {
+            format!("{:>30}", "-")
+        } else {
+            format!("{p:>9.1} {unit} [{p_min:>8.1} - {p_max:>8.1}]")
+        };
         println!(
-            "| {what:<28} | {c:>8.1} {unit} [{c_min:>7.1} - {c_max:>7.1}] | {p:>9.1} {unit} [{p_min:>8.1} - {p_max:>8.1}] | {ratio} |"
+            "| {what:<28} | {c:>8.1} {unit} [{c_min:>7.1} - {c_max:>7.1}] | {plain} | {ratio} |"
         );
     }
 }
@@ -351,6 +413,7 @@ async fn inbox_benchmark() {
     table(&console, &plain);
     println!("The console's first rows count from navigation (wasm download and start included); its first opening of a thread in a run includes starting the conversation's part (fetched already, once the inbox is up).");
     println!("keystroke: work is the main thread's, from the input event to its effects run and the layout done; to frame adds the wait for the display's next frame (one frame is 16.7 ms at 60 Hz), so it can never read under one frame.");
+    println!("select all: from the click to the next frame, every row of the view picked (the console keeps \"all of the view\", the plain page checks each box); bulk reopen: the bar's writes over every loaded conversation, four at a time, each a read and a write, and the longest gap between two frames meanwhile.");
     println!("targets: first rows < 0.2 of the plain full render, keystroke < 16 ms (its work, to land on the next frame), long thread < 150 ms, heap < 3x the plain page's.");
 }
 
@@ -405,6 +468,12 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
     h.wait_for(By::Css(format!("[data-key='{long_key}']")))
         .await;
     let open = measure(h, OPEN_THREAD, vec![json!(long_key)]).await;
+    // Back to the list for the bulk measure (the long thread's page stays open beside it).
+    let bulk = measure(h, BULK, Vec::new()).await;
+    println!(
+        "run {run}: bulk reopen said {}",
+        bulk["said"].as_str().unwrap_or("?")
+    );
     let heap = measure(
         h,
         "arguments[0]([performance.memory ? performance.memory.usedJSHeapSize : 0, window.__wasm ? window.__wasm.memory.buffer.byteLength : 0]);",
@@ -423,6 +492,9 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
         js + wasm,
         js,
         wasm,
+        ms(&bulk["select"]),
+        ms(&bulk["per_second"]),
+        ms(&bulk["worst_frame"]),
     ]
 }
 
@@ -435,6 +507,7 @@ async fn plain_run(h: &Harness, rows: &[Value], messages: &[String]) -> Figures 
         vec![json!(rows), json!(messages), json!(TYPED)],
     )
     .await;
+    let select = measure(h, PLAIN_SELECT, vec![json!(rows.len())]).await;
     [
         ms(&plain["render"]),
         ms(&plain["keystroke"]["work"]),
@@ -446,6 +519,10 @@ async fn plain_run(h: &Harness, rows: &[Value], messages: &[String]) -> Figures 
         ms(&plain["heap"]) / 1e6,
         ms(&plain["heap"]) / 1e6,
         0.0,
+        ms(&select),
+        // Writes have no plain page: the bulk bar is the console's own.
+        f64::NAN,
+        f64::NAN,
     ]
 }
 

@@ -105,6 +105,18 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.wait_for(communication_row()).await;
     audit(h, &format!("inbox ({theme})"), found).await;
     focused_row_stands_out(h, theme, found).await;
+    // The rows' time left (it follows the first rows) and the bulk bar, a row picked.
+    h.wait_for(By::Css("[data-testid='row-deadline']")).await;
+    h.click(testid("row-pick")).await;
+    h.wait_for(testid("bulk-bar")).await;
+    audit(
+        h,
+        &format!("inbox with time left and the bulk bar ({theme})"),
+        found,
+    )
+    .await;
+    h.click(testid("bulk-clear")).await;
+    h.wait_gone(testid("bulk-bar")).await;
 
     // A thread with attachments: the agent sends a photo and a PDF first.
     let key = h.attribute(communication_row(), "data-key").await;

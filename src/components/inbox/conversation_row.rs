@@ -1,5 +1,5 @@
-//! One row of the inbox's list: who wrote, when, what it is about, and its badges (stale,
-//! time left to answer, status, backend, reference, unread), the whole row one link that keeps the inbox's
+//! One row of the inbox's list: who wrote, the time left to answer, when, what it is about,
+//! and its badges (stale, status, backend, reference, unread), the whole row one link that keeps the inbox's
 //! filters. Only the current row takes Tab; the list decides which ([`super::conversation_list`]).
 
 use crate::components::conversation::status_badge::StatusBadge;
@@ -87,7 +87,7 @@ fn stale_because(stale: Memo<Vec<(String, String)>>, backend: String) -> Signal<
 }
 
 /// The row's first line: who wrote (and their address, where the name is not it),
-/// unread, and when.
+/// unread, the time left to answer, and when (the name gives way to the others).
 #[component]
 fn RowLine(conversation: Conversation, unread: bool) -> impl IntoView {
     let clock = expect_context::<Clock>();
@@ -112,6 +112,7 @@ fn RowLine(conversation: Conversation, unread: bool) -> impl IntoView {
                 })}
             </span>
             {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr(msg!("list-unread"))}</span> })}
+            <RowDeadline key=conversation.key.clone() />
             <time class="row-time" title=exact>{when}</time>
         </span>
     }
@@ -146,7 +147,6 @@ fn RowBadges(
                     </span>
                 }
             })}
-            <RowDeadline key=conversation.key.clone() />
             <StatusBadge status=conversation.status.clone() />
             <span class="badge backend">{move || kind.label(i18n.lang())}</span>
             {conversation.reference.clone().map(|r| view! { <span class="badge reference">{r}</span> })}
