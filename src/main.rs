@@ -8,7 +8,10 @@ mod parts;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
-use parts::{ConversationPart, FollowUpPart, MentionsPart, SavedRepliesPart, SignInPart};
+use parts::{
+    ConversationPart, DeadlinePoliciesPart, FollowUpPart, MentionsPart, SavedRepliesPart,
+    SignInPart,
+};
 use switchboard::components::conversation::reply_box::SavedRepliesLater;
 use switchboard::components::inbox::deadlines::DeadlinesLater;
 use switchboard::components::shell::later::Later;
@@ -44,6 +47,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/conversations/:backend/:id") view={Lazy::<ConversationPart>::new()} />
                     <Route path=path!("/mentions") view={Lazy::<MentionsPart>::new()} />
                     <Route path=path!("/settings/saved-replies") view={Lazy::<SavedRepliesPart>::new()} />
+                    <Route path=path!("/settings/deadlines") view={Lazy::<DeadlinePoliciesPart>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -25,6 +25,7 @@ use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
 use switchboard::components::shell::session_ended::SessionEnded;
 use switchboard::components::shell::shortcuts::{SheetOpen, ShortcutSheet};
 use switchboard::pages::conversation::ConversationPage;
+use switchboard::pages::deadline_policies::DeadlinePoliciesPage;
 use switchboard::pages::follow_up::FollowUpPage;
 use switchboard::pages::mentions::MentionsPage;
 use switchboard::pages::saved_replies::SavedRepliesPage;
@@ -228,4 +229,33 @@ pub async fn bulk_bar_part() -> MakeView {
 
 fn bulk_bar_view() -> AnyView {
     view! { <BulkBar /> }.into_any()
+}
+
+/// `/settings/deadlines`: each backend's response deadlines.
+#[derive(Clone, Debug)]
+pub struct DeadlinePoliciesPart;
+
+#[cfg(switchboard_split)]
+#[lazy_route]
+impl LazyRoute for DeadlinePoliciesPart {
+    fn data() -> Self {
+        DeadlinePoliciesPart
+    }
+    fn view(_this: Self) -> AnyView {
+        deadline_policies_view()
+    }
+}
+
+#[cfg(not(switchboard_split))]
+impl LazyRoute for DeadlinePoliciesPart {
+    fn data() -> Self {
+        DeadlinePoliciesPart
+    }
+    async fn view(_this: Self) -> AnyView {
+        deadline_policies_view()
+    }
+}
+
+fn deadline_policies_view() -> AnyView {
+    view! { <DeadlinePoliciesPage /> }.into_any()
 }

@@ -3,7 +3,7 @@
 
 use super::http::{Client, Method};
 use switchboard_core::deadlines::{
-    BackendPolicy, NoAnswerMark, DEADLINE_POLICIES_PATH, NO_ANSWER_PATH,
+    BackendPolicy, NoAnswerMark, Policy, DEADLINE_POLICIES_PATH, NO_ANSWER_PATH,
 };
 use switchboard_core::directory::decode_error;
 use switchboard_core::domain::encode_path_segment;
@@ -67,4 +67,17 @@ pub async fn no_answer_marks(origin: &str, backend: &str) -> Result<Vec<NoAnswer
         ))
         .await?;
     Ok(readable(rows))
+}
+
+/// Sets `backend`'s policy (admins only); the policy kept.
+pub async fn put_policy(
+    origin: &str,
+    backend: &str,
+    policy: &Policy,
+) -> Result<BackendPolicy, ApiError> {
+    let url = format!(
+        "{origin}{DEADLINE_POLICIES_PATH}/{}",
+        encode_path_segment(backend)
+    );
+    DEADLINES.send_json(Method::Put, &url, policy).await
 }

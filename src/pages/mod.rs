@@ -3,6 +3,7 @@
 pub mod console;
 pub mod contact;
 pub mod conversation;
+pub mod deadline_policies;
 pub mod follow_up;
 pub mod mentions;
 pub mod not_found;

@@ -206,6 +206,20 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.wait_for(testid("saved-reply-editor")).await;
     audit(h, &format!("saved replies settings ({theme})"), found).await;
 
+    // The response deadlines' settings: the list, a policy's form with a mistake named.
+    h.driver
+        .goto(format!("{}/settings/deadlines", h.base))
+        .await
+        .unwrap();
+    h.click(By::Css(
+        "[data-backend='postcenter'] [data-testid='deadline-policy-edit']",
+    ))
+    .await;
+    h.retype(testid("policy-target"), "soon").await;
+    h.click(testid("deadline-policy-save")).await;
+    h.wait_for(testid("policy-problem")).await;
+    audit(h, &format!("response deadlines settings ({theme})"), found).await;
+
     h.driver
         .goto(format!("{}/nowhere/at/all", h.base))
         .await

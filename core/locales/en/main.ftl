@@ -254,3 +254,44 @@ octopia-badge-claim = Claim
 postcenter-ticket-name = Ticket #{ $number }
 postcenter-unreadable-message = PostCenter sent a message Switchboard could not read: { $raw }
 channel-email = Email
+
+## The response deadlines' settings page ($backend: a backend's name; $name: an agent;
+## $target, $alarm: hours; $zone: a time zone; $hours: each open day's hours; $line: what was typed)
+
+settings-deadlines-heading = Response deadlines
+settings-deadlines-intro = How long each backend's customers may wait for an answer, and when a late one is in alarm. The list's rows, the Overdue view and each conversation's header count with these.
+settings-deadlines-admin-only = Only admins change them.
+settings-deadlines-not-loaded = The deadlines could not be read.
+settings-deadlines-default = Default
+settings-deadlines-set-by = Set by { $name }
+settings-deadlines-edit = Change
+settings-deadlines-save = Save
+settings-deadlines-cancel = Cancel
+settings-deadlines-saved = Saved: the deadlines of { $backend }.
+policy-not-saved = The deadlines could not be saved.
+policy-form-clock = Which hours count
+policy-form-always = Every hour of every day
+policy-form-business = Business hours only
+policy-form-zone = Time zone (as Europe/Paris)
+policy-form-week-hint = Each day's hours, as 09:00-13:00, 14:00-18:00; empty when closed.
+policy-form-holidays = Holidays (one date a line, as 2026-12-25)
+policy-form-target = Answer within (hours)
+policy-form-alarm = Alarm at (hours)
+policy-problem-hours-typed = Write the hours as 09:00-13:00, 14:00-18:00, or leave the day empty when closed.
+policy-problem-holiday-typed = “{ $line }” is not a date: write one date a line, as 2026-12-25.
+policy-problem-target = Write the hours to answer within: more than 0, at most 60 days.
+policy-problem-alarm = The alarm comes at or after the target, within 60 days.
+policy-problem-zone = Name the team's time zone, as Europe/Paris.
+policy-problem-no-hours = Open on at least one day.
+policy-problem-span = Each span closes after it opens, and overlaps no other.
+policy-problem-holidays = List at most 400 holidays.
+policy-times = an answer within { $target } h, the alarm at { $alarm } h
+policy-clock-always = Every hour counts
+policy-clock-business = Business hours in { $zone }: { $hours }
+day-mon = Monday
+day-tue = Tuesday
+day-wed = Wednesday
+day-thu = Thursday
+day-fri = Friday
+day-sat = Saturday
+day-sun = Sunday

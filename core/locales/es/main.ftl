@@ -254,3 +254,44 @@ octopia-badge-claim = Reclamación
 postcenter-ticket-name = Ticket n.º { $number }
 postcenter-unreadable-message = PostCenter envió un mensaje que Switchboard no pudo leer: { $raw }
 channel-email = Correo electrónico
+
+## La página de plazos de respuesta ($backend: el nombre de un backend; $name: un agente;
+## $target, $alarm: horas; $zone: una zona horaria; $hours: el horario de cada día abierto; $line: lo escrito)
+
+settings-deadlines-heading = Plazos de respuesta
+settings-deadlines-intro = Cuánto pueden esperar una respuesta los clientes de cada backend, y cuándo un retraso pasa a alerta. Las filas de la lista, la vista Con retraso y la cabecera de cada conversación cuentan con estos plazos.
+settings-deadlines-admin-only = Solo los administradores los cambian.
+settings-deadlines-not-loaded = No se pudieron leer los plazos.
+settings-deadlines-default = Por defecto
+settings-deadlines-set-by = Fijado por { $name }
+settings-deadlines-edit = Cambiar
+settings-deadlines-save = Guardar
+settings-deadlines-cancel = Cancelar
+settings-deadlines-saved = Guardado: los plazos de { $backend }.
+policy-not-saved = No se pudieron guardar los plazos.
+policy-form-clock = Qué horas cuentan
+policy-form-always = Todas las horas de todos los días
+policy-form-business = Solo el horario laboral
+policy-form-zone = Zona horaria (como Europe/Madrid)
+policy-form-week-hint = El horario de cada día, como 09:00-13:00, 14:00-18:00; vacío si está cerrado.
+policy-form-holidays = Festivos (una fecha por línea, como 2026-12-25)
+policy-form-target = Responder en (horas)
+policy-form-alarm = Alerta a las (horas)
+policy-problem-hours-typed = Escribe el horario como 09:00-13:00, 14:00-18:00, o deja el día vacío si está cerrado.
+policy-problem-holiday-typed = «{ $line }» no es una fecha: una fecha por línea, como 2026-12-25.
+policy-problem-target = Indica las horas para responder: más de 0, como mucho 60 días.
+policy-problem-alarm = La alerta llega en el plazo o después, dentro de 60 días.
+policy-problem-zone = Indica la zona horaria del equipo, como Europe/Madrid.
+policy-problem-no-hours = Abre al menos un día.
+policy-problem-span = Cada franja cierra después de abrir y no se solapa con otra.
+policy-problem-holidays = Indica como mucho 400 festivos.
+policy-times = una respuesta en { $target } h, la alerta a las { $alarm } h
+policy-clock-always = Cuentan todas las horas
+policy-clock-business = Horario laboral, { $zone }: { $hours }
+day-mon = Lunes
+day-tue = Martes
+day-wed = Miércoles
+day-thu = Jueves
+day-fri = Viernes
+day-sat = Sábado
+day-sun = Domingo

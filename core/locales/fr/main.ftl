@@ -254,3 +254,44 @@ octopia-badge-claim = Réclamation
 postcenter-ticket-name = Ticket n° { $number }
 postcenter-unreadable-message = PostCenter a envoyé un message que Switchboard n’a pas pu lire : { $raw }
 channel-email = E-mail
+
+## La page des délais de réponse ($backend : le nom d’un backend ; $name : un agent ;
+## $target, $alarm : des heures ; $zone : un fuseau horaire ; $hours : les horaires de chaque jour ouvert ; $line : ce qui a été saisi)
+
+settings-deadlines-heading = Délais de réponse
+settings-deadlines-intro = Combien de temps les clients de chaque backend peuvent attendre une réponse, et quand un retard passe en alerte. Les lignes de la liste, la vue En retard et l’en-tête de chaque conversation comptent avec ces délais.
+settings-deadlines-admin-only = Seuls les administrateurs les modifient.
+settings-deadlines-not-loaded = Les délais n’ont pas pu être lus.
+settings-deadlines-default = Par défaut
+settings-deadlines-set-by = Fixé par { $name }
+settings-deadlines-edit = Modifier
+settings-deadlines-save = Enregistrer
+settings-deadlines-cancel = Annuler
+settings-deadlines-saved = Enregistré : les délais de { $backend }.
+policy-not-saved = Les délais n’ont pas pu être enregistrés.
+policy-form-clock = Quelles heures comptent
+policy-form-always = Toutes les heures de tous les jours
+policy-form-business = Les heures ouvrées seulement
+policy-form-zone = Fuseau horaire (comme Europe/Paris)
+policy-form-week-hint = Les horaires de chaque jour, comme 09:00-13:00, 14:00-18:00 ; vide quand c’est fermé.
+policy-form-holidays = Jours fériés (une date par ligne, comme 2026-12-25)
+policy-form-target = Répondre sous (heures)
+policy-form-alarm = Alerte à (heures)
+policy-problem-hours-typed = Écrivez les horaires comme 09:00-13:00, 14:00-18:00, ou laissez le jour vide s’il est fermé.
+policy-problem-holiday-typed = « { $line } » n’est pas une date : une date par ligne, comme 2026-12-25.
+policy-problem-target = Indiquez le délai de réponse en heures : plus de 0, au plus 60 jours.
+policy-problem-alarm = L’alerte vient au plus tôt au délai de réponse, dans les 60 jours.
+policy-problem-zone = Indiquez le fuseau horaire de l’équipe, comme Europe/Paris.
+policy-problem-no-hours = Ouvrez au moins un jour.
+policy-problem-span = Chaque plage se ferme après son ouverture et n’en chevauche aucune autre.
+policy-problem-holidays = Listez au plus 400 jours fériés.
+policy-times = une réponse sous { $target } h, l’alerte à { $alarm } h
+policy-clock-always = Toutes les heures comptent
+policy-clock-business = Heures ouvrées, { $zone } : { $hours }
+day-mon = Lundi
+day-tue = Mardi
+day-wed = Mercredi
+day-thu = Jeudi
+day-fri = Vendredi
+day-sat = Samedi
+day-sun = Dimanche

@@ -8,6 +8,7 @@
 //! daylight-saving changes come from where they are kept up to date.
 
 mod clock;
+pub mod form;
 mod standing;
 
 pub use clock::{awaiting_since, due_at, Waited, Zone};

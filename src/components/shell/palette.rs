@@ -17,6 +17,7 @@ use crate::components::inbox::inbox_tools::{ReadOnOpenToggle, ReferenceSearch};
 use crate::components::inbox::mentions::MENTIONS_ROUTE;
 use crate::connectors::Connector;
 use crate::i18n::{tr, use_i18n, Args, Lang};
+use crate::pages::deadline_policies::DEADLINES_ROUTE;
 use crate::pages::saved_replies::SAVED_REPLIES_ROUTE;
 use crate::state::{DirectoryResource, InboxRows};
 use leptos::prelude::*;
@@ -49,6 +50,11 @@ fn fixed_commands(
         .chain(std::iter::once(Command::View {
             label: text(lang, msg!("settings-replies-heading")),
             href: filters.href_at(SAVED_REPLIES_ROUTE),
+        }))
+        // Each backend's response deadlines.
+        .chain(std::iter::once(Command::View {
+            label: text(lang, msg!("settings-deadlines-heading")),
+            href: filters.href_at(DEADLINES_ROUTE),
         }))
         .chain(
             StatusFilter::ALL
