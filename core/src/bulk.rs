@@ -12,8 +12,8 @@ use crate::i18n::{text, text_with, Args, Lang};
 pub enum BulkAction {
     Close,
     Reopen,
-    /// Assigned to the agent who asks.
-    AssignToMe,
+    /// Assigned to the agent chosen in the bar (the one who asks, at first).
+    Assign,
     MarkRead,
 }
 
@@ -21,7 +21,7 @@ impl BulkAction {
     pub const ALL: [BulkAction; 4] = [
         BulkAction::Close,
         BulkAction::Reopen,
-        BulkAction::AssignToMe,
+        BulkAction::Assign,
         BulkAction::MarkRead,
     ];
 
@@ -30,7 +30,7 @@ impl BulkAction {
         match self {
             BulkAction::Close => "close",
             BulkAction::Reopen => "reopen",
-            BulkAction::AssignToMe => "assign-me",
+            BulkAction::Assign => "assign",
             BulkAction::MarkRead => "mark-read",
         }
     }
@@ -42,7 +42,7 @@ impl BulkAction {
             match self {
                 BulkAction::Close => msg!("bulk-close"),
                 BulkAction::Reopen => msg!("bulk-reopen"),
-                BulkAction::AssignToMe => msg!("bulk-assign-me"),
+                BulkAction::Assign => msg!("bulk-assign"),
                 BulkAction::MarkRead => msg!("bulk-mark-read"),
             },
         )

@@ -1,12 +1,14 @@
 //! Bulk actions end to end (`docs/bulk.md`): a trip's 1,000 conversations, one view, most of
 //! them on pages not loaded yet, are all selected with "all in this view" and closed at
 //! once; two made to fail (gone from the vendor meanwhile) are listed with why, come back,
-//! and a retry closes them. Nothing is closed twice, nothing is left open.
+//! and a retry closes them. Nothing is closed twice, nothing is left open. Then two rows
+//! are assigned to a colleague chosen in the bar.
 
 use crate::e2e_support::*;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use thirtyfour::By;
 
 const TRIP: &str = "TRIP-BULK-0001";
 const CONVERSATIONS: usize = 1_000;
@@ -146,6 +148,48 @@ async fn a_thousand_conversations_close_at_once_and_the_two_that_failed_close_on
     h.wait_gone(testid("bulk-failure")).await;
     assert_eq!(count(&h, "CLOSED"), CONVERSATIONS as i64);
     assert_eq!(count(&h, "OPEN"), 0);
+
+    // Two rows assigned to a colleague chosen in the bar.
+    h.click(testid("bulk-clear")).await;
+    h.wait_gone(testid("bulk-bar")).await;
+    let rows = h
+        .driver
+        .find_all(communication_row())
+        .await
+        .expect("the rows shown");
+    let mut picked = Vec::new();
+    for row in &rows[..2] {
+        let key = row.attr("data-key").await.ok().flatten().expect("a key");
+        picked.push(key.trim_start_matches("communication/").to_owned());
+    }
+    let boxes = h
+        .driver
+        .find_all(testid("row-pick"))
+        .await
+        .expect("the boxes");
+    boxes[0].click().await.expect("picked");
+    boxes[1].click().await.expect("picked");
+    h.wait_for_text(testid("bulk-count"), "2 selected").await;
+    let colleague = h
+        .attribute(
+            By::Css("[data-testid='bulk-assignee'] option:not([selected])"),
+            "value",
+        )
+        .await;
+    h.select("bulk-assignee", &colleague).await;
+    h.click(testid("bulk-assign")).await;
+    wait_for_progress(&h, "Assign: 2 done, 0 failed").await;
+    for id in &picked {
+        let assigned: Option<String> = h
+            .store()
+            .query_row(
+                "SELECT assigned_agent_id FROM conversations WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .expect("read");
+        assert_eq!(assigned.as_deref(), Some(colleague.as_str()), "{id}");
+    }
     Arc::try_unwrap(h)
         .ok()
         .expect("the only harness")

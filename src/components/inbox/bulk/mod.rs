@@ -59,7 +59,10 @@ fn BulkPanel(selection: Selection, progress: RwSignal<BulkProgress>) -> impl Int
     let actions = BulkAction::ALL
         .into_iter()
         .map(|action| {
+            let choice = (action == BulkAction::Assign)
+                .then(|| view! { <AssigneeChoice assignee=run.with_value(|r| r.assignee) /> });
             view! {
+                {choice}
                 <button
                     type="button"
                     class="button small"
@@ -117,7 +120,7 @@ fn use_run(progress: RwSignal<BulkProgress>) -> Run {
             .map(|d| d.connectors)
             .unwrap_or_default(),
         rows: expect_context::<InboxRows>(),
-        me: use_context::<CurrentAgent>().and_then(|a| a.id_untracked()),
+        assignee: RwSignal::new(use_context::<CurrentAgent>().and_then(|a| a.id_untracked())),
         progress,
         stop: RwSignal::new(false),
     }
@@ -141,6 +144,46 @@ fn targets_of(selection: Selection, rows: InboxRows) -> Vec<BulkTarget> {
             })
             .collect()
     })
+}
+
+/// Whom "Assign" assigns to: the agent who asks at first, or any colleague.
+#[component]
+fn AssigneeChoice(assignee: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let directory = expect_context::<DirectoryResource>();
+    let me = use_context::<CurrentAgent>().and_then(|a| a.id_untracked());
+    let options = move || {
+        let agents = directory
+            .get()
+            .and_then(Result::ok)
+            .map(|d| d.agents)
+            .unwrap_or_default();
+        agents
+            .into_iter()
+            .map(|agent| {
+                let mine = me.as_deref() == Some(agent.id.as_str());
+                let name = if mine {
+                    let args = Args::new().str("name", agent.name.clone());
+                    text_with(i18n.lang(), msg!("bulk-assignee-me"), &args)
+                } else {
+                    agent.name.clone()
+                };
+                let chosen = assignee.with_untracked(|a| a.as_deref() == Some(agent.id.as_str()));
+                view! { <option value=agent.id selected=chosen>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <label class="visually-hidden" for="bulk-assignee">{tr(msg!("bulk-assign-to"))}</label>
+        <select
+            id="bulk-assignee"
+            class="bulk-assignee"
+            data-testid="bulk-assignee"
+            on:change=move |ev| assignee.set(Some(event_target_value(&ev)))
+        >
+            {options}
+        </select>
+    }
 }
 
 /// "3 selected", and "Select all N in this view" until all are.

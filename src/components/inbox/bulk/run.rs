@@ -25,8 +25,8 @@ const BATCH: usize = 25;
 pub struct Run {
     pub connectors: Vec<Connector>,
     pub rows: InboxRows,
-    /// The agent who asks (assigning to themselves).
-    pub me: Option<String>,
+    /// Whom "Assign" assigns to, as chosen in the bar.
+    pub assignee: RwSignal<Option<String>>,
     pub progress: RwSignal<BulkProgress>,
     /// Set by Stop: no further write starts.
     pub stop: RwSignal<bool>,
@@ -121,7 +121,10 @@ impl Run {
         match action {
             BulkAction::Close => connector.change_status(id, StatusChange::Close).await,
             BulkAction::Reopen => connector.change_status(id, StatusChange::Reopen).await,
-            BulkAction::AssignToMe => connector.assign(id, self.me.as_deref()).await,
+            BulkAction::Assign => {
+                let to = self.assignee.get_untracked();
+                connector.assign(id, to.as_deref()).await
+            }
             BulkAction::MarkRead => connector.mark_read(id, true, &[]).await,
         }
     }
