@@ -16,7 +16,7 @@ mod e2e_support;
 use e2e_support::*;
 use serde_json::{json, Value};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
 /// Conversations seeded on the communication backend.
@@ -389,9 +389,17 @@ async fn inbox_benchmark() {
         )
         .await
         .expect("CDP");
+    // The bulk measure writes to every loaded conversation: longer than a script's default.
+    h.driver
+        .set_script_timeout(Duration::from_secs(600))
+        .await
+        .expect("a longer script timeout");
     let mut console = Vec::new();
     for run in 1..=RUNS {
         console.push(console_run(&h, &long_key, run).await);
+    }
+    for (run, figures) in console.iter_mut().enumerate() {
+        bulk_run(&h, run + 1, figures).await;
     }
 
     // The plain page, with the same rows as the API gives them.
@@ -468,12 +476,6 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
     h.wait_for(By::Css(format!("[data-key='{long_key}']")))
         .await;
     let open = measure(h, OPEN_THREAD, vec![json!(long_key)]).await;
-    // Back to the list for the bulk measure (the long thread's page stays open beside it).
-    let bulk = measure(h, BULK, Vec::new()).await;
-    println!(
-        "run {run}: bulk reopen said {}",
-        bulk["said"].as_str().unwrap_or("?")
-    );
     let heap = measure(
         h,
         "arguments[0]([performance.memory ? performance.memory.usedJSHeapSize : 0, window.__wasm ? window.__wasm.memory.buffer.byteLength : 0]);",
@@ -492,10 +494,27 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
         js + wasm,
         js,
         wasm,
-        ms(&bulk["select"]),
-        ms(&bulk["per_second"]),
-        ms(&bulk["worst_frame"]),
+        f64::NAN,
+        f64::NAN,
+        f64::NAN,
     ]
+}
+
+/// One run of the bulk bar, after the other measures (its writes move rows about): the
+/// inbox loaded afresh and whole, all of it selected, and reopened.
+async fn bulk_run(h: &Harness, run: usize, figures: &mut Figures) {
+    h.driver
+        .goto(format!("{}/", h.base))
+        .await
+        .expect("the inbox");
+    h.wait_for(By::Css("[data-testid='conversation-row']".to_owned()))
+        .await;
+    measure(h, LOAD_ALL, Vec::new()).await;
+    let bulk = measure(h, BULK, Vec::new()).await;
+    println!("bulk run {run}: {}", bulk["said"].as_str().unwrap_or("?"));
+    figures[10] = ms(&bulk["select"]);
+    figures[11] = ms(&bulk["per_second"]);
+    figures[12] = ms(&bulk["worst_frame"]);
 }
 
 /// One run of the plain page, on a blank page of its own.

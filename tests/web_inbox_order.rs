@@ -109,15 +109,19 @@ fn choose(root: &web_sys::Element, value: &str) {
     select.dispatch_event(&event).expect("dispatched");
 }
 
-#[wasm_bindgen_test]
-async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_their_place() {
-    // Whatever another test left in the URL, this one starts at the default order.
+/// Whatever another test left in the URL, each test starts at the default order.
+fn at_the_default_order() {
     let path = window().location().pathname().expect("a path");
     window()
         .history()
         .expect("a history")
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
         .expect("the URL is reset");
+}
+
+#[wasm_bindgen_test]
+async fn the_chosen_order_stays_in_the_url_and_rows_that_come_later_land_in_their_place() {
+    at_the_default_order();
     // Thirty rows loaded, newest first as the backends page them; more to load.
     let rows = InboxRows(RwSignal::new(Inbox {
         conversations: (0..30).map(dated).map(Arc::new).collect(),
@@ -248,12 +252,7 @@ fn row_deadline(root: &web_sys::Element, key: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 async fn by_time_left_the_most_urgent_come_first_and_each_row_says_how_late() {
-    let path = window().location().pathname().expect("a path");
-    window()
-        .history()
-        .expect("a history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .expect("the URL is reset");
+    at_the_default_order();
     let mut closed = waiting(5, 600);
     closed.status = ConversationStatus::Closed;
     // An answer is due an hour after the customer wrote, in alarm after four.

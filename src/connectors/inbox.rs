@@ -91,6 +91,23 @@ impl Inbox {
         }
     }
 
+    /// [`Inbox::replace`] for many at once (a bulk action's answers): each row found in
+    /// one pass over the inbox, and the order put right once, not once per row.
+    pub fn replace_many(&mut self, changed: Vec<Conversation>) {
+        let mut changed: std::collections::HashMap<_, _> =
+            changed.into_iter().map(|c| (c.key.clone(), c)).collect();
+        let mut moved = false;
+        for row in &mut self.conversations {
+            if let Some(new) = changed.remove(&row.key) {
+                moved |= row.last_activity != new.last_activity;
+                *row = Arc::new(new);
+            }
+        }
+        if moved {
+            self.sort();
+        }
+    }
+
     /// Shows a conversation just followed in its place by activity (or updates it).
     pub fn add(&mut self, conversation: Conversation) {
         self.conversations.retain(|c| c.key != conversation.key);

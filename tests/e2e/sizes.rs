@@ -31,10 +31,10 @@ const SCREENS: [Screen; 4] = [
         page: "index.html",
         name: "the inbox, signed in",
         // 412 KB until "No answer needed", all of it in the conversation's part, added
-        // 1.9 KB to the main part all the same; 427 KB since the rows' time left (7.9 KB,
+        // 1.9 KB to the main part all the same; 428 KB since the rows' time left (7.9 KB,
         // the counting itself in a part) and the bulk selection (6.2 KB, the bar in a
         // part) (docs/bundles.md, "Budgets").
-        budget: 427_000,
+        budget: 428_000,
         target: 250_000,
     },
     Screen {

@@ -97,9 +97,12 @@ impl Selection {
         self.all.get_untracked()
     }
 
-    /// The keys the list shows now, in order.
-    pub fn shown_untracked(&self) -> Vec<ConversationKey> {
-        self.shown_now()
+    /// The rows the list shows now (indices into the inbox), in order.
+    pub fn shown_indices_untracked(&self) -> Vec<usize> {
+        self.shown
+            .get_value()
+            .map(|(_, shown)| shown.get_untracked())
+            .unwrap_or_default()
     }
 
     /// Picks or unpicks one row; it becomes where a range starts.

@@ -236,3 +236,24 @@ fn a_conversation_written_in_moves_to_its_place_and_one_merely_changed_stays() {
     inbox.replace(&row("a", "2", 59));
     assert_eq!(ids(&inbox), ["a/2", "a/1", "c/9"], "replied to: at the top");
 }
+
+#[test]
+fn many_written_at_once_land_as_one_at_a_time_would_and_unknown_ones_are_left_out() {
+    let mut one_by_one = merged();
+    let mut at_once = merged();
+    let mut closed = row("c", "9", 30);
+    closed.status = ConversationStatus::Closed;
+    let changed = vec![row("a", "2", 59), closed, row("z", "404", 1)];
+    for conversation in &changed {
+        one_by_one.replace(conversation);
+    }
+    at_once.replace_many(changed);
+    assert_eq!(ids(&at_once), ids(&one_by_one));
+    assert_eq!(ids(&at_once), ["a/2", "a/1", "c/9"]);
+    assert_eq!(
+        at_once
+            .get(&ConversationKey::new("c", "9"))
+            .map(|c| c.status.clone()),
+        Some(ConversationStatus::Closed)
+    );
+}

@@ -99,11 +99,8 @@ impl Run {
         if changed.is_empty() {
             return;
         }
-        self.rows.0.update(|inbox| {
-            for conversation in changed.drain(..) {
-                inbox.replace(&conversation);
-            }
-        });
+        let batch = std::mem::take(changed);
+        self.rows.0.update(|inbox| inbox.replace_many(batch));
     }
 
     /// One conversation's write; its backend's own words when it cannot.
