@@ -425,15 +425,20 @@ async fn inbox_benchmark() {
     println!("targets: first rows < 0.2 of the plain full render, keystroke < 16 ms (its work, to land on the next frame), long thread < 150 ms, heap < 3x the plain page's.");
 }
 
-/// One run of the console: loaded afresh at the inbox, every row loaded, the filter typed
-/// into, the list scrolled, the long thread opened, the heap read.
-async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
+/// The inbox, loaded afresh, once its first rows show.
+async fn open_inbox(h: &Harness) {
     h.driver
         .goto(format!("{}/", h.base))
         .await
         .expect("the inbox");
     h.wait_for(By::Css("[data-testid='conversation-row']".to_owned()))
         .await;
+}
+
+/// One run of the console: loaded afresh at the inbox, every row loaded, the filter typed
+/// into, the list scrolled, the long thread opened, the heap read.
+async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
+    open_inbox(h).await;
     let first_rows = measure(
         h,
         r#"const done = arguments[0];
@@ -503,12 +508,7 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
 /// One run of the bulk bar, after the other measures (its writes move rows about): the
 /// inbox loaded afresh and whole, all of it selected, and reopened.
 async fn bulk_run(h: &Harness, run: usize, figures: &mut Figures) {
-    h.driver
-        .goto(format!("{}/", h.base))
-        .await
-        .expect("the inbox");
-    h.wait_for(By::Css("[data-testid='conversation-row']".to_owned()))
-        .await;
+    open_inbox(h).await;
     measure(h, LOAD_ALL, Vec::new()).await;
     let bulk = measure(h, BULK, Vec::new()).await;
     println!("bulk run {run}: {}", bulk["said"].as_str().unwrap_or("?"));
