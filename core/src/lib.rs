@@ -31,6 +31,7 @@ pub mod pages;
 pub mod presence;
 pub mod saved_replies;
 pub mod session;
+pub mod snooze;
 pub mod time;
 pub mod validation;
 pub mod wire;

@@ -75,7 +75,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::assignments::routes())
         .merge(crate::saved_replies::routes())
         .merge(crate::deadlines::routes())
-        .merge(crate::no_answer::routes());
+        .merge(crate::no_answer::routes())
+        .merge(crate::snoozes::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

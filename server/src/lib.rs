@@ -40,6 +40,7 @@ pub mod precompress;
 pub mod presence;
 pub mod saved_replies;
 pub mod seed;
+pub mod snoozes;
 pub mod spa;
 pub mod store;
 pub mod upstream;

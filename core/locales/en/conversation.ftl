@@ -243,3 +243,15 @@ deadline-no-answer-button = No answer needed
 deadline-no-answer = No answer needed, said by { $name }
 deadline-undo = Undo
 deadline-not-marked = The conversation's clock could not be changed.
+
+## Snooze ($choice: "Tomorrow"; $time: a day and time; $name: an agent)
+
+snooze-button = Snooze
+snooze-menu = Snooze until
+snooze-choice = { $choice }, { $time }
+snooze-pick = A date and time
+snooze-pick-submit = Snooze until then
+snooze-close = Cancel
+snooze-held = Snoozed until { $time }, by { $name }
+snooze-wake = Wake now
+snooze-failed = The conversation could not be snoozed.

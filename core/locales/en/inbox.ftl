@@ -210,3 +210,15 @@ bulk-retry = { $count ->
    *[other] Retry the { $count } that failed
 }
 shortcut-pick = Select the current conversation; with Shift and ↓ ↑, select as you move
+
+## Snoozed conversations ($time: when it comes back; $name: a customer; $count: conversations)
+
+views-snoozed = Snoozed
+row-snoozed-until = Snoozed until { $time }
+snooze-back = { $name } is back from snooze
+snooze-back-heading = Back from snooze
+snooze-back-open = Open
+snooze-back-dismiss = Dismiss
+filter-part-snoozed = snoozed
+bulk-snooze = Snooze
+bulk-snooze-until = Snooze until

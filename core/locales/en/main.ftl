@@ -295,3 +295,11 @@ day-thu = Thursday
 day-fri = Friday
 day-sat = Saturday
 day-sun = Sunday
+
+## Snooze (docs/snooze.md)
+
+snooze-past = Choose a time later than now.
+snooze-too-far = Choose a time within a year.
+snooze-later-today = Later today
+snooze-tomorrow = Tomorrow
+snooze-next-week = Next week

@@ -243,3 +243,15 @@ deadline-no-answer-button = No necesita respuesta
 deadline-no-answer = No necesita respuesta, según { $name }
 deadline-undo = Deshacer
 deadline-not-marked = No se pudo cambiar el reloj de la conversación.
+
+## Posponer ($choice: «Mañana»; $time: un día y una hora; $name: un agente)
+
+snooze-button = Posponer
+snooze-menu = Posponer hasta
+snooze-choice = { $choice }, { $time }
+snooze-pick = Una fecha y una hora
+snooze-pick-submit = Posponer hasta entonces
+snooze-close = Cancelar
+snooze-held = Pospuesta hasta { $time }, por { $name }
+snooze-wake = Reactivar ahora
+snooze-failed = No se pudo posponer la conversación.

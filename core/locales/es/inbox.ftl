@@ -216,3 +216,15 @@ bulk-retry = { $count ->
    *[other] Reintentar las { $count } que fallaron
 }
 shortcut-pick = Seleccionar la conversación actual; con Mayús y ↓ ↑, seleccionar al moverse
+
+## Conversaciones pospuestas ($time: cuándo vuelve; $name: un cliente; $count: conversaciones)
+
+views-snoozed = Pospuestas
+row-snoozed-until = Pospuesta hasta { $time }
+snooze-back = { $name } ha vuelto
+snooze-back-heading = De vuelta
+snooze-back-open = Abrir
+snooze-back-dismiss = Descartar
+filter-part-snoozed = pospuestas
+bulk-snooze = Posponer
+bulk-snooze-until = Posponer hasta

@@ -295,3 +295,11 @@ day-thu = Jueves
 day-fri = Viernes
 day-sat = Sábado
 day-sun = Domingo
+
+## Posponer (docs/snooze.md)
+
+snooze-past = Elija una hora posterior a ahora.
+snooze-too-far = Elija una fecha dentro de un año.
+snooze-later-today = Más tarde hoy
+snooze-tomorrow = Mañana
+snooze-next-week = La próxima semana

@@ -243,3 +243,15 @@ deadline-no-answer-button = Pas de réponse nécessaire
 deadline-no-answer = Pas de réponse nécessaire, selon { $name }
 deadline-undo = Annuler
 deadline-not-marked = L’horloge de la conversation n’a pas pu être modifiée.
+
+## Mise en attente ($choice : « Demain » ; $time : un jour et une heure ; $name : un agent)
+
+snooze-button = Mettre en attente
+snooze-menu = En attente jusqu'à
+snooze-choice = { $choice }, { $time }
+snooze-pick = Une date et une heure
+snooze-pick-submit = En attente jusque-là
+snooze-close = Annuler
+snooze-held = En attente jusqu'à { $time }, par { $name }
+snooze-wake = Reprendre maintenant
+snooze-failed = La conversation n'a pas pu être mise en attente.

@@ -216,3 +216,15 @@ bulk-retry = { $count ->
    *[other] Réessayer les { $count } en échec
 }
 shortcut-pick = Sélectionner la conversation courante ; avec Maj et ↓ ↑, sélectionner en se déplaçant
+
+## Conversations en attente ($time : quand elle revient ; $name : un client ; $count : conversations)
+
+views-snoozed = En attente
+row-snoozed-until = En attente jusqu'à { $time }
+snooze-back = { $name } est de retour
+snooze-back-heading = De retour d'attente
+snooze-back-open = Ouvrir
+snooze-back-dismiss = Fermer
+filter-part-snoozed = en attente
+bulk-snooze = Mettre en attente
+bulk-snooze-until = En attente jusqu'à

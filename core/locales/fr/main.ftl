@@ -295,3 +295,11 @@ day-thu = Jeudi
 day-fri = Vendredi
 day-sat = Samedi
 day-sun = Dimanche
+
+## Mise en attente (docs/snooze.md)
+
+snooze-past = Choisissez une heure plus tardive que maintenant.
+snooze-too-far = Choisissez une date dans l'année qui vient.
+snooze-later-today = Plus tard aujourd'hui
+snooze-tomorrow = Demain
+snooze-next-week = La semaine prochaine

@@ -149,6 +149,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/018_no_answer_marks.sql"),
         postgres: include_str!("migrations/postgres/018_no_answer_marks.sql"),
     },
+    Migration {
+        version: 19,
+        name: "snoozes",
+        sql: include_str!("migrations/019_snoozes.sql"),
+        postgres: include_str!("migrations/postgres/019_snoozes.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

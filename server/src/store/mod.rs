@@ -30,6 +30,7 @@ pub mod people;
 pub mod presence;
 pub mod saved_replies;
 pub mod sessions;
+pub mod snoozes;
 
 mod postgres;
 mod sqlite;

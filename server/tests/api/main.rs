@@ -37,6 +37,7 @@ mod presence;
 mod races;
 mod saved_replies;
 mod sign_in_defences;
+mod snoozes;
 mod support_sessions;
 mod support_sessions_agent;
 mod vendor_auth;
