@@ -102,12 +102,18 @@ pub fn exact(lang: Lang, then: DateTime<Utc>) -> String {
     intl(lang, then, Style::Exact)
 }
 
+/// A time ahead, as a snooze's end: "Tue 8 Dec, 09:00", in the reader's time zone.
+pub fn weekday_time(lang: Lang, then: DateTime<Utc>) -> String {
+    intl(lang, then, Style::WeekdayTime)
+}
+
 /// The ways a date is written: each is one `Intl.DateTimeFormat` per language.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
     DayMonth,
     DayMonthYear,
     Exact,
+    WeekdayTime,
 }
 
 impl Style {
@@ -116,6 +122,13 @@ impl Style {
             Style::DayMonth => &[("day", "numeric"), ("month", "short")],
             Style::DayMonthYear => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
             Style::Exact => &[("dateStyle", "medium"), ("timeStyle", "short")],
+            Style::WeekdayTime => &[
+                ("weekday", "short"),
+                ("day", "numeric"),
+                ("month", "short"),
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
+            ],
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Bulk actions (issue 23): what an agent asks of many conversations at once, how far it
 //! has gone, and what failed with why, ready to retry. Each write is one conversation's own
-//! (close, reopen, assign, mark read), which sets a state rather than adds one, so running
+//! (close, reopen, assign, mark read, snooze), which sets a state rather than adds one, so running
 //! it again is harmless: a retry or a double click never doubles anything. Pure, so the
 //! browser's runner and the native tests share it.
 
@@ -15,14 +15,17 @@ pub enum BulkAction {
     /// Assigned to the agent chosen in the bar (the one who asks, at first).
     Assign,
     MarkRead,
+    /// Snoozed until the time chosen in the bar (`docs/snooze.md`).
+    Snooze,
 }
 
 impl BulkAction {
-    pub const ALL: [BulkAction; 4] = [
+    pub const ALL: [BulkAction; 5] = [
         BulkAction::Close,
         BulkAction::Reopen,
         BulkAction::Assign,
         BulkAction::MarkRead,
+        BulkAction::Snooze,
     ];
 
     /// A stable token for tests.
@@ -32,6 +35,7 @@ impl BulkAction {
             BulkAction::Reopen => "reopen",
             BulkAction::Assign => "assign",
             BulkAction::MarkRead => "mark-read",
+            BulkAction::Snooze => "snooze",
         }
     }
 
@@ -44,6 +48,7 @@ impl BulkAction {
                 BulkAction::Reopen => msg!("bulk-reopen"),
                 BulkAction::Assign => msg!("bulk-assign"),
                 BulkAction::MarkRead => msg!("bulk-mark-read"),
+                BulkAction::Snooze => msg!("bulk-snooze"),
             },
         )
     }

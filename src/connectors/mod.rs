@@ -24,6 +24,7 @@ pub mod presence;
 pub mod saved_replies;
 pub mod session;
 pub mod session_watch;
+pub mod snoozes;
 pub mod support_sessions;
 pub mod thread;
 pub mod upload;

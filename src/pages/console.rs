@@ -79,6 +79,10 @@ fn Console(agent: SessionAgent) -> impl IntoView {
     provide_console_state(directory, agent);
     // Read once: the header of every conversation and the list's rows count with them.
     let dues = crate::components::inbox::deadlines::provide_deadlines(directory);
+    crate::components::inbox::snooze::SnoozeState::provide(
+        directory,
+        expect_context::<InboxRows>(),
+    );
     let agents = Signal::derive(move || {
         directory
             .get()

@@ -18,6 +18,7 @@ use crate::components::conversation::reply_box::{
     ConversationFacts, Facts, ReplyBox, ShownConversation,
 };
 use crate::components::conversation::reply_context::ReplyingTo;
+use crate::components::conversation::snooze::SnoozeLine;
 use crate::components::inbox::mentions::see_mentions_of;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::connectors::Connector;
@@ -177,6 +178,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             <StaleNotice notice=stale_notice />
             <ConversationPresence backend=connector.name().to_owned() id=id.clone() />
             <DeadlineLine backend=connector.name().to_owned() conversation=id.clone() thread />
+            <SnoozeLine backend=connector.name().to_owned() conversation=id.clone() current=current.conversation />
             {move || match (header.get(), current.loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();

@@ -28,6 +28,9 @@ pub struct Refinement {
     /// Only conversations whose answer is overdue: the console knows their due times, so
     /// it narrows to them itself (the [`Matcher`] lets every row through).
     pub overdue: bool,
+    /// The Snoozed view: only the conversations a snooze keeps away, which every other view
+    /// leaves out; the console knows the snoozes, so it narrows to them itself.
+    pub snoozed: bool,
 }
 
 impl Refinement {
@@ -35,6 +38,7 @@ impl Refinement {
     pub fn is_empty(&self) -> bool {
         !self.unread
             && !self.overdue
+            && !self.snoozed
             && self.channel.is_none()
             && self.active.is_none()
             && self.words().is_empty()
@@ -76,6 +80,9 @@ impl Refinement {
         }
         if self.overdue {
             parts.push("overdue");
+        }
+        if self.snoozed {
+            parts.push("snoozed");
         }
         if self.active.is_some() {
             parts.push("activity dates");

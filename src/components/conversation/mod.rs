@@ -19,6 +19,7 @@ pub mod presence;
 pub mod reply_box;
 pub mod reply_context;
 pub mod session_facts;
+pub mod snooze;
 pub mod status_badge;
 pub mod status_controls;
 pub mod thread;

@@ -6,6 +6,7 @@ use crate::components::conversation::status_badge::StatusBadge;
 use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::with_search;
 use crate::components::inbox::selection::Selection;
+use crate::components::inbox::snooze::SnoozeState;
 use crate::components::shell::presence::RowPresence;
 use crate::i18n::{tr, Args};
 use crate::state::Clock;
@@ -113,6 +114,7 @@ fn RowLine(conversation: Conversation, unread: bool) -> impl IntoView {
             </span>
             {unread.then(|| view! { <span class="badge unread" data-testid="row-unread">{tr(msg!("list-unread"))}</span> })}
             <RowDeadline key=conversation.key.clone() />
+            <RowSnoozed key=conversation.key.clone() />
             <time class="row-time" title=exact>{when}</time>
         </span>
     }
@@ -184,6 +186,29 @@ fn RowDeadline(key: ConversationKey) -> impl IntoView {
                     {s.short(i18n.lang())}
                 </span>
             }
+        })
+    }
+}
+
+/// Until when a snoozed row is away (the Snoozed view shows it).
+#[component]
+fn RowSnoozed(key: ConversationKey) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let snoozes = use_context::<SnoozeState>();
+    move || {
+        let snooze = snoozes?.holding(&key)?;
+        let time = crate::i18n::weekday_time(i18n.lang(), snooze.until);
+        let said = text_with(
+            i18n.lang(),
+            msg!("row-snoozed-until"),
+            &Args::new().str("time", time),
+        );
+        Some(view! {
+            <span class="badge row-snoozed" data-testid="row-snoozed">
+                <span aria-hidden="true">"💤"</span>
+                " "
+                {said}
+            </span>
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{
     use_inbox_filters, use_replace_filters, InboxFilters,
 };
+use crate::components::inbox::snooze::SnoozeState;
 use crate::components::inbox::text_filter::{use_typed_text, TypedText};
 use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n};
@@ -26,6 +27,8 @@ pub fn use_shown_rows(
     let sort = Memo::new(move |_| filters.with(|f| f.sort));
     // The due times matter only to the Overdue view and the order by time left.
     let dues = use_context::<RowDues>();
+    // Snoozed rows show in the Snoozed view alone.
+    let snoozes = use_context::<SnoozeState>();
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
     // never compared: the rows changed, so it did).
     let haystacks = Memo::new_with_compare(
@@ -44,6 +47,8 @@ pub fn use_shown_rows(
         let matcher = refinement.with(|r| r.matcher());
         let by_text = refinement.with(|r| r.text.is_some());
         let overdue_only = refinement.with(|r| r.overdue);
+        let snoozed_view = refinement.with(|r| r.snoozed);
+        let held = snoozes.map(|s| s.held()).unwrap_or_default();
         let admitted = |texts: &[String], inbox: &Inbox| {
             let mut shown = inbox
                 .conversations
@@ -57,6 +62,7 @@ pub fn use_shown_rows(
                     }
                 })
                 .filter(|(_, c)| !overdue_only || dues.is_some_and(|dues| dues.is_overdue(&c.key)))
+                .filter(|(_, c)| held.contains(&c.key) == snoozed_view)
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>();
             // The inbox is already in the backends' order; a row a write changed stays

@@ -13,6 +13,7 @@ use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox::inbox_order::{use_refinement, use_shown_rows, SortedHere};
 use crate::components::inbox::live;
 use crate::components::inbox::selection::Selection;
+use crate::components::inbox::snooze::SnoozeReturns;
 use crate::components::inbox::text_filter::provide_typed_text;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::shell::later::{Later, OnFirstUse};
@@ -238,6 +239,7 @@ fn InboxBody(
         <InboxNotices rows retry />
         {here}
         <SortedHere rows />
+        <SnoozeReturns />
         <BulkSlot />
         <EmptyView loaded count=Signal::derive(count) query />
         <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
@@ -399,6 +401,7 @@ fn applied_part(lang: crate::i18n::Lang, part: &str) -> String {
         "channel" => msg!("filter-part-channel"),
         "unread" => msg!("filter-part-unread"),
         "overdue" => msg!("filter-part-overdue"),
+        "snoozed" => msg!("filter-part-snoozed"),
         "activity dates" => msg!("filter-part-activity-dates"),
         "text" => msg!("filter-part-text"),
         other => return other.to_owned(),

@@ -5,6 +5,7 @@
 use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox::mentions::MentionsLink;
+use crate::components::inbox::snooze::SnoozeState;
 use crate::components::inbox::view_counts::{CountBadge, Tally, ViewCounts};
 use crate::connectors::Inbox;
 use crate::i18n::tr;
@@ -85,7 +86,7 @@ pub fn InboxViews() -> impl IntoView {
     view! {
         <nav class="inbox-views" aria-label=tr(msg!("views-label"))>
             <h2 class="views-heading" id="views-assignee">{tr(msg!("views-conversations"))}</h2>
-            <ul aria-labelledby="views-assignee">{assignee_links}<OverdueLink filters /><MentionsLink /></ul>
+            <ul aria-labelledby="views-assignee">{assignee_links}<OverdueLink filters /><SnoozedLink filters /><MentionsLink /></ul>
             <h2 class="views-heading" id="views-status">{tr(msg!("views-status"))}</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
             <h2 class="views-heading" id="views-backend">{tr(msg!("views-backends"))}</h2>
@@ -133,6 +134,41 @@ fn OverdueLink(filters: Memo<InboxFilters>) -> impl IntoView {
                 <span class="views-mark" aria-hidden="true">"⚠"</span>
                 {tr(msg!("views-overdue"))}
                 <CountBadge tally testid="count-overdue" />
+            </a>
+        </li>
+    }
+}
+
+/// The Snoozed view: the conversations every other view leaves out until their time, with
+/// how many of those loaded are snoozed; a second press leaves it.
+#[component]
+fn SnoozedLink(filters: Memo<InboxFilters>) -> impl IntoView {
+    let location = use_location();
+    let snoozes = use_context::<SnoozeState>();
+    let rows = use_context::<InboxRows>();
+    let href = move || {
+        let current = filters.get();
+        InboxFilters {
+            snoozed: !current.snoozed,
+            ..current
+        }
+        .href_at(&location.pathname.get())
+    };
+    let tally = Signal::derive(move || {
+        let count = snoozes.map_or(0, |s| s.count());
+        let more = rows.is_some_and(|r| r.0.with(Inbox::has_more));
+        Tally::loaded(count, more)
+    });
+    view! {
+        <li>
+            <a
+                href=href
+                aria-current=move || filters.with(|f| f.snoozed).then_some("true")
+                data-testid="view-snoozed"
+            >
+                <span class="views-mark" aria-hidden="true">"💤"</span>
+                {tr(msg!("views-snoozed"))}
+                <CountBadge tally testid="count-snoozed" />
             </a>
         </li>
     }

@@ -97,8 +97,20 @@ impl<T: KeptMark> KeptMarks<T> {
         });
     }
 
+    /// Keeps many marks at once (a bulk run's batch): one change for the list, not one each.
+    pub fn set_many(&self, kept: Vec<(ConversationKey, T)>) {
+        if !kept.is_empty() {
+            self.marks.update(|marks| marks.extend(kept));
+        }
+    }
+
     /// Reads every mark (tracked) for a pass over the rows.
     pub fn with<R>(&self, f: impl FnOnce(&HashMap<ConversationKey, T>) -> R) -> R {
         self.marks.with(f)
+    }
+
+    /// Reads every mark without following them (inside an effect that follows others).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&HashMap<ConversationKey, T>) -> R) -> R {
+        self.marks.with_untracked(f)
     }
 }

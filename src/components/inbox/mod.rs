@@ -21,6 +21,7 @@ pub mod list_commands;
 pub mod live;
 pub mod mentions;
 pub mod selection;
+pub mod snooze;
 pub mod stream;
 pub mod text_filter;
 pub mod view_counts;

@@ -10,6 +10,7 @@
 
 use super::deadlines::NoAnswerMarks;
 use super::live::{LiveState, Stream};
+use super::snooze::Snoozes;
 use crate::state::{NoteChanges, PresenceChanges};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -17,6 +18,7 @@ use switchboard_core::deadlines::NO_ANSWER_CHANGE;
 use switchboard_core::directory::EVENTS_PATH;
 use switchboard_core::notes::NOTE_CHANGE;
 use switchboard_core::presence::PRESENCE_CHANGE;
+use switchboard_core::snooze::SNOOZE_CHANGE;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
@@ -56,6 +58,7 @@ pub fn listen_to_events(state: LiveState) {
         notes: use_context::<NoteChanges>(),
         presence: use_context::<PresenceChanges>(),
         marks: use_context::<NoAnswerMarks>(),
+        snoozes: use_context::<Snoozes>(),
     };
     open(state, heard, current, false);
     on_cleanup(move || {
@@ -71,6 +74,7 @@ struct Heard {
     notes: Option<NoteChanges>,
     presence: Option<PresenceChanges>,
     marks: Option<NoAnswerMarks>,
+    snoozes: Option<Snoozes>,
 }
 
 /// Opens a stream; `again` when one was closed before, so what came meanwhile is asked for
@@ -136,6 +140,11 @@ fn open(
                         (Some(NO_ANSWER_CHANGE), _) => {
                             if let Some(marks) = heard.marks {
                                 marks.read(change.backend.clone());
+                            }
+                        }
+                        (Some(SNOOZE_CHANGE), _) => {
+                            if let Some(snoozes) = heard.snoozes {
+                                snoozes.read(change.backend.clone());
                             }
                         }
                         (Some(PRESENCE_CHANGE), _) => {

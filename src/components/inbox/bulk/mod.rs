@@ -1,20 +1,23 @@
 //! The bulk bar (`docs/bulk.md`): over the list while rows are picked, it says how many,
 //! offers "all in this view" (pages not loaded yet included), and does one action to all of
-//! them (close, reopen, assign to me, mark read) with its progress, a Stop, and what failed
-//! listed per conversation with its reason, ready to retry. A part of its own
-//! (`src/parts.rs`): it and its runner arrive the first time a row is picked.
+//! them (close, reopen, assign, mark read, snooze until a time chosen beside it) with its
+//! progress, a Stop, and what failed listed per conversation with its reason, ready to
+//! retry. A part of its own (`src/parts.rs`): it and its runner arrive the first time a
+//! row is picked.
 
 mod run;
 
 use crate::components::inbox::inbox_pane::use_view_query;
 use crate::components::inbox::selection::Selection;
+use crate::components::inbox::snooze::SnoozeState;
 use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n, Args};
-use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
+use crate::state::{api_origin, CurrentAgent, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use run::Run;
 use switchboard_core::bulk::{BulkAction, BulkProgress, BulkTarget};
 use switchboard_core::i18n::text_with;
+use switchboard_core::snooze::SnoozeChoice;
 
 /// Over the list, while anything is picked or an action's outcome is still to read.
 #[component]
@@ -58,8 +61,15 @@ fn BulkPanel(selection: Selection, progress: RwSignal<BulkProgress>) -> impl Int
     let actions = BulkAction::ALL
         .into_iter()
         .map(|action| {
-            let choice = (action == BulkAction::Assign)
-                .then(|| view! { <AssigneeChoice assignee=run.with_value(|r| r.assignee) /> });
+            let choice = match action {
+                BulkAction::Assign => Some(
+                    view! { <AssigneeChoice assignee=run.with_value(|r| r.assignee) /> }.into_any(),
+                ),
+                BulkAction::Snooze => Some(
+                    view! { <SnoozeUntilChoice choice=run.with_value(|r| r.snooze) /> }.into_any(),
+                ),
+                _ => None,
+            };
             view! {
                 {choice}
                 <button
@@ -113,13 +123,12 @@ fn BulkPanel(selection: Selection, progress: RwSignal<BulkProgress>) -> impl Int
 fn use_run(progress: RwSignal<BulkProgress>) -> Run {
     let directory = expect_context::<DirectoryResource>();
     Run {
-        connectors: directory
-            .get_untracked()
-            .and_then(Result::ok)
-            .map(|d| d.connectors)
-            .unwrap_or_default(),
+        directory,
         rows: expect_context::<InboxRows>(),
         assignee: RwSignal::new(use_context::<CurrentAgent>().and_then(|a| a.id_untracked())),
+        snooze: RwSignal::new(SnoozeChoice::Tomorrow),
+        snoozes: use_context::<SnoozeState>().map(|s| s.marks),
+        origin: api_origin(),
         progress,
         stop: RwSignal::new(false),
     }
@@ -180,6 +189,35 @@ fn AssigneeChoice(assignee: RwSignal<Option<String>>) -> impl IntoView {
             class="bulk-assignee"
             data-testid="bulk-assignee"
             on:change=move |ev| assignee.set(Some(event_target_value(&ev)))
+        >
+            {options}
+        </select>
+    }
+}
+
+/// Until when "Snooze" snoozes: tomorrow morning at first.
+#[component]
+fn SnoozeUntilChoice(choice: RwSignal<SnoozeChoice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = SnoozeChoice::ALL
+        .into_iter()
+        .map(|option| {
+            let chosen = choice.get_untracked() == option;
+            view! {
+                <option value=option.token() selected=chosen>{move || option.label(i18n.lang())}</option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="visually-hidden" for="bulk-snooze-until">{tr(msg!("bulk-snooze-until"))}</label>
+        <select
+            id="bulk-snooze-until"
+            data-testid="bulk-snooze-until"
+            on:change=move |ev| {
+                if let Some(picked) = SnoozeChoice::parse(&event_target_value(&ev)) {
+                    choice.set(picked);
+                }
+            }
         >
             {options}
         </select>

@@ -4,14 +4,19 @@
 //! The rows changed are put back in the list in batches, so ten thousand answers are a
 //! few hundred redraws, not ten thousand, and the page answers the agent throughout.
 
+use crate::components::inbox::snooze::wall::{instant_of, local_now};
+use crate::components::inbox::snooze::Snoozes;
+use crate::connectors::snoozes::set_snooze;
 use crate::connectors::{next_pages, Connector, Inbox};
 use crate::i18n::lang_now;
-use crate::state::InboxRows;
+use crate::state::{DirectoryResource, InboxRows};
+use chrono::{DateTime, Utc};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use switchboard_core::bulk::{BulkAction, BulkFailure, BulkProgress, BulkTarget};
-use switchboard_core::domain::{Conversation, InboxQuery, StatusChange};
+use switchboard_core::domain::{Conversation, ConversationKey, InboxQuery, StatusChange};
 use switchboard_core::error::ApiError;
+use switchboard_core::snooze::{Snooze, SnoozeChoice};
 
 /// Writes in flight at once: enough to keep the server busy, few enough that an agent's
 /// other requests (a thread opened meanwhile) are not queued behind a thousand.
@@ -23,10 +28,17 @@ const BATCH: usize = 25;
 /// Where a run reads and writes.
 #[derive(Clone)]
 pub struct Run {
-    pub connectors: Vec<Connector>,
+    /// Read when a run needs them: the bar may come before the directory does.
+    pub directory: DirectoryResource,
     pub rows: InboxRows,
     /// Whom "Assign" assigns to, as chosen in the bar.
     pub assignee: RwSignal<Option<String>>,
+    /// Until when "Snooze" snoozes, as chosen in the bar.
+    pub snooze: RwSignal<SnoozeChoice>,
+    /// Where snoozes are kept for the list (none in a page without it).
+    pub snoozes: Option<Snoozes>,
+    /// Where Switchboard's own API is (snoozes are its own, not a backend's).
+    pub origin: String,
     pub progress: RwSignal<BulkProgress>,
     /// Set by Stop: no further write starts.
     pub stop: RwSignal<bool>,
@@ -41,7 +53,7 @@ impl Run {
             if cursors.is_empty() || self.stop.get_untracked() {
                 return;
             }
-            let next: Inbox = next_pages(&self.connectors, query, &cursors).await;
+            let next: Inbox = next_pages(&self.connectors(), query, &cursors).await;
             let stuck = next.conversations.is_empty() && next.cursors == cursors;
             self.rows.0.update(|inbox| inbox.append(next));
             loaded.set(Some(self.rows.0.with_untracked(|i| i.conversations.len())));
@@ -56,6 +68,10 @@ impl Run {
         self.stop.set(false);
         self.progress
             .set(BulkProgress::start(action, targets.len()));
+        // One time for the whole run, however long it takes.
+        let until = (action == BulkAction::Snooze)
+            .then(|| self.snooze_until())
+            .flatten();
         let mut answers = stream::iter(targets)
             .map(|target| {
                 let this = self.clone();
@@ -63,17 +79,21 @@ impl Run {
                     if this.stop.get_untracked() {
                         return (target, None);
                     }
-                    let result = this.write(action, &target).await;
+                    let result = this.write(action, &target, until).await;
                     (target, Some(result))
                 }
             })
             .buffer_unordered(IN_FLIGHT);
         let mut changed = Vec::new();
+        let mut snoozed = Vec::new();
         while let Some((target, result)) = answers.next().await {
             match result {
                 None => {}
-                Some(Ok(conversation)) => {
-                    changed.push(conversation);
+                Some(Ok(written)) => {
+                    match written {
+                        Written::Row(conversation) => changed.push(*conversation),
+                        Written::Snoozed(snooze) => snoozed.push((target.key, snooze)),
+                    }
                     self.progress.update(|p| p.done += 1);
                 }
                 Some(Err(error)) => self.progress.update(|p| {
@@ -83,11 +103,11 @@ impl Run {
                     })
                 }),
             }
-            if changed.len() >= BATCH {
-                self.put_back(&mut changed);
+            if changed.len() + snoozed.len() >= BATCH {
+                self.put_back(&mut changed, &mut snoozed);
             }
         }
-        self.put_back(&mut changed);
+        self.put_back(&mut changed, &mut snoozed);
         let stopped = self.stop.get_untracked();
         self.progress.update(|p| {
             p.running = false;
@@ -95,12 +115,28 @@ impl Run {
         });
     }
 
-    fn put_back(&self, changed: &mut Vec<Conversation>) {
-        if changed.is_empty() {
-            return;
+    fn put_back(
+        &self,
+        changed: &mut Vec<Conversation>,
+        snoozed: &mut Vec<(ConversationKey, Snooze)>,
+    ) {
+        if !changed.is_empty() {
+            let batch = std::mem::take(changed);
+            self.rows.0.update(|inbox| inbox.replace_many(batch));
         }
-        let batch = std::mem::take(changed);
-        self.rows.0.update(|inbox| inbox.replace_many(batch));
+        if let Some(snoozes) = self.snoozes {
+            snoozes.set_many(std::mem::take(snoozed));
+        }
+    }
+
+    /// The time the bar's choice names now; tomorrow morning once "later today" is past.
+    fn snooze_until(&self) -> Option<DateTime<Utc>> {
+        let now = local_now()?;
+        let choice = self.snooze.get_untracked();
+        let wall = choice
+            .wakes_at(now)
+            .or_else(|| SnoozeChoice::Tomorrow.wakes_at(now))?;
+        instant_of(wall)
     }
 
     /// One conversation's write; its backend's own words when it cannot.
@@ -108,21 +144,52 @@ impl Run {
         &self,
         action: BulkAction,
         target: &BulkTarget,
-    ) -> Result<Conversation, ApiError> {
-        let connector = self
-            .connectors
-            .iter()
-            .find(|c| c.name() == target.key.backend)
-            .ok_or_else(|| ApiError::unsupported(target.key.backend.clone()))?;
+        until: Option<DateTime<Utc>>,
+    ) -> Result<Written, ApiError> {
+        let connector = || {
+            self.connectors()
+                .into_iter()
+                .find(|c| c.name() == target.key.backend)
+                .ok_or_else(|| ApiError::unsupported(target.key.backend.clone()))
+        };
         let id = target.key.id.as_str();
-        match action {
-            BulkAction::Close => connector.change_status(id, StatusChange::Close).await,
-            BulkAction::Reopen => connector.change_status(id, StatusChange::Reopen).await,
+        let row = match action {
+            BulkAction::Close => connector()?.change_status(id, StatusChange::Close).await,
+            BulkAction::Reopen => connector()?.change_status(id, StatusChange::Reopen).await,
             BulkAction::Assign => {
                 let to = self.assignee.get_untracked();
-                connector.assign(id, to.as_deref()).await
+                connector()?.assign(id, to.as_deref()).await
             }
-            BulkAction::MarkRead => connector.mark_read(id, true, &[]).await,
-        }
+            BulkAction::MarkRead => connector()?.mark_read(id, true, &[]).await,
+            BulkAction::Snooze => return self.snooze(target, until).await,
+        };
+        row.map(|row| Written::Row(Box::new(row)))
     }
+
+    /// A snooze is Switchboard's own: kept by its server, whatever the backend.
+    async fn snooze(
+        &self,
+        target: &BulkTarget,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<Written, ApiError> {
+        let unsupported = || ApiError::unsupported(target.key.backend.clone());
+        let until = until.ok_or_else(unsupported)?;
+        let (backend, id) = (&target.key.backend, &target.key.id);
+        let kept = set_snooze(&self.origin, backend, id, Some(until)).await?;
+        kept.map(Written::Snoozed).ok_or_else(unsupported)
+    }
+
+    fn connectors(&self) -> Vec<Connector> {
+        self.directory
+            .get_untracked()
+            .and_then(Result::ok)
+            .map(|d| d.connectors)
+            .unwrap_or_default()
+    }
+}
+
+/// What one write changed: a backend's row, or a snooze kept by Switchboard.
+enum Written {
+    Row(Box<Conversation>),
+    Snoozed(Snooze),
 }
