@@ -21,6 +21,7 @@ use switchboard::components::inbox::inbox_order::{use_refinement, use_shown_rows
 use switchboard::components::inbox::list_commands::ListCommands;
 use switchboard::components::inbox::selection::Selection;
 use switchboard::components::inbox::snooze::{SnoozeReturns, SnoozeState, Snoozes};
+use switchboard::components::shell::shortcuts;
 use switchboard::connectors::snoozes::{set_snooze, snooze_of};
 use switchboard::connectors::{load_directory, Inbox};
 use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource, InboxRows};
@@ -61,6 +62,20 @@ fn Snoozing(rows: InboxRows, first: Conversation) -> impl IntoView {
     }
 }
 
+fn press_on_body(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    document()
+        .body()
+        .expect("a body")
+        .dispatch_event(&event)
+        .expect("dispatched");
+}
+
 fn customers(root: &web_sys::Element) -> String {
     root.query_selector(".conversation-list")
         .ok()
@@ -91,6 +106,7 @@ async fn a_snoozed_conversation_leaves_the_views_and_comes_back_at_its_time_or_w
             LocalResource::new(|| async { load_directory(server_origin()).await });
         provide_context(directory);
         provide_context(rows);
+        shortcuts::install(RwSignal::new(false), RwSignal::new(false));
         let state = SnoozeState::over(Snoozes::detached(), rows);
         provide_context(state);
         marks.set_value(Some(state.marks));
@@ -99,10 +115,18 @@ async fn a_snoozed_conversation_leaves_the_views_and_comes_back_at_its_time_or_w
     let marks = marks.get_value().expect("the snoozes");
     wait_until("the three rows", || customers(&root).contains("Snoozer 2")).await;
 
-    // From the header: tomorrow morning, named with its day and time.
-    click(&root, "snooze-open");
+    // From the header, opened with `z`: the first choice takes the focus; tomorrow morning
+    // is named with its day and time.
+    press_on_body("z");
     wait_until("the choices", || {
         !find_all(&root, "snooze-choice-tomorrow").is_empty()
+    })
+    .await;
+    wait_until("the first choice has the focus", || {
+        document()
+            .active_element()
+            .and_then(|el| el.get_attribute("data-testid"))
+            .is_some_and(|id| id.starts_with("snooze-choice-"))
     })
     .await;
     let tomorrow = text(&root, "snooze-choice-tomorrow");

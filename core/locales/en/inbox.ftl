@@ -222,3 +222,4 @@ snooze-back-dismiss = Dismiss
 filter-part-snoozed = snoozed
 bulk-snooze = Snooze
 bulk-snooze-until = Snooze until
+shortcut-snooze = Snooze the open conversation: choose until when

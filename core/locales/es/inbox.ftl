@@ -228,3 +228,4 @@ snooze-back-dismiss = Descartar
 filter-part-snoozed = pospuestas
 bulk-snooze = Posponer
 bulk-snooze-until = Posponer hasta
+shortcut-snooze = Posponer la conversación abierta: elegir hasta cuándo

@@ -228,3 +228,4 @@ snooze-back-dismiss = Fermer
 filter-part-snoozed = en attente
 bulk-snooze = Mettre en attente
 bulk-snooze-until = En attente jusqu'à
+shortcut-snooze = Mettre en attente la conversation ouverte : choisir jusqu'à quand

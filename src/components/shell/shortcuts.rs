@@ -18,7 +18,7 @@ use switchboard_core::i18n::text;
 
 /// Every shortcut, as the cheat sheet lists them: its keys, and the catalogue's message
 /// for what it does.
-pub const SHORTCUTS: [(&str, Msg); 14] = [
+pub const SHORTCUTS: [(&str, Msg); 15] = [
     ("Ctrl+K / ⌘+K", msg!("shortcut-palette")),
     ("j / ↓", msg!("shortcut-next")),
     ("k / ↑", msg!("shortcut-previous")),
@@ -29,6 +29,7 @@ pub const SHORTCUTS: [(&str, Msg); 14] = [
     ("a", msg!("shortcut-assign")),
     ("e", msg!("shortcut-close-next")),
     ("u", msg!("shortcut-mark-unread")),
+    ("z", msg!("shortcut-snooze")),
     ("/", msg!("shortcut-filter")),
     ("Ctrl+Enter / ⌘+Enter", msg!("shortcut-send")),
     ("Esc", msg!("shortcut-leave-field")),
@@ -107,6 +108,7 @@ pub fn install(sheet_open: RwSignal<bool>, palette_open: RwSignal<bool>) {
             "a" => focus_hook("assignee-select"),
             "u" => mark_unread(),
             "e" => close_then_next(commands),
+            "z" => press_hook("snooze-open"),
             "/" => focus_hook("inbox-filter"),
             "?" => {
                 sheet_open.set(true);
@@ -192,6 +194,17 @@ fn hook(id: &str) -> Option<web_sys::HtmlElement> {
 fn focus_hook(id: &str) -> bool {
     match hook(id) {
         Some(el) if !el.has_attribute("disabled") => el.focus().is_ok(),
+        _ => false,
+    }
+}
+
+/// Presses a button by its hook, as a click would; false where there is none.
+fn press_hook(id: &str) -> bool {
+    match hook(id) {
+        Some(button) if !button.has_attribute("disabled") => {
+            button.click();
+            true
+        }
         _ => false,
     }
 }

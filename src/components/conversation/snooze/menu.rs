@@ -6,6 +6,7 @@ use crate::components::inbox::snooze::wall::{field_value, instant_of, local_now,
 use crate::i18n::{tr, use_i18n, weekday_time, Args};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use switchboard_core::i18n::text_with;
 use switchboard_core::snooze::{check_until, SnoozeChoice};
 
@@ -78,6 +79,17 @@ fn SnoozeChoices(action: SnoozeAction, open: RwSignal<bool>) -> impl IntoView {
             }
         })
         .collect_view();
+    // Opened from the keyboard (`z`) or a click, the first choice takes the focus.
+    let group = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(first) = group
+            .get()
+            .and_then(|g| g.query_selector("button").ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = first.focus();
+        }
+    });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.stop_propagation();
@@ -85,7 +97,7 @@ fn SnoozeChoices(action: SnoozeAction, open: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <div class="snooze-choices" id="snooze-choices" role="group" aria-label=tr(msg!("snooze-menu")) on:keydown=on_keydown>
+        <div class="snooze-choices" id="snooze-choices" role="group" node_ref=group aria-label=tr(msg!("snooze-menu")) on:keydown=on_keydown>
             <ul>{choices}</ul>
             <ChosenTime action />
             <button type="button" class="button small ghost" data-testid="snooze-cancel" on:click=move |_| open.set(false)>
