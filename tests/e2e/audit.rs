@@ -180,6 +180,16 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     audit(h, &format!("saved reply picker ({theme})"), found).await;
     h.press(Key::Escape).await;
 
+    // Snooze: its choices, then the line of a snoozed conversation (woken again after).
+    h.click(testid("snooze-open")).await;
+    h.wait_for(testid("snooze-choice-tomorrow")).await;
+    audit(h, &format!("snooze choices ({theme})"), found).await;
+    h.click(testid("snooze-choice-tomorrow")).await;
+    h.wait_for(testid("snooze-held")).await;
+    audit(h, &format!("a snoozed conversation ({theme})"), found).await;
+    h.click(testid("snooze-wake")).await;
+    h.wait_for(testid("snooze-open")).await;
+
     // A colleague names this agent in a note: announced, then listed under Mentions.
     let id = key.trim_start_matches("communication/");
     h.api_put_as(

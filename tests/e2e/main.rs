@@ -25,3 +25,4 @@ mod phone;
 mod postcenter;
 mod saved_replies;
 mod sizes;
+mod snooze;

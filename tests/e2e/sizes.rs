@@ -33,8 +33,10 @@ const SCREENS: [Screen; 4] = [
         // 412 KB until "No answer needed", all of it in the conversation's part, added
         // 1.9 KB to the main part all the same; 428 KB since the rows' time left (7.9 KB,
         // the counting itself in a part) and the bulk selection (6.2 KB, the bar in a
-        // part) (docs/bundles.md, "Budgets").
-        budget: 428_000,
+        // part); 435 KB since snoozes (6.7 KB: the rows kept out of the views, the Snoozed
+        // view, the returns said; the choices in the conversation's and the bar's parts)
+        // (docs/bundles.md, "Budgets").
+        budget: 435_000,
         target: 250_000,
     },
     Screen {
