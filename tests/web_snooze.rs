@@ -33,7 +33,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Made-up rows no other test knows, each run its own (the server keeps snoozes).
 fn rows_of_this_run() -> Vec<Conversation> {
-    let run = (js_sys::Date::now() as usize) % 1_000_000;
+    // As u64: a usize is 32 bits here, and today's milliseconds are more.
+    let run = (js_sys::Date::now() as u64 % 1_000_000) as usize;
     (0..3)
         .map(|i| {
             let mut conversation = row(run * 10 + i);

@@ -1,6 +1,6 @@
 //! Bulk actions (issue 23): what an agent asks of many conversations at once, how far it
 //! has gone, and what failed with why, ready to retry. Each write is one conversation's own
-//! (close, reopen, assign, mark read, snooze), which sets a state rather than adds one, so running
+//! (close, reopen, assign, mark read, snooze, label), which sets a state rather than adds one, so running
 //! it again is harmless: a retry or a double click never doubles anything. Pure, so the
 //! browser's runner and the native tests share it.
 
@@ -17,15 +17,21 @@ pub enum BulkAction {
     MarkRead,
     /// Snoozed until the time chosen in the bar (`docs/snooze.md`).
     Snooze,
+    /// The label chosen in the bar put on (`docs/labels.md`).
+    Label,
+    /// The label chosen in the bar taken off.
+    Unlabel,
 }
 
 impl BulkAction {
-    pub const ALL: [BulkAction; 5] = [
+    pub const ALL: [BulkAction; 7] = [
         BulkAction::Close,
         BulkAction::Reopen,
         BulkAction::Assign,
         BulkAction::MarkRead,
         BulkAction::Snooze,
+        BulkAction::Label,
+        BulkAction::Unlabel,
     ];
 
     /// A stable token for tests.
@@ -36,6 +42,8 @@ impl BulkAction {
             BulkAction::Assign => "assign",
             BulkAction::MarkRead => "mark-read",
             BulkAction::Snooze => "snooze",
+            BulkAction::Label => "label",
+            BulkAction::Unlabel => "unlabel",
         }
     }
 
@@ -49,6 +57,8 @@ impl BulkAction {
                 BulkAction::Assign => msg!("bulk-assign"),
                 BulkAction::MarkRead => msg!("bulk-mark-read"),
                 BulkAction::Snooze => msg!("bulk-snooze"),
+                BulkAction::Label => msg!("bulk-label"),
+                BulkAction::Unlabel => msg!("bulk-unlabel"),
             },
         )
     }

@@ -24,6 +24,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod follow_up;
+pub mod labels;
 pub mod lenient;
 pub mod mentions;
 pub mod notes;

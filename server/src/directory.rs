@@ -76,7 +76,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::saved_replies::routes())
         .merge(crate::deadlines::routes())
         .merge(crate::no_answer::routes())
-        .merge(crate::snoozes::routes());
+        .merge(crate::snoozes::routes())
+        .merge(crate::labels::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

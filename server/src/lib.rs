@@ -30,6 +30,7 @@ pub mod directory;
 pub mod events;
 pub mod follows;
 pub mod http;
+pub mod labels;
 #[cfg(test)]
 mod layers;
 pub mod listen;

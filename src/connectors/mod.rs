@@ -16,6 +16,7 @@ pub mod http;
 pub mod inbox;
 pub mod info;
 pub mod kept_assignment;
+pub mod labels;
 pub mod mentions;
 pub mod notes;
 pub mod octopia;

@@ -83,6 +83,7 @@ fn Console(agent: SessionAgent) -> impl IntoView {
         directory,
         expect_context::<InboxRows>(),
     );
+    crate::components::inbox::labels::LabelState::provide(directory);
     let agents = Signal::derive(move || {
         directory
             .get()

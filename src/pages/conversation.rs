@@ -10,6 +10,7 @@
 use crate::components::conversation::change::{Changed, Stale};
 use crate::components::conversation::conversation_header::ConversationHeader;
 use crate::components::conversation::deadline::{thread_times, DeadlineLine};
+use crate::components::conversation::labels::LabelLine;
 use crate::components::conversation::no_replies::NoReplies;
 use crate::components::conversation::notes::ConversationNotes;
 use crate::components::conversation::outbox::OutboxSlot;
@@ -179,6 +180,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
             <ConversationPresence backend=connector.name().to_owned() id=id.clone() />
             <DeadlineLine backend=connector.name().to_owned() conversation=id.clone() thread />
             <SnoozeLine backend=connector.name().to_owned() conversation=id.clone() current=current.conversation />
+            <LabelLine backend=connector.name().to_owned() conversation=id.clone() />
             {move || match (header.get(), current.loaded.get()) {
                 (Some(c), _) => {
                     let connector = header_connector.clone();

@@ -255,3 +255,14 @@ snooze-close = Cancel
 snooze-held = Snoozed until { $time }, by { $name }
 snooze-wake = Wake now
 snooze-failed = The conversation could not be snoozed.
+
+## Labels under the header ($name: a label's name)
+
+labels-heading = Labels
+labels-add = Add label
+labels-remove = Remove label { $name }
+labels-find = Find or create a label
+labels-create = Create label “{ $name }”
+labels-colour = Colour
+labels-done = Done
+labels-failed = The labels could not be changed.

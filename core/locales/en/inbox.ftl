@@ -223,3 +223,11 @@ filter-part-snoozed = snoozed
 bulk-snooze = Snooze
 bulk-snooze-until = Snooze until
 shortcut-snooze = Snooze the open conversation: choose until when
+
+## Labels in the list
+
+views-labels = Labels
+filter-part-label = label
+bulk-label = Add label
+bulk-unlabel = Remove label
+bulk-label-which = Label

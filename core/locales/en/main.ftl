@@ -303,3 +303,17 @@ snooze-too-far = Choose a time within a year.
 snooze-later-today = Later today
 snooze-tomorrow = Tomorrow
 snooze-next-week = Next week
+
+## Labels (docs/labels.md)
+
+label-colour-red = Red
+label-colour-orange = Orange
+label-colour-yellow = Yellow
+label-colour-green = Green
+label-colour-teal = Teal
+label-colour-blue = Blue
+label-colour-purple = Purple
+label-colour-grey = Grey
+label-problem-no-name = Give the label a name.
+label-problem-too-long = A label's name has at most 40 characters.
+label-problem-taken = Another label has this name.

@@ -255,3 +255,14 @@ snooze-close = Cancelar
 snooze-held = Pospuesta hasta { $time }, por { $name }
 snooze-wake = Reactivar ahora
 snooze-failed = No se pudo posponer la conversación.
+
+## Etiquetas bajo la cabecera ($name: el nombre de una etiqueta)
+
+labels-heading = Etiquetas
+labels-add = Añadir etiqueta
+labels-remove = Quitar la etiqueta { $name }
+labels-find = Buscar o crear una etiqueta
+labels-create = Crear la etiqueta «{ $name }»
+labels-colour = Color
+labels-done = Listo
+labels-failed = No se pudieron cambiar las etiquetas.

@@ -229,3 +229,11 @@ filter-part-snoozed = pospuestas
 bulk-snooze = Posponer
 bulk-snooze-until = Posponer hasta
 shortcut-snooze = Posponer la conversación abierta: elegir hasta cuándo
+
+## Etiquetas en la lista
+
+views-labels = Etiquetas
+filter-part-label = etiqueta
+bulk-label = Añadir etiqueta
+bulk-unlabel = Quitar etiqueta
+bulk-label-which = Etiqueta

@@ -303,3 +303,17 @@ snooze-too-far = Elija una fecha dentro de un año.
 snooze-later-today = Más tarde hoy
 snooze-tomorrow = Mañana
 snooze-next-week = La próxima semana
+
+## Etiquetas (docs/labels.md)
+
+label-colour-red = Rojo
+label-colour-orange = Naranja
+label-colour-yellow = Amarillo
+label-colour-green = Verde
+label-colour-teal = Verde azulado
+label-colour-blue = Azul
+label-colour-purple = Morado
+label-colour-grey = Gris
+label-problem-no-name = Dé un nombre a la etiqueta.
+label-problem-too-long = El nombre de una etiqueta tiene como máximo 40 caracteres.
+label-problem-taken = Otra etiqueta tiene este nombre.

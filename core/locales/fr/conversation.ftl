@@ -255,3 +255,14 @@ snooze-close = Annuler
 snooze-held = En attente jusqu'à { $time }, par { $name }
 snooze-wake = Reprendre maintenant
 snooze-failed = La conversation n'a pas pu être mise en attente.
+
+## Étiquettes sous l'en-tête ($name : le nom d'une étiquette)
+
+labels-heading = Étiquettes
+labels-add = Ajouter une étiquette
+labels-remove = Retirer l'étiquette { $name }
+labels-find = Chercher ou créer une étiquette
+labels-create = Créer l'étiquette « { $name } »
+labels-colour = Couleur
+labels-done = Terminé
+labels-failed = Les étiquettes n'ont pas pu être changées.

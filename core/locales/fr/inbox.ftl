@@ -229,3 +229,11 @@ filter-part-snoozed = en attente
 bulk-snooze = Mettre en attente
 bulk-snooze-until = En attente jusqu'à
 shortcut-snooze = Mettre en attente la conversation ouverte : choisir jusqu'à quand
+
+## Étiquettes dans la liste
+
+views-labels = Étiquettes
+filter-part-label = étiquette
+bulk-label = Ajouter l'étiquette
+bulk-unlabel = Retirer l'étiquette
+bulk-label-which = Étiquette

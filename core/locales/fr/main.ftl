@@ -303,3 +303,17 @@ snooze-too-far = Choisissez une date dans l'année qui vient.
 snooze-later-today = Plus tard aujourd'hui
 snooze-tomorrow = Demain
 snooze-next-week = La semaine prochaine
+
+## Étiquettes (docs/labels.md)
+
+label-colour-red = Rouge
+label-colour-orange = Orange
+label-colour-yellow = Jaune
+label-colour-green = Vert
+label-colour-teal = Bleu-vert
+label-colour-blue = Bleu
+label-colour-purple = Violet
+label-colour-grey = Gris
+label-problem-no-name = Donnez un nom à l'étiquette.
+label-problem-too-long = Le nom d'une étiquette a au plus 40 caractères.
+label-problem-taken = Une autre étiquette porte ce nom.

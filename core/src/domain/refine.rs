@@ -31,6 +31,9 @@ pub struct Refinement {
     /// The Snoozed view: only the conversations a snooze keeps away, which every other view
     /// leaves out; the console knows the snoozes, so it narrows to them itself.
     pub snoozed: bool,
+    /// Only the conversations carrying this label (its id): the console knows the labels,
+    /// so it narrows to them itself.
+    pub label: Option<String>,
 }
 
 impl Refinement {
@@ -39,6 +42,7 @@ impl Refinement {
         !self.unread
             && !self.overdue
             && !self.snoozed
+            && self.label.is_none()
             && self.channel.is_none()
             && self.active.is_none()
             && self.words().is_empty()
@@ -83,6 +87,9 @@ impl Refinement {
         }
         if self.snoozed {
             parts.push("snoozed");
+        }
+        if self.label.is_some() {
+            parts.push("label");
         }
         if self.active.is_some() {
             parts.push("activity dates");

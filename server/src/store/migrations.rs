@@ -155,6 +155,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/019_snoozes.sql"),
         postgres: include_str!("migrations/postgres/019_snoozes.sql"),
     },
+    Migration {
+        version: 20,
+        name: "labels",
+        sql: include_str!("migrations/020_labels.sql"),
+        postgres: include_str!("migrations/postgres/020_labels.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -21,6 +21,7 @@ pub mod files;
 pub mod follows;
 pub mod idempotency;
 pub mod identities;
+pub mod labels;
 pub mod leases;
 pub mod mentions;
 pub mod migrations;

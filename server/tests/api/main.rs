@@ -23,6 +23,7 @@ mod follows;
 mod gateway;
 mod idempotency;
 mod idempotency_keys;
+mod labels;
 mod languages;
 mod mentions;
 mod no_answer;

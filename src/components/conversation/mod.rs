@@ -10,6 +10,7 @@ pub mod backend_assignment;
 pub mod change;
 pub mod conversation_header;
 pub mod deadline;
+pub mod labels;
 pub mod message_files;
 pub mod no_replies;
 pub mod note_item;

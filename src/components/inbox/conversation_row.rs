@@ -5,6 +5,7 @@
 use crate::components::conversation::status_badge::StatusBadge;
 use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::with_search;
+use crate::components::inbox::labels::RowLabelChips;
 use crate::components::inbox::selection::Selection;
 use crate::components::inbox::snooze::SnoozeState;
 use crate::components::shell::presence::RowPresence;
@@ -155,6 +156,7 @@ fn RowBadges(
             // Where the row is too narrow, these are cut short with "…"; the whole
             // words are their title.
             {conversation.badges.iter().map(|b| view! { <span class="badge" title=b.clone()>{b.clone()}</span> }).collect_view()}
+            <RowLabelChips key=conversation.key.clone() />
             {assignable.then(|| {
                 let title = assignee.clone();
                 view! {

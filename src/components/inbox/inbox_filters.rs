@@ -1,5 +1,5 @@
 //! The inbox's filters and order as the URL holds them (`?assignee=me&status=open&q=…`,
-//! `&overdue=1&sort=due`, `?snoozed=1`): read once
+//! `&overdue=1&sort=due`, `?snoozed=1`, `?label=…`): read once
 //! per change of the URL, written back as links, so a view can be bookmarked, shared and
 //! survives a reload, and changing it beside an open conversation keeps that open.
 
@@ -26,6 +26,8 @@ pub struct InboxFilters {
     pub overdue: bool,
     /// Only the snoozed conversations (`?snoozed=1`), which every other view leaves out.
     pub snoozed: bool,
+    /// Only the conversations carrying one label (`?label=<id>`), applied in the page.
+    pub label: Option<String>,
     /// Text over customer, subject, reference and last message (`?q=...`), in the page.
     pub text: Option<String>,
     /// Days of last activity (`?from=2026-03-01&until=2026-09-30`): asked of the backends
@@ -68,6 +70,9 @@ impl InboxFilters {
         if self.snoozed {
             params.push("snoozed=1".to_owned());
         }
+        if let Some(label) = &self.label {
+            params.push(format!("label={}", encode_path_segment(label)));
+        }
         if let Some(text) = &self.text {
             params.push(format!("q={}", encode_path_segment(text)));
         }
@@ -96,6 +101,7 @@ impl InboxFilters {
             unread: self.unread,
             overdue: self.overdue,
             snoozed: self.snoozed,
+            label: self.label.clone(),
             text: self.text.clone(),
             active: self.active,
         }
@@ -115,6 +121,7 @@ pub fn use_inbox_filters() -> Memo<InboxFilters> {
             unread: matches!(q.get_str("unread"), Some("1" | "true")),
             overdue: matches!(q.get_str("overdue"), Some("1" | "true")),
             snoozed: matches!(q.get_str("snoozed"), Some("1" | "true")),
+            label: non_empty(q.get_str("label")),
             // Kept as typed (spaces and all), so the field does not fight the agent.
             text: q
                 .get_str("q")

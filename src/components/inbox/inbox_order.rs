@@ -8,6 +8,7 @@ use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{
     use_inbox_filters, use_replace_filters, InboxFilters,
 };
+use crate::components::inbox::labels::LabelState;
 use crate::components::inbox::snooze::SnoozeState;
 use crate::components::inbox::text_filter::{use_typed_text, TypedText};
 use crate::connectors::Inbox;
@@ -29,6 +30,7 @@ pub fn use_shown_rows(
     let dues = use_context::<RowDues>();
     // Snoozed rows show in the Snoozed view alone.
     let snoozes = use_context::<SnoozeState>();
+    let labels = use_context::<LabelState>();
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
     // never compared: the rows changed, so it did).
     let haystacks = Memo::new_with_compare(
@@ -49,6 +51,10 @@ pub fn use_shown_rows(
         let overdue_only = refinement.with(|r| r.overdue);
         let snoozed_view = refinement.with(|r| r.snoozed);
         let held = snoozes.map(|s| s.held()).unwrap_or_default();
+        // The conversations carrying the label asked for, found once per pass.
+        let carrying = refinement
+            .with(|r| r.label.clone())
+            .map(|label| labels.map(|l| l.carrying(&label)).unwrap_or_default());
         let admitted = |texts: &[String], inbox: &Inbox| {
             let mut shown = inbox
                 .conversations
@@ -63,6 +69,7 @@ pub fn use_shown_rows(
                 })
                 .filter(|(_, c)| !overdue_only || dues.is_some_and(|dues| dues.is_overdue(&c.key)))
                 .filter(|(_, c)| held.contains(&c.key) == snoozed_view)
+                .filter(|(_, c)| carrying.as_ref().is_none_or(|keys| keys.contains(&c.key)))
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>();
             // The inbox is already in the backends' order; a row a write changed stays

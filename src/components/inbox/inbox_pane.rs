@@ -402,6 +402,7 @@ fn applied_part(lang: crate::i18n::Lang, part: &str) -> String {
         "unread" => msg!("filter-part-unread"),
         "overdue" => msg!("filter-part-overdue"),
         "snoozed" => msg!("filter-part-snoozed"),
+        "label" => msg!("filter-part-label"),
         "activity dates" => msg!("filter-part-activity-dates"),
         "text" => msg!("filter-part-text"),
         other => return other.to_owned(),

@@ -17,6 +17,7 @@ pub mod inbox_pane;
 pub mod inbox_tools;
 pub mod inbox_views;
 pub mod kept_marks;
+pub mod labels;
 pub mod list_commands;
 pub mod live;
 pub mod mentions;

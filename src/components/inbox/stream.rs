@@ -9,6 +9,7 @@
 //! again after a while, and then every backend is asked once, for what came meanwhile.
 
 use super::deadlines::NoAnswerMarks;
+use super::labels::RowLabels;
 use super::live::{LiveState, Stream};
 use super::snooze::Snoozes;
 use crate::state::{NoteChanges, PresenceChanges};
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use switchboard_core::deadlines::NO_ANSWER_CHANGE;
 use switchboard_core::directory::EVENTS_PATH;
+use switchboard_core::labels::LABELS_CHANGE;
 use switchboard_core::notes::NOTE_CHANGE;
 use switchboard_core::presence::PRESENCE_CHANGE;
 use switchboard_core::snooze::SNOOZE_CHANGE;
@@ -59,6 +61,7 @@ pub fn listen_to_events(state: LiveState) {
         presence: use_context::<PresenceChanges>(),
         marks: use_context::<NoAnswerMarks>(),
         snoozes: use_context::<Snoozes>(),
+        labels: use_context::<RowLabels>(),
     };
     open(state, heard, current, false);
     on_cleanup(move || {
@@ -75,6 +78,7 @@ struct Heard {
     presence: Option<PresenceChanges>,
     marks: Option<NoAnswerMarks>,
     snoozes: Option<Snoozes>,
+    labels: Option<RowLabels>,
 }
 
 /// Opens a stream; `again` when one was closed before, so what came meanwhile is asked for
@@ -145,6 +149,11 @@ fn open(
                         (Some(SNOOZE_CHANGE), _) => {
                             if let Some(snoozes) = heard.snoozes {
                                 snoozes.read(change.backend.clone());
+                            }
+                        }
+                        (Some(LABELS_CHANGE), _) => {
+                            if let Some(labels) = heard.labels {
+                                labels.read(change.backend.clone());
                             }
                         }
                         (Some(PRESENCE_CHANGE), _) => {

@@ -1,13 +1,14 @@
 //! The bulk bar (`docs/bulk.md`): over the list while rows are picked, it says how many,
 //! offers "all in this view" (pages not loaded yet included), and does one action to all of
-//! them (close, reopen, assign, mark read, snooze until a time chosen beside it) with its
-//! progress, a Stop, and what failed listed per conversation with its reason, ready to
+//! them (close, reopen, assign, mark read, snooze until a time chosen beside it, put on or
+//! take off a label) with its progress, a Stop, and what failed listed per conversation with its reason, ready to
 //! retry. A part of its own (`src/parts.rs`): it and its runner arrive the first time a
 //! row is picked.
 
 mod run;
 
 use crate::components::inbox::inbox_pane::use_view_query;
+use crate::components::inbox::labels::LabelState;
 use crate::components::inbox::selection::Selection;
 use crate::components::inbox::snooze::SnoozeState;
 use crate::connectors::Inbox;
@@ -58,6 +59,9 @@ fn BulkPanel(selection: Selection, progress: RwSignal<BulkProgress>) -> impl Int
         },
     );
     let busy = move || act.pending().get();
+    // "Add label" and "Remove label" wait for a label to mean.
+    let chosen_label = run.with_value(|r| r.label);
+    let needs_label = |action| matches!(action, BulkAction::Label | BulkAction::Unlabel);
     let actions = BulkAction::ALL
         .into_iter()
         .map(|action| {
@@ -68,6 +72,9 @@ fn BulkPanel(selection: Selection, progress: RwSignal<BulkProgress>) -> impl Int
                 BulkAction::Snooze => Some(
                     view! { <SnoozeUntilChoice choice=run.with_value(|r| r.snooze) /> }.into_any(),
                 ),
+                BulkAction::Label => Some(
+                    view! { <LabelChoice label=run.with_value(|r| r.label) /> }.into_any(),
+                ),
                 _ => None,
             };
             view! {
@@ -76,7 +83,7 @@ fn BulkPanel(selection: Selection, progress: RwSignal<BulkProgress>) -> impl Int
                     type="button"
                     class="button small"
                     data-testid=format!("bulk-{}", action.token())
-                    disabled=busy
+                    disabled=move || busy() || (needs_label(action) && chosen_label.with(Option::is_none))
                     on:click=move |_| {
                         act.dispatch((action, None));
                     }
@@ -128,6 +135,8 @@ fn use_run(progress: RwSignal<BulkProgress>) -> Run {
         assignee: RwSignal::new(use_context::<CurrentAgent>().and_then(|a| a.id_untracked())),
         snooze: RwSignal::new(SnoozeChoice::Tomorrow),
         snoozes: use_context::<SnoozeState>().map(|s| s.marks),
+        label: RwSignal::new(None),
+        labels: use_context::<LabelState>().map(|s| s.on),
         origin: api_origin(),
         progress,
         stop: RwSignal::new(false),
@@ -345,5 +354,43 @@ fn Failures(
                 </div>
             }
         })
+    }
+}
+
+/// Which label "Add label" and "Remove label" mean: the team's first at first.
+#[component]
+fn LabelChoice(label: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_context::<LabelState>();
+    let team = Memo::new(move |_| state.map(|s| s.team()).unwrap_or_default());
+    // The first label until another is chosen, and again if the chosen one was retired.
+    Effect::new(move |_| {
+        team.with(|team| {
+            let kept = label.with_untracked(|l| {
+                l.as_ref()
+                    .is_some_and(|id| team.iter().any(|t| &t.id == id))
+            });
+            if !kept {
+                label.set(team.first().map(|l| l.id.clone()));
+            }
+        });
+    });
+    let options = move || {
+        team.get()
+            .into_iter()
+            .map(|l| {
+                let chosen = label.with_untracked(|c| c.as_deref() == Some(l.id.as_str()));
+                view! { <option value=l.id.clone() selected=chosen>{l.name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <label class="visually-hidden" for="bulk-label-which">{tr(msg!("bulk-label-which"))}</label>
+        <select
+            id="bulk-label-which"
+            data-testid="bulk-label-which"
+            on:change=move |ev| label.set(Some(event_target_value(&ev)))
+        >
+            {options}
+        </select>
     }
 }

@@ -4,8 +4,10 @@
 //! The rows changed are put back in the list in batches, so ten thousand answers are a
 //! few hundred redraws, not ten thousand, and the page answers the agent throughout.
 
+use crate::components::inbox::labels::RowLabels;
 use crate::components::inbox::snooze::wall::{instant_of, local_now};
 use crate::components::inbox::snooze::Snoozes;
+use crate::connectors::labels::set_label;
 use crate::connectors::snoozes::set_snooze;
 use crate::connectors::{next_pages, Connector, Inbox};
 use crate::i18n::lang_now;
@@ -16,6 +18,7 @@ use leptos::prelude::*;
 use switchboard_core::bulk::{BulkAction, BulkFailure, BulkProgress, BulkTarget};
 use switchboard_core::domain::{Conversation, ConversationKey, InboxQuery, StatusChange};
 use switchboard_core::error::ApiError;
+use switchboard_core::labels::ConversationLabels;
 use switchboard_core::snooze::{Snooze, SnoozeChoice};
 
 /// Writes in flight at once: enough to keep the server busy, few enough that an agent's
@@ -37,6 +40,10 @@ pub struct Run {
     pub snooze: RwSignal<SnoozeChoice>,
     /// Where snoozes are kept for the list (none in a page without it).
     pub snoozes: Option<Snoozes>,
+    /// Which label "Add label" and "Remove label" mean, as chosen in the bar.
+    pub label: RwSignal<Option<String>>,
+    /// Where labels are kept for the list (none in a page without it).
+    pub labels: Option<RowLabels>,
     /// Where Switchboard's own API is (snoozes are its own, not a backend's).
     pub origin: String,
     pub progress: RwSignal<BulkProgress>,
@@ -84,16 +91,12 @@ impl Run {
                 }
             })
             .buffer_unordered(IN_FLIGHT);
-        let mut changed = Vec::new();
-        let mut snoozed = Vec::new();
+        let mut batch = Batch::default();
         while let Some((target, result)) = answers.next().await {
             match result {
                 None => {}
                 Some(Ok(written)) => {
-                    match written {
-                        Written::Row(conversation) => changed.push(*conversation),
-                        Written::Snoozed(snooze) => snoozed.push((target.key, snooze)),
-                    }
+                    batch.add(target.key, written);
                     self.progress.update(|p| p.done += 1);
                 }
                 Some(Err(error)) => self.progress.update(|p| {
@@ -103,11 +106,11 @@ impl Run {
                     })
                 }),
             }
-            if changed.len() + snoozed.len() >= BATCH {
-                self.put_back(&mut changed, &mut snoozed);
+            if batch.len >= BATCH {
+                self.put_back(&mut batch);
             }
         }
-        self.put_back(&mut changed, &mut snoozed);
+        self.put_back(&mut batch);
         let stopped = self.stop.get_untracked();
         self.progress.update(|p| {
             p.running = false;
@@ -115,17 +118,21 @@ impl Run {
         });
     }
 
-    fn put_back(
-        &self,
-        changed: &mut Vec<Conversation>,
-        snoozed: &mut Vec<(ConversationKey, Snooze)>,
-    ) {
-        if !changed.is_empty() {
-            let batch = std::mem::take(changed);
-            self.rows.0.update(|inbox| inbox.replace_many(batch));
+    fn put_back(&self, batch: &mut Batch) {
+        let Batch {
+            rows,
+            snoozed,
+            labelled,
+            ..
+        } = std::mem::take(batch);
+        if !rows.is_empty() {
+            self.rows.0.update(|inbox| inbox.replace_many(rows));
         }
         if let Some(snoozes) = self.snoozes {
-            snoozes.set_many(std::mem::take(snoozed));
+            snoozes.set_many(snoozed);
+        }
+        if let Some(labels) = self.labels {
+            labels.set_many(labelled);
         }
     }
 
@@ -162,6 +169,8 @@ impl Run {
             }
             BulkAction::MarkRead => connector()?.mark_read(id, true, &[]).await,
             BulkAction::Snooze => return self.snooze(target, until).await,
+            BulkAction::Label => return self.label(target, true).await,
+            BulkAction::Unlabel => return self.label(target, false).await,
         };
         row.map(|row| Written::Row(Box::new(row)))
     }
@@ -179,6 +188,17 @@ impl Run {
         kept.map(Written::Snoozed).ok_or_else(unsupported)
     }
 
+    /// A label is Switchboard's own too.
+    async fn label(&self, target: &BulkTarget, on: bool) -> Result<Written, ApiError> {
+        let label = self
+            .label
+            .get_untracked()
+            .ok_or_else(|| ApiError::unsupported(target.key.backend.clone()))?;
+        let (backend, id) = (&target.key.backend, &target.key.id);
+        let kept = set_label(&self.origin, backend, id, &label, on).await?;
+        Ok(Written::Labelled(kept))
+    }
+
     fn connectors(&self) -> Vec<Connector> {
         self.directory
             .get_untracked()
@@ -188,8 +208,29 @@ impl Run {
     }
 }
 
-/// What one write changed: a backend's row, or a snooze kept by Switchboard.
+/// What one write changed: a backend's row, or a snooze or labels kept by Switchboard.
 enum Written {
     Row(Box<Conversation>),
     Snoozed(Snooze),
+    Labelled(ConversationLabels),
+}
+
+/// Answers not yet put back in the list.
+#[derive(Default)]
+struct Batch {
+    rows: Vec<Conversation>,
+    snoozed: Vec<(ConversationKey, Snooze)>,
+    labelled: Vec<(ConversationKey, ConversationLabels)>,
+    len: usize,
+}
+
+impl Batch {
+    fn add(&mut self, key: ConversationKey, written: Written) {
+        match written {
+            Written::Row(conversation) => self.rows.push(*conversation),
+            Written::Snoozed(snooze) => self.snoozed.push((key, snooze)),
+            Written::Labelled(labels) => self.labelled.push((key, labels)),
+        }
+        self.len += 1;
+    }
 }

@@ -1,0 +1,279 @@
+//! Labels in headless Chromium, over the test server's labels: an agent creates one from a
+//! conversation's header (a colour and its name), it shows on the row and in the sidebar
+//! with its count; taken off and put back by finding it as they type; the list narrowed to
+//! it; a name too long refused in the page, nothing sent; the bulk bar puts a label on every
+//! row of the view and takes it off. The rows are made up: labels are Switchboard's own.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use std::sync::Arc;
+use switchboard::components::conversation::labels::LabelLine;
+use switchboard::components::inbox::bulk::BulkBar;
+use switchboard::components::inbox::conversation_list::ConversationList;
+use switchboard::components::inbox::inbox_filters::use_inbox_filters;
+use switchboard::components::inbox::inbox_order::{use_refinement, use_shown_rows};
+use switchboard::components::inbox::labels::{LabelState, LabelViews};
+use switchboard::components::inbox::list_commands::ListCommands;
+use switchboard::components::inbox::selection::Selection;
+use switchboard::connectors::labels::team_labels;
+use switchboard::connectors::{load_directory, Inbox};
+use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource, InboxRows};
+use switchboard_core::domain::Conversation;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// This run's number: rows and label names no other run knows (the server keeps labels).
+fn run() -> usize {
+    // As u64: a usize is 32 bits here, and today's milliseconds are more.
+    (js_sys::Date::now() as u64 % 1_000_000) as usize
+}
+
+fn rows_of(run: usize) -> Vec<Conversation> {
+    (0..3)
+        .map(|i| {
+            let mut conversation = row(run * 10 + i);
+            conversation.customer_name = Some(format!("Labeller {i}"));
+            conversation
+        })
+        .collect()
+}
+
+/// The sidebar's labels, the first row's label line or the bulk bar, and the list.
+#[component]
+fn Labelling(
+    rows: InboxRows,
+    first: Conversation,
+    bulk: bool,
+    go: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let filters = use_inbox_filters();
+    let shown = use_shown_rows(rows, filters, use_refinement(filters));
+    // Where the test sends the page (a link's click would be another mounted router's).
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(path) = go.get() {
+            navigate(&path, Default::default());
+        }
+    });
+    view! {
+        <nav class="inbox-views"><LabelViews filters /></nav>
+        {(!bulk).then(|| view! { <LabelLine backend=first.key.backend.clone() conversation=first.key.id.clone() /> })}
+        {bulk.then(|| view! { <BulkBar /> })}
+        <ConversationList rows shown agents=Vec::new() />
+    }
+}
+
+fn list(root: &web_sys::Element) -> String {
+    root.query_selector(".conversation-list")
+        .ok()
+        .flatten()
+        .and_then(|list| list.text_content())
+        .unwrap_or_default()
+}
+
+fn mount_labelling(
+    rows: InboxRows,
+    first: Conversation,
+    bulk: bool,
+    go: RwSignal<Option<String>>,
+) -> web_sys::HtmlElement {
+    let agent = session_agent("agent-camille");
+    mount(move || {
+        provide_context(ApiOrigin(server_origin().to_owned()));
+        provide_context(CurrentAgent(RwSignal::new(Some(agent.clone()))));
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        provide_context(Selection::default());
+        let directory: DirectoryResource =
+            LocalResource::new(|| async { load_directory(server_origin()).await });
+        provide_context(directory);
+        provide_context(rows);
+        let state = LabelState::detached();
+        provide_context(state);
+        state.read_team();
+        view! { <Router><Labelling rows first=first.clone() bulk go /></Router> }
+    })
+}
+
+fn select(root: &web_sys::Element, testid: &str, value: &str) {
+    let select = find(root, testid)
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .expect("a select");
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn a_label_created_from_the_header_shows_on_the_row_and_in_the_sidebar_and_narrows_the_list()
+{
+    sign_in().await;
+    let run = run();
+    let conversations = rows_of(run);
+    let first = conversations[0].clone();
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: conversations.iter().cloned().map(Arc::new).collect(),
+        ..Default::default()
+    }));
+    let go = RwSignal::new(None);
+    let root = mount_labelling(rows, first, false, go);
+    wait_until("the rows", || list(&root).contains("Labeller 2")).await;
+    let name = format!("VIP {run}");
+
+    // Created from the header, with a colour: on the line, the row and the sidebar.
+    click(&root, "label-add");
+    wait_until("the picker, its field focused", || {
+        document()
+            .active_element()
+            .and_then(|el| el.get_attribute("data-testid"))
+            .as_deref()
+            == Some("label-find")
+    })
+    .await;
+    type_into(&root, "label-find", &name);
+    wait_until("offered to create", || {
+        !find_all(&root, "label-create").is_empty()
+    })
+    .await;
+    assert_eq!(
+        text(&root, "label-create"),
+        format!("Create label “{name}”")
+    );
+    select(&root, "label-colour", "purple");
+    click(&root, "label-create");
+    wait_until("on the line", || text(&root, "label-line").contains(&name)).await;
+    wait_until("on the row", || {
+        !find_all(&root, "row-labels").is_empty() && text(&root, "row-labels").contains(&name)
+    })
+    .await;
+    assert!(find(&root, "label-chip")
+        .class_name()
+        .contains("label-purple"));
+    wait_until("in the sidebar, counted", || {
+        !find_all(&root, "view-label").is_empty() && text(&root, "label-views").contains(&name)
+    })
+    .await;
+    // Other runs' labels may be listed too: this run's is found by its name.
+    let link = find_all(&root, "view-label")
+        .into_iter()
+        .find(|a| a.text_content().unwrap_or_default().contains(&name))
+        .expect("its link");
+    let id = link.get_attribute("data-label").expect("its id");
+    assert_eq!(text(&root, &format!("count-label-{id}")), "1");
+
+    // Taken off, then found again as the agent types, and put back.
+    click(&root, "label-remove");
+    wait_until("off the row", || find_all(&root, "row-labels").is_empty()).await;
+    if find_all(&root, "label-find").is_empty() {
+        click(&root, "label-add");
+    }
+    type_into(&root, "label-find", &format!("vip {run}"));
+    wait_until("offered", || !find_all(&root, "label-option").is_empty()).await;
+    assert!(
+        find_all(&root, "label-create").is_empty(),
+        "no second label of that name"
+    );
+    click(&root, "label-option");
+    wait_until("back on the row", || {
+        !find_all(&root, "row-labels").is_empty()
+    })
+    .await;
+
+    // The label's view (its sidebar link's address) holds that row alone.
+    let href = link.get_attribute("href").expect("an address");
+    assert_eq!(href, format!("/?label={id}"));
+    go.set(Some(href));
+    wait_until("narrowed", || {
+        list(&root).contains("Labeller 0") && !list(&root).contains("Labeller 1")
+    })
+    .await;
+
+    // A name too long is refused in the page; nothing is created.
+    let before = team_labels(server_origin()).await.expect("labels").len();
+    type_into(&root, "label-find", &"x".repeat(41));
+    wait_until("offered to create", || {
+        !find_all(&root, "label-create").is_empty()
+    })
+    .await;
+    click(&root, "label-create");
+    wait_until("refused", || !find_all(&root, "label-problem").is_empty()).await;
+    assert_eq!(
+        text(&root, "label-problem"),
+        "A label's name has at most 40 characters."
+    );
+    assert_eq!(
+        team_labels(server_origin()).await.expect("labels").len(),
+        before
+    );
+    // The next test starts from the whole list.
+    go.set(Some("/".to_owned()));
+    wait_until("the whole list again", || {
+        list(&root).contains("Labeller 1")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_bulk_bar_puts_a_label_on_every_row_of_the_view_and_takes_it_off() {
+    sign_in().await;
+    let run = run();
+    let conversations = rows_of(run);
+    let first = conversations[0].clone();
+    let name = format!("Refund {run}");
+    // One label of the team to choose from.
+    let request = switchboard_core::labels::LabelRequest {
+        name: name.clone(),
+        colour: switchboard_core::labels::LabelColour::Teal,
+    };
+    let id = switchboard::connectors::http::new_correlation_id();
+    switchboard::connectors::labels::put_label(server_origin(), &id, &request)
+        .await
+        .expect("created");
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: conversations.iter().cloned().map(Arc::new).collect(),
+        ..Default::default()
+    }));
+    let root = mount_labelling(rows, first, true, RwSignal::new(None));
+    wait_until("the rows", || list(&root).contains("Labeller 2")).await;
+    find_all(&root, "row-pick")[0]
+        .dyn_ref::<web_sys::HtmlElement>()
+        .expect("a box")
+        .click();
+    wait_until("the bar offers the label", || {
+        !find_all(&root, "bulk-label-which").is_empty()
+            && text(&root, "bulk-label-which").contains(&name)
+    })
+    .await;
+    click(&root, "bulk-select-all");
+    select(&root, "bulk-label-which", &id);
+    click(&root, "bulk-label");
+    wait_until("the run ends", || {
+        !find_all(&root, "bulk-progress").is_empty()
+            && text(&root, "bulk-progress").contains("Add label: 3 done, 0 failed")
+    })
+    .await;
+    wait_until("every row carries it", || {
+        find_all(&root, "row-labels")
+            .iter()
+            .filter(|l| l.text_content().unwrap_or_default().contains(&name))
+            .count()
+            == 3
+    })
+    .await;
+    click(&root, "bulk-unlabel");
+    wait_until("the second run ends", || {
+        text(&root, "bulk-progress").contains("Remove label: 3 done, 0 failed")
+    })
+    .await;
+    wait_until("no row carries it", || {
+        find_all(&root, "row-labels").is_empty()
+    })
+    .await;
+}
