@@ -15,14 +15,12 @@ use switchboard::components::inbox::bulk::BulkBar;
 use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{use_refinement, use_shown_rows};
-use switchboard::components::inbox::list_commands::ListCommands;
-use switchboard::components::inbox::selection::Selection;
 use switchboard::components::shell::shortcuts;
 use switchboard::connectors::{load_directory, Inbox};
-use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource, InboxRows};
+use switchboard::state::InboxRows;
 use switchboard_core::domain::{ConversationKey, InboxQuery, StatusFilter};
 use wasm_bindgen_test::*;
-use web_sys::{KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+use web_sys::{MouseEvent, MouseEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -51,19 +49,6 @@ fn shift_click(el: &web_sys::Element) {
     init.set_shift_key(true);
     let click = MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("a click");
     el.dispatch_event(&click).expect("dispatched");
-}
-
-fn press_on_body(key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
-    document()
-        .body()
-        .expect("a body")
-        .dispatch_event(&event)
-        .expect("dispatched");
 }
 
 fn count_says(root: &web_sys::Element, words: &str) -> bool {
@@ -96,15 +81,7 @@ async fn rows_are_picked_by_box_range_key_and_view_and_what_failed_is_listed_to_
         ..Default::default()
     }));
     let root = mount(move || {
-        provide_context(ApiOrigin(server_origin().to_owned()));
-        provide_context(CurrentAgent(RwSignal::new(Some(agent.clone()))));
-        provide_context(Clock::start());
-        provide_context(ListCommands::default());
-        provide_context(Selection::default());
-        let directory: DirectoryResource =
-            LocalResource::new(|| async { load_directory(server_origin()).await });
-        provide_context(directory);
-        provide_context(rows);
+        provide_list_context(agent.clone(), rows);
         shortcuts::install(RwSignal::new(false), RwSignal::new(false));
         view! { <Router><Picking rows /></Router> }
     });

@@ -17,11 +17,9 @@ use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{use_refinement, use_shown_rows};
 use switchboard::components::inbox::labels::{LabelState, LabelViews};
-use switchboard::components::inbox::list_commands::ListCommands;
-use switchboard::components::inbox::selection::Selection;
 use switchboard::connectors::labels::team_labels;
-use switchboard::connectors::{load_directory, Inbox};
-use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource, InboxRows};
+use switchboard::connectors::Inbox;
+use switchboard::state::InboxRows;
 use switchboard_core::domain::Conversation;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -32,16 +30,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn run() -> usize {
     // As u64: a usize is 32 bits here, and today's milliseconds are more.
     (js_sys::Date::now() as u64 % 1_000_000) as usize
-}
-
-fn rows_of(run: usize) -> Vec<Conversation> {
-    (0..3)
-        .map(|i| {
-            let mut conversation = row(run * 10 + i);
-            conversation.customer_name = Some(format!("Labeller {i}"));
-            conversation
-        })
-        .collect()
 }
 
 /// The sidebar's labels, the first row's label line or the bulk bar, and the list.
@@ -85,15 +73,7 @@ fn mount_labelling(
 ) -> web_sys::HtmlElement {
     let agent = session_agent("agent-camille");
     mount(move || {
-        provide_context(ApiOrigin(server_origin().to_owned()));
-        provide_context(CurrentAgent(RwSignal::new(Some(agent.clone()))));
-        provide_context(Clock::start());
-        provide_context(ListCommands::default());
-        provide_context(Selection::default());
-        let directory: DirectoryResource =
-            LocalResource::new(|| async { load_directory(server_origin()).await });
-        provide_context(directory);
-        provide_context(rows);
+        provide_list_context(agent.clone(), rows);
         let state = LabelState::detached();
         provide_context(state);
         state.read_team();
@@ -101,22 +81,12 @@ fn mount_labelling(
     })
 }
 
-fn select(root: &web_sys::Element, testid: &str, value: &str) {
-    let select = find(root, testid)
-        .dyn_into::<web_sys::HtmlSelectElement>()
-        .expect("a select");
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
-        .expect("dispatched");
-}
-
 #[wasm_bindgen_test]
 async fn a_label_created_from_the_header_shows_on_the_row_and_in_the_sidebar_and_narrows_the_list()
 {
     sign_in().await;
     let run = run();
-    let conversations = rows_of(run);
+    let conversations = made_up_rows("Labeller", 3);
     let first = conversations[0].clone();
     let rows = InboxRows(RwSignal::new(Inbox {
         conversations: conversations.iter().cloned().map(Arc::new).collect(),
@@ -146,7 +116,7 @@ async fn a_label_created_from_the_header_shows_on_the_row_and_in_the_sidebar_and
         text(&root, "label-create"),
         format!("Create label “{name}”")
     );
-    select(&root, "label-colour", "purple");
+    choose(&root, "label-colour", "purple");
     click(&root, "label-create");
     wait_until("on the line", || text(&root, "label-line").contains(&name)).await;
     wait_until("on the row", || {
@@ -224,7 +194,7 @@ async fn a_label_created_from_the_header_shows_on_the_row_and_in_the_sidebar_and
 async fn the_bulk_bar_puts_a_label_on_every_row_of_the_view_and_takes_it_off() {
     sign_in().await;
     let run = run();
-    let conversations = rows_of(run);
+    let conversations = made_up_rows("Labeller", 3);
     let first = conversations[0].clone();
     let name = format!("Refund {run}");
     // One label of the team to choose from.
@@ -252,7 +222,7 @@ async fn the_bulk_bar_puts_a_label_on_every_row_of_the_view_and_takes_it_off() {
     })
     .await;
     click(&root, "bulk-select-all");
-    select(&root, "bulk-label-which", &id);
+    choose(&root, "bulk-label-which", &id);
     click(&root, "bulk-label");
     wait_until("the run ends", || {
         !find_all(&root, "bulk-progress").is_empty()

@@ -18,31 +18,16 @@ use switchboard::components::inbox::bulk::BulkBar;
 use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{use_refinement, use_shown_rows};
-use switchboard::components::inbox::list_commands::ListCommands;
-use switchboard::components::inbox::selection::Selection;
 use switchboard::components::inbox::snooze::{SnoozeReturns, SnoozeState, Snoozes};
 use switchboard::components::shell::shortcuts;
 use switchboard::connectors::snoozes::{set_snooze, snooze_of};
-use switchboard::connectors::{load_directory, Inbox};
-use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource, InboxRows};
+use switchboard::connectors::Inbox;
+use switchboard::state::InboxRows;
 use switchboard_core::domain::{Author, AuthorKind, Conversation, Message};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Made-up rows no other test knows, each run its own (the server keeps snoozes).
-fn rows_of_this_run() -> Vec<Conversation> {
-    // As u64: a usize is 32 bits here, and today's milliseconds are more.
-    let run = (js_sys::Date::now() as u64 % 1_000_000) as usize;
-    (0..3)
-        .map(|i| {
-            let mut conversation = row(run * 10 + i);
-            conversation.customer_name = Some(format!("Snoozer {i}"));
-            conversation
-        })
-        .collect()
-}
 
 /// The list with "back from snooze" over it, the first row's snooze line, and the way to
 /// the Snoozed view and back.
@@ -63,20 +48,6 @@ fn Snoozing(rows: InboxRows, first: Conversation) -> impl IntoView {
     }
 }
 
-fn press_on_body(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
-    document()
-        .body()
-        .expect("a body")
-        .dispatch_event(&event)
-        .expect("dispatched");
-}
-
 fn customers(root: &web_sys::Element) -> String {
     root.query_selector(".conversation-list")
         .ok()
@@ -89,7 +60,7 @@ fn customers(root: &web_sys::Element) -> String {
 async fn a_snoozed_conversation_leaves_the_views_and_comes_back_at_its_time_or_when_the_customer_writes(
 ) {
     let agent = sign_in().await.agent;
-    let conversations = rows_of_this_run();
+    let conversations = made_up_rows("Snoozer", 3);
     let first = conversations[0].clone();
     let rows = InboxRows(RwSignal::new(Inbox {
         conversations: conversations.iter().cloned().map(Arc::new).collect(),
@@ -98,15 +69,7 @@ async fn a_snoozed_conversation_leaves_the_views_and_comes_back_at_its_time_or_w
     let marks = StoredValue::new(None::<Snoozes>);
     let mounted = first.clone();
     let root = mount(move || {
-        provide_context(ApiOrigin(server_origin().to_owned()));
-        provide_context(CurrentAgent(RwSignal::new(Some(agent.clone()))));
-        provide_context(Clock::start());
-        provide_context(ListCommands::default());
-        provide_context(Selection::default());
-        let directory: DirectoryResource =
-            LocalResource::new(|| async { load_directory(server_origin()).await });
-        provide_context(directory);
-        provide_context(rows);
+        provide_list_context(agent.clone(), rows);
         shortcuts::install(RwSignal::new(false), RwSignal::new(false));
         let state = SnoozeState::over(Snoozes::detached(), rows);
         provide_context(state);
@@ -277,21 +240,13 @@ fn BulkSnoozing(rows: InboxRows) -> impl IntoView {
 #[wasm_bindgen_test]
 async fn the_bulk_bar_snoozes_every_row_of_the_view_until_the_time_chosen_beside_it() {
     let agent = sign_in().await.agent;
-    let conversations = rows_of_this_run();
+    let conversations = made_up_rows("Snoozer", 3);
     let rows = InboxRows(RwSignal::new(Inbox {
         conversations: conversations.iter().cloned().map(Arc::new).collect(),
         ..Default::default()
     }));
     let root = mount(move || {
-        provide_context(ApiOrigin(server_origin().to_owned()));
-        provide_context(CurrentAgent(RwSignal::new(Some(agent.clone()))));
-        provide_context(Clock::start());
-        provide_context(ListCommands::default());
-        provide_context(Selection::default());
-        let directory: DirectoryResource =
-            LocalResource::new(|| async { load_directory(server_origin()).await });
-        provide_context(directory);
-        provide_context(rows);
+        provide_list_context(agent.clone(), rows);
         provide_context(SnoozeState::over(Snoozes::detached(), rows));
         view! { <Router><BulkSnoozing rows /></Router> }
     });
@@ -305,13 +260,7 @@ async fn the_bulk_bar_snoozes_every_row_of_the_view_until_the_time_chosen_beside
     })
     .await;
     click(&root, "bulk-select-all");
-    let until = find(&root, "bulk-snooze-until")
-        .dyn_into::<web_sys::HtmlSelectElement>()
-        .expect("a select");
-    until.set_value("next-week");
-    until
-        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
-        .expect("dispatched");
+    choose(&root, "bulk-snooze-until", "next-week");
     click(&root, "bulk-snooze");
     wait_until("the run ends", || {
         !find_all(&root, "bulk-progress").is_empty()

@@ -7,9 +7,12 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use switchboard::components::conversation::reply_box::ReplyBox;
+use switchboard::components::inbox::list_commands::ListCommands;
+use switchboard::components::inbox::selection::Selection;
 use switchboard::connectors::communication::CommunicationConnector;
+use switchboard::connectors::load_directory;
 use switchboard::connectors::Connector;
-use switchboard::state::CurrentAgent;
+use switchboard::state::{ApiOrigin, Clock, CurrentAgent, DirectoryResource, InboxRows};
 use switchboard_core::domain::{BackendKind, Conversation, ConversationKey, ConversationStatus};
 use switchboard_core::session::{Role, SessionAgent};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -351,4 +354,58 @@ pub async fn message_count(connector: &switchboard::connectors::Connector, id: &
         .expect("messages")
         .items
         .len()
+}
+
+/// What a list of the console stands in: the test server, the signed-in `agent`, the clock,
+/// the list's keys and selection, the directory (read from the server) and the `rows`.
+pub fn provide_list_context(agent: SessionAgent, rows: InboxRows) {
+    provide_context(ApiOrigin(server_origin().to_owned()));
+    provide_context(CurrentAgent(RwSignal::new(Some(agent))));
+    provide_context(Clock::start());
+    provide_context(ListCommands::default());
+    provide_context(Selection::default());
+    let directory: DirectoryResource =
+        LocalResource::new(|| async { load_directory(server_origin()).await });
+    provide_context(directory);
+    provide_context(rows);
+}
+
+/// A key pressed while no field has the focus: the body is its target.
+pub fn press_on_body(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    document()
+        .body()
+        .expect("a body")
+        .dispatch_event(&event)
+        .expect("dispatched");
+}
+
+/// Chooses `value` in the select `testid`, as a person's pick does (a `change` follows).
+pub fn choose(root: &Element, testid: &str, value: &str) {
+    let select = find(root, testid)
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .expect("a select");
+    select.set_value(value);
+    select
+        .dispatch_event(&Event::new("change").expect("an event"))
+        .expect("dispatched");
+}
+
+/// `count` made-up communication rows, their customers named "`name` 0", "`name` 1"…, with
+/// ids no other run of the tests has (the test server keeps what is written about them).
+pub fn made_up_rows(name: &str, count: usize) -> Vec<Conversation> {
+    // As u64: a usize is 32 bits here, and today's milliseconds are more.
+    let run = (js_sys::Date::now() as u64 % 1_000_000) as usize;
+    (0..count)
+        .map(|i| {
+            let mut conversation = row(run * 10 + i);
+            conversation.customer_name = Some(format!("{name} {i}"));
+            conversation
+        })
+        .collect()
 }
