@@ -190,6 +190,26 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.click(testid("snooze-wake")).await;
     h.wait_for(testid("snooze-open")).await;
 
+    // Labels: the picker, a label created with its colour and on the conversation.
+    h.click(testid("label-add")).await;
+    h.wait_for(testid("label-find"))
+        .await
+        .send_keys(format!("Audit {theme}"))
+        .await
+        .unwrap();
+    h.click(testid("label-create")).await;
+    h.wait_for(By::Css(
+        "[data-testid='label-line'] [data-testid='label-chip']",
+    ))
+    .await;
+    audit(
+        h,
+        &format!("labels under the header, the picker open ({theme})"),
+        found,
+    )
+    .await;
+    h.click(testid("label-done")).await;
+
     // A colleague names this agent in a note: announced, then listed under Mentions.
     let id = key.trim_start_matches("communication/");
     h.api_put_as(

@@ -17,6 +17,7 @@ mod customer;
 mod deadlines;
 mod followed;
 mod keyboard;
+mod labels;
 mod languages;
 mod live;
 mod mentions;

@@ -34,9 +34,10 @@ const SCREENS: [Screen; 4] = [
         // 1.9 KB to the main part all the same; 428 KB since the rows' time left (7.9 KB,
         // the counting itself in a part) and the bulk selection (6.2 KB, the bar in a
         // part); 435 KB since snoozes (6.7 KB: the rows kept out of the views, the Snoozed
-        // view, the returns said; the choices in the conversation's and the bar's parts)
-        // (docs/bundles.md, "Budgets").
-        budget: 435_000,
+        // view, the returns said; the choices in the conversation's and the bar's parts);
+        // 442 KB since labels (6.9 KB: the rows' labels, the sidebar's, the filter; the
+        // header's picker in the conversation's part) (docs/bundles.md, "Budgets").
+        budget: 442_000,
         target: 250_000,
     },
     Screen {
