@@ -31,6 +31,7 @@ pub mod notes;
 pub mod pages;
 pub mod presence;
 pub mod saved_replies;
+pub mod saved_views;
 pub mod session;
 pub mod snooze;
 pub mod time;

@@ -77,7 +77,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::deadlines::routes())
         .merge(crate::no_answer::routes())
         .merge(crate::snoozes::routes())
-        .merge(crate::labels::routes());
+        .merge(crate::labels::routes())
+        .merge(crate::saved_views::routes());
     rendered(routes, BASE_PATH, render_error)
 }
 

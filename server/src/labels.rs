@@ -9,7 +9,7 @@
 
 use crate::auth::SignedIn;
 use crate::dialects;
-use crate::http::extract::{ApiJson, PathId};
+use crate::http::extract::{uuid_in_path, ApiJson, PathId};
 use crate::http::{HttpError, Location};
 use crate::store::events::{self, Change};
 use crate::store::labels::{self, LabelRow};
@@ -64,7 +64,7 @@ async fn put_label(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<LabelRequest>,
 ) -> Result<(StatusCode, Json<Label>), HttpError> {
-    let id = label_id(id)?;
+    let id = uuid_in_path("id", &id)?;
     let name = check_name(&request.name).map_err(|problem| name_refused(&request.name, problem))?;
     let key = name_key(&name);
     let colour = request.colour;
@@ -120,7 +120,7 @@ async fn retire(
     SignedIn(agent, _): SignedIn,
     Path(id): Path<String>,
 ) -> Result<StatusCode, HttpError> {
-    let id = label_id(id)?;
+    let id = uuid_in_path("id", &id)?;
     if agent.role != Role::Admin {
         return Err(HttpError::forbidden("Only admins retire a label."));
     }
@@ -166,7 +166,7 @@ async fn add(
     Path((backend, conversation, label)): Path<(String, String, String)>,
 ) -> Result<Json<ConversationLabels>, HttpError> {
     let (backend, conversation) = dialects::conversation(backend, conversation)?;
-    let label = label_id(label)?;
+    let label = uuid_in_path("label", &label)?;
     let origin = crate::events::origin_in(&headers);
     let now = format_instant(chrono::Utc::now());
     let (read, changed) = state
@@ -207,7 +207,7 @@ async fn take_off(
     Path((backend, conversation, label)): Path<(String, String, String)>,
 ) -> Result<Json<ConversationLabels>, HttpError> {
     let (backend, conversation) = dialects::conversation(backend, conversation)?;
-    let label = label_id(label)?;
+    let label = uuid_in_path("label", &label)?;
     let origin = crate::events::origin_in(&headers);
     let now = format_instant(chrono::Utc::now());
     let (read, changed) = state
@@ -280,18 +280,6 @@ fn may_change(agent: &SessionAgent, kept: &LabelRow) -> Result<(), HttpError> {
 
 fn name_refused(name: &str, problem: LabelProblem) -> HttpError {
     HttpError::invalid_field(Location::Body, "name", name, problem.issue())
-}
-
-fn label_id(id: String) -> Result<String, HttpError> {
-    match uuid::Uuid::parse_str(&id) {
-        Ok(uuid) => Ok(uuid.hyphenated().to_string()),
-        Err(_) => Err(HttpError::invalid_field(
-            Location::Path,
-            "id",
-            &id,
-            "must be a UUID",
-        )),
-    }
 }
 
 fn label_of(row: LabelRow) -> Option<Label> {

@@ -40,6 +40,7 @@ pub mod notes;
 pub mod precompress;
 pub mod presence;
 pub mod saved_replies;
+pub mod saved_views;
 pub mod seed;
 pub mod snoozes;
 pub mod spa;

@@ -11,7 +11,7 @@
 //! The SQL is in [`crate::store::saved_replies`].
 
 use crate::auth::SignedIn;
-use crate::http::extract::ApiJson;
+use crate::http::extract::{uuid_in_path, ApiJson};
 use crate::http::{problem, HttpError, Location};
 use crate::store::saved_replies::{self, SavedReplyRow};
 use crate::AppState;
@@ -60,7 +60,7 @@ async fn one(
     SignedIn(agent, _): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Json<SavedReply>, HttpError> {
-    let id = reply_id(id)?;
+    let id = uuid_in_path("id", &id)?;
     let row = state
         .store
         .run(move |conn| {
@@ -79,7 +79,7 @@ async fn history(
     SignedIn(agent, _): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<SavedReplyChange>>, HttpError> {
-    let id = reply_id(id)?;
+    let id = uuid_in_path("id", &id)?;
     let rows = state
         .store
         .run(move |conn| {
@@ -98,7 +98,7 @@ async fn put(
     Path(id): Path<String>,
     ApiJson(edit): ApiJson<SavedReplyEdit>,
 ) -> Result<(StatusCode, Json<SavedReply>), HttpError> {
-    let id = reply_id(id)?;
+    let id = uuid_in_path("id", &id)?;
     let edit = tidy(edit);
     checked(&edit)?;
     let texts = serde_json::to_string(&edit.texts).map_err(HttpError::internal)?;
@@ -278,18 +278,6 @@ fn checked(edit: &SavedReplyEdit) -> Result<(), HttpError> {
 }
 
 /// A reply's id: a UUID, as the console makes them.
-fn reply_id(id: String) -> Result<String, HttpError> {
-    match uuid::Uuid::parse_str(&id) {
-        Ok(uuid) => Ok(uuid.hyphenated().to_string()),
-        Err(_) => Err(HttpError::invalid_field(
-            Location::Path,
-            "id",
-            &id,
-            "must be a UUID",
-        )),
-    }
-}
-
 fn texts_of(raw: &str) -> Option<Vec<SavedText>> {
     serde_json::from_str(raw).ok()
 }

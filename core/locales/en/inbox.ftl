@@ -231,3 +231,16 @@ filter-part-label = label
 bulk-label = Add label
 bulk-unlabel = Remove label
 bulk-label-which = Label
+
+## Saved views in the sidebar ($name: a view's name)
+
+views-saved = Saved views
+saved-view-shared = Shared
+saved-view-remove = Remove the view { $name }
+saved-view-new = Save this view
+saved-view-name = Name of the view
+saved-view-share = Share with the team
+saved-view-save = Save
+saved-view-cancel = Cancel
+saved-view-failed = The view could not be saved.
+saved-view-not-removed = The view could not be removed.

@@ -317,3 +317,9 @@ label-colour-grey = Grey
 label-problem-no-name = Give the label a name.
 label-problem-too-long = A label's name has at most 40 characters.
 label-problem-taken = Another label has this name.
+
+## Saved views (docs/saved-views.md)
+
+saved-view-problem-no-name = Give the view a name.
+saved-view-problem-name-long = A view's name has at most 60 characters.
+saved-view-problem-query-long = This view holds too much to be saved: shorten its text.

@@ -237,3 +237,16 @@ filter-part-label = etiqueta
 bulk-label = Añadir etiqueta
 bulk-unlabel = Quitar etiqueta
 bulk-label-which = Etiqueta
+
+## Vistas guardadas en la barra lateral ($name: el nombre de una vista)
+
+views-saved = Vistas guardadas
+saved-view-shared = Compartida
+saved-view-remove = Eliminar la vista { $name }
+saved-view-new = Guardar esta vista
+saved-view-name = Nombre de la vista
+saved-view-share = Compartir con el equipo
+saved-view-save = Guardar
+saved-view-cancel = Cancelar
+saved-view-failed = No se pudo guardar la vista.
+saved-view-not-removed = No se pudo eliminar la vista.

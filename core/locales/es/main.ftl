@@ -317,3 +317,9 @@ label-colour-grey = Gris
 label-problem-no-name = Dé un nombre a la etiqueta.
 label-problem-too-long = El nombre de una etiqueta tiene como máximo 40 caracteres.
 label-problem-taken = Otra etiqueta tiene este nombre.
+
+## Vistas guardadas (docs/saved-views.md)
+
+saved-view-problem-no-name = Dé un nombre a la vista.
+saved-view-problem-name-long = El nombre de una vista tiene como máximo 60 caracteres.
+saved-view-problem-query-long = Esta vista contiene demasiado para guardarse: acorte su texto.

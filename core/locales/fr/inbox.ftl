@@ -237,3 +237,16 @@ filter-part-label = étiquette
 bulk-label = Ajouter l'étiquette
 bulk-unlabel = Retirer l'étiquette
 bulk-label-which = Étiquette
+
+## Vues enregistrées dans la barre latérale ($name : le nom d'une vue)
+
+views-saved = Vues enregistrées
+saved-view-shared = Partagée
+saved-view-remove = Supprimer la vue { $name }
+saved-view-new = Enregistrer cette vue
+saved-view-name = Nom de la vue
+saved-view-share = Partager avec l'équipe
+saved-view-save = Enregistrer
+saved-view-cancel = Annuler
+saved-view-failed = La vue n'a pas pu être enregistrée.
+saved-view-not-removed = La vue n'a pas pu être supprimée.

@@ -317,3 +317,9 @@ label-colour-grey = Gris
 label-problem-no-name = Donnez un nom à l'étiquette.
 label-problem-too-long = Le nom d'une étiquette a au plus 40 caractères.
 label-problem-taken = Une autre étiquette porte ce nom.
+
+## Vues enregistrées (docs/saved-views.md)
+
+saved-view-problem-no-name = Donnez un nom à la vue.
+saved-view-problem-name-long = Le nom d'une vue a au plus 60 caractères.
+saved-view-problem-query-long = Cette vue contient trop pour être enregistrée : raccourcissez son texte.

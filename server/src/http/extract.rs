@@ -404,6 +404,20 @@ fn not_a_path_segment(parts: &Parts) -> HttpError {
     )
 }
 
+/// An id the console chose for something it creates (a UUID, so a retry keeps one), read
+/// from the path's `field`, in its one written form (lower case, hyphenated).
+pub fn uuid_in_path(field: &str, id: &str) -> Result<String, HttpError> {
+    match uuid::Uuid::parse_str(id) {
+        Ok(uuid) => Ok(uuid.hyphenated().to_string()),
+        Err(_) => Err(HttpError::invalid_field(
+            Location::Path,
+            field,
+            id,
+            "must be a UUID",
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -161,6 +161,12 @@ pub const SWITCHBOARD_MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/020_labels.sql"),
         postgres: include_str!("migrations/postgres/020_labels.sql"),
     },
+    Migration {
+        version: 21,
+        name: "saved_views",
+        sql: include_str!("migrations/021_saved_views.sql"),
+        postgres: include_str!("migrations/postgres/021_saved_views.sql"),
+    },
 ];
 
 /// What each `PRAGMA user_version` of a database from before the keyed steps had applied:

@@ -30,6 +30,7 @@ pub mod notes;
 pub mod people;
 pub mod presence;
 pub mod saved_replies;
+pub mod saved_views;
 pub mod sessions;
 pub mod snoozes;
 

@@ -37,6 +37,7 @@ mod postcenter_paging;
 mod presence;
 mod races;
 mod saved_replies;
+mod saved_views;
 mod sign_in_defences;
 mod snoozes;
 mod support_sessions;

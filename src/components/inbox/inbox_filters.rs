@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use switchboard_core::domain::{
-    encode_path_segment, ActiveRange, AssigneeFilter, InboxSort, Refinement, StatusFilter,
+    decode_percent, encode_path_segment, ActiveRange, AssigneeFilter, InboxSort, Refinement,
+    StatusFilter,
 };
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -111,26 +112,56 @@ impl InboxFilters {
 /// The filters the URL holds now.
 pub fn use_inbox_filters() -> Memo<InboxFilters> {
     let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| InboxFilters {
-            status: StatusFilter::parse(q.get_str("status")),
-            assignee: AssigneeFilter::parse(q.get_str("assignee")),
-            reference: non_empty(q.get_str("reference")),
-            backend: non_empty(q.get_str("backend")),
-            channel: non_empty(q.get_str("channel")),
-            unread: matches!(q.get_str("unread"), Some("1" | "true")),
-            overdue: matches!(q.get_str("overdue"), Some("1" | "true")),
-            snoozed: matches!(q.get_str("snoozed"), Some("1" | "true")),
-            label: non_empty(q.get_str("label")),
+    Memo::new(move |_| query.with(|q| InboxFilters::read(|key| q.get_str(key))))
+}
+
+impl InboxFilters {
+    /// The filters a query holds, each field read by `get` (the router's, or a saved
+    /// view's query string).
+    pub fn read<'a>(get: impl Fn(&str) -> Option<&'a str>) -> InboxFilters {
+        InboxFilters {
+            status: StatusFilter::parse(get("status")),
+            assignee: AssigneeFilter::parse(get("assignee")),
+            reference: non_empty(get("reference")),
+            backend: non_empty(get("backend")),
+            channel: non_empty(get("channel")),
+            unread: matches!(get("unread"), Some("1" | "true")),
+            overdue: matches!(get("overdue"), Some("1" | "true")),
+            snoozed: matches!(get("snoozed"), Some("1" | "true")),
+            label: non_empty(get("label")),
             // Kept as typed (spaces and all), so the field does not fight the agent.
-            text: q
-                .get_str("q")
-                .filter(|t| !t.trim().is_empty())
-                .map(str::to_owned),
-            active: ActiveRange::parse(q.get_str("from"), q.get_str("until")),
-            sort: InboxSort::parse(q.get_str("sort")),
+            text: get("q").filter(|t| !t.trim().is_empty()).map(str::to_owned),
+            active: ActiveRange::parse(get("from"), get("until")),
+            sort: InboxSort::parse(get("sort")),
+        }
+    }
+
+    /// The filters of a query string as `href` writes it (`status=open&q=refund%20asked`).
+    pub fn of_query(query: &str) -> InboxFilters {
+        let pairs: Vec<(String, String)> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let decode = |t: &str| decode_percent(&t.replace('+', " "));
+                (!key.is_empty()).then(|| (decode(key), decode(value)))
+            })
+            .collect();
+        InboxFilters::read(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
         })
-    })
+    }
+
+    /// The query string `href` writes for these filters, without its `?`.
+    pub fn query(&self) -> String {
+        let href = self.href();
+        href.split_once('?')
+            .map(|(_, query)| query.to_owned())
+            .unwrap_or_default()
+    }
 }
 
 /// Puts filters in the URL at the current path, replacing rather than pushing the entry,
@@ -168,6 +199,31 @@ pub fn with_search(path: &str, search: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_views_query_string_reads_back_as_the_same_filters() {
+        let filters = InboxFilters {
+            status: StatusFilter::Open,
+            assignee: AssigneeFilter::Me,
+            backend: Some("octopia".into()),
+            text: Some("refund asked & more".into()),
+            label: Some("6f1c1d1e-0000-4000-8000-000000000001".into()),
+            sort: InboxSort::Due,
+            overdue: true,
+            ..Default::default()
+        };
+        assert_eq!(InboxFilters::of_query(&filters.query()), filters);
+        assert_eq!(
+            InboxFilters::of_query("?q=caf%C3%A9+cr%C3%A8me")
+                .text
+                .as_deref(),
+            Some("café crème")
+        );
+        assert_eq!(
+            InboxFilters::of_query("&&=x&status"),
+            InboxFilters::default()
+        );
+    }
 
     #[test]
     fn paths_keep_the_query_with_or_without_its_question_mark() {
