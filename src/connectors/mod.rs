@@ -23,6 +23,7 @@ pub mod octopia;
 pub mod postcenter;
 pub mod presence;
 pub mod saved_replies;
+pub mod saved_views;
 pub mod session;
 pub mod session_watch;
 pub mod snoozes;

@@ -210,6 +210,14 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     .await;
     h.click(testid("label-done")).await;
 
+    // Saving the view on screen: the form, its name refused when empty.
+    h.click(testid("saved-view-new")).await;
+    h.wait_for(testid("saved-view-name")).await;
+    h.click(testid("saved-view-save")).await;
+    h.wait_for(testid("saved-view-problem")).await;
+    audit(h, &format!("saving a view, a problem named ({theme})"), found).await;
+    h.press(Key::Escape).await;
+
     // A colleague names this agent in a note: announced, then listed under Mentions.
     let id = key.trim_start_matches("communication/");
     h.api_put_as(

@@ -6,6 +6,7 @@ use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::inbox::labels::LabelViews;
 use crate::components::inbox::mentions::MentionsLink;
+use crate::components::inbox::saved_views::SavedViewLinks;
 use crate::components::inbox::snooze::SnoozeState;
 use crate::components::inbox::view_counts::{CountBadge, Tally, ViewCounts};
 use crate::connectors::Inbox;
@@ -90,6 +91,7 @@ pub fn InboxViews() -> impl IntoView {
             <ul aria-labelledby="views-assignee">{assignee_links}<OverdueLink filters /><SnoozedLink filters /><MentionsLink /></ul>
             <h2 class="views-heading" id="views-status">{tr(msg!("views-status"))}</h2>
             <ul aria-labelledby="views-status">{status_links}</ul>
+            <SavedViewLinks filters />
             <LabelViews filters />
             <h2 class="views-heading" id="views-backend">{tr(msg!("views-backends"))}</h2>
             <BackendViews filters counts />

@@ -21,6 +21,7 @@ pub mod labels;
 pub mod list_commands;
 pub mod live;
 pub mod mentions;
+pub mod saved_views;
 pub mod selection;
 pub mod snooze;
 pub mod stream;
