@@ -36,6 +36,7 @@ fn App() -> impl IntoView {
         shortcut_sheet: || Box::pin(parts::shortcut_sheet_part()),
         session_ended: || Box::pin(parts::session_ended_part()),
         bulk_bar: Some(|| Box::pin(parts::bulk_bar_part())),
+        save_view: Some(|| Box::pin(parts::save_view_part())),
     });
     view! {
         <Router>

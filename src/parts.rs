@@ -20,6 +20,7 @@ use leptos_router::LazyRoute;
 use switchboard::components::conversation::reply_box::saved_replies_panel;
 use switchboard::components::inbox::bulk::BulkBar;
 use switchboard::components::inbox::deadlines::{engine::engine, DeadlineEngine};
+use switchboard::components::inbox::saved_views::SaveViewForm;
 use switchboard::components::shell::later::MakeView;
 use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
 use switchboard::components::shell::session_ended::SessionEnded;
@@ -229,6 +230,16 @@ pub async fn bulk_bar_part() -> MakeView {
 
 fn bulk_bar_view() -> AnyView {
     view! { <BulkBar /> }.into_any()
+}
+
+/// The form that names and saves the view on screen.
+#[cfg_attr(switchboard_split, lazy)]
+pub async fn save_view_part() -> MakeView {
+    save_view_form as MakeView
+}
+
+fn save_view_form() -> AnyView {
+    view! { <SaveViewForm /> }.into_any()
 }
 
 /// `/settings/deadlines`: each backend's response deadlines.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_filters::use_inbox_filters;
 use switchboard::components::inbox::inbox_order::{use_refinement, use_shown_rows};
-use switchboard::components::inbox::saved_views::SavedViewLinks;
+use switchboard::components::inbox::saved_views::{SaveViewForm, SavedViewLinks};
 use switchboard::connectors::saved_views::saved_views;
 use switchboard::connectors::Inbox;
 use switchboard::state::InboxRows;
@@ -33,7 +33,7 @@ fn Viewing(rows: InboxRows, go: RwSignal<Option<String>>) -> impl IntoView {
         }
     });
     view! {
-        <nav class="inbox-views"><SavedViewLinks filters /></nav>
+        <nav class="inbox-views"><SavedViewLinks filters /><SaveViewForm /></nav>
         <ConversationList rows shown agents=Vec::new() />
     }
 }

@@ -215,7 +215,12 @@ async fn audit_agent_pages(h: &Harness, theme: &str, found: &mut Vec<String>) {
     h.wait_for(testid("saved-view-name")).await;
     h.click(testid("saved-view-save")).await;
     h.wait_for(testid("saved-view-problem")).await;
-    audit(h, &format!("saving a view, a problem named ({theme})"), found).await;
+    audit(
+        h,
+        &format!("saving a view, a problem named ({theme})"),
+        found,
+    )
+    .await;
     h.press(Key::Escape).await;
 
     // A colleague names this agent in a note: announced, then listed under Mentions.

@@ -36,8 +36,10 @@ const SCREENS: [Screen; 4] = [
         // part); 435 KB since snoozes (6.7 KB: the rows kept out of the views, the Snoozed
         // view, the returns said; the choices in the conversation's and the bar's parts);
         // 442 KB since labels (6.9 KB: the rows' labels, the sidebar's, the filter; the
-        // header's picker in the conversation's part) (docs/bundles.md, "Budgets").
-        budget: 442_000,
+        // header's picker in the conversation's part); 449 KB since saved views (7.3 KB:
+        // the sidebar's list and counts; the form that saves one is a part)
+        // (docs/bundles.md, "Budgets").
+        budget: 449_000,
         target: 250_000,
     },
     Screen {

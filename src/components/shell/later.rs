@@ -23,6 +23,8 @@ pub struct Later {
     pub session_ended: LaterView,
     /// The bulk bar, over the list once a row is picked; `None` where the console has none.
     pub bulk_bar: Option<LaterView>,
+    /// The form that saves the view on screen, once "Save this view" is pressed.
+    pub save_view: Option<LaterView>,
 }
 
 /// Shows `part` from the first time `wanted` is true on, and keeps it: a dialog opens and

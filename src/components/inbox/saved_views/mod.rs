@@ -10,13 +10,14 @@ mod save;
 use crate::components::inbox::inbox_filters::InboxFilters;
 use crate::components::inbox::view_counts::{CountBadge, Tally};
 use crate::components::shell::feedback::ErrorPanel;
+use crate::components::shell::later::{Later, OnFirstUse};
 use crate::connectors::saved_views::{remove_view, saved_views};
 use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{api_origin, CurrentAgent, InboxRows};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use save::SaveView;
+pub use save::SaveViewForm;
 use switchboard_core::i18n::text_with;
 use switchboard_core::saved_views::SavedView;
 use switchboard_core::session::Role;
@@ -36,10 +37,17 @@ impl SavedViews {
     }
 }
 
+/// Whether the form that saves the view on screen is open.
+#[derive(Clone, Copy)]
+pub struct SaveViewOpen(pub RwSignal<bool>);
+
 /// The sidebar's saved views, and "Save this view".
 #[component]
 pub fn SavedViewLinks(filters: Memo<InboxFilters>) -> impl IntoView {
     let views = SavedViews(RwSignal::new(Vec::new()));
+    provide_context(views);
+    let open = RwSignal::new(false);
+    provide_context(SaveViewOpen(open));
     let origin = api_origin();
     leptos::task::spawn_local(async move {
         // Unread, the sidebar still offers to save one: nothing is lost.
@@ -70,7 +78,16 @@ pub fn SavedViewLinks(filters: Memo<InboxFilters>) -> impl IntoView {
         {move || removing.value().get().and_then(Result::err).map(|error| view! {
             <ErrorPanel error context=tr(msg!("saved-view-not-removed")) />
         })}
-        <SaveView filters views />
+        <button
+            type="button"
+            class="button small ghost saved-view-new"
+            data-testid="saved-view-new"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {tr(msg!("saved-view-new"))}
+        </button>
+        <SaveViewSlot open />
     }
 }
 
@@ -141,4 +158,13 @@ fn ViewLink(
             })}
         </li>
     }
+}
+
+/// The form, a part fetched the first time it is wanted (none where the console gives no
+/// parts: a test mounts [`SaveViewForm`] itself).
+#[component]
+fn SaveViewSlot(open: RwSignal<bool>) -> impl IntoView {
+    use_context::<Later>()
+        .and_then(|later| later.save_view)
+        .map(|part| view! { <OnFirstUse wanted=Signal::derive(move || open.get()) part /> })
 }

@@ -1,8 +1,8 @@
-//! "Save this view": names the filters and order on screen, for the agent alone or shared
+//! "Save this view"'s form: names the filters and order on screen, for the agent alone or shared
 //! with the team; the name is checked in the page first, nothing sent until it can be kept.
 
-use super::SavedViews;
-use crate::components::inbox::inbox_filters::InboxFilters;
+use super::{SaveViewOpen, SavedViews};
+use crate::components::inbox::inbox_filters::{use_inbox_filters, InboxFilters};
 use crate::components::shell::feedback::ErrorPanel;
 use crate::connectors::http::new_correlation_id;
 use crate::connectors::saved_views::put_view;
@@ -11,22 +11,16 @@ use crate::state::api_origin;
 use leptos::prelude::*;
 use switchboard_core::saved_views::{check_view, SavedViewRequest, ViewProblem};
 
+/// The form, while "Save this view" is pressed (a part of its own: `src/parts.rs`).
 #[component]
-pub fn SaveView(filters: Memo<InboxFilters>, views: SavedViews) -> impl IntoView {
-    let open = RwSignal::new(false);
-    view! {
-        <button
-            type="button"
-            class="button small ghost saved-view-new"
-            data-testid="saved-view-new"
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            {tr(msg!("saved-view-new"))}
-        </button>
-        <Show when=move || open.get()>
-            <SaveForm filters views open />
-        </Show>
+pub fn SaveViewForm() -> impl IntoView {
+    let views = use_context::<SavedViews>();
+    let open = use_context::<SaveViewOpen>();
+    let filters = use_inbox_filters();
+    move || {
+        let (views, SaveViewOpen(open)) = (views?, open?);
+        open.get()
+            .then(|| view! { <SaveForm filters views open /> })
     }
 }
 
