@@ -42,13 +42,7 @@ fn Labelling(
 ) -> impl IntoView {
     let filters = use_inbox_filters();
     let shown = use_shown_rows(rows, filters, use_refinement(filters));
-    // Where the test sends the page (a link's click would be another mounted router's).
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| {
-        if let Some(path) = go.get() {
-            navigate(&path, Default::default());
-        }
-    });
+    follow_to(go);
     view! {
         <nav class="inbox-views"><LabelViews filters /></nav>
         {(!bulk).then(|| view! { <LabelLine backend=first.key.backend.clone() conversation=first.key.id.clone() /> })}

@@ -26,12 +26,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn Viewing(rows: InboxRows, go: RwSignal<Option<String>>) -> impl IntoView {
     let filters = use_inbox_filters();
     let shown = use_shown_rows(rows, filters, use_refinement(filters));
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| {
-        if let Some(path) = go.get() {
-            navigate(&path, Default::default());
-        }
-    });
+    follow_to(go);
     view! {
         <nav class="inbox-views"><SavedViewLinks filters /><SaveViewForm /></nav>
         <ConversationList rows shown agents=Vec::new() />

@@ -409,3 +409,14 @@ pub fn made_up_rows(name: &str, count: usize) -> Vec<Conversation> {
         })
         .collect()
 }
+
+/// Sends the page where `go` says, through the router of the component that calls this:
+/// a link's click would be taken by another test's router, still mounted.
+pub fn follow_to(go: RwSignal<Option<String>>) {
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(path) = go.get() {
+            navigate(&path, Default::default());
+        }
+    });
+}

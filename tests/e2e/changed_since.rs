@@ -10,28 +10,12 @@ use thirtyfour::prelude::*;
 async fn a_reply_begun_before_the_customer_wrote_again_asks_before_it_goes() {
     let h = start().await;
     h.sign_in_at("/?status=open").await;
-    let contact = h
-        .customer_post(
-            "/communication/v1/contact-us",
+    let (conversation, token) = h
+        .contact_us(
             serde_json::json!({ "name": "Zoë Lambert", "mail": "zoe.since@example.fr",
             "object": "Breakfast", "message": "Is breakfast included?" }),
         )
         .await;
-    let token = contact["links"][0]["href"]
-        .as_str()
-        .and_then(|l| l.strip_prefix("/contact/follow-up#"))
-        .expect("a follow-up link")
-        .to_owned();
-    let stored = h
-        .api_json(&format!(
-            "/communication/v1/contact-us/{}",
-            contact["id"].as_str().unwrap()
-        ))
-        .await;
-    let conversation = stored["conversationId"]
-        .as_str()
-        .expect("its conversation")
-        .to_owned();
     h.driver
         .goto(format!(
             "{}/conversations/communication/{conversation}",

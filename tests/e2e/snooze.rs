@@ -9,25 +9,12 @@ use thirtyfour::prelude::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_snoozed_conversation_leaves_the_list_and_comes_back_when_the_customer_writes() {
     let h = start().await;
-    let contact = h
-        .customer_post(
-            "/communication/v1/contact-us",
+    let (conversation, token) = h
+        .contact_us(
             serde_json::json!({ "name": "Zoé Sommeil", "mail": "zoe.snooze@example.fr",
             "object": "Late check-out", "message": "Can I leave at two?" }),
         )
         .await;
-    let token = contact["links"][0]["href"]
-        .as_str()
-        .and_then(|l| l.strip_prefix("/contact/follow-up#"))
-        .expect("a follow-up link")
-        .to_owned();
-    let stored = h
-        .api_json(&format!(
-            "/communication/v1/contact-us/{}",
-            contact["id"].as_str().expect("an id")
-        ))
-        .await;
-    let conversation = stored["conversationId"].as_str().expect("its conversation");
     let row = By::Css(format!("a[data-key='communication/{conversation}']"));
 
     h.sign_in_at("/?backend=communication").await;

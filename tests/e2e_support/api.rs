@@ -27,6 +27,28 @@ impl Harness {
             .await
     }
 
+    /// A customer writes through the contact page: their conversation's id, and the token
+    /// of their private follow-up link (to write again as they would).
+    pub async fn contact_us(&self, body: serde_json::Value) -> (String, String) {
+        let contact = self
+            .customer_post("/communication/v1/contact-us", body)
+            .await;
+        let token = contact["links"][0]["href"]
+            .as_str()
+            .and_then(|l| l.strip_prefix("/contact/follow-up#"))
+            .expect("a follow-up link")
+            .to_owned();
+        let id = contact["id"].as_str().expect("an id");
+        let stored = self
+            .api_json(&format!("/communication/v1/contact-us/{id}"))
+            .await;
+        let conversation = stored["conversationId"]
+            .as_str()
+            .expect("its conversation")
+            .to_owned();
+        (conversation, token)
+    }
+
     /// A PUT as another demo agent (a colleague), which must succeed.
     pub async fn api_put_as(&self, email: &str, path: &str, body: serde_json::Value) {
         let cookie = self.session_cookie(email).await;
