@@ -4,6 +4,7 @@
 //! server and the console check names alike and agree on the colours.
 
 use crate::i18n::{text, Lang};
+pub use crate::validation::tidy_name;
 use serde::{Deserialize, Serialize};
 
 /// The team's labels: `GET` lists them, `PUT /{id}` (a UUID the console chose) creates or
@@ -153,14 +154,6 @@ impl LabelProblem {
             },
         )
     }
-}
-
-/// A name as kept: spaces at the ends gone, runs of spaces one, no control characters.
-pub fn tidy_name(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The tidied name, if it can be a label's.

@@ -5,6 +5,7 @@
 //! an older one. Pure, so the server and the console check names and queries alike.
 
 use crate::i18n::{text, Lang};
+use crate::validation::tidy_name;
 use serde::{Deserialize, Serialize};
 
 /// `GET` lists the team's shared views and the agent's own; `PUT /{id}` (a UUID the console
@@ -86,12 +87,7 @@ impl ViewProblem {
 
 /// The request as kept (name tidied, the query without its `?`), or its first problem.
 pub fn check_view(request: &SavedViewRequest) -> Result<SavedViewRequest, ViewProblem> {
-    let name = request
-        .name
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = tidy_name(&request.name);
     let query = request.query.trim().trim_start_matches('?').to_owned();
     if name.is_empty() {
         Err(ViewProblem::NoName)

@@ -169,9 +169,7 @@ impl SnoozeChoice {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{
-        Author, BackendKind, Capabilities, ConversationKey, ConversationStatus, Message,
-    };
+    use crate::domain::{Author, BackendKind, ConversationKey, ConversationStatus, Message};
 
     fn at(text: &str) -> DateTime<Utc> {
         text.parse().unwrap()
@@ -183,25 +181,12 @@ mod tests {
 
     fn row(last_by: AuthorKind, last_at: &str) -> Conversation {
         let key = ConversationKey::new("octopia", "d-1");
-        let caps = Capabilities {
-            reply: true,
-            assign: true,
-            unassign: true,
-            close: true,
-            reopen: true,
-            archive: false,
-            mark_read: true,
-            mark_unread: true,
-            callback_phone: false,
-            performer: false,
-            auto_assign: false,
-        };
         let mut row = Conversation::new(
             key,
             BackendKind::Octopia,
             "c-1",
             ConversationStatus::Open,
-            caps,
+            crate::wire::octopia::CAPABILITIES,
         );
         row.last_message = Some(Box::new(Message {
             id: "m-1".into(),

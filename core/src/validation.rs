@@ -87,6 +87,15 @@ impl ContactForm {
     }
 }
 
+/// A name as kept (a label's, a saved view's): spaces at the ends gone, runs of spaces
+/// one, no control characters.
+pub fn tidy_name(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn validate_contact_field(field: ContactField, value: &str) -> Result<(), Problem> {
     match field {
         ContactField::Name => single_line(Subject::Name, value, 1, NAME_MAX_CHARS),
