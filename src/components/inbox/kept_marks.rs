@@ -21,6 +21,12 @@ pub trait KeptMark: Clone + Send + Sync + 'static {
         origin: String,
         backend: String,
     ) -> impl Future<Output = Result<Vec<Self>, ApiError>> + 'static;
+
+    /// The mark of one conversation (none: it has none).
+    fn read_one(
+        origin: String,
+        key: ConversationKey,
+    ) -> impl Future<Output = Result<Option<Self>, ApiError>> + 'static;
 }
 
 /// Each marked conversation's mark.
@@ -75,6 +81,24 @@ impl<T: KeptMark> KeptMarks<T> {
                     marks.extend(read.into_iter().map(|mark| {
                         (ConversationKey::new(&backend, mark.conversation_id()), mark)
                     }));
+                });
+            }
+        });
+    }
+
+    /// Reads one conversation's mark again (on opening it: the freshest word, whatever the
+    /// console read before); a failed read keeps what was known.
+    pub fn refresh(self, key: ConversationKey) {
+        let origin = api_origin();
+        leptos::task::spawn_local(async move {
+            if let Ok(read) = T::read_one(origin, key.clone()).await {
+                self.marks.try_update(|marks| match read {
+                    Some(mark) => {
+                        marks.insert(key, mark);
+                    }
+                    None => {
+                        marks.remove(&key);
+                    }
                 });
             }
         });

@@ -4,7 +4,7 @@
 
 use crate::components::inbox::deadlines::NoAnswerMarks;
 use crate::components::shell::feedback::ErrorPanel;
-use crate::connectors::deadlines::{no_answer_mark, set_no_answer};
+use crate::connectors::deadlines::set_no_answer;
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{agent_name, api_origin, DirectoryResource};
 use chrono::{DateTime, Utc};
@@ -29,15 +29,7 @@ impl NoAnswer {
         let marks = use_context::<NoAnswerMarks>().unwrap_or_else(NoAnswerMarks::detached);
         let origin = StoredValue::new(api_origin());
         let key = StoredValue::new(ConversationKey::new(backend, conversation));
-        // Read again on opening: the freshest word, whatever the console read before.
-        leptos::task::spawn_local(async move {
-            let Some(place) = key.try_get_value() else {
-                return;
-            };
-            if let Ok(read) = no_answer_mark(&origin.get_value(), &place.backend, &place.id).await {
-                marks.set(place, read);
-            }
-        });
+        marks.refresh(key.get_value());
         let action = Action::new_local(move |needed_none: &bool| {
             let (needed_none, origin, place) = (*needed_none, origin.get_value(), key.get_value());
             async move { set_no_answer(&origin, &place.backend, &place.id, needed_none).await }

@@ -7,7 +7,7 @@ mod picker;
 
 use crate::components::inbox::labels::{LabelChip, LabelState};
 use crate::components::shell::feedback::ErrorPanel;
-use crate::connectors::labels::{labels_of, set_label};
+use crate::connectors::labels::set_label;
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::api_origin;
 use leptos::prelude::*;
@@ -26,15 +26,7 @@ pub fn LabelLine(backend: String, conversation: String) -> impl IntoView {
     let state = use_context::<LabelState>().unwrap_or_else(LabelState::detached);
     let key = StoredValue::new(ConversationKey::new(backend, conversation));
     let origin = StoredValue::new(api_origin());
-    // Read again on opening: the freshest word, whatever the console read before.
-    leptos::task::spawn_local(async move {
-        let Some(place) = key.try_get_value() else {
-            return;
-        };
-        if let Ok(read) = labels_of(&origin.get_value(), &place.backend, &place.id).await {
-            state.on.set(place, Some(read));
-        }
-    });
+    state.on.refresh(key.get_value());
     let action: LabelAction = Action::new_local(move |(label, on): &(String, bool)| {
         let (label, on, origin, place) = (label.clone(), *on, origin.get_value(), key.get_value());
         async move { set_label(&origin, &place.backend, &place.id, &label, on).await }

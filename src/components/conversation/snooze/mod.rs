@@ -7,7 +7,7 @@ mod menu;
 
 use crate::components::inbox::snooze::{SnoozeState, Snoozes};
 use crate::components::shell::feedback::ErrorPanel;
-use crate::connectors::snoozes::{set_snooze, snooze_of};
+use crate::connectors::snoozes::set_snooze;
 use crate::i18n::{tr, use_i18n, weekday_time, Args};
 use crate::state::{agent_name, api_origin, DirectoryResource};
 use chrono::{DateTime, Utc};
@@ -32,15 +32,7 @@ pub fn SnoozeLine(
     let marks = state.map_or_else(Snoozes::detached, |s| s.marks);
     let key = StoredValue::new(ConversationKey::new(backend, conversation));
     let origin = StoredValue::new(api_origin());
-    // Read again on opening: the freshest word, whatever the console read before.
-    leptos::task::spawn_local(async move {
-        let Some(place) = key.try_get_value() else {
-            return;
-        };
-        if let Ok(read) = snooze_of(&origin.get_value(), &place.backend, &place.id).await {
-            marks.set(place, read);
-        }
-    });
+    marks.refresh(key.get_value());
     let action: SnoozeAction = Action::new_local(move |until: &Option<DateTime<Utc>>| {
         let (until, origin, place) = (*until, origin.get_value(), key.get_value());
         async move { set_snooze(&origin, &place.backend, &place.id, until).await }

@@ -2,7 +2,7 @@
 //! ([`KeptMarks`]): the list's rows and the open conversation's header count with the same.
 
 use crate::components::inbox::kept_marks::{KeptMark, KeptMarks};
-use crate::connectors::deadlines::no_answer_marks;
+use crate::connectors::deadlines::{no_answer_mark, no_answer_marks};
 use chrono::{DateTime, Utc};
 use switchboard_core::deadlines::NoAnswerMark;
 use switchboard_core::domain::ConversationKey;
@@ -18,6 +18,10 @@ impl KeptMark for NoAnswerMark {
 
     async fn read_backend(origin: String, backend: String) -> Result<Vec<Self>, ApiError> {
         no_answer_marks(&origin, &backend).await
+    }
+
+    async fn read_one(origin: String, key: ConversationKey) -> Result<Option<Self>, ApiError> {
+        no_answer_mark(&origin, &key.backend, &key.id).await
     }
 }
 

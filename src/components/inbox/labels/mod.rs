@@ -7,7 +7,7 @@
 mod views;
 
 use crate::components::inbox::kept_marks::{KeptMark, KeptMarks};
-use crate::connectors::labels::{labelled, team_labels};
+use crate::connectors::labels::{labelled, labels_of, team_labels};
 use crate::state::{api_origin, DirectoryResource, InboxRows};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -26,6 +26,10 @@ impl KeptMark for ConversationLabels {
 
     async fn read_backend(origin: String, backend: String) -> Result<Vec<Self>, ApiError> {
         labelled(&origin, &backend).await
+    }
+
+    async fn read_one(origin: String, key: ConversationKey) -> Result<Option<Self>, ApiError> {
+        labels_of(&origin, &key.backend, &key.id).await.map(Some)
     }
 }
 

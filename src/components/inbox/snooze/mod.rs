@@ -9,7 +9,7 @@ mod returns;
 pub mod wall;
 
 use crate::components::inbox::kept_marks::{KeptMark, KeptMarks};
-use crate::connectors::snoozes::snoozes;
+use crate::connectors::snoozes::{snooze_of, snoozes};
 use crate::state::{DirectoryResource, InboxRows};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -29,6 +29,10 @@ impl KeptMark for Snooze {
 
     async fn read_backend(origin: String, backend: String) -> Result<Vec<Self>, ApiError> {
         snoozes(&origin, &backend).await
+    }
+
+    async fn read_one(origin: String, key: ConversationKey) -> Result<Option<Self>, ApiError> {
+        snooze_of(&origin, &key.backend, &key.id).await
     }
 }
 
