@@ -4,12 +4,10 @@
 //! loaded so far; rows a page or a live poll brings land in their place, since the order
 //! is applied to whatever the inbox holds now ([`InboxSort::arrange`]).
 
-use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::{
     use_inbox_filters, use_replace_filters, InboxFilters,
 };
-use crate::components::inbox::labels::LabelState;
-use crate::components::inbox::snooze::SnoozeState;
+use crate::components::inbox::mark_filter::ConsoleMarks;
 use crate::components::inbox::text_filter::{use_typed_text, TypedText};
 use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n};
@@ -26,11 +24,10 @@ pub fn use_shown_rows(
     refinement: Memo<Refinement>,
 ) -> Memo<Vec<usize>> {
     let sort = Memo::new(move |_| filters.with(|f| f.sort));
-    // The due times matter only to the Overdue view and the order by time left.
-    let dues = use_context::<RowDues>();
-    // Snoozed rows show in the Snoozed view alone.
-    let snoozes = use_context::<SnoozeState>();
-    let labels = use_context::<LabelState>();
+    // The due times matter only to the Overdue view and the order by time left; snoozed
+    // rows show in the Snoozed view alone.
+    let marks = ConsoleMarks::from_context();
+    let dues = marks.dues;
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
     // never compared: the rows changed, so it did).
     let haystacks = Memo::new_with_compare(
@@ -48,13 +45,7 @@ pub fn use_shown_rows(
     Memo::new(move |_| {
         let matcher = refinement.with(|r| r.matcher());
         let by_text = refinement.with(|r| r.text.is_some());
-        let overdue_only = refinement.with(|r| r.overdue);
-        let snoozed_view = refinement.with(|r| r.snoozed);
-        let held = snoozes.map(|s| s.held()).unwrap_or_default();
-        // The conversations carrying the label asked for, found once per pass.
-        let carrying = refinement
-            .with(|r| r.label.clone())
-            .map(|label| labels.map(|l| l.carrying(&label)).unwrap_or_default());
+        let by_marks = refinement.with(|r| marks.filter(r));
         let admitted = |texts: &[String], inbox: &Inbox| {
             let mut shown = inbox
                 .conversations
@@ -67,9 +58,7 @@ pub fn use_shown_rows(
                         matcher.admits(c)
                     }
                 })
-                .filter(|(_, c)| !overdue_only || dues.is_some_and(|dues| dues.is_overdue(&c.key)))
-                .filter(|(_, c)| held.contains(&c.key) == snoozed_view)
-                .filter(|(_, c)| carrying.as_ref().is_none_or(|keys| keys.contains(&c.key)))
+                .filter(|(_, c)| by_marks.admits(&c.key))
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>();
             // The inbox is already in the backends' order; a row a write changed stays

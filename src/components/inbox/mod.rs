@@ -20,6 +20,7 @@ pub mod kept_marks;
 pub mod labels;
 pub mod list_commands;
 pub mod live;
+pub mod mark_filter;
 pub mod mentions;
 pub mod saved_views;
 pub mod selection;

@@ -3,10 +3,8 @@
 //! over the rows loaded, as the sidebar's other counts are.
 
 use super::SavedViews;
-use crate::components::inbox::deadlines::RowDues;
 use crate::components::inbox::inbox_filters::InboxFilters;
-use crate::components::inbox::labels::LabelState;
-use crate::components::inbox::snooze::SnoozeState;
+use crate::components::inbox::mark_filter::ConsoleMarks;
 use crate::state::{CurrentAgent, InboxRows};
 use leptos::prelude::*;
 use switchboard_core::domain::InboxQuery;
@@ -15,14 +13,11 @@ use switchboard_core::domain::InboxQuery;
 pub fn use_view_counts(views: SavedViews) -> Memo<Vec<(String, usize)>> {
     let rows = use_context::<InboxRows>();
     let me = use_context::<CurrentAgent>().and_then(|a| a.id_untracked());
-    let dues = use_context::<RowDues>();
-    let snoozes = use_context::<SnoozeState>();
-    let labels = use_context::<LabelState>();
+    let marks = ConsoleMarks::from_context();
     Memo::new(move |_| {
         let Some(rows) = rows else {
             return Vec::new();
         };
-        let held = snoozes.map(|s| s.held()).unwrap_or_default();
         views.0.with(|views| {
             views
                 .iter()
@@ -37,21 +32,15 @@ pub fn use_view_counts(views: SavedViews) -> Memo<Vec<(String, usize)>> {
                         active: filters.active,
                         page_size: 0,
                     };
-                    let matcher = filters.refinement().matcher();
-                    let carrying = filters
-                        .label
-                        .as_ref()
-                        .map(|label| labels.map(|l| l.carrying(label)).unwrap_or_default());
+                    let refinement = filters.refinement();
+                    let matcher = refinement.matcher();
+                    let by_marks = marks.filter(&refinement);
                     let count = rows.0.with(|inbox| {
                         inbox
                             .conversations
                             .iter()
                             .filter(|c| query.admits(c) && matcher.admits(c))
-                            .filter(|c| held.contains(&c.key) == filters.snoozed)
-                            .filter(|c| {
-                                !filters.overdue || dues.is_some_and(|d| d.is_overdue(&c.key))
-                            })
-                            .filter(|c| carrying.as_ref().is_none_or(|keys| keys.contains(&c.key)))
+                            .filter(|c| by_marks.admits(&c.key))
                             .count()
                     });
                     (view.id.clone(), count)
