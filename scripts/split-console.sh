@@ -59,7 +59,7 @@ parts=""
 for part in "$dist$pkg"/split_*.wasm "$dist$pkg"/chunk_*.wasm; do
   name="$(basename "$part")"
   case "$name" in
-    *_sign_in_part_* | *_follow_up_part_*) ;;
+    *_sign_in_part* | *_follow_up_part*) ;;
     *) parts="$parts $pkg/$name" ;;
   esac
 done

@@ -56,7 +56,7 @@ fn mount_box(connector: Connector, id: &str, agent: &str) -> web_sys::HtmlElemen
         provide_context(ShownConversation(Signal::derive(|| Some(discussion()))));
         // The panel at once, as a development build gives it.
         provide_context(SavedRepliesLater(|| {
-            Box::pin(async { saved_replies_panel as MakeView })
+            Box::pin(async { Ok(saved_replies_panel as MakeView) })
         }));
         view! {
             <ReplyBox

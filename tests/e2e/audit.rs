@@ -27,7 +27,7 @@ fn axe_source() -> String {
 }
 
 /// axe's violations on the page as it stands, one line each: rule, help and where.
-async fn violations(h: &Harness) -> Vec<String> {
+pub(crate) async fn violations(h: &Harness) -> Vec<String> {
     h.driver
         .execute(axe_source(), Vec::new())
         .await
@@ -61,7 +61,7 @@ async fn audit(h: &Harness, page: &str, found: &mut Vec<String>) {
     }
 }
 
-async fn set_theme(h: &Harness, theme: &str) {
+pub(crate) async fn set_theme(h: &Harness, theme: &str) {
     h.driver
         .execute(
             "localStorage.setItem('switchboard.theme', arguments[0])",

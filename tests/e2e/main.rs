@@ -22,6 +22,7 @@ mod languages;
 mod live;
 mod mentions;
 mod notes;
+mod parts;
 mod phone;
 mod postcenter;
 mod saved_replies;

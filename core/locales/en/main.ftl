@@ -6,6 +6,8 @@
 language-label = Language
 brand-tagline = Customer support
 action-try-again = Try again
+action-dismiss = Dismiss
+part-missing = This part of Switchboard could not be downloaded. Check the connection and try again; nothing you typed is lost.
 action-cancel = Cancel
 action-send = Send
 action-sending = Sending…

@@ -6,6 +6,8 @@
 language-label = Idioma
 brand-tagline = Atención al cliente
 action-try-again = Intentar de nuevo
+action-dismiss = Ocultar
+part-missing = No se pudo descargar esta parte de Switchboard. Compruebe la conexión e inténtelo de nuevo; no se pierde nada de lo que escribió.
 action-cancel = Cancelar
 action-send = Enviar
 action-sending = Enviando…

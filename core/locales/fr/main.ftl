@@ -6,6 +6,8 @@
 language-label = Langue
 brand-tagline = Service client
 action-try-again = Réessayer
+action-dismiss = Masquer
+part-missing = Cette partie de Switchboard n’a pas pu être téléchargée. Vérifiez la connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.
 action-cancel = Annuler
 action-send = Envoyer
 action-sending = Envoi en cours…

@@ -3,7 +3,12 @@
 //! release build each is a part of its own (`src/parts.rs`), fetched the first time it is
 //! wanted (and prefetched once the inbox is up, so that first time rarely waits). The
 //! console's binary gives them ([`Later`]); the library only knows when each is wanted.
+//!
+//! A part is a download, so it can fail (the connection dropped, the server restarted
+//! mid-deploy): that is said in words with Try again ([`MissingPart`]), and the console
+//! goes on. The splitter's own loader would abort the whole page instead.
 
+use crate::i18n::tr;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -11,8 +16,22 @@ use std::pin::Pin;
 /// Makes a piece's view: a function of its part, so the view is made where it shows.
 pub type MakeView = fn() -> AnyView;
 
+/// A part could not be fetched. Nothing else is known (the browser logs why), and nothing
+/// is lost: the next try fetches it afresh.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> PartMissing {
+        PartMissing
+    }
+}
+
+/// A part on its way: what it gives, or that it could not come.
+pub type Arrival<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
+
 /// Fetches a piece's part (at once when it is in the main part) and gives its maker.
-pub type LaterView = fn() -> Pin<Box<dyn Future<Output = MakeView>>>;
+pub type LaterView = fn() -> Arrival<MakeView>;
 
 /// The pieces, as the console's binary gives them (`src/main.rs`). Without them (a test
 /// mounting the console's widgets alone) the console shows none of these pieces.
@@ -28,20 +47,66 @@ pub struct Later {
 }
 
 /// Shows `part` from the first time `wanted` is true on, and keeps it: a dialog opens and
-/// closes itself once it is there. The view is made in place once the part has come, not
-/// in a suspense: a dialog's effects must find it in the page.
+/// closes itself once it is there. If it could not come, dismissing the notice lets the
+/// next time it is wanted fetch it again.
 #[component]
 pub fn OnFirstUse(#[prop(into)] wanted: Signal<bool>, part: LaterView) -> impl IntoView {
-    let made = RwSignal::new(None::<MakeView>);
-    let asked = StoredValue::new(false);
+    let asked = RwSignal::new(false);
     Effect::new(move |_| {
-        if wanted.get() && !asked.get_value() {
-            asked.set_value(true);
-            leptos::task::spawn_local(async move {
-                let make = part().await;
-                made.try_set(Some(make));
-            });
+        if wanted.get() && !asked.get_untracked() {
+            asked.set(true);
         }
     });
-    move || made.get().map(|make| make())
+    let dismiss = Callback::new(move |()| asked.set(false));
+    move || asked.get().then(|| view! { <Arrive part dismiss /> })
+}
+
+/// Fetches `part` and shows what it makes, in place once it has come (not in a suspense: a
+/// dialog's effects must find it in the page). If it cannot come, says so with Try again;
+/// `failed` starts there (a route whose part already failed once).
+#[component]
+pub fn Arrive(
+    part: LaterView,
+    #[prop(optional)] failed: bool,
+    #[prop(optional)] dismiss: Option<Callback<()>>,
+) -> impl IntoView {
+    let got = RwSignal::new(failed.then_some(Err(PartMissing)));
+    let fetch = move || {
+        got.set(None);
+        leptos::task::spawn_local(async move {
+            let arrived = part().await;
+            got.try_set(Some(arrived));
+        });
+    };
+    if !failed {
+        fetch();
+    }
+    let retry = Callback::new(move |()| fetch());
+    move || match got.get() {
+        None => None,
+        Some(Ok(make)) => Some(make()),
+        Some(Err(PartMissing)) => Some(view! { <MissingPart retry dismiss /> }.into_any()),
+    }
+}
+
+/// A part that did not come, in words, with Try again (and Dismiss where the console can
+/// do without it for now).
+#[component]
+fn MissingPart(retry: Callback<()>, dismiss: Option<Callback<()>>) -> impl IntoView {
+    view! {
+        <div class="part-missing" role="alert" data-testid="part-missing">
+            <p>{tr(msg!("part-missing"))}</p>
+            <button class="button" type="button" data-testid="part-missing-retry" on:click=move |_| retry.run(())>
+                {tr(msg!("action-try-again"))}
+            </button>
+            {dismiss
+                .map(|dismiss| {
+                    view! {
+                        <button class="button" type="button" on:click=move |_| dismiss.run(())>
+                            {tr(msg!("action-dismiss"))}
+                        </button>
+                    }
+                })}
+        </div>
+    }
 }

@@ -13,6 +13,7 @@ pub use engine::DueCache;
 pub use marks::NoAnswerMarks;
 pub use zone::IntlZone;
 
+use crate::components::shell::later::Arrival;
 use crate::connectors::Inbox;
 use crate::state::{api_origin, Clock, DirectoryResource, InboxRows};
 use chrono::{DateTime, Utc};
@@ -51,7 +52,7 @@ pub struct DeadlineEngine {
 /// console's binary (`src/main.rs`). Without it (a test mounting widgets alone), no row
 /// shows a time left.
 #[derive(Clone, Copy)]
-pub struct DeadlinesLater(pub fn() -> Pin<Box<dyn Future<Output = DeadlineEngine>>>);
+pub struct DeadlinesLater(pub fn() -> Arrival<DeadlineEngine>);
 
 /// When a conversation's thread, once read, says its clock started: truer than its row
 /// (a list may carry only the last message), as long as the row has not moved since.
@@ -83,7 +84,9 @@ pub fn provide_deadlines(directory: DirectoryResource) -> RowDues {
     if let Some(later) = use_context::<DeadlinesLater>() {
         let origin = api_origin();
         leptos::task::spawn_local(async move {
-            let arrived = (later.0)().await;
+            let Some(arrived) = engine_arrived(later).await else {
+                return;
+            };
             engine.try_set(Some(arrived));
             if let Some(read) = (arrived.read_policies)(origin).await {
                 policies.0.try_set(Some(read));
@@ -97,6 +100,19 @@ pub fn provide_deadlines(directory: DirectoryResource) -> RowDues {
         expect_context::<Clock>(),
         engine.into(),
     )
+}
+
+/// The engine once its part has come. A part that cannot be downloaded is tried again a
+/// few times, further apart each time; meanwhile (and if it never comes) the rows show no
+/// time left, which is all the engine adds.
+async fn engine_arrived(later: DeadlinesLater) -> Option<DeadlineEngine> {
+    for wait_s in [2, 10, 30, 60] {
+        if let Ok(engine) = (later.0)().await {
+            return Some(engine);
+        }
+        gloo_timers::future::sleep(std::time::Duration::from_secs(wait_s)).await;
+    }
+    (later.0)().await.ok()
 }
 
 impl DeadlinePolicies {
