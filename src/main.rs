@@ -14,7 +14,7 @@ use parts::{
 };
 use switchboard::components::conversation::reply_box::SavedRepliesLater;
 use switchboard::components::inbox::deadlines::DeadlinesLater;
-use switchboard::components::shell::later::Later;
+use switchboard::components::shell::later::{Later, WarmUp};
 use switchboard::pages::console::{ConsolePage, NoConversation};
 use switchboard::pages::not_found::NotFound;
 
@@ -31,6 +31,7 @@ fn App() -> impl IntoView {
         Box::pin(parts::saved_replies_panel_part())
     }));
     provide_context(DeadlinesLater(|| Box::pin(parts::deadline_engine_part())));
+    provide_context(WarmUp(|| Box::pin(parts::warm_up())));
     provide_context(Later {
         palette: || Box::pin(parts::palette_part()),
         shortcut_sheet: || Box::pin(parts::shortcut_sheet_part()),

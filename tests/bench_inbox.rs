@@ -295,21 +295,48 @@ const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0
 })();
 "#;
 
-/// Opens the long thread from its row and waits until its messages show.
+/// Opens the long thread from its row and waits until its messages show. Says where the
+/// time went too: when the header showed, and each download the opening made (its path,
+/// when it started and ended, from the click), from the browser's resource timings.
 const OPEN_THREAD: &str = r#"
 const [key, done] = arguments;
 (async () => {
   const row = Array.from(document.querySelectorAll("[data-testid='conversation-row']"))
     .find(a => a.getAttribute('data-key') === key);
+  // Loading every row filled the browser's buffer of timings (250 by default).
+  performance.clearResourceTimings();
   const t0 = performance.now();
   row.click();
-  const shown = () => document.querySelector("[data-testid='conversation-customer']")
-    && document.querySelector("[data-testid='thread'] li");
+  let header = null;
+  const shown = () => {
+    const h = document.querySelector("[data-testid='conversation-customer']");
+    if (h && header === null) header = performance.now() - t0;
+    return h && document.querySelector("[data-testid='thread'] li");
+  };
   while (!shown()) { await new Promise(r => requestAnimationFrame(r)); }
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-  done(performance.now() - t0);
+  const total = performance.now() - t0;
+  const steps = performance.getEntriesByType('resource')
+    .filter(e => e.startTime >= t0)
+    .map(e => { const u = new URL(e.name); return [u.pathname + u.search, e.startTime - t0, e.responseEnd - t0]; });
+  done({ total, header, steps });
 })();
 "#;
+
+/// Where an opening's time went, one line: the header, then each download (from, to).
+fn opening_steps(open: &Value) -> String {
+    let mut said = format!("header shown at {:.0} ms", ms(&open["header"]));
+    for step in open["steps"].as_array().into_iter().flatten() {
+        let path = step[0].as_str().unwrap_or("?");
+        let path: String = path.chars().take(70).collect();
+        said.push_str(&format!(
+            "; {path} {:.0}–{:.0} ms",
+            ms(&step[1]),
+            ms(&step[2])
+        ));
+    }
+    said
+}
 
 fn ms(v: &Value) -> f64 {
     v.as_f64().unwrap_or(f64::NAN)
@@ -481,6 +508,11 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
     h.wait_for(By::Css(format!("[data-key='{long_key}']")))
         .await;
     let open = measure(h, OPEN_THREAD, vec![json!(long_key)]).await;
+    println!(
+        "run {run}: the long thread opened in {:.1} ms: {}",
+        ms(&open["total"]),
+        opening_steps(&open)
+    );
     let heap = measure(
         h,
         "arguments[0]([performance.memory ? performance.memory.usedJSHeapSize : 0, window.__wasm ? window.__wasm.memory.buffer.byteLength : 0]);",
@@ -494,7 +526,7 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
         ms(&keystroke["work_max"]),
         ms(&keystroke["mean"]),
         ms(&keystroke["max"]),
-        ms(&open),
+        ms(&open["total"]),
         per_screen(&scroll),
         js + wasm,
         js,

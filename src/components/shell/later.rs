@@ -46,6 +46,13 @@ pub struct Later {
     pub save_view: Option<LaterView>,
 }
 
+/// Makes every part an agent will need ready ahead of use (fetched and started, the
+/// conversation's first, one after another), as the console's binary gives it; run once
+/// the inbox is up, so that opening a conversation waits on nothing but its data. A part
+/// that cannot come now is simply fetched again when used.
+#[derive(Clone, Copy)]
+pub struct WarmUp(pub fn() -> Pin<Box<dyn Future<Output = ()>>>);
+
 /// Shows `part` from the first time `wanted` is true on, and keeps it: a dialog opens and
 /// closes itself once it is there. If it could not come, dismissing the notice lets the
 /// next time it is wanted fetch it again.
