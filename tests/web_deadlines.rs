@@ -142,3 +142,66 @@ async fn the_line_says_the_time_left_or_how_late_and_nothing_once_answered() {
     .await;
     root.remove();
 }
+
+/// The rows' due times are counted into the last count's map: a recount with nothing new
+/// says nothing changed, a new or moved row is counted and said, and a row that left the
+/// list or awaits no more leaves the map.
+#[wasm_bindgen_test]
+fn a_recount_keeps_its_map_says_what_changed_and_drops_rows_that_left() {
+    use std::collections::HashMap;
+    use switchboard::components::inbox::deadlines::DueCache;
+    use switchboard::connectors::Inbox;
+    use switchboard_core::deadlines::{BackendPolicy, Policy};
+    use switchboard_core::domain::ConversationKey;
+    use switchboard_core::domain::ConversationStatus;
+
+    let policies = vec![BackendPolicy {
+        backend: "communication".into(),
+        policy: Policy {
+            clock: Clock::Always,
+            target_minutes: 60,
+            alarm_minutes: 120,
+        },
+        is_default: true,
+        updated_by: None,
+        updated_at: None,
+    }];
+    let mut rows: Vec<_> = (0..3).map(row).collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.awaiting_since = Some(utc("2026-12-07T09:00:00Z") + Duration::minutes(i as i64));
+    }
+    let inbox = |rows: &[switchboard_core::domain::Conversation]| Inbox {
+        conversations: rows.iter().cloned().map(std::sync::Arc::new).collect(),
+        ..Inbox::default()
+    };
+    let count = engine().count;
+    let (marks, known) = (HashMap::new(), HashMap::new());
+    let (mut cache, mut dues) = (DueCache::default(), HashMap::new());
+    let mut recount = |rows: &[_]| {
+        count(
+            &inbox(rows),
+            &marks,
+            &known,
+            &policies,
+            &mut cache,
+            &mut dues,
+        )
+    };
+
+    assert!(recount(&rows), "the first count");
+    assert!(!recount(&rows), "nothing new");
+    rows[1].awaiting_since = Some(utc("2026-12-07T10:00:00Z"));
+    assert!(recount(&rows), "a row whose customer wrote again");
+    rows[2].status = ConversationStatus::Closed;
+    assert!(recount(&rows), "a row that awaits no more");
+    rows.remove(0);
+    assert!(recount(&rows), "a row that left the list");
+    let due = |i: usize| dues.get(&ConversationKey::new("communication", format!("c-{i}")));
+    assert_eq!(dues.len(), 1, "{dues:?}");
+    assert_eq!(
+        due(1).map(|d| d.due),
+        Some(utc("2026-12-07T11:00:00Z")),
+        "an hour after the customer last wrote"
+    );
+    assert!(due(0).is_none() && due(2).is_none());
+}

@@ -29,19 +29,15 @@ pub fn use_shown_rows(
     let marks = ConsoleMarks::from_context();
     let dues = marks.dues;
     // Each row's text, lowered once per change of the rows, not once per keystroke (and
-    // never compared: the rows changed, so it did).
-    let haystacks = Memo::new_with_compare(
-        move |_| {
-            rows.0.with(|inbox| {
-                inbox
-                    .conversations
-                    .iter()
-                    .map(|c| searchable_text(c))
-                    .collect::<Vec<_>>()
-            })
-        },
-        |_, _| true,
-    );
+    // never compared: the rows changed, so it did). Written over the last texts, emptied
+    // first: ten thousand rows' texts are never held twice.
+    let haystacks = Memo::new_owning(move |last: Option<Vec<String>>| {
+        let mut texts = last.unwrap_or_default();
+        texts.clear();
+        rows.0
+            .with(|inbox| texts.extend(inbox.conversations.iter().map(|c| searchable_text(c))));
+        (texts, true)
+    });
     Memo::new(move |_| {
         let matcher = refinement.with(|r| r.matcher());
         let by_text = refinement.with(|r| r.text.is_some());

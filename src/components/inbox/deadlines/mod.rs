@@ -32,14 +32,16 @@ pub struct DeadlinePolicies(pub RwSignal<Option<Vec<BackendPolicy>>>);
 /// Every backend's policy, from the server at this origin; `None` when unreadable.
 pub type ReadPolicies = fn(String) -> Pin<Box<dyn Future<Output = Option<Vec<BackendPolicy>>>>>;
 
-/// Every loaded row's due time, where an answer awaits, after the marks.
+/// Every loaded row's due time, where an answer awaits, after the marks: counted into the
+/// map given (the last count's), saying whether any changed.
 pub type CountDues = fn(
     &Inbox,
     &HashMap<ConversationKey, NoAnswerMark>,
     &HashMap<ConversationKey, KnownWait>,
     &[BackendPolicy],
     &mut DueCache,
-) -> HashMap<ConversationKey, Due>;
+    &mut HashMap<ConversationKey, Due>,
+) -> bool;
 
 /// What reads the policies and counts the rows' due times ([`engine::engine`]).
 #[derive(Clone, Copy)]
@@ -142,16 +144,25 @@ impl RowDues {
     ) -> RowDues {
         let cache = StoredValue::new_local(DueCache::default());
         let known = RwSignal::new(HashMap::new());
-        let dues = Memo::new(move |_| {
+        // The last count's map is counted into again (`new_owning`): one map of every row,
+        // never two at once.
+        let dues = Memo::new_owning(move |last: Option<HashMap<ConversationKey, Due>>| {
+            let first = last.is_none();
+            let mut dues = last.unwrap_or_default();
             let (Some(engine), Some(all)) = (engine.get(), policies.0.get()) else {
-                return HashMap::new();
+                let changed = first || !dues.is_empty();
+                dues.clear();
+                return (dues, changed);
             };
-            let count = |inbox: &Inbox, marks: &_, known: &_| {
-                cache.try_update_value(|cache| (engine.count)(inbox, marks, known, &all, cache))
+            let mut count = |inbox: &Inbox, marks: &_, known: &_| {
+                cache.try_update_value(|cache| {
+                    (engine.count)(inbox, marks, known, &all, cache, &mut dues)
+                })
             };
-            known
+            let changed = known
                 .with(|known| marks.with(|marks| rows.0.with(|inbox| count(inbox, marks, known))))
-                .unwrap_or_default()
+                .unwrap_or(false);
+            (dues, first || changed)
         });
         let dues = RowDues {
             dues,
