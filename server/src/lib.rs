@@ -313,6 +313,7 @@ fn router(
             renderer_for as http::guard::RendererFor,
             http::guard::render_escaped,
         ))
+        .layer(http::compression::json_gzipped())
         .layer(cors(&config.allowed_origins))
         .layer(middleware::from_fn(
             http::security::credentials_for_allowed_origins_only,

@@ -4,6 +4,7 @@
 //! security headers, the per-address rate limit, the load guard, the idempotency keys
 //! of creates and the signed-in agent the auth gate leaves in a request.
 
+pub mod compression;
 pub mod correlation;
 pub mod error;
 pub mod extract;

@@ -13,6 +13,7 @@ mod communication;
 mod communication_attachments;
 mod communication_references;
 mod communication_versions;
+mod compression;
 mod deadlines;
 mod defences;
 mod events;
