@@ -51,9 +51,19 @@ loader="<link rel=\"modulepreload\" href=\"$pkg/switchboard.js\">\
 <script type=\"module\">import init from \"$pkg/switchboard.js\";\
 const wasm = await init({ module_or_path: \"$pkg/switchboard_bg.wasm\" });\
 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));</script>"
-# What the sign-in page fetches ahead of use, as the agent types: the console's main part
-# (src/components/shell/prefetch.rs). The console's own parts are not listed: once the
-# inbox is up, their loader fetches and starts them (WarmUp, src/parts.rs).
+# What the pages fetch ahead of use, once they are up (src/components/shell/prefetch.rs):
+# the console, its parts an agent will need (not the routes kept for a development build:
+# the sign-in and follow-up pages are bundles of their own here), once the conversation's
+# part is started (WarmUp, src/parts.rs); the sign-in page, the console's main part.
+parts=""
+for part in "$dist$pkg"/split_*.wasm "$dist$pkg"/chunk_*.wasm; do
+  name="$(basename "$part")"
+  case "$name" in
+    *_sign_in_part* | *_follow_up_part*) ;;
+    *) parts="$parts $pkg/$name" ;;
+  esac
+done
+loader="$loader<meta name=\"switchboard:parts\" content=\"${parts# }\">"
 sed -i "s#</head>#$loader</head>#" "$dist/index.html"
 console="<meta name=\"switchboard:console\" content=\"$pkg/switchboard.js $pkg/switchboard_bg.wasm\">"
 [ -f "$dist/sign-in.html" ] && sed -i "s#</head>#$console</head>#" "$dist/sign-in.html"

@@ -23,6 +23,7 @@ use switchboard::components::inbox::deadlines::{engine::engine, DeadlineEngine};
 use switchboard::components::inbox::saved_views::SaveViewForm;
 use switchboard::components::shell::later::{Arrival, Arrive, MakeView, PartMissing};
 use switchboard::components::shell::palette::{CommandPalette, PaletteOpen};
+use switchboard::components::shell::prefetch::{prefetch_listed, PARTS};
 use switchboard::components::shell::session_ended::SessionEnded;
 use switchboard::components::shell::shortcuts::{SheetOpen, ShortcutSheet};
 use switchboard::pages::conversation::ConversationPage;
@@ -99,19 +100,19 @@ route_part! {
     /// `/mentions`: the notes that name the agent.
     MentionsPart = mentions_part
 }
-part!(mentions_part, warm_mentions -> MakeView = || view! { <MentionsPage /> }.into_any());
+part!(mentions_part -> MakeView = || view! { <MentionsPage /> }.into_any());
 
 route_part! {
     /// `/settings/saved-replies`: the team's saved replies and the agent's own.
     SavedRepliesPart = saved_replies_part
 }
-part!(saved_replies_part, warm_saved_replies -> MakeView = || view! { <SavedRepliesPage /> }.into_any());
+part!(saved_replies_part -> MakeView = || view! { <SavedRepliesPage /> }.into_any());
 
 route_part! {
     /// `/settings/deadlines`: each backend's response deadlines.
     DeadlinePoliciesPart = deadline_policies_part
 }
-part!(deadline_policies_part, warm_deadline_policies -> MakeView = || view! { <DeadlinePoliciesPage /> }.into_any());
+part!(deadline_policies_part -> MakeView = || view! { <DeadlinePoliciesPage /> }.into_any());
 
 route_part! {
     /// `/contact/follow-up`: the customers' page, for a development build.
@@ -132,7 +133,7 @@ fn sign_in_view() -> AnyView {
 
 part! {
     /// The command palette (Ctrl+K), for [`switchboard::components::shell::later`].
-    palette_part, warm_palette -> MakeView = palette_view
+    palette_part -> MakeView = palette_view
 }
 
 fn palette_view() -> AnyView {
@@ -142,7 +143,7 @@ fn palette_view() -> AnyView {
 
 part! {
     /// The shortcut sheet (`?`).
-    shortcut_sheet_part, warm_shortcut_sheet -> MakeView = shortcut_sheet_view
+    shortcut_sheet_part -> MakeView = shortcut_sheet_view
 }
 
 fn shortcut_sheet_view() -> AnyView {
@@ -152,43 +153,35 @@ fn shortcut_sheet_view() -> AnyView {
 
 part! {
     /// The dialog that signs a lapsed session in again, over the console.
-    session_ended_part, warm_session_ended -> MakeView = || view! { <SessionEnded /> }.into_any()
+    session_ended_part -> MakeView = || view! { <SessionEnded /> }.into_any()
 }
 
 part! {
     /// The saved replies' picker in the reply box (`/`): its search and matcher, its list.
-    saved_replies_panel_part, warm_saved_replies_panel -> MakeView = saved_replies_panel
+    saved_replies_panel_part -> MakeView = saved_replies_panel
 }
 
 part! {
     /// The arithmetic behind the list's time left: the policies read, the due times counted.
-    deadline_engine_part, warm_deadline_engine -> DeadlineEngine = engine()
+    deadline_engine_part -> DeadlineEngine = engine()
 }
 
 part! {
     /// The bulk bar: the actions over many conversations, their progress and failures.
-    bulk_bar_part, warm_bulk_bar -> MakeView = || view! { <BulkBar /> }.into_any()
+    bulk_bar_part -> MakeView = || view! { <BulkBar /> }.into_any()
 }
 
 part! {
     /// The form that names and saves the view on screen.
-    save_view_part, warm_save_view -> MakeView = || view! { <SaveViewForm /> }.into_any()
+    save_view_part -> MakeView = || view! { <SaveViewForm /> }.into_any()
 }
 
-/// Every part an agent will need, fetched and started one after the other once the inbox is
-/// up (`WarmUp`): the conversation's first, the one opened most. Not the sign-in and
-/// follow-up pages, bundles of their own in the release build. A part that cannot come
-/// now is fetched again on use, where its absence is said.
+/// Once the inbox is up (`WarmUp`): the conversation's part fetched and started, the one
+/// opened most and at once; then the others fetched into the browser's cache (what they
+/// share with it is there by then), each started on first use. Started, each would hold
+/// its compiled code in the page's memory for as long as it is open. A part that cannot
+/// come now is fetched again on use, where its absence is said.
 pub async fn warm_up() {
     let _ = warm_conversation().await;
-    let _ = warm_deadline_engine().await;
-    let _ = warm_bulk_bar().await;
-    let _ = warm_palette().await;
-    let _ = warm_shortcut_sheet().await;
-    let _ = warm_save_view().await;
-    let _ = warm_saved_replies_panel().await;
-    let _ = warm_mentions().await;
-    let _ = warm_saved_replies().await;
-    let _ = warm_deadline_policies().await;
-    let _ = warm_session_ended().await;
+    prefetch_listed(PARTS);
 }

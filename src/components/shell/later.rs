@@ -46,10 +46,10 @@ pub struct Later {
     pub save_view: Option<LaterView>,
 }
 
-/// Makes every part an agent will need ready ahead of use (fetched and started, the
-/// conversation's first, one after another), as the console's binary gives it; run once
-/// the inbox is up, so that opening a conversation waits on nothing but its data. A part
-/// that cannot come now is simply fetched again when used.
+/// Makes the parts an agent will need ready ahead of use, as the console's binary gives it:
+/// the conversation's fetched and started, so that opening one waits on nothing but its
+/// data, then the others fetched (started on first use: a started part holds memory).
+/// Run once the inbox is up. A part that cannot come now is fetched again when used.
 #[derive(Clone, Copy)]
 pub struct WarmUp(pub fn() -> Pin<Box<dyn Future<Output = ()>>>);
 

@@ -1,16 +1,20 @@
-//! The console's main part, fetched by the sign-in page ahead of its first use, at the
-//! browser's lowest priority, as the agent starts typing: the inbox appears right after
-//! signing in. The build lists the files in the page as `<meta name="…" content="url url…">`
+//! Files fetched ahead of their first use, at the browser's lowest priority. The build
+//! lists them in the page as `<meta name="…" content="url url…">`
 //! (`scripts/split-console.sh`), not as `<link rel="prefetch">`: a prefetch in the page's
-//! head starts with the page's own downloads and slows its first screen. A development
-//! build lists nothing, and nothing is fetched. (The console's own parts are not
-//! prefetched: once the inbox is up they are fetched and started by their loader,
-//! `switchboard::components::shell::later::WarmUp`, which a prefetch would download twice.)
+//! head starts with the page's own downloads and slows its first screen. The page asks for
+//! them once it is up: the sign-in page as the agent starts typing (the console's main
+//! part, so the inbox appears right after signing in), the console once the conversation's
+//! part is started (`switchboard::components::shell::later::WarmUp`: its other parts, so
+//! that none waits on a download; what the conversation's part shares with them is in the
+//! cache by then, and not downloaded twice). A development build lists nothing, and nothing
+//! is fetched.
 
 use leptos::prelude::document;
 
 /// The console's main part, listed in the sign-in page.
 pub const CONSOLE: &str = "switchboard:console";
+/// The console's parts that come on first use, listed in the console's page.
+pub const PARTS: &str = "switchboard:parts";
 
 /// Prefetches each file that the page's `<meta name="{list}">` names, once: the list
 /// leaves the page as its links go in.
