@@ -370,6 +370,10 @@ async fn crawlers_get_a_robots_file_and_every_page_a_description() {
     assert!(rules.contains("Disallow: /\n"), "{rules}");
     assert!(rules.contains("Allow: /contact\n"), "{rules}");
     assert!(rules.contains("Allow: /sign-in\n"), "{rules}");
+    assert!(
+        rules.contains("Allow: /$\n"),
+        "the root leads to sign in: {rules}"
+    );
     assert!(rules.contains("Disallow: /contact/follow-up\n"), "{rules}");
     for page in ["/sign-in", "/contact"] {
         h.driver.goto(format!("{}{page}", h.base)).await.unwrap();
