@@ -30,6 +30,10 @@ use leptos_router::hooks::use_location;
 use switchboard_core::session::SessionAgent;
 
 /// The console once the server has said who is signed in; the sign-in page otherwise.
+/// Not in a `Transition`: one would also wait for every resource the console reads (the
+/// directory, each backend's counts, labels, views), and the whole console appeared only
+/// once the slowest backend had answered (1.5 s after the session on the demo data, the
+/// page's largest paint); each part of it says its own loading instead.
 #[component]
 pub fn ConsolePage() -> impl IntoView {
     let origin = api_origin();
@@ -38,21 +42,16 @@ pub fn ConsolePage() -> impl IntoView {
         async move { session::current(&origin).await }
     });
     let retry = Callback::new(move |_| session.refetch());
-    view! {
-        <Transition fallback=|| view! { <Loading label=tr(msg!("console-opening")) /> }>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(Some(session)) => view! { <Console agent=session.agent /> }.into_any(),
-                    Ok(None) => view! { <ToSignIn /> }.into_any(),
-                    Err(error) => view! {
-                        <main class="public-main">
-                            <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry />
-                        </main>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
+    move || match session.get() {
+        None => view! { <Loading label=tr(msg!("console-opening")) /> }.into_any(),
+        Some(Ok(Some(session))) => view! { <Console agent=session.agent /> }.into_any(),
+        Some(Ok(None)) => view! { <ToSignIn /> }.into_any(),
+        Some(Err(error)) => view! {
+            <main class="public-main">
+                <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry />
+            </main>
+        }
+        .into_any(),
     }
 }
 
