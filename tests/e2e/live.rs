@@ -92,30 +92,15 @@ async fn a_stopped_backend_leaves_the_rest_working_and_comes_back() {
     let h = start_polling_every(POLL_SECONDS).await;
     h.sign_in_at("/").await;
     h.wait_for(communication_row()).await;
-    let devtools = h.driver.cdp();
-    devtools
-        .send_raw("Network.enable", serde_json::json!({}))
-        .await
-        .expect("CDP");
-
     // Octopia stops answering: said, while the other backends still show and work.
-    devtools
-        .send_raw(
-            "Network.setBlockedURLs",
-            serde_json::json!({ "urls": ["*/octopia/*"] }),
-        )
-        .await
-        .expect("CDP");
+    h.block_urls(&["*/octopia/*"]).await;
     wait_live(&h, testid("error-panel"), "Octopia could not be loaded").await;
     let key = h.attribute(communication_row(), "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
     h.wait_for(testid("conversation-customer")).await;
 
     // It answers again; the network is said to be back: asked at once, and it recovers.
-    devtools
-        .send_raw("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
-        .await
-        .expect("CDP");
+    h.block_urls(&[]).await;
     h.driver
         .execute("window.dispatchEvent(new Event('online'));", Vec::new())
         .await

@@ -9,23 +9,6 @@ use crate::audit::{set_theme, violations};
 use crate::e2e_support::*;
 use thirtyfour::prelude::*;
 
-/// Makes the browser refuse every URL matching `patterns` (none: refuse nothing), as a
-/// dropped connection would answer them.
-async fn block(h: &Harness, patterns: &[&str]) {
-    let devtools = h.driver.cdp();
-    devtools
-        .send_raw("Network.enable", serde_json::json!({}))
-        .await
-        .expect("the network domain");
-    devtools
-        .send_raw(
-            "Network.setBlockedURLs",
-            serde_json::json!({ "urls": patterns }),
-        )
-        .await
-        .expect("the blocked URLs");
-}
-
 /// Whether this page came in parts (the release build's folder of parts).
 async fn in_parts(h: &Harness) -> bool {
     let value = h
@@ -42,7 +25,7 @@ async fn in_parts(h: &Harness) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_conversation_whose_part_cannot_be_downloaded_is_said_and_try_again_opens_it() {
     let h = start().await;
-    block(&h, &["*split_conversation_part*"]).await;
+    h.block_urls(&["*split_conversation_part*"]).await;
     h.sign_in_at("/?backend=communication").await;
     h.wait_for(communication_row()).await;
     if !in_parts(&h).await {
@@ -64,7 +47,7 @@ async fn a_conversation_whose_part_cannot_be_downloaded_is_said_and_try_again_op
     h.wait_for_text(testid("part-missing"), "could not be downloaded")
         .await;
 
-    block(&h, &[]).await;
+    h.block_urls(&[]).await;
     h.click(testid("part-missing-retry")).await;
     h.wait_for(testid("conversation-customer")).await;
     h.wait_for(testid("reply-input")).await;
@@ -75,7 +58,7 @@ async fn a_conversation_whose_part_cannot_be_downloaded_is_said_and_try_again_op
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_palette_whose_part_cannot_be_downloaded_is_said_and_comes_once_tried_again() {
     let h = start().await;
-    block(&h, &["*split_palette_part*"]).await;
+    h.block_urls(&["*split_palette_part*"]).await;
     h.sign_in_at("/").await;
     h.wait_for(By::Css("[data-testid='conversation-row']"))
         .await;
@@ -95,7 +78,7 @@ async fn a_palette_whose_part_cannot_be_downloaded_is_said_and_comes_once_tried_
         let found = violations(&h).await;
         assert!(found.is_empty(), "{theme}: {found:#?}");
     }
-    block(&h, &[]).await;
+    h.block_urls(&[]).await;
     h.click(testid("part-missing-retry")).await;
     h.wait_for_focus("palette-input").await;
     h.wait_gone(testid("part-missing")).await;

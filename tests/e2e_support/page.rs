@@ -14,6 +14,23 @@ pub fn communication_row() -> By {
 }
 
 impl Harness {
+    /// Makes the browser refuse every URL matching `patterns` (none: refuse nothing), as a
+    /// stopped server or a dropped connection would answer them.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        let devtools = self.driver.cdp();
+        devtools
+            .send_raw("Network.enable", serde_json::json!({}))
+            .await
+            .expect("the network domain");
+        devtools
+            .send_raw(
+                "Network.setBlockedURLs",
+                serde_json::json!({ "urls": patterns }),
+            )
+            .await
+            .expect("the blocked URLs");
+    }
+
     pub async fn wait_for(&self, by: By) -> WebElement {
         self.driver
             .query(by)
