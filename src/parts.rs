@@ -32,38 +32,7 @@ use switchboard::pages::follow_up::FollowUpPage;
 use switchboard::pages::mentions::MentionsPage;
 use switchboard::pages::saved_replies::SavedRepliesPage;
 use switchboard::pages::sign_in::{leave_for, SignInPage};
-
-/// A part: `async fn $name() -> Result<$out, PartMissing>` giving `$made`, and (if named)
-/// `async fn $warm()` that fetches and starts it ahead of use (its result: whether it came). Split
-/// off (its file is `split_$name.wasm`) in the release build, at hand in any other.
-macro_rules! part {
-    ($(#[doc = $doc:literal])* $name:ident $(, $warm:ident)? -> $out:ty = $made:expr) => {
-        $(#[doc = $doc])*
-        #[cfg(switchboard_split)]
-        #[leptos::wasm_split::wasm_split(
-            $name,
-            wasm_split_path = ::leptos::wasm_split,
-            $(preload($warm),)?
-            fallible
-        )]
-        pub fn $name() -> Result<$out, PartMissing> {
-            Ok($made)
-        }
-
-        $(#[doc = $doc])*
-        #[cfg(not(switchboard_split))]
-        pub async fn $name() -> Result<$out, PartMissing> {
-            Ok($made)
-        }
-
-        $(
-            #[cfg(not(switchboard_split))]
-            pub async fn $warm() -> Result<(), PartMissing> {
-                Ok(())
-            }
-        )?
-    };
-}
+use switchboard::part;
 
 /// A route whose page is the part `$part`: shown once it has come, or said missing with
 /// Try again in the page's place.

@@ -13,6 +13,43 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 
+/// A part: `async fn $name() -> Result<$out, PartMissing>` giving `$made`, and (if named)
+/// `async fn $warm()` that fetches and starts it ahead of use (its result: whether it came). Split
+/// off (its file is `split_$name.wasm`) in the release build, at hand in any other.
+///
+/// Declared here for the binaries that come in parts (the console's `src/parts.rs`, the
+/// contact page's): a split point must be in the binary, never in this library, or every
+/// bundle linking the library would keep it. `--cfg switchboard_split` is the binary's.
+#[macro_export]
+macro_rules! part {
+    ($(#[doc = $doc:literal])* $name:ident $(, $warm:ident)? -> $out:ty = $made:expr) => {
+        $(#[doc = $doc])*
+        #[cfg(switchboard_split)]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            $(preload($warm),)?
+            fallible
+        )]
+        pub fn $name() -> Result<$out, $crate::components::shell::later::PartMissing> {
+            Ok($made)
+        }
+
+        $(#[doc = $doc])*
+        #[cfg(not(switchboard_split))]
+        pub async fn $name() -> Result<$out, $crate::components::shell::later::PartMissing> {
+            Ok($made)
+        }
+
+        $(
+            #[cfg(not(switchboard_split))]
+            pub async fn $warm() -> Result<(), $crate::components::shell::later::PartMissing> {
+                Ok(())
+            }
+        )?
+    };
+}
+
 /// Makes a piece's view: a function of its part, so the view is made where it shows.
 pub type MakeView = fn() -> AnyView;
 
