@@ -151,10 +151,21 @@ const [typed, done] = arguments;
     times.push(performance.now() - t0);
   }}
   const mean = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
-  done({{ mean: mean(times), max: Math.max(...times), work: mean(work), work_max: Math.max(...work) }});
+  done({{ mean: mean(times), max: Math.max(...times), work: mean(work), work_max: Math.max(...work), each: work }});
 }})();
 "#
     )
+}
+
+/// Each key typed with its work in ms (`q 12.1, u 4.0, …`): where the worst one falls.
+fn keystrokes_work(each: &Value) -> String {
+    let work = each.as_array().map(Vec::as_slice).unwrap_or_default();
+    TYPED
+        .chars()
+        .zip(work)
+        .map(|(key, ms)| format!("{key:?} {:.1}", ms.as_f64().unwrap_or(f64::NAN)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Scrolls a box from top to bottom a screen at a time, one frame each.
@@ -482,6 +493,10 @@ async fn console_run(h: &Harness, long_key: &str, run: usize) -> Figures {
         loading.elapsed().as_secs_f64()
     );
     let keystroke = measure(h, &typing_script("#inbox-filter"), vec![json!(TYPED)]).await;
+    println!(
+        "run {run}: each keystroke's work: {}",
+        keystrokes_work(&keystroke["each"])
+    );
     // Cleared: the whole list again, for scrolling and opening.
     h.driver
         .execute(

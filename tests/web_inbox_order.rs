@@ -341,3 +341,52 @@ async fn by_time_left_the_most_urgent_come_first_and_each_row_says_how_late() {
         ]
     );
 }
+
+/// Typing on narrows among the rows the last keystroke showed; a row changed in place
+/// meanwhile is read again, and a text that is shorter, or another, widens again.
+#[wasm_bindgen_test]
+fn typing_narrows_the_last_rows_yet_reads_a_changed_row_again_and_widens_when_shortened() {
+    use switchboard::components::inbox::inbox_filters::InboxFilters;
+    use switchboard_core::domain::Refinement;
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: (0..210).map(row).map(Arc::new).collect(),
+        ..Default::default()
+    }));
+    let text = RwSignal::new(None::<String>);
+    let filters = Memo::new(|_| InboxFilters::default());
+    let refinement = Memo::new(move |_| Refinement {
+        text: text.get(),
+        ..Default::default()
+    });
+    let shown = use_shown_rows(rows, filters, refinement);
+    let ids = move |typed: &str| {
+        text.set(Some(typed.to_owned()));
+        shown.with(|shown| {
+            rows.0.with(|inbox| {
+                shown
+                    .iter()
+                    .map(|&i| inbox.conversations[i].key.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    // Rows 7, 107 and 207 are "Colis égaré n°…"; the others "Question …".
+    assert_eq!(ids("COLIS"), ["c-7", "c-107", "c-207"]);
+    assert_eq!(ids("colis ÉGARÉ"), ["c-7", "c-107", "c-207"]);
+    assert_eq!(ids("colis égaré n°10"), ["c-107"]);
+    // A row the last keystroke left out, changed while the filter is on, is read again.
+    rows.0.update(|inbox| {
+        Arc::make_mut(&mut inbox.conversations[3]).subject = Some("Colis égaré n°100".into());
+    });
+    assert_eq!(ids("colis égaré n°10"), ["c-3", "c-107"]);
+    // Shorter, the rows the last keystroke left out come back.
+    assert_eq!(ids("colis égaré n°"), ["c-3", "c-7", "c-107", "c-207"]);
+    // Another text altogether ("20" is in "Question 120" too).
+    assert_eq!(
+        ids("question 20"),
+        [
+            "c-20", "c-120", "c-200", "c-201", "c-202", "c-203", "c-204", "c-205", "c-206",
+            "c-208", "c-209"
+        ]
+    );
+}

@@ -11,6 +11,7 @@
 pub mod active;
 pub mod conversation;
 pub mod filters;
+pub mod fold;
 pub mod keys;
 pub mod order;
 pub mod page;
@@ -19,6 +20,7 @@ pub mod refine;
 pub use active::*;
 pub use conversation::*;
 pub use filters::*;
+pub use fold::*;
 pub use keys::*;
 pub use order::*;
 pub use page::*;

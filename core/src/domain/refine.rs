@@ -5,11 +5,10 @@
 //! all of a backend's channels at once).
 //!
 //! Text matching is case-insensitive over the customer (name and id), the subject, the
-//! reference and the last message, and each row's text is lowered once per refinement,
-//! so a keystroke over ten thousand rows stays a plain scan.
+//! reference and the last message, each looked at as it is ([`FoldedWord`]): a keystroke
+//! over ten thousand rows is a scan of their bytes, with no lowered copy made or kept.
 
-use super::{ActiveRange, Conversation};
-use memchr::memmem::Finder;
+use super::{ActiveRange, Conversation, FoldedWord};
 
 /// The page's own narrowing of the inbox (`?backend=…&unread=1&q=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,13 +47,13 @@ impl Refinement {
             && self.words().is_empty()
     }
 
-    /// The typed text, lowered, split into words.
-    fn words(&self) -> Vec<String> {
+    /// The typed text split into words, each ready to be found in any case.
+    pub fn words(&self) -> Vec<FoldedWord> {
         self.text
             .as_deref()
             .unwrap_or("")
             .split_whitespace()
-            .map(str::to_lowercase)
+            .filter_map(FoldedWord::new)
             .collect()
     }
 
@@ -64,11 +63,7 @@ impl Refinement {
             backend: self.backend.clone(),
             channel: self.channel.clone(),
             unread: self.unread,
-            words: self
-                .words()
-                .iter()
-                .map(|word| Finder::new(word.as_bytes()).into_owned())
-                .collect(),
+            words: self.words(),
             active: self.active,
         }
     }
@@ -107,24 +102,13 @@ pub struct Matcher {
     backend: Option<String>,
     channel: Option<String>,
     unread: bool,
-    /// Each word's searcher, made once for every row it is looked for in (a plain
-    /// `contains` prepares its search again for each row).
-    words: Vec<Finder<'static>>,
+    /// Each word, lowered once for every row it is looked for in.
+    words: Vec<FoldedWord>,
     active: Option<ActiveRange>,
 }
 
 impl Matcher {
     pub fn admits(&self, conversation: &Conversation) -> bool {
-        self.admits_with(conversation, || searchable_text(conversation))
-    }
-
-    /// [`Matcher::admits`] with the row's [`searchable_text`] kept from before: a page
-    /// that filters on every keystroke lowers each row's text once, not once per key.
-    pub fn admits_with<S: AsRef<str>>(
-        &self,
-        conversation: &Conversation,
-        haystack: impl FnOnce() -> S,
-    ) -> bool {
         if let Some(backend) = &self.backend {
             if &conversation.key.backend != backend {
                 return false;
@@ -147,33 +131,23 @@ impl Matcher {
                 return false;
             }
         }
-        if self.words.is_empty() {
-            return true;
-        }
-        let haystack = haystack();
-        let haystack = haystack.as_ref().as_bytes();
-        self.words.iter().all(|w| w.find(haystack).is_some())
+        has_words(conversation, &self.words)
     }
 }
 
-/// Everything a text filter looks at in one row, lowered.
-pub fn searchable_text(c: &Conversation) -> String {
-    let parts = [
+/// Whether every word is in the row's customer (name or id), subject, reference or last
+/// message, in any case.
+pub fn has_words(c: &Conversation, words: &[FoldedWord]) -> bool {
+    let texts = [
         Some(c.customer.as_str()),
         c.customer_name.as_deref(),
         c.subject.as_deref(),
         c.reference.as_deref(),
         c.last_message.as_ref().map(|m| m.body.as_str()),
     ];
-    // Sized once: the inbox keeps one of these per row loaded.
-    let size = parts.iter().flatten().map(|part| part.len() + 1).sum();
-    let mut text = String::with_capacity(size);
-    for part in parts.into_iter().flatten() {
-        text.push_str(&part.to_lowercase());
-        text.push('\n');
-    }
-    text.shrink_to_fit();
-    text
+    words
+        .iter()
+        .all(|word| texts.iter().flatten().any(|text| word.is_in(text)))
 }
 
 #[cfg(test)]

@@ -9,51 +9,107 @@ use crate::components::inbox::inbox_filters::{
 };
 use crate::components::inbox::mark_filter::ConsoleMarks;
 use crate::components::inbox::text_filter::{use_typed_text, TypedText};
-use crate::connectors::Inbox;
 use crate::i18n::{tr, use_i18n};
 use crate::state::InboxRows;
 use leptos::prelude::*;
-use switchboard_core::domain::{searchable_text, InboxSort, Refinement};
+use switchboard_core::domain::{has_words, FoldedWord, InboxSort, Refinement};
 
 /// The rows the page shows, as indices into the inbox in the order chosen: the loaded
 /// rows narrowed by what the page filters itself (`refinement`, [`use_refinement`]), then
 /// arranged. Ten thousand rows are scanned, none is copied.
+///
+/// Typing only ever narrows: a keystroke that adds to the words looks only among the rows
+/// the last one showed ([`Typed`]), so only the first letter scans every row.
 pub fn use_shown_rows(
     rows: InboxRows,
     filters: Memo<InboxFilters>,
     refinement: Memo<Refinement>,
 ) -> Memo<Vec<usize>> {
+    let admitted = use_admitted_rows(rows, filters, refinement);
+    let typed = Memo::new_owning(move |last: Option<Typed>| {
+        let words = refinement.with(Refinement::words);
+        let typed = admitted.with(|base| {
+            // The rows changed, or what admits them: `made` moved on, and all are read again.
+            let from = match &last {
+                Some(last) if last.narrows(base.made, &words) => &last.shown,
+                _ => &base.shown,
+            };
+            let shown = rows.0.with(|inbox| {
+                from.iter()
+                    .copied()
+                    .filter(|&i| {
+                        inbox
+                            .conversations
+                            .get(i)
+                            .is_some_and(|c| has_words(c, &words))
+                    })
+                    .collect()
+            });
+            Typed {
+                base: base.made,
+                words,
+                shown,
+            }
+        });
+        (typed, true)
+    });
+    Memo::new(move |_| typed.with(|t| t.shown.clone()))
+}
+
+/// The rows admitted by everything but the typed words, arranged, and which of its
+/// computations this is (a keystroke narrows only within the same one).
+struct Admitted {
+    made: u64,
+    shown: Vec<usize>,
+}
+
+/// The rows shown for the words typed, and what they were narrowed from.
+struct Typed {
+    base: u64,
+    words: Vec<FoldedWord>,
+    shown: Vec<usize>,
+}
+
+impl Typed {
+    /// Whether rows for `words` are all among these: the same rows admitted, and every
+    /// word before is in one of the words now ("ques" → "question").
+    fn narrows(&self, base: u64, words: &[FoldedWord]) -> bool {
+        self.base == base
+            && self
+                .words
+                .iter()
+                .all(|before| words.iter().any(|now| now.contains(before)))
+    }
+}
+
+/// The loaded rows admitted by the refinement without its words, then arranged: computed
+/// again when the rows (a row changed in place too), the order, the marks or those
+/// criteria change, never on a keystroke.
+fn use_admitted_rows(
+    rows: InboxRows,
+    filters: Memo<InboxFilters>,
+    refinement: Memo<Refinement>,
+) -> Memo<Admitted> {
     let sort = Memo::new(move |_| filters.with(|f| f.sort));
     // The due times matter only to the Overdue view and the order by time left; snoozed
     // rows show in the Snoozed view alone.
     let marks = ConsoleMarks::from_context();
     let dues = marks.dues;
-    // Each row's text, lowered once per change of the rows, not once per keystroke (and
-    // never compared: the rows changed, so it did). Written over the last texts, emptied
-    // first: ten thousand rows' texts are never held twice.
-    let haystacks = Memo::new_owning(move |last: Option<Vec<String>>| {
-        let mut texts = last.unwrap_or_default();
-        texts.clear();
-        rows.0
-            .with(|inbox| texts.extend(inbox.conversations.iter().map(|c| searchable_text(c))));
-        (texts, true)
+    let untyped = Memo::new(move |_| {
+        refinement.with(|r| Refinement {
+            text: None,
+            ..r.clone()
+        })
     });
-    Memo::new(move |_| {
-        let matcher = refinement.with(|r| r.matcher());
-        let by_text = refinement.with(|r| r.text.is_some());
-        let by_marks = refinement.with(|r| marks.filter(r));
-        let admitted = |texts: &[String], inbox: &Inbox| {
+    Memo::new_owning(move |last: Option<Admitted>| {
+        let matcher = untyped.with(|r| r.matcher());
+        let by_marks = untyped.with(|r| marks.filter(r));
+        let shown = rows.0.with(|inbox| {
             let mut shown = inbox
                 .conversations
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| {
-                    if by_text {
-                        matcher.admits_with(c, || texts.get(*i).map_or("", String::as_str))
-                    } else {
-                        matcher.admits(c)
-                    }
-                })
+                .filter(|(_, c)| matcher.admits(c))
                 .filter(|(_, c)| by_marks.admits(&c.key))
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>();
@@ -68,12 +124,9 @@ pub fn use_shown_rows(
                 sort.arrange(&inbox.conversations, &due, &mut shown);
             }
             shown
-        };
-        if by_text {
-            haystacks.with(|texts| rows.0.with(|inbox| admitted(texts, inbox)))
-        } else {
-            rows.0.with(|inbox| admitted(&[], inbox))
-        }
+        });
+        let made = last.map_or(0, |last| last.made + 1);
+        (Admitted { made, shown }, true)
     })
 }
 
