@@ -5,8 +5,9 @@
 # every trunk build (e.g. --release).
 #
 # With --release the console comes in parts (scripts/split-console.sh): its main part,
-# loaded by index.html, and parts fetched on first use. Without it (a development build)
-# the console is one bundle, as `trunk serve` makes it.
+# loaded by index.html, and parts fetched on first use; so does the contact page (its
+# form, then its sending code). Without it (a development build) each is one bundle, as
+# `trunk serve` makes it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -16,17 +17,21 @@ shift || true
 release=false
 for arg in "$@"; do [ "$arg" = "--release" ] && release=true; done
 
-if $release; then
-  # The console's page without Trunk's Rust pipeline: Trunk builds its styles and copies
-  # `public/`, the split script builds the wasm and puts its loader in the page. Trunk
-  # builds the crate beside a page that names none, so the copy sits in a folder of its
-  # own, its paths leading back to the sources.
-  console_page="$ROOT/target/console-page/index.html"
-  mkdir -p "$(dirname "$console_page")"
-  grep -v 'data-trunk rel="rust"' index.html \
+# A page without Trunk's Rust pipeline: Trunk builds its styles and copies `public/`, the
+# split script builds the wasm and puts its loader in the page. Trunk builds the crate
+# beside a page that names none, so the copy sits in a folder of its own, its paths
+# leading back to the sources.
+without_rust() {
+  local copy="$ROOT/target/console-page/$1"
+  mkdir -p "$(dirname "$copy")"
+  grep -v 'data-trunk rel="rust"' "$1" \
     | sed -e 's#href="style/#href="../../style/#g' -e 's#href="public#href="../../public#g' \
-    >"$console_page"
-  trunk build "$console_page" --skip-version-check --offline --dist "$dist" "$@"
+    >"$copy"
+  echo "$copy"
+}
+
+if $release; then
+  trunk build "$(without_rust index.html)" --skip-version-check --offline --dist "$dist" "$@"
 else
   trunk build index.html --skip-version-check --offline --dist "$dist" "$@"
 fi
@@ -35,7 +40,9 @@ fi
 # apart and copied in under its own name. Its files carry their content hash.
 for page in contact sign-in follow-up; do
   page_dist="$ROOT/target/page-dist/$page"
-  trunk build "$page.html" --skip-version-check --offline --dist "$page_dist" "$@"
+  source_page="$page.html"
+  if $release && [ "$page" = contact ]; then source_page="$(without_rust contact.html)"; fi
+  trunk build "$source_page" --skip-version-check --offline --dist "$page_dist" "$@"
   for file in "$page_dist"/*; do
     name="$(basename "$file")"
     case "$name" in
@@ -48,4 +55,5 @@ done
 
 if $release; then
   "$ROOT/scripts/split-console.sh" "$dist"
+  "$ROOT/scripts/split-console.sh" "$dist" contact
 fi

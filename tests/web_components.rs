@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
 use switchboard::components::inbox::inbox_views::InboxViews;
-use switchboard::pages::contact::ContactForm;
+use switchboard::pages::contact::{ContactForm, ContactSending};
 use switchboard::state::ApiOrigin;
 use switchboard::storage;
 use wasm_bindgen_test::*;
@@ -18,7 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn contact_form_flags_an_invalid_email_once_the_field_is_left() {
-    let root = mount(|| view! { <ContactForm /> });
+    let root = mount(|| view! { <ContactForm sending=ContactSending::AT_HAND /> });
     settle().await;
     assert_eq!(
         text(&root, "error-mail"),
@@ -59,7 +59,7 @@ async fn contact_form_refuses_to_send_an_incomplete_form_and_names_each_field() 
     // An origin nothing listens on: if anything were sent, an error panel would appear.
     let root = mount(|| {
         provide_context(ApiOrigin("http://127.0.0.1:9".into()));
-        view! { <ContactForm /> }
+        view! { <ContactForm sending=ContactSending::AT_HAND /> }
     });
     settle().await;
     type_into(&root, "contact-message", "Too short");

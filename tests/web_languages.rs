@@ -9,7 +9,7 @@ use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use switchboard::connectors::CustomerChannel;
-use switchboard::pages::contact::ContactPage;
+use switchboard::pages::contact::{ContactPage, ContactSending};
 use switchboard::state::ApiOrigin;
 use wasm_bindgen_test::*;
 
@@ -45,7 +45,7 @@ async fn the_contact_page_speaks_each_language_and_keeps_what_was_typed() {
     let root = mount(|| {
         // Nothing listens here: a form sent by mistake would show an error panel.
         provide_context(ApiOrigin("http://127.0.0.1:9".into()));
-        view! { <ContactPage /> }
+        view! { <ContactPage sending=ContactSending::AT_HAND /> }
     });
     settle().await;
     // Headless Chromium prefers English.
@@ -106,7 +106,7 @@ async fn a_remembered_language_is_the_one_the_page_opens_in() {
     switchboard::storage::write("switchboard.lang", "es");
     let root = mount(|| {
         provide_context(ApiOrigin("http://127.0.0.1:9".into()));
-        view! { <ContactPage /> }
+        view! { <ContactPage sending=ContactSending::AT_HAND /> }
     });
     settle().await;
     assert_eq!(heading(&root), "Contáctanos");

@@ -1,5 +1,9 @@
 //! The public contact-us page: validated as the person types, nothing sent until every
 //! field is right, then a confirmation with the reference of the message.
+//!
+//! The page is given its sending code ([`ContactSending`]): in the release build the
+//! contact page's bundle fetches it (the connector, JSON, uploads) as a part of its own
+//! while the customer writes, so the form shows without it (`src/bin/contact.rs`).
 
 use crate::components::conversation::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
@@ -16,6 +20,8 @@ use crate::state::api_origin;
 use crate::storage;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 use switchboard_core::attachments::AttachmentPolicy;
 use switchboard_core::domain::{BackendKind, ContactReceipt};
 use switchboard_core::error::ApiError;
@@ -25,15 +31,63 @@ use switchboard_core::wire::communication::CONTACT_ATTACHMENT_POLICY;
 use switchboard_core::wire::communication::DEFAULT_BASE_PATH;
 
 #[component]
-pub fn ContactPage() -> impl IntoView {
+pub fn ContactPage(sending: ContactSending) -> impl IntoView {
     // The contact page is a bundle of its own: its root chooses the language.
     provide_i18n();
     crate::components::shell::theme_select::apply_saved();
     view! {
         <PublicPage title=msg!("page-title-contact")>
-            <ContactForm />
+            <ContactForm sending />
         </PublicPage>
     }
+}
+
+/// A message on its way, as the form hands it to the sending code.
+pub struct Outgoing {
+    pub origin: String,
+    pub form: ContactForm,
+    pub files: Vec<web_sys::File>,
+    pub upload: UploadControl,
+    /// This submission's idempotency key.
+    pub key: String,
+}
+
+/// What sending a message comes to: its receipt, or why it was not sent.
+pub type Sent = Pin<Box<dyn Future<Output = Result<ContactReceipt, ApiError>>>>;
+
+/// Sends a message (`send_contact`, wherever the bundle keeps it).
+pub type SendContact = fn(Outgoing) -> Sent;
+
+/// The page's sending code, as its bundle gives it.
+#[derive(Clone, Copy)]
+pub struct ContactSending {
+    pub send: SendContact,
+    /// Makes the sending code ready ahead of use: called once, when the person starts
+    /// on the form.
+    pub warm: fn() -> Pin<Box<dyn Future<Output = ()>>>,
+}
+
+impl ContactSending {
+    /// The sending code at hand, nothing to fetch (a bundle in one piece).
+    pub const AT_HAND: ContactSending = ContactSending {
+        send: send_contact,
+        warm: || Box::pin(async {}),
+    };
+}
+
+/// Sends a message where discovery says contact messages go, with its files.
+pub fn send_contact(outgoing: Outgoing) -> Sent {
+    Box::pin(async move {
+        let Outgoing {
+            origin,
+            form,
+            files,
+            upload,
+            key,
+        } = outgoing;
+        let connector = contact_connector(&origin).await;
+        connector.send_contact(&form, &files, &upload, &key).await
+    })
 }
 
 /// The frame of the customers' pages (contact, follow-up): the brand, and the page's
@@ -149,7 +203,7 @@ fn fingerprint(form: &ContactForm, files: &[web_sys::File]) -> String {
 }
 
 #[component]
-pub fn ContactForm() -> impl IntoView {
+pub fn ContactForm(sending: ContactSending) -> impl IntoView {
     let form = RwSignal::new(ContactForm::default());
     // A field's problem shows once the person has left it, or tried to send.
     let touched = RwSignal::new(HashSet::<ContactField>::new());
@@ -158,7 +212,15 @@ pub fn ContactForm() -> impl IntoView {
     let picked = PickedFiles::default();
     let upload = UploadControl::default();
     let policy = CONTACT_ATTACHMENT_POLICY;
-    let send = use_contact_send(picked, upload, receipt);
+    let send = use_contact_send(sending.send, picked, upload, receipt);
+    // Once, as the person starts on the form: the sending code is ready by the time they send.
+    let warmed = StoredValue::new(false);
+    let warm = move |_| {
+        if !warmed.get_value() {
+            warmed.set_value(true);
+            leptos::task::spawn_local((sending.warm)());
+        }
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -197,7 +259,7 @@ pub fn ContactForm() -> impl IntoView {
                 view! { <ContactConfirmation receipt=r on_reset=reset /> }
             }
         >
-            <form class="card contact-form" novalidate=true on:submit=submit data-testid="contact-form">
+            <form class="card contact-form" novalidate=true on:submit=submit on:focusin=warm data-testid="contact-form">
                 <h1>{tr(msg!("contact-title"))}</h1>
                 <p class="state-hint">{tr(msg!("contact-intro"))}</p>
                 <ContactInput field=ContactField::Name form touched kind="text" autocomplete="name" max=limits::NAME_MAX_CHARS />
@@ -221,6 +283,7 @@ pub fn ContactForm() -> impl IntoView {
 /// Sends the message with the files picked, under this submission's key (forgotten once
 /// it is sent); what comes back is the receipt, and the files are let go.
 fn use_contact_send(
+    deliver: SendContact,
     picked: PickedFiles,
     upload: UploadControl,
     receipt: RwSignal<Option<ContactReceipt>>,
@@ -231,9 +294,15 @@ fn use_contact_send(
         let origin = origin.clone();
         let files = picked.files();
         async move {
-            let connector = contact_connector(&origin).await;
             let key = submission_key(&form, &files);
-            let sent = connector.send_contact(&form, &files, &upload, &key).await;
+            let sent = deliver(Outgoing {
+                origin,
+                form,
+                files,
+                upload,
+                key,
+            })
+            .await;
             if sent.is_ok() {
                 storage::tab_remove(SUBMISSION_KEY);
             }

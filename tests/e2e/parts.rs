@@ -6,6 +6,7 @@
 //! The harness is `e2e_support`.
 
 use crate::audit::{set_theme, violations};
+use crate::customer::fill_contact;
 use crate::e2e_support::*;
 use thirtyfour::prelude::*;
 
@@ -82,5 +83,42 @@ async fn a_palette_whose_part_cannot_be_downloaded_is_said_and_comes_once_tried_
     h.click(testid("part-missing-retry")).await;
     h.wait_for_focus("palette-input").await;
     h.wait_gone(testid("part-missing")).await;
+    h.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_message_whose_sending_cannot_be_downloaded_is_kept_and_goes_once_it_comes() {
+    let h = start().await;
+    h.block_urls(&["*split_sending_part*"]).await;
+    let message = "Die Heizung in Zimmer 12 bleibt kalt.";
+    fill_contact(
+        &h,
+        [
+            "Jonas Weber",
+            "jonas.weber@example.de",
+            "Zimmer 12",
+            message,
+        ],
+    )
+    .await;
+    if !in_parts(&h).await {
+        h.finish().await;
+        return;
+    }
+    h.click(testid("contact-submit")).await;
+    h.wait_for(testid("error-panel")).await;
+    // Nothing typed is lost, and nothing was sent.
+    let kept = h
+        .wait_for(testid("contact-message"))
+        .await
+        .prop("value")
+        .await;
+    assert_eq!(kept.expect("read").as_deref(), Some(message));
+    assert_eq!(h.requests_to("/contact-us").await, 0);
+
+    h.block_urls(&[]).await;
+    h.click(testid("contact-submit")).await;
+    h.wait_for(testid("contact-reference")).await;
+    h.wait_gone(testid("error-panel")).await;
     h.finish().await;
 }
