@@ -140,3 +140,33 @@ async fn an_open_stream_is_silent_and_offline_still_wins() {
         "offline says more"
     );
 }
+
+/// A change pushed while its backend's poller was asking that backend (not asleep, so
+/// nothing to wake) is not slept through: that poller's next sleep ends at once, and only
+/// that one.
+#[wasm_bindgen_test]
+async fn a_change_heard_while_its_backend_is_being_asked_ends_the_next_sleep_at_once() {
+    let state = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let kept = state.clone();
+    let _root = mount(move || {
+        *kept.borrow_mut() = Some(live::provide_live_state());
+        view! { <LiveBanner /> }
+    });
+    let live = state.borrow().expect("the live state");
+    live.wake_backend("communication");
+    let started = js_sys::Date::now();
+    live.sleep("communication", 60_000).await;
+    assert!(
+        js_sys::Date::now() - started < 10_000.0,
+        "the change was not slept through"
+    );
+    // Heard once, it ends one sleep: the next one waits its time.
+    let started = js_sys::Date::now();
+    live.sleep("communication", 200).await;
+    assert!(js_sys::Date::now() - started >= 150.0, "waited");
+    // Another backend's change ends none of this one's sleeps.
+    live.wake_backend("octopia");
+    let started = js_sys::Date::now();
+    live.sleep("communication", 200).await;
+    assert!(js_sys::Date::now() - started >= 150.0, "waited");
+}

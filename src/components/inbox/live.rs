@@ -22,7 +22,7 @@ use futures::future::select;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use switchboard_core::domain::InboxQuery;
 use switchboard_core::i18n::{text, text_with};
@@ -92,6 +92,9 @@ pub struct LiveState {
     pub stream: RwSignal<Stream>,
     /// Each sleeping poller's waker, with its backend's name.
     wakers: StoredValue<Rc<RefCell<Vec<Waker>>>, LocalStorage>,
+    /// Backends changed while their poller was not asleep but asking them: its answer may
+    /// be from before the change, so its next sleep ends at once.
+    missed: StoredValue<HashSet<String>>,
     /// Whether each backend's last ask was answered.
     answers: StoredValue<HashMap<String, bool>>,
 }
@@ -102,6 +105,7 @@ impl LiveState {
             link: RwSignal::new(Link::Live),
             stream: RwSignal::new(Stream::Off),
             wakers: StoredValue::new_local(Rc::default()),
+            missed: StoredValue::new(HashSet::new()),
             answers: StoredValue::new(HashMap::new()),
         }
     }
@@ -125,16 +129,29 @@ impl LiveState {
     pub fn wake_backend(&self, backend: &str) {
         if let Some(wakers) = self.wakers.try_get_value() {
             let mut wakers = wakers.borrow_mut();
-            let (woken, sleeping) = wakers.drain(..).partition(|(name, _)| name == backend);
+            let (woken, sleeping): (Vec<_>, _) =
+                wakers.drain(..).partition(|(name, _)| name == backend);
             *wakers = sleeping;
+            if woken.is_empty() {
+                self.missed
+                    .try_update_value(|missed| missed.insert(backend.to_owned()));
+            }
             for (_, waker) in woken {
                 let _ = waker.send(());
             }
         }
     }
 
-    /// Waits `ms`, or until `backend`'s poller is woken.
-    async fn sleep(&self, backend: &str, ms: u32) {
+    /// Waits `ms`, or until `backend`'s poller is woken; not at all if `backend` changed
+    /// while its poller was asking it.
+    pub async fn sleep(&self, backend: &str, ms: u32) {
+        if self
+            .missed
+            .try_update_value(|missed| missed.remove(backend))
+            .unwrap_or(false)
+        {
+            return;
+        }
         let (tx, rx) = oneshot::channel();
         if let Some(wakers) = self.wakers.try_get_value() {
             wakers.borrow_mut().push((backend.to_owned(), tx));
