@@ -599,12 +599,17 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
             .attr("data-key")
             .await
             .unwrap();
-        if second != first {
+        // Focus on another row (the list focuses it a frame later), not on nothing while
+        // rows are put in the page: a late focus would take it back from what comes next.
+        if second.is_some() && second != first {
             break;
         }
         tokio::time::sleep(POLL).await;
     }
-    assert_ne!(second, first, "ArrowDown moves to the next row");
+    assert!(
+        second.is_some() && second != first,
+        "ArrowDown moves to the next row"
+    );
     // Find a closed communication conversation's row and open it with Enter.
     let key = h.attribute(communication_row(), "data-key").await;
     h.driver
