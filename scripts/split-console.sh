@@ -57,27 +57,24 @@ loader="<link rel=\"modulepreload\" href=\"$pkg/$bin.js\">\
 <script type=\"module\">import init from \"$pkg/$bin.js\";\
 const wasm = await init({ module_or_path: \"$pkg/${bin}_bg.wasm\" });\
 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));</script>"
-if [ "$bin" != switchboard ]; then
-  # Another page fetches its parts itself, as it needs them (the contact page: as the
-  # customer starts on the form).
-  sed -i "s#</head>#$loader</head>#" "$page"
-  echo "$bin: $(ls "$dist$pkg" | wc -l) files in $pkg"
-  exit 0
+# The console lists what it fetches ahead of use, once it is up
+# (src/components/shell/prefetch.rs): its parts an agent will need (not the routes kept for
+# a development build: the sign-in and follow-up pages are bundles of their own here), once
+# the conversation's part is started (WarmUp, src/parts.rs); and the sign-in page lists the
+# console's main part. Another page fetches its parts itself, as it needs them (the contact
+# page: as the customer starts on the form).
+if [ "$bin" = switchboard ]; then
+  parts=""
+  for part in "$dist$pkg"/split_*.wasm "$dist$pkg"/chunk_*.wasm; do
+    name="$(basename "$part")"
+    case "$name" in
+      *_sign_in_part* | *_follow_up_part*) ;;
+      *) parts="$parts $pkg/$name" ;;
+    esac
+  done
+  loader="$loader<meta name=\"switchboard:parts\" content=\"${parts# }\">"
+  console="<meta name=\"switchboard:console\" content=\"$pkg/switchboard.js $pkg/switchboard_bg.wasm\">"
+  [ -f "$dist/sign-in.html" ] && sed -i "s#</head>#$console</head>#" "$dist/sign-in.html"
 fi
-# What the pages fetch ahead of use, once they are up (src/components/shell/prefetch.rs):
-# the console, its parts an agent will need (not the routes kept for a development build:
-# the sign-in and follow-up pages are bundles of their own here), once the conversation's
-# part is started (WarmUp, src/parts.rs); the sign-in page, the console's main part.
-parts=""
-for part in "$dist$pkg"/split_*.wasm "$dist$pkg"/chunk_*.wasm; do
-  name="$(basename "$part")"
-  case "$name" in
-    *_sign_in_part* | *_follow_up_part*) ;;
-    *) parts="$parts $pkg/$name" ;;
-  esac
-done
-loader="$loader<meta name=\"switchboard:parts\" content=\"${parts# }\">"
 sed -i "s#</head>#$loader</head>#" "$page"
-console="<meta name=\"switchboard:console\" content=\"$pkg/switchboard.js $pkg/switchboard_bg.wasm\">"
-[ -f "$dist/sign-in.html" ] && sed -i "s#</head>#$console</head>#" "$dist/sign-in.html"
-echo "console: $(ls "$dist$pkg" | wc -l) files in $pkg"
+echo "$bin: $(ls "$dist$pkg" | wc -l) files in $pkg"
