@@ -33,10 +33,11 @@ use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Conversation, ConversationKey, Message, Page};
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, Msg};
-use thread_pages::{activity, merge_thread, unread_ids};
+use thread_pages::{merge_thread, unread_ids};
 
 mod arrivals;
 mod focus;
+mod follow_live;
 mod older_pages;
 mod read_marks;
 #[cfg(test)]
@@ -130,7 +131,7 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
     });
     let marks = read_marks::use_read_marks(&connector, &id, current, newest, on_changed, article);
     let on_sent = on_sent(current, newest, on_changed);
-    follow_live(
+    follow_live::follow_live(
         ConversationKey::new(connector.name(), id.clone()),
         current,
         newest,
@@ -293,31 +294,6 @@ fn on_sent(
     })
 }
 
-/// What says a conversation has moved on ([`activity`]).
-type Activity = (Option<chrono::DateTime<chrono::Utc>>, Option<String>);
-
-/// Live: when the inbox's poll brings this conversation with newer activity than the
-/// one shown, the thread and the header are read again, in place.
-fn follow_live(key: ConversationKey, current: Current, newest: NewestPage) {
-    let listed = Memo::new(move |_| current.rows.0.with(|inbox| inbox.get(&key).map(activity)));
-    Effect::new(move |_| {
-        let Some(listed) = listed.get() else { return };
-        let shown = current
-            .conversation
-            .with_untracked(|c| c.as_ref().map(activity));
-        if moved_on(shown.as_ref(), &listed) {
-            newest.refetch();
-            current.loaded.refetch();
-        }
-    });
-}
-
-/// Whether the inbox lists the conversation as it no longer is on screen; nothing
-/// before it is shown.
-fn moved_on(shown: Option<&Activity>, listed: &Activity) -> bool {
-    shown.is_some_and(|shown| shown != listed)
-}
-
 /// What the agent has in front of them, unread: what "Mark read" confirms.
 fn shown_unread(newest: NewestPage, older: older_pages::OlderPages) -> Signal<Vec<String>> {
     Signal::derive(move || {
@@ -475,21 +451,5 @@ mod tests {
         let facts = header_facts(full.clone());
         assert!(facts.participants.is_empty() && facts.last_activity.is_none());
         assert_eq!(facts.customer, full.customer);
-    }
-
-    #[test]
-    fn only_a_shown_conversation_the_list_has_seen_move_on_is_read_again() {
-        let at = |minute: u32, last: &str| -> Activity {
-            (
-                switchboard_core::wire::parse_instant(&format!("2026-01-01T10:{minute:02}:00Z")),
-                Some(last.to_owned()),
-            )
-        };
-        assert!(!moved_on(None, &at(1, "a")), "nothing shown yet");
-        assert!(!moved_on(Some(&at(1, "a")), &at(1, "a")), "as shown");
-        assert!(
-            moved_on(Some(&at(1, "a")), &at(2, "b")),
-            "newer in the list"
-        );
     }
 }
