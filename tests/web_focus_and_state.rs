@@ -1,5 +1,6 @@
 //! The widgets an agent drives from the keyboard, in headless Chromium: choosing an
-//! assignee commits nothing until confirmed and keeps focus, views change beside an open
+//! assignee commits nothing until confirmed and keeps focus (and outlives the header built
+//! again around it), views change beside an open
 //! conversation without closing it, a refused status change leaves focus where it was,
 //! and the reply box says what sending does on a closed
 //! conversation.
@@ -11,7 +12,7 @@ use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
-use switchboard::components::conversation::assignee_select::AssigneeSelect;
+use switchboard::components::conversation::assignee_select::{AssigneeKept, AssigneeSelect};
 use switchboard::components::conversation::reply_box::ReplyBox;
 use switchboard::components::conversation::status_controls::StatusControls;
 use switchboard::components::inbox::inbox_views::InboxViews;
@@ -108,6 +109,74 @@ async fn choosing_an_assignee_commits_nothing_until_enter_and_keeps_focus() {
         .active_element()
         .and_then(|e| e.get_attribute("data-testid"));
     assert_eq!(focused.as_deref(), Some("assignee-select"));
+}
+
+/// The header is built again whenever the conversation changes (a mark read on open, a
+/// colleague's change): the agent's unsaved choice and the write in flight are the page's,
+/// not the control's.
+#[wasm_bindgen_test]
+async fn an_assignee_choice_and_its_write_outlive_the_header_built_again() {
+    let rebuild = RwSignal::new(0u32);
+    let saved = RwSignal::new(None::<String>);
+    let root = mount(move || {
+        provide_context(signed_in_as("a-1"));
+        let agents = Signal::stored(vec![agent("a-1", "Amélie"), agent("a-2", "Bruno")]);
+        AssigneeKept::provide(
+            unreachable(),
+            "c-1".to_owned(),
+            agents,
+            Callback::new(|_| ()),
+        );
+        move || {
+            rebuild.get();
+            view! {
+                <AssigneeSelect
+                    connector=unreachable()
+                    conversation_id="c-1"
+                    assignee=saved.get()
+                    capabilities=CAPABILITIES
+                    agents
+                    on_changed=Callback::new(|_| ())
+                />
+            }
+        }
+    });
+    settle().await;
+    let select = || find(&root, "assignee-select").unchecked_into::<HtmlSelectElement>();
+    let pick = |id: &str| {
+        select().set_value(id);
+        select()
+            .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+            .expect("dispatched");
+    };
+    pick("a-2");
+    settle().await;
+    assert!(!is_hidden(&find(&root, "assignee-save")), "Save waits");
+
+    rebuild.update(|n| *n += 1);
+    settle().await;
+    assert_eq!(select().value(), "a-2", "the choice outlived the rebuild");
+    assert!(
+        !is_hidden(&find(&root, "assignee-save")),
+        "and still waits to be saved"
+    );
+
+    // A colleague saved that very choice: nothing waits any more.
+    saved.set(Some("a-2".to_owned()));
+    settle().await;
+    assert!(is_hidden(&find(&root, "assignee-save")), "nothing to save");
+
+    // A write sent just before a rebuild still answers into the new control.
+    pick("a-1");
+    settle().await;
+    press(&select(), "Enter");
+    rebuild.update(|n| *n += 1);
+    wait_until("the refusal reaches the rebuilt control", || {
+        text(&root, "assignee-error").contains("Not reassigned")
+    })
+    .await;
+    assert_eq!(select().value(), "a-2", "back to the assignee as saved");
+    assert!(is_hidden(&find(&root, "assignee-save")));
 }
 
 #[wasm_bindgen_test]

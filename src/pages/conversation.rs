@@ -7,6 +7,7 @@
 //! ([`read_marks`]), older pages ([`older_pages`]), the thread's scroller
 //! ([`thread_scroll`]), focus after a change ([`focus`]).
 
+use crate::components::conversation::assignee_select::AssigneeKept;
 use crate::components::conversation::change::{Changed, Stale};
 use crate::components::conversation::conversation_header::ConversationHeader;
 use crate::components::conversation::deadline::{thread_times, DeadlineLine};
@@ -129,6 +130,8 @@ fn ConversationView(connector: Connector, id: String, agents: Vec<Agent>) -> imp
         own.update(|n| *n += 1);
         on_changed.run(changed);
     });
+    // The assignee's unsaved choice and its write outlive the header's rebuilds.
+    AssigneeKept::provide(connector.clone(), id.clone(), agents, on_changed);
     let marks = read_marks::use_read_marks(&connector, &id, current, newest, on_changed, article);
     let on_sent = on_sent(current, newest, on_changed);
     follow_live::follow_live(

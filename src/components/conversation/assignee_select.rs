@@ -13,6 +13,89 @@ use switchboard_core::domain::{Capabilities, Conversation};
 use switchboard_core::error::ApiError;
 use switchboard_core::i18n::{text, text_with};
 
+/// What the assignee control keeps while the header around it is built again (a mark
+/// read, a colleague's change, a poll): the agent's unsaved pick and the write in flight,
+/// whose answer must still reach the page. The page provides it once per open
+/// conversation; a control without it keeps its own.
+#[derive(Clone, Copy)]
+pub struct AssigneeKept {
+    /// The agent's choice while it differs from the assignee as saved.
+    pick: RwSignal<Option<String>>,
+    assign: AssignAction,
+    select_ref: NodeRef<leptos::html::Select>,
+}
+
+impl AssigneeKept {
+    /// Kept for the conversation `conversation_id`, for the controls built in it.
+    pub fn provide(
+        connector: Connector,
+        conversation_id: String,
+        agents: Signal<Vec<Agent>>,
+        on_changed: Callback<Changed>,
+    ) {
+        provide_context(Self::new(connector, conversation_id, agents, on_changed));
+    }
+
+    fn new(
+        connector: Connector,
+        conversation_id: String,
+        agents: Signal<Vec<Agent>>,
+        on_changed: Callback<Changed>,
+    ) -> Self {
+        let pick = RwSignal::new(None);
+        let select_ref = NodeRef::new();
+        let assign = use_assign(
+            connector,
+            conversation_id,
+            agents,
+            on_changed,
+            pick,
+            select_ref,
+        );
+        AssigneeKept {
+            pick,
+            assign,
+            select_ref,
+        }
+    }
+}
+
+/// What the select shows: the agent's unsaved pick, else the assignee as saved.
+#[derive(Clone, Copy)]
+struct Choice {
+    pick: RwSignal<Option<String>>,
+    saved: StoredValue<String>,
+}
+
+impl Choice {
+    fn get(self) -> String {
+        self.pick.get().unwrap_or_else(|| self.saved.get_value())
+    }
+
+    fn get_untracked(self) -> String {
+        self.pick
+            .get_untracked()
+            .unwrap_or_else(|| self.saved.get_value())
+    }
+
+    /// Whether the choice waits to be saved.
+    fn pending(self) -> bool {
+        self.pick.with(|pick| {
+            pick.as_ref()
+                .is_some_and(|pick| self.saved.with_value(|saved| pick != saved))
+        })
+    }
+
+    fn is(self, id: &str) -> bool {
+        self.get_untracked() == id
+    }
+
+    fn set(self, value: String) {
+        let unsaved = self.saved.with_value(|saved| *saved != value);
+        self.pick.set(unsaved.then_some(value));
+    }
+}
+
 #[component]
 pub fn AssigneeSelect(
     connector: Connector,
@@ -24,21 +107,20 @@ pub fn AssigneeSelect(
     on_changed: Callback<Changed>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let real = assignee.clone().unwrap_or_default();
-    // What the select shows: the real assignee until the agent picks another.
-    let choice = RwSignal::new(real.clone());
-    let select_ref = NodeRef::<leptos::html::Select>::new();
-    let back = Restore {
-        choice,
-        real: real.clone(),
-        select_ref,
+    let kept = use_context::<AssigneeKept>()
+        .unwrap_or_else(|| AssigneeKept::new(connector, conversation_id, agents, on_changed));
+    let AssigneeKept {
+        assign, select_ref, ..
+    } = kept;
+    let saved = StoredValue::new(assignee.clone().unwrap_or_default());
+    let choice = Choice {
+        pick: kept.pick,
+        saved,
     };
-    let assign = use_assign(connector, conversation_id, agents, on_changed, back);
     // An assignee the directory does not know is still shown, by id.
     let unknown_assignee =
         agents.with_untracked(|agents| unknown_assignee(assignee.as_deref(), agents));
-    let saved = StoredValue::new(real.clone());
-    let pending = Signal::derive(move || choice.with(|c| saved.with_value(|real| c != real)));
+    let pending = Signal::derive(move || choice.pending());
     let commit = move || {
         if assign.pending().get_untracked() {
             return;
@@ -54,7 +136,7 @@ pub fn AssigneeSelect(
         )),
         _ => None,
     };
-    let cancel = Callback::new(move |_| choice.set(real.clone()));
+    let cancel = Callback::new(move |_| kept.pick.set(None));
 
     view! {
         <div class="assignee-control">
@@ -78,7 +160,7 @@ pub fn AssigneeSelect(
                     aria-busy=move || assign.pending().get().then_some("true")
                     title=move || (!can_assign).then(|| text(i18n.lang(), msg!("assign-not-allowed")))
                 >
-                    <option value="" selected=assignee.is_none() disabled=!capabilities.unassign>
+                    <option value="" selected=choice.is("") disabled=!capabilities.unassign>
                         {tr(msg!("assign-unassigned"))}
                     </option>
                     {unknown_assignee.map(|id| {
@@ -91,7 +173,7 @@ pub fn AssigneeSelect(
             </label>
             <span id="assignee-hint" class="visually-hidden">{tr(msg!("assign-hint"))}</span>
             <ConfirmChoice assign pending on_save=Callback::new(move |_| commit()) on_cancel=cancel />
-            <AssignToMe assign choice saved can_assign />
+            <AssignToMe assign choice can_assign />
             <span class="field-error" role="alert" data-testid="assignee-error">{error}</span>
         </div>
     }
@@ -100,21 +182,16 @@ pub fn AssigneeSelect(
 /// The write: the agent chosen (`None`: unassigned), and the conversation as it returned it.
 type AssignAction = Action<Option<String>, Result<Conversation, ApiError>>;
 
-/// What a refused choice goes back to: the real assignee, with the agent on the select.
-struct Restore {
-    choice: RwSignal<String>,
-    real: String,
-    select_ref: NodeRef<leptos::html::Select>,
-}
-
 /// Assigning, and what follows: the page hears of a saved choice (announced in words); a
-/// refused one does not stay on screen as if it were saved.
+/// refused one does not stay on screen as if it were saved, and the agent is back on the
+/// select.
 fn use_assign(
     connector: Connector,
     conversation_id: String,
     agents: Signal<Vec<Agent>>,
     on_changed: Callback<Changed>,
-    back: Restore,
+    pick: RwSignal<Option<String>>,
+    select_ref: NodeRef<leptos::html::Select>,
 ) -> AssignAction {
     let stale = use_context::<Stale>();
     let assign = Action::new_local(move |agent: &Option<String>| {
@@ -125,6 +202,7 @@ fn use_assign(
     });
     Effect::new(move |_| match assign.value().get() {
         Some(Ok(conversation)) => {
+            pick.set(None);
             // Said once, in the language of the moment.
             let announce = agents.with_untracked(|agents| {
                 announcement(lang_now(), conversation.assignee.as_deref(), agents)
@@ -138,8 +216,8 @@ fn use_assign(
         // The agent is back on the select (Save or "Assign to me" had focus and were
         // disabled).
         Some(Err(error)) => {
-            back.choice.set(back.real.clone());
-            if let Some(select) = back.select_ref.get_untracked() {
+            pick.set(None);
+            if let Some(select) = select_ref.get_untracked() {
                 let _ = select.focus();
             }
             // A colleague changed it meanwhile: the page shows how it stands now.
@@ -151,11 +229,11 @@ fn use_assign(
 }
 
 /// One option per agent of the directory, the chosen one selected.
-fn agent_options(agents: Vec<Agent>, choice: RwSignal<String>) -> impl IntoView {
+fn agent_options(agents: Vec<Agent>, choice: Choice) -> impl IntoView {
     agents
         .into_iter()
         .map(|agent| {
-            let is_selected = choice.with_untracked(|s| *s == agent.id);
+            let is_selected = choice.is(&agent.id);
             view! {
                 <option value=agent.id.clone() selected=is_selected>
                     {agent.name.clone()}
@@ -194,19 +272,13 @@ fn ConfirmChoice(
 
 /// Taking the conversation at once, unless it is already the agent's.
 #[component]
-fn AssignToMe(
-    assign: AssignAction,
-    choice: RwSignal<String>,
-    /// The assignee as saved.
-    saved: StoredValue<String>,
-    can_assign: bool,
-) -> impl IntoView {
+fn AssignToMe(assign: AssignAction, choice: Choice, can_assign: bool) -> impl IntoView {
     let i18n = use_i18n();
     let current_agent = expect_context::<CurrentAgent>();
     let is_mine = move || {
         current_agent
             .id()
-            .is_some_and(|me| saved.with_value(|real| *real == me))
+            .is_some_and(|me| choice.saved.with_value(|saved| *saved == me))
     };
     let take = move |_| {
         if assign.pending().get_untracked() {
