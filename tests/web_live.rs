@@ -143,7 +143,7 @@ async fn an_open_stream_is_silent_and_offline_still_wins() {
 
 /// A change pushed while its backend's poller was asking that backend (not asleep, so
 /// nothing to wake) is not slept through: that poller's next sleep ends at once, and only
-/// that one.
+/// that one; the same after a sleep that ended on time rather than woken.
 #[wasm_bindgen_test]
 async fn a_change_heard_while_its_backend_is_being_asked_ends_the_next_sleep_at_once() {
     let state = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -169,4 +169,12 @@ async fn a_change_heard_while_its_backend_is_being_asked_ends_the_next_sleep_at_
     let started = js_sys::Date::now();
     live.sleep("communication", 200).await;
     assert!(js_sys::Date::now() - started >= 150.0, "waited");
+    // That sleep ended on time: a change heard now, while it asks, is not lost on it.
+    live.wake_backend("communication");
+    let started = js_sys::Date::now();
+    live.sleep("communication", 60_000).await;
+    assert!(
+        js_sys::Date::now() - started < 10_000.0,
+        "a sleep that ended on time heard nothing for its poller"
+    );
 }

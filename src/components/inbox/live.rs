@@ -132,12 +132,15 @@ impl LiveState {
             let (woken, sleeping): (Vec<_>, _) =
                 wakers.drain(..).partition(|(name, _)| name == backend);
             *wakers = sleeping;
-            if woken.is_empty() {
+            // A waker whose sleep ended on time is still listed, but nobody hears it.
+            let heard = woken
+                .into_iter()
+                .map(|(_, waker)| waker.send(()))
+                .filter(Result::is_ok)
+                .count();
+            if heard == 0 {
                 self.missed
                     .try_update_value(|missed| missed.insert(backend.to_owned()));
-            }
-            for (_, waker) in woken {
-                let _ = waker.send(());
             }
         }
     }
@@ -154,7 +157,10 @@ impl LiveState {
         }
         let (tx, rx) = oneshot::channel();
         if let Some(wakers) = self.wakers.try_get_value() {
-            wakers.borrow_mut().push((backend.to_owned(), tx));
+            let mut wakers = wakers.borrow_mut();
+            // Those of sleeps that ended on time go.
+            wakers.retain(|(_, waker)| !waker.is_canceled());
+            wakers.push((backend.to_owned(), tx));
         }
         let _ = select(TimeoutFuture::new(ms), rx).await;
     }
