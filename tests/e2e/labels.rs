@@ -16,7 +16,15 @@ fn chips_of(key: &str) -> By {
 async fn a_label_survives_a_reload_narrows_the_list_and_a_colleagues_label_arrives_live() {
     let h = start().await;
     h.sign_in_at("/?backend=communication").await;
-    let rows = h.driver.find_all(testid("conversation-row")).await.unwrap();
+    // Signed in is not yet listed: the rows arrive after the page.
+    let mut rows = Vec::new();
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        rows = h.driver.find_all(testid("conversation-row")).await.unwrap();
+        if rows.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
     assert!(rows.len() >= 2, "two conversations to label");
     let first = rows[0]
         .attr("data-key")
