@@ -17,17 +17,50 @@ const LIVE_WAIT: Duration = Duration::from_secs(20);
 
 /// Waits until `by` holds `expected`, for up to [`LIVE_WAIT`].
 async fn wait_live(h: &Harness, by: By, expected: &str) {
+    if let Err(last) = shows_live(h, by.clone(), expected).await {
+        panic!("{by:?} never showed {expected:?} within {LIVE_WAIT:?}; last {last:?}");
+    }
+}
+
+/// Whether `by` comes to hold `expected` within [`LIVE_WAIT`]; else what it last held.
+async fn shows_live(h: &Harness, by: By, expected: &str) -> Result<(), String> {
     let mut last = String::new();
     for _ in 0..(LIVE_WAIT.as_millis() / POLL.as_millis()) {
         if let Ok(el) = h.driver.find(by.clone()).await {
             last = el.text().await.unwrap_or_default();
             if last.contains(expected) {
-                return;
+                return Ok(());
             }
         }
         tokio::time::sleep(POLL).await;
     }
-    panic!("{by:?} never showed {expected:?} within {LIVE_WAIT:?}; last {last:?}");
+    Err(last)
+}
+
+/// What the console knew and asked since `since` (the page's clock, in ms), for a
+/// failure's message: its stream, the row of `key`, its requests to the backend.
+async fn what_the_console_did(h: &Harness, key: &str, since: f64) -> String {
+    let script = r#"
+        const [since, key] = arguments;
+        const slot = document.querySelector('.live-banner-slot');
+        const row = document.querySelector(`[data-key='${key}']`);
+        const asked = performance.getEntriesByType('resource')
+            .filter(e => e.startTime >= since && e.name.includes('/communication/'))
+            .map(e => `${Math.round(e.startTime - since)} ms: ${e.name.replace(location.origin, '')} ${e.responseStatus ?? ''}`);
+        return JSON.stringify({
+            stream: slot && slot.dataset.stream,
+            row: row && `${row.className} | ${row.innerText}`,
+            asked,
+        });
+    "#;
+    match h
+        .driver
+        .execute(script, vec![since.into(), key.into()])
+        .await
+    {
+        Ok(said) => said.json().as_str().unwrap_or_default().to_owned(),
+        Err(error) => format!("(the page did not say: {error})"),
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -230,12 +263,37 @@ async fn a_message_stored_through_another_instance_appears_through_the_stream() 
     let id = key.trim_start_matches("communication/").to_owned();
 
     let said = "Stored through the other instance, pushed to this console";
+    let since = h
+        .driver
+        // A full buffer of resource timings would keep the requests to come from a
+        // failure's message.
+        .execute(
+            "performance.clearResourceTimings(); return performance.now();",
+            Vec::new(),
+        )
+        .await
+        .expect("the page's clock")
+        .json()
+        .as_f64()
+        .unwrap_or_default();
     h.api_post_through_second(
         "javier.ortega@switchboard.example",
         &format!("/communication/v1/conversations/{id}/messages"),
         serde_json::json!({ "content": said }),
     )
     .await;
-    wait_live(&h, By::Id("thread"), said).await;
+    if let Err(last) = shows_live(&h, By::Id("thread"), said).await {
+        let messages = h
+            .api_json(&format!(
+                "/communication/v1/conversations/{id}/messages?sizePage=100"
+            ))
+            .await;
+        let stored = messages.to_string().contains(said);
+        let did = what_the_console_did(&h, &key, since).await;
+        panic!(
+            "the thread never showed the message within {LIVE_WAIT:?}; last {last:?}; \
+             through the first instance the message is stored: {stored}; the console: {did}"
+        );
+    }
     h.finish().await;
 }
