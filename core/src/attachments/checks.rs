@@ -46,9 +46,9 @@ pub fn format_size_in(lang: Lang, bytes: u64) -> String {
         (MB, msg!("size-mb"))
     };
     // Tenths, rounded down so a size just over a limit never reads as the limit itself;
-    // in integers, so no float is ever formatted (float printing weighs on the bundle).
-    let tenths = u128::from(bytes) * 10 / u128::from(per_unit);
-    let (whole, tenth) = (tenths / 10, tenths % 10);
+    // in integers, so no float is ever formatted (float printing weighs on the bundle), and
+    // in u64 without overflow (a remainder times ten), so no 128-bit arithmetic is either.
+    let (whole, tenth) = (bytes / per_unit, bytes % per_unit * 10 / per_unit);
     let mark = if lang == Lang::En { '.' } else { ',' };
     let number = if tenth == 0 {
         whole.to_string()

@@ -184,6 +184,8 @@ fn sizes_read_naturally_and_never_round_up_to_a_limit() {
     assert_eq!(format_size(4 * MB), "4 MB");
     assert_eq!(format_size(4 * MB + 99_999), "4 MB");
     assert_eq!(format_size(5_249_999), "5.2 MB");
+    // The largest size there is, without overflow.
+    assert_eq!(format_size(u64::MAX), "18446744073709.5 MB");
     use crate::i18n::Lang;
     assert_eq!(format_size_in(Lang::Fr, 5_249_999), "5,2 Mo");
     assert_eq!(format_size_in(Lang::Es, 1), "1 byte");
