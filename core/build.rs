@@ -191,7 +191,7 @@ fn generate(languages: &[BTreeMap<String, String>]) -> String {
             .map(|messages| messages.get(id).unwrap_or(english))
             .collect();
         consts.push_str(&format!(
-            "pub static {name}: Message = Message {{ id: {id:?}, forms: {forms:?} }};\n"
+            "pub static {name}: Message = Message {{ #[cfg(any(test, debug_assertions))] id: {id:?}, forms: {forms:?} }};\n"
         ));
         arms.push_str(&format!(
             "    ({id:?}) => {{ $crate::i18n::Msg(&$crate::i18n::messages::{name}) }};\n"

@@ -52,19 +52,32 @@ fn index(lang: Lang) -> usize {
 }
 
 /// One message in every language, named in code by `msg!("its-id")`: a reference to its
-/// static, so passing one around costs a pointer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// static, so passing one around costs a pointer. Two are equal when they are one message
+/// (one static), whatever their words.
+#[derive(Clone, Copy, Debug)]
 pub struct Msg(#[doc(hidden)] pub &'static Message);
 
-/// A message's words, as the build compiled them; only `msg!` names one.
-#[derive(Debug, PartialEq, Eq)]
+impl PartialEq for Msg {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Msg {}
+
+/// A message's words, as the build compiled them; only `msg!` names one. Its id is kept
+/// where it is read (tests, debug builds): a page needs only the words, and the ids of the
+/// console's messages were kilobytes of its download.
+#[derive(Debug)]
 pub struct Message {
+    #[cfg(any(test, debug_assertions))]
     id: &'static str,
     forms: [&'static str; 3],
 }
 
 impl Msg {
     /// The id the Fluent files give it.
+    #[cfg(any(test, debug_assertions))]
     pub fn id(self) -> &'static str {
         self.0.id
     }
