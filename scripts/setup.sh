@@ -11,6 +11,7 @@ WASM_BINDGEN_VERSION=0.2.130
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
 AXE_VERSION=4.11.1
+ESBUILD_VERSION=0.28.2
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -39,17 +40,19 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSIO
 fi
 
 # Debian's binaryen is too old (its output fails to start in Chromium): use npm's. The
-# accessibility audit's axe-core comes from npm too. Both in one install: npm removes what
-# a later install into the same prefix does not name.
+# accessibility audit's axe-core comes from npm too, and esbuild, which minifies the split
+# pages' scripts (wasm-bindgen writes them to be read; Trunk's minifier cannot parse them).
+# All in one install: npm removes what a later install into the same prefix does not name.
 axe_installed() {
   grep -q "\"version\": \"$AXE_VERSION\"" "$TOOLS/node_modules/axe-core/package.json" 2>/dev/null
 }
 if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" \
-  || ! axe_installed; then
-  say "installing wasm-opt (binaryen $BINARYEN_VERSION) and axe-core $AXE_VERSION from npm"
+  || ! axe_installed \
+  || ! "$TOOLS/node_modules/.bin/esbuild" --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+  say "installing wasm-opt (binaryen $BINARYEN_VERSION), axe-core $AXE_VERSION and esbuild $ESBUILD_VERSION from npm"
   mkdir -p "$TOOLS"
   npm install --prefix "$TOOLS" --no-save --no-audit --no-fund --loglevel=error \
-    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" >/dev/null
+    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" "esbuild@$ESBUILD_VERSION" >/dev/null
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

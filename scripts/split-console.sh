@@ -38,8 +38,13 @@ for part in "$work/split/${bin}_bg.wasm" "$work"/split/split_*.wasm "$work"/spli
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$part" -o "$work/opt/$(basename "$part")" 2> >(grep -v "unknown name subsection" >&2)
 done
-# The main script and the loader import each other as "./<name>.js": one folder.
-cp "$work/split/$bin.js" "$work/split/__wasm_split.js" "$work/opt/"
+# The main script and the loader import each other as "./<name>.js": one folder. Both
+# minified (esbuild, from scripts/setup.sh; it warns of the loader's repeated import keys,
+# whose last one wins as before).
+for script in "$bin.js" __wasm_split.js; do
+  esbuild --minify --format=esm --log-level=error "$work/split/$script" \
+    --outfile="$work/opt/$script"
+done
 [ -d "$work/split/snippets" ] && cp -r "$work/split/snippets" "$work/opt/"
 
 hash="$(cd "$work/opt" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)"
