@@ -2,8 +2,9 @@
 //! field is right, then a confirmation with the reference of the message.
 //!
 //! The page is given its sending code ([`ContactSending`]): in the release build the
-//! contact page's bundle fetches it (the connector, JSON, uploads) as a part of its own
-//! while the customer writes, so the form shows without it (`src/bin/contact.rs`).
+//! contact page's bundle fetches it (the connector, JSON, uploads, and the confirmation
+//! that follows) as a part of its own while the customer writes, so the form shows without
+//! it (`src/bin/contact.rs`).
 
 use crate::components::conversation::attachment_picker::{
     on_drag_over, on_drop, on_paste, AttachmentPicker, PickedFiles,
@@ -52,8 +53,16 @@ pub struct Outgoing {
     pub key: String,
 }
 
-/// What sending a message comes to: its receipt, or why it was not sent.
-pub type Sent = Pin<Box<dyn Future<Output = Result<ContactReceipt, ApiError>>>>;
+/// What sending a message comes to: its receipt and how to say it, or why it was not sent.
+pub type Sent = Pin<Box<dyn Future<Output = Result<Confirmed, ApiError>>>>;
+
+/// A message sent: its receipt, and the confirmation that says it (the sending code's, so
+/// a page in parts downloads it with the code that makes it needed).
+#[derive(Clone)]
+pub struct Confirmed {
+    pub receipt: ContactReceipt,
+    pub confirmation: fn(ContactReceipt, Callback<()>) -> AnyView,
+}
 
 /// Sends a message (`send_contact`, wherever the bundle keeps it).
 pub type SendContact = fn(Outgoing) -> Sent;
@@ -86,7 +95,13 @@ pub fn send_contact(outgoing: Outgoing) -> Sent {
             key,
         } = outgoing;
         let connector = contact_connector(&origin).await;
-        connector.send_contact(&form, &files, &upload, &key).await
+        let receipt = connector.send_contact(&form, &files, &upload, &key).await?;
+        Ok(Confirmed {
+            receipt,
+            confirmation: |receipt, on_reset| {
+                view! { <ContactConfirmation receipt on_reset /> }.into_any()
+            },
+        })
     })
 }
 
@@ -207,12 +222,12 @@ pub fn ContactForm(sending: ContactSending) -> impl IntoView {
     let form = RwSignal::new(ContactForm::default());
     // A field's problem shows once the person has left it, or tried to send.
     let touched = RwSignal::new(HashSet::<ContactField>::new());
-    let receipt = RwSignal::new(None::<ContactReceipt>);
+    let confirmed = RwSignal::new(None::<Confirmed>);
 
     let picked = PickedFiles::default();
     let upload = UploadControl::default();
     let policy = CONTACT_ATTACHMENT_POLICY;
-    let send = use_contact_send(sending.send, picked, upload, receipt);
+    let send = use_contact_send(sending.send, picked, upload, confirmed);
     // Once, as the person starts on the form: the sending code is ready by the time they send.
     let warmed = StoredValue::new(false);
     let warm = move |_| {
@@ -246,17 +261,16 @@ pub fn ContactForm(sending: ContactSending) -> impl IntoView {
     let reset = Callback::new(move |()| {
         form.set(ContactForm::default());
         touched.set(HashSet::new());
-        receipt.set(None);
+        confirmed.set(None);
         send.value().set(None);
     });
 
     let (sending, send_label) = (tr(msg!("action-sending")), tr(msg!("contact-send")));
     view! {
         <Show
-            when=move || receipt.get().is_none()
+            when=move || confirmed.with(Option::is_none)
             fallback=move || {
-                let r = receipt.get().unwrap_or_else(|| ContactReceipt { reference: String::new(), conversation_id: None, sent_at: None, follow_up: None });
-                view! { <ContactConfirmation receipt=r on_reset=reset /> }
+                confirmed.get().map(|sent| (sent.confirmation)(sent.receipt, reset))
             }
         >
             <form class="card contact-form" novalidate=true on:submit=submit on:focusin=warm data-testid="contact-form">
@@ -281,13 +295,14 @@ pub fn ContactForm(sending: ContactSending) -> impl IntoView {
 }
 
 /// Sends the message with the files picked, under this submission's key (forgotten once
-/// it is sent); what comes back is the receipt, and the files are let go.
+/// it is sent); what comes back is the receipt with its confirmation, and the files are
+/// let go.
 fn use_contact_send(
     deliver: SendContact,
     picked: PickedFiles,
     upload: UploadControl,
-    receipt: RwSignal<Option<ContactReceipt>>,
-) -> Action<ContactForm, Result<ContactReceipt, ApiError>> {
+    confirmed: RwSignal<Option<Confirmed>>,
+) -> Action<ContactForm, Result<Confirmed, ApiError>> {
     let origin = api_origin();
     let send = Action::new_local(move |form: &ContactForm| {
         let form = form.clone();
@@ -310,9 +325,9 @@ fn use_contact_send(
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(r)) = send.value().get() {
+        if let Some(Ok(sent)) = send.value().get() {
             picked.clear();
-            receipt.set(Some(r));
+            confirmed.set(Some(sent));
         }
     });
     send
