@@ -241,3 +241,97 @@ async fn the_bulk_bar_puts_a_label_on_every_row_of_the_view_and_takes_it_off() {
     })
     .await;
 }
+
+/// A mark whose reads answer when the test says, with what the server knew when asked.
+#[derive(Clone, Debug, PartialEq)]
+struct Gated(String);
+
+thread_local! {
+    /// The next read's answer waits on this, when set.
+    static GATE: std::cell::RefCell<Option<futures::channel::oneshot::Receiver<()>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A gate for the next read: it answers once the sender is dropped or fires.
+fn gate_next_read() -> futures::channel::oneshot::Sender<()> {
+    let (tx, rx) = futures::channel::oneshot::channel();
+    GATE.with(|gate| *gate.borrow_mut() = Some(rx));
+    tx
+}
+
+async fn pass_gate() {
+    if let Some(rx) = GATE.with(|gate| gate.borrow_mut().take()) {
+        let _ = rx.await;
+    }
+}
+
+impl switchboard::components::inbox::kept_marks::KeptMark for Gated {
+    fn conversation_id(&self) -> &str {
+        &self.0
+    }
+
+    async fn read_backend(
+        _origin: String,
+        _backend: String,
+    ) -> Result<Vec<Self>, switchboard_core::error::ApiError> {
+        pass_gate().await;
+        Ok(Vec::new())
+    }
+
+    async fn read_one(
+        _origin: String,
+        _key: switchboard_core::domain::ConversationKey,
+    ) -> Result<Option<Self>, switchboard_core::error::ApiError> {
+        pass_gate().await;
+        Ok(None)
+    }
+}
+
+/// Opening a conversation reads its labels; an agent quick enough labels it before that read
+/// answers. The read, older than the label, must not take it off again (once in a full
+/// end-to-end run, the row never showed the label just put on).
+#[wasm_bindgen_test]
+async fn a_read_that_answers_after_this_consoles_own_change_leaves_that_change() {
+    use switchboard::components::inbox::kept_marks::KeptMarks;
+    use switchboard_core::domain::ConversationKey;
+    // A page mounted: the browser's executor runs the reads.
+    let _root = mount(|| view! { <p></p> });
+    let marks = KeptMarks::<Gated>::detached();
+    let key = ConversationKey::new("communication", "c-1");
+
+    // Asked on opening, answered late: "no label".
+    let answer = gate_next_read();
+    marks.refresh(key.clone());
+    marks.set(key.clone(), Some(Gated("c-1".into())));
+    drop(answer);
+    settle().await;
+    assert_eq!(
+        marks.get(&key),
+        Some(Gated("c-1".into())),
+        "the label stays"
+    );
+
+    // The whole backend read again (a colleague's change), asked before the agent's own.
+    let answer = gate_next_read();
+    marks.read("communication".into());
+    let other = ConversationKey::new("communication", "c-2");
+    marks.set(other.clone(), Some(Gated("c-2".into())));
+    drop(answer);
+    settle().await;
+    assert_eq!(
+        marks.get(&other),
+        Some(Gated("c-2".into())),
+        "the newer change stays"
+    );
+    assert_eq!(
+        marks.get(&key),
+        None,
+        "what it says of a change made before it was asked is newer: kept"
+    );
+
+    // A read asked after the change is newer than it: what it says is kept.
+    marks.set(key.clone(), Some(Gated("c-1".into())));
+    marks.refresh(key.clone());
+    settle().await;
+    assert_eq!(marks.get(&key), None, "a later read wins");
+}

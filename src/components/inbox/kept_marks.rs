@@ -2,7 +2,8 @@
 //! knows them: one per conversation, read for every backend when the console starts, read
 //! again for a backend when the server says one of its marks changed (a colleague's), and
 //! changed at once by this console's own. The list's rows and the open conversation read
-//! the same marks, so they agree and stay live.
+//! the same marks, so they agree and stay live. A read answered after this console changed
+//! a mark is older than that change for that conversation: it leaves it as it is.
 
 use crate::state::{api_origin, DirectoryResource};
 use leptos::prelude::*;
@@ -32,6 +33,15 @@ pub trait KeptMark: Clone + Send + Sync + 'static {
 /// Each marked conversation's mark.
 pub struct KeptMarks<T: KeptMark> {
     marks: RwSignal<HashMap<ConversationKey, T>>,
+    /// When this console last set each conversation's mark, on a clock of its own changes.
+    written: StoredValue<Written>,
+}
+
+/// The clock of this console's own changes, and when each conversation last changed on it.
+#[derive(Default)]
+struct Written {
+    clock: u64,
+    at: HashMap<ConversationKey, u64>,
 }
 
 impl<T: KeptMark> Clone for KeptMarks<T> {
@@ -67,20 +77,48 @@ impl<T: KeptMark> KeptMarks<T> {
     pub fn detached() -> KeptMarks<T> {
         KeptMarks {
             marks: RwSignal::new(HashMap::new()),
+            written: StoredValue::new(Written::default()),
         }
+    }
+
+    /// Now, on the clock of this console's own changes: what a read begun now is older than.
+    fn now(self) -> u64 {
+        self.written.try_with_value(|w| w.clock).unwrap_or(0)
+    }
+
+    /// Whether this console changed `key`'s mark after `since` (a read's start).
+    fn changed_since(self, key: &ConversationKey, since: u64) -> bool {
+        self.written
+            .try_with_value(|w| w.at.get(key).is_some_and(|at| *at > since))
+            .unwrap_or(false)
+    }
+
+    fn note_changed<'a>(self, keys: impl IntoIterator<Item = &'a ConversationKey>) {
+        self.written.try_update_value(|w| {
+            w.clock += 1;
+            for key in keys {
+                w.at.insert(key.clone(), w.clock);
+            }
+        });
     }
 
     /// Reads `backend`'s marks again (a colleague changed one).
     pub fn read(self, backend: String) {
         let origin = api_origin();
+        let since = self.now();
         leptos::task::spawn_local(async move {
             // A failed read keeps what was known: the conversation can still be marked.
             if let Ok(read) = T::read_backend(origin, backend.clone()).await {
+                let newer = |key: &ConversationKey| self.changed_since(key, since);
                 self.marks.try_update(|marks| {
-                    marks.retain(|key, _| key.backend != backend);
-                    marks.extend(read.into_iter().map(|mark| {
-                        (ConversationKey::new(&backend, mark.conversation_id()), mark)
-                    }));
+                    marks.retain(|key, _| key.backend != backend || newer(key));
+                    marks.extend(
+                        read.into_iter()
+                            .map(|mark| {
+                                (ConversationKey::new(&backend, mark.conversation_id()), mark)
+                            })
+                            .filter(|(key, _)| !newer(key)),
+                    );
                 });
             }
         });
@@ -90,8 +128,12 @@ impl<T: KeptMark> KeptMarks<T> {
     /// console read before); a failed read keeps what was known.
     pub fn refresh(self, key: ConversationKey) {
         let origin = api_origin();
+        let since = self.now();
         leptos::task::spawn_local(async move {
             if let Ok(read) = T::read_one(origin, key.clone()).await {
+                if self.changed_since(&key, since) {
+                    return;
+                }
                 self.marks.try_update(|marks| match read {
                     Some(mark) => {
                         marks.insert(key, mark);
@@ -111,6 +153,7 @@ impl<T: KeptMark> KeptMarks<T> {
 
     /// Keeps the conversation's mark as the server now has it (none: withdrawn).
     pub fn set(&self, key: ConversationKey, mark: Option<T>) {
+        self.note_changed([&key]);
         self.marks.update(|marks| match mark {
             Some(mark) => {
                 marks.insert(key, mark);
@@ -124,6 +167,7 @@ impl<T: KeptMark> KeptMarks<T> {
     /// Keeps many marks at once (a bulk run's batch): one change for the list, not one each.
     pub fn set_many(&self, kept: Vec<(ConversationKey, T)>) {
         if !kept.is_empty() {
+            self.note_changed(kept.iter().map(|(key, _)| key));
             self.marks.update(|marks| marks.extend(kept));
         }
     }
