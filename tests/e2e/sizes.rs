@@ -77,13 +77,14 @@ fn named_files(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for tag in text.split('<') {
         let later = tag.starts_with("link")
-            && unquoted_or_quoted(tag).any(|(name, value)| name == "rel" && value == "prefetch");
+            && attributes(tag).any(|(name, value)| name == "rel" && value == "prefetch");
         if later || tag.starts_with("meta") {
             continue;
         }
+        // Between quotes: an inline script's paths, and quoted attributes.
         let quoted = tag.split(['"', '\'']).skip(1).step_by(2);
-        let unquoted = unquoted_or_quoted(tag).map(|(_, value)| value);
-        for value in quoted.chain(unquoted) {
+        let attribute_values = attributes(tag).map(|(_, value)| value);
+        for value in quoted.chain(attribute_values) {
             let local = value.starts_with('/') && !value.starts_with("//");
             let kind = [".js", ".wasm", ".css", ".svg"]
                 .iter()
@@ -97,7 +98,7 @@ fn named_files(text: &str) -> Vec<String> {
 }
 
 /// The `name=value` pairs of a tag's start (up to its `>`), the quotes taken off a value.
-fn unquoted_or_quoted(tag: &str) -> impl Iterator<Item = (&str, &str)> {
+fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
     let start = tag.split('>').next().unwrap_or_default();
     start
         .split_whitespace()
