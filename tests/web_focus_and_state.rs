@@ -2,8 +2,8 @@
 //! assignee commits nothing until confirmed and keeps focus (and outlives the header built
 //! again around it), views change beside an open
 //! conversation without closing it, a refused status change leaves focus where it was,
-//! and the reply box says what sending does on a closed
-//! conversation.
+//! the reply box says what sending does on a closed conversation, and a conversation opened
+//! from the list takes focus once it is shown.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -18,6 +18,7 @@ use switchboard::components::conversation::status_controls::StatusControls;
 use switchboard::components::inbox::inbox_views::InboxViews;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
+use switchboard::pages::conversation::focus::focus_when_shown;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::ConversationStatus;
 use switchboard_core::wire::communication::CAPABILITIES;
@@ -209,6 +210,40 @@ async fn a_refused_status_change_leaves_focus_on_the_button_pressed() {
         .active_element()
         .and_then(|e| e.get_attribute("data-testid"));
     assert_eq!(focused.as_deref(), Some("status-close"));
+}
+
+/// A conversation opened from the list is built before it is in the page (its
+/// `Transition` waits on the thread first): the customer's name takes focus once the view
+/// is shown, not while it is out of the page, where focusing does nothing.
+#[wasm_bindgen_test]
+async fn focus_asked_of_a_view_not_yet_in_the_page_lands_once_it_is_shown() {
+    let article = NodeRef::<leptos::html::Article>::new();
+    let root = mount(move || {
+        view! {
+            <article node_ref=article>
+                <h2 data-testid="conversation-customer" tabindex="-1">"Léa Dubois"</h2>
+            </article>
+        }
+    });
+    let shown = root
+        .query_selector("article")
+        .ok()
+        .flatten()
+        .expect("the view");
+    shown.remove();
+    focus_when_shown(article, "conversation-customer");
+    // Long enough for the first tries to meet the view out of the page (the old code gave
+    // up there); a slower machine only makes the test easier to pass, never flaky.
+    gloo_timers::future::TimeoutFuture::new(120).await;
+    root.append_child(&shown).expect("shown");
+    wait_until("the customer's name has focus", || {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-testid"))
+            .as_deref()
+            == Some("conversation-customer")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

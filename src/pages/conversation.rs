@@ -37,7 +37,7 @@ use switchboard_core::i18n::{text, Msg};
 use thread_pages::{merge_thread, unread_ids};
 
 mod arrivals;
-mod focus;
+pub mod focus;
 mod follow_live;
 mod older_pages;
 mod read_marks;

@@ -5,15 +5,19 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-/// How long a focus request waits for its control: polls of `FOCUS_POLL_MS`.
-const FOCUS_POLLS: u32 = 100;
+/// How long a focus request waits for its control: polls of `FOCUS_POLL_MS` (five
+/// seconds: a first opening waits on the thread before the view is in the page).
+const FOCUS_POLLS: u32 = 250;
 const FOCUS_POLL_MS: u32 = 20;
 
 /// Focuses the control with this `data-testid` once the page shows the change. The
 /// header is patched in the tasks that follow the change, so the first try waits one
-/// timer tick, then tries again each tick until the control is there (two seconds at
+/// timer tick, then tries again each tick until the control is there (five seconds at
 /// most). Timers, not animation frames: a page that is not painting gets no frames.
-pub(super) fn focus_when_shown(article: NodeRef<html::Article>, test_id: &'static str) {
+/// The view is built before it is shown: while any read under the page's `Transition`
+/// is pending (the thread, on a first opening), the control exists out of the page, and
+/// focusing it there does nothing, so only a control in the page counts.
+pub fn focus_when_shown(article: NodeRef<html::Article>, test_id: &'static str) {
     leptos::task::spawn_local(async move {
         for _ in 0..FOCUS_POLLS {
             gloo_timers::future::TimeoutFuture::new(FOCUS_POLL_MS).await;
@@ -25,7 +29,7 @@ pub(super) fn focus_when_shown(article: NodeRef<html::Article>, test_id: &'stati
 }
 
 /// Focuses the control with this `data-testid` inside the conversation; `false` when it
-/// is not on the page.
+/// is not in the page yet.
 fn focus_in(article: NodeRef<html::Article>, test_id: &str) -> bool {
     article
         .try_get_untracked()
@@ -36,6 +40,7 @@ fn focus_in(article: NodeRef<html::Article>, test_id: &str) -> bool {
                 .flatten()
         })
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.is_connected())
         .is_some_and(|el| el.focus().is_ok())
 }
 
