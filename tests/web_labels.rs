@@ -335,3 +335,42 @@ async fn a_read_that_answers_after_this_consoles_own_change_leaves_that_change()
     settle().await;
     assert_eq!(marks.get(&key), None, "a later read wins");
 }
+
+/// Every row and count reads the marks: a read that finds nothing new (most backends have no
+/// marks when the console starts) must not make them all work again; one that takes a mark
+/// away tells them.
+#[wasm_bindgen_test]
+async fn a_read_that_changes_nothing_tells_no_one_and_one_that_does_tells() {
+    use switchboard::components::inbox::kept_marks::KeptMarks;
+    use switchboard_core::domain::ConversationKey;
+    let marks = KeptMarks::<Gated>::detached();
+    let runs = StoredValue::new(0u32);
+    let _root = mount(move || {
+        Effect::new(move |_| {
+            marks.with(|_| ());
+            runs.update_value(|n| *n += 1);
+        });
+        view! { <p></p> }
+    });
+    settle().await;
+    let before = runs.get_value();
+    marks.read("octopia".into());
+    settle().await;
+    assert_eq!(runs.get_value(), before, "nothing changed: no one was told");
+
+    marks.set(
+        ConversationKey::new("octopia", "o-1"),
+        Some(Gated("o-1".into())),
+    );
+    settle().await;
+    let before = runs.get_value();
+    // Asked after the change: the server has no mark for it any more.
+    marks.read("octopia".into());
+    settle().await;
+    assert_eq!(marks.get(&ConversationKey::new("octopia", "o-1")), None);
+    assert_eq!(
+        runs.get_value(),
+        before + 1,
+        "the mark taken away was told once"
+    );
+}

@@ -110,15 +110,20 @@ impl<T: KeptMark> KeptMarks<T> {
             // A failed read keeps what was known: the conversation can still be marked.
             if let Ok(read) = T::read_backend(origin, backend.clone()).await {
                 let newer = |key: &ConversationKey| self.changed_since(key, since);
-                self.marks.try_update(|marks| {
+                // Told only when something changed: every row and count reads the marks,
+                // and most backends have none when the console starts.
+                self.marks.try_maybe_update(|marks| {
+                    let before = marks.len();
                     marks.retain(|key, _| key.backend != backend || newer(key));
-                    marks.extend(
-                        read.into_iter()
-                            .map(|mark| {
-                                (ConversationKey::new(&backend, mark.conversation_id()), mark)
-                            })
-                            .filter(|(key, _)| !newer(key)),
-                    );
+                    let mut changed = marks.len() != before;
+                    for mark in read {
+                        let key = ConversationKey::new(&backend, mark.conversation_id());
+                        if !newer(&key) {
+                            marks.insert(key, mark);
+                            changed = true;
+                        }
+                    }
+                    (changed, ())
                 });
             }
         });
