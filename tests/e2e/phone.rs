@@ -1,5 +1,6 @@
-//! The console on a phone: at 360 CSS pixels an agent signs in, reads the inbox, opens a
-//! conversation and reaches the reply box, and no page scrolls sideways on the way.
+//! The console on a phone: at 360 CSS pixels an agent signs in, reads the inbox (the list
+//! staying where it is as it loads), opens a conversation and reaches the reply box, and no
+//! page scrolls sideways on the way.
 
 use crate::e2e_support::*;
 use thirtyfour::prelude::*;
@@ -20,6 +21,13 @@ async fn an_agent_works_from_a_360_pixel_phone() {
     h.wait_for(communication_row()).await;
     let out = sticking_out(&h).await;
     assert!(out.is_empty(), "the inbox fits: {out:?}");
+    // Counted: every backend's first page has come.
+    h.wait_for_text(testid("inbox-count"), "conversation").await;
+    let moved = list_moves(&h).await;
+    assert!(
+        moved.is_empty(),
+        "the list stays where it is while the inbox loads: {moved:?}"
+    );
 
     let key = h.attribute(communication_row(), "data-key").await;
     h.click(By::Css(format!("[data-key='{key}']"))).await;
@@ -32,4 +40,33 @@ async fn an_agent_works_from_a_360_pixel_phone() {
     );
     let out = sticking_out(&h).await;
     assert!(out.is_empty(), "the conversation fits: {out:?}");
+}
+
+/// The layout shifts of this page so far (the browser's own record) that moved the list's
+/// box: something above it came or went as the inbox loaded. Each says where it went.
+async fn list_moves(h: &Harness) -> Vec<String> {
+    let found = h
+        .driver
+        .execute_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            const moves = [];
+            new PerformanceObserver((list) => {
+                for (const shift of list.getEntries()) {
+                    for (const source of shift.sources || []) {
+                        const node = source.node;
+                        if (node && node.classList && node.classList.contains('list-scroller')) {
+                            moves.push(`at ${Math.round(shift.startTime)} ms: from y ${source.previousRect.y} to ${source.currentRect.y}`);
+                        }
+                    }
+                }
+            }).observe({ type: 'layout-shift', buffered: true });
+            // The buffered entries are delivered in the observer's first task.
+            setTimeout(() => done(moves), 50);
+            "#,
+            Vec::new(),
+        )
+        .await
+        .expect("the page answers");
+    serde_json::from_value(found.json().clone()).unwrap_or_default()
 }

@@ -15,7 +15,7 @@ use crate::components::inbox::live;
 use crate::components::inbox::selection::Selection;
 use crate::components::inbox::snooze::SnoozeReturns;
 use crate::components::inbox::text_filter::provide_typed_text;
-use crate::components::shell::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::shell::feedback::{EmptyState, ErrorPanel};
 use crate::components::shell::later::{Later, OnFirstUse};
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
@@ -60,8 +60,8 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
     view! {
         <InboxHeader filters on_refresh=retry />
         <FilterBar />
-        <FirstPageState first retry />
-        <InboxBody rows agents more query retry loaded=Signal::derive(move || matches!(first.get(), Some(Ok(Some(_))))) />
+        <FirstPageFailure first retry />
+        <InboxBody rows agents more query retry first=FirstState::of(first) />
     }
 }
 
@@ -141,7 +141,11 @@ fn use_first_page(query: Memo<InboxQuery>, rows: InboxRows) -> FirstPage {
     });
     Effect::new(move |_| {
         if let Some(Ok(Some(inbox))) = first.get() {
-            rows.0.set(inbox);
+            // Most often the last answer has shown it already: drawn again, the whole list
+            // and its counts would be worked out again for nothing.
+            if rows.0.with_untracked(|shown| *shown != inbox) {
+                rows.0.set(inbox);
+            }
         }
     });
     first
@@ -171,22 +175,36 @@ fn use_more_pages(query: Memo<InboxQuery>, rows: InboxRows) -> MorePages {
     more
 }
 
-/// Loading and a server out of reach only: the list itself is mounted once, beside this,
-/// and reads the inbox's state, so nothing it shows is disposed under it.
+/// Where the view's first page stands.
+#[derive(Clone, Copy, PartialEq)]
+enum FirstState {
+    Loading,
+    Loaded,
+    Failed,
+}
+
+impl FirstState {
+    fn of(first: FirstPage) -> Memo<FirstState> {
+        Memo::new(move |_| {
+            first.with(|answer| match answer {
+                None | Some(Ok(None)) => FirstState::Loading,
+                Some(Ok(Some(_))) => FirstState::Loaded,
+                Some(Err(_)) => FirstState::Failed,
+            })
+        })
+    }
+}
+
+/// A server out of reach only: the list itself is mounted once, beside this, and reads
+/// the inbox's state, so nothing it shows is disposed under it. Loading is said in the
+/// count's line ([`InboxBody`]): a block here would leave as the rows came and move them.
 #[component]
-fn FirstPageState(first: FirstPage, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <Transition fallback=|| view! { <Loading label=tr(msg!("inbox-loading")) /> }>
-            {move || Suspend::new(async move {
-                match first.await {
-                    Err(error) => view! {
-                        <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry />
-                    }.into_any(),
-                    Ok(None) => view! { <Loading label=tr(msg!("inbox-loading")) /> }.into_any(),
-                    Ok(Some(_)) => ().into_any(),
-                }
-            })}
-        </Transition>
+fn FirstPageFailure(first: FirstPage, retry: Callback<()>) -> impl IntoView {
+    let failure = move || first.with(|answer| answer.as_ref().and_then(|a| a.clone().err()));
+    move || {
+        failure().map(|error| {
+            view! { <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry /> }
+        })
     }
 }
 
@@ -199,10 +217,11 @@ fn InboxBody(
     more: Action<InboxQuery, Option<(Inbox, InboxQuery)>>,
     query: Memo<InboxQuery>,
     retry: Callback<()>,
-    /// Whether the view's first page has come: until then there is nothing to count.
-    loaded: Signal<bool>,
+    /// Where the view's first page stands: until it has come there is nothing to count.
+    first: Memo<FirstState>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let loaded = Signal::derive(move || first.get() == FirstState::Loaded);
     let filters = use_inbox_filters();
     let refinement = use_refinement(filters);
     let shown = use_shown_rows(rows, filters, refinement);
@@ -242,11 +261,18 @@ fn InboxBody(
         <SnoozeReturns />
         <BulkSlot />
         <EmptyView loaded count=Signal::derive(count) query />
-        <p class="list-count" data-testid="inbox-count" class:hidden=move || !loaded.get()>
-            {move || {
-                let id = if has_more() { msg!("inbox-count-loaded") } else { msg!("inbox-count") };
-                text_with(i18n.lang(), id, &Args::new().num("count", count()))
-            }}
+        // One line, loading then counting: the rows below it stay where they are.
+        <p class="list-count" class:hidden=move || first.get() == FirstState::Failed>
+            <span class="list-loading" role="status" data-testid="loading" class:hidden=move || first.get() != FirstState::Loading>
+                <span class="spinner" aria-hidden="true"></span>
+                {tr(msg!("inbox-loading"))}
+            </span>
+            <span data-testid="inbox-count" class:hidden=move || !loaded.get()>
+                {move || {
+                    let id = if has_more() { msg!("inbox-count-loaded") } else { msg!("inbox-count") };
+                    text_with(i18n.lang(), id, &Args::new().num("count", count()))
+                }}
+            </span>
         </p>
         <ConversationList rows shown agents on_near_end=near_end />
         <Show when=has_more>
