@@ -15,7 +15,6 @@
 
 use crate::components::inbox::conversation_row::ConversationRow;
 use crate::components::inbox::selection::Selection;
-use crate::components::shell::later::WarmUp;
 use crate::i18n::tr;
 use crate::state::InboxRows;
 use leptos::prelude::*;
@@ -176,7 +175,6 @@ fn visible_rows(listed: Listed, range: Memo<(usize, usize)>) -> Memo<Vec<Convers
 
 /// The moment the first rows are in the page, for the benchmark (and any profiler).
 fn mark_first_rows(visible: Memo<Vec<Conversation>>) {
-    let warm_up = use_context::<WarmUp>();
     Effect::new(move |marked: Option<bool>| {
         if marked == Some(true) || visible.with(Vec::is_empty) {
             return marked.unwrap_or(false);
@@ -184,10 +182,6 @@ fn mark_first_rows(visible: Memo<Vec<Conversation>>) {
         request_animation_frame(move || {
             if let Some(performance) = leptos::prelude::window().performance() {
                 let _ = performance.mark(FIRST_ROWS_MARK);
-            }
-            // The inbox is up: the parts an agent will need next are made ready meanwhile.
-            if let Some(warm_up) = warm_up {
-                leptos::task::spawn_local((warm_up.0)());
             }
         });
         true

@@ -16,7 +16,7 @@ use crate::components::inbox::selection::Selection;
 use crate::components::inbox::snooze::SnoozeReturns;
 use crate::components::inbox::text_filter::provide_typed_text;
 use crate::components::shell::feedback::{EmptyState, ErrorPanel};
-use crate::components::shell::later::{Later, OnFirstUse};
+use crate::components::shell::later::{Later, OnFirstUse, WarmUp};
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n, Args};
 use crate::state::{CurrentAgent, DirectoryResource, InboxRows};
@@ -222,6 +222,7 @@ fn InboxBody(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let loaded = Signal::derive(move || first.get() == FirstState::Loaded);
+    warm_up_once_loaded(loaded);
     let filters = use_inbox_filters();
     let refinement = use_refinement(filters);
     let shown = use_shown_rows(rows, filters, refinement);
@@ -289,6 +290,24 @@ fn InboxBody(
             </button>
         </Show>
     }
+}
+
+/// Once every backend's first page is in, the parts an agent will need next are made
+/// ready (`WarmUp`), once per page: started at the first rows, their downloads and start
+/// competed with the backends still answering and delayed those backends' rows (a
+/// profile of the first load put them in the same long tasks).
+fn warm_up_once_loaded(loaded: Signal<bool>) {
+    let Some(warm_up) = use_context::<WarmUp>() else {
+        return;
+    };
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !loaded.get() {
+            return started.unwrap_or(false);
+        }
+        // After the frame that shows them: the rows first.
+        request_animation_frame(move || leptos::task::spawn_local((warm_up.0)()));
+        true
+    });
 }
 
 /// Where the bulk bar shows, once a row is picked: it arrives then, a part of its own.
