@@ -454,8 +454,8 @@ async fn requests(h: &Harness) -> Vec<(String, u16)> {
     serde_json::from_value(value.json().clone()).unwrap_or_default()
 }
 
-/// Signed in, the console fetches the conversation's part once the inbox is up, before any
-/// conversation is opened: opening one never waits on a download.
+/// Signed in, the console fetches the conversation's part once every backend's first page
+/// is in, before any conversation is opened: opening one never waits on a download.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_conversations_part_is_fetched_before_a_conversation_is_opened() {
     let h = start().await;
