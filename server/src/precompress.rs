@@ -60,6 +60,14 @@ impl Encoding {
         }
     }
 
+    /// Its name in `Accept-Encoding` and `Content-Encoding`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
     /// The copy of `file`: `file` with [`Encoding::suffix`] appended.
     pub fn copy_of(self, file: &Path) -> PathBuf {
         let mut name = file.as_os_str().to_owned();

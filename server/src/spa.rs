@@ -14,13 +14,14 @@
 //! to sign in first (`303`), and an agent who has one is sent on from the sign-in page.
 //!
 //! A file with a `.br` or `.gz` copy beside it ([`crate::precompress`]) is sent as that
-//! copy to a browser that accepts it; without copies, files go as they are. Files whose
+//! copy to a browser that accepts it, the pages too; without copies, files go as they are. Files whose
 //! name (or folder, for the console's parts) carries a content hash never change under
 //! that name, so browsers keep them for a year without asking again; the page and every
 //! other file are revalidated on each use (`no-cache`), so a new build is seen at once.
 
 use crate::auth::has_session;
 use crate::http::security::{console_policy, inline_script_hashes};
+use crate::precompress::Encoding;
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::Request;
@@ -68,7 +69,7 @@ pub async fn respond(spa: Arc<Spa>, state: AppState, request: Request) -> Respon
                     let query = request.uri().query().unwrap_or_default();
                     return see_other(&safe_next(next_in_query(query).as_deref()));
                 }
-                return page(dist_dir, name).await;
+                return page(dist_dir, name, request.headers()).await;
             }
         }
         if matches!(request.uri().path(), "/" | "/index.html") {
@@ -117,7 +118,7 @@ async fn console_page(
     if dist_dir.join(SIGN_IN_PAGE).is_file() && !has_session(state, headers).await {
         return see_other(&sign_in_href(wanted));
     }
-    page(dist_dir, "index.html").await
+    page(dist_dir, "index.html", headers).await
 }
 
 /// `303 See Other` to a path on this site. Its bytes outside printable ASCII are
@@ -206,30 +207,92 @@ pub const FOLLOW_UP_PAGE: &str = "follow-up.html";
 /// The agents' sign-in page: small, and fetching the console while the agent types.
 pub const SIGN_IN_PAGE: &str = "sign-in.html";
 
-/// A built page with its policy, allowing its own inline scripts by their hashes.
-async fn page(dist_dir: &Path, name: &str) -> Response {
+/// A built page with its policy, allowing its own inline scripts by their hashes. Sent as
+/// its brotli or gzip copy to a browser that accepts one, as every other file is; a copy
+/// older than its page (a build not compressed again) is not the page's bytes, and is left.
+async fn page(dist_dir: &Path, name: &str, request: &HeaderMap) -> Response {
     let path = dist_dir.join(name);
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => {
-            let policy = console_policy(&inline_script_hashes(&bytes));
-            let mut response = Response::new(Body::from(bytes));
-            let headers = response.headers_mut();
-            if let Ok(policy) = HeaderValue::from_str(&policy) {
-                headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-            }
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            // The app's entry point must be refetched after each build; assets are hashed.
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            response
-        }
+    let bytes = match tokio::fs::read(&path).await {
+        Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("cannot read {}: {error}", path.display());
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let policy = console_policy(&inline_script_hashes(&bytes));
+    let copy = compressed_copy(&path, request).await;
+    let mut response = Response::new(Body::from(match &copy {
+        Some((copy, _)) => copy.clone(),
+        None => bytes,
+    }));
+    let headers = response.headers_mut();
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    if let Some((_, encoding)) = copy {
+        headers.insert(
+            header::CONTENT_ENCODING,
+            HeaderValue::from_static(encoding.token()),
+        );
+    }
+    headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    // The app's entry point must be refetched after each build; assets are hashed.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// The copy of the page at `path` in the first encoding the request accepts (brotli, then
+/// gzip) that is at least as new as the page.
+async fn compressed_copy(path: &Path, request: &HeaderMap) -> Option<(Vec<u8>, Encoding)> {
+    let built = tokio::fs::metadata(path).await.ok()?.modified().ok()?;
+    for encoding in accepted_encodings(request) {
+        let copy = encoding.copy_of(path);
+        let fresh = tokio::fs::metadata(&copy)
+            .await
+            .ok()
+            .and_then(|meta| meta.modified().ok())
+            .is_some_and(|made| made >= built);
+        if fresh {
+            if let Ok(bytes) = tokio::fs::read(&copy).await {
+                return Some((bytes, encoding));
+            }
         }
     }
+    None
+}
+
+/// The encodings copies are made in that `Accept-Encoding` accepts, brotli first. One
+/// refused with `q=0` is not accepted; `*` is not taken as either.
+fn accepted_encodings(request: &HeaderMap) -> Vec<Encoding> {
+    let offered: Vec<(String, bool)> = request
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let refused = parts.any(|part| {
+                part.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name, !refused)
+        })
+        .collect();
+    Encoding::ALL
+        .into_iter()
+        .filter(|encoding| {
+            offered
+                .iter()
+                .any(|(name, accepted)| *accepted && name == encoding.token())
+        })
+        .collect()
 }
 
 fn not_built(spa: &Spa, path: &str) -> Response {
@@ -271,7 +334,33 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed_name, is_hashed_path, own_page};
+    use super::{
+        accepted_encodings, header, is_hashed_name, is_hashed_path, own_page, Encoding, HeaderMap,
+        HeaderValue,
+    };
+
+    #[test]
+    fn the_encodings_a_browser_accepts_are_read_brotli_first_and_a_refused_one_left() {
+        let accepting = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                header::ACCEPT_ENCODING,
+                HeaderValue::from_str(value).unwrap(),
+            );
+            accepted_encodings(&headers)
+        };
+        assert_eq!(
+            accepting("gzip, deflate, br, zstd"),
+            [Encoding::Brotli, Encoding::Gzip]
+        );
+        assert_eq!(
+            accepting("gzip;q=1.0, BR;q=0.5"),
+            [Encoding::Brotli, Encoding::Gzip]
+        );
+        assert_eq!(accepting("br;q=0, gzip"), [Encoding::Gzip]);
+        assert_eq!(accepting("identity, *"), []);
+        assert_eq!(accepted_encodings(&HeaderMap::new()), []);
+    }
 
     #[test]
     fn trunks_hashed_names_are_told_from_others() {

@@ -567,6 +567,9 @@ async fn an_agent_works_from_the_keyboard_and_a_reply_reopens_a_closed_conversat
     // A page loaded afresh, signed in: the keyboard starts from the top.
     h.driver.refresh().await.unwrap();
     h.wait_for(communication_row()).await;
+    // Every backend's first page in: at the top of the list, a backend answering later
+    // with newer rows pushes the rows shown out of the window, the focused one with them.
+    h.wait_for_text(testid("inbox-count"), "conversation").await;
 
     // The first Tab reaches the skip links; the list is one stop, walked with arrows.
     h.driver

@@ -1,9 +1,10 @@
 //! Which page each path is, once every page is built: the sign-in page, the customers'
 //! contact and follow-up pages, and the console, which goes only to an agent with a
-//! session; and the console's parts, kept by browsers for a year in their hashed folder.
+//! session; the pages sent compressed; and the console's parts, kept by browsers for a year in
+//! their hashed folder.
 
 use crate::common::{sign_in, start_with_dist, AGENT_EMAIL};
-use reqwest::header::{CACHE_CONTROL, LOCATION};
+use reqwest::header::{CACHE_CONTROL, CONTENT_ENCODING, LOCATION, VARY};
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use switchboard_server::seed::DEMO_PASSWORD;
@@ -141,4 +142,56 @@ async fn the_consoles_parts_are_kept_for_a_year_in_their_hashed_folder() {
         "public, max-age=31536000, immutable"
     );
     assert_eq!(response.headers()["content-type"], "application/wasm");
+}
+
+/// Pages go as their brotli or gzip copy to a browser that accepts one, as every other file
+/// does; a copy older than its page (built again, not compressed again) is not sent.
+#[tokio::test]
+async fn pages_go_compressed_to_a_browser_that_accepts_it_and_never_as_a_stale_copy() {
+    use std::io::Read;
+    use switchboard_server::precompress::Encoding;
+    let (server, dist) = built().await;
+    let page = dist.path().join("contact.html");
+    for encoding in Encoding::ALL {
+        let copy = encoding.compress(CONTACT.as_bytes()).unwrap();
+        std::fs::write(encoding.copy_of(&page), copy).unwrap();
+    }
+    let client = browser(None);
+    let get = |accepts: &'static str| {
+        client
+            .get(server.url("/contact"))
+            .header(reqwest::header::ACCEPT_ENCODING, accepts)
+            .send()
+    };
+
+    let brotli = get("gzip, deflate, br").await.unwrap();
+    assert_eq!(brotli.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(brotli.headers()[VARY], "accept-encoding");
+    let sent = brotli.bytes().await.unwrap();
+    let mut text = String::new();
+    brotli::Decompressor::new(&sent[..], 4096)
+        .read_to_string(&mut text)
+        .unwrap();
+    assert_eq!(text, CONTACT);
+
+    let gzip = get("gzip").await.unwrap();
+    assert_eq!(gzip.headers()[CONTENT_ENCODING], "gzip");
+
+    let plain = get("br;q=0, identity").await.unwrap();
+    assert!(plain.headers().get(CONTENT_ENCODING).is_none());
+    assert_eq!(plain.text().await.unwrap(), CONTACT);
+
+    // The page built again after its copies were made: they are not its bytes any more.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for encoding in Encoding::ALL {
+        std::fs::File::options()
+            .write(true)
+            .open(encoding.copy_of(&page))
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+    let rebuilt = get("br").await.unwrap();
+    assert!(rebuilt.headers().get(CONTENT_ENCODING).is_none());
+    assert_eq!(rebuilt.text().await.unwrap(), CONTACT);
 }
