@@ -14,10 +14,11 @@
 //! to sign in first (`303`), and an agent who has one is sent on from the sign-in page.
 //!
 //! A file with a `.br` or `.gz` copy beside it ([`crate::precompress`]) is sent as that
-//! copy to a browser that accepts it, the pages too; without copies, files go as they are. Files whose
-//! name (or folder, for the console's parts) carries a content hash never change under
-//! that name, so browsers keep them for a year without asking again; the page and every
-//! other file are revalidated on each use (`no-cache`), so a new build is seen at once.
+//! copy to a browser that accepts it, the pages too; without copies, files go as they
+//! are. Files whose name (or folder, for the console's parts) carries a content hash never
+//! change under that name, so browsers keep them for a year without asking again; the
+//! page and every other file are revalidated on each use (`no-cache`), so a new build is
+//! seen at once.
 
 use crate::auth::has_session;
 use crate::http::security::{console_policy, inline_script_hashes};
@@ -220,11 +221,11 @@ async fn page(dist_dir: &Path, name: &str, request: &HeaderMap) -> Response {
         }
     };
     let policy = console_policy(&inline_script_hashes(&bytes));
-    let copy = compressed_copy(&path, request).await;
-    let mut response = Response::new(Body::from(match &copy {
-        Some((copy, _)) => copy.clone(),
-        None => bytes,
-    }));
+    let (body, encoding) = match compressed_copy(&path, request).await {
+        Some((copy, encoding)) => (copy, Some(encoding)),
+        None => (bytes, None),
+    };
+    let mut response = Response::new(Body::from(body));
     let headers = response.headers_mut();
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
@@ -233,7 +234,7 @@ async fn page(dist_dir: &Path, name: &str, request: &HeaderMap) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    if let Some((_, encoding)) = copy {
+    if let Some(encoding) = encoding {
         headers.insert(
             header::CONTENT_ENCODING,
             HeaderValue::from_static(encoding.token()),

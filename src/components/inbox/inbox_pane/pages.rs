@@ -104,10 +104,12 @@ impl FirstState {
 
 /// A server out of reach only: the list itself is mounted once, beside this, and reads
 /// the inbox's state, so nothing it shows is disposed under it. Loading is said in the
-/// count's line ([`InboxBody`]): a block here would leave as the rows came and move them.
+/// count's line, under this: a block here would leave as the rows came and move them.
 #[component]
 pub(super) fn FirstPageFailure(first: FirstPage, retry: Callback<()>) -> impl IntoView {
-    let failure = move || first.with(|answer| answer.as_ref().and_then(|a| a.clone().err()));
+    // The error alone is copied out, not the inbox beside it.
+    let failure =
+        move || first.with(|answer| answer.as_ref().and_then(|a| a.as_ref().err().cloned()));
     move || {
         failure().map(|error| {
             view! { <ErrorPanel error context=tr(msg!("console-unreachable")) on_retry=retry /> }
