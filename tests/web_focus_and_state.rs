@@ -2,8 +2,9 @@
 //! assignee commits nothing until confirmed and keeps focus (and outlives the header built
 //! again around it), views change beside an open
 //! conversation without closing it, a refused status change leaves focus where it was,
-//! the reply box says what sending does on a closed conversation, and a conversation opened
-//! from the list takes focus once it is shown.
+//! the reply box says what sending does on a closed conversation, a conversation opened
+//! from the list takes focus once it is shown, and the list's focused row keeps the focus
+//! and its place when rows come in above it or it is built again.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -12,15 +13,20 @@ use common::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
+use std::sync::Arc;
 use switchboard::components::conversation::assignee_select::{AssigneeKept, AssigneeSelect};
 use switchboard::components::conversation::reply_box::ReplyBox;
 use switchboard::components::conversation::status_controls::StatusControls;
+use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_views::InboxViews;
+use switchboard::components::inbox::list_commands::ListCommands;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
+use switchboard::connectors::Inbox;
 use switchboard::pages::conversation::focus::focus_when_shown;
+use switchboard::state::{Clock, InboxRows};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::ConversationStatus;
+use switchboard_core::domain::{Conversation, ConversationStatus};
 use switchboard_core::wire::communication::CAPABILITIES;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
@@ -293,4 +299,140 @@ async fn the_reply_box_says_a_conversation_is_closed_and_what_sending_does() {
     let root = closed_reply_box(false);
     settle().await;
     assert!(text(&root, "reply-closed-notice").contains("cannot reopen it"));
+}
+
+/// A list of `n` rows (the common `row`s) in a scroller 460 px high, at its top.
+fn mount_rows(n: usize) -> (InboxRows, HtmlElement) {
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: (0..n).map(row).map(Arc::new).collect(),
+        ..Default::default()
+    }));
+    let root = mount(move || {
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        let shown = Signal::derive(move || {
+            rows.0
+                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
+        });
+        view! {
+            <Router>
+                <ConversationList rows shown agents=Vec::new() />
+            </Router>
+        }
+    });
+    list_scroller(&root);
+    (rows, root)
+}
+
+/// The row link of `key` in the page.
+fn row_link(root: &HtmlElement, key: &str) -> Option<HtmlElement> {
+    find_all(root, "conversation-row")
+        .into_iter()
+        .find(|a| a.get_attribute("data-key").as_deref() == Some(key))
+        .map(|a| a.unchecked_into::<HtmlElement>())
+}
+
+fn focused_row() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-key"))
+}
+
+/// Whether the list is as tall as `n` rows as they show (the rows' height measured).
+fn measured(root: &HtmlElement, n: i32) -> bool {
+    let row = find(root, "conversation-row")
+        .parent_element()
+        .expect("the row's item")
+        .unchecked_into::<HtmlElement>()
+        .offset_height();
+    let list = find(root, "conversation-list")
+        .unchecked_into::<HtmlElement>()
+        .offset_height();
+    row > 0 && (list - n * row).abs() <= 1
+}
+
+/// Focuses the row of `key` once it is in the page; where its top is on screen.
+async fn focus_row(root: &HtmlElement, key: &str) -> f64 {
+    wait_until("the row is in the page", || row_link(root, key).is_some()).await;
+    let link = row_link(root, key).expect("the row");
+    link.focus().expect("focusable");
+    link.get_bounding_client_rect().top()
+}
+
+#[wasm_bindgen_test]
+async fn a_focused_row_keeps_the_focus_and_its_place_when_newer_rows_come_in_above() {
+    let (rows, root) = mount_rows(60);
+    wait_until("the rows are measured", || measured(&root, 60)).await;
+    let top = focus_row(&root, "communication/c-2").await;
+    let scroller = find(&root, "list-scroller");
+    let tall = scroller.scroll_height();
+    // A backend answering after the others, with thirty newer conversations: more than
+    // the window holds, so the row would leave the page if it were pushed down.
+    rows.0.update(|inbox| {
+        for i in 0..30 {
+            inbox.conversations.insert(0, Arc::new(row(1_000 + i)));
+        }
+    });
+    wait_until("the new rows are in the list", || {
+        scroller.scroll_height() > tall
+    })
+    .await;
+    wait_until("the row is still focused, where it was", || {
+        focused_row().as_deref() == Some("communication/c-2")
+            && row_link(&root, "communication/c-2")
+                .is_some_and(|l| (l.get_bounding_client_rect().top() - top).abs() < 1.0)
+    })
+    .await;
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_focused_row_built_again_keeps_the_focus_until_the_agent_moves_it() {
+    let (rows, root) = mount_rows(20);
+    focus_row(&root, "communication/c-1").await;
+    let old = row_link(&root, "communication/c-1").expect("the row");
+    // Read elsewhere meanwhile: the row shows something new, so it is built again.
+    let set_unread = move |unread: bool| {
+        rows.0.update(|inbox| {
+            let mut read = Conversation::clone(&inbox.conversations[1]);
+            read.unread = Some(unread);
+            inbox.conversations[1] = Arc::new(read);
+        })
+    };
+    set_unread(true);
+    wait_until("the new row takes the focus", || {
+        !old.is_connected() && focused_row().as_deref() == Some("communication/c-1")
+    })
+    .await;
+
+    // The agent moves on: a row built again no longer takes the focus.
+    let elsewhere = document()
+        .create_element("button")
+        .expect("a button")
+        .unchecked_into::<HtmlElement>();
+    root.append_child(&elsewhere).expect("added");
+    elsewhere.focus().expect("focusable");
+    let old = row_link(&root, "communication/c-1").expect("the row");
+    frames(2).await;
+    set_unread(false);
+    wait_until("the row is built again", || !old.is_connected()).await;
+    settle().await;
+    // The list gives the focus back in the frame after the rows change.
+    frames(2).await;
+    assert_eq!(
+        document().active_element(),
+        Some(elsewhere.unchecked_into::<web_sys::Element>()),
+        "the focus stays where the agent put it"
+    );
+    root.remove();
+}
+
+/// Waits for the browser to draw `n` frames.
+async fn frames(n: usize) {
+    for _ in 0..n {
+        let frame = js_sys::Promise::new(&mut |drawn, _| {
+            let _ = window().request_animation_frame(&drawn);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
 }

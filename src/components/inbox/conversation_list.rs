@@ -11,18 +11,21 @@
 //! as they go; Enter opens one. Scrolling near the end asks for the next pages.
 //!
 //! The window's arithmetic is in [`window`]; moving between rows, and the keyboard's
-//! list commands, in [`navigation`].
+//! list commands, in [`navigation`]; the focused row kept focused and in place, in
+//! [`kept_focus`].
 
 use crate::components::inbox::conversation_row::ConversationRow;
 use crate::components::inbox::selection::Selection;
 use crate::i18n::tr;
 use crate::state::InboxRows;
+use kept_focus::KeptFocus;
 use leptos::prelude::*;
 use navigation::{keep_rows_still, key_step, register_commands, use_navigation, Listed};
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::Conversation;
 use window::Window;
 
+mod kept_focus;
 mod navigation;
 mod window;
 
@@ -49,13 +52,16 @@ pub fn ConversationList(
         selection.list_shows(rows, shown);
     }
     let nav = use_navigation(listed, scroller, window, len);
-    let anchor = keep_rows_still(listed, scroller, window, len);
+    let focus = KeptFocus::new();
+    focus.forget_on_pointer();
+    let anchor = keep_rows_still(listed, scroller, window, len, focus);
     register_commands(nav);
     measure_as_rows_change(scroller, window, len);
     let range = Memo::new(move |_| window.range(len.get()));
     let stale = stale_backends(rows);
     ask_near_end(range, len, on_near_end);
     let visible = visible_rows(listed, range);
+    focus.restore_on_change(scroller, visible);
     mark_first_rows(visible);
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some(by) = key_step(&ev.key(), window.page_rows()) else {
@@ -89,6 +95,8 @@ pub fn ConversationList(
                 style:padding-top=padding
                 style:height=height
                 on:keydown=on_keydown
+                on:focusin=move |ev| focus.focus_in(&ev, listed)
+                on:focusout=move |ev| focus.focus_out(&ev)
             >
                 <For
                     each=move || visible.get()

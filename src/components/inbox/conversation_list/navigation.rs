@@ -2,6 +2,7 @@
 //! Tab; the keys that move it and the keyboard's list commands the list answers; and
 //! keeping the rows on screen still when rows come in above them.
 
+use super::kept_focus::KeptFocus;
 use super::window::Window;
 use crate::components::inbox::list_commands::{ListCommands, Place};
 use crate::state::InboxRows;
@@ -30,7 +31,7 @@ impl Listed {
     }
 
     /// Where the row of `key` is listed, untracked.
-    fn index_of(self, key: &ConversationKey) -> Option<usize> {
+    pub fn index_of(self, key: &ConversationKey) -> Option<usize> {
         self.rows.0.with_untracked(|inbox| {
             self.shown.with_untracked(|s| {
                 s.iter()
@@ -114,22 +115,35 @@ impl Navigation {
     }
 }
 
-/// The row at the top of the screen: when rows come in above it (live), the list
-/// scrolls by as much, so nothing moves under the agent's eyes or pointer. At the very
-/// top, new rows simply show; a list that shrank (a filter) is not followed. The anchor
-/// is set as the list scrolls.
+/// The row the agent focused, else the row at the top of the screen: when rows come in
+/// above it (live, or a backend answering after the others), the list scrolls by as much,
+/// so nothing moves under the agent's eyes or pointer and the focused row stays in the
+/// page. At the very top and with no row focused, new rows simply show; a list that
+/// shrank (a filter) is not followed. The top's anchor is set as the list scrolls.
 pub(super) fn keep_rows_still(
     listed: Listed,
     scroller: NodeRef<leptos::html::Div>,
     window: Window,
     len: Memo<usize>,
+    focus: KeptFocus,
 ) -> StoredValue<Option<(ConversationKey, usize)>> {
     let anchor = StoredValue::new(None::<(ConversationKey, usize)>);
     Effect::new(move |previous: Option<usize>| {
         let now_len = len.get();
+        // Reordered rows move the focused row too: where it is listed is followed always.
+        listed.shown.track();
         let grew = previous.is_some_and(|before| now_len > before);
+        let Some(el) = scroller.get_untracked() else {
+            return now_len;
+        };
+        if let Some((was, now)) = focus.moved(listed) {
+            if grew && now > was {
+                window.shift(&el, now - was);
+            }
+            return now_len;
+        }
         if let (true, Some((key, was))) = (grew, anchor.get_value()) {
-            if let (Some(now), Some(el)) = (listed.index_of(&key), scroller.get_untracked()) {
+            if let Some(now) = listed.index_of(&key) {
                 if now > was && window.scroll_top.get_untracked() > 0.0 {
                     window.shift(&el, now - was);
                     anchor.set_value(Some((key, now)));
@@ -241,7 +255,7 @@ fn pick_tab_key<'a>(
 }
 
 /// The row link of `key`, if it is in the page.
-fn row_link(
+pub(super) fn row_link(
     scroller: &web_sys::HtmlElement,
     key: &ConversationKey,
 ) -> Option<web_sys::HtmlElement> {
