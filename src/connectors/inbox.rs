@@ -259,15 +259,15 @@ pub fn asked<'a>(connectors: &'a [Connector], query: &InboxQuery) -> Vec<&'a Con
 
 /// The first page of every backend asked, at once, merged.
 pub async fn load_inbox(connectors: &[Connector], query: &InboxQuery) -> Inbox {
-    load_inbox_as_it_comes(connectors, query, |_| {}).await
+    load_inbox_as_it_comes(connectors, query, |_, _| {}).await
 }
 
-/// [`load_inbox`], telling `so_far` the merged inbox each time one more backend answers:
-/// the page shows each backend's rows as they come, and a slow one holds back no one.
+/// [`load_inbox`], telling `so_far` the merged inbox, and how many backends have yet to
+/// answer, each time one more answers: the page can show rows before a slow backend has.
 pub async fn load_inbox_as_it_comes(
     connectors: &[Connector],
     query: &InboxQuery,
-    so_far: impl FnMut(&Inbox),
+    so_far: impl FnMut(&Inbox, usize),
 ) -> Inbox {
     let asks = asked(connectors, query)
         .into_iter()
@@ -278,17 +278,18 @@ pub async fn load_inbox_as_it_comes(
 /// One backend's first page, by its name.
 type Answer = (String, Result<InboxSlice, ApiError>);
 
-/// Every answer merged in the order they come, `so_far` told after each.
+/// Every answer merged in the order they come, `so_far` told after each with how many are
+/// still to come.
 async fn merge_as_they_come<F: Future<Output = Answer>>(
     asks: impl IntoIterator<Item = F>,
-    mut so_far: impl FnMut(&Inbox),
+    mut so_far: impl FnMut(&Inbox, usize),
 ) -> Inbox {
     let mut pending: FuturesUnordered<F> = asks.into_iter().collect();
     let mut inbox = Inbox::default();
     while let Some((name, result)) = pending.next().await {
         inbox.absorb(&name, result);
         inbox.sort();
-        so_far(&inbox);
+        so_far(&inbox, pending.len());
     }
     inbox
 }

@@ -80,8 +80,8 @@ fn a_slow_backend_holds_back_no_one() {
     }
     .boxed_local();
     let shown = RefCell::new(Vec::new());
-    let mut all = Box::pin(merge_as_they_come([slow, fast], |inbox| {
-        shown.borrow_mut().push(ids(inbox))
+    let mut all = Box::pin(merge_as_they_come([slow, fast], |inbox, to_come| {
+        shown.borrow_mut().push((ids(inbox), to_come))
     }));
     let waker = futures::task::noop_waker();
     let mut cx = Context::from_waker(&waker);
@@ -91,8 +91,8 @@ fn a_slow_backend_holds_back_no_one() {
     );
     assert_eq!(
         *shown.borrow(),
-        [vec!["fast/1"]],
-        "the fast one shows already"
+        [(vec!["fast/1".to_owned()], 1)],
+        "the fast one shows already, one still to come"
     );
     answer_slow.send(()).expect("still waiting");
     let Poll::Ready(inbox) = all.as_mut().poll(&mut cx) else {
@@ -100,6 +100,7 @@ fn a_slow_backend_holds_back_no_one() {
     };
     assert_eq!(ids(&inbox), ["slow/2", "fast/1"]);
     assert_eq!(shown.borrow().len(), 2);
+    assert_eq!(shown.borrow()[1].1, 0, "none to come");
 }
 
 #[test]

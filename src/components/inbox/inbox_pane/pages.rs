@@ -1,15 +1,20 @@
-//! The view's pages: the first page of every backend, each shown as it answers, then
-//! the next pages appended; where the first page stands (loading, in, failed); and the
-//! parts made ready once it is in.
+//! The view's pages: the first page of every backend, shown at once when all have answered
+//! (a slow one holds the others back a moment only), then the next pages appended; where the
+//! first page stands (loading, in, failed); and the parts made ready once it is in.
 
 use crate::components::shell::feedback::ErrorPanel;
 use crate::components::shell::later::WarmUp;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n};
 use crate::state::{DirectoryResource, InboxRows};
+use first_screen::{FirstScreen, Step};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use switchboard_core::domain::InboxQuery;
 use switchboard_core::error::ApiError;
+
+mod first_screen;
 
 /// The first page of every backend: `None` until the directory has come.
 pub(super) type FirstPage = LocalResource<Result<Option<Inbox>, ApiError>>;
@@ -19,8 +24,8 @@ pub(super) type MorePages = Action<InboxQuery, Option<(Inbox, InboxQuery)>>;
 /// The first page of every backend, keyed on the view and on the directory as a value:
 /// awaiting the directory would subscribe to it and ask every backend twice. Before the
 /// directory has come, there is nothing to ask (`None`).
-/// Each backend's rows show as soon as it answers (while the view is still the one
-/// asked): a slow backend holds back no one.
+/// The rows show once every backend has answered, or a moment after the first if one is
+/// slow ([`first_screen`]), while the view is still the one asked.
 /// Keyed on the language too: a backend's words in the rows (a claim's badge, a channel,
 /// a ticket's name) are said as they are read, so another language reads again.
 pub(super) fn use_first_page(query: Memo<InboxQuery>, rows: InboxRows) -> FirstPage {
@@ -35,12 +40,33 @@ pub(super) fn use_first_page(query: Memo<InboxQuery>, rows: InboxRows) -> FirstP
                 None => Ok(None),
                 Some(Err(error)) => Err(error),
                 Some(Ok(directory)) => {
-                    let show = |so_far: &Inbox| {
-                        if query.get_untracked() == asked {
-                            rows.0.set(so_far.clone());
+                    let wanted = asked.clone();
+                    let show = move |inbox: Inbox| {
+                        // The timer may outlive the view, and the pane.
+                        if query.try_get_untracked().as_ref() == Some(&wanted) {
+                            rows.0.try_set(inbox);
                         }
                     };
-                    let inbox = load_inbox_as_it_comes(&directory.connectors, &asked, show).await;
+                    let screen = Rc::new(RefCell::new(FirstScreen::default()));
+                    let so_far = move |inbox: &Inbox, to_come: usize| {
+                        let step = screen.borrow_mut().answer(inbox, to_come);
+                        match step {
+                            Step::Show => show(inbox.clone()),
+                            Step::Hold { start_waiting } => {
+                                if start_waiting {
+                                    let (screen, show) = (screen.clone(), show.clone());
+                                    set_timeout(
+                                        move || {
+                                            let held = screen.borrow_mut().time_is_up();
+                                            held.map(show);
+                                        },
+                                        first_screen::WAIT_FOR_THE_OTHERS,
+                                    );
+                                }
+                            }
+                        }
+                    };
+                    let inbox = load_inbox_as_it_comes(&directory.connectors, &asked, so_far).await;
                     Ok(Some(inbox))
                 }
             }
