@@ -251,3 +251,46 @@ fn pick_date(root: &web_sys::Element, testid: &str, value: &str) {
     let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("an event");
     input.dispatch_event(&change).expect("dispatched");
 }
+
+/// The parts listed for prefetching go in as links a few per task, never all in one (each
+/// link starts a download, and eighty-four at once were a long task on a phone), and the
+/// list leaves the page.
+#[wasm_bindgen_test]
+async fn files_listed_for_prefetching_are_linked_a_few_per_task_until_all_are() {
+    use switchboard::components::shell::prefetch::prefetch_listed;
+    // A page is up (its tasks run), as the console is when it prefetches.
+    mount(|| ());
+    let urls: Vec<String> = (0..30)
+        .map(|i| format!("/prefetch-test/part-{i}.wasm"))
+        .collect();
+    let meta = document().create_element("meta").expect("a meta");
+    meta.set_attribute("name", "switchboard:test-parts")
+        .expect("named");
+    meta.set_attribute("content", &urls.join(" "))
+        .expect("listed");
+    document()
+        .head()
+        .expect("a head")
+        .append_child(&meta)
+        .expect("added");
+    let linked = || {
+        document()
+            .query_selector_all("link[rel='prefetch'][href^='/prefetch-test/']")
+            .expect("a query")
+            .length()
+    };
+    prefetch_listed("switchboard:test-parts");
+    let at_once = linked();
+    assert!(
+        (1..30).contains(&at_once),
+        "some now, not all at once: {at_once}"
+    );
+    wait_until("every file is linked", || linked() == 30).await;
+    assert!(!meta.is_connected(), "the list left the page");
+    let wasm = document()
+        .query_selector("link[href='/prefetch-test/part-0.wasm']")
+        .ok()
+        .flatten()
+        .expect("the first link");
+    assert_eq!(wasm.get_attribute("as").as_deref(), Some("fetch"));
+}

@@ -9,15 +9,21 @@
 //! cache by then, and not downloaded twice). A development build lists nothing, and nothing
 //! is fetched.
 
-use leptos::prelude::document;
+use leptos::prelude::{document, set_timeout};
+use std::time::Duration;
 
 /// The console's main part, listed in the sign-in page.
 pub const CONSOLE: &str = "switchboard:console";
 /// The console's parts that come on first use, listed in the console's page.
 pub const PARTS: &str = "switchboard:parts";
 
-/// Prefetches each file that the page's `<meta name="{list}">` names, once: the list
-/// leaves the page as its links go in.
+/// Links put in the page per task: each starts a download at once (half a millisecond on
+/// a fast machine), and the console's 84 parts in one go were a long task of their own
+/// (150 to 250 ms on a phone's slower processor, `docs/bundles.md`).
+const LINKS_PER_TASK: usize = 8;
+
+/// Prefetches each file that the page's `<meta name="{list}">` names, once, a few per task:
+/// the list leaves the page as its links go in.
 pub fn prefetch_listed(list: &str) {
     let document = document();
     let Ok(Some(meta)) = document.query_selector(&format!("meta[name='{list}']")) else {
@@ -28,8 +34,16 @@ pub fn prefetch_listed(list: &str) {
     let Ok(Some(head)) = document.query_selector("head") else {
         return;
     };
-    for url in urls.split_whitespace() {
-        let Ok(link) = document.create_element("link") else {
+    let urls: Vec<String> = urls.split_whitespace().map(str::to_owned).collect();
+    link_from(head, urls, 0);
+}
+
+/// Puts the links of `urls` from `first` on in `head`, [`LINKS_PER_TASK`] now and the rest
+/// in the tasks that follow.
+fn link_from(head: web_sys::Element, urls: Vec<String>, first: usize) {
+    let end = urls.len().min(first + LINKS_PER_TASK);
+    for url in &urls[first.min(end)..end] {
+        let Ok(link) = document().create_element("link") else {
             return;
         };
         // A refused attribute leaves a link that fetches nothing: harmless.
@@ -41,5 +55,8 @@ pub fn prefetch_listed(list: &str) {
             let _ = link.set_attribute("crossorigin", "");
         }
         let _ = head.append_child(&link);
+    }
+    if end < urls.len() {
+        set_timeout(move || link_from(head, urls, end), Duration::ZERO);
     }
 }
