@@ -155,8 +155,16 @@ pub(super) fn warm_up_once_loaded(loaded: Signal<bool>) {
         if started == Some(true) || !loaded.get() {
             return started.unwrap_or(false);
         }
-        // After the frame that shows them: the rows first.
-        request_animation_frame(move || leptos::task::spawn_local((warm_up.0)()));
+        // After the frame that shows them, in a task of its own: started in the frame's
+        // callbacks, its downloads' start (the splitter's loader asks for each file of
+        // the part) held the rows' painting back and made one long task with the
+        // list's layout.
+        request_animation_frame(move || {
+            set_timeout(
+                move || leptos::task::spawn_local((warm_up.0)()),
+                std::time::Duration::ZERO,
+            )
+        });
         true
     });
 }
