@@ -17,14 +17,12 @@ use std::sync::Arc;
 use switchboard::components::conversation::assignee_select::{AssigneeKept, AssigneeSelect};
 use switchboard::components::conversation::reply_box::ReplyBox;
 use switchboard::components::conversation::status_controls::StatusControls;
-use switchboard::components::inbox::conversation_list::ConversationList;
 use switchboard::components::inbox::inbox_views::InboxViews;
-use switchboard::components::inbox::list_commands::ListCommands;
 use switchboard::connectors::communication::CommunicationConnector;
 use switchboard::connectors::Connector;
 use switchboard::connectors::Inbox;
 use switchboard::pages::conversation::focus::focus_when_shown;
-use switchboard::state::{Clock, InboxRows};
+use switchboard::state::InboxRows;
 use switchboard_core::directory::Agent;
 use switchboard_core::domain::{Conversation, ConversationStatus};
 use switchboard_core::wire::communication::CAPABILITIES;
@@ -307,21 +305,7 @@ fn mount_rows(n: usize) -> (InboxRows, HtmlElement) {
         conversations: (0..n).map(row).map(Arc::new).collect(),
         ..Default::default()
     }));
-    let root = mount(move || {
-        provide_context(Clock::start());
-        provide_context(ListCommands::default());
-        let shown = Signal::derive(move || {
-            rows.0
-                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
-        });
-        view! {
-            <Router>
-                <ConversationList rows shown agents=Vec::new() />
-            </Router>
-        }
-    });
-    list_scroller(&root);
-    (rows, root)
+    (rows, mount_list_of(rows))
 }
 
 /// The row link of `key` in the page.

@@ -133,19 +133,7 @@ async fn ten_thousand_rows_put_only_those_on_screen_in_the_page() {
 #[wasm_bindgen_test]
 async fn rows_coming_in_above_do_not_move_what_the_agent_reads() {
     let rows = InboxRows(RwSignal::new(inbox(300)));
-    let root = mount(move || {
-        provide_context(Clock::start());
-        provide_context(ListCommands::default());
-        let shown = Signal::derive(move || {
-            rows.0
-                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
-        });
-        view! {
-            <Router>
-                <ConversationList rows shown agents=Vec::new() />
-            </Router>
-        }
-    });
+    let root = mount_list_of(rows);
     let scroller = list_scroller(&root);
     scroll_to(&root, 0);
     wait_until("rows show", || !rendered_keys(&root).is_empty()).await;

@@ -95,6 +95,26 @@ pub fn click(root: &Element, testid: &str) {
 
 /// The inbox list's scroller, given the height and overflow the console's style sheet
 /// gives it (the tests load no CSS), so only the rows on screen are rendered.
+/// The inbox's list of `rows`, every one shown in order, in a scroller 460 px high.
+pub fn mount_list_of(rows: InboxRows) -> HtmlElement {
+    use switchboard::components::inbox::conversation_list::ConversationList;
+    let root = mount(move || {
+        provide_context(Clock::start());
+        provide_context(ListCommands::default());
+        let shown = Signal::derive(move || {
+            rows.0
+                .with(|i| (0..i.conversations.len()).collect::<Vec<_>>())
+        });
+        view! {
+            <leptos_router::components::Router>
+                <ConversationList rows shown agents=Vec::new() />
+            </leptos_router::components::Router>
+        }
+    });
+    list_scroller(&root);
+    root
+}
+
 pub fn list_scroller(root: &Element) -> HtmlElement {
     let scroller = find(root, "list-scroller").unchecked_into::<HtmlElement>();
     let style = scroller.style();
