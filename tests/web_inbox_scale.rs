@@ -19,6 +19,7 @@ use switchboard::components::inbox::text_filter::{provide_typed_text, use_typed_
 use switchboard::components::shell::shortcuts::{self, ShortcutSheet};
 use switchboard::connectors::Inbox;
 use switchboard::state::{Clock, InboxRows};
+use switchboard_core::domain::Conversation;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 
@@ -464,4 +465,30 @@ async fn r_a_slash_and_u_reach_the_controls_a_mouse_would_use() {
     .await;
     settle().await;
     assert_eq!(unread_clicks.load(Ordering::SeqCst), 1);
+}
+
+/// A row is drawn again when the backend's own words in it change (read again in another
+/// language): its badges, subject and channel follow, not only its status and time.
+#[wasm_bindgen_test]
+async fn a_row_follows_the_backends_words_when_they_are_read_again() {
+    let mut claim = row(0);
+    claim.badges = vec!["Réclamation".to_owned()];
+    claim.channel = Some("Boutique".to_owned());
+    let rows = InboxRows(RwSignal::new(Inbox {
+        conversations: vec![Arc::new(claim)],
+        ..Default::default()
+    }));
+    let root = mount_list_of(rows);
+    let says = |words: &str| text(&root, "conversation-row").contains(words);
+    wait_until("the row says its words", || says("Réclamation")).await;
+    rows.0.update(|inbox| {
+        let mut read_again = Conversation::clone(&inbox.conversations[0]);
+        read_again.badges = vec!["Reclamación".to_owned()];
+        read_again.subject = Some("Pedido dañado".to_owned());
+        inbox.conversations[0] = Arc::new(read_again);
+    });
+    wait_until("the row says the words read again", || {
+        says("Reclamación") && says("Pedido dañado")
+    })
+    .await;
 }

@@ -164,6 +164,25 @@ async fn at_1440_by_900_rows_come_first_and_the_palette_jumps_to_views_and_conve
     h.press(Key::Enter).await;
     h.wait_for_path("/?status=closed").await;
     wait_gone_palette(&h).await;
+    // The closed view's rows, not the last view's still shown while it loads.
+    h.wait_for(By::Css(
+        "a[data-testid='conversation-row'] .badge.status-closed",
+    ))
+    .await;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        let open_left = h
+            .driver
+            .find_all(By::Css(
+                "a[data-testid='conversation-row'] .badge.status:not(.status-closed)",
+            ))
+            .await
+            .map(|found| !found.is_empty())
+            .unwrap_or(true);
+        if !open_left {
+            break;
+        }
+        tokio::time::sleep(POLL).await;
+    }
 
     // A conversation by its customer's name, reached with the arrows.
     let customer = h

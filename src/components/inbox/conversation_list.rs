@@ -22,7 +22,7 @@ use kept_focus::KeptFocus;
 use leptos::prelude::*;
 use navigation::{keep_rows_still, key_step, register_commands, use_navigation, Listed};
 use switchboard_core::directory::Agent;
-use switchboard_core::domain::Conversation;
+use switchboard_core::domain::{Conversation, ConversationKey, ConversationStatus};
 use window::Window;
 
 mod kept_focus;
@@ -100,23 +100,46 @@ pub fn ConversationList(
             >
                 <For
                     each=move || visible.get()
-                    // A row is rebuilt when anything it shows changes.
-                    key=|c| {
-                        (
-                            c.key.clone(),
-                            c.status.clone(),
-                            c.assignee.clone(),
-                            c.last_activity,
-                            c.last_message.as_ref().map(|m| m.id.clone()),
-                            c.unread,
-                        )
-                    }
+                    key=shown_in_row
                     let:conversation
                 >
                     <ConversationRow conversation agents tab_key stale />
                 </For>
             </ul>
         </div>
+    }
+}
+
+/// What a row shows, as its key: a row is rebuilt when anything it shows changes. The
+/// backend's own words (badges, a subject, a channel) are read again in another language:
+/// left out, a row kept the words of the language it was first drawn in.
+#[derive(PartialEq, Eq, Hash)]
+struct RowShows {
+    key: ConversationKey,
+    status: ConversationStatus,
+    assignee: Option<String>,
+    last_activity: Option<chrono::DateTime<chrono::Utc>>,
+    last_message: Option<String>,
+    unread: Option<bool>,
+    words: [Option<String>; 4],
+    badges: Vec<String>,
+}
+
+fn shown_in_row(c: &Conversation) -> RowShows {
+    RowShows {
+        key: c.key.clone(),
+        status: c.status.clone(),
+        assignee: c.assignee.clone(),
+        last_activity: c.last_activity,
+        last_message: c.last_message.as_ref().map(|m| m.id.clone()),
+        unread: c.unread,
+        words: [
+            c.customer_name.clone(),
+            c.subject.clone(),
+            c.reference.clone(),
+            c.channel.clone(),
+        ],
+        badges: c.badges.clone(),
     }
 }
 
