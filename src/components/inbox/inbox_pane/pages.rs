@@ -7,10 +7,8 @@ use crate::components::shell::later::WarmUp;
 use crate::connectors::{load_inbox_as_it_comes, next_pages, Inbox};
 use crate::i18n::{tr, use_i18n};
 use crate::state::{DirectoryResource, InboxRows};
-use first_screen::{FirstScreen, Step};
+use first_screen::shown_at_once;
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use switchboard_core::domain::InboxQuery;
 use switchboard_core::error::ApiError;
 
@@ -47,26 +45,9 @@ pub(super) fn use_first_page(query: Memo<InboxQuery>, rows: InboxRows) -> FirstP
                             rows.0.try_set(inbox);
                         }
                     };
-                    let screen = Rc::new(RefCell::new(FirstScreen::default()));
-                    let so_far = move |inbox: &Inbox, to_come: usize| {
-                        let step = screen.borrow_mut().answer(inbox, to_come);
-                        match step {
-                            Step::Show => show(inbox.clone()),
-                            Step::Hold { start_waiting } => {
-                                if start_waiting {
-                                    let (screen, show) = (screen.clone(), show.clone());
-                                    set_timeout(
-                                        move || {
-                                            let held = screen.borrow_mut().time_is_up();
-                                            held.map(show);
-                                        },
-                                        first_screen::WAIT_FOR_THE_OTHERS,
-                                    );
-                                }
-                            }
-                        }
-                    };
-                    let inbox = load_inbox_as_it_comes(&directory.connectors, &asked, so_far).await;
+                    let inbox =
+                        load_inbox_as_it_comes(&directory.connectors, &asked, shown_at_once(show))
+                            .await;
                     Ok(Some(inbox))
                 }
             }

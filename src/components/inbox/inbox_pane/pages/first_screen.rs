@@ -9,10 +9,38 @@
 //! a vendor that hangs holds the others back no longer than the wait.
 
 use crate::connectors::Inbox;
+use leptos::prelude::set_timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
 
 /// How long the first answer waits for the others.
 pub const WAIT_FOR_THE_OTHERS: Duration = Duration::from_millis(1_200);
+
+/// What [`crate::connectors::load_inbox_as_it_comes`] is told as each backend answers: the
+/// rows so far given to `show` as [`FirstScreen`] decides, the wait a timer.
+pub fn shown_at_once(show: impl Fn(Inbox) + Clone + 'static) -> impl FnMut(&Inbox, usize) {
+    let screen = Rc::new(RefCell::new(FirstScreen::default()));
+    move |so_far, to_come| {
+        let step = screen.borrow_mut().answer(so_far, to_come);
+        match step {
+            Step::Show => show(so_far.clone()),
+            Step::Hold {
+                start_waiting: true,
+            } => {
+                let (screen, show) = (screen.clone(), show.clone());
+                let time_is_up = move || {
+                    let held = screen.borrow_mut().time_is_up();
+                    if let Some(held) = held {
+                        show(held);
+                    }
+                };
+                set_timeout(time_is_up, WAIT_FOR_THE_OTHERS);
+            }
+            Step::Hold { .. } => {}
+        }
+    }
+}
 
 /// What to do with an answer.
 #[derive(Debug, PartialEq)]
