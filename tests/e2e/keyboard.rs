@@ -164,25 +164,9 @@ async fn at_1440_by_900_rows_come_first_and_the_palette_jumps_to_views_and_conve
     h.press(Key::Enter).await;
     h.wait_for_path("/?status=closed").await;
     wait_gone_palette(&h).await;
-    // The closed view's rows, not the last view's still shown while it loads.
-    h.wait_for(By::Css(
-        "a[data-testid='conversation-row'] .badge.status-closed",
-    ))
-    .await;
-    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-        let open_left = h
-            .driver
-            .find_all(By::Css(
-                "a[data-testid='conversation-row'] .badge.status:not(.status-closed)",
-            ))
-            .await
-            .map(|found| !found.is_empty())
-            .unwrap_or(true);
-        if !open_left {
-            break;
-        }
-        tokio::time::sleep(POLL).await;
-    }
+    // The closed view's rows, not the last view's, shown meanwhile: while they stay, the
+    // count's line says the view loads, never the last view's count.
+    closed_view_shown(&h).await;
 
     // A conversation by its customer's name, reached with the arrows.
     let customer = h
@@ -222,6 +206,41 @@ async fn at_1440_by_900_rows_come_first_and_the_palette_jumps_to_views_and_conve
         .await;
     wait_gone_palette(&h).await;
     h.finish().await;
+}
+
+/// Waits until the closed view is counted, checking on the way that its count never shows
+/// beside another view's rows.
+async fn closed_view_shown(h: &Harness) {
+    let mut seen = serde_json::Value::Null;
+    for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
+        seen = h
+            .driver
+            .execute(
+                "const count = document.querySelector(\"[data-testid='inbox-count']\");
+                 const counted = !!count && !count.classList.contains('hidden');
+                 const badges = [...document.querySelectorAll(\"a[data-testid='conversation-row'] .badge.status\")];
+                 return [counted, badges.length, badges.filter(b => !b.classList.contains('status-closed')).length];",
+                Vec::new(),
+            )
+            .await
+            .unwrap()
+            .json()
+            .clone();
+        let (counted, rows, others) = (
+            seen[0].as_bool().unwrap_or(false),
+            seen[1].as_u64().unwrap_or(0),
+            seen[2].as_u64().unwrap_or(0),
+        );
+        assert!(
+            !(counted && others > 0),
+            "the closed view counted beside another view's rows: {seen}"
+        );
+        if counted && rows > 0 {
+            return;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("the closed view never showed: {seen}");
 }
 
 /// Waits until the command palette has closed.

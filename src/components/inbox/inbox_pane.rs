@@ -62,7 +62,7 @@ pub fn InboxPane(agents: Signal<Vec<Agent>>) -> impl IntoView {
         <InboxHeader filters on_refresh=retry />
         <FilterBar />
         <FirstPageFailure first retry />
-        <InboxBody rows agents more query retry first=FirstState::of(first) />
+        <InboxBody rows agents more query retry first=FirstState::of(first, query) />
     }
 }
 

@@ -14,8 +14,9 @@ use switchboard_core::error::ApiError;
 
 mod first_screen;
 
-/// The first page of every backend: `None` until the directory has come.
-pub(super) type FirstPage = LocalResource<Result<Option<Inbox>, ApiError>>;
+/// The first page of every backend, with the view it was asked for: `None` until the
+/// directory has come.
+pub(super) type FirstPage = LocalResource<Result<Option<(InboxQuery, Inbox)>, ApiError>>;
 /// The next page of each backend, with the query it was asked for.
 pub(super) type MorePages = Action<InboxQuery, Option<(Inbox, InboxQuery)>>;
 
@@ -48,13 +49,13 @@ pub(super) fn use_first_page(query: Memo<InboxQuery>, rows: InboxRows) -> FirstP
                     let inbox =
                         load_inbox_as_it_comes(&directory.connectors, &asked, shown_at_once(show))
                             .await;
-                    Ok(Some(inbox))
+                    Ok(Some((asked, inbox)))
                 }
             }
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(Some(inbox))) = first.get() {
+        if let Some(Ok(Some((_, inbox)))) = first.get() {
             // Most often the last answer has shown it already: drawn again, the whole list
             // and its counts would be worked out again for nothing.
             if rows.0.with_untracked(|shown| *shown != inbox) {
@@ -98,11 +99,14 @@ pub(super) enum FirstState {
 }
 
 impl FirstState {
-    pub(super) fn of(first: FirstPage) -> Memo<FirstState> {
+    /// Loading too while another view's first page is asked: the last view's rows stay on
+    /// screen until the new ones come, and the count's line says the view loads.
+    pub(super) fn of(first: FirstPage, query: Memo<InboxQuery>) -> Memo<FirstState> {
         Memo::new(move |_| {
             first.with(|answer| match answer {
                 None | Some(Ok(None)) => FirstState::Loading,
-                Some(Ok(Some(_))) => FirstState::Loaded,
+                Some(Ok(Some((asked, _)))) if query.with(|q| q == asked) => FirstState::Loaded,
+                Some(Ok(Some(_))) => FirstState::Loading,
                 Some(Err(_)) => FirstState::Failed,
             })
         })
