@@ -4,15 +4,17 @@
 //! stop signal stops the server in bounded time with half-sent requests open. Every loop
 //! is bounded in count and time, and every wait is on a condition.
 
-use crate::common::{sign_in, start_with_limits, TestServer, AGENT_EMAIL, API};
+use crate::common::{
+    address_of, client_from, connect_from, sign_in, start_with_limits, TestServer, AGENT_EMAIL, API,
+};
 use reqwest::StatusCode;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 use switchboard_core::session::{WRITE_HEADER, WRITE_HEADER_VALUE};
 use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{Config, Limits};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpSocket, TcpStream};
+use tokio::net::TcpStream;
 
 const ATTACKER: &str = "127.0.0.2";
 
@@ -30,33 +32,6 @@ fn small_limits() -> Limits {
 /// How long a body may pause in these tests: well over the time a refusal takes to come
 /// back on a busy machine, so a held request is never mistaken for a refused one.
 const BODY_IDLE: Duration = Duration::from_secs(3);
-
-fn address_of(base_url: &str) -> SocketAddr {
-    base_url
-        .trim_start_matches("http://")
-        .parse()
-        .expect("host:port")
-}
-
-/// A connection from `source` (a loopback address of its own) to `server`.
-async fn connect_from(source: &str, server: SocketAddr) -> TcpStream {
-    let socket = TcpSocket::new_v4().expect("a socket");
-    socket
-        .bind(format!("{source}:0").parse().expect("an address"))
-        .expect("bound to a loopback address");
-    socket.connect(server).await.expect("connected")
-}
-
-/// A `reqwest` client whose connections come from `source`.
-fn client_from(source: &str) -> reqwest::Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(WRITE_HEADER, WRITE_HEADER_VALUE.parse().unwrap());
-    reqwest::Client::builder()
-        .local_address(source.parse::<IpAddr>().expect("an address"))
-        .default_headers(headers)
-        .build()
-        .expect("a client")
-}
 
 /// The headers of a JSON `POST` whose body of `length` bytes is never sent.
 fn held_back(path: &str, length: usize) -> String {

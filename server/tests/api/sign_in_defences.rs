@@ -2,24 +2,13 @@
 //! browser that signed in before is slowed rather than refused, password checks run a few
 //! at once, and a new sign-in replaces the browser's earlier session.
 
-use crate::common::{client_with, sign_in, start_with_limits, AGENT_EMAIL};
+use crate::common::{client_from, client_with, sign_in, start_with_limits, AGENT_EMAIL};
 use reqwest::StatusCode;
 use serde_json::json;
-use std::net::IpAddr;
 use std::time::{Duration, Instant};
-use switchboard_core::session::{SESSION_PATH, WRITE_HEADER, WRITE_HEADER_VALUE};
+use switchboard_core::session::SESSION_PATH;
 use switchboard_server::seed::DEMO_PASSWORD;
 use switchboard_server::{Limits, RateLimit};
-
-fn client_from(source: &str) -> reqwest::Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(WRITE_HEADER, WRITE_HEADER_VALUE.parse().unwrap());
-    reqwest::Client::builder()
-        .local_address(source.parse::<IpAddr>().unwrap())
-        .default_headers(headers)
-        .build()
-        .unwrap()
-}
 
 /// One sign-in from `client` with `cookies`: its status, its `Set-Cookie` lines' `name=value`.
 async fn attempt(

@@ -517,3 +517,32 @@ impl TestServer {
         reply.body["totalElements"].as_u64().expect("a total")
     }
 }
+
+/// The server's `host:port` from its base URL.
+pub fn address_of(base_url: &str) -> std::net::SocketAddr {
+    base_url
+        .trim_start_matches("http://")
+        .parse()
+        .expect("host:port")
+}
+
+/// A connection from `source` (a loopback address of its own) to `server`.
+pub async fn connect_from(source: &str, server: std::net::SocketAddr) -> tokio::net::TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket
+        .bind(format!("{source}:0").parse().expect("an address"))
+        .expect("bound to a loopback address");
+    socket.connect(server).await.expect("connected")
+}
+
+/// A `reqwest` client whose connections come from `source` (a loopback address of its
+/// own), with the write header the console sends.
+pub fn client_from(source: &str) -> Client {
+    let mut headers = HeaderMap::new();
+    headers.insert(WRITE_HEADER, HeaderValue::from_static(WRITE_HEADER_VALUE));
+    Client::builder()
+        .local_address(source.parse::<std::net::IpAddr>().expect("an address"))
+        .default_headers(headers)
+        .build()
+        .expect("a client")
+}
