@@ -4,7 +4,9 @@
 //!
 //! - Connections are capped overall ([`crate::Limits::max_connections`]) and per client
 //!   address ([`crate::Limits::max_connections_per_address`], an IPv6 host counted by its
-//!   /64): one over either is closed as it arrives, before a byte is read.
+//!   /64): one over either is closed as it arrives, before a byte is read. A trusted
+//!   proxy's connections count overall only, and each request through it is the
+//!   client's its `X-Forwarded-For` names ([`crate::http::proxies`]).
 //! - Headers have [`crate::Limits::header_timeout`] to arrive, and a kept-alive connection
 //!   may idle that long between requests (hyper's header read timer covers both).
 //! - The body's pace is the router's business ([`crate::http::pace`]).
@@ -54,7 +56,13 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
-        let Some(seat) = open.enter(remote.ip()) else {
+        // A trusted proxy carries many clients: only the overall cap holds for it.
+        let seat = if limits.trusted_proxies.trusts(remote.ip()) {
+            open.enter_shared()
+        } else {
+            open.enter(remote.ip())
+        };
+        let Some(seat) = seat else {
             // Closed at once: the client learns nothing but that it has enough open.
             drop(stream);
             continue;
@@ -64,7 +72,7 @@ pub async fn serve(
             stream,
             remote,
             app.clone(),
-            limits.header_timeout,
+            limits,
             stop_seen.clone(),
             finished.subscribe(),
             seat,
@@ -82,20 +90,26 @@ async fn connection(
     stream: TcpStream,
     remote: SocketAddr,
     app: Router,
-    header_timeout: Duration,
+    limits: Limits,
     mut stop_seen: watch::Receiver<()>,
     _finished: watch::Receiver<()>,
     seat: Seat,
 ) {
     let service = tower::service_fn(move |mut request: axum::http::Request<Incoming>| {
-        // What `into_make_service_with_connect_info` would add: handlers find the address.
-        request.extensions_mut().insert(ConnectInfo(remote));
+        // What `into_make_service_with_connect_info` would add: handlers find the client's
+        // address (the one a trusted proxy forwards for, or the connection's).
+        let client = limits
+            .trusted_proxies
+            .client(remote.ip(), request.headers());
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::new(client, remote.port())));
         app.clone().oneshot(request.map(axum::body::Body::new))
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(header_timeout);
+        .header_read_timeout(limits.header_timeout);
     let mut conn =
         pin!(builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service)));
     let mut shutting_down = false;

@@ -54,8 +54,12 @@ pub struct Limits {
     pub public_in_flight_per_address: usize,
     /// Open connections, all clients together; more are closed as they arrive.
     pub max_connections: usize,
-    /// Open connections from one client address.
+    /// Open connections from one client address (a trusted proxy's count only in
+    /// [`Limits::max_connections`]).
     pub max_connections_per_address: usize,
+    /// The proxies in front whose `X-Forwarded-For` names the client: none by default
+    /// (`--trusted-proxy`, [`crate::http::proxies`]).
+    pub trusted_proxies: crate::http::proxies::TrustedProxies,
     /// How long a connection may take to send a request's headers (and how long it may
     /// sit idle between requests).
     pub header_timeout: Duration,
@@ -109,6 +113,7 @@ impl Default for Limits {
             public_in_flight_per_address: 8,
             max_connections: 1024,
             max_connections_per_address: 64,
+            trusted_proxies: crate::http::proxies::TrustedProxies::default(),
             header_timeout: Duration::from_secs(10),
             body_idle_timeout: Duration::from_secs(10),
             body_min_bytes_per_sec: 1024,
@@ -160,6 +165,7 @@ pub struct Config {
 pub const USAGE: &str = "\
 Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE | --database-url URL] [--dist DIR] [--allow-origin ORIGINS]
                           [--postcenter-ticket-link URL] [--config FILE] [--vendor-auth]
+                          [--trusted-proxy LIST]
        switchboard-server check-config [--config FILE] [--probe]  (the backends' file, checked)
        switchboard-server agents list|create|reset-password …  (agents --help)
        switchboard-server precompress [DIR]  (the built console's .br and .gz copies; precompress --help)
@@ -190,6 +196,9 @@ Usage: switchboard-server [--host HOST] [--port PORT] [--db FILE | --database-ur
                \"Connect your backends\"; check it with `switchboard-server check-config`)
   --vendor-auth  embedded backends check their vendor's credentials from the file, as
                the vendor would (env SWITCHBOARD_VENDOR_AUTH=1)
+  --trusted-proxy LIST  the proxies in front (comma-separated addresses or ranges, e.g.
+               10.0.0.5 or 10.0.0.0/8): their X-Forwarded-For names the client, for the
+               per-address limits (env SWITCHBOARD_TRUSTED_PROXIES, default none)
   -h, --help   show this help";
 
 /// The binary's settings.
@@ -230,6 +239,7 @@ pub fn parse_options(
     let mut abandon = env("SWITCHBOARD_IDEMPOTENCY_ABANDON_SECS").unwrap_or_default();
     let mut poll = env("SWITCHBOARD_POLL_SECONDS").unwrap_or_default();
     let mut config_file = env("SWITCHBOARD_CONFIG").unwrap_or_default();
+    let mut trusted_proxies = env("SWITCHBOARD_TRUSTED_PROXIES").unwrap_or_default();
     let mut vendor_auth = env("SWITCHBOARD_VENDOR_AUTH").is_some_and(|v| v == "1" || v == "true");
     let mut demo_data = env("SWITCHBOARD_DEMO_DATA").is_some_and(|v| v == "1" || v == "true");
 
@@ -264,6 +274,7 @@ pub fn parse_options(
             "--idempotency-abandon-secs" => &mut abandon,
             "--poll-seconds" => &mut poll,
             "--config" => &mut config_file,
+            "--trusted-proxy" => &mut trusted_proxies,
             _ => return Err(CliError::Usage(format!("unknown argument “{arg}”"))),
         };
         *target = match inline_value.or_else(|| args.next()) {
@@ -287,6 +298,8 @@ pub fn parse_options(
     let poll_seconds = parse_poll_seconds(&poll)?;
     let limits = Limits {
         idempotency_abandoned_after: parse_abandon_secs(&abandon)?,
+        trusted_proxies: crate::http::proxies::TrustedProxies::parse(&trusted_proxies)
+            .map_err(|why| CliError::Usage(format!("--trusted-proxy: {why}")))?,
         ..Limits::default()
     };
     Ok(ServerOptions {

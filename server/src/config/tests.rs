@@ -216,3 +216,26 @@ fn a_postgres_url_chooses_postgresql_without_demo_data_and_is_never_repeated() {
         assert!(!reason.contains("s3cret"), "{reason}");
     }
 }
+
+#[test]
+fn trusted_proxies_come_from_the_command_line_or_the_environment_and_none_by_default() {
+    let ip = |text: &str| text.parse::<std::net::IpAddr>().unwrap();
+    let none = parse_options(args(&[]), no_env).unwrap();
+    assert!(none.limits.trusted_proxies.is_empty());
+    let given = parse_options(args(&["--trusted-proxy", "10.0.0.5, fd00::/8"]), no_env).unwrap();
+    assert!(given.limits.trusted_proxies.trusts(ip("10.0.0.5")));
+    assert!(given.limits.trusted_proxies.trusts(ip("fd00::7")));
+    assert!(!given.limits.trusted_proxies.trusts(ip("10.0.0.6")));
+    let env =
+        |name: &str| (name == "SWITCHBOARD_TRUSTED_PROXIES").then(|| "10.1.0.0/16".to_owned());
+    let from_env = parse_options(args(&[]), env).unwrap();
+    assert!(from_env.limits.trusted_proxies.trusts(ip("10.1.2.3")));
+    let Err(CliError::Usage(reason)) = parse_options(args(&["--trusted-proxy=proxy.lan"]), no_env)
+    else {
+        panic!("a host name is refused");
+    };
+    assert!(
+        reason.starts_with("--trusted-proxy: “proxy.lan”"),
+        "{reason}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Dialect-neutral HTTP plumbing that every backend's routes share: the correlation id,
 //! the neutral error and the layer that lets each dialect render it, the request
 //! extractors, the list of a request's problems, the checks of uploaded files, the
-//! security headers, the per-address rate limit, the load guard, the idempotency keys
+//! security headers, the per-address rate limit, who the client is behind a proxy, the load guard, the idempotency keys
 //! of creates and the signed-in agent the auth gate leaves in a request.
 
 pub mod compression;
@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod lang;
 pub mod pace;
 pub mod problems;
+pub mod proxies;
 pub mod rate_limit;
 pub mod render;
 pub mod security;

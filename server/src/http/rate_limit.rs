@@ -130,7 +130,8 @@ struct Counts {
 /// One place held in an [`Occupancy`].
 pub struct Seat {
     occupancy: Arc<Occupancy>,
-    address: IpAddr,
+    /// `None` for a trusted proxy's seat, counted overall only.
+    address: Option<IpAddr>,
 }
 
 impl Occupancy {
@@ -154,7 +155,20 @@ impl Occupancy {
         counts.by_address.insert(address, held + 1);
         Some(Seat {
             occupancy: Arc::clone(self),
-            address,
+            address: Some(address),
+        })
+    }
+
+    /// A place for a trusted proxy, which carries many clients: only the overall cap holds.
+    pub fn enter_shared(self: &Arc<Self>) -> Option<Seat> {
+        let mut counts = self.counts();
+        if counts.total >= self.max {
+            return None;
+        }
+        counts.total += 1;
+        Some(Seat {
+            occupancy: Arc::clone(self),
+            address: None,
         })
     }
 
@@ -169,10 +183,13 @@ impl Drop for Seat {
     fn drop(&mut self) {
         let mut counts = self.occupancy.counts();
         counts.total = counts.total.saturating_sub(1);
-        if let Some(held) = counts.by_address.get_mut(&self.address) {
+        let Some(address) = self.address else {
+            return;
+        };
+        if let Some(held) = counts.by_address.get_mut(&address) {
             *held = held.saturating_sub(1);
             if *held == 0 {
-                counts.by_address.remove(&self.address);
+                counts.by_address.remove(&address);
             }
         }
     }

@@ -36,6 +36,7 @@ mod pages;
 mod postcenter;
 mod postcenter_paging;
 mod presence;
+mod proxies;
 mod races;
 mod saved_replies;
 mod saved_views;
