@@ -39,6 +39,12 @@ impl TrustedProxies {
                 .map_err(|_| {
                     format!("“{entry}” is not an address or a range like 10.0.0.0/8 or fd00::/8")
                 })?;
+            if range.prefix_len() == 0 {
+                // Every address a proxy: any client could name whom it is counted as.
+                return Err(format!(
+                    "“{entry}” would trust every address; name the proxies or their network"
+                ));
+            }
             let slot = proxies.ranges.get_mut(index).ok_or_else(|| {
                 format!("at most {MOST} trusted proxies or ranges; name a wider range instead")
             })?;
@@ -135,6 +141,10 @@ mod tests {
             error.contains("“proxy.internal” is not an address"),
             "{error}"
         );
+        for everyone in ["0.0.0.0/0", "::/0"] {
+            let error = TrustedProxies::parse(everyone).unwrap_err();
+            assert!(error.contains("would trust every address"), "{error}");
+        }
         let nine = (1..=9).map(|i| format!("10.0.0.{i}")).collect::<Vec<_>>();
         let error = TrustedProxies::parse(&nine.join(",")).unwrap_err();
         assert!(error.contains("at most 8"), "{error}");
