@@ -82,6 +82,10 @@ async fn run(
         .map_err(StartupError::Bind)?;
     let address = listener.local_addr().map_err(StartupError::Bind)?;
     announce(address);
+    if !limits.trusted_proxies.is_empty() {
+        // Who may name the client is a security setting: say it where the operator looks.
+        println!("Trusting X-Forwarded-For from: {}", limits.trusted_proxies);
+    }
     listen::serve(listener, app, limits, stop_requested())
         .await
         .map_err(StartupError::Serve)

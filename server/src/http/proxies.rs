@@ -95,6 +95,17 @@ impl TrustedProxies {
     }
 }
 
+/// The ranges, comma-separated, as `--trusted-proxy` takes them (for the start's log).
+impl std::fmt::Display for TrustedProxies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (index, range) in self.ranges.iter().flatten().enumerate() {
+            let separator = if index == 0 { "" } else { ", " };
+            write!(f, "{separator}{range}")?;
+        }
+        Ok(())
+    }
+}
+
 /// An address as proxies write it: `203.0.113.7`, `2001:db8::1`, `[2001:db8::1]`, and
 /// some add the port (`203.0.113.7:51234`, `[2001:db8::1]:51234`).
 fn address_of(hop: &str) -> Option<IpAddr> {
@@ -135,6 +146,7 @@ mod tests {
         assert!(proxies.trusts(ip("fd12::1")));
         // A connection to a dual-stack socket shows an IPv4 proxy as a mapped address.
         assert!(proxies.trusts(ip("::ffff:10.0.0.5")));
+        assert_eq!(proxies.to_string(), "10.0.0.5/32, 192.168.0.0/16, fd00::/8");
         assert!(TrustedProxies::parse("").unwrap().is_empty());
         let error = TrustedProxies::parse("10.0.0.5, proxy.internal").unwrap_err();
         assert!(
